@@ -1,0 +1,80 @@
+"""Write outputs so that a failure never leaves a half-written or lost result.
+
+Files are written to a temporary sibling and renamed into place; output
+directories are built in a temporary sibling directory and swapped in whole.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from kg.errors import KgError
+
+
+def _check_parent_writable(target: Path) -> Path:
+    parent = target.resolve().parent
+    if not parent.exists():
+        try:
+            parent.mkdir(parents=True)
+        except OSError as e:
+            raise KgError(f"cannot create output directory {parent}: {e.strerror}") from None
+    if not os.access(parent, os.W_OK):
+        raise KgError(f"output location is not writable: {parent}")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise KgError(f"output is not writable: {target}")
+    return parent
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    """Atomically replace ``path`` with ``text`` (UTF-8)."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    target = Path(path)
+    parent = _check_parent_writable(target)
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def output_dir(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a fresh temporary directory; on success it replaces ``path`` whole.
+
+    Files already in ``path`` that this run does not write are kept (copied
+    over first), so ``kg build --out DIR`` never deletes unrelated files.
+    """
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise KgError(f"--out is not a directory: {target}")
+    parent = _check_parent_writable(target)
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
+    except OSError as e:
+        raise KgError(f"cannot write to {parent}: {e.strerror}") from None
+    try:
+        if target.exists():
+            shutil.copytree(target, tmp, dirs_exist_ok=True)
+        yield tmp
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".old"))
+            os.rmdir(old)
+            os.replace(target, old)
+        os.replace(tmp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

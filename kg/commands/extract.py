@@ -1,0 +1,20 @@
+"""``kg extract``: one gold-format JSON per document."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kg import atomic
+from kg.gold import document_to_gold
+from kg.runner import extract_documents, parse_date, resolve_inputs
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = resolve_inputs(args.inputs)
+    date = parse_date(args.date)
+    with atomic.output_dir(args.json_dir) as tmp:
+        for doc in extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet):
+            text = json.dumps(document_to_gold(doc), ensure_ascii=False, indent=1)
+            (Path(tmp) / f"{doc.stem}.json").write_text(text + "\n", encoding="utf-8")
+    return 0

@@ -1,0 +1,22 @@
+"""Documents in the gold JSON format of spec/schema.md."""
+from __future__ import annotations
+
+from kg.model import ENTITY_TYPES, Document
+
+
+def document_to_gold(doc: Document) -> dict:
+    """Distinct (text, type) entities and (head, relation, tail) relations, in text order."""
+    entities: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for m in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+        if m.type in ENTITY_TYPES and (m.text, m.type) not in seen:
+            seen.add((m.text, m.type))
+            entities.append({"text": m.text, "type": m.type})
+    relations: list[dict] = []
+    seen_rel: set[tuple[str, str, str]] = set()
+    for r in sorted(doc.relations, key=lambda r: (r.evidence.start, r.head.start, r.tail.start)):
+        key = (r.head.text, r.label, r.tail.text)
+        if key not in seen_rel:
+            seen_rel.add(key)
+            relations.append({"head": r.head.text, "relation": r.label, "tail": r.tail.text})
+    return {"doc": doc.name, "entities": entities, "relations": relations}

@@ -1,0 +1,72 @@
+"""The resolved, corpus-level view: entities, posts and facts across documents.
+
+Entity resolution (``kg.resolve``) turns the per-document mentions and
+relations of many ``Document`` objects into one ``KnowledgeBase``; the RDF
+builder, the views and the analytics all read this object.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact or a mention is stated."""
+
+    doc_sha256: str
+    doc_name: str
+    start: int  # char offsets of the stating sentence in the normalized text
+    end: int
+    text: str  # the sentence
+    pattern: str  # the component or pattern that produced it
+
+
+@dataclass
+class Entity:
+    id: str  # stable key, e.g. "person/卢红-3f2a9c"; becomes the IRI's local part
+    type: str  # one of model.ENTITY_TYPES
+    label: str  # preferred (longest full) name
+    aliases: set[str] = field(default_factory=set)  # every other surface form
+    mentions: list[Evidence] = field(default_factory=list)
+    how_resolved: str = ""  # why these surface forms were merged
+
+
+@dataclass
+class Post:
+    """A person holding a titled position, optionally in a body, at a date."""
+
+    person: str  # Entity.id
+    title: str  # as written, e.g. 区委副书记
+    organization: str | None  # Entity.id of the GovOrg/Enterprise/Organization, if stated
+    date: dt.date | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    """A relation between two resolved entities (every relation but holds_post)."""
+
+    subject: str  # Entity.id
+    relation: str  # one of model.RELATION_TYPES
+    object: str  # Entity.id
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class DocumentRecord:
+    sha256: str
+    name: str
+    path: str
+    date: dt.date | None
+    source: str | None
+    headlines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class KnowledgeBase:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    documents: list[DocumentRecord] = field(default_factory=list)
+    mentions_before_resolution: int = 0  # distinct (doc, text, type) before merging

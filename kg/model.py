@@ -1,0 +1,131 @@
+"""The one document model every pipeline stage reads and enriches.
+
+Document -> articles -> sentences -> mentions -> relations.  All offsets are
+character offsets into ``Document.text`` (the normalized text), end-exclusive,
+so ``doc.text[m.start:m.end] == m.text`` always holds.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator
+
+#: Entity types of spec/schema.md.
+ENTITY_TYPES = ("Person", "GovOrg", "Enterprise", "Park", "Project", "Place", "Organization")
+#: Pseudo-type for post titles (tails of ``holds_post``); never exported as an entity.
+TITLE = "Title"
+#: Relations of spec/schema.md.
+RELATION_TYPES = ("holds_post", "member_of", "located_in", "part_of", "owns_project", "alias_of")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the normalized text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """One occurrence of a named entity (or of a post title, type ``Title``)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str = "rules"  # the component that found it, e.g. "persons.title"
+    confidence: float = 1.0
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class Relation:
+    """A fact stated in the text: head --label--> tail, with its evidence."""
+
+    head: Mention
+    label: str  # one of RELATION_TYPES
+    tail: Mention
+    pattern: str  # which pattern produced it, e.g. "title_before_name"
+    evidence: Span  # the sentence (or list) that states it
+    confidence: float = 1.0
+
+
+@dataclass
+class BylineEntry:
+    name: Span
+    role: str  # 记者, 通讯员, 实习记者, 摄, ...
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    article: int  # index into Document.articles
+
+
+@dataclass
+class Article:
+    start: int
+    end: int
+    headline: Span | None = None
+    body_start: int = 0
+    byline: list[BylineEntry] = field(default_factory=list)
+    section: Span | None = None  # a section marker such as a district name heading the article
+    place: str | None = None  # the place the article is about (from section, dateline, masthead), if decided
+    place_source: str | None = None  # how `place` was decided
+
+
+@dataclass
+class Document:
+    path: str
+    name: str  # file name, used for gold output (``NAME.json``)
+    sha256: str  # of the raw bytes
+    encoding: str
+    raw_text: str
+    text: str = ""  # normalized text; every offset points here
+    date: dt.date | None = None
+    date_source: str | None = None  # "text", "meta", "cli", ...
+    source: str | None = None  # masthead / publisher, when known
+    captions: list[Span] = field(default_factory=list)  # photo captions kept as captions
+    articles: list[Article] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        return self.name.rsplit(".", 1)[0] if "." in self.name else self.name
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset`` (binary search)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+    def article_at(self, offset: int) -> Article | None:
+        for a in self.articles:
+            if a.start <= offset < a.end:
+                return a
+        return None
+
+    def entities(self) -> Iterator[Mention]:
+        """Mentions of real entity types (no titles)."""
+        return (m for m in self.mentions if m.type in ENTITY_TYPES)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])

@@ -1,0 +1,57 @@
+"""Running the extraction pipeline over many documents (with a progress bar)."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from kg.errors import KgError
+from kg.model import Document
+from kg.reader import find_documents, load_document
+
+#: The seed articles shipped with the repository: the default input.
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def resolve_inputs(inputs: list[str] | None) -> list[Path]:
+    if not inputs:
+        if not SEEDS.is_dir():
+            raise KgError("no INPUT given and the bundled seeds/ directory is missing")
+        inputs = [str(SEEDS)]
+    return find_documents(inputs)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise KgError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
+                      date: dt.date | None = None, quiet: bool = False) -> Iterator[Document]:
+    """Load and run the full pipeline on each path, in order."""
+    from kg.pipeline import default_pipeline
+
+    nlp = default_pipeline(ner, hanlp_model)
+    bar = _progress(len(paths), quiet)
+    try:
+        for path in paths:
+            doc = load_document(path, date=date)
+            yield nlp(doc)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _progress(total: int, quiet: bool):
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False)
