@@ -15,7 +15,17 @@ Component = Callable[[Document], list[Mention]]
 
 def rule_components() -> list[Component]:
     """The rule recognizers, in no particular order (merging decides)."""
-    return []
+    from kg.ner.enterprises import recognize_enterprises
+    from kg.ner.govorgs import recognize_govorgs
+    from kg.ner.organizations import recognize_organizations
+    from kg.ner.parks import recognize_parks
+    from kg.ner.persons import recognize_persons
+    from kg.ner.places import recognize_places
+    from kg.ner.projects import recognize_projects
+    from kg.ner.titles import recognize_titles
+
+    return [recognize_titles, recognize_persons, recognize_govorgs, recognize_enterprises,
+            recognize_parks, recognize_projects, recognize_places, recognize_organizations]
 
 
 def recognize_with(components: list[Component]) -> Callable[[Document], None]:

@@ -4,12 +4,10 @@ Placeholder: labels and types only; the RDF issue replaces it.
 """
 from __future__ import annotations
 
-from rdflib import Dataset, Literal, Namespace, RDF, RDFS
+from rdflib import Dataset, Literal, RDF, RDFS
 
 from kg.knowledge import KnowledgeBase
-
-KG = Namespace("https://w3id.org/kg/ontology#")
-KGR = Namespace("https://w3id.org/kg/resource/")
+from kg.rdf.vocab import KG, KGR
 
 
 def build_dataset(kb: KnowledgeBase) -> Dataset:

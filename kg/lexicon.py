@@ -1,0 +1,35 @@
+"""Loading knowledge files from kg/data/.
+
+Every data file starts with a ``#`` comment header saying where its entries
+come from; blank lines and ``#`` lines are skipped.  Columns are tab-separated.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """Non-comment, non-blank lines of ``kg/data/NAME``, stripped."""
+    lines = []
+    with open(DATA / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                lines.append(line)
+    return tuple(lines)
+
+
+@lru_cache(maxsize=None)
+def load_set(name: str) -> frozenset[str]:
+    """The first column of every line of ``kg/data/NAME``."""
+    return frozenset(line.split("\t")[0] for line in load_lines(name))
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every line of ``kg/data/NAME`` split on tabs."""
+    return tuple(tuple(line.split("\t")) for line in load_lines(name))
