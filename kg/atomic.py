@@ -22,6 +22,8 @@ def _check_parent_writable(target: Path) -> Path:
             parent.mkdir(parents=True)
         except OSError as e:
             raise KgError(f"cannot create output directory {parent}: {e.strerror}") from None
+    if not parent.is_dir():
+        raise KgError(f"output location is not a directory: {parent}")
     if not os.access(parent, os.W_OK):
         raise KgError(f"output location is not writable: {parent}")
     if target.exists() and not os.access(target, os.W_OK):
@@ -57,7 +59,7 @@ def output_dir(path: str | os.PathLike) -> Iterator[Path]:
     """
     target = Path(path)
     if target.exists() and not target.is_dir():
-        raise KgError(f"--out is not a directory: {target}")
+        raise KgError(f"output exists and is not a directory: {target}")
     parent = _check_parent_writable(target)
     try:
         tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
@@ -67,14 +69,26 @@ def output_dir(path: str | os.PathLike) -> Iterator[Path]:
         if target.exists():
             shutil.copytree(target, tmp, dirs_exist_ok=True)
         yield tmp
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".old"))
-            os.rmdir(old)
-            os.replace(target, old)
-        os.replace(tmp, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        _swap(tmp, target, parent)
+    except OSError as e:
+        raise KgError(f"cannot write {target}: {e.strerror or e}") from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _swap(tmp: Path, target: Path, parent: Path) -> None:
+    """Put ``tmp`` in place of ``target``; the old directory goes only once the new one is in."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".old"))
+        os.rmdir(old)
+        os.replace(target, old)
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--gold", required=True, action="append", metavar="DIR", help="gold JSON directory (repeatable)")
     p.add_argument("--docs", required=True, action="append", metavar="DIR", help="the documents of the gold files (repeatable)")
+    p.add_argument("--silver", action="append", metavar="DIR",
+                   help="unlabelled documents to label with the rule recognizer as extra training data (repeatable)")
     p.add_argument("-o", "--out", required=True, metavar="MODEL_DIR")
     p.add_argument("--epochs", type=int, default=30)
     p.add_argument("--seed", type=int, default=1)

@@ -1,8 +1,138 @@
-"""Publication date of a document. Placeholder: keeps a date given by the caller."""
+"""Publication date of a document, and relative dates (昨日, 上周 ...) resolved against it.
+
+Where the date comes from, in order (recorded in ``Document.date_source``):
+
+1. ``meta``: a sidecar ``NAME.meta.json`` (set by the reader);
+2. ``masthead``: a full date near the top of the page (``2024年7月16日 星期二``);
+3. ``dateline``: the latest ``7月16日`` that opens an article or follows
+   ``本报讯（…）``, with the year the text mentions most (``2024年上半年``);
+4. ``cli``: the ``--date`` fallback given by the caller.
+"""
 from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
 
 from kg.model import Document
 
+#: A masthead date sits in the first few lines of the page.
+MASTHEAD_CHARS = 200
+
+_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?(?!\d)")
+_MONTH_DAY = r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]"
+#: Datelines: 本报讯（记者 X）7月16日 / paragraph-initial 7月16日上午，/ 新华社北京7月16日电
+_DATELINE = re.compile(
+    rf"(?:本报讯|本报[^，。\n]{{0,12}}?讯|电)\s*(?:[（(][^）)\n]{{0,60}}[）)])?\s*{_MONTH_DAY}"
+    rf"|(?:^|\n)\s*{_MONTH_DAY}(?:至\d{{1,2}}日)?(?:[上下]午|晚|早)?[，,]"
+    rf"|(?:新华社|中新社|本报)[^，。\n]{{0,10}}?{_MONTH_DAY}电")
+#: Years in ranges and targets (力争到2027年, 2025—2029年) say nothing about the publication year.
+_YEAR = re.compile(r"(?<![\d到至—\-~～])((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
+
 
 def find_publication_date(doc: Document) -> None:
+    """Set ``doc.date`` and ``doc.date_source`` unless a sidecar already did."""
+    if doc.date is not None:
+        return
+    found = date_in_text(doc.text)
+    if found is not None:
+        doc.date, doc.date_source = found
+        return
+    fallback = doc.meta.get("fallback_date")
+    if fallback is not None:
+        doc.date, doc.date_source = fallback, "cli"
+
+
+def date_in_text(text: str) -> tuple[dt.date, str] | None:
+    """(date, how it was found) for the publication date a text states, or None."""
+    for m in _FULL_DATE.finditer(text[:MASTHEAD_CHARS]):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d is not None:
+            return d, "masthead"
+    year = main_year(text)
+    if year is None:
+        return None
+    days = []
+    for m in _DATELINE.finditer(text):
+        month, day = (int(g) for g in m.groups() if g is not None)
+        d = _date(year, month, day)
+        if d is not None:
+            days.append(d)
+    if days:
+        return max(days), "dateline"
     return None
+
+
+def main_year(text: str) -> int | None:
+    """The year the text is written in: the one it mentions most (latest on a tie).
+
+    A ``2023年度`` review or budget is reported in the following year.
+    """
+    counts: Counter[int] = Counter()
+    for m in _YEAR.finditer(text):
+        counts[int(m.group(1)) + (1 if m.group(2) else 0)] += 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- relative dates ------------------------------------------------------------------
+
+_DAY_OFFSETS = {"大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨": -1,
+                "今天": 0, "今日": 0, "当天": 0, "当日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_WEEK_OFFSETS = {"上周": -1, "上星期": -1, "本周": 0, "这周": 0, "这星期": 0, "下周": 1, "下星期": 1}
+_MONTH_OFFSETS = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "当月": 0, "下月": 1, "下个月": 1}
+_YEAR_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1, "后年": 2}
+_WEEKDAYS = "一二三四五六日天"
+
+#: Every relative date expression ``resolve_relative`` understands, longest first.
+RELATIVE = re.compile(
+    "(?:上|本|这|下)(?:周|星期)[一二三四五六日天]|"
+    + "|".join(sorted(list(_DAY_OFFSETS) + list(_WEEK_OFFSETS) + list(_MONTH_OFFSETS) + list(_YEAR_OFFSETS),
+                      key=len, reverse=True)))
+
+
+def resolve_relative(expression: str, anchor: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The (first, last) day an expression like 昨日, 上周, 下月, 去年, 上周三 means, seen from ``anchor``.
+
+    >>> resolve_relative("昨日", dt.date(2024, 7, 16))
+    (datetime.date(2024, 7, 15), datetime.date(2024, 7, 15))
+    """
+    e = expression.strip()
+    if e in _DAY_OFFSETS:
+        d = anchor + dt.timedelta(days=_DAY_OFFSETS[e])
+        return d, d
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if e in _WEEK_OFFSETS:
+        first = monday + dt.timedelta(weeks=_WEEK_OFFSETS[e])
+        return first, first + dt.timedelta(days=6)
+    m = re.fullmatch(r"([上本这下])(?:周|星期)([一二三四五六日天])", e)
+    if m:
+        weeks = {"上": -1, "本": 0, "这": 0, "下": 1}[m.group(1)]
+        d = monday + dt.timedelta(weeks=weeks, days=min(_WEEKDAYS.index(m.group(2)), 6))
+        return d, d
+    if e in _MONTH_OFFSETS:
+        index = anchor.year * 12 + anchor.month - 1 + _MONTH_OFFSETS[e]
+        first = dt.date(index // 12, index % 12 + 1, 1)
+        nxt = dt.date((index + 1) // 12, (index + 1) % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    if e in _YEAR_OFFSETS:
+        year = anchor.year + _YEAR_OFFSETS[e]
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return None
+
+
+def resolve_month_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """A ``7月16日`` without a year: the one in the anchor's year, or the year before when
+    that would lie more than a month after the anchor (a December event told in January)."""
+    d = _date(anchor.year, month, day)
+    if d is not None and (d - anchor).days > 31:
+        d = _date(anchor.year - 1, month, day)
+    return d

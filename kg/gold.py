@@ -1,6 +1,8 @@
 """Documents in the gold JSON format of spec/schema.md."""
 from __future__ import annotations
 
+import re
+
 from kg.model import ENTITY_TYPES, Document
 
 
@@ -20,3 +22,16 @@ def document_to_gold(doc: Document) -> dict:
             seen_rel.add(key)
             relations.append({"head": r.head.text, "relation": r.label, "tail": r.tail.text})
     return {"doc": doc.name, "entities": entities, "relations": relations}
+
+
+_BRACKET_VARIANTS = {"(": "[(（]", ")": "[)）]", "（": "[(（]", "）": "[)）]"}
+
+
+def occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Spans of a gold entity string in the normalized text: OCR may have left spaces
+    inside the name, and brackets may be half- or full-width."""
+    chars = [c for c in name if not c.isspace()]
+    if not chars:
+        return []
+    pattern = r"\s*".join(_BRACKET_VARIANTS.get(c, re.escape(c)) for c in chars)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]

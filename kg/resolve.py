@@ -1,37 +1,426 @@
-"""Entity resolution across documents -> KnowledgeBase.
+"""Entity resolution: the mentions and relations of many documents -> one KnowledgeBase.
 
-Placeholder: one entity per (type, surface form); the relations issue replaces it.
+Within a document
+  - one thing per (type, name); alias_of relations join a short form to its full name;
+  - a bare body (区委, 区人大常委会, 市人力社保局) means the body of the paper's own
+    district or city: the place comes from the article's ``place`` (set by the
+    segmenter from masthead or dateline), else the section header above the
+    mention, else the district/city the document names most often.  How it was
+    decided is kept in ``Entity.how_resolved``.
+Across documents
+  - things of one type with the same full name are one entity;
+  - a short name (川仪精密) joins the one full name it is a short form of; when
+    it fits several, it stays on its own;
+  - people merge on name plus a shared body or post, or the same district; two
+    people with one name in different districts and nothing shared stay apart.
+Entity ids hash type, name and (for people) the disambiguating district or
+body, so they do not depend on the run or on the order of the inputs.
 """
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+from kg.lexicon import load_set
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
-from kg.model import Document
+from kg.ner import gazetteer
+from kg.model import ENTITY_TYPES, Document, Mention, Relation
+from kg.relations.aliases import is_short_form
+from kg.relations.context import DocContext, compact
+from kg.relations.locations import section_headers
+
+#: Level characters a bare body starts with (区委): the ending of the place it belongs to.
+LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省", "镇": "镇", "乡": "乡"}
+BARE_LEVELS = set(LEVELS)
+BODY_TYPES = ("GovOrg", "Organization")
 
 
-def _entity_id(type_: str, label: str) -> str:
-    digest = hashlib.sha1(f"{type_}|{label}".encode()).hexdigest()[:10]
+def entity_id(type_: str, label: str, qualifier: str = "") -> str:
+    """Stable id: type + canonical name (+ what tells two same-named people apart)."""
+    digest = hashlib.sha1(f"{type_}|{label}|{qualifier}".encode()).hexdigest()[:12]
     return f"{type_.lower()}/{digest}"
+
+
+@dataclass
+class _Local:
+    """One thing as one document names it."""
+
+    doc: Document
+    type: str
+    names: set[str]
+    mentions: list[Mention] = field(default_factory=list)
+    label: str = ""
+    how: list[str] = field(default_factory=list)
+    districts: set[str] = field(default_factory=set)  # people: districts of the articles naming them
+    bodies: set[str] = field(default_factory=set)  # people: labels of the bodies they are members of
+    titles: set[str] = field(default_factory=set)  # people: post titles, bare ones qualified
+
+    @property
+    def order(self) -> tuple[str, int]:
+        return (self.doc.sha256, min(m.start for m in self.mentions))
 
 
 def resolve(docs: list[Document]) -> KnowledgeBase:
     kb = KnowledgeBase()
-    for doc in docs:
+    docs = sorted(docs, key=lambda d: (d.sha256, d.name))  # input order must not matter
+    locals_: list[_Local] = []
+    local_of: dict[tuple[int, str, str], _Local] = {}  # (doc index, type, name) -> local
+    place_contexts: list[_PlaceContext] = []
+    for i, doc in enumerate(docs):
         kb.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
                                            [a.headline.text for a in doc.articles if a.headline]))
-        for m in doc.entities():
-            eid = _entity_id(m.type, m.text)
-            ent = kb.entities.setdefault(eid, Entity(eid, m.type, m.text))
-            s = doc.sentence_at(m.start)
-            ent.mentions.append(Evidence(doc.sha256, doc.name, s.start if s else m.start, s.end if s else m.end,
-                                         s.text if s else m.text, m.source))
-        for r in doc.relations:
-            ev = Evidence(doc.sha256, doc.name, r.evidence.start, r.evidence.end, r.evidence.text, r.pattern)
-            head = _entity_id(r.head.type, r.head.text)
-            if r.label == "holds_post":
-                kb.posts.append(Post(head, r.tail.text, None, doc.date, [ev]))
-            else:
-                kb.facts.append(Fact(head, r.label, _entity_id(r.tail.type, r.tail.text), [ev]))
-    kb.mentions_before_resolution = sum(len({(m.text, m.type) for m in d.entities()}) for d in docs)
+        places = _PlaceContext(DocContext(doc))
+        place_contexts.append(places)
+        for local in _document_locals(doc, places):
+            locals_.append(local)
+            for name in local.names:
+                local_of[(i, local.type, name)] = local
+    ids = _global_ids(locals_)
+    _build_entities(kb, locals_, ids)
+    for i, doc in enumerate(docs):
+        _add_facts(kb, doc, lambda m, i=i: ids.get(id(local_of.get((i, m.type, compact(m.text))))),
+                   place_contexts[i])
+    kb.posts.sort(key=lambda p: (p.person, p.date is None, p.date or 0, p.title))
+    kb.facts.sort(key=lambda f: (f.subject, f.relation, f.object))
+    kb.entities = dict(sorted(kb.entities.items()))
+    kb.mentions_before_resolution = sum(len({(compact(m.text), m.type) for m in d.entities()}) for d in docs)
     return kb
+
+
+# -- within a document ------------------------------------------------------
+
+def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(k):
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    mentions = _entity_mentions(doc)
+    keys = {(m.type, compact(m.text)) for m in mentions}
+    for r in doc.relations:
+        if r.label == "alias_of" and r.head.type == r.tail.type:
+            a, b = find((r.head.type, compact(r.head.text))), find((r.tail.type, compact(r.tail.text)))
+            if a != b and a in keys and b in keys:
+                parent[a] = b
+    groups: dict[tuple[str, str], _Local] = {}
+    for m in mentions:
+        root = find((m.type, compact(m.text)))
+        local = groups.setdefault(root, _Local(doc, m.type, set()))
+        local.names.add(compact(m.text))
+        local.mentions.append(m)
+    for local in groups.values():
+        local.label = _canonical(local.names)
+        if len(local.names) > 1:
+            local.how.append("alias in " + doc.name + ": " + " = ".join(sorted(local.names)))
+        if local.type in BODY_TYPES and local.label[:1] in LEVELS:
+            place, how = places.at(local.mentions[0].start, local.label[0])
+            if place:
+                local.how.append(f"bare body {local.label} read as {place}'s ({how})")
+                local.label = _qualify(local.label, place)
+    _person_context(doc, groups, places)
+    return list(groups.values())
+
+
+def _entity_mentions(doc: Document) -> list[Mention]:
+    """The document's entity mentions plus relation ends that are no mention of their own
+    (璧山 inside 璧山高新区 when the recognizer kept only the park)."""
+    out = list(doc.entities())
+    spans = {(m.start, m.end, m.type) for m in out}
+    for r in doc.relations:
+        for m in (r.head, r.tail):
+            if m.type in ENTITY_TYPES and (m.start, m.end, m.type) not in spans:
+                spans.add((m.start, m.end, m.type))
+                out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end, m.type))
+
+
+def _canonical(names: set[str]) -> str:
+    """The preferred name: the longest, ties broken by text so the choice is deterministic."""
+    return max(sorted(names), key=len)
+
+
+def _qualify(name: str, place: str) -> str:
+    """区委 + 江津区 -> 江津区委; 市人力社保局 + 重庆市 -> 重庆市人力社保局."""
+    return place + name[1:] if place.endswith(name[0]) else place + name
+
+
+class _PlaceContext:
+    """The district and city a position in a document belongs to, and how that was decided."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        doc = ctx.doc
+        full_of = {compact(r.head.text): compact(r.tail.text) for r in doc.relations
+                   if r.label == "alias_of" and r.head.type == "Place"}
+        self.full_of = full_of
+        counts = Counter(full_of.get(compact(m.text), compact(m.text)) for m in doc.entities() if m.type == "Place")
+        self.dominant = {level: self._most(counts, level) for level in LEVELS}
+        self.sections = [(h.start, end, full_of.get(compact(h.text), compact(h.text)))
+                         for h, end in section_headers(ctx)]
+
+    @staticmethod
+    def _most(counts: Counter, level: str) -> tuple[str, int] | None:
+        ranked = sorted((n for n in counts if n.endswith(level) and len(n) > 1), key=lambda n: (-counts[n], n))
+        return (ranked[0], counts[ranked[0]]) if ranked else None
+
+    def at(self, pos: int, level: str) -> tuple[str | None, str]:
+        article = self.ctx.doc.article_at(pos)
+        if article is not None and article.place and article.place.endswith(level):
+            return article.place, f"article place from {article.place_source or 'segmenter'}"
+        for start, end, place in self.sections:
+            if start <= pos < end and place.endswith(level):
+                return place, "section header"
+        best = self.dominant.get(level)
+        if best:
+            return best[0], f"dominant place, {best[1]} mentions"
+        return None, ""
+
+    def district(self, pos: int) -> str | None:
+        for level in ("区", "县"):
+            place, _ = self.at(pos, level)
+            if place:
+                return place
+        return None
+
+
+def _person_context(doc: Document, groups: dict, places: _PlaceContext) -> None:
+    """Districts, bodies and titles of each person, for merging across documents."""
+    by_name = {(local.type, name): local for local in groups.values() for name in local.names}
+    for local in groups.values():
+        if local.type == "Person":
+            local.districts = {d for m in local.mentions if (d := places.district(m.start))}
+    for r in doc.relations:
+        person = by_name.get(("Person", compact(r.head.text)))
+        if person is None:
+            continue
+        if r.label == "member_of":
+            body = by_name.get((r.tail.type, compact(r.tail.text)))
+            label = body.label if body else compact(r.tail.text)
+            person.bodies.add(label + "@" + doc.sha256 if _is_bare(label) else label)
+        elif r.label == "holds_post":
+            title = _title_evidence(compact(r.tail.text), r.tail.start, places)
+            if title:
+                person.titles.add(title)
+
+
+def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
+    """A post title that can tell one person from another: one naming its body or place
+    (区委书记 in 江津 -> 江津区委书记), or a post only one person holds (总书记)."""
+    if title[:1] in LEVELS:
+        place, _ = places.at(pos, title[0])
+        return _qualify(title, place) if place else None
+    if title in load_set("relation_unique_posts.txt") or gazetteer.find_places(title):
+        return title
+    return None
+
+
+# -- across documents -------------------------------------------------------
+
+def _global_ids(locals_: list[_Local]) -> dict[int, str]:
+    """id(local) -> entity id."""
+    ids: dict[int, str] = {}
+    labels: dict[str, set[str]] = defaultdict(set)
+    for local in locals_:
+        if local.type != "Person":
+            labels[local.type].add(local.label)
+    short_of = _short_forms_across(labels)
+    for local in locals_:
+        if local.type == "Person":
+            continue
+        label = local.label
+        seen = {label}
+        while (local.type, label) in short_of and short_of[(local.type, label)] not in seen:
+            label = short_of[(local.type, label)]
+            seen.add(label)
+        if label != local.label:
+            local.how.append(f"short form {local.label} of {label} (the only match in the corpus)")
+            local.label = label
+        # A bare body no place could be found for (镇政府) is only known within its document.
+        scope = local.doc.sha256 if local.type in BODY_TYPES and _is_bare(label) else ""
+        ids[id(local)] = entity_id(local.type, label, scope)
+    _merge_people([lc for lc in locals_ if lc.type == "Person"], ids)
+    return ids
+
+
+def _is_bare(name: str) -> bool:
+    """区委, 镇政府, 省人大常委会: a body named by its level only."""
+    return name[:1] in BARE_LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+
+
+def _short_forms_across(labels: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """(type, short name) -> the one full name it is a short form of, over the whole corpus."""
+    places = labels.get("Place", set())
+    out: dict[tuple[str, str], str] = {}
+    for type_, names in labels.items():
+        fulls_of: dict[str, set[str]] = defaultdict(set)
+        for full in names:
+            for short in _candidate_short_forms(type_, full, names, places):
+                if short != full and not _is_bare(short):
+                    fulls_of[short].add(full)
+        for short, fulls in fulls_of.items():
+            if len(fulls) == 1:  # unambiguous only
+                out[(type_, short)] = next(iter(fulls))
+    return out
+
+
+def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[str]) -> list[str]:
+    """Names of the corpus that are short forms of ``full``: its prefixes and suffixes that the
+    in-document rules accept, and for companies the stem after a leading place
+    (川仪精密 -> 重庆川仪精密机械有限公司)."""
+    out = [full[:k] for k in range(1, len(full)) if full[:k] in names] + \
+          [full[k:] for k in range(1, len(full)) if full[k:] in names]
+    out = [n for n in out if is_short_form(type_, n, full, places)]
+    if type_ == "Enterprise":
+        k = _leading_place_length(full, places)
+        rest = full[k:]
+        out += [rest[:j] for j in range(4, len(rest)) if k and rest[:j] in names
+                and is_short_form(type_, rest[:j], rest, places)]
+    if type_ == "Park":
+        # Across documents only a park's place may be dropped (高竹新区 -> 川渝高竹新区 is not).
+        out = [n for n in out if not full.endswith(n) or _leading_place_length(full, places) == len(full) - len(n)]
+    return out
+
+
+def _leading_place_length(name: str, places: set[str]) -> int:
+    known = [len(p) for p in places if name.startswith(p) and len(p) < len(name)]
+    return max(known) if known else gazetteer.match_place_chain(name, 0)
+
+
+def _merge_people(people: list[_Local], ids: dict[int, str]) -> None:
+    by_name: dict[str, list[_Local]] = defaultdict(list)
+    for p in people:
+        by_name[p.label].append(p)
+    for name, group in by_name.items():
+        clusters: list[list[_Local]] = []
+        for p in sorted(group, key=lambda x: x.order):
+            target = _compatible_cluster(clusters, p)
+            if target is None:
+                clusters.append([p])
+            else:
+                target.append(p)
+        used: set[str] = set()
+        for cluster in clusters:
+            qualifier = _qualifier(cluster)
+            if qualifier in used:
+                qualifier += "|" + cluster[0].doc.sha256[:12]
+            used.add(qualifier)
+            how = _person_how(cluster)
+            for p in cluster:
+                ids[id(p)] = entity_id("Person", name, qualifier)
+                if how:
+                    p.how.append(how)
+
+
+def _compatible_cluster(clusters: list[list[_Local]], p: _Local) -> list[_Local] | None:
+    def facts(cluster):
+        return (set().union(*(c.districts for c in cluster)), set().union(*(c.bodies for c in cluster)),
+                set().union(*(c.titles for c in cluster)))
+
+    for cluster in clusters:
+        districts, bodies, titles = facts(cluster)
+        if bodies & p.bodies or titles & p.titles:
+            return cluster
+        if districts & p.districts:
+            return cluster
+    return None
+
+
+def _qualifier(cluster: list[_Local]) -> str:
+    districts = sorted(set().union(*(c.districts for c in cluster)))
+    bodies = sorted(set().union(*(c.bodies for c in cluster)))
+    return districts[0] if districts else (bodies[0] if bodies else "")
+
+
+def _person_how(cluster: list[_Local]) -> str:
+    if len(cluster) < 2:
+        return ""
+    docs = sorted({c.doc.name for c in cluster})
+    shared = set.intersection(*(c.bodies | c.titles | c.districts for c in cluster))
+    why = ", ".join(sorted(s.split("@")[0] for s in shared))
+    return f"same name in {len(docs)} documents; shared: {why}"
+
+
+# -- entities, posts, facts -------------------------------------------------
+
+def _evidence(doc: Document, m: Mention, pattern: str) -> Evidence:
+    s = doc.sentence_at(m.start)
+    return Evidence(doc.sha256, doc.name, s.start if s else m.start, s.end if s else m.end,
+                    s.text if s else m.text, pattern)
+
+
+def _build_entities(kb: KnowledgeBase, locals_: list[_Local], ids: dict[int, str]) -> None:
+    for local in sorted(locals_, key=lambda lc: lc.order):
+        eid = ids[id(local)]
+        ent = kb.entities.get(eid)
+        if ent is None:
+            ent = kb.entities[eid] = Entity(eid, local.type, local.label)
+        for m in local.mentions:
+            ent.mentions.append(_evidence(local.doc, m, m.source))
+            ent.aliases.add("".join(m.text.split()))
+        for how in local.how:
+            if how not in ent.how_resolved:
+                ent.how_resolved = f"{ent.how_resolved}; {how}" if ent.how_resolved else how
+    for ent in kb.entities.values():
+        ent.aliases = {a for a in ent.aliases if compact(a) != ent.label}
+
+
+def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext) -> None:
+    posts = {(p.person, p.title, p.organization, p.date): p for p in kb.posts}
+    facts = {(f.subject, f.relation, f.object): f for f in kb.facts}
+    for r in doc.relations:
+        ev = Evidence(doc.sha256, doc.name, r.evidence.start, r.evidence.end, r.evidence.text, r.pattern)
+        head = id_of(r.head)
+        if head is None:
+            continue
+        if r.label == "holds_post":
+            body = _post_body(doc, r, id_of) or _bare_post_body(kb, r, places)
+            key = (head, "".join(r.tail.text.split()), body, doc.date)
+            post = posts.get(key)
+            if post is None:
+                post = posts[key] = Post(*key)
+                kb.posts.append(post)
+            if ev not in post.evidence:
+                post.evidence.append(ev)
+            continue
+        tail = id_of(r.tail)
+        if tail is None or tail == head:
+            continue
+        fact = facts.get((head, r.label, tail))
+        if fact is None:
+            fact = facts[(head, r.label, tail)] = Fact(head, r.label, tail)
+            kb.facts.append(fact)
+        if ev not in fact.evidence:
+            fact.evidence.append(ev)
+
+
+def _post_body(doc: Document, post: Relation, id_of) -> str | None:
+    """The body of a post: the member_of stated with it whose name the title contains
+    (市科技局党委书记), or whose name ends the way the title starts (区委政法委: 政法委书记)."""
+    title = compact(post.tail.text)
+    stated = [r for r in doc.relations
+              if r.label == "member_of" and r.head is post.head and r.evidence == post.evidence]
+    for r in stated:
+        if compact(r.tail.text) in title:
+            return id_of(r.tail)
+    for r in stated:
+        name = compact(r.tail.text)
+        if any(title.startswith(name[-k:]) for k in range(2, len(name))):
+            return id_of(r.tail)
+    return None
+
+
+def _bare_post_body(kb: KnowledgeBase, post: Relation, places: _PlaceContext) -> str | None:
+    """区委常委 in a district paper: the district's 区委, when the corpus knows that body."""
+    title = compact(post.tail.text)
+    bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and b[:1] in LEVELS]
+    if not bare:
+        return None
+    body = max(bare, key=len)
+    place, _ = places.at(post.tail.start, body[0])
+    if place is None:
+        return None
+    eid = entity_id("GovOrg", _qualify(body, place))
+    return eid if eid in kb.entities else None

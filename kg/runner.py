@@ -8,7 +8,7 @@ from typing import Iterator
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.reader import find_documents, load_document
+from kg.reader import find_documents
 
 #: The seed articles shipped with the repository: the default input.
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -32,16 +32,16 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
-                      date: dt.date | None = None, quiet: bool = False) -> Iterator[Document]:
-    """Load and run the full pipeline on each path, in order."""
-    from kg.pipeline import default_pipeline
+                      date: dt.date | None = None, quiet: bool = False, workers: int | None = 1,
+                      engine: str = "local", scheduler: str | None = None) -> Iterator[Document]:
+    """Load and run the full pipeline on each path, in order, in ``workers``
+    processes (None: all cores) or on Dask (see kg.parallel)."""
+    from kg.parallel import Extraction, extract
 
-    nlp = default_pipeline(ner, hanlp_model)
     bar = _progress(len(paths), quiet)
     try:
-        for path in paths:
-            doc = load_document(path, date=date)
-            yield nlp(doc)
+        for doc in extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler):
+            yield doc
             if bar is not None:
                 bar.update(1)
     finally:

@@ -1,25 +1,41 @@
-"""``kg build``: extract, resolve, write the graph, its exports and its HTML view."""
+"""``kg build``: extract, resolve, write the graph, its exports and its HTML view.
+
+With ``--store DIR`` the documents are added to the persistent store (those
+already stored are skipped before extraction) and the exports describe
+everything in the store; without it they describe the inputs.
+"""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from kg import atomic
 from kg.rdf import build_dataset
+from kg.rdf.exports import parse_formats, write_exports
+from kg.rdf.store import KgStore, file_sha256
 from kg.resolve import resolve
 from kg.runner import extract_documents, parse_date, resolve_inputs
+from kg.view import write_view
 
 
 def run(args: argparse.Namespace) -> int:
+    formats = parse_formats(args.formats)
     paths = resolve_inputs(args.inputs)
     date = parse_date(args.date)
-    docs = list(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet))
-    kb = resolve(docs)
+    store = KgStore(args.store) if args.store else None
+    if store is not None:
+        known = store.stored_hashes()
+        paths = [p for p in paths if file_sha256(p) not in known]
+    docs = list(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
+                                  args.workers, args.engine, args.scheduler))
+    kb = store.add(docs) if store is not None else resolve(docs)
     ds = build_dataset(kb)
     with atomic.output_dir(args.out) as tmp:
-        ds.default_context.serialize(destination=str(Path(tmp) / "graph.ttl"), format="turtle")
+        written = write_exports(kb, ds, tmp, formats)
+        write_view(ds, tmp / "graph.html")
+        written.append("graph.html")
     n_mentions = sum(len(d.mentions) for d in docs)
-    print(f"{len(docs)} documents, {n_mentions} mentions, "
+    where = f" (store {args.store}: {len(kb.documents)} documents in all)" if store is not None else ""
+    print(f"{len(docs)} documents extracted, {n_mentions} mentions, "
           f"{kb.mentions_before_resolution} entities before resolution, {len(kb.entities)} after, "
-          f"{len(kb.facts) + len(kb.posts)} facts -> {args.out}/graph.ttl")
+          f"{len(kb.facts) + len(kb.posts)} facts{where} -> {args.out}/{{{','.join(written)}}}")
     return 0

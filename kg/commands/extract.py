@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from kg import atomic
+from kg.errors import KgError
 from kg.gold import document_to_gold
 from kg.runner import extract_documents, parse_date, resolve_inputs
 
@@ -13,8 +14,14 @@ from kg.runner import extract_documents, parse_date, resolve_inputs
 def run(args: argparse.Namespace) -> int:
     paths = resolve_inputs(args.inputs)
     date = parse_date(args.date)
+    written: dict[str, str] = {}
+    # Everything goes to a temporary directory that replaces --json-dir only
+    # when every document succeeded.
     with atomic.output_dir(args.json_dir) as tmp:
         for doc in extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet):
+            if doc.stem in written:
+                raise KgError(f"two documents would both write {doc.stem}.json: {written[doc.stem]} and {doc.path}")
+            written[doc.stem] = doc.path
             text = json.dumps(document_to_gold(doc), ensure_ascii=False, indent=1)
             (Path(tmp) / f"{doc.stem}.json").write_text(text + "\n", encoding="utf-8")
     return 0

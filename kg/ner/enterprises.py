@@ -1,8 +1,270 @@
-"""Recognizer component: Enterprise mentions. Placeholder."""
+"""Recognizer component: Enterprise mentions.
+
+Four rules, each tagged in ``Mention.source``:
+- ``enterprises.suffix``: a legal or business suffix (有限公司, 股份有限公司,
+  有限责任公司, (普通合伙), 集团, 合作社, 银行 + 支行 ...) whose left boundary is
+  found by ``kg.ner.boundary``; the name must keep a brand of its own once
+  places, industry words and generic words are set aside (not 该公司, 科技公司);
+- ``enterprises.alias``: a short name defined by ``以下简称`` or reused later in
+  the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能);
+- ``enterprises.brand``: short names of large companies from the general
+  lexicon ``kg/data/enterprise_brands.txt``;
+- ``enterprises.list``: short names in enumerations that the text itself says
+  are companies (``甲、乙等龙头企业``, ``引进甲、乙等``) or that list them with
+  full company names (``某某有限公司、甲、乙``).
+"""
 from __future__ import annotations
 
-from kg.model import Document, Mention
+import re
+from functools import lru_cache
+
+from kg.lexicon import load_set
+from kg.model import Mention
+from kg.ner import gazetteer
+from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, left_boundary, skip_leading_digits, suffix_table,
+                             trim_place_prefix)
+
+_STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司"
+_PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
+_SUFFIX = re.compile(
+    rf"(?P<strong>(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
+    r"|(?P<coop>股份经济合作联合社|经济合作联合社|专业合作联合社|合作联合社|股份合作社|专业合作社|合作社)"
+    r"|(?P<company>(?:集团)?(?:总公司|公司))"
+    r"|(?P<group>集团)(?![军化式])"
+    r"|(?P<bank>银行)"
+    r"|(?P<institute>(?<=科技)研究所)"
+)
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:支行|分行|营业部)")
+_ALIAS = re.compile(r"^[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]?([^”\"」』，,。；;）)\s]{2,12})[”\"」』]?")
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}"
+_LIST_BEFORE_KIND = re.compile(
+    rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+余?[家个])?(?:一批|多家)?"
+    r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部)?"
+    r"(?:企业|公司|厂商|车企|药企|市场主体)"
+)
+_LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
+#: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
+_COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
+#: Post titles: a list item holding one is a person (县委书记某某), not a company.
+_TITLE_WORDS = re.compile(r"书记|主任|局长|市长|区长|县长|镇长|经理|董事长|总裁|主席|部长|厅长|委员")
+_KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构")
+
+_CONFIDENCE = {"strong": 0.92, "coop": 0.9, "company": 0.8, "group": 0.8, "bank": 0.85, "institute": 0.8}
 
 
-def recognize_enterprises(doc: Document) -> list[Mention]:
-    return []
+def _generic() -> frozenset[str]:
+    return load_set("enterprise_generic.txt")
+
+
+@lru_cache(maxsize=1)
+def _industry_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    words = load_set("industry_words.txt")
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def strip_industry(core: str) -> str:
+    """``川仪精密机械`` -> ``川仪``: drop industry words from the right, longest first."""
+    words, lengths = _industry_lengths()
+    changed = True
+    while changed and core:
+        changed = False
+        for n in lengths:
+            if len(core) > n and core[-n:] in words:
+                core, changed = core[:-n], True
+                break
+            if len(core) == n and core in words:
+                return ""
+    return core
+
+
+def strip_one_industry_word(core: str) -> str:
+    """``金汇能新材料`` -> ``金汇能``: the longest industry word ending ``core``, removed."""
+    words, lengths = _industry_lengths()
+    for n in lengths:
+        if len(core) > n and core[-n:] in words:
+            return core[:-n]
+    return core
+
+
+def place_chain_end(text: str, start: int, end: int) -> int:
+    """End of the run of place names a company name starts with (``重庆市江津区``).
+
+    Only the first may be a short form, and only of a province, city or country
+    (重庆, 北京): county short forms are too often part of a brand (龙文)."""
+    i = start
+    while i < end:
+        j = gazetteer.match_place(text, i, allow_short=(i == start))
+        if j == i or j > end:
+            break
+        entry = gazetteer.lookup(text[i:j])
+        if entry and entry.is_short and entry.level == gazetteer.COUNTY:
+            break
+        i = j
+    return i
+
+
+def _brand(text: str, start: int, core_end: int) -> str:
+    """The name part that is neither place, nor parenthesised place."""
+    brand = text[place_chain_end(text, start, core_end):core_end]
+    return re.sub(r"[（(][^）)]*[）)]", "", brand)
+
+
+def _is_name(brand: str, strong: bool) -> bool:
+    if len(brand) < 2 or brand in _generic() or brand.isdigit() or _COUNTED.match(brand):
+        return False
+    if strong:
+        return True
+    if brand in load_set("industry_words.txt"):
+        return False
+    rest = strip_industry(brand)
+    return len(rest) >= 2 and rest not in _generic()
+
+
+def _suffix_mentions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SUFFIX.finditer(text):
+        kind = m.lastgroup or "company"
+        s, e = m.start(), m.end()
+        start = left_boundary(text, s, ENTERPRISE, max_len=25)
+        start = skip_leading_digits(text, start, s)
+        start = trim_place_prefix(text, start, s)
+        if start >= s:
+            continue
+        if not _is_name(_brand(text, start, s), strong=kind in ("strong", "coop", "bank")):
+            continue
+        conf = _CONFIDENCE[kind]
+        out.append(Mention(start, e, text[start:e], "Enterprise", f"enterprises.suffix.{kind}", conf))
+        if kind == "bank":
+            branch = _BRANCH.match(text, e)
+            if branch:
+                out.append(Mention(start, branch.end(), text[start:branch.end()], "Enterprise",
+                                   "enterprises.suffix.bank_branch", conf))
+    return out
+
+
+def short_name_candidates(text: str, full: Mention) -> list[str]:
+    """Short forms a document may use for a full company name, longest first."""
+    suffix = _SUFFIX.search(full.text)
+    if not suffix or suffix.lastgroup not in ("strong", "company"):
+        return []
+    core_end = full.start + suffix.start()
+    chain_end = place_chain_end(text, full.start, core_end)
+    place = text[full.start:chain_end]
+    brand = re.sub(r"[（(][^）)]*[）)]", "", text[chain_end:core_end])
+    forms: list[str] = []
+    for core in (brand, strip_one_industry_word(brand)):
+        if len(core) >= 3 and core not in _generic() and not gazetteer.is_place(core):
+            forms.append(core)
+            if place:
+                forms.append(place + core)
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    covered = [(m.start, m.end) for m in fulls]
+    names: dict[str, str] = {}
+    for full in fulls:
+        defined = _ALIAS.match(text, full.end)
+        if defined:
+            names.setdefault(defined.group(1), "enterprises.alias.defined")
+        for form in short_name_candidates(text, full):
+            names.setdefault(form, "enterprises.alias.derived")
+    for form in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(form), text):
+            s, e = m.start(), m.end()
+            if any(a <= s and e <= b for a, b in covered):
+                continue
+            covered.append((s, e))
+            out.append(Mention(s, e, form, "Enterprise", names[form], 0.75))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _brand_pattern() -> re.Pattern[str]:
+    brands = sorted(load_set("enterprise_brands.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, brands)))
+
+
+def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
+    """Brand short names; inside a full name only when the brand is a full name
+    itself (中国农业银行 in 中国农业银行某某支行, not 宗申 in 重庆宗申某某公司)."""
+    out = []
+    for m in _brand_pattern().finditer(text):
+        s, e = m.start(), m.end()
+        if any(f.start <= s and e <= f.end and (f.start, f.end) != (s, e) for f in fulls) \
+                and not _SUFFIX.search(m.group()):
+            continue
+        out.append(Mention(s, e, m.group(), "Enterprise", "enterprises.brand", 0.7))
+    return out
+
+
+def _list_item_ok(item: str) -> bool:
+    """A short company name, not a place, a sector (商贸物流), a count or a person with a title."""
+    if len(item) < 2 or gazetteer.is_place(item) or item in _generic() or _COUNTED.match(item):
+        return False
+    if any(w in item for w in _KIND_WORDS) or item[0].isdigit() or "的" in item or _TITLE_WORDS.search(item):
+        return False
+    return len(strip_industry(item)) >= 2
+
+
+def _list_mentions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for pattern in (_LIST_BEFORE_KIND, _LIST_AFTER_VERB):
+        for m in pattern.finditer(text):
+            group_start = m.start(1)
+            pos = group_start
+            items = m.group(1).split("、")
+            for k, item in enumerate(items):
+                s, e = pos, pos + len(item)
+                pos = e + 1
+                if k == 0:  # the first item starts after the verb or phrase before it
+                    s = max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start))
+                    item = text[s:e]
+                if _list_item_ok(item):
+                    out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
+    return out
+
+
+#: Endings of government bodies and institutions (治理中心, 农业农村委, 区人武部).
+_BODY_ENDINGS = ("中心", "委", "局", "部", "办", "站", "所", "院", "会", "馆", "队", "室", "厅", "处", "校", "镇", "村",
+                 "乡", "区", "园")
+_ITEM_END = re.compile(r"[^、，,。；;：:！!？?（）()“”\"\s…]{2,10}(?=[、，,。；;：:！!？?…\s]|等)")
+
+
+def _other_kind(item: str) -> bool:
+    """Whether a list item is named as something else (a university, a park, a project)."""
+    suffixes = (*suffix_table("org_suffixes.txt"), *suffix_table("park_suffixes.txt"),
+                *suffix_table("project_suffixes.txt"))
+    return item.endswith(suffixes) or item.endswith(_BODY_ENDINGS)
+
+
+def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
+    """Short names listed with full company names: ``某某有限公司、北斗某某、某某集团``."""
+    out: list[Mention] = []
+    for full in fulls:
+        pos = full.end  # items after the full name
+        while pos < len(text) and text[pos] == "、":
+            m = _ITEM_END.match(text, pos + 1)
+            if not m:
+                break
+            if _list_item_ok(m.group()) and not _other_kind(m.group()):
+                out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.list", 0.6))
+            pos = m.end()
+        pos = full.start  # items before it
+        while pos > 0 and text[pos - 1] == "、":
+            start = left_boundary(text, pos - 1, ENTERPRISE, max_len=10)
+            item = text[start:pos - 1]
+            if len(item) < 2:
+                break
+            if _list_item_ok(item) and not _other_kind(item):
+                out.append(Mention(start, pos - 1, item, "Enterprise", "enterprises.list", 0.6))
+            pos = start
+    return out
+
+
+@in_squeezed_text
+def recognize_enterprises(text: str) -> list[Mention]:
+    fulls = _suffix_mentions(text)
+    return (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
+            + _list_neighbours(text, fulls))

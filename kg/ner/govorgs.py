@@ -1,8 +1,214 @@
-"""Recognizer component: GovOrg mentions. Placeholder."""
+"""Recognizer component: GovOrg mentions (Party, government, congress, CPPCC,
+court and procuratorate bodies, their departments and management committees).
+
+Grammar (knowledge in kg/data/govorg_*.tsv/txt):
+
+    GOVORG := NATIONAL SUB*                      党中央, 国家统计局, 国务院办公厅
+            | PREFIX (CORE | DEPT | CENTER) SUB*  重庆市委, 区人大常委会, 市经信委
+            | CENTER SUB*                        数字化城市运行和治理中心
+    PREFIX := place name(s) from the gazetteer   重庆市, 江津区, 西藏自治区
+            | town/village name + 镇/乡/街道/村/社区   先锋镇
+            | park name + (党工委|管委会)        万盛经开区党工委
+            | level word                         市, 区, 自治区
+    SUB    := DEPT | 办公室 | a unit ending in 站/中心/所/队   区委宣传部, 市检察院犯罪举报中心
+
+Every body in a chain is a mention of its own (区委 and 区委宣传部: nesting is
+allowed).  A bare level-prefixed Party committee or government fused into a post
+title (区委书记, 市政府副市长) is not a mention, per spec/schema.md; with a real
+place it is (万州区委书记 -> 万州区委).  A committee of the Youth League or a
+democratic party (共青团重庆市委, 团区委) is not a GovOrg.
+
+``find_bodies(text)`` is shared with the title grammar (kg/ner/titles.py), which
+uses bare bodies too.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Mention
+from kg.ner import gazetteer
+from kg.ner.boundary import left_boundary, stop_ends_at
+
+CJK = "\u3400-\u9fff"
+#: Party committees and governments that, written bare (市委, 区政府), are part of a title.
+FUSABLE = {"委", "党委", "党工委", "工委", "政府", "人民政府"}
+#: Bodies that name a development zone's Party or management committee.
+ZONE_BODIES = {"党工委", "工委", "管委会", "管理委员会"}
+#: Last characters of a zone's name (…区, …城, …园): a level word there is part of the name.
+_ZONE_CHARS = ("区", "城", "园")
+_ZONE_END = re.compile(r"(?:高新区|经开区|开发区|新区|工业园区|园区|科学城|保税区|示范区|试验区)$")
+_TOWN_END = re.compile(rf"[{CJK}]{{2,3}}(镇|乡|街道|村|社区)$")
+#: Words for "our/every/this" that stand before a level word: 我区, 全市, 该镇.
+_OUR = set("我本全各该每")
+_LEVEL_CHARS = "州市县区旗盟"
+CJK_RE = re.compile(rf"[{CJK}]")
+#: A sub-unit of a body named by its function: 农村经济经营管理站, 犯罪举报中心.
+_SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心|大队|支队)")
+#: Characters that never occur inside a body's own name (verbs, function words).
+_NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
+
+
+@dataclass(frozen=True)
+class Body:
+    start: int
+    end: int
+    kind: str  # core, dept, sub, center, national
+    bare: bool  # prefixed by a level word only (市委, 区政府)
+
+
+@lru_cache(maxsize=1)
+def _body_kinds() -> dict[str, str]:
+    return {name: kind for name, kind in load_table("govorg_bodies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _body_regex() -> re.Pattern[str]:
+    names = sorted(_body_kinds(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("govorg_levels.txt"), key=len, reverse=True))
+
+
+def _level_before(text: str, s: int) -> int:
+    """Start of a level word (市, 自治区 ...) ending at ``s``, or ``s``."""
+    stops = load_set("govorg_level_stops.txt")
+    for level in _levels():
+        p = s - len(level)
+        if p >= 0 and text[p:s] == level:
+            for n in (3, 2, 1):
+                if p - n >= 0 and text[p - n:s] in stops:
+                    return s
+            return p
+    return s
+
+
+def _foreign_committee(text: str, p: int) -> bool:
+    """A committee of the Youth League or a democratic party: 共青团重庆市委, 团区委."""
+    stops = load_set("govorg_level_stops.txt")
+    return any(p - n >= 0 and text[p - n:p] in stops for n in (4, 3, 2, 1))
+
+
+def _prefix_start(text: str, s: int, body: str) -> tuple[int, bool]:
+    """(start, bare) of the prefix of a body starting at ``s``; start == s if none."""
+    window_start = max(0, s - 24)
+    window = text[window_start:s]
+    p = len(window)
+    while p > 0:  # a chain of places: 重庆市江津区
+        q = gazetteer.ends_with_place(window[:p])
+        if p > 1 and window[p - 1] in _LEVEL_CHARS:  # a short form + level: 昌吉州, 黔东南州
+            short = gazetteer.ends_with_place(window[:p - 1])
+            q = min(q, short) if short < p - 1 else q
+        if q == p:
+            break
+        p = q
+    if p < len(window):
+        p = window_start + p
+        return (p - 2 if text[max(0, p - 2):p] == "中共" else p), False
+    if body in ZONE_BODIES and window.endswith(_ZONE_CHARS):
+        zone = _ZONE_END.search(window)
+        start = _zone_start(text, window_start + zone.start(), window_start) if zone else None
+        if start is None:
+            start = _zone_start(text, s - 1, window_start)
+        return (start, False) if start is not None else (s, False)
+    town = _town_before(window)
+    if town < len(window):
+        return window_start + town, False
+    level = _level_before(text, s)
+    if level < s:
+        if _kinds_of(body) == "center" and level > 0 and text[level - 1] in _OUR:
+            return s, False  # 我区数字化城市运行和治理中心: the centre's own name
+        return level, True
+    return s, False
+
+
+def _zone_start(text: str, suffix: int, floor: int) -> int | None:
+    """Start of a development zone's name ending in a zone suffix at ``suffix``:
+    from its first place name (出任重庆两江新区 -> 重庆两江新区), else back to the
+    phrase boundary when that is short."""
+    start = left_boundary(text, suffix, "K", floor=floor)
+    for i in range(max(floor, start - 3), suffix):
+        if gazetteer.match_place(text, i) > i:
+            # a zone named after another keeps it: 西部科学城重庆高新区
+            return start if start < i and _ZONE_END.search(text[start:i]) else i
+    at_pause = start == floor or not CJK_RE.match(text[start - 1])
+    return start if 0 < suffix - start and (suffix - start <= 6 or at_pause) else None
+
+
+def _town_before(window: str) -> int:
+    """Start of a town, township, sub-district or village name ending ``window``
+    (two characters, or three right after a pause: 由保太镇 -> 保太镇)."""
+    m = _TOWN_END.search(window)
+    if not m or load_set("govorg_level_stops.txt") & {window[-2:]}:
+        return len(window)
+    stops = load_set("name_stop_words.txt")
+    suffix = m.start(1)
+    starts = [suffix - 2]
+    if suffix - m.start() == 3 and (m.start() == 0 or not CJK_RE.match(window[m.start() - 1])):
+        starts.insert(0, m.start())
+    for start in starts:
+        name = window[start:]
+        if name[0] in _OUR or _NOT_IN_NAME & set(name) or window[start:suffix] in stops \
+                or (start > 0 and window[start - 1:start + 1] in stops):
+            continue
+        return start
+    return len(window)
+
+
+def _kinds_of(body: str) -> str:
+    return _body_kinds()[body]
+
+
+def _extend(text: str, end: int) -> int:
+    """End of a sub-body written right after a body ending at ``end``, or ``end``."""
+    m = _body_regex().match(text, end)
+    if m and _body_kinds()[m.group()] in ("dept", "sub", "center"):
+        return m.end()
+    m = _SUB_UNIT.match(text, end)
+    if m and not (_NOT_IN_NAME & set(m.group())) and not _body_regex().search(m.group()) \
+            and not any(stop_ends_at(text, i, "O") for i in range(end + 2, m.end() + 1)):
+        return m.end()
+    return end
+
+
+def find_bodies(text: str) -> list[Body]:
+    """Every body of the grammar in ``text``, bare ones included, chains as nested bodies."""
+    kinds = _body_kinds()
+    out: list[Body] = []
+    for m in _body_regex().finditer(text):
+        s, e, name = m.start(), m.end(), m.group()
+        kind = kinds[name]
+        if kind == "sub" or (name == "委" and text.startswith("员", e)):
+            continue  # 委员 is a post
+        if kind == "national":
+            start, bare = s, False
+        else:
+            start, bare = _prefix_start(text, s, name)
+            if start == s and kind != "center":
+                continue
+            if _foreign_committee(text, start):
+                continue
+        bare = bare and name in FUSABLE
+        out.append(Body(start, e, kind, bare))
+        while (nxt := _extend(text, e)) > e:
+            e = nxt
+            out.append(Body(start, e, "sub", False))
+    return out
 
 
 def recognize_govorgs(doc: Document) -> list[Mention]:
-    return []
+    from kg.ner.titles import role_at
+
+    text = doc.text
+    mentions = []
+    for body in find_bodies(text):
+        if body.bare and role_at(text, body.end) > body.end:
+            continue  # 区委书记: the bare committee is part of the title
+        mentions.append(Mention(body.start, body.end, text[body.start:body.end], "GovOrg",
+                                source=f"govorgs.{body.kind}", confidence=0.9))
+    return mentions

@@ -1,13 +1,49 @@
-"""The one merge policy for candidate mentions. Placeholder: dedupe exact (span, type)."""
+"""The one merge policy for candidate mentions from all recognizer components.
+
+Candidates are compared pairwise by span:
+
+1. **Same span, same type**: one mention is kept, the most confident.
+2. **Same span, different types** (``某某研究所`` as Enterprise and Organization):
+   the most confident wins; on a tie the type earlier in ``TYPE_PRIORITY``.
+3. **Nesting** (one span inside the other), of the same or of different types,
+   is kept: the annotation guide annotates both ``重庆金汇能10万吨...生产基地``
+   (Project) and ``重庆金汇能`` (Enterprise) inside it, ``璧山区经济信息委`` and
+   ``璧山区``, ``西部科学城重庆高新区`` and ``西部科学城``.  Components only emit
+   inner mentions that are names in their own right.
+4. **Crossing spans** (overlap, neither inside the other) cannot both be names:
+   the stronger wins, by confidence, then length, then ``TYPE_PRIORITY``, then
+   the earlier start.  Candidates are accepted strongest first, so a weak
+   mention never removes a stronger one.
+
+``Title`` pseudo-mentions (tails of holds_post) take part like any type: a
+title may contain a GovOrg or Place, but never crosses a name.
+"""
 from __future__ import annotations
 
 from kg.model import Document, Mention
 
+#: Preference between types for the same or crossing spans (earlier wins).
+TYPE_PRIORITY = ("Person", "Title", "Enterprise", "Project", "Park", "Organization", "GovOrg", "Place")
+
+
+def _rank(m: Mention) -> tuple:
+    type_rank = TYPE_PRIORITY.index(m.type) if m.type in TYPE_PRIORITY else len(TYPE_PRIORITY)
+    return (-m.confidence, -(m.end - m.start), type_rank, m.start)
+
+
+def _crosses(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end and not (
+        (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end))
+
 
 def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
-    best: dict[tuple[int, int, str], Mention] = {}
-    for m in candidates:
-        key = (m.start, m.end, m.type)
-        if key not in best or m.confidence > best[key].confidence:
-            best[key] = m
-    return sorted(best.values(), key=lambda m: (m.start, -m.end, m.type))
+    kept: list[Mention] = []
+    spans: dict[tuple[int, int], Mention] = {}
+    for m in sorted((c for c in candidates if c.end > c.start), key=_rank):
+        if (m.start, m.end) in spans:  # rules 1 and 2: the stronger one is already there
+            continue
+        if any(_crosses(m, k) for k in kept if k.start < m.end and m.start < k.end):
+            continue  # rule 4
+        spans[(m.start, m.end)] = m
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, -m.end, m.type))

@@ -1,8 +1,93 @@
-"""Recognizer component: Organization mentions (universities, institutes, media...). Placeholder."""
+"""Recognizer component: Organization mentions (universities, schools, institutes,
+labs, hospitals, media, associations, armed-forces units).
+
+- ``organizations.suffix``: a suffix of ``kg/data/org_suffixes.txt`` (大学, 研究院,
+  实验室, 人民医院, 日报, 融媒体中心, 协会 ...) with the left boundary of
+  ``kg.ner.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
+  of its own (陆军军医大学, 广阳湾实验室).  A suffix followed by a company's
+  legal suffix (某某研究院有限公司) belongs to the Enterprise.
+- ``organizations.unit``: the bodies written as 区/市/县 + unit (区人武部,
+  市工商联, 区少工委) and the Youth League committees (团区委, 共青团重庆市委).
+- ``organizations.media``: national media from ``kg/data/media.txt`` (央视, 新华社).
+"""
 from __future__ import annotations
 
-from kg.model import Document, Mention
+import re
+from functools import lru_cache
+
+from kg.lexicon import load_set
+from kg.model import Mention
+from kg.ner import gazetteer
+from kg.ner.boundary import (in_squeezed_text, ORGANIZATION, is_counted, is_name_char, left_boundary, skip_leading_digits,
+                             stop_ends_at, suffix_regex)
+
+_TABLE = "org_suffixes.txt"
+_COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
+_UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
+                   r"|[市区县](?:人武部|工商联|少工委|科协|妇联|残联|文联|侨联)")
+#: A rank or category in front: 国家级铁路创新研究院 names no single body.
+_RANK = re.compile(r"国家级|省级|市级|区级|县级")
+#: A name that only states a category (高校, 中小学, 各医院) or rank.
+_GENERIC = re.compile(r"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|国家级|省级|市级|区级|县级|民办|公办)$")
 
 
-def recognize_organizations(doc: Document) -> list[Mention]:
-    return []
+def _place_chain_end(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end:
+        j = gazetteer.match_place(text, i)
+        if j == i or j > end:
+            break
+        i = j
+    return i
+
+
+def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
+    chain_end = _place_chain_end(text, start, suffix_start)
+    brand = re.sub(r"[（(][^）)]*[）)]", "", text[chain_end:suffix_start])
+    if not brand:
+        return chain_end > start
+    if brand in load_set("enterprise_generic.txt") or _GENERIC.fullmatch(brand) or _RANK.match(brand) \
+            or "某" in brand:
+        return False
+    if chain_end > start:  # 重庆能源职业学院: a place and any field
+        return True
+    # Without a place a bare field is no name (产业研究院), a field with a name is (钢铁研究总院).
+    return len(brand) >= 2 and brand not in load_set("project_generic.txt")
+
+
+def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
+    """``记者 刘某某璧山区融媒体中心``: a full county/city name a few characters into
+    the phrase, after something that is not a place, starts the name."""
+    for k in range(start + 2, min(start + 5, suffix_start)):
+        end = gazetteer.match_place(text, k, allow_short=False)
+        entry = gazetteer.lookup(text[k:end]) if end > k else None
+        if entry and entry.level in (gazetteer.CITY, gazetteer.COUNTY) \
+                and _place_chain_end(text, start, k) == start:
+            return k
+    return start
+
+
+@lru_cache(maxsize=1)
+def _media_pattern() -> re.Pattern[str]:
+    names = sorted(load_set("media.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@in_squeezed_text
+def recognize_organizations(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in suffix_regex(_TABLE, not_before=_COMPANY_NEXT).finditer(text):
+        s, e = m.span()
+        start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
+        start = _start_at_inner_place(text, start, s)
+        if start >= s or is_counted(text, start) or not _is_org_name(text, start, s):
+            continue
+        out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))
+    for m in _UNIT.finditer(text):
+        s = m.start()  # 区人武部 after a boundary, not the tail of 南川区人武部
+        if s and is_name_char(text[s - 1]) and not stop_ends_at(text, s, ORGANIZATION) and text[s] != "共":
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.unit", 0.85))
+    for m in _media_pattern().finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.media", 0.8))
+    return out

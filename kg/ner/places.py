@@ -1,8 +1,116 @@
-"""Recognizer component: Place mentions. Placeholder."""
+"""Recognizer component: Place mentions.
+
+- ``places.division``: names from the gazetteer (``kg.ner.gazetteer``):
+  administrative divisions province -> county with their short forms (江津 for
+  江津区), countries, major rivers and named regions; greedy longest match.
+  A short form of a city or county (江津, 惠民) or a two-character full name
+  (忠县, 范县) counts only in a document that also names its province in some
+  other form (重庆, 重庆市, 江津区 ...): thousands of county short forms are also
+  words or parts of names elsewhere.
+- ``places.settlement``: towns, townships, streets, villages and communities by
+  suffix (珞璜镇, 中山路街道, 沿河村, 碑亭社区).  The 2-4 characters before the
+  suffix must start at a boundary: after punctuation, a stop word, a division
+  (江津区珞璜镇) or another settlement (广兴镇沿河村); words such as 城镇, 示范村
+  (``kg/data/place_suffix_generic.txt``) and counted ones (3个村) are not names.
+- ``places.region``: a province abbreviation with a direction (渝西, 川南, 鲁西南)
+  or a run of abbreviations before 地区 (川渝地区), after a boundary.
+"""
 from __future__ import annotations
 
-from kg.model import Document, Mention
+import re
+from functools import lru_cache
+
+from kg.lexicon import load_set
+from kg.model import Mention
+from kg.ner import gazetteer
+from kg.ner.boundary import in_squeezed_text, PARK, is_counted, is_name_char, stop_ends_at
+
+_SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")
+#: Characters a settlement's own name does not contain (it would be two names or a date).
+_NOT_IN_CORE = re.compile(r"[镇乡村年月日]|社区|街道")
+_CORE_LENGTHS = {"街道": (5, 4, 3, 2), "社区": (4, 3, 2), "镇": (3, 2), "乡": (3, 2), "村": (4, 3, 2)}
+_COUNT = re.compile(r"[0-9一二三四五六七八九十百千万多几]+[个家座条项批所处名]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def recognize_places(doc: Document) -> list[Mention]:
-    return []
+@lru_cache(maxsize=1)
+def _generic() -> tuple[str, ...]:
+    return tuple(load_set("place_suffix_generic.txt"))
+
+
+def _starts_name(text: str, st: int) -> bool:
+    """Whether a settlement name may start at ``st``."""
+    if st == 0 or not is_name_char(text[st - 1]):
+        return True
+    if stop_ends_at(text, st, PARK):
+        return True
+    if gazetteer.ends_with_place(text[max(0, st - 12):st]) < min(st, 12):
+        return True
+    return bool(_SETTLEMENT.search(text, max(0, st - 2), st)) and text[st - 1] in "镇乡村道区"
+
+
+def _settlements(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    generic = _generic()
+    for m in _SETTLEMENT.finditer(text):
+        s, e = m.span()
+        for n in _CORE_LENGTHS[m.group()]:
+            st = s - n
+            if st < 0 or not _CJK.fullmatch(text[st:s]) or not _starts_name(text, st):
+                continue
+            name = text[st:e]
+            if name.endswith(generic) or is_counted(text, st) or _COUNT.match(text, st, s):
+                break
+            entry = gazetteer.lookup(text[st:s])
+            if _NOT_IN_CORE.search(text, st, s) or text[st] in "区县市省州旗" or (entry and not entry.is_short):
+                continue
+            if any(stop_ends_at(text, k, PARK) for k in range(st + 1, s + 1)):
+                continue
+            out.append(Mention(st, e, name, "Place", "places.settlement", 0.7))
+            break
+    return out
+
+
+def _needs_context(entry: gazetteer.PlaceEntry) -> bool:
+    """Short forms of cities and counties, and two-character full names (范县),
+    are believed only where the document names their province otherwise."""
+    if entry.level not in (gazetteer.CITY, gazetteer.COUNTY):
+        return False
+    return entry.is_short or len(entry.name) <= 2
+
+
+def _divisions(text: str) -> list[Mention]:
+    found = gazetteer.find_places(text)
+    provinces = {entry.province for _, _, entry in found if entry.province and not _needs_context(entry)}
+    out = []
+    for s, e, entry in found:
+        if _needs_context(entry) and entry.province not in provinces:
+            continue
+        out.append(Mention(s, e, entry.name, "Place", "places.division", 0.6 if entry.is_short else 0.75))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    abbreviations = "".join(load_set("province_abbreviations.txt"))
+    return re.compile(rf"[{abbreviations}](?:东南|东北|西南|西北|东|西|南|北)(?:地区)?|[{abbreviations}]{{2,3}}地区")
+
+
+def _regions(text: str) -> list[Mention]:
+    """渝西, 川南, 鲁西南, 川渝地区: a province's abbreviation and a direction."""
+    out = []
+    for m in _region_pattern().finditer(text):
+        s = m.start()
+        if m.group().startswith("京东") or (s and is_name_char(text[s - 1]) and not stop_ends_at(text, s, PARK)):
+            continue
+        out.append(Mention(s, m.end(), m.group(), "Place", "places.region", 0.6))
+    return out
+
+
+@in_squeezed_text
+def recognize_places(text: str) -> list[Mention]:
+    settlements = _settlements(text)
+    # A division written inside a settlement's own name (沿河 in 沿河村) is not a mention.
+    divisions = [d for d in _divisions(text)
+                 if not any(t.start <= d.start and d.end <= t.end and d.end < t.end for t in settlements)]
+    return divisions + settlements + _regions(text)

@@ -1,8 +1,230 @@
-"""Recognizer component: post titles (Title pseudo-mentions, tails of holds_post). Placeholder."""
+"""Recognizer component: post titles (Title pseudo-mentions, the tails of holds_post).
+
+Grammar (knowledge in kg/data/title_*.tsv/txt):
+
+    TITLE := BODY? ROLE                 区委副书记, 市人力社保局党组成员, 镇长
+    ROLE  := MODIFIER* HEAD             常务副市长, 党组书记, 一级巡视员, 实习记者
+    BODY  := a body of the GovOrg grammar, bare ones too (区委, 市科技局, 政法委)
+           | a named company/cooperative/paper/school... (…合作社, 重庆日报)
+           | a place or level word (西藏自治区, 自治区)
+    CHAIN := TITLE ((、|，|,) TITLE)*  followed by a name
+
+A Title is a post as the spec wants it: each title of a chain is its own mention
+and a shared prefix is not copied (``区委副书记、区长赵光平`` -> 区委副书记, 区长).
+Only chains that a person's name follows become mentions (``区委书记会议`` names
+no post holder); a few heads also follow the name (``习近平总书记``).
+``title_chains(text)`` is shared with the person recognizer, which takes the names.
+"""
 from __future__ import annotations
 
-from kg.model import Document, Mention
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lexicon import load_lines, load_set, load_table
+from kg.model import TITLE, Document, Mention
+from kg.ner import gazetteer, names
+from kg.ner.boundary import left_boundary
+from kg.ner.govorgs import find_bodies, _body_kinds, _levels
+
+BYLINE = "byline"
+BYLINE_END = "byline-end"
+CHAIN_SEPARATORS = "、，,"
+#: Longest run of spaces between a title and the name it introduces (市委书记 卢红).
+MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    role_start: int
+    head_start: int
+    kind: str  # party, gov, ..., byline (kg/data/title_heads.tsv)
+    after_name: bool  # the head is written after its holder's name (总书记, 摄)
+
+
+@dataclass(frozen=True)
+class TitleChain:
+    titles: tuple[Title, ...]
+    name_start: int  # where the name after the chain starts
+    name_end: int
+
+    @property
+    def byline(self) -> bool:
+        return self.titles[-1].kind == BYLINE
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[str, bool]]:
+    return {row[0]: (row[1], len(row) > 2 and row[2] == "after") for row in load_table("title_heads.tsv")
+            if row[1] != BYLINE_END}
+
+
+@lru_cache(maxsize=1)
+def _byline_ends() -> tuple[str, ...]:
+    return tuple(row[0] for row in load_table("title_heads.tsv") if row[1] == BYLINE_END)
+
+
+@lru_cache(maxsize=1)
+def _role_regex() -> re.Pattern[str]:
+    mods = "|".join(map(re.escape, sorted(load_lines("title_modifiers.txt"), key=len, reverse=True)))
+    heads = "|".join(map(re.escape, sorted(_heads(), key=len, reverse=True)))
+    return re.compile(rf"(?:{mods})*(?P<head>{heads})")
+
+
+@lru_cache(maxsize=1)
+def _bare_body_names() -> re.Pattern[str]:
+    """Body names that may stand bare inside a title after a separator (政法委书记, 管委会主任),
+    as a pattern that matches at the end of a window."""
+    names_ = sorted((n for n, k in _body_kinds().items() if len(n) >= 2 and k in ("core", "dept")),
+                    key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, names_))})$")
+
+
+@lru_cache(maxsize=1)
+def _body_suffixes() -> re.Pattern[str]:
+    suffixes = sorted(load_lines("title_body_suffixes.txt"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, suffixes))})$")
+
+
+def role_at(text: str, pos: int) -> int:
+    """End of a role (modifiers + head) starting at ``pos``, or ``pos``."""
+    m = _role_regex().match(text, pos)
+    return m.end() if m else pos
+
+
+def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
+    """Start of the body written right before a role starting at ``r`` (``r`` if none)."""
+    if r in body_ends:
+        return body_ends[r]
+    window_start = max(0, r - 12)
+    window = text[window_start:r]
+    bare = _bare_body_names().search(window)
+    if bare:
+        return window_start + bare.start()
+    suffix = _body_suffixes().search(window)
+    if suffix:
+        s = left_boundary(text, window_start + suffix.start(), "O", max_len=24)
+        dash = max(text.rfind("-", s, r), text.rfind("—", s, r))
+        s = dash + 1 if dash >= 0 else s
+        # A byline name run into the next byline: 刘某某璧山区融媒体中心记者.
+        after_name = names.name_end(text, s)
+        if after_name > s and gazetteer.match_place(text, after_name, allow_short=False) > after_name:
+            s = after_name
+        if s < window_start + suffix.start():
+            return s
+    place = gazetteer.ends_with_place(window, allow_short=False)
+    if place < r - window_start:
+        return window_start + place
+    for level in _levels():
+        if len(level) > 1 and text.startswith(level, r - len(level)):
+            return r - len(level)
+    return r
+
+
+def _skip_gap(text: str, pos: int) -> int:
+    end = pos
+    while end < len(text) and end - pos < MAX_GAP and text[end] in " \u3000\t":
+        end += 1
+    return end
+
+
+def byline_name_closed(text: str, end: int, title_starts: frozenset[int] = frozenset()) -> bool:
+    """A byline name may end at ``end``: a pause, a role (摄, 通讯员) or the next byline title follows."""
+    return (names.pause_at(text, end) or role_at(text, end) > end or end in title_starts
+            or text.startswith(_byline_ends(), end))
+
+
+def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[int, int]:
+    """(start, end) of the name introduced by ``title``; (end, end) of the title if none."""
+    pos = title.end
+    byline = title.kind == BYLINE
+    start = _skip_gap(text, pos)
+    if byline and start < len(text) and text[start] in "：:":
+        start = _skip_gap(text, start + 1)  # 记者：某某
+    end = names.name_end(text, start)
+    if end == start:
+        return pos, pos
+    # A byline laid out with spaces (" 摄影 某某某") may run into the next line.
+    spaced = start > pos and (title.start == 0 or text[title.start - 1] in " \u3000\n")
+    if byline and not spaced and not byline_name_closed(text, end, title_starts):
+        return pos, pos
+    return start, end
+
+
+@lru_cache(maxsize=8)
+def _titles(text: str) -> tuple[Title, ...]:
+    body_ends: dict[int, int] = {}
+    for body in find_bodies(text):
+        body_ends[body.end] = min(body.start, body_ends.get(body.end, body.start))
+    heads = _heads()
+    out = []
+    for m in _role_regex().finditer(text):
+        kind, after_name = heads[m.group("head")]
+        # A modifier may close the body (先锋镇党委 + 副书记 read as 党委副书记).
+        inner = next((body_ends[q] for q in range(m.start() + 1, m.start("head") + 1)
+                      if body_ends.get(q, q) < m.start()), None)
+        start = inner if inner is not None else _body_before(text, m.start(), body_ends)
+        out.append(Title(start, m.end(), m.start(), m.start("head"), kind, after_name))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def byline_title_starts(text: str) -> frozenset[int]:
+    return frozenset(t.start for t in _titles(text) if t.kind == BYLINE)
+
+
+@lru_cache(maxsize=8)
+def title_chains(text: str) -> tuple[TitleChain, ...]:
+    """Chains of titles that a person's name follows, in text order."""
+    titles = _titles(text)
+    by_end = {t.end: t for t in titles}
+    starts = byline_title_starts(text)
+    chains = []
+    for t in titles:
+        if t.after_name:
+            continue  # 总书记 follows its holder's name
+        name_start, name_end = _name_after(text, t, starts)
+        if name_end == name_start:
+            continue
+        chain = [t]
+        while True:
+            p = chain[0].start
+            while p > 0 and text[p - 1] in " \u3000":
+                p -= 1
+            if p == 0 or text[p - 1] not in CHAIN_SEPARATORS or (p - 1) not in by_end:
+                break
+            chain.insert(0, by_end[p - 1])
+        chains.append(TitleChain(tuple(chain), name_start, name_end))
+    return tuple(chains)
+
+
+def titles_after_names(text: str) -> list[tuple[int, int, int, int]]:
+    """(name_start, name_end, title_start, title_end) for heads written after a name (习近平总书记)."""
+    out = []
+    for t in _titles(text):
+        if not t.after_name or t.role_start != t.head_start:
+            continue
+        if t.kind == BYLINE and not names.pause_at(text, t.end):
+            continue  # 张某摄 ends a byline; 摄像 is another word
+        name_end = t.role_start
+        while name_end > 0 and t.role_start - name_end < MAX_GAP and text[name_end - 1] in " \u3000":
+            name_end -= 1  # 张某某 摄
+        for n in (4, 3, 2):
+            s = name_end - n
+            if s >= 0 and (n < 4 or names.surname_length(text, s) == 2) and names.name_end(text, s) == name_end:
+                out.append((s, name_end, t.role_start, t.end))
+                break
+    return out
 
 
 def recognize_titles(doc: Document) -> list[Mention]:
-    return []
+    text = doc.text
+    mentions = []
+    for chain in title_chains(text):
+        for t in chain.titles:
+            mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE, source="titles.chain"))
+    for _start, _end, s, e in titles_after_names(text):
+        mentions.append(Mention(s, e, text[s:e], TITLE, source="titles.after_name"))
+    return mentions

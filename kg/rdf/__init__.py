@@ -1,22 +1,11 @@
 """The RDF graph: KnowledgeBase -> rdflib Dataset (ontology in ontology/kg.ttl).
 
-Placeholder: labels and types only; the RDF issue replaces it.
+Modules, one job each: ``vocab`` (the terms and the graph's shape), ``dataset``
+(KnowledgeBase -> quads), ``exports`` (files written by ``kg build``),
+``source`` (open a GRAPH file or a STORE), ``sparql`` (run and print queries),
+``store`` (the persistent, incremental pyoxigraph store), ``endpoint`` (the
+SPARQL HTTP server of ``kg serve``).
 """
-from __future__ import annotations
+from kg.rdf.dataset import build_dataset, union_graph
 
-from rdflib import Dataset, Literal, RDF, RDFS
-
-from kg.knowledge import KnowledgeBase
-from kg.rdf.vocab import KG, KGR
-
-
-def build_dataset(kb: KnowledgeBase) -> Dataset:
-    ds = Dataset()
-    g = ds.default_context
-    g.bind("kg", KG)
-    g.bind("kgr", KGR)
-    for e in kb.entities.values():
-        node = KGR[e.id]
-        g.add((node, RDF.type, KG[e.type]))
-        g.add((node, RDFS.label, Literal(e.label, lang="zh")))
-    return ds
+__all__ = ["build_dataset", "union_graph"]

@@ -1,5 +1,46 @@
 """The RDF terms kg writes (defined in ontology/kg.ttl). Everything that reads
-or writes the graph uses these names, never literal IRIs."""
+or writes the graph uses these names, never literal IRIs.
+
+The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms)::
+
+    # an entity: exactly one class from CLASS, one skos:prefLabel, any number of altLabels
+    kgr:person/0a1b2c3d4e  a kg:Person ;
+        skos:prefLabel "穆青岚"@zh ;
+        skos:altLabel  "穆区长"@zh ;
+        kg:mention     kgr:evidence/…  ;          # every sentence that mentions it
+        org:holds      kgr:post/5f6e7d8c9b0a1b2c .
+
+    # a post (holds_post): the title as written is its skos:prefLabel; the body it is in,
+    # when the text names one, is org:postIn; otherwise kg:bodyNotStated says why not
+    kgr:post/5f6e7d8c9b0a1b2c  a org:Post ;
+        skos:prefLabel "区长"@zh ;
+        org:postIn     kgr:govorg/… ;             # or: kg:bodyNotStated "…"@en
+        kg:asOf        "2024-03-05"^^xsd:date ;   # date of each stating document (0..n)
+        prov:wasDerivedFrom kgr:evidence/… .
+
+    # a fact (every other relation): one direct triple with PROPERTY[relation] ...
+    kgr:person/…  kg:memberOf  kgr:govorg/… .
+    # ... and one reified statement carrying its evidence
+    kgr:fact/…  a rdf:Statement ;
+        rdf:subject kgr:person/… ; rdf:predicate kg:memberOf ; rdf:object kgr:govorg/… ;
+        prov:wasDerivedFrom kgr:evidence/… .
+
+    # evidence: a sentence of a document, with its char offsets in the normalized text
+    kgr:evidence/…  a kg:Evidence ;
+        prov:wasQuotedFrom kgr:doc/<sha256> ;
+        kg:start 120 ; kg:end 168 ;               # xsd:integer, end-exclusive
+        kg:sentence "…"@zh ; kg:pattern "title_before_name" .
+
+    kgr:doc/<sha256>  a kg:Document ;
+        dcterms:identifier "003_….txt" ; kg:sha256 "…" ;
+        dcterms:date "2024-03-05"^^xsd:date ; dcterms:title "headline"@zh ; dcterms:publisher "…" .
+
+In the dataset (TriG, the store) entity and document descriptions are in the
+default graph, and everything a document states (facts, posts, statements,
+evidence, mentions) is also in the named graph ``kgr:doc/<sha256>`` of that
+document. graph.ttl/.nt/.jsonld are the union of all graphs. No blank nodes.
+Read a GRAPH file or a STORE with ``kg.rdf.source.load_graph``.
+"""
 from __future__ import annotations
 
 from rdflib import Namespace
@@ -7,6 +48,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD  # n
 
 KG = Namespace("https://w3id.org/kg/ontology#")  # classes and properties
 KGR = Namespace("https://w3id.org/kg/id/")  # resources: entities, posts, documents, mentions
+SCHEMA = Namespace("https://schema.org/")
 
 #: schema type -> class
 CLASS = {t: KG[t] for t in ("Person", "GovOrg", "Enterprise", "Park", "Project", "Place", "Organization")}
@@ -17,4 +59,13 @@ PROPERTY = {
     "part_of": KG.partOf,
     "owns_project": KG.ownsProject,
     "alias_of": KG.aliasOf,
+}
+#: class -> schema type, property -> relation (for readers of the graph)
+TYPE_OF_CLASS = {c: t for t, c in CLASS.items()}
+RELATION_OF_PROPERTY = {p: r for r, p in PROPERTY.items()}
+
+#: prefixes predeclared for `kg query` and written into every export
+PREFIXES = {
+    "kg": KG, "kgr": KGR, "org": ORG, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS,
+    "rdfs": RDFS, "rdf": RDF, "xsd": XSD, "schema": SCHEMA, "foaf": FOAF,
 }

@@ -1,8 +1,42 @@
-"""Relation extraction: turns mentions into stated facts. Placeholder: none."""
+"""Relation extraction: turns a document's mentions into stated facts.
+
+Each relation family is a small module with one ``extract_xxx(ctx)`` function
+over a shared ``DocContext`` (look-ups over the mentions):
+
+- posts.py      holds_post, member_of
+- locations.py  located_in, part_of
+- ownership.py  owns_project
+- aliases.py    alias_of
+
+Every Relation keeps its evidence sentence and the name of the pattern that
+produced it.  A fact found by several patterns is kept once (first pattern).
+"""
 from __future__ import annotations
 
-from kg.model import Document
+from kg.model import Document, Relation
+from kg.relations.aliases import extract_aliases
+from kg.relations.context import DocContext, compact
+from kg.relations.locations import extract_locations
+from kg.relations.ownership import extract_ownership
+from kg.relations.posts import extract_posts
 
 
 def extract_relations(doc: Document) -> None:
-    doc.relations = []
+    ctx = DocContext(doc)
+    relations = extract_posts(ctx)
+    owned = extract_ownership(ctx)
+    aliases = extract_aliases(ctx)
+    relations += owned + extract_locations(ctx, owned, aliases) + aliases
+    doc.relations = _dedupe(relations)
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Relation] = []
+    for r in relations:
+        key = (compact(r.head.text), r.label, compact(r.tail.text))
+        if key[0] == key[2] or key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

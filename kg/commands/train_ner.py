@@ -1,0 +1,56 @@
+"""``kg train-ner``: train kg's HanLP BiLSTM-CRF on gold (and silver) annotations, report held-out F1."""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+import time
+
+from kg import atomic
+from kg.errors import KgError, UsageError
+from kg.training import (AnnotatedDocument, bioes_samples, gold_documents, predict_tags, silver_documents,
+                         span_scores, split, train_model)
+
+
+def _samples(documents: list[AnnotatedDocument]) -> list[dict]:
+    return [s for d in documents for s in d.samples]
+
+
+def _report(title: str, documents: list[AnnotatedDocument], model) -> str:
+    samples = _samples(documents)
+    scores = span_scores([s["tag"] for s in samples], predict_tags(model, samples))
+    lines = [f"{title} ({len(documents)} documents, exact character spans)",
+             f"  {'type':<13}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
+    for kg_type, m in scores.items():
+        lines.append(f"  {kg_type:<13}{m.prec:7.3f}{m.rec:7.3f}{m.fscore:7.3f}{m.tp + m.fn:7d}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.epochs < 1:
+        raise UsageError("--epochs must be at least 1")
+    if not 0 <= args.dev_ratio < 1:
+        raise UsageError("--dev-ratio must be in [0, 1)")
+    gold = gold_documents(args.gold, args.docs)
+    gold_names = {d.doc.name for d in gold}
+    silver = [d for d in silver_documents(args.silver) if d.doc.name not in gold_names] if args.silver else []
+    documents = gold + silver
+    for d in documents:
+        d.samples = bioes_samples(d.doc, d.mentions)
+    train, held_out = split(documents, args.dev_ratio, args.seed)
+    if not _samples(train):
+        raise KgError("no training text: the gold files' documents are empty")
+    started = time.monotonic()
+    # HanLP draws its own progress bars on stdout: show them on a terminal, keep stdout for the report
+    progress = sys.stderr if sys.stderr.isatty() else io.StringIO()
+    with atomic.output_dir(args.out) as tmp, contextlib.redirect_stdout(progress):
+        model = train_model(_samples(train), _samples(held_out), tmp, args.epochs, args.seed)
+    print(f"trained on {len(train)} documents ({sum(len(s['token']) for s in _samples(train))} characters) "
+          f"in {time.monotonic() - started:.0f} s; model in {args.out}")
+    for source in ("gold", "silver"):
+        docs = [d for d in held_out if d.source == source]
+        if docs:
+            title = "held-out gold" if source == "gold" else "held-out silver (agreement with the rules)"
+            print(_report(title, docs, model))
+    return 0

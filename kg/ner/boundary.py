@@ -1,0 +1,169 @@
+"""Left boundaries of names found by their suffix (有限公司, 产业园, 项目 ...).
+
+Chinese has no spaces, so a suffix recognizer scans left from the suffix over
+name characters and stops at the first of:
+- a character that cannot be in a name (punctuation, space, line break);
+- a word from ``kg/data/name_left_stops.tsv`` ending there (verbs such as
+  位于/引进/推进, prepositions, demonstratives, time words), for the scope of the
+  recognizer asking (E enterprise, K park, P project, O organization);
+- a date (``10月30日``);
+- the maximum name length.
+A parenthesised part is crossed when it is short and closed: ``科技(重庆)有限公司``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from kg.lexicon import load_table
+from kg.model import Document, Mention
+from kg.ner import gazetteer
+
+ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
+
+_OPEN = {")": "(", "）": "（", "”": "“"}
+_NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+_DATE_CHARS = "年月日号"
+#: Measure words after a number: ``9个光伏产业园`` counts parks, it names none.
+COUNTERS = "个家座条项批所处"
+_NUMERALS = "余多几一二两三四五六七八九十百千万"
+#: ASCII/full-width punctuation inside parentheses that cannot be part of a name.
+_NOT_IN_PARENS = re.compile(r"[，,。、；;：:]")
+
+
+@lru_cache(maxsize=None)
+def _stops(scope: str) -> dict[int, frozenset[str]]:
+    by_len: dict[int, set[str]] = {}
+    for row in load_table("name_left_stops.tsv"):
+        word, scopes = row[0], (row[1] if len(row) > 1 else "")
+        if not scopes or scope in scopes:
+            by_len.setdefault(len(word), set()).add(word)
+    return {n: frozenset(ws) for n, ws in sorted(by_len.items(), reverse=True)}
+
+
+def stop_ends_at(text: str, i: int, scope: str) -> int:
+    """Length of the stop word ending at ``i`` (0 if none)."""
+    for n, words in _stops(scope).items():
+        if n <= i and text[i - n:i] in words:
+            return n
+    return 0
+
+
+def is_name_char(ch: str) -> bool:
+    return bool(_NAME_CHAR.match(ch))
+
+
+def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: int = 0) -> int:
+    """Where a name ending in a suffix at ``start`` begins (see module doc)."""
+    i = start
+    while i > floor and start - i < max_len:
+        if stop_ends_at(text, i, scope):
+            break
+        ch = text[i - 1]
+        if ch in _OPEN:
+            j = text.rfind(_OPEN[ch], max(floor, i - 10), i - 1)
+            inner = text[j + 1:i - 1] if j >= 0 else ""
+            if j < 0 or not inner or _NOT_IN_PARENS.search(inner) or "\n" in inner:
+                break
+            i = j
+            continue
+        if (ch in _DATE_CHARS or ch in COUNTERS) and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS):
+            break  # a date (10月30日) or a count (6个) ends the phrase before a name
+        if not is_name_char(ch) and not (ch == "+" and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum()):
+            break  # "+" only in names like 5G+工业互联网
+        i -= 1
+    return i
+
+
+def skip_leading_digits(text: str, start: int, end: int) -> int:
+    """Skip list numbering at the start of a name (``- 1新能源汽车...``)."""
+    m = re.match(r"[0-9]+(?![0-9A-Za-z])[.．、]?", text[start:end])
+    return start + m.end() if m else start
+
+
+def is_counted(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows a count (``9个``, ``多个``, ``一批``)."""
+    before = text[max(0, start - 3):start]
+    return bool(re.search(r"(?:[0-9]+余?|[一二两三四五六七八九十百多几若干]+)[个家座条项批所处名]$|一批$|若干$", before))
+
+
+def trim_place_prefix(text: str, start: int, end: int) -> int:
+    """Drop a leading place that merely locates the name: in ``江津区重庆某某公司``
+    a county comes before its province, so the name starts at the province."""
+    first_end = gazetteer.match_place(text, start, allow_short=False)
+    if first_end == start or first_end >= end:
+        return start
+    first = gazetteer.lookup(text[start:first_end])
+    second_end = gazetteer.match_place(text, first_end)
+    if second_end == first_end or second_end >= end:
+        return start
+    second = gazetteer.lookup(text[first_end:second_end])
+    rank = {gazetteer.PROVINCE: 0, gazetteer.CITY: 1, gazetteer.COUNTY: 2}
+    if first and second and first.level in rank and second.level in rank and rank[second.level] < rank[first.level]:
+        return first_end
+    return start
+
+
+@lru_cache(maxsize=None)
+def suffix_table(name: str) -> dict[str, str]:
+    """``kg/data/NAME``: suffix -> kind (second column, empty if none)."""
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in load_table(name)}
+
+
+@lru_cache(maxsize=None)
+def suffix_regex(name: str, chain: bool = False, not_before: str = "") -> re.Pattern[str]:
+    """Alternation of the suffixes in ``kg/data/NAME``, longest first; with
+    ``chain`` a run of suffixes (基地项目) is one match; ``not_before`` is a
+    regex the text after the suffix must not match (工程 in 工程师)."""
+    alternation = "|".join(map(re.escape, sorted(suffix_table(name), key=len, reverse=True)))
+    body = f"(?:{alternation})+" if chain else f"(?:{alternation})"
+    return re.compile(body + (f"(?!{not_before})" if not_before else ""))
+
+
+#: Lines with these words are bylines, where a space between CJK characters
+#: separates names (记者 邓浩 罗凯元) and must stay.
+_BYLINE_WORDS = ("记者", "通讯员", "摄影", "编辑", "责编", "实习生", "特约", "摄")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=8)
+def squeezed(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without the single spaces OCR leaves inside words (``长嘉汇购 物中心``),
+    outside bylines, and for each character of the result its offset in ``text``
+    (plus one past the end), so recognizers can match names across such spaces
+    and still report offsets into the normalized text."""
+    chars: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        byline = any(w in line for w in _BYLINE_WORDS)
+        for k, ch in enumerate(line):
+            if (ch == " " and not byline and 0 < k < len(line) - 1 and _CJK_CHAR.match(line[k - 1])
+                    and _CJK_CHAR.match(line[k + 1])):
+                continue
+            chars.append(ch)
+            index.append(pos + k)
+        pos += len(line)
+    index.append(len(text))
+    return "".join(chars), tuple(index)
+
+
+def original_span(index: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+    """Offsets in the normalized text of ``[start, end)`` in the squeezed text."""
+    return index[start], index[end - 1] + 1
+
+
+def in_squeezed_text(recognize: Callable[[str], list[Mention]]) -> Callable[[Document], list[Mention]]:
+    """Run a text recognizer on the squeezed text of a document and move its
+    mentions back to offsets of ``doc.text`` (their text may then hold a space)."""
+    def recognize_document(doc: Document) -> list[Mention]:
+        text, index = squeezed(doc.text)
+        out = []
+        for m in recognize(text):
+            s, e = original_span(index, m.start, m.end)
+            out.append(Mention(s, e, doc.text[s:e], m.type, m.source, m.confidence))
+        return out
+
+    recognize_document.__doc__ = recognize.__doc__
+    return recognize_document

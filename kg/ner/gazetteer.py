@@ -1,0 +1,218 @@
+"""Gazetteer of place names, shared by every recognizer that needs place prefixes.
+
+Sources (loaded at run time, cached):
+- China's administrative divisions, province -> county, from the ``adcodes.csv``
+  table shipped by the ``cpca`` package (MIT licence), read directly from the
+  installed package (importing ``cpca`` itself needs ``pkg_resources``);
+- ``kg/data/places_updates.tsv``: divisions renamed since that snapshot;
+- ``kg/data/countries.txt``, ``rivers.txt``, ``regions.txt``: small general lists;
+- short forms derived by rule: ``江津区`` -> ``江津``, ``西藏自治区`` -> ``西藏``,
+  ``彭水苗族土家族自治县`` -> ``彭水`` (+ ``彭水县``), kept when at least two
+  characters remain and the short form is not an ordinary word
+  (``kg/data/place_short_stop.txt``).
+
+API:
+    is_place(name)              -> bool
+    lookup(name)                -> PlaceEntry | None
+    match_place(text, pos)      -> end offset of the longest place name at pos, or pos
+    find_places(text)           -> [(start, end, PlaceEntry)], greedy longest, left to right
+    short_forms(name)           -> the short forms derived from a full name
+    ends_with_place(text)       -> start offset of the longest place name ending text, or len(text)
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.lexicon import load_lines, load_set, load_table
+
+#: Levels of PlaceEntry.level.
+PROVINCE, CITY, COUNTY, COUNTRY, RIVER, REGION = "province", "city", "county", "country", "river", "region"
+
+_SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_GENERIC_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|区|县|盟|旗)$")
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str  # as it is written in text
+    level: str  # province, city, county, country, river, region
+    full: str  # the full official name (== name unless a short form)
+    province: str = ""  # the province's full name, for divisions
+
+    @property
+    def is_short(self) -> bool:
+        return self.name != self.full
+
+
+def _cpca_resource(name: str) -> Path:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise KgError("the 'cpca' package (administrative divisions of China) is not installed")
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / name
+    if not path.is_file():
+        raise KgError(f"cpca is installed but has no {name}")
+    return path
+
+
+@lru_cache(maxsize=1)
+def _ethnic_suffix() -> re.Pattern[str]:
+    """苗族土家族自治县, 藏族羌族自治州, 维吾尔自治区 ...: nationalities from cpca's list."""
+    with open(_cpca_resource("56_nations.csv"), encoding="utf-8") as f:
+        nations = {line.strip() for line in f if line.strip()}
+    forms = set(nations) | {n[:-1] for n in nations if n.endswith("族") and len(n) >= 4}
+    alternation = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})+自治(?:区|州|县|旗)$")
+
+
+def short_forms(name: str) -> list[str]:
+    """Short forms of a division's full name (``彭水苗族土家族自治县`` -> 彭水, 彭水县)."""
+    stop = load_set("place_short_stop.txt")
+    out: list[str] = []
+    ethnic = _ethnic_suffix().search(name)
+    if ethnic:
+        core = name[:ethnic.start()]
+        kind = name[-1]  # 县/州/旗/区
+        out.append(core)
+        if kind in "县旗":
+            out.append(core + kind)
+    else:
+        generic = _GENERIC_SUFFIX.search(name)
+        if generic:
+            out.append(name[:generic.start()])
+    return [s for s in out if len(s) >= 2 and s != name and s not in stop]
+
+
+def _division_rows() -> list[tuple[str, str, str]]:
+    """(name, level, province full name) of every division in cpca's table."""
+    rows = []
+    with open(_cpca_resource("adcodes.csv"), encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader, None)
+        records = [(r[0].strip()[:12].ljust(12, "0"), r[1].strip()) for r in reader if len(r) >= 2]
+    provinces = {code[:2]: name for code, name in records if code[2:] == "0" * 10}
+    for code, name in records:
+        if not name or name in _SKIP or "直辖" in name:
+            continue
+        if code[2:] == "0" * 10:
+            level = PROVINCE
+        elif code[4:] == "0" * 8:
+            level = CITY
+        else:
+            level = COUNTY
+        rows.append((name, level, provinces.get(code[:2], "")))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, PlaceEntry]:
+    entries: dict[str, PlaceEntry] = {}
+    divisions = _division_rows()
+    province_of = {name: prov for name, _, prov in divisions}
+    for row in load_table("places_updates.tsv"):
+        current, level, former = (*row, "")[:3]
+        divisions.append((current, level, province_of.get(former, "")))
+    # Full names first, so a short form never shadows a full name.
+    stop = load_set("place_short_stop.txt")  # 城区, 郊区, 矿区 are full names but ordinary words
+    for name, level, prov in divisions:
+        if name not in stop:
+            entries.setdefault(name, PlaceEntry(name, level, name, prov))
+    for name in load_lines("countries.txt"):
+        entries.setdefault(name, PlaceEntry(name, COUNTRY, name))
+    for name in load_lines("rivers.txt"):
+        entries.setdefault(name, PlaceEntry(name, RIVER, name))
+    for name in load_lines("regions.txt"):
+        entries.setdefault(name, PlaceEntry(name, REGION, name))
+    # Higher levels claim a short form first (吉林 the province before 吉林市).
+    rank = {PROVINCE: 0, CITY: 1, COUNTY: 2}
+    for name, level, prov in sorted(divisions, key=lambda d: rank[d[1]]):
+        for short in short_forms(name):
+            entries.setdefault(short, PlaceEntry(short, level, name, prov))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for name in _entries():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+@lru_cache(maxsize=1)
+def _lengths_by_last_char() -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for name in _entries():
+        lengths.setdefault(name[-1], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+def lookup(name: str) -> PlaceEntry | None:
+    return _entries().get(name)
+
+
+def is_place(name: str) -> bool:
+    return name in _entries()
+
+
+def match_place(text: str, pos: int, *, allow_short: bool = True) -> int:
+    """End of the longest gazetteer name starting at ``pos`` (``pos`` if none)."""
+    if pos >= len(text):
+        return pos
+    entries = _entries()
+    for n in _lengths_by_first_char().get(text[pos], ()):
+        if pos + n > len(text):
+            continue
+        entry = entries.get(text[pos:pos + n])
+        if entry is not None and (allow_short or not entry.is_short):
+            return pos + n
+    return pos
+
+
+def ends_with_place(text: str, *, allow_short: bool = True) -> int:
+    """Start of the longest gazetteer name that ends ``text`` (``len(text)`` if none)."""
+    if not text:
+        return 0
+    entries = _entries()
+    end = len(text)
+    for n in _lengths_by_last_char().get(text[-1], ()):
+        if n <= end:
+            entry = entries.get(text[end - n:])
+            if entry is not None and (allow_short or not entry.is_short):
+                return end - n
+    return end
+
+
+def match_place_chain(text: str, pos: int) -> int:
+    """End of a run of consecutive place names at ``pos`` (重庆市江津区 -> after 区)."""
+    end = pos
+    while True:
+        nxt = match_place(text, end)
+        if nxt == end:
+            return end
+        end = nxt
+
+
+def find_places(text: str, *, allow_short: bool = True) -> list[tuple[int, int, PlaceEntry]]:
+    """Every gazetteer name in ``text``: greedy longest match, left to right."""
+    entries = _entries()
+    firsts = _lengths_by_first_char()
+    out: list[tuple[int, int, PlaceEntry]] = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in firsts.get(text[i], ()):
+            if i + length > n:
+                continue
+            entry = entries.get(text[i:i + length])
+            if entry is not None and (allow_short or not entry.is_short):
+                out.append((i, i + length, entry))
+                i += length
+                break
+        else:
+            i += 1
+    return out

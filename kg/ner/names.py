@@ -1,0 +1,115 @@
+"""What a Chinese personal name looks like, shared by the person and title grammars.
+
+A Han name is a surname (kg/data/surnames.txt, single or compound) and one or two
+given-name characters.  Where it ends is decided by what follows
+(kg/data/name_followers.tsv): a pause, a verb such as 出席/介绍, or a function
+character.  The shape alone is never evidence of a person: callers supply the
+context (a title, a byline role, a list of officials).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.lexicon import load_lines, load_set, load_table
+
+CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+#: Characters that end a name: punctuation, spaces, brackets, digits, Latin letters.
+_PAUSE = re.compile(r"[^\u3400-\u9fff]")
+#: Characters that do not end a given name (function words, numerals); one may stand
+#: in the middle of a three-character name when a pause or verb follows (冯在文, 陈一清).
+_NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
+                 "一二三四五六七八九十百千万亿日号")
+#: Characters of body and post names, never in a given name (和区长 is no name).
+_NEVER_GIVEN = set("市区县镇乡委局厅部办党府院处省州长")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    names = load_lines("surnames.txt")
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+@lru_cache(maxsize=1)
+def _followers() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    rows = load_table("name_followers.tsv")
+    words = sorted((w for w, k in rows if k == "word"), key=len, reverse=True)
+    return (re.compile("|".join(map(re.escape, words))),
+            frozenset(w for w, k in rows if k == "char"), frozenset(w for w, k in rows if k == "weak"))
+
+
+def is_stop_word(token: str) -> bool:
+    return token in load_set("name_stop_words.txt")
+
+
+def surname_length(text: str, pos: int) -> int:
+    """Length of the surname at ``pos`` (2 for 欧阳, 1 for 王), 0 if none."""
+    singles, compounds = _surnames()
+    if text[pos:pos + 2] in compounds:
+        return 2
+    return 1 if pos < len(text) and text[pos] in singles else 0
+
+
+def pause_at(text: str, pos: int) -> bool:
+    """A name may end here: end of text, punctuation or space."""
+    return pos >= len(text) or bool(_PAUSE.match(text[pos]))
+
+
+def follower_at(text: str, pos: int) -> bool:
+    """A pause or a word that usually follows a name starts at ``pos``."""
+    if pause_at(text, pos):
+        return True
+    words, chars, weak = _followers()
+    return text[pos] in chars or text[pos] in weak or words.match(text, pos) is not None
+
+
+def word_follower_at(text: str, pos: int) -> bool:
+    """A verb that usually follows a name (出席, 介绍 ...) starts at ``pos``."""
+    return _followers()[0].match(text, pos) is not None
+
+
+def _given_ok(chars: str) -> bool:
+    return all(CJK_CHAR.match(c) and c not in _NOT_GIVEN and c not in _NEVER_GIVEN for c in chars)
+
+
+def name_end(text: str, pos: int) -> int:
+    """End of the name-shaped token at ``pos`` (surname + 1-2 given characters), or ``pos``."""
+    sn = surname_length(text, pos)
+    if sn == 0:
+        return pos
+    g = pos + sn
+    one, two = g + 1, g + 2
+    if one > len(text) or not CJK_CHAR.match(text[g]) or text[g] in _NEVER_GIVEN:
+        return pos
+    if not _given_ok(text[g]):
+        # 冯在文, 梁其凯, 陈一清: a function character inside a name only when
+        # the three characters are followed by a pause or a verb.
+        if _given_ok(text[one:two]) and follower_at(text, two) and not is_stop_word(text[g:two]):
+            return two
+        return pos
+    _words, chars, weak = _followers()
+    third_ok = two <= len(text) and _given_ok(text[one:two])
+    if third_ok:
+        third = text[one]
+        if third in chars or (third in weak and not pause_at(text, two)):
+            third_ok = False
+        elif word_follower_at(text, one) and not (word_follower_at(text, two) or pause_at(text, two)):
+            third_ok = False  # 刘芹介绍: a verb starts at 介, none at 绍
+    end = two if third_ok else one
+    token = text[pos:end]
+    if is_stop_word(token) or is_stop_word(token[sn:]) or (end == two and is_stop_word(token[:2])):
+        return pos
+    return end
+
+
+def is_name(token: str, *, allow_four: bool = False) -> bool:
+    """``token`` alone is name-shaped: a Han name, or with ``allow_four`` a 4-character
+    name without a Han surname (Tibetan 达娃次仁), never a stop word."""
+    if not token or is_stop_word(token) or not all(CJK_CHAR.match(c) for c in token):
+        return False
+    if allow_four and len(token) == 4 and _given_ok(token):
+        return True
+    sn = surname_length(token, 0)
+    given = token[sn:]
+    # the middle character of a three-character name may be anything (冯在文, 赵四辈)
+    return sn > 0 and 1 <= len(given) <= 2 and _given_ok(given[-1]) and not (_NEVER_GIVEN & set(given))

@@ -1,0 +1,170 @@
+"""Running the extraction pipeline over many documents in several processes.
+
+Two engines, both yielding the extracted documents in input order, so that
+what comes out (and the graph built from it) is the same as a one-process run:
+
+- ``extract_in_processes``: a local pool of N worker processes. Each worker
+  builds the pipeline once (lexicons, models) and then extracts chunks of
+  paths; at most a few chunks per worker are in flight, so memory depends on
+  the chunk size, not on the number of documents.
+- ``extract_on_dask``: the same work mapped over a Dask distributed cluster
+  (or a LocalCluster when no scheduler address is given). Documents are read
+  here and shipped to the workers, so the workers need ``kg`` installed but no
+  access to the input files.
+
+Workers are started with the ``spawn`` method: forking a process that has
+loaded torch (the HanLP recognizer) can deadlock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import deque
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.errors import KgError
+from kg.model import Document
+from kg.reader import load_document
+
+#: Documents sent to a worker per task: large enough to keep inter-process
+#: traffic small, small enough to balance uneven document sizes.
+CHUNK_SIZE = 4
+#: Tasks in flight per worker: keeps workers busy while bounding buffered results.
+TASKS_PER_WORKER = 3
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the pipeline needs to know, the same in every worker."""
+
+    ner: str | None = None
+    hanlp_model: str | None = None
+    date: dt.date | None = None
+
+
+def default_workers() -> int:
+    """All the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_workers(workers: int | None) -> int:
+    if workers is None:
+        return default_workers()
+    if workers < 1:
+        raise KgError(f"--workers must be at least 1, got {workers}")
+    return workers
+
+
+# --- worker side: one pipeline per process, built on first use -------------
+
+_pipelines: dict[tuple[str | None, str | None], object] = {}
+
+
+def _pipeline(settings: Extraction):
+    key = (settings.ner, settings.hanlp_model)
+    if key not in _pipelines:
+        from kg.pipeline import default_pipeline
+
+        _pipelines[key] = default_pipeline(settings.ner, settings.hanlp_model)
+    return _pipelines[key]
+
+
+def _extract_paths(settings: Extraction, paths: list[Path]) -> list[Document]:
+    nlp = _pipeline(settings)
+    return [nlp(load_document(p, date=settings.date)) for p in paths]
+
+
+def _extract_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
+    nlp = _pipeline(settings)
+    return [nlp(d) for d in docs]
+
+
+# --- driver side ------------------------------------------------------------
+
+def extract(paths: list[Path], settings: Extraction, workers: int | None = 1, engine: str = "local",
+            scheduler: str | None = None) -> Iterator[Document]:
+    """Extract ``paths`` in order: in this process (1 worker), in a process pool, or on Dask."""
+    if engine == "dask":
+        return extract_on_dask(paths, settings, scheduler, workers)
+    if scheduler:
+        raise KgError("--scheduler needs --engine dask")
+    workers = min(check_workers(workers), len(paths))
+    if workers <= 1:
+        return _extract_here(paths, settings)
+    return extract_in_processes(paths, settings, workers)
+
+
+def _extract_here(paths: list[Path], settings: Extraction) -> Iterator[Document]:
+    from kg.pipeline import default_pipeline
+
+    nlp = default_pipeline(settings.ner, settings.hanlp_model)
+    for path in paths:
+        yield nlp(load_document(path, date=settings.date))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _in_order(submit, chunks: Iterator[list], window: int) -> Iterator[Document]:
+    """Submit chunks keeping ``window`` in flight; yield their documents in order."""
+    pending: deque = deque(submit(c) for c in islice(chunks, window))
+    while pending:
+        docs = pending.popleft()()
+        for chunk in islice(chunks, 1):
+            pending.append(submit(chunk))
+        yield from docs
+
+
+def extract_in_processes(paths: list[Path], settings: Extraction, workers: int,
+                         chunk_size: int = CHUNK_SIZE) -> Iterator[Document]:
+    """Extract ``paths`` in ``workers`` processes; documents come out in input order."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers) as pool:
+        def submit(chunk: list[Path]):
+            return pool.apply_async(_extract_paths, (settings, chunk)).get
+
+        yield from _in_order(submit, _chunks(paths, chunk_size), workers * TASKS_PER_WORKER)
+
+
+def extract_on_dask(paths: list[Path], settings: Extraction, scheduler: str | None = None,
+                    workers: int | None = None, chunk_size: int = CHUNK_SIZE) -> Iterator[Document]:
+    """Extract ``paths`` on the Dask cluster at ``scheduler`` (None: a LocalCluster
+    of ``workers`` single-threaded processes); documents come out in input order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise KgError("--engine dask needs dask[distributed]: pip install 'dask[distributed]'") from None
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as e:
+            raise KgError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=check_workers(workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n_workers = max(1, len(client.scheduler_info()["workers"]))
+        docs = (load_document(p, date=settings.date) for p in paths)
+
+        def submit(chunk: list[Document]):
+            return client.submit(_extract_docs, settings, chunk, pure=False).result
+
+        yield from _in_order(submit, _chunks(docs, chunk_size), n_workers * TASKS_PER_WORKER)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,72 @@
+"""Run a SPARQL query on a pyoxigraph store and print its results.
+
+Queries see the union of all graphs as their default graph (the store keeps
+one named graph per document), and the prefixes of ``kg.rdf.vocab.PREFIXES``
+are predeclared.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import pyoxigraph
+
+from kg.errors import KgError
+from kg.rdf.vocab import PREFIXES
+
+_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+def run_query(store: pyoxigraph.Store, text: str):
+    """SELECT -> QuerySolutions, ASK -> QueryBoolean, CONSTRUCT/DESCRIBE -> QueryTriples."""
+    try:
+        return store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as e:
+        raise KgError(f"SPARQL syntax error: {' '.join(str(e).split())}") from None
+    except OSError as e:
+        raise KgError(f"query failed: {' '.join(str(e).split())}") from None
+
+
+def format_results(results, fmt: str) -> str:
+    """``fmt`` is table (aligned, prefixed names), csv or json (SPARQL 1.1 result formats)."""
+    if isinstance(results, pyoxigraph.QueryTriples):
+        rdf_format = pyoxigraph.RdfFormat.N_TRIPLES if fmt == "csv" else pyoxigraph.RdfFormat.TURTLE
+        return results.serialize(format=rdf_format, prefixes=None if fmt == "csv" else _PREFIXES).decode()
+    if fmt in ("csv", "json"):
+        out_format = pyoxigraph.QueryResultsFormat.CSV if fmt == "csv" else pyoxigraph.QueryResultsFormat.JSON
+        text = results.serialize(format=out_format).decode()
+        return text if text.endswith("\n") else text + "\n"
+    if isinstance(results, pyoxigraph.QueryBoolean):
+        return "true\n" if bool(results) else "false\n"
+    names = [v.value for v in results.variables]
+    rows = [[_short(s[name]) for name in names] for s in results]
+    return _table(names, rows)
+
+
+def _short(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.NamedNode):
+        for prefix, ns in _PREFIXES.items():
+            if term.value.startswith(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
+        return term.value
+    if isinstance(term, pyoxigraph.Literal):
+        return term.value
+    return str(term)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table whose columns line up in a terminal, Chinese included."""
+    rows = [[" ".join(c.split()) for c in row] for row in rows]
+    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,120 @@
+"""What every relation family needs: fast look-ups over one document's mentions.
+
+The relation patterns are written over mentions, not characters: "a Title
+mention ends where this Person starts", "an Enterprise mention directly before
+a Project".  ``DocContext`` answers those questions and builds ``Relation``
+objects with their evidence sentence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+
+from kg.model import TITLE, Document, Mention, Relation, Span
+
+#: Spaces OCR leaves inside and between names; never a line break.
+INLINE_SPACE = " \t\u3000\xa0"
+ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
+LOCATION_TYPES = ("Place", "Park")
+
+
+class DocContext:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.type))
+        self._by_start: dict[int, list[Mention]] = defaultdict(list)
+        self._by_end: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            self._by_start[m.start].append(m)
+            self._by_end[m.end].append(m)
+        self.cache: dict[str, object] = {}  # per-document values a relation family computes once
+        for lst in self._by_end.values():
+            lst.sort(key=lambda m: m.start)  # longest first
+
+    # -- positions ---------------------------------------------------------
+    def skip_space(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in INLINE_SPACE:
+            pos += 1
+        return pos
+
+    def skip_space_left(self, pos: int) -> int:
+        while pos > 0 and self.text[pos - 1] in INLINE_SPACE:
+            pos -= 1
+        return pos
+
+    def starting_at(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` starting at ``pos``, longest first."""
+        return [m for m in self._by_start.get(pos, ()) if m.type in types]
+
+    def ending_at(self, pos: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` ending at ``pos``, longest first."""
+        return [m for m in self._by_end.get(pos, ()) if m.type in types]
+
+    def inside(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` within [start, end), in text order."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
+
+    def of_type(self, *types: str) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+    @cached_property
+    def entity_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.type != TITLE]
+
+    def is_outermost(self, m: Mention) -> bool:
+        """True when no longer entity mention contains ``m``."""
+        return not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                       for o in self.entity_mentions)
+
+    def enclosing(self, m: Mention) -> list[Mention]:
+        """Longer entity mentions that contain ``m``."""
+        return [o for o in self.entity_mentions
+                if o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)]
+
+    # -- names -------------------------------------------------------------
+    @cached_property
+    def texts_by_type(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for m in self.entity_mentions:
+            out[m.type].add(compact(m.text))
+        return out
+
+    def first_mention(self, text: str, types: tuple[str, ...]) -> Mention | None:
+        key = compact(text)
+        for m in self.entity_mentions:
+            if m.type in types and compact(m.text) == key:
+                return m
+        return None
+
+    def sub_mention(self, outer: Mention, start: int, end: int, type_: str) -> Mention:
+        """The mention of ``type_`` at [start, end) inside ``outer``: an existing one or a new one."""
+        for m in self._by_start.get(start, ()):
+            if m.end == end and m.type == type_:
+                return m
+        return Mention(start, end, self.text[start:end], type_, source=f"relations.{outer.source}")
+
+    def name_part(self, outer: Mention, k_start: int, k_end: int, type_: str) -> Mention:
+        """The part of ``outer`` between compact offsets [k_start, k_end) (spaces skipped)."""
+        raw = [i for i in range(outer.start, outer.end) if not self.text[i].isspace()]
+        return self.sub_mention(outer, raw[k_start], raw[k_end - 1] + 1, type_)
+
+    # -- relations ---------------------------------------------------------
+    def evidence(self, *mentions: Mention) -> Span:
+        """The sentence(s) covering the mentions."""
+        start = min(m.start for m in mentions)
+        end = max(m.end for m in mentions)
+        first, last = self.doc.sentence_at(start), self.doc.sentence_at(end - 1)
+        s = first.start if first else start
+        e = last.end if last else end
+        return Span(s, e, self.text[s:e])
+
+    def relation(self, head: Mention, label: str, tail: Mention, pattern: str,
+                 evidence: Span | None = None) -> Relation:
+        return Relation(head, label, tail, pattern, evidence or self.evidence(head, tail))
+
+
+def compact(text: str) -> str:
+    """A name without the spaces OCR leaves inside it, brackets folded to ASCII."""
+    text = "".join(c for c in text if not c.isspace())
+    return text.replace("（", "(").replace("）", ")")

@@ -1,0 +1,486 @@
+"""located_in and part_of: where companies, parks and projects are; what is part of what.
+
+part_of
+  - a place written right after its parent place (广兴镇沿河村, 四川省邻水县);
+  - a department named after its body (区委宣传部 -> 区委);
+  - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
+    also located_in the place it names; a park written inside another
+    (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城).
+located_in
+  - 位于 L 的 X, X 位于 L, 在 L 的 X, L 的 X, 在 L 建设 X, 在 L，… X 项目;
+  - X … 落户 L (and 园区 … X 落户: the park named before);
+  - A 和 B 交界处的 X; X 是 L…;
+  - the place (or park) a park's or project's name starts with (璧山高新区,
+    黄金坡新区坝子坡路), or that follows its owner's name (…学院荣昌校区);
+  - projects listed under a sentence about a park (新增…项目：A、B);
+  - companies 以 A、B 等为代表 in a sentence about a park;
+  - the district of a section header (seed 002: a line with only 潼南) for the
+    parks, projects, institutions and companies under it that no other pattern
+    places.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import load_set
+from kg.model import Mention, Relation
+from kg.ner import gazetteer
+from kg.relations.context import DocContext, compact
+from kg.relations.ownership import triggers
+
+LOCATED = ("Enterprise", "Project", "Park", "Organization")
+LOCATIONS = ("Place", "Park")
+PLACE = ("Place",)
+SITES = ("Project", "Park")
+#: Numerals, quantifiers and function words: 两个园区, 三大片区 name no place.
+NOT_IN_PLACE_NAME = set("一二两三四五六七八九十百几个多各每大小该本其的了在是和与及等不")
+CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+#: Patterns that state a location outright; the section-header default never overrides them.
+EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
+            "settles_in_park", "border", "is_in", "list_under_heading", "represented_in_park"}
+
+
+def extract_locations(ctx: DocContext, owned: list[Relation], aliases: list[Relation]) -> list[Relation]:
+    out = _adjacent_places(ctx) + _departments(ctx)
+    sub_areas, out_sub = _park_sub_areas(ctx)
+    out += out_sub
+    out += _located_at(ctx) + _de_location(ctx) + _in_then(ctx) + _builds_at(ctx) + _settles(ctx)
+    out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
+    out += _name_places(ctx, sub_areas)
+    out += _sections(ctx, out, owned)
+    return out
+
+
+# -- part_of ---------------------------------------------------------------
+
+def _adjacent_places(ctx: DocContext) -> list[Relation]:
+    out = []
+    for parent in ctx.of_type("Place"):
+        for child in ctx.starting_at(parent.end, PLACE):
+            if not _may_contain(compact(parent.text), compact(child.text)):
+                continue
+            # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
+            # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
+            if not any(o.start <= parent.start and child.end <= o.end and (o.type == "Place" or o.start < parent.start)
+                       for o in ctx.entity_mentions if (o.start, o.end) not in ((parent.start, parent.end),
+                                                                               (child.start, child.end))):
+                out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
+                break
+    return out
+
+
+#: Gazetteer levels from largest to smallest; a place the gazetteer lacks (town, village) ranks last.
+LEVEL_RANK = {gazetteer.COUNTRY: 0, gazetteer.REGION: 0, gazetteer.PROVINCE: 1, gazetteer.CITY: 2,
+              gazetteer.COUNTY: 3}
+
+
+def _may_contain(parent: str, child: str) -> bool:
+    """Can ``parent`` contain ``child``?  渠县 cannot contain 蓬溪 (both counties), nor 四川 a
+    county of another province."""
+    p, c = gazetteer.lookup(parent), gazetteer.lookup(child)
+    p_rank = LEVEL_RANK.get(p.level, 4) if p else 4
+    c_rank = LEVEL_RANK.get(c.level, 4) if c else 4
+    if p_rank >= c_rank and not (p_rank == c_rank == 4):
+        return False
+    if p and c and p.level == gazetteer.PROVINCE and c.province and c.province != p.full:
+        return False
+    return True
+
+
+def _departments(ctx: DocContext) -> list[Relation]:
+    names = ctx.texts_by_type.get("GovOrg", set())
+    out = []
+    for name in sorted(names):
+        parents = [p for p in names if name.startswith(p) and p != name]
+        if parents:
+            parent = max(parents, key=len)
+            out.append(ctx.relation(ctx.first_mention(name, ("GovOrg",)), "part_of",
+                                    ctx.first_mention(parent, ("GovOrg",)), "department"))
+    return out
+
+
+def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
+    """Returns the names of sub-areas and their part_of / located_in relations."""
+    parks = ctx.texts_by_type.get("Park", set())
+    out: list[Relation] = []
+    sub_areas: set[str] = set()
+    for name in sorted(parks):
+        parents = [p for p in parks if name.startswith(p) and p != name]
+        if not parents:
+            continue
+        parent = max(parents, key=len)
+        rest = name[len(parent):].strip("()")
+        area = ctx.first_mention(name, ("Park",))
+        parent_m = ctx.first_mention(parent, ("Park",))
+        if rest in parks:  # 西部科学城重庆高新区: a park inside a park
+            out.append(ctx.relation(ctx.first_mention(rest, ("Park",)), "part_of", parent_m, "park_in_park"))
+            continue
+        sub_areas.add(name)
+        out.append(ctx.relation(area, "part_of", parent_m, "park_sub_area"))
+        place = _leading_place(ctx, rest) or _sub_area_place(rest)
+        if place:
+            k = name.index(place, len(parent))
+            out.append(ctx.relation(area, "located_in", ctx.name_part(area, k, k + len(place), "Place"),
+                                    "park_sub_area.place"))
+    for left in ctx.of_type("Park"):  # 西部科学城 + 重庆高新区 as two mentions
+        for right in ctx.starting_at(left.end, ("Park",)):
+            out.append(ctx.relation(right, "part_of", left, "park_in_park"))
+    return sub_areas, out
+
+
+def _leading_place(ctx: DocContext, text: str, *, abroad: bool = True) -> str | None:
+    """The place a name starts with: one the document names, else one the gazetteer knows.
+    ``abroad=False`` ignores countries (新加坡…项目 is a foreign company's project)."""
+    places = [p for p in ctx.texts_by_type.get("Place", ()) if text.startswith(p) and p != text]
+    place = max(places, key=len) if places else None
+    if place is None:  # only a division of the document's own province: 仙桃 is far from 重庆
+        end = gazetteer.match_place(text, 0)
+        entry = gazetteer.lookup(text[:end]) if 0 < end < len(text) else None
+        place = text[:end] if entry and entry.province and entry.province == _home_province(ctx) else None
+    if place and not abroad:
+        entry = gazetteer.lookup(place)
+        if entry is not None and entry.level == gazetteer.COUNTRY:
+            return None
+    return place
+
+
+def _home_province(ctx: DocContext) -> str | None:
+    """The province the document's places mostly belong to."""
+    if "home_province" not in ctx.cache:
+        counts: dict[str, int] = {}
+        for m in ctx.of_type("Place"):
+            entry = gazetteer.lookup(compact(m.text))
+            if entry is not None and entry.province:
+                counts[entry.province] = counts.get(entry.province, 0) + 1
+        ctx.cache["home_province"] = max(sorted(counts), key=counts.get) if counts else None
+    return ctx.cache["home_province"]
+
+
+def _sub_area_place(rest: str) -> str | None:
+    """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word."""
+    for word in triggers("sub_area"):
+        place = rest[: -len(word)]
+        if rest.endswith(word) and 2 <= len(place) <= 4 and not set(place) & NOT_IN_PLACE_NAME:
+            return place
+    return None
+
+
+# -- located_in: stated ----------------------------------------------------
+
+def _location_run(ctx: DocContext, pos: int) -> tuple[list[Mention], int]:
+    """Places/parks written one after another from ``pos`` (江津区白沙工业园); most specific last.
+
+    Companies inside the run (合川高新区玉龙集团的…) are returned too."""
+    run: list[Mention] = []
+    while True:
+        found = ctx.starting_at(ctx.skip_space(pos), LOCATIONS + ("Enterprise", "Organization"))
+        if not found or (not run and found[0].type not in LOCATIONS):
+            return run, pos
+        run.append(found[0])
+        pos = found[0].end
+
+
+def _most_specific(run: list[Mention]) -> Mention | None:
+    places = [m for m in run if m.type in LOCATIONS]
+    return places[-1] if places else None
+
+
+def _first_after(ctx: DocContext, pos: int, types: tuple[str, ...]) -> Mention | None:
+    found = ctx.starting_at(ctx.skip_space(pos), types)
+    return found[0] if found else None
+
+
+def _located_at(ctx: DocContext) -> list[Relation]:
+    """位于 L 的 X / X 位于 L."""
+    out = []
+    for word in triggers("locate_before"):
+        for hit in re.finditer(re.escape(word), ctx.text):
+            run, pos = _location_run(ctx, hit.end())
+            where = _most_specific(run)
+            if where is None:
+                continue
+            if ctx.text.startswith("的", pos):
+                target = _first_after(ctx, pos + 1, LOCATED)
+                if target:
+                    out.append(ctx.relation(target, "located_in", where, "located_de"))
+                    out += [ctx.relation(c, "located_in", where, "located_de")
+                            for c in run if c.type not in LOCATIONS]
+            else:
+                before = ctx.ending_at(ctx.skip_space_left(hit.start()), LOCATED)
+                if before:
+                    out.append(ctx.relation(before[0], "located_in", where, "located_at"))
+    return out
+
+
+def _de_location(ctx: DocContext) -> list[Relation]:
+    """(在) L 的 X: 来到临空前沿科技城的北斗智联生产车间."""
+    out = []
+    for where in ctx.of_type(*LOCATIONS):
+        pos = ctx.skip_space(where.end)
+        if not ctx.text.startswith("的", pos) or not ctx.is_outermost(where):
+            continue
+        target = _first_after(ctx, pos + 1, LOCATED)
+        if target:
+            pattern = "in_de" if ctx.text[max(0, where.start - 1)] == "在" else "de_location"
+            out.append(ctx.relation(target, "located_in", where, pattern))
+    return out
+
+
+def _in_then(ctx: DocContext) -> list[Relation]:
+    """在 L，… X项目 (the next clause names a project)."""
+    out = []
+    for hit in re.finditer("在", ctx.text):
+        run, pos = _location_run(ctx, hit.end() )
+        where = _most_specific(run)
+        pos = ctx.skip_space(pos)
+        if where is None or pos >= len(ctx.text) or ctx.text[pos] not in ",，":
+            continue
+        end = SENTENCE_END.search(ctx.text, pos)
+        for project in ctx.inside(pos, end.start() if end else len(ctx.text), ("Project",)):
+            if ctx.is_outermost(project):
+                out.append(ctx.relation(project, "located_in", where, "in_then"))
+                break
+    return out
+
+
+def _builds_at(ctx: DocContext) -> list[Relation]:
+    """在 L 建设 X."""
+    out = []
+    build = triggers("build")
+    for hit in re.finditer("在", ctx.text):
+        run, pos = _location_run(ctx, hit.end())
+        where = _most_specific(run)
+        if where is None:
+            continue
+        verb = next((w for w in build if ctx.text.startswith(w, pos)), None)
+        if verb:
+            target = _first_after(ctx, pos + len(verb), SITES)
+            if target:
+                out.append(ctx.relation(target, "located_in", where, "builds_at"))
+    return out
+
+
+def _settles(ctx: DocContext) -> list[Relation]:
+    """X … 落户 L; 园区 … 吸引 X 落户 (the park named before)."""
+    out = []
+    anaphors = triggers("park_anaphor")
+    for word in triggers("settle"):
+        for hit in re.finditer(re.escape(word), ctx.text):
+            run, _ = _location_run(ctx, hit.end())
+            where, pattern = _most_specific(run), "settles_in"
+            if where is None:
+                where, pattern = _park_named_before(ctx, hit.start(), anaphors), "settles_in_park"
+            if where is None:
+                continue
+            clause = _clause_start(ctx.text, hit.start())
+            for m in ctx.inside(clause, hit.start(), ("Enterprise", "Project", "Organization")):
+                if ctx.is_outermost(m):
+                    out.append(ctx.relation(m, "located_in", where, pattern))
+    return out
+
+
+def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> Mention | None:
+    """The park 园区 refers to: the sentence says 园区, the last park mention before it."""
+    sentence = ctx.doc.sentence_at(pos)
+    if sentence is None or not any(a in ctx.text[sentence.start:pos] for a in anaphors):
+        return None
+    parks = [m for m in ctx.of_type("Park")
+             if m.end <= sentence.start and sentence.start - m.end < 600 and ctx.is_outermost(m)]
+    return parks[-1] if parks else None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and not CLAUSE_END.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def _border(ctx: DocContext) -> list[Relation]:
+    """A和B交界处的X."""
+    out = []
+    for word in triggers("border"):
+        for hit in re.finditer(re.escape(word) + "的", ctx.text):
+            target = _first_after(ctx, hit.end(), LOCATED)
+            if target is None:
+                continue
+            places: list[Mention] = []
+            pos = hit.start()
+            while True:
+                found = ctx.ending_at(ctx.skip_space_left(pos), PLACE)
+                if not found:
+                    break
+                places.append(found[0])
+                pos = found[0].start
+                while found := ctx.ending_at(pos, PLACE):  # 四川省邻水县: keep the most specific
+                    pos = found[0].start
+                pos = ctx.skip_space_left(pos)
+                if pos > 0 and ctx.text[pos - 1] in "和与及、":
+                    pos -= 1
+                else:
+                    break
+            out += [ctx.relation(target, "located_in", p, "border") for p in places]
+    return out
+
+
+def _is_in(ctx: DocContext) -> list[Relation]:
+    """临空前沿科技城是渝北区…: a park said to be (part of) a place."""
+    out = []
+    for park in ctx.of_type("Park"):
+        pos = ctx.skip_space(park.end)
+        if ctx.text.startswith("是", pos):
+            where = ctx.starting_at(ctx.skip_space(pos + 1), PLACE)
+            if where:
+                out.append(ctx.relation(park, "located_in", where[0], "is_in"))
+    return out
+
+
+def _list_under_heading(ctx: DocContext) -> list[Relation]:
+    """A sentence about a park, then a list (类别：A、B；…) of its projects."""
+    out = []
+    doc = ctx.doc
+    for i, sentence in enumerate(doc.sentences[1:], 1):
+        if "：" not in sentence.text and ":" not in sentence.text:
+            continue
+        projects = [p for p in ctx.inside(sentence.start, sentence.end, ("Project",)) if ctx.is_outermost(p)]
+        if len(projects) < 2:
+            continue
+        previous = doc.sentences[i - 1]
+        parks = [p for p in ctx.inside(previous.start, previous.end, ("Park",)) if ctx.is_outermost(p)]
+        if parks:
+            out += [ctx.relation(p, "located_in", parks[0], "list_under_heading") for p in projects]
+    return out
+
+
+def _represented_in_park(ctx: DocContext) -> list[Relation]:
+    """…园区…形成以A、B等为代表的…集群."""
+    out = []
+    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为代表", ctx.text):
+        sentence = ctx.doc.sentence_at(hit.start())
+        if sentence is None:
+            continue
+        parks = [p for p in ctx.inside(sentence.start, hit.start(), ("Park",)) if ctx.is_outermost(p)]
+        park = parks[0] if parks else _park_named_before(ctx, hit.start(), triggers("park_anaphor"))
+        if park is None:
+            continue
+        for m in ctx.inside(hit.start(1), hit.end(1), ("Enterprise",)):
+            if ctx.is_outermost(m):
+                out.append(ctx.relation(m, "located_in", park, "represented_in_park"))
+    return out
+
+
+# -- located_in: from the name ---------------------------------------------
+
+def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
+    """璧山高新区 -> 璧山; 黄金坡新区坝子坡路 -> 黄金坡新区; …学院荣昌校区 -> 荣昌; 类乌齐县康巴花都."""
+    out = []
+    for site in ctx.of_type(*SITES):
+        name = compact(site.text)
+        if name in sub_areas:
+            continue
+        written_before = [m for m in ctx.ending_at(site.start, LOCATIONS) if m.type == "Place" or site.type != "Park"]
+        if written_before:
+            out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
+            continue
+        inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
+                 if m.end < site.end]
+        lead = inner[0] if inner else None
+        if lead is None:
+            place = _leading_place(ctx, name, abroad=False)
+            if place is None:
+                park = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p) and p != name]
+                if park and site.type == "Project":
+                    lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
+            else:
+                lead = ctx.name_part(site, 0, len(place), "Place")
+        if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
+            out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
+            continue
+        if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
+            after = compact(ctx.text[lead.end:site.end])
+            place = _leading_place(ctx, after)
+            if place:
+                k = len(compact(ctx.text[site.start:lead.end]))
+                out.append(ctx.relation(site, "located_in", ctx.name_part(site, k, k + len(place), "Place"),
+                                        "name_infix"))
+            continue
+        # 西部(重庆)科学城; in a project's name the bracket names its company's seat instead.
+        bracket = re.match(r"[^()（）]+[(（]([^()（）]+)[)）]", site.text) if site.type == "Park" else None
+        if bracket and (compact(bracket.group(1)) in ctx.texts_by_type.get("Place", ())
+                        or gazetteer.is_place(compact(bracket.group(1)))):
+            place = ctx.sub_mention(site, site.start + bracket.start(1), site.start + bracket.end(1), "Place")
+            out.append(ctx.relation(site, "located_in", place, "name_bracket"))
+    return out
+
+
+# -- located_in: section headers -------------------------------------------
+
+def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> list[Relation]:
+    """The district of a section header, for what no other pattern places."""
+    sections = section_headers(ctx)
+    if not sections:
+        return []
+    media = load_set("relation_media_suffixes.txt")
+    section_names = {compact(h.text) for h, _ in sections}
+    explicit = {compact(r.head.text) for r in found if r.label == "located_in" and
+                (r.pattern in EXPLICIT or r.tail.type == "Park")}
+    placed = explicit | {compact(r.head.text) for r in found if r.label == "part_of"}
+    has_parts = {compact(r.tail.text) for r in found if r.label == "part_of" and r.tail.type == "Park"}
+    owners = {compact(r.head.text) for r in owned}
+    owner_of = {compact(r.tail.text): compact(r.head.text) for r in owned}
+    home = dominant_place(ctx)
+    out = []
+    for header, end in sections:
+        here = compact(header.text)
+        for m in ctx.inside(header.end, end, LOCATED):
+            name = compact(m.text)
+            # A park inside a project's name (黄金坡新区坝子坡路) is still a park of the section.
+            nested_ok = m.type == "Park" and all(o.type == "Project" for o in ctx.enclosing(m))
+            if not (ctx.is_outermost(m) or nested_ok) or name in placed or name in has_parts:
+                continue
+            if any(s in name for s in section_names if s != here):
+                continue
+            if m.type == "Organization" and any(name.endswith(s) for s in media):
+                continue
+            # A company registered elsewhere (成都市…, 江苏…) is not placed by the section.
+            if m.type == "Enterprise" and (name in owners or _leading_place(ctx, name) not in (None, here, home)):
+                continue
+            if m.type == "Project" and owner_of.get(name) in explicit:
+                continue
+            placed.add(name)  # one district per thing, the first section that names it
+            out.append(ctx.relation(m, "located_in", header, "section_header", ctx.evidence(m)))
+    return out
+
+
+def dominant_place(ctx: DocContext) -> str | None:
+    """The place the document names most often (重庆 in a Chongqing paper)."""
+    counts: dict[str, int] = {}
+    for m in ctx.of_type("Place"):
+        counts[compact(m.text)] = counts.get(compact(m.text), 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
+
+
+def section_headers(ctx: DocContext) -> list[tuple[Mention, int]]:
+    """(place mention heading a section, end of the section): a line that is only a place name,
+    or the section an article was given by the segmenter."""
+    doc = ctx.doc
+    headers: list[Mention] = []
+    for article in doc.articles:
+        if article.section is not None:
+            found = ctx.starting_at(article.section.start, PLACE)
+            if found:
+                headers.append(found[0])
+    for line in re.finditer(r"(?m)^[ \t\u3000]*(\S{2,6})[ \t\u3000]*$", ctx.text):
+        found = ctx.starting_at(line.start(1), PLACE)
+        if found and found[0].end == line.end(1):
+            headers.append(found[0])
+    headers = sorted({(h.start, h.end): h for h in headers}.values(), key=lambda h: h.start)
+    out = []
+    for i, h in enumerate(headers):
+        article = doc.article_at(h.start)
+        end = article.end if article else len(ctx.text)
+        if i + 1 < len(headers):
+            end = min(end, headers[i + 1].start)
+        out.append((h, end))
+    return out

@@ -1,0 +1,141 @@
+"""owns_project: the company or institution whose project it is.
+
+- the owner's name written right before the project, or as its first words
+  (重庆市鼎喜实业有限责任公司新能源汽车…数字化车间, 康硕集团西南总部基地项目);
+- X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
+- a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
+- 由X建设/投资 … Y, and X(等)在<place>建设Y.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import load_table
+from kg.model import Mention, Relation
+from kg.relations.context import DocContext, compact
+
+OWNER_TYPES = ("Enterprise", "Organization")
+PROJECT = ("Project",)
+LIST_SEPARATORS = "、,，;；"
+
+
+def triggers(family: str) -> tuple[str, ...]:
+    """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
+    words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def extract_ownership(ctx: DocContext) -> list[Relation]:
+    out: list[Relation] = []
+    for project in ctx.of_type("Project"):
+        out += _owner_written_before(ctx, project)
+        out += _owner_prefix(ctx, project)
+        out += _lead_units(ctx, project)
+        out += _subject_carries_out(ctx, project)
+    out += _built_by(ctx)
+    return out
+
+
+def _owner_written_before(ctx: DocContext, project: Mention) -> list[Relation]:
+    pos = ctx.skip_space_left(project.start)
+    pattern = "owner_before_project"
+    if pos > 0 and ctx.text[pos - 1] == "的":
+        pos, pattern = ctx.skip_space_left(pos - 1), "owner_de_project"
+    owners = [m for m in ctx.ending_at(pos, OWNER_TYPES) if ctx.is_outermost(m)]
+    return [ctx.relation(owners[0], "owns_project", project, pattern)] if owners else []
+
+
+def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
+    """康硕集团西南总部基地项目: the project's name starts with its owner's name."""
+    inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES) if m.end < project.end]
+    if inner:
+        return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
+    name = compact(project.text)
+    known = [n for t in OWNER_TYPES for n in ctx.texts_by_type.get(t, ()) if name.startswith(n) and n != name]
+    if not known:
+        return []
+    owner = max(known, key=len)
+    typ = next(t for t in OWNER_TYPES if owner in ctx.texts_by_type.get(t, ()))
+    return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
+
+
+def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
+    """Project(牵头单位,下同:A、B): every unit in the parentheses after the project."""
+    text = ctx.text
+    pos = ctx.skip_space(project.end)
+    if pos >= len(text) or text[pos] not in "（(":
+        return []
+    pos += 1
+    colon = re.compile(r"[^()（）:：]{0,16}[:：]").match(text, pos)
+    if colon:
+        pos = colon.end()
+    owners: list[Mention] = []
+    while True:
+        found = [m for m in ctx.starting_at(ctx.skip_space(pos), OWNER_TYPES)]
+        if not found:
+            return []
+        owners.append(found[0])
+        pos = ctx.skip_space(found[0].end)
+        if pos < len(text) and text[pos] in LIST_SEPARATORS:
+            pos += 1
+        elif pos < len(text) and text[pos] in "）)":
+            break
+        else:
+            return []
+    return [ctx.relation(o, "owns_project", project, "lead_units") for o in owners]
+
+
+def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
+    """X今年投入2200万元,实施Y: the company the sentence is about carries out the project."""
+    pos = ctx.skip_space_left(project.start)
+    if not any(ctx.text.endswith(w, 0, pos) for w in triggers("carry_out")) or not ctx.is_outermost(project):
+        return []
+    sentence = ctx.doc.sentence_at(project.start)
+    if sentence is None:
+        return []
+    before = [m for m in ctx.inside(sentence.start, project.start, OWNER_TYPES + ("GovOrg", "Person"))
+              if ctx.is_outermost(m)]
+    if len(before) == 1 and before[0].type in OWNER_TYPES:
+        return [ctx.relation(before[0], "owns_project", project, "subject_carries_out")]
+    return []
+
+
+def _built_by(ctx: DocContext) -> list[Relation]:
+    """由X建设/投资…Y and X(等)在<place>建设Y, within one clause."""
+    out: list[Relation] = []
+    text = ctx.text
+    own_by = triggers("own_by")
+    build = triggers("build")
+    for owner in ctx.of_type(*OWNER_TYPES):
+        if not ctx.is_outermost(owner):
+            continue
+        before = ctx.skip_space_left(owner.start)
+        after = ctx.skip_space(owner.end)
+        clause_end = _clause_end(text, after)
+        if before > 0 and text[before - 1] == "由" and any(text.startswith(w, after) for w in own_by):
+            pattern = "built_by"
+        elif _builds_at(ctx, after, build):
+            pattern = "builds_at"
+        else:
+            continue
+        for project in ctx.inside(after, clause_end, PROJECT):
+            if ctx.is_outermost(project):
+                out.append(ctx.relation(owner, "owns_project", project, pattern))
+                break
+    return out
+
+
+def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
+    """X等在<place>建设 …: is ``pos`` (after the owner) such a phrase?"""
+    text = ctx.text
+    if text.startswith("等", pos):
+        pos += 1
+    if not text.startswith("在", pos):
+        return False
+    places = ctx.starting_at(pos + 1, ("Place", "Park"))
+    return bool(places) and any(text.startswith(w, places[0].end) for w in build)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。；;！？!?\n]").search(text, pos)
+    return m.start() if m else len(text)

@@ -1,0 +1,147 @@
+"""holds_post and member_of: who holds which post, in which body.
+
+Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
+  - before the name, as a chain split by 、 and , (区委副书记、区长赵光平), also in
+    list headings with a space (市委常委、万州区委书记 卢红) and bylines where one
+    role serves several names (记者 邓浩 陈俊攸);
+  - right after the name (习近平总书记) or in parentheses after it.
+A body mention written right before a title belongs to it (重庆日报 + 记者 ->
+重庆日报记者).  member_of goes to every body named inside the chain's titles,
+except bare bodies fused into a title (市委常委 names no GovOrg); a later title
+whose body is a department of the first title's bare body (区委常委、政法委书记)
+joins them (区委政法委) when the document names that body.
+"""
+from __future__ import annotations
+
+from kg.lexicon import load_set
+from kg.model import TITLE, Mention, Relation
+from kg.relations.context import ORG_TYPES, DocContext, compact
+
+CHAIN_SEPARATORS = "、,，"
+PERSON = ("Person",)
+
+
+def extract_posts(ctx: DocContext) -> list[Relation]:
+    out: list[Relation] = []
+    for person in ctx.of_type("Person"):
+        chain, pattern = _titles_before(ctx, person), "title_before_name"
+        if not chain:
+            chain, pattern = _titles_after(ctx, person)
+        if not chain:
+            continue
+        titles = [t for raw in chain for t in _split_title(ctx, raw)]
+        evidence = ctx.evidence(person, *titles)
+        for title in titles:
+            out.append(ctx.relation(person, "holds_post", title, pattern, evidence))
+        for body in _bodies(ctx, titles):
+            out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+    return out
+
+
+def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Mention]:
+    pos = ctx.skip_space_left(person.start)
+    title = _title_ending_at(ctx, pos)
+    if title is None:
+        # A role serves every name after it: 记者 邓浩 陈俊攸, 管委会副主任王某、李某.
+        if depth < 6 and pos > 0 and ctx.text[pos - 1] == "、":
+            pos = ctx.skip_space_left(pos - 1)
+        if depth < 6 and pos < person.start:
+            for prev in ctx.ending_at(pos, PERSON):
+                return _titles_before(ctx, prev, depth + 1)
+        return []
+    chain = [title]
+    while True:
+        pos = ctx.skip_space_left(chain[0].start)
+        if pos == 0 or ctx.text[pos - 1] not in CHAIN_SEPARATORS:
+            break
+        prev = _title_ending_at(ctx, ctx.skip_space_left(pos - 1))
+        if prev is None:
+            break
+        chain.insert(0, prev)
+    return chain
+
+
+def _titles_after(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
+    after = _title_starting_at(ctx, person.end)
+    if after is not None:
+        return [after], "title_after_name"
+    if person.end < len(ctx.text) and ctx.text[person.end] in "（(":
+        chain: list[Mention] = []
+        pos = person.end + 1
+        while (t := _title_starting_at(ctx, ctx.skip_space(pos))) is not None:
+            chain.append(t)
+            pos = ctx.skip_space(t.end)
+            if pos < len(ctx.text) and ctx.text[pos] in CHAIN_SEPARATORS:
+                pos += 1
+            else:
+                break
+        if chain and pos < len(ctx.text) and ctx.text[pos] in "）)":
+            return chain, "title_in_parentheses"
+    return [], ""
+
+
+def _title_ending_at(ctx: DocContext, pos: int) -> Mention | None:
+    """The Title ending at ``pos``, widened to a body mention written right before it."""
+    titles = ctx.ending_at(pos, (TITLE,))
+    return _with_body_before(ctx, titles[0]) if titles else None
+
+
+def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
+    titles = ctx.starting_at(pos, (TITLE,))
+    return titles[0] if titles else None
+
+
+def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
+    bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
+    if not bodies:
+        return title
+    body = bodies[0]
+    return Mention(body.start, title.end, ctx.text[body.start:title.end], TITLE, source=title.source,
+                   confidence=title.confidence)
+
+
+def _split_title(ctx: DocContext, title: Mention) -> list[Mention]:
+    """A title mention covering several posts (市委常委、秘书长) split at 、 and ,."""
+    parts: list[Mention] = []
+    start = title.start
+    for i in range(title.start, title.end + 1):
+        if i == title.end or ctx.text[i] in CHAIN_SEPARATORS:
+            s, e = ctx.skip_space(start), ctx.skip_space_left(i)
+            if e > s:
+                parts.append(title if (s, e) == (title.start, title.end)
+                             else Mention(s, e, ctx.text[s:e], TITLE, source=title.source))
+            start = i + 1
+    return parts
+
+
+def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
+    """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
+    bare = load_set("relation_bare_bodies.txt")
+    org_names = {t for typ in ORG_TYPES for t in ctx.texts_by_type.get(typ, ())}
+    found: dict[str, Mention] = {}
+    for title in titles:
+        for m in ctx.inside(title.start, title.end, ORG_TYPES):
+            if compact(m.text) not in bare:
+                found.setdefault(compact(m.text), m)
+        text = title.text
+        for name in org_names:
+            if name in bare or name in found:
+                continue
+            i = compact(text).find(name)
+            if i >= 0 and compact(text) != name:
+                typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
+                found[name] = ctx.first_mention(name, (typ,)) or Mention(
+                    title.start, title.end, name, typ, source="relations.posts")
+    # 区委常委、政法委书记 -> 区委政法委, when the document names it.
+    head = compact(titles[0].text)
+    prefixes = [b for b in bare if head.startswith(b)]
+    if prefixes:
+        prefix = max(prefixes, key=len)
+        for title in titles[1:]:
+            rest = compact(title.text)
+            for name in org_names:
+                if name not in found and name.startswith(prefix) and len(name) > len(prefix) \
+                        and rest.startswith(name[len(prefix):]):
+                    typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
+                    found[name] = ctx.first_mention(name, (typ,))
+    return [m for m in found.values() if m is not None]

@@ -1,0 +1,84 @@
+"""Publication dates found in the text, given by a sidecar or --date, and relative dates."""
+import datetime as dt
+
+from kg.dates import date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative
+from kg.model import Document
+from kg.normalize import normalize_document
+
+
+def _doc(text, **meta):
+    doc = Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text)
+    normalize_document(doc)
+    doc.meta.update(meta)
+    return doc
+
+
+def test_masthead_date_at_the_top():
+    assert date_in_text("某某日报\n2023年11月5日 星期日\n\n正文。") == (dt.date(2023, 11, 5), "masthead")
+
+
+def test_dateline_takes_the_year_the_text_mentions_most():
+    text = ("本报讯（记者 王一）9月3日，区里召开2022年第三季度经济形势分析会。"
+            "会议总结2022年前8个月工作，部署到2025年的目标。")
+    assert date_in_text(text) == (dt.date(2022, 9, 3), "dateline")
+
+
+def test_latest_dateline_of_a_page_wins():
+    text = ("本报讯（记者 王一）9月3日，甲事。2022年乙事。\n\n"
+            "本报讯（记者 李二）9月4日，丙事。")
+    assert date_in_text(text)[0] == dt.date(2022, 9, 4)
+
+
+def test_paragraph_opening_date_is_a_dateline():
+    assert date_in_text("标题\n\n5月20日上午，全市2021年招商大会召开。")[0] == dt.date(2021, 5, 20)
+
+
+def test_target_years_do_not_count():
+    assert main_year("2020年增长较快，力争到2030年翻番，2025—2029年持续推进") == 2020
+
+
+def test_annual_review_is_reported_the_next_year():
+    assert main_year("区审计局汇报2018年度预算执行情况") == 2019
+
+
+def test_no_year_no_date():
+    assert date_in_text("本报讯 7月16日，区里开会。") is None
+
+
+def test_sidecar_date_wins_over_text():
+    doc = _doc("本报讯（记者 王一）9月3日，2022年会议召开。")
+    doc.date, doc.date_source = dt.date(2022, 9, 5), "meta"
+    find_publication_date(doc)
+    assert (doc.date, doc.date_source) == (dt.date(2022, 9, 5), "meta")
+
+
+def test_cli_date_is_only_a_fallback():
+    stated = _doc("本报讯（记者 王一）9月3日，2022年会议召开。", fallback_date=dt.date(2000, 1, 1))
+    find_publication_date(stated)
+    assert (stated.date, stated.date_source) == (dt.date(2022, 9, 3), "dateline")
+    silent = _doc("区里开会。", fallback_date=dt.date(2000, 1, 1))
+    find_publication_date(silent)
+    assert (silent.date, silent.date_source) == (dt.date(2000, 1, 1), "cli")
+
+
+def test_relative_days():
+    anchor = dt.date(2024, 3, 1)
+    assert resolve_relative("昨日", anchor) == (dt.date(2024, 2, 29),) * 2
+    assert resolve_relative("前天", anchor) == (dt.date(2024, 2, 28),) * 2
+    assert resolve_relative("今天", anchor) == (anchor, anchor)
+
+
+def test_relative_weeks_months_years():
+    anchor = dt.date(2024, 1, 10)  # a Wednesday
+    assert resolve_relative("上周", anchor) == (dt.date(2024, 1, 1), dt.date(2024, 1, 7))
+    assert resolve_relative("上周三", anchor) == (dt.date(2024, 1, 3),) * 2
+    assert resolve_relative("上月", anchor) == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))
+    assert resolve_relative("下月", anchor) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert resolve_relative("去年", anchor) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert resolve_relative("某天", anchor) is None
+
+
+def test_month_day_without_year():
+    assert resolve_month_day(7, 16, dt.date(2024, 7, 20)) == dt.date(2024, 7, 16)
+    assert resolve_month_day(12, 28, dt.date(2024, 1, 3)) == dt.date(2023, 12, 28)
+    assert resolve_month_day(2, 30, dt.date(2024, 3, 1)) is None

@@ -1,0 +1,171 @@
+"""Grammars of the economy & geography recognizers, on sentences written for these tests."""
+from __future__ import annotations
+
+from kg.model import Document, Mention
+from kg.ner import gazetteer
+from kg.ner.enterprises import recognize_enterprises
+from kg.ner.merge import merge_mentions
+from kg.ner.organizations import recognize_organizations
+from kg.ner.parks import recognize_parks
+from kg.ner.places import recognize_places
+from kg.ner.projects import recognize_projects
+
+
+def _doc(text: str) -> Document:
+    return Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text, text=text)
+
+
+def _texts(mentions: list[Mention], type_: str) -> set[str]:
+    return {m.text for m in mentions if m.type == type_}
+
+
+def test_mentions_point_into_the_text():
+    doc = _doc("位于南川区的重庆远帆电机制造有限公司投产了新能源电机生产基地项目。")
+    for recognize in (recognize_enterprises, recognize_projects, recognize_places):
+        for m in recognize(doc):
+            assert doc.text[m.start:m.end] == m.text
+
+
+# --- enterprises -------------------------------------------------------------
+
+def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
+    doc = _doc("近日，市领导走进重庆远帆电机制造有限公司、四川青禾农业科技有限责任公司调研。")
+    found = _texts(recognize_enterprises(doc), "Enterprise")
+    assert "重庆远帆电机制造有限公司" in found
+    assert "四川青禾农业科技有限责任公司" in found
+    assert not any(t.startswith(("走进", "近日", "、")) for t in found)
+
+
+def test_company_after_location_phrase_and_park():
+    doc = _doc("位于綦江区的贵州鸿远建材有限公司和綦江工业园区蓝石集团都已开工。")
+    found = _texts(recognize_enterprises(doc), "Enterprise")
+    assert "贵州鸿远建材有限公司" in found
+    assert "蓝石集团" in found
+    assert "綦江工业园区蓝石集团" not in found
+
+
+def test_partnership_parenthesised_place_and_cooperative():
+    doc = _doc("签约方：长林智造(重庆)有限公司、重庆启明投资中心(有限合伙)和石门镇青山村柑橘专业合作社。")
+    found = _texts(recognize_enterprises(doc), "Enterprise")
+    assert "长林智造(重庆)有限公司" in found
+    assert "重庆启明投资中心(有限合伙)" in found
+    assert "石门镇青山村柑橘专业合作社" in found
+
+
+def test_generic_company_phrases_are_not_names():
+    doc = _doc("该公司与多家科技公司合作，3家上市公司也参与其中。")
+    assert _texts(recognize_enterprises(doc), "Enterprise") == set()
+
+
+def test_short_name_defined_and_derived_in_the_same_document():
+    doc = _doc("重庆蓝湾精工机械有限公司（以下简称“蓝湾精工”）今年扩产。蓝湾精工负责人说，订单充足。")
+    found = [m for m in recognize_enterprises(doc) if m.text == "蓝湾精工"]
+    assert len(found) >= 2
+    doc = _doc("记者来到重庆启帆新材料有限公司。去年，启帆新材料营收翻番。")
+    assert "启帆" in _texts(recognize_enterprises(doc), "Enterprise") or \
+        "启帆新材料" in _texts(recognize_enterprises(doc), "Enterprise")
+
+
+def test_short_names_listed_as_companies():
+    doc = _doc("目前，青禾农业、远帆电机、蓝湾精工等龙头企业已落户。")
+    assert {"青禾农业", "远帆电机", "蓝湾精工"} <= _texts(recognize_enterprises(doc), "Enterprise")
+
+
+def test_bank_branch_gives_bank_and_branch():
+    doc = _doc("客户来到中国建设银行南川支行办理业务。")
+    found = _texts(recognize_enterprises(doc), "Enterprise")
+    assert {"中国建设银行", "中国建设银行南川支行"} <= found
+
+
+# --- parks -------------------------------------------------------------------
+
+def test_parks_with_place_prefix_sub_areas_and_nesting():
+    doc = _doc("会上，綦江高新区、南川工业园区和西部(重庆)科学城沙坪坝片区负责人发言，"
+               "两江新区鱼复组团也在列。")
+    found = _texts(recognize_parks(doc), "Park")
+    assert {"綦江高新区", "南川工业园区", "西部(重庆)科学城", "西部(重庆)科学城沙坪坝片区",
+            "两江新区", "两江新区鱼复组团"} <= found
+
+
+def test_unnamed_and_counted_parks_are_not_names():
+    doc = _doc("园区内已有5个光伏产业园，市工业园区正在扩建工业园区。")
+    assert _texts(recognize_parks(doc), "Park") == set()
+
+
+# --- projects ----------------------------------------------------------------
+
+def test_project_after_its_company_and_after_verbs():
+    doc = _doc("重庆远帆电机制造有限公司新能源电机数字化车间、綦河大桥已建成，正加快推进石门水库扩容工程。")
+    found = _texts(recognize_projects(doc), "Project")
+    assert "新能源电机数字化车间" in found
+    assert "綦河大桥" in found
+    assert "石门水库扩容工程" in found
+    assert not any("有限公司" in t or t.startswith(("推进", "加快")) for t in found)
+
+
+def test_generic_project_phrases_are_excluded():
+    doc = _doc("全年实施重点项目80个，其中12个风电、光伏项目已开工，该工程进展顺利。")
+    assert _texts(recognize_projects(doc), "Project") == set()
+
+
+# --- places ------------------------------------------------------------------
+
+def test_gazetteer_divisions_short_forms_and_countries():
+    assert gazetteer.is_place("南川区") and gazetteer.is_place("南川")
+    assert gazetteer.lookup("南川").full == "南川区"
+    assert gazetteer.lookup("酉阳").full.endswith("自治县")
+    assert gazetteer.is_place("泰国") and gazetteer.is_place("嘉陵江")
+    assert not gazetteer.is_place("和平")  # short form that is an ordinary word
+    text = "重庆市南川区"
+    assert gazetteer.match_place(text, 0) == 3
+    assert gazetteer.match_place_chain(text, 0) == 6
+    assert gazetteer.ends_with_place("位于南川区") == 2
+
+
+def test_places_towns_villages_and_short_forms():
+    doc = _doc("重庆南川区水江镇龙岩村和金佛山街道的村民来到南川城区。全镇有4个村。")
+    found = _texts(recognize_places(doc), "Place")
+    assert {"南川区", "水江镇", "龙岩村", "金佛山街道", "南川"} <= found
+    assert not {"全镇", "4个村", "个村"} & found
+
+
+def test_county_short_form_needs_its_province_in_the_document():
+    assert "惠民" not in _texts(recognize_places(_doc("政府出台惠民政策。")), "Place")
+    assert "惠民" in _texts(recognize_places(_doc("山东省惠民县，惠民人民")), "Place") or \
+        not gazetteer.is_place("惠民")
+
+
+# --- organizations -----------------------------------------------------------
+
+def test_organizations():
+    doc = _doc("会议由南川区融媒体中心承办，重庆交通大学、綦江区人民医院和区人武部参加，新华社记者报道。")
+    found = _texts(recognize_organizations(doc), "Organization")
+    assert {"南川区融媒体中心", "重庆交通大学", "綦江区人民医院", "区人武部", "新华社"} <= found
+
+
+# --- merge policy ------------------------------------------------------------
+
+def _m(start: int, end: int, type_: str, conf: float = 0.8) -> Mention:
+    return Mention(start, end, "x" * (end - start), type_, "test", conf)
+
+
+def test_merge_keeps_nesting_across_and_within_types():
+    doc = _doc("")
+    cands = [_m(0, 20, "Project"), _m(0, 5, "Enterprise"), _m(0, 2, "Place"), _m(0, 8, "Park"), _m(0, 12, "Park")]
+    merged = merge_mentions(doc, cands)
+    assert {(m.start, m.end, m.type) for m in merged} == {(c.start, c.end, c.type) for c in cands}
+
+
+def test_merge_same_span_and_crossing_spans_keep_the_stronger():
+    doc = _doc("")
+    merged = merge_mentions(doc, [_m(0, 6, "Organization", 0.7), _m(0, 6, "Enterprise", 0.9),
+                                  _m(4, 10, "Place", 0.6), _m(0, 6, "Enterprise", 0.5)])
+    assert [(m.start, m.end, m.type, m.confidence) for m in merged] == [(0, 6, "Enterprise", 0.9)]
+
+
+def test_merge_crossing_tie_prefers_longer_then_type_priority():
+    doc = _doc("")
+    merged = merge_mentions(doc, [_m(0, 4, "Place"), _m(2, 9, "Project")])
+    assert [(m.start, m.end) for m in merged] == [(2, 9)]
+    merged = merge_mentions(doc, [_m(0, 5, "Place"), _m(3, 8, "Enterprise")])
+    assert [m.type for m in merged] == ["Enterprise"]

@@ -1,0 +1,81 @@
+"""Extraction in several processes gives exactly what one process gives."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import KgError
+from kg.parallel import Extraction, check_workers, extract
+from kg.runner import SEEDS
+
+TEXTS = [
+    "本报讯 3月2日，示范区管委会主任周建明到新材料产业园调研，强调要加快推进年产5万吨电池材料项目建设。",
+    "市委常委、常务副市长吴海峰主持召开专题会议，研究华辰智能装备有限公司扩产工程。",
+    "记者 许文 通讯员 韩雪 报道：清溪镇党委书记孟凡宇带队赴江北高新区考察。",
+    "东岭村村民委员会主任曹立新说，合作社今年新建冷链物流基地一座。",
+    "县长郑晓光、副县长欧阳慧出席开工仪式。",
+]
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
+
+
+def _write_texts(folder: Path, n: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for i in range(n):
+        p = folder / f"doc{i:02d}.txt"
+        # Different documents of different sizes, so chunks finish out of order.
+        p.write_text("\n".join(TEXTS[(i + k) % len(TEXTS)] for k in range(1 + i % 4)) + "\n", encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def _summary(doc) -> tuple:
+    return (doc.name, doc.sha256, doc.text, [(m.start, m.end, m.type, m.source) for m in doc.mentions],
+            [(r.head.span, r.label, r.tail.span, r.pattern) for r in doc.relations])
+
+
+def test_two_processes_extract_the_same_documents_in_input_order(tmp_path):
+    paths = _write_texts(tmp_path / "docs", 11)
+    one = [_summary(d) for d in extract(paths, Extraction(), workers=1)]
+    two = [_summary(d) for d in extract(paths, Extraction(), workers=2)]
+    assert [s[0] for s in two] == [p.name for p in paths]
+    assert two == one
+
+
+def test_build_with_two_workers_writes_the_same_graph_bytes(tmp_path):
+    for workers in ("1", "2"):
+        done = _kg("build", str(SEEDS), "--workers", workers, "--out", str(tmp_path / workers), "-q")
+        assert done.returncode == 0, done.stderr
+    one = (tmp_path / "1" / "graph.ttl").read_bytes()
+    assert one.count(b"\n") > 20  # a real graph, not an empty file
+    assert (tmp_path / "2" / "graph.ttl").read_bytes() == one
+
+
+def test_extract_with_two_workers_writes_the_same_json(tmp_path):
+    for workers in ("1", "2"):
+        done = _kg("extract", str(SEEDS), "--workers", workers, "--json-dir", str(tmp_path / workers), "-q")
+        assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "1").glob("*.json"))
+    assert names == sorted(p.stem + ".json" for p in SEEDS.glob("*.txt"))
+    for name in names:
+        assert (tmp_path / "2" / name).read_bytes() == (tmp_path / "1" / name).read_bytes()
+
+
+def test_a_bad_worker_count_is_a_one_line_error(tmp_path):
+    with pytest.raises(KgError):
+        check_workers(0)
+    done = _kg("build", str(SEEDS), "--workers", "0", "--out", str(tmp_path / "out"))
+    assert done.returncode != 0
+    assert "--workers" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_error_in_a_worker_reaches_the_caller(tmp_path):
+    paths = _write_texts(tmp_path / "docs", 3)
+    paths.insert(1, tmp_path / "docs" / "missing.txt")  # vanishes between listing and reading
+    with pytest.raises((OSError, KgError)):
+        list(extract(paths, Extraction(), workers=2))

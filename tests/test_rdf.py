@@ -1,0 +1,202 @@
+"""The RDF graph of a hand-made knowledge base: shape, SHACL validity, determinism, exports.
+
+``sample_kb`` is shared by the other test_rdf*/test_query*/test_serve*/test_store* files.
+Names and texts are invented for these tests.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal
+
+from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
+from kg.rdf import build_dataset, union_graph
+from kg.rdf.exports import FILES, write_exports
+from kg.rdf.vocab import CLASS, KG, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研。重庆澜舟新材料有限公司高性能膜材料生产基地项目位于澄江智造产业园。"
+DOC_B = "西南工程学院副院长杭素文介绍，澜舟新材与学院共建实验室。区经济信息委主任沈柏舟出席。"
+
+
+def _ev(doc: str, name: str, sentence: str, pattern: str) -> Evidence:
+    sha = hashlib.sha256(doc.encode()).hexdigest()
+    start = doc.index(sentence)
+    return Evidence(sha, name, start, start + len(sentence), sentence, pattern)
+
+
+def sample_kb() -> KnowledgeBase:
+    """Two documents, all seven entity types, posts with and without a body, every relation."""
+    a1, a2 = DOC_A.split("。")[0] + "。", DOC_A.split("。")[1] + "。"
+    b1, b2 = DOC_B.split("。")[0] + "。", DOC_B.split("。")[1] + "。"
+    ea1, ea2 = _ev(DOC_A, "a.txt", a1, "rules"), _ev(DOC_A, "a.txt", a2, "rules")
+    eb1, eb2 = _ev(DOC_B, "b.txt", b1, "rules"), _ev(DOC_B, "b.txt", b2, "rules")
+    ents = [
+        Entity("person/muqinglan", "Person", "穆青岚", mentions=[ea1]),
+        Entity("person/hangsuwen", "Person", "杭素文", mentions=[eb1]),
+        Entity("person/shenbaizhou", "Person", "沈柏舟", mentions=[eb2]),
+        Entity("place/yuechuan", "Place", "岳川区", mentions=[ea1]),
+        Entity("govorg/yuechuan-quwei", "GovOrg", "岳川区委", mentions=[ea1]),
+        Entity("govorg/jingxinwei", "GovOrg", "区经济信息委", mentions=[eb2]),
+        Entity("park/chengjiang", "Park", "澄江智造产业园", mentions=[ea1, ea2]),
+        Entity("enterprise/lanzhou", "Enterprise", "重庆澜舟新材料有限公司", {"澜舟新材"}, [ea2, eb1],
+               how_resolved="short form 澜舟新材 is a prefix-abbreviation of the full name"),
+        Entity("project/mojidi", "Project", "高性能膜材料生产基地项目", mentions=[ea2]),
+        Entity("organization/xngc", "Organization", "西南工程学院", mentions=[eb1]),
+    ]
+    return KnowledgeBase(
+        entities={e.id: e for e in ents},
+        posts=[
+            Post("person/muqinglan", "区委副书记", "govorg/yuechuan-quwei", dt.date(2024, 5, 9), [ea1]),
+            Post("person/muqinglan", "区长", None, dt.date(2024, 5, 9), [ea1]),
+            Post("person/hangsuwen", "副院长", "organization/xngc", None, [eb1]),
+            Post("person/shenbaizhou", "主任", "govorg/jingxinwei", None, [eb2]),
+        ],
+        facts=[
+            Fact("park/chengjiang", "located_in", "place/yuechuan", [ea1]),
+            Fact("project/mojidi", "located_in", "park/chengjiang", [ea2]),
+            Fact("enterprise/lanzhou", "owns_project", "project/mojidi", [ea2]),
+            Fact("person/hangsuwen", "member_of", "organization/xngc", [eb1]),
+            Fact("person/shenbaizhou", "member_of", "govorg/jingxinwei", [eb2]),
+            Fact("govorg/jingxinwei", "part_of", "govorg/yuechuan-quwei", [eb2]),
+            Fact("person/muqinglan", "member_of", "govorg/yuechuan-quwei", [ea1]),
+        ],
+        documents=[
+            DocumentRecord(ea1.doc_sha256, "a.txt", "/tmp/a.txt", dt.date(2024, 5, 9), "岳川报", ["穆青岚调研产业园"]),
+            DocumentRecord(eb1.doc_sha256, "b.txt", "/tmp/b.txt", None, None, []),
+        ],
+    )
+
+
+def _validate(data: Graph) -> tuple[bool, str]:
+    from pyshacl import validate
+
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    ok, _, report = validate(data, shacl_graph=shapes, advanced=True)
+    return ok, report
+
+
+def test_entities_posts_and_facts_have_the_documented_shape():
+    kb = sample_kb()
+    g = union_graph(build_dataset(kb))
+    for e in kb.entities.values():
+        nodes = list(g.subjects(SKOS.prefLabel, Literal(e.label, lang="zh")))
+        assert len(nodes) == 1
+        assert set(g.objects(nodes[0], RDF.type)) == {CLASS[e.type]}
+    mu = next(g.subjects(SKOS.prefLabel, Literal("穆青岚", lang="zh")))
+    titles = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(mu, ORG.holds)}
+    assert titles == {"区委副书记", "区长"}
+    bodies = [g.value(p, ORG.postIn) for p in g.objects(mu, ORG.holds)]
+    assert sum(b is not None for b in bodies) == 1
+    assert len(list(g.subject_objects(PROPERTY["member_of"]))) == 3
+    assert not [t for t in g if any(isinstance(x, BNode) for x in t)]
+
+
+def test_every_fact_leads_to_its_sentence_and_offsets():
+    kb = sample_kb()
+    g = union_graph(build_dataset(kb))
+    statements = list(g.subjects(RDF.type, RDF.Statement))
+    assert len(statements) == len(kb.facts)
+    texts = {hashlib.sha256(t.encode()).hexdigest(): t for t in (DOC_A, DOC_B)}
+    for st in statements:
+        evs = list(g.objects(st, PROV.wasDerivedFrom))
+        assert evs
+        for ev in evs:
+            doc = g.value(ev, PROV.wasQuotedFrom)
+            sha = str(g.value(doc, KG.sha256))
+            start, end = g.value(ev, KG.start).toPython(), g.value(ev, KG.end).toPython()
+            assert texts[sha][start:end] == str(g.value(ev, KG.sentence))
+
+
+def test_trig_has_one_named_graph_per_document_with_what_it_states():
+    kb = sample_kb()
+    ds = Dataset()
+    ds.parse(data=build_dataset(kb).serialize(format="trig"), format="trig")
+    named = {str(c.identifier): c for c in ds.contexts() if str(c.identifier).startswith("https://w3id.org/kg/id/doc/")}
+    assert len(named) == 2
+    sha_b = kb.documents[1].sha256
+    graph_b = named["https://w3id.org/kg/id/doc/" + sha_b]
+    members = {(str(s), str(o)) for s, o in graph_b.subject_objects(PROPERTY["member_of"])}
+    assert len(members) == 2 and not any("muqinglan" in s for s, _ in members)
+
+
+def test_built_graph_validates_against_shapes():
+    ok, report = _validate(union_graph(build_dataset(sample_kb())))
+    assert ok, report
+
+
+@pytest.mark.parametrize("breakage", ["second_type", "no_label", "fact_without_evidence", "post_without_body"])
+def test_shapes_reject_a_broken_graph(breakage):
+    kb = sample_kb()
+    if breakage == "fact_without_evidence":
+        kb.facts[0].evidence = []
+    if breakage == "post_without_body":
+        kb.posts[0].organization = None
+    g = union_graph(build_dataset(kb))
+    node = next(g.subjects(SKOS.prefLabel, Literal("杭素文", lang="zh")))
+    if breakage == "second_type":
+        g.add((node, RDF.type, CLASS["Enterprise"]))
+    if breakage == "no_label":
+        g.remove((node, SKOS.prefLabel, None))
+    if breakage == "post_without_body":
+        g.remove((None, KG.bodyNotStated, None))
+    ok, _ = _validate(g)
+    assert not ok
+
+
+def test_ontology_parses_and_declares_every_class_and_property():
+    from rdflib.namespace import OWL
+
+    onto = Graph().parse(ROOT / "ontology" / "kg.ttl")
+    for cls in CLASS.values():
+        assert (cls, RDF.type, OWL.Class) in onto
+        labels = {lit.language for lit in onto.objects(cls, RDFS.label)}
+        assert {"zh", "en"} <= labels
+    for prop in PROPERTY.values():
+        assert (prop, RDF.type, OWL.ObjectProperty) in onto
+
+
+def test_exports_are_written_and_byte_identical_across_processes(tmp_path):
+    """Hash seeds differ between processes, so this catches set-ordered output."""
+    script = ("import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
+              "from test_rdf import sample_kb; from kg.rdf import build_dataset; "
+              "from kg.rdf.exports import write_exports, FILES; kb = sample_kb(); "
+              "write_exports(kb, build_dataset(kb), Path(sys.argv[1]), list(FILES))")
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        out.mkdir()
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-c", script, str(out), str(Path(__file__).parent)], check=True, env=env)
+        outs.append(out)
+    names = [n for files in FILES.values() for n in files]
+    assert sorted(p.name for p in outs[0].iterdir()) == sorted(names)
+    for name in names:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_every_export_parses_back(tmp_path):
+    import networkx as nx
+
+    kb = sample_kb()
+    ds = build_dataset(kb)
+    write_exports(kb, ds, tmp_path, list(FILES))
+    n = len(union_graph(ds))
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
+        assert len(Graph().parse(tmp_path / name, format=fmt)) == n, name
+    gml = nx.read_graphml(tmp_path / "graph.graphml")
+    assert gml.number_of_nodes() == len(kb.entities)
+    assert {d["relation"] for _, _, d in gml.edges(data=True)} >= {"member_of", "holds_post", "located_in"}
+    entities = list(csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8")))
+    assert {r["label"] for r in entities} == {e.label for e in kb.entities.values()}
+    relations = list(csv.DictReader(open(tmp_path / "relations.csv", encoding="utf-8")))
+    assert len(relations) == len(kb.facts) + len(kb.posts)
+    assert json.loads((tmp_path / "graph.jsonld").read_text())["@context"]["kg"] == str(KG)

@@ -1,0 +1,119 @@
+"""Entity resolution across documents, on small texts written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.model import TITLE
+from kg.resolve import resolve
+from test_relations import make_doc
+
+
+def by_label(kb, type_: str, label: str):
+    return [e for e in kb.entities.values() if e.type == type_ and e.label == label]
+
+
+def official_docs():
+    a = make_doc("渝中区召开会议。渝中区委书记郑海涛主持会议。渝中区委部署工作。",
+                 [("渝中区", "Place"), ("渝中区委", "GovOrg"), ("郑海涛", "Person"), ("渝中区委书记", TITLE)],
+                 name="a.txt", date=dt.date(2023, 5, 2))
+    b = make_doc("渝中区委书记郑海涛到企业调研。渝中区委要求抓好落实。",
+                 [("渝中区委", "GovOrg"), ("郑海涛", "Person"), ("渝中区委书记", TITLE)],
+                 name="b.txt", date=dt.date(2024, 1, 9))
+    return a, b
+
+
+def test_same_official_in_two_articles_is_one_entity_with_dated_posts():
+    kb = resolve(list(official_docs()))
+    people = by_label(kb, "Person", "郑海涛")
+    assert len(people) == 1
+    assert {m.doc_name for m in people[0].mentions} == {"a.txt", "b.txt"}
+    body = by_label(kb, "GovOrg", "渝中区委")[0]
+    posts = [p for p in kb.posts if p.person == people[0].id]
+    assert [p.date for p in posts] == [dt.date(2023, 5, 2), dt.date(2024, 1, 9)]
+    assert all(p.organization == body.id for p in posts)
+    assert "渝中区委书记" in people[0].how_resolved
+
+
+def test_same_name_different_districts_no_shared_evidence_stay_apart():
+    c = make_doc("黔江区举行活动。黔江区文化馆开馆，王建华参加活动。黔江区群众到场。",
+                 [("黔江区", "Place"), ("王建华", "Person")], name="c.txt")
+    d = make_doc("綦江区举行比赛。綦江区体育馆里，王建华获得冠军。綦江区选手发挥出色。",
+                 [("綦江区", "Place"), ("王建华", "Person")], name="d.txt")
+    kb = resolve([c, d])
+    people = by_label(kb, "Person", "王建华")
+    assert len(people) == 2
+    assert len({p.id for p in people}) == 2
+
+
+def test_same_name_same_body_merges_across_districts():
+    c = make_doc("黔江区举行活动。重庆市文旅委副主任王建华出席。",
+                 [("黔江区", "Place"), ("王建华", "Person"), ("重庆市文旅委副主任", TITLE), ("重庆市文旅委", "GovOrg")],
+                 name="c.txt")
+    d = make_doc("綦江区举行活动。重庆市文旅委副主任王建华出席。",
+                 [("綦江区", "Place"), ("王建华", "Person"), ("重庆市文旅委副主任", TITLE), ("重庆市文旅委", "GovOrg")],
+                 name="d.txt")
+    assert len(by_label(resolve([c, d]), "Person", "王建华")) == 1
+
+
+def test_full_company_name_and_unambiguous_short_name_are_one():
+    e = make_doc("重庆川峰机电有限公司新厂投产。", [("重庆", "Place"), ("重庆川峰机电有限公司", "Enterprise")], name="e.txt")
+    f = make_doc("川峰机电订单增长三成。", [("川峰机电", "Enterprise")], name="f.txt")
+    kb = resolve([e, f])
+    companies = [x for x in kb.entities.values() if x.type == "Enterprise"]
+    assert len(companies) == 1
+    assert companies[0].label == "重庆川峰机电有限公司" and "川峰机电" in companies[0].aliases
+    assert "川峰机电" in companies[0].how_resolved
+
+
+def test_ambiguous_short_name_stays_apart():
+    e = make_doc("重庆川峰机电有限公司新厂投产。重庆川峰机电设备有限公司搬迁。",
+                 [("重庆", "Place"), ("重庆川峰机电有限公司", "Enterprise"), ("重庆川峰机电设备有限公司", "Enterprise")],
+                 name="e.txt")
+    f = make_doc("川峰机电订单增长三成。", [("川峰机电", "Enterprise")], name="f.txt")
+    kb = resolve([e, f])
+    assert len([x for x in kb.entities.values() if x.type == "Enterprise"]) == 3
+
+
+def test_bare_district_bodies_take_the_papers_district():
+    doc = make_doc("江北区召开大会。江北区经济平稳。区委书记林默出席，区委部署工作，区人大常委会参加。",
+                   [("江北区", "Place"), ("区委", "GovOrg"), ("区人大常委会", "GovOrg"), ("林默", "Person"),
+                    ("区委书记", TITLE)], name="g.txt")
+    kb = resolve([doc])
+    committee = by_label(kb, "GovOrg", "江北区委")
+    assert len(committee) == 1 and "区委" in committee[0].aliases
+    assert "江北区" in committee[0].how_resolved and "dominant place" in committee[0].how_resolved
+    assert by_label(kb, "GovOrg", "江北区人大常委会")
+    post = next(p for p in kb.posts if p.title == "区委书记")
+    assert post.organization == committee[0].id
+
+
+def test_ids_do_not_depend_on_input_order_or_run():
+    a, b = official_docs()
+    kb1, kb2 = resolve([a, b]), resolve([b, a])
+    assert list(kb1.entities) == list(kb2.entities)
+    assert [(p.person, p.title, p.date) for p in kb1.posts] == [(p.person, p.title, p.date) for p in kb2.posts]
+    assert list(resolve(list(official_docs())).entities) == list(kb1.entities)
+
+
+def test_facts_join_resolved_entities_and_counts_before_after():
+    doc = make_doc("位于长寿经开区的华恒化工有限公司新建厂房。长寿经开区即长寿经济技术开发区。",
+                   [("长寿经开区", "Park"), ("长寿经济技术开发区", "Park"), ("华恒化工有限公司", "Enterprise")],
+                   name="h.txt")
+    kb = resolve([doc])
+    company = by_label(kb, "Enterprise", "华恒化工有限公司")[0]
+    facts = [f for f in kb.facts if f.subject == company.id and f.relation == "located_in"]
+    assert len(facts) == 1 and facts[0].evidence[0].pattern == "located_de"
+    assert kb.mentions_before_resolution == 3
+
+
+def test_bare_body_without_a_known_place_stays_in_its_document():
+    e = make_doc("镇政府组织培训。", [("镇政府", "GovOrg")], name="e.txt")
+    f = make_doc("镇政府开展巡查。高坪镇政府部署工作。", [("镇政府", "GovOrg"), ("高坪镇政府", "GovOrg")], name="f.txt")
+    kb = resolve([e, f])
+    assert len([x for x in kb.entities.values() if x.type == "GovOrg"]) == 3
+
+
+def test_common_post_alone_does_not_merge_people():
+    c = make_doc("记者张帆报道。", [("张帆", "Person"), ("记者", TITLE)], name="c.txt")
+    d = make_doc("记者张帆报道。", [("张帆", "Person"), ("记者", TITLE)], name="d.txt")
+    assert len(by_label(resolve([c, d]), "Person", "张帆")) == 2
