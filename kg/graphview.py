@@ -100,6 +100,12 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
+def snippet(text: str, limit: int = 160) -> str:
+    """A sentence on one line, cut at ``limit`` characters: evidence as views and reports show it."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def find_entity(g: nx.Graph, name: str) -> str:
     """The node named ``name``: an exact label, else an exact alias, else the only
     label containing it. Among equal matches the best connected one wins."""

@@ -135,6 +135,10 @@ def _guess(data: bytes) -> tuple[str, str] | None:
 _BLOCKS = ("p", "div", "section", "article", "header", "footer", "main", "aside", "nav",
            "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
            "tr", "blockquote", "pre", "figure", "figcaption", "title", "address", "hr")
+#: Stand-ins for <br> and block boundaries while source whitespace is collapsed.
+_LINE, _PARAGRAPH = "\u2028", "\u2029"
+#: Chinese characters and full-width punctuation: no space is written between them.
+_WIDE = "[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]"
 _DROPPED = ("script", "style", "noscript", "template", "iframe", "svg", "object", "head")
 
 
@@ -149,16 +153,17 @@ def html_to_text(html: str) -> str:
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
     for br in soup.find_all("br"):
-        br.replace_with("\n")
+        br.replace_with(_LINE)
     for tag in soup.find_all(("td", "th")):
         tag.insert_after(" ")
     for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    # Source line breaks inside a paragraph are layout, not text.
-    text = "".join(re.sub(r"[ \t\r\n\f\u00a0]+", " ", s) if s not in ("\n", "\n\n") else s
-                   for s in soup.strings)
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text)]
+        tag.insert_before(_PARAGRAPH)
+        tag.insert_after(_PARAGRAPH)
+    text = "".join(soup.strings)
+    # Source line breaks are layout: gone between Chinese characters, a space elsewhere.
+    text = re.sub(rf"(?<={_WIDE})[ \t\r\n\f]*\n[ \t\r\n\f]*(?={_WIDE})", "", text)
+    text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text).replace(_LINE, "\n")
+    paragraphs = [re.sub(r" *\n *", "\n", p).strip() for p in text.split(_PARAGRAPH)]
     body = "\n\n".join(p for p in paragraphs if p)
     if title and not body.startswith(title):
         body = title + "\n\n" + body if body else title

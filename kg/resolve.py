@@ -22,17 +22,16 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kg.lexicon import load_set
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
-from kg.ner import gazetteer
+from kg.lexicon import load_set
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
+from kg.ner import gazetteer
 from kg.relations.aliases import is_short_form
 from kg.relations.context import DocContext, compact
 from kg.relations.locations import section_headers
 
-#: Level characters a bare body starts with (区委): the ending of the place it belongs to.
-LEVELS = {"区": "区", "县": "县", "市": "市", "省": "省", "镇": "镇", "乡": "乡"}
-BARE_LEVELS = set(LEVELS)
+#: Level characters a bare body starts with (区委), which end the name of the place it belongs to.
+LEVELS = frozenset("区县市省镇乡")
 BODY_TYPES = ("GovOrg", "Organization")
 
 
@@ -50,7 +49,7 @@ class _Local:
     type: str
     names: set[str]
     mentions: list[Mention] = field(default_factory=list)
-    label: str = ""
+    label: str = ""  # canonical name, spaces removed and brackets folded (kg.relations.context.compact)
     how: list[str] = field(default_factory=list)
     districts: set[str] = field(default_factory=set)  # people: districts of the articles naming them
     bodies: set[str] = field(default_factory=set)  # people: labels of the bodies they are members of
@@ -66,6 +65,7 @@ def resolve(docs: list[Document]) -> KnowledgeBase:
     docs = sorted(docs, key=lambda d: (d.sha256, d.name))  # input order must not matter
     locals_: list[_Local] = []
     local_of: dict[tuple[int, str, str], _Local] = {}  # (doc index, type, name) -> local
+    local_at: dict[tuple[int, str, int, int], _Local] = {}  # (doc index, type, start, end) -> local
     place_contexts: list[_PlaceContext] = []
     for i, doc in enumerate(docs):
         kb.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
@@ -75,12 +75,17 @@ def resolve(docs: list[Document]) -> KnowledgeBase:
         for local in _document_locals(doc, places):
             locals_.append(local)
             for name in local.names:
-                local_of[(i, local.type, name)] = local
+                local_of.setdefault((i, local.type, name), local)
+            for m in local.mentions:
+                local_at[(i, local.type, m.start, m.end)] = local
     ids = _global_ids(locals_)
     _build_entities(kb, locals_, ids)
     for i, doc in enumerate(docs):
-        _add_facts(kb, doc, lambda m, i=i: ids.get(id(local_of.get((i, m.type, compact(m.text))))),
-                   place_contexts[i])
+        def id_of(m: Mention, i: int = i) -> str | None:
+            local = local_at.get((i, m.type, m.start, m.end)) or local_of.get((i, m.type, compact(m.text)))
+            return ids.get(id(local))
+
+        _add_facts(kb, doc, id_of, place_contexts[i])
     kb.posts.sort(key=lambda p: (p.person, p.date is None, p.date or 0, p.title))
     kb.facts.sort(key=lambda f: (f.subject, f.relation, f.object))
     kb.entities = dict(sorted(kb.entities.items()))
@@ -111,17 +116,33 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
         local = groups.setdefault(root, _Local(doc, m.type, set()))
         local.names.add(compact(m.text))
         local.mentions.append(m)
+    out: list[_Local] = []
     for local in groups.values():
         local.label = _canonical(local.names)
         if len(local.names) > 1:
             local.how.append("alias in " + doc.name + ": " + " = ".join(sorted(local.names)))
         if local.type in BODY_TYPES and local.label[:1] in LEVELS:
-            place, how = places.at(local.mentions[0].start, local.label[0])
-            if place:
-                local.how.append(f"bare body {local.label} read as {place}'s ({how})")
-                local.label = _qualify(local.label, place)
-    _person_context(doc, groups, places)
-    return list(groups.values())
+            out += _bare_body_locals(local, places)
+        else:
+            out.append(local)
+    _person_context(doc, out, places)
+    return out
+
+
+def _bare_body_locals(local: _Local, places: _PlaceContext) -> list[_Local]:
+    """区委 in a district paper is that district's 区委; on a page of several districts' articles,
+    each article's 区委 is its own district's."""
+    by_place: dict[tuple[str | None, str], list[Mention]] = defaultdict(list)
+    for m in local.mentions:
+        by_place[places.at(m.start, local.label[0])].append(m)
+    out = []
+    for (place, how), mentions in sorted(by_place.items(), key=lambda kv: kv[1][0].start):
+        part = _Local(local.doc, local.type, set(local.names), mentions, local.label, list(local.how))
+        if place:
+            part.how.append(f"bare body {local.label} read as {place}'s ({how})")
+            part.label = _qualify(local.label, place)
+        out.append(part)
+    return out
 
 
 def _entity_mentions(doc: Document) -> list[Mention]:
@@ -156,15 +177,21 @@ class _PlaceContext:
         full_of = {compact(r.head.text): compact(r.tail.text) for r in doc.relations
                    if r.label == "alias_of" and r.head.type == "Place"}
         self.full_of = full_of
-        counts = Counter(full_of.get(compact(m.text), compact(m.text)) for m in doc.entities() if m.type == "Place")
-        self.dominant = {level: self._most(counts, level) for level in LEVELS}
+        self.places = [m for m in doc.entities() if m.type == "Place"]
+        self.dominant = self._dominant(0, len(doc.text))
+        self.by_article: dict[int, dict] = {}
         self.sections = [(h.start, end, full_of.get(compact(h.text), compact(h.text)))
                          for h, end in section_headers(ctx)]
 
-    @staticmethod
-    def _most(counts: Counter, level: str) -> tuple[str, int] | None:
-        ranked = sorted((n for n in counts if n.endswith(level) and len(n) > 1), key=lambda n: (-counts[n], n))
-        return (ranked[0], counts[ranked[0]]) if ranked else None
+    def _dominant(self, start: int, end: int) -> dict[str, tuple[str, int] | None]:
+        """Per level, the place of that level named most often in [start, end), and how often."""
+        counts = Counter(self.full_of.get(compact(m.text), compact(m.text))
+                         for m in self.places if start <= m.start < end)
+        out = {}
+        for level in LEVELS:
+            ranked = sorted((n for n in counts if n.endswith(level) and len(n) > 1), key=lambda n: (-counts[n], n))
+            out[level] = (ranked[0], counts[ranked[0]]) if ranked else None
+        return out
 
     def at(self, pos: int, level: str) -> tuple[str | None, str]:
         article = self.ctx.doc.article_at(pos)
@@ -173,6 +200,12 @@ class _PlaceContext:
         for start, end, place in self.sections:
             if start <= pos < end and place.endswith(level):
                 return place, "section header"
+        if article is not None:
+            if article.start not in self.by_article:
+                self.by_article[article.start] = self._dominant(article.start, article.end)
+            best = self.by_article[article.start].get(level)
+            if best:
+                return best[0], f"dominant place of the article, {best[1]} mentions"
         best = self.dominant.get(level)
         if best:
             return best[0], f"dominant place, {best[1]} mentions"
@@ -186,10 +219,13 @@ class _PlaceContext:
         return None
 
 
-def _person_context(doc: Document, groups: dict, places: _PlaceContext) -> None:
+def _person_context(doc: Document, locals_: list[_Local], places: _PlaceContext) -> None:
     """Districts, bodies and titles of each person, for merging across documents."""
-    by_name = {(local.type, name): local for local in groups.values() for name in local.names}
-    for local in groups.values():
+    by_name: dict[tuple[str, str], _Local] = {}
+    for local in locals_:
+        for name in local.names:
+            by_name.setdefault((local.type, name), local)
+    for local in locals_:
         if local.type == "Person":
             local.districts = {d for m in local.mentions if (d := places.district(m.start))}
     for r in doc.relations:
@@ -247,7 +283,7 @@ def _global_ids(locals_: list[_Local]) -> dict[int, str]:
 
 def _is_bare(name: str) -> bool:
     """区委, 镇政府, 省人大常委会: a body named by its level only."""
-    return name[:1] in BARE_LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+    return name[:1] in LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
 
 
 def _short_forms_across(labels: dict[str, set[str]]) -> dict[tuple[str, str], str]:
@@ -364,7 +400,9 @@ def _build_entities(kb: KnowledgeBase, locals_: list[_Local], ids: dict[int, str
             if how not in ent.how_resolved:
                 ent.how_resolved = f"{ent.how_resolved}; {how}" if ent.how_resolved else how
     for ent in kb.entities.values():
-        ent.aliases = {a for a in ent.aliases if compact(a) != ent.label}
+        written = sorted(a for a in ent.aliases if compact(a) == ent.label)
+        ent.label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
+        ent.aliases = {a for a in ent.aliases if compact(a) != compact(ent.label)}
 
 
 def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext) -> None:

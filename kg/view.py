@@ -20,7 +20,7 @@ from pyvis.network import Network
 
 from kg import atomic
 from kg.errors import KgError
-from kg.graphview import as_networkx, find_entity
+from kg.graphview import as_networkx, find_entity, snippet
 
 #: How each entity type is drawn: colour (Okabe-Ito, colour-blind safe), a vis-network
 #: shape whose size follows the node's value, and its name in the legend.
@@ -104,7 +104,7 @@ def render(g: nx.MultiDiGraph, title: str) -> str:
         label = data.get("title") or RELATION_LABEL.get(relation, relation)
         net.add_edge(head, tail, label=label, relation=relation,
                      evidence=_evidence(data.get("evidence", ())))
-    net.set_options(json.dumps(_options(g.number_of_nodes())))
+    net.options = _options(g.number_of_nodes())  # not set_options(): it strips the spaces out of font names
     nodes, edges, _, _, _, options = net.get_network_data()
     counts = {t: 0 for t in TYPE_STYLE}
     for _, t in g.nodes(data="type"):
@@ -166,10 +166,7 @@ def _evidence(items) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        text = ev.get("text") or ""
-        if len(text) > MAX_SENTENCE:
-            text = text[:MAX_SENTENCE] + "…"
-        out.append({"text": text, "doc": ev.get("doc") or ""})
+        out.append({"text": snippet(ev.get("text") or "", MAX_SENTENCE), "doc": ev.get("doc") or ""})
         if len(out) == MAX_EVIDENCE:
             break
     return out

@@ -10,7 +10,7 @@ import pytest
 
 from kg.analytics import paths, rank, stats
 from kg.errors import KgError
-from view_graphs import invented_graph, invented_rdf
+from view_graphs import XSS_NAME, invented_graph, invented_rdf
 
 
 def entity_graph(edges, types) -> nx.MultiDiGraph:
@@ -102,9 +102,14 @@ def test_kg_stats_prints_counts_components_communities_and_rankings(graph_file):
     assert lines[1] == "facts: 8  (located_in 4, holds_post 2, owns_project 1, part_of 1)"
     assert lines[2].startswith("connected components: 2  (largest 8 entities, 1 isolated entity)")
     parks = lines.index("most central parks:")
-    assert lines[parks + 2].split()[:3] == ["1", "青梧智造产业园", "3"]
+    assert lines[parks + 1].split() == ["#", "entity", "degree", "pagerank", "betweenness"]
+    assert lines[parks + 3].split()[:3] == ["1", "青梧智造产业园", "3"]
     officials = lines.index("most central officials (Person):")
-    assert len([l for l in lines[officials + 2:] if l.startswith("   ")]) >= 2  # --top 2 rows
+    first, second = lines[officials + 3:officials + 5]
+    assert first.split()[0] == "1" and second.split()[0] == "2"
+    assert {"柯望舒" in first, XSS_NAME in first} == {True, False}
+    assert {"柯望舒" in second, XSS_NAME in second} == {True, False}
+    assert lines[officials + 5] == "most central enterprises:"  # --top 2
 
 
 def test_kg_path_prints_each_fact_with_its_evidence(graph_file):

@@ -169,3 +169,43 @@ def test_merge_crossing_tie_prefers_longer_then_type_priority():
     assert [(m.start, m.end) for m in merged] == [(2, 9)]
     merged = merge_mentions(doc, [_m(0, 5, "Place"), _m(3, 8, "Enterprise")])
     assert [m.type for m in merged] == ["Enterprise"]
+
+
+# --- later additions ---------------------------------------------------------
+
+def test_names_split_by_an_ocr_space_are_found_with_offsets_into_the_text():
+    doc = _doc("代表团走进綦江区蓝石精 密铸造有限公司，参观了綦河东 站。")
+    ents = [m for m in recognize_enterprises(doc) if m.text.replace(" ", "") == "綦江区蓝石精密铸造有限公司"]
+    assert ents and doc.text[ents[0].start:ents[0].end] == ents[0].text
+    assert "綦河东站" in {m.text.replace(" ", "") for m in recognize_projects(doc)}
+
+
+def test_byline_spaces_still_separate_names():
+    doc = _doc("南川区融媒体中心记者 王青 綦江区融媒体中心记者 李木")
+    found = _texts(recognize_organizations(doc), "Organization")
+    assert {"南川区融媒体中心", "綦江区融媒体中心"} <= found
+    assert not any("王青" in t for t in found)
+
+
+def test_facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part():
+    doc = _doc("綦江东站投用，诚壹食品项目开工，文化旅游项目和观摩项目也在推进。")
+    found = _texts(recognize_projects(doc), "Project")
+    assert {"綦江东站", "诚壹食品项目"} <= found
+    assert not {"文化旅游项目", "观摩项目"} & found
+
+
+def test_projects_listed_before_a_project_word():
+    doc = _doc("今年完成石门河堤加固、龙岩湾生态修复等重点工程8个。")
+    assert {"石门河堤加固", "龙岩湾生态修复"} <= _texts(recognize_projects(doc), "Project")
+
+
+def test_short_company_name_as_unknown_brand_and_industry_word():
+    doc = _doc("与南川大学、珂隆科技合作，信息科技也在发展。")
+    found = _texts(recognize_enterprises(doc), "Enterprise")
+    assert "珂隆科技" in found and "信息科技" not in found
+
+
+def test_regions_from_province_abbreviations():
+    doc = _doc("川南、渝西和鲁西南地区联动，京东在此布局。")
+    found = _texts(recognize_places(doc), "Place")
+    assert {"川南", "渝西", "鲁西南地区"} <= found and "京东" not in found

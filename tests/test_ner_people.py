@@ -159,3 +159,22 @@ def test_youth_league_and_ordinary_words_are_not_govorgs():
     assert _govorgs("共青团涪陵区委、团区委组织志愿者。") == set()
     assert _govorgs("全市人大代表和全区乡镇干部参加。") == set()
     assert _govorgs("各级法院、检察院要加强司法保障。") == set()
+
+
+def test_posts_and_holders_listed_with_colons():
+    text = "江北区委书记:林海江北区代区长:苏静\n"
+    assert _persons(text) == {"林海", "苏静"}
+    assert _titles(text) == ["江北区委书记", "江北区代区长"]
+
+
+def test_list_ends_where_the_names_end():
+    text = "县领导宋为民、邓一鸣、蒋立波及县直部门负责人参加。"
+    assert _persons(text) == {"宋为民", "邓一鸣", "蒋立波"}
+
+
+def test_transliterated_name_with_a_middle_dot():
+    assert _persons("自治区副主席艾尔肯·吐尔逊出席仪式。") == {"艾尔肯·吐尔逊"}
+
+
+def test_party_and_cppcc_committees_named_in_full():
+    assert _govorgs("中共南川区委、政协南川区委员会联合发文。") == {"中共南川区委", "政协南川区委员会"}

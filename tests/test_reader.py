@@ -44,9 +44,15 @@ def test_html_text_with_paragraphs_and_no_scripts(tmp_path):
     text = load_document(path).raw_text
     assert "不要我" not in text and "color" not in text and "注释不要" not in text
     paragraphs = text.split("\n\n")
-    assert paragraphs[:3] == ["园区快讯", "园区建设提速", "区经济信息委 召开会议。"]
+    assert paragraphs[:3] == ["园区快讯", "园区建设提速", "区经济信息委召开会议。"]
     assert "会议要求加快项目落地。\n第二行" in paragraphs
     assert paragraphs[-2:] == ["一项", "二项"]
+
+
+def test_html_source_line_breaks_are_layout(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<p>GDP\n  增长 5%，\n   江北区\n   加快建设。</p>", encoding="utf-8")
+    assert load_document(path).raw_text == "GDP 增长 5%，江北区加快建设。"
 
 
 def test_gbk_html(tmp_path):

@@ -186,3 +186,17 @@ def test_introduced_short_name_stops_at_punctuation():
     doc = make_doc("南山经济技术开发区（简称南山经开区，又称南山园）发布规划。",
                    [("南山经济技术开发区", "Park")])
     assert triples(doc, "alias_of") == {("南山经开区", "alias_of", "南山经济技术开发区")}
+
+
+def test_appointed_as_and_invested_by():
+    doc = make_doc("会议决定，韩松任县委副书记、县长。东岳动力有限公司投资建设的氢能产业基地投产。",
+                   [("韩松", "Person"), ("县委副书记", TITLE), ("县长", TITLE), ("东岳动力有限公司", "Enterprise"),
+                    ("氢能产业基地", "Project")])
+    got = triples(doc)
+    assert {("韩松", "holds_post", "县委副书记"), ("韩松", "holds_post", "县长"),
+            ("东岳动力有限公司", "owns_project", "氢能产业基地")} <= got
+
+
+def test_start_of_a_full_name_is_no_short_form():
+    doc = make_doc("宏图智能装备有限公司扩产。", [("宏图智能装备有限公司", "Enterprise"), ("宏图智能装备", "Enterprise")])
+    assert triples(doc, "alias_of") == set()

@@ -75,9 +75,9 @@ def test_ambiguous_short_name_stays_apart():
 
 
 def test_bare_district_bodies_take_the_papers_district():
-    doc = make_doc("江北区召开大会。江北区经济平稳。区委书记林默出席，区委部署工作，区人大常委会参加。",
+    doc = make_doc("江北区召开大会。江北区经济平稳。区委书记林默出席，区委部署工作，区人大常委会、区委组织部参加。",
                    [("江北区", "Place"), ("区委", "GovOrg"), ("区人大常委会", "GovOrg"), ("林默", "Person"),
-                    ("区委书记", TITLE)], name="g.txt")
+                    ("区委书记", TITLE), ("区委组织部", "GovOrg")], name="g.txt")
     kb = resolve([doc])
     committee = by_label(kb, "GovOrg", "江北区委")
     assert len(committee) == 1 and "区委" in committee[0].aliases
@@ -85,6 +85,8 @@ def test_bare_district_bodies_take_the_papers_district():
     assert by_label(kb, "GovOrg", "江北区人大常委会")
     post = next(p for p in kb.posts if p.title == "区委书记")
     assert post.organization == committee[0].id
+    department = by_label(kb, "GovOrg", "江北区委组织部")[0]
+    assert [(f.subject, f.relation, f.object) for f in kb.facts] == [(department.id, "part_of", committee[0].id)]
 
 
 def test_ids_do_not_depend_on_input_order_or_run():
@@ -117,3 +119,11 @@ def test_common_post_alone_does_not_merge_people():
     c = make_doc("记者张帆报道。", [("张帆", "Person"), ("记者", TITLE)], name="c.txt")
     d = make_doc("记者张帆报道。", [("张帆", "Person"), ("记者", TITLE)], name="d.txt")
     assert len(by_label(resolve([c, d]), "Person", "张帆")) == 2
+
+
+def test_bare_bodies_of_two_district_articles_on_one_page_stay_apart():
+    text = ("大足区召开会议\n\n本报讯 昨日，大足区召开会议，大足区各部门参加，区委部署工作。\n\n"
+            "荣昌区举行活动\n\n本报讯 昨日，荣昌区举行活动，荣昌区群众参加，区委作出安排。")
+    doc = make_doc(text, [("大足区", "Place"), ("荣昌区", "Place"), ("区委", "GovOrg")], name="p.txt")
+    kb = resolve([doc])
+    assert {e.label for e in kb.entities.values() if e.type == "GovOrg"} == {"大足区委", "荣昌区委"}

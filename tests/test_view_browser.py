@@ -140,8 +140,12 @@ def test_page_draws_every_node_offline_and_escapes_document_text(browser, tmp_pa
     browser.open(page)
     browser.wait_for("document.getElementById('kg-status').dataset.ready === '1'")
 
-    assert browser.evaluate("Object.keys(kgView.network.getPositions()).length") == g.number_of_nodes()
-    assert browser.evaluate("kgView.edges.length") == g.number_of_edges()
+    # Drawn: every linked entity; the unlinked one (雾岭镇) waits behind the "show unlinked" box.
+    linked = sorted(n for n in g if g.degree(n) > 0)
+    assert len(linked) == g.number_of_nodes() - 1
+    assert browser.evaluate("Object.keys(kgView.network.getPositions()).sort()") == linked
+    assert browser.evaluate("kgView.edges.get({filter: e => !e.hidden}).length") == g.number_of_edges()
+    assert browser.evaluate("document.getElementById('kg-status').dataset.nodes") == str(len(linked))
     assert browser.evaluate("document.querySelectorAll('#kg-legend input').length") == \
         len({t for _, t in g.nodes(data="type")})
 
@@ -160,6 +164,12 @@ def test_page_draws_every_node_offline_and_escapes_document_text(browser, tmp_pa
     assert browser.evaluate("document.querySelectorAll('img, b, i, script[src]').length") == 0
     browser.screenshot(_screenshot_dir(tmp_path) / "invented-graph.png")
 
+    browser.evaluate("document.getElementById('kg-unlinked').click()")
+    positions = browser.evaluate("kgView.network.getPositions()")
+    assert len(positions) == g.number_of_nodes()
+    lone = next(n for n in g if g.degree(n) == 0)
+    assert positions[lone]["y"] > max(positions[n]["y"] for n in linked)  # parked under the graph
+
     assert browser.problems() == []
 
 
@@ -171,10 +181,11 @@ def test_type_filter_and_search(browser, tmp_path):
     browser.wait_for("document.getElementById('kg-status').dataset.ready === '1'")
     persons = sum(1 for _, t in g.nodes(data="type") if t == "Person")
 
+    unlinked = sum(1 for n in g if g.degree(n) == 0)
     browser.evaluate("document.querySelector('#kg-legend input[data-type=Person]').click()")
     assert int(browser.evaluate("document.getElementById('kg-status').dataset.nodes")) == \
-        g.number_of_nodes() - persons
-    assert browser.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == persons
+        g.number_of_nodes() - persons - unlinked
+    assert browser.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == persons + unlinked
 
     # Searching a person's alias brings persons back and selects that person.
     alias, node = next((d["aliases"][0], n) for n, d in g.nodes(data=True)
@@ -182,7 +193,7 @@ def test_type_filter_and_search(browser, tmp_path):
     browser.evaluate(f"document.getElementById('kg-query').value = {json.dumps(alias)};"
                      " document.querySelector('#kg-search button').click()")
     assert browser.evaluate("kgView.network.getSelectedNodes()") == [node]
-    assert browser.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == 0
+    assert browser.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == unlinked
     assert g.nodes[node]["label"] in browser.evaluate("document.getElementById('kg-detail').textContent")
     assert browser.problems() == []
 
@@ -193,7 +204,8 @@ def test_two_thousand_nodes_settle(browser, tmp_path):
     write_view(g, page)
     browser.open(page)
     browser.wait_for("document.getElementById('kg-status').dataset.ready === '1'", timeout=300)
-    assert browser.evaluate("Object.keys(kgView.network.getPositions()).length") == 2000
+    assert browser.evaluate("Object.keys(kgView.network.getPositions()).length") == \
+        sum(1 for n in g if g.degree(n) > 0)
     # Physics is off once settled: positions no longer change.
     before = browser.evaluate("JSON.stringify(kgView.network.getPositions())")
     time.sleep(1)
@@ -212,4 +224,15 @@ def test_focus_view_draws_the_neighbourhood_only(browser, tmp_path):
     browser.open(page)
     browser.wait_for("document.getElementById('kg-status').dataset.ready === '1'")
     assert browser.evaluate("Object.keys(kgView.network.getPositions()).sort()") == sorted(expected)
+    assert browser.problems() == []
+
+
+def test_a_graph_without_links_shows_its_entities(browser, tmp_path):
+    g = invented_graph()
+    g.remove_edges_from(list(g.edges()))
+    page = tmp_path / "lonely.html"
+    write_view(g, page)
+    browser.open(page)
+    browser.wait_for("document.getElementById('kg-status').dataset.ready === '1'")
+    assert sorted(browser.evaluate("Object.keys(kgView.network.getPositions())")) == sorted(g.nodes)
     assert browser.problems() == []

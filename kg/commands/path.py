@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from kg.analytics import Step, paths
-from kg.graphview import read_graph
+from kg.graphview import read_graph, snippet
 
 #: Evidence sentences printed per fact.
 EVIDENCE_PER_FACT = 1
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
             for step in hop:
                 print("  " + describe(step))
                 for ev in step.evidence[:EVIDENCE_PER_FACT]:
-                    print(f"      “{ev['text']}” ({ev['doc']})")
+                    print(f"      “{snippet(ev['text'])}” ({ev['doc']})")
     return 0
 
 

@@ -5,6 +5,7 @@ import argparse
 
 from kg.analytics import LOUVAIN_SEED, Stats, stats
 from kg.graphview import read_graph
+from kg.rdf.sparql import _table as text_table  # the same terminal table as `kg query`
 
 #: How the rankings are titled.
 RANKING_TITLES = {"Person": "officials (Person)", "Enterprise": "enterprises", "Park": "parks"}
@@ -37,17 +38,8 @@ def report(s: Stats) -> str:
         if not ranked:
             lines.append("  (none)")
             continue
-        width = max(_width(r.label) for r in ranked)
-        lines.append(f"  {'#':>2}  {_pad('entity', width)}  degree  pagerank  betweenness")
-        for i, r in enumerate(ranked, 1):
-            lines.append(f"  {i:>2}  {_pad(r.label, width)}  {r.degree:>6}  {r.pagerank:>8.4f}  {r.betweenness:>11.4f}")
+        rows = [[str(i), r.label, str(r.degree), f"{r.pagerank:.4f}", f"{r.betweenness:.4f}"]
+                for i, r in enumerate(ranked, 1)]
+        table = text_table(["#", "entity", "degree", "pagerank", "betweenness"], rows)
+        lines += ["  " + line for line in table.splitlines()[:-1]]  # without the row count
     return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    """Terminal columns: CJK characters take two."""
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))

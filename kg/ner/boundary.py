@@ -9,6 +9,11 @@ name characters and stops at the first of:
 - a date (``10月30日``);
 - the maximum name length.
 A parenthesised part is crossed when it is short and closed: ``科技(重庆)有限公司``.
+
+Also shared by the suffix recognizers: suffix tables of ``kg/data`` as regexes,
+count and numbering checks, and the *squeezed* view of a document
+(``in_squeezed_text``): the text without the single spaces OCR leaves inside
+words, so ``长嘉汇购 物中心`` is found, with offsets mapped back to ``doc.text``.
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ _OPEN = {")": "(", "）": "（", "”": "“"}
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 _DATE_CHARS = "年月日号"
 #: Measure words after a number: ``9个光伏产业园`` counts parks, it names none.
-COUNTERS = "个家座条项批所处"
+COUNTERS = "个家座条项批所处人名"
 _NUMERALS = "余多几一二两三四五六七八九十百千万"
 #: ASCII/full-width punctuation inside parentheses that cannot be part of a name.
 _NOT_IN_PARENS = re.compile(r"[，,。、；;：:]")
@@ -50,6 +55,14 @@ def stop_ends_at(text: str, i: int, scope: str) -> int:
     return 0
 
 
+def stop_starts_at(text: str, i: int, scope: str) -> int:
+    """Length of the stop word starting at ``i`` (0 if none): a right boundary."""
+    for n, words in _stops(scope).items():
+        if text[i:i + n] in words:
+            return n
+    return 0
+
+
 def is_name_char(ch: str) -> bool:
     return bool(_NAME_CHAR.match(ch))
 
@@ -64,8 +77,9 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
         if ch in _OPEN:
             j = text.rfind(_OPEN[ch], max(floor, i - 10), i - 1)
             inner = text[j + 1:i - 1] if j >= 0 else ""
-            if j < 0 or not inner or _NOT_IN_PARENS.search(inner) or "\n" in inner:
-                break
+            if j <= floor or not inner or _NOT_IN_PARENS.search(inner) or "\n" in inner \
+                    or not is_name_char(text[j - 1]):
+                break  # only a part inside a name: 科技(重庆)有限公司, not (记者某某)
             i = j
             continue
         if (ch in _DATE_CHARS or ch in COUNTERS) and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS):
@@ -74,6 +88,14 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
             break  # "+" only in names like 5G+工业互联网
         i -= 1
     return i
+
+
+_PARENTHESISED = re.compile(r"[（(][^）)]*[）)]")
+
+
+def without_parentheses(name: str) -> str:
+    """``礼嘉链网汇数字科技(重庆)`` -> ``礼嘉链网汇数字科技``."""
+    return _PARENTHESISED.sub("", name)
 
 
 def skip_leading_digits(text: str, start: int, end: int) -> int:

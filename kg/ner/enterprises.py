@@ -1,6 +1,6 @@
 """Recognizer component: Enterprise mentions.
 
-Four rules, each tagged in ``Mention.source``:
+Five rules, each tagged in ``Mention.source``:
 - ``enterprises.suffix``: a legal or business suffix (有限公司, 股份有限公司,
   有限责任公司, (普通合伙), 集团, 合作社, 银行 + 支行 ...) whose left boundary is
   found by ``kg.ner.boundary``; the name must keep a brand of its own once
@@ -9,6 +9,8 @@ Four rules, each tagged in ``Mention.source``:
   the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能);
 - ``enterprises.brand``: short names of large companies from the general
   lexicon ``kg/data/enterprise_brands.txt``;
+- ``enterprises.brand_industry``: a short name written as an unknown brand and
+  an industry word between boundaries (``、达迈科技合作``);
 - ``enterprises.list``: short names in enumerations that the text itself says
   are companies (``甲、乙等龙头企业``, ``引进甲、乙等``) or that list them with
   full company names (``某某有限公司、甲、乙``).
@@ -21,8 +23,9 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, left_boundary, skip_leading_digits, suffix_table,
-                             trim_place_prefix)
+from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
+                             stop_starts_at, suffix_table, trim_place_prefix, without_parentheses)
+from kg.ner.vocabulary import has_unknown_word
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -46,7 +49,8 @@ _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIS
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
-_TITLE_WORDS = re.compile(r"书记|主任|局长|市长|区长|县长|镇长|经理|董事长|总裁|主席|部长|厅长|委员")
+_TITLE_WORDS = re.compile(r"书记|主任|局长|市长|区长|县长|镇长|经理|董事长|总裁|主席|部长|厅长|委员|会长|秘书长"
+                          r"|行长|院长|校长|所长")
 _KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构")
 
 _CONFIDENCE = {"strong": 0.92, "coop": 0.9, "company": 0.8, "group": 0.8, "bank": 0.85, "institute": 0.8}
@@ -106,7 +110,7 @@ def place_chain_end(text: str, start: int, end: int) -> int:
 def _brand(text: str, start: int, core_end: int) -> str:
     """The name part that is neither place, nor parenthesised place."""
     brand = text[place_chain_end(text, start, core_end):core_end]
-    return re.sub(r"[（(][^）)]*[）)]", "", brand)
+    return without_parentheses(brand)
 
 
 def _is_name(brand: str, strong: bool) -> bool:
@@ -150,7 +154,7 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
     core_end = full.start + suffix.start()
     chain_end = place_chain_end(text, full.start, core_end)
     place = text[full.start:chain_end]
-    brand = re.sub(r"[（(][^）)]*[）)]", "", text[chain_end:core_end])
+    brand = without_parentheses(text[chain_end:core_end])
     forms: list[str] = []
     for core in (brand, strip_one_industry_word(brand)):
         if len(core) >= 3 and core not in _generic() and not gazetteer.is_place(core):
@@ -263,8 +267,37 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
+#: Industry words that end company short names (达迈科技, 新泰机械) but rarely end
+#: anything else; the broad ones (发展, 服务, 中心, 数字 ...) are left out.
+_SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
+                        "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
+                        "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
+
+
+def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
+    """Short names written as brand + industry word between boundaries
+    (``与钢铁研究总院、达迈科技合作``): the brand must be 2-4 characters after a
+    boundary and a word the general dictionary does not know (达迈, not 信息)."""
+    out: list[Mention] = []
+    for m in _SHORT_NAME.finditer(text):
+        s, e = m.span()
+        if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not stop_starts_at(text, e, ENTERPRISE)):
+            continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
+        start = left_boundary(text, s, ENTERPRISE, max_len=5)
+        brand = text[start:s]
+        if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \
+                or brand in _generic() or any(f.start <= start and e <= f.end for f in fulls):
+            continue
+        own = text[gazetteer.match_place_chain(text, start, s):s]  # 江津规上工业: 规上 is no brand
+        if own and _is_name(own, strong=False) and has_unknown_word(brand):
+            out.append(Mention(start, e, text[start:e], "Enterprise", "enterprises.brand_industry", 0.55))
+    return out
+
+
 @in_squeezed_text
 def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
     return (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-            + _list_neighbours(text, fulls))
+            + _list_neighbours(text, fulls) + _brand_industry_mentions(text, fulls))

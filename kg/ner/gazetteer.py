@@ -15,6 +15,7 @@ API:
     is_place(name)              -> bool
     lookup(name)                -> PlaceEntry | None
     match_place(text, pos)      -> end offset of the longest place name at pos, or pos
+    match_place_chain(text, pos, limit) -> end of a run of place names at pos
     find_places(text)           -> [(start, end, PlaceEntry)], greedy longest, left to right
     short_forms(name)           -> the short forms derived from a full name
     ends_with_place(text)       -> start offset of the longest place name ending text, or len(text)
@@ -188,14 +189,17 @@ def ends_with_place(text: str, *, allow_short: bool = True) -> int:
     return end
 
 
-def match_place_chain(text: str, pos: int) -> int:
-    """End of a run of consecutive place names at ``pos`` (重庆市江津区 -> after 区)."""
+def match_place_chain(text: str, pos: int, limit: int | None = None) -> int:
+    """End of a run of consecutive place names at ``pos`` (重庆市江津区 -> after 区),
+    none of them reaching past ``limit``."""
+    limit = len(text) if limit is None else limit
     end = pos
-    while True:
+    while end < limit:
         nxt = match_place(text, end)
-        if nxt == end:
-            return end
+        if nxt == end or nxt > limit:
+            break
         end = nxt
+    return end
 
 
 def find_places(text: str, *, allow_short: bool = True) -> list[tuple[int, int, PlaceEntry]]:

@@ -6,11 +6,13 @@ Grammar (knowledge in kg/data/govorg_*.tsv/txt):
     GOVORG := NATIONAL SUB*                      党中央, 国家统计局, 国务院办公厅
             | PREFIX (CORE | DEPT | CENTER) SUB*  重庆市委, 区人大常委会, 市经信委
             | CENTER SUB*                        数字化城市运行和治理中心
-    PREFIX := place name(s) from the gazetteer   重庆市, 江津区, 西藏自治区
+    PREFIX := (中共|政协)? place name(s) from the gazetteer   中共重庆市委, 江津区, 昌吉州
             | town/village name + 镇/乡/街道/村/社区   先锋镇
-            | park name + (党工委|管委会)        万盛经开区党工委
+            | zone name + (党工委|管委会)        万盛经开区党工委
             | level word                         市, 区, 自治区
-    SUB    := DEPT | 办公室 | a unit ending in 站/中心/所/队   区委宣传部, 市检察院犯罪举报中心
+    SUB    := DEPT | 办公室 | 办 | a unit ending in 站/中心/分局/大队...   区委宣传部, 市检察院犯罪举报中心
+
+An OCR line break between the place and the body is crossed (重庆市\n\n人力社保局).
 
 Every body in a chain is a mention of its own (区委 and 区委宣传部: nesting is
 allowed).  A bare level-prefixed Party committee or government fused into a post
@@ -36,7 +38,7 @@ CJK = "\u3400-\u9fff"
 #: Party committees and governments that, written bare (市委, 区政府), are part of a title.
 FUSABLE = {"委", "党委", "党工委", "工委", "政府", "人民政府"}
 #: Bodies that name a development zone's Party or management committee.
-ZONE_BODIES = {"党工委", "工委", "管委会", "管理委员会"}
+ZONE_BODIES = {"党工委", "工委", "管委会", "管委", "管理委员会"}
 #: Last characters of a zone's name (…区, …城, …园): a level word there is part of the name.
 _ZONE_CHARS = ("区", "城", "园")
 _ZONE_END = re.compile(r"(?:高新区|经开区|开发区|新区|工业园区|园区|科学城|保税区|示范区|试验区)$")
@@ -45,8 +47,9 @@ _TOWN_END = re.compile(rf"[{CJK}]{{2,3}}(镇|乡|街道|村|社区)$")
 _OUR = set("我本全各该每")
 _LEVEL_CHARS = "州市县区旗盟"
 CJK_RE = re.compile(rf"[{CJK}]")
+_BREAK_IN_NAME = re.compile(rf"(?<=[{CJK}])\s*\n\s*$")
 #: A sub-unit of a body named by its function: 农村经济经营管理站, 犯罪举报中心.
-_SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心|大队|支队)")
+_SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分局|派出所|大队|支队)")
 #: Characters that never occur inside a body's own name (verbs, function words).
 _NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
 
@@ -60,25 +63,27 @@ class Body:
 
 
 @lru_cache(maxsize=1)
-def _body_kinds() -> dict[str, str]:
+def body_kinds() -> dict[str, str]:
+    """Body name -> kind (core, dept, sub, center, national), from govorg_bodies.tsv."""
     return {name: kind for name, kind in load_table("govorg_bodies.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _body_regex() -> re.Pattern[str]:
-    names = sorted(_body_kinds(), key=len, reverse=True)
+    names = sorted(body_kinds(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
 
 @lru_cache(maxsize=1)
-def _levels() -> tuple[str, ...]:
+def level_words() -> tuple[str, ...]:
+    """市, 区, 自治区 ... longest first."""
     return tuple(sorted(load_lines("govorg_levels.txt"), key=len, reverse=True))
 
 
 def _level_before(text: str, s: int) -> int:
     """Start of a level word (市, 自治区 ...) ending at ``s``, or ``s``."""
     stops = load_set("govorg_level_stops.txt")
-    for level in _levels():
+    for level in level_words():
         p = s - len(level)
         if p >= 0 and text[p:s] == level:
             for n in (3, 2, 1):
@@ -99,6 +104,10 @@ def _prefix_start(text: str, s: int, body: str) -> tuple[int, bool]:
     window_start = max(0, s - 24)
     window = text[window_start:s]
     p = len(window)
+    # an OCR line or page break inside the name: 重庆市\n\n人力社保局
+    gap = _BREAK_IN_NAME.search(window)
+    if gap and len(window) - gap.start() <= 4:
+        p = gap.start()
     while p > 0:  # a chain of places: 重庆市江津区
         q = gazetteer.ends_with_place(window[:p])
         if p > 1 and window[p - 1] in _LEVEL_CHARS:  # a short form + level: 昌吉州, 黔东南州
@@ -107,9 +116,10 @@ def _prefix_start(text: str, s: int, body: str) -> tuple[int, bool]:
         if q == p:
             break
         p = q
-    if p < len(window):
+    if p < (gap.start() if gap else len(window)):
         p = window_start + p
-        return (p - 2 if text[max(0, p - 2):p] == "中共" else p), False
+        # 中共重庆市委, 政协重庆市委员会: the Party or the CPPCC named before the place
+        return (p - 2 if text[max(0, p - 2):p] in ("中共", "政协") else p), False
     if body in ZONE_BODIES and window.endswith(_ZONE_CHARS):
         zone = _ZONE_END.search(window)
         start = _zone_start(text, window_start + zone.start(), window_start) if zone else None
@@ -132,7 +142,10 @@ def _zone_start(text: str, suffix: int, floor: int) -> int | None:
     from its first place name (出任重庆两江新区 -> 重庆两江新区), else back to the
     phrase boundary when that is short."""
     start = left_boundary(text, suffix, "K", floor=floor)
-    for i in range(max(floor, start - 3), suffix):
+    lo = start  # a place the boundary cut into: 保|定高新区
+    while lo > max(floor, start - 3) and CJK_RE.match(text[lo - 1]):
+        lo -= 1
+    for i in range(lo, suffix):
         if gazetteer.match_place(text, i) > i:
             # a zone named after another keeps it: 西部科学城重庆高新区
             return start if start < i and _ZONE_END.search(text[start:i]) else i
@@ -161,13 +174,13 @@ def _town_before(window: str) -> int:
 
 
 def _kinds_of(body: str) -> str:
-    return _body_kinds()[body]
+    return body_kinds()[body]
 
 
 def _extend(text: str, end: int) -> int:
     """End of a sub-body written right after a body ending at ``end``, or ``end``."""
     m = _body_regex().match(text, end)
-    if m and _body_kinds()[m.group()] in ("dept", "sub", "center"):
+    if m and body_kinds()[m.group()] in ("dept", "sub", "center"):
         return m.end()
     m = _SUB_UNIT.match(text, end)
     if m and not (_NOT_IN_NAME & set(m.group())) and not _body_regex().search(m.group()) \
@@ -178,7 +191,7 @@ def _extend(text: str, end: int) -> int:
 
 def find_bodies(text: str) -> list[Body]:
     """Every body of the grammar in ``text``, bare ones included, chains as nested bodies."""
-    kinds = _body_kinds()
+    kinds = body_kinds()
     out: list[Body] = []
     for m in _body_regex().finditer(text):
         s, e, name = m.start(), m.end(), m.group()
@@ -202,7 +215,7 @@ def find_bodies(text: str) -> list[Body]:
 
 
 def recognize_govorgs(doc: Document) -> list[Mention]:
-    from kg.ner.titles import role_at
+    from kg.ner.titles import role_at  # the title grammar builds on this module
 
     text = doc.text
     mentions = []

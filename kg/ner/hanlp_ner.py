@@ -50,6 +50,16 @@ class BiLSTMCRFRecognizer(RNNNamedEntityRecognizer):
             model.crf.batch_first = True
         return model
 
+    def decode_output(self, logits, mask, batch, model=None):
+        if self.model.training:
+            return None  # HanLP Viterbi-decodes every training batch just to log a running F1: skip it
+        return super().decode_output(logits, mask, batch, model)
+
+    def update_metrics(self, metric, logits, y, mask, batch, prediction) -> None:
+        if prediction is not None:  # HanLP's own version decodes the batch a second time
+            ids = prediction.tolist() if isinstance(prediction, torch.Tensor) else prediction
+            metric(self._id_to_tags(ids), batch["tag"])
+
     def predict_data(self, data: list[list[str]], batch_size: int, **kwargs) -> list[list[tuple]]:
         """(text, label, begin, end) of each sequence's entities.
 

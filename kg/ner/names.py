@@ -21,7 +21,7 @@ _PAUSE = re.compile(r"[^\u3400-\u9fff]")
 _NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
                  "一二三四五六七八九十百千万亿日号")
 #: Characters of body and post names, never in a given name (和区长 is no name).
-_NEVER_GIVEN = set("市区县镇乡委局厅部办党府院处省州长")
+_NEVER_GIVEN = set("市区县镇乡委局厅部办党府院处省州")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,19 @@ def _given_ok(chars: str) -> bool:
 
 
 def name_end(text: str, pos: int) -> int:
-    """End of the name-shaped token at ``pos`` (surname + 1-2 given characters), or ``pos``."""
+    """End of the name-shaped token at ``pos`` (surname + 1-2 given characters, or a
+    transliterated name joined by a middle dot: 艾某·某某), or ``pos``."""
+    end = _han_name_end(text, pos)
+    if end > pos and end + 2 < len(text) and text[end] in "·•" and CJK_CHAR.match(text[end + 1]):
+        j = end + 2
+        while j < min(len(text), end + 9) and CJK_CHAR.match(text[j]) and not follower_at(text, j):
+            j += 1
+        if j - end > 2:
+            return j
+    return end
+
+
+def _han_name_end(text: str, pos: int) -> int:
     sn = surname_length(text, pos)
     if sn == 0:
         return pos
@@ -111,5 +123,5 @@ def is_name(token: str, *, allow_four: bool = False) -> bool:
         return True
     sn = surname_length(token, 0)
     given = token[sn:]
-    # the middle character of a three-character name may be anything (冯在文, 赵四辈)
-    return sn > 0 and 1 <= len(given) <= 2 and _given_ok(given[-1]) and not (_NEVER_GIVEN & set(given))
+    # delimited, a name may hold function characters (冯在文, 许华为), never body characters
+    return sn > 0 and 1 <= len(given) <= 2 and not (_NEVER_GIVEN & set(given))

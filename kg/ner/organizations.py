@@ -18,8 +18,8 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (in_squeezed_text, ORGANIZATION, is_counted, is_name_char, left_boundary, skip_leading_digits,
-                             stop_ends_at, suffix_regex)
+from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
+                             skip_leading_digits, stop_ends_at, suffix_regex, without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
@@ -31,19 +31,9 @@ _RANK = re.compile(r"国家级|省级|市级|区级|县级")
 _GENERIC = re.compile(r"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|国家级|省级|市级|区级|县级|民办|公办)$")
 
 
-def _place_chain_end(text: str, start: int, end: int) -> int:
-    i = start
-    while i < end:
-        j = gazetteer.match_place(text, i)
-        if j == i or j > end:
-            break
-        i = j
-    return i
-
-
 def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
-    chain_end = _place_chain_end(text, start, suffix_start)
-    brand = re.sub(r"[（(][^）)]*[）)]", "", text[chain_end:suffix_start])
+    chain_end = gazetteer.match_place_chain(text, start, suffix_start)
+    brand = without_parentheses(text[chain_end:suffix_start])
     if not brand:
         return chain_end > start
     if brand in load_set("enterprise_generic.txt") or _GENERIC.fullmatch(brand) or _RANK.match(brand) \
@@ -62,7 +52,7 @@ def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
         end = gazetteer.match_place(text, k, allow_short=False)
         entry = gazetteer.lookup(text[k:end]) if end > k else None
         if entry and entry.level in (gazetteer.CITY, gazetteer.COUNTY) \
-                and _place_chain_end(text, start, k) == start:
+                and gazetteer.match_place_chain(text, start, k) == start:
             return k
     return start
 

@@ -9,7 +9,8 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
   ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
 inner park.  Unnamed (园区, 工业园区, 市工业园区) and counted (9个光伏产业园)
-phrases are not names.
+phrases are not names.  The two-character proper noun in front of a zone that
+the gazetteer lacks (万盛 of 万盛经开区) is reported as a Place.
 """
 from __future__ import annotations
 
@@ -18,36 +19,40 @@ import re
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (in_squeezed_text, PARK, is_counted, left_boundary, skip_leading_digits, stop_ends_at, suffix_regex,
-                             suffix_table)
+from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
+                             stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
-_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学)")
+_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
+_COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
 _SUB = re.compile(r"[ \t]?([（(]?)([\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
-
-
-def _place_chain_end(text: str, start: int, end: int) -> int:
-    i = start
-    while i < end:
-        j = gazetteer.match_place(text, i)
-        if j == i or j > end:
-            break
-        i = j
-    return i
 
 
 def _generic() -> frozenset[str]:
     return load_set("enterprise_generic.txt") | load_set("project_generic.txt")
 
 
-def _is_park_name(text: str, start: int, suffix_start: int) -> bool:
-    """A name of its own (光电产业园, 两江新区) or a place (璧山高新区), not 园区/市工业园区."""
-    chain_end = _place_chain_end(text, start, suffix_start)
-    brand = re.sub(r"[（(][^）)]*[）)]", "", text[chain_end:suffix_start])
+def _is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -> bool:
+    """A name of its own (光电产业园, 两江新区) or a place (璧山高新区), not 园区/市工业园区.
+    A development zone (高新区, 经开区 ...) without a place in front needs a brand
+    that is a proper noun (万盛经开区), unknown to the general dictionary
+    (中新苏滁高新区) or a park itself (科学城高新区); not a verb (交出经开区)."""
+    chain_end = gazetteer.match_place_chain(text, start, suffix_start)
+    brand = without_parentheses(text[chain_end:suffix_start])
     if not brand:
         return chain_end > start
-    return len(brand) >= 2 and brand not in _generic() and not brand.isdigit() and not _CATEGORY.match(brand)
+    if len(brand) < 2 or brand in _generic() or brand.isdigit() or _CATEGORY.match(brand):
+        return False
+    return (kind != "zone" or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
+            or bool(suffix_regex(_TABLE).search(brand)))
+
+
+def _is_unlisted_place(prefix: str) -> bool:
+    """A development zone is named after its place: the two characters of
+    ``万盛经开区`` name a place the gazetteer lacks when they are a proper noun."""
+    return len(prefix) == 2 and not gazetteer.is_place(prefix) and starts_with_proper_noun(prefix)
 
 
 @in_squeezed_text
@@ -64,13 +69,21 @@ def recognize_parks(text: str) -> list[Mention]:
         if is_counted(text, start):
             continue
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
-        starts = [start] + [x.end() for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
+        inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
+        starts = [x.end() for x in inner]
+        # The whole only when no park inside it is a non-name (市工业园区河南工业园);
+        # a bare inner suffix is fine (科学城高新区).
+        if all(x.start() == start or _is_park_name(text, start, x.start()) for x in inner):
+            starts.insert(0, start)
         for st in starts:
-            if st < s and _is_park_name(text, st, s):
+            if st < s and _is_park_name(text, st, s, kind):
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))
+                if kind == "zone" and _is_unlisted_place(text[st:s]):
+                    out.append(Mention(st, s, text[st:s], "Place", "parks.place_prefix", 0.5))
     for park in list(out):
         sub = _SUB.match(text, park.end)
         if sub and bool(sub.group(1)) == bool(sub.group(4)) and not gazetteer.is_place(sub.group(2) + sub.group(3)) \
+                and not _COUNT.match(sub.group(2)) \
                 and not any(stop_ends_at(text, k, PARK) for k in range(sub.start(2) + 1, sub.end(2) + 1)):
             out.append(Mention(park.start, sub.end(), text[park.start:sub.end()], "Park", "parks.sub", 0.85))
     return out

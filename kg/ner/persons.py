@@ -25,6 +25,10 @@ from kg.ner.titles import byline_name_closed, byline_title_starts, title_chains,
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+#: Level characters before 领导 (市领导, 区领导) that make it a heading of officials.
+_LEVEL_CHARS = "省市区县州旗"
+#: Characters that close a list of names: 张某、李某等出席, 杨某某及有关部门.
+_LIST_CLOSERS = "等及和与"
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +86,10 @@ def _list_item(item: str, allow_four: bool) -> bool:
 
 
 def _trim_follower(item: str) -> str:
-    """The name at the start of the last list item: 张轩出席 -> 张轩."""
+    """The name at the start of a list item that closes the list: 张某出席 -> 张某,
+    杨某某及县发改委 -> 杨某某."""
     for n in range(2, len(item)):
-        if names.follower_at(item, n) and not names.pause_at(item, n) and _list_item(item[:n], False):
+        if (item[n] in _LIST_CLOSERS or names.word_follower_at(item, n)) and _list_item(item[:n], False):
             return item[:n]
     return item
 
@@ -98,18 +103,29 @@ def _from_lists(text: str) -> list[Mention]:
         for clause in _CLAUSE.finditer(sentence.group()):
             start = sentence.start() + clause.start()
             body = clause.group()
-            cue = next((c for c in before if c in body), None)
+            head = body.split("、", 1)[0]
+            cue = next((c for c in before if c in head), None)
             if cue:  # 市领导叶某某、… : the list starts after the collective word
-                cut = body.rindex(cue) + len(cue)
+                cut = head.rindex(cue) + len(cue)
                 start, body = start + cut, body[cut:]
             elif "、" not in body:
                 continue
-            items = body.split("、")
-            items[-1] = _trim_follower(items[-1])
-            if not all(_list_item(i, allow_four=bool(cue)) for i in items) or not any(map(names.is_name, items)):
+            items = []
+            for raw in body.split("、"):
+                name = _trim_follower(raw)
+                items.append(name)
+                if name != raw:
+                    break  # 杨某某及县发改委…: the names end at 及
+            if len(items) == 1 and not (cue == "领导" and start > 2 and text[start - 3] in _LEVEL_CHARS):
+                continue  # one name alone only after 市领导/区领导 ...
+            good = [_list_item(i, allow_four=bool(cue)) for i in items]
+            # with a collective word before it, a list survives an odd item (an unusual surname)
+            if not any(map(names.is_name, items)) or not (all(good) or (cue and 3 * sum(good) >= 2 * len(good))):
                 continue
-            for item in items:
-                out.append(Mention(start, start + len(item), item, "Person", source="persons.list", confidence=0.8))
+            for item, ok in zip(items, good):
+                if ok:
+                    out.append(Mention(start, start + len(item), item, "Person", source="persons.list",
+                                       confidence=0.8))
                 start += len(item) + 1
     return out
 

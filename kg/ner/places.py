@@ -23,11 +23,11 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import in_squeezed_text, PARK, is_counted, is_name_char, stop_ends_at
+from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, stop_ends_at
 
 _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")
 #: Characters a settlement's own name does not contain (it would be two names or a date).
-_NOT_IN_CORE = re.compile(r"[镇乡村年月日]|社区|街道")
+_NOT_IN_CORE = re.compile(r"[镇乡村年月日区县市省]|社区|街道")
 _CORE_LENGTHS = {"街道": (5, 4, 3, 2), "社区": (4, 3, 2), "镇": (3, 2), "乡": (3, 2), "村": (4, 3, 2)}
 _COUNT = re.compile(r"[0-9一二三四五六七八九十百千万多几]+[个家座条项批所处名]")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")

@@ -11,6 +11,8 @@ places, numbers and the generic words of ``kg/data/project_generic.txt`` are
 removed must be a name (not 重点项目, 光伏项目, 该工程), and a bare 项目/工程
 needs a proper part in front (a place, number, company, or a word jieba's
 general dictionary does not know): 诚壹食品项目 yes, 文化旅游项目 no.
+Items the text lists as projects (``甲、乙等重点工程``) are projects too, with
+the same tests (``projects.list``).
 """
 from __future__ import annotations
 
@@ -20,21 +22,24 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import in_squeezed_text, PROJECT, is_counted, left_boundary, skip_leading_digits, suffix_regex
+from kg.ner.boundary import (PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
+                             suffix_regex, suffix_table)
+from kg.ner.enterprises import strip_industry
+from kg.ner.vocabulary import has_unknown_word
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
-_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|管理|建设|投资|所在"
+_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在"
 #: A company's legal suffix ends the phrase before its project.
-_COMPANY_END = re.compile(r"有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)]")
+_COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
-_FUNCTION_CHARS = set("及和与类等的之或")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
 _BARE = {"项目", "工程"}
 #: 第三批项目, 第五家基地: an ordinal counts projects, it names none.
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
-_NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9.]+(?:万|亿)?(?:吨|千瓦|兆瓦|MW|GW|GWh|亩|平方米|公里|千米|米|座|台|套|条|个|项|期)?")
+_NUMBERS = re.compile(r"[一二三四五六七八九十]+大"
+                      r"|[0-9.]+(?:万|亿)?(?:吨|千瓦|兆瓦|MW|GW|GWh|亩|平方米|公里|千米|米|座|台|套|条|个|项|期)?")
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +49,10 @@ def _generic_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 def _specific_part(core: str) -> str:
-    """What is left of ``core`` without place names (county short forms excepted), numbers and generic words
-    (short place names stay: 潼南东兴大桥, 双江航电枢纽工程 are named after places)."""
+    """What is left of ``core`` without place names, numbers and generic words.
+    County short forms stay: 潼南东兴大桥, 双江航电枢纽工程 are named after places."""
     words, lengths = _generic_lengths()
+    lengths = tuple(n for n in lengths if n > 1)  # 大 of 大佛湾 stays; a lone 大 goes below
     core = _NUMBERS.sub("", core)
     out, i = [], 0
     while i < len(core):
@@ -62,21 +68,8 @@ def _specific_part(core: str) -> str:
         else:
             out.append(core[i])
             i += 1
-    return "".join(out)
-
-
-@lru_cache(maxsize=1)
-def _tokenizer():
-    """jieba's general dictionary, without HMM: a word it does not know falls
-    apart into single characters, which is how a proper name shows."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    rest = "".join(out)
+    return "" if rest in words else rest
 
 
 def _has_proper_part(core: str) -> bool:
@@ -92,12 +85,7 @@ def _has_proper_part(core: str) -> bool:
         if j > i:
             return True
         i += 1
-    singles = 0
-    for token in _tokenizer().lcut(core, HMM=False):
-        singles = singles + 1 if len(token) == 1 and token not in _FUNCTION_CHARS else 0
-        if singles >= 2:
-            return True
-    return False
+    return has_unknown_word(core)
 
 
 def _after_company(text: str, end: int, window: int = 30) -> int:
@@ -106,6 +94,31 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     for m in _COMPANY_END.finditer(text, max(0, end - window), end):
         last = m.end()
     return last
+
+
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,20}"
+#: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
+_LIST_OF_PROJECTS = re.compile(
+    rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批)?"
+    r"(?:市级|省级|国家级)?(?:重点|重大|民生|产业)?(?:项目|工程)")
+
+
+def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LIST_OF_PROJECTS.finditer(text):
+        pos = m.start(1)
+        items = m.group(1).split("、")
+        for k, item in enumerate(items):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if k == 0:
+                s = left_boundary(text, e, PROJECT, max_len=20, floor=max(s, _after_company(text, e)))
+            if e - s < 3 or any(f.start <= s and e <= f.end for f in found) or text[s:e].isascii() \
+                    or strip_industry(text[s:e]) != text[s:e]:
+                continue  # 格科半导体 in 甲、格科半导体等项目 is a company
+            if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
+                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.65))
+    return out
 
 
 @in_squeezed_text
@@ -118,9 +131,13 @@ def recognize_projects(text: str) -> list[Mention]:
         if start >= s or is_counted(text, start) or _ORDINAL.match(text, start):
             continue
         name = text[start:e]
-        if len(_specific_part(text[start:s])) < 2 or "某" in name or name.count("“") != name.count("”"):
+        facility = any(w in m.group() for w, kind in suffix_table(_TABLE).items() if kind == "facility")
+        if "某" in name or name.count("“") != name.count("”"):
+            continue
+        named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
+        if len(_specific_part(text[start:s])) < 2 and not named_by_place:
             continue
         if m.group() in _BARE and not _has_proper_part(text[start:s]):
             continue
         out.append(Mention(start, e, name, "Project", "projects.suffix", 0.8))
-    return out
+    return out + _listed_projects(text, out)

@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_set, load_table
+from kg.lexicon import load_lines, load_table
 from kg.model import TITLE, Document, Mention
 from kg.ner import gazetteer, names
 from kg.ner.boundary import left_boundary
-from kg.ner.govorgs import find_bodies, _body_kinds, _levels
+from kg.ner.govorgs import find_bodies, body_kinds, level_words
 
 BYLINE = "byline"
 BYLINE_END = "byline-end"
@@ -77,7 +77,7 @@ def _role_regex() -> re.Pattern[str]:
 def _bare_body_names() -> re.Pattern[str]:
     """Body names that may stand bare inside a title after a separator (政法委书记, 管委会主任),
     as a pattern that matches at the end of a window."""
-    names_ = sorted((n for n, k in _body_kinds().items() if len(n) >= 2 and k in ("core", "dept")),
+    names_ = sorted((n for n, k in body_kinds().items() if len(n) >= 2 and k in ("core", "dept")),
                     key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, names_))})$")
 
@@ -117,7 +117,7 @@ def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
     place = gazetteer.ends_with_place(window, allow_short=False)
     if place < r - window_start:
         return window_start + place
-    for level in _levels():
+    for level in level_words():
         if len(level) > 1 and text.startswith(level, r - len(level)):
             return r - len(level)
     return r
@@ -141,14 +141,20 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     pos = title.end
     byline = title.kind == BYLINE
     start = _skip_gap(text, pos)
-    if byline and start < len(text) and text[start] in "：:":
-        start = _skip_gap(text, start + 1)  # 记者：某某
+    colon = start < len(text) and text[start] in "：:"
+    if colon:
+        start = _skip_gap(text, start + 1)  # 记者：某某, 区委书记：某某
     end = names.name_end(text, start)
     if end == start:
         return pos, pos
     # A byline laid out with spaces (" 摄影 某某某") may run into the next line.
     spaced = start > pos and (title.start == 0 or text[title.start - 1] in " \u3000\n")
     if byline and not spaced and not byline_name_closed(text, end, title_starts):
+        return pos, pos
+    if colon and not byline:  # a list of posts and holders: 某区委书记:王某某区代区长:刘某某
+        for e in (end, start + 2):
+            if names.follower_at(text, e) or gazetteer.match_place(text, e, allow_short=False) > e:
+                return start, e
         return pos, pos
     return start, end
 
@@ -200,7 +206,8 @@ def title_chains(text: str) -> tuple[TitleChain, ...]:
     return tuple(chains)
 
 
-def titles_after_names(text: str) -> list[tuple[int, int, int, int]]:
+@lru_cache(maxsize=8)
+def titles_after_names(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(name_start, name_end, title_start, title_end) for heads written after a name (习近平总书记)."""
     out = []
     for t in _titles(text):
@@ -216,7 +223,7 @@ def titles_after_names(text: str) -> list[tuple[int, int, int, int]]:
             if s >= 0 and (n < 4 or names.surname_length(text, s) == 2) and names.name_end(text, s) == name_end:
                 out.append((s, name_end, t.role_start, t.end))
                 break
-    return out
+    return tuple(out)
 
 
 def recognize_titles(doc: Document) -> list[Mention]:

@@ -23,10 +23,8 @@ from kg.relations.posts import extract_posts
 
 def extract_relations(doc: Document) -> None:
     ctx = DocContext(doc)
-    relations = extract_posts(ctx)
     owned = extract_ownership(ctx)
-    aliases = extract_aliases(ctx)
-    relations += owned + extract_locations(ctx, owned, aliases) + aliases
+    relations = extract_posts(ctx) + owned + extract_locations(ctx, owned) + extract_aliases(ctx)
     doc.relations = _dedupe(relations)
 
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load_lines, load_set, load_table
-from kg.model import Mention, Relation
+from kg.model import Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, compact
-from kg.relations.ownership import triggers
+from kg.relations.context import DocContext, compact, triggers
 
 COMPANY_ENDINGS = ("公司", "厂", "合作社", "研究所", "研究院", "中心", "集团")
 GROUP_ENDINGS = ("集团", "公司", "控股")
@@ -58,13 +57,22 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     places = ctx.texts_by_type.get("Place", set())
     out: list[Relation] = []
     for short in names:
-        fulls = [full for full in names if is_short_form(type_, short, full, places)]
+        fulls = [full for full in names if is_short_form(type_, short, full, places)
+                 and _used_on_its_own(ctx, type_, short, full)]
         if fulls:
             head = ctx.first_mention(short, (type_,))
             tail = ctx.first_mention(fulls[0], (type_,))
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _used_on_its_own(ctx: DocContext, type_: str, short: str, full: str) -> bool:
+    """Does ``short`` occur outside the full name?  A recognizer may also mark the start of
+    赛力斯汽车有限公司 as 赛力斯汽车; that is no short form the article uses."""
+    longs = [m for m in ctx.entity_mentions if m.type == type_ and compact(m.text) == full]
+    return any(compact(m.text) == short and not any(o.start <= m.start and m.end <= o.end for o in longs)
+               for m in ctx.entity_mentions if m.type == type_)
 
 
 def _place_short_form(short: str, full: str, places) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
+from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
 
 #: Spaces OCR leaves inside and between names; never a line break.
@@ -118,3 +119,9 @@ def compact(text: str) -> str:
     """A name without the spaces OCR leaves inside it, brackets folded to ASCII."""
     text = "".join(c for c in text if not c.isspace())
     return text.replace("（", "(").replace("）", ")")
+
+
+def triggers(family: str) -> tuple[str, ...]:
+    """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
+    words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
+    return tuple(sorted(words, key=len, reverse=True))

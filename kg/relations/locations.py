@@ -25,8 +25,7 @@ import re
 from kg.lexicon import load_set
 from kg.model import Mention, Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, compact
-from kg.relations.ownership import triggers
+from kg.relations.context import DocContext, compact, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -41,11 +40,11 @@ EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "buil
             "settles_in_park", "border", "is_in", "list_under_heading", "represented_in_park"}
 
 
-def extract_locations(ctx: DocContext, owned: list[Relation], aliases: list[Relation]) -> list[Relation]:
+def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out = _adjacent_places(ctx) + _departments(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
-    out += _located_at(ctx) + _de_location(ctx) + _in_then(ctx) + _builds_at(ctx) + _settles(ctx)
+    out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
     out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
     out += _name_places(ctx, sub_areas)
     out += _sections(ctx, out, owned)
@@ -129,20 +128,27 @@ def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
     return sub_areas, out
 
 
-def _leading_place(ctx: DocContext, text: str, *, abroad: bool = True) -> str | None:
-    """The place a name starts with: one the document names, else one the gazetteer knows.
-    ``abroad=False`` ignores countries (新加坡…项目 is a foreign company's project)."""
+def _leading_place(ctx: DocContext, text: str) -> str | None:
+    """The place a name starts with: one the document names, else one the gazetteer knows."""
     places = [p for p in ctx.texts_by_type.get("Place", ()) if text.startswith(p) and p != text]
     place = max(places, key=len) if places else None
     if place is None:  # only a division of the document's own province: 仙桃 is far from 重庆
         end = gazetteer.match_place(text, 0)
         entry = gazetteer.lookup(text[:end]) if 0 < end < len(text) else None
         place = text[:end] if entry and entry.province and entry.province == _home_province(ctx) else None
-    if place and not abroad:
-        entry = gazetteer.lookup(place)
-        if entry is not None and entry.level == gazetteer.COUNTRY:
-            return None
     return place
+
+
+def _prefix_locates(site: Mention, place: str) -> bool:
+    """Does the place a name starts with say where the site is?  Not a country (中国…物流园,
+    新加坡…项目 name a company's origin), nor a province before a project (安徽…新能源项目
+    names the company); a province before a park does (湖南湘江新区)."""
+    entry = gazetteer.lookup(place)
+    if entry is None:
+        return True
+    if entry.level == gazetteer.COUNTRY:
+        return False
+    return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
 
 
 def _home_province(ctx: DocContext) -> str | None:
@@ -227,25 +233,8 @@ def _de_location(ctx: DocContext) -> list[Relation]:
     return out
 
 
-def _in_then(ctx: DocContext) -> list[Relation]:
-    """在 L，… X项目 (the next clause names a project)."""
-    out = []
-    for hit in re.finditer("在", ctx.text):
-        run, pos = _location_run(ctx, hit.end() )
-        where = _most_specific(run)
-        pos = ctx.skip_space(pos)
-        if where is None or pos >= len(ctx.text) or ctx.text[pos] not in ",，":
-            continue
-        end = SENTENCE_END.search(ctx.text, pos)
-        for project in ctx.inside(pos, end.start() if end else len(ctx.text), ("Project",)):
-            if ctx.is_outermost(project):
-                out.append(ctx.relation(project, "located_in", where, "in_then"))
-                break
-    return out
-
-
-def _builds_at(ctx: DocContext) -> list[Relation]:
-    """在 L 建设 X."""
+def _in_location(ctx: DocContext) -> list[Relation]:
+    """在 L 建设 X; 在 L，… X项目 (the next clause names a project)."""
     out = []
     build = triggers("build")
     for hit in re.finditer("在", ctx.text):
@@ -258,6 +247,14 @@ def _builds_at(ctx: DocContext) -> list[Relation]:
             target = _first_after(ctx, pos + len(verb), SITES)
             if target:
                 out.append(ctx.relation(target, "located_in", where, "builds_at"))
+            continue
+        pos = ctx.skip_space(pos)
+        if pos < len(ctx.text) and ctx.text[pos] in ",，":
+            end = SENTENCE_END.search(ctx.text, pos)
+            for project in ctx.inside(pos, end.start() if end else len(ctx.text), ("Project",)):
+                if ctx.is_outermost(project):
+                    out.append(ctx.relation(project, "located_in", where, "in_then"))
+                    break
     return out
 
 
@@ -387,7 +384,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                  if m.end < site.end]
         lead = inner[0] if inner else None
         if lead is None:
-            place = _leading_place(ctx, name, abroad=False)
+            place = _leading_place(ctx, name)
             if place is None:
                 park = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p) and p != name]
                 if park and site.type == "Project":
@@ -395,7 +392,8 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
-            out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
+            if lead.type == "Park" or _prefix_locates(site, compact(lead.text)):
+                out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
             after = compact(ctx.text[lead.end:site.end])
@@ -429,7 +427,7 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
     has_parts = {compact(r.tail.text) for r in found if r.label == "part_of" and r.tail.type == "Park"}
     owners = {compact(r.head.text) for r in owned}
     owner_of = {compact(r.tail.text): compact(r.head.text) for r in owned}
-    home = dominant_place(ctx)
+    home = _dominant_place(ctx)
     out = []
     for header, end in sections:
         here = compact(header.text)
@@ -453,7 +451,7 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
     return out
 
 
-def dominant_place(ctx: DocContext) -> str | None:
+def _dominant_place(ctx: DocContext) -> str | None:
     """The place the document names most often (重庆 in a Chongqing paper)."""
     counts: dict[str, int] = {}
     for m in ctx.of_type("Place"):

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load_table
 from kg.model import Mention, Relation
-from kg.relations.context import DocContext, compact
+from kg.relations.context import DocContext, compact, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
 LIST_SEPARATORS = "、,，;；"
-
-
-def triggers(family: str) -> tuple[str, ...]:
-    """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
-    words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 def extract_ownership(ctx: DocContext) -> list[Relation]:
@@ -101,7 +94,7 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _built_by(ctx: DocContext) -> list[Relation]:
-    """由X建设/投资…Y and X(等)在<place>建设Y, within one clause."""
+    """由X建设/投资…Y, X投资建设的Y and X(等)在<place>建设Y, within one clause."""
     out: list[Relation] = []
     text = ctx.text
     own_by = triggers("own_by")
@@ -112,7 +105,10 @@ def _built_by(ctx: DocContext) -> list[Relation]:
         before = ctx.skip_space_left(owner.start)
         after = ctx.skip_space(owner.end)
         clause_end = _clause_end(text, after)
-        if before > 0 and text[before - 1] == "由" and any(text.startswith(w, after) for w in own_by):
+        verb = next((w for w in own_by if text.startswith(w, after)), None)
+        if verb and before > 0 and text[before - 1] == "由":
+            pattern = "built_by"
+        elif verb and text.startswith("的", after + len(verb)):  # X投资建设的Y
             pattern = "built_by"
         elif _builds_at(ctx, after, build):
             pattern = "builds_at"

@@ -4,7 +4,8 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - before the name, as a chain split by 、 and , (区委副书记、区长赵光平), also in
     list headings with a space (市委常委、万州区委书记 卢红) and bylines where one
     role serves several names (记者 邓浩 陈俊攸);
-  - right after the name (习近平总书记) or in parentheses after it.
+  - right after the name (习近平总书记), in parentheses after it, or after 任/担任
+    (张三任区委书记).
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
 重庆日报记者).  member_of goes to every body named inside the chain's titles,
 except bare bodies fused into a title (市委常委 names no GovOrg); a later title
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
-from kg.relations.context import ORG_TYPES, DocContext, compact
+from kg.relations.context import ORG_TYPES, DocContext, compact, triggers
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
@@ -65,19 +66,31 @@ def _titles_after(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]
     after = _title_starting_at(ctx, person.end)
     if after is not None:
         return [after], "title_after_name"
+    pos = ctx.skip_space(person.end)
+    verb = next((w for w in triggers("appoint") if ctx.text.startswith(w, pos)), None)
+    if verb:  # 张三任区委书记、区长
+        chain = _chain_from(ctx, ctx.skip_space(pos + len(verb)))
+        if chain:
+            return chain, "appointed_as"
     if person.end < len(ctx.text) and ctx.text[person.end] in "（(":
-        chain: list[Mention] = []
-        pos = person.end + 1
-        while (t := _title_starting_at(ctx, ctx.skip_space(pos))) is not None:
-            chain.append(t)
-            pos = ctx.skip_space(t.end)
-            if pos < len(ctx.text) and ctx.text[pos] in CHAIN_SEPARATORS:
-                pos += 1
-            else:
-                break
+        chain = _chain_from(ctx, person.end + 1)
+        pos = ctx.skip_space(chain[-1].end) if chain else 0
         if chain and pos < len(ctx.text) and ctx.text[pos] in "）)":
             return chain, "title_in_parentheses"
     return [], ""
+
+
+def _chain_from(ctx: DocContext, pos: int) -> list[Mention]:
+    """Titles written one after another from ``pos``, split by 、 and ,."""
+    chain: list[Mention] = []
+    while (t := _title_starting_at(ctx, ctx.skip_space(pos))) is not None:
+        chain.append(t)
+        pos = ctx.skip_space(t.end)
+        if pos < len(ctx.text) and ctx.text[pos] in CHAIN_SEPARATORS:
+            pos += 1
+        else:
+            break
+    return chain
 
 
 def _title_ending_at(ctx: DocContext, pos: int) -> Mention | None:

@@ -1,0 +1,121 @@
+"""A synthetic knowledge graph in the shape ``kg build`` writes (see kg/rdf/vocab.py),
+for measuring stores at sizes no test corpus reaches.
+
+Documents, entities of every type, mentions with evidence sentences, posts in
+bodies, facts with their reified statements, everything a document states in
+that document's named graph. Mentions follow a Zipf-like law (a few entities
+are everywhere, most are rare), as in news. Labels are made up ("人物123"),
+and the same seed gives the same graph.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
+
+#: share of each entity type in the pool, and the label it gets
+TYPES = {"Person": (0.40, "人物{}"), "GovOrg": (0.10, "第{}区委"), "Enterprise": (0.20, "第{}科技有限公司"),
+         "Park": (0.05, "第{}号产业园"), "Project": (0.15, "第{}号厂房项目"), "Place": (0.05, "第{}区"),
+         "Organization": (0.05, "第{}研究院")}
+#: relation -> (subject type, object type) templates for facts
+FACTS = [("member_of", "Person", "GovOrg"), ("located_in", "Enterprise", "Park"), ("located_in", "Project", "Park"),
+         ("located_in", "Park", "Place"), ("located_in", "Project", "Place"), ("part_of", "Park", "Park"),
+         ("part_of", "Place", "Place"), ("owns_project", "Enterprise", "Project")]
+MENTIONS_PER_DOC = 8
+FACTS_PER_DOC = 2
+POSTS_PER_DOC = 1
+TITLES = ("区长", "副区长", "区委书记", "主任", "董事长", "总经理")
+
+
+def _iri(node: object) -> str:
+    return f"<{node}>"
+
+
+def _zh(text: str) -> str:
+    return f'"{text}"@zh'
+
+
+def _int(n: int) -> str:
+    return f'"{n}"^^<{XSD.integer}>'
+
+
+class _Writer:
+    def __init__(self, nq, nt) -> None:
+        self.nq, self.nt, self.count = nq, nt, 0
+
+    def add(self, s: str, p: object, o: str, graph: str | None = None) -> None:
+        triple = f"{s} <{p}> {o}"
+        self.nt.write(triple + " .\n")
+        self.nq.write(f"{triple} {graph} .\n" if graph else triple + " .\n")
+        self.count += 1
+
+
+def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
+    """Write about ``triples`` triples (at least that many) as N-Quads (named graphs,
+    for the store) and as N-Triples (their union, for rdflib); returns the count."""
+    rng = random.Random(seed)
+    n_entities = max(50, triples // 40)
+    pools: dict[str, list[str]] = {}
+    with open(nquads, "w", encoding="utf-8") as nq, open(ntriples, "w", encoding="utf-8") as nt:
+        w = _Writer(nq, nt)
+        labels: dict[str, str] = {}
+        for type_, (share, pattern) in TYPES.items():
+            pool = pools[type_] = []
+            for i in range(max(3, int(n_entities * share))):
+                node = _iri(KGR[f"{type_.lower()}/{i:08x}"])
+                pool.append(node)
+                labels[node] = pattern.format(i)
+                w.add(node, RDF.type, _iri(CLASS[type_]))
+                w.add(node, SKOS.prefLabel, _zh(labels[node]))
+                if i % 5 == 0:
+                    w.add(node, SKOS.altLabel, _zh(labels[node][:3]))
+        everyone = [n for pool in pools.values() for n in pool]
+
+        def zipf(pool: list[str]) -> str:
+            return pool[min(len(pool) - 1, int(rng.paretovariate(1.2)) - 1)]
+
+        serial = 0
+        doc_no = 0
+        while w.count < triples:
+            doc = _iri(KGR[f"doc/{doc_no:064x}"])
+            w.add(doc, RDF.type, _iri(KG.Document))
+            w.add(doc, DCTERMS.identifier, f'"gen{doc_no:06d}.txt"')
+            w.add(doc, DCTERMS.date, f'"20{10 + doc_no % 15}-{1 + doc_no % 12:02d}-{1 + doc_no % 28:02d}"^^<{XSD.date}>')
+            w.add(doc, DCTERMS.title, _zh(f"新闻标题{doc_no}"))
+
+            def evidence(about: str) -> str:
+                nonlocal serial
+                serial += 1
+                ev = _iri(KGR[f"evidence/{serial:016x}"])
+                start = rng.randrange(0, 3000)
+                for p, o in ((RDF.type, _iri(KG.Evidence)), (PROV.wasQuotedFrom, doc), (KG.start, _int(start)),
+                             (KG.end, _int(start + 30)), (KG.sentence, _zh(f"{labels[about]}出席会议并讲话，第{serial}句。")),
+                             (KG.pattern, '"generated"')):
+                    w.add(ev, p, o, doc)
+                return ev
+
+            for _ in range(MENTIONS_PER_DOC):
+                pool = everyone if rng.random() < 0.5 else pools[rng.choice(list(pools))]
+                entity = zipf(pool) if pool is not everyone else rng.choice(everyone)
+                w.add(entity, KG.mention, evidence(entity), doc)
+            for _ in range(POSTS_PER_DOC):
+                person, body = zipf(pools["Person"]), zipf(pools["GovOrg"])
+                post = _iri(KGR[f"post/{serial:016x}"])
+                for s, p, o in ((person, ORG.holds, post), (post, RDF.type, _iri(ORG.Post)),
+                                (post, SKOS.prefLabel, _zh(rng.choice(TITLES))), (post, ORG.postIn, body),
+                                (post, KG.asOf, f'"20{10 + doc_no % 15}-01-01"^^<{XSD.date}>'),
+                                (post, PROV.wasDerivedFrom, evidence(person))):
+                    w.add(s, p, o, doc)
+            for _ in range(FACTS_PER_DOC):
+                relation, s_type, o_type = rng.choice(FACTS)
+                s, o = zipf(pools[s_type]), zipf(pools[o_type])
+                if s == o:
+                    continue
+                fact = _iri(KGR[f"fact/{serial:016x}"])
+                p = _iri(PROPERTY[relation])
+                for t in ((s, PROPERTY[relation], o), (fact, RDF.type, _iri(RDF.Statement)), (fact, RDF.subject, s),
+                          (fact, RDF.predicate, p), (fact, RDF.object, o), (fact, PROV.wasDerivedFrom, evidence(s))):
+                    w.add(*t, doc)
+            doc_no += 1
+    return w.count

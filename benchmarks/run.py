@@ -1,0 +1,363 @@
+"""The scale benchmarks of kg: throughput, memory, store queries. One command:
+
+    .venv/bin/python benchmarks/run.py            # the full suite (long: ~30 min on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick    # a small smoke run (~2 min)
+
+1. Extraction throughput (chars/s) on >= 10 MB of text (../shared/corpus/docs
+   and the seeds, repeated) with 1 and 2 worker processes, and jieba.posseg on
+   the same text in the same run; and on the seeds alone repeated to >= 5 MB.
+2. Peak RSS of ``kg build`` (one worker, all exports) on 1 MB and on 10 MB.
+3. A generated graph of 1,000,000 triples in kg's shape, loaded into the
+   pyoxigraph store and into an in-memory rdflib graph; the latency of each
+   canned query (ontology/queries/*.rq) on both.
+
+Prints a table (figure, value, target, holds) and writes every figure as JSON
+(default benchmarks/results.json). The machine is part of the JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.parallel import Extraction, extract  # noqa: E402
+from kg.runner import SEEDS  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "docs"
+QUERIES = ROOT / "ontology" / "queries"
+MB = 1 << 20
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    target: str = ""
+    holds: bool | None = None  # None: no target
+
+
+# --- inputs -----------------------------------------------------------------
+
+def sources(seeds_only: bool) -> list[Path]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not seeds_only:
+        if not CORPUS.is_dir():
+            sys.exit(f"benchmarks: {CORPUS} is missing (the shared corpus sits beside the repository)")
+        paths = sorted(CORPUS.glob("*.txt")) + paths
+    return paths
+
+
+def repeated(paths: list[Path], min_bytes: int, folder: Path) -> list[Path]:
+    """Copies of ``paths`` until at least ``min_bytes``. Copy k ends in k extra newlines,
+    so every file is a different document (its own sha256) with the same text."""
+    folder.mkdir(parents=True)
+    out, total, k = [], 0, 0
+    while total < min_bytes:
+        k += 1
+        for p in paths:
+            data = p.read_bytes() + b"\n" * k
+            target = folder / f"{p.stem}_{k:03d}.txt"
+            target.write_bytes(data)
+            out.append(target)
+            total += len(data)
+    return out
+
+
+def n_chars(paths: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8-sig")) for p in paths)
+
+
+# --- 1. throughput ------------------------------------------------------------
+
+def extraction_seconds(paths: list[Path], workers: int) -> float:
+    start = time.perf_counter()
+    n = sum(1 for _ in extract(paths, Extraction(), workers=workers))
+    assert n == len(paths)
+    return time.perf_counter() - start
+
+
+def jieba_seconds(paths: list[Path]) -> float:
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts = [p.read_text(encoding="utf-8-sig") for p in paths]
+    start = time.perf_counter()
+    for text in texts:
+        for _ in pseg.cut(text):
+            pass
+    return time.perf_counter() - start
+
+
+def throughput(work: Path, mb: float, seeds_mb: float) -> tuple[list[Row], dict]:
+    rows, data = [], {}
+    paths = repeated(sources(False), int(mb * MB), work / "mixed")
+    chars = n_chars(paths)
+    t1 = extraction_seconds(paths, 1)
+    t2 = extraction_seconds(paths, 2)
+    tj = jieba_seconds(paths)
+    data["mixed"] = {"bytes": sum(p.stat().st_size for p in paths), "chars": chars, "documents": len(paths),
+                     "seconds_1_worker": t1, "seconds_2_workers": t2, "seconds_jieba_posseg": tj}
+    size = f"{data['mixed']['bytes'] / MB:.1f} MB"
+    rows += [Row(f"extraction, 1 worker, {size} (chars/s)", f"{chars / t1:,.0f}"),
+             Row(f"extraction, 2 workers, {size} (chars/s)", f"{chars / t2:,.0f}"),
+             Row(f"jieba.posseg, 1 process, {size} (chars/s)", f"{chars / tj:,.0f}"),
+             Row("2 workers / 1 worker", f"{t1 / t2:.2f}x", ">= 1.7x", t1 / t2 >= 1.7),
+             Row("extraction 1 worker / jieba.posseg", f"{tj / t1:.2f}", ">= 1.0", tj / t1 >= 1.0)]
+
+    paths = repeated(sources(True), int(seeds_mb * MB), work / "seeds")
+    chars = n_chars(paths)
+    t1 = extraction_seconds(paths, 1)
+    tj = jieba_seconds(paths)
+    data["seeds"] = {"bytes": sum(p.stat().st_size for p in paths), "chars": chars, "documents": len(paths),
+                     "seconds_1_worker": t1, "seconds_jieba_posseg": tj}
+    size = f"{data['seeds']['bytes'] / MB:.1f} MB"
+    rows += [Row(f"extraction, 1 worker, seeds {size} (chars/s)", f"{chars / t1:,.0f}"),
+             Row(f"jieba.posseg, seeds {size} (chars/s)", f"{chars / tj:,.0f}"),
+             Row("extraction / jieba.posseg (seeds)", f"{tj / t1:.2f}", ">= 1.0", tj / t1 >= 1.0)]
+    return rows, data
+
+
+# --- 2. memory ----------------------------------------------------------------
+
+#: Runs a command and prints its exit code and the peak RSS (KiB) of it and its children.
+_MEASURE = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+            "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def build_peak(paths_dir: Path, out: Path, timeout: float) -> dict:
+    cmd = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "kg", "build", str(paths_dir),
+           "--out", str(out), "--workers", "1", "-q"]
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"ok": False, "error": f"did not finish in {timeout:.0f} s"}
+    seconds = time.perf_counter() - start
+    try:
+        code, kib = (int(x) for x in done.stdout.split()[-2:])
+    except ValueError:
+        return {"ok": False, "error": done.stderr.strip()[-300:]}
+    if code != 0:
+        return {"ok": False, "error": done.stderr.strip()[-300:], "peak_rss_mib": kib / 1024}
+    return {"ok": True, "peak_rss_mib": kib / 1024, "seconds": seconds}
+
+
+def memory(work: Path, small_mb: float, large_mb: float, timeout: float) -> tuple[list[Row], dict]:
+    data = {}
+    for name, mb in (("small", small_mb), ("large", large_mb)):
+        folder = work / f"build_{name}"
+        paths = repeated(sources(False), int(mb * MB), folder)
+        run = build_peak(folder, work / f"out_{name}", timeout)
+        run.update(bytes=sum(p.stat().st_size for p in paths), documents=len(paths))
+        data[name] = run
+    rows = []
+    for name in ("small", "large"):
+        run = data[name]
+        size = f"{run['bytes'] / MB:.1f} MB"
+        value = f"{run['peak_rss_mib']:.0f} MiB in {run['seconds']:.0f} s" if run["ok"] else run["error"][:60]
+        rows.append(Row(f"kg build peak RSS, {size}", value))
+    if data["small"]["ok"] and data["large"]["ok"]:
+        ratio = data["large"]["peak_rss_mib"] / data["small"]["peak_rss_mib"]
+        data["ratio"] = ratio
+        rows.append(Row("peak RSS large / small", f"{ratio:.2f}", "<= 1.5", ratio <= 1.5))
+    else:
+        rows.append(Row("peak RSS large / small", "not measured", "<= 1.5", False))
+    return rows, data
+
+
+# --- 3. store vs rdflib ---------------------------------------------------------
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(_signum, _frame):
+    raise _Timeout
+
+
+def join_patterns(text: str) -> int:
+    """Triple patterns of a query (property paths count as one): how join-heavy it is."""
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    from kg.rdf.vocab import PREFIXES
+
+    count = 0
+
+    def walk(node):
+        nonlocal count
+        if isinstance(node, CompValue):
+            if node.name == "BGP":
+                count += len(node.triples)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                walk(value)
+
+    walk(prepareQuery(text, initNs=PREFIXES).algebra)
+    return count
+
+
+def store_vs_rdflib(work: Path, triples: int, rdflib_timeout: float) -> tuple[list[Row], dict]:
+    import pyoxigraph
+    from rdflib import Graph
+
+    from kg.rdf.sparql import run_query
+    from kg.rdf.vocab import PREFIXES
+    from graphgen import generate
+
+    nq, nt = work / "graph.nq", work / "graph.nt"
+    start = time.perf_counter()
+    written = generate(triples, nq, nt)
+    data: dict = {"generated_triples": written, "generate_seconds": time.perf_counter() - start}
+
+    start = time.perf_counter()
+    store = pyoxigraph.Store(str(work / "store"))
+    store.bulk_load(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.optimize()
+    data["store_load_seconds"] = time.perf_counter() - start
+    data["store_quads"] = len(store)
+
+    start = time.perf_counter()
+    graph = Graph()
+    graph.parse(str(nt), format="nt")
+    data["rdflib_load_seconds"] = time.perf_counter() - start
+    data["rdflib_triples"] = len(graph)
+
+    rows = [Row("generated graph: store quads / rdflib triples", f"{data['store_quads']:,} / {data['rdflib_triples']:,}",
+                ">= 1,000,000" if triples >= 1_000_000 else "", None if triples < 1_000_000 else
+                min(data["store_quads"], data["rdflib_triples"]) >= 1_000_000),
+            Row("load time: store / rdflib", f"{data['store_load_seconds']:.0f} s / {data['rdflib_load_seconds']:.0f} s")]
+    queries = {}
+    for path in sorted(QUERIES.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            n_rows = sum(1 for _ in run_query(store, text))
+            times.append(time.perf_counter() - start)
+        store_s = statistics.median(times)
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, rdflib_timeout)
+        start = time.perf_counter()
+        try:
+            rdflib_rows = sum(1 for _ in graph.query(text, initNs=PREFIXES))
+            rdflib_s = time.perf_counter() - start
+        except _Timeout:
+            rdflib_rows, rdflib_s = None, None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        joins = join_patterns(text)
+        queries[path.stem] = {"store_seconds": store_s, "store_rows": n_rows, "rdflib_seconds": rdflib_s,
+                              "rdflib_rows": rdflib_rows, "triple_patterns": joins}
+        rows.append(Row(f"query {path.stem}: store", f"{store_s * 1000:,.0f} ms ({n_rows} rows)", "< 1 s", store_s < 1))
+        join_heavy = joins >= JOIN_HEAVY
+        rdflib_text = (f"{rdflib_s:,.1f} s" if rdflib_s is not None else f"> {rdflib_timeout:.0f} s (stopped)")
+        speedup = (rdflib_s if rdflib_s is not None else rdflib_timeout) / max(store_s, 1e-6)
+        queries[path.stem]["speedup"] = speedup
+        queries[path.stem]["speedup_is_lower_bound"] = rdflib_s is None
+        rows.append(Row(f"query {path.stem}: rdflib, speedup ({joins} patterns{', join-heavy' if join_heavy else ''})",
+                        f"{rdflib_text}, {'>' if rdflib_s is None else ''}{speedup:,.0f}x",
+                        ">= 10x" if join_heavy else "", (speedup >= 10) if join_heavy else None))
+    data["queries"] = queries
+    data["join_heavy_min_patterns"] = JOIN_HEAVY
+    return rows, data
+
+
+#: A query with this many triple patterns or more is "join-heavy".
+JOIN_HEAVY = 4
+
+
+# --- report -----------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    try:
+        kib = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        ram = f"{kib / (1 << 20):.1f} GiB"
+    except (OSError, StopIteration):
+        ram = "?"
+    import pyoxigraph
+    import rdflib
+
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram": ram, "python": platform.python_version(),
+            "platform": platform.platform(), "rdflib": rdflib.__version__, "pyoxigraph": pyoxigraph.__version__,
+            "load_average_at_start": os.getloadavg()}
+
+
+def table(rows: list[Row]) -> str:
+    head = ("figure", "value", "target", "holds")
+    cells = [(r.figure, r.value, r.target, "" if r.holds is None else ("yes" if r.holds else "NO")) for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
+    line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
+    return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(c) for c in cells])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run of every benchmark")
+    parser.add_argument("--only", choices=("throughput", "memory", "store"), action="append",
+                        help="run only these parts (repeatable)")
+    parser.add_argument("--json", help="where to write the figures (default: benchmarks/results.json, "
+                                       "with --quick benchmarks/results-quick.json)")
+    parser.add_argument("--workdir", help="scratch directory (default: a temporary one, removed after)")
+    args = parser.parse_args()
+    parts = args.only or ["throughput", "memory", "store"]
+    if args.quick:
+        sizes = dict(mb=0.3, seeds_mb=0.2, small_mb=0.05, large_mb=0.3, triples=30_000, rdflib_timeout=20, build_timeout=600)
+    else:
+        sizes = dict(mb=10, seeds_mb=5, small_mb=1, large_mb=10, triples=1_000_000, rdflib_timeout=300,
+                     build_timeout=3600)
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    results: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
+                     "machine": machine(), "sizes": sizes}
+    rows: list[Row] = []
+    try:
+        if "throughput" in parts:
+            r, results["throughput"] = throughput(work / "throughput", sizes["mb"], sizes["seeds_mb"])
+            rows += r
+            print(table(r), file=sys.stderr, flush=True)
+        if "memory" in parts:
+            r, results["memory"] = memory(work / "memory", sizes["small_mb"], sizes["large_mb"], sizes["build_timeout"])
+            rows += r
+            print(table(r), file=sys.stderr, flush=True)
+        if "store" in parts:
+            (work / "store").mkdir(parents=True, exist_ok=True)
+            r, results["store"] = store_vs_rdflib(work / "store", sizes["triples"], sizes["rdflib_timeout"])
+            rows += r
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    results["table"] = [asdict(r) for r in rows]
+    args.json = args.json or str(ROOT / "benchmarks" / ("results-quick.json" if args.quick else "results.json"))
+    Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    m = results["machine"]
+    print(f"machine: {m['nproc']} cores, {m['cpu']}, {m['ram']} RAM, Python {m['python']}")
+    print(table(rows))
+    print(f"figures -> {args.json}")
+    return 0 if all(r.holds is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

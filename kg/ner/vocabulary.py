@@ -1,0 +1,48 @@
+"""General Chinese vocabulary (jieba's dictionary) to tell proper names from
+common words: segmented without HMM, a word the dictionary does not know falls
+apart into single characters (诚壹食品 -> 诚/壹/食品, 文化旅游 -> 文化/旅游)."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+#: Single characters that are function words, not pieces of an unknown name.
+_FUNCTION_CHARS = frozenset("及和与类等的之或")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def has_unknown_word(text: str) -> bool:
+    """Whether ``text`` holds a run of two or more characters the dictionary
+    cannot place in any word (the mark of a brand or place name)."""
+    singles = 0
+    for token in _tokenizer().lcut(text, HMM=False):
+        singles = singles + 1 if len(token) == 1 and token not in _FUNCTION_CHARS else 0
+        if singles >= 2:
+            return True
+    return False
+
+
+#: jieba's tags of proper nouns: place, other proper, person, organization names.
+_PROPER_TAGS = ("ns", "nz", "nr", "nt")
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(_tokenizer()).word_tag_tab
+
+
+def starts_with_proper_noun(text: str) -> bool:
+    """Whether the first word of ``text`` is a proper noun in the dictionary (万盛, 两江)."""
+    tokens = _tokenizer().lcut(text, HMM=False)
+    return bool(tokens) and _word_tags().get(tokens[0], "").startswith(_PROPER_TAGS)
