@@ -15,6 +15,7 @@ from kg.errors import KgError
 EPILOG = """examples:
   kg build seeds --out out                 build the graph of the seed articles
   kg extract seeds --json-dir out/json     one gold-format JSON per document
+  kg score tests/gold out/json             precision/recall/F1 against gold files
   kg query out/graph.ttl 'SELECT ?s WHERE { ?s a kg:Person } LIMIT 5'
   kg query out/store --file ontology/queries/officials_by_body.rq --format csv
   kg serve out/store --port 7878           SPARQL endpoint + query page
@@ -63,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_extraction_options(p)
     p.add_argument("--json-dir", required=True, metavar="DIR", help="where to write NAME.json files")
+
+    p = sub.add_parser("score", help="score gold-format JSON files against gold annotations",
+                       epilog="example:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("system_dir", metavar="SYSTEM_DIR")
 
     p = sub.add_parser("query", help="run SPARQL on a graph file or store",
                        epilog="example:\n  kg query out/graph.ttl --file ontology/queries/projects_by_district.rq",

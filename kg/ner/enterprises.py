@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_starts_at, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word
+from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -194,10 +194,16 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     """Brand short names; inside a full name only when the brand is a full name
     itself (中国农业银行 in 中国农业银行某某支行, not 宗申 in 重庆宗申某某公司)."""
     out = []
+    industry, _ = _industry_lengths()
     for m in _brand_pattern().finditer(text):
         s, e = m.start(), m.end()
         if any(f.start <= s and e <= f.end and (f.start, f.end) != (s, e) for f in fulls) \
                 and not _SUFFIX.search(m.group()):
+            continue
+        # The brand must end there: 华为 in 华为云 is part of another name.
+        if e < len(text) and is_name_char(text[e]) and not (
+                stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
+                or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)):
             continue
         out.append(Mention(s, e, m.group(), "Enterprise", "enterprises.brand", 0.7))
     return out
@@ -243,6 +249,12 @@ def _other_kind(item: str) -> bool:
     return item.endswith(suffixes) or item.endswith(_BODY_ENDINGS)
 
 
+def _looks_like_brand(item: str) -> bool:
+    """A brand is a proper noun or a word the general dictionary does not know
+    (北斗伏羲, 沃肯科技), unlike the common words of 人才培训, 管家服务."""
+    return has_unknown_word(item) or starts_with_proper_noun(item)
+
+
 def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names listed with full company names: ``某某有限公司、北斗某某、某某集团``."""
     out: list[Mention] = []
@@ -252,7 +264,7 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             m = _ITEM_END.match(text, pos + 1)
             if not m:
                 break
-            if _list_item_ok(m.group()) and not _other_kind(m.group()):
+            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()):
                 out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
@@ -261,7 +273,7 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             item = text[start:pos - 1]
             if len(item) < 2:
                 break
-            if _list_item_ok(item) and not _other_kind(item):
+            if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
                 out.append(Mention(start, pos - 1, item, "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out
@@ -272,6 +284,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
 _SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
                         "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
                         "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体")
+#: A project phase after a company name: 华电一期气电工程.
+_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
 

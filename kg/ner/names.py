@@ -114,6 +114,19 @@ def _han_name_end(text: str, pos: int) -> int:
     return end
 
 
+def minority_name_end(text: str, pos: int) -> int:
+    """End of a four-character name without a Han surname (扎西次仁) right after a
+    title, when a pause or a verb follows it and nothing inside reads as a word
+    of the sentence; else ``pos``."""
+    end = pos + 4
+    token = text[pos:end]
+    if len(token) < 4 or not _given_ok(token) or not follower_at(text, end) or surname_length(text, pos):
+        return pos
+    if any(word_follower_at(text, i) for i in range(pos, end)) or is_stop_word(token[:2]) or is_stop_word(token[2:]):
+        return pos
+    return end
+
+
 def is_name(token: str, *, allow_four: bool = False) -> bool:
     """``token`` alone is name-shaped: a Han name, or with ``allow_four`` a 4-character
     name without a Han surname (Tibetan 达娃次仁), never a stop word."""

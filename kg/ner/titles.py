@@ -145,6 +145,8 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     if colon:
         start = _skip_gap(text, start + 1)  # 记者：某某, 区委书记：某某
     end = names.name_end(text, start)
+    if end == start and not byline:
+        end = names.minority_name_end(text, start)
     if end == start:
         return pos, pos
     # A byline laid out with spaces (" 摄影 某某某") may run into the next line.

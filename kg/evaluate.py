@@ -1,0 +1,113 @@
+"""Scoring extractions against gold files, by the rules of spec/schema.md.
+
+Entities match on (normalized text, type); relations on (head, relation, tail),
+where a ``holds_post`` tail also matches when one title ends with the other.
+Precision, recall and F1 are micro-averaged over documents, per type and overall.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.model import ENTITY_TYPES, RELATION_TYPES
+from kg.normalize import normalize_text
+
+CORE_TYPES = ("Person", "Enterprise", "Park", "Project")
+
+
+def match_key(text: str) -> str:
+    """Comparison key: normalized, NFKC (so （ and ( agree), without whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", normalize_text(text)))
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    sys: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.sys if self.sys else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _entities(doc: dict) -> set[tuple[str, str]]:
+    return {(match_key(e["text"]), e["type"]) for e in doc.get("entities", []) if e.get("text")}
+
+
+def _relations(doc: dict) -> set[tuple[str, str, str]]:
+    return {(match_key(r["head"]), r["relation"], match_key(r["tail"]))
+            for r in doc.get("relations", []) if r.get("head") and r.get("tail")}
+
+
+def _matched_relations(gold: set, system: set) -> int:
+    left = set(system)
+    tp = 0
+    for g in sorted(gold):
+        if g in left:
+            left.discard(g)
+            tp += 1
+        elif g[1] == "holds_post":
+            for s in sorted(left):
+                if s[:2] == g[:2] and (s[2].endswith(g[2]) or g[2].endswith(s[2])):
+                    left.discard(s)
+                    tp += 1
+                    break
+    return tp
+
+
+def score_documents(pairs: list[tuple[dict, dict]]) -> dict[str, Score]:
+    """Scores keyed ``entity:TYPE``, ``entity:CORE``, ``entity:ENTITIES``,
+    ``relation:NAME`` and ``relation:RELATIONS`` over (gold, system) pairs."""
+    scores: dict[str, Score] = defaultdict(Score)
+    for gold, system in pairs:
+        ge, se = _entities(gold), _entities(system)
+        for t in ENTITY_TYPES:
+            g = {e for e in ge if e[1] == t}
+            s = {e for e in se if e[1] == t}
+            buckets = [t, "ENTITIES"] + (["CORE"] if t in CORE_TYPES else [])
+            for b in buckets:
+                c = scores["entity:" + b]
+                c.tp += len(g & s)
+                c.sys += len(s)
+                c.gold += len(g)
+        gr, sr = _relations(gold), _relations(system)
+        for rel in RELATION_TYPES:
+            g = {x for x in gr if x[1] == rel}
+            s = {x for x in sr if x[1] == rel}
+            tp = _matched_relations(g, s)
+            for b in (rel, "RELATIONS"):
+                c = scores["relation:" + b]
+                c.tp += tp
+                c.sys += len(s)
+                c.gold += len(g)
+    return dict(scores)
+
+
+def score_directories(gold_dir: str | Path, system_dir: str | Path) -> dict[str, Score]:
+    """Score every gold file that has a system file of the same name (a missing one is empty)."""
+    pairs = []
+    for gold_path in sorted(Path(gold_dir).glob("*.json")):
+        system_path = Path(system_dir) / gold_path.name
+        system = json.loads(system_path.read_text("utf-8")) if system_path.exists() else {}
+        pairs.append((json.loads(gold_path.read_text("utf-8")), system))
+    return score_documents(pairs)
+
+
+def format_scores(scores: dict[str, Score]) -> str:
+    return "\n".join(
+        f"{k:28s} P={v.precision:.3f} R={v.recall:.3f} F1={v.f1:.3f}  (tp={v.tp} sys={v.sys} gold={v.gold})"
+        for k, v in sorted(scores.items()))
