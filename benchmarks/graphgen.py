@@ -3,7 +3,7 @@ for measuring stores at sizes no test corpus reaches.
 
 Documents, entities of every type, mentions with evidence sentences, posts in
 bodies, facts with their reified statements, everything a document states in
-that document's named graph. Mentions follow a Zipf-like law (a few entities
+that document's named graph. Mentions follow a power law (a few entities
 are everywhere, most are rare), as in news. Labels are made up ("人物123"),
 and the same seed gives the same graph.
 """
@@ -18,10 +18,12 @@ from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS
 TYPES = {"Person": (0.40, "人物{}"), "GovOrg": (0.10, "第{}区委"), "Enterprise": (0.20, "第{}科技有限公司"),
          "Park": (0.05, "第{}号产业园"), "Project": (0.15, "第{}号厂房项目"), "Place": (0.05, "第{}区"),
          "Organization": (0.05, "第{}研究院")}
-#: relation -> (subject type, object type) templates for facts
+#: relation -> (subject type, object type) templates for facts; part_of is added as a
+#: hierarchy (places in larger places, park zones in parks), as administrative divisions are
 FACTS = [("member_of", "Person", "GovOrg"), ("located_in", "Enterprise", "Park"), ("located_in", "Project", "Park"),
-         ("located_in", "Park", "Place"), ("located_in", "Project", "Place"), ("part_of", "Park", "Park"),
-         ("part_of", "Place", "Place"), ("owns_project", "Enterprise", "Project")]
+         ("located_in", "Park", "Place"), ("located_in", "Project", "Place"), ("owns_project", "Enterprise", "Project")]
+#: children per parent in the part_of hierarchies
+FANOUT = 8
 MENTIONS_PER_DOC = 8
 FACTS_PER_DOC = 2
 POSTS_PER_DOC = 1
@@ -72,8 +74,14 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
                     w.add(node, SKOS.altLabel, _zh(labels[node][:3]))
         everyone = [n for pool in pools.values() for n in pool]
 
-        def zipf(pool: list[str]) -> str:
-            return pool[min(len(pool) - 1, int(rng.paretovariate(1.2)) - 1)]
+        for type_ in ("Place", "Park"):  # a tree: entity i is part of entity i // FANOUT
+            pool = pools[type_]
+            for i in range(1, len(pool)):
+                w.add(pool[i], PROPERTY["part_of"], pool[i // FANOUT])
+
+        def popular(pool: list[str], skew: float = 3.0) -> str:
+            """Low indexes far more often: the most popular of 10,000 gets ~5% of the picks."""
+            return pool[int(len(pool) * rng.random() ** skew)]
 
         serial = 0
         doc_no = 0
@@ -96,11 +104,10 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
                 return ev
 
             for _ in range(MENTIONS_PER_DOC):
-                pool = everyone if rng.random() < 0.5 else pools[rng.choice(list(pools))]
-                entity = zipf(pool) if pool is not everyone else rng.choice(everyone)
+                entity = popular(pools[rng.choice(list(pools))]) if rng.random() < 0.5 else rng.choice(everyone)
                 w.add(entity, KG.mention, evidence(entity), doc)
             for _ in range(POSTS_PER_DOC):
-                person, body = zipf(pools["Person"]), zipf(pools["GovOrg"])
+                person, body = popular(pools["Person"]), popular(pools["GovOrg"])
                 post = _iri(KGR[f"post/{serial:016x}"])
                 for s, p, o in ((person, ORG.holds, post), (post, RDF.type, _iri(ORG.Post)),
                                 (post, SKOS.prefLabel, _zh(rng.choice(TITLES))), (post, ORG.postIn, body),
@@ -109,7 +116,7 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
                     w.add(s, p, o, doc)
             for _ in range(FACTS_PER_DOC):
                 relation, s_type, o_type = rng.choice(FACTS)
-                s, o = zipf(pools[s_type]), zipf(pools[o_type])
+                s, o = popular(pools[s_type], 2.0), popular(pools[o_type], 2.0)
                 if s == o:
                     continue
                 fact = _iri(KGR[f"fact/{serial:016x}"])

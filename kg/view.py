@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 
 import jinja2
@@ -46,6 +47,8 @@ RELATION_LABEL = {
 #: small enough that a 2,000-node page stays a few megabytes.
 MAX_EVIDENCE = 4
 MAX_SENTENCE = 160
+#: Entities one page draws at most: more is neither readable nor quick to lay out in a browser.
+MAX_NODES = 3000
 
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = jinja2.Environment(
@@ -56,16 +59,21 @@ _TEMPLATES.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": F
 
 
 def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: int = 1,
-               types: list[str] | None = None, title: str | None = None) -> nx.MultiDiGraph:
+               types: list[str] | None = None, title: str | None = None,
+               max_nodes: int = MAX_NODES) -> nx.MultiDiGraph:
     """Write an HTML view of ``graph`` (an rdflib graph or the networkx graph of
     ``kg.graphview``) to ``path``; return the subgraph that was drawn.
 
     ``types`` keeps only those entity types; ``focus`` (a name or alias) keeps
-    the entities within ``depth`` links of that entity.
+    the entities within ``depth`` links of that entity. Past ``max_nodes``
+    entities the best connected ones are drawn, and the title says so.
     """
     g = select(as_networkx(graph), focus, depth, types)
     if title is None:
         title = f"{focus} · {depth} 度关系" if focus else "知识图谱"
+    if g.number_of_nodes() > max_nodes:
+        title += f" · 关系最多的 {max_nodes} 个实体 (best connected {max_nodes} of {g.number_of_nodes()})"
+        g = nx.MultiDiGraph(g.subgraph(sorted(g, key=lambda n: (-g.degree(n), n))[:max_nodes]))
     atomic.write_text(path, render(g, title))
     return g
 
@@ -106,9 +114,7 @@ def render(g: nx.MultiDiGraph, title: str) -> str:
                      evidence=_evidence(data.get("evidence", ())))
     net.options = _options(g.number_of_nodes())  # not set_options(): it strips the spaces out of font names
     nodes, edges, _, _, _, options = net.get_network_data()
-    counts = {t: 0 for t in TYPE_STYLE}
-    for _, t in g.nodes(data="type"):
-        counts[t] = counts.get(t, 0) + 1
+    counts = Counter(t for _, t in g.nodes(data="type"))
     legend = [{"type": t, "name": TYPE_STYLE[t][2], "color": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1],
                "count": counts[t]} for t in TYPE_STYLE if counts.get(t)]
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "legend": legend,
@@ -136,7 +142,7 @@ def _options(n_nodes: int) -> dict:
         "nodes": {"font": {"size": 14, "face": _FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"min": 8, "max": 36, "label": {"enabled": True, "min": 12, "max": 30,
                                                               "drawThreshold": 5}}},
-        "edges": {"font": {"size": 10, "face": _FONT, "color": "#555555", "strokeWidth": 2,
+        "edges": {"font": {"size": 12, "face": _FONT, "color": "#555555", "strokeWidth": 2,
                            "align": "middle"},
                   "color": {"color": "#b0b0b0", "highlight": "#333333", "hover": "#333333"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},

@@ -209,3 +209,10 @@ def test_regions_from_province_abbreviations():
     doc = _doc("川南、渝西和鲁西南地区联动，京东在此布局。")
     found = _texts(recognize_places(doc), "Place")
     assert {"川南", "渝西", "鲁西南地区"} <= found and "京东" not in found
+
+
+def test_group_company_and_its_institute():
+    doc = _doc("入选单位分别为中国远航装备集团公司第七研究所、南川青禾农业股份有限公司。")
+    assert "中国远航装备集团公司" in _texts(recognize_enterprises(doc), "Enterprise")
+    assert "中国远航装备集团公司第七研究所" in _texts(recognize_organizations(doc), "Organization")
+    assert not any(t.startswith("分别") for t in _texts(recognize_enterprises(doc), "Enterprise"))

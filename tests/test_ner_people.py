@@ -66,8 +66,8 @@ def test_titles_need_a_name_after_them():
 
 def test_name_ends_before_the_verb_that_follows_it():
     assert _persons("市生态环境局副局长何静介绍，今年水质稳定。") == {"何静"}
-    assert _persons("区委书记张明华调研了园区。") == {"张明华"}
-    assert _persons("副区长冯在文参加活动。") == {"冯在文"}
+    assert _persons("区委书记鲍明华调研了园区。") == {"鲍明华"}
+    assert _persons("副区长宋在明参加活动。") == {"宋在明"}
     assert _persons("县长王强说，要抓好项目。") == {"王强"}
 
 
@@ -118,8 +118,8 @@ def test_titles_collective_nouns_and_surnames_are_not_persons():
 
 
 def test_name_written_before_the_head_it_holds():
-    text = "深入学习贯彻李明远总书记重要讲话精神。"
-    assert _persons(text) == {"李明远"}
+    text = "深入学习贯彻韦正远总书记重要讲话精神。"
+    assert _persons(text) == {"韦正远"}
     assert _titles(text) == ["总书记"]
 
 
@@ -178,3 +178,15 @@ def test_transliterated_name_with_a_middle_dot():
 
 def test_party_and_cppcc_committees_named_in_full():
     assert _govorgs("中共南川区委、政协南川区委员会联合发文。") == {"中共南川区委", "政协南川区委员会"}
+
+
+def test_four_character_minority_name_after_a_title_but_not_a_phrase():
+    assert _persons("自治区副主席扎西次仁出席会议。") == {"扎西次仁"}
+    assert _persons("政协委员参政议政，县长亲自部署工作。") == set()
+
+
+def test_bare_post_after_a_name_at_the_start_of_a_clause():
+    text = "座谈会上，吴正华市长首先介绍了情况。"
+    assert _persons(text) == {"吴正华"}
+    assert _titles(text) == ["市长"]
+    assert _persons("会议强调，高校长期坚持开放办学。") == set()

@@ -14,7 +14,7 @@ from kg.errors import KgError
 from kg.graphview import find_entity, to_networkx
 from kg.rdf.vocab import KG, KGR
 from kg.view import render, select, write_view
-from view_graphs import XSS_NAME, XSS_SENTENCE, invented_graph, invented_rdf
+from view_graphs import XSS_NAME, XSS_SENTENCE, invented_graph, invented_rdf, random_graph
 
 
 def by_label(g, label):
@@ -126,3 +126,12 @@ def test_kg_view_writes_the_chosen_part(tmp_path):
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
     data = page_data(page.read_text(encoding="utf-8"))
     assert sorted(n["label"] for n in data["nodes"]) == ["澜汐新材料有限公司", "青梧区", "青梧智造产业园"]
+
+
+def test_a_big_graph_is_cut_to_its_best_connected_entities(tmp_path):
+    g = random_graph(300, seed=5)
+    shown = write_view(g, tmp_path / "v.html", max_nodes=100)
+    assert shown.number_of_nodes() == 100
+    least_shown = min(g.degree(n) for n in shown)
+    assert all(g.degree(n) <= least_shown for n in set(g) - set(shown))
+    assert "(best connected 100 of 300)" in (tmp_path / "v.html").read_text(encoding="utf-8")

@@ -27,12 +27,12 @@ from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_bo
                              stop_starts_at, suffix_table, trim_place_prefix, without_parentheses)
 from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
 
-_STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司"
+_STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
 _SUFFIX = re.compile(
     rf"(?P<strong>(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
     r"|(?P<coop>股份经济合作联合社|经济合作联合社|专业合作联合社|合作联合社|股份合作社|专业合作社|合作社)"
-    r"|(?P<company>(?:集团)?(?:总公司|公司))"
+    r"|(?P<company>公司)"
     r"|(?P<group>集团)(?![军化式])"
     r"|(?P<bank>银行)"
     r"|(?P<institute>(?<=科技)研究所)"

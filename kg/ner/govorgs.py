@@ -7,17 +7,17 @@ Grammar (knowledge in kg/data/govorg_*.tsv/txt):
             | PREFIX (CORE | DEPT | CENTER) SUB*  重庆市委, 区人大常委会, 市经信委
             | CENTER SUB*                        数字化城市运行和治理中心
     PREFIX := (中共|政协)? place name(s) from the gazetteer   中共重庆市委, 江津区, 昌吉州
-            | town/village name + 镇/乡/街道/村/社区   先锋镇
-            | zone name + (党工委|管委会)        万盛经开区党工委
+            | town/village name + 镇/乡/街道/村/社区   石沱镇
+            | zone name + (党工委|管委会)        长寿经开区党工委
             | level word                         市, 区, 自治区
-    SUB    := DEPT | 办公室 | 办 | a unit ending in 站/中心/分局/大队...   区委宣传部, 市检察院犯罪举报中心
+    SUB    := DEPT | 办公室 | 办 | a unit ending in 站/中心/分局/大队...   区委宣传部, 市检察院案件管理中心
 
 An OCR line break between the place and the body is crossed (重庆市\n\n人力社保局).
 
 Every body in a chain is a mention of its own (区委 and 区委宣传部: nesting is
 allowed).  A bare level-prefixed Party committee or government fused into a post
 title (区委书记, 市政府副市长) is not a mention, per spec/schema.md; with a real
-place it is (万州区委书记 -> 万州区委).  A committee of the Youth League or a
+place it is (涪陵区委书记 -> 涪陵区委).  A committee of the Youth League or a
 democratic party (共青团重庆市委, 团区委) is not a GovOrg.
 
 ``find_bodies(text)`` is shared with the title grammar (kg/ner/titles.py), which
@@ -47,8 +47,9 @@ _TOWN_END = re.compile(rf"[{CJK}]{{2,3}}(镇|乡|街道|村|社区)$")
 _OUR = set("我本全各该每")
 _LEVEL_CHARS = "州市县区旗盟"
 CJK_RE = re.compile(rf"[{CJK}]")
+_ORDINAL = re.compile("第[一二三四五六七八九十]+")
 _BREAK_IN_NAME = re.compile(rf"(?<=[{CJK}])\s*\n\s*$")
-#: A sub-unit of a body named by its function: 农村经济经营管理站, 犯罪举报中心.
+#: A sub-unit of a body named by its function: 农村经济经营管理站, 案件管理中心.
 _SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分局|派出所|大队|支队)")
 #: Characters that never occur inside a body's own name (verbs, function words).
 _NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
@@ -70,8 +71,16 @@ def body_kinds() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _body_regex() -> re.Pattern[str]:
+    """All body names; a central team may carry an ordinal (中央第六生态环境保护督察组)."""
     names = sorted(body_kinds(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile("|".join(
+        f"中央(?:{_ORDINAL.pattern})?{re.escape(n[2:])}" if n.startswith("中央") and len(n) > 4 else re.escape(n)
+        for n in names))
+
+
+def _kind(name: str) -> str:
+    """The kind of a matched body name (an ordinal removed)."""
+    return body_kinds()[_ORDINAL.sub("", name) if name.startswith("中央第") else name]
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +140,7 @@ def _prefix_start(text: str, s: int, body: str) -> tuple[int, bool]:
         return window_start + town, False
     level = _level_before(text, s)
     if level < s:
-        if _kinds_of(body) == "center" and level > 0 and text[level - 1] in _OUR:
+        if _kind(body) == "center" and level > 0 and text[level - 1] in _OUR:
             return s, False  # 我区数字化城市运行和治理中心: the centre's own name
         return level, True
     return s, False
@@ -173,14 +182,10 @@ def _town_before(window: str) -> int:
     return len(window)
 
 
-def _kinds_of(body: str) -> str:
-    return body_kinds()[body]
-
-
 def _extend(text: str, end: int) -> int:
     """End of a sub-body written right after a body ending at ``end``, or ``end``."""
     m = _body_regex().match(text, end)
-    if m and body_kinds()[m.group()] in ("dept", "sub", "center"):
+    if m and _kind(m.group()) in ("dept", "sub", "center"):
         return m.end()
     m = _SUB_UNIT.match(text, end)
     if m and not (_NOT_IN_NAME & set(m.group())) and not _body_regex().search(m.group()) \
@@ -191,11 +196,10 @@ def _extend(text: str, end: int) -> int:
 
 def find_bodies(text: str) -> list[Body]:
     """Every body of the grammar in ``text``, bare ones included, chains as nested bodies."""
-    kinds = body_kinds()
     out: list[Body] = []
     for m in _body_regex().finditer(text):
         s, e, name = m.start(), m.end(), m.group()
-        kind = kinds[name]
+        kind = _kind(name)
         if kind == "sub" or (name == "委" and text.startswith("员", e)):
             continue  # 委员 is a post
         if kind == "national":

@@ -17,7 +17,7 @@ CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 #: Characters that end a name: punctuation, spaces, brackets, digits, Latin letters.
 _PAUSE = re.compile(r"[^\u3400-\u9fff]")
 #: Characters that do not end a given name (function words, numerals); one may stand
-#: in the middle of a three-character name when a pause or verb follows (冯在文, 陈一清).
+#: in the middle of a three-character name when a pause or verb follows (宋在明, 周一平).
 _NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
                  "一二三四五六七八九十百千万亿日号")
 #: Characters of body and post names, never in a given name (和区长 is no name).
@@ -94,7 +94,7 @@ def _han_name_end(text: str, pos: int) -> int:
     if one > len(text) or not CJK_CHAR.match(text[g]) or text[g] in _NEVER_GIVEN:
         return pos
     if not _given_ok(text[g]):
-        # 冯在文, 梁其凯, 陈一清: a function character inside a name only when
+        # 宋在明, 何其昌, 周一平: a function character inside a name only when
         # the three characters are followed by a pause or a verb.
         if _given_ok(text[one:two]) and follower_at(text, two) and not is_stop_word(text[g:two]):
             return two
@@ -106,7 +106,7 @@ def _han_name_end(text: str, pos: int) -> int:
         if third in chars or (third in weak and not pause_at(text, two)):
             third_ok = False
         elif word_follower_at(text, one) and not (word_follower_at(text, two) or pause_at(text, two)):
-            third_ok = False  # 刘芹介绍: a verb starts at 介, none at 绍
+            third_ok = False  # 何静介绍: a verb starts at 介, none at 绍
     end = two if third_ok else one
     token = text[pos:end]
     if is_stop_word(token) or is_stop_word(token[sn:]) or (end == two and is_stop_word(token[:2])):
@@ -116,25 +116,23 @@ def _han_name_end(text: str, pos: int) -> int:
 
 def minority_name_end(text: str, pos: int) -> int:
     """End of a four-character name without a Han surname (扎西次仁) right after a
-    title, when a pause or a verb follows it and nothing inside reads as a word
-    of the sentence; else ``pos``."""
+    title: transliteration syllables only (kg/data/minority_name_chars.txt), a pause
+    or a verb after it; else ``pos``."""
     end = pos + 4
     token = text[pos:end]
-    if len(token) < 4 or not _given_ok(token) or not follower_at(text, end) or surname_length(text, pos):
-        return pos
-    if any(word_follower_at(text, i) for i in range(pos, end)) or is_stop_word(token[:2]) or is_stop_word(token[2:]):
+    if len(token) < 4 or not set(token) <= load_set("minority_name_chars.txt") or not follower_at(text, end):
         return pos
     return end
 
 
 def is_name(token: str, *, allow_four: bool = False) -> bool:
     """``token`` alone is name-shaped: a Han name, or with ``allow_four`` a 4-character
-    name without a Han surname (Tibetan 达娃次仁), never a stop word."""
+    name in transliteration syllables (Tibetan 扎西次仁), never a stop word."""
     if not token or is_stop_word(token) or not all(CJK_CHAR.match(c) for c in token):
         return False
-    if allow_four and len(token) == 4 and _given_ok(token):
+    if allow_four and len(token) == 4 and set(token) <= load_set("minority_name_chars.txt"):
         return True
     sn = surname_length(token, 0)
     given = token[sn:]
-    # delimited, a name may hold function characters (冯在文, 许华为), never body characters
+    # delimited, a name may hold function characters (宋在明, 王为民), never body characters
     return sn > 0 and 1 <= len(given) <= 2 and not (_NEVER_GIVEN & set(given))

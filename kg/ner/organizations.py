@@ -7,7 +7,8 @@ labs, hospitals, media, associations, armed-forces units).
   of its own (陆军军医大学, 广阳湾实验室).  A suffix followed by a company's
   legal suffix (某某研究院有限公司) belongs to the Enterprise.
 - ``organizations.unit``: the bodies written as 区/市/县 + unit (区人武部,
-  市工商联, 区少工委) and the Youth League committees (团区委, 共青团重庆市委).
+  市工商联, 区少工委, hospitals by number: 市一院) and the Youth League
+  committees (团区委, 共青团重庆市委).
 - ``organizations.media``: national media from ``kg/data/media.txt`` (央视, 新华社).
 """
 from __future__ import annotations
@@ -24,7 +25,8 @@ from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
-                   r"|[市区县](?:人武部|工商联|少工委|科协|妇联|残联|文联|侨联)")
+                   r"|[市区县](?:人武部|工商联|少工委|科协|妇联|残联|文联|侨联)"
+                   r"|[市区县][一二三四五六七八九十]院(?![长士])")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
 _RANK = re.compile(r"国家级|省级|市级|区级|县级")
 #: A name that only states a category (高校, 中小学, 各医院) or rank.

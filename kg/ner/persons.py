@@ -1,14 +1,16 @@
 """Recognizer component: Person mentions.
 
 A name-shaped token (kg/ner/names.py) becomes a Person only with evidence:
-- a post title right before it (区委副书记、区长赵光平; 市委常委、万州区委书记 卢红),
+- a post title right before it (区委副书记、区长赵光平; 市委常委、涪陵区委书记 蒋文涛),
   from the title grammar (kg/ner/titles.py);
-- a byline role (记者 邓浩 实习记者 罗凯元 陈俊攸): one role serves every name
+- a byline role (记者 郑小川 实习记者 周雨桐 贺嘉): one role serves every name
   after it up to the next role;
-- a head written after the name (习近平总书记);
-- a list of 、-separated names after a collective word (自治区领导赖某、达娃次仁)
-  or in a sentence with a verb of attending (张某、李某，市级领导出席);
-  in such lists 4-character names without a Han surname (Tibetan, Yi ...) count;
+- a head written after the name (某某某总书记);
+- a list of 、-separated names after a collective word (自治区领导马某、扎西次仁)
+  or in a sentence with a verb of attending (张某、李某，市级领导出席); the
+  names listed after a titled name share its title (副主席高某、王某);
+- Tibetan, Mongolian and Uyghur names: 4-character names in transliteration
+  syllables after a title or in a list (扎西次仁), names joined by a middle dot (艾某·某某);
 - document-level propagation: a name found once with evidence is a mention at
   every occurrence in the document (headlines such as 某某某某某某讲话).
 Titles, collective nouns, places and a surname alone never become persons.
@@ -39,7 +41,7 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _more_byline_names(text: str, pos: int) -> list[tuple[int, int]]:
-    """Further names after a byline name, separated by spaces: 实习记者 罗凯元 陈俊攸."""
+    """Further names after a byline name, separated by spaces: 实习记者 周雨桐 贺嘉."""
     out = []
     title_starts = byline_title_starts(text)
     while True:

@@ -30,6 +30,8 @@ _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情
 _NOT_IN_CORE = re.compile(r"[镇乡村年月日区县市省]|社区|街道")
 _CORE_LENGTHS = {"街道": (5, 4, 3, 2), "社区": (4, 3, 2), "镇": (3, 2), "乡": (3, 2), "村": (4, 3, 2)}
 _COUNT = re.compile(r"[0-9一二三四五六七八九十百千万多几]+[个家座条项批所处名]")
+#: A place name used as a modifier names no place: 中国式现代化, 中国特色.
+_ADJECTIVAL = re.compile(r"式|特色")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -84,7 +86,7 @@ def _divisions(text: str) -> list[Mention]:
     provinces = {entry.province for _, _, entry in found if entry.province and not _needs_context(entry)}
     out = []
     for s, e, entry in found:
-        if _needs_context(entry) and entry.province not in provinces:
+        if _needs_context(entry) and entry.province not in provinces or _ADJECTIVAL.match(text, e):
             continue
         out.append(Mention(s, e, entry.name, "Place", "places.division", 0.6 if entry.is_short else 0.75))
     return out

@@ -29,7 +29,7 @@ from kg.ner.vocabulary import has_unknown_word
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
-_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在"
+_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在|机械|股份|有限|公司|咨询|设备"
 #: A company's legal suffix ends the phrase before its project.
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.

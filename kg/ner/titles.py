@@ -12,7 +12,8 @@ Grammar (knowledge in kg/data/title_*.tsv/txt):
 A Title is a post as the spec wants it: each title of a chain is its own mention
 and a shared prefix is not copied (``区委副书记、区长赵光平`` -> 区委副书记, 区长).
 Only chains that a person's name follows become mentions (``区委书记会议`` names
-no post holder); a few heads also follow the name (``习近平总书记``).
+no post holder).  A few heads follow the name (``某某某总书记``, ``某某 摄``), and any
+bare post may follow a name at the start of a clause before a verb (``，某某某市长介绍``).
 ``title_chains(text)`` is shared with the person recognizer, which takes the names.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ from kg.ner.govorgs import find_bodies, body_kinds, level_words
 BYLINE = "byline"
 BYLINE_END = "byline-end"
 CHAIN_SEPARATORS = "、，,"
-#: Longest run of spaces between a title and the name it introduces (市委书记 卢红).
+#: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
 MAX_GAP = 3
 
 
@@ -170,7 +171,7 @@ def _titles(text: str) -> tuple[Title, ...]:
     out = []
     for m in _role_regex().finditer(text):
         kind, after_name = heads[m.group("head")]
-        # A modifier may close the body (先锋镇党委 + 副书记 read as 党委副书记).
+        # A modifier may close the body (石沱镇党委 + 副书记 read as 党委副书记).
         inner = next((body_ends[q] for q in range(m.start() + 1, m.start("head") + 1)
                       if body_ends.get(q, q) < m.start()), None)
         start = inner if inner is not None else _body_before(text, m.start(), body_ends)
@@ -208,12 +209,25 @@ def title_chains(text: str) -> tuple[TitleChain, ...]:
     return tuple(chains)
 
 
+def _addressed(text: str, title: Title) -> bool:
+    """A bare post after a name at the start of a clause, before a verb: ，某某某市长介绍."""
+    if title.start != title.role_start or title.kind == BYLINE or not names.follower_at(text, title.end):
+        return False
+    for n in (3, 2):
+        s = title.start - n
+        if s >= 0 and names.pause_at(text, s - 1) and names.name_end(text, s) == title.start:
+            return True
+    return False
+
+
 @lru_cache(maxsize=8)
 def titles_after_names(text: str) -> tuple[tuple[int, int, int, int], ...]:
-    """(name_start, name_end, title_start, title_end) for heads written after a name (习近平总书记)."""
+    """(name_start, name_end, title_start, title_end) for heads written after a name (某某某总书记)."""
     out = []
     for t in _titles(text):
-        if not t.after_name or t.role_start != t.head_start:
+        if not t.after_name and not _addressed(text, t):
+            continue
+        if t.after_name and t.role_start != t.head_start:
             continue
         if t.kind == BYLINE and not names.pause_at(text, t.end):
             continue  # 张某摄 ends a byline; 摄像 is another word

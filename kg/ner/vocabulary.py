@@ -36,13 +36,18 @@ _PROPER_TAGS = ("ns", "nz", "nr", "nt")
 
 
 @lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    from jieba.posseg import POSTokenizer
-
-    return POSTokenizer(_tokenizer()).word_tag_tab
+def _proper_nouns() -> frozenset[str]:
+    """The dictionary's words tagged as proper nouns (its lines: word, frequency, tag)."""
+    words = set()
+    with _tokenizer().get_dict_file() as f:
+        for line in f:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2].startswith(_PROPER_TAGS):
+                words.add(parts[0])
+    return frozenset(words)
 
 
 def starts_with_proper_noun(text: str) -> bool:
     """Whether the first word of ``text`` is a proper noun in the dictionary (万盛, 两江)."""
     tokens = _tokenizer().lcut(text, HMM=False)
-    return bool(tokens) and _word_tags().get(tokens[0], "").startswith(_PROPER_TAGS)
+    return bool(tokens) and tokens[0] in _proper_nouns()
