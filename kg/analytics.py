@@ -21,7 +21,7 @@ RANKED_TYPES = ("Person", "Enterprise", "Park")
 #: Louvain is randomised; a fixed seed makes `kg stats` repeatable.
 LOUVAIN_SEED = 1
 #: Above this many nodes betweenness is estimated from this many sampled sources.
-BETWEENNESS_SAMPLE = 1000
+BETWEENNESS_SAMPLE = 300
 
 
 @dataclass
@@ -46,10 +46,13 @@ class Stats:
 
 
 def links(g: nx.MultiDiGraph) -> nx.Graph:
-    """The undirected simple graph: one link per pair of entities that any fact connects."""
+    """The undirected simple graph: one link per pair of entities that any fact connects.
+
+    Nodes and links are added in sorted order: sampled betweenness and Louvain depend on
+    it, and a store and a file of the same graph list their triples in different orders."""
     u = nx.Graph()
-    u.add_nodes_from(g.nodes(data=True))
-    u.add_edges_from((a, b) for a, b in g.edges() if a != b)
+    u.add_nodes_from(sorted(g.nodes(data=True)))
+    u.add_edges_from(sorted((a, b) for a, b in g.edges() if a != b))
     return u
 
 

@@ -38,6 +38,8 @@ def write_text(path: str | os.PathLike, text: str) -> None:
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     target = Path(path)
+    if target.is_dir():
+        raise KgError(f"output is a directory, not a file: {target}")
     parent = _check_parent_writable(target)
     fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

@@ -94,6 +94,8 @@ def extract(paths: list[Path], settings: Extraction, workers: int | None = 1, en
         return extract_on_dask(paths, settings, scheduler, workers)
     if scheduler:
         raise KgError("--scheduler needs --engine dask")
+    if workers is None:  # all cores, but starting a worker costs seconds: not for a few documents
+        workers = max(1, min(default_workers(), len(paths) // (2 * CHUNK_SIZE)))
     workers = min(check_workers(workers), len(paths))
     if workers <= 1:
         return _extract_here(paths, settings)

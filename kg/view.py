@@ -69,34 +69,39 @@ def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: 
     entities the best connected ones are drawn, and the title says so.
     """
     g = select(as_networkx(graph), focus, depth, types)
+    center = g.graph["focus"]
     if title is None:
         title = f"{focus} · {depth} 度关系" if focus else "知识图谱"
     if g.number_of_nodes() > max_nodes:
         title += f" · 关系最多的 {max_nodes} 个实体 (best connected {max_nodes} of {g.number_of_nodes()})"
-        g = nx.MultiDiGraph(g.subgraph(sorted(g, key=lambda n: (-g.degree(n), n))[:max_nodes]))
-    atomic.write_text(path, render(g, title))
+        g = nx.MultiDiGraph(g.subgraph(sorted(g, key=lambda n: (n != center, -g.degree(n), n))[:max_nodes]))
+    atomic.write_text(path, render(g, title, center))
     return g
 
 
 def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
            types: list[str] | None = None) -> nx.MultiDiGraph:
-    """The part of ``g`` a view shows (see ``write_view``)."""
+    """The part of ``g`` a view shows (see ``write_view``); its ``graph["focus"]`` is the
+    focused node, or None."""
     if types:
         unknown = sorted(set(types) - set(TYPE_STYLE))
         if unknown:
             raise KgError(f"unknown type {', '.join(unknown)} (types: {', '.join(TYPE_STYLE)})")
         g = g.subgraph([n for n, t in g.nodes(data="type") if t in types])
+    center = None
     if focus:
         if depth < 0:
             raise KgError(f"--depth must be 0 or more, got {depth}")
         center = find_entity(g, focus)
         near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), center, cutoff=depth)
         g = g.subgraph(near)
-    return nx.MultiDiGraph(g)
+    shown = nx.MultiDiGraph(g)
+    shown.graph["focus"] = center
+    return shown
 
 
-def render(g: nx.MultiDiGraph, title: str) -> str:
-    """The HTML page of ``g``."""
+def render(g: nx.MultiDiGraph, title: str, focus: str | None = None) -> str:
+    """The HTML page of ``g``; the node ``focus``, if given, starts selected with its details shown."""
     net = Network(directed=True, cdn_resources="in_line")
     degree = dict(g.degree())
     for node, data in sorted(g.nodes(data=True)):
@@ -118,7 +123,7 @@ def render(g: nx.MultiDiGraph, title: str) -> str:
     legend = [{"type": t, "name": TYPE_STYLE[t][2], "color": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1],
                "count": counts[t]} for t in TYPE_STYLE if counts.get(t)]
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "legend": legend,
-            "relations": RELATION_LABEL}
+            "relations": RELATION_LABEL, "focus": focus}
     return _TEMPLATES.get_template("graph_view.html").render(
         title=title, data=data,
         vis_js=(_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),

@@ -128,7 +128,8 @@ def test_kg_path_prints_each_fact_with_its_evidence(graph_file):
 
 def test_bad_inputs_give_one_line_errors(graph_file, tmp_path):
     for args in (("stats", tmp_path / "missing.ttl"), ("path", "柯望舒", "无此人", "--graph", graph_file),
-                 ("view", graph_file, "--types", "Officer", "--out", tmp_path / "v.html")):
+                 ("view", graph_file, "--types", "Officer", "--out", tmp_path / "v.html"),
+                 ("view", graph_file, "--out", tmp_path)):
         r = kg(*args)
         assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1 and "error:" in r.stderr, args
     assert not (tmp_path / "v.html").exists()
@@ -144,3 +145,5 @@ def test_a_store_reads_like_the_graph_file_built_with_it(tmp_path):
     assert kg("view", store, "--out", tmp_path / "s.html").returncode == 0
     assert kg("view", out / "graph.ttl", "--out", tmp_path / "f.html").returncode == 0
     assert (tmp_path / "s.html").read_text(encoding="utf-8") == (tmp_path / "f.html").read_text(encoding="utf-8")
+    # kg build's own graph.html is that same page.
+    assert (out / "graph.html").read_text(encoding="utf-8") == (tmp_path / "f.html").read_text(encoding="utf-8")

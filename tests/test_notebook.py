@@ -25,5 +25,6 @@ def test_notebook_runs_and_shows_tables_chart_and_view():
     tables = [d for d in data if "<table" in d.get("text/html", "")]
     assert len(tables) >= len(queries) + 1  # one per canned query, plus the centrality ranking
     assert any("image/png" in d for d in data), "the centrality chart"
-    assert any("<iframe srcdoc=" in d.get("text/html", "") for d in data), "the inline view"
+    assert any("<iframe" in d.get("text/html", "") and 'srcdoc="&lt;!DOCTYPE html&gt;' in d["text/html"]
+               for d in data), "the inline view"
     assert not [o for o in outputs if o.output_type == "error"]

@@ -224,6 +224,8 @@ def test_focus_view_draws_the_neighbourhood_only(browser, tmp_path):
     browser.open(page)
     browser.wait_for("document.getElementById('kg-status').dataset.ready === '1'")
     assert browser.evaluate("Object.keys(kgView.network.getPositions()).sort()") == sorted(expected)
+    assert browser.evaluate("kgView.network.getSelectedNodes()") == [person]  # the focus starts selected
+    assert browser.evaluate("document.getElementById('kg-detail').textContent").startswith(g.nodes[person]["label"])
     assert browser.problems() == []
 
 

@@ -27,15 +27,16 @@ def run(args: argparse.Namespace) -> int:
         paths = [p for p in paths if file_sha256(p) not in known]
     docs = list(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                   args.workers, args.engine, args.scheduler))
+    n_docs, n_mentions = len(docs), sum(len(d.mentions) for d in docs)
     kb = store.add(docs) if store is not None else resolve(docs)
+    del docs  # past resolution only the knowledge base is needed: free the documents before the graph
     ds = build_dataset(kb)
     with atomic.output_dir(args.out) as tmp:
         written = write_exports(kb, ds, tmp, formats)
         write_view(ds, tmp / "graph.html")
         written.append("graph.html")
-    n_mentions = sum(len(d.mentions) for d in docs)
     where = f" (store {args.store}: {len(kb.documents)} documents in all)" if store is not None else ""
-    print(f"{len(docs)} documents extracted, {n_mentions} mentions, "
+    print(f"{n_docs} documents extracted, {n_mentions} mentions, "
           f"{kb.mentions_before_resolution} entities before resolution, {len(kb.entities)} after, "
           f"{len(kb.facts) + len(kb.posts)} facts{where} -> {args.out}/{{{','.join(written)}}}")
     return 0

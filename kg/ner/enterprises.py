@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_starts_at, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
+from kg.ner.vocabulary import has_unknown_word, is_word, starts_with_proper_noun
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -124,6 +124,20 @@ def _is_name(brand: str, strong: bool) -> bool:
     return len(rest) >= 2 and rest not in _generic()
 
 
+def _across_brand_de(text: str, start: int) -> int:
+    """``湖北美的电冰箱有限公司``: the name stopped at 的, but 的 is the second
+    character of a brand word (美的) right after a place at a boundary, so the
+    name goes back to that place."""
+    de = start - 1
+    if de < 2 or text[de] != "的":
+        return start
+    phrase = left_boundary(text, de, ENTERPRISE, max_len=8)
+    place_end = place_chain_end(text, phrase, de)
+    if place_end > phrase and de - place_end == 1 and is_word(text[place_end:de + 1]):
+        return phrase
+    return start
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):
@@ -131,10 +145,13 @@ def _suffix_mentions(text: str) -> list[Mention]:
         s, e = m.start(), m.end()
         start = left_boundary(text, s, ENTERPRISE, max_len=25)
         start = skip_leading_digits(text, start, s)
-        start = trim_place_prefix(text, start, s)
+        start = trim_place_prefix(text, _across_brand_de(text, start), s)
         if start >= s:
             continue
-        if not _is_name(_brand(text, start, s), strong=kind in ("strong", "coop", "bank")):
+        brand = _brand(text, start, s)
+        # 甘肃电气装备集团: a provincial/city group named by place + industry is a name.
+        placed_group = kind == "group" and place_chain_end(text, start, s) > start and len(brand) >= 2
+        if not (_is_name(brand, strong=kind in ("strong", "coop", "bank")) or placed_group):
             continue
         conf = _CONFIDENCE[kind]
         out.append(Mention(start, e, text[start:e], "Enterprise", f"enterprises.suffix.{kind}", conf))
@@ -286,6 +303,8 @@ _SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电�
                         "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
+#: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
+_HOSTED = re.compile(r"(?:企业)?(?:孵化|加速|众创|产业园|园)")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
 
@@ -299,6 +318,8 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         s, e = m.span()
         if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not stop_starts_at(text, e, ENTERPRISE)):
             continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
+        if _HOSTED.match(text, e):
+            continue  # 某某科技企业孵化器 is a park named after its field
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
         brand = text[start:s]
         if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \

@@ -8,8 +8,11 @@ Grammar (knowledge in kg/data/govorg_*.tsv/txt):
             | CENTER SUB*                        数字化城市运行和治理中心
     PREFIX := (中共|政协)? place name(s) from the gazetteer   中共重庆市委, 江津区, 昌吉州
             | town/village name + 镇/乡/街道/村/社区   石沱镇
-            | zone name + (党工委|管委会)        长寿经开区党工委
-            | level word                         市, 区, 自治区
+            | 中共? zone name + (党工委|管委会|工作委员会)   长寿经开区党工委
+            | level word                         市, 区, 新区, 自治区
+            followed by an optional term 第N届      某市第七届人民代表大会
+    DEPT   also: two department stems joined by 和/与   新区科技和人才局
+    CENTER also: a level word + a 2-6 character qualifier + a centre head   县招商投资服务中心
     SUB    := DEPT | 办公室 | 办 | a unit ending in 站/中心/分局/大队...   区委宣传部, 市检察院案件管理中心
 
 An OCR line break between the place and the body is crossed (重庆市\n\n人力社保局).
@@ -36,9 +39,9 @@ from kg.ner.boundary import left_boundary, stop_ends_at
 
 CJK = "\u3400-\u9fff"
 #: Party committees and governments that, written bare (市委, 区政府), are part of a title.
-FUSABLE = {"委", "党委", "党工委", "工委", "政府", "人民政府"}
+FUSABLE = {"委", "党委", "党工委", "工委", "党支部", "党总支", "政府", "人民政府"}
 #: Bodies that name a development zone's Party or management committee.
-ZONE_BODIES = {"党工委", "工委", "管委会", "管委", "管理委员会"}
+ZONE_BODIES = {"党工委", "工委", "工作委员会", "管委会", "管委", "管理委员会"}
 #: Last characters of a zone's name (…区, …城, …园): a level word there is part of the name.
 _ZONE_CHARS = ("区", "城", "园")
 _ZONE_END = re.compile(r"(?:高新区|经开区|开发区|新区|工业园区|园区|科学城|保税区|示范区|试验区)$")
@@ -48,9 +51,13 @@ _OUR = set("我本全各该每")
 _LEVEL_CHARS = "州市县区旗盟"
 CJK_RE = re.compile(rf"[{CJK}]")
 _ORDINAL = re.compile("第[一二三四五六七八九十]+")
+#: The term of a congress or committee, between its place and its name: 某市第七届人大常委会.
+_TERM = re.compile("第[一二三四五六七八九十百0-9]+届$")
 _BREAK_IN_NAME = re.compile(rf"(?<=[{CJK}])\s*\n\s*$")
 #: A sub-unit of a body named by its function: 农村经济经营管理站, 案件管理中心.
-_SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分局|派出所|大队|支队)")
+#: A committee of a congress (…常务委员会代表资格审查委员会) is a sub-unit too.
+_SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分局|派出所|大队|支队)"
+                       rf"|[{CJK}]{{2,8}}?委员会")
 #: Characters that never occur inside a body's own name (verbs, function words).
 _NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
 
@@ -108,8 +115,13 @@ def _foreign_committee(text: str, p: int) -> bool:
     return any(p - n >= 0 and text[p - n:p] in stops for n in (4, 3, 2, 1))
 
 
-def _prefix_start(text: str, s: int, body: str) -> tuple[int, bool]:
+def _prefix_start(text: str, s: int, body: str, kind: str = "") -> tuple[int, bool]:
     """(start, bare) of the prefix of a body starting at ``s``; start == s if none."""
+    kind = kind or _kind(body)
+    term = _TERM.search(text, max(0, s - 8), s)
+    if term:  # 某市第七届人大常委会: the place is written before the term
+        start, bare = _prefix_start(text, term.start(), body, kind)
+        return (start, bare) if start < term.start() else (s, False)
     window_start = max(0, s - 24)
     window = text[window_start:s]
     p = len(window)
@@ -134,13 +146,15 @@ def _prefix_start(text: str, s: int, body: str) -> tuple[int, bool]:
         start = _zone_start(text, window_start + zone.start(), window_start) if zone else None
         if start is None:
             start = _zone_start(text, s - 1, window_start)
+        if start is not None and text[max(0, start - 2):start] == "中共":
+            start -= 2  # 中共某某新区工作委员会
         return (start, False) if start is not None else (s, False)
     town = _town_before(window)
     if town < len(window):
         return window_start + town, False
     level = _level_before(text, s)
     if level < s:
-        if _kind(body) == "center" and level > 0 and text[level - 1] in _OUR:
+        if kind == "center" and level > 0 and text[level - 1] in _OUR:
             return s, False  # 我区数字化城市运行和治理中心: the centre's own name
         return level, True
     return s, False
@@ -188,15 +202,55 @@ def _extend(text: str, end: int) -> int:
     if m and _kind(m.group()) in ("dept", "sub", "center"):
         return m.end()
     m = _SUB_UNIT.match(text, end)
-    if m and not (_NOT_IN_NAME & set(m.group())) and not _body_regex().search(m.group()) \
-            and not any(stop_ends_at(text, i, "O") for i in range(end + 2, m.end() + 1)):
+    stem = m.group().removesuffix("委员会") if m else ""
+    committee = stem != m.group() if m else False  # a committee's name may hold 代表 (代表资格审查委员会)
+    if m and not (_NOT_IN_NAME & set(m.group())) and not _body_regex().search(stem) \
+            and (committee or not any(stop_ends_at(text, i, "O") for i in range(end + 2, m.end() + 1))):
         return m.end()
     return end
 
 
+#: A department named by two stems joined by 和/与: the 和 and the second stem (科技和人才局).
+_COMPOUND_DEPT = re.compile(rf"[和与][{CJK}]{{2,4}}?(?:局|厅|委员会)")
+#: Characters of body names and levels, never inside one stem of a compound name
+#: (市发改委和市经信委 is two bodies).
+_BODY_CHARS = set("市区县镇乡委局厅部办党府院处省州")
+
+
+@lru_cache(maxsize=1)
+def _qualified_heads() -> re.Pattern[str]:
+    heads = sorted((n for n, k in load_table("govorg_qualified_heads.tsv") if k == "center"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, heads)))
+
+
+def _qualified(text: str, q_end: int, end: int, lengths: range, kind: str) -> Body | None:
+    """A body whose qualifier of ``lengths`` characters ends at ``q_end`` and follows a
+    place or level prefix: 县[招商投资]服务中心, 新区[科技]和人才局."""
+    for k in lengths:
+        q = q_end - k
+        qualifier = text[q:q_end]
+        if q < 0 or not CJK_RE.fullmatch(qualifier[0]) or (_NOT_IN_NAME | _BODY_CHARS) & set(qualifier) \
+                or not all(CJK_RE.match(c) for c in qualifier):
+            continue
+        start, bare = _prefix_start(text, q, "", kind)
+        if start < q and not _foreign_committee(text, start):
+            return Body(start, end, kind, False)
+    return None
+
+
+def _qualified_bodies(text: str) -> list[Body]:
+    out = []
+    for m in _COMPOUND_DEPT.finditer(text):
+        if not (_NOT_IN_NAME | _BODY_CHARS) & set(m.group()[1:-1]):
+            out.append(_qualified(text, m.start(), m.end(), range(2, 5), "dept"))
+    for m in _qualified_heads().finditer(text):
+        out.append(_qualified(text, m.start(), m.end(), range(2, 7), "center"))
+    return [b for b in out if b is not None]
+
+
 def find_bodies(text: str) -> list[Body]:
     """Every body of the grammar in ``text``, bare ones included, chains as nested bodies."""
-    out: list[Body] = []
+    out: list[Body] = _qualified_bodies(text)
     for m in _body_regex().finditer(text):
         s, e, name = m.start(), m.end(), m.group()
         kind = _kind(name)
@@ -222,9 +276,12 @@ def recognize_govorgs(doc: Document) -> list[Mention]:
     from kg.ner.titles import role_at  # the title grammar builds on this module
 
     text = doc.text
+    bodies = find_bodies(text)
+    # 区委办主任: the bare committee is part of a title through its office too
+    in_title = {b.start for b in bodies if role_at(text, b.end) > b.end}
     mentions = []
-    for body in find_bodies(text):
-        if body.bare and role_at(text, body.end) > body.end:
+    for body in bodies:
+        if body.bare and body.start in in_title:
             continue  # 区委书记: the bare committee is part of the title
         mentions.append(Mention(body.start, body.end, text[body.start:body.end], "GovOrg",
                                 source=f"govorgs.{body.kind}", confidence=0.9))

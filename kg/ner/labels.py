@@ -4,11 +4,11 @@ Pretrained HanLP models speak MSRA (PERSON/LOCATION/ORGANIZATION), PKU (nr/ns/nt
 OntoNotes (PERSON/GPE/LOC/ORG/FAC) or CoNLL (PER/LOC/ORG); kg's own model speaks the
 schema types.  A foreign label gives a coarse type that the suffix grammar refines:
 ``ORGANIZATION 重庆东科模具制造有限公司`` is an Enterprise, ``ORG 区审计局`` a GovOrg.
-Both tables are data files under kg/data/.
+The endings are the rule recognizer's grammars (kg/data/park_suffixes.txt...).
 """
 from __future__ import annotations
 
-from kg.lexicon import load_table
+from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES
 
 #: What the suffix grammar may turn each coarse type into: a LOC ending in 部 (西部) stays a Place.
@@ -24,8 +24,13 @@ def _label_types() -> dict[str, str]:
 
 
 def _suffix_types() -> list[tuple[str, str]]:
-    """(ending, type), longest ending first."""
-    return sorted(load_table("type_suffixes.tsv"), key=lambda row: -len(row[0]))
+    """(ending, type) from the rule recognizer's grammars, longest ending first."""
+    endings = [(e, "Park") for e in load_set("park_suffixes.txt")]
+    endings += [(e, "Project") for e in load_set("project_suffixes.txt")]
+    endings += [(e, "Organization") for e in load_set("org_suffixes.txt")]
+    endings += [(e, "GovOrg") for e in load_set("govorg_bodies.tsv")]
+    endings += [(e, kg_type) for e, kg_type in load_table("type_suffixes.tsv")]
+    return sorted(endings, key=lambda row: -len(row[0]))
 
 
 def suffix_type(name: str) -> str | None:

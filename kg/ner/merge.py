@@ -16,7 +16,10 @@ Candidates are compared pairwise by span:
    mention never removes a stronger one.
 
 ``Title`` pseudo-mentions (tails of holds_post) take part like any type: a
-title may contain a GovOrg or Place, but never crosses a name.
+title may contain a GovOrg or Place, but never crosses a name.  A title that
+starts inside a company or organization name found by its legal suffix and runs
+past the name's end (``空调有限公司总经理`` inside ``河南美的空调有限公司总经理``)
+was cut by a word inside the name: it is extended to the name's start first.
 """
 from __future__ import annotations
 
@@ -36,7 +39,26 @@ def _crosses(a: Mention, b: Mention) -> bool:
         (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end))
 
 
+#: Names a title may start with (it then names that body: 某某有限公司总经理).
+_TITLE_BODIES = ("Enterprise", "Organization")
+#: Only names found by a strong suffix (有限公司 ...) are trusted to correct a title.
+_TRUSTED = 0.9
+
+
+def _extend_titles(doc: Document, candidates: list[Mention]) -> list[Mention]:
+    bodies = [c for c in candidates if c.type in _TITLE_BODIES and c.confidence >= _TRUSTED]
+    out = []
+    for c in candidates:
+        if c.type == "Title":
+            body = next((b for b in bodies if b.start < c.start < b.end <= c.end), None)
+            if body:
+                c = Mention(body.start, c.end, doc.text[body.start:c.end], c.type, c.source, c.confidence)
+        out.append(c)
+    return out
+
+
 def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
+    candidates = _extend_titles(doc, candidates)
     kept: list[Mention] = []
     spans: dict[tuple[int, int], Mention] = {}
     for m in sorted((c for c in candidates if c.end > c.start), key=_rank):

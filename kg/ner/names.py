@@ -35,7 +35,12 @@ def _followers() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     rows = load_table("name_followers.tsv")
     words = sorted((w for w, k in rows if k == "word"), key=len, reverse=True)
     return (re.compile("|".join(map(re.escape, words))),
-            frozenset(w for w, k in rows if k == "char"), frozenset(w for w, k in rows if k == "weak"))
+            frozenset(w for w, k in rows if k in ("char", "prep")), frozenset(w for w, k in rows if k == "weak"))
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return frozenset(w for w, k in load_table("name_followers.tsv") if k == "prep")
 
 
 def is_stop_word(token: str) -> bool:
@@ -100,8 +105,10 @@ def _han_name_end(text: str, pos: int) -> int:
             return two
         return pos
     _words, chars, weak = _followers()
-    third_ok = two <= len(text) and _given_ok(text[one:two])
-    if third_ok:
+    # 陈立为宣布: a preposition takes no verb, so 为 right before one ends the name
+    prep_end = two <= len(text) and text[one] in _prepositions() and word_follower_at(text, two)
+    third_ok = two <= len(text) and (_given_ok(text[one:two]) or prep_end)
+    if third_ok and not prep_end:
         third = text[one]
         if third in chars or (third in weak and not pause_at(text, two)):
             third_ok = False

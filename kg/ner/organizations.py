@@ -10,6 +10,10 @@ labs, hospitals, media, associations, armed-forces units).
   市工商联, 区少工委, hospitals by number: 市一院) and the Youth League
   committees (团区委, 共青团重庆市委).
 - ``organizations.media``: national media from ``kg/data/media.txt`` (央视, 新华社).
+- ``organizations.outlet``: any outlet the text cites as its source, by the
+  name shapes of ``kg/data/media_heads.txt``: a dateline at a paragraph start
+  (``某某网讯``, ``某某融媒讯``, ``甲网/乙客户端讯``: one mention per outlet) or
+  据/来源 + outlet before 消息/报道/a date (``据某某新闻8月1日消息``).
 """
 from __future__ import annotations
 
@@ -65,6 +69,34 @@ def _media_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    heads = "|".join(sorted(load_set("media_heads.txt"), key=len, reverse=True))
+    outlet = rf"[\u4e00-\u9fff][\u4e00-\u9fff+]{{0,6}}?(?:{heads})"
+    dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})讯")
+    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:])({outlet})(?=[0-9]|消息|报道|[，,。])")
+    return dateline, cited
+
+
+#: 本报讯, 本网讯: the paper itself, unnamed.
+_SELF = re.compile(r"本|我")
+
+
+def _outlets(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    dateline, cited = _outlet_patterns()
+    for m in dateline.finditer(text):
+        pos = m.start(1)
+        for part in re.split(r"[/·\-]", m.group(1)):
+            if len(part) >= 3 and not _SELF.match(part):
+                out.append(Mention(pos, pos + len(part), part, "Organization", "organizations.outlet", 0.75))
+            pos += len(part) + 1
+    for m in cited.finditer(text):
+        if len(m.group(1)) >= 3 and not _SELF.match(m.group(1)):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Organization", "organizations.outlet", 0.7))
+    return out
+
+
 @in_squeezed_text
 def recognize_organizations(text: str) -> list[Mention]:
     out: list[Mention] = []
@@ -82,4 +114,4 @@ def recognize_organizations(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.unit", 0.85))
     for m in _media_pattern().finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.media", 0.8))
-    return out
+    return out + _outlets(text)

@@ -5,6 +5,8 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
 - ``zone`` and ``park`` suffixes (高新区, 综合保税区, 产业园, 科学城 ...) name a
   park after a place (璧山高新区, 重庆经开区) or a name of its own (两江新区,
   光电产业园, 临空前沿科技城);
+- ``named`` suffixes are abbreviated zone categories that also stand alone
+  (汽开区 after 长春汽开区);
 - ``sub`` suffixes (片区, 组团, 园区) extend a park just found into a sub-area:
   ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
@@ -27,6 +29,8 @@ _TABLE = "park_suffixes.txt"
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
 _CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
+#: Heads of a natural feature named after the place before them (宁波湾).
+_FEATURES = frozenset("湾港湖岛")
 _SUB = re.compile(r"[ \t]?([（(]?)([\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
 
 
@@ -43,9 +47,11 @@ def _is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") 
     brand = without_parentheses(text[chain_end:suffix_start])
     if not brand:
         return chain_end > start
+    if brand in _FEATURES and chain_end > start:  # a place + bay or port: 某某湾新区
+        return True
     if len(brand) < 2 or brand in _generic() or brand.isdigit() or _CATEGORY.match(brand):
         return False
-    return (kind != "zone" or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
+    return (kind not in ("zone", "named") or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
             or bool(suffix_regex(_TABLE).search(brand)))
 
 
@@ -53,6 +59,14 @@ def _is_unlisted_place(prefix: str) -> bool:
     """A development zone is named after its place: the two characters of
     ``万盛经开区`` name a place the gazetteer lacks when they are a proper noun."""
     return len(prefix) == 2 and not gazetteer.is_place(prefix) and starts_with_proper_noun(prefix)
+
+
+def _place_start(text: str, start: int, end: int) -> int:
+    """Start of the place names that end right at ``end`` (``end`` if none)."""
+    k = start + 1
+    while k < end and gazetteer.match_place_chain(text, k, end) != end:
+        k += 1
+    return k
 
 
 @in_squeezed_text
@@ -75,11 +89,17 @@ def recognize_parks(text: str) -> list[Mention]:
         # a bare inner suffix is fine (科学城高新区).
         if all(x.start() == start or _is_park_name(text, start, x.start()) for x in inner):
             starts.insert(0, start)
+        if kind in ("zone", "named") and not _is_park_name(text, start, s, kind):
+            starts.append(_place_start(text, start, s))  # 映射出|长春市汽开区: a verb the stops lack
+        named = False
         for st in starts:
             if st < s and _is_park_name(text, st, s, kind):
+                named = True
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))
                 if kind == "zone" and _is_unlisted_place(text[st:s]):
                     out.append(Mention(st, s, text[st:s], "Place", "parks.place_prefix", 0.5))
+        if kind == "named" and not named:  # 汽开区 written alone
+            out.append(Mention(s, e, m.group(), "Park", "parks.named", 0.6))
     for park in list(out):
         sub = _SUB.match(text, park.end)
         if sub and bool(sub.group(1)) == bool(sub.group(4)) and not gazetteer.is_place(sub.group(2) + sub.group(3)) \

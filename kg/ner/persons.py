@@ -6,6 +6,9 @@ A name-shaped token (kg/ner/names.py) becomes a Person only with evidence:
 - a byline role (记者 郑小川 实习记者 周雨桐 贺嘉): one role serves every name
   after it up to the next role;
 - a head written after the name (某某某总书记);
+- a personnel verb (kg/data/post_verbs.tsv): 某某同志任…, 补选某某为…, 时任…的某某,
+  and 某某同志不再担任… (a person, though no post);
+- a name opening a clause before 一行 or 同志 (张某一行来到…);
 - a list of 、-separated names after a collective word (自治区领导马某、扎西次仁)
   or in a sentence with a verb of attending (张某、李某，市级领导出席); the
   names listed after a titled name share its title (副主席高某、王某);
@@ -23,7 +26,7 @@ from functools import lru_cache
 from kg.lexicon import load_table
 from kg.model import Document, Mention
 from kg.ner import gazetteer, names
-from kg.ner.titles import byline_name_closed, byline_title_starts, title_chains, titles_after_names
+from kg.ner.titles import appointments, byline_name_closed, byline_title_starts, title_chains, titles_after_names
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -80,6 +83,9 @@ def _from_titles(text: str) -> list[Mention]:
             out.append(Mention(s, e, text[s:e], "Person", source="persons.title_list", confidence=0.85))
     for s, e, _ts, _te in titles_after_names(text):
         out.append(Mention(s, e, text[s:e], "Person", source="persons.title_after", confidence=0.9))
+    for a in appointments(text):
+        out.append(Mention(a.name_start, a.name_end, text[a.name_start:a.name_end], "Person",
+                           source=f"persons.{a.pattern}", confidence=0.9))
     return out
 
 
@@ -132,6 +138,23 @@ def _from_lists(text: str) -> list[Mention]:
     return out
 
 
+def _from_subject_cues(text: str) -> list[Mention]:
+    """A name opening a clause, right before 一行/同志 (张某一行来到…)."""
+    after = tuple(w for w, k in load_table("person_list_cues.tsv") if k == "after")
+    out = []
+    for cue in after:
+        for m in re.finditer(re.escape(cue), text):
+            for n in (3, 2, 4):
+                s = m.start() - n
+                if s < 0 or not names.pause_at(text, s - 1) or (n == 4 and names.surname_length(text, s) < 2):
+                    continue
+                if _list_item(text[s:m.start()], False):
+                    out.append(Mention(s, m.start(), text[s:m.start()], "Person", source="persons.subject",
+                                       confidence=0.8))
+                    break
+    return out
+
+
 def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     """Every other occurrence of a name found with evidence."""
     seen = {(m.start, m.end) for m in found}
@@ -145,5 +168,5 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
-    found = _from_titles(text) + _from_lists(text)
+    found = _from_titles(text) + _from_lists(text) + _from_subject_cues(text)
     return found + _propagate(text, found)

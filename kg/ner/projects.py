@@ -11,6 +11,10 @@ places, numbers and the generic words of ``kg/data/project_generic.txt`` are
 removed must be a name (not 重点项目, 光伏项目, 该工程), and a bare 项目/工程
 needs a proper part in front (a place, number, company, or a word jieba's
 general dictionary does not know): 诚壹食品项目 yes, 文化旅游项目 no.
+The company a project is named after is reported as a nested Enterprise
+(``projects.owner``: 某某机械 of 某某机械智能搬运车辆项目, see ``_owner``).  In
+``甲新城及乙项目`` the project starts after 及; a park followed by generic words
+(某某新城重点产业项目) and a quoted honour (“某某基地”称号) are no projects.
 Items the text lists as projects (``甲、乙等重点工程``) are projects too, with
 the same tests (``projects.list``).
 """
@@ -24,8 +28,8 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                              suffix_regex, suffix_table)
-from kg.ner.enterprises import strip_industry
-from kg.ner.vocabulary import has_unknown_word
+from kg.ner.enterprises import place_chain_end, strip_industry
+from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, words
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
@@ -77,7 +81,7 @@ def _has_proper_part(core: str) -> bool:
     number, a Latin or quoted part, a phase, a company, or a word unknown to a
     general dictionary (诚壹食品项目), rather than only common words (观摩项目,
     产业发展类项目, 文化旅游项目)."""
-    if _PROPER_MARK.search(core):
+    if _PROPER_MARK.search(core) or owner_brand(core):
         return True
     i = 0
     while i < len(core):
@@ -121,6 +125,89 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
+#: Last characters of a place or facility, not of a trade name (某某港, 某某门).
+_NOT_OWNER_END = tuple("港门山湖河江路街村桥镇乡区县市省园城")
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> tuple[tuple[str, ...], None]:
+    """Industry and product words that start the object of a project name."""
+    return tuple(sorted(load_set("industry_words.txt") | load_set("product_words.txt"), key=len, reverse=True)), None
+
+
+def owner_brand(core: str) -> str:
+    """The company a project is named after, at the start of ``core`` (the name
+    without suffix and place prefix): ``某某机械智能搬运车辆`` -> 某某机械,
+    ``某某锂电池钣金件`` -> 某某, ``某某一期气电`` -> 某某; "" if none.  The owner
+    is a trade name (2-4 characters the dictionary does not know, a proper noun,
+    or a word before a company head of ``kg/data/company_heads.txt``) plus that
+    head, followed by the object: a product or field word, a phase or a number."""
+    tokens = words(core)
+    heads = load_set("company_heads.txt")
+    singles = 0
+    while singles < len(tokens) and len(tokens[singles]) == 1 and not tokens[singles].isdigit():
+        singles += 1
+    if 2 <= singles <= 3:
+        brand, k = "".join(tokens[:singles]), singles
+    elif tokens and 2 <= len(tokens[0]) <= 3 and (
+            proper_noun_tag(tokens[0]) or len(tokens) > 1 and tokens[1] in heads and strip_industry(tokens[0])):
+        brand, k = tokens[0], 1
+    else:
+        return ""
+    headed = k < len(tokens) and tokens[k] in heads
+    if headed:
+        brand, k = brand + tokens[k], k + 1
+    rest = "".join(tokens[k:])
+    phase = bool(_PHASE.match(rest))
+    industry, _ = _industry_words()
+    if not rest or not _CJK_ONLY.fullmatch(brand) or not (headed or phase or rest.startswith(industry)):
+        return ""  # the object is a product or field (某某汽车零部件), not 某某动能转换
+    if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) != "nt":
+        return ""  # a region, person or field in front (西北, 锂电) without a company head
+    if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in load_set("enterprise_generic.txt") \
+            or brand in _generic_lengths()[0]:
+        return ""
+    return brand
+
+
+def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
+    begin = place_chain_end(text, project.start, suffix_start)
+    brand = owner_brand(text[begin:suffix_start])
+    return Mention(begin, begin + len(brand), brand, "Enterprise", "projects.owner", 0.6) if brand else None
+
+
+def _coordinated(text: str, start: int, end: int) -> int:
+    """``甲新城及乙项目``: where the last project of a coordination starts
+    (after 及/和/与 when the part before it already ends as a park or a
+    project), else ``start``."""
+    names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})[及和与]")
+    last = start
+    for m in names.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _park_plus_generic(text: str, start: int, suffix_start: int) -> bool:
+    """``某某新城重点产业项目``: a park and only generic words do not name a project."""
+    for m in suffix_regex("park_suffixes.txt").finditer(text, start, suffix_start):
+        if m.start() > start and m.end() < suffix_start and not _specific_part(text[m.end():suffix_start]):
+            return True
+    return False
+
+
+#: A quoted honour, not a project: “某某示范基地”称号, 被评为“某某基地”.
+_HONOUR_AFTER = re.compile(r"”(?:称号|荣誉|牌匾|名单)")
+_HONOUR_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|命名为|入选|获得)“$")
+
+
+def _honour(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] == "“" and (
+        bool(_HONOUR_AFTER.match(text, end)) or bool(_HONOUR_BEFORE.search(text, max(0, start - 5), start)))
+
+
 @in_squeezed_text
 def recognize_projects(text: str) -> list[Mention]:
     out: list[Mention] = []
@@ -128,7 +215,9 @@ def recognize_projects(text: str) -> list[Mention]:
         s, e = m.span()
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
-        if start >= s or is_counted(text, start) or _ORDINAL.match(text, start):
+        start = _coordinated(text, start, s)
+        if start >= s or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
+                or _park_plus_generic(text, start, s):
             continue
         name = text[start:e]
         facility = any(w in m.group() for w, kind in suffix_table(_TABLE).items() if kind == "facility")
@@ -140,4 +229,7 @@ def recognize_projects(text: str) -> list[Mention]:
         if m.group() in _BARE and not _has_proper_part(text[start:s]):
             continue
         out.append(Mention(start, e, name, "Project", "projects.suffix", 0.8))
+        owner = _owner(text, out[-1], s)
+        if owner:
+            out.append(owner)
     return out + _listed_projects(text, out)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_table
+from kg.lexicon import load_lines, load_set, load_table
 from kg.model import TITLE, Document, Mention
 from kg.ner import gazetteer, names
 from kg.ner.boundary import left_boundary
@@ -58,8 +58,13 @@ class TitleChain:
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple[str, bool]]:
-    return {row[0]: (row[1], len(row) > 2 and row[2] == "after") for row in load_table("title_heads.tsv")
+    return {row[0]: (row[1], row[2:] == ("after",)) for row in load_table("title_heads.tsv")
             if row[1] != BYLINE_END}
+
+
+@lru_cache(maxsize=1)
+def _heads_needing_a_body() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("title_heads.tsv") if row[2:] == ("body",))
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +90,13 @@ def _bare_body_names() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _body_suffixes() -> re.Pattern[str]:
-    suffixes = sorted(load_lines("title_body_suffixes.txt"), key=len, reverse=True)
+    suffixes = sorted(load_set("title_body_suffixes.txt"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, suffixes))})$")
+
+
+@lru_cache(maxsize=1)
+def _company_suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("title_body_suffixes.txt") if row[1:] == ("company",))
 
 
 def role_at(text: str, pos: int) -> int:
@@ -105,6 +115,8 @@ def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
     if bare:
         return window_start + bare.start()
     suffix = _body_suffixes().search(window)
+    if suffix and suffix.group() in _company_suffixes():
+        return r  # the company is an Enterprise mention; posts.py joins it to the title
     if suffix:
         s = left_boundary(text, window_start + suffix.start(), "O", max_len=24)
         dash = max(text.rfind("-", s, r), text.rfind("—", s, r))
@@ -168,6 +180,7 @@ def _titles(text: str) -> tuple[Title, ...]:
     for body in find_bodies(text):
         body_ends[body.end] = min(body.start, body_ends.get(body.end, body.start))
     heads = _heads()
+    needs_body = _heads_needing_a_body()
     out = []
     for m in _role_regex().finditer(text):
         kind, after_name = heads[m.group("head")]
@@ -175,6 +188,8 @@ def _titles(text: str) -> tuple[Title, ...]:
         inner = next((body_ends[q] for q in range(m.start() + 1, m.start("head") + 1)
                       if body_ends.get(q, q) < m.start()), None)
         start = inner if inner is not None else _body_before(text, m.start(), body_ends)
+        if m.group("head") in needs_body and (inner is None and m.start() not in body_ends):
+            continue  # 企业代表 is no post; 县人大代表 is
         out.append(Title(start, m.end(), m.start(), m.start("head"), kind, after_name))
     return tuple(out)
 
@@ -207,6 +222,105 @@ def title_chains(text: str) -> tuple[TitleChain, ...]:
             chain.insert(0, by_end[p - 1])
         chains.append(TitleChain(tuple(chain), name_start, name_end))
     return tuple(chains)
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A post stated by a verb (kg/data/post_verbs.tsv): the name and its titles;
+    no titles for a post the text says ends (不再担任)."""
+    name_start: int
+    name_end: int
+    titles: tuple[Title, ...]
+    pattern: str  # the verb kind: after_name, elect, former, negated
+
+
+#: Written between a name and the verb of its appointment: 某某同志任.
+COMRADE = "同志"
+
+
+@lru_cache(maxsize=1)
+def _post_verbs() -> dict[str, tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {}
+    for word, kind in load_table("post_verbs.tsv"):
+        kinds.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in kinds.items()}
+
+
+def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, ...]:
+    """Titles written one after another from ``pos``, split by 、 and ,."""
+    chain: list[Title] = []
+    place = gazetteer.match_place(text, pos)
+    # 当选某某市长: the title grammar left out a place (or its short form) before the role
+    q = next((q for q in range(place, pos + 1, -1) if q in by_start), None) if pos not in by_start else None
+    if q is not None:
+        t = by_start[q]
+        by_start = {**by_start, pos: Title(pos, t.end, t.role_start, t.head_start, t.kind, t.after_name)}
+    while (t := by_start.get(pos)) is not None and t.kind != BYLINE:
+        chain.append(t)
+        pos = t.end
+        if pos < len(text) and text[pos] in CHAIN_SEPARATORS:
+            pos += 1
+        else:
+            break
+    return tuple(chain)
+
+
+def _names_ending_before(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(name end, verb) for names starting at ``s`` followed by (同志)? one of ``verbs``."""
+    out = []
+    for n in (2, 3, 4):
+        e = s + n
+        if not names.is_name(text[s:e]) or (n == 4 and names.surname_length(text, s) < 2):
+            continue
+        v = e + len(COMRADE) if text.startswith(COMRADE, e) else e
+        verb = next((w for w in verbs if text.startswith(w, v)), None)
+        if verb:
+            out.append((e, verb))
+    return out
+
+
+@lru_cache(maxsize=8)
+def appointments(text: str) -> tuple[Appointment, ...]:
+    """Posts stated by a personnel verb around a name (kg/data/post_verbs.tsv)."""
+    by_start: dict[int, Title] = {}
+    for t in _titles(text):
+        if t.start not in by_start or t.end > by_start[t.start].end:
+            by_start[t.start] = t
+    verbs = _post_verbs()
+    out: list[Appointment] = []
+    for s in range(len(text) - 2):
+        if not names.surname_length(text, s):
+            continue
+        # NAME (同志)? 任 TITLE: the name starts a clause or follows 决定/同意.
+        if s == 0 or names.pause_at(text, s - 1) or any(text.endswith(w, 0, s) for w in verbs["decide"]):
+            for e, verb in _names_ending_before(text, s, verbs["after_name"]):
+                v = text.index(verb, e)
+                chain = _chain_at(text, v + len(verb), by_start)
+                if chain and not gazetteer.is_place(text[s:e]):
+                    out.append(Appointment(s, e, chain, "after_name"))
+                    break
+            for e, _verb in _names_ending_before(text, s, verbs["negated"]):
+                if text.startswith(COMRADE, e):  # 某某同志不再担任…: a person, no post
+                    out.append(Appointment(s, e, (), "negated"))
+                    break
+        # 补选 NAME 为 TITLE
+        if any(text.endswith(w, 0, s) for w in verbs["elect"]):
+            for e, _verb in _names_ending_before(text, s, ("为",)):
+                chain = _chain_at(text, e + 1, by_start)
+                if chain:
+                    out.append(Appointment(s, e, chain, "elect"))
+                    break
+    # 时任 TITLE、TITLE 的 NAME
+    for verb in verbs["former"]:
+        for m in re.finditer(re.escape(verb), text):
+            chain = _chain_at(text, m.end(), by_start)
+            if not chain or not text.startswith("的", chain[-1].end):
+                continue
+            s = chain[-1].end + 1
+            e = names.name_end(text, s)
+            if e > s and not gazetteer.is_place(text[s:e]):
+                out.append(Appointment(s, e, chain, "former"))
+    return tuple(out)
 
 
 def _addressed(text: str, title: Title) -> bool:
@@ -250,4 +364,8 @@ def recognize_titles(doc: Document) -> list[Mention]:
             mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE, source="titles.chain"))
     for _start, _end, s, e in titles_after_names(text):
         mentions.append(Mention(s, e, text[s:e], TITLE, source="titles.after_name"))
+    for appointment in appointments(text):
+        for t in appointment.titles:
+            mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE,
+                                    source=f"titles.{appointment.pattern}"))
     return mentions

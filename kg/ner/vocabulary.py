@@ -31,20 +31,35 @@ def has_unknown_word(text: str) -> bool:
     return False
 
 
+def is_word(text: str) -> bool:
+    """Whether ``text`` is one word of the dictionary (美的, 目的)."""
+    return text in _tokenizer().FREQ and _tokenizer().FREQ[text] > 0
+
+
 #: jieba's tags of proper nouns: place, other proper, person, organization names.
 _PROPER_TAGS = ("ns", "nz", "nr", "nt")
 
 
 @lru_cache(maxsize=1)
-def _proper_nouns() -> frozenset[str]:
-    """The dictionary's words tagged as proper nouns (its lines: word, frequency, tag)."""
-    words = set()
+def _proper_nouns() -> dict[str, str]:
+    """The dictionary's words tagged as proper nouns, with their tag (its lines: word, frequency, tag)."""
+    words = {}
     with _tokenizer().get_dict_file() as f:
         for line in f:
             parts = line.decode("utf-8").split()
             if len(parts) == 3 and parts[2].startswith(_PROPER_TAGS):
-                words.add(parts[0])
-    return frozenset(words)
+                words[parts[0]] = parts[2][:2]
+    return words
+
+
+def words(text: str) -> list[str]:
+    """``text`` cut into dictionary words; unknown names fall apart into single characters."""
+    return _tokenizer().lcut(text, HMM=False)
+
+
+def proper_noun_tag(word: str) -> str:
+    """ns, nr, nt or nz for a proper noun of the dictionary, else ""."""
+    return _proper_nouns().get(word, "")
 
 
 def starts_with_proper_noun(text: str) -> bool:

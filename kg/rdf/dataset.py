@@ -56,12 +56,16 @@ class _Quads:
         self.ds = Dataset()
         for prefix, ns in PREFIXES.items():
             self.ds.bind(prefix, ns)
+        self._graphs: dict[str, Graph] = {}
 
     def default(self, s: Node, p: Node, o: Node) -> None:
         self.ds.default_context.add((s, p, o))
 
     def stated(self, doc_sha: str, s: Node, p: Node, o: Node) -> None:
-        self.ds.graph(document_iri(doc_sha)).add((s, p, o))
+        graph = self._graphs.get(doc_sha)
+        if graph is None:
+            graph = self._graphs[doc_sha] = self.ds.graph(document_iri(doc_sha))
+        graph.add((s, p, o))
 
     def evidence(self, ev: Evidence) -> URIRef:
         node = evidence_iri(ev)

@@ -38,7 +38,7 @@ def parse_formats(value: str) -> list[str]:
 
 def write_exports(kb: KnowledgeBase, ds: Dataset, out: Path, formats: list[str]) -> list[str]:
     """Write the requested exports into ``out``; returns the file names written."""
-    union = union_graph(ds)
+    union = union_graph(ds) if {"ttl", "nt", "jsonld"} & set(formats) else None
     writers = {
         "ttl": lambda: union.serialize(format="turtle"),
         "nt": lambda: "".join(sorted(union.serialize(format="nt11").splitlines(keepends=True))),
@@ -105,9 +105,12 @@ def _relations_csv(kb: KnowledgeBase) -> str:
 def _graphml(kb: KnowledgeBase) -> str:
     """Entities as nodes; facts and posts-in-a-body as edges (for Gephi, Cytoscape)."""
     g = nx.MultiDiGraph()
+    titles: dict[str, set[str]] = {}
+    for p in kb.posts:
+        titles.setdefault(p.person, set()).add(p.title)
     for e in sorted(kb.entities.values(), key=lambda e: e.id):
-        titles = sorted({p.title for p in kb.posts if p.person == e.id})
-        g.add_node(e.id, label=e.label, type=e.type, iri=str(entity_iri(e.id)), posts="、".join(titles))
+        g.add_node(e.id, label=e.label, type=e.type, iri=str(entity_iri(e.id)),
+                   posts="、".join(sorted(titles.get(e.id, ()))))
     edges = [(f.subject, f.object, f.relation, "") for f in kb.facts]
     edges += [(p.person, p.organization, "holds_post", p.title) for p in kb.posts if p.organization]
     for s, o, relation, title in sorted(set(edges)):

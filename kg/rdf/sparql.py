@@ -27,14 +27,21 @@ def run_query(store: pyoxigraph.Store, text: str):
 
 
 def format_results(results, fmt: str) -> str:
-    """``fmt`` is table (aligned, prefixed names), csv or json (SPARQL 1.1 result formats)."""
+    """``fmt`` is table (aligned, prefixed names), csv or json (SPARQL 1.1 result formats)
+    for SELECT and ASK; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE."""
+    text = _format(results, fmt)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _format(results, fmt: str) -> str:
     if isinstance(results, pyoxigraph.QueryTriples):
-        rdf_format = pyoxigraph.RdfFormat.N_TRIPLES if fmt == "csv" else pyoxigraph.RdfFormat.TURTLE
-        return results.serialize(format=rdf_format, prefixes=None if fmt == "csv" else _PREFIXES).decode()
+        # triples have no table form: Turtle for reading, N-Triples for csv, JSON-LD for json
+        rdf_format = {"table": pyoxigraph.RdfFormat.TURTLE, "csv": pyoxigraph.RdfFormat.N_TRIPLES,
+                      "json": pyoxigraph.RdfFormat.JSON_LD}[fmt]
+        return pyoxigraph.serialize(results, format=rdf_format, prefixes=_PREFIXES).decode()
     if fmt in ("csv", "json"):
         out_format = pyoxigraph.QueryResultsFormat.CSV if fmt == "csv" else pyoxigraph.QueryResultsFormat.JSON
-        text = results.serialize(format=out_format).decode()
-        return text if text.endswith("\n") else text + "\n"
+        return results.serialize(format=out_format).decode()
     if isinstance(results, pyoxigraph.QueryBoolean):
         return "true\n" if bool(results) else "false\n"
     names = [v.value for v in results.variables]

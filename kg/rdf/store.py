@@ -12,6 +12,11 @@ extraction, which each document goes through only once — and the store's
 quads are updated to the new graph by difference (only changed quads are
 removed or added). A document whose sha256 is already stored is skipped before
 extraction: re-adding it changes nothing.
+
+The quads are always recomputed from the stored documents, and a document's
+JSON is written only after its quads are in: an interrupted run leaves the
+document unstored, and the next run adds it and repairs the quads by the same
+difference. That is why the (faster, non-transactional) bulk load is safe here.
 """
 from __future__ import annotations
 
@@ -86,7 +91,7 @@ class KgStore:
         old = set(self.oxigraph.quads_for_pattern(None, None, None, None))
         for quad in old - quads:
             self.oxigraph.remove(quad)
-        self.oxigraph.extend(sorted(quads - old, key=str))
+        self.oxigraph.bulk_extend(quads - old)  # not transactional: see the module docstring
         self.oxigraph.flush()
         # Documents are written last: a failure above leaves them unstored, so the next run retries.
         for d in new:

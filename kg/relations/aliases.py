@@ -4,11 +4,20 @@
 - places without their division ending (江津 -> 江津区), a province-level
   abbreviation (渝 -> 重庆市), the first character of a district (永 -> 永川区),
   a region named after its parent place (双城经济圈 -> 成渝地区双城经济圈);
-- bodies without their place (市委 -> 重庆市委, 市政府 -> 重庆市人民政府);
+  never for provinces nor towns (relation_unaliased_suffixes.txt);
+- bodies without their place or in their short form (市委 -> 重庆市委,
+  市政府 -> 重庆市人民政府, X党工委 -> 中共X工作委员会);
 - parks shortened inside their name (璧山高新区 -> 璧山国家高新区,
   重庆高新区 -> 西部科学城重庆高新区), same ending, letters in order;
-- a company's name stem (重庆金汇能 -> 重庆金汇能新材料有限公司), unless the
-  longer name is a branch (…支行) or the stem names a group (…集团).
+- a company's name stem (重庆金汇能 -> 重庆金汇能新材料有限公司), or its name
+  without the place in front and the legal form (良创机械 -> 山东良创机械有限公司,
+  一汽 -> 中国一汽),
+  unless the longer name is a branch (…支行) or a subsidiary of a group
+  (通用技术集团 + 国测时栅科技有限公司);
+- a project named by its owner and its last words (良创机械制造项目 ->
+  良创机械绿色砼浆设备制造项目).
+
+A short form points at the longest full name in the document it shortens.
 """
 from __future__ import annotations
 
@@ -21,6 +30,8 @@ from kg.relations.context import DocContext, compact, triggers
 
 COMPANY_ENDINGS = ("公司", "厂", "合作社", "研究所", "研究院", "中心", "集团")
 GROUP_ENDINGS = ("集团", "公司", "控股")
+#: What may follow a group's name in the same company's full name (X集团 -> X集团有限公司).
+LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "控股有限公司", "公司")
 
 
 def extract_aliases(ctx: DocContext) -> list[Relation]:
@@ -58,10 +69,11 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     out: list[Relation] = []
     for short in names:
         fulls = [full for full in names if is_short_form(type_, short, full, places)
-                 and _used_on_its_own(ctx, type_, short, full)]
+                 and _used_on_its_own(ctx, type_, short, full)
+                 and (type_ != "Project" or _owner_kept(ctx, short, full))]
         if fulls:
             head = ctx.first_mention(short, (type_,))
-            tail = ctx.first_mention(fulls[0], (type_,))
+            tail = ctx.first_mention(fulls[-1], (type_,))  # the longest full name
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
@@ -75,7 +87,16 @@ def _used_on_its_own(ctx: DocContext, type_: str, short: str, full: str) -> bool
                for m in ctx.entity_mentions if m.type == type_)
 
 
+def _owner_kept(ctx: DocContext, short: str, full: str) -> bool:
+    """Do both project names start with the same owner (a company or institution of the document)?
+    Two projects of one list (…汽车轴生产数字化车间, …汽车紧固件生产数字化车间) share words, not owners."""
+    owners = ctx.texts_by_type.get("Enterprise", set()) | ctx.texts_by_type.get("Organization", set())
+    return any(short.startswith(o) and full.startswith(o) for o in owners)
+
+
 def _place_short_form(short: str, full: str, places) -> bool:
+    if full.endswith(tuple(load_set("relation_unaliased_suffixes.txt"))):
+        return False
     if full.startswith(short) and full[len(short):] in load_set("relation_admin_suffixes.txt"):
         return True
     if len(short) == 1:
@@ -89,13 +110,25 @@ def _place_short_form(short: str, full: str, places) -> bool:
 def _body_without_place(short: str, full: str, places) -> bool:
     if any(short.endswith(m) for m in load_set("relation_media_suffixes.txt")):
         return False  # 经济日报 and 四川经济日报 are two papers
-    full = full.replace("人民政府", "政府")
+    full, short = _body_short_form(full), _body_short_form(short)
     if full == short:  # 重庆市政府 is 重庆市人民政府
         return True
     if not full.endswith(short):
         return False
     rest = full[: len(full) - len(short)]
     return rest in places or rest + short[0] in places or _is_admin_name(rest)
+
+
+def _body_short_form(name: str) -> str:
+    """重庆市人民政府 -> 重庆市政府, 中共X工作委员会 -> X党工委 (relation_body_short_forms.tsv)."""
+    for long, short in load_table("relation_body_short_forms.tsv"):
+        if "…" not in long:
+            name = name.replace(long, short)
+            continue
+        prefix, suffix = long.split("…")
+        if name.startswith(prefix) and name.endswith(suffix) and len(name) > len(prefix) + len(suffix):
+            return short.replace("…", name[len(prefix): len(name) - len(suffix)])
+    return name
 
 
 def _is_admin_name(name: str) -> bool:
@@ -110,14 +143,40 @@ def _park_short_form(short: str, full: str, places) -> bool:
 
 
 def _company_stem(short: str, full: str, places) -> bool:
-    if not full.startswith(short) or short.endswith(GROUP_ENDINGS):
+    if len(short) < 2:
+        return False
+    lead = _leading_place(full, places)
+    if lead and not short.startswith(lead):
+        # 中国 + 一汽, 山东 + 良创机械(有限公司); not 重庆 + 比亚迪动力电池有限公司, a regional company.
+        rest = full[len(lead):]
+        return rest == short or (rest.startswith(short) and rest[len(short):] in LEGAL_FORMS)
+    if not full.startswith(short):
         return False
     rest = full[len(short):]
+    if short.endswith(GROUP_ENDINGS):
+        return rest in LEGAL_FORMS  # 甘肃电气装备集团 + 有限公司, not + 国测时栅科技有限公司
     if any(b in rest for b in load_set("relation_branch_suffixes.txt")):
         return False
     if gazetteer.find_places(rest):  # 国网 + 重庆市电力公司: a regional company of the group
         return False
-    return rest.endswith(COMPANY_ENDINGS) and len(short) >= 2
+    return rest.endswith(COMPANY_ENDINGS)
+
+
+def _leading_place(name: str, places) -> str:
+    """The place a name starts with (one of ``places``, else a division the gazetteer knows)."""
+    known = [p for p in places if name.startswith(p) and len(p) < len(name)]
+    if known:
+        return max(known, key=len)
+    end = gazetteer.match_place_chain(name, 0)
+    return name[:end] if 0 < end < len(name) else ""
+
+
+def _project_short_form(short: str, full: str, places) -> bool:
+    """良创机械制造项目 -> 良创机械绿色砼浆设备制造项目: the full name with words left out of its
+    middle, keeping its start and more than 项目 of its end.  In a document the kept start
+    must also be the owner's name (``_owner_kept``)."""
+    return not full.startswith(short) and any(
+        full.startswith(short[:k]) and full.endswith(short[k:]) for k in range(2, len(short) - 2))
 
 
 SHORT_FORM_RULES = {
@@ -126,4 +185,5 @@ SHORT_FORM_RULES = {
     "Organization": _body_without_place,
     "Park": _park_short_form,
     "Enterprise": _company_stem,
+    "Project": _project_short_form,
 }

@@ -35,6 +35,13 @@ SITES = ("Project", "Park")
 NOT_IN_PLACE_NAME = set("一二两三四五六七八九十百几个多各每大小该本其的了在是和与及等不")
 CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+#: 位于 A 与 B 之间: between two places, in neither.
+BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
+#: Direction words that name a part of a park, not a place (东区片区, 北部组团).
+DIRECTION = re.compile(r"[东西南北中][区部片]")
+#: A place name followed by one of these is part of a longer toponym (温州湾, 平山湖), not
+#: the place a park or project is in.
+TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "border", "is_in", "list_under_heading", "represented_in_park"}
@@ -88,7 +95,10 @@ def _may_contain(parent: str, child: str) -> bool:
 
 
 def _departments(ctx: DocContext) -> list[Relation]:
-    names = ctx.texts_by_type.get("GovOrg", set())
+    """区委宣传部 -> 区委.  A bare 区委 that is only ever part of a title or of its departments'
+    names (区委常委、区委办主任) is no body of its own (spec/schema.md)."""
+    bare = load_set("relation_bare_bodies.txt")
+    names = {n for n in ctx.texts_by_type.get("GovOrg", set()) if n not in bare or _stands_alone(ctx, n)}
     out = []
     for name in sorted(names):
         parents = [p for p in names if name.startswith(p) and p != name]
@@ -97,6 +107,13 @@ def _departments(ctx: DocContext) -> list[Relation]:
             out.append(ctx.relation(ctx.first_mention(name, ("GovOrg",)), "part_of",
                                     ctx.first_mention(parent, ("GovOrg",)), "department"))
     return out
+
+
+def _stands_alone(ctx: DocContext, name: str) -> bool:
+    """Is ``name`` written somewhere outside a longer mention or title?"""
+    return any(compact(m.text) == name and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                                   for o in ctx.mentions)
+               for m in ctx.of_type("GovOrg"))
 
 
 def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
@@ -167,7 +184,8 @@ def _sub_area_place(rest: str) -> str | None:
     """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word."""
     for word in triggers("sub_area"):
         place = rest[: -len(word)]
-        if rest.endswith(word) and 2 <= len(place) <= 4 and not set(place) & NOT_IN_PLACE_NAME:
+        if (rest.endswith(word) and 2 <= len(place) <= 4 and not set(place) & NOT_IN_PLACE_NAME
+                and not DIRECTION.fullmatch(place)):
             return place
     return None
 
@@ -198,13 +216,13 @@ def _first_after(ctx: DocContext, pos: int, types: tuple[str, ...]) -> Mention |
 
 
 def _located_at(ctx: DocContext) -> list[Relation]:
-    """位于 L 的 X / X 位于 L."""
+    """位于 L 的 X / X 位于 L (not 位于 A 与 B 之间)."""
     out = []
     for word in triggers("locate_before"):
         for hit in re.finditer(re.escape(word), ctx.text):
             run, pos = _location_run(ctx, hit.end())
             where = _most_specific(run)
-            if where is None:
+            if where is None or BETWEEN.match(ctx.text, pos):
                 continue
             if ctx.text.startswith("的", pos):
                 target = _first_after(ctx, pos + 1, LOCATED)
@@ -322,15 +340,33 @@ def _border(ctx: DocContext) -> list[Relation]:
 
 
 def _is_in(ctx: DocContext) -> list[Relation]:
-    """临空前沿科技城是渝北区…: a park said to be (part of) a place."""
+    """临空前沿科技城是渝北区…; a sentence about a park going on …,是宁夏首个国家高新区: a park
+    said to be (part of) a place.  The place is a name of its own, not the start of 长春市委."""
     out = []
     for park in ctx.of_type("Park"):
+        if not ctx.is_outermost(park):
+            continue
         pos = ctx.skip_space(park.end)
-        if ctx.text.startswith("是", pos):
-            where = ctx.starting_at(ctx.skip_space(pos + 1), PLACE)
-            if where:
-                out.append(ctx.relation(park, "located_in", where[0], "is_in"))
+        if not ctx.text.startswith("是", pos):
+            pos = _later_is(ctx, park)
+        if pos is None or not ctx.text.startswith("是", pos):
+            continue
+        where = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
+        if where:
+            out.append(ctx.relation(park, "located_in", where[0], "is_in"))
     return out
+
+
+def _later_is(ctx: DocContext, park: Mention) -> int | None:
+    """Where ,是 starts a later clause of a sentence whose subject is ``park``, with no other
+    subject in between."""
+    sentence = ctx.doc.sentence_at(park.start)
+    if sentence is None or ctx.skip_space(sentence.start) != park.start:
+        return None
+    hit = re.compile(r"[,，]是").search(ctx.text, park.end, sentence.end)
+    if hit is None or ctx.inside(park.end, hit.start(), LOCATED + ("Person",)):
+        return None
+    return hit.start() + 1
 
 
 def _list_under_heading(ctx: DocContext) -> list[Relation]:
@@ -376,7 +412,10 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         name = compact(site.text)
         if name in sub_areas:
             continue
-        written_before = [m for m in ctx.ending_at(site.start, LOCATIONS) if m.type == "Place" or site.type != "Park"]
+        # Not from within a longer name of the same kind: 汽开区 in 长春汽开区 (that one is in 长春).
+        outer = [o for o in ctx.enclosing(site) if o.type == site.type]
+        written_before = [m for m in ctx.ending_at(site.start, LOCATIONS) if (m.type == "Place" or site.type != "Park")
+                          and not any(o.start <= m.start for o in outer)]
         if written_before:
             out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
             continue
@@ -392,7 +431,8 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
-            if lead.type == "Park" or _prefix_locates(site, compact(lead.text)):
+            if lead.type == "Park" or (_prefix_locates(site, compact(lead.text))
+                                       and ctx.text[lead.end] not in TOPONYM_TAILS):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区

@@ -4,18 +4,20 @@
   (重庆市鼎喜实业有限责任公司新能源汽车…数字化车间, 康硕集团西南总部基地项目);
 - X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
-- 由X建设/投资 … Y, and X(等)在<place>建设Y.
+- 由X建设/投资 … Y, Y由X投资建设, X投资建设的Y, and X(等)在<place>建设Y.
 """
 from __future__ import annotations
 
 import re
 
 from kg.model import Mention, Relation
+from kg.ner import gazetteer
 from kg.relations.context import DocContext, compact, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
 LIST_SEPARATORS = "、,，;；"
+BRACKET_PAIRS = (("(", ")"), ("“", "”"), ("《", "》"))
 
 
 def extract_ownership(ctx: DocContext) -> list[Relation]:
@@ -39,8 +41,10 @@ def _owner_written_before(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
-    """康硕集团西南总部基地项目: the project's name starts with its owner's name."""
-    inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES) if m.end < project.end]
+    """康硕集团西南总部基地项目: the project's name starts with its owner's name (not with a
+    place, 南坪中心广场, nor with half a bracket, 瑞航(重庆)…)."""
+    inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
+             if m.end < project.end and _may_own(ctx, m)]
     if inner:
         return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
     name = compact(project.text)
@@ -50,6 +54,13 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     owner = max(known, key=len)
     typ = next(t for t in OWNER_TYPES if owner in ctx.texts_by_type.get(t, ()))
     return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
+
+
+def _may_own(ctx: DocContext, owner: Mention) -> bool:
+    name = compact(owner.text)
+    if name in ctx.texts_by_type.get("Place", ()) or gazetteer.is_place(name):
+        return False
+    return all(name.count(a) == name.count(b) for a, b in BRACKET_PAIRS)
 
 
 def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
@@ -94,7 +105,7 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _built_by(ctx: DocContext) -> list[Relation]:
-    """由X建设/投资…Y, X投资建设的Y and X(等)在<place>建设Y, within one clause."""
+    """由X建设/投资…Y, Y由X投资建设, X投资建设的Y and X(等)在<place>建设Y, within one clause."""
     out: list[Relation] = []
     text = ctx.text
     own_by = triggers("own_by")
@@ -106,7 +117,8 @@ def _built_by(ctx: DocContext) -> list[Relation]:
         after = ctx.skip_space(owner.end)
         clause_end = _clause_end(text, after)
         verb = next((w for w in own_by if text.startswith(w, after)), None)
-        if verb and before > 0 and text[before - 1] == "由":
+        by = verb is not None and before > 0 and text[before - 1] == "由"
+        if by:
             pattern = "built_by"
         elif verb and text.startswith("的", after + len(verb)):  # X投资建设的Y
             pattern = "built_by"
@@ -114,10 +126,12 @@ def _built_by(ctx: DocContext) -> list[Relation]:
             pattern = "builds_at"
         else:
             continue
-        for project in ctx.inside(after, clause_end, PROJECT):
-            if ctx.is_outermost(project):
-                out.append(ctx.relation(owner, "owns_project", project, pattern))
-                break
+        project = next((p for p in ctx.inside(after, clause_end, PROJECT) if ctx.is_outermost(p)), None)
+        if project is None and by:  # Y项目由X投资建设
+            project = next((p for p in ctx.ending_at(ctx.skip_space_left(before - 1), PROJECT)
+                            if ctx.is_outermost(p)), None)
+        if project is not None:
+            out.append(ctx.relation(owner, "owns_project", project, pattern))
     return out
 
 

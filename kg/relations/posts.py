@@ -4,8 +4,9 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - before the name, as a chain split by 、 and , (区委副书记、区长赵光平), also in
     list headings with a space (市委常委、万州区委书记 卢红) and bylines where one
     role serves several names (记者 邓浩 陈俊攸);
-  - right after the name (习近平总书记), in parentheses after it, or after 任/担任
-    (张三任区委书记).
+  - right after the name (习近平总书记) or in parentheses after it;
+  - around a personnel verb (kg/data/post_verbs.tsv, read by kg/ner/titles.py):
+    张三同志任区委书记, 补选张三为…代表, 时任区委书记的张三; not 张三同志不再担任….
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
 重庆日报记者).  member_of goes to every body named inside the chain's titles,
 except bare bodies fused into a title (市委常委 names no GovOrg); a later title
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
-from kg.relations.context import ORG_TYPES, DocContext, compact, triggers
+from kg.ner.titles import appointments
+from kg.relations.context import ORG_TYPES, DocContext, compact
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
@@ -26,6 +28,8 @@ def extract_posts(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
     for person in ctx.of_type("Person"):
         chain, pattern = _titles_before(ctx, person), "title_before_name"
+        if not chain:
+            chain, pattern = _appointed(ctx, person)
         if not chain:
             chain, pattern = _titles_after(ctx, person)
         if not chain:
@@ -39,8 +43,20 @@ def extract_posts(ctx: DocContext) -> list[Relation]:
     return out
 
 
+def _appointed(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
+    """Titles a personnel verb gives this name: 某某同志任…, 补选某某为…, 时任…的某某."""
+    for a in appointments(ctx.text):
+        if (a.name_start, a.name_end) == (person.start, person.end) and a.titles:
+            chain = [m for t in a.titles for m in ctx.starting_at(t.start, (TITLE,)) if m.end == t.end]
+            if len(chain) == len(a.titles):
+                return [_with_body_before(ctx, m) for m in chain], f"appointed.{a.pattern}"
+    return [], ""
+
+
 def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Mention]:
     pos = ctx.skip_space_left(person.start)
+    if pos > 0 and ctx.text[pos - 1] in "：:":  # 编辑:某某 一审:某某
+        pos = ctx.skip_space_left(pos - 1)
     title = _title_ending_at(ctx, pos)
     if title is None:
         # A role serves every name after it: 记者 邓浩 陈俊攸, 管委会副主任王某、李某.
@@ -66,12 +82,6 @@ def _titles_after(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]
     after = _title_starting_at(ctx, person.end)
     if after is not None:
         return [after], "title_after_name"
-    pos = ctx.skip_space(person.end)
-    verb = next((w for w in triggers("appoint") if ctx.text.startswith(w, pos)), None)
-    if verb:  # 张三任区委书记、区长
-        chain = _chain_from(ctx, ctx.skip_space(pos + len(verb)))
-        if chain:
-            return chain, "appointed_as"
     if person.end < len(ctx.text) and ctx.text[person.end] in "（(":
         chain = _chain_from(ctx, person.end + 1)
         pos = ctx.skip_space(chain[-1].end) if chain else 0
@@ -157,4 +167,7 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                         and rest.startswith(name[len(prefix):]):
                     typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                     found[name] = ctx.first_mention(name, (typ,))
-    return [m for m in found.values() if m is not None]
+    # a name inside another body the same titles name is part of that name
+    # (某某集团 and 某某集团有限公司董事长: member of the company once)
+    return [m for name, m in found.items()
+            if m is not None and not any(name != other and name in other for other in found)]

@@ -1,0 +1,36 @@
+"""The SPARQL endpoint of ``kg serve``: Oxigraph's own HTTP server over the store.
+
+The ``oxigraph`` binary (PyPI package ``oxigraph``, same version as
+``pyoxigraph``, so it reads the same store files) serves on one port:
+
+    /           query page (YASGUI, bundled in the binary, no network needed)
+    /query      SPARQL 1.1 Protocol query (GET/POST; JSON, XML, CSV, TSV by Accept)
+    /update     SPARQL 1.1 Update
+    /store      SPARQL 1.1 Graph Store HTTP Protocol (GET/PUT/POST/DELETE, ?graph= or ?default)
+
+Queries see the union of all graphs as their default graph, as ``kg query`` does.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.errors import KgError
+
+
+def oxigraph_binary() -> str:
+    """The server binary: next to this Python (a venv's bin/) or on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if not found:
+        raise KgError("the oxigraph server is not installed: pip install oxigraph")
+    return found
+
+
+def start(location: Path, host: str, port: int) -> subprocess.Popen:
+    """Start the server on an existing pyoxigraph store directory; returns the process."""
+    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"{host}:{port}",
+               "--union-default-graph"]
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL)

@@ -1,0 +1,111 @@
+"""``kg build --store``: re-adding a document is a no-op, a new document merges into the
+entities already stored, and adding one by one gives the store a batch build gives.
+Texts and names are invented for these tests."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kg.rdf.store import KgStore, document_from_json, document_to_json, is_store
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_A = "本报讯（记者 柯文远）5月9日，岳川区委副书记、区长穆青岚到澄江智造产业园调研。他指出，重庆澜舟新材料有限公司要加快建设。\n"
+TEXT_B = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
+
+
+def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+
+
+def store_quads(path: Path) -> list[str]:
+    store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
+    return sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+
+
+def labels(path: Path, label: str) -> list[str]:
+    store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
+    query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?e WHERE { ?e skos:prefLabel ?l "
+             f'FILTER (STR(?l) = "{label}") }}')
+    return [s["e"].value for s in store.query(query, use_default_graph_as_union=True)]
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("docs")
+    (d / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (d / "b.txt").write_text(TEXT_B, encoding="utf-8")
+    return d
+
+
+def test_readding_a_document_changes_nothing_and_a_new_one_merges(docs, tmp_path):
+    store = tmp_path / "store"
+    first = kg("build", "a.txt", "--store", str(store), "--out", str(tmp_path / "out1"), "-q", cwd=docs)
+    assert first.returncode == 0, first.stderr
+    assert is_store(store)
+    before = store_quads(store)
+    labels_before = {name: labels(store, name) for name in ("重庆澜舟新材料有限公司", "澄江智造产业园")}
+    assert before
+
+    again = kg("build", "a.txt", "--store", str(store), "--out", str(tmp_path / "out2"), "-q", cwd=docs)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("0 documents extracted")
+    assert store_quads(store) == before
+    assert (tmp_path / "out1" / "graph.ttl").read_bytes() == (tmp_path / "out2" / "graph.ttl").read_bytes()
+
+    merged = kg("build", "a.txt", "b.txt", "--store", str(store), "--out", str(tmp_path / "out3"), "-q", cwd=docs)
+    assert merged.returncode == 0, merged.stderr
+    assert merged.stdout.startswith("1 documents extracted")
+    after = store_quads(store)
+    assert set(before) != set(after)
+    # the enterprise and the park of document a are the nodes document b's mentions joined
+    for name in ("重庆澜舟新材料有限公司", "澄江智造产业园"):
+        nodes = labels(store, name)
+        assert len(nodes) == 1 and nodes == labels_before[name]
+        s = pyoxigraph.Store.read_only(str(store / "oxigraph"))
+        docs_of = {str(row["d"]) for row in s.query(
+            "SELECT DISTINCT ?d WHERE { <%s> <https://w3id.org/kg/ontology#mention>/"
+            "<http://www.w3.org/ns/prov#wasQuotedFrom> ?d }" % nodes[0], use_default_graph_as_union=True)}
+        assert len(docs_of) == 2
+
+    batch = tmp_path / "batch"
+    both = kg("build", "b.txt", "a.txt", "--store", str(batch), "--out", str(tmp_path / "out4"), "-q", cwd=docs)
+    assert both.returncode == 0, both.stderr
+    assert store_quads(batch) == after
+    assert (tmp_path / "out3" / "graph.ttl").read_bytes() == (tmp_path / "out4" / "graph.ttl").read_bytes()
+
+
+def test_stored_documents_round_trip(docs, tmp_path):
+    from kg.pipeline import default_pipeline
+    from kg.reader import load_document
+
+    doc = default_pipeline("rules")(load_document(docs / "b.txt"))
+    assert doc.mentions and doc.relations
+    back = document_from_json(document_to_json(doc))
+    assert back.meta == json.loads(json.dumps(doc.meta))  # free-form: tuples come back as lists
+    back.meta = doc.meta
+    assert back == doc
+
+
+def test_a_directory_that_is_not_a_store_is_refused(docs, tmp_path):
+    (tmp_path / "notastore").mkdir()
+    (tmp_path / "notastore" / "keep.txt").write_text("x")
+    done = kg("build", "a.txt", "--store", str(tmp_path / "notastore"), "--out", str(tmp_path / "o"), cwd=docs)
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0 and "not a kg store" in done.stderr
+    assert sorted(p.name for p in (tmp_path / "notastore").iterdir()) == ["keep.txt"]
+
+
+def test_a_store_in_use_gives_one_clear_line(docs, tmp_path):
+    KgStore(tmp_path / "busy")  # creates it
+    holder = pyoxigraph.Store(str(tmp_path / "busy" / "oxigraph"))  # holds the database lock
+    done = kg("build", "a.txt", "--store", str(tmp_path / "busy"), "--out", str(tmp_path / "o"), cwd=docs)
+    del holder
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "cannot open store" in done.stderr
