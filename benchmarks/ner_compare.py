@@ -41,6 +41,8 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
+    ap.add_argument("--work", metavar="DIR", help="keep the fold models here; models already there are reused "
+                                                  "(to re-score after the rules changed, without retraining)")
     args = ap.parse_args()
 
     started = time.monotonic()
@@ -53,15 +55,16 @@ def main() -> int:
     print(f"{len(gold)} gold, {len(silver)} silver documents; labelled in {time.monotonic() - started:.0f} s",
           file=sys.stderr)
 
-    work = Path(tempfile.mkdtemp(prefix="kg-ner-compare-"))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kg-ner-compare-"))
     train_seconds = []
     for held_out in gold:
         train = [d for d in gold if d is not held_out] + silver_train
         model_dir = work / f"model-{held_out.doc.stem}"
         t = time.monotonic()
-        with contextlib.redirect_stdout(io.StringIO()):
-            train_model([s for d in train for s in d.samples], [s for d in selection for s in d.samples],
-                        model_dir, args.epochs, args.seed)
+        if not (model_dir / "model.pt").exists():
+            with contextlib.redirect_stdout(io.StringIO()):
+                train_model([s for d in train for s in d.samples], [s for d in selection for s in d.samples],
+                            model_dir, args.epochs, args.seed)
         train_seconds.append(time.monotonic() - t)
         for mode in MODES:
             doc = copy.deepcopy(held_out.doc)

@@ -264,6 +264,8 @@ def store_vs_rdflib(work: Path, triples: int, timeout: float) -> tuple[list[Row]
     graph.parse(str(nt), format="nt")
     data["rdflib_load_seconds"] = time.perf_counter() - start
     data["rdflib_triples"] = len(graph)
+    print(f"  loaded {data['store_quads']} quads into the store in {data['store_load_seconds']:.0f} s, "
+          f"{data['rdflib_triples']} triples into rdflib in {data['rdflib_load_seconds']:.0f} s", file=sys.stderr, flush=True)
 
     rows = [Row("generated graph: store quads / rdflib triples", f"{data['store_quads']:,} / {data['rdflib_triples']:,}",
                 ">= 1,000,000" if triples >= 1_000_000 else "", None if triples < 1_000_000 else
@@ -285,6 +287,7 @@ def store_vs_rdflib(work: Path, triples: int, timeout: float) -> tuple[list[Row]
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         joins = join_patterns(text)
+        print(f"  {path.stem}: store {store_s} s, rdflib {rdflib_s} s", file=sys.stderr, flush=True)
         queries[path.stem] = {"store_seconds": store_s, "store_rows": n_rows, "rdflib_seconds": rdflib_s,
                               "rdflib_rows": rdflib_rows, "triple_patterns": joins}
         store_text = f"{store_s * 1000:,.0f} ms ({n_rows} rows)" if store_s is not None else f"> {timeout:.0f} s (stopped)"
@@ -388,9 +391,7 @@ def main() -> int:
         sizes = dict(mb=10, seeds_mb=5, small_mb=1, large_mb=10, triples=1_000_000, query_timeout=120,
                      build_timeout=3600)
     out = Path(args.json or ROOT / "benchmarks" / ("results-quick.json" if args.quick else "results.json"))
-    results: dict = {"parts": {}}
-    if args.only and out.exists():
-        results = json.loads(out.read_text(encoding="utf-8"))
+    measured: dict = {}
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kg-bench-"))
     runners = {
         "throughput": lambda: throughput(work / "throughput", sizes["mb"], sizes["seeds_mb"]),
@@ -403,13 +404,16 @@ def main() -> int:
             started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             load = os.getloadavg()
             rows, figures = runners[part]()
-            results["parts"][part] = {"date": started, "quick": args.quick, "sizes": sizes, "machine": machine(),
+            measured[part] = {"date": started, "quick": args.quick, "sizes": sizes, "machine": machine(),
                                       "load_average_at_start": load, "figures": figures,
                                       "table": [asdict(r) for r in rows]}
             print(table(rows), file=sys.stderr, flush=True)
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
+    # Read only now, so that runs of different parts at the same time keep each other's figures.
+    results = json.loads(out.read_text(encoding="utf-8")) if args.only and out.exists() else {"parts": {}}
+    results["parts"].update(measured)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     all_rows = [Row(**r) for part in PARTS if part in results["parts"] for r in results["parts"][part]["table"]]
     m = machine()

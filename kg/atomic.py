@@ -31,6 +31,18 @@ def _check_parent_writable(target: Path) -> Path:
     return parent
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Temporary files and directories are created private (0600/0700); finished
+#: outputs get the usual permissions, as if created with open()/mkdir().
+_FILE_MODE = 0o666 & ~_current_umask()
+_DIR_MODE = 0o777 & ~_current_umask()
+
+
 def write_text(path: str | os.PathLike, text: str) -> None:
     """Atomically replace ``path`` with ``text`` (UTF-8)."""
     write_bytes(path, text.encode("utf-8"))
@@ -45,6 +57,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -71,6 +84,7 @@ def output_dir(path: str | os.PathLike) -> Iterator[Path]:
         if target.exists():
             shutil.copytree(target, tmp, dirs_exist_ok=True)
         yield tmp
+        os.chmod(tmp, _DIR_MODE)
         _swap(tmp, target, parent)
     except OSError as e:
         raise KgError(f"cannot write {target}: {e.strerror or e}") from None

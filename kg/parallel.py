@@ -75,6 +75,13 @@ def _pipeline(settings: Extraction):
     return _pipelines[key]
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the driver's to handle (it stops the pool): no traceback from every worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extract_paths(settings: Extraction, paths: list[Path]) -> list[Document]:
     nlp = _pipeline(settings)
     return [nlp(load_document(p, date=settings.date)) for p in paths]
@@ -132,7 +139,7 @@ def extract_in_processes(paths: list[Path], settings: Extraction, workers: int,
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_ignore_interrupts) as pool:
         def submit(chunk: list[Path]):
             return pool.apply_async(_extract_paths, (settings, chunk)).get
 

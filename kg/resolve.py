@@ -26,7 +26,7 @@ from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, 
 from kg.lexicon import load_set
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
 from kg.ner import gazetteer
-from kg.relations.aliases import is_short_form
+from kg.relations.aliases import is_short_form, leading_place
 from kg.relations.context import DocContext, compact
 from kg.relations.locations import section_headers
 
@@ -310,19 +310,14 @@ def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[s
           [full[k:] for k in range(1, len(full)) if full[k:] in names]
     out = [n for n in out if is_short_form(type_, n, full, places)]
     if type_ == "Enterprise":
-        k = _leading_place_length(full, places)
+        k = len(leading_place(full, places))
         rest = full[k:]
         out += [rest[:j] for j in range(4, len(rest)) if k and rest[:j] in names
                 and is_short_form(type_, rest[:j], rest, places)]
     if type_ == "Park":
         # Across documents only a park's place may be dropped (高竹新区 -> 川渝高竹新区 is not).
-        out = [n for n in out if not full.endswith(n) or _leading_place_length(full, places) == len(full) - len(n)]
+        out = [n for n in out if not full.endswith(n) or len(leading_place(full, places)) == len(full) - len(n)]
     return out
-
-
-def _leading_place_length(name: str, places: set[str]) -> int:
-    known = [len(p) for p in places if name.startswith(p) and len(p) < len(name)]
-    return max(known) if known else gazetteer.match_place_chain(name, 0)
 
 
 def _merge_people(people: list[_Local], ids: dict[int, str]) -> None:

@@ -16,22 +16,17 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import ENTITY_TYPES, Document, Mention
-from kg.ner.hanlp_ner import text_chunks
+from kg.ner.hanlp_ner import plausible, text_chunks
 
 #: Model settings (see kg/models/ner/MODEL_CARD.md).
 SETTINGS = dict(embed=100, rnn_hidden=128, drop=0.5, lr=0.005, batch_size=32, tagging_scheme="IOBES")
 
-_PERSON = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
-_INSIDE_PUNCT = re.compile(r"[。，,；;：:！!？?、\n“”\"《》]")
-_EDGE_FUNCTION_CHAR = "的和与及在是对为将等了"
-_BRACKETS = (("（", "）"), ("(", ")"))
 
 
 @dataclass
@@ -71,20 +66,6 @@ def gold_documents(gold_dirs: list[str], docs_dirs: list[str]) -> list[Annotated
                         for s, e in occurrences(doc.text, g.get("text", ""))]
             annotated.append(AnnotatedDocument(doc, mentions, "gold"))
     return annotated
-
-
-def plausible(m: Mention) -> bool:
-    """False for rule mentions that are clearly wrong, whatever the name."""
-    text = m.text
-    if len(text) < 2 or len(text) > 40 or text.strip() != text or _INSIDE_PUNCT.search(text):
-        return False
-    if text[0] in _EDGE_FUNCTION_CHAR or text[-1] in _EDGE_FUNCTION_CHAR:
-        return False
-    if any(text.count(a) != text.count(b) for a, b in _BRACKETS):
-        return False
-    if m.type == "Person" and not _PERSON.fullmatch(text):
-        return False
-    return True
 
 
 def silver_documents(docs_dirs: list[str]) -> list[AnnotatedDocument]:

@@ -9,7 +9,6 @@ it on screen with ``textContent`` or on the canvas, never as HTML.
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -48,7 +47,7 @@ RELATION_LABEL = {
 MAX_EVIDENCE = 4
 MAX_SENTENCE = 160
 #: Entities one page draws at most: more is neither readable nor quick to lay out in a browser.
-MAX_NODES = 3000
+MAX_NODES = 2000
 
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = jinja2.Environment(
@@ -102,7 +101,7 @@ def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
 
 def render(g: nx.MultiDiGraph, title: str, focus: str | None = None) -> str:
     """The HTML page of ``g``; the node ``focus``, if given, starts selected with its details shown."""
-    net = Network(directed=True, cdn_resources="in_line")
+    net = Network(directed=True)  # builds the vis-network node and edge records; the page is our template
     degree = dict(g.degree())
     for node, data in sorted(g.nodes(data=True)):
         colour, shape, _ = TYPE_STYLE.get(data.get("type"), TYPE_STYLE["Organization"])
@@ -117,12 +116,11 @@ def render(g: nx.MultiDiGraph, title: str, focus: str | None = None) -> str:
         label = data.get("title") or RELATION_LABEL.get(relation, relation)
         net.add_edge(head, tail, label=label, relation=relation,
                      evidence=_evidence(data.get("evidence", ())))
-    net.options = _options(g.number_of_nodes())  # not set_options(): it strips the spaces out of font names
-    nodes, edges, _, _, _, options = net.get_network_data()
     counts = Counter(t for _, t in g.nodes(data="type"))
     legend = [{"type": t, "name": TYPE_STYLE[t][2], "color": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1],
                "count": counts[t]} for t in TYPE_STYLE if counts.get(t)]
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "legend": legend,
+    # options are ours, not pyvis's set_options(), which strips the spaces out of font names
+    data = {"nodes": net.nodes, "edges": net.edges, "options": _options(g.number_of_nodes()), "legend": legend,
             "relations": RELATION_LABEL, "focus": focus}
     return _TEMPLATES.get_template("graph_view.html").render(
         title=title, data=data,
@@ -140,7 +138,7 @@ def _options(n_nodes: int) -> dict:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -55, "centralGravity": 0.012,
                                  "springLength": 90, "springConstant": 0.06, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 200 if n_nodes > 1000 else 300 if big else 600,
+            "stabilization": {"enabled": True, "iterations": 120 if n_nodes > 1000 else 250 if big else 600,
                               "updateInterval": 25, "fit": True},
             "minVelocity": 1.0,
         },

@@ -216,3 +216,86 @@ def test_group_company_and_its_institute():
     assert "中国远航装备集团公司" in _texts(recognize_enterprises(doc), "Enterprise")
     assert "中国远航装备集团公司第七研究所" in _texts(recognize_organizations(doc), "Organization")
     assert not any(t.startswith("分别") for t in _texts(recognize_enterprises(doc), "Enterprise"))
+
+
+# --- generalization: categories found on unseen articles (fresh sentences) ----
+
+def _merged(text: str):
+    from kg.ner import rule_components
+    doc = _doc(text)
+    return merge_mentions(doc, [m for c in rule_components() for m in c(doc)])
+
+
+def test_trade_name_in_front_of_a_project_is_a_nested_enterprise():
+    doc = _doc("本次开工的项目分别为鸿钜机械智能叉车项目、沁坤锂电池外壳项目、祥梓汽车零部件项目。")
+    projects = _texts(recognize_projects(doc), "Project")
+    owners = _texts(recognize_projects(doc), "Enterprise")
+    assert {"鸿钜机械智能叉车项目", "沁坤锂电池外壳项目", "祥梓汽车零部件项目"} <= projects
+    assert {"鸿钜机械", "沁坤", "祥梓"} <= owners
+
+
+def test_project_owner_needs_a_trade_name_not_a_field_or_a_park():
+    doc = _doc("推进文化旅游项目、新旧动能转换项目和安河新能源产业园项目建设。")
+    assert _texts(recognize_projects(doc), "Enterprise") == set()
+
+
+def test_brand_with_de_inside_a_company_name():
+    found = _texts(recognize_enterprises(_doc("湖南美的冰柜有限公司投产。")), "Enterprise")
+    assert "湖南美的冰柜有限公司" in found
+    assert "冰柜有限公司" not in found
+
+
+def test_provincial_group_named_by_place_and_industry():
+    found = _texts(recognize_enterprises(_doc("会见了云南能源装备集团党委书记一行。")), "Enterprise")
+    assert "云南能源装备集团" in found
+
+
+def test_title_cut_inside_a_company_name_is_extended_to_the_name():
+    mentions = _merged("湖南美的冰柜有限公司副总经理赵明出席。")
+    titles = _texts(mentions, "Title")
+    assert not any(t.startswith("冰柜") for t in titles)
+    assert "湖南美的冰柜有限公司" in _texts(mentions, "Enterprise")
+
+
+def test_car_city_abbreviated_zone_and_incubator_are_parks():
+    doc = _doc("湖北襄阳：襄阳国际汽车城与襄阳汽开区签约。获批以来，汽开区增长很快。参观材料产业孵化器。")
+    found = _texts(recognize_parks(doc), "Park")
+    assert {"襄阳国际汽车城", "襄阳汽开区", "汽开区", "材料产业孵化器"} <= found
+
+
+def test_park_inside_a_party_working_committee_and_after_a_verb():
+    doc = _doc("他来到台州湾新区党工委。成绩映射出襄阳市汽开区的实力。")
+    found = _texts(recognize_parks(doc), "Park")
+    assert "台州湾新区" in found
+    assert "襄阳市汽开区" in found
+    assert not any(t.startswith("映射") for t in found)
+
+
+def test_incubator_field_is_not_a_company():
+    doc = _doc("走访了兴澜科技企业孵化器。")
+    assert "兴澜科技" not in _texts(recognize_enterprises(doc), "Enterprise")
+
+
+def test_planning_area_new_town_is_no_park():
+    assert _texts(recognize_parks(_doc("打造成都郊区新城。")), "Park") == set()
+
+
+def test_coordinated_and_generic_projects():
+    doc = _doc("考察华岭新城及远川总部经济项目。推进合溪产业新城重点产业项目。")
+    found = _texts(recognize_projects(doc), "Project")
+    assert "远川总部经济项目" in found
+    assert not any("及" in t for t in found)
+    assert not any(t.endswith("重点产业项目") for t in found)
+
+
+def test_quoted_honour_is_no_project_and_no_country():
+    text = "该县获得“中国优质茶叶种植基地”称号。"
+    assert _texts(recognize_projects(_doc(text)), "Project") == set()
+    assert "中国" not in _texts(recognize_places(_doc(text)), "Place")
+
+
+def test_media_datelines_and_cited_outlets():
+    doc = _doc("青川网讯(记者 王某)近日，\n据潮声新闻7月2日消息，据本地媒体东湖+客户端报道，本报讯")
+    found = _texts(recognize_organizations(doc), "Organization")
+    assert {"青川网", "潮声新闻", "东湖+客户端"} <= found
+    assert not any(t.startswith("本") for t in found)

@@ -3,27 +3,18 @@ the "show me the evidence" query, and one-line errors."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kg.rdf import build_dataset
 from kg.rdf.exports import write_exports
-from test_rdf import DOC_A, DOC_B, sample_kb
+from test_rdf import DOC_A, DOC_B, kg, sample_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "ontology" / "queries"
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
 
 
 @pytest.fixture(scope="module")

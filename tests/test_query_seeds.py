@@ -3,9 +3,6 @@ graph validates against ontology/shapes.ttl, and every canned query returns rows
 from the Turtle file and from the store."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,14 +11,10 @@ from rdflib import Graph
 from kg.rdf.source import open_source
 from kg.rdf.sparql import run_query
 from kg.runner import SEEDS
+from test_rdf import kg
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=900)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The RDF graph of a hand-made knowledge base: shape, SHACL validity, determinism, exports.
 
-``sample_kb`` is shared by the other test_rdf*/test_query*/test_serve*/test_store* files.
+``sample_kb`` and ``kg`` are shared by the other test_rdf*/test_query*/test_serve*/test_store* files.
 Names and texts are invented for these tests.
 """
 from __future__ import annotations
@@ -25,6 +25,12 @@ from kg.rdf.vocab import CLASS, KG, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
 ROOT = Path(__file__).resolve().parent.parent
 DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研。重庆澜舟新材料有限公司高性能膜材料生产基地项目位于澄江智造产业园。"
 DOC_B = "西南工程学院副院长杭素文介绍，澜舟新材与学院共建实验室。区经济信息委主任沈柏舟出席。"
+
+
+def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real CLI in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=900)
 
 
 def _ev(doc: str, name: str, sentence: str, pattern: str) -> Evidence:

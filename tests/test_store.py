@@ -4,24 +4,16 @@ Texts and names are invented for these tests."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 
 from kg.rdf.store import KgStore, document_from_json, document_to_json, is_store
+from test_rdf import kg
 
-ROOT = Path(__file__).resolve().parent.parent
 TEXT_A = "本报讯（记者 柯文远）5月9日，岳川区委副书记、区长穆青岚到澄江智造产业园调研。他指出，重庆澜舟新材料有限公司要加快建设。\n"
 TEXT_B = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
-
-
-def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
 
 
 def store_quads(path: Path) -> list[str]:

@@ -15,7 +15,7 @@ import pyoxigraph
 from kg.errors import KgError
 from kg.rdf import endpoint
 from kg.rdf.source import FORMATS
-from kg.rdf.store import is_store
+from kg.rdf.store import is_store, open_oxigraph
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if source.is_dir():
         if not is_store(source):
             raise KgError(f"{source} is a directory but not a kg store (made by `kg build --store`)")
+        open_oxigraph(source)  # fails with one clear line if another process holds the store
         return _serve(source / "oxigraph", args)
     if not source.is_file():
         raise KgError(f"no such store or graph file: {source}")
@@ -42,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _serve(location: Path, args: argparse.Namespace) -> int:
+    endpoint.check_port(args.host, args.port)
     print(f"SPARQL endpoint http://{args.host}:{args.port}/query, query page http://{args.host}:{args.port}/ "
           f"(Ctrl-C to stop)", flush=True)
     process = endpoint.start(location, args.host, args.port)

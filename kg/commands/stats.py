@@ -5,7 +5,7 @@ import argparse
 
 from kg.analytics import LOUVAIN_SEED, Stats, stats
 from kg.graphview import read_graph
-from kg.rdf.sparql import _table as text_table  # the same terminal table as `kg query`
+from kg.rdf.sparql import text_table  # the same terminal table as `kg query`
 
 #: How the rankings are titled.
 RANKING_TITLES = {"Person": "officials (Person)", "Enterprise": "enterprises", "Park": "parks"}

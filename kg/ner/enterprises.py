@@ -175,7 +175,8 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
     forms: list[str] = []
     for core in (brand, strip_one_industry_word(brand)):
         if len(core) >= 3 and core not in _generic() and not gazetteer.is_place(core):
-            forms.append(core)
+            if strip_industry(core):  # 电气装备 alone is a field, 甘肃电气装备 a name
+                forms.append(core)
             if place:
                 forms.append(place + core)
     return sorted(set(forms), key=len, reverse=True)

@@ -40,6 +40,8 @@ from kg.ner.boundary import left_boundary, stop_ends_at
 CJK = "\u3400-\u9fff"
 #: Party committees and governments that, written bare (市委, 区政府), are part of a title.
 FUSABLE = {"委", "党委", "党工委", "工委", "党支部", "党总支", "政府", "人民政府"}
+#: Party branches, which may have a name of their own (“某某党支部”) instead of a place.
+BRANCHES = {"党支部", "党总支"}
 #: Bodies that name a development zone's Party or management committee.
 ZONE_BODIES = {"党工委", "工委", "工作委员会", "管委会", "管委", "管理委员会"}
 #: Last characters of a zone's name (…区, …城, …园): a level word there is part of the name.
@@ -58,6 +60,8 @@ _BREAK_IN_NAME = re.compile(rf"(?<=[{CJK}])\s*\n\s*$")
 #: A committee of a congress (…常务委员会代表资格审查委员会) is a sub-unit too.
 _SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分局|派出所|大队|支队)"
                        rf"|[{CJK}]{{2,8}}?委员会")
+#: Words that open a phrase about unnamed units, not a unit's name: 相关专门委员会.
+_UNNAMED_UNITS = ("相关", "有关", "各", "全体", "所属")
 #: Characters that never occur inside a body's own name (verbs, function words).
 _NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
 
@@ -203,7 +207,8 @@ def _extend(text: str, end: int) -> int:
         return m.end()
     m = _SUB_UNIT.match(text, end)
     stem = m.group().removesuffix("委员会") if m else ""
-    committee = stem != m.group() if m else False  # a committee's name may hold 代表 (代表资格审查委员会)
+    # a committee's name may hold 代表 (代表资格审查委员会); 相关专门委员会 names none
+    committee = stem != m.group() and not stem.startswith(_UNNAMED_UNITS) if m else False
     if m and not (_NOT_IN_NAME & set(m.group())) and not _body_regex().search(stem) \
             and (committee or not any(stop_ends_at(text, i, "O") for i in range(end + 2, m.end() + 1))):
         return m.end()
@@ -238,6 +243,12 @@ def _qualified(text: str, q_end: int, end: int, lengths: range, kind: str) -> Bo
     return None
 
 
+@lru_cache(maxsize=1)
+def company_suffixes() -> tuple[str, ...]:
+    """Legal suffixes of company names (kg/data/title_body_suffixes.txt), shared with the title grammar."""
+    return tuple(row[0] for row in load_table("title_body_suffixes.txt") if row[1:] == ("company",))
+
+
 def _qualified_bodies(text: str) -> list[Body]:
     out = []
     for m in _COMPOUND_DEPT.finditer(text):
@@ -245,7 +256,18 @@ def _qualified_bodies(text: str) -> list[Body]:
             out.append(_qualified(text, m.start(), m.end(), range(2, 5), "dept"))
     for m in _qualified_heads().finditer(text):
         out.append(_qualified(text, m.start(), m.end(), range(2, 7), "center"))
-    return [b for b in out if b is not None]
+    # 某某服务中心有限公司 is a company
+    return [b for b in out if b is not None and not text.startswith(company_suffixes(), b.end)]
+
+
+def _named_branch_start(text: str, s: int) -> int:
+    """Start of a Party branch's own name written in quotes (“某某党支部”), else ``s``."""
+    start = left_boundary(text, s, "O", max_len=8)
+    end = s + len(next(b for b in BRANCHES if text.startswith(b, s)))
+    if 2 <= s - start <= 6 and start > 0 and text[start - 1] in "“\"「‘" and text[end:end + 1] in "”\"」’" \
+            and not (_NOT_IN_NAME & set(text[start:s])):
+        return start
+    return s
 
 
 def find_bodies(text: str) -> list[Body]:
@@ -260,6 +282,8 @@ def find_bodies(text: str) -> list[Body]:
             start, bare = s, False
         else:
             start, bare = _prefix_start(text, s, name)
+            if start == s and name in BRANCHES:
+                start = _named_branch_start(text, s)
             if start == s and kind != "center":
                 continue
             if _foreign_committee(text, start):

@@ -30,6 +30,10 @@ MAX_CHUNK = 200
 #: Confidence of a model mention, for the merge policy: below a grammar match (1.0).
 CONFIDENCE = 0.6
 
+_PERSON = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
+_INSIDE_PUNCT = re.compile(r"[。，,；;：:！!？?、\n“”\"《》]")
+_EDGE_FUNCTION_CHAR = "的和与及在是对为将等了"
+_BRACKETS = (("（", "）"), ("(", ")"))
 _CUT_AFTER = re.compile(r"[，,；;：:、]")
 _HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
@@ -90,6 +94,21 @@ def text_chunks(doc: Document) -> list[tuple[int, int]]:
     return [(s, e) for s, e in chunks if _HAS_WORD.search(doc.text[s:e])]
 
 
+def plausible(m: Mention) -> bool:
+    """False for mentions that are clearly wrong whatever the name: used on the model's output
+    and on the rule labels it is trained on."""
+    text = m.text
+    if len(text) < 2 or len(text) > 40 or text.strip() != text or _INSIDE_PUNCT.search(text):
+        return False
+    if text[0] in _EDGE_FUNCTION_CHAR or text[-1] in _EDGE_FUNCTION_CHAR:
+        return False
+    if any(text.count(a) != text.count(b) for a, b in _BRACKETS):
+        return False
+    if m.type == "Person" and not _PERSON.fullmatch(text):
+        return False
+    return True
+
+
 @lru_cache(maxsize=4)
 def load_model(identifier: str):
     """A HanLP component from a pretrained identifier, a URL or a local directory."""
@@ -129,8 +148,11 @@ def hanlp_component(identifier: str | None = None):
                 start, stop = chunk_start + begin, chunk_start + end
                 name = doc.text[start:stop]
                 kg_type = schema_type(label, name)
-                if kg_type and name.strip() == name:
-                    mentions.append(Mention(start, stop, name, kg_type, source="hanlp", confidence=CONFIDENCE))
+                if kg_type is None:
+                    continue
+                mention = Mention(start, stop, name, kg_type, source="hanlp", confidence=CONFIDENCE)
+                if plausible(mention):
+                    mentions.append(mention)
         return mentions
 
     return recognize_hanlp

@@ -8,6 +8,8 @@ The endings are the rule recognizer's grammars (kg/data/park_suffixes.txt...).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES
 
@@ -19,10 +21,12 @@ REFINEMENTS = {
 }
 
 
+@lru_cache(maxsize=None)
 def _label_types() -> dict[str, str]:
     return {label: kg_type for label, kg_type in load_table("hanlp_labels.tsv")}
 
 
+@lru_cache(maxsize=None)
 def _suffix_types() -> list[tuple[str, str]]:
     """(ending, type) from the rule recognizer's grammars, longest ending first."""
     endings = [(e, "Park") for e in load_set("park_suffixes.txt")]

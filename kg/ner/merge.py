@@ -14,6 +14,8 @@ Candidates are compared pairwise by span:
    the stronger wins, by confidence, then length, then ``TYPE_PRIORITY``, then
    the earlier start.  Candidates are accepted strongest first, so a weak
    mention never removes a stronger one.
+5. **Inside a person's name** nothing else is a mention: 华为 in 许华为, a
+   place in a given name.
 
 ``Title`` pseudo-mentions (tails of holds_post) take part like any type: a
 title may contain a GovOrg or Place, but never crosses a name.  A title that
@@ -68,4 +70,7 @@ def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
             continue  # rule 4
         spans[(m.start, m.end)] = m
         kept.append(m)
+    persons = [k for k in kept if k.type == "Person"]
+    kept = [k for k in kept if k.type == "Person" or not any(
+        p.start <= k.start and k.end <= p.end for p in persons)]  # rule 5
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))

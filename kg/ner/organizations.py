@@ -13,7 +13,7 @@ labs, hospitals, media, associations, armed-forces units).
 - ``organizations.outlet``: any outlet the text cites as its source, by the
   name shapes of ``kg/data/media_heads.txt``: a dateline at a paragraph start
   (``某某网讯``, ``某某融媒讯``, ``甲网/乙客户端讯``: one mention per outlet) or
-  据/来源 + outlet before 消息/报道/a date (``据某某新闻8月1日消息``).
+  据/来源/来自 + outlet before 消息/报道/a date (``据某某新闻8月1日消息``).
 """
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(sorted(load_set("media_heads.txt"), key=len, reverse=True))
     outlet = rf"[\u4e00-\u9fff][\u4e00-\u9fff+]{{0,6}}?(?:{heads})"
     dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})讯")
-    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:])({outlet})(?=[0-9]|消息|报道|[，,。])")
+    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:]|来自)({outlet})(?=[0-9]|消息|报道|[，,。])")
     return dateline, cited
 
 

@@ -29,6 +29,7 @@ _TABLE = "park_suffixes.txt"
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
 _CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
+_FORMER = "原"
 #: Heads of a natural feature named after the place before them (宁波湾).
 _FEATURES = frozenset("湾港湖岛")
 _SUB = re.compile(r"[ \t]?([（(]?)([\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
@@ -80,6 +81,8 @@ def recognize_parks(text: str) -> list[Mention]:
             continue
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
+        if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
+            start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
         if is_counted(text, start):
             continue
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).

@@ -6,12 +6,18 @@
   A short form of a city or county (江津, 惠民) or a two-character full name
   (忠县, 范县) counts only in a document that also names its province in some
   other form (重庆, 重庆市, 江津区 ...): thousands of county short forms are also
-  words or parts of names elsewhere.
+  words or parts of names elsewhere.  A country that opens a quoted title or
+  a name with a parenthesised part (“中国某某名城”, 中国(西部)某某馆) is no mention.
 - ``places.settlement``: towns, townships, streets, villages and communities by
   suffix (珞璜镇, 中山路街道, 沿河村, 碑亭社区).  The 2-4 characters before the
   suffix must start at a boundary: after punctuation, a stop word, a division
   (江津区珞璜镇) or another settlement (广兴镇沿河村); words such as 城镇, 示范村
   (``kg/data/place_suffix_generic.txt``) and counted ones (3个村) are not names.
+- ``places.feature``: named mountains, lakes, plains and parks
+  (``kg/data/place_features.txt``) where the text locates something in them:
+  after 在/到/来到, a settlement, or another feature in a 、 list.
+- ``places.counted_list``: short division names in a list closed by its count
+  and level (甲、乙、丙三县).
 - ``places.region``: a province abbreviation with a direction (渝西, 川南, 鲁西南)
   or a run of abbreviations before 地区 (川渝地区), after a boundary.
 """
@@ -61,8 +67,10 @@ def _settlements(text: str) -> list[Mention]:
             if st < 0 or not _CJK.fullmatch(text[st:s]) or not _starts_name(text, st):
                 continue
             name = text[st:e]
-            if name.endswith(generic) or is_counted(text, st) or _COUNT.match(text, st, s):
-                break
+            listed = st > 0 and text[st - 1] == "、" and text.endswith(m.group(), 0, st - 1) \
+                and not text[max(0, st - 6):st - 1].endswith(generic)
+            if name.endswith(generic) and not listed or is_counted(text, st) or _COUNT.match(text, st, s):
+                break  # 强镇 is generic, but not in 甲镇、乙大镇
             entry = gazetteer.lookup(text[st:s])
             if _NOT_IN_CORE.search(text, st, s) or text[st] in "区县市省州旗" or (entry and not entry.is_short):
                 continue
@@ -88,6 +96,8 @@ def _divisions(text: str) -> list[Mention]:
     for s, e, entry in found:
         if _needs_context(entry) and entry.province not in provinces or _ADJECTIVAL.match(text, e):
             continue
+        if entry.level == gazetteer.COUNTRY and (s and text[s - 1] == "“" or text[e:e + 1] in ("(", "（")):
+            continue  # a country opening a quoted title or a name: “中国优质某某基地”, 中国(西部)某某馆
         out.append(Mention(s, e, entry.name, "Place", "places.division", 0.6 if entry.is_short else 0.75))
     return out
 
@@ -109,10 +119,63 @@ def _regions(text: str) -> list[Mention]:
     return out
 
 
+#: Words after which a named place follows (在清凉山, 来到某某公园).
+_LOCATIVE = re.compile(r"在|到|至|赴|走进|走访|登上|游览|途经|位于|地处")
+_NOT_FEATURE_START = "这那该此全各每本了一二两三四五六七八九十几多大小高深名群青绿"
+
+
+@lru_cache(maxsize=1)
+def _feature_pattern() -> re.Pattern[str]:
+    heads = "|".join(sorted(load_set("place_features.txt"), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{heads})(?![\u4e00-\u9fff]{{0,6}}(?:集团|公司|项目|基地|工程))(?!大道|路|村|镇|街道|社区)")
+
+
+def _features(text: str, settlements: list[Mention], divisions: list[Mention]) -> list[Mention]:
+    """Named mountains, lakes, plains, parks where the text places something:
+    after a locative verb (在某某山), a settlement (某某街道某某山) or another
+    feature in a list (某某园、某某公园)."""
+    starts = sorted({m.end() for m in _LOCATIVE.finditer(text)} | {m.end for m in settlements})
+    division_ends = {d.end for d in divisions}
+    out: list[Mention] = []
+    for k in starts:
+        while k < len(text):
+            m = _feature_pattern().match(text, k)
+            if not m or text[k] in _NOT_FEATURE_START or m.end() in division_ends \
+                    or m.group() in load_set("place_suffix_generic.txt") or _NOT_IN_CORE.search(m.group()):
+                break
+            out.append(Mention(k, m.end(), m.group(), "Place", "places.feature", 0.55))
+            k = m.end() + 1 if text.startswith("、", m.end()) else len(text)  # 甲公园、乙公园
+    return out
+
+
+_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)([两二三四五六七八九十])个?(区|县|市|镇|乡)")
+
+
+def _counted_lists(text: str) -> list[Mention]:
+    """``甲、乙、丙、丁四区``: a list closed by its count and level names that many
+    divisions by their short forms.  The count must match the items; the first
+    item is two characters unless three make a known place."""
+    out: list[Mention] = []
+    for m in _COUNTED_LIST.finditer(text):
+        items = m.group(1).split("、")
+        if len(items) != _NUMBER[m.group(2)]:
+            continue
+        first = items[0]
+        if len(first) == 3 and not gazetteer.is_place(first):
+            items[0] = first[1:]
+        pos = m.end(1)
+        for item in reversed(items):
+            start = pos - len(item)
+            out.append(Mention(start, pos, item, "Place", "places.counted_list", 0.6))
+            pos = start - 1
+    return out
+
+
 @in_squeezed_text
 def recognize_places(text: str) -> list[Mention]:
     settlements = _settlements(text)
     # A division written inside a settlement's own name (沿河 in 沿河村) is not a mention.
     divisions = [d for d in _divisions(text)
                  if not any(t.start <= d.start and d.end <= t.end and d.end < t.end for t in settlements)]
-    return divisions + settlements + _regions(text)
+    return divisions + settlements + _regions(text) + _counted_lists(text) + _features(text, settlements, divisions)

@@ -130,45 +130,51 @@ _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
 _NOT_OWNER_END = tuple("港门山湖河江路街村桥镇乡区县市省园城")
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+#: Single characters that start the next word (新材料, 全产业链), not end a trade name.
+_WORD_PREFIXES = frozenset("新全高大老超")
+_NUMERAL_START = "一二两三四五六七八九十这该此"
 
 
 @lru_cache(maxsize=1)
-def _industry_words() -> tuple[tuple[str, ...], None]:
+def _object_words() -> tuple[str, ...]:
     """Industry and product words that start the object of a project name."""
-    return tuple(sorted(load_set("industry_words.txt") | load_set("product_words.txt"), key=len, reverse=True)), None
+    return tuple(sorted(load_set("industry_words.txt") | load_set("product_words.txt"), key=len, reverse=True))
 
 
 def owner_brand(core: str) -> str:
     """The company a project is named after, at the start of ``core`` (the name
     without suffix and place prefix): ``某某机械智能搬运车辆`` -> 某某机械,
     ``某某锂电池钣金件`` -> 某某, ``某某一期气电`` -> 某某; "" if none.  The owner
-    is a trade name (2-4 characters the dictionary does not know, a proper noun,
+    is a trade name (2-3 characters the dictionary does not know, a proper noun,
     or a word before a company head of ``kg/data/company_heads.txt``) plus that
     head, followed by the object: a product or field word, a phase or a number."""
+    if not core or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
+        return ""  # 某某产业园项目 builds a park; 一老工业基地 is no name
     tokens = words(core)
-    heads = load_set("company_heads.txt")
+    heads = tuple(sorted(load_set("company_heads.txt"), key=len, reverse=True))
     singles = 0
     while singles < len(tokens) and len(tokens[singles]) == 1 and not tokens[singles].isdigit():
         singles += 1
+    while singles > 2 and tokens[singles - 1] in _WORD_PREFIXES:
+        singles -= 1  # 某某|新材料, 某某|全产业链
     if 2 <= singles <= 3:
         brand, k = "".join(tokens[:singles]), singles
     elif tokens and 2 <= len(tokens[0]) <= 3 and (
-            proper_noun_tag(tokens[0]) or len(tokens) > 1 and tokens[1] in heads and strip_industry(tokens[0])):
+            proper_noun_tag(tokens[0]) or "".join(tokens[1:]).startswith(heads) and strip_industry(tokens[0])):
         brand, k = tokens[0], 1
     else:
         return ""
-    headed = k < len(tokens) and tokens[k] in heads
-    if headed:
-        brand, k = brand + tokens[k], k + 1
     rest = "".join(tokens[k:])
+    head = next((h for h in heads if rest.startswith(h) and len(rest) > len(h)), "")
+    headed = bool(head)  # 某某|机械|智能叉车, also 某某|机械制造 cut as one word
+    brand, rest = brand + head, rest[len(head):]
     phase = bool(_PHASE.match(rest))
-    industry, _ = _industry_words()
-    if not rest or not _CJK_ONLY.fullmatch(brand) or not (headed or phase or rest.startswith(industry)):
+    if not rest or not _CJK_ONLY.fullmatch(brand) or not (headed or phase or rest.startswith(_object_words())):
         return ""  # the object is a product or field (某某汽车零部件), not 某某动能转换
     if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) != "nt":
         return ""  # a region, person or field in front (西北, 锂电) without a company head
-    if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in load_set("enterprise_generic.txt") \
-            or brand in _generic_lengths()[0]:
+    generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
+    if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in generic or tokens[0] in generic:
         return ""
     return brand
 
@@ -208,6 +214,21 @@ def _honour(text: str, start: int, end: int) -> bool:
         bool(_HONOUR_AFTER.match(text, end)) or bool(_HONOUR_BEFORE.search(text, max(0, start - 5), start)))
 
 
+def _is_project(text: str, start: int, s: int, e: int, suffix: str) -> bool:
+    """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project."""
+    if start >= s or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
+            or _park_plus_generic(text, start, s):
+        return False
+    name = text[start:e]
+    facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
+    if "某" in name or name.count("“") != name.count("”"):
+        return False
+    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
+    if len(_specific_part(text[start:s])) < 2 and not named_by_place:
+        return False
+    return not (suffix in _BARE and not _has_proper_part(text[start:s]))
+
+
 @in_squeezed_text
 def recognize_projects(text: str) -> list[Mention]:
     out: list[Mention] = []
@@ -215,20 +236,11 @@ def recognize_projects(text: str) -> list[Mention]:
         s, e = m.span()
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
+        # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
-        if start >= s or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
-                or _park_plus_generic(text, start, s):
+        if not _is_project(text, start, s, e, m.group()):
             continue
-        name = text[start:e]
-        facility = any(w in m.group() for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-        if "某" in name or name.count("“") != name.count("”"):
-            continue
-        named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
-        if len(_specific_part(text[start:s])) < 2 and not named_by_place:
-            continue
-        if m.group() in _BARE and not _has_proper_part(text[start:s]):
-            continue
-        out.append(Mention(start, e, name, "Project", "projects.suffix", 0.8))
+        out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
         owner = _owner(text, out[-1], s)
         if owner:
             out.append(owner)

@@ -26,7 +26,7 @@ from kg.lexicon import load_lines, load_set, load_table
 from kg.model import TITLE, Document, Mention
 from kg.ner import gazetteer, names
 from kg.ner.boundary import left_boundary
-from kg.ner.govorgs import find_bodies, body_kinds, level_words
+from kg.ner.govorgs import body_kinds, company_suffixes, find_bodies, level_words
 
 BYLINE = "byline"
 BYLINE_END = "byline-end"
@@ -43,6 +43,7 @@ class Title:
     head_start: int
     kind: str  # party, gov, ..., byline (kg/data/title_heads.tsv)
     after_name: bool  # the head is written after its holder's name (总书记, 摄)
+    company_start: int | None = None  # where a company written before the title starts
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,6 @@ def _body_suffixes() -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(map(re.escape, suffixes))})$")
 
 
-@lru_cache(maxsize=1)
-def _company_suffixes() -> frozenset[str]:
-    return frozenset(row[0] for row in load_table("title_body_suffixes.txt") if row[1:] == ("company",))
-
 
 def role_at(text: str, pos: int) -> int:
     """End of a role (modifiers + head) starting at ``pos``, or ``pos``."""
@@ -115,8 +112,6 @@ def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
     if bare:
         return window_start + bare.start()
     suffix = _body_suffixes().search(window)
-    if suffix and suffix.group() in _company_suffixes():
-        return r  # the company is an Enterprise mention; posts.py joins it to the title
     if suffix:
         s = left_boundary(text, window_start + suffix.start(), "O", max_len=24)
         dash = max(text.rfind("-", s, r), text.rfind("—", s, r))
@@ -127,6 +122,9 @@ def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
             s = after_name
         if s < window_start + suffix.start():
             return s
+        for level in level_words():  # 省工商联副主席, 全国工商联副主席: a level word names the body's place
+            if text.startswith(level, window_start + suffix.start() - len(level)):
+                return window_start + suffix.start() - len(level)
     place = gazetteer.ends_with_place(window, allow_short=False)
     if place < r - window_start:
         return window_start + place
@@ -188,9 +186,13 @@ def _titles(text: str) -> tuple[Title, ...]:
         inner = next((body_ends[q] for q in range(m.start() + 1, m.start("head") + 1)
                       if body_ends.get(q, q) < m.start()), None)
         start = inner if inner is not None else _body_before(text, m.start(), body_ends)
+        company_start = None
+        if start < m.start() and text.endswith(company_suffixes(), start, m.start()):
+            # the company is an Enterprise mention that posts.py joins to the title
+            start, company_start = m.start(), start
         if m.group("head") in needs_body and (inner is None and m.start() not in body_ends):
             continue  # 企业代表 is no post; 县人大代表 is
-        out.append(Title(start, m.end(), m.start(), m.start("head"), kind, after_name))
+        out.append(Title(start, m.end(), m.start(), m.start("head"), kind, after_name, company_start))
     return tuple(out)
 
 
@@ -214,7 +216,7 @@ def title_chains(text: str) -> tuple[TitleChain, ...]:
             continue
         chain = [t]
         while True:
-            p = chain[0].start
+            p = chain[0].start if chain[0].company_start is None else chain[0].company_start
             while p > 0 and text[p - 1] in " \u3000":
                 p -= 1
             if p == 0 or text[p - 1] not in CHAIN_SEPARATORS or (p - 1) not in by_end:
@@ -246,16 +248,29 @@ def _post_verbs() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in kinds.items()}
 
 
+def _title_from(text: str, pos: int, by_start: dict[int, Title]) -> Title | None:
+    """The title written from ``pos`` after a personnel verb, as a Title starting there."""
+    if pos in by_start:
+        return by_start[pos]
+    candidates = (
+        # 任某某集团副董事长: the title follows a company (an Enterprise mention)
+        *(t for q in range(pos + 2, min(len(text), pos + 25)) if (t := by_start.get(q)) is not None
+          and t.company_start is not None and t.company_start <= pos and text.endswith(company_suffixes(), pos, q)),
+        # 当选某某市长: the grammar left out a place (or its short form) before the role
+        *(by_start[q] for q in range(gazetteer.match_place(text, pos), pos + 1, -1) if q in by_start),
+        # 任县委副书记: the grammar read the verb into a place name (任县)
+        *(t for t in by_start.values() if t.start < pos <= t.role_start),
+    )
+    t = next(iter(candidates), None)
+    if t is None or t.company_start is not None:
+        return t
+    return Title(pos, t.end, t.role_start, t.head_start, t.kind, t.after_name)
+
+
 def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, ...]:
     """Titles written one after another from ``pos``, split by 、 and ,."""
     chain: list[Title] = []
-    place = gazetteer.match_place(text, pos)
-    # 当选某某市长: the title grammar left out a place (or its short form) before the role
-    q = next((q for q in range(place, pos + 1, -1) if q in by_start), None) if pos not in by_start else None
-    if q is not None:
-        t = by_start[q]
-        by_start = {**by_start, pos: Title(pos, t.end, t.role_start, t.head_start, t.kind, t.after_name)}
-    while (t := by_start.get(pos)) is not None and t.kind != BYLINE:
+    while (t := _title_from(text, pos, by_start)) is not None and t.kind != BYLINE:
         chain.append(t)
         pos = t.end
         if pos < len(text) and text[pos] in CHAIN_SEPARATORS:
@@ -265,17 +280,20 @@ def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, .
     return tuple(chain)
 
 
-def _names_ending_before(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(name end, verb) for names starting at ``s`` followed by (同志)? one of ``verbs``."""
+def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(name end, verb end) for names starting at ``s`` followed by (同志)? one of ``verbs``."""
     out = []
+    all_verbs = tuple(w for ws in _post_verbs().values() for w in ws) + ("不",)
     for n in (2, 3, 4):
         e = s + n
         if not names.is_name(text[s:e]) or (n == 4 and names.surname_length(text, s) < 2):
             continue
+        if any(text.startswith(all_verbs, i) for i in range(s + 1, e)):
+            break  # ，后兼任…: 后 is an adverb, 兼任 the verb, not a name 后兼
         v = e + len(COMRADE) if text.startswith(COMRADE, e) else e
         verb = next((w for w in verbs if text.startswith(w, v)), None)
         if verb:
-            out.append((e, verb))
+            out.append((e, v + len(verb)))
     return out
 
 
@@ -293,20 +311,19 @@ def appointments(text: str) -> tuple[Appointment, ...]:
             continue
         # NAME (同志)? 任 TITLE: the name starts a clause or follows 决定/同意.
         if s == 0 or names.pause_at(text, s - 1) or any(text.endswith(w, 0, s) for w in verbs["decide"]):
-            for e, verb in _names_ending_before(text, s, verbs["after_name"]):
-                v = text.index(verb, e)
-                chain = _chain_at(text, v + len(verb), by_start)
+            for e, verb_end in _names_before_verb(text, s, verbs["after_name"]):
+                chain = _chain_at(text, verb_end, by_start)
                 if chain and not gazetteer.is_place(text[s:e]):
                     out.append(Appointment(s, e, chain, "after_name"))
                     break
-            for e, _verb in _names_ending_before(text, s, verbs["negated"]):
+            for e, _verb_end in _names_before_verb(text, s, verbs["negated"]):
                 if text.startswith(COMRADE, e):  # 某某同志不再担任…: a person, no post
                     out.append(Appointment(s, e, (), "negated"))
                     break
         # 补选 NAME 为 TITLE
         if any(text.endswith(w, 0, s) for w in verbs["elect"]):
-            for e, _verb in _names_ending_before(text, s, ("为",)):
-                chain = _chain_at(text, e + 1, by_start)
+            for e, verb_end in _names_before_verb(text, s, ("为",)):
+                chain = _chain_at(text, verb_end, by_start)
                 if chain:
                     out.append(Appointment(s, e, chain, "elect"))
                     break

@@ -75,6 +75,17 @@ class _Quads:
             self.stated(ev.doc_sha256, node, p, o)
         return node
 
+    def derived(self, node: URIRef, triples: list[tuple[Node, Node, Node]], evidence: list[Evidence]) -> None:
+        """``triples`` (about ``node``) as stated by each evidence's document, with
+        ``node prov:wasDerivedFrom`` the evidence; in the default graph if there is none."""
+        for ev in evidence:
+            for t in triples:
+                self.stated(ev.doc_sha256, *t)
+            self.stated(ev.doc_sha256, node, PROV.wasDerivedFrom, self.evidence(ev))
+        if not evidence:
+            for t in triples:
+                self.default(*t)
+
 
 def _add_entity(q: _Quads, e: Entity) -> None:
     node = entity_iri(e.id)
@@ -96,13 +107,7 @@ def _add_post(q: _Quads, post: Post) -> None:
                (node, SKOS.prefLabel, _zh(post.title)), (node, *body)]
     if post.date:
         triples.append((node, KG.asOf, Literal(post.date, datatype=XSD.date)))
-    for ev in post.evidence:
-        for t in triples:
-            q.stated(ev.doc_sha256, *t)
-        q.stated(ev.doc_sha256, node, PROV.wasDerivedFrom, q.evidence(ev))
-    if not post.evidence:
-        for t in triples:
-            q.default(*t)
+    q.derived(node, triples, post.evidence)
 
 
 def _add_fact(q: _Quads, fact: Fact) -> None:
@@ -110,13 +115,7 @@ def _add_fact(q: _Quads, fact: Fact) -> None:
     node = fact_iri(fact)
     triples = [(s, p, o), (node, RDF.type, RDF.Statement), (node, RDF.subject, s),
                (node, RDF.predicate, p), (node, RDF.object, o)]
-    for ev in fact.evidence:
-        for t in triples:
-            q.stated(ev.doc_sha256, *t)
-        q.stated(ev.doc_sha256, node, PROV.wasDerivedFrom, q.evidence(ev))
-    if not fact.evidence:
-        for t in triples:
-            q.default(*t)
+    q.derived(node, triples, fact.evidence)
 
 
 def build_dataset(kb: KnowledgeBase) -> Dataset:

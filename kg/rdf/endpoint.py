@@ -12,7 +12,9 @@ Queries see the union of all graphs as their default graph, as ``kg query`` does
 """
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -29,8 +31,19 @@ def oxigraph_binary() -> str:
     return found
 
 
+def check_port(host: str, port: int) -> None:
+    """Fail with one line now rather than with the server's own error later."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise KgError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+
+
 def start(location: Path, host: str, port: int) -> subprocess.Popen:
     """Start the server on an existing pyoxigraph store directory; returns the process."""
     command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"{host}:{port}",
                "--union-default-graph"]
-    return subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}  # errors as one line
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, env=env)

@@ -46,7 +46,7 @@ def _format(results, fmt: str) -> str:
         return "true\n" if bool(results) else "false\n"
     names = [v.value for v in results.variables]
     rows = [[_short(s[name]) for name in names] for s in results]
-    return _table(names, rows)
+    return text_table(names, rows)
 
 
 def _short(term) -> str:
@@ -66,7 +66,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _table(names: list[str], rows: list[list[str]]) -> str:
+def text_table(names: list[str], rows: list[list[str]]) -> str:
     """A plain-text table whose columns line up in a terminal, Chinese included."""
     rows = [[" ".join(c.split()) for c in row] for row in rows]
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]

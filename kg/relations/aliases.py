@@ -145,7 +145,7 @@ def _park_short_form(short: str, full: str, places) -> bool:
 def _company_stem(short: str, full: str, places) -> bool:
     if len(short) < 2:
         return False
-    lead = _leading_place(full, places)
+    lead = leading_place(full, places)
     if lead and not short.startswith(lead):
         # 中国 + 一汽, 山东 + 良创机械(有限公司); not 重庆 + 比亚迪动力电池有限公司, a regional company.
         rest = full[len(lead):]
@@ -162,8 +162,9 @@ def _company_stem(short: str, full: str, places) -> bool:
     return rest.endswith(COMPANY_ENDINGS)
 
 
-def _leading_place(name: str, places) -> str:
-    """The place a name starts with (one of ``places``, else a division the gazetteer knows)."""
+def leading_place(name: str, places: set[str] | frozenset[str]) -> str:
+    """The place a name starts with (the longest of ``places``, else a chain of divisions the
+    gazetteer knows), or "" when it starts with none."""
     known = [p for p in places if name.startswith(p) and len(p) < len(name)]
     if known:
         return max(known, key=len)

@@ -2,14 +2,16 @@
 
 part_of
   - a place written right after its parent place (广兴镇沿河村, 四川省邻水县);
-  - a department named after its body (区委宣传部 -> 区委);
+  - a department named after its body (区委宣传部 -> 区委), unless that body is a
+    bare 区委 only ever written inside titles and department names;
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
     also located_in the place it names; a park written inside another
     (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城).
 located_in
-  - 位于 L 的 X, X 位于 L, 在 L 的 X, L 的 X, 在 L 建设 X, 在 L，… X 项目;
-  - X … 落户 L (and 园区 … X 落户: the park named before);
-  - A 和 B 交界处的 X; X 是 L…;
+  - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X,
+    在 L，… X 项目;
+  - X … 落户 L, X 在 L 落户 (and 园区 … X 落户: the park named before);
+  - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name;
   - the place (or park) a park's or project's name starts with (璧山高新区,
     黄金坡新区坝子坡路), or that follows its owner's name (…学院荣昌校区);
   - projects listed under a sentence about a park (新增…项目：A、B);
@@ -44,7 +46,8 @@ DIRECTION = re.compile(r"[东西南北中][区部片]")
 TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
-            "settles_in_park", "border", "is_in", "list_under_heading", "represented_in_park"}
+            "settles_in_park", "border", "is_in", "list_under_heading", "represented_in_park",
+            "bracketed_place"}
 
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
@@ -53,6 +56,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
     out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
+    out += _bracketed_place(ctx)
     out += _name_places(ctx, sub_areas)
     out += _sections(ctx, out, owned)
     return out
@@ -85,6 +89,8 @@ def _may_contain(parent: str, child: str) -> bool:
     """Can ``parent`` contain ``child``?  渠县 cannot contain 蓬溪 (both counties), nor 四川 a
     county of another province."""
     p, c = gazetteer.lookup(parent), gazetteer.lookup(child)
+    if (c and c.level == gazetteer.RIVER) or (p and p.level == gazetteer.COUNTRY):
+        return False  # 湖南湘江新区: a river is no division; 中国开封…节 states no containment
     p_rank = LEVEL_RANK.get(p.level, 4) if p else 4
     c_rank = LEVEL_RANK.get(c.level, 4) if c else 4
     if p_rank >= c_rank and not (p_rank == c_rank == 4):
@@ -111,9 +117,10 @@ def _departments(ctx: DocContext) -> list[Relation]:
 
 def _stands_alone(ctx: DocContext, name: str) -> bool:
     """Is ``name`` written somewhere outside a longer mention or title?"""
-    return any(compact(m.text) == name and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                                                   for o in ctx.mentions)
-               for m in ctx.of_type("GovOrg"))
+    def covered(m: Mention) -> bool:
+        return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in ctx.mentions)
+    return any(compact(m.text) == name and not covered(m) for m in ctx.of_type("GovOrg"))
 
 
 def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
@@ -277,22 +284,39 @@ def _in_location(ctx: DocContext) -> list[Relation]:
 
 
 def _settles(ctx: DocContext) -> list[Relation]:
-    """X … 落户 L; 园区 … 吸引 X 落户 (the park named before)."""
+    """X … 落户 L; X 在 L 落户; 园区 … 吸引 X 落户 (the park named before).  A park settles in a
+    place too (A产业园、B项目签约落户长沙)."""
     out = []
     anaphors = triggers("park_anaphor")
     for word in triggers("settle"):
         for hit in re.finditer(re.escape(word), ctx.text):
             run, _ = _location_run(ctx, hit.end())
-            where, pattern = _most_specific(run), "settles_in"
+            where, pattern, subject_end = _most_specific(run), "settles_in", hit.start()
+            if where is None:
+                where, subject_end = _in_location_before(ctx, hit.start())
             if where is None:
                 where, pattern = _park_named_before(ctx, hit.start(), anaphors), "settles_in_park"
             if where is None:
                 continue
-            clause = _clause_start(ctx.text, hit.start())
-            for m in ctx.inside(clause, hit.start(), ("Enterprise", "Project", "Organization")):
+            types = ("Enterprise", "Project", "Organization") + (("Park",) if where.type == "Place" else ())
+            for m in ctx.inside(_clause_start(ctx.text, subject_end), subject_end, types):
                 if ctx.is_outermost(m):
                     out.append(ctx.relation(m, "located_in", where, pattern))
     return out
+
+
+def _in_location_before(ctx: DocContext, pos: int) -> tuple[Mention | None, int]:
+    """在 L 落户: the place run ending at ``pos`` after 在, and where 在 is."""
+    found = ctx.ending_at(ctx.skip_space_left(pos), LOCATIONS)
+    if not found:
+        return None, pos
+    where, start = found[0], found[0].start
+    while before := ctx.ending_at(ctx.skip_space_left(start), LOCATIONS):  # 在江津区珞璜镇
+        start = before[0].start
+    start = ctx.skip_space_left(start)
+    if start > 0 and ctx.text[start - 1] == "在":
+        return where, start - 1
+    return None, pos
 
 
 def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> Mention | None:
@@ -310,6 +334,21 @@ def _clause_start(text: str, pos: int) -> int:
     while i > 0 and not CLAUSE_END.match(text[i - 1]):
         i -= 1
     return i
+
+
+def _bracketed_place(ctx: DocContext) -> list[Relation]:
+    """X（L）: a company or project with its place in brackets after its name (a list of winners)."""
+    out = []
+    for m in ctx.of_type(*LOCATED):
+        pos = ctx.skip_space(m.end)
+        if pos >= len(ctx.text) or ctx.text[pos] not in "（(" or not ctx.is_outermost(m):
+            continue
+        run, end = _location_run(ctx, pos + 1)
+        end = ctx.skip_space(end)
+        where = _most_specific(run)
+        if where is not None and all(r.type in LOCATIONS for r in run) and ctx.text[end:end + 1] in ("）", ")"):
+            out.append(ctx.relation(m, "located_in", where, "bracketed_place"))
+    return out
 
 
 def _border(ctx: DocContext) -> list[Relation]:
@@ -370,11 +409,13 @@ def _later_is(ctx: DocContext, park: Mention) -> int | None:
 
 
 def _list_under_heading(ctx: DocContext) -> list[Relation]:
-    """A sentence about a park, then a list (类别：A、B；…) of its projects."""
+    """A sentence about a park, then a list (类别：A、B；…) of its projects.  Not when the list has
+    a heading of its own (湘阴县：… A、B 项目开工)."""
     out = []
     doc = ctx.doc
     for i, sentence in enumerate(doc.sentences[1:], 1):
-        if "：" not in sentence.text and ":" not in sentence.text:
+        colon = re.search("[：:]", sentence.text)
+        if colon is None or ctx.inside(sentence.start, sentence.start + colon.start(), LOCATIONS):
             continue
         projects = [p for p in ctx.inside(sentence.start, sentence.end, ("Project",)) if ctx.is_outermost(p)]
         if len(projects) < 2:

@@ -42,13 +42,16 @@ def _owner_written_before(ctx: DocContext, project: Mention) -> list[Relation]:
 
 def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     """康硕集团西南总部基地项目: the project's name starts with its owner's name (not with a
-    place, 南坪中心广场, nor with half a bracket, 瑞航(重庆)…)."""
+    place, 南坪中心广场, nor with half a bracket, 瑞航(重庆)…, nor with the start of a park's
+    name, 河湟文化产业园项目: that is the park the project is in)."""
+    name = compact(project.text)
+    parks = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p)]
     inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
-             if m.end < project.end and _may_own(ctx, m)]
+             if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
         return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
-    name = compact(project.text)
-    known = [n for t in OWNER_TYPES for n in ctx.texts_by_type.get(t, ()) if name.startswith(n) and n != name]
+    known = [n for t in OWNER_TYPES for n in ctx.texts_by_type.get(t, ())
+             if name.startswith(n) and n != name and _may_own(ctx, n, parks)]
     if not known:
         return []
     owner = max(known, key=len)
@@ -56,9 +59,10 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
 
 
-def _may_own(ctx: DocContext, owner: Mention) -> bool:
-    name = compact(owner.text)
+def _may_own(ctx: DocContext, name: str, parks: list[str]) -> bool:
     if name in ctx.texts_by_type.get("Place", ()) or gazetteer.is_place(name):
+        return False
+    if any(p.startswith(name) and p != name for p in parks):
         return False
     return all(name.count(a) == name.count(b) for a, b in BRACKET_PAIRS)
 

@@ -167,7 +167,9 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                         and rest.startswith(name[len(prefix):]):
                     typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                     found[name] = ctx.first_mention(name, (typ,))
-    # a name inside another body the same titles name is part of that name
-    # (某某集团 and 某某集团有限公司董事长: member of the company once)
+    # A company's short name inside its full name is the same company (某某集团 in
+    # 某某集团有限公司董事长): one member_of.  A GovOrg inside a GovOrg is its parent body.
     return [m for name, m in found.items()
-            if m is not None and not any(name != other and name in other for other in found)]
+            if m is not None and not (m.type != "GovOrg" and any(
+                name != other and name in other and o is not None and o.type == m.type
+                for other, o in found.items()))]

@@ -1,0 +1,177 @@
+"""located_in, part_of, owns_project and alias_of on small sentences written for these tests.
+
+The mentions are given (``make_doc`` plays a perfect recognizer), so each test checks
+the relation patterns alone; the names are invented.
+"""
+from __future__ import annotations
+
+from test_relations import make_doc, triples
+
+from kg.model import TITLE
+
+
+# -- alias_of ----------------------------------------------------------------
+
+def test_company_short_forms_point_at_the_longest_full_name():
+    doc = make_doc("恒远机械有限公司总经理出席。山东恒远机械有限公司今年扩产，恒远机械订单饱满。",
+                   [("山东恒远机械有限公司", "Enterprise"), ("恒远机械有限公司", "Enterprise"),
+                    ("恒远机械", "Enterprise"), ("山东", "Place")])
+    assert triples(doc, "alias_of") == {("恒远机械", "alias_of", "山东恒远机械有限公司"),
+                                        ("恒远机械有限公司", "alias_of", "山东恒远机械有限公司")}
+
+
+def test_name_after_a_country_is_a_short_form():
+    doc = make_doc("中国北汽与园区合作多年，服务北汽是园区的初心。",
+                   [("中国北汽", "Enterprise"), ("北汽", "Enterprise"), ("中国", "Place")])
+    assert ("北汽", "alias_of", "中国北汽") in triples(doc, "alias_of")
+
+
+def test_regional_company_of_a_brand_is_no_alias():
+    doc = make_doc("成都华锐储能电池有限公司投产，华锐在西部布局多个基地。",
+                   [("成都华锐储能电池有限公司", "Enterprise"), ("华锐", "Enterprise"), ("成都", "Place")])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_group_name_is_an_alias_of_its_legal_name_not_of_a_subsidiary():
+    doc = make_doc("北辰装备集团有限公司董事长讲话。北辰装备集团将加大投入。",
+                   [("北辰装备集团有限公司", "Enterprise"), ("北辰装备集团", "Enterprise")])
+    assert triples(doc, "alias_of") == {("北辰装备集团", "alias_of", "北辰装备集团有限公司")}
+    doc = make_doc("北辰装备集团明远科技有限公司投产。北辰装备集团将加大投入。",
+                   [("北辰装备集团明远科技有限公司", "Enterprise"), ("北辰装备集团", "Enterprise")])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_city_short_form_is_an_alias_but_province_and_town_are_not():
+    doc = make_doc("浙江省温州市柳溪镇召开大会。浙江各地、温州全市和柳溪干部参加。",
+                   [("浙江省", "Place"), ("温州市", "Place"), ("柳溪镇", "Place"), ("浙江", "Place"),
+                    ("温州", "Place"), ("柳溪", "Place")])
+    assert triples(doc, "alias_of") == {("温州", "alias_of", "温州市")}
+
+
+def test_party_working_committee_short_form():
+    doc = make_doc("中共临江科技城工作委员会正式成立。临江科技城党工委书记主持会议。",
+                   [("中共临江科技城工作委员会", "GovOrg"), ("临江科技城党工委", "GovOrg"),
+                    ("临江科技城党工委书记", TITLE)])
+    assert ("临江科技城党工委", "alias_of", "中共临江科技城工作委员会") in triples(doc, "alias_of")
+
+
+def test_project_short_form_keeps_owner_and_last_words():
+    doc = make_doc("恒远机械智能物流装备制造项目开工。恒远机械制造项目建成后年产值5亿元。",
+                   [("恒远机械智能物流装备制造项目", "Project"), ("恒远机械制造项目", "Project"),
+                    ("恒远机械", "Enterprise")])
+    assert ("恒远机械制造项目", "alias_of", "恒远机械智能物流装备制造项目") in triples(doc, "alias_of")
+
+
+def test_two_listed_projects_sharing_words_are_no_alias():
+    doc = make_doc("新开工新能源汽车电机生产数字化车间、新能源汽车生产数字化车间。",
+                   [("新能源汽车电机生产数字化车间", "Project"), ("新能源汽车生产数字化车间", "Project")])
+    assert triples(doc, "alias_of") == set()
+
+
+# -- owns_project --------------------------------------------------------------
+
+def test_project_built_by_owner_named_after_it():
+    doc = make_doc("恒远机械智能物流装备制造项目由山东恒远机械有限公司投资建设，总投资2亿元。",
+                   [("恒远机械智能物流装备制造项目", "Project"), ("山东恒远机械有限公司", "Enterprise")])
+    assert ("山东恒远机械有限公司", "owns_project", "恒远机械智能物流装备制造项目") in triples(doc, "owns_project")
+
+
+def test_place_or_park_at_the_start_of_a_project_is_no_owner():
+    doc = make_doc("南湖中心广场和滨江产业园二期项目同日开工。",
+                   [("南湖中心广场", "Project"), ("南湖", "Enterprise"), ("南湖", "Place"),
+                    ("滨江产业园二期项目", "Project"), ("滨江", "Enterprise"), ("滨江产业园", "Park")])
+    assert triples(doc, "owns_project") == set()
+
+
+def test_company_name_starting_a_project_owns_it():
+    doc = make_doc("瑞丰电子新能源电机项目开工。", [("瑞丰电子新能源电机项目", "Project"), ("瑞丰电子", "Enterprise")])
+    assert triples(doc, "owns_project") == {("瑞丰电子", "owns_project", "瑞丰电子新能源电机项目")}
+
+
+# -- located_in ----------------------------------------------------------------
+
+def test_between_two_places_is_in_neither():
+    doc = make_doc("滨江物流园位于江津区与永川区之间，交通便利。",
+                   [("滨江物流园", "Park"), ("江津区", "Place"), ("永川区", "Place")])
+    assert triples(doc, "located_in") == set()
+
+
+def test_park_said_to_be_the_first_of_a_province():
+    doc = make_doc("滨江高新区成立于2006年，2012年升级为国家高新区，是江西省首个国家级园区。",
+                   [("滨江高新区", "Park"), ("江西省", "Place")])
+    assert triples(doc, "located_in") == {("滨江高新区", "located_in", "江西省")}
+
+
+def test_place_inside_a_body_name_is_not_where_a_park_is():
+    doc = make_doc("临江科技城是长春市委、市政府设立的重要板块。",
+                   [("临江科技城", "Park"), ("长春市委", "GovOrg"), ("长春市", "Place")])
+    assert triples(doc, "located_in") == set()
+
+
+def test_short_park_name_inside_a_longer_one_gets_no_place():
+    doc = make_doc("长春临开区成立十年，临开区产值翻番。",
+                   [("长春临开区", "Park"), ("临开区", "Park"), ("长春", "Place")])
+    assert triples(doc, "located_in") == {("长春临开区", "located_in", "长春")}
+
+
+def test_place_that_starts_a_longer_toponym_does_not_locate_the_park():
+    doc = make_doc("温州湾新区加快建设。", [("温州湾新区", "Park"), ("温州", "Place")])
+    assert triples(doc, "located_in") == set()
+
+
+def test_place_in_brackets_after_a_company():
+    doc = make_doc("获评企业有恒宇光电材料有限公司（江津区）、瑞丰电子有限公司（荣昌区）。",
+                   [("恒宇光电材料有限公司", "Enterprise"), ("瑞丰电子有限公司", "Enterprise"),
+                    ("江津区", "Place"), ("荣昌区", "Place")])
+    assert triples(doc, "located_in") == {("恒宇光电材料有限公司", "located_in", "江津区"),
+                                          ("瑞丰电子有限公司", "located_in", "荣昌区")}
+
+
+# -- part_of -------------------------------------------------------------------
+
+def test_direction_sub_area_of_a_park_is_part_of_it_but_no_place():
+    doc = make_doc("滨江高新区东区片区新增企业12家。", [("滨江高新区东区片区", "Park"), ("滨江高新区", "Park")])
+    assert triples(doc) == {("滨江高新区东区片区", "part_of", "滨江高新区")}
+
+
+def test_bare_committee_only_inside_titles_has_no_departments():
+    names = [("区委办", "GovOrg"), ("区委", "GovOrg"), ("区委常委", TITLE), ("区委办主任", TITLE),
+             ("陈立新", "Person")]
+    doc = make_doc("区委常委、区委办主任陈立新出席。", names)
+    assert triples(doc, "part_of") == set()
+    doc = make_doc("区委常委、区委办主任陈立新出席。会议传达了区委有关要求。", names)
+    assert triples(doc, "part_of") == {("区委办", "part_of", "区委")}
+
+
+def test_settles_in_and_stands_at_with_a_preposition():
+    names = [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("珞璜镇", "Place")]
+    assert ("瑞丰电子有限公司", "located_in", "珞璜镇") in triples(make_doc("瑞丰电子有限公司落户于江津区珞璜镇。", names))
+    assert ("瑞丰电子有限公司", "located_in", "珞璜镇") in triples(make_doc("瑞丰电子有限公司坐落在江津区珞璜镇。", names))
+
+
+def test_settling_in_a_place_written_before_the_verb_and_parks_settle_too():
+    doc = make_doc("瑞丰电子有限公司首次在江津区落户。滨江数据产业园、恒宇光电材料有限公司签约落户江津区。",
+                   [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("滨江数据产业园", "Park"),
+                    ("恒宇光电材料有限公司", "Enterprise")])
+    assert triples(doc, "located_in") == {("瑞丰电子有限公司", "located_in", "江津区"),
+                                          ("滨江数据产业园", "located_in", "江津区"),
+                                          ("恒宇光电材料有限公司", "located_in", "江津区")}
+
+
+def test_river_at_the_start_of_a_park_name_is_no_part_of_the_province():
+    doc = make_doc("湖南湘江新区发布规划。", [("湖南湘江新区", "Park"), ("湖南", "Place"), ("湘江", "Place")])
+    assert ("湘江", "part_of", "湖南") not in triples(doc)
+
+
+def test_list_with_a_heading_of_its_own_is_not_under_the_park_before():
+    names = [("滨江高新区", "Park"), ("瑞丰电机项目", "Project"), ("恒宇光膜项目", "Project"), ("荣昌区", "Place")]
+    doc = make_doc("滨江高新区新开工项目2个。\n荣昌区：瑞丰电机项目、恒宇光膜项目开工。", names)
+    assert triples(doc, "located_in") == set()
+    doc = make_doc("滨江高新区新开工项目2个。\n分别是：瑞丰电机项目、恒宇光膜项目。", names)
+    assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "滨江高新区"),
+                                          ("恒宇光膜项目", "located_in", "滨江高新区")}
+
+
+def test_country_before_a_city_states_no_part_of():
+    doc = make_doc("中国开封菊花节开幕。", [("中国", "Place"), ("开封", "Place")])
+    assert triples(doc, "part_of") == set()
