@@ -299,3 +299,53 @@ def test_media_datelines_and_cited_outlets():
     found = _texts(recognize_organizations(doc), "Organization")
     assert {"青川网", "潮声新闻", "东湖+客户端"} <= found
     assert not any(t.startswith("本") for t in found)
+
+
+def test_named_features_after_a_locative_or_a_town():
+    doc = _doc("他在青岗街道翠屏山查看，又到石门镇枫林公园、荷塘公园。在这座山上。")
+    found = _texts(recognize_places(doc), "Place")
+    assert {"翠屏山", "枫林公园", "荷塘公园"} <= found
+    assert not any(t.startswith("这") for t in found)
+
+
+def test_feature_word_inside_a_company_name_is_no_place():
+    doc = _doc("走访了北京青湖科技有限公司。")
+    assert "青湖" not in "".join(_texts(recognize_places(doc), "Place"))
+
+
+def test_town_missing_from_the_gazetteer_in_a_list_of_towns():
+    found = _texts(recognize_places(_doc("石门镇、安大镇负责人到场。建设工业强镇、农业大镇。")), "Place")
+    assert "安大镇" in found
+    assert "农业大镇" not in found
+
+
+def test_short_district_names_in_a_counted_list():
+    found = _texts(recognize_places(_doc("他有东坡、西林、南岗三区的工作经验。")), "Place")
+    assert {"东坡", "西林", "南岗"} <= found
+    assert _texts(recognize_places(_doc("他有东坡、西林、南岗两区的工作经验。")), "Place") == set()
+
+
+def test_honorific_home_of_is_no_township():
+    assert "茶叶之乡" not in _texts(recognize_places(_doc("这里是“茶叶之乡”。")), "Place")
+
+
+def test_former_is_not_part_of_a_park_name():
+    found = _texts(recognize_parks(_doc("他们来到原青岭产业园调研。")), "Park")
+    assert "青岭产业园" in found
+    assert "原青岭产业园" not in found
+
+
+def test_known_brand_recurs_after_a_verb():
+    mentions = _merged("吉林长春：长春与中国一汽签约。坚持服务一汽初心。")
+    assert {"中国一汽", "一汽"} <= _texts(mentions, "Enterprise")
+    assert "中国" not in _texts(mentions, "Place")
+
+
+def test_foreign_country_before_a_company_stays_a_place():
+    mentions = _merged("泰国顺昌有限公司落户。")
+    assert "泰国" in _texts(mentions, "Place")
+
+
+def test_field_words_alone_are_no_short_company_name():
+    found = _texts(recognize_enterprises(_doc("云南能源装备集团有限公司表示，全省能源装备产业增长。")), "Enterprise")
+    assert "能源装备" not in found

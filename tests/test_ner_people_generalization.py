@@ -67,6 +67,12 @@ def test_elected_mayor_with_a_short_place_before_the_role():
     assert _relations("2020年，骆明川当选宝鸡市长后，推动了改革。", "holds_post") == {("骆明川", "宝鸡市长")}
 
 
+def test_appointment_with_a_date_and_a_listed_decision():
+    assert _relations("2021年3月祁远航任开发区党工委书记。", "holds_post") == {("祁远航", "开发区党工委书记")}
+    assert _relations("祁远航于2019年任宝鸡市政府党组成员。", "holds_post") == {("祁远航", "宝鸡市政府党组成员")}
+    assert _relations("决定任命： 祁远航为宝鸡市人民政府副市长。", "holds_post") == {("祁远航", "宝鸡市人民政府副市长")}
+
+
 def test_an_adverb_before_a_personnel_verb_is_no_name():
     text = "次年，鲍海平当选为市委常委，后兼任市委秘书长，后担任开发区党工委书记。"
     assert _persons(text) == {"鲍海平"}

@@ -175,3 +175,18 @@ def test_list_with_a_heading_of_its_own_is_not_under_the_park_before():
 def test_country_before_a_city_states_no_part_of():
     doc = make_doc("中国开封菊花节开幕。", [("中国", "Place"), ("开封", "Place")])
     assert triples(doc, "part_of") == set()
+
+
+def test_owner_that_is_in_charge_of_building_or_invests_the_total():
+    names = [("瑞丰电子有限公司", "Enterprise"), ("新能源电机生产基地项目", "Project")]
+    owned = {("瑞丰电子有限公司", "owns_project", "新能源电机生产基地项目")}
+    assert triples(make_doc("瑞丰电子有限公司负责建设的新能源电机生产基地项目开工。", names)) == owned
+    assert triples(make_doc("新能源电机生产基地项目由瑞丰电子有限公司总投资20亿元建设。", names)) == owned
+
+
+def test_company_named_after_a_country_is_not_placed_by_the_section_header():
+    doc = make_doc("江津\n\n新加坡瑞丰有限公司、恒宇光电材料有限公司看好江津区，纷纷落户。",
+                   [("江津", "Place"), ("江津区", "Place"), ("新加坡瑞丰有限公司", "Enterprise"),
+                    ("恒宇光电材料有限公司", "Enterprise")])
+    placed = {h for h, _, t in triples(doc, "located_in")}
+    assert "恒宇光电材料有限公司" in placed and "新加坡瑞丰有限公司" not in placed

@@ -213,6 +213,7 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     itself (中国农业银行 in 中国农业银行某某支行, not 宗申 in 重庆宗申某某公司)."""
     out = []
     industry, _ = _industry_lengths()
+    run_on: list[re.Match[str]] = []
     for m in _brand_pattern().finditer(text):
         s, e = m.start(), m.end()
         if any(f.start <= s and e <= f.end and (f.start, f.end) != (s, e) for f in fulls) \
@@ -222,8 +223,15 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         if e < len(text) and is_name_char(text[e]) and not (
                 stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
                 or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)):
+            run_on.append(m)
             continue
         out.append(Mention(s, e, m.group(), "Enterprise", "enterprises.brand", 0.7))
+    # A brand the document already names cleanly (or as place + brand: 中国某汽) is that
+    # brand wherever it recurs, also before other words (服务某汽初心).
+    clean = {m.text for m in out}
+    for m in run_on:
+        if any(c == m.group() or c.endswith(m.group()) and gazetteer.is_place(c[:-len(m.group())]) for c in clean):
+            out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.brand", 0.65))
     return out
 
 

@@ -114,16 +114,20 @@ def load_model(identifier: str):
     """A HanLP component from a pretrained identifier, a URL or a local directory."""
     import hanlp
 
+    remote = identifier in hanlp.pretrained.ALL or identifier.startswith(("http://", "https://"))
+    if not remote and not Path(identifier).is_dir():
+        raise KgError(f"HanLP model {identifier!r} is neither a model directory nor a pretrained identifier "
+                      "such as MSRA_NER_ELECTRA_SMALL_ZH")
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             return hanlp.load(identifier, devices=-1, verbose=False)  # HanLP prints download notes
     except Exception as e:  # HanLP raises anything from ConnectionError to KeyError here
-        reason = type(e).__name__ if isinstance(e, OSError) else " ".join(str(e).split("\n")[0].split())[:160]
-        if Path(identifier).is_dir():
-            raise KgError(f"cannot load the HanLP model in {identifier}: {reason}") from None
+        if not remote or not isinstance(e, OSError):  # OSError: the download, not the model, failed
+            reason = " ".join(str(e).split("\n")[0].split())[:160] or type(e).__name__
+            raise KgError(f"cannot load the HanLP model {identifier}: {reason}") from None
         raise KgError(
-            f"cannot load HanLP model {identifier!r} ({reason}): pretrained models are downloaded on "
-            "first use, which needs internet; download it once where there is a connection "
+            f"cannot download HanLP model {identifier!r} ({type(e).__name__}): pretrained models are "
+            "downloaded on first use, which needs internet; load it once where there is a connection "
             f"(python -c \"import hanlp; hanlp.load('{identifier}')\" fills ~/.hanlp), pass a local "
             "model directory with --hanlp-model, or use --ner rules") from None
 

@@ -16,6 +16,8 @@ Candidates are compared pairwise by span:
    mention never removes a stronger one.
 5. **Inside a person's name** nothing else is a mention: 华为 in 许华为, a
    place in a given name.
+6. **中国 opening a name** (中国一汽, 中国农业银行) is part of that name, not
+   a Place mention; a foreign country there (马来西亚某某公司) stays a Place.
 
 ``Title`` pseudo-mentions (tails of holds_post) take part like any type: a
 title may contain a GovOrg or Place, but never crosses a name.  A title that
@@ -59,6 +61,12 @@ def _extend_titles(doc: Document, candidates: list[Mention]) -> list[Mention]:
     return out
 
 
+_NAME_TYPES = ("Enterprise", "Organization", "Project", "Park")
+#: Opens the names of national companies and bodies (中国一汽); a foreign country
+#: in front of a name locates it and stays a Place (马来西亚某某有限公司).
+_HOME_COUNTRY = "中国"
+
+
 def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
     candidates = _extend_titles(doc, candidates)
     kept: list[Mention] = []
@@ -73,4 +81,7 @@ def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
     persons = [k for k in kept if k.type == "Person"]
     kept = [k for k in kept if k.type == "Person" or not any(
         p.start <= k.start and k.end <= p.end for p in persons)]  # rule 5
+    names = [k for k in kept if k.type in _NAME_TYPES]
+    kept = [k for k in kept if not (k.type == "Place" and k.text == _HOME_COUNTRY and any(
+        n.start == k.start and n.end > k.end for n in names))]  # rule 6
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))

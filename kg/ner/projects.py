@@ -205,7 +205,7 @@ def _park_plus_generic(text: str, start: int, suffix_start: int) -> bool:
 
 
 #: A quoted honour, not a project: “某某示范基地”称号, 被评为“某某基地”.
-_HONOUR_AFTER = re.compile(r"”(?:称号|荣誉|牌匾|名单)")
+_HONOUR_AFTER = re.compile(r"”(?:等|[两二三四五六七八九十]+[个项])?(?:称号|荣誉|牌匾|名单)")
 _HONOUR_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|命名为|入选|获得)“$")
 
 

@@ -15,6 +15,12 @@ Only chains that a person's name follows become mentions (``区委书记会议``
 no post holder).  A few heads follow the name (``某某某总书记``, ``某某 摄``), and any
 bare post may follow a name at the start of a clause before a verb (``，某某某市长介绍``).
 ``title_chains(text)`` is shared with the person recognizer, which takes the names.
+
+A company written before a post is not part of the Title (集团 | 党委委员): the
+Enterprise recognizer keeps the company's whole name and kg/relations/posts.py joins
+the two.  Posts given by a personnel verb (kg/data/post_verbs.tsv) need no name right
+after them: ``appointments(text)`` reads 某某同志任…、…, 补选某某为…代表, 时任…的某某,
+and 某某同志不再担任… (a person, no post); the person recognizer and posts.py use it.
 """
 from __future__ import annotations
 
@@ -238,6 +244,12 @@ class Appointment:
 
 #: Written between a name and the verb of its appointment: 某某同志任.
 COMRADE = "同志"
+#: A date between a name and the verb (某某于2021年任, 某某2019年10月任), and one
+#: that ends right before a name (2023年7月某某任).
+_DATE_BETWEEN = re.compile(r"于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
+_DATE_BEFORE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
+#: Between an election verb and the names it lists: 决定任命： 某某为….
+_LIST_OPENING = re.compile(r"[：:]?\s*")
 
 
 @lru_cache(maxsize=1)
@@ -280,10 +292,15 @@ def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, .
     return tuple(chain)
 
 
+@lru_cache(maxsize=1)
+def _all_post_verbs() -> tuple[str, ...]:
+    return tuple(w for ws in _post_verbs().values() for w in ws) + ("不",)
+
+
 def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
     """(name end, verb end) for names starting at ``s`` followed by (同志)? one of ``verbs``."""
     out = []
-    all_verbs = tuple(w for ws in _post_verbs().values() for w in ws) + ("不",)
+    all_verbs = _all_post_verbs()
     for n in (2, 3, 4):
         e = s + n
         if not names.is_name(text[s:e]) or (n == 4 and names.surname_length(text, s) < 2):
@@ -291,6 +308,8 @@ def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[
         if any(text.startswith(all_verbs, i) for i in range(s + 1, e)):
             break  # ，后兼任…: 后 is an adverb, 兼任 the verb, not a name 后兼
         v = e + len(COMRADE) if text.startswith(COMRADE, e) else e
+        date = _DATE_BETWEEN.match(text, v)
+        v = date.end() if date else v
         verb = next((w for w in verbs if text.startswith(w, v)), None)
         if verb:
             out.append((e, v + len(verb)))
@@ -305,12 +324,19 @@ def appointments(text: str) -> tuple[Appointment, ...]:
         if t.start not in by_start or t.end > by_start[t.start].end:
             by_start[t.start] = t
     verbs = _post_verbs()
+    decided = frozenset(m.end() for m in re.finditer("|".join(verbs["decide"]), text)) | frozenset(
+        m.end() for m in _DATE_BEFORE.finditer(text))
+    elected = frozenset(_LIST_OPENING.match(text, m.end()).end()
+                        for m in re.finditer("|".join(verbs["elect"]), text))
+    verb_starts = frozenset(m.start() for m in re.finditer("|".join(verbs["after_name"] + verbs["negated"]), text))
     out: list[Appointment] = []
     for s in range(len(text) - 2):
-        if not names.surname_length(text, s):
+        if not names.surname_length(text, s) or not (s in elected or any(
+                q in verb_starts or q + len(COMRADE) in verb_starts or text[q:q + 1].isdigit() or text[q:q + 2] == "于2"
+                for q in range(s + 2, s + 5))):
             continue
-        # NAME (同志)? 任 TITLE: the name starts a clause or follows 决定/同意.
-        if s == 0 or names.pause_at(text, s - 1) or any(text.endswith(w, 0, s) for w in verbs["decide"]):
+        # NAME (同志)? (DATE)? 任 TITLE: the name starts a clause or follows 决定/同意 or a date.
+        if s == 0 or names.pause_at(text, s - 1) or s in decided:
             for e, verb_end in _names_before_verb(text, s, verbs["after_name"]):
                 chain = _chain_at(text, verb_end, by_start)
                 if chain and not gazetteer.is_place(text[s:e]):
@@ -321,7 +347,7 @@ def appointments(text: str) -> tuple[Appointment, ...]:
                     out.append(Appointment(s, e, (), "negated"))
                     break
         # 补选 NAME 为 TITLE
-        if any(text.endswith(w, 0, s) for w in verbs["elect"]):
+        if s in elected:
             for e, verb_end in _names_before_verb(text, s, ("为",)):
                 chain = _chain_at(text, verb_end, by_start)
                 if chain:

@@ -523,13 +523,23 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
             if m.type == "Organization" and any(name.endswith(s) for s in media):
                 continue
             # A company registered elsewhere (成都市…, 江苏…) is not placed by the section.
-            if m.type == "Enterprise" and (name in owners or _leading_place(ctx, name) not in (None, here, home)):
+            if m.type == "Enterprise" and (name in owners or _leading_place(ctx, name) not in (None, here, home)
+                                           or _starts_abroad(ctx, name)):
                 continue
             if m.type == "Project" and owner_of.get(name) in explicit:
                 continue
             placed.add(name)  # one district per thing, the first section that names it
             out.append(ctx.relation(m, "located_in", header, "section_header", ctx.evidence(m)))
     return out
+
+
+def _starts_abroad(ctx: DocContext, name: str) -> bool:
+    """Does the name start with a country or a division of another province (马来西亚…有限公司)?"""
+    end = gazetteer.match_place(name, 0)
+    entry = gazetteer.lookup(name[:end]) if 0 < end < len(name) else None
+    if entry is None:
+        return False
+    return entry.level == gazetteer.COUNTRY or bool(entry.province and entry.province != _home_province(ctx))
 
 
 def _dominant_place(ctx: DocContext) -> str | None:
