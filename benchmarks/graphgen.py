@@ -84,6 +84,7 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
             return pool[int(len(pool) * rng.random() ** skew)]
 
         serial = 0
+        stated: set[tuple[str, str, str]] = set()
         doc_no = 0
         while w.count < triples:
             doc = _iri(KGR[f"doc/{doc_no:064x}"])
@@ -117,8 +118,9 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
             for _ in range(FACTS_PER_DOC):
                 relation, s_type, o_type = rng.choice(FACTS)
                 s, o = popular(pools[s_type], 2.0), popular(pools[o_type], 2.0)
-                if s == o:
+                if s == o or (s, relation, o) in stated:  # each direct triple once: the union counts them once
                     continue
+                stated.add((s, relation, o))
                 fact = _iri(KGR[f"fact/{serial:016x}"])
                 p = _iri(PROPERTY[relation])
                 for t in ((s, PROPERTY[relation], o), (fact, RDF.type, _iri(RDF.Statement)), (fact, RDF.subject, s),

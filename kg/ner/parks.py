@@ -23,7 +23,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                              stop_ends_at, suffix_regex, suffix_table, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
+from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
@@ -58,8 +58,11 @@ def _is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") 
 
 def _is_unlisted_place(prefix: str) -> bool:
     """A development zone is named after its place: the two characters of
-    ``万盛经开区`` name a place the gazetteer lacks when they are a proper noun."""
-    return len(prefix) == 2 and not gazetteer.is_place(prefix) and starts_with_proper_noun(prefix)
+    ``万盛经开区`` name a place the gazetteer lacks when they are a proper noun;
+    three characters (某某坡经济开发区) when the dictionary tags them a place name."""
+    if gazetteer.is_place(prefix):
+        return False
+    return len(prefix) == 2 and starts_with_proper_noun(prefix) or len(prefix) == 3 and proper_noun_tag(prefix) == "ns"
 
 
 def _place_start(text: str, start: int, end: int) -> int:

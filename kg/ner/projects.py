@@ -182,7 +182,10 @@ def owner_brand(core: str) -> str:
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     begin = place_chain_end(text, project.start, suffix_start)
     brand = owner_brand(text[begin:suffix_start])
-    return Mention(begin, begin + len(brand), brand, "Enterprise", "projects.owner", 0.6) if brand else None
+    if not brand:
+        return None
+    start = project.start if brand.endswith("集团") else begin  # 中国某某集团: the place is in a group's name
+    return Mention(start, begin + len(brand), text[start:begin + len(brand)], "Enterprise", "projects.owner", 0.6)
 
 
 def _coordinated(text: str, start: int, end: int) -> int:

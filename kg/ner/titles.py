@@ -324,19 +324,25 @@ def appointments(text: str) -> tuple[Appointment, ...]:
         if t.start not in by_start or t.end > by_start[t.start].end:
             by_start[t.start] = t
     verbs = _post_verbs()
-    decided = frozenset(m.end() for m in re.finditer("|".join(verbs["decide"]), text)) | frozenset(
-        m.end() for m in _DATE_BEFORE.finditer(text))
-    elected = frozenset(_LIST_OPENING.match(text, m.end()).end()
-                        for m in re.finditer("|".join(verbs["elect"]), text))
-    verb_starts = frozenset(m.start() for m in re.finditer("|".join(verbs["after_name"] + verbs["negated"]), text))
+
+    def find(words: tuple[str, ...]) -> list[re.Match[str]]:
+        return list(re.finditer("|".join(map(re.escape, words)), text))
+
+    # where a name may start besides a pause: after 决定/同意 or a date
+    openers = frozenset(m.end() for m in find(verbs["decide"])) | {m.end() for m in _DATE_BEFORE.finditer(text)}
+    elected = frozenset(_LIST_OPENING.match(text, m.end()).end() for m in find(verbs["elect"]))
+    verb_starts = frozenset(m.start() for m in find(verbs["after_name"] + verbs["negated"]))
+
+    def verb_after_name(s: int) -> bool:  # a cheap test before reading names at s
+        return any(q in verb_starts or q + len(COMRADE) in verb_starts or _DATE_BETWEEN.match(text, q)
+                   for q in range(s + 2, s + 5))
+
     out: list[Appointment] = []
     for s in range(len(text) - 2):
-        if not names.surname_length(text, s) or not (s in elected or any(
-                q in verb_starts or q + len(COMRADE) in verb_starts or text[q:q + 1].isdigit() or text[q:q + 2] == "于2"
-                for q in range(s + 2, s + 5))):
+        if not names.surname_length(text, s) or not (s in elected or verb_after_name(s)):
             continue
         # NAME (同志)? (DATE)? 任 TITLE: the name starts a clause or follows 决定/同意 or a date.
-        if s == 0 or names.pause_at(text, s - 1) or s in decided:
+        if s == 0 or names.pause_at(text, s - 1) or s in openers:
             for e, verb_end in _names_before_verb(text, s, verbs["after_name"]):
                 chain = _chain_at(text, verb_end, by_start)
                 if chain and not gazetteer.is_place(text[s:e]):
