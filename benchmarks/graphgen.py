@@ -22,6 +22,8 @@ TYPES = {"Person": (0.40, "人物{}"), "GovOrg": (0.10, "第{}区委"), "Enterpr
 #: hierarchy (places in larger places, park zones in parks), as administrative divisions are
 FACTS = [("member_of", "Person", "GovOrg"), ("located_in", "Enterprise", "Park"), ("located_in", "Project", "Park"),
          ("located_in", "Park", "Place"), ("located_in", "Project", "Place"), ("owns_project", "Enterprise", "Project")]
+#: relations with one object per subject (located_in) or one subject per object (owns_project)
+ONE_OBJECT = ("located_in", "owns_project")
 #: children per parent in the part_of hierarchies
 FANOUT = 8
 MENTIONS_PER_DOC = 8
@@ -85,6 +87,7 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
 
         serial = 0
         stated: set[tuple[str, str, str]] = set()
+        single: dict[tuple[str, str], str] = {}
         doc_no = 0
         while w.count < triples:
             doc = _iri(KGR[f"doc/{doc_no:064x}"])
@@ -118,6 +121,9 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
             for _ in range(FACTS_PER_DOC):
                 relation, s_type, o_type = rng.choice(FACTS)
                 s, o = popular(pools[s_type], 2.0), popular(pools[o_type], 2.0)
+                if relation in ONE_OBJECT:  # a thing is in one place, a project has one owner: restated, not new
+                    s, o = (s, single.setdefault((relation, s), o)) if relation == "located_in" else \
+                        (single.setdefault((relation, o), s), o)
                 if s == o or (s, relation, o) in stated:  # each direct triple once: the union counts them once
                     continue
                 stated.add((s, relation, o))

@@ -23,8 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post  # noqa: E402
-from kg.rdf import build_dataset, union_graph  # noqa: E402
-from kg.rdf.dataset import oxigraph_quads  # noqa: E402
+from kg.rdf import build_quads  # noqa: E402
 from kg.rdf.exports import FILES, write_exports  # noqa: E402
 from kg.rdf.sparql import run_query  # noqa: E402
 
@@ -83,16 +82,14 @@ def main() -> None:
     args = ap.parse_args()
     kb = synthetic_kb(args.docs)
     print(f"{args.docs} documents, {len(kb.entities)} entities, {len(kb.posts)} posts, {len(kb.facts)} facts")
-    ds = timed("build_dataset", lambda: build_dataset(kb))
-    n = len(union_graph(ds))
-    print(f"{n} triples")
+    quads = timed("build_quads", lambda: build_quads(kb))
+    print(f"{len(quads)} quads")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in FILES:
-            timed(f"export {fmt}", lambda: write_exports(kb, ds, Path(tmp), [fmt]))
+            timed(f"export {fmt}", lambda: write_exports(kb, quads, Path(tmp), [fmt]))
         store = pyoxigraph.Store(str(Path(tmp) / "store"))
-        quads = timed("to oxigraph quads", lambda: oxigraph_quads(ds))
         t = time.perf_counter()
-        store.extend(quads)
+        store.bulk_extend(quads)
         dt_load = time.perf_counter() - t
         print(f"{'store load':<40} {dt_load:8.2f} s  ({len(quads) / dt_load:,.0f} quads/s)")
         for q in sorted((ROOT / "ontology" / "queries").glob("*.rq")):

@@ -349,3 +349,19 @@ def test_foreign_country_before_a_company_stays_a_place():
 def test_field_words_alone_are_no_short_company_name():
     found = _texts(recognize_enterprises(_doc("云南能源装备集团有限公司表示，全省能源装备产业增长。")), "Enterprise")
     assert "能源装备" not in found
+
+
+def test_town_stem_recurs_after_the_full_name():
+    found = _texts(recognize_places(_doc("青石镇举行开工仪式。这为青石的工业注入活力。青石板路很美。")), "Place")
+    assert {"青石镇", "青石"} <= found
+    doc = _doc("这为青石的工业注入活力。")
+    assert _texts(recognize_places(doc), "Place") == set()
+
+
+def test_list_item_named_by_common_words_next_to_a_project():
+    doc = _doc("开工项目分别为鸿钜机械智能叉车项目、新视野移动视觉机器人项目、文化旅游项目。")
+    found = _texts(recognize_projects(doc), "Project")
+    assert "新视野移动视觉机器人项目" in found
+    assert "文化旅游项目" not in found
+    tail = _doc("建设循环利用及压力容器项目、恒远新材料项目。")
+    assert not any(t.startswith("及") for t in _texts(recognize_projects(tail), "Project"))

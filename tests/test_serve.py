@@ -16,8 +16,7 @@ import pyoxigraph
 import pytest
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
-from kg.rdf import build_dataset
-from kg.rdf.dataset import oxigraph_quads
+from kg.rdf import build_quads
 from kg.rdf.exports import write_exports
 from test_rdf import sample_kb
 
@@ -67,7 +66,7 @@ def store(tmp_path) -> Path:
     kb = sample_kb()
     (tmp_path / "store").mkdir()
     db = pyoxigraph.Store(str(tmp_path / "store" / "oxigraph"))
-    db.extend(oxigraph_quads(build_dataset(kb)))
+    db.extend(build_quads(kb))
     db.flush()
     del db
     return tmp_path / "store"
@@ -123,7 +122,7 @@ def test_graph_store_protocol_writes_into_the_store(store):
 
 def test_a_graph_file_is_served_too(tmp_path):
     kb = sample_kb()
-    write_exports(kb, build_dataset(kb), tmp_path, ["trig"])
+    write_exports(kb, build_quads(kb), tmp_path, ["trig"])
     proc, port = _serve(tmp_path / "graph.trig")
     try:
         sparql = SPARQLWrapper(f"http://127.0.0.1:{port}/query", returnFormat=JSON)

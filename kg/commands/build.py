@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from kg import atomic
-from kg.rdf import build_dataset
+from kg.rdf.dataset import build_quads, memory_store
 from kg.rdf.exports import parse_formats, write_exports
 from kg.rdf.store import KgStore, file_sha256
 from kg.resolve import resolve
@@ -30,10 +30,10 @@ def run(args: argparse.Namespace) -> int:
     n_docs, n_mentions = len(docs), sum(len(d.mentions) for d in docs)
     kb = store.add(docs) if store is not None else resolve(docs)
     del docs  # past resolution only the knowledge base is needed: free the documents before the graph
-    ds = build_dataset(kb)
+    quads = build_quads(kb)
     with atomic.output_dir(args.out) as tmp:
-        written = write_exports(kb, ds, tmp, formats)
-        write_view(ds, tmp / "graph.html")
+        written = write_exports(kb, quads, tmp, formats)
+        write_view(memory_store(quads), tmp / "graph.html")
         written.append("graph.html")
     where = f" (store {args.store}: {len(kb.documents)} documents in all)" if store is not None else ""
     print(f"{n_docs} documents extracted, {n_mentions} mentions, "

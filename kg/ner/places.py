@@ -16,6 +16,8 @@
 - ``places.feature``: named mountains, lakes, plains and parks
   (``kg/data/place_features.txt``) where the text locates something in them:
   after 在/到/来到, a settlement, or another feature in a 、 list.
+- ``places.settlement_stem``: the two-character stem of a town named in full
+  in the same document, where it stands alone (为保X的工业 after 保X镇).
 - ``places.counted_list``: short division names in a list closed by its count
   and level (甲、乙、丙三县).
 - ``places.region``: a province abbreviation with a direction (渝西, 川南, 鲁西南)
@@ -172,10 +174,29 @@ def _counted_lists(text: str) -> list[Mention]:
     return out
 
 
+def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """``保X镇 ... 为保X的工业``: a town or township named once in full is named by
+    its two-character stem elsewhere, where the stem stands alone (a boundary or
+    stop word on both sides, 的 after it)."""
+    stems = {m.text[:-1] for m in settlements if m.text[-1] in "镇乡" and len(m.text) == 3}
+    out: list[Mention] = []
+    for stem in stems:
+        for m in re.finditer(stem, text):
+            s, e = m.span()
+            if any(t.start <= s and e <= t.end for t in taken):
+                continue
+            before_ok = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, PARK)
+            after_ok = e == len(text) or not is_name_char(text[e]) or text[e] == "的"
+            if before_ok and after_ok:
+                out.append(Mention(s, e, stem, "Place", "places.settlement_stem", 0.55))
+    return out
+
+
 @in_squeezed_text
 def recognize_places(text: str) -> list[Mention]:
     settlements = _settlements(text)
     # A division written inside a settlement's own name (沿河 in 沿河村) is not a mention.
     divisions = [d for d in _divisions(text)
                  if not any(t.start <= d.start and d.end <= t.end and d.end < t.end for t in settlements)]
-    return divisions + settlements + _regions(text) + _counted_lists(text) + _features(text, settlements, divisions)
+    found = divisions + settlements + _regions(text) + _counted_lists(text) + _features(text, settlements, divisions)
+    return found + _settlement_stems(text, settlements, found)

@@ -174,7 +174,8 @@ def owner_brand(core: str) -> str:
     if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) != "nt":
         return ""  # a region, person or field in front (西北, 锂电) without a company head
     generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
-    if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in generic or tokens[0] in generic:
+    if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in generic or tokens[0] in generic \
+            or not strip_industry(brand):  # 数智技术...: a field, no trade name
         return ""
     return brand
 
@@ -217,9 +218,10 @@ def _honour(text: str, start: int, end: int) -> bool:
         bool(_HONOUR_AFTER.match(text, end)) or bool(_HONOUR_BEFORE.search(text, max(0, start - 5), start)))
 
 
-def _is_project(text: str, start: int, s: int, e: int, suffix: str) -> bool:
-    """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project."""
-    if start >= s or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
+def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
+    """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
+    without ``need_proper`` a bare 项目/工程 may follow common words only."""
+    if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
             or _park_plus_generic(text, start, s):
         return False
     name = text[start:e]
@@ -229,22 +231,41 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str) -> bool:
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
     if len(_specific_part(text[start:s])) < 2 and not named_by_place:
         return False
-    return not (suffix in _BARE and not _has_proper_part(text[start:s]))
+    return not (need_proper and suffix in _BARE and not _has_proper_part(text[start:s]))
 
 
 @in_squeezed_text
 def recognize_projects(text: str) -> list[Mention]:
     out: list[Mention] = []
+    common: list[Mention] = []  # bare 项目 after common words only: 某某(dictionary word)机器人项目
     for m in suffix_regex(_TABLE, chain=True, not_before=_NOT_BEFORE).finditer(text):
         s, e = m.span()
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
-        if not _is_project(text, start, s, e, m.group()):
-            continue
-        out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
-        owner = _owner(text, out[-1], s)
-        if owner:
-            out.append(owner)
-    return out + _listed_projects(text, out)
+        if _is_project(text, start, s, e, m.group()):
+            out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
+            owner = _owner(text, out[-1], s)
+            if owner:
+                out.append(owner)
+        elif _is_project(text, start, s, e, m.group(), need_proper=False):
+            common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
+    return out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+
+
+#: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
+_CONJUNCTIONS = "及和与或并"
+#: A trade name and a product phrase (某某移动视觉机器人项目), not 文化旅游项目.
+_SHAPED_LENGTH = 8
+
+
+def _same_shape_in_list(text: str, common: list[Mention], found: list[Mention]) -> list[Mention]:
+    """In ``甲项目、乙项目、丙项目`` an item named by common words (新思路移动视觉
+    机器人项目) is a project when a neighbour in the same 、 list with the same
+    last character is one (its direct neighbour, not a chain), so items of
+    one list are judged alike."""
+    accepted = [(p.start, p.end) for p in found if p.type == "Project"]
+    return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and any(
+        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] == "、" or c.end + 1 == a and text[c.end] == "、")
+        for a, b in accepted)]

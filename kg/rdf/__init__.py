@@ -1,4 +1,4 @@
-"""The RDF graph: KnowledgeBase -> rdflib Dataset (ontology in ontology/kg.ttl).
+"""The RDF graph: KnowledgeBase -> quads (pyoxigraph) or an rdflib Dataset; ontology in ontology/kg.ttl.
 
 Modules, one job each: ``vocab`` (the terms and the graph's shape), ``dataset``
 (KnowledgeBase -> quads), ``exports`` (files written by ``kg build``),
@@ -6,6 +6,6 @@ Modules, one job each: ``vocab`` (the terms and the graph's shape), ``dataset``
 ``store`` (the persistent, incremental pyoxigraph store), ``endpoint`` (the
 SPARQL HTTP server of ``kg serve``).
 """
-from kg.rdf.dataset import build_dataset, union_graph
+from kg.rdf.dataset import build_dataset, build_quads, union_graph
 
-__all__ = ["build_dataset", "union_graph"]
+__all__ = ["build_dataset", "build_quads", "union_graph"]

@@ -1,16 +1,20 @@
-"""KnowledgeBase -> rdflib Dataset, in the shape documented in ``kg.rdf.vocab``.
+"""KnowledgeBase -> quads, in the shape documented in ``kg.rdf.vocab``.
 
+``build_quads`` makes pyoxigraph quads (fast: the store, the exports and the
+view read them); ``build_dataset`` gives the same as an rdflib Dataset.
 Every IRI is minted from the content it names (entity id, document sha256, a
 hash of a post's or a fact's parts, of an evidence's document and offsets), so
 the same knowledge base always gives the same graph and there are no blank nodes.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import hashlib
 
 import pyoxigraph
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from pyoxigraph import DefaultGraph, NamedNode, Quad
+from rdflib import Dataset, Graph, URIRef
 
 from kg.knowledge import Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PREFIXES, PROPERTY, PROV, RDF, SKOS, XSD
@@ -20,62 +24,77 @@ NO_BODY_REASON = "the text names no body for this title"
 
 _IRI_UNSAFE = {c: f"%{ord(c):02X}" for c in ' <>"{}|\\^`%#?'}
 
+Term = NamedNode | pyoxigraph.Literal
+_RDF_TYPE = NamedNode(str(RDF.type))
+
 
 def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def entity_iri(entity_id: str) -> URIRef:
-    return KGR["".join(_IRI_UNSAFE.get(c, c) for c in entity_id)]
+@functools.lru_cache(maxsize=None)
+def _v(term: URIRef) -> NamedNode:
+    """A vocabulary term (rdflib, as kg.rdf.vocab defines it) as a pyoxigraph node."""
+    return NamedNode(str(term))
 
 
-def document_iri(sha256: str) -> URIRef:
-    return KGR["doc/" + sha256]
+def entity_iri(entity_id: str) -> NamedNode:
+    return NamedNode(str(KGR) + "".join(_IRI_UNSAFE.get(c, c) for c in entity_id))
 
 
-def evidence_iri(ev: Evidence) -> URIRef:
-    return KGR["evidence/" + _digest(ev.doc_sha256, ev.start, ev.end, ev.pattern)]
+def document_iri(sha256: str) -> NamedNode:
+    return NamedNode(f"{KGR}doc/{sha256}")
 
 
-def post_iri(post: Post) -> URIRef:
-    return KGR["post/" + _digest(post.person, post.title, post.organization or "")]
+def evidence_iri(ev: Evidence) -> NamedNode:
+    return NamedNode(f"{KGR}evidence/{_digest(ev.doc_sha256, ev.start, ev.end, ev.pattern)}")
 
 
-def fact_iri(fact: Fact) -> URIRef:
-    return KGR["fact/" + _digest(fact.subject, fact.relation, fact.object)]
+def post_iri(post: Post) -> NamedNode:
+    return NamedNode(f"{KGR}post/{_digest(post.person, post.title, post.organization or '')}")
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def fact_iri(fact: Fact) -> NamedNode:
+    return NamedNode(f"{KGR}fact/{_digest(fact.subject, fact.relation, fact.object)}")
+
+
+def _zh(text: str) -> pyoxigraph.Literal:
+    return pyoxigraph.Literal(text, language="zh")
+
+
+def _str(text: str) -> pyoxigraph.Literal:
+    return pyoxigraph.Literal(text)
+
+
+def _int(n: int) -> pyoxigraph.Literal:
+    return pyoxigraph.Literal(str(n), datatype=_v(XSD.integer))
+
+
+def _date(d: dt.date) -> pyoxigraph.Literal:
+    return pyoxigraph.Literal(d.isoformat(), datatype=_v(XSD.date))
 
 
 class _Quads:
     """Collects triples into the default graph or a document's named graph."""
 
     def __init__(self) -> None:
-        self.ds = Dataset()
-        for prefix, ns in PREFIXES.items():
-            self.ds.bind(prefix, ns)
-        self._graphs: dict[str, Graph] = {}
+        self.quads: set[Quad] = set()
 
-    def default(self, s: Node, p: Node, o: Node) -> None:
-        self.ds.default_context.add((s, p, o))
+    def default(self, s: NamedNode, p: URIRef, o: Term) -> None:
+        self.quads.add(Quad(s, _v(p), o, DefaultGraph()))
 
-    def stated(self, doc_sha: str, s: Node, p: Node, o: Node) -> None:
-        graph = self._graphs.get(doc_sha)
-        if graph is None:
-            graph = self._graphs[doc_sha] = self.ds.graph(document_iri(doc_sha))
-        graph.add((s, p, o))
+    def stated(self, doc_sha: str, s: NamedNode, p: URIRef, o: Term) -> None:
+        self.quads.add(Quad(s, _v(p), o, document_iri(doc_sha)))
 
-    def evidence(self, ev: Evidence) -> URIRef:
+    def evidence(self, ev: Evidence) -> NamedNode:
         node = evidence_iri(ev)
-        for p, o in ((RDF.type, KG.Evidence), (PROV.wasQuotedFrom, document_iri(ev.doc_sha256)),
-                     (KG.start, Literal(ev.start)), (KG.end, Literal(ev.end)),
-                     (KG.sentence, _zh(ev.text)), (KG.pattern, Literal(ev.pattern))):
+        for p, o in ((RDF.type, _v(KG.Evidence)), (PROV.wasQuotedFrom, document_iri(ev.doc_sha256)),
+                     (KG.start, _int(ev.start)), (KG.end, _int(ev.end)),
+                     (KG.sentence, _zh(ev.text)), (KG.pattern, _str(ev.pattern))):
             self.stated(ev.doc_sha256, node, p, o)
         return node
 
-    def derived(self, node: URIRef, triples: list[tuple[Node, Node, Node]], evidence: list[Evidence]) -> None:
+    def derived(self, node: NamedNode, triples: list[tuple], evidence: list[Evidence]) -> None:
         """``triples`` (about ``node``) as stated by each evidence's document, with
         ``node prov:wasDerivedFrom`` the evidence; in the default graph if there is none."""
         for ev in evidence:
@@ -89,12 +108,12 @@ class _Quads:
 
 def _add_entity(q: _Quads, e: Entity) -> None:
     node = entity_iri(e.id)
-    q.default(node, RDF.type, CLASS[e.type])
+    q.default(node, RDF.type, _v(CLASS[e.type]))
     q.default(node, SKOS.prefLabel, _zh(e.label))
     for alias in e.aliases - {e.label}:
         q.default(node, SKOS.altLabel, _zh(alias))
     if e.how_resolved:
-        q.default(node, KG.howResolved, Literal(e.how_resolved))
+        q.default(node, KG.howResolved, _str(e.how_resolved))
     for ev in e.mentions:
         q.stated(ev.doc_sha256, node, KG.mention, q.evidence(ev))
 
@@ -102,33 +121,33 @@ def _add_entity(q: _Quads, e: Entity) -> None:
 def _add_post(q: _Quads, post: Post) -> None:
     node = post_iri(post)
     body = ((ORG.postIn, entity_iri(post.organization)) if post.organization
-            else (KG.bodyNotStated, Literal(NO_BODY_REASON, lang="en")))
-    triples = [(entity_iri(post.person), ORG.holds, node), (node, RDF.type, ORG.Post),
+            else (KG.bodyNotStated, pyoxigraph.Literal(NO_BODY_REASON, language="en")))
+    triples = [(entity_iri(post.person), ORG.holds, node), (node, RDF.type, _v(ORG.Post)),
                (node, SKOS.prefLabel, _zh(post.title)), (node, *body)]
     if post.date:
-        triples.append((node, KG.asOf, Literal(post.date, datatype=XSD.date)))
+        triples.append((node, KG.asOf, _date(post.date)))
     q.derived(node, triples, post.evidence)
 
 
 def _add_fact(q: _Quads, fact: Fact) -> None:
     s, p, o = entity_iri(fact.subject), PROPERTY[fact.relation], entity_iri(fact.object)
     node = fact_iri(fact)
-    triples = [(s, p, o), (node, RDF.type, RDF.Statement), (node, RDF.subject, s),
-               (node, RDF.predicate, p), (node, RDF.object, o)]
+    triples = [(s, p, o), (node, RDF.type, _v(RDF.Statement)), (node, RDF.subject, s),
+               (node, RDF.predicate, _v(p)), (node, RDF.object, o)]
     q.derived(node, triples, fact.evidence)
 
 
-def build_dataset(kb: KnowledgeBase) -> Dataset:
-    """The whole knowledge base as quads: descriptions in the default graph,
+def build_quads(kb: KnowledgeBase) -> list[Quad]:
+    """The whole knowledge base as sorted quads: descriptions in the default graph,
     what each document states in the document's named graph."""
     q = _Quads()
     for d in kb.documents:
         node = document_iri(d.sha256)
-        q.default(node, RDF.type, KG.Document)
-        q.default(node, DCTERMS.identifier, Literal(d.name))
-        q.default(node, KG.sha256, Literal(d.sha256))
+        q.default(node, RDF.type, _v(KG.Document))
+        q.default(node, DCTERMS.identifier, _str(d.name))
+        q.default(node, KG.sha256, _str(d.sha256))
         if d.date:
-            q.default(node, DCTERMS.date, Literal(d.date, datatype=XSD.date))
+            q.default(node, DCTERMS.date, _date(d.date))
         if d.source:
             q.default(node, DCTERMS.publisher, _zh(d.source))
         for headline in d.headlines:
@@ -139,13 +158,34 @@ def build_dataset(kb: KnowledgeBase) -> Dataset:
         _add_post(q, post)
     for fact in kb.facts:
         _add_fact(q, fact)
-    return q.ds
+    return sorted(q.quads, key=lambda q: (str(q.graph_name), *_order(q.triple)))
 
 
-def oxigraph_quads(ds: Dataset) -> list[pyoxigraph.Quad]:
-    """The dataset as pyoxigraph quads, sorted (for the store and the TriG export)."""
-    quads = pyoxigraph.parse(ds.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+def union_triples(quads: list[Quad]) -> list[pyoxigraph.Triple]:
+    """All triples of all graphs, sorted (what graph.ttl holds)."""
+    return sorted({q.triple for q in quads}, key=_order)
+
+
+def _order(t: pyoxigraph.Triple) -> tuple:
+    """By subject, its rdf:type first (so Turtle reads `x a kg:Person ; ...`), then the rest."""
+    return (str(t.subject), t.predicate != _RDF_TYPE, str(t.predicate), str(t.object))
+
+
+def memory_store(quads: list[Quad]) -> pyoxigraph.Store:
+    """An in-memory pyoxigraph store of ``quads`` (for SPARQL over a fresh build)."""
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    return store
+
+
+def build_dataset(kb: KnowledgeBase) -> Dataset:
+    """The same quads as an rdflib Dataset."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    data = pyoxigraph.serialize(build_quads(kb), format=pyoxigraph.RdfFormat.N_QUADS)
+    ds.parse(data=data.decode("utf-8"), format="nquads")
+    return ds
 
 
 def union_graph(ds: Dataset) -> Graph:

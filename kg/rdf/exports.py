@@ -1,24 +1,25 @@
 """The files ``kg build --out DIR`` writes, each byte-identical for the same input.
 
-rdflib's Turtle writer sorts subjects and predicates; N-Triples, JSON-LD and
-the quads given to pyoxigraph's TriG writer are sorted here.
+pyoxigraph writes them (fast: rdflib's writers take minutes on a large
+corpus) from triples and quads sorted here, so output order never depends on
+hashing. JSON-LD is in expanded form (one object per node).
 """
 from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
-from rdflib import Dataset
 
 from kg import atomic
 from kg.errors import UsageError
 from kg.knowledge import KnowledgeBase
-from kg.rdf.dataset import entity_iri, oxigraph_quads, union_graph
+from kg.rdf.dataset import entity_iri, union_triples
 from kg.rdf.vocab import PREFIXES
+
+_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 
 #: --formats name -> file names it writes
 FILES = {
@@ -36,37 +37,24 @@ def parse_formats(value: str) -> list[str]:
     return formats
 
 
-def write_exports(kb: KnowledgeBase, ds: Dataset, out: Path, formats: list[str]) -> list[str]:
-    """Write the requested exports into ``out``; returns the file names written."""
-    union = union_graph(ds) if {"ttl", "nt", "jsonld"} & set(formats) else None
-    writers = {
-        "ttl": lambda: union.serialize(format="turtle"),
-        "nt": lambda: "".join(sorted(union.serialize(format="nt11").splitlines(keepends=True))),
-        "jsonld": lambda: _jsonld(union),
-        "trig": lambda: pyoxigraph.serialize(oxigraph_quads(ds), format=pyoxigraph.RdfFormat.TRIG,
-                                             prefixes={p: str(ns) for p, ns in PREFIXES.items()}).decode(),
-        "graphml": lambda: _graphml(kb),
-    }
+def write_exports(kb: KnowledgeBase, quads: list[pyoxigraph.Quad], out: Path, formats: list[str]) -> list[str]:
+    """Write the requested exports of ``kb`` (its quads: ``build_quads(kb)``) into ``out``;
+    returns the file names written."""
+    triples = union_triples(quads) if {"ttl", "nt", "jsonld"} & set(formats) else []
+    rdf = {"ttl": (triples, pyoxigraph.RdfFormat.TURTLE), "nt": (triples, pyoxigraph.RdfFormat.N_TRIPLES),
+           "jsonld": (triples, pyoxigraph.RdfFormat.JSON_LD), "trig": (quads, pyoxigraph.RdfFormat.TRIG)}
     written = []
     for fmt in formats:
         if fmt == "csv":
             atomic.write_text(out / "entities.csv", _entities_csv(kb))
             atomic.write_text(out / "relations.csv", _relations_csv(kb))
+        elif fmt == "graphml":
+            atomic.write_text(out / "graph.graphml", _graphml(kb))
         else:
-            atomic.write_text(out / FILES[fmt][0], writers[fmt]())
+            data, rdf_format = rdf[fmt]
+            atomic.write_bytes(out / FILES[fmt][0], pyoxigraph.serialize(data, format=rdf_format, prefixes=_PREFIXES))
         written += FILES[fmt]
     return written
-
-
-def _jsonld(union) -> str:
-    doc = json.loads(union.serialize(format="json-ld", context={p: str(ns) for p, ns in PREFIXES.items()}))
-    nodes = doc.get("@graph", [])
-    for node in nodes:
-        for key, value in node.items():
-            if isinstance(value, list):
-                value.sort(key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    nodes.sort(key=lambda n: n["@id"])
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def _csv(rows: list[list[object]]) -> str:
@@ -79,7 +67,7 @@ def _entities_csv(kb: KnowledgeBase) -> str:
     rows = [["id", "iri", "type", "label", "aliases", "mentions", "documents"]]
     for e in sorted(kb.entities.values(), key=lambda e: e.id):
         docs = sorted({m.doc_name for m in e.mentions})
-        rows.append([e.id, str(entity_iri(e.id)), e.type, e.label, "|".join(sorted(e.aliases - {e.label})),
+        rows.append([e.id, entity_iri(e.id).value, e.type, e.label, "|".join(sorted(e.aliases - {e.label})),
                      len(e.mentions), "|".join(docs)])
     return _csv(rows)
 
@@ -109,7 +97,7 @@ def _graphml(kb: KnowledgeBase) -> str:
     for p in kb.posts:
         titles.setdefault(p.person, set()).add(p.title)
     for e in sorted(kb.entities.values(), key=lambda e: e.id):
-        g.add_node(e.id, label=e.label, type=e.type, iri=str(entity_iri(e.id)),
+        g.add_node(e.id, label=e.label, type=e.type, iri=entity_iri(e.id).value,
                    posts="、".join(sorted(titles.get(e.id, ()))))
     edges = [(f.subject, f.object, f.relation, "") for f in kb.facts]
     edges += [(p.person, p.organization, "holds_post", p.title) for p in kb.posts if p.organization]

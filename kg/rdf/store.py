@@ -3,7 +3,8 @@
 Layout of DIR::
 
     DIR/oxigraph/            pyoxigraph (RocksDB) store: the quads of kg.rdf.dataset
-    DIR/documents/SHA.json   each added document as extracted (kg.model.Document)
+    DIR/documents/SHA.json   each added document as extracted (kg.model.Document as JSON;
+                             the free-form Document.meta comes back with lists for tuples)
 
 Why keep the extracted documents: a new document can change how entities
 resolve (a later article gives the full name of a short form), so adding
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import types
@@ -34,7 +36,7 @@ from kg import atomic
 from kg.errors import KgError
 from kg.knowledge import KnowledgeBase
 from kg.model import Document
-from kg.rdf.dataset import build_dataset, oxigraph_quads
+from kg.rdf.dataset import build_quads
 
 
 def is_store(path: str | Path) -> bool:
@@ -87,7 +89,7 @@ class KgStore:
         kb = resolve(sorted(self.documents() + new, key=lambda d: (d.name, d.sha256)))
         if not new:
             return kb
-        quads = set(oxigraph_quads(build_dataset(kb)))
+        quads = set(build_quads(kb))
         old = set(self.oxigraph.quads_for_pattern(None, None, None, None))
         for quad in old - quads:
             self.oxigraph.remove(quad)
@@ -113,6 +115,11 @@ def document_from_json(text: str) -> Document:
     return _decode(Document, json.loads(text))
 
 
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, typing.Any]:
+    return typing.get_type_hints(cls)
+
+
 def _decode(tp: typing.Any, value: typing.Any) -> typing.Any:
     """Rebuild a value of (dataclass) type ``tp`` from its ``dataclasses.asdict`` form."""
     if value is None:
@@ -123,7 +130,7 @@ def _decode(tp: typing.Any, value: typing.Any) -> typing.Any:
     if origin is list:
         return [_decode(args[0], v) for v in value]
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
+        hints = _hints(tp)
         return tp(**{f.name: _decode(hints[f.name], value[f.name])
                      for f in dataclasses.fields(tp) if f.init and f.name in value})
     if tp is dt.date:
