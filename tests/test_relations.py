@@ -185,7 +185,9 @@ def test_two_counties_side_by_side_are_no_part_of():
 def test_introduced_short_name_stops_at_punctuation():
     doc = make_doc("南山经济技术开发区（简称南山经开区，又称南山园）发布规划。",
                    [("南山经济技术开发区", "Park")])
-    assert triples(doc, "alias_of") == {("南山经开区", "alias_of", "南山经济技术开发区")}
+    # the second name in the same brackets is a short name of its own
+    assert triples(doc, "alias_of") == {("南山经开区", "alias_of", "南山经济技术开发区"),
+                                        ("南山园", "alias_of", "南山经济技术开发区")}
 
 
 def test_appointed_as_and_invested_by():

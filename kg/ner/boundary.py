@@ -23,10 +23,12 @@ from typing import Callable
 
 from kg.lexicon import load_table
 from kg.model import Document, Mention
-from kg.ner import gazetteer
+from kg.ner import gazetteer, vocabulary
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
 
+#: Nouns of works that end a project's own name (某某铁路建设项目, 某某景观提升工程).
+_WORKS = ("建设", "改造", "提升", "扩建", "改建")
 _OPEN = {")": "(", "）": "（", "”": "“"}
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 _DATE_CHARS = "年月日号"
@@ -48,9 +50,12 @@ def _stops(scope: str) -> dict[int, frozenset[str]]:
 
 
 def stop_ends_at(text: str, i: int, scope: str) -> int:
-    """Length of the stop word ending at ``i`` (0 if none)."""
+    """Length of the stop word ending at ``i`` (0 if none).  A one-character
+    stop that closes a noun of the dictionary (据 of 数据) is no stop."""
     for n, words in _stops(scope).items():
         if n <= i and text[i - n:i] in words:
+            if n == 1 and i >= 2 and vocabulary.is_noun(text[i - 2:i]):
+                continue
             return n
     return 0
 
@@ -71,7 +76,8 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
     """Where a name ending in a suffix at ``start`` begins (see module doc)."""
     i = start
     while i > floor and start - i < max_len:
-        if stop_ends_at(text, i, scope):
+        # A project may be named after its works (某某铁路建设项目): that word is kept.
+        if stop_ends_at(text, i, scope) and not (scope == PROJECT and i == start and text[:i].endswith(_WORKS)):
             break
         ch = text[i - 1]
         if ch in _OPEN:
@@ -84,6 +90,9 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
             continue
         if (ch in _DATE_CHARS or ch in COUNTERS) and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS):
             break  # a date (10月30日) or a count (6个) ends the phrase before a name
+        if ch in ".．" and i >= 2 and text[i - 2].isdigit() and text[i:i + 1].isdigit():
+            i -= 1  # a decimal number: 1.4万吨
+            continue
         if not is_name_char(ch) and not (ch == "+" and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum()):
             break  # "+" only in names like 5G+工业互联网
         i -= 1

@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_starts_at, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, is_word, starts_with_proper_noun
+from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -45,6 +45,8 @@ _LIST_BEFORE_KIND = re.compile(
     r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部)?"
     r"(?:企业|公司|厂商|车企|药企|市场主体)"
 )
+#: ``甲、乙等电气行业“巨头”``: leaders of an industry are companies.
+_LIST_OF_LEADERS = re.compile(rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:多个|[\u4e00-\u9fff]{{2}})?行业[“\"]?(?:龙头|巨头)")
 _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
@@ -138,6 +140,15 @@ def _across_brand_de(text: str, start: int) -> int:
     return start
 
 
+def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
+    """``坚决服从某某集团``: verbs and adverbs the stop list lacks open the clause, not
+    the name; they are skipped when what remains is still a name (not 创新|科技集团)."""
+    n = 0 if gazetteer.match_place(text, start) > start else leading_clause_words(text[start:suffix_start])
+    if n and _is_name(_brand(text, start + n, suffix_start), strong=False):
+        return start + n
+    return start
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):
@@ -148,6 +159,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
         if start >= s:
             continue
+        if kind in ("company", "group"):
+            start = _after_clause_words(text, start, s)
         brand = _brand(text, start, s)
         # 甘肃电气装备集团: a provincial/city group named by place + industry is a name.
         placed_group = kind == "group" and place_chain_end(text, start, s) > start and len(brand) >= 2
@@ -244,9 +257,12 @@ def _list_item_ok(item: str) -> bool:
     return len(strip_industry(item)) >= 2
 
 
+_PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
+
+
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_AFTER_VERB):
+    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB):
         for m in pattern.finditer(text):
             group_start = m.start(1)
             pos = group_start
@@ -257,6 +273,9 @@ def _list_mentions(text: str) -> list[Mention]:
                 if k == 0:  # the first item starts after the verb or phrase before it
                     s = max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start))
                     item = text[s:e]
+                phase = _PHASE_END.search(item)
+                if phase:  # 某某三期 in a list of projects: the phase's company
+                    e, item = e - len(phase.group()), item[:-len(phase.group())]
                 if _list_item_ok(item):
                     out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
     return out
@@ -309,7 +328,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
 #: anything else; the broad ones (发展, 服务, 中心, 数字 ...) are left out.
 _SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
                         "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
-                        "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体")
+                        "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体",
+                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 #: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
@@ -343,5 +363,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
 @in_squeezed_text
 def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
+    short = _brand_industry_mentions(text, fulls)
+    # Items of one list are judged alike: a brand next to a company named by its field is one too.
     return (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-            + _list_neighbours(text, fulls) + _brand_industry_mentions(text, fulls))
+            + _list_neighbours(text, fulls + short) + short)

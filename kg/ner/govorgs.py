@@ -152,7 +152,9 @@ def _prefix_start(text: str, s: int, body: str, kind: str = "") -> tuple[int, bo
             start = _zone_start(text, s - 1, window_start)
         if start is not None and text[max(0, start - 2):start] == "中共":
             start -= 2  # 中共某某新区工作委员会
-        return (start, False) if start is not None else (s, False)
+        if start is not None:
+            return start, False
+        # no zone name: 区 is a level word (在区管委会召开: the zone's own committee)
     town = _town_before(window)
     if town < len(window):
         return window_start + town, False

@@ -32,7 +32,7 @@ _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
 _FORMER = "原"
 #: Heads of a natural feature named after the place before them (宁波湾).
 _FEATURES = frozenset("湾港湖岛")
-_SUB = re.compile(r"[ \t]?([（(]?)([\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
+_SUB = re.compile(r"[ \t]?([（(]?)([东西南北中]|[\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
 
 
 def _generic() -> frozenset[str]:
@@ -102,9 +102,9 @@ def recognize_parks(text: str) -> list[Mention]:
             if st < s and _is_park_name(text, st, s, kind):
                 named = True
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))
-                if kind == "zone" and _is_unlisted_place(text[st:s]):
+                if kind in ("zone", "named") and _is_unlisted_place(text[st:s]):
                     out.append(Mention(st, s, text[st:s], "Place", "parks.place_prefix", 0.5))
-        if kind == "named" and not named:  # 汽开区 written alone
+        if kind == "named" and not named and start == s:  # 汽开区 written alone, not 省级经开区
             out.append(Mention(s, e, m.group(), "Park", "parks.named", 0.6))
     for park in list(out):
         sub = _SUB.match(text, park.end)

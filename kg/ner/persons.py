@@ -9,6 +9,8 @@ A name-shaped token (kg/ner/names.py) becomes a Person only with evidence:
 - a personnel verb (kg/data/post_verbs.tsv): 某某同志任…, 补选某某为…, 时任…的某某,
   and 某某同志不再担任… (a person, though no post);
 - a name opening a clause before 一行 or 同志 (张某一行来到…);
+- a name after a role word and a colon that is no post (联系人：张某), or opening a credit
+  bracket before a byline role (（张某 某某日报记者 李某）);
 - a list of 、-separated names after a collective word (自治区领导马某、扎西次仁)
   or in a sentence with a verb of attending (张某、李某，市级领导出席); the
   names listed after a titled name share its title (副主席高某、王某);
@@ -155,6 +157,41 @@ def _from_subject_cues(text: str) -> list[Mention]:
     return out
 
 
+def _from_colon_cues(text: str) -> list[Mention]:
+    """A single name after a role word and a colon that names no post: 联系人：张某."""
+    cues = [w for w, k in load_table("person_list_cues.tsv") if k == "colon"]
+    out = []
+    for cue in cues:
+        for m in re.finditer(re.escape(cue) + r"\s*[：:]\s*", text):
+            end = names.name_end(text, m.end())
+            if end > m.end() and names.pause_at(text, end) and _list_item(text[m.end():end], False):
+                out.append(Mention(m.end(), end, text[m.end():end], "Person", source="persons.colon",
+                                   confidence=0.8))
+    return out
+
+
+#: A name opening a credit bracket, spaced from the byline that follows: （张某 某某日报记者 李某）.
+_CREDIT_OPENING = re.compile(r"[（(]\s*")
+
+
+def _from_credit_openings(text: str) -> list[Mention]:
+    """An unroled name first in a credit bracket, before a byline role in the same bracket."""
+    title_starts = byline_title_starts(text)
+    out = []
+    for m in _CREDIT_OPENING.finditer(text):
+        end = names.name_end(text, m.end())
+        after = end
+        while after < len(text) and text[after] in " \u3000":
+            after += 1
+        if end == m.end() or after == end or not _list_item(text[m.end():end], False):
+            continue
+        close = re.compile(r"[^（）()\n]*[）)]").match(text, after)
+        if close and any(after <= t < close.end() for t in title_starts):
+            out.append(Mention(m.end(), end, text[m.end():end], "Person", source="persons.credit",
+                               confidence=0.8))
+    return out
+
+
 def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     """Every other occurrence of a name found with evidence."""
     seen = {(m.start, m.end) for m in found}
@@ -168,5 +205,6 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
-    found = _from_titles(text) + _from_lists(text) + _from_subject_cues(text)
+    found = (_from_titles(text) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
+             + _from_credit_openings(text))
     return found + _propagate(text, found)

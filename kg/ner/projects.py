@@ -27,9 +27,9 @@ from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
-                             suffix_regex, suffix_table)
+                             stop_ends_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import place_chain_end, strip_industry
-from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, words
+from kg.ner.vocabulary import has_unknown_word, is_word, proper_noun_tag, words
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
@@ -42,7 +42,7 @@ _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七
 _BARE = {"项目", "工程"}
 #: 第三批项目, 第五家基地: an ordinal counts projects, it names none.
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
-_NUMBERS = re.compile(r"[一二三四五六七八九十]+大"
+_NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9一二三四五六七八九十]+期"
                       r"|[0-9.]+(?:万|亿)?(?:吨|千瓦|兆瓦|MW|GW|GWh|亩|平方米|公里|千米|米|座|台|套|条|个|项|期)?")
 
 
@@ -100,11 +100,11 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     return last
 
 
-_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,20}"
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 _LIST_OF_PROJECTS = re.compile(
-    rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批)?"
-    r"(?:市级|省级|国家级)?(?:重点|重大|民生|产业)?(?:项目|工程)")
+    rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
+    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商)*(?:项目|工程)")
 
 
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
@@ -122,6 +122,9 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 continue  # 格科半导体 in 甲、格科半导体等项目 is a company
             if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.65))
+                owner = _owner(text, out[-1], e)
+                if owner:
+                    out.append(owner)
     return out
 
 
@@ -180,8 +183,35 @@ def owner_brand(core: str) -> str:
     return brand
 
 
+#: A production capacity opens the object of a project: 某某年产10万吨..., 某某20GW...
+_CAPACITY = re.compile(r"年产|年加工|年处理|[0-9.]+(?:万|亿)?(?:吨|GW|GWh|MW|台|套|片|件|支|辆)")
+
+
+def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start: int) -> Mention | None:
+    """``某某新能源年产10GW...项目``: everything between the place prefix and the
+    capacity names the company (with a province or city prefix, which company
+    names carry: 省名某某20万吨...基地)."""
+    m = _CAPACITY.search(text, begin, suffix_start)
+    if not m or not 2 <= m.start() - begin <= 6:
+        return None
+    brand = text[begin:m.start()]
+    if not _CJK_ONLY.fullmatch(brand) or brand[0] in _NUMERAL_START or brand.endswith(_NOT_OWNER_END) \
+            or not strip_industry(brand) or brand in load_set("enterprise_generic.txt") \
+            or any(gazetteer.match_place(brand, k) > k for k in range(1, len(brand))) \
+            or stop_ends_at(text, m.start(), PROJECT) or is_word(brand) and strip_industry(brand) == brand:
+        return None
+    start = begin
+    entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
+    if entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY):
+        start = project.start
+    return Mention(start, m.start(), text[start:m.start()], "Enterprise", "projects.owner", 0.6)
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     begin = place_chain_end(text, project.start, suffix_start)
+    by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
+    if by_capacity:
+        return by_capacity
     brand = owner_brand(text[begin:suffix_start])
     if not brand:
         return None
@@ -203,7 +233,8 @@ def _coordinated(text: str, start: int, end: int) -> int:
 def _park_plus_generic(text: str, start: int, suffix_start: int) -> bool:
     """``某某新城重点产业项目``: a park and only generic words do not name a project."""
     for m in suffix_regex("park_suffixes.txt").finditer(text, start, suffix_start):
-        if m.start() > start and m.end() < suffix_start and not _specific_part(text[m.end():suffix_start]):
+        rest = text[m.end():suffix_start]
+        if m.start() > start and m.end() < suffix_start and not _specific_part(rest) and not _PHASE.match(rest):
             return True
     return False
 
@@ -218,9 +249,15 @@ def _honour(text: str, start: int, end: int) -> bool:
         bool(_HONOUR_AFTER.match(text, end)) or bool(_HONOUR_BEFORE.search(text, max(0, start - 5), start)))
 
 
+#: A count right after a project word: the phrase is a category (某某类项目3个).
+_CATEGORY_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+[项个]")
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
+    if _CATEGORY_COUNT.match(text, e) and text[start - 1:start] != "、":
+        return False  # 文化旅游项目1项 counts a category; 甲项目、乙项目2项 counts a list
     if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
             or _park_plus_generic(text, start, s):
         return False

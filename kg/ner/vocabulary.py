@@ -41,15 +41,21 @@ _PROPER_TAGS = ("ns", "nz", "nr", "nt")
 
 
 @lru_cache(maxsize=1)
-def _proper_nouns() -> dict[str, str]:
-    """The dictionary's words tagged as proper nouns, with their tag (its lines: word, frequency, tag)."""
-    words = {}
+def _tags() -> dict[str, str]:
+    """The dictionary's part-of-speech tag of each word (its lines: word, frequency, tag)."""
+    tags = {}
     with _tokenizer().get_dict_file() as f:
         for line in f:
             parts = line.decode("utf-8").split()
-            if len(parts) == 3 and parts[2].startswith(_PROPER_TAGS):
-                words[parts[0]] = parts[2][:2]
-    return words
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def _proper_nouns() -> dict[str, str]:
+    """The dictionary's words tagged as proper nouns, with their two-letter tag."""
+    return {w: t[:2] for w, t in _tags().items() if t.startswith(_PROPER_TAGS)}
 
 
 def words(text: str) -> list[str]:
@@ -60,6 +66,25 @@ def words(text: str) -> list[str]:
 def proper_noun_tag(word: str) -> str:
     """ns, nr, nt or nz for a proper noun of the dictionary, else ""."""
     return _proper_nouns().get(word, "")
+
+
+#: jieba's tags of verbs and adverbs (服从, 坚决): words that open a clause, not a name.
+_CLAUSE_TAGS = frozenset({"v", "d", "ad"})
+
+
+def leading_clause_words(text: str) -> int:
+    """Length of the verbs and adverbs ``text`` starts with (坚决服从某某集团 -> 4)."""
+    n = 0
+    for token in words(text):
+        if len(token) < 2 or _tags().get(token) not in _CLAUSE_TAGS:
+            break
+        n += len(token)
+    return n
+
+
+def is_noun(word: str) -> bool:
+    """Whether ``word`` is a common noun of the dictionary (数据, 证据)."""
+    return _tags().get(word) == "n"
 
 
 def starts_with_proper_noun(text: str) -> bool:

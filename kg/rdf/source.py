@@ -4,11 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph
 
 from kg.errors import KgError
 from kg.rdf.store import is_store, open_oxigraph
-from kg.rdf.vocab import PREFIXES
 
 #: file suffix -> pyoxigraph format
 FORMATS = {".ttl": pyoxigraph.RdfFormat.TURTLE, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
@@ -35,12 +33,3 @@ def open_source(path: str | Path) -> pyoxigraph.Store:
         raise KgError(f"cannot read {p}: {str(e).splitlines()[0]}") from None
     return store
 
-
-def load_graph(path: str | Path) -> Graph:
-    """All triples of a graph file or store (every named graph merged) as an rdflib Graph."""
-    store = open_source(path)
-    data = pyoxigraph.serialize((q.triple for q in store.quads_for_pattern(None, None, None, None)), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    return g.parse(data=data.decode("utf-8"), format="nt")

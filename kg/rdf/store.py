@@ -3,8 +3,7 @@
 Layout of DIR::
 
     DIR/oxigraph/            pyoxigraph (RocksDB) store: the quads of kg.rdf.dataset
-    DIR/documents/SHA.json   each added document as extracted (kg.model.Document as JSON;
-                             the free-form Document.meta comes back with lists for tuples)
+    DIR/documents/SHA.pickle each added document as extracted (kg.model.Document)
 
 Why keep the extracted documents: a new document can change how entities
 resolve (a later article gives the full name of a short form), so adding
@@ -14,20 +13,17 @@ quads are updated to the new graph by difference (only changed quads are
 removed or added). A document whose sha256 is already stored is skipped before
 extraction: re-adding it changes nothing.
 
-The quads are always recomputed from the stored documents, and a document's
-JSON is written only after its quads are in: an interrupted run leaves the
+Documents are pickled because pickle keeps them exactly, shared objects
+included (resolution compares relation heads by identity). The quads are
+always recomputed from the stored documents, and a document's file is
+written only after its quads are in: an interrupted run leaves the
 document unstored, and the next run adds it and repairs the quads by the same
 difference. That is why the (faster, non-transactional) bulk load is safe here.
 """
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import functools
 import hashlib
-import json
-import types
-import typing
+import pickle
 from pathlib import Path
 
 import pyoxigraph
@@ -72,10 +68,10 @@ class KgStore:
         self.oxigraph = open_oxigraph(self.path)
 
     def stored_hashes(self) -> set[str]:
-        return {p.stem for p in self.documents_dir.glob("*.json")}
+        return {p.stem for p in self.documents_dir.glob("*.pickle")}
 
     def documents(self) -> list[Document]:
-        return [document_from_json(p.read_text(encoding="utf-8")) for p in self.documents_dir.glob("*.json")]
+        return [document_from_bytes(p.read_bytes(), p.name) for p in self.documents_dir.glob("*.pickle")]
 
     def add(self, docs: list[Document]) -> KnowledgeBase:
         """Add the new ones of ``docs``, re-resolve everything stored, update the quads.
@@ -97,42 +93,19 @@ class KgStore:
         self.oxigraph.flush()
         # Documents are written last: a failure above leaves them unstored, so the next run retries.
         for d in new:
-            atomic.write_text(self.documents_dir / f"{d.sha256}.json", document_to_json(d))
+            atomic.write_bytes(self.documents_dir / f"{d.sha256}.pickle", document_to_bytes(d))
         return kb
 
 
-def document_to_json(doc: Document) -> str:
-    return json.dumps(dataclasses.asdict(doc), ensure_ascii=False, default=_json_default)
+def document_to_bytes(doc: Document) -> bytes:
+    return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _json_default(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def document_from_json(text: str) -> Document:
-    return _decode(Document, json.loads(text))
-
-
-@functools.lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, typing.Any]:
-    return typing.get_type_hints(cls)
-
-
-def _decode(tp: typing.Any, value: typing.Any) -> typing.Any:
-    """Rebuild a value of (dataclass) type ``tp`` from its ``dataclasses.asdict`` form."""
-    if value is None:
-        return None
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (typing.Union, types.UnionType):
-        return _decode(next(a for a in args if a is not type(None)), value)
-    if origin is list:
-        return [_decode(args[0], v) for v in value]
-    if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{f.name: _decode(hints[f.name], value[f.name])
-                     for f in dataclasses.fields(tp) if f.init and f.name in value})
-    if tp is dt.date:
-        return dt.date.fromisoformat(value)
-    return value
+def document_from_bytes(data: bytes, name: str = "") -> Document:
+    try:
+        doc = pickle.loads(data)
+    except Exception as e:  # written by an incompatible version of kg.model
+        raise KgError(f"cannot read stored document {name}: {e}; rebuild the store") from None
+    if not isinstance(doc, Document):
+        raise KgError(f"stored document {name} is not a kg document; rebuild the store")
+    return doc

@@ -37,9 +37,9 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
 
 In the dataset (TriG, the store) entity and document descriptions are in the
 default graph, and everything a document states (facts, posts, statements,
-evidence, mentions) is also in the named graph ``kgr:doc/<sha256>`` of that
+evidence, mentions) is in the named graph ``kgr:doc/<sha256>`` of that
 document. graph.ttl/.nt/.jsonld are the union of all graphs. No blank nodes.
-Read a GRAPH file or a STORE with ``kg.rdf.source.load_graph``.
+Open a GRAPH file or a STORE for SPARQL with ``kg.rdf.source.open_source``.
 """
 from __future__ import annotations
 

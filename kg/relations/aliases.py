@@ -28,6 +28,10 @@ from kg.model import Relation
 from kg.ner import gazetteer
 from kg.relations.context import DocContext, compact, triggers
 
+#: Kinds of development zone that stand for the zone's full name in its body's short name
+#: (开发区管委会); not after a character that makes a longer kind (新区 inside 高新区).
+ZONE_KINDS = ("开发区", "经开区", "高新区", "新区", "园区")
+ZONE_KINDS_CHARS = "高经开工产"
 COMPANY_ENDINGS = ("公司", "厂", "合作社", "研究所", "研究院", "中心", "集团")
 GROUP_ENDINGS = ("集团", "公司", "控股")
 #: What may follow a group's name in the same company's full name (X集团 -> X集团有限公司).
@@ -35,9 +39,16 @@ LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "控�
 
 
 def extract_aliases(ctx: DocContext) -> list[Relation]:
-    out = _introduced(ctx)
+    introduced = _introduced(ctx)
+    canonical = {compact(r.head.text): r.tail for r in introduced}
+    out = list(introduced)
     for type_ in SHORT_FORM_RULES:
-        out += _pairs(ctx, type_)
+        for r in _pairs(ctx, type_):
+            # 经开区 -> 北京经开区, itself introduced as 简称 of 北京经济技术开发区: point at the full name.
+            full = canonical.get(compact(r.tail.text))
+            if full is not None and full.type == r.tail.type and compact(full.text) != compact(r.head.text):
+                r = ctx.relation(r.head, "alias_of", full, r.pattern, r.evidence)
+            out.append(r)
     return out
 
 
@@ -49,16 +60,20 @@ def is_short_form(type_: str, short: str, full: str, places: set[str] | frozense
 
 
 def _introduced(ctx: DocContext) -> list[Relation]:
-    """X（以下简称“Y”）."""
+    """X（以下简称“Y”）, and every further short name in the same brackets: X（简称Y，也称Z）."""
     intro = "|".join(map(re.escape, triggers("alias_intro")))
-    pattern = re.compile(rf"[（(]\s*(?:{intro})[:：]?\s*[“\"‘']?([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*[）)，,、；;]")
+    pattern = re.compile(rf"[（(，,、；;]\s*(?:{intro})[:：]?\s*[“\"‘']?([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*([）)，,、；;])")
     out: list[Relation] = []
     for full in ctx.entity_mentions:
-        m = pattern.match(ctx.text, ctx.skip_space(full.end))
-        if not m or not ctx.is_outermost(full):
+        pos = ctx.skip_space(full.end)
+        if pos >= len(ctx.text) or ctx.text[pos] not in "（(" or not ctx.is_outermost(full):
             continue
-        short = ctx.sub_mention(full, m.start(1), m.end(1), full.type)
-        out.append(ctx.relation(short, "alias_of", full, "abbreviation_introduced"))
+        while m := pattern.match(ctx.text, pos):
+            short = ctx.sub_mention(full, m.start(1), m.end(1), full.type)
+            out.append(ctx.relation(short, "alias_of", full, "abbreviation_introduced"))
+            if m.group(2) in "）)":
+                break
+            pos = m.end(2) - 1
     return out
 
 
@@ -116,7 +131,9 @@ def _body_without_place(short: str, full: str, places) -> bool:
     if not full.endswith(short):
         return False
     rest = full[: len(full) - len(short)]
-    return rest in places or rest + short[0] in places or _is_admin_name(rest)
+    # 开发区管委会 -> 某某经济开发区管委会: the zone named by its kind alone
+    zone = short.startswith(tuple(ZONE_KINDS)) and rest[-1:] not in ZONE_KINDS_CHARS
+    return rest in places or rest + short[0] in places or _is_admin_name(rest) or zone
 
 
 def _body_short_form(name: str) -> str:
@@ -145,6 +162,8 @@ def _park_short_form(short: str, full: str, places) -> bool:
 def _company_stem(short: str, full: str, places) -> bool:
     if len(short) < 2:
         return False
+    if _group_contraction(short, full, places):
+        return True
     lead = leading_place(full, places)
     if lead and not short.startswith(lead):
         # 中国 + 一汽, 山东 + 良创机械(有限公司); not 重庆 + 比亚迪动力电池有限公司, a regional company.
@@ -160,6 +179,25 @@ def _company_stem(short: str, full: str, places) -> bool:
     if gazetteer.find_places(rest):  # 国网 + 重庆市电力公司: a regional company of the group
         return False
     return rest.endswith(COMPANY_ENDINGS)
+
+
+def _group_contraction(short: str, full: str, places) -> bool:
+    """中轻集团 -> 中国轻工集团有限公司: a group named by the first character of its place and
+    characters of the rest of its name, in order, starting with the first."""
+    core = full
+    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
+        if core.endswith(form) and core[: -len(form)].endswith("集团"):
+            core = core[: -len(form)]
+            break
+    if not (short.endswith("集团") and core.endswith("集团")) or short == core:
+        return False
+    xs, ys = short[:-2], core[:-2]
+    lead = leading_place(ys, places)
+    rest = ys[len(lead):]
+    if not lead or len(xs) < 2 or not rest or xs[0] != lead[0] or xs[1] != rest[0]:
+        return False
+    chars = iter(rest)
+    return all(c in chars for c in xs[1:])
 
 
 def leading_place(name: str, places: set[str] | frozenset[str]) -> str:
@@ -180,10 +218,22 @@ def _project_short_form(short: str, full: str, places) -> bool:
         full.startswith(short[:k]) and full.endswith(short[k:]) for k in range(2, len(short) - 2))
 
 
+def _institution_short_form(short: str, full: str, places) -> bool:
+    """A body without its place, or an institute's contraction (X化学物理研究所 -> X化物所): the
+    full name's characters kept in order, ending on the last character of its head word but
+    not on the whole head (重庆大学 is no contraction of 重庆交通大学)."""
+    if _body_without_place(short, full, places):
+        return True
+    if len(short) < 3 or full.startswith(short) or short[-1] != full[-1] or short[-2:] == full[-2:]:
+        return False
+    chars = iter(full)
+    return all(c in chars for c in short)
+
+
 SHORT_FORM_RULES = {
     "Place": _place_short_form,
     "GovOrg": _body_without_place,
-    "Organization": _body_without_place,
+    "Organization": _institution_short_form,
     "Park": _park_short_form,
     "Enterprise": _company_stem,
     "Project": _project_short_form,

@@ -1,7 +1,9 @@
 """located_in and part_of: where companies, parks and projects are; what is part of what.
 
 part_of
-  - a place written right after its parent place (广兴镇沿河村, 四川省邻水县);
+  - a place written right after its parent place (广兴镇沿河村, 四川省邻水县), also at the
+    start of a longer name (内蒙古鄂尔多斯准格尔经济开发区);
+  - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区);
   - a department named after its body (区委宣传部 -> 区委), unless that body is a
     bare 区委 only ever written inside titles and department names;
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
@@ -11,9 +13,12 @@ located_in
   - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X,
     在 L，… X 项目;
   - X … 落户 L, X 在 L 落户 (and 园区 … X 落户: the park named before);
-  - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name;
-  - the place (or park) a park's or project's name starts with (璧山高新区,
-    黄金坡新区坝子坡路), or that follows its owner's name (…学院荣昌校区);
+  - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name
+    (a park in brackets after a park is its other name, not its place);
+  - the place (or park) a park's or project's name starts with, the innermost of a chain
+    (璧山高新区, 内蒙古鄂尔多斯准格尔经济开发区 -> 准格尔, 黄金坡新区坝子坡路), but not the park a
+    project builds (某某产业园项目); or the place that follows its owner's name (…学院荣昌校区);
+  - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 in a sentence about a park;
   - the district of a section header (seed 002: a line with only 潼南) for the
@@ -39,6 +44,10 @@ CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: 位于 A 与 B 之间: between two places, in neither.
 BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
+#: What follows a park's name in the name of the project that builds it (产业园二期项目).
+PARK_AS_PROJECT = re.compile(r"(?:[一二三四五六七八九十]+期|首期)?(?:建设)?(?:项目|工程)")
+#: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
+VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these is part of a longer toponym (温州湾, 平山湖), not
@@ -46,12 +55,12 @@ DIRECTION = re.compile(r"[东西南北中][区部片]")
 TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
-            "settles_in_park", "border", "is_in", "list_under_heading", "represented_in_park",
+            "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
             "bracketed_place"}
 
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
-    out = _adjacent_places(ctx) + _departments(ctx)
+    out = _adjacent_places(ctx) + _listed_in_region(ctx) + _departments(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
@@ -72,12 +81,50 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                 continue
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
-            if not any(o.start <= parent.start and child.end <= o.end and (o.type == "Place" or o.start < parent.start)
+            if not any(o.start <= parent.start and child.end <= o.end
+                       and (o.type == "Place" or (o.start < parent.start and not _place_chain(ctx, o.start, parent.start)))
                        for o in ctx.entity_mentions if (o.start, o.end) not in ((parent.start, parent.end),
                                                                                (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
                 break
     return out
+
+
+#: What joins the places of a list closed by 等 + region.
+PLACE_LIST_JOINERS = "、和及与"
+
+
+def _listed_in_region(ctx: DocContext) -> list[Relation]:
+    """A、B、C等长三角地区: every division of a list closed by 等 and a named region is part of it."""
+    out = []
+    for region in ctx.of_type("Place"):
+        entry = gazetteer.lookup(compact(region.text)) or gazetteer.lookup(compact(region.text).removesuffix("地区"))
+        pos = ctx.skip_space_left(region.start)
+        if entry is None or entry.level != gazetteer.REGION or not ctx.text.endswith("等", 0, pos):
+            continue
+        items: list[Mention] = []
+        pos = ctx.skip_space_left(pos - 1)
+        while found := ctx.ending_at(pos, PLACE):
+            items.insert(0, found[0])
+            pos = ctx.skip_space_left(found[0].start)
+            if pos == 0 or ctx.text[pos - 1] not in PLACE_LIST_JOINERS:
+                break
+            pos = ctx.skip_space_left(pos - 1)
+        divisions = [m for m in items if (e := gazetteer.lookup(compact(m.text)))
+                     and e.level in (gazetteer.PROVINCE, gazetteer.CITY, gazetteer.COUNTY)]
+        if len(items) >= 2 and len(divisions) == len(items):
+            out += [ctx.relation(m, "part_of", region, "listed_in_region") for m in items]
+    return out
+
+
+def _place_chain(ctx: DocContext, start: int, end: int) -> bool:
+    """Is [start, end) places written one after another (内蒙古鄂尔多斯 in 内蒙古鄂尔多斯准格尔经济开发区)?"""
+    while start < end:
+        found = [m for m in ctx.starting_at(start, PLACE) if m.end <= end]
+        if not found:
+            return False
+        start = found[0].end
+    return True
 
 
 #: Gazetteer levels from largest to smallest; a place the gazetteer lacks (town, village) ranks last.
@@ -249,12 +296,27 @@ def _de_location(ctx: DocContext) -> list[Relation]:
     out = []
     for where in ctx.of_type(*LOCATIONS):
         pos = ctx.skip_space(where.end)
-        if not ctx.text.startswith("的", pos) or not ctx.is_outermost(where):
+        if not ctx.is_outermost(where):
+            continue
+        after_in = ctx.text[max(0, where.start - 1)] == "在"
+        if not ctx.text.startswith("的", pos):
+            start = where.start
+            while before := ctx.ending_at(start, LOCATIONS):  # 在大连市金州区…
+                start = before[0].start
+            if ctx.text[max(0, start - 1)] != "在" or ctx.starting_at(where.end, LOCATIONS):
+                continue
+            # 在 L 深耕15年的 X: a short verb phrase, naming nothing, between the place and 的.
+            verb = VERB_PHRASE_DE.match(ctx.text, pos)
+            if not verb or ctx.inside(pos, verb.end(), LOCATED + LOCATIONS + ("GovOrg", "Person")):
+                continue
+            pos = verb.end() - 1
+            target = _first_after(ctx, pos + 1, ("Enterprise", "Organization"))
+            if target:
+                out.append(ctx.relation(target, "located_in", where, "in_verb_de"))
             continue
         target = _first_after(ctx, pos + 1, LOCATED)
         if target:
-            pattern = "in_de" if ctx.text[max(0, where.start - 1)] == "在" else "de_location"
-            out.append(ctx.relation(target, "located_in", where, pattern))
+            out.append(ctx.relation(target, "located_in", where, "in_de" if after_in else "de_location"))
     return out
 
 
@@ -346,7 +408,9 @@ def _bracketed_place(ctx: DocContext) -> list[Relation]:
         run, end = _location_run(ctx, pos + 1)
         end = ctx.skip_space(end)
         where = _most_specific(run)
-        if where is not None and all(r.type in LOCATIONS for r in run) and ctx.text[end:end + 1] in ("）", ")"):
+        # 某新片区(某新城): a park in brackets after a park is its other name, not where it is.
+        if where is not None and all(r.type in LOCATIONS for r in run) and ctx.text[end:end + 1] in ("）", ")") \
+                and not (m.type == "Park" and where.type == "Park"):
             out.append(ctx.relation(m, "located_in", where, "bracketed_place"))
     return out
 
@@ -471,6 +535,14 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
+        while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
+            deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
+            if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)) \
+                    or ctx.text[deeper[0].end] in TOPONYM_TAILS:
+                break
+            lead = deeper[0]
+        if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
+            continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
             if lead.type == "Park" or (_prefix_locates(site, compact(lead.text))
                                        and ctx.text[lead.end] not in TOPONYM_TAILS):

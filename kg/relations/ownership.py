@@ -4,7 +4,8 @@
   (重庆市鼎喜实业有限责任公司新能源汽车…数字化车间, 康硕集团西南总部基地项目);
 - X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
-- 由X建设/投资 … Y, Y由X投资建设, X投资建设的Y, and X(等)在<place>建设Y.
+- 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
+  X投资建设的Y, and X(等)在<place>建设Y.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def extract_ownership(ctx: DocContext) -> list[Relation]:
         out += _owner_prefix(ctx, project)
         out += _lead_units(ctx, project)
         out += _subject_carries_out(ctx, project)
-    out += _built_by(ctx)
+    out += _built_by(ctx) + _by_owners(ctx)
     return out
 
 
@@ -109,7 +110,7 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _built_by(ctx: DocContext) -> list[Relation]:
-    """由X建设/投资…Y, Y由X投资建设, X投资建设的Y and X(等)在<place>建设Y, within one clause."""
+    """X投资建设的Y and X(等)在<place>建设Y, within one clause (由… is _by_owners)."""
     out: list[Relation] = []
     text = ctx.text
     own_by = triggers("own_by")
@@ -121,21 +122,56 @@ def _built_by(ctx: DocContext) -> list[Relation]:
         after = ctx.skip_space(owner.end)
         clause_end = _clause_end(text, after)
         verb = next((w for w in own_by if text.startswith(w, after)), None)
-        by = verb is not None and before > 0 and text[before - 1] == "由"
-        if by:
-            pattern = "built_by"
-        elif verb and text.startswith("的", after + len(verb)):  # X投资建设的Y
+        if before > 0 and text[before - 1] == "由":
+            continue  # _by_owners
+        if verb and text.startswith("的", after + len(verb)):  # X投资建设的Y
             pattern = "built_by"
         elif _builds_at(ctx, after, build):
             pattern = "builds_at"
         else:
             continue
         project = next((p for p in ctx.inside(after, clause_end, PROJECT) if ctx.is_outermost(p)), None)
-        if project is None and by:  # Y项目由X投资建设
-            project = next((p for p in ctx.ending_at(ctx.skip_space_left(before - 1), PROJECT)
-                            if ctx.is_outermost(p)), None)
         if project is not None:
             out.append(ctx.relation(owner, "owns_project", project, pattern))
+    return out
+
+
+#: Words that join the owners after 由 (由A、B投资建设).
+OWNER_JOINERS = "、和与及"
+QUOTED = re.compile(r"“[^”]{0,30}”")
+
+
+def _by_owners(ctx: DocContext) -> list[Relation]:
+    """由A(、B…)(按照…)(联合)投资建设(的)Y; Y…,由A、B…建设: every owner of the list owns Y, the
+    project after the verb in that clause, else the project the sentence is about (the first
+    one before 由)."""
+    out: list[Relation] = []
+    text = ctx.text
+    own_by = triggers("own_by")
+    for hit in re.finditer("由", text):
+        owners, pos = [], hit.end()
+        while found := [m for m in ctx.starting_at(ctx.skip_space(pos), OWNER_TYPES) if ctx.is_outermost(m)]:
+            owners.append(found[0])
+            pos = ctx.skip_space(found[0].end)
+            if pos >= len(text) or text[pos] not in OWNER_JOINERS:
+                break
+            pos += 1
+        if not owners:
+            continue
+        clause = re.compile(r"[^，,。；;！？!?\n]{0,30}").match(text, pos)
+        verb_at = next((i for i in range(pos, clause.end() + 1) for w in own_by if text.startswith(w, i)), None)
+        if verb_at is None or _names_between(ctx, pos, verb_at):
+            continue
+        clause_end = re.compile(r"[，,。；;！？!?\n]").search(text, verb_at)
+        end = clause_end.start() if clause_end else len(text)
+        project = next((p for p in ctx.inside(verb_at, end, PROJECT) if ctx.is_outermost(p)), None)
+        if project is None:
+            sentence = ctx.doc.sentence_at(hit.start())
+            start = sentence.start if sentence else 0
+            before = [p for p in ctx.inside(start, hit.start(), PROJECT) if ctx.is_outermost(p)]
+            project = before[0] if before else None
+        if project is not None:
+            out += [ctx.relation(o, "owns_project", project, "built_by") for o in owners]
     return out
 
 
@@ -153,3 +189,11 @@ def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
 def _clause_end(text: str, pos: int) -> int:
     m = re.compile(r"[。；;！？!?\n]").search(text, pos)
     return m.start() if m else len(text)
+
+
+def _names_between(ctx: DocContext, start: int, end: int) -> bool:
+    """Is a name written between the owners and the verb (由A在B的支持下建设)?  A quoted model or
+    slogan (按照“…+基地”模式联合投资建设) names nothing."""
+    quoted = [q.span() for q in QUOTED.finditer(ctx.text, start, end)]
+    return any(not any(a <= m.start and m.end <= b for a, b in quoted)
+               for m in ctx.inside(start, end, OWNER_TYPES + PROJECT + ("Place", "Park", "GovOrg", "Person")))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
+from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
 from kg.ner.titles import appointments
 from kg.relations.context import ORG_TYPES, DocContext, compact
 
@@ -55,7 +56,7 @@ def _appointed(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
 
 def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Mention]:
     pos = ctx.skip_space_left(person.start)
-    if pos > 0 and ctx.text[pos - 1] in "：:":  # 编辑:某某 一审:某某
+    if pos > 0 and ctx.text[pos - 1] in "：:|｜":  # 编辑:某某 一审:某某, 编辑 | 某某
         pos = ctx.skip_space_left(pos - 1)
     title = _title_ending_at(ctx, pos)
     if title is None:
@@ -155,6 +156,18 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
+    # 管委会副主任 -> 区管委会: a title opening with a bare zone committee names the document's
+    # only one written as a level word + that committee (a zone paper's own 管委会).
+    govorgs = ctx.texts_by_type.get("GovOrg", set())
+    for title in titles:
+        text = compact(title.text)
+        opening = [b for b in ZONE_BODIES - FUSABLE if text.startswith(b) and text != b]
+        if not opening or any(f in text for f in found):
+            continue
+        body = max(opening, key=len)
+        named = [g for g in govorgs if g.endswith(body) and g[: -len(body)] in level_words()]
+        if len(named) == 1:
+            found[named[0]] = ctx.first_mention(named[0], ("GovOrg",))
     # 区委常委、政法委书记 -> 区委政法委, when the document names it.
     head = compact(titles[0].text)
     prefixes = [b for b in bare if head.startswith(b)]
