@@ -127,10 +127,10 @@ def _in_order(submit, chunks: Iterator[list], window: int) -> Iterator[Document]
     """Submit chunks keeping ``window`` in flight; yield their documents in order."""
     pending: deque = deque(submit(c) for c in islice(chunks, window))
     while pending:
-        docs = pending.popleft()()
-        for chunk in islice(chunks, 1):
+        head = pending.popleft()
+        for chunk in islice(chunks, 1):  # refill first, so the window stays full while we wait
             pending.append(submit(chunk))
-        yield from docs
+        yield from head()
 
 
 def extract_in_processes(paths: list[Path], settings: Extraction, workers: int,

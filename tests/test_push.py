@@ -1,19 +1,16 @@
 """``kg push`` against a real Graph Store endpoint: the oxigraph server on a loopback port."""
 import json
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from kg.rdf.endpoint import oxigraph_binary
 from kg.runner import SEEDS
-
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 EX = "http://example.org/push-test/"
 
@@ -27,10 +24,8 @@ def _free_port() -> int:
 @pytest.fixture
 def server(tmp_path):
     """A fresh in-memory oxigraph server; yields its base URL."""
-    if not Path(OXIGRAPH).exists():
-        pytest.fail("the oxigraph server (pip install oxigraph) is needed for the push tests")
     port = _free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -137,3 +137,78 @@ def test_editor_after_a_bar_and_media_reporter_real_pipeline(tmp_path):
 def test_level_word_zone_committee_is_a_govorg(tmp_path):
     doc = run(tmp_path, "随后在区管委会召开了座谈会，相关企业代表参加。")
     assert ("区管委会", "GovOrg") in {(m.text, m.type) for m in doc.mentions}
+
+
+def test_zone_committee_named_by_its_kind_is_an_alias():
+    doc = make_doc("河北清苑经济开发区管理委员会发布通知。开发区管委会将组织培训。",
+                   [("河北清苑经济开发区管理委员会", "GovOrg"), ("开发区管委会", "GovOrg")])
+    assert triples(doc, "alias_of") == {("开发区管委会", "alias_of", "河北清苑经济开发区管理委员会")}
+
+
+def test_new_area_committee_is_no_short_form_of_a_high_tech_zone_committee():
+    doc = make_doc("清苑高新区管委会与新区管委会签约。",
+                   [("清苑高新区管委会", "GovOrg"), ("新区管委会", "GovOrg")])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_group_contraction_is_an_alias():
+    doc = make_doc("中国远洋材料集团有限公司召开大会，宣布中远材集团领导班子调整。",
+                   [("中国远洋材料集团有限公司", "Enterprise"), ("中远材集团", "Enterprise")])
+    assert triples(doc, "alias_of") == {("中远材集团", "alias_of", "中国远洋材料集团有限公司")}
+
+
+def test_regions_list_gives_part_of():
+    doc = make_doc("来自上海、江苏、安徽等长三角地区的企业参会。",
+                   [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place"), ("长三角地区", "Place")])
+    assert triples(doc, "part_of") == {("上海", "part_of", "长三角地区"), ("江苏", "part_of", "长三角地区"),
+                                       ("安徽", "part_of", "长三角地区")}
+
+
+def test_list_closed_by_a_generic_word_gives_no_part_of():
+    doc = make_doc("来自上海、江苏、安徽等地的企业参会。", [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place")])
+    assert triples(doc, "part_of") == set()
+
+
+def test_project_that_builds_a_park_is_not_located_in_it():
+    doc = make_doc("南岭文化产业园项目和南岭文化产业园游客中心项目签约。",
+                   [("南岭文化产业园项目", "Project"), ("南岭文化产业园游客中心项目", "Project"),
+                    ("南岭文化产业园", "Park")])
+    assert triples(doc, "located_in") == {("南岭文化产业园游客中心项目", "located_in", "南岭文化产业园")}
+
+
+def test_contact_person_and_unroled_credit_name_real_pipeline(tmp_path):
+    doc = run(tmp_path, "相关情况请对接开发区。\n\n联系人:郑文博  联系电话:13300000000\n\n"
+                        "（李晓明 鞍山日报全媒记者 吴思远）")
+    persons = {m.text for m in doc.mentions if m.type == "Person"}
+    assert {"郑文博", "李晓明", "吴思远"} <= persons
+    assert not any(r.head.text in ("郑文博", "李晓明") for r in doc.relations if r.label == "holds_post")
+
+
+def test_phase_of_a_park_is_located_in_it():
+    doc = make_doc("南岭文化产业园三期项目开工。",
+                   [("南岭文化产业园三期项目", "Project"), ("南岭文化产业园", "Park")])
+    assert triples(doc, "located_in") == {("南岭文化产业园三期项目", "located_in", "南岭文化产业园")}
+
+
+def test_parks_listed_after_xiashe_are_part_of_the_zone():
+    doc = make_doc("清苑经济开发区管理委员会下设清北产业园和清南产业园两个园区。",
+                   [("清苑经济开发区管理委员会", "GovOrg"), ("清苑经济开发区", "Park"),
+                    ("清北产业园", "Park"), ("清南产业园", "Park")])
+    assert triples(doc, "part_of") == {("清北产业园", "part_of", "清苑经济开发区"),
+                                       ("清南产业园", "part_of", "清苑经济开发区")}
+
+
+def test_sub_zone_after_a_bracketed_place_is_in_its_own_place():
+    doc = make_doc("中国(海南)自由贸易试验区三亚新片区建设提速。",
+                   [("中国(海南)自由贸易试验区三亚新片区", "Park"), ("三亚新片区", "Park"), ("三亚", "Place"),
+                    ("海南", "Place")])
+    located = triples(doc, "located_in")
+    assert ("中国(海南)自由贸易试验区三亚新片区", "located_in", "三亚") in located
+    assert ("中国(海南)自由贸易试验区三亚新片区", "located_in", "海南") not in located
+
+
+def test_bare_departments_listed_after_a_prefixed_body_are_govorgs(tmp_path):
+    doc = run(tmp_path, "县委办、发改局、财政局相关负责同志参加。会后，财政局长王立强发言。")
+    govorgs = [m.text for m in doc.mentions if m.type == "GovOrg"]
+    assert "发改局" in govorgs and "财政局" in govorgs
+    assert govorgs.count("财政局") == 1  # 财政局长 is a post, not a listed body

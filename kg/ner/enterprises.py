@@ -12,8 +12,11 @@ Five rules, each tagged in ``Mention.source``:
 - ``enterprises.brand_industry``: a short name written as an unknown brand and
   an industry word between boundaries (``、达迈科技合作``);
 - ``enterprises.list``: short names in enumerations that the text itself says
-  are companies (``甲、乙等龙头企业``, ``引进甲、乙等``) or that list them with
-  full company names (``某某有限公司、甲、乙``).
+  are companies (``甲、乙等龙头企业``, ``甲、乙等电气行业“巨头”``, ``引进甲、乙等``;
+  a phase ends a project, not the company: ``甲三期`` gives 甲) or that list them
+  with full or field-named company names (``某某有限公司、甲、乙``, ``甲轮胎、乙``).
+Verbs and adverbs in front of 公司/集团 that the stop list lacks (坚决服从某某集团)
+are dropped by their dictionary tags when the rest is still a name.
 """
 from __future__ import annotations
 
@@ -219,6 +222,12 @@ def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
 def _brand_pattern() -> re.Pattern[str]:
     brands = sorted(load_set("enterprise_brands.txt"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, brands)))
+
+
+def brand_at(text: str, pos: int) -> int:
+    """End of the lexicon brand starting at ``pos`` (``pos`` if none)."""
+    m = _brand_pattern().match(text, pos)
+    return m.end() if m else pos
 
 
 def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:

@@ -16,6 +16,8 @@ Grammar (knowledge in kg/data/govorg_*.tsv/txt):
     SUB    := DEPT | 办公室 | 办 | a unit ending in 站/中心/分局/大队...   区委宣传部, 市检察院案件管理中心
 
 An OCR line break between the place and the body is crossed (重庆市\n\n人力社保局).
+Departments listed bare after a prefixed body share its prefix (区党政办、经发局相关负责同志),
+and a zone committee with no zone name before it takes 区 as its level (在区管委会召开).
 
 Every body in a chain is a mention of its own (区委 and 区委宣传部: nesting is
 allowed).  A bare level-prefixed Party committee or government fused into a post
@@ -44,9 +46,9 @@ FUSABLE = {"委", "党委", "党工委", "工委", "党支部", "党总支", "�
 BRANCHES = {"党支部", "党总支"}
 #: Bodies that name a development zone's Party or management committee.
 ZONE_BODIES = {"党工委", "工委", "工作委员会", "管委会", "管委", "管理委员会"}
-#: Last characters of a zone's name (…区, …城, …园): a level word there is part of the name.
-_ZONE_CHARS = ("区", "城", "园")
-_ZONE_END = re.compile(r"(?:高新区|经开区|开发区|新区|工业园区|园区|科学城|保税区|示范区|试验区)$")
+#: Last characters of a zone's name (…区, …城, …园, …基地): a level word there is part of the name.
+_ZONE_CHARS = ("区", "城", "园", "基地")
+_ZONE_END = re.compile(r"(?:高新区|经开区|开发区|新区|工业园区|园区|科学城|保税区|示范区|试验区|基地)$")
 _TOWN_END = re.compile(rf"[{CJK}]{{2,3}}(镇|乡|街道|村|社区)$")
 #: Words for "our/every/this" that stand before a level word: 我区, 全市, 该镇.
 _OUR = set("我本全各该每")
@@ -62,6 +64,8 @@ _SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分�
                        rf"|[{CJK}]{{2,8}}?委员会")
 #: Words that open a phrase about unnamed units, not a unit's name: 相关专门委员会.
 _UNNAMED_UNITS = ("相关", "有关", "各", "全体", "所属")
+#: Words that may follow the last body of a list (经发局相关负责同志, 财政局等部门).
+_AFTER_LIST = ("相关", "有关", "等", "负责", "主要", "和", "及")
 #: Characters that never occur inside a body's own name (verbs, function words).
 _NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
 
@@ -295,6 +299,26 @@ def find_bodies(text: str) -> list[Body]:
         while (nxt := _extend(text, e)) > e:
             e = nxt
             out.append(Body(start, e, "sub", False))
+    return out + _listed_departments(text, out)
+
+
+def _listed_departments(text: str, bodies: list[Body]) -> list[Body]:
+    """区党政办、经发局、财政局相关负责同志: departments listed after a prefixed body share its
+    prefix, so each is a body of its own though written bare."""
+    starts = {b.start for b in bodies}
+    out = []
+    for body in bodies:
+        pos = body.end
+        while not body.bare and text.startswith("、", pos):
+            m = _body_regex().match(text, pos + 1)
+            if not m or _kind(m.group()) != "dept" or m.start() in starts:
+                break
+            # the name ends here: a pause or a word after a list (not 财政局长, a post)
+            if CJK_RE.match(text[m.end():m.end() + 1]) and not text.startswith(_AFTER_LIST, m.end()):
+                break
+            out.append(Body(m.start(), m.end(), "dept", False))
+            starts.add(m.start())
+            pos = m.end()
     return out
 
 

@@ -11,8 +11,11 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
   ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
 inner park.  Unnamed (园区, 工业园区, 市工业园区) and counted (9个光伏产业园)
-phrases are not names.  The two-character proper noun in front of a zone that
-the gazetteer lacks (万盛 of 万盛经开区) is reported as a Place.
+phrases are not names; 经开区/高新区 written alone after a boundary (莅临经开区)
+are the article's zone.  The place a zone is named after is reported as a Place
+when the gazetteer lacks it (万盛 of 万盛经开区) or it is a city/county short form
+(the zone vouches for it).  Short names a park is given in brackets
+(``(简称甲,也称乙)``) are parks too.
 """
 from __future__ import annotations
 
@@ -30,6 +33,8 @@ _TABLE = "park_suffixes.txt"
 _CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
 _FORMER = "原"
+#: Demonstratives and quantifiers: 该高新区, 各经开区 refer back or count, they name no park.
+_ANAPHOR = re.compile(r"(?:该|此|本|这|那|其|各|每|全|我|首个|一个)$")
 #: Heads of a natural feature named after the place before them (宁波湾).
 _FEATURES = frozenset("湾港湖岛")
 _SUB = re.compile(r"[ \t]?([（(]?)([东西南北中]|[\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
@@ -39,7 +44,7 @@ def _generic() -> frozenset[str]:
     return load_set("enterprise_generic.txt") | load_set("project_generic.txt")
 
 
-def _is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -> bool:
+def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -> bool:
     """A name of its own (光电产业园, 两江新区) or a place (璧山高新区), not 园区/市工业园区.
     A development zone (高新区, 经开区 ...) without a place in front needs a brand
     that is a proper noun (万盛经开区), unknown to the general dictionary
@@ -62,7 +67,34 @@ def _is_unlisted_place(prefix: str) -> bool:
     three characters (某某坡经济开发区) when the dictionary tags them a place name."""
     if gazetteer.is_place(prefix):
         return False
-    return len(prefix) == 2 and starts_with_proper_noun(prefix) or len(prefix) == 3 and proper_noun_tag(prefix) == "ns"
+    return len(prefix) == 2 and (starts_with_proper_noun(prefix) or has_unknown_word(prefix)) \
+        or len(prefix) == 3 and proper_noun_tag(prefix) == "ns"
+
+
+def _prefix_place(text: str, start: int, suffix_start: int) -> list[Mention]:
+    """The place a development zone is named after, as a Place: one the gazetteer
+    lacks (see ``_is_unlisted_place``) or a city/county short form, which the
+    zone's name vouches for even where the document names no province (某某工业园区)."""
+    if _is_unlisted_place(text[start:suffix_start]):
+        return [Mention(start, suffix_start, text[start:suffix_start], "Place", "parks.place_prefix", 0.5)]
+    end = gazetteer.match_place(text, start)
+    entry = gazetteer.lookup(text[start:end]) if end > start else None
+    if entry and entry.is_short and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+        return [Mention(start, end, text[start:end], "Place", "parks.place_prefix", 0.5)]
+    return []
+
+
+#: ``某某经济技术开发区(简称某某经开区,也称某某)``: the short names a park is given.
+_DEFINED = re.compile(r"[（(](?:以下)?(?:简称|也称|又称)[：:]?[“\"]?([^，,。；;：:（）()“”\"\s]{2,10})[”\"]?"
+                      r"(?:[，,、]\s*(?:也称|又称|简称)[“\"]?([^，,。；;：:（）()“”\"\s]{2,10})[”\"]?)?[）)]")
+
+
+def _defined_short_names(text: str, park: Mention) -> list[Mention]:
+    m = _DEFINED.match(text, park.end)
+    if not m:
+        return []
+    return [Mention(m.start(k), m.end(k), m.group(k), "Park", "parks.defined", 0.75)
+            for k in (1, 2) if m.group(k)]
 
 
 def _place_start(text: str, start: int, end: int) -> int:
@@ -93,20 +125,22 @@ def recognize_parks(text: str) -> list[Mention]:
         starts = [x.end() for x in inner]
         # The whole only when no park inside it is a non-name (市工业园区河南工业园);
         # a bare inner suffix is fine (科学城高新区).
-        if all(x.start() == start or _is_park_name(text, start, x.start()) for x in inner):
+        if all(x.start() == start or is_park_name(text, start, x.start()) for x in inner):
             starts.insert(0, start)
-        if kind in ("zone", "named") and not _is_park_name(text, start, s, kind):
+        if kind in ("zone", "named") and not is_park_name(text, start, s, kind):
             starts.append(_place_start(text, start, s))  # 映射出|长春市汽开区: a verb the stops lack
         named = False
         for st in starts:
-            if st < s and _is_park_name(text, st, s, kind):
+            if st < s and is_park_name(text, st, s, kind):
                 named = True
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))
-                if kind in ("zone", "named") and _is_unlisted_place(text[st:s]):
-                    out.append(Mention(st, s, text[st:s], "Place", "parks.place_prefix", 0.5))
-        if kind == "named" and not named and start == s:  # 汽开区 written alone, not 省级经开区
+                if kind in ("zone", "named"):
+                    out.extend(_prefix_place(text, st, s))
+        if kind == "named" and not named and start == s and not _ANAPHOR.search(text, max(0, s - 2), s):
+            # 汽开区 written alone, not 省级经开区 nor 该经开区 (an anaphor names nothing)
             out.append(Mention(s, e, m.group(), "Park", "parks.named", 0.6))
     for park in list(out):
+        out.extend(_defined_short_names(text, park))
         sub = _SUB.match(text, park.end)
         if sub and bool(sub.group(1)) == bool(sub.group(4)) and not gazetteer.is_place(sub.group(2) + sub.group(3)) \
                 and not _COUNT.match(sub.group(2)) \

@@ -15,7 +15,8 @@
   (``kg/data/place_suffix_generic.txt``) and counted ones (3个村) are not names.
 - ``places.feature``: named mountains, lakes, plains and parks
   (``kg/data/place_features.txt``) where the text locates something in them:
-  after 在/到/来到, a settlement, or another feature in a 、 list.
+  after 在/到/来到 (also behind a city: 在某市某某岛), a settlement, or another
+  feature in a 、 list.
 - ``places.settlement_stem``: the two-character stem of a town named in full
   in the same document, where it stands alone (为保X的工业 after 保X镇).
 - ``places.counted_list``: short division names in a list closed by its count
@@ -32,6 +33,7 @@ from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, stop_ends_at
+from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
 
 _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")
 #: Characters a settlement's own name does not contain (it would be two names or a date).
@@ -132,6 +134,19 @@ def _feature_pattern() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{heads})(?![\u4e00-\u9fff]{{0,6}}(?:集团|公司|项目|基地|工程))(?!大道|路|村|镇|街道|社区)")
 
 
+def _named_feature(feature: str) -> bool:
+    """Whether the words before a feature's head are a name (a place or a word unknown
+    to the dictionary), not common words (国际旅游|岛)."""
+    core = _feature_head().sub("", feature)
+    return gazetteer.is_place(core) or has_unknown_word(core) or starts_with_proper_noun(core)
+
+
+@lru_cache(maxsize=1)
+def _feature_head() -> re.Pattern[str]:
+    heads = "|".join(sorted(load_set("place_features.txt"), key=len, reverse=True))
+    return re.compile(f"(?:{heads})$")
+
+
 def _features(text: str, settlements: list[Mention], divisions: list[Mention]) -> list[Mention]:
     """Named mountains, lakes, plains, parks where the text places something:
     after a locative verb (在某某山), a settlement (某某街道某某山) or another
@@ -142,6 +157,12 @@ def _features(text: str, settlements: list[Mention], divisions: list[Mention]) -
     for k in starts:
         while k < len(text):
             m = _feature_pattern().match(text, k)
+            after_place = gazetteer.match_place(text, k)
+            if (not m or text[k] in _NOT_FEATURE_START) and after_place > k:
+                k = after_place  # 在某市某某岛: the feature follows its city, by a name, not 国际旅游岛
+                m = _feature_pattern().match(text, k)
+                if m and not _named_feature(m.group()):
+                    break
             if not m or text[k] in _NOT_FEATURE_START or m.end() in division_ends \
                     or m.group() in load_set("place_suffix_generic.txt") or _NOT_IN_CORE.search(m.group()):
                 break

@@ -12,7 +12,11 @@ removed must be a name (not 重点项目, 光伏项目, 该工程), and a bare �
 needs a proper part in front (a place, number, company, or a word jieba's
 general dictionary does not know): 诚壹食品项目 yes, 文化旅游项目 no.
 The company a project is named after is reported as a nested Enterprise
-(``projects.owner``: 某某机械 of 某某机械智能搬运车辆项目, see ``_owner``).  In
+(``projects.owner``: 某某机械 of 某某机械智能搬运车辆项目, see ``_owner``; before
+a production capacity, everything after the place: 某某新能源 of 某某新能源年产10GW...项目).
+A works noun right before the suffix stays in the name (某某铁路建设项目); a phase
+or anniversary alone (一期项目) and a category followed by its count (某某类项目3项)
+name no project; a project inside a named park has a proper part.  In
 ``甲新城及乙项目`` the project starts after 及; a park followed by generic words
 (某某新城重点产业项目) and a quoted honour (“某某基地”称号) are no projects.
 Items the text lists as projects (``甲、乙等重点工程``) are projects too, with
@@ -28,7 +32,8 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                              stop_ends_at, suffix_regex, suffix_table)
-from kg.ner.enterprises import place_chain_end, strip_industry
+from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
+from kg.ner.parks import is_park_name
 from kg.ner.vocabulary import has_unknown_word, is_word, proper_noun_tag, words
 
 _TABLE = "project_suffixes.txt"
@@ -42,7 +47,7 @@ _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七
 _BARE = {"项目", "工程"}
 #: 第三批项目, 第五家基地: an ordinal counts projects, it names none.
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
-_NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9一二三四五六七八九十]+期"
+_NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9一二三四五六七八九十]+(?:期|周年)"
                       r"|[0-9.]+(?:万|亿)?(?:吨|千瓦|兆瓦|MW|GW|GWh|亩|平方米|公里|千米|米|座|台|套|条|个|项|期)?")
 
 
@@ -83,6 +88,9 @@ def _has_proper_part(core: str) -> bool:
     产业发展类项目, 文化旅游项目)."""
     if _PROPER_MARK.search(core) or owner_brand(core):
         return True
+    park = suffix_regex("park_suffixes.txt").search(core)
+    if park and park.end() < len(core) and is_park_name(core, 0, park.start()):
+        return True  # a project in a named park: 某某产业园无人机制造中心项目
     i = 0
     while i < len(core):
         j = gazetteer.match_place(core, i)
@@ -100,11 +108,20 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     return last
 
 
-_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.]{2,20}"
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
     r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商)*(?:项目|工程)")
+
+
+def _place_and_brand(text: str, start: int, end: int) -> bool:
+    """A listed item that is only a place and a 2-3 character brand unknown to the
+    dictionary or a proper noun (北京某驰): no object, so it names the company."""
+    begin = place_chain_end(text, start, end)
+    brand = text[begin:end]
+    return begin > start and 2 <= len(brand) <= 3 and _CJK_ONLY.fullmatch(brand) is not None \
+        and (has_unknown_word(brand) or proper_noun_tag(brand) in ("nz", "nt")) and not brand.endswith(_NOT_OWNER_END)
 
 
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
@@ -120,6 +137,9 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
             if e - s < 3 or any(f.start <= s and e <= f.end for f in found) or text[s:e].isascii() \
                     or strip_industry(text[s:e]) != text[s:e]:
                 continue  # 格科半导体 in 甲、格科半导体等项目 is a company
+            if _place_and_brand(text, s, e):  # 北京某驰 in 甲、北京某驰等项目: a company too
+                out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
+                continue
             if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.65))
                 owner = _owner(text, out[-1], e)
@@ -184,7 +204,7 @@ def owner_brand(core: str) -> str:
 
 
 #: A production capacity opens the object of a project: 某某年产10万吨..., 某某20GW...
-_CAPACITY = re.compile(r"年产|年加工|年处理|[0-9.]+(?:万|亿)?(?:吨|GW|GWh|MW|台|套|片|件|支|辆)")
+_CAPACITY = re.compile(r"年产|年加工|年处理|[0-9.]+(?:万|亿)?(?:吨|GW|GWh|MW|台|套|片|件|支|辆)|[A-Z]{2,}")
 
 
 def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start: int) -> Mention | None:
@@ -198,7 +218,7 @@ def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start
     if not _CJK_ONLY.fullmatch(brand) or brand[0] in _NUMERAL_START or brand.endswith(_NOT_OWNER_END) \
             or not strip_industry(brand) or brand in load_set("enterprise_generic.txt") \
             or any(gazetteer.match_place(brand, k) > k for k in range(1, len(brand))) \
-            or stop_ends_at(text, m.start(), PROJECT) or is_word(brand) and strip_industry(brand) == brand:
+            or stop_ends_at(text, m.start(), PROJECT) or is_word(brand) and strip_industry(brand) == brand and not proper_noun_tag(brand):
         return None
     start = begin
     entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
@@ -208,6 +228,9 @@ def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start
 
 
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
+    known = brand_at(text, project.start)
+    if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
+        return Mention(project.start, known, text[project.start:known], "Enterprise", "projects.owner", 0.65)
     begin = place_chain_end(text, project.start, suffix_start)
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
     if by_capacity:
@@ -268,7 +291,8 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
     if len(_specific_part(text[start:s])) < 2 and not named_by_place:
         return False
-    return not (need_proper and suffix in _BARE and not _has_proper_part(text[start:s]))
+    needs_name = suffix in _BARE or any(suffix.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "named")
+    return not (need_proper and needs_name and not _has_proper_part(text[start:s]))
 
 
 @in_squeezed_text

@@ -1,17 +1,20 @@
 """alias_of: a short form of a name used in the same document -> its full name.
 
-- 以下简称: 重庆川仪精密机械有限公司(以下简称“川仪精密”);
+- 以下简称: 重庆川仪精密机械有限公司(以下简称“川仪精密”), and every further name in the
+  same brackets (简称A，也称B); a short form of such a name points at the full name;
 - places without their division ending (江津 -> 江津区), a province-level
   abbreviation (渝 -> 重庆市), the first character of a district (永 -> 永川区),
   a region named after its parent place (双城经济圈 -> 成渝地区双城经济圈);
   never for provinces nor towns (relation_unaliased_suffixes.txt);
 - bodies without their place or in their short form (市委 -> 重庆市委,
-  市政府 -> 重庆市人民政府, X党工委 -> 中共X工作委员会);
+  市政府 -> 重庆市人民政府, X党工委 -> 中共X工作委员会), or with the zone named by its kind
+  (开发区管委会 -> 某某经济开发区管理委员会); an institute's contraction
+  (某某化学物理研究所 -> 某某化物所);
 - parks shortened inside their name (璧山高新区 -> 璧山国家高新区,
   重庆高新区 -> 西部科学城重庆高新区), same ending, letters in order;
 - a company's name stem (重庆金汇能 -> 重庆金汇能新材料有限公司), or its name
   without the place in front and the legal form (良创机械 -> 山东良创机械有限公司,
-  一汽 -> 中国一汽),
+  一汽 -> 中国一汽), or a group's contraction (中轻集团 -> 中国轻工集团有限公司),
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
 - a project named by its owner and its last words (良创机械制造项目 ->

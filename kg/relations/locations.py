@@ -8,7 +8,8 @@ part_of
     bare 区委 only ever written inside titles and department names;
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
     also located_in the place it names; a park written inside another
-    (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城).
+    (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城); parks listed after 下设/下辖 in a
+    sentence about a park.
 located_in
   - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X,
     在 L，… X 项目;
@@ -44,8 +45,9 @@ CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: 位于 A 与 B 之间: between two places, in neither.
 BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
-#: What follows a park's name in the name of the project that builds it (产业园二期项目).
-PARK_AS_PROJECT = re.compile(r"(?:[一二三四五六七八九十]+期|首期)?(?:建设)?(?:项目|工程)")
+#: What follows a park's name in the name of the project that builds it (某某产业园项目); a
+#: phase (产业园三期项目) is built in the park that exists.
+PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
@@ -196,7 +198,30 @@ def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
     for left in ctx.of_type("Park"):  # 西部科学城 + 重庆高新区 as two mentions
         for right in ctx.starting_at(left.end, ("Park",)):
             out.append(ctx.relation(right, "part_of", left, "park_in_park"))
+    out += _parks_under(ctx)
     return sub_areas, out
+
+
+def _parks_under(ctx: DocContext) -> list[Relation]:
+    """某某开发区(管委会)下设A产业园和B产业园两个园区: the parks listed after 下设/下辖 are
+    part of the park the sentence names before it (also inside its committee's name)."""
+    out = []
+    for word in triggers("sub_parks"):
+        for hit in re.finditer(re.escape(word), ctx.text):
+            sentence = ctx.doc.sentence_at(hit.start())
+            before = ctx.inside(sentence.start if sentence else 0, hit.start(), ("Park",))
+            if not before:
+                continue
+            last_end = max(m.end for m in before)  # the last park named, in its longest form
+            parent = max((m for m in before if m.end == last_end), key=lambda m: m.end - m.start)
+            pos = ctx.skip_space(hit.end())
+            while found := ctx.starting_at(pos, ("Park",)):
+                out.append(ctx.relation(found[0], "part_of", parent, "parks_under"))
+                pos = ctx.skip_space(found[0].end)
+                if pos >= len(ctx.text) or ctx.text[pos] not in PLACE_LIST_JOINERS:
+                    break
+                pos = ctx.skip_space(pos + 1)
+    return out
 
 
 def _leading_place(ctx: DocContext, text: str) -> str | None:
@@ -555,6 +580,15 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 k = len(compact(ctx.text[site.start:lead.end]))
                 out.append(ctx.relation(site, "located_in", ctx.name_part(site, k, k + len(place), "Place"),
                                         "name_infix"))
+            continue
+        # 某某(上海)自由贸易试验区临港新片区: the sub-zone at the end is in the place it names.
+        inner = [m for m in ctx.inside(site.start + 1, site.end, ("Park",))
+                 if m.end == site.end and re.search(r"[)）]", ctx.text[site.start:m.start])]
+        place = _leading_place(ctx, compact(inner[0].text)) if inner and site.type == "Park" else None
+        if place:
+            k = len(compact(ctx.text[site.start:inner[0].start]))
+            out.append(ctx.relation(site, "located_in", ctx.name_part(site, k, k + len(place), "Place"),
+                                    "sub_zone_place"))
             continue
         # 西部(重庆)科学城; in a project's name the bracket names its company's seat instead.
         bracket = re.match(r"[^()（）]+[(（]([^()（）]+)[)）]", site.text) if site.type == "Park" else None

@@ -138,12 +138,14 @@ def _built_by(ctx: DocContext) -> list[Relation]:
 
 #: Words that join the owners after 由 (由A、B投资建设).
 OWNER_JOINERS = "、和与及"
+#: What may stand between the owners and the verb (按照“…”模式联合): up to 30 characters of one clause.
+OWNER_GAP = re.compile(r"[^，,。；;！？!?\n]{0,30}")
 QUOTED = re.compile(r"“[^”]{0,30}”")
 
 
 def _by_owners(ctx: DocContext) -> list[Relation]:
     """由A(、B…)(按照…)(联合)投资建设(的)Y; Y…,由A、B…建设: every owner of the list owns Y, the
-    project after the verb in that clause, else the project the sentence is about (the first
+    project after the verb in that sentence, else the project the sentence is about (the first
     one before 由)."""
     out: list[Relation] = []
     text = ctx.text
@@ -158,13 +160,12 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
             pos += 1
         if not owners:
             continue
-        clause = re.compile(r"[^，,。；;！？!?\n]{0,30}").match(text, pos)
-        verb_at = next((i for i in range(pos, clause.end() + 1) for w in own_by if text.startswith(w, i)), None)
+        gap_end = OWNER_GAP.match(text, pos).end()
+        verb_at = next((i for i in range(pos, gap_end + 1) for w in own_by if text.startswith(w, i)), None)
         if verb_at is None or _names_between(ctx, pos, verb_at):
             continue
-        clause_end = re.compile(r"[，,。；;！？!?\n]").search(text, verb_at)
-        end = clause_end.start() if clause_end else len(text)
-        project = next((p for p in ctx.inside(verb_at, end, PROJECT) if ctx.is_outermost(p)), None)
+        project = next((p for p in ctx.inside(verb_at, _clause_end(text, verb_at), PROJECT)
+                        if ctx.is_outermost(p)), None)
         if project is None:
             sentence = ctx.doc.sentence_at(hit.start())
             start = sentence.start if sentence else 0
