@@ -106,3 +106,13 @@ def test_zone_managed_by_a_committee_starts_after_it():
 def test_world_and_economic_regions():
     found = _found(recognize_places, "产品远销中亚和东南亚，客户来自长三角地区和中部地区。", "Place")
     assert {"中亚", "东南亚", "长三角地区", "中部地区"} <= found
+
+
+def test_a_known_company_opening_a_project_owns_it():
+    owners = _found(recognize_projects, "开工项目包括中国移动沿河算力中心项目。", "Enterprise")
+    assert "中国移动" in owners
+
+
+def test_a_project_inside_a_named_park_is_a_name():
+    found = _found(recognize_projects, "仪式在智能网联产业园无人机总装中心项目现场举行。", "Project")
+    assert "智能网联产业园无人机总装中心项目" in found
