@@ -294,7 +294,7 @@ def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, .
 
 @lru_cache(maxsize=1)
 def _all_post_verbs() -> tuple[str, ...]:
-    return tuple(w for ws in _post_verbs().values() for w in ws) + ("不",)
+    return tuple(w for k, ws in _post_verbs().items() if k not in ("adverb", "carried") for w in ws) + ("不",)
 
 
 def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -310,6 +310,7 @@ def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[
         v = e + len(COMRADE) if text.startswith(COMRADE, e) else e
         date = _DATE_BETWEEN.match(text, v)
         v = date.end() if date else v
+        v += next((len(w) for w in _post_verbs()["adverb"] if text.startswith(w, v)), 0)
         verb = next((w for w in verbs if text.startswith(w, v)), None)
         if verb:
             out.append((e, v + len(verb)))
@@ -331,7 +332,7 @@ def appointments(text: str) -> tuple[Appointment, ...]:
     # where a name may start besides a pause: after 决定/同意 or a date
     openers = frozenset(m.end() for m in find(verbs["decide"])) | {m.end() for m in _DATE_BEFORE.finditer(text)}
     elected = frozenset(_LIST_OPENING.match(text, m.end()).end() for m in find(verbs["elect"]))
-    verb_starts = frozenset(m.start() for m in find(verbs["after_name"] + verbs["negated"]))
+    verb_starts = frozenset(m.start() for m in find(verbs["after_name"] + verbs["negated"] + verbs["adverb"]))
 
     def verb_after_name(s: int) -> bool:  # a cheap test before reading names at s
         return any(q in verb_starts or q + len(COMRADE) in verb_starts or _DATE_BETWEEN.match(text, q)
@@ -369,6 +370,34 @@ def appointments(text: str) -> tuple[Appointment, ...]:
             e = names.name_end(text, s)
             if e > s and not gazetteer.is_place(text[s:e]):
                 out.append(Appointment(s, e, chain, "former"))
+    return tuple(out)
+
+
+#: Subject pronouns that may open a clause of a CV: 他曾任…, 她先后担任….
+_PRONOUNS = "他她"
+
+
+@lru_cache(maxsize=8)
+def carried_posts(text: str) -> tuple[tuple[int, tuple[Title, ...]], ...]:
+    """(verb start, titles) for clauses that open with a personnel verb and name no holder:
+    a CV's 曾任…、…，2018年12月任… or ，后兼任….  Their holder is the person the text is
+    about; kg/relations/posts.py picks it."""
+    by_start: dict[int, Title] = {}
+    for t in _titles(text):
+        if t.start not in by_start or t.end > by_start[t.start].end:
+            by_start[t.start] = t
+    date_starts = {m.end(): m.start() for r in (_DATE_BEFORE, _DATE_BETWEEN) for m in r.finditer(text)}
+    words = _post_verbs()["carried"]
+    out = []
+    for m in re.finditer("|".join(map(re.escape, words)), text):
+        p = date_starts.get(m.start(), m.start())
+        if p > 0 and text[p - 1] in _PRONOUNS:
+            p -= 1
+        if p > 0 and not names.pause_at(text, p - 1):
+            continue  # a name or 不再 stands before the verb
+        chain = _chain_at(text, m.end(), by_start)
+        if chain and not text.startswith("的", chain[-1].end):  # 曾任…的某某 names its holder
+            out.append((m.start(), chain))
     return tuple(out)
 
 
@@ -417,4 +446,7 @@ def recognize_titles(doc: Document) -> list[Mention]:
         for t in appointment.titles:
             mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE,
                                     source=f"titles.{appointment.pattern}"))
+    for _verb_start, chain in carried_posts(text):
+        for t in chain:
+            mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE, source="titles.carried"))
     return mentions

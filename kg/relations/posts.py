@@ -18,11 +18,13 @@ from __future__ import annotations
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
-from kg.ner.titles import appointments
+from kg.ner.titles import appointments, carried_posts
 from kg.relations.context import ORG_TYPES, DocContext, compact
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
+#: How far back (characters) a CV clause with no name looks for the person it is about.
+CARRIED_REACH = 300
 
 
 def extract_posts(ctx: DocContext) -> list[Relation]:
@@ -35,13 +37,29 @@ def extract_posts(ctx: DocContext) -> list[Relation]:
             chain, pattern = _titles_after(ctx, person)
         if not chain:
             continue
-        titles = [t for raw in chain for t in _split_title(ctx, raw)]
-        evidence = ctx.evidence(person, *titles)
-        for title in titles:
-            out.append(ctx.relation(person, "holds_post", title, pattern, evidence))
-        for body in _bodies(ctx, titles):
-            out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+        _add_posts(ctx, out, person, chain, pattern)
+    for verb_start, chain in carried_posts(ctx.text):
+        person = _subject_before(ctx, verb_start)
+        mentions = [m for t in chain for m in ctx.starting_at(t.start, (TITLE,)) if m.end == t.end]
+        if person is not None and len(mentions) == len(chain):
+            _add_posts(ctx, out, person, [_with_body_before(ctx, m) for m in mentions], "carried")
     return out
+
+
+def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: list[Mention],
+               pattern: str) -> None:
+    titles = [t for raw in chain for t in _split_title(ctx, raw)]
+    evidence = ctx.evidence(person, *titles)
+    for title in titles:
+        out.append(ctx.relation(person, "holds_post", title, pattern, evidence))
+    for body in _bodies(ctx, titles):
+        out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+
+
+def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
+    """The person a clause with no name is about: the last one named shortly before."""
+    people = [p for p in ctx.of_type(*PERSON) if pos - CARRIED_REACH <= p.start and p.end <= pos]
+    return max(people, key=lambda p: p.end, default=None)
 
 
 def _appointed(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
