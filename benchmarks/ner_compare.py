@@ -6,7 +6,7 @@ on the other gold documents plus the silver documents, then the held-out documen
 extracted in each mode and scored with shared/eval/score.py (entities only).  Model
 selection uses a tenth of the silver documents, never the held-out document.
 
-    .venv/bin/python benchmarks/ner_compare.py --epochs 8 [--markdown FILE]
+    .venv/bin/python benchmarks/ner_compare.py --epochs 6 [--work DIR] [--markdown FILE]
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def main() -> int:
     ap.add_argument("--gold", default=str(SHARED / "dev" / "gold"))
     ap.add_argument("--docs", default=str(ROOT / "seeds"))
     ap.add_argument("--silver", default=str(SHARED / "corpus" / "docs"), help="'' for gold only")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     ap.add_argument("--work", metavar="DIR", help="keep the fold models here; models already there are reused "

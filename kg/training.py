@@ -28,7 +28,6 @@ from kg.ner.hanlp_ner import plausible, text_chunks
 SETTINGS = dict(embed=100, rnn_hidden=128, drop=0.5, lr=0.005, batch_size=32, tagging_scheme="IOBES")
 
 
-
 @dataclass
 class AnnotatedDocument:
     doc: Document

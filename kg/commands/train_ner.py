@@ -46,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     progress = sys.stderr if sys.stderr.isatty() else io.StringIO()
     with atomic.output_dir(args.out) as tmp, contextlib.redirect_stdout(progress):
         model = train_model(_samples(train), _samples(held_out), tmp, args.epochs, args.seed)
+        seconds = time.monotonic() - started
+        reports = [_report("held-out gold" if source == "gold" else "held-out silver (agreement with the rules)",
+                           docs, model)
+                   for source in ("gold", "silver") if (docs := [d for d in held_out if d.source == source])]
     print(f"trained on {len(train)} documents ({sum(len(s['token']) for s in _samples(train))} characters) "
-          f"in {time.monotonic() - started:.0f} s; model in {args.out}")
-    for source in ("gold", "silver"):
-        docs = [d for d in held_out if d.source == source]
-        if docs:
-            title = "held-out gold" if source == "gold" else "held-out silver (agreement with the rules)"
-            print(_report(title, docs, model))
+          f"in {seconds:.0f} s; model in {args.out}")
+    print("\n".join(reports))
     return 0

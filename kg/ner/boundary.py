@@ -35,6 +35,8 @@ _DATE_CHARS = "年月日号"
 #: Measure words after a number: ``9个光伏产业园`` counts parks, it names none.
 COUNTERS = "个家座条项批所处人名"
 _NUMERALS = "余多几一二两三四五六七八九十百千万"
+#: 第七届, 第三次: an edition or a round, never the start of a name.
+_ORDINAL_COUNTERS = "届次"
 #: ASCII/full-width punctuation inside parentheses that cannot be part of a name.
 _NOT_IN_PARENS = re.compile(r"[，,。、；;：:]")
 
@@ -72,6 +74,14 @@ def is_name_char(ch: str) -> bool:
     return bool(_NAME_CHAR.match(ch))
 
 
+def _numbered_object(text: str, i: int) -> bool:
+    """Whether the 号 at ``i`` numbers an object (五号大桥, 3号线) rather than a day (10月3号)."""
+    j = i
+    while j > 0 and (text[j - 1].isdigit() or text[j - 1] in _NUMERALS):
+        j -= 1
+    return j == 0 or text[j - 1] != "月"
+
+
 def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: int = 0) -> int:
     """Where a name ending in a suffix at ``start`` begins (see module doc)."""
     i = start
@@ -88,13 +98,15 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
                 break  # only a part inside a name: 科技(重庆)有限公司, not (记者某某)
             i = j
             continue
-        if (ch in _DATE_CHARS or ch in COUNTERS) and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS):
+        if (ch in _DATE_CHARS or ch in COUNTERS or ch in _ORDINAL_COUNTERS) and i >= 2 \
+                and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS) and not (ch == "号" and _numbered_object(text, i - 1)):
             break  # a date (10月30日) or a count (6个) ends the phrase before a name
         if ch in ".．" and i >= 2 and text[i - 2].isdigit() and text[i:i + 1].isdigit():
             i -= 1  # a decimal number: 1.4万吨
             continue
-        if not is_name_char(ch) and not (ch == "+" and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum()):
-            break  # "+" only in names like 5G+工业互联网
+        if not is_name_char(ch) and not (ch == "+" and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum()) \
+                and not (ch == "×" and i >= 2 and text[i - 2].isdigit()):
+            break  # "+" only in names like 5G+工业互联网, "×" in a capacity (2×66万千瓦)
         i -= 1
     return i
 
@@ -107,9 +119,14 @@ def without_parentheses(name: str) -> str:
     return _PARENTHESISED.sub("", name)
 
 
+#: List numbering: digits not followed by a unit, a decimal part or a Latin letter.
+_NUMBERING = re.compile(r"[0-9]+(?![0-9A-Za-z万亿千百吨米亩台套个座条项期年%‰]|[.．][0-9])[.．、]?")
+
+
 def skip_leading_digits(text: str, start: int, end: int) -> int:
-    """Skip list numbering at the start of a name (``- 1新能源汽车...``)."""
-    m = re.match(r"[0-9]+(?![0-9A-Za-z])[.．、]?", text[start:end])
+    """Skip list numbering at the start of a name (``- 1新能源汽车...``), not a
+    quantity (``264万吨焦化项目``, ``5G``)."""
+    m = _NUMBERING.match(text[start:end])
     return start + m.end() if m else start
 
 

@@ -50,12 +50,20 @@ _LIST_BEFORE_KIND = re.compile(
 )
 #: ``甲、乙等电气行业“巨头”``: leaders of an industry are companies.
 _LIST_OF_LEADERS = re.compile(rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:多个|[\u4e00-\u9fff]{{2}})?行业[“\"]?(?:龙头|巨头)")
+#: Items of a counted list: no digits (the count follows), not ending in 等 (甲等10家 is
+#: _LIST_BEFORE_KIND's) nor in a conjunction (甲、乙与10家企业签约: the companies are unnamed).
+_COUNTED_ITEM = r"[\u4e00-\u9fffA-Za-z（）()]{2,10}(?<![等近约余多与和及同跟])"
+#: ``走访甲、乙、丙9家重点企业``: a list counted as companies names them even without 等.
+_LIST_COUNTED = re.compile(
+    rf"((?:{_COUNTED_ITEM}、)+{_COUNTED_ITEM})(?:[0-9]+|[两三四五六七八九十]+)[家个]"
+    r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|配套|规上|科技型|高新技术)?(?:企业|公司)"
+)
 _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
 _TITLE_WORDS = re.compile(r"书记|主任|局长|市长|区长|县长|镇长|经理|董事长|总裁|主席|部长|厅长|委员|会长|秘书长"
-                          r"|行长|院长|校长|所长")
+                          r"|行长|院长|校长|所长|院士|教授|专家|研究员|工程师")
 _KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构")
 
 _CONFIDENCE = {"strong": 0.92, "coop": 0.9, "company": 0.8, "group": 0.8, "bank": 0.85, "institute": 0.8}
@@ -271,7 +279,7 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB):
+    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED):
         for m in pattern.finditer(text):
             group_start = m.start(1)
             pos = group_start
@@ -285,7 +293,7 @@ def _list_mentions(text: str) -> list[Mention]:
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
-                if _list_item_ok(item):
+                if _list_item_ok(item) and not (pattern is _LIST_COUNTED and _other_kind(item)):
                     out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
     return out
 

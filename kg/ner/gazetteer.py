@@ -82,6 +82,8 @@ def short_forms(name: str) -> list[str]:
         out.append(core)
         if kind in "县旗":
             out.append(core + kind)
+        if kind in "县州旗":  # the official short form keeps 自治: 彭水自治县, 恩施自治州
+            out.append(core + "自治" + kind)
     else:
         generic = _GENERIC_SUFFIX.search(name)
         if generic:

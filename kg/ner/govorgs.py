@@ -53,6 +53,8 @@ _TOWN_END = re.compile(rf"[{CJK}]{{2,3}}(镇|乡|街道|村|社区)$")
 #: Words for "our/every/this" that stand before a level word: 我区, 全市, 该镇.
 _OUR = set("我本全各该每")
 _LEVEL_CHARS = "州市县区旗盟"
+#: Levels of the autonomous areas, written after a short form of their name.
+_AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
 CJK_RE = re.compile(rf"[{CJK}]")
 _ORDINAL = re.compile("第[一二三四五六七八九十]+")
 #: The term of a congress or committee, between its place and its name: 某市第七届人大常委会.
@@ -139,9 +141,11 @@ def _prefix_start(text: str, s: int, body: str, kind: str = "") -> tuple[int, bo
         p = gap.start()
     while p > 0:  # a chain of places: 重庆市江津区
         q = gazetteer.ends_with_place(window[:p])
-        if p > 1 and window[p - 1] in _LEVEL_CHARS:  # a short form + level: 昌吉州, 黔东南州
-            short = gazetteer.ends_with_place(window[:p - 1])
-            q = min(q, short) if short < p - 1 else q
+        # a short form + level: 昌吉州, 黔东南州, 务川自治县 (for 务川仡佬族苗族自治县)
+        level = next((lv for lv in (*_AUTONOMOUS_LEVELS, *_LEVEL_CHARS) if window.endswith(lv, 0, p)), "")
+        if level and p > len(level):
+            short = gazetteer.ends_with_place(window[:p - len(level)])
+            q = min(q, short) if short < p - len(level) else q
         if q == p:
             break
         p = q

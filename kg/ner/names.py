@@ -43,6 +43,19 @@ def _prepositions() -> frozenset[str]:
     return frozenset(w for w, k in load_table("name_followers.tsv") if k == "prep")
 
 
+@lru_cache(maxsize=1)
+def _post_verbs() -> re.Pattern[str]:
+    """Personnel verbs of two or more characters (担任, 出任, 当选): a subject stands before
+    them, so 和/与 right before one is a name's last character (李德和担任 -> 李德和)."""
+    words = sorted((w for w, kind in load_table("post_verbs.tsv") if kind in ("after_name", "negated")
+                    and len(w) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _post_verb_at(text: str, pos: int) -> bool:
+    return _post_verbs().match(text, pos) is not None
+
+
 def is_stop_word(token: str) -> bool:
     return token in load_set("name_stop_words.txt")
 
@@ -107,10 +120,12 @@ def _han_name_end(text: str, pos: int) -> int:
     _words, chars, weak = _followers()
     # 陈立为宣布: a preposition takes no verb, so 为 right before one ends the name
     prep_end = two <= len(text) and text[one] in _prepositions() and word_follower_at(text, two)
-    third_ok = two <= len(text) and (_given_ok(text[one:two]) or prep_end)
-    if third_ok and not prep_end:
+    # 李德和，/ 李德和担任: a conjunction takes no pause or verb after it, so it ends the name
+    weak_end = two <= len(text) and text[one] in weak and (pause_at(text, two) or _post_verb_at(text, two))
+    third_ok = two <= len(text) and (_given_ok(text[one:two]) or prep_end or weak_end)
+    if third_ok and not (prep_end or weak_end):
         third = text[one]
-        if third in chars or (third in weak and not pause_at(text, two)):
+        if third in chars or third in weak:
             third_ok = False
         elif word_follower_at(text, one) and not (word_follower_at(text, two) or pause_at(text, two)):
             third_ok = False  # 何静介绍: a verb starts at 介, none at 绍

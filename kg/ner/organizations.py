@@ -74,10 +74,13 @@ def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(sorted(load_set("media_heads.txt"), key=len, reverse=True))
     outlet = rf"[\u4e00-\u9fff][\u4e00-\u9fff+]{{0,6}}?(?:{heads})"
     dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})讯")
-    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:]|来自)({outlet})(?=[0-9]|消息|报道|[，,。])")
+    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:]|来源于|来自)(?:微信公众号|公众号)?(“)?({outlet})"
+                       rf"(?(1)”|(?=[0-9]|消息|报道|[，,。]))")
     return dateline, cited
 
 
+#: ``某某新闻客户端讯``: the outlet is 某某新闻; 客户端 is the app it is read in.
+_APP = "客户端"
 #: 本报讯, 本网讯: the paper itself, unnamed.
 _SELF = re.compile(r"本|我")
 
@@ -88,12 +91,13 @@ def _outlets(text: str) -> list[Mention]:
     for m in dateline.finditer(text):
         pos = m.start(1)
         for part in re.split(r"[/·\-]", m.group(1)):
-            if len(part) >= 3 and not _SELF.match(part):
-                out.append(Mention(pos, pos + len(part), part, "Organization", "organizations.outlet", 0.75))
+            name = part.removesuffix(_APP) if part.endswith("新闻" + _APP) else part
+            if len(name) >= 3 and not _SELF.match(name):
+                out.append(Mention(pos, pos + len(name), name, "Organization", "organizations.outlet", 0.75))
             pos += len(part) + 1
     for m in cited.finditer(text):
-        if len(m.group(1)) >= 3 and not _SELF.match(m.group(1)):
-            out.append(Mention(m.start(1), m.end(1), m.group(1), "Organization", "organizations.outlet", 0.7))
+        if len(m.group(2)) >= 3 and not _SELF.match(m.group(2)):
+            out.append(Mention(m.start(2), m.end(2), m.group(2), "Organization", "organizations.outlet", 0.7))
     return out
 
 

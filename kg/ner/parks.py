@@ -31,6 +31,8 @@ from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_pro
 _TABLE = "park_suffixes.txt"
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
 _CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
+#: ``川渝藏国家级经开区``: a rank right before the zone word makes a category of zones.
+_RANK_END = re.compile(r"(?:国家级|省级|市级|区级|县级)$")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
 _FORMER = "原"
 #: Demonstratives and quantifiers: 该高新区, 各经开区 refer back or count, they name no park.
@@ -55,7 +57,7 @@ def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -
         return chain_end > start
     if brand in _FEATURES and chain_end > start:  # a place + bay or port: 某某湾新区
         return True
-    if len(brand) < 2 or brand in _generic() or brand.isdigit() or _CATEGORY.match(brand):
+    if len(brand) < 2 or brand in _generic() or brand.isdigit() or _CATEGORY.match(brand) or _RANK_END.search(brand):
         return False
     return (kind not in ("zone", "named") or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
             or bool(suffix_regex(_TABLE).search(brand)))
@@ -128,7 +130,10 @@ def recognize_parks(text: str) -> list[Mention]:
         if all(x.start() == start or is_park_name(text, start, x.start()) for x in inner):
             starts.insert(0, start)
         if kind in ("zone", "named") and not is_park_name(text, start, s, kind):
-            starts.append(_place_start(text, start, s))  # 映射出|长春市汽开区: a verb the stops lack
+            k = _place_start(text, start, s)  # 映射出|长春市汽开区: a verb the stops lack
+            entry = gazetteer.lookup(text[k:s])
+            if not (entry and entry.level == gazetteer.COUNTRY):  # 美丽|中国先行区: a slogan, a country names no zone
+                starts.append(k)
         named = False
         for st in starts:
             if st < s and is_park_name(text, st, s, kind):

@@ -23,6 +23,7 @@
   and level (甲、乙、丙三县).
 - ``places.region``: a province abbreviation with a direction (渝西, 川南, 鲁西南)
   or a run of abbreviations before 地区 (川渝地区), after a boundary.
+- ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
 """
 from __future__ import annotations
 
@@ -73,10 +74,14 @@ def _settlements(text: str) -> list[Mention]:
             name = text[st:e]
             listed = st > 0 and text[st - 1] == "、" and text.endswith(m.group(), 0, st - 1) \
                 and not text[max(0, st - 6):st - 1].endswith(generic)
-            if name.endswith(generic) and not listed or is_counted(text, st) or _COUNT.match(text, st, s):
+            # A town may be named after a village (陈村镇): 村 may end a 镇's own name.
+            village_town = m.group() == "镇" and text[s - 1] == "村" and text[st] not in "各每全该本乡城农"
+            core_end = s - 1 if village_town else s
+            if name.endswith(generic) and not listed and not village_town \
+                    or is_counted(text, st) or _COUNT.match(text, st, s):
                 break  # 强镇 is generic, but not in 甲镇、乙大镇
             entry = gazetteer.lookup(text[st:s])
-            if _NOT_IN_CORE.search(text, st, s) or text[st] in "区县市省州旗" or (entry and not entry.is_short):
+            if _NOT_IN_CORE.search(text, st, core_end) or text[st] in "区县市省州旗" or (entry and not entry.is_short):
                 continue
             if any(stop_ends_at(text, k, PARK) for k in range(st + 1, s + 1)):
                 continue
@@ -120,6 +125,26 @@ def _regions(text: str) -> list[Mention]:
         if m.group().startswith("京东") or (s and is_name_char(text[s - 1]) and not stop_ends_at(text, s, PARK)):
             continue
         out.append(Mention(s, m.end(), m.group(), "Place", "places.region", 0.6))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _metro_pattern() -> re.Pattern[str]:
+    heads = "|".join(sorted(load_set("region_suffixes.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{heads})")
+
+
+def _metro_regions(text: str) -> list[Mention]:
+    """襄阳都市圈, 环某某经济圈, 中原城市群: a place (or 环 + place) right before a
+    region head of ``kg/data/region_suffixes.txt``, the longest such place."""
+    out = []
+    for m in _metro_pattern().finditer(text):
+        s = m.start()
+        for k in range(max(0, s - 8), s - 1):
+            begin = k + 1 if text[k] == "环" else k
+            if begin < s and gazetteer.match_place_chain(text, begin, s) == s:
+                out.append(Mention(k, m.end(), text[k:m.end()], "Place", "places.metro_region", 0.6))
+                break
     return out
 
 
@@ -219,5 +244,5 @@ def recognize_places(text: str) -> list[Mention]:
     # A division written inside a settlement's own name (沿河 in 沿河村) is not a mention.
     divisions = [d for d in _divisions(text)
                  if not any(t.start <= d.start and d.end <= t.end and d.end < t.end for t in settlements)]
-    found = divisions + settlements + _regions(text) + _counted_lists(text) + _features(text, settlements, divisions)
+    found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _features(text, settlements, divisions)
     return found + _settlement_stems(text, settlements, found)

@@ -47,6 +47,8 @@ _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七
 _BARE = {"项目", "工程"}
 #: 第三批项目, 第五家基地: an ordinal counts projects, it names none.
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
+#: 两大重点项目, 一老工业基地: a count of kinds (两大, 一老一新) names no project.
+_QUANTIFIED = re.compile(r"[一二两三四五六七八九十几多]+[大老]")
 _NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9一二三四五六七八九十]+(?:期|周年)"
                       r"|[0-9.]+(?:万|亿)?(?:吨|千瓦|兆瓦|MW|GW|GWh|亩|平方米|公里|千米|米|座|台|套|条|个|项|期)?")
 
@@ -281,7 +283,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
     if _CATEGORY_COUNT.match(text, e) and text[start - 1:start] != "、":
         return False  # 文化旅游项目1项 counts a category; 甲项目、乙项目2项 counts a list
-    if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _honour(text, start, e) \
+    if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _QUANTIFIED.match(text, start) or _honour(text, start, e) \
             or _park_plus_generic(text, start, s):
         return False
     name = text[start:e]
@@ -312,7 +314,21 @@ def recognize_projects(text: str) -> list[Mention]:
                 out.append(owner)
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    return out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+    found = out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+    return found + _road_codes(found)
+
+
+#: National (G) and provincial (S) road numbers: G352 in G352某某段大桥项目 is a road, itself a project.
+_ROAD_CODE = re.compile(r"[GS][0-9]{1,4}(?=[\u4e00-\u9fff])")
+
+
+def _road_codes(found: list[Mention]) -> list[Mention]:
+    out = []
+    for p in found:
+        m = _ROAD_CODE.match(p.text) if p.type == "Project" else None
+        if m and m.end() < len(p.text):
+            out.append(Mention(p.start, p.start + m.end(), m.group(), "Project", "projects.road_code", 0.6))
+    return out
 
 
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).

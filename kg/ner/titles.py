@@ -162,8 +162,11 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     if colon:
         start = _skip_gap(text, start + 1)  # 记者：某某, 区委书记：某某, 编辑 | 某某
     end = names.name_end(text, start)
-    if end == start and not byline:
-        end = names.minority_name_end(text, start)
+    if end == start:
+        # a byline reads four characters as a name only when a bracket closes them: (记者某某某某)
+        minority = names.minority_name_end(text, start)
+        if not byline or text.startswith((")", "）"), minority):
+            end = minority
     if end == start:
         return pos, pos
     # A byline laid out with spaces (" 摄影 某某某") may run into the next line.
@@ -248,6 +251,9 @@ COMRADE = "同志"
 #: that ends right before a name (2023年7月某某任).
 _DATE_BETWEEN = re.compile(r"于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
 _DATE_BEFORE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
+#: Longest body the title grammar does not know that a personnel verb may stand before.
+_UNKNOWN_BODY = 12
+_BODY_RUN = re.compile("[\u3400-\u9fff]+")
 #: Between an election verb and the names it lists: 决定任命： 某某为….
 _LIST_OPENING = re.compile(r"[：:]?\s*")
 
@@ -260,8 +266,9 @@ def _post_verbs() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in kinds.items()}
 
 
-def _title_from(text: str, pos: int, by_start: dict[int, Title]) -> Title | None:
-    """The title written from ``pos`` after a personnel verb, as a Title starting there."""
+def _title_from(text: str, pos: int, by_start: dict[int, Title], after_verb: bool = False) -> Title | None:
+    """The title written from ``pos`` after a personnel verb (``after_verb``) or after a
+    separator in the chain it opens, as a Title starting there."""
     if pos in by_start:
         return by_start[pos]
     candidates = (
@@ -272,6 +279,9 @@ def _title_from(text: str, pos: int, by_start: dict[int, Title]) -> Title | None
         *(by_start[q] for q in range(gazetteer.match_place(text, pos), pos + 1, -1) if q in by_start),
         # 任县委副书记: the grammar read the verb into a place name (任县)
         *(t for t in by_start.values() if t.start < pos <= t.role_start),
+        # 任共青团某市委干事: a body the grammar does not know runs from the verb to the role
+        *(by_start[q] for q in range(pos + 2, min(len(text), pos + _UNKNOWN_BODY))
+          if after_verb and q in by_start and _BODY_RUN.fullmatch(text, pos, q)),
     )
     t = next(iter(candidates), None)
     if t is None or t.company_start is not None:
@@ -282,7 +292,7 @@ def _title_from(text: str, pos: int, by_start: dict[int, Title]) -> Title | None
 def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, ...]:
     """Titles written one after another from ``pos``, split by 、 and ,."""
     chain: list[Title] = []
-    while (t := _title_from(text, pos, by_start)) is not None and t.kind != BYLINE:
+    while (t := _title_from(text, pos, by_start, not chain)) is not None and t.kind != BYLINE:
         chain.append(t)
         pos = t.end
         if pos < len(text) and text[pos] in CHAIN_SEPARATORS:

@@ -94,6 +94,11 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
 
 #: What joins the places of a list closed by 等 + region.
 PLACE_LIST_JOINERS = "、和及与"
+#: Sub-area words that follow a place inside a zone's name (临空经济区廊坊片区).
+_AREA_WORDS = ("片区", "组团")
+_ZONE_BEFORE = re.compile("(?:区|城|园|基地|港)$")
+#: A list item the recognizers did not name, passed over inside a list of parks (大学城).
+_UNNAMED_ITEM = re.compile("[\u3400-\u9fff]{2,6}?(?=、)")
 
 
 def _listed_in_region(ctx: DocContext) -> list[Relation]:
@@ -180,6 +185,7 @@ def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
     for name in sorted(parks):
         parents = [p for p in parks if name.startswith(p) and p != name]
         if not parents:
+            out += _unnamed_parent_area(ctx, name)
             continue
         parent = max(parents, key=len)
         rest = name[len(parent):].strip("()")
@@ -203,8 +209,9 @@ def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
 
 
 def _parks_under(ctx: DocContext) -> list[Relation]:
-    """某某开发区(管委会)下设A产业园和B产业园两个园区: the parks listed after 下设/下辖 are
-    part of the park the sentence names before it (also inside its committee's name)."""
+    """某某开发区(管委会)下设A产业园和B产业园两个园区: the parks listed after 下设/下辖/(含 are
+    part of the park the sentence names before it (also inside its committee's name), and
+    the projects listed there lie in it.  A short item that is neither (大学城) is passed over."""
     out = []
     for word in triggers("sub_parks"):
         for hit in re.finditer(re.escape(word), ctx.text):
@@ -215,9 +222,17 @@ def _parks_under(ctx: DocContext) -> list[Relation]:
             last_end = max(m.end for m in before)  # the last park named, in its longest form
             parent = max((m for m in before if m.end == last_end), key=lambda m: m.end - m.start)
             pos = ctx.skip_space(hit.end())
-            while found := ctx.starting_at(pos, ("Park",)):
-                out.append(ctx.relation(found[0], "part_of", parent, "parks_under"))
-                pos = ctx.skip_space(found[0].end)
+            while True:
+                found = ctx.starting_at(pos, ("Park", "Project"))
+                if found:
+                    label = "part_of" if found[0].type == "Park" else "located_in"
+                    out.append(ctx.relation(found[0], label, parent, "parks_under"))
+                    pos = ctx.skip_space(found[0].end)
+                else:
+                    item = _UNNAMED_ITEM.match(ctx.text, pos)
+                    if not item or item.end() >= len(ctx.text) or ctx.text[item.end()] not in "、":
+                        break
+                    pos = item.end()
                 if pos >= len(ctx.text) or ctx.text[pos] not in PLACE_LIST_JOINERS:
                     break
                 pos = ctx.skip_space(pos + 1)
@@ -257,6 +272,20 @@ def _home_province(ctx: DocContext) -> str | None:
                 counts[entry.province] = counts.get(entry.province, 0) + 1
         ctx.cache["home_province"] = max(sorted(counts), key=counts.get) if counts else None
     return ctx.cache["home_province"]
+
+
+def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
+    """临空经济区廊坊片区 when the zone alone is not named: the place before 片区/组团 locates
+    the sub-area (a zone's name, not a place, comes before that place)."""
+    word = next((w for w in _AREA_WORDS if name.endswith(w)), None)
+    if word is None:
+        return []
+    head = name[: -len(word)]
+    k = gazetteer.ends_with_place(head)
+    if not 0 < k < len(head) - 1 or not _ZONE_BEFORE.search(head[:k]):
+        return []
+    area = ctx.first_mention(name, ("Park",))
+    return [ctx.relation(area, "located_in", ctx.name_part(area, k, len(head), "Place"), "park_sub_area.place")]
 
 
 def _sub_area_place(rest: str) -> str | None:
