@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.gold import document_to_gold  # noqa: E402
+from kg.gold import document_to_gold, occurrences  # noqa: E402
 from kg.lexicon import load_set  # noqa: E402
 from kg.model import TITLE, Document, Mention  # noqa: E402
 from kg.pipeline import text_pipeline  # noqa: E402
@@ -30,16 +29,6 @@ from kg.reader import load_document  # noqa: E402
 from kg.relations import extract_relations  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-BRACKETS = {"(": "[(（]", ")": "[)）]", "（": "[(（]", "）": "[)）]"}
-
-
-def occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    """Spans of ``name`` in ``text``, allowing whitespace between its characters."""
-    chars = [c for c in name if not c.isspace()]
-    if not chars:
-        return []
-    pattern = r"\s*".join(BRACKETS.get(c, re.escape(c)) for c in chars)
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
 def oracle_mentions(doc: Document, gold: dict) -> list[Mention]:

@@ -9,6 +9,7 @@ A name-shaped token (kg/ner/names.py) becomes a Person only with evidence:
 - a personnel verb (kg/data/post_verbs.tsv): 某某同志任…, 补选某某为…, 时任…的某某,
   and 某某同志不再担任… (a person, though no post);
 - a name opening a clause before 一行 or 同志 (张某一行来到…);
+- a name opening a CV before the sex (简历显示，张某某，男，汉族，…);
 - a name after a role word and a colon that is no post (联系人：张某), or opening a credit
   bracket before a byline role (（张某 某某日报记者 李某）);
 - a list of 、-separated names after a collective word (自治区领导马某、扎西次仁)
@@ -192,6 +193,20 @@ def _from_credit_openings(text: str) -> list[Mention]:
     return out
 
 
+#: A CV opens with the name, then the sex: 张某某，男，汉族，1970年1月生.
+_PROFILE = re.compile(r"(?:^|(?<=[\n。，,：:]))\s*(?P<name>[\u3400-\u9fff]{2,4})[，,](?:男|女)[，,]")
+
+
+def _from_profiles(text: str) -> list[Mention]:
+    out = []
+    for m in _PROFILE.finditer(text):
+        name = m.group("name")
+        if names.is_name(name, allow_four=True) and not gazetteer.is_place(name):
+            out.append(Mention(m.start("name"), m.end("name"), name, "Person", source="persons.profile",
+                               confidence=0.9))
+    return out
+
+
 def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     """Every other occurrence of a name found with evidence."""
     seen = {(m.start, m.end) for m in found}
@@ -206,5 +221,5 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
     found = (_from_titles(text) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_credit_openings(text))
+             + _from_credit_openings(text) + _from_profiles(text))
     return found + _propagate(text, found)

@@ -201,6 +201,8 @@ def _titles(text: str) -> tuple[Title, ...]:
             start, company_start = m.start(), start
         if m.group("head") in needs_body and (inner is None and m.start() not in body_ends):
             continue  # 企业代表 is no post; 县人大代表 is
+        if text.endswith(_HONOURS, 0, start):
+            continue  # 全国优秀县委书记 is an honour, not a post
         out.append(Title(start, m.end(), m.start(), m.start("head"), kind, after_name, company_start))
     return tuple(out)
 
@@ -251,6 +253,8 @@ COMRADE = "同志"
 #: that ends right before a name (2023年7月某某任).
 _DATE_BETWEEN = re.compile(r"于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
 _DATE_BEFORE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
+#: Words that make a post title the name of an honour (优秀县委书记).
+_HONOURS = ("优秀",)
 #: Longest body the title grammar does not know that a personnel verb may stand before.
 _UNKNOWN_BODY = 12
 _BODY_RUN = re.compile("[\u3400-\u9fff]+")

@@ -98,7 +98,7 @@ PLACE_LIST_JOINERS = "、和及与"
 _AREA_WORDS = ("片区", "组团")
 _ZONE_BEFORE = re.compile("(?:区|城|园|基地|港)$")
 #: A list item the recognizers did not name, passed over inside a list of parks (大学城).
-_UNNAMED_ITEM = re.compile("[\u3400-\u9fff]{2,6}?(?=、)")
+_UNNAMED_ITEM = re.compile(f"[\u3400-\u9fff]{{2,6}}?(?=[{PLACE_LIST_JOINERS}])")
 
 
 def _listed_in_region(ctx: DocContext) -> list[Relation]:
@@ -230,7 +230,7 @@ def _parks_under(ctx: DocContext) -> list[Relation]:
                     pos = ctx.skip_space(found[0].end)
                 else:
                     item = _UNNAMED_ITEM.match(ctx.text, pos)
-                    if not item or item.end() >= len(ctx.text) or ctx.text[item.end()] not in "、":
+                    if not item:
                         break
                     pos = item.end()
                 if pos >= len(ctx.text) or ctx.text[pos] not in PLACE_LIST_JOINERS:

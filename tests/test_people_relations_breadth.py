@@ -1,0 +1,126 @@
+"""People, government and relation grammar broadened from the error categories of held-out
+set C: CV-style personnel items, name-length decisions, autonomous-county and research-office
+bodies, byline names, parks listed as parts of a zone.
+
+Every sentence is written for these tests (invented names, real place names only where the
+gazetteer must know them).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_relations import make_doc, triples
+
+from kg.pipeline import default_pipeline
+from kg.reader import load_document
+
+
+def run(tmp_path: Path, text: str):
+    path = tmp_path / "t.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return default_pipeline()(load_document(path))
+
+
+def entities(doc, type_: str) -> set[str]:
+    return {m.text for m in doc.mentions if m.type == type_}
+
+
+def facts(doc, label: str) -> set[tuple[str, str]]:
+    return {(r.head.text, r.tail.text) for r in doc.relations if r.label == label}
+
+
+# -- CV clauses that name no holder ---------------------------------------------
+
+CV = ("简历显示,周建平,男,汉族,1972年3月生,大学学历。\n\n"
+      "曾任保定市委研究室副主任科员、副科长,涞水县委常委、常务副县长等职务,"
+      "2020年6月任涞水县委书记。")
+
+
+def test_cv_posts_go_to_the_person_the_cv_is_about(tmp_path):
+    doc = run(tmp_path, CV)
+    posts = facts(doc, "holds_post")
+    assert {("周建平", "保定市委研究室副主任科员"), ("周建平", "副科长"), ("周建平", "涞水县委常委"),
+            ("周建平", "常务副县长"), ("周建平", "涞水县委书记")} <= posts
+    assert {("周建平", "保定市委研究室"), ("周建平", "涞水县委")} <= facts(doc, "member_of")
+
+
+def test_cv_clause_with_nobody_named_before_gives_no_post(tmp_path):
+    doc = run(tmp_path, "曾任涞水县委常委、常务副县长等职务。")
+    assert facts(doc, "holds_post") == set()
+
+
+def test_a_post_said_to_end_is_not_carried(tmp_path):
+    doc = run(tmp_path, "会上,吴少东当选为市政协主席,后不再兼任涞水县委书记。")
+    assert ("吴少东", "涞水县委书记") not in facts(doc, "holds_post")
+    assert ("吴少东", "市政协主席") in facts(doc, "holds_post")
+
+
+def test_adverb_between_name_and_personnel_verb(tmp_path):
+    doc = run(tmp_path, "近日消息显示,郑立伟已任涞水县委书记。")
+    assert ("郑立伟", "涞水县委书记") in facts(doc, "holds_post")
+
+
+def test_an_unknown_body_after_the_verb_stays_in_the_title(tmp_path):
+    doc = run(tmp_path, "简历显示,周建平,男,1972年3月生。曾任共青团保定市委干事、副科长等职。")
+    assert ("周建平", "共青团保定市委干事") in facts(doc, "holds_post")
+
+
+# -- where a name ends -------------------------------------------------------------
+
+def test_conjunction_character_before_a_personnel_verb_ends_the_name(tmp_path):
+    doc = run(tmp_path, "原涞水县委书记马永和担任该职仅半年。")
+    assert "马永和" in entities(doc, "Person")
+
+
+def test_conjunction_between_two_officials_still_splits_them(tmp_path):
+    doc = run(tmp_path, "涞水县委书记王志强和县长李明华出席活动。")
+    assert {"王志强", "李明华"} <= entities(doc, "Person")
+    assert "王志强和" not in entities(doc, "Person")
+
+
+def test_four_character_byline_name_closed_by_a_bracket(tmp_path):
+    doc = run(tmp_path, "本报讯(记者次仁卓玛)9月3日,拉萨市召开会议。")
+    assert "次仁卓玛" in entities(doc, "Person")
+    assert ("次仁卓玛", "记者") in facts(doc, "holds_post")
+
+
+def test_academician_is_a_post(tmp_path):
+    doc = run(tmp_path, "中国工程院院士、兰州大学教授马文杰作报告。")
+    assert "马文杰" in entities(doc, "Person")
+    assert ("马文杰", "中国工程院院士") in facts(doc, "holds_post")
+
+
+# -- bodies --------------------------------------------------------------------------
+
+def test_autonomous_county_committee_after_its_short_name(tmp_path):
+    doc = run(tmp_path, "长阳自治县委副书记刘晓东主持会议。")
+    assert "长阳自治县委" in entities(doc, "GovOrg")
+    assert ("刘晓东", "长阳自治县委") in facts(doc, "member_of")
+
+
+def test_research_office_of_a_party_committee(tmp_path):
+    doc = run(tmp_path, "湖北省委研究室副主任陈立新介绍情况。")
+    assert "湖北省委研究室" in entities(doc, "GovOrg")
+    assert ("陈立新", "湖北省委研究室") in facts(doc, "member_of")
+
+
+# -- parks listed as parts of a zone -------------------------------------------------
+
+def test_parks_in_brackets_after_含_are_parts_of_the_zone():
+    doc = make_doc("宜昌高新区(含白洋工业园、生物产业园)发展提速。",
+                   [("宜昌高新区", "Park"), ("白洋工业园", "Park"), ("生物产业园", "Park"), ("宜昌", "Place")])
+    assert {("白洋工业园", "part_of", "宜昌高新区"), ("生物产业园", "part_of", "宜昌高新区")} \
+        <= triples(doc, "part_of")
+
+
+def test_zone_made_of_parks_and_projects_passes_over_an_unnamed_item():
+    doc = make_doc("江北科学城主要由智造产业园、大学城和江北物流枢纽项目组成。",
+                   [("江北科学城", "Park"), ("智造产业园", "Park"), ("江北物流枢纽项目", "Project")])
+    assert ("智造产业园", "part_of", "江北科学城") in triples(doc, "part_of")
+    assert ("江北物流枢纽项目", "located_in", "江北科学城") in triples(doc, "located_in")
+
+
+def test_sub_area_of_an_unnamed_zone_lies_in_its_place():
+    doc = make_doc("推进航空港经济区郑州片区建设。",
+                   [("航空港经济区郑州片区", "Park"), ("郑州", "Place")])
+    assert ("航空港经济区郑州片区", "located_in", "郑州") in triples(doc, "located_in")
