@@ -7,18 +7,8 @@ gazetteer must know them).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from test_relations import make_doc, triples
-
-from kg.pipeline import default_pipeline
-from kg.reader import load_document
-
-
-def run(tmp_path: Path, text: str):
-    path = tmp_path / "t.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return default_pipeline()(load_document(path))
+from test_relations_generalization import run
 
 
 def entities(doc, type_: str) -> set[str]:
@@ -124,3 +114,26 @@ def test_sub_area_of_an_unnamed_zone_lies_in_its_place():
     doc = make_doc("推进航空港经济区郑州片区建设。",
                    [("航空港经济区郑州片区", "Park"), ("郑州", "Place")])
     assert ("航空港经济区郑州片区", "located_in", "郑州") in triples(doc, "located_in")
+
+
+def test_an_honour_named_after_a_post_is_no_post(tmp_path):
+    doc = run(tmp_path, "全国优秀县委书记郑立伟近日到任。郑立伟已任涞水县委书记。")
+    assert facts(doc, "holds_post") == {("郑立伟", "涞水县委书记")}
+
+
+def test_person_in_charge_needs_the_company_before_it(tmp_path):
+    doc = run(tmp_path, "河北鼎信环保科技有限公司负责人孙浩然等出席仪式,相关负责人介绍情况。")
+    assert ("孙浩然", "河北鼎信环保科技有限公司负责人") in facts(doc, "holds_post")
+    assert {t for _p, t in facts(doc, "holds_post")} == {"河北鼎信环保科技有限公司负责人"}
+
+
+def test_company_named_inside_a_project_after_its_park_owns_it():
+    doc = make_doc("渭城新区鼎泰研发总部项目开工。",
+                   [("渭城新区鼎泰研发总部项目", "Project"), ("渭城新区", "Park"), ("鼎泰", "Enterprise")])
+    assert ("鼎泰", "owns_project", "渭城新区鼎泰研发总部项目") in triples(doc, "owns_project")
+
+
+def test_place_inside_a_project_owns_nothing():
+    doc = make_doc("渭城新区西安物流枢纽项目开工。",
+                   [("渭城新区西安物流枢纽项目", "Project"), ("渭城新区", "Park"), ("西安", "Place")])
+    assert triples(doc, "owns_project") == set()

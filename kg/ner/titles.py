@@ -21,6 +21,8 @@ Enterprise recognizer keeps the company's whole name and kg/relations/posts.py j
 the two.  Posts given by a personnel verb (kg/data/post_verbs.tsv) need no name right
 after them: ``appointments(text)`` reads 某某同志任…、…, 补选某某为…代表, 时任…的某某,
 and 某某同志不再担任… (a person, no post); the person recognizer and posts.py use it.
+``carried_posts(text)`` reads clauses that open with such a verb and name nobody (曾任…、…;
+2018年12月任…), whose holder posts.py takes from the text before.
 """
 from __future__ import annotations
 
@@ -199,8 +201,9 @@ def _titles(text: str) -> tuple[Title, ...]:
         if start < m.start() and text.endswith(company_suffixes(), start, m.start()):
             # the company is an Enterprise mention that posts.py joins to the title
             start, company_start = m.start(), start
-        if m.group("head") in needs_body and (inner is None and m.start() not in body_ends):
-            continue  # 企业代表 is no post; 县人大代表 is
+        if m.group("head") in needs_body and inner is None and m.start() not in body_ends \
+                and (company_start is None or kind != "enterprise"):
+            continue  # 企业代表 and 相关负责人 are no posts; 县人大代表 and 某某公司负责人 are
         if text.endswith(_HONOURS, 0, start):
             continue  # 全国优秀县委书记 is an honour, not a post
         out.append(Title(start, m.end(), m.start(), m.start("head"), kind, after_name, company_start))

@@ -1,7 +1,8 @@
 """owns_project: the company or institution whose project it is.
 
 - the owner's name written right before the project, or as its first words
-  (重庆市鼎喜实业有限责任公司新能源汽车…数字化车间, 康硕集团西南总部基地项目);
+  (重庆市鼎喜实业有限责任公司新能源汽车…数字化车间, 康硕集团西南总部基地项目), or inside
+  them after the park or place (某某新城某某中央研究院总部项目);
 - X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
@@ -54,10 +55,18 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     known = [n for t in OWNER_TYPES for n in ctx.texts_by_type.get(t, ())
              if name.startswith(n) and n != name and _may_own(ctx, n, parks)]
     if not known:
-        return []
+        return _owner_inside(ctx, project)
     owner = max(known, key=len)
     typ = next(t for t in OWNER_TYPES if owner in ctx.texts_by_type.get(t, ()))
     return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
+
+
+def _owner_inside(ctx: DocContext, project: Mention) -> list[Relation]:
+    """泾河新城隆基中央研究院总部项目: a company named inside the project's name, after the park
+    or place it is in, owns it."""
+    inside = [m for m in ctx.inside(project.start + 1, project.end - 1, ("Enterprise",))
+              if _may_own(ctx, compact(m.text), [])]
+    return [ctx.relation(inside[0], "owns_project", project, "owner_inside")] if inside else []
 
 
 def _may_own(ctx: DocContext, name: str, parks: list[str]) -> bool:

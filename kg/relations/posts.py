@@ -6,7 +6,9 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
     role serves several names (记者 邓浩 陈俊攸);
   - right after the name (习近平总书记) or in parentheses after it;
   - around a personnel verb (kg/data/post_verbs.tsv, read by kg/ner/titles.py):
-    张三同志任区委书记, 补选张三为…代表, 时任区委书记的张三; not 张三同志不再担任….
+    张三同志任区委书记, 补选张三为…代表, 时任区委书记的张三; not 张三同志不再担任…;
+  - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
+    2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
 重庆日报记者).  member_of goes to every body named inside the chain's titles,
 except bare bodies fused into a title (市委常委 names no GovOrg); a later title
