@@ -41,6 +41,8 @@ _TABLE = "project_suffixes.txt"
 _NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在|机械|股份|有限|公司|咨询|设备"
 #: A company's legal suffix ends the phrase before its project.
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
+#: A legal company name (not a bare 公司: 目前公司一期项目) ends right before its project.
+_LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)])$")
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
@@ -291,10 +293,13 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     if "某" in name or name.count("“") != name.count("”"):
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
-    if len(_specific_part(text[start:s])) < 2 and not named_by_place:
+    # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
+    named_by_owner = start == _after_company(text, s) and _LEGAL_NAME_END.search(text, 0, start) is not None \
+        and text[start:s] not in _generic_lengths()[0]
+    if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
     needs_name = suffix in _BARE or any(suffix.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "named")
-    return not (need_proper and needs_name and not _has_proper_part(text[start:s]))
+    return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
 
 
 @in_squeezed_text
