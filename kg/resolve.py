@@ -80,12 +80,13 @@ def resolve(docs: list[Document]) -> KnowledgeBase:
                 local_at[(i, local.type, m.start, m.end)] = local
     ids = _global_ids(locals_)
     _build_entities(kb, locals_, ids)
+    index = _FactIndex()
     for i, doc in enumerate(docs):
         def id_of(m: Mention, i: int = i) -> str | None:
             local = local_at.get((i, m.type, m.start, m.end)) or local_of.get((i, m.type, compact(m.text)))
             return ids.get(id(local))
 
-        _add_facts(kb, doc, id_of, place_contexts[i])
+        _add_facts(kb, doc, id_of, place_contexts[i], index)
     kb.posts.sort(key=lambda p: (p.person, p.date is None, p.date or 0, p.title))
     kb.facts.sort(key=lambda f: (f.subject, f.relation, f.object))
     kb.entities = dict(sorted(kb.entities.items()))
@@ -400,9 +401,23 @@ def _build_entities(kb: KnowledgeBase, locals_: list[_Local], ids: dict[int, str
         ent.aliases = {a for a in ent.aliases if compact(a) != compact(ent.label)}
 
 
-def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext) -> None:
-    posts = {(p.person, p.title, p.organization, p.date): p for p in kb.posts}
-    facts = {(f.subject, f.relation, f.object): f for f in kb.facts}
+class _FactIndex:
+    """Posts and facts by key, and the evidence each already has, so that adding a
+    document costs its own relations only (not the whole knowledge base again)."""
+
+    def __init__(self) -> None:
+        self.posts: dict[tuple, Post] = {}
+        self.facts: dict[tuple[str, str, str], Fact] = {}
+        self.evidence: set[tuple[int, Evidence]] = set()
+
+    def add_evidence(self, target: Post | Fact, ev: Evidence) -> None:
+        if (id(target), ev) not in self.evidence:
+            self.evidence.add((id(target), ev))
+            target.evidence.append(ev)
+
+
+def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, index: _FactIndex) -> None:
+    posts, facts = index.posts, index.facts
     for r in doc.relations:
         ev = Evidence(doc.sha256, doc.name, r.evidence.start, r.evidence.end, r.evidence.text, r.pattern)
         head = id_of(r.head)
@@ -415,8 +430,7 @@ def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext) -
             if post is None:
                 post = posts[key] = Post(*key)
                 kb.posts.append(post)
-            if ev not in post.evidence:
-                post.evidence.append(ev)
+            index.add_evidence(post, ev)
             continue
         tail = id_of(r.tail)
         if tail is None or tail == head:
@@ -425,8 +439,7 @@ def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext) -
         if fact is None:
             fact = facts[(head, r.label, tail)] = Fact(head, r.label, tail)
             kb.facts.append(fact)
-        if ev not in fact.evidence:
-            fact.evidence.append(ev)
+        index.add_evidence(fact, ev)
 
 
 def _post_body(doc: Document, post: Relation, id_of) -> str | None:

@@ -34,7 +34,7 @@ from kg.ner.boundary import (PROJECT, in_squeezed_text, is_counted, left_boundar
                              stop_ends_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
-from kg.ner.vocabulary import has_unknown_word, is_word, proper_noun_tag, words
+from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
@@ -43,6 +43,8 @@ _NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|�
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: A legal company name (not a bare 公司: 目前公司一期项目) ends right before its project.
 _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)])$")
+#: The rest of a legal company name after its short form (某某新材料|科技有限公司).
+_LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)"
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
@@ -240,9 +242,12 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     if by_capacity:
         return by_capacity
     brand = owner_brand(text[begin:suffix_start])
-    if not brand:
-        return None
-    start = project.start if brand.endswith("集团") else begin  # 中国某某集团: the place is in a group's name
+    if not brand or re.search(re.escape(text[project.start:suffix_start]) + _LEGAL_TAIL, text):
+        return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
+    # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
+    entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
+    in_name = brand.endswith("集团") or bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
+    start = project.start if in_name else begin
     return Mention(start, begin + len(brand), text[start:begin + len(brand)], "Enterprise", "projects.owner", 0.6)
 
 
@@ -294,8 +299,8 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
     # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
-    named_by_owner = start == _after_company(text, s) and _LEGAL_NAME_END.search(text, 0, start) is not None \
-        and text[start:s] not in _generic_lengths()[0]
+    named_by_owner = start == _after_company(text, s) and text[s - 1] not in _CONJUNCTIONS and _LEGAL_NAME_END.search(text, 0, start) is not None \
+        and (text[start:s] not in _generic_lengths()[0] or text[start:s] in load_set("product_words.txt"))
     if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
     needs_name = suffix in _BARE or any(suffix.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "named")
@@ -312,6 +317,9 @@ def recognize_projects(text: str) -> list[Mention]:
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
+        verbs = leading_clause_words(text[start:s])
+        if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
+            continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
         if _is_project(text, start, s, e, m.group()):
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)

@@ -156,6 +156,8 @@ def _is_admin_name(name: str) -> bool:
 
 
 def _park_short_form(short: str, full: str, places) -> bool:
+    if _body_short_form(full) == short:  # X经济技术开发区 -> X经开区, X高新技术产业开发区 -> X高新区
+        return True
     if full.startswith(short) or len(short) < 3 or short[-2:] != full[-2:]:
         return False
     chars = iter(full)
@@ -168,6 +170,8 @@ def _company_stem(short: str, full: str, places) -> bool:
     if _group_contraction(short, full, places):
         return True
     lead = leading_place(full, places)
+    if _referral_form(short, full[len(lead):] if lead and not short.startswith(lead) else full):
+        return True
     if lead and not short.startswith(lead):
         # 中国 + 一汽, 山东 + 良创机械(有限公司); not 重庆 + 比亚迪动力电池有限公司, a regional company.
         rest = full[len(lead):]
@@ -182,6 +186,15 @@ def _company_stem(short: str, full: str, places) -> bool:
     if gazetteer.find_places(rest):  # 国网 + 重庆市电力公司: a regional company of the group
         return False
     return rest.endswith(COMPANY_ENDINGS)
+
+
+def _referral_form(short: str, full: str) -> bool:
+    """弘越公司 -> 弘越食品有限公司: the company's stem followed by 公司 alone.  Not 国网公司 ->
+    国网重庆市电力公司 (a regional company of the group) nor a branch (…分公司)."""
+    stem, rest = short[:-2], full[len(short) - 2:]
+    return (short.endswith("公司") and len(stem) >= 2 and full.startswith(stem) and rest != "公司"
+            and full.endswith("公司") and not any(b in rest for b in load_set("relation_branch_suffixes.txt"))
+            and not gazetteer.find_places(rest))
 
 
 def _group_contraction(short: str, full: str, places) -> bool:

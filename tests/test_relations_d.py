@@ -1,0 +1,49 @@
+"""Relation grammar generalized from the error analysis of held-out set D.
+
+Every sentence is written for these tests (invented company and zone names).
+``make_doc`` plays a perfect recognizer, so the tests check the alias patterns alone.
+"""
+from __future__ import annotations
+
+from test_relations import make_doc, triples
+
+
+# -- alias_of: a zone's kind written in its usual short form --------------------
+
+def test_zone_with_its_kind_abbreviated_is_an_alias_of_the_full_zone_name():
+    doc = make_doc("青禾经济技术开发区举行推介会。会上，青禾经开区发布了新政策。",
+                   [("青禾经济技术开发区", "Park"), ("青禾经开区", "Park")])
+    assert triples(doc, "alias_of") == {("青禾经开区", "alias_of", "青禾经济技术开发区")}
+
+
+def test_high_tech_zone_short_form_keeps_the_words_between_place_and_kind():
+    doc = make_doc("云岭国家高新技术产业开发区今年签约项目八个，云岭国家高新区产值增长。",
+                   [("云岭国家高新技术产业开发区", "Park"), ("云岭国家高新区", "Park")])
+    assert triples(doc, "alias_of") == {("云岭国家高新区", "alias_of", "云岭国家高新技术产业开发区")}
+
+
+def test_a_different_kind_of_zone_is_no_alias():
+    doc = make_doc("青禾经济技术开发区与青禾高新区签订合作协议。",
+                   [("青禾经济技术开发区", "Park"), ("青禾高新区", "Park")])
+    assert triples(doc, "alias_of") == set()
+
+
+# -- alias_of: a company referred to as its stem + 公司 --------------------------
+
+def test_company_stem_with_gongsi_is_an_alias_of_the_full_company_name():
+    doc = make_doc("吉林禾丰明达食品有限公司新厂投产。禾丰明达公司负责人介绍了产能。",
+                   [("吉林禾丰明达食品有限公司", "Enterprise"), ("禾丰明达公司", "Enterprise"),
+                    ("吉林", "Place")])
+    assert ("禾丰明达公司", "alias_of", "吉林禾丰明达食品有限公司") in triples(doc, "alias_of")
+
+
+def test_stem_with_gongsi_is_no_alias_of_a_regional_company_of_the_group():
+    doc = make_doc("衡远公司与衡远重庆市能源公司签约。",
+                   [("衡远公司", "Enterprise"), ("衡远重庆市能源公司", "Enterprise")])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_stem_with_gongsi_is_no_alias_of_a_branch():
+    doc = make_doc("衡远公司与衡远科技有限公司东城分公司签约。",
+                   [("衡远公司", "Enterprise"), ("衡远科技有限公司东城分公司", "Enterprise")])
+    assert triples(doc, "alias_of") == set()
