@@ -65,6 +65,14 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
+def check_output_dir(path: str | os.PathLike) -> Path:
+    """Fail early, before long work, when ``path`` cannot become an output directory."""
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise KgError(f"output exists and is not a directory: {target}")
+    return _check_parent_writable(target)
+
+
 @contextlib.contextmanager
 def output_dir(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a fresh temporary directory; on success it replaces ``path`` whole.
@@ -73,9 +81,7 @@ def output_dir(path: str | os.PathLike) -> Iterator[Path]:
     over first), so ``kg build --out DIR`` never deletes unrelated files.
     """
     target = Path(path)
-    if target.exists() and not target.is_dir():
-        raise KgError(f"output exists and is not a directory: {target}")
-    parent = _check_parent_writable(target)
+    parent = check_output_dir(target)
     try:
         tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
     except OSError as e:

@@ -21,7 +21,7 @@ EPILOG = """examples:
   kg serve out/store --port 7878           SPARQL endpoint + query page
   kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html
   kg stats out/graph.ttl
-  kg path 卢红 万州区 --graph out/graph.ttl
+  kg path 鼎喜实业 江津区 --graph out/graph.ttl
 """
 
 
@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=10, help="how many entities per ranking")
 
     p = sub.add_parser("path", help="shortest chains of facts linking two entities",
-                       epilog="example:\n  kg path 卢红 万州区 --graph out/graph.ttl",
+                       epilog="example:\n  kg path 鼎喜实业 江津区 --graph out/graph.ttl",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")

@@ -39,3 +39,14 @@ def test_project_named_after_a_company_of_the_text_gets_no_shorter_owner():
     text = "湖北泓岚新材料有限公司签约，湖北泓岚新材料项目计划投资1亿元。"
     assert "湖北泓岚新材料项目" in _projects(text)
     assert not any(t.startswith("湖北泓岚") or t == "泓岚" for t in _owners(text))
+
+
+def test_verbs_before_a_generic_word_name_no_project():
+    # Only verbs (示范, 推广) stand before the suffix once the quoted nickname is set aside.
+    assert _projects('该镇获批"云岭"示范推广基地。') == set()
+
+
+def test_project_after_a_short_company_name_ending_in_gongsi():
+    found = _projects("市长察看了泓岚水务公司污泥处理中心项目,目前公司二期项目也已开工。")
+    assert "污泥处理中心项目" in found
+    assert "二期项目" not in found

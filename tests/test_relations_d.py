@@ -1,4 +1,4 @@
-"""Relation grammar generalized from the error analysis of held-out set D.
+"""Relation and person grammar generalized from the error analysis of held-out set D.
 
 Every sentence is written for these tests (invented company and zone names).
 ``make_doc`` plays a perfect recognizer, so the tests check the alias patterns alone.
@@ -6,6 +6,9 @@ Every sentence is written for these tests (invented company and zone names).
 from __future__ import annotations
 
 from test_relations import make_doc, triples
+
+from kg.model import Document
+from kg.ner.persons import recognize_persons
 
 
 # -- alias_of: a zone's kind written in its usual short form --------------------
@@ -47,3 +50,18 @@ def test_stem_with_gongsi_is_no_alias_of_a_branch():
     doc = make_doc("衡远公司与衡远科技有限公司东城分公司签约。",
                    [("衡远公司", "Enterprise"), ("衡远科技有限公司东城分公司", "Enterprise")])
     assert triples(doc, "alias_of") == set()
+
+
+# -- Person: the author alone in a dateline bracket ------------------------------
+
+def _persons(text: str) -> set[str]:
+    doc = Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text, text=text)
+    return {m.text for m in recognize_persons(doc)}
+
+
+def test_name_alone_in_a_dateline_bracket_is_a_person():
+    assert "郑若岚" in _persons("本网讯（郑若岚）3月2日上午，区政府召开常务会议。")
+
+
+def test_dateline_bracket_holding_a_date_or_a_word_gives_no_person():
+    assert _persons("本网讯（通讯）昨日，区政府召开常务会议。本报讯（3月2日）会议召开。") == set()

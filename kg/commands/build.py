@@ -20,6 +20,7 @@ from kg.view import write_view
 def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)
     paths = resolve_inputs(args.inputs)
+    atomic.check_output_dir(args.out)
     date = parse_date(args.date)
     store = KgStore(args.store) if args.store else None
     if store is not None:

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     # Everything goes to a temporary directory that replaces --json-dir only
     # when every document succeeded.
     with atomic.output_dir(args.json_dir) as tmp:
-        for doc in extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet):
+        for doc in extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet, args.workers):
             if doc.stem in written:
                 raise KgError(f"two documents would both write {doc.stem}.json: {written[doc.stem]} and {doc.path}")
             written[doc.stem] = doc.path

@@ -193,6 +193,21 @@ def _from_credit_openings(text: str) -> list[Mention]:
     return out
 
 
+#: A dateline bracket holding only the author's name: 本网讯（张某）.
+_DATELINE_CREDIT = re.compile(r"讯\s*[（(]\s*")
+
+
+def _from_dateline_credits(text: str) -> list[Mention]:
+    out = []
+    for m in _DATELINE_CREDIT.finditer(text):
+        end = names.name_end(text, m.end())
+        if end > m.end() and _list_item(text[m.end():end], False) \
+                and re.compile(r"\s*[）)]").match(text, end):
+            out.append(Mention(m.end(), end, text[m.end():end], "Person", source="persons.credit",
+                               confidence=0.8))
+    return out
+
+
 #: A CV opens with the name, then the sex: 张某某，男，汉族，1970年1月生.
 _PROFILE = re.compile(r"(?:^|(?<=[\n。，,：:]))\s*(?P<name>[\u3400-\u9fff]{2,4})[，,](?:男|女)[，,]")
 
@@ -221,5 +236,5 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
     found = (_from_titles(text) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_credit_openings(text) + _from_profiles(text))
+             + _from_credit_openings(text) + _from_dateline_credits(text) + _from_profiles(text))
     return found + _propagate(text, found)

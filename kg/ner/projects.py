@@ -30,7 +30,7 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
+from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                              stop_ends_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
@@ -285,6 +285,16 @@ def _honour(text: str, start: int, end: int) -> bool:
 _CATEGORY_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+[项个]")
 
 
+def _is_company_name_end(text: str, end: int) -> bool:
+    """Whether a company's name ends at ``end``: a legal suffix, or 公司 after a name of
+    its own (某某水务公司; not 目前公司, 该公司, nor a 分公司 that a longer name runs on from)."""
+    if _LEGAL_NAME_END.search(text, 0, end):
+        return True
+    if not text.endswith("公司", 0, end) or text.endswith("分公司", 0, end):
+        return False
+    return end - 2 - left_boundary(text, end - 2, ENTERPRISE, max_len=12) >= 2
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
@@ -299,7 +309,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
     # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
-    named_by_owner = start == _after_company(text, s) and text[s - 1] not in _CONJUNCTIONS and _LEGAL_NAME_END.search(text, 0, start) is not None \
+    named_by_owner = start == _after_company(text, s) and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, start) \
         and (text[start:s] not in _generic_lengths()[0] or text[start:s] in load_set("product_words.txt"))
     if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
