@@ -50,3 +50,8 @@ def test_project_after_a_short_company_name_ending_in_gongsi():
     found = _projects("市长察看了泓岚水务公司污泥处理中心项目,目前公司二期项目也已开工。")
     assert "污泥处理中心项目" in found
     assert "二期项目" not in found
+
+
+def test_a_count_of_kinds_after_a_place_names_no_project():
+    assert not any("三大" in t for t in _projects("青川镇三大产业项目同日开工,东湖大桥项目同步推进。"))
+    assert "东湖大桥项目" in _projects("青川镇三大产业项目同日开工,东湖大桥项目同步推进。")

@@ -1,4 +1,4 @@
-"""Relation and person grammar generalized from the error analysis of held-out set D.
+"""Relation, person and government-body grammar generalized from the error analysis of held-out set D.
 
 Every sentence is written for these tests (invented company and zone names).
 ``make_doc`` plays a perfect recognizer, so the tests check the alias patterns alone.
@@ -8,6 +8,7 @@ from __future__ import annotations
 from test_relations import make_doc, triples
 
 from kg.model import Document
+from kg.ner.govorgs import recognize_govorgs
 from kg.ner.persons import recognize_persons
 
 
@@ -65,3 +66,15 @@ def test_name_alone_in_a_dateline_bracket_is_a_person():
 
 def test_dateline_bracket_holding_a_date_or_a_word_gives_no_person():
     assert _persons("本网讯（通讯）昨日，区政府召开常务会议。本报讯（3月2日）会议召开。") == set()
+
+
+# -- GovOrg: a congress's term written without 第 ---------------------------------
+
+def _govorgs(text: str) -> set[str]:
+    doc = Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text, text=text)
+    return {m.text for m in recognize_govorgs(doc)}
+
+
+def test_term_without_di_stays_inside_the_congress_name():
+    found = _govorgs("江北区九届人大常委会召开第三次会议，区九届人大常委会主任主持。")
+    assert {"江北区九届人大常委会", "区九届人大常委会"} <= found

@@ -57,8 +57,8 @@ _LEVEL_CHARS = "州市县区旗盟"
 _AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
 CJK_RE = re.compile(rf"[{CJK}]")
 _ORDINAL = re.compile("第[一二三四五六七八九十]+")
-#: The term of a congress or committee, between its place and its name: 某市第七届人大常委会.
-_TERM = re.compile("第[一二三四五六七八九十百0-9]+届$")
+#: The term of a congress or committee, between its place and its name: 某市第七届人大常委会, 某区六届人大常委会.
+_TERM = re.compile("第?[一二三四五六七八九十百0-9]+届$")
 _BREAK_IN_NAME = re.compile(rf"(?<=[{CJK}])\s*\n\s*$")
 #: A sub-unit of a body named by its function: 农村经济经营管理站, 案件管理中心.
 #: A committee of a congress (…常务委员会代表资格审查委员会) is a sub-unit too.

@@ -53,6 +53,9 @@ _BARE = {"项目", "工程"}
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
 #: 两大重点项目, 一老工业基地: a count of kinds (两大, 一老一新) names no project.
 _QUANTIFIED = re.compile(r"[一二两三四五六七八九十几多]+[大老]")
+#: 某镇两大产业项目, 经开区四大主导产业项目: after a place too, a count of kinds names none
+#: (三大道, 五大桥 are names).
+_KINDS_COUNTED = re.compile(r"[两三四五六七八九十]大(?![道桥街厦湾楼坝院])")
 _NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9一二三四五六七八九十]+(?:期|周年)"
                       r"|[0-9.]+(?:万|亿)?(?:吨|千瓦|兆瓦|MW|GW|GWh|亩|平方米|公里|千米|米|座|台|套|条|个|项|期)?")
 
@@ -300,7 +303,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
     if _CATEGORY_COUNT.match(text, e) and text[start - 1:start] != "、":
         return False  # 文化旅游项目1项 counts a category; 甲项目、乙项目2项 counts a list
-    if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _QUANTIFIED.match(text, start) or _honour(text, start, e) \
+    if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _QUANTIFIED.match(text, start) or _KINDS_COUNTED.search(text, start, s) or _honour(text, start, e) \
             or _park_plus_generic(text, start, s):
         return False
     name = text[start:e]
