@@ -80,7 +80,7 @@ def short_forms(name: str) -> list[str]:
         core = name[:ethnic.start()]
         kind = name[-1]  # 县/州/旗/区
         out.append(core)
-        if kind in "县旗":
+        if kind in "县州旗":  # 彭水县, 恩施州
             out.append(core + kind)
         if kind in "县州旗":  # the official short form keeps 自治: 彭水自治县, 恩施自治州
             out.append(core + "自治" + kind)

@@ -89,12 +89,20 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
         fulls = [full for full in names if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or _owner_kept(ctx, short, full))]
-        if fulls:
+        if fulls and not (type_ == "Place" and _shared_by_divisions(short, fulls)):
             head = ctx.first_mention(short, (type_,))
             tail = ctx.first_mention(fulls[-1], (type_,))  # the longest full name
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
+    """昌吉 beside both 昌吉州 and 昌吉市: a prefecture and its seat share the short form, which
+    names either.  (岳阳 beside 岳阳市 and 岳阳县 is the city, as usual.)"""
+    levels = load_set("relation_admin_suffixes.txt")
+    found = {f[len(short):] for f in fulls if f.startswith(short) and f[len(short):] in levels}
+    return "州" in found and len(found) > 1
 
 
 def _used_on_its_own(ctx: DocContext, type_: str, short: str, full: str) -> bool:
