@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
-from kg.lexicon import load_set
+from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
 from kg.ner import gazetteer
 from kg.relations.aliases import is_short_form, leading_place
@@ -455,7 +455,15 @@ def _post_body(doc: Document, post: Relation, id_of) -> str | None:
         name = compact(r.tail.text)
         if any(title.startswith(name[-k:]) for k in range(2, len(name))):
             return id_of(r.tail)
+    if len(stated) == 1:  # 市某某局党组成员、副局长: the later bare title heads the one body named
+        name = compact(stated[0].tail.text)
+        bare_title = title.lstrip("常务副代正")  # only a bare head: 管委会主任 names its own body
+        if any(name.endswith(ending) and bare_title in heads for ending, heads in _POST_HEADS):
+            return id_of(stated[0].tail)
     return None
+
+
+_POST_HEADS = [(ending, tuple(heads.split(","))) for ending, heads in load_table("post_heads_by_body.tsv")]
 
 
 def _bare_post_body(kb: KnowledgeBase, post: Relation, places: _PlaceContext) -> str | None:

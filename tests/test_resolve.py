@@ -127,3 +127,23 @@ def test_bare_bodies_of_two_district_articles_on_one_page_stay_apart():
     doc = make_doc(text, [("大足区", "Place"), ("荣昌区", "Place"), ("区委", "GovOrg")], name="p.txt")
     kb = resolve([doc])
     assert {e.label for e in kb.entities.values() if e.type == "GovOrg"} == {"大足区委", "荣昌区委"}
+
+
+def test_a_bare_title_later_in_a_chain_is_a_post_in_the_body_named_first():
+    doc = make_doc("市交通局党组成员、副局长韩立秋出席。",
+                   [("市交通局", "GovOrg"), ("韩立秋", "Person"), ("市交通局党组成员", TITLE), ("副局长", TITLE)],
+                   name="c.txt")
+    kb = resolve([doc])
+    body = by_label(kb, "GovOrg", "市交通局")[0]
+    person = by_label(kb, "Person", "韩立秋")[0]
+    posts = {p.title: p.organization for p in kb.posts if p.person == person.id}
+    assert posts == {"市交通局党组成员": body.id, "副局长": body.id}
+
+
+def test_a_title_naming_its_own_body_is_not_given_the_chains_first_body():
+    doc = make_doc("区委常委、管委会主任邵一鸣出席。",
+                   [("区委", "GovOrg"), ("邵一鸣", "Person"), ("区委常委", TITLE), ("管委会主任", TITLE)],
+                   name="d.txt")
+    kb = resolve([doc])
+    person = by_label(kb, "Person", "邵一鸣")[0]
+    assert {p.title: p.organization for p in kb.posts if p.person == person.id}["管委会主任"] is None
