@@ -180,17 +180,28 @@ def _from_credit_openings(text: str) -> list[Mention]:
     title_starts = byline_title_starts(text)
     out = []
     for m in _CREDIT_OPENING.finditer(text):
-        end = names.name_end(text, m.end())
+        end = _unroled_name_end(text, m.end())
+        if end is None:
+            continue
         after = end
         while after < len(text) and text[after] in " \u3000":
             after += 1
-        if end == m.end() or after == end or not _list_item(text[m.end():end], False):
+        if after == end:
             continue
         close = re.compile(r"[^（）()\n]*[）)]").match(text, after)
         if close and any(after <= t < close.end() for t in title_starts):
-            out.append(Mention(m.end(), end, text[m.end():end], "Person", source="persons.credit",
-                               confidence=0.8))
+            out.append(_credited(text, m.end(), end))
     return out
+
+
+def _unroled_name_end(text: str, start: int) -> int | None:
+    """The end of a name written alone (no title) at ``start``, if one is there."""
+    end = names.name_end(text, start)
+    return end if end > start and _list_item(text[start:end], False) else None
+
+
+def _credited(text: str, start: int, end: int) -> Mention:
+    return Mention(start, end, text[start:end], "Person", source="persons.credit", confidence=0.8)
 
 
 #: A dateline bracket holding only the author's name: 本网讯（张某）.
@@ -200,11 +211,9 @@ _DATELINE_CREDIT = re.compile(r"讯\s*[（(]\s*")
 def _from_dateline_credits(text: str) -> list[Mention]:
     out = []
     for m in _DATELINE_CREDIT.finditer(text):
-        end = names.name_end(text, m.end())
-        if end > m.end() and _list_item(text[m.end():end], False) \
-                and re.compile(r"\s*[）)]").match(text, end):
-            out.append(Mention(m.end(), end, text[m.end():end], "Person", source="persons.credit",
-                               confidence=0.8))
+        end = _unroled_name_end(text, m.end())
+        if end is not None and re.compile(r"\s*[）)]").match(text, end):
+            out.append(_credited(text, m.end(), end))
     return out
 
 
