@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.evaluate import format_scores, match_key, relation_keys, score_documents  # noqa: E402
 from kg.gold import document_to_gold, occurrences  # noqa: E402
 from kg.lexicon import load_set  # noqa: E402
 from kg.model import TITLE, Document, Mention  # noqa: E402
@@ -28,7 +28,6 @@ from kg.pipeline import text_pipeline  # noqa: E402
 from kg.reader import load_document  # noqa: E402
 from kg.relations import extract_relations  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
 
 
 def oracle_mentions(doc: Document, gold: dict) -> list[Mention]:
@@ -65,32 +64,25 @@ def oracle_documents(gold_dir: Path, docs_dir: Path) -> list[Document]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("gold_dir", nargs="?", default=str(SHARED / "dev" / "gold"))
+    ap.add_argument("gold_dir", nargs="?", default=str(ROOT / "tests" / "gold"))
     ap.add_argument("docs_dir", nargs="?", default=str(ROOT / "seeds"))
     ap.add_argument("--show", action="store_true", help="print missed and spurious relations")
     args = ap.parse_args()
-    sys.path.insert(0, str(SHARED / "eval"))
-    import score  # the shared scorer, ../shared/eval/score.py
-
     docs = oracle_documents(Path(args.gold_dir), Path(args.docs_dir))
-    with tempfile.TemporaryDirectory() as out:
-        for doc in docs:
-            Path(out, f"{doc.stem}.json").write_text(json.dumps(document_to_gold(doc), ensure_ascii=False))
-        result = score.score(args.gold_dir, out)
+    pairs = []
+    for doc in docs:
+        gold = json.loads(Path(args.gold_dir, f"{doc.stem}.json").read_text(encoding="utf-8"))
+        system = document_to_gold(doc)
+        pairs.append((gold, system))
         if args.show:
-            for doc in docs:
-                gold = score.relation_set(score.load(Path(args.gold_dir, f"{doc.stem}.json")))
-                system = score.relation_set(score.load(Path(out, f"{doc.stem}.json")))
-                patterns = {(score.key(r.head.text), r.label, score.key(r.tail.text)): r.pattern
-                            for r in doc.relations}
-                print(f"== {doc.stem}")
-                for g in sorted(gold - system):
-                    print("  MISS", *g)
-                for s in sorted(system - gold):
-                    print("  XTRA", *s, f"[{patterns.get(s)}]")
-    for k in sorted(k for k in result if k.startswith("relation:")):
-        v = result[k]
-        print(f"{k:28s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}  (tp={v['tp']} sys={v['sys']} gold={v['gold']})")
+            missed, extra = relation_keys(gold) - relation_keys(system), relation_keys(system) - relation_keys(gold)
+            patterns = {(match_key(r.head.text), r.label, match_key(r.tail.text)): r.pattern for r in doc.relations}
+            print(f"== {doc.stem}")
+            for g in sorted(missed):
+                print("  MISS", *g)
+            for x in sorted(extra):
+                print("  XTRA", *x, f"[{patterns.get(x)}]")
+    print(format_scores(score_documents(pairs), prefix="relation:"))
     return 0
 
 

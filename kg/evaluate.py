@@ -48,7 +48,7 @@ def _entities(doc: dict) -> set[tuple[str, str]]:
     return {(match_key(e["text"]), e["type"]) for e in doc.get("entities", []) if e.get("text")}
 
 
-def _relations(doc: dict) -> set[tuple[str, str, str]]:
+def relation_keys(doc: dict) -> set[tuple[str, str, str]]:
     return {(match_key(r["head"]), r["relation"], match_key(r["tail"]))
             for r in doc.get("relations", []) if r.get("head") and r.get("tail")}
 
@@ -84,7 +84,7 @@ def score_documents(pairs: list[tuple[dict, dict]]) -> dict[str, Score]:
                 c.tp += len(g & s)
                 c.sys += len(s)
                 c.gold += len(g)
-        gr, sr = _relations(gold), _relations(system)
+        gr, sr = relation_keys(gold), relation_keys(system)
         for rel in RELATION_TYPES:
             g = {x for x in gr if x[1] == rel}
             s = {x for x in sr if x[1] == rel}
@@ -107,7 +107,8 @@ def score_directories(gold_dir: str | Path, system_dir: str | Path) -> dict[str,
     return score_documents(pairs)
 
 
-def format_scores(scores: dict[str, Score]) -> str:
+def format_scores(scores: dict[str, Score], prefix: str = "") -> str:
+    """One line per score whose key starts with ``prefix`` (e.g. ``relation:``)."""
     return "\n".join(
         f"{k:28s} P={v.precision:.3f} R={v.recall:.3f} F1={v.f1:.3f}  (tp={v.tp} sys={v.sys} gold={v.gold})"
-        for k, v in sorted(scores.items()))
+        for k, v in sorted(scores.items()) if k.startswith(prefix))

@@ -173,6 +173,7 @@ def _from_colon_cues(text: str) -> list[Mention]:
 
 #: A name opening a credit bracket, spaced from the byline that follows: （张某 某某日报记者 李某）.
 _CREDIT_OPENING = re.compile(r"[（(]\s*")
+_REST_OF_BRACKET = re.compile(r"[^（）()\n]*[）)]")
 
 
 def _from_credit_openings(text: str) -> list[Mention]:
@@ -188,7 +189,7 @@ def _from_credit_openings(text: str) -> list[Mention]:
             after += 1
         if after == end:
             continue
-        close = re.compile(r"[^（）()\n]*[）)]").match(text, after)
+        close = _REST_OF_BRACKET.match(text, after)
         if close and any(after <= t < close.end() for t in title_starts):
             out.append(_credited(text, m.end(), end))
     return out
@@ -206,13 +207,14 @@ def _credited(text: str, start: int, end: int) -> Mention:
 
 #: A dateline bracket holding only the author's name: 本网讯（张某）.
 _DATELINE_CREDIT = re.compile(r"讯\s*[（(]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[）)]")
 
 
 def _from_dateline_credits(text: str) -> list[Mention]:
     out = []
     for m in _DATELINE_CREDIT.finditer(text):
         end = _unroled_name_end(text, m.end())
-        if end is not None and re.compile(r"\s*[）)]").match(text, end):
+        if end is not None and _BRACKET_CLOSE.match(text, end):
             out.append(_credited(text, m.end(), end))
     return out
 
@@ -236,9 +238,12 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     seen = {(m.start, m.end) for m in found}
     out = []
     for name in {m.text for m in found}:
-        for m in re.finditer(re.escape(name), text):
-            if (m.start(), m.end()) not in seen:
-                out.append(Mention(m.start(), m.end(), name, "Person", source="persons.propagated", confidence=0.85))
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if (start, end) not in seen:
+                out.append(Mention(start, end, name, "Person", source="persons.propagated", confidence=0.85))
+            start = text.find(name, end)
     return out
 
 
