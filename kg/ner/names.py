@@ -44,11 +44,21 @@ def _prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def post_verbs() -> dict[str, tuple[str, ...]]:
+    """The personnel verbs of kg/data/post_verbs.tsv by kind, longest first."""
+    kinds: dict[str, list[str]] = {}
+    for word, kind in load_table("post_verbs.tsv"):
+        kinds.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=1)
 def _post_verbs() -> re.Pattern[str]:
     """Personnel verbs of two or more characters (担任, 出任, 当选): a subject stands before
     them, so 和/与 right before one is a name's last character (李德和担任 -> 李德和)."""
-    words = sorted((w for w, kind in load_table("post_verbs.tsv") if kind in ("after_name", "negated")
-                    and len(w) > 1), key=len, reverse=True)
+    verbs = post_verbs()
+    words = sorted((w for kind in ("after_name", "negated") for w in verbs.get(kind, ()) if len(w) > 1),
+                   key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 

@@ -265,14 +265,6 @@ _BODY_RUN = re.compile("[\u3400-\u9fff]+")
 _LIST_OPENING = re.compile(r"[：:]?\s*")
 
 
-@lru_cache(maxsize=1)
-def _post_verbs() -> dict[str, tuple[str, ...]]:
-    kinds: dict[str, list[str]] = {}
-    for word, kind in load_table("post_verbs.tsv"):
-        kinds.setdefault(kind, []).append(word)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in kinds.items()}
-
-
 def _title_from(text: str, pos: int, by_start: dict[int, Title], after_verb: bool = False) -> Title | None:
     """The title written from ``pos`` after a personnel verb (``after_verb``) or after a
     separator in the chain it opens, as a Title starting there."""
@@ -311,7 +303,7 @@ def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, .
 
 @lru_cache(maxsize=1)
 def _all_post_verbs() -> tuple[str, ...]:
-    return tuple(w for k, ws in _post_verbs().items() if k not in ("adverb", "carried") for w in ws) + ("不",)
+    return tuple(w for k, ws in names.post_verbs().items() if k not in ("adverb", "carried") for w in ws) + ("不",)
 
 
 def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -327,7 +319,7 @@ def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[
         v = e + len(COMRADE) if text.startswith(COMRADE, e) else e
         date = _DATE_BETWEEN.match(text, v)
         v = date.end() if date else v
-        v += next((len(w) for w in _post_verbs()["adverb"] if text.startswith(w, v)), 0)
+        v += next((len(w) for w in names.post_verbs()["adverb"] if text.startswith(w, v)), 0)
         verb = next((w for w in verbs if text.startswith(w, v)), None)
         if verb:
             out.append((e, v + len(verb)))
@@ -341,7 +333,7 @@ def appointments(text: str) -> tuple[Appointment, ...]:
     for t in _titles(text):
         if t.start not in by_start or t.end > by_start[t.start].end:
             by_start[t.start] = t
-    verbs = _post_verbs()
+    verbs = names.post_verbs()
 
     def find(words: tuple[str, ...]) -> list[re.Match[str]]:
         return list(re.finditer("|".join(map(re.escape, words)), text))
@@ -404,7 +396,7 @@ def carried_posts(text: str) -> tuple[tuple[int, tuple[Title, ...]], ...]:
         if t.start not in by_start or t.end > by_start[t.start].end:
             by_start[t.start] = t
     date_starts = {m.end(): m.start() for r in (_DATE_BEFORE, _DATE_BETWEEN) for m in r.finditer(text)}
-    words = _post_verbs()["carried"]
+    words = names.post_verbs()["carried"]
     out = []
     for m in re.finditer("|".join(map(re.escape, words)), text):
         p = date_starts.get(m.start(), m.start())
