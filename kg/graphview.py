@@ -5,11 +5,15 @@
 
 * one node per entity, keyed by its IRI relative to ``KGR`` (``person/0a1b…``),
   with ``type`` (Person, GovOrg…), ``label``, ``aliases`` (list),
-  ``posts`` (list of ``{"title", "body", "date"}``, body the body's label) and
-  ``evidence`` (the sentences that mention it, ``{"text", "doc"}``);
+  ``posts`` (list of ``{"title", "body", "date", "documents", "evidence"}``, body the body's label),
+  ``evidence`` (the sentences that mention it, ``{"text", "doc"}``), ``mentions`` (how many
+  sentences) and ``documents`` (names of the documents that mention it);
 * one edge per fact, keyed by its relation (member_of, located_in…), with
-  ``relation`` and ``evidence``; a post held in a named body is also an edge
+  ``relation``, ``evidence`` and ``documents``; a post held in a named body is also an edge
   person → body (key ``holds_post:TITLE``) with relation ``holds_post`` and the post's ``title``.
+
+``evidence_limit`` keeps only the first sentences (by document, then text) of each
+entity, fact and post, so that reading a large store for a view stays small.
 
 Reading is a handful of SPARQL queries on pyoxigraph (a graph file is loaded
 into an in-memory store first), fast enough for stores of millions of triples.
@@ -50,50 +54,80 @@ QUERIES = {
 }
 
 
-def read_graph(source: str | os.PathLike) -> nx.MultiDiGraph:
+def read_graph(source: str | os.PathLike, evidence_limit: int | None = None) -> nx.MultiDiGraph:
     """The entity graph of a graph file (.ttl, .nt, .trig, .jsonld) or a store directory."""
-    return from_store(open_source(source))
+    return from_store(open_source(source), evidence_limit)
 
 
-def as_networkx(graph) -> nx.MultiDiGraph:
+def as_networkx(graph, evidence_limit: int | None = None) -> nx.MultiDiGraph:
     """Accept what callers have at hand: the networkx graph itself, an rdflib graph or
     dataset, a pyoxigraph store, or the path of a graph file or store."""
     if isinstance(graph, nx.Graph):
         return graph
     if isinstance(graph, Graph):
-        return to_networkx(graph)
+        return to_networkx(graph, evidence_limit)
     if isinstance(graph, pyoxigraph.Store):
-        return from_store(graph)
-    return read_graph(graph)
+        return from_store(graph, evidence_limit)
+    return read_graph(graph, evidence_limit)
 
 
 def node_id(iri: str) -> str:
     return iri[len(str(KGR)):] if iri.startswith(str(KGR)) else iri
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph, evidence_limit: int | None = None) -> nx.MultiDiGraph:
     """The entity graph of an rdflib graph, or of a dataset (all its graphs)."""
     store = pyoxigraph.Store()
     if isinstance(graph, Dataset):
         store.bulk_load(graph.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
     else:
         store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return from_store(store)
+    return from_store(store, evidence_limit)
 
 
-def from_store(store: pyoxigraph.Store) -> nx.MultiDiGraph:
+class _Evidence:
+    """The evidence of one entity, fact or post: its documents, how many sentences,
+    and the first ``limit`` of them in (document, text) order."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.documents: set[str] = set()
+        self.count = 0
+        self.first: dict[str, dict] = {}  # evidence IRI -> {"text", "doc"}
+
+    def add(self, iri: str, item: dict) -> None:
+        if iri in self.first:
+            return
+        self.count += 1
+        self.documents.add(item["doc"])
+        self.first[iri] = item
+        if self.limit is not None and len(self.first) > 2 * self.limit:
+            self.first = dict(sorted(self.first.items(), key=lambda kv: _order(kv[1]))[:self.limit])
+
+    def items(self) -> list[dict]:
+        return sorted(self.first.values(), key=_order)[:self.limit]
+
+
+def _order(ev: dict) -> tuple[str, str]:
+    return (ev["doc"], ev["text"])
+
+
+def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx.MultiDiGraph:
     """The entity graph of a pyoxigraph store (the union of its graphs)."""
+    names: dict[str, str] = {}  # one string per document name, however many rows repeat it
+
     def rows(name: str):
         results = run_query(store, QUERIES[name])
-        names = [v.value for v in results.variables]
+        variables = [v.value for v in results.variables]
         for solution in results:
-            yield {n: (solution[n].value if solution[n] is not None else None) for n in names}
+            yield {n: (solution[n].value if solution[n] is not None else None) for n in variables}
 
-    def evidence(row) -> dict:
-        return {"text": row["text"] or "", "doc": row["docname"] or ""}
-
-    def in_order(items) -> list[dict]:
-        return sorted(items, key=lambda e: (e["doc"], e["text"]))
+    def evidence_of(rows_) -> dict:
+        found: dict = defaultdict(lambda: _Evidence(evidence_limit))
+        for key, r in rows_:
+            doc = r["docname"] or ""
+            found[key].add(r["ev"], {"text": r["text"] or "", "doc": names.setdefault(doc, doc)})
+        return found
 
     g = nx.MultiDiGraph()
     for r in rows("entities"):
@@ -102,26 +136,23 @@ def from_store(store: pyoxigraph.Store) -> nx.MultiDiGraph:
     for r in rows("aliases"):
         if node_id(r["e"]) in g:
             g.nodes[node_id(r["e"])]["aliases"].append(r["alias"])
-    mentions = defaultdict(dict)
-    for r in rows("mentions"):
-        mentions[node_id(r["e"])][r["ev"]] = evidence(r)
+    mentions = evidence_of((node_id(r["e"]), r) for r in rows("mentions"))
+    empty = _Evidence(0)
     for node, data in g.nodes(data=True):
+        found = mentions.get(node, empty)
         data["aliases"].sort()
-        data["evidence"] = in_order(mentions[node].values())
+        data.update(evidence=found.items(), mentions=found.count, documents=sorted(found.documents))
 
-    stated = defaultdict(dict)  # (s, p, o) -> evidence of its reified statements
-    for r in rows("fact_evidence"):
-        stated[(r["s"], r["p"], r["o"])][r["ev"]] = evidence(r)
+    stated = evidence_of(((r["s"], r["p"], r["o"]), r) for r in rows("fact_evidence"))
     for r in rows("facts"):
         head, tail = node_id(r["s"]), node_id(r["o"])
         if head in g and tail in g:
             relation = _RELATION[r["p"]]
-            g.add_edge(head, tail, key=relation, relation=relation,
-                       evidence=in_order(stated[(r["s"], r["p"], r["o"])].values()))
+            found = stated.get((r["s"], r["p"], r["o"]), empty)
+            g.add_edge(head, tail, key=relation, relation=relation, evidence=found.items(),
+                       documents=sorted(found.documents))
 
-    post_evidence = defaultdict(dict)
-    for r in rows("post_evidence"):
-        post_evidence[r["post"]][r["ev"]] = evidence(r)
+    post_evidence = evidence_of((r["post"], r) for r in rows("post_evidence"))
     posts: dict[tuple, dict] = {}
     for r in rows("posts"):
         post = posts.setdefault((r["person"], r["post"]), {"title": r["title"] or "", "body": r["body"], "dates": set()})
@@ -131,12 +162,15 @@ def from_store(store: pyoxigraph.Store) -> nx.MultiDiGraph:
         head, body = node_id(person), node_id(post["body"]) if post["body"] else None
         if head not in g:
             continue
+        found = post_evidence.get(iri, empty)
         g.nodes[head]["posts"].append({"title": post["title"],
                                        "body": g.nodes[body]["label"] if body in g else body,
-                                       "date": max(post["dates"]) if post["dates"] else None})
+                                       "body_id": body,
+                                       "date": max(post["dates"]) if post["dates"] else None,
+                                       "documents": sorted(found.documents), "evidence": found.items()})
         if body in g:
             g.add_edge(head, body, key="holds_post:" + post["title"], relation="holds_post",
-                       title=post["title"], evidence=in_order(post_evidence[iri].values()))
+                       title=post["title"], evidence=found.items(), documents=sorted(found.documents))
     for _, data in g.nodes(data=True):
         data["posts"].sort(key=lambda p: (p["title"], p["body"] or "", p["date"] or ""))
     return g

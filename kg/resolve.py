@@ -50,7 +50,7 @@ class _Local:
     names: set[str]
     mentions: list[Mention] = field(default_factory=list)
     label: str = ""  # canonical name, spaces removed and brackets folded (kg.relations.context.compact)
-    how: list[str] = field(default_factory=list)
+    how: list[tuple[str, str]] = field(default_factory=list)  # (what is the same, how it reads)
     districts: set[str] = field(default_factory=set)  # people: districts of the articles naming them
     bodies: set[str] = field(default_factory=set)  # people: labels of the bodies they are members of
     titles: set[str] = field(default_factory=set)  # people: post titles, bare ones qualified
@@ -60,37 +60,149 @@ class _Local:
         return (self.doc.sha256, min(m.start for m in self.mentions))
 
 
-def resolve(docs: list[Document]) -> KnowledgeBase:
-    kb = KnowledgeBase()
-    docs = sorted(docs, key=lambda d: (d.sha256, d.name))  # input order must not matter
-    locals_: list[_Local] = []
-    local_of: dict[tuple[int, str, str], _Local] = {}  # (doc index, type, name) -> local
-    local_at: dict[tuple[int, str, int, int], _Local] = {}  # (doc index, type, start, end) -> local
-    place_contexts: list[_PlaceContext] = []
-    for i, doc in enumerate(docs):
-        kb.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
-                                           [a.headline.text for a in doc.articles if a.headline]))
-        places = _PlaceContext(DocContext(doc))
-        place_contexts.append(places)
-        for local in _document_locals(doc, places):
-            locals_.append(local)
-            for name in local.names:
-                local_of.setdefault((i, local.type, name), local)
-            for m in local.mentions:
-                local_at[(i, local.type, m.start, m.end)] = local
-    ids = _global_ids(locals_)
-    _build_entities(kb, locals_, ids)
-    index = _FactIndex()
-    for i, doc in enumerate(docs):
-        def id_of(m: Mention, i: int = i) -> str | None:
-            local = local_at.get((i, m.type, m.start, m.end)) or local_of.get((i, m.type, compact(m.text)))
-            return ids.get(id(local))
+@dataclass
+class _Person:
+    """What a person-local leaves for the merging of people across documents."""
 
-        _add_facts(kb, doc, id_of, place_contexts[i], index)
+    label: str
+    order: tuple[str, int]  # (document sha256, first offset): the key of the local
+    doc_name: str
+    districts: set[str]
+    bodies: set[str]
+    titles: set[str]
+
+
+class Resolver:
+    """Resolution in two passes over the documents, holding only compact summaries
+    in between, so that a build's memory does not grow with the evidence of the corpus:
+
+    1. ``observe`` each document (any order): names by type, people's districts,
+       bodies and titles; then ``finish`` decides every entity id;
+    2. ``part`` of each document, in ``document_order``: that document's share of the
+       knowledge base (its mentions, posts and facts, with entity ids), while the
+       resolver gathers each entity's description (``entities``: label, aliases, how
+       it was resolved; no mentions).
+    """
+
+    def __init__(self) -> None:
+        self.documents: list[DocumentRecord] = []
+        self.mentions_before_resolution = 0
+        self._labels: dict[str, set[str]] = defaultdict(set)  # type -> canonical names (people aside)
+        self._people: list[_Person] = []
+        self._short_of: dict[tuple[str, str], str] = {}
+        self._person_ids: dict[tuple[str, int], str] = {}
+        self._person_how: dict[str, str] = {}
+        self.known: set[str] = set()  # every entity id but document-scoped bare bodies
+        self._entities: dict[str, Entity] = {}
+        self._how: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def observe(self, doc: Document) -> None:
+        self.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
+                                             [a.headline.text for a in doc.articles if a.headline]))
+        self.mentions_before_resolution += len({(compact(m.text), m.type) for m in doc.entities()})
+        for local in _document_locals(doc, _PlaceContext(DocContext(doc))):
+            if local.type == "Person":
+                self._people.append(_Person(local.label, local.order, doc.name,
+                                            local.districts, local.bodies, local.titles))
+            else:
+                self._labels[local.type].add(local.label)
+
+    def finish(self) -> None:
+        self.documents.sort(key=lambda d: (d.sha256, d.name))
+        self._short_of = _short_forms_across(self._labels)
+        for type_, labels in self._labels.items():
+            for label in labels:
+                full = self._full_name(type_, label)
+                if not (type_ in BODY_TYPES and _is_bare(full)):
+                    self.known.add(entity_id(type_, full))
+        self._person_ids, self._person_how = _merge_people(self._people)
+        self.known.update(self._person_ids.values())
+        self._people = []
+
+    @staticmethod
+    def document_order(doc: Document | DocumentRecord) -> tuple[str, str]:
+        """The order of pass 2 (input order must not matter)."""
+        return (doc.sha256, doc.name)
+
+    def part(self, doc: Document) -> KnowledgeBase:
+        places = _PlaceContext(DocContext(doc))
+        locals_ = _document_locals(doc, places)
+        part = KnowledgeBase()
+        local_of: dict[tuple[str, str], str] = {}  # (type, name) -> entity id
+        local_at: dict[tuple[str, int, int], str] = {}  # (type, start, end) -> entity id
+        for local in sorted(locals_, key=lambda lc: lc.order):
+            eid = self._entity_id(local)
+            for name in local.names:
+                local_of.setdefault((local.type, name), eid)
+            for m in local.mentions:
+                local_at[(local.type, m.start, m.end)] = eid
+            ent = part.entities.setdefault(eid, Entity(eid, local.type, local.label))
+            description = self._entities.setdefault(eid, Entity(eid, local.type, local.label))
+            for m in local.mentions:
+                ent.mentions.append(_evidence(doc, m, m.source))
+                description.aliases.add("".join(m.text.split()))
+            for key, text in local.how:
+                self._how[eid].setdefault(key, text)
+
+        def id_of(m: Mention) -> str | None:
+            return local_at.get((m.type, m.start, m.end)) or local_of.get((m.type, compact(m.text)))
+
+        _add_facts(part, doc, id_of, places, _FactIndex(), self.known)
+        return part
+
+    def entities(self) -> dict[str, Entity]:
+        """Each entity seen by ``part``, described (no mentions), by id."""
+        out = {}
+        for eid, ent in sorted(self._entities.items()):
+            written = sorted(a for a in ent.aliases if compact(a) == ent.label)
+            label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
+            how = list(self._how[eid].values()) + ([self._person_how[eid]] if eid in self._person_how else [])
+            out[eid] = Entity(eid, ent.type, label, {a for a in ent.aliases if compact(a) != compact(label)},
+                              how_resolved="; ".join(how))
+        return out
+
+    def _full_name(self, type_: str, label: str) -> str:
+        seen = {label}
+        while (type_, label) in self._short_of and self._short_of[(type_, label)] not in seen:
+            label = self._short_of[(type_, label)]
+            seen.add(label)
+        return label
+
+    def _entity_id(self, local: _Local) -> str:
+        if local.type == "Person":
+            return self._person_ids[local.order]
+        label = self._full_name(local.type, local.label)
+        if label != local.label:
+            reason = f"short form {local.label} of {label} (the only match in the corpus)"
+            local.how.append((reason, reason))
+            local.label = label
+        # A bare body no place could be found for (镇政府) is only known within its document.
+        scope = local.doc.sha256 if local.type in BODY_TYPES and _is_bare(label) else ""
+        return entity_id(local.type, label, scope)
+
+
+def resolve(docs: list[Document]) -> KnowledgeBase:
+    """The knowledge base of ``docs`` in memory (``Resolver`` for the streaming build)."""
+    resolver = Resolver()
+    for doc in docs:
+        resolver.observe(doc)
+    resolver.finish()
+    kb = KnowledgeBase(documents=resolver.documents, mentions_before_resolution=resolver.mentions_before_resolution)
+    index = _FactIndex()
+    mentions: dict[str, list[Evidence]] = defaultdict(list)
+    for doc in sorted(docs, key=Resolver.document_order):
+        part = resolver.part(doc)
+        for eid, ent in part.entities.items():
+            mentions[eid] += ent.mentions
+        for post in part.posts:
+            index.merge(kb, post)
+        for fact in part.facts:
+            index.merge(kb, fact)
+    kb.entities = resolver.entities()
+    for eid, ent in kb.entities.items():
+        ent.mentions = mentions[eid]
     kb.posts.sort(key=lambda p: (p.person, p.date is None, p.date or 0, p.title))
     kb.facts.sort(key=lambda f: (f.subject, f.relation, f.object))
-    kb.entities = dict(sorted(kb.entities.items()))
-    kb.mentions_before_resolution = sum(len({(compact(m.text), m.type) for m in d.entities()}) for d in docs)
     return kb
 
 
@@ -121,7 +233,8 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
     for local in groups.values():
         local.label = _canonical(local.names)
         if len(local.names) > 1:
-            local.how.append("alias in " + doc.name + ": " + " = ".join(sorted(local.names)))
+            same = " = ".join(sorted(local.names))
+            local.how.append((same, f"alias in {doc.name}: {same}"))
         if local.type in BODY_TYPES and local.label[:1] in LEVELS:
             out += _bare_body_locals(local, places)
         else:
@@ -140,7 +253,8 @@ def _bare_body_locals(local: _Local, places: _PlaceContext) -> list[_Local]:
     for (place, how), mentions in sorted(by_place.items(), key=lambda kv: kv[1][0].start):
         part = _Local(local.doc, local.type, set(local.names), mentions, local.label, list(local.how))
         if place:
-            part.how.append(f"bare body {local.label} read as {place}'s ({how})")
+            reason = f"bare body {local.label} read as {place}'s ({how})"
+            part.how.append((reason, reason))
             part.label = _qualify(local.label, place)
         out.append(part)
     return out
@@ -256,32 +370,6 @@ def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
 
 # -- across documents -------------------------------------------------------
 
-def _global_ids(locals_: list[_Local]) -> dict[int, str]:
-    """id(local) -> entity id."""
-    ids: dict[int, str] = {}
-    labels: dict[str, set[str]] = defaultdict(set)
-    for local in locals_:
-        if local.type != "Person":
-            labels[local.type].add(local.label)
-    short_of = _short_forms_across(labels)
-    for local in locals_:
-        if local.type == "Person":
-            continue
-        label = local.label
-        seen = {label}
-        while (local.type, label) in short_of and short_of[(local.type, label)] not in seen:
-            label = short_of[(local.type, label)]
-            seen.add(label)
-        if label != local.label:
-            local.how.append(f"short form {local.label} of {label} (the only match in the corpus)")
-            local.label = label
-        # A bare body no place could be found for (镇政府) is only known within its document.
-        scope = local.doc.sha256 if local.type in BODY_TYPES and _is_bare(label) else ""
-        ids[id(local)] = entity_id(local.type, label, scope)
-    _merge_people([lc for lc in locals_ if lc.type == "Person"], ids)
-    return ids
-
-
 def _is_bare(name: str) -> bool:
     """区委, 镇政府, 省人大常委会: a body named by its level only."""
     return name[:1] in LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
@@ -321,12 +409,15 @@ def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[s
     return out
 
 
-def _merge_people(people: list[_Local], ids: dict[int, str]) -> None:
-    by_name: dict[str, list[_Local]] = defaultdict(list)
+def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
+    """Entity ids of people by their local's order key, and how each merged person was merged."""
+    ids: dict[tuple[str, int], str] = {}
+    hows: dict[str, str] = {}
+    by_name: dict[str, list[_Person]] = defaultdict(list)
     for p in people:
         by_name[p.label].append(p)
     for name, group in by_name.items():
-        clusters: list[list[_Local]] = []
+        clusters: list[list[_Person]] = []
         for p in sorted(group, key=lambda x: x.order):
             target = _compatible_cluster(clusters, p)
             if target is None:
@@ -337,16 +428,17 @@ def _merge_people(people: list[_Local], ids: dict[int, str]) -> None:
         for cluster in clusters:
             qualifier = _qualifier(cluster)
             if qualifier in used:
-                qualifier += "|" + cluster[0].doc.sha256[:12]
+                qualifier += "|" + cluster[0].order[0][:12]
             used.add(qualifier)
-            how = _person_how(cluster)
+            eid = entity_id("Person", name, qualifier)
             for p in cluster:
-                ids[id(p)] = entity_id("Person", name, qualifier)
-                if how:
-                    p.how.append(how)
+                ids[p.order] = eid
+            if len(cluster) > 1:
+                hows[eid] = _person_how(cluster)
+    return ids, hows
 
 
-def _compatible_cluster(clusters: list[list[_Local]], p: _Local) -> list[_Local] | None:
+def _compatible_cluster(clusters: list[list[_Person]], p: _Person) -> list[_Person] | None:
     def facts(cluster):
         return (set().union(*(c.districts for c in cluster)), set().union(*(c.bodies for c in cluster)),
                 set().union(*(c.titles for c in cluster)))
@@ -360,16 +452,14 @@ def _compatible_cluster(clusters: list[list[_Local]], p: _Local) -> list[_Local]
     return None
 
 
-def _qualifier(cluster: list[_Local]) -> str:
+def _qualifier(cluster: list[_Person]) -> str:
     districts = sorted(set().union(*(c.districts for c in cluster)))
     bodies = sorted(set().union(*(c.bodies for c in cluster)))
     return districts[0] if districts else (bodies[0] if bodies else "")
 
 
-def _person_how(cluster: list[_Local]) -> str:
-    if len(cluster) < 2:
-        return ""
-    docs = sorted({c.doc.name for c in cluster})
+def _person_how(cluster: list[_Person]) -> str:
+    docs = {c.doc_name for c in cluster}
     shared = set.intersection(*(c.bodies | c.titles | c.districts for c in cluster))
     why = ", ".join(sorted(s.split("@")[0] for s in shared))
     return f"same name in {len(docs)} documents; shared: {why}"
@@ -381,24 +471,6 @@ def _evidence(doc: Document, m: Mention, pattern: str) -> Evidence:
     s = doc.sentence_at(m.start)
     return Evidence(doc.sha256, doc.name, s.start if s else m.start, s.end if s else m.end,
                     s.text if s else m.text, pattern)
-
-
-def _build_entities(kb: KnowledgeBase, locals_: list[_Local], ids: dict[int, str]) -> None:
-    for local in sorted(locals_, key=lambda lc: lc.order):
-        eid = ids[id(local)]
-        ent = kb.entities.get(eid)
-        if ent is None:
-            ent = kb.entities[eid] = Entity(eid, local.type, local.label)
-        for m in local.mentions:
-            ent.mentions.append(_evidence(local.doc, m, m.source))
-            ent.aliases.add("".join(m.text.split()))
-        for how in local.how:
-            if how not in ent.how_resolved:
-                ent.how_resolved = f"{ent.how_resolved}; {how}" if ent.how_resolved else how
-    for ent in kb.entities.values():
-        written = sorted(a for a in ent.aliases if compact(a) == ent.label)
-        ent.label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
-        ent.aliases = {a for a in ent.aliases if compact(a) != compact(ent.label)}
 
 
 class _FactIndex:
@@ -415,8 +487,26 @@ class _FactIndex:
             self.evidence.add((id(target), ev))
             target.evidence.append(ev)
 
+    def merge(self, kb: KnowledgeBase, item: Post | Fact) -> None:
+        """Add ``item`` (of one document's part) to ``kb``, joining the post or fact it repeats."""
+        if isinstance(item, Post):
+            key = (item.person, item.title, item.organization, item.date)
+            target = self.posts.get(key)
+            if target is None:
+                target = self.posts[key] = Post(*key)
+                kb.posts.append(target)
+        else:
+            key = (item.subject, item.relation, item.object)
+            target = self.facts.get(key)
+            if target is None:
+                target = self.facts[key] = Fact(*key)
+                kb.facts.append(target)
+        for ev in item.evidence:
+            self.add_evidence(target, ev)
 
-def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, index: _FactIndex) -> None:
+
+def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, index: _FactIndex,
+               known: set[str]) -> None:
     posts, facts = index.posts, index.facts
     for r in doc.relations:
         ev = Evidence(doc.sha256, doc.name, r.evidence.start, r.evidence.end, r.evidence.text, r.pattern)
@@ -424,7 +514,7 @@ def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, i
         if head is None:
             continue
         if r.label == "holds_post":
-            body = _post_body(doc, r, id_of) or _bare_post_body(kb, r, places)
+            body = _post_body(doc, r, id_of) or _bare_post_body(known, r, places)
             key = (head, "".join(r.tail.text.split()), body, doc.date)
             post = posts.get(key)
             if post is None:
@@ -466,7 +556,7 @@ def _post_body(doc: Document, post: Relation, id_of) -> str | None:
 _POST_HEADS = [(ending, tuple(heads.split(","))) for ending, heads in load_table("post_heads_by_body.tsv")]
 
 
-def _bare_post_body(kb: KnowledgeBase, post: Relation, places: _PlaceContext) -> str | None:
+def _bare_post_body(known: set[str], post: Relation, places: _PlaceContext) -> str | None:
     """区委常委 in a district paper: the district's 区委, when the corpus knows that body."""
     title = compact(post.tail.text)
     bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and b[:1] in LEVELS]
@@ -477,4 +567,4 @@ def _bare_post_body(kb: KnowledgeBase, post: Relation, places: _PlaceContext) ->
     if place is None:
         return None
     eid = entity_id("GovOrg", _qualify(body, place))
-    return eid if eid in kb.entities else None
+    return eid if eid in known else None

@@ -67,7 +67,7 @@ def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: 
     the entities within ``depth`` links of that entity. Past ``max_nodes``
     entities the best connected ones are drawn, and the title says so.
     """
-    g = select(as_networkx(graph), focus, depth, types)
+    g = select(as_networkx(graph, evidence_limit=2 * MAX_EVIDENCE), focus, depth, types)
     center = g.graph["focus"]
     if title is None:
         title = f"{focus} · {depth} 度关系" if focus else "知识图谱"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.rdf import build_quads
+from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from test_rdf import DOC_A, DOC_B, kg, sample_kb
 
@@ -21,7 +22,7 @@ QUERIES = ROOT / "ontology" / "queries"
 def graph(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("graph")
     kb = sample_kb()
-    write_exports(kb, build_quads(kb), out, ["ttl", "trig"])
+    write_exports(memory_store(build_quads(kb)), out, ["ttl", "trig"])
     return out / "graph.ttl"
 
 

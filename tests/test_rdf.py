@@ -19,6 +19,7 @@ from rdflib import BNode, Dataset, Graph, Literal
 
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.rdf import build_dataset, build_quads, union_graph
+from kg.rdf.dataset import memory_store
 from kg.rdf.exports import FILES, write_exports
 from kg.rdf.vocab import CLASS, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
 
@@ -173,9 +174,9 @@ def test_ontology_parses_and_declares_every_class_and_property():
 def test_exports_are_written_and_byte_identical_across_processes(tmp_path):
     """Hash seeds differ between processes, so this catches set-ordered output."""
     script = ("import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
-              "from test_rdf import sample_kb; from kg.rdf import build_quads; "
+              "from test_rdf import sample_kb; from kg.rdf import build_quads; from kg.rdf.dataset import memory_store; "
               "from kg.rdf.exports import write_exports, FILES; kb = sample_kb(); "
-              "write_exports(kb, build_quads(kb), Path(sys.argv[1]), list(FILES))")
+              "write_exports(memory_store(build_quads(kb)), Path(sys.argv[1]), list(FILES))")
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / seed
@@ -193,7 +194,7 @@ def test_every_export_parses_back(tmp_path):
     import networkx as nx
 
     kb = sample_kb()
-    write_exports(kb, build_quads(kb), tmp_path, list(FILES))
+    write_exports(memory_store(build_quads(kb)), tmp_path, list(FILES))
     n = len(union_graph(build_dataset(kb)))
     for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
         assert len(Graph().parse(tmp_path / name, format=fmt)) == n, name

@@ -17,6 +17,7 @@ import pytest
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
 from kg.rdf import build_quads
+from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from test_rdf import sample_kb
 
@@ -122,7 +123,7 @@ def test_graph_store_protocol_writes_into_the_store(store):
 
 def test_a_graph_file_is_served_too(tmp_path):
     kb = sample_kb()
-    write_exports(kb, build_quads(kb), tmp_path, ["trig"])
+    write_exports(memory_store(build_quads(kb)), tmp_path, ["trig"])
     proc, port = _serve(tmp_path / "graph.trig")
     try:
         sparql = SPARQLWrapper(f"http://127.0.0.1:{port}/query", returnFormat=JSON)

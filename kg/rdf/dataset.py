@@ -106,7 +106,7 @@ class _Quads:
                 self.default(*t)
 
 
-def _add_entity(q: _Quads, e: Entity) -> None:
+def _describe_entity(q: _Quads, e: Entity) -> None:
     node = entity_iri(e.id)
     q.default(node, RDF.type, _v(CLASS[e.type]))
     q.default(node, SKOS.prefLabel, _zh(e.label))
@@ -114,8 +114,6 @@ def _add_entity(q: _Quads, e: Entity) -> None:
         q.default(node, SKOS.altLabel, _zh(alias))
     if e.how_resolved:
         q.default(node, KG.howResolved, _str(e.how_resolved))
-    for ev in e.mentions:
-        q.stated(ev.doc_sha256, node, KG.mention, q.evidence(ev))
 
 
 def _add_post(q: _Quads, post: Post) -> None:
@@ -140,6 +138,11 @@ def _add_fact(q: _Quads, fact: Fact) -> None:
 def build_quads(kb: KnowledgeBase) -> list[Quad]:
     """The whole knowledge base as sorted quads: descriptions in the default graph,
     what each document states in the document's named graph."""
+    return sorted(description_quads(kb) | statement_quads(kb), key=lambda q: (str(q.graph_name), *_order(q.triple)))
+
+
+def description_quads(kb: KnowledgeBase) -> set[Quad]:
+    """What describes ``kb``'s documents and entities (default graph); entities' mentions aside."""
     q = _Quads()
     for d in kb.documents:
         node = document_iri(d.sha256)
@@ -153,12 +156,23 @@ def build_quads(kb: KnowledgeBase) -> list[Quad]:
         for headline in d.headlines:
             q.default(node, DCTERMS.title, _zh(headline))
     for e in kb.entities.values():
-        _add_entity(q, e)
+        _describe_entity(q, e)
+    return q.quads
+
+
+def statement_quads(kb: KnowledgeBase) -> set[Quad]:
+    """What ``kb``'s documents state: mentions, posts and facts with their evidence. A streaming
+    build adds these one document's part of the knowledge base at a time (``kg.resolve.Resolver``)."""
+    q = _Quads()
+    for e in kb.entities.values():
+        node = entity_iri(e.id)
+        for ev in e.mentions:
+            q.stated(ev.doc_sha256, node, KG.mention, q.evidence(ev))
     for post in kb.posts:
         _add_post(q, post)
     for fact in kb.facts:
         _add_fact(q, fact)
-    return sorted(q.quads, key=lambda q: (str(q.graph_name), *_order(q.triple)))
+    return q.quads
 
 
 def union_triples(quads: list[Quad]) -> list[pyoxigraph.Triple]:

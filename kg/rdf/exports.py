@@ -1,25 +1,33 @@
 """The files ``kg build --out DIR`` writes, each byte-identical for the same input.
 
-pyoxigraph writes them (fast: rdflib's writers take minutes on a large
-corpus) from triples and quads sorted here, so output order never depends on
-hashing. JSON-LD is in expanded form (one object per node).
+They are written from a pyoxigraph store (the build's, or one filled from a
+knowledge base by ``kg.rdf.dataset.memory_store``) as streams, so a large graph
+is never held in Python: TriG is the store's dataset as it is; Turtle,
+N-Triples and JSON-LD hold the union of its graphs (merged in a second, temporary
+store on disk); the CSV files and GraphML are the entity
+graph of ``kg.graphview``. The order is the store's index order, fixed for the
+same content. JSON-LD is in expanded form (one object per node).
 """
 from __future__ import annotations
 
 import csv
 import io
+import tempfile
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
 
-from kg import atomic
 from kg.errors import UsageError
-from kg.knowledge import KnowledgeBase
-from kg.rdf.dataset import entity_iri, union_triples
+from kg.graphview import from_store
+from kg.rdf.dataset import entity_iri
+from kg.rdf.store import BATCH
 from kg.rdf.vocab import PREFIXES
 
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
+_UNION_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+                  "jsonld": pyoxigraph.RdfFormat.JSON_LD}
 
 #: --formats name -> file names it writes
 FILES = {
@@ -37,22 +45,31 @@ def parse_formats(value: str) -> list[str]:
     return formats
 
 
-def write_exports(kb: KnowledgeBase, quads: list[pyoxigraph.Quad], out: Path, formats: list[str]) -> list[str]:
-    """Write the requested exports of ``kb`` (its quads: ``build_quads(kb)``) into ``out``;
-    returns the file names written."""
-    triples = union_triples(quads) if {"ttl", "nt", "jsonld"} & set(formats) else []
-    rdf = {"ttl": (triples, pyoxigraph.RdfFormat.TURTLE), "nt": (triples, pyoxigraph.RdfFormat.N_TRIPLES),
-           "jsonld": (triples, pyoxigraph.RdfFormat.JSON_LD), "trig": (quads, pyoxigraph.RdfFormat.TRIG)}
+def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str]) -> list[str]:
+    """Write the requested exports of the graph in ``store`` into ``out``; returns the file names written."""
     written = []
+    if "trig" in formats:
+        store.dump(out / "graph.trig", pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES)
+    union_formats = [f for f in formats if f in _UNION_FORMATS]
+    if union_formats:
+        with tempfile.TemporaryDirectory(dir=out, prefix=".union-") as tmp:
+            union = pyoxigraph.Store(tmp)
+            quads = iter(store)
+            while chunk := [pyoxigraph.Quad(q.subject, q.predicate, q.object) for q in islice(quads, BATCH)]:
+                union.bulk_extend(chunk)  # in batches: the bulk loader holds what it is given
+            for fmt in union_formats:
+                prefixes = _PREFIXES if fmt != "nt" else None
+                union.dump(out / FILES[fmt][0], _UNION_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
+                           prefixes=prefixes)
+            del union
+    if {"csv", "graphml"} & set(formats):
+        g = from_store(store, evidence_limit=1)
+        if "csv" in formats:
+            (out / "entities.csv").write_text(_entities_csv(g), encoding="utf-8")
+            (out / "relations.csv").write_text(_relations_csv(g), encoding="utf-8")
+        if "graphml" in formats:
+            (out / "graph.graphml").write_text(_graphml(g), encoding="utf-8")
     for fmt in formats:
-        if fmt == "csv":
-            atomic.write_text(out / "entities.csv", _entities_csv(kb))
-            atomic.write_text(out / "relations.csv", _relations_csv(kb))
-        elif fmt == "graphml":
-            atomic.write_text(out / "graph.graphml", _graphml(kb))
-        else:
-            data, rdf_format = rdf[fmt]
-            atomic.write_bytes(out / FILES[fmt][0], pyoxigraph.serialize(data, format=rdf_format, prefixes=_PREFIXES))
         written += FILES[fmt]
     return written
 
@@ -63,48 +80,43 @@ def _csv(rows: list[list[object]]) -> str:
     return buf.getvalue()
 
 
-def _entities_csv(kb: KnowledgeBase) -> str:
+def _entities_csv(g: nx.MultiDiGraph) -> str:
     rows = [["id", "iri", "type", "label", "aliases", "mentions", "documents"]]
-    for e in sorted(kb.entities.values(), key=lambda e: e.id):
-        docs = sorted({m.doc_name for m in e.mentions})
-        rows.append([e.id, entity_iri(e.id).value, e.type, e.label, "|".join(sorted(e.aliases - {e.label})),
-                     len(e.mentions), "|".join(docs)])
+    for node, d in sorted(g.nodes(data=True)):
+        rows.append([node, entity_iri(node).value, d["type"], d["label"], "|".join(d["aliases"]),
+                     d["mentions"], "|".join(d["documents"])])
     return _csv(rows)
 
 
-def _relations_csv(kb: KnowledgeBase) -> str:
+def _relations_csv(g: nx.MultiDiGraph) -> str:
     """One row per fact and per post: who, what, whom, and where it is stated."""
-    label = {e.id: e.label for e in kb.entities.values()}
+    def label(node: str | None) -> str:
+        return g.nodes[node]["label"] if node in g else ""
+
+    def first(evidence: list[dict]) -> str:
+        return evidence[0]["text"] if evidence else ""
+
     rows = []
-    for f in kb.facts:
-        rows.append([f.subject, label.get(f.subject, ""), f.relation, f.object, label.get(f.object, ""), "",
-                     "|".join(sorted({ev.doc_name for ev in f.evidence})),
-                     f.evidence[0].text if f.evidence else ""])
-    for p in kb.posts:
-        rows.append([p.person, label.get(p.person, ""), "holds_post", p.organization or "",
-                     label.get(p.organization or "", ""), p.title,
-                     "|".join(sorted({ev.doc_name for ev in p.evidence})),
-                     p.evidence[0].text if p.evidence else ""])
+    for s, o, d in g.edges(data=True):
+        if d["relation"] != "holds_post":
+            rows.append([s, label(s), d["relation"], o, label(o), "", "|".join(d["documents"]), first(d["evidence"])])
+    for person, d in g.nodes(data=True):
+        for p in d["posts"]:
+            rows.append([person, d["label"], "holds_post", p["body_id"] or "", label(p["body_id"]), p["title"],
+                         "|".join(p["documents"]), first(p["evidence"])])
     rows.sort(key=lambda r: [str(c) for c in r])
     header = ["subject", "subject_label", "relation", "object", "object_label", "title", "documents", "evidence"]
     return _csv([header] + rows)
 
 
-def _graphml(kb: KnowledgeBase) -> str:
+def _graphml(g: nx.MultiDiGraph) -> str:
     """Entities as nodes; facts and posts-in-a-body as edges (for Gephi, Cytoscape)."""
-    g = nx.MultiDiGraph()
-    titles: dict[str, set[str]] = {}
-    for p in kb.posts:
-        titles.setdefault(p.person, set()).add(p.title)
-    for e in sorted(kb.entities.values(), key=lambda e: e.id):
-        g.add_node(e.id, label=e.label, type=e.type, iri=entity_iri(e.id).value,
-                   posts="、".join(sorted(titles.get(e.id, ()))))
-    edges = [(f.subject, f.object, f.relation, "") for f in kb.facts]
-    edges += [(p.person, p.organization, "holds_post", p.title) for p in kb.posts if p.organization]
-    for s, o, relation, title in sorted(set(edges)):
-        if s in g and o in g:
-            g.add_edge(s, o, key=f"{relation}:{title}", relation=relation, title=title)
+    out = nx.MultiDiGraph()
+    for node, d in sorted(g.nodes(data=True)):
+        out.add_node(node, label=d["label"], type=d["type"], iri=entity_iri(node).value,
+                     posts="、".join(sorted({p["title"] for p in d["posts"]})))
+    for s, o, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
+        out.add_edge(s, o, key=key, relation=d["relation"], title=d.get("title", ""))
     buf = io.BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8")
+    nx.write_graphml(out, buf, encoding="utf-8")
     return buf.getvalue().decode("utf-8")
-

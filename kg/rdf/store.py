@@ -3,28 +3,39 @@
 Layout of DIR::
 
     DIR/oxigraph/            pyoxigraph (RocksDB) store: the quads of kg.rdf.dataset
-    DIR/documents/SHA.pickle each added document as extracted (kg.model.Document)
+    DIR/documents/SHA.pickle each stored document as extracted (kg.model.Document)
+    DIR/incoming/            documents of the running build, moved into documents/ at its end
+    DIR/REBUILDING           present while the quads are being rewritten
 
 Why keep the extracted documents: a new document can change how entities
 resolve (a later article gives the full name of a short form), so adding
-documents re-runs ``kg.resolve`` over every stored document — cheap next to
-extraction, which each document goes through only once — and the store's
-quads are updated to the new graph by difference (only changed quads are
-removed or added). A document whose sha256 is already stored is skipped before
+documents re-runs resolution over every stored document — cheap next to
+extraction, which each document goes through only once — and rewrites the
+quads. A document whose sha256 is already stored is skipped before
 extraction: re-adding it changes nothing.
 
+Memory does not grow with the corpus: documents stream through the two
+passes of ``kg.resolve.Resolver`` from their files (the new ones are spilled to
+incoming/ as they are extracted), and quads go into the store in batches of
+``BATCH`` with pyoxigraph's bulk loader. Only names, people's context and
+entity descriptions stay in memory between the passes.
+
+The bulk loader is not transactional; ``REBUILDING`` is what makes that safe:
+it is written before the quads are cleared and removed after the new
+documents are stored, so an interrupted run leaves the marker, and the next
+run rewrites the quads from the stored documents even if it adds nothing.
+
 Documents are pickled because pickle keeps them exactly, shared objects
-included (resolution compares relation heads by identity). The quads are
-always recomputed from the stored documents, and a document's file is
-written only after its quads are in: an interrupted run leaves the
-document unstored, and the next run adds it and repairs the quads by the same
-difference. That is why the (faster, non-transactional) bulk load is safe here.
+included (resolution compares relation heads by identity).
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pyoxigraph
 
@@ -32,7 +43,14 @@ from kg import atomic
 from kg.errors import KgError
 from kg.knowledge import KnowledgeBase
 from kg.model import Document
-from kg.rdf.dataset import build_quads
+from kg.rdf.dataset import description_quads, statement_quads
+from kg.rdf.sparql import run_query
+from kg.rdf.vocab import CLASS
+
+_CLASSES = " ".join(f"<{c}>" for c in CLASS.values())
+
+#: Quads handed to the bulk loader at a time: the build's memory is this batch, not the corpus.
+BATCH = 50_000
 
 
 def is_store(path: str | Path) -> bool:
@@ -54,6 +72,16 @@ def open_oxigraph(path: str | Path, read_only: bool = False) -> pyoxigraph.Store
         raise KgError(f"cannot open store {path}: {str(e).splitlines()[0]} (is `kg serve` using it?)") from None
 
 
+@dataclass
+class BuildReport:
+    added: int  # documents extracted and added
+    mentions: int  # entity mentions in them
+    documents: int  # documents in the store
+    entities_before: int | None  # distinct (document, name, type) of all stored documents; None: not re-resolved
+    entities: int
+    facts: int  # posts and reified facts
+
+
 class KgStore:
     """A store directory: stored documents plus their graph."""
 
@@ -64,37 +92,70 @@ class KgStore:
         if self.path.is_dir() and any(self.path.iterdir()) and not is_store(self.path):
             raise KgError(f"--store {self.path} exists and is not a kg store (no oxigraph/ inside)")
         self.documents_dir = self.path / "documents"
+        self.incoming_dir = self.path / "incoming"
+        self.rebuilding = self.path / "REBUILDING"
         self.documents_dir.mkdir(parents=True, exist_ok=True)
         self.oxigraph = open_oxigraph(self.path)
 
     def stored_hashes(self) -> set[str]:
         return {p.stem for p in self.documents_dir.glob("*.pickle")}
 
-    def documents(self) -> list[Document]:
-        return [document_from_bytes(p.read_bytes(), p.name) for p in self.documents_dir.glob("*.pickle")]
+    def add(self, docs: Iterable[Document]) -> BuildReport:
+        """Add the new ones of ``docs`` (an iterator is consumed as it is extracted),
+        re-resolve everything stored and rewrite the quads."""
+        from kg.resolve import Resolver
 
-    def add(self, docs: list[Document]) -> KnowledgeBase:
-        """Add the new ones of ``docs``, re-resolve everything stored, update the quads.
-
-        Returns the knowledge base of all stored documents."""
-        from kg.resolve import resolve
-
+        resolver = Resolver()
         known = self.stored_hashes()
-        new = list({d.sha256: d for d in docs if d.sha256 not in known}.values())
-        # A fixed order (name, hash), so adding A then B gives the graph of adding A and B together.
-        kb = resolve(sorted(self.documents() + new, key=lambda d: (d.name, d.sha256)))
-        if not new:
-            return kb
-        quads = set(build_quads(kb))
-        old = set(self.oxigraph.quads_for_pattern(None, None, None, None))
-        for quad in old - quads:
-            self.oxigraph.remove(quad)
-        self.oxigraph.bulk_extend(quads - old)  # not transactional: see the module docstring
+        shutil.rmtree(self.incoming_dir, ignore_errors=True)
+        self.incoming_dir.mkdir()
+        added = mentions = 0
+        for doc in docs:
+            if doc.sha256 in known:
+                continue
+            known.add(doc.sha256)
+            resolver.observe(doc)
+            atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.pickle", document_to_bytes(doc))
+            added, mentions = added + 1, mentions + len(doc.mentions)
+        if not added and not self.rebuilding.exists():
+            shutil.rmtree(self.incoming_dir)
+            return self._report(0, 0, None)
+        stored = sorted(self.documents_dir.glob("*.pickle"))
+        for doc in _load_all(stored):
+            resolver.observe(doc)
+        resolver.finish()
+        self.rebuilding.touch()
+        self.oxigraph.clear()
+        # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
+        ordered = sorted(stored + list(self.incoming_dir.glob("*.pickle")), key=lambda p: p.name)
+        batch: set[pyoxigraph.Quad] = set()
+        for doc in _load_all(ordered):
+            batch |= statement_quads(resolver.part(doc))
+            if len(batch) >= BATCH:
+                self.oxigraph.bulk_extend(batch)
+                batch = set()
+        batch |= description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
+        self.oxigraph.bulk_extend(batch)
         self.oxigraph.flush()
-        # Documents are written last: a failure above leaves them unstored, so the next run retries.
-        for d in new:
-            atomic.write_bytes(self.documents_dir / f"{d.sha256}.pickle", document_to_bytes(d))
-        return kb
+        for path in self.incoming_dir.glob("*.pickle"):
+            path.replace(self.documents_dir / path.name)
+        self.incoming_dir.rmdir()
+        self.rebuilding.unlink()
+        return self._report(added, mentions, resolver.mentions_before_resolution)
+
+    def _report(self, added: int, mentions: int, entities_before: int | None) -> BuildReport:
+        def count(query: str) -> int:
+            return int(next(iter(run_query(self.oxigraph, query)))["n"].value)
+
+        return BuildReport(added, mentions, len(self.stored_hashes()), entities_before,
+                           count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {_CLASSES} }} ?e a ?c }}"),
+                           count("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { { ?x a org:Post } UNION "
+                                 "{ ?x a rdf:Statement } }"))
+
+
+def _load_all(paths: list[Path]) -> Iterator[Document]:
+    for path in paths:
+        yield document_from_bytes(path.read_bytes(), path.name)
 
 
 def document_to_bytes(doc: Document) -> bytes:
