@@ -2,8 +2,9 @@
 for measuring stores at sizes no test corpus reaches.
 
 Documents, entities of every type, mentions with evidence sentences, posts in
-bodies, facts with their reified statements, everything a document states in
-that document's named graph. Mentions follow a power law (a few entities
+bodies, facts with their reified statements; all of it in the default graph
+(the merged graph queries read), and everything a document states also in that
+document's named graph. Mentions follow a power law (a few entities
 are everywhere, most are rare), as in news. Labels are made up ("人物123"),
 and the same seed gives the same graph.
 """
@@ -14,18 +15,23 @@ from pathlib import Path
 
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 
-#: share of each entity type in the pool, and the label it gets
+#: share of each entity type in the pool, and the label it gets (see _label for places and parks)
 TYPES = {"Person": (0.40, "人物{}"), "GovOrg": (0.10, "第{}区委"), "Enterprise": (0.20, "第{}科技有限公司"),
-         "Park": (0.05, "第{}号产业园"), "Project": (0.15, "第{}号厂房项目"), "Place": (0.05, "第{}区"),
+         "Park": (0.05, "第{}号产业园"), "Project": (0.15, "第{}号厂房项目"), "Place": (0.05, "第{}"),
          "Organization": (0.05, "第{}研究院")}
-#: relation -> (subject type, object type) templates for facts; part_of is added as a
-#: hierarchy (places in larger places, park zones in parks), as administrative divisions are
+#: the label of a park zone
+ZONE = "第{}片区"
+#: relation -> (subject type, object type) templates for facts; part_of is added as
+#: hierarchies: places in a tree of administrative divisions (cities, districts, towns,
+#: villages), park zones (片区) in parks
 FACTS = [("member_of", "Person", "GovOrg"), ("located_in", "Enterprise", "Park"), ("located_in", "Project", "Park"),
          ("located_in", "Park", "Place"), ("located_in", "Project", "Place"), ("owns_project", "Enterprise", "Project")]
 #: relations with one object per subject (located_in) or one subject per object (owns_project)
 ONE_OBJECT = ("located_in", "owns_project")
 #: children per parent in the part_of hierarchies
 FANOUT = 8
+#: the suffix of a place by its depth in the tree: the root and its children are cities
+PLACE_LEVELS = ("市", "市", "区", "镇", "村")
 MENTIONS_PER_DOC = 8
 FACTS_PER_DOC = 2
 POSTS_PER_DOC = 1
@@ -49,37 +55,59 @@ class _Writer:
         self.nq, self.nt, self.count = nq, nt, 0
 
     def add(self, s: str, p: object, o: str, graph: str | None = None) -> None:
+        """A triple of the merged graph (the default graph of the dataset), also in
+        ``graph`` if a document states it."""
         triple = f"{s} <{p}> {o}"
         self.nt.write(triple + " .\n")
-        self.nq.write(f"{triple} {graph} .\n" if graph else triple + " .\n")
+        self.nq.write(triple + " .\n")
+        if graph:
+            self.nq.write(f"{triple} {graph} .\n")
         self.count += 1
 
 
+def _place_depth(i: int) -> int:
+    return 0 if i == 0 else 1 + _place_depth(i // FANOUT)
+
+
+def _label(type_: str, i: int, size: int) -> str:
+    """Entity ``i`` of a pool of ``size``: places end in their level's suffix (one
+    level of the tree is 区), parks past the first 1/FANOUT are zones of those."""
+    if type_ == "Park" and i >= size // FANOUT:
+        return ZONE.format(i)
+    label = TYPES[type_][1].format(i)
+    return label + PLACE_LEVELS[min(_place_depth(i), len(PLACE_LEVELS) - 1)] if type_ == "Place" else label
+
+
 def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
-    """Write about ``triples`` triples (at least that many) as N-Quads (named graphs,
-    for the store) and as N-Triples (their union, for rdflib); returns the count."""
+    """Write about ``triples`` triples (at least that many) as N-Quads (the dataset
+    ``kg build`` writes into the store: the merged graph as default graph, and each
+    document's statements also in its named graph) and as N-Triples (the merged
+    graph, for rdflib); returns the number of triples."""
     rng = random.Random(seed)
     n_entities = max(50, triples // 40)
     pools: dict[str, list[str]] = {}
     with open(nquads, "w", encoding="utf-8") as nq, open(ntriples, "w", encoding="utf-8") as nt:
         w = _Writer(nq, nt)
         labels: dict[str, str] = {}
-        for type_, (share, pattern) in TYPES.items():
+        for type_, (share, _) in TYPES.items():
             pool = pools[type_] = []
-            for i in range(max(3, int(n_entities * share))):
+            size = max(3, int(n_entities * share))
+            for i in range(size):
                 node = _iri(KGR[f"{type_.lower()}/{i:08x}"])
                 pool.append(node)
-                labels[node] = pattern.format(i)
+                labels[node] = _label(type_, i, size)
                 w.add(node, RDF.type, _iri(CLASS[type_]))
                 w.add(node, SKOS.prefLabel, _zh(labels[node]))
                 if i % 5 == 0:
                     w.add(node, SKOS.altLabel, _zh(labels[node][:3]))
         everyone = [n for pool in pools.values() for n in pool]
 
-        for type_ in ("Place", "Park"):  # a tree: entity i is part of entity i // FANOUT
-            pool = pools[type_]
-            for i in range(1, len(pool)):
-                w.add(pool[i], PROPERTY["part_of"], pool[i // FANOUT])
+        places, parks = pools["Place"], pools["Park"]
+        for i in range(1, len(places)):  # a tree: place i is part of place i // FANOUT
+            w.add(places[i], PROPERTY["part_of"], places[i // FANOUT])
+        top_parks = max(1, len(parks) // FANOUT)
+        for i in range(top_parks, len(parks)):  # one level: zone i is part of park i % top_parks
+            w.add(parks[i], PROPERTY["part_of"], parks[i % top_parks])
 
         def popular(pool: list[str], skew: float = 3.0) -> str:
             """Low indexes far more often: the most popular of 10,000 gets ~5% of the picks."""

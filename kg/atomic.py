@@ -74,24 +74,40 @@ def check_output_dir(path: str | os.PathLike) -> Path:
 
 
 @contextlib.contextmanager
-def output_dir(path: str | os.PathLike) -> Iterator[Path]:
+def output_dir(path: str | os.PathLike, carry: Path | None = None) -> Iterator[Path]:
     """Yield a fresh temporary directory; on success it replaces ``path`` whole.
 
     Files already in ``path`` that this run does not write are kept (copied
     over first), so ``kg build --out DIR`` never deletes unrelated files.
+    ``carry``, a directory inside ``path`` that may change while the new one is
+    written (a store in use), is not copied but moved over at the swap; it must
+    be closed by then.
     """
     target = Path(path)
     parent = check_output_dir(target)
+    carried = None
+    if carry is not None and carry.resolve().is_relative_to(target.resolve()) and carry.exists():
+        carried = carry.resolve().relative_to(target.resolve())
     try:
         tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
     except OSError as e:
         raise KgError(f"cannot write to {parent}: {e.strerror}") from None
     try:
         if target.exists():
-            shutil.copytree(target, tmp, dirs_exist_ok=True)
+            skip = target.resolve() / carried if carried else None
+            shutil.copytree(target, tmp, dirs_exist_ok=True,
+                            ignore=lambda d, names: [n for n in names if Path(d).resolve() / n == skip])
         yield tmp
         os.chmod(tmp, _DIR_MODE)
-        _swap(tmp, target, parent)
+        if carried:
+            (tmp / carried).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target / carried, tmp / carried)
+        try:
+            _swap(tmp, target, parent)
+        except OSError:
+            if carried:
+                os.replace(tmp / carried, target / carried)  # the store goes back where it was
+            raise
     except OSError as e:
         raise KgError(f"cannot write {target}: {e.strerror or e}") from None
     finally:

@@ -36,20 +36,21 @@ _TYPE = {str(c): t for c, t in TYPE_OF_CLASS.items()}  # class IRI -> type
 _RELATION = {str(p): r for p, r in RELATION_OF_PROPERTY.items()}  # property IRI -> relation
 _CLASSES = " ".join(f"<{c}>" for c in _TYPE)
 _PROPERTIES = " ".join(f"<{p}>" for p in _RELATION)
-#: An evidence node's sentence and document name (?ev bound by the query around it).
-_EVIDENCE = "OPTIONAL { ?ev kg:sentence ?text } OPTIONAL { ?ev prov:wasQuotedFrom ?doc . ?doc dcterms:identifier ?docname }"
+#: An evidence node's sentence and document name (?ev bound by the query around it). The evidence
+#: queries have no DISTINCT, which would hold every row in memory: the reader skips repeats itself.
+_EVIDENCE = "?ev kg:sentence ?text ; prov:wasQuotedFrom ?doc . ?doc dcterms:identifier ?docname"
 QUERIES = {
     "entities": f"SELECT DISTINCT ?e ?class ?label WHERE {{ VALUES ?class {{ {_CLASSES} }} ?e a ?class . "
                 "OPTIONAL { ?e skos:prefLabel ?label } }",
     "aliases": "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }",
-    "mentions": f"SELECT DISTINCT ?e ?ev ?text ?docname WHERE {{ ?e kg:mention ?ev . {_EVIDENCE} }}",
+    "mentions": f"SELECT ?e ?ev ?text ?docname WHERE {{ ?e kg:mention ?ev . {_EVIDENCE} }}",
     "facts": f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_PROPERTIES} }} ?s ?p ?o }}",
-    "fact_evidence": "SELECT DISTINCT ?s ?p ?o ?ev ?text ?docname WHERE { ?st a rdf:Statement ; rdf:subject ?s ; "
+    "fact_evidence": "SELECT ?s ?p ?o ?ev ?text ?docname WHERE { ?st a rdf:Statement ; rdf:subject ?s ; "
                      f"rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev . {_EVIDENCE} }}",
     "posts": "SELECT DISTINCT ?person ?post ?title ?body ?date WHERE { ?person org:holds ?post . "
              "OPTIONAL { ?post skos:prefLabel ?title } OPTIONAL { ?post org:postIn ?body } "
              "OPTIONAL { ?post kg:asOf ?date } }",
-    "post_evidence": "SELECT DISTINCT ?post ?ev ?text ?docname WHERE { ?person org:holds ?post . "
+    "post_evidence": "SELECT ?post ?ev ?text ?docname WHERE { ?person org:holds ?post . "
                      f"?post prov:wasDerivedFrom ?ev . {_EVIDENCE} }}",
 }
 
@@ -113,7 +114,7 @@ def _order(ev: dict) -> tuple[str, str]:
 
 
 def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx.MultiDiGraph:
-    """The entity graph of a pyoxigraph store (the union of its graphs)."""
+    """The entity graph of a pyoxigraph store (its default graph)."""
     names: dict[str, str] = {}  # one string per document name, however many rows repeat it
 
     def rows(name: str):

@@ -15,6 +15,10 @@ Across documents
     people with one name in different districts and nothing shared stay apart.
 Entity ids hash type, name and (for people) the disambiguating district or
 body, so they do not depend on the run or on the order of the inputs.
+
+``Resolver`` does this in two passes over the documents, keeping only compact
+summaries in between (what ``kg build`` streams through its store);
+``resolve`` runs both passes over documents in memory.
 """
 from __future__ import annotations
 

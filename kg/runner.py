@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from kg.errors import KgError
 from kg.model import Document
@@ -38,20 +38,19 @@ def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: st
     processes (None: all cores) or on Dask (see kg.parallel)."""
     from kg.parallel import Extraction, extract
 
-    bar = _progress(len(paths), quiet)
-    try:
-        for doc in extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler):
-            yield doc
-            if bar is not None:
-                bar.update(1)
-    finally:
-        if bar is not None:
-            bar.close()
+    yield from with_progress(extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler),
+                             len(paths), "extracting", quiet)
 
 
-def _progress(total: int, quiet: bool):
+def with_progress(items: Iterable, total: int, desc: str, quiet: bool) -> Iterator:
+    """``items`` one by one, with a progress bar of ``total`` documents on a terminal
+    (none when ``quiet``, for one document, or when stderr is not a terminal)."""
     if quiet or total < 2 or not sys.stderr.isatty():
-        return None
+        yield from items
+        return
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False)
+    with tqdm(total=total, unit="doc", desc=desc, file=sys.stderr, leave=False) as bar:
+        for item in items:
+            yield item
+            bar.update(1)

@@ -91,7 +91,7 @@ def test_endpoint_answers_sparql_protocol_queries_in_json_xml_and_csv(store):
         rows = list(csv.DictReader(io.StringIO(sparql.query().convert().decode("utf-8"))))
         assert sorted(r["name"] for r in rows) == sorted(names)
 
-        # named graphs per document are visible through the default graph (union) and by name
+        # each document keeps its own named graph, reachable with GRAPH ?g
         sparql.setMethod("GET")
         sparql.setReturnFormat(JSON)
         sparql.setQuery("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

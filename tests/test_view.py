@@ -39,17 +39,20 @@ def test_reader_keeps_types_aliases_posts_and_evidence():
     assert fact["evidence"][0]["doc"] == "<i>澜汐</i>.txt"
 
 
-def test_reader_sees_evidence_in_each_documents_named_graph():
-    """In the dataset (TriG, store) a document's statements live in its own named graph."""
+def test_reader_counts_once_what_is_both_in_the_default_graph_and_a_documents_graph():
+    """In the dataset (TriG, store) a document's statements are in the default graph and
+    again in its own named graph: the reader sees them once."""
     flat = invented_rdf()
     ds = Dataset()
     doc_graph = ds.graph(KGR["doc/d1"])
     for s, p, o in flat:
-        in_doc = str(s).startswith(str(KGR["evidence/"])) or p == KG.mention
-        (doc_graph if in_doc else ds.default_graph).add((s, p, o))
+        ds.default_graph.add((s, p, o))
+        if str(s).startswith(str(KGR["evidence/"])) or p == KG.mention:
+            doc_graph.add((s, p, o))
     from_ds, from_flat = to_networkx(ds), to_networkx(flat)
     assert sorted(from_ds.nodes(data=True)) == sorted(from_flat.nodes(data=True))
-    assert from_ds.nodes[by_label(from_ds, "柯望舒")]["evidence"]
+    person = from_ds.nodes[by_label(from_ds, "柯望舒")]
+    assert person["evidence"] and person["mentions"] == len(person["evidence"])
 
 
 def test_find_entity_by_label_alias_or_unique_part():

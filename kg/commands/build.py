@@ -28,12 +28,13 @@ def run(args: argparse.Namespace) -> int:
         known = store.stored_hashes()
         paths = [p for p in paths if file_sha256(p) not in known]
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
-                                             args.workers, args.engine, args.scheduler))
-        with atomic.output_dir(args.out) as tmp:
+                                             args.workers, args.engine, args.scheduler), args.quiet)
+        # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
+        with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
             written = write_exports(store.oxigraph, tmp, formats)
             write_view(store.oxigraph, tmp / "graph.html")
             written.append("graph.html")
-        del store
+            del store  # closes the database before it is moved
     where = f" (store {args.store}: {report.documents} documents in all)" if args.store else ""
     before = (f"{report.entities_before} entities before resolution, {report.entities} after"
               if report.entities_before is not None else f"{report.entities} entities, store unchanged")

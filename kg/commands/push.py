@@ -7,7 +7,7 @@ Works with any endpoint of that protocol (Oxigraph's /store, Fuseki's
   export) replaces the endpoint's graph of the same name: the first request
   is a PUT (replace), the following ones POST (add) the rest of its triples,
   so re-pushing a document after re-extraction leaves no stale triples;
-- the source's default graph (entity and document descriptions) is added to
+- the source's default graph (the merged graph) is added to
   the endpoint's default graph with POST, as that graph may hold other data;
 - with ``--graph IRI`` everything goes into that one graph, replaced whole.
 

@@ -84,7 +84,9 @@ class _Quads:
         self.quads.add(Quad(s, _v(p), o, DefaultGraph()))
 
     def stated(self, doc_sha: str, s: NamedNode, p: URIRef, o: Term) -> None:
+        """In the document's graph, and in the default graph (the merged graph)."""
         self.quads.add(Quad(s, _v(p), o, document_iri(doc_sha)))
+        self.quads.add(Quad(s, _v(p), o, DefaultGraph()))
 
     def evidence(self, ev: Evidence) -> NamedNode:
         node = evidence_iri(ev)
@@ -136,8 +138,8 @@ def _add_fact(q: _Quads, fact: Fact) -> None:
 
 
 def build_quads(kb: KnowledgeBase) -> list[Quad]:
-    """The whole knowledge base as sorted quads: descriptions in the default graph,
-    what each document states in the document's named graph."""
+    """The whole knowledge base as sorted quads: everything in the default graph,
+    and what each document states also in the document's named graph."""
     return sorted(description_quads(kb) | statement_quads(kb), key=lambda q: (str(q.graph_name), *_order(q.triple)))
 
 
@@ -173,11 +175,6 @@ def statement_quads(kb: KnowledgeBase) -> set[Quad]:
     for fact in kb.facts:
         _add_fact(q, fact)
     return q.quads
-
-
-def union_triples(quads: list[Quad]) -> list[pyoxigraph.Triple]:
-    """All triples of all graphs, sorted (what graph.ttl holds)."""
-    return sorted({q.triple for q in quads}, key=_order)
 
 
 def _order(t: pyoxigraph.Triple) -> tuple:

@@ -8,7 +8,7 @@ The ``oxigraph`` binary (PyPI package ``oxigraph``, same version as
     /update     SPARQL 1.1 Update
     /store      SPARQL 1.1 Graph Store HTTP Protocol (GET/PUT/POST/DELETE, ?graph= or ?default)
 
-Queries see the union of all graphs as their default graph, as ``kg query`` does.
+Queries see the default graph (the merged graph) and the named graph of each document, as ``kg query`` does.
 """
 from __future__ import annotations
 
@@ -43,7 +43,6 @@ def check_port(host: str, port: int) -> None:
 
 def start(location: Path, host: str, port: int) -> subprocess.Popen:
     """Start the server on an existing pyoxigraph store directory; returns the process."""
-    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"{host}:{port}",
-               "--union-default-graph"]
+    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"{host}:{port}"]
     env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}  # errors as one line
     return subprocess.Popen(command, stdin=subprocess.DEVNULL, env=env)

@@ -3,8 +3,7 @@
 They are written from a pyoxigraph store (the build's, or one filled from a
 knowledge base by ``kg.rdf.dataset.memory_store``) as streams, so a large graph
 is never held in Python: TriG is the store's dataset as it is; Turtle,
-N-Triples and JSON-LD hold the union of its graphs (merged in a second, temporary
-store on disk); the CSV files and GraphML are the entity
+N-Triples and JSON-LD are its default graph, the merged graph; the CSV files and GraphML are the entity
 graph of ``kg.graphview``. The order is the store's index order, fixed for the
 same content. JSON-LD is in expanded form (one object per node).
 """
@@ -12,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tempfile
-from itertools import islice
 from pathlib import Path
 
 import networkx as nx
@@ -22,11 +19,10 @@ import pyoxigraph
 from kg.errors import UsageError
 from kg.graphview import from_store
 from kg.rdf.dataset import entity_iri
-from kg.rdf.store import BATCH
 from kg.rdf.vocab import PREFIXES
 
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
-_UNION_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+_GRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
                   "jsonld": pyoxigraph.RdfFormat.JSON_LD}
 
 #: --formats name -> file names it writes
@@ -50,18 +46,10 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str]) -> lis
     written = []
     if "trig" in formats:
         store.dump(out / "graph.trig", pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES)
-    union_formats = [f for f in formats if f in _UNION_FORMATS]
-    if union_formats:
-        with tempfile.TemporaryDirectory(dir=out, prefix=".union-") as tmp:
-            union = pyoxigraph.Store(tmp)
-            quads = iter(store)
-            while chunk := [pyoxigraph.Quad(q.subject, q.predicate, q.object) for q in islice(quads, BATCH)]:
-                union.bulk_extend(chunk)  # in batches: the bulk loader holds what it is given
-            for fmt in union_formats:
-                prefixes = _PREFIXES if fmt != "nt" else None
-                union.dump(out / FILES[fmt][0], _UNION_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
-                           prefixes=prefixes)
-            del union
+    for fmt in formats:
+        if fmt in _GRAPH_FORMATS:
+            store.dump(out / FILES[fmt][0], _GRAPH_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
+                       prefixes=_PREFIXES if fmt != "nt" else None)
     if {"csv", "graphml"} & set(formats):
         g = from_store(store, evidence_limit=1)
         if "csv" in formats:

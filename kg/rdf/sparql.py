@@ -1,7 +1,7 @@
 """Run a SPARQL query on a pyoxigraph store and print its results.
 
-Queries see the union of all graphs as their default graph (the store keeps
-one named graph per document), and the prefixes of ``kg.rdf.vocab.PREFIXES``
+Queries see the default graph, which holds the whole merged graph (see
+``kg.rdf.vocab``; ``GRAPH ?g`` reaches each document's statements), and the prefixes of ``kg.rdf.vocab.PREFIXES``
 are predeclared.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 def run_query(store: pyoxigraph.Store, text: str):
     """SELECT -> QuerySolutions, ASK -> QueryBoolean, CONSTRUCT/DESCRIBE -> QueryTriples."""
     try:
-        return store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+        return store.query(text, prefixes=_PREFIXES)
     except SyntaxError as e:
         raise KgError(f"SPARQL syntax error: {' '.join(str(e).split())}") from None
     except OSError as e:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -50,7 +51,7 @@ from kg.rdf.vocab import CLASS
 _CLASSES = " ".join(f"<{c}>" for c in CLASS.values())
 
 #: Quads handed to the bulk loader at a time: the build's memory is this batch, not the corpus.
-BATCH = 50_000
+BATCH = 20_000
 
 
 def is_store(path: str | Path) -> bool:
@@ -100,10 +101,11 @@ class KgStore:
     def stored_hashes(self) -> set[str]:
         return {p.stem for p in self.documents_dir.glob("*.pickle")}
 
-    def add(self, docs: Iterable[Document]) -> BuildReport:
+    def add(self, docs: Iterable[Document], quiet: bool = True) -> BuildReport:
         """Add the new ones of ``docs`` (an iterator is consumed as it is extracted),
-        re-resolve everything stored and rewrite the quads."""
+        re-resolve everything stored and rewrite the quads (``quiet``: no progress bars)."""
         from kg.resolve import Resolver
+        from kg.runner import with_progress
 
         resolver = Resolver()
         known = self.stored_hashes()
@@ -121,7 +123,7 @@ class KgStore:
             shutil.rmtree(self.incoming_dir)
             return self._report(0, 0, None)
         stored = sorted(self.documents_dir.glob("*.pickle"))
-        for doc in _load_all(stored):
+        for doc in _load_all(with_progress(stored, len(stored), "reading the store", quiet)):
             resolver.observe(doc)
         resolver.finish()
         self.rebuilding.touch()
@@ -129,19 +131,26 @@ class KgStore:
         # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
         ordered = sorted(stored + list(self.incoming_dir.glob("*.pickle")), key=lambda p: p.name)
         batch: set[pyoxigraph.Quad] = set()
-        for doc in _load_all(ordered):
+        for doc in _load_all(with_progress(ordered, len(ordered), "writing the graph", quiet)):
             batch |= statement_quads(resolver.part(doc))
             if len(batch) >= BATCH:
                 self.oxigraph.bulk_extend(batch)
                 batch = set()
-        batch |= description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
-        self.oxigraph.bulk_extend(batch)
+        self._write(batch)
+        descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
+        self._write(descriptions)
         self.oxigraph.flush()
         for path in self.incoming_dir.glob("*.pickle"):
             path.replace(self.documents_dir / path.name)
         self.incoming_dir.rmdir()
         self.rebuilding.unlink()
         return self._report(added, mentions, resolver.mentions_before_resolution)
+
+    def _write(self, quads: set[pyoxigraph.Quad]) -> None:
+        """Into the store, ``BATCH`` at a time: the loader's memory grows with what it is given."""
+        it = iter(quads)
+        while chunk := list(islice(it, BATCH)):
+            self.oxigraph.bulk_extend(chunk)
 
     def _report(self, added: int, mentions: int, entities_before: int | None) -> BuildReport:
         def count(query: str) -> int:
@@ -153,7 +162,7 @@ class KgStore:
                                  "{ ?x a rdf:Statement } }"))
 
 
-def _load_all(paths: list[Path]) -> Iterator[Document]:
+def _load_all(paths: Iterable[Path]) -> Iterator[Document]:
     for path in paths:
         yield document_from_bytes(path.read_bytes(), path.name)
 

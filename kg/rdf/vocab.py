@@ -35,10 +35,14 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
         dcterms:identifier "003_….txt" ; kg:sha256 "…" ;
         dcterms:date "2024-03-05"^^xsd:date ; dcterms:title "headline"@zh ; dcterms:publisher "…" .
 
-In the dataset (TriG, the store) entity and document descriptions are in the
-default graph, and everything a document states (facts, posts, statements,
-evidence, mentions) is in the named graph ``kgr:doc/<sha256>`` of that
-document. graph.ttl/.nt/.jsonld are the union of all graphs. No blank nodes.
+In the dataset (TriG, the store) the default graph is the whole merged graph:
+entity and document descriptions and, once each, every triple any document
+states. Everything a document states (facts, posts, statements, evidence,
+mentions) is also in the named graph ``kgr:doc/<sha256>`` of that document:
+its provenance, for ``GRAPH ?g { ... }``. Queries read the default graph
+(pyoxigraph's union-of-graphs mode would repeat a triple once per document
+stating it, multiplying joins and counts). graph.ttl/.nt/.jsonld are the
+default graph. No blank nodes.
 Open a GRAPH file or a STORE for SPARQL with ``kg.rdf.source.open_source``.
 """
 from __future__ import annotations
