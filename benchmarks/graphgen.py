@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
+from kg.rdf.vocab import CLASS, DCTERMS, DERIVED_PROPERTY, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 
 #: share of each entity type in the pool, and the label it gets (see _label for places and parks)
 TYPES = {"Person": (0.40, "人物{}"), "GovOrg": (0.10, "第{}区委"), "Enterprise": (0.20, "第{}科技有限公司"),
@@ -105,6 +105,8 @@ def generate(triples: int, nquads: Path, ntriples: Path, seed: int = 1) -> int:
         places, parks = pools["Place"], pools["Park"]
         for i in range(1, len(places)):  # a tree: place i is part of place i // FANOUT
             w.add(places[i], PROPERTY["part_of"], places[i // FANOUT])
+        for i, body in enumerate(pools["GovOrg"]):  # each body governs a place (kg:jurisdiction)
+            w.add(body, DERIVED_PROPERTY["jurisdiction"], places[i % len(places)])
         top_parks = max(1, len(parks) // FANOUT)
         for i in range(top_parks, len(parks)):  # one level: zone i is part of park i % top_parks
             w.add(parks[i], PROPERTY["part_of"], parks[i % top_parks])

@@ -30,6 +30,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)  # every other surface form
     mentions: list[Evidence] = field(default_factory=list)
     how_resolved: str = ""  # why these surface forms were merged
+    jurisdiction: str | None = None  # GovOrg: Entity.id of the place its name says it governs (江津区委 -> 江津区)
 
 
 @dataclass

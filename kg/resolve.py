@@ -162,8 +162,19 @@ class Resolver:
             label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
             how = list(self._how[eid].values()) + ([self._person_how[eid]] if eid in self._person_how else [])
             out[eid] = Entity(eid, ent.type, label, {a for a in ent.aliases if compact(a) != compact(label)},
-                              how_resolved="; ".join(how))
+                              how_resolved="; ".join(how), jurisdiction=self._jurisdiction(ent))
         return out
+
+    def _jurisdiction(self, body: Entity) -> str | None:
+        """The place a government body's name starts with (江津区委 -> 江津区, 重庆市人力社保局 ->
+        重庆市), when the corpus names that place: who leads a district is then a graph query."""
+        if body.type != "GovOrg":
+            return None
+        place = leading_place(body.label, self._labels.get("Place", set()))
+        if not place:
+            return None
+        eid = entity_id("Place", self._full_name("Place", place))
+        return eid if eid in self.known and eid != body.id else None
 
     def _full_name(self, type_: str, label: str) -> str:
         seen = {label}

@@ -41,6 +41,7 @@ RELATION_LABEL = {
     "part_of": "隶属",
     "owns_project": "项目",
     "alias_of": "简称",
+    "jurisdiction": "管辖",
 }
 #: Evidence sentences per node or edge in a tooltip, and their length: enough to judge a fact,
 #: small enough that a 2,000-node page stays a few megabytes.

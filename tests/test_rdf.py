@@ -21,7 +21,7 @@ from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, 
 from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import FILES, write_exports
-from kg.rdf.vocab import CLASS, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
+from kg.rdf.vocab import CLASS, DERIVED_PROPERTY, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研。重庆澜舟新材料有限公司高性能膜材料生产基地项目位于澄江智造产业园。"
@@ -167,7 +167,7 @@ def test_ontology_parses_and_declares_every_class_and_property():
         assert (cls, RDF.type, OWL.Class) in onto
         labels = {lit.language for lit in onto.objects(cls, RDFS.label)}
         assert {"zh", "en"} <= labels
-    for prop in PROPERTY.values():
+    for prop in [*PROPERTY.values(), *DERIVED_PROPERTY.values()]:
         assert (prop, RDF.type, OWL.ObjectProperty) in onto
 
 

@@ -147,3 +147,15 @@ def test_a_title_naming_its_own_body_is_not_given_the_chains_first_body():
     kb = resolve([doc])
     person = by_label(kb, "Person", "邵一鸣")[0]
     assert {p.title: p.organization for p in kb.posts if p.person == person.id}["管委会主任"] is None
+
+
+def test_a_government_body_is_linked_to_the_place_its_name_starts_with():
+    a, b = official_docs()
+    kb = resolve([a, b])
+    body = by_label(kb, "GovOrg", "渝中区委")[0]
+    assert body.jurisdiction == by_label(kb, "Place", "渝中区")[0].id
+    # no place of that name in the corpus: no link (and no entity made up for it)
+    c = make_doc("岳川区委书记郑海涛主持会议。", [("岳川区委", "GovOrg"), ("郑海涛", "Person")], name="c.txt")
+    kb = resolve([c])
+    assert by_label(kb, "GovOrg", "岳川区委")[0].jurisdiction is None
+    assert all(e.type != "Place" for e in kb.entities.values())

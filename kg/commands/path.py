@@ -22,6 +22,8 @@ def run(args: argparse.Namespace) -> int:
                 print("  " + describe(step))
                 for ev in step.evidence[:EVIDENCE_PER_FACT]:
                     print(f"      “{snippet(ev['text'])}” ({ev['doc']})")
+                if not step.evidence:
+                    print("      (no sentence: read from the name at resolution)")
     return 0
 
 

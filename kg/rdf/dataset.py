@@ -116,6 +116,8 @@ def _describe_entity(q: _Quads, e: Entity) -> None:
         q.default(node, SKOS.altLabel, _zh(alias))
     if e.how_resolved:
         q.default(node, KG.howResolved, _str(e.how_resolved))
+    if e.jurisdiction:
+        q.default(node, KG.jurisdiction, entity_iri(e.jurisdiction))
 
 
 def _add_post(q: _Quads, post: Post) -> None:

@@ -18,6 +18,9 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
         kg:asOf        "2024-03-05"^^xsd:date ;   # date of each stating document (0..n)
         prov:wasDerivedFrom kgr:evidence/… .
 
+    # a government body's place, read from its name at resolution (no evidence sentence)
+    kgr:govorg/…  kg:jurisdiction  kgr:place/… .
+
     # a fact (every other relation): one direct triple with PROPERTY[relation] ...
     kgr:person/…  kg:memberOf  kgr:govorg/… .
     # ... and one reified statement carrying its evidence
@@ -64,9 +67,12 @@ PROPERTY = {
     "owns_project": KG.ownsProject,
     "alias_of": KG.aliasOf,
 }
+#: relations the graph derives beyond the schema's -> property: a body's place, read from its
+#: name at resolution (江津区委 -> 江津区), a description of the body with no evidence sentence
+DERIVED_PROPERTY = {"jurisdiction": KG.jurisdiction}
 #: class -> schema type, property -> relation (for readers of the graph)
 TYPE_OF_CLASS = {c: t for t, c in CLASS.items()}
-RELATION_OF_PROPERTY = {p: r for r, p in PROPERTY.items()}
+RELATION_OF_PROPERTY = {p: r for r, p in {**PROPERTY, **DERIVED_PROPERTY}.items()}
 
 #: prefixes predeclared for `kg query` and written into every export
 PREFIXES = {
