@@ -51,12 +51,24 @@ def _stops(scope: str) -> dict[int, frozenset[str]]:
     return {n: frozenset(ws) for n, ws in sorted(by_len.items(), reverse=True)}
 
 
+#: 和 right after a locative verb joins nothing: it is the first character of a name.
+_NAME_OPENING_HE = re.compile(r"(?:在|到|赴|走进|来到)和$")
+
+
+def opens_name(text: str, i: int) -> bool:
+    """Whether the conjunction ending at ``i`` opens a name instead (在和某某项目:
+    nothing stands before 和 to be joined)."""
+    return bool(_NAME_OPENING_HE.search(text, max(0, i - 3), i))
+
+
 def stop_ends_at(text: str, i: int, scope: str) -> int:
     """Length of the stop word ending at ``i`` (0 if none).  A one-character
     stop that closes a noun of the dictionary (据 of 数据) is no stop."""
     for n, words in _stops(scope).items():
         if n <= i and text[i - n:i] in words:
             if n == 1 and i >= 2 and vocabulary.is_noun(text[i - 2:i]):
+                continue
+            if scope == PROJECT and opens_name(text, i):
                 continue
             return n
     return 0

@@ -6,7 +6,8 @@ Five rules, each tagged in ``Mention.source``:
   found by ``kg.ner.boundary``; the name must keep a brand of its own once
   places, industry words and generic words are set aside (not 该公司, 科技公司);
 - ``enterprises.alias``: a short name defined by ``以下简称`` or reused later in
-  the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能);
+  the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能), or its
+  2-3 character trade name alone between boundaries (某某集团 ... 了解了某某在…);
 - ``enterprises.brand``: short names of large companies from the general
   lexicon ``kg/data/enterprise_brands.txt``;
 - ``enterprises.brand_industry``: a short name written as an unknown brand and
@@ -27,8 +28,8 @@ from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
-                             stop_starts_at, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun
+                             stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
+from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, words
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -204,6 +205,47 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
             if place:
                 forms.append(place + core)
     return sorted(set(forms), key=len, reverse=True)
+
+
+def _trade_name(text: str, full: Mention) -> str:
+    """The trade name a company's full name opens with, 2-3 characters the dictionary
+    does not know (某某 of 某某光纤光缆股份有限公司, of 某某集团), "" if the brand is no
+    longer than that or opens with a word."""
+    suffix = _SUFFIX.search(full.text)
+    if not suffix or suffix.lastgroup not in ("strong", "company", "group"):
+        return ""
+    core_end = full.start + suffix.start()
+    brand = without_parentheses(text[place_chain_end(text, full.start, core_end):core_end])
+    for n in (3, 2):
+        head = brand[:n]
+        if len(brand) >= n and _CJK_ONLY.fullmatch(head) and all(len(w) == 1 for w in words(head)) \
+                and has_unknown_word(head) and not gazetteer.is_place(head) and head not in _generic() \
+                and not any(head.startswith(w) for w in load_set("industry_words.txt")):
+            return head
+    return ""
+
+
+def _stands_alone(text: str, s: int, e: int) -> bool:
+    """A short name between boundaries: punctuation or a stop word on its left, and on its
+    right punctuation, a stop word or a place (某某在…, 让某某北京工厂…)."""
+    left = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, ENTERPRISE)
+    if suffix_regex("park_suffixes.txt").match(text, e):
+        return False  # 某某新区: the name of a zone
+    right = e == len(text) or not is_name_char(text[e]) or stop_starts_at(text, e, ENTERPRISE) \
+        or gazetteer.match_place(text, e, allow_short=False) > e
+    return bool(left and right)
+
+
+def _trade_name_mentions(text: str, fulls: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """A company named later by its trade name alone (某某光纤光缆股份有限公司 ... 某某在…)."""
+    out: list[Mention] = []
+    covered = [(m.start, m.end) for m in fulls + taken]
+    for name in {_trade_name(text, full) for full in fulls} - {""}:
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if not any(a <= s and e <= b for a, b in covered) and _stands_alone(text, s, e):
+                out.append(Mention(s, e, name, "Enterprise", "enterprises.alias.trade_name", 0.6))
+    return out
 
 
 def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
@@ -382,5 +424,6 @@ def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
     short = _brand_industry_mentions(text, fulls)
     # Items of one list are judged alike: a brand next to a company named by its field is one too.
-    return (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-            + _list_neighbours(text, fulls + short) + short)
+    found = (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
+             + _list_neighbours(text, fulls + short) + short)
+    return found + _trade_name_mentions(text, fulls, found)

@@ -21,8 +21,10 @@
   in the same document, where it stands alone (为保X的工业 after 保X镇).
 - ``places.counted_list``: short division names in a list closed by its count
   and level (甲、乙、丙三县).
-- ``places.region``: a province abbreviation with a direction (渝西, 川南, 鲁西南)
-  or a run of abbreviations before 地区 (川渝地区), after a boundary.
+- ``places.region``: a province abbreviation with a direction or 中 (渝西, 川南, 鲁西南,
+  黔中) or a run of abbreviations before 地区 (川渝地区), after a boundary.
+- ``places.listed_settlement``: short town names in a list the text closes with
+  their kind (甲、乙、丙等镇街, 等乡镇, 等村).
 - ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
 """
 from __future__ import annotations
@@ -33,7 +35,7 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, stop_ends_at
+from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
 from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
 
 _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")
@@ -41,8 +43,9 @@ _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情
 _NOT_IN_CORE = re.compile(r"[镇乡村年月日区县市省]|社区|街道")
 _CORE_LENGTHS = {"街道": (5, 4, 3, 2), "社区": (4, 3, 2), "镇": (3, 2), "乡": (3, 2), "村": (4, 3, 2)}
 _COUNT = re.compile(r"[0-9一二三四五六七八九十百千万多几]+[个家座条项批所处名]")
-#: A place name used as a modifier names no place: 中国式现代化, 中国特色.
-_ADJECTIVAL = re.compile(r"式|特色")
+#: A place name used as a modifier names no place: 中国式现代化, 中国特色, a ranking
+#: (中国500强), nor one inside the name of the party (中国共产党, 中国共产主义青年团).
+_ADJECTIVAL = re.compile(r"式|特色|[0-9]+强|共产党|共产主义")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -114,7 +117,11 @@ def _divisions(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _region_pattern() -> re.Pattern[str]:
     abbreviations = "".join(load_set("province_abbreviations.txt"))
-    return re.compile(rf"[{abbreviations}](?:东南|东北|西南|西北|东|西|南|北)(?:地区)?|[{abbreviations}]{{2,3}}地区")
+    # 滇中, 黔中, 鲁中: the middle of a province too; not after 京津沪 (cities) nor 甘蒙,
+    # whose 中 makes words, and not where 中 opens a word (苏中国, 川中心).
+    centres = "".join(sorted(set(abbreviations) - set("京津沪甘蒙")))
+    return re.compile(rf"[{abbreviations}](?:东南|东北|西南|西北|东|西|南|北)(?:地区)?|[{abbreviations}]{{2,3}}地区"
+                      rf"|[{centres}]中(?:地区)?(?![国心学央间部华型小区县市镇])")
 
 
 def _regions(text: str) -> list[Mention]:
@@ -220,6 +227,32 @@ def _counted_lists(text: str) -> list[Mention]:
     return out
 
 
+#: ``甲、乙、丙等镇街``: the text says the listed items are towns, streets or villages.
+_LISTED_SETTLEMENTS = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)等(?:镇街|乡镇|镇|乡|街道|村|社区)(?![\u4e00-\u9fff]{0,2}(?:领导|干部|负责人|书记))")
+
+
+def _listed_settlements(text: str) -> list[Mention]:
+    """Short names of towns in a list the text closes with their kind (甲、乙等镇街);
+    the first item starts after a boundary or stop word (赴甲), else it is its last two
+    characters."""
+    out: list[Mention] = []
+    for m in _LISTED_SETTLEMENTS.finditer(text):
+        items = m.group(1).split("、")
+        first_end = m.start(1) + len(items[0])
+        begin = left_boundary(text, first_end, PARK, max_len=len(items[0]), floor=m.start(1))
+        opens = begin == 0 or not is_name_char(text[begin - 1]) or stop_ends_at(text, begin, PARK)
+        if not opens and not gazetteer.is_place(items[0]):
+            begin = first_end - 2
+        items[0] = text[begin:first_end]
+        pos = m.end(1)
+        for item in reversed(items):
+            start = pos - len(item)
+            if not _NOT_IN_CORE.search(item):
+                out.append(Mention(start, pos, item, "Place", "places.listed_settlement", 0.55))
+            pos = start - 1
+    return out
+
+
 def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention]) -> list[Mention]:
     """``保X镇 ... 为保X的工业``: a town or township named once in full is named by
     its two-character stem elsewhere, where the stem stands alone (a boundary or
@@ -244,5 +277,5 @@ def recognize_places(text: str) -> list[Mention]:
     # A division written inside a settlement's own name (沿河 in 沿河村) is not a mention.
     divisions = [d for d in _divisions(text)
                  if not any(t.start <= d.start and d.end <= t.end and d.end < t.end for t in settlements)]
-    found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _features(text, settlements, divisions)
+    found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
     return found + _settlement_stems(text, settlements, found)

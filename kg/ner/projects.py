@@ -30,7 +30,7 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
+from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, left_boundary, opens_name, skip_leading_digits,
                              stop_ends_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
@@ -303,7 +303,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
     if _CATEGORY_COUNT.match(text, e) and text[start - 1:start] != "、":
         return False  # 文化旅游项目1项 counts a category; 甲项目、乙项目2项 counts a list
-    if start >= s or text[start] in _CONJUNCTIONS or is_counted(text, start) or _ORDINAL.match(text, start) or _QUANTIFIED.match(text, start) or _KINDS_COUNTED.search(text, start, s) or _honour(text, start, e) \
+    if start >= s or text[start] in _CONJUNCTIONS and not opens_name(text, start + 1) or is_counted(text, start) or _ORDINAL.match(text, start) or _QUANTIFIED.match(text, start) or _KINDS_COUNTED.search(text, start, s) or _honour(text, start, e) \
             or _park_plus_generic(text, start, s):
         return False
     name = text[start:e]
