@@ -560,7 +560,7 @@ def _post_body(doc: Document, post: Relation, id_of) -> str | None:
         name = compact(r.tail.text)
         if any(title.startswith(name[-k:]) for k in range(2, len(name))):
             return id_of(r.tail)
-    if len(stated) == 1:  # 市某某局党组成员、副局长: the later bare title heads the one body named
+    if len({id_of(r.tail) for r in stated}) == 1:  # 市某某局党组成员、副局长: the one body named heads it
         name = compact(stated[0].tail.text)
         bare_title = title.lstrip("常务副代正")  # only a bare head: 管委会主任 names its own body
         if any(name.endswith(ending) and bare_title in heads for ending, heads in _POST_HEADS):
