@@ -21,6 +21,8 @@ from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PREFIXES, PROPERTY, PROV,
 
 #: Why a post has no org:postIn (SHACL requires a body or a reason).
 NO_BODY_REASON = "the text names no body for this title"
+#: Why a document has no dcterms:date (and how queries find the undated ones cheaply).
+NO_DATE_REASON = "no date in the text or its masthead, and none given with --date"
 
 _IRI_UNSAFE = {c: f"%{ord(c):02X}" for c in ' <>"{}|\\^`%#?'}
 
@@ -155,6 +157,8 @@ def description_quads(kb: KnowledgeBase) -> set[Quad]:
         q.default(node, KG.sha256, _str(d.sha256))
         if d.date:
             q.default(node, DCTERMS.date, _date(d.date))
+        else:
+            q.default(node, KG.dateNotStated, pyoxigraph.Literal(NO_DATE_REASON, language="en"))
         if d.source:
             q.default(node, DCTERMS.publisher, _zh(d.source))
         for headline in d.headlines:

@@ -37,6 +37,7 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
     kgr:doc/<sha256>  a kg:Document ;
         dcterms:identifier "003_….txt" ; kg:sha256 "…" ;
         dcterms:date "2024-03-05"^^xsd:date ; dcterms:title "headline"@zh ; dcterms:publisher "…" .
+        # or, without a date: kg:dateNotStated "…"@en
 
 In the dataset (TriG, the store) the default graph is the whole merged graph:
 entity and document descriptions and, once each, every triple any document

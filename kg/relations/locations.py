@@ -3,7 +3,8 @@
 part_of
   - a place written right after its parent place (广兴镇沿河村, 四川省邻水县), also at the
     start of a longer name (内蒙古鄂尔多斯准格尔经济开发区);
-  - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区);
+  - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区), or by 等
+    and a kind of division in a sentence about a place's divisions (某市各镇街…A、B等镇街);
   - a department named after its body (区委宣传部 -> 区委), unless that body is a
     bare 区委 only ever written inside titles and department names;
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
@@ -33,6 +34,7 @@ import re
 from kg.lexicon import load_set
 from kg.model import Mention, Relation
 from kg.ner import gazetteer
+from kg.ner.vocabulary import words
 from kg.relations.context import DocContext, compact, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
@@ -52,8 +54,8 @@ PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
-#: A place name followed by one of these is part of a longer toponym (温州湾, 平山湖), not
-#: the place a park or project is in.
+#: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
+#: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
 TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
@@ -62,7 +64,7 @@ EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "buil
 
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
-    out = _adjacent_places(ctx) + _listed_in_region(ctx) + _departments(ctx)
+    out = _adjacent_places(ctx) + _listed_in_region(ctx) + _listed_divisions(ctx) + _departments(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
@@ -81,6 +83,7 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         for child in ctx.starting_at(parent.end, PLACE):
             if not _may_contain(compact(parent.text), compact(child.text)):
                 continue
+            child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
             if not any(o.start <= parent.start and child.end <= o.end
@@ -109,18 +112,42 @@ def _listed_in_region(ctx: DocContext) -> list[Relation]:
         pos = ctx.skip_space_left(region.start)
         if entry is None or entry.level != gazetteer.REGION or not ctx.text.endswith("等", 0, pos):
             continue
-        items: list[Mention] = []
-        pos = ctx.skip_space_left(pos - 1)
-        while found := ctx.ending_at(pos, PLACE):
-            items.insert(0, found[0])
-            pos = ctx.skip_space_left(found[0].start)
-            if pos == 0 or ctx.text[pos - 1] not in PLACE_LIST_JOINERS:
-                break
-            pos = ctx.skip_space_left(pos - 1)
+        items = _place_list_ending_at(ctx, ctx.skip_space_left(pos - 1))
         divisions = [m for m in items if (e := gazetteer.lookup(compact(m.text)))
                      and e.level in (gazetteer.PROVINCE, gazetteer.CITY, gazetteer.COUNTY)]
         if len(items) >= 2 and len(divisions) == len(items):
             out += [ctx.relation(m, "part_of", region, "listed_in_region") for m in items]
+    return out
+
+
+def _place_list_ending_at(ctx: DocContext, pos: int) -> list[Mention]:
+    """The places of a list (A、B和C) whose last one ends at ``pos``, in text order."""
+    items: list[Mention] = []
+    while found := ctx.ending_at(pos, PLACE):
+        items.insert(0, found[0])
+        pos = ctx.skip_space_left(found[0].start)
+        if pos == 0 or ctx.text[pos - 1] not in PLACE_LIST_JOINERS:
+            break
+        pos = ctx.skip_space_left(pos - 1)
+    return items
+
+
+def _listed_divisions(ctx: DocContext) -> list[Relation]:
+    """某市各镇街…，A、B、C等镇街: the divisions of a list closed by 等 and a kind of division
+    are part of the place whose divisions (各…) the sentence is about."""
+    out = []
+    kinds = triggers("division_kind")
+    for hit in re.finditer("等", ctx.text):
+        if not any(ctx.text.startswith(k, hit.end()) for k in kinds):
+            continue
+        items = _place_list_ending_at(ctx, ctx.skip_space_left(hit.start()))
+        sentence = ctx.doc.sentence_at(hit.start())
+        if len(items) < 2 or sentence is None:
+            continue
+        parents = [m for m in ctx.inside(sentence.start, items[0].start, PLACE)
+                   if ctx.text.startswith("各", ctx.skip_space(m.end)) and ctx.is_outermost(m)]
+        if parents and all(_may_contain(compact(parents[-1].text), compact(m.text)) for m in items):
+            out += [ctx.relation(m, "part_of", parents[-1], "listed_divisions") for m in items]
     return out
 
 
@@ -248,6 +275,20 @@ def _leading_place(ctx: DocContext, text: str) -> str | None:
         entry = gazetteer.lookup(text[:end]) if 0 < end < len(text) else None
         place = text[:end] if entry and entry.province and entry.province == _home_province(ctx) else None
     return place
+
+
+def _toponym(ctx: DocContext, place: Mention, limit: int | None = None) -> Mention | None:
+    """崖州 in 崖州湾科技城 -> 崖州湾: a county or smaller place and a toponym tail that stands
+    alone as a word (not 山 of 山姆), as a Place mention; None after a city or province
+    (温州湾新区 names a bay, not where in 温州 it is); else ``place``."""
+    pos = place.end
+    rest = ctx.text[pos:min(limit or len(ctx.text), pos + 8)]
+    if not rest or rest[0] not in TOPONYM_TAILS or words(rest)[0] != rest[0]:
+        return place
+    entry = gazetteer.lookup(compact(place.text))
+    if entry is not None and LEVEL_RANK.get(entry.level, 4) < LEVEL_RANK[gazetteer.COUNTY]:
+        return None
+    return ctx.sub_mention(place, place.start, pos + 1, "Place")
 
 
 def _prefix_locates(site: Mention, place: str) -> bool:
@@ -591,15 +632,17 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 lead = ctx.name_part(site, 0, len(place), "Place")
         while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
-            if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)) \
-                    or ctx.text[deeper[0].end] in TOPONYM_TAILS:
+            if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break
             lead = deeper[0]
+        if lead is not None and lead.type == "Place" and lead.end < site.end:
+            lead = _toponym(ctx, lead, site.end)
+            if lead is None:
+                continue
         if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
-            if lead.type == "Park" or (_prefix_locates(site, compact(lead.text))
-                                       and ctx.text[lead.end] not in TOPONYM_TAILS):
+            if lead.type == "Park" or (_prefix_locates(site, compact(lead.text)) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
