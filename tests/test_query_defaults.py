@@ -1,7 +1,7 @@
-"""The canned queries look at the latest documents (those of the 7 latest dates, and
-those without a date) by default: on a small graph where the busiest entities are all
-in older documents, each query answers about what the latest ones name, and the
-header's "every ..." variants reach the older ones again."""
+"""The canned queries look at the latest documents (those of the 7 latest dates) by
+default: on a small graph where the busiest entities are all in older documents, each
+query answers about what the latest ones name, and the header's "every ..." variants
+reach the older ones again."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -190,21 +190,3 @@ def test_projects_by_district_follows_parks_and_smaller_places_down(store):
     assert [(r["district"], r["projects"], r["names"]) for r in found] == [("新城区", "1", "云帆电池项目")]
     every = replace_block(canned("projects_by_district"), "  {\n    # the LIMIT", "  ?place a kg:Place .")
     assert {(r["district"], r["projects"]) for r in rows(store, every)} == {("新城区", "1"), ("旧港区", "1")}
-
-
-def test_an_undated_document_counts_as_one_of_the_latest(store):
-    """Documents whose date kg could not find (no masthead, no dateline, no --date) are not
-    left out of the defaults: 旧港区 wins once a document without a date names it often."""
-    g = _Graph()
-    g.serial = 10_000  # evidence nodes of their own, apart from the fixture's
-    undated = f"<{KGR}doc/undated>"
-    g.add(undated, RDF.type, f"<{KG.Document}>")
-    g.add(undated, DCTERMS.identifier, '"undated.txt"')
-    g.add(undated, KG.dateNotStated, '"no date"@en')
-    g.mention("old_district", undated, 4)
-    with_undated = pyoxigraph.Store()
-    with_undated.extend(store)
-    with_undated.load("\n".join(g.lines).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    found = rows(with_undated, canned("documents_mentioning"))
-    assert {r["entity"] for r in found} == {"旧港区"}
-    assert [r["document"] for r in found] == ["undated.txt", "day01.txt", "day02.txt"]

@@ -21,7 +21,7 @@ from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, 
 from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import FILES, write_exports
-from kg.rdf.vocab import CLASS, DERIVED_PROPERTY, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
+from kg.rdf.vocab import CLASS, DCTERMS, DERIVED_PROPERTY, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研。重庆澜舟新材料有限公司高性能膜材料生产基地项目位于澄江智造产业园。"
@@ -206,3 +206,11 @@ def test_every_export_parses_back(tmp_path):
     relations = list(csv.DictReader(open(tmp_path / "relations.csv", encoding="utf-8")))
     assert len(relations) == len(kb.facts) + len(kb.posts)
     assert sorted(n["@id"] for n in json.loads((tmp_path / "graph.jsonld").read_text()))[0].startswith(str(KGR))
+
+
+def test_a_document_without_a_date_says_so():
+    g = union_graph(build_dataset(sample_kb()))
+    for doc in g.subjects(RDF.type, KG.Document):
+        dated = (doc, DCTERMS.date, None) in g
+        assert dated != ((doc, KG.dateNotStated, None) in g)
+    assert any((doc, KG.dateNotStated, None) in g for doc in g.subjects(RDF.type, KG.Document))
