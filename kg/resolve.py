@@ -489,13 +489,27 @@ def _evidence(doc: Document, m: Mention, pattern: str) -> Evidence:
 
 
 class _FactIndex:
-    """Posts and facts by key, and the evidence each already has, so that adding a
-    document costs its own relations only (not the whole knowledge base again)."""
+    """Posts and facts of a knowledge base by key, and the evidence each already has, so
+    that a repeated post or fact joins the one there (in a document, and across parts)."""
 
     def __init__(self) -> None:
         self.posts: dict[tuple, Post] = {}
         self.facts: dict[tuple[str, str, str], Fact] = {}
         self.evidence: set[tuple[int, Evidence]] = set()
+
+    def post(self, kb: KnowledgeBase, key: tuple) -> Post:
+        """The post of ``key`` (person, title, body, date), added to ``kb`` if new."""
+        if key not in self.posts:
+            self.posts[key] = Post(*key)
+            kb.posts.append(self.posts[key])
+        return self.posts[key]
+
+    def fact(self, kb: KnowledgeBase, key: tuple[str, str, str]) -> Fact:
+        """The fact of ``key`` (subject, relation, object), added to ``kb`` if new."""
+        if key not in self.facts:
+            self.facts[key] = Fact(*key)
+            kb.facts.append(self.facts[key])
+        return self.facts[key]
 
     def add_evidence(self, target: Post | Fact, ev: Evidence) -> None:
         if (id(target), ev) not in self.evidence:
@@ -505,24 +519,15 @@ class _FactIndex:
     def merge(self, kb: KnowledgeBase, item: Post | Fact) -> None:
         """Add ``item`` (of one document's part) to ``kb``, joining the post or fact it repeats."""
         if isinstance(item, Post):
-            key = (item.person, item.title, item.organization, item.date)
-            target = self.posts.get(key)
-            if target is None:
-                target = self.posts[key] = Post(*key)
-                kb.posts.append(target)
+            target = self.post(kb, (item.person, item.title, item.organization, item.date))
         else:
-            key = (item.subject, item.relation, item.object)
-            target = self.facts.get(key)
-            if target is None:
-                target = self.facts[key] = Fact(*key)
-                kb.facts.append(target)
+            target = self.fact(kb, (item.subject, item.relation, item.object))
         for ev in item.evidence:
             self.add_evidence(target, ev)
 
 
 def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, index: _FactIndex,
                known: set[str]) -> None:
-    posts, facts = index.posts, index.facts
     for r in doc.relations:
         ev = Evidence(doc.sha256, doc.name, r.evidence.start, r.evidence.end, r.evidence.text, r.pattern)
         head = id_of(r.head)
@@ -530,21 +535,12 @@ def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, i
             continue
         if r.label == "holds_post":
             body = _post_body(doc, r, id_of) or _bare_post_body(known, r, places)
-            key = (head, "".join(r.tail.text.split()), body, doc.date)
-            post = posts.get(key)
-            if post is None:
-                post = posts[key] = Post(*key)
-                kb.posts.append(post)
-            index.add_evidence(post, ev)
+            index.add_evidence(index.post(kb, (head, "".join(r.tail.text.split()), body, doc.date)), ev)
             continue
         tail = id_of(r.tail)
         if tail is None or tail == head:
             continue
-        fact = facts.get((head, r.label, tail))
-        if fact is None:
-            fact = facts[(head, r.label, tail)] = Fact(head, r.label, tail)
-            kb.facts.append(fact)
-        index.add_evidence(fact, ev)
+        index.add_evidence(index.fact(kb, (head, r.label, tail)), ev)
 
 
 def _post_body(doc: Document, post: Relation, id_of) -> str | None:

@@ -46,6 +46,8 @@ RELATION_LABEL = {
 #: Evidence sentences per node or edge in a tooltip, and their length: enough to judge a fact,
 #: small enough that a 2,000-node page stays a few megabytes.
 MAX_EVIDENCE = 4
+#: Sentences read per node or edge: twice what is shown, as repeats are dropped when shown.
+READ_EVIDENCE = 2 * MAX_EVIDENCE
 MAX_SENTENCE = 160
 #: Entities one page draws at most: more is neither readable nor quick to lay out in a browser.
 MAX_NODES = 2000
@@ -68,7 +70,7 @@ def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: 
     the entities within ``depth`` links of that entity. Past ``max_nodes``
     entities the best connected ones are drawn, and the title says so.
     """
-    g = select(as_networkx(graph, evidence_limit=2 * MAX_EVIDENCE), focus, depth, types)
+    g = select(as_networkx(graph, evidence_limit=READ_EVIDENCE), focus, depth, types)
     center = g.graph["focus"]
     if title is None:
         title = f"{focus} · {depth} 度关系" if focus else "知识图谱"

@@ -12,10 +12,11 @@ import argparse
 import tempfile
 
 from kg import atomic
+from kg.graphview import from_store
 from kg.rdf.exports import parse_formats, write_exports
 from kg.rdf.store import KgStore, file_sha256
 from kg.runner import extract_documents, parse_date, resolve_inputs
-from kg.view import write_view
+from kg.view import READ_EVIDENCE, write_view
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,8 +32,9 @@ def run(args: argparse.Namespace) -> int:
                                              args.workers, args.engine, args.scheduler), args.quiet)
         # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
         with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
-            written = write_exports(store.oxigraph, tmp, formats)
-            write_view(store.oxigraph, tmp / "graph.html")
+            graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)  # read once for exports and view
+            written = write_exports(store.oxigraph, tmp, formats, entity_graph=graph)
+            write_view(graph, tmp / "graph.html")
             written.append("graph.html")
             del store  # closes the database before it is moved
     where = f" (store {args.store}: {report.documents} documents in all)" if args.store else ""

@@ -41,9 +41,10 @@ def parse_formats(value: str) -> list[str]:
     return formats
 
 
-def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str]) -> list[str]:
-    """Write the requested exports of the graph in ``store`` into ``out``; returns the file names written."""
-    written = []
+def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
+                  entity_graph: nx.MultiDiGraph | None = None) -> list[str]:
+    """Write the requested exports of the graph in ``store`` into ``out``; returns the file names
+    written. ``entity_graph``: the store's ``kg.graphview`` graph, if the caller has read it already."""
     if "trig" in formats:
         store.dump(out / "graph.trig", pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES)
     for fmt in formats:
@@ -51,15 +52,13 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str]) -> lis
             store.dump(out / FILES[fmt][0], _GRAPH_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
                        prefixes=_PREFIXES if fmt != "nt" else None)
     if {"csv", "graphml"} & set(formats):
-        g = from_store(store, evidence_limit=1)
+        g = entity_graph if entity_graph is not None else from_store(store, evidence_limit=1)
         if "csv" in formats:
             (out / "entities.csv").write_text(_entities_csv(g), encoding="utf-8")
             (out / "relations.csv").write_text(_relations_csv(g), encoding="utf-8")
         if "graphml" in formats:
             (out / "graph.graphml").write_text(_graphml(g), encoding="utf-8")
-    for fmt in formats:
-        written += FILES[fmt]
-    return written
+    return [name for fmt in formats for name in FILES[fmt]]
 
 
 def _csv(rows: list[list[object]]) -> str:

@@ -33,8 +33,8 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
