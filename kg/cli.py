@@ -66,10 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json-dir", required=True, metavar="DIR", help="where to write NAME.json files")
 
     p = sub.add_parser("score", help="score gold-format JSON files against gold annotations",
-                       epilog="example:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json",
+                       epilog="examples:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json\n"
+                              "  kg score tests/gold out/json --errors --docs seeds",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
-    p.add_argument("system_dir", metavar="SYSTEM_DIR")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
+    p.add_argument("system_dir", metavar="SYSTEM_DIR", help="the system's JSON files of the same names (kg extract)")
+    p.add_argument("--errors", action="store_true",
+                   help="after the scores, list every missed and spurious entity and relation, grouped by "
+                        "type, the most frequent ending first")
+    p.add_argument("--docs", metavar="DIR",
+                   help="with --errors: the documents' directory, to show the sentence of each error")
 
     p = sub.add_parser("query", help="run SPARQL on a graph file or store",
                        epilog="example:\n  kg query out/graph.ttl --file ontology/queries/projects_by_district.rq",

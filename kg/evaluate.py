@@ -112,3 +112,78 @@ def format_scores(scores: dict[str, Score], prefix: str = "") -> str:
     return "\n".join(
         f"{k:28s} P={v.precision:.3f} R={v.recall:.3f} F1={v.f1:.3f}  (tp={v.tp} sys={v.sys} gold={v.gold})"
         for k, v in sorted(scores.items()) if k.startswith(prefix))
+
+
+@dataclass
+class Miss:
+    """One entity or relation that only one side has: missed (gold only) or spurious (system only)."""
+
+    kind: str  # "missed" or "spurious"
+    group: str  # entity:TYPE or relation:NAME
+    item: str  # the entity text, or "head -relation-> tail"
+    doc: str
+    sentence: str  # where it occurs in the document, "" when no text was given
+
+
+def _sentence_of(text: str, needle: str) -> str:
+    """The sentence (between 。！？ or line breaks) of the first occurrence of ``needle``."""
+    at = text.find(needle)
+    if at < 0:
+        return ""
+    start = max(text.rfind(c, 0, at) for c in "。！？\n") + 1
+    ends = [e for e in (text.find(c, at + len(needle)) for c in "。！？\n") if e >= 0]
+    return text[start:(min(ends) + 1) if ends else len(text)].strip()
+
+
+def error_list(gold_dir: str | Path, system_dir: str | Path, docs_dir: str | Path | None = None) -> list[Miss]:
+    """Every missed and spurious entity and relation, with its sentence when ``docs_dir``
+    holds the documents (by the gold file's ``doc`` name)."""
+    misses: list[Miss] = []
+    for gold_path in sorted(Path(gold_dir).glob("*.json")):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        system_path = Path(system_dir) / gold_path.name
+        system = json.loads(system_path.read_text("utf-8")) if system_path.exists() else {}
+        name = gold.get("doc", gold_path.stem)
+        text = ""
+        if docs_dir is not None and (Path(docs_dir) / name).is_file():
+            text = normalize_text((Path(docs_dir) / name).read_text("utf-8"))
+        ge, se = _entities(gold), _entities(system)
+        shown = {(match_key(e["text"]), e["type"]): e["text"]
+                 for d in (system, gold) for e in d.get("entities", []) if e.get("text")}
+        for kind, keys in (("missed", ge - se), ("spurious", se - ge)):
+            for key in sorted(keys):
+                misses.append(Miss(kind, "entity:" + key[1], shown[key], name, _sentence_of(text, shown[key])))
+        gr, sr = relation_keys(gold), relation_keys(system)
+        for kind, mine, other in (("missed", gr, sr), ("spurious", sr, gr)):
+            for key in sorted(mine):
+                if _matched_relations({key}, other):
+                    continue
+                head, label, tail = key
+                misses.append(Miss(kind, "relation:" + label, f"{head} -{label}-> {tail}", name,
+                                   _sentence_of(text, tail) or _sentence_of(text, head)))
+    return misses
+
+
+def _pattern(miss: Miss) -> str:
+    """What a miss has in common with others of its group: an entity's last two characters
+    (its head word: 集团, 项目, 园区 …), a relation's tail ending."""
+    item = miss.item.split("-> ")[-1]
+    return item[-2:]
+
+
+def format_errors(misses: list[Miss]) -> str:
+    """Grouped by kind and type; inside a group, the most frequent pattern first."""
+    lines: list[str] = []
+    groups: dict[tuple[str, str], list[Miss]] = defaultdict(list)
+    for m in misses:
+        groups[(m.kind, m.group)].append(m)
+    for (kind, group), items in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
+        lines.append(f"== {kind} {group}: {len(items)}")
+        by_pattern: dict[str, list[Miss]] = defaultdict(list)
+        for m in items:
+            by_pattern[_pattern(m)].append(m)
+        for pattern, same in sorted(by_pattern.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            lines.append(f"  …{pattern} ×{len(same)}")
+            for m in same:
+                lines.append(f"    {m.item}  [{m.doc}]" + (f"  {m.sentence}" if m.sentence else ""))
+    return "\n".join(lines)

@@ -1,5 +1,9 @@
 """The scorer follows the spec's matching rules (numbers worked out by hand)."""
-from kg.evaluate import score_documents
+import json
+
+import pytest
+
+from kg.evaluate import Miss, error_list, format_errors, score_documents
 
 GOLD = {"entities": [{"text": "张三", "type": "Person"}, {"text": "甲乙有限公司", "type": "Enterprise"},
                      {"text": "丙丁产业园", "type": "Park"}],
@@ -25,3 +29,36 @@ def test_holds_post_tail_matches_by_suffix_other_relations_exactly():
     assert s["relation:holds_post"].tp == 1
     assert s["relation:located_in"].tp == 0 and s["relation:part_of"].sys == 1
     assert (s["relation:RELATIONS"].tp, s["relation:RELATIONS"].sys, s["relation:RELATIONS"].gold) == (1, 2, 2)
+
+
+def _write_pair(tmp_path, gold, system, text):
+    for sub, content in (("gold", gold), ("sys", system)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "d.json").write_text(json.dumps({"doc": "d.txt", **content}, ensure_ascii=False), "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "d.txt").write_text(text, "utf-8")
+
+
+def test_error_list_names_missed_and_spurious_with_their_sentence(tmp_path):
+    text = "区委书记张三到甲乙有限公司调研。丙丁产业园位于江北区。戊己参加。"
+    _write_pair(tmp_path, GOLD, SYSTEM, text)
+    found = {(m.kind, m.group, m.item, m.sentence) for m in error_list(tmp_path / "gold", tmp_path / "sys",
+                                                                      tmp_path / "docs")}
+    assert found == {
+        ("missed", "entity:Enterprise", "甲乙有限公司", "区委书记张三到甲乙有限公司调研。"),
+        ("spurious", "entity:Park", "甲乙有限公司", "区委书记张三到甲乙有限公司调研。"),
+        ("spurious", "entity:Person", "戊己", "戊己参加。"),
+        ("missed", "relation:located_in", "甲乙有限公司 -located_in-> 丙丁产业园", "丙丁产业园位于江北区。"),
+        ("spurious", "relation:part_of", "甲乙有限公司 -part_of-> 丙丁产业园", "丙丁产业园位于江北区。"),
+    }
+
+
+@pytest.mark.parametrize("items, first_pattern", [
+    (["甲集团", "乙集团", "丙公司"], "…集团 ×2"),
+    (["甲项目", "乙公司", "丙公司", "丁公司"], "…公司 ×3"),
+])
+def test_errors_are_grouped_by_type_and_most_frequent_ending_first(items, first_pattern):
+    misses = [Miss("missed", "entity:Enterprise", item, "d.txt", "") for item in items]
+    lines = format_errors(misses).splitlines()
+    assert lines[0] == f"== missed entity:Enterprise: {len(items)}"
+    assert lines[1].strip() == first_pattern

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.evaluate import format_scores, score_directories
+from kg.evaluate import error_list, format_errors, format_scores, score_directories
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,6 +16,10 @@ def run(args: argparse.Namespace) -> int:
         raise KgError(f"no gold .json files in {args.gold_dir}")
     try:
         print(format_scores(score_directories(args.gold_dir, args.system_dir)))
+        if args.errors:
+            if args.docs and not Path(args.docs).is_dir():
+                raise KgError(f"not a directory: {args.docs}")
+            print(format_errors(error_list(args.gold_dir, args.system_dir, args.docs)))
     except (ValueError, KeyError) as e:
         raise KgError(f"malformed JSON file: {e}") from None
     return 0
