@@ -42,7 +42,7 @@ def oracle_mentions(doc: Document, gold: dict) -> list[Mention]:
     mentions = list(titles)
     for ent in gold["entities"]:
         for s, e in occurrences(doc.text, ent["text"]):
-            # A bare 市委 fused into a title is no GovOrg (spec/schema.md), nor a name inside a title.
+            # A bare 市委 fused into a title is no GovOrg (docs/schema.md), nor a name inside a title.
             inside_title = any(t.start <= s and e <= t.end and (e - s) < (t.end - t.start) for t in titles)
             if inside_title and (ent["type"] == "Person" or ent["text"] in bare):
                 continue

@@ -152,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    module = importlib.import_module("kg.commands." + args.command.replace("-", "_"))
     try:
+        module = importlib.import_module("kg.commands." + args.command.replace("-", "_"))
         return module.run(args) or 0
     except KgError as e:
         print(f"kg {args.command}: error: {e}", file=sys.stderr)

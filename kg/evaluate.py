@@ -1,4 +1,4 @@
-"""Scoring extractions against gold files, by the rules of spec/schema.md.
+"""Scoring extractions against gold files, by the rules of docs/schema.md.
 
 Entities match on (normalized text, type); relations on (head, relation, tail),
 where a ``holds_post`` tail also matches when one title ends with the other.

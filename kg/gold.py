@@ -1,4 +1,4 @@
-"""Documents in the gold JSON format of spec/schema.md."""
+"""Documents in the gold JSON format of docs/schema.md."""
 from __future__ import annotations
 
 import re

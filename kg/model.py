@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator
 
-#: Entity types of spec/schema.md.
+#: Entity types of docs/schema.md.
 ENTITY_TYPES = ("Person", "GovOrg", "Enterprise", "Park", "Project", "Place", "Organization")
 #: Pseudo-type for post titles (tails of ``holds_post``); never exported as an entity.
 TITLE = "Title"
-#: Relations of spec/schema.md.
+#: Relations of docs/schema.md.
 RELATION_TYPES = ("holds_post", "member_of", "located_in", "part_of", "owns_project", "alias_of")
 
 

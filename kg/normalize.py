@@ -1,4 +1,4 @@
-"""Text normalization of spec/schema.md, plus marking what OCR pages carry besides articles.
+"""Text normalization of docs/schema.md, plus marking what OCR pages carry besides articles.
 
 ``normalize_text`` applies the three rules of the spec and nothing else: gold
 strings and offsets refer to exactly that text, so it must stay identical to

@@ -2,7 +2,7 @@
 
 Two kinds of annotation feed it:
 
-* gold: JSON files of spec/schema.md, which list each document's (text, type) pairs
+* gold: JSON files of docs/schema.md, which list each document's (text, type) pairs
   without offsets; every occurrence of a listed string is tagged;
 * silver: documents labelled by the rule recognizer, minus the mentions a few general
   checks reject (punctuation inside a name, unbalanced brackets, implausible person

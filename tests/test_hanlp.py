@@ -130,3 +130,25 @@ def test_offline_pretrained_identifier_fails_with_one_clear_line(tmp_path):
     assert len(lines) == 1, result.stderr
     assert "MSRA_NER_ELECTRA_SMALL_ZH" in lines[0] and "--ner rules" in lines[0]
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "{doc}", "--json-dir", "{out}", "--ner", "hanlp"],
+    ["build", "{doc}", "--out", "{out}", "--ner", "ensemble"],
+    ["train-ner", "--gold", "{gold}", "--docs", "{docs}", "--out", "{out}"],
+])
+def test_without_the_hanlp_extra_the_model_commands_name_the_install_command(tmp_path, command):
+    # A package named hanlp that fails to import stands for a machine where the extra is not installed.
+    (tmp_path / "blocked" / "hanlp").mkdir(parents=True)
+    (tmp_path / "blocked" / "hanlp" / "__init__.py").write_text("raise ImportError('No module named hanlp')\n")
+    doc = tmp_path / "doc.txt"
+    doc.write_text(SENTENCE, encoding="utf-8")
+    values = {"doc": doc, "out": tmp_path / "out", "gold": tmp_path, "docs": tmp_path}
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path / "blocked"), os.environ.get("PYTHONPATH", "")]))
+    result = subprocess.run([sys.executable, "-m", "kg", *[a.format(**values) for a in command]],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "pip install 'kg[hanlp]'" in lines[0] and "whl/cpu" in lines[0]
+    assert not (tmp_path / "out").exists()

@@ -1,4 +1,4 @@
-"""Normalization (spec/schema.md rules 1-3) and the OCR marks that never move text."""
+"""Normalization (docs/schema.md rules 1-3) and the OCR marks that never move text."""
 import importlib.util
 from pathlib import Path
 

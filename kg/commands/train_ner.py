@@ -8,9 +8,11 @@ import sys
 import time
 
 from kg import atomic
-from kg.errors import KgError, UsageError
+from kg.errors import KgError, UsageError, require_hanlp
+
+require_hanlp("kg train-ner")  # an optional extra: one line naming the install command, not an ImportError
 from kg.training import (AnnotatedDocument, bioes_samples, gold_documents, predict_tags, silver_documents,
-                         span_scores, split, train_model)
+                         span_scores, split, train_model)  # noqa: E402
 
 
 def _samples(documents: list[AnnotatedDocument]) -> list[dict]:

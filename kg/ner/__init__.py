@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from kg.errors import require_hanlp
 from kg.model import Document, Mention
 from kg.ner.merge import merge_mentions
 
@@ -51,6 +52,7 @@ def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None)
     ner = ner or DEFAULT_NER
     if ner == "rules":
         return recognize_with(rule_components())
+    require_hanlp(f"--ner {ner}")
     from kg.ner.hanlp_ner import hanlp_component
     from kg.ner.titles import recognize_titles
 

@@ -21,7 +21,7 @@ and a zone committee with no zone name before it takes 区 as its level (在区�
 
 Every body in a chain is a mention of its own (区委 and 区委宣传部: nesting is
 allowed).  A bare level-prefixed Party committee or government fused into a post
-title (区委书记, 市政府副市长) is not a mention, per spec/schema.md; with a real
+title (区委书记, 市政府副市长) is not a mention, per docs/schema.md; with a real
 place it is (涪陵区委书记 -> 涪陵区委).  A committee of the Youth League or a
 democratic party (共青团重庆市委, 团区委) is not a GovOrg.
 

@@ -60,7 +60,7 @@ SCHEMA = Namespace("https://schema.org/")
 
 #: schema type -> class
 CLASS = {t: KG[t] for t in ("Person", "GovOrg", "Enterprise", "Park", "Project", "Place", "Organization")}
-#: relation of spec/schema.md -> property between two entities (holds_post becomes an org:Post)
+#: relation of docs/schema.md -> property between two entities (holds_post becomes an org:Post)
 PROPERTY = {
     "member_of": KG.memberOf,  # rdfs:subPropertyOf org:memberOf
     "located_in": KG.locatedIn,

@@ -183,7 +183,7 @@ def _may_contain(parent: str, child: str) -> bool:
 
 def _departments(ctx: DocContext) -> list[Relation]:
     """区委宣传部 -> 区委.  A bare 区委 that is only ever part of a title or of its departments'
-    names (区委常委、区委办主任) is no body of its own (spec/schema.md)."""
+    names (区委常委、区委办主任) is no body of its own (docs/schema.md)."""
     bare = load_set("relation_bare_bodies.txt")
     names = {n for n in ctx.texts_by_type.get("GovOrg", set()) if n not in bare or _stands_alone(ctx, n)}
     out = []
