@@ -27,13 +27,14 @@ def run(args: argparse.Namespace) -> int:
     date = parse_date(args.date)
     with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as work:
         store = KgStore(args.store or f"{work}/store", checked=bool(args.store))
-        if args.store and (problem := store.check()):
-            print(f"kg build: store {args.store} {problem}; rewriting its graphs from its "
-                  f"{len(store.stored_hashes())} stored documents", file=sys.stderr)
+        problem = store.check() if args.store else None
         known = store.stored_hashes()
         paths = [p for p in paths if file_sha256(p) not in known]
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                              args.workers, args.engine, args.scheduler), args.quiet)
+        if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
+            print(f"kg build: store {args.store} {problem}: rewrote its graphs from its {report.documents} stored "
+                  f"documents", file=sys.stderr)
         # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
         with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
             with database_errors(store.path):  # damage the check could not see (a table file's contents)
