@@ -46,6 +46,9 @@ _RECORD_KEYS = {"kg_document", "document", "unlisted_mentions"}
 class RecordError(ValueError):
     """A stored record that is not a valid document record of this version."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split())[:300])  # one line, however odd the record
+
 
 def document_to_json(doc: Document) -> bytes:
     """``doc`` as one line of UTF-8 JSON."""
@@ -66,7 +69,7 @@ def document_from_json(data: bytes) -> Document:
         raise RecordError("not a kg document record")
     version = record["kg_document"]
     if type(version) is not int or version != VERSION:
-        raise RecordError(f"record format version {version!r}; this kg reads version {VERSION}")
+        raise RecordError(f"record format version {repr(version)[:40]}; this kg reads version {VERSION}")
     if set(record) != _RECORD_KEYS:
         raise RecordError(f"record keys {sorted(record)}, expected {sorted(_RECORD_KEYS)}")
     fields, unlisted = record["document"], record["unlisted_mentions"]
@@ -149,7 +152,9 @@ class _Writer:
             return {"date": value.isoformat()}
         if _MODEL_CLASSES.get(type(value).__name__) is type(value):
             return {type(value).__name__: self.fields(value)}
-        raise TypeError(f"kg.document_json cannot store a {type(value).__name__} in Document.meta")
+        raise TypeError(f"kg.document_json cannot store a {type(value).__name__}: a value of no declared type "
+                        f"(Document.meta) is None, bool, int, float, str, a date, a kg.model dataclass, "
+                        f"or a list, tuple or dict of these")
 
     def mention_index(self, mention: Mention) -> int:
         if id(mention) not in self.index:
@@ -230,7 +235,7 @@ class _Reader:
         if origin is dict:
             if not isinstance(value, dict):
                 raise RecordError(f"{where}: expected an object, got {_kind(value)}")
-            return {k: self.value(v, args[1] if args else object, f"{where}.{k}") for k, v in value.items()}
+            return {k: self.value(v, args[1] if args else object, f"{where}[{k!r}]") for k, v in value.items()}
         if hint is dt.date:
             return _date(value, where)
         if dataclasses.is_dataclass(hint):
@@ -253,7 +258,7 @@ class _Reader:
             if tag == "tuple" and isinstance(inner, list):
                 return tuple(self.untyped(v, f"{where}[{i}]") for i, v in enumerate(inner))
             if tag == "dict" and isinstance(inner, dict):
-                return {k: self.untyped(v, f"{where}.{k}") for k, v in inner.items()}
+                return {k: self.untyped(v, f"{where}[{k!r}]") for k, v in inner.items()}
             if tag == "date":
                 return _date(inner, where)
             if tag in _MODEL_CLASSES:

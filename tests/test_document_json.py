@@ -158,6 +158,7 @@ BAD_RECORDS = {
     "bad date": lambda: _edited(lambda r: r["document"].update(date="next tuesday")),
     "unknown tag in meta": lambda: _edited(lambda r: r["document"]["meta"].update(x={"Evil": {}})),
     "not a model class in meta": lambda: _edited(lambda r: r["document"]["meta"].update(x={"Path": {"p": "/"}})),
+    "a line break in a key": lambda: _edited(lambda r: r["document"]["meta"].update({"x\ny": {"Evil": 1}})),
     "a list, not a record": lambda: b"[1, 2, 3]",
     "truncated": lambda: document_to_json(_every_field_set())[:200],
     "binary": lambda: bytes(range(256)),

@@ -134,6 +134,19 @@ def test_kg_check_repairs_a_tampered_store_and_says_so(built, store, tamper):
     assert ": ok" in kg("check", str(store)).stdout
 
 
+@pytest.mark.parametrize("case", ["no such path", "a file", "a directory that is not a store", "a store in use"])
+def test_kg_check_of_something_it_cannot_check_is_one_line(store, tmp_path, case):
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "plain").mkdir()
+    holder = pyoxigraph.Store(str(store / "oxigraph")) if case == "a store in use" else None
+    target = {"no such path": tmp_path / "missing", "a file": tmp_path / "file",
+              "a directory that is not a store": tmp_path / "plain", "a store in use": store}[case]
+    done = kg("check", str(target))
+    del holder
+    assert done.returncode == 1 and done.stdout == ""
+    assert one_line(done.stderr) and str(target) in done.stderr
+
+
 def _sst(store: Path) -> Path:
     return max((store / "oxigraph").glob("*.sst"), key=lambda p: p.stat().st_size)
 

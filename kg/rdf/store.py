@@ -97,11 +97,14 @@ def database_errors(path: str | Path) -> Iterator[None]:
     """Errors of the database under ``path`` as one line that says what to do.
 
     pyoxigraph reports damage (RocksDB's "Corruption: ...") as RuntimeError and the
-    database's I/O problems as OSError without an errno; other OSErrors (writing
-    an output file) are left to their callers."""
+    database's I/O problems as OSError without an errno. Other errors of these
+    types (writing an output file; a RuntimeError of Python's own, which is a bug)
+    are left to their callers."""
     try:
         yield
     except RuntimeError as e:
+        if "corrupt" not in str(e).lower():
+            raise
         raise DamagedStoreError(path, _first_line(e)) from None
     except OSError as e:
         if e.errno is not None:
