@@ -5,6 +5,8 @@ persistent one (documents already stored are skipped before extraction, and
 the exports describe everything in the store), without it a temporary one
 beside ``--out``. Either way documents stream from extraction into the store
 and the exports stream out of it, so memory does not grow with the input.
+A persistent store is checked first, and repaired from its stored documents
+if its graphs were changed outside kg (``KgStore.check``).
 """
 from __future__ import annotations
 

@@ -114,9 +114,13 @@ def database_errors(path: str | Path) -> Iterator[None]:
             raise KgError(f"cannot open store {path}: it is in use by another process (is `kg serve` using it?)") \
                 from None
         if any(cause in message for cause in ("Read-only file system", "Permission denied", "not permitted")):
-            raise KgError(f"store {path} is not writable ({message}): copy it to a writable place to add to it; "
-                          f"`kg query` and `kg serve` read it as it is") from None
+            raise _not_writable(path, message) from None
         raise KgError(f"cannot open store {path}: {message}") from None
+
+
+def _not_writable(path: str | Path, why: str) -> KgError:
+    return KgError(f"store {path} is not writable ({why}): copy it to a writable place to add to it; "
+                   f"`kg query` and `kg serve` read it as it is")
 
 
 def _first_line(e: BaseException) -> str:
@@ -152,8 +156,7 @@ class KgStore:
         self.record_path = self.path / "digests.json"
         for directory in (self.path, self.database_dir):
             if directory.is_dir() and not os.access(directory, os.W_OK):
-                raise KgError(f"store {self.path} is not writable: copy it to a writable place to add to it; "
-                              f"`kg query` and `kg serve` read it as it is")
+                raise _not_writable(self.path, f"no write access to {directory}")
         try:
             self.documents_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -183,10 +186,10 @@ class KgStore:
             quads = len(self.oxigraph)
             if self.rebuilding.exists():
                 problem = "was left half written by an interrupted run"
-            elif recorded is None:
-                problem = ("was changed outside kg: its digests.json is missing or unreadable"
-                           if documents or quads else None)
-                recorded = StoreRecord(documents, {}, None)
+            elif recorded is None and (documents or quads):
+                problem = "was changed outside kg: its digests.json is missing or unreadable"
+            elif recorded is None:  # a new store
+                problem, recorded = None, StoreRecord([], {}, None)
             elif recorded.documents != documents:
                 problem = "was changed outside kg: its documents are not the ones its graphs were made from"
             elif not every_digest and recorded.fingerprint == Fingerprint(quads, self._files_at_open):
@@ -227,7 +230,7 @@ class KgStore:
             shutil.rmtree(self.incoming_dir)
             return self._report(0, 0, None)
         stored = sorted(self.documents_dir.glob("*.json"))
-        for doc in _load_all(with_progress(stored, len(stored), "reading the store", quiet)):
+        for doc in map(read_stored_document, with_progress(stored, len(stored), "reading the store", quiet)):
             resolver.observe(doc)
         resolver.finish()
         self.rebuilding.touch()
@@ -235,7 +238,7 @@ class KgStore:
         # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
         ordered = sorted(stored + list(self.incoming_dir.glob("*.json")), key=lambda p: p.name)
         batch: set[pyoxigraph.Quad] = set()
-        for doc in _load_all(with_progress(ordered, len(ordered), "writing the graph", quiet)):
+        for doc in map(read_stored_document, with_progress(ordered, len(ordered), "writing the graph", quiet)):
             batch |= statement_quads(resolver.part(doc))
             if len(batch) >= BATCH:
                 self.oxigraph.bulk_extend(batch)
@@ -279,12 +282,7 @@ class KgStore:
                                  "{ ?x a rdf:Statement } }"))
 
 
-def _load_all(paths: Iterable[Path]) -> Iterator[Document]:
-    for path in paths:
-        yield load_document(path)
-
-
-def load_document(path: Path) -> Document:
+def read_stored_document(path: Path) -> Document:
     """A stored document, read and validated; one line of error if it is not a valid record."""
     try:
         doc = document_from_json(path.read_bytes())
