@@ -185,7 +185,7 @@ class KgStore:
         with database_errors(self.path):
             quads = len(self.oxigraph)
             if self.rebuilding.exists():
-                problem = "was left half written by an interrupted run"
+                problem = "was left to be rewritten by a run that stopped before it finished"
             elif recorded is None and (documents or quads):
                 problem = "was changed outside kg: its digests.json is missing or unreadable"
             elif recorded is None:  # a new store
