@@ -154,7 +154,7 @@ class KgStore:
         self.rebuilding = self.path / "REBUILDING"
         self.database_dir = self.path / "oxigraph"
         self.record_path = self.path / "digests.json"
-        for directory in (self.path, self.database_dir):
+        for directory in (self.path, self.database_dir, self.documents_dir):
             if directory.is_dir() and not os.access(directory, os.W_OK):
                 raise _not_writable(self.path, f"no write access to {directory}")
         try:
