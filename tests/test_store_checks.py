@@ -155,10 +155,40 @@ def _manifest(store: Path) -> Path:
     return store / "oxigraph" / (store / "oxigraph" / "CURRENT").read_text().strip()
 
 
+def _flip_byte(table: Path) -> None:
+    with table.open("r+b") as f:
+        f.seek(10)  # in the first data block: a table file's index and properties are at its end
+        byte = f.read(1)[0]
+        f.seek(10)
+        f.write(bytes([byte ^ 0xFF]))
+
+
+def _damage_seen_when_read(store: Path) -> None:
+    """A flipped byte in a table file the database opens without reading, and that reading
+    every quad reads: the damage shows after the database has opened."""
+    for table in sorted((store / "oxigraph").glob("*.sst")):
+        _flip_byte(table)
+        try:
+            database = pyoxigraph.Store.read_only(str(store / "oxigraph"))
+        except RuntimeError:
+            _flip_byte(table)  # flipped back
+            continue
+        try:
+            for _ in database:
+                pass
+        except RuntimeError:
+            return
+        finally:
+            del database
+        _flip_byte(table)
+    raise AssertionError("no table file of the store is both skipped when opening and read with the quads")
+
+
 DAMAGE = {
     "garbage CURRENT": lambda s: (s / "oxigraph" / "CURRENT").write_bytes(b"\x00garbage\xff\n"),
     "emptied MANIFEST": lambda s: _manifest(s).write_bytes(b""),
     "truncated .sst": lambda s: os.truncate(_sst(s), _sst(s).stat().st_size // 3),
+    "a flipped byte, seen when the quads are read": _damage_seen_when_read,
 }
 
 
