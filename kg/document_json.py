@@ -205,7 +205,10 @@ class _Reader:
             if cls is Document and name == "mentions":
                 continue  # read first, by the caller: relations index them
             kwargs[name] = self.value(value[name], hints[name], f"{where}.{name}")
-        return cls(**kwargs)
+        try:
+            return cls(**kwargs)
+        except (TypeError, ValueError) as e:  # a model class that validates its values (__post_init__)
+            raise RecordError(f"{where}: {e}") from None
 
     def value(self, value: object, hint: object, where: str) -> object:
         if hint is Mention:
