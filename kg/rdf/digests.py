@@ -14,8 +14,8 @@
 A build compares the fingerprint only (milliseconds); when it differs, the
 digests say whether the graphs did. Damaged bytes in the database's files
 show when they are read (RocksDB checks each block): computing the digests
-reads every quad through one of the database's indexes, and a build reads the
-others through its export queries, both reporting damage in one line. These detect changes made through the
+reads every quad through one of the database's indexes; damage in the other
+indexes shows when a query reads it (a build's exports report it in one line). These detect changes made through the
 database (a SPARQL update, ``DROP ALL``, another program) and damage: anyone who
 can rewrite the store directory can rewrite this file too, so they are no
 signature, and the stored documents remain the source of truth.
