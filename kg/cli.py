@@ -19,6 +19,7 @@ EPILOG = """examples:
   kg query out/graph.ttl 'SELECT ?s WHERE { ?s a kg:Person } LIMIT 5'
   kg query out/store --file ontology/queries/officials_by_body.rq --format csv
   kg serve out/store --port 7878           SPARQL endpoint + query page
+  kg check out/store                       verify a store, repair it from its documents
   kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html
   kg stats out/graph.ttl
   kg path 鼎喜实业 江津区 --graph out/graph.ttl
@@ -134,6 +135,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", required=True, metavar="URL")
     p.add_argument("--graph", metavar="IRI", help="push everything into this named graph")
     p.add_argument("--batch", type=int, default=50000, help="triples per request")
+
+    p = sub.add_parser("check", help="verify a store's graphs against their digests; repair from its documents",
+                       description="Compare every graph of a store with the digest kg recorded when it wrote it. "
+                                   "Graphs changed outside kg, or a damaged database (kept as "
+                                   "STORE/oxigraph.damaged), are rewritten from the stored documents.",
+                       epilog="examples:\n  kg check out/store          says ok, or what it repaired\n"
+                              "  kg build new/ --store out/store --out out   (checks the store too, cheaply)",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("store", metavar="STORE", help="a store directory (made by kg build --store)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
+
+    p = sub.add_parser("migrate", help="convert a store of pickled documents (older kg) to the current format",
+                       description="Convert the pickled documents of a store made by an older kg to JSON records "
+                                   "and rewrite its graphs from them. Reading a pickle runs whatever code it "
+                                   "holds: give --trust only for a store you made or whose maker you trust.",
+                       epilog="example:\n  kg migrate out/store --trust",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("store", metavar="STORE", help="a store directory holding documents/*.pickle")
+    p.add_argument("--trust", action="store_true",
+                   help="you vouch for the store's pickles (required: without it nothing is read)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
     return parser
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from kg.rdf.store import KgStore, document_from_bytes, document_to_bytes, is_store
+from kg.rdf.store import KgStore, is_store
 from test_rdf import kg
 
 TEXT_A = "本报讯（记者 柯文远）5月9日，岳川区委副书记、区长穆青岚到澄江智造产业园调研。他指出，重庆澜舟新材料有限公司要加快建设。\n"
@@ -70,21 +70,6 @@ def test_readding_a_document_changes_nothing_and_a_new_one_merges(docs, tmp_path
     assert both.returncode == 0, both.stderr
     assert store_quads(batch) == after
     assert (tmp_path / "out3" / "graph.ttl").read_bytes() == (tmp_path / "out4" / "graph.ttl").read_bytes()
-
-
-def test_stored_documents_round_trip_with_shared_objects(docs):
-    from kg.pipeline import default_pipeline
-    from kg.reader import load_document
-
-    doc = default_pipeline("rules")(load_document(docs / "b.txt"))
-    assert doc.mentions and doc.relations
-    back = document_from_bytes(document_to_bytes(doc))
-    assert back == doc
-    # resolution compares relation heads by identity: sharing must survive
-    def sharing(d):
-        return [[a.head is b.head for b in d.relations] for a in d.relations]
-    assert sum(map(sum, sharing(doc))) > len(doc.relations)  # 葛远帆 heads two relations
-    assert sharing(back) == sharing(doc)
 
 
 def test_a_directory_that_is_not_a_store_is_refused(docs, tmp_path):

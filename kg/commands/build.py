@@ -5,16 +5,19 @@ persistent one (documents already stored are skipped before extraction, and
 the exports describe everything in the store), without it a temporary one
 beside ``--out``. Either way documents stream from extraction into the store
 and the exports stream out of it, so memory does not grow with the input.
+A persistent store is checked first, and repaired from its stored documents
+if its graphs were changed outside kg (``KgStore.check``).
 """
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 
 from kg import atomic
 from kg.graphview import from_store
 from kg.rdf.exports import parse_formats, write_exports
-from kg.rdf.store import KgStore, file_sha256
+from kg.rdf.store import KgStore, database_errors, file_sha256
 from kg.runner import extract_documents, parse_date, resolve_inputs
 from kg.view import READ_EVIDENCE, write_view
 
@@ -25,18 +28,23 @@ def run(args: argparse.Namespace) -> int:
     parent = atomic.check_output_dir(args.out)
     date = parse_date(args.date)
     with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as work:
-        store = KgStore(args.store or f"{work}/store")
+        store = KgStore(args.store or f"{work}/store", checked=bool(args.store))
+        problem = store.check() if args.store else None
         known = store.stored_hashes()
         paths = [p for p in paths if file_sha256(p) not in known]
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                              args.workers, args.engine, args.scheduler), args.quiet)
+        if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
+            print(f"kg build: store {args.store} {problem}: rewrote its graphs from its {report.documents} stored "
+                  f"documents", file=sys.stderr)
         # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
         with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
-            graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)  # read once for exports and view
-            written = write_exports(store.oxigraph, tmp, formats, entity_graph=graph)
+            with database_errors(store.path):  # damage the check could not see (a table file's contents)
+                graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)  # read once for exports and view
+                written = write_exports(store.oxigraph, tmp, formats, entity_graph=graph)
             write_view(graph, tmp / "graph.html")
             written.append("graph.html")
-            del store  # closes the database before it is moved
+            store.close()  # before the store is moved
     where = f" (store {args.store}: {report.documents} documents in all)" if args.store else ""
     before = (f"{report.entities_before} entities before resolution, {report.entities} after"
               if report.entities_before is not None else f"{report.entities} entities, store unchanged")

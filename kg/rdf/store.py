@@ -1,9 +1,10 @@
-"""The persistent store of ``kg build --store DIR``: incremental and resolution-aware.
+"""The persistent store of ``kg build --store DIR``: incremental, resolution-aware, checked.
 
 Layout of DIR::
 
     DIR/oxigraph/            pyoxigraph (RocksDB) store: the quads of kg.rdf.dataset
-    DIR/documents/SHA.pickle each stored document as extracted (kg.model.Document)
+    DIR/documents/SHA.json   each stored document as extracted (kg.document_json records)
+    DIR/digests.json         what kg wrote: digests of every graph and a fingerprint (kg.rdf.digests)
     DIR/incoming/            documents of the running build, moved into documents/ at its end
     DIR/REBUILDING           present while the quads are being rewritten
 
@@ -14,6 +15,13 @@ extraction, which each document goes through only once — and rewrites the
 quads. A document whose sha256 is already stored is skipped before
 extraction: re-adding it changes nothing.
 
+The stored documents are the source of truth; the quads are checked, not
+trusted. Opening a store compares the database with the fingerprint kg took
+when it last closed it (milliseconds) and, when they differ, every graph with
+its recorded digest; quads changed outside kg (a SPARQL update through an
+endpoint, another program) are rewritten from the documents. ``kg check``
+compares every digest whatever the fingerprint says.
+
 Memory does not grow with the corpus: documents stream through the two
 passes of ``kg.resolve.Resolver`` from their files (the new ones are spilled to
 incoming/ as they are extracted), and quads go into the store in batches of
@@ -22,16 +30,15 @@ entity descriptions stay in memory between the passes.
 
 The bulk loader is not transactional; ``REBUILDING`` is what makes that safe:
 it is written before the quads are cleared and removed after the new
-documents are stored, so an interrupted run leaves the marker, and the next
-run rewrites the quads from the stored documents even if it adds nothing.
-
-Documents are pickled because pickle keeps them exactly, shared objects
-included (resolution compares relation heads by identity).
+documents and the digests are stored, so an interrupted run leaves the marker,
+and the next run rewrites the quads from the stored documents even if it adds
+nothing. A store found changed gets the marker too.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import pickle
+import os
 import shutil
 from dataclasses import dataclass
 from itertools import islice
@@ -41,10 +48,13 @@ from typing import Iterable, Iterator
 import pyoxigraph
 
 from kg import atomic
+from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.errors import KgError
 from kg.knowledge import KnowledgeBase
 from kg.model import Document
 from kg.rdf.dataset import description_quads, statement_quads
+from kg.rdf.digests import Fingerprint, StoreRecord, differing_graphs, files_state, graph_digests, read_record, \
+    write_record
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import CLASS
 
@@ -52,6 +62,17 @@ _CLASSES = " ".join(f"<{c}>" for c in CLASS.values())
 
 #: Quads handed to the bulk loader at a time: the build's memory is this batch, not the corpus.
 BATCH = 20_000
+#: Stored documents of kg before the JSON records: pickles, which run code when loaded.
+PICKLED = "*.pickle"
+
+
+class DamagedStoreError(KgError):
+    """The database of a store cannot be read (``kg check`` rebuilds it from the stored documents)."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"store {path} is damaged ({reason}): `kg check {path}` rebuilds its database from its "
+                         f"stored documents")
+        self.reason = reason
 
 
 def is_store(path: str | Path) -> bool:
@@ -65,12 +86,45 @@ def file_sha256(path: Path) -> str:
 
 def open_oxigraph(path: str | Path, read_only: bool = False) -> pyoxigraph.Store:
     location = Path(path) / "oxigraph"
-    try:
+    with database_errors(path):
         if read_only:
             return pyoxigraph.Store.read_only(str(location))
         return pyoxigraph.Store(str(location))
+
+
+@contextlib.contextmanager
+def database_errors(path: str | Path) -> Iterator[None]:
+    """Errors of the database under ``path`` as one line that says what to do.
+
+    pyoxigraph reports damage (RocksDB's "Corruption: ...") as RuntimeError and the
+    database's I/O problems as OSError without an errno. Other errors of these
+    types (writing an output file; a RuntimeError of Python's own, which is a bug)
+    are left to their callers."""
+    try:
+        yield
+    except RuntimeError as e:
+        if "corrupt" not in str(e).lower():
+            raise
+        raise DamagedStoreError(path, _first_line(e)) from None
     except OSError as e:
-        raise KgError(f"cannot open store {path}: {str(e).splitlines()[0]} (is `kg serve` using it?)") from None
+        if e.errno is not None:
+            raise
+        message = _first_line(e)
+        if "lock" in message.lower():
+            raise KgError(f"cannot open store {path}: it is in use by another process (is `kg serve` using it?)") \
+                from None
+        if any(cause in message for cause in ("Read-only file system", "Permission denied", "not permitted")):
+            raise _not_writable(path, message) from None
+        raise KgError(f"cannot open store {path}: {message}") from None
+
+
+def _not_writable(path: str | Path, why: str) -> KgError:
+    return KgError(f"store {path} is not writable ({why}): copy it to a writable place to add to it; "
+                   f"`kg query` and `kg serve` read it as it is")
+
+
+def _first_line(e: BaseException) -> str:
+    return " ".join(str(e).split("\n")[0].split())
 
 
 @dataclass
@@ -84,9 +138,12 @@ class BuildReport:
 
 
 class KgStore:
-    """A store directory: stored documents plus their graph."""
+    """A store directory: stored documents plus their graph.
 
-    def __init__(self, path: str | Path) -> None:
+    ``checked``: keep digests of the graphs (``check`` and ``close``); a build's
+    temporary store, read once and deleted, goes without."""
+
+    def __init__(self, path: str | Path, checked: bool = True) -> None:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
             raise KgError(f"--store is not a directory: {self.path}")
@@ -95,15 +152,65 @@ class KgStore:
         self.documents_dir = self.path / "documents"
         self.incoming_dir = self.path / "incoming"
         self.rebuilding = self.path / "REBUILDING"
-        self.documents_dir.mkdir(parents=True, exist_ok=True)
+        self.database_dir = self.path / "oxigraph"
+        self.record_path = self.path / "digests.json"
+        for directory in (self.path, self.database_dir, self.documents_dir):
+            if directory.is_dir() and not os.access(directory, os.W_OK):
+                raise _not_writable(self.path, f"no write access to {directory}")
+        try:
+            self.documents_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise KgError(f"cannot create store {self.path}: {e.strerror}") from None
+        self.checked = checked
+        # taken before opening: a read-write open changes the database's files
+        self._files_at_open = files_state(self.database_dir) if self.database_dir.is_dir() else ""
         self.oxigraph = open_oxigraph(self.path)
+        #: What kg last recorded, once ``check`` found the graphs match it (or ``add`` wrote them).
+        self.record: StoreRecord | None = None
 
     def stored_hashes(self) -> set[str]:
-        return {p.stem for p in self.documents_dir.glob("*.pickle")}
+        return {p.name.removesuffix(".json") for p in self.documents_dir.glob("*.json")}
+
+    def check(self, every_digest: bool = False) -> str | None:
+        """None if the quads are the ones kg wrote from the stored documents, else why
+        not (then the next ``add`` rewrites them). Compares the digests when the
+        fingerprint differs, or always with ``every_digest``. A store of pickled
+        documents (kg before JSON records) is refused: ``kg migrate`` converts it."""
+        if any(self.documents_dir.glob(PICKLED)):
+            raise KgError(f"store {self.path} holds documents in the pickle format of earlier kg versions, which can "
+                          f"run code when read: if you made it or trust who did, convert it once with "
+                          f"`kg migrate {self.path} --trust`")
+        recorded = read_record(self.record_path)
+        documents = sorted(self.stored_hashes())
+        with database_errors(self.path):
+            quads = len(self.oxigraph)
+            if self.rebuilding.exists():
+                problem = "was left to be rewritten by a run that stopped before it finished"
+            elif recorded is None and (documents or quads):
+                problem = "was changed outside kg: its digests.json is missing or unreadable"
+            elif recorded is None:  # a new store
+                problem, recorded = None, StoreRecord([], {}, None)
+            elif recorded.documents != documents:
+                problem = "was changed outside kg: its documents are not the ones its graphs were made from"
+            elif not every_digest and recorded.fingerprint == Fingerprint(quads, self._files_at_open):
+                problem = None
+            else:
+                differing = differing_graphs(recorded.graphs, graph_digests(self.oxigraph))
+                problem = (f"was changed outside kg: {len(differing)} of {len(recorded.graphs)} graphs differ from "
+                           f"the digests kg recorded" if differing else None)
+        if problem is None:
+            self.record = recorded
+        else:
+            self.rebuilding.touch()
+        return problem
 
     def add(self, docs: Iterable[Document], quiet: bool = True) -> BuildReport:
         """Add the new ones of ``docs`` (an iterator is consumed as it is extracted),
         re-resolve everything stored and rewrite the quads (``quiet``: no progress bars)."""
+        with database_errors(self.path):
+            return self._add(docs, quiet)
+
+    def _add(self, docs: Iterable[Document], quiet: bool) -> BuildReport:
         from kg.resolve import Resolver
         from kg.runner import with_progress
 
@@ -117,21 +224,21 @@ class KgStore:
                 continue
             known.add(doc.sha256)
             resolver.observe(doc)
-            atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.pickle", document_to_bytes(doc))
+            atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.json", document_to_json(doc))
             added, mentions = added + 1, mentions + len(doc.mentions)
         if not added and not self.rebuilding.exists():
             shutil.rmtree(self.incoming_dir)
             return self._report(0, 0, None)
-        stored = sorted(self.documents_dir.glob("*.pickle"))
-        for doc in _load_all(with_progress(stored, len(stored), "reading the store", quiet)):
+        stored = sorted(self.documents_dir.glob("*.json"))
+        for doc in map(read_stored_document, with_progress(stored, len(stored), "reading the store", quiet)):
             resolver.observe(doc)
         resolver.finish()
         self.rebuilding.touch()
         self.oxigraph.clear()
         # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
-        ordered = sorted(stored + list(self.incoming_dir.glob("*.pickle")), key=lambda p: p.name)
+        ordered = sorted(stored + list(self.incoming_dir.glob("*.json")), key=lambda p: p.name)
         batch: set[pyoxigraph.Quad] = set()
-        for doc in _load_all(with_progress(ordered, len(ordered), "writing the graph", quiet)):
+        for doc in map(read_stored_document, with_progress(ordered, len(ordered), "writing the graph", quiet)):
             batch |= statement_quads(resolver.part(doc))
             if len(batch) >= BATCH:
                 self.oxigraph.bulk_extend(batch)
@@ -140,11 +247,24 @@ class KgStore:
         descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
         self._write(descriptions)
         self.oxigraph.flush()
-        for path in self.incoming_dir.glob("*.pickle"):
+        for path in self.incoming_dir.glob("*.json"):
             path.replace(self.documents_dir / path.name)
         self.incoming_dir.rmdir()
+        if self.checked:
+            self.record = StoreRecord(sorted(self.stored_hashes()), graph_digests(self.oxigraph), None)
+            write_record(self.record_path, self.record)
         self.rebuilding.unlink()
         return self._report(added, mentions, resolver.mentions_before_resolution)
+
+    def close(self) -> None:
+        """Close the database and, if its graphs are the recorded ones, record its
+        fingerprint (taken after closing: closing changes the database's files)."""
+        with database_errors(self.path):
+            quads = len(self.oxigraph)
+        del self.oxigraph
+        if self.checked and self.record is not None and not self.rebuilding.exists():
+            self.record.fingerprint = Fingerprint(quads, files_state(self.database_dir))
+            write_record(self.record_path, self.record)
 
     def _write(self, quads: set[pyoxigraph.Quad]) -> None:
         """Into the store, ``BATCH`` at a time: the loader's memory grows with what it is given."""
@@ -162,20 +282,14 @@ class KgStore:
                                  "{ ?x a rdf:Statement } }"))
 
 
-def _load_all(paths: Iterable[Path]) -> Iterator[Document]:
-    for path in paths:
-        yield document_from_bytes(path.read_bytes(), path.name)
-
-
-def document_to_bytes(doc: Document) -> bytes:
-    return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def document_from_bytes(data: bytes, name: str = "") -> Document:
+def read_stored_document(path: Path) -> Document:
+    """A stored document, read and validated; one line of error if it is not a valid record."""
     try:
-        doc = pickle.loads(data)
-    except Exception as e:  # written by an incompatible version of kg.model
-        raise KgError(f"cannot read stored document {name}: {e}; rebuild the store") from None
-    if not isinstance(doc, Document):
-        raise KgError(f"stored document {name} is not a kg document; rebuild the store")
+        doc = document_from_json(path.read_bytes())
+    except RecordError as e:
+        raise KgError(f"stored document {path} is not a valid kg document ({e}): move it away and add its source "
+                      f"document again") from None
+    if doc.sha256 != path.name.removesuffix(".json"):
+        raise KgError(f"stored document {path} holds document {doc.sha256[:12]}..., not the one its name says: "
+                      f"move it away and add its source document again")
     return doc
