@@ -22,13 +22,13 @@ def resolve_inputs(inputs: list[str] | None) -> list[Path]:
     return find_documents(inputs)
 
 
-def parse_date(value: str | None) -> dt.date | None:
+def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise KgError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+        raise KgError(f"{option} must be YYYY-MM-DD, got {value!r}") from None
 
 
 def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
