@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--latest", type=int, metavar="N",
                        help="a canned query starts from the entities of the N latest documents "
-                            "(default: every document of a store of up to 1000, the latest 1000 beyond)")
+                            "(default: every document of a store of up to 300, the latest 300 beyond)")
     scope.add_argument("--since", metavar="YYYY-MM-DD", help="... of the documents dated on or after this day")
     scope.add_argument("--all", action="store_true", help="... of every document")
 

@@ -31,7 +31,7 @@ from kg.rdf.vocab import XSD
 SCOPE_VARIABLE = "scopeDoc"
 #: Documents in the default scope: every one of a store up to this size, the latest ones beyond it
 #: (each canned query stays interactive: see BENCHMARKS.md).
-DEFAULT_LATEST = 1000
+DEFAULT_LATEST = 300
 #: Language of the labels kg writes (skos:prefLabel "…"@zh).
 LABEL_LANGUAGE = "zh"
 
