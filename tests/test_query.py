@@ -53,6 +53,18 @@ def test_a_table_shows_labels_and_csv_the_iris(graph):
     assert {r["doc"].split("/")[-2] for r in rows} == {"doc"}
 
 
+@pytest.mark.parametrize("entity, subjects", [
+    ("澄江智造产业园", {"澄江智造产业园", "高性能膜材料生产基地项目"}),
+    ("澜舟新材", {"重庆澜舟新材料有限公司"}),  # an alias
+    ('澄江"智造', set()),  # no such name: no rows, and no syntax error
+])
+def test_a_parameter_picks_the_entity(graph, entity, subjects):
+    done = kg("query", str(graph), "--file", str(QUERIES / "entity_facts.rq"), "--param", f"entity={entity}",
+              "--format", "csv")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert {r["subject"] for r in csv.DictReader(io.StringIO(done.stdout))} == subjects
+
+
 def test_the_evidence_query_gives_each_fact_its_sentence_and_offsets(graph):
     done = kg("query", str(graph), "--file", str(QUERIES / "entity_facts.rq"), "--format", "json", "--latest", "1")
     assert done.returncode == 0, done.stderr
@@ -87,6 +99,11 @@ def test_ask_and_construct(graph):
     (["SELECT ?x WHERE { ?x nope:p ?o }"], ["SPARQL syntax error"]),
     ([], ["either a query text or --file"]),
     (["--file", "missing.rq"], ["cannot read --file"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--param", "entity"], ["--param takes NAME=VALUE"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--param", "park=x"], ["unknown parameter park", "entity (label)"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--since", "2024-02-30"], ["--since must be YYYY-MM-DD"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--latest", "0"], ["--latest must be at least 1"]),
+    (["SELECT * WHERE { ?s ?p ?o }", "--since", "2024-01-01"], ["no document scope"]),
 ])
 def test_bad_queries_give_one_line_and_a_nonzero_exit(graph, args, words):
     done = kg("query", str(graph), *args)
