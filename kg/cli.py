@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind a parameter the query declares in its header (# @param NAME TYPE DEFAULT ...); "
                         "repeatable")
+    p.add_argument("--params", action="store_true", help="list the query's parameters and exit")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--latest", type=int, metavar="N",
                        help="a canned query starts from the entities of the N latest documents "

@@ -65,6 +65,13 @@ def test_a_parameter_picks_the_entity(graph, entity, subjects):
     assert {r["subject"] for r in csv.DictReader(io.StringIO(done.stdout))} == subjects
 
 
+def test_params_lists_what_a_query_declares(graph):
+    done = kg("query", str(graph), "--params", "--file", str(QUERIES / "paths.rq"))
+    assert done.returncode == 0, done.stderr
+    assert [line.split(" (")[0] for line in done.stdout.splitlines()] == ["from", "to"]
+    assert kg("query", str(graph), "--params", "ASK {}").stdout == "this query declares no parameter\n"
+
+
 def test_the_evidence_query_gives_each_fact_its_sentence_and_offsets(graph):
     done = kg("query", str(graph), "--file", str(QUERIES / "entity_facts.rq"), "--format", "json", "--latest", "1")
     assert done.returncode == 0, done.stderr

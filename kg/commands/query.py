@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import UsageError
-from kg.rdf.queries import DEFAULT_LATEST, bind, has_scope, scope
+from kg.rdf.queries import DEFAULT_LATEST, bind, has_scope, parameters, scope
 from kg.rdf.source import open_source
 from kg.rdf.sparql import format_results, run_query
 from kg.runner import parse_date
@@ -27,6 +27,13 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot read --file {args.file}: {e.strerror}") from None
     else:
         text = args.sparql
+    if args.params:
+        declared = parameters(text)
+        for p in declared:
+            print(f"{p.name} ({p.type}, default {p.default or 'none'}): {p.description}")
+        if not declared:
+            print("this query declares no parameter")
+        return 0
     values = dict(_param(p) for p in args.param or [])
     since = parse_date(args.since, "--since")
     if args.latest is not None and args.latest < 1:
