@@ -25,6 +25,10 @@ EPILOG = """examples:
 """
 
 
+#: What a GRAPH|STORE argument takes.
+SOURCE_HELP = "a graph file (.ttl, .nt, .trig, .jsonld) or a store directory"
+
+
 def _add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
                    help="files or directories (.txt, .md, .html); default: the bundled seeds/")
@@ -82,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "  kg query out/store --file ontology/queries/entity_facts.rq --param entity=江津区 --all\n"
                               "  kg query out/store --since 2024-07-01 --file ontology/queries/officials_by_body.rq",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE", help="a graph file (.ttl, .nt, .trig, .jsonld) or a store directory")
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -108,24 +112,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("view", help="write an interactive HTML view of the graph",
                        epilog="example:\n  kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE")
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
     p.add_argument("--focus", metavar="NAME", help="an entity name: show its neighbourhood only")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="neighbourhood depth with --focus")
     p.add_argument("--types", metavar="T1,T2", help="only these entity types, e.g. Person,Park")
-    p.add_argument("-o", "--out", required=True, metavar="FILE.html")
+    p.add_argument("-o", "--out", required=True, metavar="FILE.html", help="the page to write")
 
     p = sub.add_parser("stats", help="counts, centrality, components and communities",
                        epilog="example:\n  kg stats out/graph.ttl",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE")
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
     p.add_argument("--top", type=int, default=10, help="how many entities per ranking")
 
     p = sub.add_parser("path", help="shortest chains of facts linking two entities",
                        epilog="example:\n  kg path 鼎喜实业 江津区 --graph out/graph.ttl",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
-    p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE")
+    p.add_argument("a", metavar="A", help="the first entity: a label, an alias or a unique part of a label")
+    p.add_argument("b", metavar="B", help="the last entity, named the same way")
+    p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE",
+                   help="a graph file or a store directory (default: out/graph.ttl)")
     p.add_argument("--max", type=int, default=3, help="at most this many paths")
 
     p = sub.add_parser("train-ner", help="train a HanLP BiLSTM-CRF NER model on gold-format annotations",
