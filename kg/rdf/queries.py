@@ -30,13 +30,15 @@ from kg.rdf.vocab import XSD
 #: The variable of the scope's VALUES block.
 SCOPE_VARIABLE = "scopeDoc"
 #: Documents in the default scope: every one of a store up to this size, the latest ones beyond it
-#: (each canned query stays interactive: see BENCHMARKS.md).
+#: (each canned query stays interactive on a 1M-triple store: README, "Speed and scale").
 DEFAULT_LATEST = 300
 #: Language of the labels kg writes (skos:prefLabel "…"@zh).
 LABEL_LANGUAGE = "zh"
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\S+)\s+(\S+)\s+(\S+)\s+(.+?)\s*$", re.MULTILINE)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: A one-variable VALUES block as the files write it (their default terms hold no braces).
+_VALUES_BLOCK = re.compile(r"VALUES\s+\?(\w+)\s*\{[^{}]*\}")
 
 
 def _date(value: str) -> pyoxigraph.Literal:
@@ -112,7 +114,7 @@ def bind(text: str, values: Mapping[str, str], scope: Scope | None = None) -> st
         if not has_scope(text):
             raise UsageError("this query has no document scope (no VALUES ?scopeDoc block): "
                              "--latest, --since and --all apply to the canned queries")
-        terms[SCOPE_VARIABLE] = " ".join(f"<{d}>" for d in scope.documents) or "UNDEF"
+        terms[SCOPE_VARIABLE] = " ".join(f"<{d}>" for d in scope.documents)  # none: no document, no row
     blocks = [m for m in _VALUES_BLOCK.finditer(text) if m.group(1) in terms]
     for name in terms:
         if sum(m.group(1) == name for m in blocks) != 1:
@@ -124,10 +126,6 @@ def bind(text: str, values: Mapping[str, str], scope: Scope | None = None) -> st
 
 def has_scope(text: str) -> bool:
     return any(m.group(1) == SCOPE_VARIABLE for m in _VALUES_BLOCK.finditer(text))
-
-
-#: A one-variable VALUES block as the files write it (their default terms hold no braces).
-_VALUES_BLOCK = re.compile(r"VALUES\s+\?(\w+)\s*\{[^{}]*\}")
 
 
 def scope(store: pyoxigraph.Store, since: dt.date | None = None, every: bool = False,
