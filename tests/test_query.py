@@ -111,6 +111,7 @@ def test_ask_and_construct(graph):
     (["--file", str(QUERIES / "entity_facts.rq"), "--since", "2024-02-30"], ["--since must be YYYY-MM-DD"]),
     (["--file", str(QUERIES / "entity_facts.rq"), "--latest", "0"], ["--latest must be at least 1"]),
     (["SELECT * WHERE { ?s ?p ?o }", "--since", "2024-01-01"], ["no document scope"]),
+    (["SELECT * WHERE { ?s ?p ?o }", "--all"], ["no document scope"]),
 ])
 def test_bad_queries_give_one_line_and_a_nonzero_exit(graph, args, words):
     done = kg("query", str(graph), *args)

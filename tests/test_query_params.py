@@ -53,7 +53,7 @@ def test_an_unbound_parameter_keeps_the_files_default(labelled):
 def test_every_canned_query_declares_its_parameters_and_binds_each_in_one_values_block(query):
     text = query.read_text(encoding="utf-8")
     declared = parameters(text)
-    assert declared and all(p.description.endswith(".") for p in declared)
+    assert all(p.description.endswith(".") for p in declared)
     for p in declared:
         # the file's own VALUES block holds the header's default
         assert text.count(f"VALUES ?{p.name} {{ {'UNDEF' if p.default is None else p.default} }}") == 1
@@ -125,7 +125,7 @@ def test_a_scope_binds_the_documents_and_an_empty_one_matches_none(documents):
     text = "SELECT ?scopeDoc WHERE { VALUES ?scopeDoc { UNDEF } ?scopeDoc a kg:Document }"
     for kwargs, n in (({}, 5), ({"latest": 2}, 2), ({"since": dt.date(2025, 1, 1)}, 0)):
         assert len(list(run_query(documents, bind(text, {}, scope(documents, **kwargs))))) == n
-    with pytest.raises(UsageError, match="no document scope"):
+    with pytest.raises(UsageError, match="no document scope to bind"):
         bind("SELECT * WHERE { ?s ?p ?o }", {}, scope(documents, latest=2))
 
 

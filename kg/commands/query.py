@@ -38,9 +38,12 @@ def run(args: argparse.Namespace) -> int:
     since = parse_date(args.since, "--since")
     if args.latest is not None and args.latest < 1:
         raise UsageError("--latest must be at least 1")
+    if (since or args.all or args.latest) and not has_scope(text):
+        raise UsageError("this query has no document scope (no VALUES ?scopeDoc block): "
+                         "--latest, --since and --all apply to the canned queries")
     store = open_source(args.source)
     chosen = None
-    if has_scope(text) or since or args.all or args.latest:
+    if has_scope(text):
         chosen = scope(store, since=since, every=args.all, latest=args.latest or DEFAULT_LATEST)
     text = bind(text, values, chosen)
     if chosen and chosen.description:

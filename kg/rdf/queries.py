@@ -112,8 +112,7 @@ def bind(text: str, values: Mapping[str, str], scope: Scope | None = None) -> st
     terms = {name: str(TERM_OF_TYPE[declared[name].type](value)) for name, value in values.items()}
     if scope is not None and scope.documents is not None:
         if not has_scope(text):
-            raise UsageError("this query has no document scope (no VALUES ?scopeDoc block): "
-                             "--latest, --since and --all apply to the canned queries")
+            raise UsageError("this query has no document scope to bind (no VALUES ?scopeDoc block)")
         terms[SCOPE_VARIABLE] = " ".join(f"<{d}>" for d in scope.documents)  # none: no document, no row
     blocks = [m for m in _VALUES_BLOCK.finditer(text) if m.group(1) in terms]
     for name in terms:
