@@ -1,5 +1,6 @@
-"""Structure of the entity graph (networkx): counts, centrality, components,
-communities, and the chains of facts that link two entities.
+"""Structure of the entity graph (networkx): centrality, components, communities,
+and the chains of facts that link two entities (what the graph holds is counted by
+``kg.rdf.counts``).
 
 All measures are taken on the undirected simple graph (two entities are
 linked if any fact links them): "who is connected to whom" is what centrality
@@ -7,7 +8,6 @@ and communities are about here, whatever each fact's direction.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -35,10 +35,6 @@ class Ranked:
 
 @dataclass
 class Stats:
-    entities: int
-    facts: int
-    types: Counter
-    relations: Counter
     components: list[int]  # sizes, largest first
     communities: list[list[str]]  # labels of each community's members, best connected first
     modularity: float
@@ -87,10 +83,6 @@ def stats(g: nx.MultiDiGraph, top: int = 10) -> Stats:
     partition = community.louvain_communities(u, seed=LOUVAIN_SEED) if u.number_of_edges() else []
     groups = sorted((c for c in partition if len(c) > 1), key=lambda c: (-len(c), min(c)))  # not lone entities
     return Stats(
-        entities=g.number_of_nodes(),
-        facts=g.number_of_edges(),
-        types=Counter(t for _, t in g.nodes(data="type")),
-        relations=Counter(r for _, _, r in g.edges(data="relation")),
         components=sorted((len(c) for c in nx.connected_components(u)), reverse=True),
         communities=[[u.nodes[n]["label"] for n in sorted(c, key=lambda n: (-u.degree(n), u.nodes[n]["label"]))]
                      for c in groups],
@@ -101,20 +93,22 @@ def stats(g: nx.MultiDiGraph, top: int = 10) -> Stats:
 
 @dataclass
 class Step:
-    """One fact on a path, as stated: head --relation--> tail."""
+    """One fact on a path, as stated: head --relation--> tail; ``forward`` when the
+    path walks it from head to tail."""
 
     head: str  # labels
     relation: str
     title: str | None  # the post title of a holds_post fact
     tail: str
     evidence: list[dict]
+    forward: bool = True
 
 
 def paths(g: nx.MultiDiGraph, a: str, b: str, max_paths: int = 3) -> list[list[list[Step]]]:
     """The shortest chains linking the entities named ``a`` and ``b`` (shortest first).
 
-    Each chain is a list of hops; each hop lists every fact between its two
-    entities (in either direction), with their evidence.
+    Each chain is a list of hops in walking order, from ``a`` to ``b``; each hop lists
+    every fact between its two entities (in either direction), with their evidence.
     """
     start, end = find_entity(g, a), find_entity(g, b)
     if start == end:
@@ -132,5 +126,5 @@ def _facts(g: nx.MultiDiGraph, x: str, y: str) -> list[Step]:
     for head, tail in ((x, y), (y, x)):
         for data in (g.get_edge_data(head, tail) or {}).values():
             steps.append(Step(g.nodes[head]["label"], data["relation"], data.get("title"),
-                              g.nodes[tail]["label"], data.get("evidence", [])))
+                              g.nodes[tail]["label"], data.get("evidence", []), forward=head == x))
     return steps

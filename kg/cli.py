@@ -26,6 +26,10 @@ EPILOG = """examples:
 """
 
 
+#: What a GRAPH|STORE argument takes.
+SOURCE_HELP = "a graph file (.ttl, .nt, .trig, .jsonld) or a store directory"
+
+
 def _add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
                    help="files or directories (.txt, .md, .html); default: the bundled seeds/")
@@ -79,12 +83,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --errors: the documents' directory, to show the sentence of each error")
 
     p = sub.add_parser("query", help="run SPARQL on a graph file or store",
-                       epilog="example:\n  kg query out/graph.ttl --file ontology/queries/projects_by_district.rq",
+                       epilog="examples:\n  kg query out/graph.ttl --file ontology/queries/projects_by_district.rq\n"
+                              "  kg query out/store --file ontology/queries/entity_facts.rq --param entity=江津区 --all\n"
+                              "  kg query out/store --since 2024-07-01 --file ontology/queries/officials_by_body.rq",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE", help="a graph file (.ttl, .nt, .trig, .jsonld) or a store directory")
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (labels instead of entity IRIs), or the SPARQL 1.1 csv or json results (IRIs)")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind a parameter the query declares in its header (# @param NAME TYPE DEFAULT ...); "
+                        "repeatable")
+    p.add_argument("--params", action="store_true", help="list the query's parameters and exit")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--latest", type=int, metavar="N",
+                       help="a canned query starts from the entities of the N latest documents "
+                            "(default: every document of a store of up to 300, the latest 300 beyond)")
+    scope.add_argument("--since", metavar="YYYY-MM-DD", help="... of the documents dated on or after this day")
+    scope.add_argument("--all", action="store_true", help="... of every document")
 
     p = sub.add_parser("serve", help="serve a store as a SPARQL 1.1 endpoint with a query page",
                        epilog="example:\n  kg serve out/store --port 7878   then open http://127.0.0.1:7878/",
@@ -96,24 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("view", help="write an interactive HTML view of the graph",
                        epilog="example:\n  kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE")
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
     p.add_argument("--focus", metavar="NAME", help="an entity name: show its neighbourhood only")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="neighbourhood depth with --focus")
     p.add_argument("--types", metavar="T1,T2", help="only these entity types, e.g. Person,Park")
-    p.add_argument("-o", "--out", required=True, metavar="FILE.html")
+    p.add_argument("-o", "--out", required=True, metavar="FILE.html", help="the page to write")
 
     p = sub.add_parser("stats", help="counts, centrality, components and communities",
                        epilog="example:\n  kg stats out/graph.ttl",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE")
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
     p.add_argument("--top", type=int, default=10, help="how many entities per ranking")
 
     p = sub.add_parser("path", help="shortest chains of facts linking two entities",
                        epilog="example:\n  kg path 鼎喜实业 江津区 --graph out/graph.ttl",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
-    p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE")
+    p.add_argument("a", metavar="A", help="the first entity: a label, an alias or a unique part of a label")
+    p.add_argument("b", metavar="B", help="the last entity, named the same way")
+    p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE",
+                   help="a graph file or a store directory (default: out/graph.ttl)")
     p.add_argument("--max", type=int, default=3, help="at most this many paths")
 
     p = sub.add_parser("train-ner", help="train a HanLP BiLSTM-CRF NER model on gold-format annotations",
@@ -159,6 +177,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options anywhere on the line, before or after the positionals (``kg query G --format csv 'SELECT …'``):
+    the subcommand's parser reads its arguments intermixed."""
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    first = next((i for i, arg in enumerate(argv) if not arg.startswith("-")), None)
+    if first is None or argv[first] not in commands:
+        return parser.parse_args(argv)  # no subcommand: --help, --version, or a usage error
+    parser.parse_args(argv[:first])  # the options before the subcommand (--version exits here)
+    args = commands[argv[first]].parse_intermixed_args(argv[first + 1:])
+    args.command = argv[first]
+    return args
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -170,7 +201,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(parser, sys.argv[1:] if argv is None else argv)
     if not args.command:
         parser.print_help()
         return 2

@@ -22,13 +22,13 @@ def resolve_inputs(inputs: list[str] | None) -> list[Path]:
     return find_documents(inputs)
 
 
-def parse_date(value: str | None) -> dt.date | None:
+def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise KgError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+        raise KgError(f"{option} must be YYYY-MM-DD, got {value!r}") from None
 
 
 def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
@@ -42,15 +42,15 @@ def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: st
                              len(paths), "extracting", quiet)
 
 
-def with_progress(items: Iterable, total: int, desc: str, quiet: bool) -> Iterator:
-    """``items`` one by one, with a progress bar of ``total`` documents on a terminal
-    (none when ``quiet``, for one document, or when stderr is not a terminal)."""
+def with_progress(items: Iterable, total: int, desc: str, quiet: bool, unit: str = "doc") -> Iterator:
+    """``items`` one by one, with a progress bar of ``total`` documents (or ``unit``s) on a
+    terminal (none when ``quiet``, for one item, or when stderr is not a terminal)."""
     if quiet or total < 2 or not sys.stderr.isatty():
         yield from items
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, unit="doc", desc=desc, file=sys.stderr, leave=False) as bar:
+    with tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, leave=False) as bar:
         for item in items:
             yield item
             bar.update(1)

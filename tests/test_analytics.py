@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph
 import pytest
 
 from kg.analytics import paths, rank, stats
 from kg.errors import KgError
+from kg.rdf.counts import counts
 from view_graphs import XSS_NAME, invented_graph, invented_rdf
 
 
@@ -23,10 +25,13 @@ def entity_graph(edges, types) -> nx.MultiDiGraph:
 
 
 def test_counts_and_components_of_the_invented_district():
+    store = pyoxigraph.Store()
+    store.load(invented_rdf().serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    c = counts(store)
+    assert (c.documents, c.entities, c.facts, c.posts, c.posts_in_body) == (2, 9, 6, 3, 2)
+    assert c.types == {"Place": 3, "Person": 2, "GovOrg": 1, "Park": 1, "Enterprise": 1, "Project": 1}
+    assert c.relations == {"located_in": 4, "owns_project": 1, "part_of": 1}
     s = stats(invented_graph())
-    assert (s.entities, s.facts) == (9, 8)
-    assert s.types == {"Place": 3, "Person": 2, "GovOrg": 1, "Park": 1, "Enterprise": 1, "Project": 1}
-    assert s.relations == {"located_in": 4, "holds_post": 2, "owns_project": 1, "part_of": 1}
     assert s.components == [8, 1]  # 雾岭镇 is linked to nothing
     assert [r.label for r in s.rankings["Park"]] == ["青梧智造产业园"]
 
@@ -98,9 +103,9 @@ def test_kg_stats_prints_counts_components_communities_and_rankings(graph_file):
     r = kg("stats", graph_file, "--top", 2)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0] == "entities: 9  (Place 3, Person 2, Enterprise 1, GovOrg 1, Park 1, Project 1)"
-    assert lines[1] == "facts: 8  (located_in 4, holds_post 2, owns_project 1, part_of 1)"
-    assert lines[2].startswith("connected components: 2  (largest 8 entities, 1 isolated entity)")
+    assert lines[:4] == ["documents: 2", "entities: 9  (Place 3, Person 2, Enterprise 1, GovOrg 1, Park 1, Project 1)",
+                         "facts: 6  (located_in 4, owns_project 1, part_of 1)", "posts: 3  (2 in a named body)"]
+    assert lines[4].startswith("connected components: 2  (largest 8 entities, 1 isolated entity)")
     parks = lines.index("most central parks:")
     assert lines[parks + 1].split() == ["#", "entity", "degree", "pagerank", "betweenness"]
     assert lines[parks + 3].split()[:3] == ["1", "青梧智造产业园", "3"]
@@ -112,16 +117,30 @@ def test_kg_stats_prints_counts_components_communities_and_rankings(graph_file):
     assert lines[officials + 5] == "most central enterprises:"  # --top 2
 
 
-def test_kg_path_prints_each_fact_with_its_evidence(graph_file):
-    r = kg("path", "柯区长", "青梧区", "--graph", graph_file, "--max", 1)
+S1 = "区委副书记、区长柯望舒在青梧智造产业园调研澜汐新材料有限公司光膜生产基地建设。"
+S2 = "青梧智造产业园位于青梧区，园区内的澜汐新材(以下简称)光膜生产基地预计年底投产。"
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("柯区长", "青梧区", ["path 1 (2 steps): 柯望舒 → 青梧区人民政府 → 青梧区",
+                         "  1. 柯望舒 --holds_post 区长--> 青梧区人民政府", f"        “{S1}” (青梧日报_0412.txt)",
+                         "  2. 青梧区人民政府 --located_in--> 青梧区", f"        “{S1}” (青梧日报_0412.txt)"]),
+    # walked against the stated direction: each fact still reads as stated, arrow reversed
+    ("青梧区", "柯望舒", ["path 1 (2 steps): 青梧区 → 青梧区人民政府 → 柯望舒",
+                         "  1. 青梧区 <--located_in-- 青梧区人民政府", f"        “{S1}” (青梧日报_0412.txt)",
+                         "  2. 青梧区人民政府 <--holds_post 区长-- 柯望舒", f"        “{S1}” (青梧日报_0412.txt)"]),
+    # one step
+    ("澜汐光膜生产基地", "青梧智造产业园", ["path 1 (1 step): 澜汐光膜生产基地 → 青梧智造产业园",
+                                            "  1. 澜汐光膜生产基地 --located_in--> 青梧智造产业园",
+                                            f"        “{S2}” (<i>澜汐</i>.txt)"]),
+])
+def test_kg_path_prints_each_fact_in_walking_order_with_its_evidence(graph_file, a, b, expected):
+    r = kg("path", a, b, "--graph", graph_file, "--max", 1)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == [
-        "path 1 (2 steps):",
-        "  柯望舒 --holds_post 区长--> 青梧区人民政府",
-        "      “区委副书记、区长柯望舒在青梧智造产业园调研澜汐新材料有限公司光膜生产基地建设。” (青梧日报_0412.txt)",
-        "  青梧区人民政府 --located_in--> 青梧区",
-        "      “区委副书记、区长柯望舒在青梧智造产业园调研澜汐新材料有限公司光膜生产基地建设。” (青梧日报_0412.txt)",
-    ]
+    assert r.stdout.splitlines() == expected
+
+
+def test_kg_path_says_when_nothing_links_two_entities(graph_file):
     r = kg("path", "柯望舒", "雾岭镇", "--graph", graph_file)
     assert (r.returncode, r.stdout.strip()) == (1, "no chain of facts links 柯望舒 and 雾岭镇")
 
@@ -141,7 +160,7 @@ def test_a_store_reads_like_the_graph_file_built_with_it(tmp_path):
     assert r.returncode == 0, r.stderr
     from_store, from_file = kg("stats", store), kg("stats", out / "graph.ttl")
     assert from_store.returncode == 0 and from_store.stdout == from_file.stdout
-    assert int(from_store.stdout.split()[1]) > 0  # some entities
+    assert int(from_store.stdout.split()[3]) > 0  # some entities
     assert kg("view", store, "--out", tmp_path / "s.html").returncode == 0
     assert kg("view", out / "graph.ttl", "--out", tmp_path / "f.html").returncode == 0
     assert (tmp_path / "s.html").read_text(encoding="utf-8") == (tmp_path / "f.html").read_text(encoding="utf-8")

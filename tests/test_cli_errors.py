@@ -1,6 +1,7 @@
 """Bad input through the real CLI: one line on stderr, a non-zero exit, no traceback,
 and an existing output directory left exactly as it was."""
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,5 +104,6 @@ def test_extract_writes_one_json_per_seed_and_keeps_other_files(tmp_path):
     result = kg("extract", str(ROOT / "seeds"), "--json-dir", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # quiet when not on a terminal
+    assert re.fullmatch(rf"5 documents extracted \((\d+) mentions\) -> {re.escape(str(out))}/\n", result.stdout)
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([p.stem + ".json" for p in (ROOT / "seeds").glob("*.txt")] + ["notes.txt"])

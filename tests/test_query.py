@@ -44,17 +44,47 @@ def test_csv_and_json_are_sparql_result_formats(graph):
     assert sorted(data["head"]["vars"]) == ["body", "title"] and len(data["results"]["bindings"]) == 3
 
 
-def test_the_evidence_query_gives_each_fact_its_sentence_and_offsets(graph):
-    done = kg("query", str(graph), "--file", str(QUERIES / "entity_facts.rq"), "--format", "json")
+def test_a_table_shows_labels_and_csv_the_iris(graph):
+    q = "SELECT ?person ?post ?doc WHERE { ?person org:holds ?post ; kg:mention/prov:wasQuotedFrom ?doc } ORDER BY ?post"
+    table = kg("query", str(graph), q).stdout
+    assert "穆青岚" in table and "区委副书记" in table and "a.txt" in table and "kgr:" not in table
+    rows = list(csv.DictReader(io.StringIO(kg("query", str(graph), "--format", "csv", q).stdout)))
+    assert rows and all(r["person"].startswith("https://w3id.org/kg/id/person/") for r in rows)
+    assert {r["doc"].split("/")[-2] for r in rows} == {"doc"}
+
+
+@pytest.mark.parametrize("entity, subjects", [
+    ("澄江智造产业园", {"澄江智造产业园", "高性能膜材料生产基地项目"}),
+    ("澜舟新材", {"重庆澜舟新材料有限公司"}),  # an alias
+    ('澄江"智造', set()),  # no such name: no rows, and no syntax error
+])
+def test_a_parameter_picks_the_entity(graph, entity, subjects):
+    done = kg("query", str(graph), "--file", str(QUERIES / "entity_facts.rq"), "--param", f"entity={entity}",
+              "--format", "csv")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert {r["subject"] for r in csv.DictReader(io.StringIO(done.stdout))} == subjects
+
+
+def test_params_lists_what_a_query_declares(graph):
+    done = kg("query", str(graph), "--params", "--file", str(QUERIES / "paths.rq"))
     assert done.returncode == 0, done.stderr
+    assert [line.split(" (")[0] for line in done.stdout.splitlines()] == ["from", "to"]
+    assert kg("query", str(graph), "--params", "ASK {}").stdout == "this query declares no parameter\n"
+
+
+def test_the_evidence_query_gives_each_fact_its_sentence_and_offsets(graph):
+    done = kg("query", str(graph), "--file", str(QUERIES / "entity_facts.rq"), "--format", "json", "--latest", "1")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "kg query: latest 1 of 2 documents (1 dated 2024-05-09 to 2024-05-09); " \
+                          "--all for every one, --since DATE for a period\n"
     rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(done.stdout)["results"]["bindings"]]
     assert rows
     texts = {name: text for name, text in (("a.txt", DOC_A), ("b.txt", DOC_B))}
     for row in rows:
         assert texts[row["document"]][int(row["start"]):int(row["end"])] == row["sentence"]
-    # the default entity is the one in most relations stated in the latest dated documents
-    # (b.txt has no date): 澄江智造产业园 (a project in it, it in a place)
-    assert all("澄江智造产业园" in (r["subject"], r["object"]) for r in rows)
+    # the default entity is the one in most facts the latest document states (b.txt has no date,
+    # so it comes after a.txt): 穆青岚 (two posts and a membership; 澄江智造产业园 is in two facts)
+    assert {r["subject"] for r in rows} == {"穆青岚"} and len(rows) == 3
 
 
 def test_queries_see_every_named_graph_of_a_trig_file(graph):
@@ -76,6 +106,12 @@ def test_ask_and_construct(graph):
     (["SELECT ?x WHERE { ?x nope:p ?o }"], ["SPARQL syntax error"]),
     ([], ["either a query text or --file"]),
     (["--file", "missing.rq"], ["cannot read --file"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--param", "entity"], ["--param takes NAME=VALUE"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--param", "park=x"], ["unknown parameter park", "entity (label)"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--since", "2024-02-30"], ["--since must be YYYY-MM-DD"]),
+    (["--file", str(QUERIES / "entity_facts.rq"), "--latest", "0"], ["--latest must be at least 1"]),
+    (["SELECT * WHERE { ?s ?p ?o }", "--since", "2024-01-01"], ["no document scope"]),
+    (["SELECT * WHERE { ?s ?p ?o }", "--all"], ["no document scope"]),
 ])
 def test_bad_queries_give_one_line_and_a_nonzero_exit(graph, args, words):
     done = kg("query", str(graph), *args)

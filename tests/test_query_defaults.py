@@ -1,7 +1,7 @@
-"""The canned queries look at the latest documents (those of the 7 latest dates) by
-default: on a small graph where the busiest entities are all in older documents, each
-query answers about what the latest ones name, and the header's "every ..." variants
-reach the older ones again."""
+"""The canned queries start from the documents in scope: on a small graph where the
+busiest entities are all in older documents, the 7 latest documents give answers about
+what the latest ones name, every document reaches the older ones again, and the
+parameters each query declares pick one entity."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from kg.rdf.queries import bind, scope
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 
@@ -93,6 +94,7 @@ def store() -> pyoxigraph.Store:
     g.mention("town", docs[5], 2)
     for key in ("old_park", "busy_person", "old_body"):
         g.mention(key, old, 3)
+    g.mention("zone", old)
     for key in ("park", "new_person", "body"):
         g.mention(key, new)
     for s, relation, o in (("old_firm", "located_in", "old_park"), ("old_park", "located_in", "old_district"),
@@ -112,61 +114,51 @@ def store() -> pyoxigraph.Store:
     return store
 
 
-def rows(store: pyoxigraph.Store, text: str) -> list[dict[str, str]]:
+def rows(store: pyoxigraph.Store, name: str, latest: int | None = 7, **params: str) -> list[dict[str, str]]:
+    """The rows of a canned query bound to ``params``, starting from the ``latest`` documents
+    (one a day here: the 7 latest dates), or from every document (None)."""
+    text = bind((QUERIES / f"{name}.rq").read_text(encoding="utf-8"), params,
+                scope(store, every=latest is None, latest=latest or 1))
     return [{v.value: s[v.value].value for v in result.variables if s[v.value] is not None}
             for result in [run_query(store, text)] for s in result]
 
 
-def canned(name: str) -> str:
-    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def replace_block(text: str, opening: str, replacement: str) -> str:
-    """``text`` with the braced block that starts at ``opening`` (and the rest of its
-    last line, e.g. a LIMIT) replaced, as the headers tell a user to do."""
-    start = text.index(opening)
-    depth, i = 0, text.index("{", start)
-    for i in range(i, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[i], 0)
-        if depth == 0:
-            break
-    return text[:start] + replacement + text[text.index("\n", i):]
-
-
 def test_documents_mentioning_defaults_to_the_entity_the_latest_documents_name_most(store):
-    found = rows(store, canned("documents_mentioning"))
+    found = rows(store, "documents_mentioning")
     assert {r["entity"] for r in found} == {"新城区"}
     # every document that mentions it, the old one too
     assert [r["document"] for r in found] == ["day01.txt", "day08.txt", "day09.txt"]
     assert [r["sentences"] for r in found] == ["1", "2", "1"]
 
 
-def test_documents_mentioning_answers_about_a_given_entity(store):
-    text = replace_block(canned("documents_mentioning"), "  {\n    SELECT ?e WHERE",
-                         '  VALUES ?name { "旧港区"@zh } ?e skos:prefLabel|skos:altLabel ?name .')
-    assert [(r["document"], r["sentences"]) for r in rows(store, text)] == [("day01.txt", "12"), ("day02.txt", "5")]
+def test_documents_mentioning_answers_about_a_given_entity_in_scope(store):
+    assert rows(store, "documents_mentioning", entity="旧港区") == []  # only the old documents name it
+    assert [(r["document"], r["sentences"]) for r in rows(store, "documents_mentioning", None, entity="旧港区")] == [
+        ("day01.txt", "12"), ("day02.txt", "5")]
 
 
 def test_entity_facts_defaults_to_the_entity_in_most_relations_of_the_latest_documents(store):
-    found = rows(store, canned("entity_facts"))
+    found = rows(store, "entity_facts")
     # 晴川产业园: its zone, its project and its town; 旧港区 has as many, but only in day 1
     assert {(r["subject"], r["relation"], r["object"]) for r in found} == {
         ("晴川东片区", "partOf", "晴川产业园"), ("云帆电池项目", "locatedIn", "晴川产业园"),
         ("晴川产业园", "locatedIn", "望江镇")}
     assert {r["document"] for r in found} == {"day09.txt"}
+    # every document: 苏念, with five posts and a membership
+    assert {r["subject"] for r in rows(store, "entity_facts", None)} == {"苏念"}
 
 
 def test_officials_by_body_lists_the_posts_the_latest_documents_state(store):
-    found = rows(store, canned("officials_by_body"))
+    found = rows(store, "officials_by_body")
     assert [(r["body"], r["official"], r["title"], r["first"], r["last"]) for r in found] == [
         ("新城区委", "林远舟", "区委副书记", "2024-05-09", "2024-05-09"),
         ("新城区委", "林远舟", "区长", "2024-05-04", "2024-05-04")]
-    every = "\n".join(line for line in canned("officials_by_body").splitlines() if not line.endswith("# latest"))
-    assert {r["official"] for r in rows(store, every)} == {"林远舟", "苏念"}
+    assert {r["official"] for r in rows(store, "officials_by_body", None)} == {"林远舟", "苏念"}
+    assert {r["official"] for r in rows(store, "officials_by_body", None, body="旧港区委")} == {"苏念"}
 
 
 def test_paths_start_from_the_best_connected_person_of_the_latest_documents(store):
-    found = rows(store, canned("paths"))
+    found = rows(store, "paths")
     # 苏念 holds more posts, but only the oldest document names them
     assert {r["from"] for r in found} == {"林远舟"}
     assert ("→memberOf" not in {r["step1"] for r in found}
@@ -175,18 +167,25 @@ def test_paths_start_from_the_best_connected_person_of_the_latest_documents(stor
     assert {r["to"] for r in found if r["length"] == "2"} == {"新城区委"}
 
 
+def test_paths_between_two_given_entities(store):
+    found = rows(store, "paths", None, **{"from": "晴川产业园", "to": "新城区"})
+    assert [(r["from"], r["step1"], r["via1"], r["step2"], r["to"]) for r in found] == [
+        ("晴川产业园", "→locatedIn", "望江镇", "→partOf", "新城区")]
+
+
 def test_park_query_covers_the_parks_the_latest_documents_name_and_their_zones(store):
-    found = {(r["park"], r["kind"], r["name"], r["how"]) for r in rows(store, canned("park_enterprises_projects"))}
+    found = {(r["park"], r["kind"], r["name"], r["how"]) for r in rows(store, "park_enterprises_projects")}
     assert found == {("晴川产业园", "Enterprise", "云帆科技有限公司", "located in"),
                      ("晴川产业园", "Enterprise", "云帆科技有限公司", "owns a project there"),
                      ("晴川产业园", "Project", "云帆电池项目", "located in")}
-    every = replace_block(canned("park_enterprises_projects"), "  {\n    # the LIMIT", "  ?p a kg:Park .")
     # a zone is a park too
-    assert {r["park"] for r in rows(store, every)} == {"晴川产业园", "晴川东片区", "老工业园"}
+    assert {r["park"] for r in rows(store, "park_enterprises_projects", None)} == {"晴川产业园", "晴川东片区", "老工业园"}
+    assert {r["name"] for r in rows(store, "park_enterprises_projects", None, park="老工业园")} == {"石桥机械厂"}
 
 
 def test_projects_by_district_follows_parks_and_smaller_places_down(store):
-    found = rows(store, canned("projects_by_district"))
+    found = rows(store, "projects_by_district")
     assert [(r["district"], r["projects"], r["names"]) for r in found] == [("新城区", "1", "云帆电池项目")]
-    every = replace_block(canned("projects_by_district"), "  {\n    # the LIMIT", "  ?place a kg:Place .")
-    assert {(r["district"], r["projects"]) for r in rows(store, every)} == {("新城区", "1"), ("旧港区", "1")}
+    assert {(r["district"], r["projects"]) for r in rows(store, "projects_by_district", None)} == {
+        ("新城区", "1"), ("旧港区", "1")}
+    assert [r["district"] for r in rows(store, "projects_by_district", None, district="旧港区")] == ["旧港区"]

@@ -127,7 +127,7 @@ def test_trig_has_one_named_graph_per_document_with_what_it_states():
     kb = sample_kb()
     ds = Dataset()
     ds.parse(data=build_dataset(kb).serialize(format="trig"), format="trig")
-    named = {str(c.identifier): c for c in ds.contexts() if str(c.identifier).startswith("https://w3id.org/kg/id/doc/")}
+    named = {str(c.identifier): c for c in ds.graphs() if str(c.identifier).startswith("https://w3id.org/kg/id/doc/")}
     assert len(named) == 2
     sha_b = kb.documents[1].sha256
     graph_b = named["https://w3id.org/kg/id/doc/" + sha_b]
@@ -201,9 +201,12 @@ def test_every_export_parses_back(tmp_path):
     gml = nx.read_graphml(tmp_path / "graph.graphml")
     assert gml.number_of_nodes() == len(kb.entities)
     assert {d["relation"] for _, _, d in gml.edges(data=True)} >= {"member_of", "holds_post", "located_in"}
-    entities = list(csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8")))
+    for name, header in (("entities.csv", b"id,"), ("relations.csv", b"subject,")):  # UTF-8 with a BOM, for Excel
+        assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf" + header), name
+    entities = list(csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8-sig")))
     assert {r["label"] for r in entities} == {e.label for e in kb.entities.values()}
-    relations = list(csv.DictReader(open(tmp_path / "relations.csv", encoding="utf-8")))
+    assert list(entities[0])[0] == "id"
+    relations = list(csv.DictReader(open(tmp_path / "relations.csv", encoding="utf-8-sig")))
     assert len(relations) == len(kb.facts) + len(kb.posts)
     assert sorted(n["@id"] for n in json.loads((tmp_path / "graph.jsonld").read_text()))[0].startswith(str(KGR))
 

@@ -126,7 +126,8 @@ def test_kg_view_writes_the_chosen_part(tmp_path):
     page = tmp_path / "park.html"
     r = subprocess.run([sys.executable, "-m", "kg", "view", str(graph), "--focus", "智造园", "--depth", "1",
                         "--types", "Park,Place,Enterprise", "--out", str(page)], capture_output=True, text=True)
-    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    assert (r.returncode, r.stdout, r.stderr) == (
+        0, f"3 entities and 2 links drawn (within 1 link of 智造园; types Park,Place,Enterprise) -> {page}\n", "")
     data = page_data(page.read_text(encoding="utf-8"))
     assert sorted(n["label"] for n in data["nodes"]) == ["澜汐新材料有限公司", "青梧区", "青梧智造产业园"]
 

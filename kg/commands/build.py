@@ -16,9 +16,10 @@ import tempfile
 
 from kg import atomic
 from kg.graphview import from_store
+from kg.rdf.counts import counts
 from kg.rdf.exports import parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
-from kg.runner import extract_documents, parse_date, resolve_inputs
+from kg.runner import extract_documents, parse_date, resolve_inputs, with_progress
 from kg.view import READ_EVIDENCE, write_view
 
 
@@ -39,15 +40,24 @@ def run(args: argparse.Namespace) -> int:
                   f"documents", file=sys.stderr)
         # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
         with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
+            written: list[str] = []
+            # the entity graph is read once for the exports and the view; one step at a time,
+            # so that a terminal shows the progress through them
+            steps = ["read", *formats, "view"]
             with database_errors(store.path):  # damage the check could not see (a table file's contents)
-                graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)  # read once for exports and view
-                written = write_exports(store.oxigraph, tmp, formats, entity_graph=graph)
-            write_view(graph, tmp / "graph.html")
-            written.append("graph.html")
+                for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
+                    if step == "read":
+                        graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
+                    elif step == "view":
+                        write_view(graph, tmp / "graph.html")
+                        written.append("graph.html")
+                    else:
+                        written += write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
+                held = counts(store.oxigraph)
             store.close()  # before the store is moved
-    where = f" (store {args.store}: {report.documents} documents in all)" if args.store else ""
-    before = (f"{report.entities_before} entities before resolution, {report.entities} after"
-              if report.entities_before is not None else f"{report.entities} entities, store unchanged")
-    print(f"{report.added} documents extracted, {report.mentions} mentions, {before}, "
-          f"{report.facts} facts{where} -> {args.out}/{{{','.join(written)}}}")
+    extracted = f"{report.added} documents extracted " + (
+        f"({report.mentions} mentions, {report.entities_before} entities before resolution)"
+        if report.entities_before is not None else "(store unchanged)")
+    where = f"store {args.store}" if args.store else "graph"
+    print(f"{extracted}; {where}: {held.summary()} -> {args.out}/{{{','.join(written)}}}")
     return 0

@@ -15,6 +15,7 @@ def run(args: argparse.Namespace) -> int:
     paths = resolve_inputs(args.inputs)
     date = parse_date(args.date)
     written: dict[str, str] = {}
+    mentions = 0
     # Everything goes to a temporary directory that replaces --json-dir only
     # when every document succeeded.
     with atomic.output_dir(args.json_dir) as tmp:
@@ -24,4 +25,6 @@ def run(args: argparse.Namespace) -> int:
             written[doc.stem] = doc.path
             text = json.dumps(document_to_gold(doc), ensure_ascii=False, indent=1)
             (Path(tmp) / f"{doc.stem}.json").write_text(text + "\n", encoding="utf-8")
+            mentions += len(doc.mentions)
+    print(f"{len(written)} documents extracted ({mentions} mentions) -> {args.json_dir}/")
     return 0

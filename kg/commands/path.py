@@ -16,17 +16,32 @@ def run(args: argparse.Namespace) -> int:
         print(f"no chain of facts links {args.a} and {args.b}")
         return 1
     for i, chain in enumerate(chains, 1):
-        print(f"path {i} ({len(chain)} {'step' if len(chain) == 1 else 'steps'}):")
-        for hop in chain:
-            for step in hop:
-                print("  " + describe(step))
+        walk = [_first(hop) for hop in chain]
+        stops = " → ".join([walk[0]] + [_second(hop) for hop in chain])
+        print(f"path {i} ({len(chain)} {'step' if len(chain) == 1 else 'steps'}): {stops}")
+        for n, hop in enumerate(chain, 1):
+            for k, step in enumerate(hop):  # the second fact of a hop goes under the first, unnumbered
+                number = f"{n}." if k == 0 else " " * len(f"{n}.")
+                print(f"  {number} {describe(step)}")
                 for ev in step.evidence[:EVIDENCE_PER_FACT]:
-                    print(f"      “{snippet(ev['text'])}” ({ev['doc']})")
+                    print(f"        “{snippet(ev['text'])}” ({ev['doc']})")
                 if not step.evidence:
-                    print("      (no sentence: read from the name at resolution)")
+                    print("        (no sentence: read from the name at resolution)")
     return 0
 
 
+def _first(hop: list[Step]) -> str:
+    """The entity a hop leaves from."""
+    return hop[0].head if hop[0].forward else hop[0].tail
+
+
+def _second(hop: list[Step]) -> str:
+    return hop[0].tail if hop[0].forward else hop[0].head
+
+
 def describe(step: Step) -> str:
+    """The fact in walking order: ``A --relation--> B`` as stated, ``A <--relation-- B`` against it."""
     relation = f"{step.relation} {step.title}" if step.title else step.relation
-    return f"{step.head} --{relation}--> {step.tail}"
+    if step.forward:
+        return f"{step.head} --{relation}--> {step.tail}"
+    return f"{step.tail} <--{relation}-- {step.head}"

@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 
 from kg.analytics import LOUVAIN_SEED, Stats, stats
-from kg.graphview import read_graph
+from kg.graphview import from_store
+from kg.rdf.counts import Counts, counts
+from kg.rdf.source import open_source
 from kg.rdf.sparql import text_table  # the same terminal table as `kg query`
 
 #: How the rankings are titled.
@@ -14,16 +16,19 @@ COMMUNITY_MEMBERS = 8
 
 
 def run(args: argparse.Namespace) -> int:
-    print(report(stats(read_graph(args.source), top=args.top)))
+    store = open_source(args.source)
+    print(report(counts(store), stats(from_store(store), top=args.top)))
     return 0
 
 
-def report(s: Stats) -> str:
-    def counts(counter) -> str:
+def report(c: Counts, s: Stats) -> str:
+    def by_kind(counter) -> str:
         return ", ".join(f"{k} {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    lines = [f"entities: {s.entities}" + (f"  ({counts(s.types)})" if s.types else ""),
-             f"facts: {s.facts}" + (f"  ({counts(s.relations)})" if s.relations else "")]
+    lines = [f"documents: {c.documents}",
+             f"entities: {c.entities}" + (f"  ({by_kind(c.types)})" if c.types else ""),
+             f"facts: {c.facts}" + (f"  ({by_kind(c.relations)})" if c.relations else ""),
+             f"posts: {c.posts}  ({c.posts_in_body} in a named body)"]
     if s.components:
         isolated = s.components.count(1)
         lines.append(f"connected components: {len(s.components)}  (largest {s.components[0]} entities, "

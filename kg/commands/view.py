@@ -9,5 +9,10 @@ from kg.view import write_view
 
 def run(args: argparse.Namespace) -> int:
     types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
-    write_view(read_graph(args.source), args.out, focus=args.focus, depth=args.depth, types=types)
+    drawn = write_view(read_graph(args.source), args.out, focus=args.focus, depth=args.depth, types=types)
+    chosen = [f"within {args.depth} link{'s' if args.depth != 1 else ''} of {args.focus}" if args.focus else "",
+              f"types {','.join(types)}" if types else ""]
+    what = "; ".join(c for c in chosen if c)
+    print(f"{drawn.number_of_nodes()} entities and {drawn.number_of_edges()} links drawn"
+          f"{f' ({what})' if what else ''} -> {args.out}")
     return 0

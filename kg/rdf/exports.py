@@ -61,8 +61,14 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
     return [name for fmt in formats for name in FILES[fmt]]
 
 
+#: Starts every CSV file: the UTF-8 byte order mark is how Excel knows the file is UTF-8
+#: (without it, it reads Chinese as the system's code page); Python reads it with utf-8-sig.
+CSV_BOM = "\ufeff"
+
+
 def _csv(rows: list[list[object]]) -> str:
     buf = io.StringIO()
+    buf.write(CSV_BOM)
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
 

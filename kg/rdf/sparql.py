@@ -26,14 +26,16 @@ def run_query(store: pyoxigraph.Store, text: str):
         raise KgError(f"query failed: {' '.join(str(e).split())}") from None
 
 
-def format_results(results, fmt: str) -> str:
+def format_results(results, fmt: str, store: pyoxigraph.Store | None = None) -> str:
     """``fmt`` is table (aligned, prefixed names), csv or json (SPARQL 1.1 result formats)
-    for SELECT and ASK; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE."""
-    text = _format(results, fmt)
+    for SELECT and ASK; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE.
+    With the ``store`` queried, a table shows the label of each entity, post or document
+    instead of its IRI (csv and json keep the IRIs)."""
+    text = _format(results, fmt, store)
     return text if text.endswith("\n") else text + "\n"
 
 
-def _format(results, fmt: str) -> str:
+def _format(results, fmt: str, store: pyoxigraph.Store | None) -> str:
     if isinstance(results, pyoxigraph.QueryTriples):
         # triples have no table form: Turtle for reading, N-Triples for csv, JSON-LD for json
         rdf_format = {"table": pyoxigraph.RdfFormat.TURTLE, "csv": pyoxigraph.RdfFormat.N_TRIPLES,
@@ -45,8 +47,21 @@ def _format(results, fmt: str) -> str:
     if isinstance(results, pyoxigraph.QueryBoolean):
         return "true\n" if bool(results) else "false\n"
     names = [v.value for v in results.variables]
-    rows = [[_short(s[name]) for name in names] for s in results]
+    solutions = [[s[name] for name in names] for s in results]
+    labels = _labels(store, {t for row in solutions for t in row if isinstance(t, pyoxigraph.NamedNode)})
+    rows = [[labels.get(t) or _short(t) for t in row] for row in solutions]
     return text_table(names, rows)
+
+
+def _labels(store: pyoxigraph.Store | None, iris: set[pyoxigraph.NamedNode]) -> dict:
+    """The label of each of ``iris`` kg describes: an entity's or post's skos:prefLabel,
+    a document's file name."""
+    ours = sorted((t for t in iris if t.value.startswith(_PREFIXES["kgr"])), key=lambda t: t.value)
+    if store is None or not ours:
+        return {}
+    query = ("SELECT ?x (SAMPLE(?name) AS ?label) WHERE { VALUES ?x { %s } "
+             "?x skos:prefLabel|dcterms:identifier ?name } GROUP BY ?x" % " ".join(str(t) for t in ours))
+    return {s["x"]: s["label"].value for s in run_query(store, query)}
 
 
 def _short(term) -> str:
