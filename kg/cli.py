@@ -67,13 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="score gold-format JSON files against gold annotations",
                        epilog="examples:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json\n"
-                              "  kg score tests/gold out/json --errors --docs seeds",
+                              "  kg score tests/gold out/json --errors --docs seeds\n"
+                              "  kg score --resolution tests/gold/resolution/resolution.json out/entities.csv",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("gold_dir", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
-    p.add_argument("system_dir", metavar="SYSTEM_DIR", help="the system's JSON files of the same names (kg extract)")
+    p.add_argument("gold_dir", nargs="?", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
+    p.add_argument("system_dir", nargs="?", metavar="SYSTEM_DIR",
+                   help="the system's JSON files of the same names (kg extract)")
+    p.add_argument("--resolution", nargs=2, metavar=("GOLD.json", "ENTITIES.csv"),
+                   help="instead: score entity resolution (entities.csv of kg build) against a resolution gold: "
+                        "B-cubed and pairwise precision/recall, clusters whole, must-not-link pairs merged")
     p.add_argument("--errors", action="store_true",
                    help="after the scores, list every missed and spurious entity and relation, grouped by "
-                        "type, the most frequent ending first")
+                        "type, the most frequent ending first (with --resolution: clusters split, pairs merged)")
     p.add_argument("--docs", metavar="DIR",
                    help="with --errors: the documents' directory, to show the sentence of each error")
 
