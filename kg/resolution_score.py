@@ -46,6 +46,7 @@ class ResolutionScore:
     violations: int = 0  # ... of which the two are one entity
     split: list[list[tuple[Mention, str]]] = field(default_factory=list)  # clusters not whole: (mention, entity)
     merged: list[tuple[Mention, Mention, str, str]] = field(default_factory=list)  # (a, b, entity, why)
+    mixed: dict[str, list[list[Mention]]] = field(default_factory=dict)  # entity -> its mentions by gold cluster
     missed: list[Mention] = field(default_factory=list)
 
 
@@ -131,6 +132,10 @@ def score(gold: ResolutionGold, index: EntityIndex, part: str = "all") -> Resolu
                 out.whole += 1
             else:
                 out.split.append(found)
+    clusters_of: dict[str, dict[int, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m, e in system_of.items():
+        clusters_of[e][gold_of[m]].append(m)
+    out.mixed = {e: list(by.values()) for e, by in sorted(clusters_of.items()) if len(by) > 1}
     for p, a, b, why in gold.must_not_link:
         if part not in ("all", p):
             continue
@@ -163,6 +168,9 @@ def format_errors(s: ResolutionScore) -> str:
         for (doc, text, _), eid in found:
             by_entity[eid].append(f"{doc}:{text}")
         lines.append(f"  {found[0][0][2]}: " + " | ".join(f"{eid} <- {', '.join(ms)}" for eid, ms in by_entity.items()))
+    lines.append(f"entities holding mentions of several gold clusters ({len(s.mixed)}):")
+    for eid, groups in s.mixed.items():
+        lines.append(f"  {eid}: " + " | ".join(", ".join(f"{doc}:{text}" for doc, text, _ in g) for g in groups))
     lines.append(f"must-not-link pairs merged ({len(s.merged)}):")
     lines += [f"  {a[0]}:{a[1]} + {b[0]}:{b[1]} -> {eid} ({why})" for a, b, eid, why in s.merged]
     lines.append(f"mentions no entity carries ({len(s.missed)}):")

@@ -26,6 +26,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg.divisions import Division, divisions
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
@@ -34,9 +35,27 @@ from kg.relations.aliases import is_short_form, leading_place
 from kg.relations.context import DocContext, compact
 from kg.relations.locations import section_headers
 
-#: Level characters a bare body starts with (区委), which end the name of the place it belongs to.
-LEVELS = frozenset("区县市省镇乡")
+#: Level words a bare body starts with (区委, 自治区党委), which end the name of the place it belongs to.
+LEVELS = ("自治区", "省", "市", "区", "县", "州", "镇", "乡")
 BODY_TYPES = ("GovOrg", "Organization")
+
+
+def _level(name: str) -> str | None:
+    """The level word a bare name starts with (区委 -> 区, 自治区党委 -> 自治区), or None
+    (江津区委; 市场监督管理总局, whose first character starts a word of its own)."""
+    for level in LEVELS:
+        if name.startswith(level) and len(name) > len(level):
+            return None if name[:2] in load_set("bare_body_false_starts.txt") else level
+    return None
+
+
+def _at_level(name: str, level: str) -> bool:
+    """Whether ``name`` is a place of ``level``: 江津区 of 区, not 西藏自治区; 楚雄彝族自治州 of 州."""
+    if level == "区":
+        return name.endswith("区") and not name.endswith("自治区") and len(name) > 1
+    if level == "州":
+        return name.endswith("自治州")
+    return name.endswith(level) and len(name) > len(level)
 
 
 def entity_id(type_: str, label: str, qualifier: str = "") -> str:
@@ -58,6 +77,7 @@ class _Local:
     districts: set[str] = field(default_factory=set)  # people: districts of the articles naming them
     bodies: set[str] = field(default_factory=set)  # people: labels of the bodies they are members of
     titles: set[str] = field(default_factory=set)  # people: post titles, bare ones qualified
+    division: Division | None = None  # places: the administrative division it is
 
     @property
     def order(self) -> tuple[str, int]:
@@ -99,6 +119,9 @@ class Resolver:
         self.known: set[str] = set()  # every entity id but document-scoped bare bodies
         self._entities: dict[str, Entity] = {}
         self._how: dict[str, dict[str, str]] = defaultdict(dict)
+        self._divisions: dict[str, Division] = {}  # label of a place -> the division it is
+        self._alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, other name) -> labels
+        self._why_short: dict[tuple[str, str], str] = {}  # (type, label) -> why it joins another
 
     def observe(self, doc: Document) -> None:
         self.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
@@ -110,10 +133,31 @@ class Resolver:
                                             local.districts, local.bodies, local.titles))
             else:
                 self._labels[local.type].add(local.label)
+                if local.division:
+                    self._divisions[local.label] = local.division
+                elif not _is_bare(local.label):
+                    for name in local.names - {local.label}:
+                        self._alias_of[(local.type, name)].add(local.label)
 
     def finish(self) -> None:
         self.documents.sort(key=lambda d: (d.sha256, d.name))
-        self._short_of = _short_forms_across(self._labels)
+        short_of = _short_forms_across(self._labels)
+        self._why_short = {k: f"short form {k[1]} of {v} (the only match in the corpus)" for k, v in short_of.items()}
+        for (type_, name), fulls in sorted(self._alias_of.items()):
+            if name in self._labels[type_] and len(fulls) == 1 and (type_, name) not in short_of \
+                    and not _is_bare(name):
+                short_of[(type_, name)] = full = next(iter(fulls))
+                self._why_short[(type_, name)] = f"{name} is written as another name of {full} (the only one)"
+        for type_ in (*BODY_TYPES, "Project"):
+            for key, labels in _by_abbreviation(type_, self._labels.get(type_, set())).items():
+                target = max(sorted(labels), key=len)
+                for label in labels - {target}:
+                    if (type_, label) not in short_of:
+                        short_of[(type_, label)] = target
+                        self._why_short[(type_, label)] = f"{label} and {target} are both {key} abbreviated"
+        # A division is named by its code's full name, never a short form of some other place.
+        self._short_of = {k: v for k, v in short_of.items() if not (k[0] == "Place" and k[1] in self._divisions)}
+        self._alias_of = defaultdict(set)
         for type_, labels in self._labels.items():
             for label in labels:
                 full = self._full_name(type_, label)
@@ -161,9 +205,20 @@ class Resolver:
             written = sorted(a for a in ent.aliases if compact(a) == ent.label)
             label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
             how = list(self._how[eid].values()) + ([self._person_how[eid]] if eid in self._person_how else [])
+            division = self._divisions.get(ent.label) if ent.type == "Place" else None
             out[eid] = Entity(eid, ent.type, label, {a for a in ent.aliases if compact(a) != compact(label)},
-                              how_resolved="; ".join(how), jurisdiction=self._jurisdiction(ent))
+                              how_resolved="; ".join(how), jurisdiction=self._jurisdiction(ent),
+                              identifier=division.code if division else None,
+                              within=self._within(division) if division else None)
         return out
+
+    def _within(self, division: Division) -> str | None:
+        """The nearest division above ``division`` that the graph has as an entity."""
+        for above in divisions().ancestors(division)[1:]:
+            eid = entity_id("Place", _division_label(above))
+            if eid in self.known:
+                return eid
+        return None
 
     def _jurisdiction(self, body: Entity) -> str | None:
         """The place a government body's name starts with (江津区委 -> 江津区, 重庆市人力社保局 ->
@@ -188,7 +243,7 @@ class Resolver:
             return self._person_ids[local.order]
         label = self._full_name(local.type, local.label)
         if label != local.label:
-            reason = f"short form {local.label} of {label} (the only match in the corpus)"
+            reason = f"{local.doc.name}: {self._why_short.get((local.type, local.label), local.label)}"
             local.how.append((reason, reason))
             local.label = label
         # A bare body no place could be found for (镇政府) is only known within its document.
@@ -234,7 +289,8 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
     mentions = _entity_mentions(doc)
     keys = {(m.type, compact(m.text)) for m in mentions}
     for r in doc.relations:
-        if r.label == "alias_of" and r.head.type == r.tail.type:
+        if r.label == "alias_of" and r.head.type == r.tail.type \
+                and (compact(r.head.text), compact(r.tail.text)) not in places.not_aliases:
             a, b = find((r.head.type, compact(r.head.text))), find((r.tail.type, compact(r.tail.text)))
             if a != b and a in keys and b in keys:
                 parent[a] = b
@@ -250,27 +306,50 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
         if len(local.names) > 1:
             same = " = ".join(sorted(local.names))
             local.how.append((same, f"alias in {doc.name}: {same}"))
-        if local.type in BODY_TYPES and local.label[:1] in LEVELS:
+        if local.type in BODY_TYPES and _level(local.label):
             out += _bare_body_locals(local, places)
-        else:
-            out.append(local)
+            continue
+        if local.type == "Place":
+            _read_division(local, places)
+        out.append(local)
     _person_context(doc, out, places)
     return out
+
+
+def _read_division(local: _Local, places: _PlaceContext) -> None:
+    """A place that is an administrative division takes the division's full name (四川 -> 四川省):
+    one entity per division across documents."""
+    local.division = next((d for n in sorted(local.names, key=lambda n: (-len(n), n))
+                           if (d := places.division(n))), None)
+    if local.division is None:
+        return
+    label = _division_label(local.division)
+    if label != local.label or len(local.names) > 1:
+        reason = f"{local.doc.name}: {' = '.join(sorted(local.names))} is the division {local.division.code} {label}"
+        local.how.append((reason, reason))
+    local.label = label
 
 
 def _bare_body_locals(local: _Local, places: _PlaceContext) -> list[_Local]:
     """区委 in a district paper is that district's 区委; on a page of several districts' articles,
     each article's 区委 is its own district's."""
     by_place: dict[tuple[str | None, str], list[Mention]] = defaultdict(list)
+    level = _level(local.label)
     for m in local.mentions:
-        by_place[places.at(m.start, local.label[0])].append(m)
+        by_place[places.at(m.start, level)].append(m)
     out = []
+    doc = local.doc
     for (place, how), mentions in sorted(by_place.items(), key=lambda kv: kv[1][0].start):
-        part = _Local(local.doc, local.type, set(local.names), mentions, local.label, list(local.how))
+        part = _Local(doc, local.type, set(local.names), mentions, local.label, list(local.how))
         if place:
-            reason = f"bare body {local.label} read as {place}'s ({how})"
-            part.how.append((reason, reason))
+            reason = f"{doc.name}: bare body {local.label} read as {place}'s ({how})"
             part.label = _qualify(local.label, place)
+        else:
+            # Unresolved, it is only known within its document; its label says which one.
+            seen = f"{doc.source} {doc.date.isoformat()}" if doc.source and doc.date else doc.source or doc.name
+            part.label = f"{local.label}（{seen}）"
+            reason = f"{doc.name}: bare body {local.label}: the document does not make its place clear"
+        part.how.append((reason, reason))
         out.append(part)
     return out
 
@@ -294,42 +373,65 @@ def _canonical(names: set[str]) -> str:
 
 
 def _qualify(name: str, place: str) -> str:
-    """区委 + 江津区 -> 江津区委; 市人力社保局 + 重庆市 -> 重庆市人力社保局."""
-    return place + name[1:] if place.endswith(name[0]) else place + name
+    """区委 + 江津区 -> 江津区委; 市人力社保局 + 重庆市 -> 重庆市人力社保局; 自治区党委 + 西藏自治区 ->
+    西藏自治区党委."""
+    level = _level(name) or name[0]
+    return place + name[len(level):] if place.endswith(level) else place + name
 
 
 class _PlaceContext:
-    """The district and city a position in a document belongs to, and how that was decided."""
+    """The division each place name of a document means, and the province, city, district or
+    town a position in the document belongs to, with how that was decided."""
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         doc = ctx.doc
-        full_of = {compact(r.head.text): compact(r.tail.text) for r in doc.relations
-                   if r.label == "alias_of" and r.head.type == "Place"}
-        self.full_of = full_of
         self.places = [m for m in doc.entities() if m.type == "Place"]
+        aliases = {(compact(r.head.text), compact(r.tail.text)) for r in doc.relations
+                   if r.label == "alias_of" and r.head.type == "Place"}
+        names = {compact(m.text) for m in self.places} | {n for pair in aliases for n in pair}
+        named = _divisions_named(names)
+        # An alias between two names of different divisions (南昌 the city, 南昌县) is a misreading.
+        self.not_aliases = {(a, b) for a, b in aliases if a in named and b in named and named[a] != named[b]}
+        full_of = {a: b for a, b in sorted(aliases - self.not_aliases)}
+        self.full_of = full_of
+        self.divisions = _divisions_named({full_of.get(n, n) for n in names})
         self.dominant = self._dominant(0, len(doc.text))
         self.by_article: dict[int, dict] = {}
         self.sections = [(h.start, end, full_of.get(compact(h.text), compact(h.text)))
                          for h, end in section_headers(ctx)]
 
+    def division(self, name: str) -> Division | None:
+        return self.divisions.get(self.full_of.get(name, name))
+
+    def _names(self, name: str) -> list[str]:
+        """A place and the divisions above it (江津 -> 江津区, 重庆市), as full names."""
+        d = self.division(name)
+        return [a.name for a in divisions().ancestors(d)] if d else [self.full_of.get(name, name)]
+
     def _dominant(self, start: int, end: int) -> dict[str, tuple[str, int] | None]:
-        """Per level, the place of that level named most often in [start, end), and how often."""
-        counts = Counter(self.full_of.get(compact(m.text), compact(m.text))
-                         for m in self.places if start <= m.start < end)
+        """Per level, the place of that level named most often in [start, end), a division
+        counting for those above it too, and how often; none when two tie."""
+        counts = Counter(n for m in self.places if start <= m.start < end for n in self._names(compact(m.text)))
         out = {}
         for level in LEVELS:
-            ranked = sorted((n for n in counts if n.endswith(level) and len(n) > 1), key=lambda n: (-counts[n], n))
-            out[level] = (ranked[0], counts[ranked[0]]) if ranked else None
+            ranked = sorted((n for n in counts if _at_level(n, level)), key=lambda n: (-counts[n], n))
+            tie = len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]
+            out[level] = (ranked[0], counts[ranked[0]]) if ranked and not tie else None
         return out
 
+    def _of_level(self, place: str, level: str) -> str | None:
+        return next((n for n in self._names(place) if _at_level(n, level)), None)
+
     def at(self, pos: int, level: str) -> tuple[str | None, str]:
+        """The place of ``level`` at ``pos``: the article's place (or the division above it
+        of that level), the section's, else the one the article, then the document, names most."""
         article = self.ctx.doc.article_at(pos)
-        if article is not None and article.place and article.place.endswith(level):
-            return article.place, f"article place from {article.place_source or 'segmenter'}"
-        for start, end, place in self.sections:
-            if start <= pos < end and place.endswith(level):
-                return place, "section header"
+        if article is not None and article.place and (place := self._of_level(article.place, level)):
+            return place, f"article place {article.place} from {article.place_source or 'segmenter'}"
+        for start, end, header in self.sections:
+            if start <= pos < end and (place := self._of_level(header, level)):
+                return place, f"section header {header}"
         if article is not None:
             if article.start not in self.by_article:
                 self.by_article[article.start] = self._dominant(article.start, article.end)
@@ -347,6 +449,24 @@ class _PlaceContext:
             if place:
                 return place
         return None
+
+
+def _divisions_named(names: set[str]) -> dict[str, Division]:
+    """The division each of a document's place names means: the names that fit one division
+    give the context (they and the divisions above them) in which the others are read."""
+    table = divisions()
+    context = {a.code for n in names if len(found := table.candidates(n)) == 1
+               for a in table.ancestors(found[0])}
+    return {n: d for n in names if (d := table.resolve(n, context))}
+
+
+def _division_label(d: Division) -> str:
+    """A division's label: its full name, with the division above it when the name is shared
+    (朝阳区（长春市）)."""
+    table = divisions()
+    if sum(1 for x in table.candidates(d.name) if x.name == d.name) > 1 and (parent := table.parent(d)):
+        return f"{d.name}（{parent.name}）"
+    return d.name
 
 
 def _person_context(doc: Document, locals_: list[_Local], places: _PlaceContext) -> None:
@@ -388,6 +508,28 @@ def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
 def _is_bare(name: str) -> bool:
     """区委, 镇政府, 省人大常委会: a body named by its level only."""
     return name[:1] in LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+
+
+def _abbreviated(type_: str, name: str) -> str:
+    """A body's name with its standard abbreviations (发展和改革委员会 -> 发改委, 人民政府 -> 政府);
+    a project's without the word 项目 closing it (某某输变电工程项目 -> 某某输变电工程)."""
+    if type_ == "Project":
+        return name[:-2] if name.endswith("项目") and len(name) > 6 else name
+    for full, short in _ABBREVIATIONS:
+        name = name.replace(full, short)
+    return name
+
+
+_ABBREVIATIONS = sorted(load_table("body_abbreviations.tsv"), key=lambda row: -len(row[0]))
+
+
+def _by_abbreviation(type_: str, labels: set[str]) -> dict[str, set[str]]:
+    """Labels that read the same abbreviated (重庆市人民政府, 重庆市政府), by that reading."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for label in labels:
+        if not _is_bare(label):
+            groups[_abbreviated(type_, label)].add(label)
+    return {key: group for key, group in groups.items() if len(group) > 1}
 
 
 def _short_forms_across(labels: dict[str, set[str]]) -> dict[tuple[str, str], str]:

@@ -134,7 +134,7 @@ def test_a_bare_title_later_in_a_chain_is_a_post_in_the_body_named_first():
                    [("市交通局", "GovOrg"), ("韩立秋", "Person"), ("市交通局党组成员", TITLE), ("副局长", TITLE)],
                    name="c.txt")
     kb = resolve([doc])
-    body = by_label(kb, "GovOrg", "市交通局")[0]
+    body = by_label(kb, "GovOrg", "市交通局（c.txt）")[0]  # no place: its label says where it was seen
     person = by_label(kb, "Person", "韩立秋")[0]
     posts = {p.title: p.organization for p in kb.posts if p.person == person.id}
     assert posts == {"市交通局党组成员": body.id, "副局长": body.id}
