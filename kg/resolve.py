@@ -116,6 +116,7 @@ class Resolver:
         self._short_of: dict[tuple[str, str], str] = {}
         self._person_ids: dict[tuple[str, int], str] = {}
         self._person_how: dict[str, str] = {}
+        self._person_labels: dict[str, str] = {}  # entity id -> label of a namesake
         self.known: set[str] = set()  # every entity id but document-scoped bare bodies
         self._entities: dict[str, Entity] = {}
         self._how: dict[str, dict[str, str]] = defaultdict(dict)
@@ -163,7 +164,7 @@ class Resolver:
                 full = self._full_name(type_, label)
                 if not (type_ in BODY_TYPES and _is_bare(full)):
                     self.known.add(entity_id(type_, full))
-        self._person_ids, self._person_how = _merge_people(self._people)
+        self._person_ids, self._person_how, self._person_labels = _merge_people(self._people)
         self.known.update(self._person_ids.values())
         self._people = []
 
@@ -204,6 +205,7 @@ class Resolver:
         for eid, ent in sorted(self._entities.items()):
             written = sorted(a for a in ent.aliases if compact(a) == ent.label)
             label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
+            label = self._person_labels.get(eid, label)
             how = list(self._how[eid].values()) + ([self._person_how[eid]] if eid in self._person_how else [])
             division = self._divisions.get(ent.label) if ent.type == "Place" else None
             out[eid] = Entity(eid, ent.type, label, {a for a in ent.aliases if compact(a) != compact(label)},
@@ -309,11 +311,18 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
         if local.type in BODY_TYPES and _level(local.label):
             out += _bare_body_locals(local, places)
             continue
+        if local.type in BODY_TYPES and _is_bare(local.label):
+            local.label = f"{local.label}（{_seen_in(doc)}）"
         if local.type == "Place":
             _read_division(local, places)
         out.append(local)
     _person_context(doc, out, places)
     return out
+
+
+def _seen_in(doc: Document) -> str:
+    """Where a name known only within its document was seen: outlet and date, else the file name."""
+    return f"{doc.source} {doc.date.isoformat()}" if doc.source and doc.date else doc.source or doc.name
 
 
 def _read_division(local: _Local, places: _PlaceContext) -> None:
@@ -346,8 +355,7 @@ def _bare_body_locals(local: _Local, places: _PlaceContext) -> list[_Local]:
             part.label = _qualify(local.label, place)
         else:
             # Unresolved, it is only known within its document; its label says which one.
-            seen = f"{doc.source} {doc.date.isoformat()}" if doc.source and doc.date else doc.source or doc.name
-            part.label = f"{local.label}（{seen}）"
+            part.label = f"{local.label}（{_seen_in(doc)}）"
             reason = f"{doc.name}: bare body {local.label}: the document does not make its place clear"
         part.how.append((reason, reason))
         out.append(part)
@@ -566,10 +574,12 @@ def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[s
     return out
 
 
-def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
-    """Entity ids of people by their local's order key, and how each merged person was merged."""
+def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str], dict[str, str]]:
+    """Entity ids of people by their local's order key, how each merged person was merged, and
+    the labels of namesakes (张平（江津区，a.txt）), by entity id."""
     ids: dict[tuple[str, int], str] = {}
     hows: dict[str, str] = {}
+    labels: dict[str, str] = {}
     by_name: dict[str, list[_Person]] = defaultdict(list)
     for p in people:
         by_name[p.label].append(p)
@@ -592,7 +602,10 @@ def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], di
                 ids[p.order] = eid
             if len(cluster) > 1:
                 hows[eid] = _person_how(cluster)
-    return ids, hows
+            if len(clusters) > 1:  # namesakes: each label says whose
+                where = qualifier.split("|")[0].split("@")[0]
+                labels[eid] = f"{name}（{where + '，' if where else ''}{cluster[0].doc_name}）"
+    return ids, hows, labels
 
 
 def _compatible_cluster(clusters: list[list[_Person]], p: _Person) -> list[_Person] | None:
