@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", metavar="DIR", help="also add the documents to this persistent store (incremental)")
     p.add_argument("--formats", default="ttl,nt,jsonld,trig,graphml,csv",
                    help="exports to write, comma-separated (default: all of ttl,nt,jsonld,trig,graphml,csv)")
+    p.add_argument("--overrides", metavar="FILE.json",
+                   help="corrections to entity resolution: same/different groups of [document, mention text] "
+                        "pairs (see README); a --store keeps them for later builds")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
 

@@ -25,12 +25,16 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
+from kg import uscc
 from kg.divisions import Division, divisions
+from kg.errors import KgError
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
 from kg.ner import gazetteer
+from kg.overrides import Override
 from kg.relations.aliases import is_short_form, leading_place
 from kg.relations.context import DocContext, compact
 from kg.relations.locations import section_headers
@@ -108,7 +112,7 @@ class Resolver:
        it was resolved; no mentions).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, overrides: Iterable[Override] = ()) -> None:
         self.documents: list[DocumentRecord] = []
         self.mentions_before_resolution = 0
         self._labels: dict[str, set[str]] = defaultdict(set)  # type -> canonical names (people aside)
@@ -123,12 +127,26 @@ class Resolver:
         self._divisions: dict[str, Division] = {}  # label of a place -> the division it is
         self._alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, other name) -> labels
         self._why_short: dict[tuple[str, str], str] = {}  # (type, label) -> why it joins another
+        self._overrides = list(overrides)
+        self._wanted = {item for o in self._overrides for item in o.items}
+        self._apart: dict[str, frozenset[str]] = defaultdict(frozenset)  # document -> names kept apart in it
+        for o in self._overrides:
+            if o.kind == "different":
+                for doc_name in {d for d, _ in o.items}:
+                    self._apart[doc_name] |= {t for d, t in o.items if d == doc_name}
+        self._refs: dict[tuple[str, str], list[tuple]] = defaultdict(list)  # override item -> its locals
+        self._redirect: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # (doc, name, type) -> (id, why, label)
+        self._override_labels: dict[str, str] = {}  # entity id -> label of one an override set apart
+        self._corrections: dict[str, set[str]] = defaultdict(set)
+        self._codes: dict[str, set[str]] = defaultdict(set)  # company id -> 统一社会信用代码 stated for it
 
     def observe(self, doc: Document) -> None:
         self.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
                                              [a.headline.text for a in doc.articles if a.headline]))
         self.mentions_before_resolution += len({(compact(m.text), m.type) for m in doc.entities()})
-        for local in _document_locals(doc, _PlaceContext(DocContext(doc))):
+        for local in _document_locals(doc, _PlaceContext(DocContext(doc)), self._apart.get(doc.name, frozenset())):
+            for name in local.names & {text for name_of_doc, text in self._wanted if name_of_doc == doc.name}:
+                self._refs[(doc.name, name)].append((local.type, local.label, doc.sha256, local.order))
             if local.type == "Person":
                 self._people.append(_Person(local.label, local.order, doc.name,
                                             local.districts, local.bodies, local.titles))
@@ -167,6 +185,39 @@ class Resolver:
         self._person_ids, self._person_how, self._person_labels = _merge_people(self._people)
         self.known.update(self._person_ids.values())
         self._people = []
+        for override in self._overrides:
+            self._apply(override)
+        self.known.update(self._override_labels)
+
+    def _apply(self, override: Override) -> None:
+        """Redirect the locals an override names: all to the first one's entity (same), or each
+        that shares an entity with an earlier one to an entity of its own (different)."""
+        why = override.describe()
+        refs = []
+        for doc, text in override.items:
+            if not self._refs.get((doc, text)):
+                raise KgError(f"--overrides: {doc} has no mention {text} ({why})")
+            refs.append([(doc, text, ref) for ref in self._refs[(doc, text)]])
+        seen: set[str] = set()
+        for doc, text, (type_, label, sha, order) in (r for group in refs for r in group):
+            key = (doc, text, type_)
+            eid = self._redirect[key][0] if key in self._redirect else self._id_of(type_, label, sha, order)
+            if override.kind == "same":
+                first_type, first_label, first_sha, first_order = refs[0][0][2]
+                if type_ != first_type:
+                    raise KgError(f"--overrides: cannot make one entity of a {first_type} and a {type_} ({why})")
+                first_key = (refs[0][0][0], refs[0][0][1], first_type)
+                target = self._redirect.get(first_key) or (
+                    self._id_of(first_type, first_label, first_sha, first_order), why,
+                    first_label if first_type == "Person" else self._full_name(first_type, first_label))
+                eid = target[0]
+                self._redirect[key] = (eid, why, target[2])
+            elif eid in seen:
+                eid = entity_id(type_, text, f"override|{doc}|{text}")
+                self._override_labels[eid] = f"{text}（{doc}）"
+                self._redirect[key] = (eid, why, self._override_labels[eid])
+            seen.add(eid)
+            self._corrections[eid].add(why)
 
     @staticmethod
     def document_order(doc: Document | DocumentRecord) -> tuple[str, str]:
@@ -175,12 +226,17 @@ class Resolver:
 
     def part(self, doc: Document) -> KnowledgeBase:
         places = _PlaceContext(DocContext(doc))
-        locals_ = _document_locals(doc, places)
+        locals_ = _document_locals(doc, places, self._apart.get(doc.name, frozenset()))
         part = KnowledgeBase()
         local_of: dict[tuple[str, str], str] = {}  # (type, name) -> entity id
         local_at: dict[tuple[str, int, int], str] = {}  # (type, start, end) -> entity id
         for local in sorted(locals_, key=lambda lc: lc.order):
             eid = self._entity_id(local)
+            for name in sorted(local.names):
+                if (doc.name, name, local.type) in self._redirect:
+                    eid, why, local.label = self._redirect[(doc.name, name, local.type)]
+                    local.how.append((why + doc.name, f"{doc.name}: {why}"))
+                    break
             for name in local.names:
                 local_of.setdefault((local.type, name), eid)
             for m in local.mentions:
@@ -196,6 +252,13 @@ class Resolver:
         def id_of(m: Mention) -> str | None:
             return local_at.get((m.type, m.start, m.end)) or local_of.get((m.type, compact(m.text)))
 
+        companies = sorted((m.start, local_at[(m.type, m.start, m.end)]) for lc in locals_ if lc.type == "Enterprise"
+                           for m in lc.mentions)
+        for pos, code in uscc.stated_codes(doc.text):
+            company = _stated_before(doc, companies, pos)
+            if company:
+                self._codes[company].add(code)
+
         _add_facts(part, doc, id_of, places, _FactIndex(), self.known)
         return part
 
@@ -205,13 +268,15 @@ class Resolver:
         for eid, ent in sorted(self._entities.items()):
             written = sorted(a for a in ent.aliases if compact(a) == ent.label)
             label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
-            label = self._person_labels.get(eid, label)
+            label = self._override_labels.get(eid) or self._person_labels.get(eid, label)
             how = list(self._how[eid].values()) + ([self._person_how[eid]] if eid in self._person_how else [])
             division = self._divisions.get(ent.label) if ent.type == "Place" else None
+            code = division.code if division else min(self._codes[eid]) if self._codes.get(eid) else None
             out[eid] = Entity(eid, ent.type, label, {a for a in ent.aliases if compact(a) != compact(label)},
                               how_resolved="; ".join(how), jurisdiction=self._jurisdiction(ent),
-                              identifier=division.code if division else None,
-                              within=self._within(division) if division else None)
+                              identifier=code,
+                              within=self._within(division) if division else None,
+                              corrections=sorted(self._corrections.get(eid, ())))
         return out
 
     def _within(self, division: Division) -> str | None:
@@ -241,21 +306,27 @@ class Resolver:
         return label
 
     def _entity_id(self, local: _Local) -> str:
-        if local.type == "Person":
-            return self._person_ids[local.order]
-        label = self._full_name(local.type, local.label)
+        eid = self._id_of(local.type, local.label, local.doc.sha256, local.order)
+        label = self._full_name(local.type, local.label) if local.type != "Person" else local.label
         if label != local.label:
             reason = f"{local.doc.name}: {self._why_short.get((local.type, local.label), local.label)}"
             local.how.append((reason, reason))
             local.label = label
+        return eid
+
+    def _id_of(self, type_: str, label: str, doc_sha: str, order: tuple[str, int]) -> str:
+        """The entity id of a local, by the rules (before overrides)."""
+        if type_ == "Person":
+            return self._person_ids[order]
+        full = self._full_name(type_, label)
         # A bare body no place could be found for (镇政府) is only known within its document.
-        scope = local.doc.sha256 if local.type in BODY_TYPES and _is_bare(label) else ""
-        return entity_id(local.type, label, scope)
+        scope = doc_sha if type_ in BODY_TYPES and _is_bare(full) else ""
+        return entity_id(type_, full, scope)
 
 
-def resolve(docs: list[Document]) -> KnowledgeBase:
+def resolve(docs: list[Document], overrides: Iterable[Override] = ()) -> KnowledgeBase:
     """The knowledge base of ``docs`` in memory (``Resolver`` for the streaming build)."""
-    resolver = Resolver()
+    resolver = Resolver(overrides)
     for doc in docs:
         resolver.observe(doc)
     resolver.finish()
@@ -280,7 +351,9 @@ def resolve(docs: list[Document]) -> KnowledgeBase:
 
 # -- within a document ------------------------------------------------------
 
-def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
+def _document_locals(doc: Document, places: _PlaceContext, apart: frozenset[str] = frozenset()) -> list[_Local]:
+    """The things one document names; an alias between two names of ``apart`` (an override
+    keeps them different) is not followed."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(k):
@@ -292,7 +365,8 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
     keys = {(m.type, compact(m.text)) for m in mentions}
     for r in doc.relations:
         if r.label == "alias_of" and r.head.type == r.tail.type \
-                and (compact(r.head.text), compact(r.tail.text)) not in places.not_aliases:
+                and (compact(r.head.text), compact(r.tail.text)) not in places.not_aliases \
+                and not {compact(r.head.text), compact(r.tail.text)} <= apart:
             a, b = find((r.head.type, compact(r.head.text))), find((r.tail.type, compact(r.tail.text)))
             if a != b and a in keys and b in keys:
                 parent[a] = b
@@ -515,7 +589,7 @@ def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
 
 def _is_bare(name: str) -> bool:
     """区委, 镇政府, 省人大常委会: a body named by its level only."""
-    return name[:1] in LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+    return _level(name) is not None or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
 
 
 def _abbreviated(type_: str, name: str) -> str:
@@ -636,6 +710,14 @@ def _person_how(cluster: list[_Person]) -> str:
 
 
 # -- entities, posts, facts -------------------------------------------------
+
+def _stated_before(doc: Document, companies: list[tuple[int, str]], pos: int) -> str | None:
+    """The company a code stated at ``pos`` belongs to: the last one named before it in its sentence."""
+    sentence = doc.sentence_at(pos)
+    start = sentence.start if sentence else pos
+    before = [eid for at, eid in companies if start <= at < pos]
+    return before[-1] if before else None
+
 
 def _evidence(doc: Document, m: Mention, pattern: str) -> Evidence:
     s = doc.sentence_at(m.start)
