@@ -22,6 +22,7 @@ EPILOG = """examples:
   kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html
   kg stats out/graph.ttl
   kg path 鼎喜实业 江津区 --graph out/graph.ttl
+  kg explain 江津区委 --graph out/graph.ttl    every mention of an entity and why it was merged
 """
 
 
@@ -122,6 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b", metavar="B")
     p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE")
     p.add_argument("--max", type=int, default=3, help="at most this many paths")
+
+    p = sub.add_parser("explain", help="every mention of an entity, and why resolution merged it",
+                       description="Show every mention of the entities named NAME (label or alias) with its "
+                                   "document and sentence, and why resolution put it there: the rule and its "
+                                   "evidence, and any correction of kg build --overrides.",
+                       epilog="example:\n  kg explain 四川省委 --graph out/graph.ttl\n  kg explain 江津区 --store out/store",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("name", metavar="NAME", help="an entity's label or one of its aliases, as written")
+    p.add_argument("--graph", "--store", dest="graph", default="out/graph.ttl", metavar="GRAPH|STORE",
+                   help="a graph file or a store directory (default: out/graph.ttl)")
 
     p = sub.add_parser("train-ner", help="train a HanLP BiLSTM-CRF NER model on gold-format annotations",
                        epilog="example:\n  kg train-ner --gold ../shared/dev/gold --docs seeds --out models/ner",
