@@ -72,6 +72,12 @@ class Divisions:
     def candidates(self, name: str) -> list[Division]:
         return self.by_name.get(name, [])
 
+    @staticmethod
+    def is_loose(name: str, d: Division) -> bool:
+        """Whether ``name`` is the short form of an autonomous prefecture or county (海西 of
+        海西蒙古族藏族自治州): such short forms are also ordinary names of regions elsewhere."""
+        return d.name != name and bool(gazetteer._ethnic_suffix().search(d.name))  # cpca's nations, as read there
+
     def resolve(self, name: str, context: set[str]) -> Division | None:
         """The division ``name`` means in a document naming the divisions of codes ``context``
         (with those above them): the candidate the document names, else the one inside a division
@@ -85,9 +91,7 @@ class Divisions:
                 return pick[0]
         if len(found) == 1:
             d = found[0]
-            foreign = context and d.province_code not in context and d.name != name \
-                and gazetteer._ethnic_suffix().search(d.name)  # the gazetteer's reading of cpca's nations
-            return None if foreign else d
+            return None if context and d.province_code not in context and self.is_loose(name, d) else d
         rank = {PROVINCE: 0, CITY: 1, COUNTY: 2}
         top = sorted(found, key=lambda d: rank[d.level])
         if len(top) > 1 and rank[top[0].level] < rank[top[1].level] and top[0].name != name:

@@ -537,7 +537,7 @@ def _divisions_named(names: set[str]) -> dict[str, Division]:
     """The division each of a document's place names means: the names that fit one division
     give the context (they and the divisions above them) in which the others are read."""
     table = divisions()
-    context = {a.code for n in names if len(found := table.candidates(n)) == 1
+    context = {a.code for n in names if len(found := table.candidates(n)) == 1 and not table.is_loose(n, found[0])
                for a in table.ancestors(found[0])}
     return {n: d for n in names if (d := table.resolve(n, context))}
 
