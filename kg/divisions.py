@@ -75,8 +75,10 @@ class Divisions:
     @staticmethod
     def is_loose(name: str, d: Division) -> bool:
         """Whether ``name`` is the short form of an autonomous prefecture or county (海西 of
-        海西蒙古族藏族自治州): such short forms are also ordinary names of regions elsewhere."""
-        return d.name != name and bool(gazetteer._ethnic_suffix().search(d.name))  # cpca's nations, as read there
+        海西蒙古族藏族自治州, not 广西 of a region): such short forms are also ordinary names of
+        regions elsewhere."""
+        return d.level != PROVINCE and d.name != name \
+            and bool(gazetteer._ethnic_suffix().search(d.name))  # cpca's nations, as read there
 
     def resolve(self, name: str, context: set[str]) -> Division | None:
         """The division ``name`` means in a document naming the divisions of codes ``context``
