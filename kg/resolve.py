@@ -128,7 +128,10 @@ class Resolver:
         self._alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, other name) -> labels
         self._why_short: dict[tuple[str, str], str] = {}  # (type, label) -> why it joins another
         self._overrides = list(overrides)
-        self._wanted = {item for o in self._overrides for item in o.items}
+        self._wanted_in: dict[str, set[str]] = defaultdict(set)  # document -> mention texts overrides name
+        for o in self._overrides:
+            for doc_name, text in o.items:
+                self._wanted_in[doc_name].add(text)
         self._apart: dict[str, frozenset[str]] = defaultdict(frozenset)  # document -> names kept apart in it
         for o in self._overrides:
             if o.kind == "different":
@@ -144,8 +147,9 @@ class Resolver:
         self.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
                                              [a.headline.text for a in doc.articles if a.headline]))
         self.mentions_before_resolution += len({(compact(m.text), m.type) for m in doc.entities()})
+        wanted = self._wanted_in.get(doc.name, set())
         for local in _document_locals(doc, _PlaceContext(DocContext(doc)), self._apart.get(doc.name, frozenset())):
-            for name in local.names & {text for name_of_doc, text in self._wanted if name_of_doc == doc.name}:
+            for name in local.names & wanted:
                 self._refs[(doc.name, name)].append((local.type, local.label, doc.sha256, local.order))
             if local.type == "Person":
                 self._people.append(_Person(local.label, local.order, doc.name,
