@@ -581,8 +581,9 @@ def _person_context(doc: Document, locals_: list[_Local], places: _PlaceContext)
 def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
     """A post title that can tell one person from another: one naming its body or place
     (区委书记 in 江津 -> 江津区委书记), or a post only one person holds (总书记)."""
-    if title[:1] in LEVELS:
-        place, _ = places.at(pos, title[0])
+    level = _level(title)
+    if level:
+        place, _ = places.at(pos, level)
         return _qualify(title, place) if place else None
     if title in load_set("relation_unique_posts.txt") or gazetteer.find_places(title):
         return title
@@ -811,11 +812,11 @@ _POST_HEADS = [(ending, tuple(heads.split(","))) for ending, heads in load_table
 def _bare_post_body(known: set[str], post: Relation, places: _PlaceContext) -> str | None:
     """区委常委 in a district paper: the district's 区委, when the corpus knows that body."""
     title = compact(post.tail.text)
-    bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and b[:1] in LEVELS]
+    bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and _level(b)]
     if not bare:
         return None
     body = max(bare, key=len)
-    place, _ = places.at(post.tail.start, body[0])
+    place, _ = places.at(post.tail.start, _level(body))
     if place is None:
         return None
     eid = entity_id("GovOrg", _qualify(body, place))
