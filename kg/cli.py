@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract, resolve and write the graph and its views",
                        description="Extract, resolve and write graph.ttl, graph.html and the other exports.",
-                       epilog="example:\n  kg build seeds --out out\n  kg build new_articles/ --store out/store --out out",
+                       epilog="example:\n  kg build seeds --out out\n  kg build new_articles/ --store out/store --out out\n"
+                              "  kg build new_articles/ --store out/store --out out --overrides fixes.json",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_extraction_options(p)
     p.add_argument("-o", "--out", default="out", metavar="DIR", help="output directory (default: out)")
