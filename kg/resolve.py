@@ -475,7 +475,8 @@ class _PlaceContext:
         self.places = [m for m in doc.entities() if m.type == "Place"]
         aliases = {(compact(r.head.text), compact(r.tail.text)) for r in doc.relations
                    if r.label == "alias_of" and r.head.type == "Place"}
-        names = {compact(m.text) for m in self.places} | {n for pair in aliases for n in pair}
+        names = {compact(m.text) for m in _entity_mentions(doc) if m.type == "Place"} | \
+            {n for pair in aliases for n in pair}  # with relation ends (平凉 of a railway's located_in)
         named = _divisions_named(names)
         # An alias between two names of different divisions (南昌 the city, 南昌县) is a misreading.
         self.not_aliases = {(a, b) for a, b in aliases if a in named and b in named and named[a] != named[b]}
