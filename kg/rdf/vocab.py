@@ -27,7 +27,7 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
     kgr:place/…  dcterms:identifier "500116"^^kg:GBT2260Code ;
         skos:exactMatch <https://w3id.org/kg/gbt2260/500116> ;
         kg:withinDivision kgr:place/… .
-    kgr:enterprise/…  dcterms:identifier "91500000MA5U7AB12X"^^kg:USCC .
+    kgr:enterprise/…  dcterms:identifier "91350100M000100Y43"^^kg:USCC .
     # a correction of kg build --overrides that changed the entity
     kgr:govorg/…  kg:correction "override same: (a.txt, 省委) = (b.txt, 四川省委)" .
 
