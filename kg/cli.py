@@ -23,6 +23,7 @@ EPILOG = """examples:
   kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html
   kg stats out/graph.ttl
   kg path 鼎喜实业 江津区 --graph out/graph.ttl
+  kg explain 江津区委 --graph out/graph.ttl    every mention of an entity and why it was merged
 """
 
 
@@ -54,13 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract, resolve and write the graph and its views",
                        description="Extract, resolve and write graph.ttl, graph.html and the other exports.",
-                       epilog="example:\n  kg build seeds --out out\n  kg build new_articles/ --store out/store --out out",
+                       epilog="example:\n  kg build seeds --out out\n  kg build new_articles/ --store out/store --out out\n"
+                              "  kg build new_articles/ --store out/store --out out --overrides fixes.json",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_extraction_options(p)
     p.add_argument("-o", "--out", default="out", metavar="DIR", help="output directory (default: out)")
     p.add_argument("--store", metavar="DIR", help="also add the documents to this persistent store (incremental)")
     p.add_argument("--formats", default="ttl,nt,jsonld,trig,graphml,csv",
                    help="exports to write, comma-separated (default: all of ttl,nt,jsonld,trig,graphml,csv)")
+    p.add_argument("--overrides", metavar="FILE.json",
+                   help="corrections to entity resolution: same/different groups of [document, mention text] "
+                        "pairs (see README); a --store keeps them for later builds")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
 
@@ -72,13 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="score gold-format JSON files against gold annotations",
                        epilog="examples:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json\n"
-                              "  kg score tests/gold out/json --errors --docs seeds",
+                              "  kg score tests/gold out/json --errors --docs seeds\n"
+                              "  kg score --resolution tests/gold/resolution/resolution.json out/entities.csv",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("gold_dir", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
-    p.add_argument("system_dir", metavar="SYSTEM_DIR", help="the system's JSON files of the same names (kg extract)")
+    p.add_argument("gold_dir", nargs="?", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
+    p.add_argument("system_dir", nargs="?", metavar="SYSTEM_DIR",
+                   help="the system's JSON files of the same names (kg extract)")
+    p.add_argument("--resolution", nargs=2, metavar=("GOLD.json", "ENTITIES.csv"),
+                   help="instead: score entity resolution (entities.csv of kg build) against a resolution gold: "
+                        "B-cubed and pairwise precision/recall, clusters whole, must-not-link pairs merged")
     p.add_argument("--errors", action="store_true",
                    help="after the scores, list every missed and spurious entity and relation, grouped by "
-                        "type, the most frequent ending first")
+                        "type, the most frequent ending first (with --resolution: clusters split, pairs merged)")
     p.add_argument("--docs", metavar="DIR",
                    help="with --errors: the documents' directory, to show the sentence of each error")
 
@@ -133,6 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE",
                    help="a graph file or a store directory (default: out/graph.ttl)")
     p.add_argument("--max", type=int, default=3, help="at most this many paths")
+
+    p = sub.add_parser("explain", help="every mention of an entity, and why resolution merged it",
+                       description="Show every mention of the entities named NAME (label or alias) with its "
+                                   "document and sentence, and why resolution put it there: the rule and its "
+                                   "evidence, and any correction of kg build --overrides.",
+                       epilog="example:\n  kg explain 四川省委 --graph out/graph.ttl\n  kg explain 江津区 --store out/store",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("name", metavar="NAME", help="an entity's label or one of its aliases, as written")
+    p.add_argument("--graph", "--store", dest="graph", default="out/graph.ttl", metavar="GRAPH|STORE",
+                   help="a graph file or a store directory (default: out/graph.ttl)")
 
     p = sub.add_parser("train-ner", help="train a HanLP BiLSTM-CRF NER model on gold-format annotations",
                        epilog="example:\n  kg train-ner --gold ../shared/dev/gold --docs seeds --out models/ner",

@@ -31,6 +31,9 @@ class Entity:
     mentions: list[Evidence] = field(default_factory=list)
     how_resolved: str = ""  # why these surface forms were merged
     jurisdiction: str | None = None  # GovOrg: Entity.id of the place its name says it governs (江津区委 -> 江津区)
+    identifier: str | None = None  # a national one: a division's GB/T 2260 code, a company's 统一社会信用代码
+    within: str | None = None  # a division: Entity.id of the nearest division above it in the graph
+    corrections: list[str] = field(default_factory=list)  # overrides (kg build --overrides) that changed it
 
 
 @dataclass

@@ -25,18 +25,41 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
+from kg import uscc
+from kg.divisions import Division, divisions
+from kg.errors import KgError
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
 from kg.ner import gazetteer
+from kg.overrides import Override
 from kg.relations.aliases import is_short_form, leading_place
 from kg.relations.context import DocContext, compact
 from kg.relations.locations import section_headers
 
-#: Level characters a bare body starts with (区委), which end the name of the place it belongs to.
-LEVELS = frozenset("区县市省镇乡")
+#: Level words a bare body starts with (区委, 自治区党委), which end the name of the place it belongs to.
+LEVELS = ("自治区", "省", "市", "区", "县", "州", "镇", "乡")
 BODY_TYPES = ("GovOrg", "Organization")
+
+
+def _level(name: str) -> str | None:
+    """The level word a bare name starts with (区委 -> 区, 自治区党委 -> 自治区), or None
+    (江津区委; 市场监督管理总局, whose first character starts a word of its own)."""
+    for level in LEVELS:
+        if name.startswith(level) and len(name) > len(level):
+            return None if name[:2] in load_set("bare_body_false_starts.txt") else level
+    return None
+
+
+def _at_level(name: str, level: str) -> bool:
+    """Whether ``name`` is a place of ``level``: 江津区 of 区, not 西藏自治区; 楚雄彝族自治州 of 州."""
+    if level == "区":
+        return name.endswith("区") and not name.endswith("自治区") and len(name) > 1
+    if level == "州":
+        return name.endswith("自治州")
+    return name.endswith(level) and len(name) > len(level)
 
 
 def entity_id(type_: str, label: str, qualifier: str = "") -> str:
@@ -58,6 +81,7 @@ class _Local:
     districts: set[str] = field(default_factory=set)  # people: districts of the articles naming them
     bodies: set[str] = field(default_factory=set)  # people: labels of the bodies they are members of
     titles: set[str] = field(default_factory=set)  # people: post titles, bare ones qualified
+    division: Division | None = None  # places: the administrative division it is
 
     @property
     def order(self) -> tuple[str, int]:
@@ -88,7 +112,7 @@ class Resolver:
        it was resolved; no mentions).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, overrides: Iterable[Override] = ()) -> None:
         self.documents: list[DocumentRecord] = []
         self.mentions_before_resolution = 0
         self._labels: dict[str, set[str]] = defaultdict(set)  # type -> canonical names (people aside)
@@ -96,32 +120,108 @@ class Resolver:
         self._short_of: dict[tuple[str, str], str] = {}
         self._person_ids: dict[tuple[str, int], str] = {}
         self._person_how: dict[str, str] = {}
+        self._person_labels: dict[str, str] = {}  # entity id -> label of a namesake
         self.known: set[str] = set()  # every entity id but document-scoped bare bodies
         self._entities: dict[str, Entity] = {}
         self._how: dict[str, dict[str, str]] = defaultdict(dict)
+        self._divisions: dict[str, Division] = {}  # label of a place -> the division it is
+        self._alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, other name) -> labels
+        self._why_short: dict[tuple[str, str], str] = {}  # (type, label) -> why it joins another
+        self._overrides = list(overrides)
+        self._wanted_in: dict[str, set[str]] = defaultdict(set)  # document -> mention texts overrides name
+        for o in self._overrides:
+            for doc_name, text in o.items:
+                self._wanted_in[doc_name].add(text)
+        self._apart: dict[str, frozenset[str]] = defaultdict(frozenset)  # document -> names kept apart in it
+        for o in self._overrides:
+            if o.kind == "different":
+                for doc_name in {d for d, _ in o.items}:
+                    self._apart[doc_name] |= {t for d, t in o.items if d == doc_name}
+        self._refs: dict[tuple[str, str], list[tuple]] = defaultdict(list)  # override item -> its locals
+        self._redirect: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # (doc, name, type) -> (id, why, label)
+        self._override_labels: dict[str, str] = {}  # entity id -> label of one an override set apart
+        self._corrections: dict[str, set[str]] = defaultdict(set)
+        self._codes: dict[str, set[str]] = defaultdict(set)  # company id -> 统一社会信用代码 stated for it
 
     def observe(self, doc: Document) -> None:
         self.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
                                              [a.headline.text for a in doc.articles if a.headline]))
         self.mentions_before_resolution += len({(compact(m.text), m.type) for m in doc.entities()})
-        for local in _document_locals(doc, _PlaceContext(DocContext(doc))):
+        wanted = self._wanted_in.get(doc.name, set())
+        for local in _document_locals(doc, _PlaceContext(DocContext(doc)), self._apart.get(doc.name, frozenset())):
+            for name in local.names & wanted:
+                self._refs[(doc.name, name)].append((local.type, local.label, doc.sha256, local.order))
             if local.type == "Person":
                 self._people.append(_Person(local.label, local.order, doc.name,
                                             local.districts, local.bodies, local.titles))
             else:
                 self._labels[local.type].add(local.label)
+                if local.division:
+                    self._divisions[local.label] = local.division
+                elif not _is_bare(local.label):
+                    for name in local.names - {local.label}:
+                        self._alias_of[(local.type, name)].add(local.label)
 
     def finish(self) -> None:
         self.documents.sort(key=lambda d: (d.sha256, d.name))
-        self._short_of = _short_forms_across(self._labels)
+        short_of = _short_forms_across(self._labels)
+        self._why_short = {k: f"short form {k[1]} of {v} (the only match in the corpus)" for k, v in short_of.items()}
+        for (type_, name), fulls in sorted(self._alias_of.items()):
+            if name in self._labels[type_] and len(fulls) == 1 and (type_, name) not in short_of \
+                    and not _is_bare(name):
+                short_of[(type_, name)] = full = next(iter(fulls))
+                self._why_short[(type_, name)] = f"{name} is written as another name of {full} (the only one)"
+        for type_ in (*BODY_TYPES, "Project"):
+            for key, labels in _by_abbreviation(type_, self._labels.get(type_, set())).items():
+                target = max(sorted(labels), key=len)
+                for label in labels - {target}:
+                    if (type_, label) not in short_of:
+                        short_of[(type_, label)] = target
+                        self._why_short[(type_, label)] = f"{label} and {target} are both {key} abbreviated"
+        # A division is named by its code's full name, never a short form of some other place.
+        self._short_of = {k: v for k, v in short_of.items() if not (k[0] == "Place" and k[1] in self._divisions)}
+        self._alias_of = defaultdict(set)
         for type_, labels in self._labels.items():
             for label in labels:
                 full = self._full_name(type_, label)
                 if not (type_ in BODY_TYPES and _is_bare(full)):
                     self.known.add(entity_id(type_, full))
-        self._person_ids, self._person_how = _merge_people(self._people)
+        self._person_ids, self._person_how, self._person_labels = _merge_people(self._people)
         self.known.update(self._person_ids.values())
         self._people = []
+        for override in self._overrides:
+            self._apply(override)
+        self.known.update(self._override_labels)
+
+    def _apply(self, override: Override) -> None:
+        """Redirect the locals an override names: all to the first one's entity (same), or each
+        that shares an entity with an earlier one to an entity of its own (different)."""
+        why = override.describe()
+        refs = []
+        for doc, text in override.items:
+            if not self._refs.get((doc, text)):
+                raise KgError(f"--overrides: {doc} has no mention {text} ({why})")
+            refs.append([(doc, text, ref) for ref in self._refs[(doc, text)]])
+        seen: set[str] = set()
+        for doc, text, (type_, label, sha, order) in (r for group in refs for r in group):
+            key = (doc, text, type_)
+            eid = self._redirect[key][0] if key in self._redirect else self._id_of(type_, label, sha, order)
+            if override.kind == "same":
+                first_type, first_label, first_sha, first_order = refs[0][0][2]
+                if type_ != first_type:
+                    raise KgError(f"--overrides: cannot make one entity of a {first_type} and a {type_} ({why})")
+                first_key = (refs[0][0][0], refs[0][0][1], first_type)
+                target = self._redirect.get(first_key) or (
+                    self._id_of(first_type, first_label, first_sha, first_order), why,
+                    first_label if first_type == "Person" else self._full_name(first_type, first_label))
+                eid = target[0]
+                self._redirect[key] = (eid, why, target[2])
+            elif eid in seen:
+                eid = entity_id(type_, text, f"override|{doc}|{text}")
+                self._override_labels[eid] = f"{text}（{doc}）"
+                self._redirect[key] = (eid, why, self._override_labels[eid])
+            seen.add(eid)
+            self._corrections[eid].add(why)
 
     @staticmethod
     def document_order(doc: Document | DocumentRecord) -> tuple[str, str]:
@@ -130,12 +230,17 @@ class Resolver:
 
     def part(self, doc: Document) -> KnowledgeBase:
         places = _PlaceContext(DocContext(doc))
-        locals_ = _document_locals(doc, places)
+        locals_ = _document_locals(doc, places, self._apart.get(doc.name, frozenset()))
         part = KnowledgeBase()
         local_of: dict[tuple[str, str], str] = {}  # (type, name) -> entity id
         local_at: dict[tuple[str, int, int], str] = {}  # (type, start, end) -> entity id
         for local in sorted(locals_, key=lambda lc: lc.order):
             eid = self._entity_id(local)
+            for name in sorted(local.names):
+                if (doc.name, name, local.type) in self._redirect:
+                    eid, why, local.label = self._redirect[(doc.name, name, local.type)]
+                    local.how.append((why + doc.name, f"{doc.name}: {why}"))
+                    break
             for name in local.names:
                 local_of.setdefault((local.type, name), eid)
             for m in local.mentions:
@@ -151,6 +256,13 @@ class Resolver:
         def id_of(m: Mention) -> str | None:
             return local_at.get((m.type, m.start, m.end)) or local_of.get((m.type, compact(m.text)))
 
+        companies = sorted((m.start, local_at[(m.type, m.start, m.end)]) for lc in locals_ if lc.type == "Enterprise"
+                           for m in lc.mentions)
+        for pos, code in uscc.stated_codes(doc.text):
+            company = _stated_before(doc, companies, pos)
+            if company:
+                self._codes[company].add(code)
+
         _add_facts(part, doc, id_of, places, _FactIndex(), self.known)
         return part
 
@@ -160,10 +272,24 @@ class Resolver:
         for eid, ent in sorted(self._entities.items()):
             written = sorted(a for a in ent.aliases if compact(a) == ent.label)
             label = written[0] if written else ent.label  # as written: （江津片区） keeps its brackets
+            label = self._override_labels.get(eid) or self._person_labels.get(eid, label)
             how = list(self._how[eid].values()) + ([self._person_how[eid]] if eid in self._person_how else [])
+            division = self._divisions.get(ent.label) if ent.type == "Place" else None
+            code = division.code if division else min(self._codes[eid]) if self._codes.get(eid) else None
             out[eid] = Entity(eid, ent.type, label, {a for a in ent.aliases if compact(a) != compact(label)},
-                              how_resolved="; ".join(how), jurisdiction=self._jurisdiction(ent))
+                              how_resolved="; ".join(how), jurisdiction=self._jurisdiction(ent),
+                              identifier=code,
+                              within=self._within(division) if division else None,
+                              corrections=sorted(self._corrections.get(eid, ())))
         return out
+
+    def _within(self, division: Division) -> str | None:
+        """The nearest division above ``division`` that the graph has as an entity."""
+        for above in divisions().ancestors(division)[1:]:
+            eid = entity_id("Place", _division_label(above))
+            if eid in self.known:
+                return eid
+        return None
 
     def _jurisdiction(self, body: Entity) -> str | None:
         """The place a government body's name starts with (江津区委 -> 江津区, 重庆市人力社保局 ->
@@ -184,21 +310,27 @@ class Resolver:
         return label
 
     def _entity_id(self, local: _Local) -> str:
-        if local.type == "Person":
-            return self._person_ids[local.order]
-        label = self._full_name(local.type, local.label)
+        eid = self._id_of(local.type, local.label, local.doc.sha256, local.order)
+        label = self._full_name(local.type, local.label) if local.type != "Person" else local.label
         if label != local.label:
-            reason = f"short form {local.label} of {label} (the only match in the corpus)"
+            reason = f"{local.doc.name}: {self._why_short.get((local.type, local.label), local.label)}"
             local.how.append((reason, reason))
             local.label = label
+        return eid
+
+    def _id_of(self, type_: str, label: str, doc_sha: str, order: tuple[str, int]) -> str:
+        """The entity id of a local, by the rules (before overrides)."""
+        if type_ == "Person":
+            return self._person_ids[order]
+        full = self._full_name(type_, label)
         # A bare body no place could be found for (镇政府) is only known within its document.
-        scope = local.doc.sha256 if local.type in BODY_TYPES and _is_bare(label) else ""
-        return entity_id(local.type, label, scope)
+        scope = doc_sha if type_ in BODY_TYPES and _is_bare(full) else ""
+        return entity_id(type_, full, scope)
 
 
-def resolve(docs: list[Document]) -> KnowledgeBase:
+def resolve(docs: list[Document], overrides: Iterable[Override] = ()) -> KnowledgeBase:
     """The knowledge base of ``docs`` in memory (``Resolver`` for the streaming build)."""
-    resolver = Resolver()
+    resolver = Resolver(overrides)
     for doc in docs:
         resolver.observe(doc)
     resolver.finish()
@@ -223,7 +355,9 @@ def resolve(docs: list[Document]) -> KnowledgeBase:
 
 # -- within a document ------------------------------------------------------
 
-def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
+def _document_locals(doc: Document, places: _PlaceContext, apart: frozenset[str] = frozenset()) -> list[_Local]:
+    """The things one document names; an alias between two names of ``apart`` (an override
+    keeps them different) is not followed."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(k):
@@ -234,7 +368,9 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
     mentions = _entity_mentions(doc)
     keys = {(m.type, compact(m.text)) for m in mentions}
     for r in doc.relations:
-        if r.label == "alias_of" and r.head.type == r.tail.type:
+        if r.label == "alias_of" and r.head.type == r.tail.type \
+                and (compact(r.head.text), compact(r.tail.text)) not in places.not_aliases \
+                and not {compact(r.head.text), compact(r.tail.text)} <= apart:
             a, b = find((r.head.type, compact(r.head.text))), find((r.tail.type, compact(r.tail.text)))
             if a != b and a in keys and b in keys:
                 parent[a] = b
@@ -250,27 +386,56 @@ def _document_locals(doc: Document, places: _PlaceContext) -> list[_Local]:
         if len(local.names) > 1:
             same = " = ".join(sorted(local.names))
             local.how.append((same, f"alias in {doc.name}: {same}"))
-        if local.type in BODY_TYPES and local.label[:1] in LEVELS:
+        if local.type in BODY_TYPES and _level(local.label):
             out += _bare_body_locals(local, places)
-        else:
-            out.append(local)
+            continue
+        if local.type in BODY_TYPES and _is_bare(local.label):
+            local.label = f"{local.label}（{_seen_in(doc)}）"
+        if local.type == "Place":
+            _read_division(local, places)
+        out.append(local)
     _person_context(doc, out, places)
     return out
+
+
+def _seen_in(doc: Document) -> str:
+    """Where a name known only within its document was seen: outlet and date, else the file name."""
+    return f"{doc.source} {doc.date.isoformat()}" if doc.source and doc.date else doc.source or doc.name
+
+
+def _read_division(local: _Local, places: _PlaceContext) -> None:
+    """A place that is an administrative division takes the division's full name (四川 -> 四川省):
+    one entity per division across documents."""
+    local.division = next((d for n in sorted(local.names, key=lambda n: (-len(n), n))
+                           if (d := places.division(n))), None)
+    if local.division is None:
+        return
+    label = _division_label(local.division)
+    if label != local.label or len(local.names) > 1:
+        reason = f"{local.doc.name}: {' = '.join(sorted(local.names))} is the division {local.division.code} {label}"
+        local.how.append((reason, reason))
+    local.label = label
 
 
 def _bare_body_locals(local: _Local, places: _PlaceContext) -> list[_Local]:
     """区委 in a district paper is that district's 区委; on a page of several districts' articles,
     each article's 区委 is its own district's."""
     by_place: dict[tuple[str | None, str], list[Mention]] = defaultdict(list)
+    level = _level(local.label)
     for m in local.mentions:
-        by_place[places.at(m.start, local.label[0])].append(m)
+        by_place[places.at(m.start, level)].append(m)
     out = []
+    doc = local.doc
     for (place, how), mentions in sorted(by_place.items(), key=lambda kv: kv[1][0].start):
-        part = _Local(local.doc, local.type, set(local.names), mentions, local.label, list(local.how))
+        part = _Local(doc, local.type, set(local.names), mentions, local.label, list(local.how))
         if place:
-            reason = f"bare body {local.label} read as {place}'s ({how})"
-            part.how.append((reason, reason))
+            reason = f"{doc.name}: bare body {local.label} read as {place}'s ({how})"
             part.label = _qualify(local.label, place)
+        else:
+            # Unresolved, it is only known within its document; its label says which one.
+            part.label = f"{local.label}（{_seen_in(doc)}）"
+            reason = f"{doc.name}: bare body {local.label}: the document does not make its place clear"
+        part.how.append((reason, reason))
         out.append(part)
     return out
 
@@ -294,42 +459,66 @@ def _canonical(names: set[str]) -> str:
 
 
 def _qualify(name: str, place: str) -> str:
-    """区委 + 江津区 -> 江津区委; 市人力社保局 + 重庆市 -> 重庆市人力社保局."""
-    return place + name[1:] if place.endswith(name[0]) else place + name
+    """区委 + 江津区 -> 江津区委; 市人力社保局 + 重庆市 -> 重庆市人力社保局; 自治区党委 + 西藏自治区 ->
+    西藏自治区党委."""
+    level = _level(name) or name[0]
+    return place + name[len(level):] if place.endswith(level) else place + name
 
 
 class _PlaceContext:
-    """The district and city a position in a document belongs to, and how that was decided."""
+    """The division each place name of a document means, and the province, city, district or
+    town a position in the document belongs to, with how that was decided."""
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         doc = ctx.doc
-        full_of = {compact(r.head.text): compact(r.tail.text) for r in doc.relations
-                   if r.label == "alias_of" and r.head.type == "Place"}
-        self.full_of = full_of
         self.places = [m for m in doc.entities() if m.type == "Place"]
+        aliases = {(compact(r.head.text), compact(r.tail.text)) for r in doc.relations
+                   if r.label == "alias_of" and r.head.type == "Place"}
+        names = {compact(m.text) for m in _entity_mentions(doc) if m.type == "Place"} | \
+            {n for pair in aliases for n in pair}  # with relation ends (平凉 of a railway's located_in)
+        named = _divisions_named(names)
+        # An alias between two names of different divisions (南昌 the city, 南昌县) is a misreading.
+        self.not_aliases = {(a, b) for a, b in aliases if a in named and b in named and named[a] != named[b]}
+        full_of = {a: b for a, b in sorted(aliases - self.not_aliases)}
+        self.full_of = full_of
+        self.divisions = _divisions_named({full_of.get(n, n) for n in names})
         self.dominant = self._dominant(0, len(doc.text))
         self.by_article: dict[int, dict] = {}
         self.sections = [(h.start, end, full_of.get(compact(h.text), compact(h.text)))
                          for h, end in section_headers(ctx)]
 
+    def division(self, name: str) -> Division | None:
+        return self.divisions.get(self.full_of.get(name, name))
+
+    def _names(self, name: str) -> list[str]:
+        """A place and the divisions above it (江津 -> 江津区, 重庆市), as full names."""
+        d = self.division(name)
+        return [a.name for a in divisions().ancestors(d)] if d else [self.full_of.get(name, name)]
+
     def _dominant(self, start: int, end: int) -> dict[str, tuple[str, int] | None]:
-        """Per level, the place of that level named most often in [start, end), and how often."""
-        counts = Counter(self.full_of.get(compact(m.text), compact(m.text))
-                         for m in self.places if start <= m.start < end)
+        """Per level, the place of that level named most often in [start, end), a division
+        counting for those above it too, and how often; none when two tie."""
+        counts = Counter(n for m in self.places if start <= m.start < end for n in self._names(compact(m.text)))
         out = {}
         for level in LEVELS:
-            ranked = sorted((n for n in counts if n.endswith(level) and len(n) > 1), key=lambda n: (-counts[n], n))
-            out[level] = (ranked[0], counts[ranked[0]]) if ranked else None
+            ranked = sorted((n for n in counts if _at_level(n, level)), key=lambda n: (-counts[n], n))
+            tie = len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]
+            out[level] = (ranked[0], counts[ranked[0]]) if ranked and not tie else None
         return out
 
+    def _of_level(self, place: str, level: str) -> str | None:
+        return next((n for n in self._names(place) if _at_level(n, level)), None)
+
     def at(self, pos: int, level: str) -> tuple[str | None, str]:
+        """The place of ``level`` at ``pos``: the article's place (or the division above it
+        of that level), the section's, else the one the article, then the document, names most."""
         article = self.ctx.doc.article_at(pos)
-        if article is not None and article.place and article.place.endswith(level):
-            return article.place, f"article place from {article.place_source or 'segmenter'}"
-        for start, end, place in self.sections:
-            if start <= pos < end and place.endswith(level):
-                return place, "section header"
+        if article is not None and article.place and (place := self._of_level(article.place, level)):
+            return place, f"article place {article.place} from {article.place_source or 'segmenter'}"
+        for start, end, header in self.sections:
+            if start <= pos < end and (place := self._of_level(header, level)):
+                return place, f"section header {header}"
         if article is not None:
             if article.start not in self.by_article:
                 self.by_article[article.start] = self._dominant(article.start, article.end)
@@ -347,6 +536,24 @@ class _PlaceContext:
             if place:
                 return place
         return None
+
+
+def _divisions_named(names: set[str]) -> dict[str, Division]:
+    """The division each of a document's place names means: the names that fit one division
+    give the context (they and the divisions above them) in which the others are read."""
+    table = divisions()
+    context = {a.code for n in names if len(found := table.candidates(n)) == 1 and not table.is_loose(n, found[0])
+               for a in table.ancestors(found[0])}
+    return {n: d for n in names if (d := table.resolve(n, context))}
+
+
+def _division_label(d: Division) -> str:
+    """A division's label: its full name, with the division above it when the name is shared
+    (朝阳区（长春市）)."""
+    table = divisions()
+    if sum(1 for x in table.candidates(d.name) if x.name == d.name) > 1 and (parent := table.parent(d)):
+        return f"{d.name}（{parent.name}）"
+    return d.name
 
 
 def _person_context(doc: Document, locals_: list[_Local], places: _PlaceContext) -> None:
@@ -375,8 +582,9 @@ def _person_context(doc: Document, locals_: list[_Local], places: _PlaceContext)
 def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
     """A post title that can tell one person from another: one naming its body or place
     (区委书记 in 江津 -> 江津区委书记), or a post only one person holds (总书记)."""
-    if title[:1] in LEVELS:
-        place, _ = places.at(pos, title[0])
+    level = _level(title)
+    if level:
+        place, _ = places.at(pos, level)
         return _qualify(title, place) if place else None
     if title in load_set("relation_unique_posts.txt") or gazetteer.find_places(title):
         return title
@@ -387,7 +595,29 @@ def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
 
 def _is_bare(name: str) -> bool:
     """区委, 镇政府, 省人大常委会: a body named by its level only."""
-    return name[:1] in LEVELS or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+    return _level(name) is not None or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+
+
+def _abbreviated(type_: str, name: str) -> str:
+    """A body's name with its standard abbreviations (发展和改革委员会 -> 发改委, 人民政府 -> 政府);
+    a project's without the word 项目 closing it (某某输变电工程项目 -> 某某输变电工程)."""
+    if type_ == "Project":
+        return name[:-2] if name.endswith("项目") and len(name) > 6 else name
+    for full, short in _ABBREVIATIONS:
+        name = name.replace(full, short)
+    return name
+
+
+_ABBREVIATIONS = sorted(load_table("body_abbreviations.tsv"), key=lambda row: -len(row[0]))
+
+
+def _by_abbreviation(type_: str, labels: set[str]) -> dict[str, set[str]]:
+    """Labels that read the same abbreviated (重庆市人民政府, 重庆市政府), by that reading."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for label in labels:
+        if not _is_bare(label):
+            groups[_abbreviated(type_, label)].add(label)
+    return {key: group for key, group in groups.items() if len(group) > 1}
 
 
 def _short_forms_across(labels: dict[str, set[str]]) -> dict[tuple[str, str], str]:
@@ -424,10 +654,12 @@ def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[s
     return out
 
 
-def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
-    """Entity ids of people by their local's order key, and how each merged person was merged."""
+def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str], dict[str, str]]:
+    """Entity ids of people by their local's order key, how each merged person was merged, and
+    the labels of namesakes (张平（江津区，a.txt）), by entity id."""
     ids: dict[tuple[str, int], str] = {}
     hows: dict[str, str] = {}
+    labels: dict[str, str] = {}
     by_name: dict[str, list[_Person]] = defaultdict(list)
     for p in people:
         by_name[p.label].append(p)
@@ -450,7 +682,10 @@ def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], di
                 ids[p.order] = eid
             if len(cluster) > 1:
                 hows[eid] = _person_how(cluster)
-    return ids, hows
+            if len(clusters) > 1:  # namesakes: each label says whose
+                where = qualifier.split("|")[0].split("@")[0]
+                labels[eid] = f"{name}（{where + '，' if where else ''}{cluster[0].doc_name}）"
+    return ids, hows, labels
 
 
 def _compatible_cluster(clusters: list[list[_Person]], p: _Person) -> list[_Person] | None:
@@ -481,6 +716,14 @@ def _person_how(cluster: list[_Person]) -> str:
 
 
 # -- entities, posts, facts -------------------------------------------------
+
+def _stated_before(doc: Document, companies: list[tuple[int, str]], pos: int) -> str | None:
+    """The company a code stated at ``pos`` belongs to: the last one named before it in its sentence."""
+    sentence = doc.sentence_at(pos)
+    start = sentence.start if sentence else pos
+    before = [eid for at, eid in companies if start <= at < pos]
+    return before[-1] if before else None
+
 
 def _evidence(doc: Document, m: Mention, pattern: str) -> Evidence:
     s = doc.sentence_at(m.start)
@@ -570,11 +813,11 @@ _POST_HEADS = [(ending, tuple(heads.split(","))) for ending, heads in load_table
 def _bare_post_body(known: set[str], post: Relation, places: _PlaceContext) -> str | None:
     """区委常委 in a district paper: the district's 区委, when the corpus knows that body."""
     title = compact(post.tail.text)
-    bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and b[:1] in LEVELS]
+    bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and _level(b)]
     if not bare:
         return None
     body = max(bare, key=len)
-    place, _ = places.at(post.tail.start, body[0])
+    place, _ = places.at(post.tail.start, _level(body))
     if place is None:
         return None
     eid = entity_id("GovOrg", _qualify(body, place))

@@ -42,6 +42,7 @@ RELATION_LABEL = {
     "owns_project": "项目",
     "alias_of": "简称",
     "jurisdiction": "管辖",
+    "within_division": "上级区划",
 }
 #: Evidence sentences per node or edge in a tooltip, and their length: enough to judge a fact,
 #: small enough that a 2,000-node page stays a few megabytes.

@@ -12,6 +12,11 @@ def by_label(kb, type_: str, label: str):
     return [e for e in kb.entities.values() if e.type == type_ and e.label == label]
 
 
+def named(kb, type_: str, name: str):
+    """Entities of ``type_`` with ``name`` as their label or one of their aliases."""
+    return [e for e in kb.entities.values() if e.type == type_ and name in (e.label, *e.aliases)]
+
+
 def official_docs():
     a = make_doc("渝中区召开会议。渝中区委书记郑海涛主持会议。渝中区委部署工作。",
                  [("渝中区", "Place"), ("渝中区委", "GovOrg"), ("郑海涛", "Person"), ("渝中区委书记", TITLE)],
@@ -40,9 +45,10 @@ def test_same_name_different_districts_no_shared_evidence_stay_apart():
     d = make_doc("綦江区举行比赛。綦江区体育馆里，王建华获得冠军。綦江区选手发挥出色。",
                  [("綦江区", "Place"), ("王建华", "Person")], name="d.txt")
     kb = resolve([c, d])
-    people = by_label(kb, "Person", "王建华")
+    people = named(kb, "Person", "王建华")
     assert len(people) == 2
     assert len({p.id for p in people}) == 2
+    assert {p.label for p in people} == {"王建华（黔江区，c.txt）", "王建华（綦江区，d.txt）"}  # namesakes say whose
 
 
 def test_same_name_same_body_merges_across_districts():
@@ -118,7 +124,7 @@ def test_bare_body_without_a_known_place_stays_in_its_document():
 def test_common_post_alone_does_not_merge_people():
     c = make_doc("记者张帆报道。", [("张帆", "Person"), ("记者", TITLE)], name="c.txt")
     d = make_doc("记者张帆报道。", [("张帆", "Person"), ("记者", TITLE)], name="d.txt")
-    assert len(by_label(resolve([c, d]), "Person", "张帆")) == 2
+    assert len(named(resolve([c, d]), "Person", "张帆")) == 2
 
 
 def test_bare_bodies_of_two_district_articles_on_one_page_stay_apart():
@@ -134,7 +140,7 @@ def test_a_bare_title_later_in_a_chain_is_a_post_in_the_body_named_first():
                    [("市交通局", "GovOrg"), ("韩立秋", "Person"), ("市交通局党组成员", TITLE), ("副局长", TITLE)],
                    name="c.txt")
     kb = resolve([doc])
-    body = by_label(kb, "GovOrg", "市交通局")[0]
+    body = by_label(kb, "GovOrg", "市交通局（c.txt）")[0]  # no place: its label says where it was seen
     person = by_label(kb, "Person", "韩立秋")[0]
     posts = {p.title: p.organization for p in kb.posts if p.person == person.id}
     assert posts == {"市交通局党组成员": body.id, "副局长": body.id}

@@ -7,14 +7,20 @@ beside ``--out``. Either way documents stream from extraction into the store
 and the exports stream out of it, so memory does not grow with the input.
 A persistent store is checked first, and repaired from its stored documents
 if its graphs were changed outside kg (``KgStore.check``).
+
+``--overrides FILE`` corrects resolution (``kg.overrides``); a persistent store
+keeps the file as ``overrides.json``, so later builds of it apply it again, and
+a changed file re-resolves the store even when no document is added.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 import tempfile
+from pathlib import Path
 
-from kg import atomic
+from kg import atomic, overrides
+from kg.errors import KgError
 from kg.graphview import from_store
 from kg.rdf.counts import counts
 from kg.rdf.exports import parse_formats, write_exports
@@ -31,10 +37,17 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as work:
         store = KgStore(args.store or f"{work}/store", checked=bool(args.store))
         problem = store.check() if args.store else None
+        kept = store.path / STORED_OVERRIDES
+        text = _overrides_text(args.overrides, kept)
+        corrections = overrides.parse(text, f"--overrides {args.overrides or kept}") if text else []
         known = store.stored_hashes()
         paths = [p for p in paths if file_sha256(p) not in known]
+        changed = args.overrides is not None and (not kept.is_file() or kept.read_text(encoding="utf-8") != text)
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
-                                             args.workers, args.engine, args.scheduler), args.quiet)
+                                             args.workers, args.engine, args.scheduler), args.quiet,
+                           overrides=corrections, force=changed)
+        if changed:
+            atomic.write_text(kept, text)
         if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
             print(f"kg build: store {args.store} {problem}: rewrote its graphs from its {report.documents} stored "
                   f"documents", file=sys.stderr)
@@ -59,5 +72,22 @@ def run(args: argparse.Namespace) -> int:
         f"({report.mentions} mentions, {report.entities_before} entities before resolution)"
         if report.entities_before is not None else "(store unchanged)")
     where = f"store {args.store}" if args.store else "graph"
-    print(f"{extracted}; {where}: {held.summary()} -> {args.out}/{{{','.join(written)}}}")
+    applied = f", {len(corrections)} overrides applied" if corrections else ""
+    print(f"{extracted}; {where}: {held.summary()}{applied} -> {args.out}/{{{','.join(written)}}}")
     return 0
+
+
+#: The overrides a persistent store keeps, inside its directory.
+STORED_OVERRIDES = "overrides.json"
+
+
+def _overrides_text(given: str | None, kept: Path) -> str:
+    """The overrides to apply: the file given, else the ones the store kept, else none."""
+    if given is None:
+        return kept.read_text(encoding="utf-8") if kept.is_file() else ""
+    try:
+        return Path(given).read_text(encoding="utf-8")
+    except OSError as e:
+        raise KgError(f"cannot read --overrides {given}: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise KgError(f"--overrides {given} is not UTF-8 text") from None

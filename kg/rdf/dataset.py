@@ -16,8 +16,9 @@ import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad
 from rdflib import Dataset, Graph, URIRef
 
+from kg.divisions import code_iri
 from kg.knowledge import Entity, Evidence, Fact, KnowledgeBase, Post
-from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PREFIXES, PROPERTY, PROV, RDF, SKOS, XSD
+from kg.rdf.vocab import CLASS, DCTERMS, IDENTIFIER_TYPE, KG, KGR, ORG, PREFIXES, PROPERTY, PROV, RDF, SKOS, XSD
 
 #: Why a post has no org:postIn (SHACL requires a body or a reason).
 NO_BODY_REASON = "the text names no body for this title"
@@ -120,6 +121,14 @@ def _describe_entity(q: _Quads, e: Entity) -> None:
         q.default(node, KG.howResolved, _str(e.how_resolved))
     if e.jurisdiction:
         q.default(node, KG.jurisdiction, entity_iri(e.jurisdiction))
+    if e.identifier and e.type in IDENTIFIER_TYPE:
+        q.default(node, DCTERMS.identifier, pyoxigraph.Literal(e.identifier, datatype=_v(IDENTIFIER_TYPE[e.type])))
+        if e.type == "Place":
+            q.default(node, SKOS.exactMatch, NamedNode(code_iri(e.identifier)))
+    if e.within:
+        q.default(node, KG.withinDivision, entity_iri(e.within))
+    for correction in e.corrections:
+        q.default(node, KG.correction, _str(correction))
 
 
 def _add_post(q: _Quads, post: Post) -> None:

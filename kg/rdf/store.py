@@ -204,17 +204,19 @@ class KgStore:
             self.rebuilding.touch()
         return problem
 
-    def add(self, docs: Iterable[Document], quiet: bool = True) -> BuildReport:
+    def add(self, docs: Iterable[Document], quiet: bool = True, overrides: list | None = None,
+            force: bool = False) -> BuildReport:
         """Add the new ones of ``docs`` (an iterator is consumed as it is extracted),
-        re-resolve everything stored and rewrite the quads (``quiet``: no progress bars)."""
+        re-resolve everything stored and rewrite the quads (``quiet``: no progress bars;
+        ``overrides``: kg.overrides corrections; ``force``: re-resolve even if nothing is added)."""
         with database_errors(self.path):
-            return self._add(docs, quiet)
+            return self._add(docs, quiet, overrides, force)
 
-    def _add(self, docs: Iterable[Document], quiet: bool) -> BuildReport:
+    def _add(self, docs: Iterable[Document], quiet: bool, overrides: list | None, force: bool) -> BuildReport:
         from kg.resolve import Resolver
         from kg.runner import with_progress
 
-        resolver = Resolver()
+        resolver = Resolver(overrides or ())
         known = self.stored_hashes()
         shutil.rmtree(self.incoming_dir, ignore_errors=True)
         self.incoming_dir.mkdir()
@@ -226,7 +228,7 @@ class KgStore:
             resolver.observe(doc)
             atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.json", document_to_json(doc))
             added, mentions = added + 1, mentions + len(doc.mentions)
-        if not added and not self.rebuilding.exists():
+        if not added and not force and not self.rebuilding.exists():
             shutil.rmtree(self.incoming_dir)
             return self._report(0, 0, None)
         stored = sorted(self.documents_dir.glob("*.json"))

@@ -21,6 +21,16 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
     # a government body's place, read from its name at resolution (no evidence sentence)
     kgr:govorg/…  kg:jurisdiction  kgr:place/… .
 
+    # national identifiers: a division's code (GB/T 2260) with the IRI built from it, and
+    # the division above it in the graph (derived from the code table, no evidence sentence);
+    # a company's 统一社会信用代码 where the text states one
+    kgr:place/…  dcterms:identifier "500116"^^kg:GBT2260Code ;
+        skos:exactMatch <https://w3id.org/kg/gbt2260/500116> ;
+        kg:withinDivision kgr:place/… .
+    kgr:enterprise/…  dcterms:identifier "91350100M000100Y43"^^kg:USCC .
+    # a correction of kg build --overrides that changed the entity
+    kgr:govorg/…  kg:correction "override same: (a.txt, 省委) = (b.txt, 四川省委)" .
+
     # a fact (every other relation): one direct triple with PROPERTY[relation] ...
     kgr:person/…  kg:memberOf  kgr:govorg/… .
     # ... and one reified statement carrying its evidence
@@ -70,7 +80,9 @@ PROPERTY = {
 }
 #: relations the graph derives beyond the schema's -> property: a body's place, read from its
 #: name at resolution (江津区委 -> 江津区), a description of the body with no evidence sentence
-DERIVED_PROPERTY = {"jurisdiction": KG.jurisdiction}
+DERIVED_PROPERTY = {"jurisdiction": KG.jurisdiction, "within_division": KG.withinDivision}
+#: datatype of a dcterms:identifier by the entity type that carries it
+IDENTIFIER_TYPE = {"Place": KG.GBT2260Code, "Enterprise": KG.USCC}
 #: class -> schema type, property -> relation (for readers of the graph)
 TYPE_OF_CLASS = {c: t for t, c in CLASS.items()}
 RELATION_OF_PROPERTY = {p: r for r, p in {**PROPERTY, **DERIVED_PROPERTY}.items()}
