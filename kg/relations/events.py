@@ -1,0 +1,311 @@
+"""Personnel events: a person's post starting, ending or proposed, with its date.
+
+The words and forms are in kg/data/personnel_events.tsv:
+
+  - before: 决定任命某甲、某乙为某区人民政府副区长 / 补选某甲等3名同志为…代表;
+  - object: 免去某甲的某区人民政府副区长、某某职务;
+  - after:  某甲当选为区长 / 接受某乙辞去区长职务 / 某丙同志不再担任… / 某丁拟任… /
+            某戊副区长代理区长职务 (a title may stand between the name and the word);
+  - carried: 并决定为代理区长, with no name: the person of the clause before.
+
+A post is a run of text up to 职务, a pause or a clause word, and must end with a
+title head (kg/data/title_heads.tsv); it is split into its body and its title after
+the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
+held as acting.  The date is the last date the sentence states before the word, at
+least to the month (kg.dates.stated_dates), else the publication date.
+Names the entity recognizer missed are read by the name grammar (kg.ner.names);
+they stay out of the document's mentions (the entity output does not change).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from kg.dates import StatedDate, statement_date, stated_dates
+from kg.lexicon import load_lines, load_set, load_table
+from kg.model import Document, Event, Mention, Sentence, Span
+from kg.ner import names
+from kg.ner.gazetteer import is_place
+
+ACTING = "代理"
+COMRADE = "同志"
+#: Where a post ends: its 职务, a pause, or a word that opens the next clause.
+_POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|人选|候选人|$")
+_POST_SEPARATORS = "、"
+_NAME_SEPARATORS = "、，,和及"
+#: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
+_LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
+#: Between a name and its verb: 同志, 已, 于7月1日, 以全票 / 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|于[^，。；]{2,12}?日|于\d{4}年\d{1,2}月)?"
+                          r"(?:以?(?:全票|满票|高票|零反对票))?")
+#: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
+MAX_POST = 32
+MAX_TITLE_BETWEEN = 8
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    rows = {row[0]: (row[1], row[2]) for row in load_table("personnel_events.tsv")}
+    pattern = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True))))
+    return pattern, rows
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> tuple[str, ...]:
+    heads = {row[0] for row in load_table("title_heads.tsv") if row[1] not in ("byline", "byline-end")}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("body_endings.txt"), key=len, reverse=True))
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Every personnel event the document states, once per (person, kind, title, date)."""
+    pattern, rows = _triggers()
+    persons = _Persons([m for m in doc.mentions if m.type == "Person"])
+    out: list[Event] = []
+    seen: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
+    for sentence in doc.sentences:
+        dates = stated_dates(sentence.text, doc.date)
+        found: list[Event] = []
+        pos = 0
+        while (m := pattern.search(sentence.text, pos)) is not None:
+            kind, form = rows[m.group()]
+            reader = {"before": _before, "object": _object, "after": _after}[form]
+            events = reader(doc, sentence, m, kind, persons, dates, found)
+            found += events
+            pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
+        for e in found:
+            _add_once(out, seen, e)
+    return out
+
+
+def _add_once(out: list[Event], seen: dict[tuple[str, str, str], list[int]], event: Event) -> None:
+    """A headline and its report state one event twice: the one with the sentence's own date
+    stands for both; two different stated dates are two events."""
+    same = seen[(event.person.text, event.kind, event.title.text)]
+    for i in same:
+        if out[i].date == event.date or not event.date_stated:
+            return
+        if not out[i].date_stated:
+            out[i] = event
+            return
+    same.append(len(out))
+    out.append(event)
+
+
+# -- the three forms -----------------------------------------------------------
+
+def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
+    """WORD NAME、NAME 为 POST、POST; 决定为代理X with no name: the person of the clause before."""
+    text, base = sentence.text, sentence.start
+    pos = _skip(text, m.end(), "：: ")
+    if text.startswith("为", pos) and found:  # 并决定为代理主任
+        posts = _posts(text, pos + 1)
+        last = found[-1]
+        return [_event(doc, sentence, last.person, kind, p, dates, m, "carried", body=last.body)
+                for p in posts if p[2]]
+    people = _names_forward(doc, text, base, pos, persons)
+    if not people:
+        return []
+    pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+    if not text.startswith("为", pos):
+        return []
+    return [_event(doc, sentence, person, kind, p, dates, m, "before")
+            for person in people for p in _posts(text, pos + 1)]
+
+
+def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
+    """WORD NAME (同志)?(的)? POST、POST 职务."""
+    text, base = sentence.text, sentence.start
+    people = _names_forward(doc, text, base, _skip(text, m.end(), "：: "), persons)
+    if not people:
+        return []
+    pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+    pos += 1 if text.startswith("的", pos) else 0
+    posts = _posts(text, pos)
+    if not posts or not text.startswith("职", posts[-1][1]):
+        return []
+    return [_event(doc, sentence, person, kind, p, dates, m, "object") for person in people for p in posts]
+
+
+def _after(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
+    """NAME (同志)? (TITLE)? WORD POST、POST."""
+    text, base = sentence.text, sentence.start
+    if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
+        return []
+    people = _names_backward(doc, text, base, m.start(), persons)
+    if not people and kind == "propose":  # 某甲，男，1975年生，现任…，拟任…: the name opening the notice
+        opening = _name_at(doc, text, base, 0, persons)
+        people = [opening] if opening is not None and text.startswith(("，", ","), opening.end - base) else []
+    if not people:
+        return []
+    acting = m.group().endswith(ACTING)
+    return [_event(doc, sentence, person, kind, p, dates, m, "after", acting=acting)
+            for person in people for p in _posts(text, m.end())]
+
+
+# -- names ---------------------------------------------------------------------
+
+class _Persons:
+    """The document's Person mentions by where they start and end."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_start: dict[int, list[Mention]] = defaultdict(list)
+        self.by_end: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            self.by_start[m.start].append(m)
+            self.by_end[m.end].append(m)
+
+
+def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:
+    """The name starting at ``s`` of the sentence: a Person mention, else a name-shaped token."""
+    known = persons.by_start.get(base + s)
+    if known:
+        return max(known, key=lambda p: p.end)
+    e = names.name_end(text, s)
+    if e - s < 2 or not _name_token(text[s:e]):
+        return None
+    return Mention(base + s, base + e, text[s:e], "Person", source="events")
+
+
+def _names_forward(doc, text: str, base: int, pos: int, persons) -> list[Mention]:
+    """NAME、NAME、… from ``pos``."""
+    people: list[Mention] = []
+    while (person := _name_at(doc, text, base, pos, persons)) is not None:
+        people.append(person)
+        pos = person.end - base
+        pos += len(COMRADE) if text.startswith(COMRADE, pos) else 0
+        if pos < len(text) and text[pos] in _NAME_SEPARATORS and _name_at(doc, text, base, pos + 1, persons):
+            pos += 1
+        else:
+            break
+    return people
+
+
+def _names_backward(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
+    """The names of a list ending before ``verb`` (with 同志, 已, 于DATE, or a title between)."""
+    for end in _name_ends_before(text, verb):
+        person = _name_ending_at(doc, text, base, end, persons)
+        if person is None:
+            continue
+        people = [person]
+        pos = person.start - base
+        while pos > 1 and text[pos - 1] in _NAME_SEPARATORS:
+            prev = _name_ending_at(doc, text, base, pos - 1, persons)
+            if prev is None:
+                break
+            people.insert(0, prev)
+            pos = prev.start - base
+        return people
+    return []
+
+
+def _name_ends_before(text: str, verb: int) -> list[int]:
+    """Where the name before a verb may end: before 同志/已/于DATE (so 已 is never read into
+    the name), right before it, then before a title, longest first (某甲副区长代理…)."""
+    ends = [e for e in range(max(0, verb - 20), verb + 1) if _BEFORE_VERB.fullmatch(text, e, verb)]
+    for k in range(MAX_TITLE_BETWEEN, 1, -1):
+        if verb - k > 1 and _is_title(text[verb - k:verb]):
+            ends.append(verb - k)
+    return ends
+
+
+def _is_title(words: str) -> bool:
+    """A bare title: a head, with modifiers before it (副区长, 常务副市长)."""
+    modifiers = tuple(sorted(load_lines("title_modifiers.txt"), key=len, reverse=True))
+    while words.startswith(modifiers) and words not in _title_heads():
+        words = words[len(next(m for m in modifiers if words.startswith(m))):]
+    return words in _title_heads()
+
+
+def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | None:
+    known = [p for p in persons.by_end.get(base + end, ()) if p.start >= base]
+    if known:
+        return max(known, key=lambda p: p.end - p.start)
+    shaped = [s for s in (end - 3, end - 2, end - 4) if s >= 0 and _name_token(text[s:end])
+              and (s == 0 or not text[s - 1].isalnum() or _names_may_follow(text, s))]
+    if not shaped:
+        return None
+    s = shaped[0]
+    # 和王某当选: 和 is a surname too; a three-character name needs a boundary before it
+    # when its last two characters are a name as well.
+    if end - s == 3 and end - 2 in shaped and not (s == 0 or names.pause_at(text, s - 1)):
+        s = end - 2
+    return Mention(base + s, base + end, text[s:end], "Person", source="events")
+
+
+def _name_token(token: str) -> bool:
+    return names.is_name(token) and not is_place(token)
+
+
+def _names_may_follow(text: str, s: int) -> bool:
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 会议选举…): the text
+    before it ends a personnel word, a pause or a verb of the meeting."""
+    return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志") \
+        or any(text.endswith(word, 0, s) for word in _triggers()[1])
+
+
+# -- posts ---------------------------------------------------------------------
+
+def _posts(text: str, pos: int) -> list[tuple[int, int, bool]]:
+    """(start, end, is a post) of each post written from ``pos``, split at 、; a post
+    must end with a title head."""
+    out = []
+    while pos < len(text):
+        stop = _POST_END.search(text, pos, min(len(text), pos + MAX_POST + 1))
+        end = stop.start() if stop else pos
+        inner = text.find(_POST_SEPARATORS, pos, end)
+        end = inner if inner >= 0 else end
+        if end <= pos or not text[pos:end].endswith(_title_heads()):
+            break
+        out.append((pos, end, True))
+        if end < len(text) and text[end] == _POST_SEPARATORS:
+            pos = end + 1
+        else:
+            break
+    return out
+
+
+def _split_post(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """(where the title starts, where the body ends, acting) of the post text[start:end]."""
+    post = text[start:end]
+    acting = ACTING in post
+    cut = 0
+    for i in range(len(post) - 2, 0, -1):
+        if post.endswith(_body_endings(), 0, i) and post[i:].endswith(_title_heads()):
+            cut = i
+            break
+    title_start = start + cut
+    if text.startswith(ACTING, title_start):
+        title_start += len(ACTING)
+    body_end = start + cut
+    if cut and text[start:body_end].endswith(ACTING):
+        body_end -= len(ACTING)
+    return title_start, body_end, acting
+
+
+def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int, bool],
+           dates: list[StatedDate], trigger: re.Match[str], pattern: str, acting: bool = False,
+           body: Span | None = None) -> Event:
+    base = sentence.start
+    start, end, _ = post
+    title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
+    if body_end > start:
+        body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
+        body = doc.span(base + body_start, base + body_end)
+    stated = statement_date(sentence.text, dates, trigger.start())
+    return Event(person=person, kind=kind, acting=acting or acting_in_post,
+                 title=doc.span(base + title_start, base + end), body=body,
+                 date=stated.value if stated else (doc.date.isoformat() if doc.date else None),
+                 date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
+                 pattern=pattern)
+
+
+def _skip(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
