@@ -12,7 +12,9 @@ A post is a run of text up to 职务, a pause or a clause word, and must end wit
 title head (kg/data/title_heads.tsv); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
 held as acting.  The date is the last date the sentence states before the word, at
-least to the month (kg.dates.stated_dates), else the publication date.
+least to the month (kg.dates.statement_date); else the day the article's lead states
+(昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
+publication date.
 Names the entity recognizer missed are read by the name grammar (kg.ner.names);
 they stay out of the document's mentions (the entity output does not change).
 """
@@ -66,16 +68,18 @@ def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
     persons = _Persons([m for m in doc.mentions if m.type == "Person"])
+    leads = _lead_dates(doc)
     out: list[Event] = []
     seen: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     for sentence in doc.sentences:
         dates = stated_dates(sentence.text, doc.date)
+        default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
         pos = 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
             reader = {"before": _before, "object": _object, "after": _after}[form]
-            events = reader(doc, sentence, m, kind, persons, dates, found)
+            events = reader(doc, sentence, m, kind, persons, (dates, default), found)
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
         for e in found:
@@ -289,7 +293,7 @@ def _split_post(text: str, start: int, end: int) -> tuple[int, int, bool]:
 
 
 def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int, bool],
-           dates: list[StatedDate], trigger: re.Match[str], pattern: str, acting: bool = False,
+           dates: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
            body: Span | None = None) -> Event:
     base = sentence.start
     start, end, _ = post
@@ -297,12 +301,31 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
     if body_end > start:
         body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
         body = doc.span(base + body_start, base + body_end)
-    stated = statement_date(sentence.text, dates, trigger.start())
+    stated_in_text, default = dates
+    stated = statement_date(sentence.text, stated_in_text, trigger.start())
     return Event(person=person, kind=kind, acting=acting or acting_in_post,
                  title=doc.span(base + title_start, base + end), body=body,
-                 date=stated.value if stated else (doc.date.isoformat() if doc.date else None),
+                 date=stated.value if stated else default,
                  date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
                  pattern=pattern)
+
+
+#: How many sentences of an article its lead is.
+LEAD_SENTENCES = 3
+
+
+def _lead_dates(doc: Document) -> dict[int, str]:
+    """Article index -> the first day its lead states (the day of the meeting it reports)."""
+    leads: dict[int, str] = {}
+    counts: dict[int, int] = defaultdict(int)
+    for sentence in doc.sentences:
+        counts[sentence.article] += 1
+        if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
+            continue
+        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
+        if days:
+            leads[sentence.article] = days[0]
+    return leads
 
 
 def _skip(text: str, pos: int, chars: str) -> int:

@@ -1,18 +1,22 @@
 """Project milestones (开工, 投产, 通车 ...) and figures (investment, capacity, output value, area).
 
-Milestone words are in kg/data/project_milestones.tsv; a word is a milestone
-reached unless its clause says it is planned or not reached (预计, 计划, 尚未:
-kg/data/milestone_not_reached.txt).  Its date is the clause's own date
-(kg.dates.statement_date), else the publication date.
+Milestone words are in kg/data/project_milestones.tsv; planned milestones count
+(预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
+kg/data/milestone_negations.txt) nor a condition (建成后).  Its date is the clause's
+own date (kg.dates.statement_date), to the year at least; a milestone whose text
+gives no date has none (近日签约: the publication date would be a guess).
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 
 Both attach to the project the sentence is about: a Project mention holding the
-word (年产2万吨碳酸锂项目), else the nearest one before it in the sentence, else the
-first one after it in the sentence, else the last one of the sentences before in the
-same article (该项目 ...).
+word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
+ending with a project suffix (kg/data/project_suffixes.tsv) that opens it
+(某某水利工程位于…, 其中，某某大桥于…); else the nearest Project mention before it in
+the sentence, else the first one after it; else the project of the sentences before
+in the same article (该项目 ...).  A mention naming a part after its whole
+(某某项目关键控制性工程某某隧道) stands for the part.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.dates import statement_date, stated_dates
-from kg.lexicon import load_lines, load_table
+from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
 
 #: Between a figure's word and its amount: 约, 达, 为, 超过, 初步估算 ...
@@ -32,6 +36,8 @@ _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
 _NEEDS_PAUSE = ("建成", "完工", "公示", "认定")
+#: A subject opening with these points back to a project named before (该项目, 其建成后).
+_ANAPHORS = ("该", "本", "此", "其", "这")
 #: How far back (sentences of the same article) a milestone or figure looks for its project.
 PROJECT_REACH = 3
 
@@ -57,19 +63,19 @@ def extract_milestones(doc: Document) -> list[Milestone]:
     """Every milestone a document states as reached, once per (project, milestone, date)."""
     pattern, rows = _milestone_words()
     projects = _Projects(doc)
-    not_reached = tuple(load_lines("milestone_not_reached.txt"))
+    negations = tuple(load_lines("milestone_negations.txt"))
     out: list[Milestone] = []
     seen: dict[tuple[str, str], list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
     for index, sentence in enumerate(doc.sentences):
         dates = stated_dates(sentence.text, doc.date)
         for m in pattern.finditer(sentence.text):
-            if not _reached(sentence.text, m, not_reached):
+            if not _stated(sentence.text, m, negations):
                 continue
             project = projects.about(index, sentence.start + m.start(), sentence.start + m.end())
             if project is None:
                 continue
-            stated = statement_date(sentence.text, dates, m.start())
-            date = stated.value if stated else (doc.date.isoformat() if doc.date else None)
+            stated = statement_date(sentence.text, dates, m.start(), precision=4)
+            date = stated.value if stated else None
             _add_once(out, seen, Milestone(project, rows[m.group()],
                                            doc.span(sentence.start + m.start(), sentence.start + m.end()),
                                            date, stated is not None, doc.span(sentence.start, sentence.end)))
@@ -90,13 +96,12 @@ def _add_once(out: list[Milestone], seen: dict[tuple[str, str], list[int]], mile
     out.append(milestone)
 
 
-def _reached(text: str, m: re.Match[str], not_reached: tuple[str, ...]) -> bool:
-    """A milestone word states a milestone reached: no plan or negation before it in its clause,
-    no deadline (2019年底前投产), not a condition (建成后), and 建成/完工 not a verb with an
-    object (建成集医疗…为一体的医院)."""
+def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
+    """A milestone word states a milestone (reached or planned): no negation before it in its
+    clause, not a condition (建成后), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
-    if any(w in before for w in not_reached) or before.endswith("前") or after.startswith(("后", "以后")):
+    if any(w in before for w in negations) or after.startswith(("后", "以后")):
         return False
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
@@ -134,6 +139,23 @@ def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+@lru_cache(maxsize=1)
+def _subject_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
+    return re.compile(rf"\s*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,16}}?(?:{suffixes}))"
+                      rf"(?=位于|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+
+
+def _part_named_last(doc: Document, m: Mention) -> Mention:
+    """某某项目关键控制性工程某某隧道 -> 某某隧道: a mention naming a part after its whole."""
+    cut = max((m.text.rfind(w) + len(w) for w in ("工程", "项目", "的") if w in m.text), default=0)
+    tail = m.text[cut:] if cut > 0 else ""
+    if len(tail) >= 3 and tail.endswith(tuple(load_set("project_suffixes.txt"))):
+        return Mention(m.end - len(tail), m.end, tail, "Project", source=m.source)
+    return m
+
+
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:") + 1
 
@@ -143,7 +165,8 @@ class _Projects:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.mentions = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: (m.start, -m.end))
+        self.mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
+                               key=lambda m: (m.start, -m.end))
 
     def about(self, index: int, start: int, end: int) -> Mention | None:
         sentence = self.doc.sentences[index]
@@ -151,6 +174,9 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
+        subject = self._subject(sentence, start - sentence.start)
+        if subject is not None:
+            return subject
         before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
         if before:
             return max(before, key=lambda m: m.end)
@@ -158,6 +184,17 @@ class _Projects:
         if after:
             return after[0]
         return self._earlier(index)
+
+    def _subject(self, sentence: Sentence, pos: int) -> Mention | None:
+        """The project opening the clause of ``pos``, or the sentence."""
+        clause = _clause_start(sentence.text, pos)
+        for opening in (clause, 0):
+            m = _subject_pattern().match(sentence.text, opening)
+            if m is not None and m.start("name") < pos and not m.group("name").startswith(_ANAPHORS):
+                start = sentence.start + m.start("name")
+                return _part_named_last(self.doc, Mention(start, sentence.start + m.end("name"), m.group("name"),
+                                                          "Project", source="milestones.subject"))
+        return None
 
     @staticmethod
     def _outermost(m: Mention, mentions: list[Mention]) -> bool:
