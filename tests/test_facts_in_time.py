@@ -90,6 +90,21 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
      {("宁秋实", "propose", False, "局长", "东川区审计局", "2024-05-10")}),
     ("会议以无记名投票方式选举邝远山同志为东川区人民政府副区长。",
      {("邝远山", "elect", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    # a notice: one word, then a list of names and posts, one a line
+    ("决定任命：\n郝明远为东川区人民政府副区长；\n宁秋实为东川区财政局局长。",
+     {("郝明远", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("宁秋实", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("决定免去：\n柏青山的东川区财政局局长职务；\n裘云帆的东川区审计局局长职务。",
+     {("柏青山", "remove", False, "局长", "东川区财政局", "2024-05-10"),
+      ("裘云帆", "remove", False, "局长", "东川区审计局", "2024-05-10")}),
+    ("任命岑雪松为东川区人民法院审判员，闵秋禾为东川区人民法院副庭长。",
+     {("岑雪松", "appoint", False, "审判员", "东川区人民法院", "2024-05-10"),
+      ("闵秋禾", "appoint", False, "副庭长", "东川区人民法院", "2024-05-10")}),
+    # 任前公示: the entry's name opens its line; a birth or work date is not the event's
+    ("拟任人选如下：\n邝远山，男，1978年3月生，2001年7月参加工作，现任东川区商务委副主任，拟任东川区商务委主任。",
+     {("邝远山", "propose", False, "主任", "东川区商务委", "2024-05-10")}),
+    # the post before the name, when the verb has none after it; 已于8日 between name and verb
+    ("其前任东川区政协主席柏青山已于8日辞任。", {("柏青山", "resign", False, "主席", "东川区政协", "2024-05-08")}),
 ])
 def test_personnel_events(text, expected):
     assert _events(text) == expected
@@ -108,6 +123,12 @@ def test_no_event_without_one(text):
 def test_headline_and_report_are_one_event_dated_by_the_report():
     text = "东川区决定宁秋实代理区长\n\n昨日，会议决定宁秋实代理东川区人民政府区长职务。"
     assert {(e.person.text, e.date) for e in extract_events(_doc(text))} == {("宁秋实", "2024-05-09")}
+
+
+def test_a_dateline_year_is_a_guess_facts_in_time_do_not_use():
+    doc = _doc("本报讯 5月8日，2023年度工作会议召开，会议决定任命郝明远为东川区人民政府副区长。", date=None)
+    doc.date, doc.date_source = dt.date(2024, 5, 8), "dateline"
+    assert [e.date for e in extract_events(doc)] == [None]
 
 
 def test_event_without_any_date_has_none():

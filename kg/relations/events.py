@@ -20,11 +20,12 @@ they stay out of the document's mentions (the entity output does not change).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, statement_date, stated_dates
+from kg.dates import StatedDate, date_anchor, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg.ner import names
@@ -36,11 +37,17 @@ COMRADE = "同志"
 _POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|人选|候选人|$")
 _POST_SEPARATORS = "、"
 _NAME_SEPARATORS = "、，,和及"
+#: Between a list word and its first name: 决定任命：（line break）某甲为….
+_LIST_OPENING = "：: \n\t\u3000"
 #: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
-#: Between a name and its verb: 同志, 已, 于7月1日, 以全票 / 零反对票 (how the vote went).
-_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|于[^，。；]{2,12}?日|于\d{4}年\d{1,2}月)?"
+#: Between a name and its verb: 同志, 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
+#: Before a post written before its holder's name: 其前任…, 原…, 时任….
+_FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
+#: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
+_LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -56,6 +63,7 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 @lru_cache(maxsize=1)
 def _title_heads() -> tuple[str, ...]:
     heads = {row[0] for row in load_table("title_heads.tsv") if row[1] not in ("byline", "byline-end")}
+    heads |= set(load_lines("personnel_titles.txt"))
     return tuple(sorted(heads, key=len, reverse=True))
 
 
@@ -68,12 +76,13 @@ def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
     persons = _Persons([m for m in doc.mentions if m.type == "Person"])
-    leads = _lead_dates(doc)
+    anchor = date_anchor(doc)
+    leads = _lead_dates(doc, anchor)
     out: list[Event] = []
     seen: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     for sentence in doc.sentences:
-        dates = stated_dates(sentence.text, doc.date)
-        default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
+        dates = [d for d in stated_dates(sentence.text, anchor) if not _LIFE_DATE.match(sentence.text, d.end)]
+        default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         found: list[Event] = []
         pos = 0
         while (m := pattern.search(sentence.text, pos)) is not None:
@@ -104,52 +113,92 @@ def _add_once(out: list[Event], seen: dict[tuple[str, str, str], list[int]], eve
 # -- the three forms -----------------------------------------------------------
 
 def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
-    """WORD NAME、NAME 为 POST、POST; 决定为代理X with no name: the person of the clause before."""
+    """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
+    the clause before."""
     text, base = sentence.text, sentence.start
-    pos = _skip(text, m.end(), "：: ")
+    pos = _skip(text, m.end(), _LIST_OPENING)
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
         last = found[-1]
         return [_event(doc, sentence, last.person, kind, p, dates, m, "carried", body=last.body)
                 for p in posts if p[2]]
-    people = _names_forward(doc, text, base, pos, persons)
-    if not people:
-        return []
-    pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
-    if not text.startswith("为", pos):
-        return []
-    return [_event(doc, sentence, person, kind, p, dates, m, "before")
-            for person in people for p in _posts(text, pos + 1)]
+    out: list[Event] = []
+    # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
+    while (people := _names_forward(doc, text, base, pos, persons)):
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+        posts = _posts(text, pos + 1) if text.startswith("为", pos) else []
+        if not posts:
+            break
+        out += [_event(doc, sentence, person, kind, p, dates, m, "before") for person in people for p in posts]
+        pos = _next_item(text, posts[-1][1])
+    return out
 
 
 def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
-    """WORD NAME (同志)?(的)? POST、POST 职务."""
+    """WORD NAME (同志)?(的)? POST、POST 职务 (；NAME 的 POST 职务)*."""
     text, base = sentence.text, sentence.start
-    people = _names_forward(doc, text, base, _skip(text, m.end(), "：: "), persons)
-    if not people:
-        return []
-    pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
-    pos += 1 if text.startswith("的", pos) else 0
-    posts = _posts(text, pos)
-    if not posts or not text.startswith("职", posts[-1][1]):
-        return []
-    return [_event(doc, sentence, person, kind, p, dates, m, "object") for person in people for p in posts]
+    pos = _skip(text, m.end(), _LIST_OPENING)
+    out: list[Event] = []
+    while (people := _names_forward(doc, text, base, pos, persons)):
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+        pos += 1 if text.startswith("的", pos) else 0
+        posts = _posts(text, pos)
+        if not posts or not text.startswith("职", posts[-1][1]):
+            break
+        out += [_event(doc, sentence, person, kind, p, dates, m, "object") for person in people for p in posts]
+        pos = _next_item(text, posts[-1][1] + (2 if text.startswith("职务", posts[-1][1]) else 1))
+    return out
+
+
+def _next_item(text: str, pos: int) -> int:
+    """Where the next item of a list of names and posts starts: after a ，or ； (and a line break)."""
+    if pos < len(text) and text[pos] in "，,；;":
+        return _skip(text, pos + 1, _LIST_OPENING)
+    return len(text)
 
 
 def _after(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
-    """NAME (同志)? (TITLE)? WORD POST、POST."""
+    """NAME (同志)? (TITLE)? WORD POST、POST; TITLE NAME 辞任 (the post before the name)."""
     text, base = sentence.text, sentence.start
     if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
         return []
     people = _names_backward(doc, text, base, m.start(), persons)
-    if not people and kind == "propose":  # 某甲，男，1975年生，现任…，拟任…: the name opening the notice
-        opening = _name_at(doc, text, base, 0, persons)
-        people = [opening] if opening is not None and text.startswith(("，", ","), opening.end - base) else []
+    if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
+        people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
         return []
     acting = m.group().endswith(ACTING)
+    posts = _posts(text, m.end())
+    if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
+        posts = _posts_before(doc, text, base, people[0])
     return [_event(doc, sentence, person, kind, p, dates, m, "after", acting=acting)
-            for person in people for p in _posts(text, m.end())]
+            for person in people for p in posts]
+
+
+def _cv_subject(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
+    """The person a notice's entry is about: the last name that opens a line, the sentence or
+    a list item (after ：or ；) and is followed by a comma, before ``verb``."""
+    openings = [0] + [i + 1 for i in range(verb) if text[i] in "\n：:；;"]
+    for start in reversed(openings):
+        person = _name_at(doc, text, base, _skip(text, start, _LIST_OPENING), persons)
+        if person is not None and person.end - base < verb and text.startswith(("，", ",", "（", "("), person.end - base):
+            return [person]
+    return []
+
+
+def _posts_before(doc: Document, text: str, base: int, person: Mention) -> list[tuple[int, int, bool]]:
+    """The Title mention ending right before a name, as a post of the sentence."""
+    titles = [t for t in doc.mentions if t.type == "Title" and t.end == person.start and t.start >= base]
+    if titles:
+        title = max(titles, key=lambda t: t.end - t.start)
+        return [(title.start - base, title.end - base, True)]
+    # no Title mention: the words since the last pause, after 其/前任/原/时任
+    end = person.start - base
+    start = max(text.rfind(c, 0, end) for c in "，,。；;：:、\n") + 1
+    start = _FORMER.match(text, start).end()
+    if 1 < end - start <= MAX_POST and text[start:end].endswith(_title_heads()):
+        return [(start, end, True)]
+    return []
 
 
 # -- names ---------------------------------------------------------------------
@@ -247,10 +296,10 @@ def _name_token(token: str) -> bool:
 
 
 def _names_may_follow(text: str, s: int) -> bool:
-    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 会议选举…): the text
-    before it ends a personnel word, a pause or a verb of the meeting."""
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 会议选举…, 主席某甲): the
+    text before it ends a personnel word, a pause, a verb of the meeting or a title."""
     return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志") \
-        or any(text.endswith(word, 0, s) for word in _triggers()[1])
+        or any(text.endswith(word, 0, s) for word in _triggers()[1]) or text.endswith(_title_heads(), 0, s)
 
 
 # -- posts ---------------------------------------------------------------------
@@ -314,7 +363,7 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
 LEAD_SENTENCES = 3
 
 
-def _lead_dates(doc: Document) -> dict[int, str]:
+def _lead_dates(doc: Document, anchor: dt.date | None) -> dict[int, str]:
     """Article index -> the first day its lead states (the day of the meeting it reports)."""
     leads: dict[int, str] = {}
     counts: dict[int, int] = defaultdict(int)
@@ -322,7 +371,7 @@ def _lead_dates(doc: Document) -> dict[int, str]:
         counts[sentence.article] += 1
         if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
             continue
-        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
+        days = [d.value for d in stated_dates(sentence.text, anchor) if len(d.value) == 10]
         if days:
             leads[sentence.article] = days[0]
     return leads
