@@ -154,6 +154,11 @@ def test_event_without_any_date_has_none():
     ("东川电池项目尚未投产。", ("东川电池项目",), set()),
     # the subject of the sentence, though the recognizer left it out
     ("2021年5月，东川水利工程正式开工。", (), {("东川水利工程", "开工", "2021-05")}),
+    # 签约 takes the project written after it; 该项目 is the subject of the sentence before
+    ("东川电池项目负责人介绍，东川区与某某公司签约，东川材料项目落户东川。", ("东川电池项目", "东川材料项目"),
+     {("东川材料项目", "签约", None)}),
+    ("东川水利工程全长3公里，是“东川环线工程”之一。该项目预计2026年建成通车。", ("东川环线工程",),
+     {("东川水利工程", "通车", "2026")}),
     # a part named after its whole
     ("东川高速关键控制性工程东川隧道于2023年1月开工。", ("东川高速关键控制性工程东川隧道",),
      {("东川隧道", "开工", "2023-01")}),

@@ -12,10 +12,11 @@ base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 
 Both attach to the project the sentence is about: a Project mention holding the
 word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
-ending with a project suffix (kg/data/project_suffixes.tsv) that opens it
+ending with a project suffix (kg/data/project_suffixes.txt) that opens it
 (某某水利工程位于…, 其中，某某大桥于…); else the nearest Project mention before it in
-the sentence, else the first one after it; else the project of the sentences before
-in the same article (该项目 ...).  A mention naming a part after its whole
+the sentence, else the first one after it (for 签约, after it first: 与某公司签约，某某项目
+落户…); else the subject, or the last project, of the sentences before in the same
+article (该项目 ...).  A mention naming a part after its whole
 (某某项目关键控制性工程某某隧道) stands for the part.
 """
 from __future__ import annotations
@@ -36,6 +37,8 @@ _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
 _NEEDS_PAUSE = ("建成", "完工", "公示", "认定")
+#: Milestones whose project is written after the word: 与某公司签约某某项目, 签约，某某项目落户.
+_OBJECT_AFTER = ("签约",)
 #: A subject opening with these points back to a project named before (该项目, 其建成后).
 _ANAPHORS = ("该", "本", "此", "其", "这")
 #: How far back (sentences of the same article) a milestone or figure looks for its project.
@@ -72,7 +75,8 @@ def extract_milestones(doc: Document) -> list[Milestone]:
         for m in pattern.finditer(sentence.text):
             if not _stated(sentence.text, m, negations):
                 continue
-            project = projects.about(index, sentence.start + m.start(), sentence.start + m.end())
+            project = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
+                                     object_after=rows[m.group()] in _OBJECT_AFTER)
             if project is None:
                 continue
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
@@ -169,7 +173,8 @@ class _Projects:
         self.mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
                                key=lambda m: (m.start, -m.end))
 
-    def about(self, index: int, start: int, end: int) -> Mention | None:
+    def about(self, index: int, start: int, end: int, object_after: bool = False) -> Mention | None:
+        """``object_after``: the word takes its project after it (签约：A与B签约，X项目落户…)."""
         sentence = self.doc.sentences[index]
         inside = [m for m in self.mentions if sentence.start <= m.start and m.end <= sentence.end]
         holding = [m for m in inside if m.start <= start and end <= m.end]
@@ -179,11 +184,11 @@ class _Projects:
         if subject is not None:
             return subject
         before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
+        after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
+        if after and (object_after or not before):
+            return after[0]
         if before:
             return max(before, key=lambda m: m.end)
-        after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
-        if after:
-            return after[0]
         return self._earlier(index)
 
     def _subject(self, sentence: Sentence, pos: int) -> Mention | None:
@@ -207,6 +212,9 @@ class _Projects:
             prev = self.doc.sentences[k]
             if prev.article != sentence.article:
                 break
+            subject = self._subject(prev, len(prev.text))  # the sentence before is about its subject
+            if subject is not None:
+                return subject
             inside = [m for m in self.mentions if prev.start <= m.start and m.end <= prev.end]
             outer = [m for m in inside if self._outermost(m, inside)]
             if outer:
