@@ -75,7 +75,7 @@ def _body_endings() -> tuple[str, ...]:
 def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
-    persons = _Persons([m for m in doc.mentions if m.type == "Person"])
+    persons = _Persons(doc.mentions)
     anchor = date_anchor(doc)
     leads = _lead_dates(doc, anchor)
     out: list[Event] = []
@@ -170,7 +170,7 @@ def _after(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     acting = m.group().endswith(ACTING)
     posts = _posts(text, m.end())
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
-        posts = _posts_before(doc, text, base, people[0])
+        posts = _posts_before(text, base, people[0], persons)
     return [_event(doc, sentence, person, kind, p, dates, m, "after", acting=acting)
             for person in people for p in posts]
 
@@ -186,9 +186,9 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
     return []
 
 
-def _posts_before(doc: Document, text: str, base: int, person: Mention) -> list[tuple[int, int, bool]]:
+def _posts_before(text: str, base: int, person: Mention, persons: _Persons) -> list[tuple[int, int, bool]]:
     """The Title mention ending right before a name, as a post of the sentence."""
-    titles = [t for t in doc.mentions if t.type == "Title" and t.end == person.start and t.start >= base]
+    titles = [t for t in persons.titles_by_end.get(person.start, ()) if t.start >= base]
     if titles:
         title = max(titles, key=lambda t: t.end - t.start)
         return [(title.start - base, title.end - base, True)]
@@ -204,14 +204,19 @@ def _posts_before(doc: Document, text: str, base: int, person: Mention) -> list[
 # -- names ---------------------------------------------------------------------
 
 class _Persons:
-    """The document's Person mentions by where they start and end."""
+    """The document's Person mentions by where they start and end, and its Title mentions by
+    where they end."""
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.by_start: dict[int, list[Mention]] = defaultdict(list)
         self.by_end: dict[int, list[Mention]] = defaultdict(list)
+        self.titles_by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
-            self.by_start[m.start].append(m)
-            self.by_end[m.end].append(m)
+            if m.type == "Person":
+                self.by_start[m.start].append(m)
+                self.by_end[m.end].append(m)
+            elif m.type == "Title":
+                self.titles_by_end[m.end].append(m)
 
 
 def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:

@@ -22,6 +22,7 @@ article (该项目 ...).  A mention naming a part after its whole
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
@@ -170,13 +171,19 @@ class _Projects:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
-                               key=lambda m: (m.start, -m.end))
+        mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
+                          key=lambda m: (m.start, -m.end))
+        self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
+        starts = [s.start for s in doc.sentences]
+        for m in mentions:
+            i = bisect_right(starts, m.start) - 1
+            if i >= 0 and m.end <= doc.sentences[i].end:
+                self.by_sentence[i].append(m)
 
     def about(self, index: int, start: int, end: int, object_after: bool = False) -> Mention | None:
         """``object_after``: the word takes its project after it (签约：A与B签约，X项目落户…)."""
         sentence = self.doc.sentences[index]
-        inside = [m for m in self.mentions if sentence.start <= m.start and m.end <= sentence.end]
+        inside = self.by_sentence.get(index, [])
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
@@ -215,7 +222,7 @@ class _Projects:
             subject = self._subject(prev, len(prev.text))  # the sentence before is about its subject
             if subject is not None:
                 return subject
-            inside = [m for m in self.mentions if prev.start <= m.start and m.end <= prev.end]
+            inside = self.by_sentence.get(k, [])
             outer = [m for m in inside if self._outermost(m, inside)]
             if outer:
                 return outer[-1]
