@@ -103,6 +103,16 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
     # 任前公示: the entry's name opens its line; a birth or work date is not the event's
     ("拟任人选如下：\n邝远山，男，1978年3月生，2001年7月参加工作，现任东川区商务委副主任，拟任东川区商务委主任。",
      {("邝远山", "propose", False, "主任", "东川区商务委", "2024-05-10")}),
+    # a chain of posts shares the body of its first; 代市长 is acting
+    ("会议决定任命郝明远为东川市委委员、常委、书记，宁秋实为东川市代市长。",
+     {("郝明远", "appoint", False, "委员", "东川市委", "2024-05-10"),
+      ("郝明远", "appoint", False, "常委", "东川市委", "2024-05-10"),
+      ("郝明远", "appoint", False, "书记", "东川市委", "2024-05-10"),
+      ("宁秋实", "appoint", True, "市长", "东川市", "2024-05-10")}),
+    # an adverb between the name and the verb is not part of the name; how the vote went
+    ("柏青山同志任东川区委书记，后不再兼任东川区人民政府区长。",
+     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10")}),
+    ("邝远山零反对票当选东川市人民政府市长。", {("邝远山", "elect", False, "市长", "东川市人民政府", "2024-05-10")}),
     # the post before the name, when the verb has none after it; 已于8日 between name and verb
     ("其前任东川区政协主席柏青山已于8日辞任。", {("柏青山", "resign", False, "主席", "东川区政协", "2024-05-08")}),
 ])
@@ -159,6 +169,9 @@ def test_event_without_any_date_has_none():
      {("东川材料项目", "签约", None)}),
     ("东川水利工程全长3公里，是“东川环线工程”之一。该项目预计2026年建成通车。", ("东川环线工程",),
      {("东川水利工程", "通车", "2026")}),
+    # an opening that names no project
+    ("要加快重点项目开工，以高质量项目建设推动发展。", (), set()),
+    ("今年5个招商引资项目于3月开工。", (), set()),
     # a part named after its whole
     ("东川高速关键控制性工程东川隧道于2023年1月开工。", ("东川高速关键控制性工程东川隧道",),
      {("东川隧道", "开工", "2023-01")}),

@@ -16,7 +16,7 @@ from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from kg.rdf.sparql import run_query
-from kg.rdf.vocab import KG, ORG, PROV, RDF, TIME, XSD
+from kg.rdf.vocab import KG, ORG, PROV, RDF, RDFS, TIME, XSD
 from test_rdf import DOC_A, DOC_B, _ev, sample_kb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,3 +168,16 @@ def test_projects_by_milestone_since_a_date():
     rows = [(r["project"].value, r["milestone"].value, r["investment"].value) for r in run_query(store, text)]
     assert rows == [("高性能膜材料生产基地项目", "开工", "1200000000")]
     assert not list(run_query(store, _with_line(text, "this year", 'BIND ("2024-04-01" AS ?since)')))
+
+
+def test_every_kg_term_of_facts_in_time_is_declared_in_the_ontology(graph):
+    from rdflib.namespace import OWL
+
+    onto = Graph().parse(ROOT / "ontology" / "kg.ttl")
+    used_properties = {p for _, p, _ in graph if str(p).startswith(str(KG))}
+    used_classes = {o for o in graph.objects(None, RDF.type) if str(o).startswith(str(KG))}
+    for prop in used_properties:
+        assert set(onto.objects(prop, RDF.type)) & {OWL.ObjectProperty, OWL.DatatypeProperty}, prop
+        assert {lit.language for lit in onto.objects(prop, RDFS.label)} >= {"zh", "en"}, prop
+    for cls in used_classes:
+        assert (cls, RDF.type, OWL.Class) in onto, cls

@@ -32,6 +32,8 @@ from kg.ner import names
 from kg.ner.gazetteer import is_place
 
 ACTING = "代理"
+#: 代市长, 代区长: acting, written short (never 代表, which is no head with a title after it).
+ACTING_SHORT = "代"
 COMRADE = "同志"
 #: Where a post ends: its 职务, a pause, or a word that opens the next clause.
 _POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|人选|候选人|$")
@@ -88,7 +90,7 @@ def extract_events(doc: Document) -> list[Event]:
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
             reader = {"before": _before, "object": _object, "after": _after}[form]
-            events = reader(doc, sentence, m, kind, persons, (dates, default), found)
+            events = _chain_bodies(reader(doc, sentence, m, kind, persons, (dates, default), found))
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
         for e in found:
@@ -297,7 +299,11 @@ def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | N
 
 
 def _name_token(token: str) -> bool:
-    return names.is_name(token) and not is_place(token)
+    return names.is_name(token) and not is_place(token) and not set(token[1:]) & _NOT_IN_NAMES
+
+
+#: Adverbs that stand between a subject and its verb, never inside a name (后不再兼任, 均当选).
+_NOT_IN_NAMES = frozenset("不再也又均都已将并或")
 
 
 def _names_may_follow(text: str, s: int) -> bool:
@@ -337,13 +343,28 @@ def _split_post(text: str, start: int, end: int) -> tuple[int, int, bool]:
         if post.endswith(_body_endings(), 0, i) and post[i:].endswith(_title_heads()):
             cut = i
             break
+        if post[i] == ACTING_SHORT and _is_title(post[i + 1:]):
+            cut = i  # 某市代市长: the place it is acting for, then the title
+            break
     title_start = start + cut
     if text.startswith(ACTING, title_start):
         title_start += len(ACTING)
+    elif text.startswith(ACTING_SHORT, title_start) and _is_title(text[title_start + 1:end]):  # 代市长
+        title_start += len(ACTING_SHORT)
+        acting = True
     body_end = start + cut
     if cut and text[start:body_end].endswith(ACTING):
         body_end -= len(ACTING)
     return title_start, body_end, acting
+
+
+def _chain_bodies(events: list[Event]) -> list[Event]:
+    """A chain of posts shares the body of its first (任命某甲为某市委委员、常委、书记): a post
+    without a body of its own takes the one of the post before it, for the same person."""
+    for prev, event in zip(events, events[1:]):
+        if event.body is None and prev.body is not None and prev.person is event.person:
+            event.body = prev.body
+    return events
 
 
 def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int, bool],

@@ -13,7 +13,8 @@ base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 Both attach to the project the sentence is about: a Project mention holding the
 word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
 ending with a project suffix (kg/data/project_suffixes.txt) that opens it
-(某某水利工程位于…, 其中，某某大桥于…); else the nearest Project mention before it in
+(某某水利工程位于…, 其中，某某大桥于…) that names one (not 要加快重点项目, 5个项目, 重点项目:
+kg/data/subject_function_starts.txt, kg/data/project_generic.txt); else the nearest Project mention before it in
 the sentence, else the first one after it (for 签约, after it first: 与某公司签约，某某项目
 落户…); else the subject, or the last project, of the sentences before in the same
 article (该项目 ...).  A mention naming a part after its whole
@@ -30,6 +31,7 @@ from functools import lru_cache
 from kg.dates import date_anchor, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
+from kg.ner.vocabulary import leading_clause_words
 
 #: Between a figure's word and its amount: 约, 达, 为, 超过, 初步估算 ...
 _FIGURE_GAP = r"(?:[约达为超近逾共计总额了到逾过约合初步估算概算预计累计已经\s:：]{0,8})"
@@ -149,8 +151,22 @@ def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(
 def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"\s*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
-                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,16}}?(?:{suffixes}))"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,16}}?(?P<suffix>{suffixes}))"
                       rf"(?=位于|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+
+
+#: A count before a project word: 5个项目, 152个, 4批, 两项.
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多]+[个项批座家条]")
+
+
+def _names_a_project(name: str, suffix: str) -> bool:
+    """A clause's opening words ending with a project suffix name one project: they do not start
+    with a function word or a verb of work reports, count projects, or hold only generic words."""
+    core = name[: len(name) - len(suffix)]
+    starts = tuple(load_lines("subject_function_starts.txt"))
+    generic = load_set("project_generic.txt")
+    return bool(core) and not core.startswith(starts) and "的" not in core and not _COUNTED.search(core) \
+        and core not in generic and not leading_clause_words(core)
 
 
 def _part_named_last(doc: Document, m: Mention) -> Mention:
@@ -203,7 +219,8 @@ class _Projects:
         clause = _clause_start(sentence.text, pos)
         for opening in (clause, 0):
             m = _subject_pattern().match(sentence.text, opening)
-            if m is not None and m.start("name") < pos and not m.group("name").startswith(_ANAPHORS):
+            if m is not None and m.start("name") < pos and not m.group("name").startswith(_ANAPHORS) \
+                    and _names_a_project(m.group("name"), m.group("suffix")):
                 start = sentence.start + m.start("name")
                 return _part_named_last(self.doc, Mention(start, sentence.start + m.end("name"), m.group("name"),
                                                           "Project", source="milestones.subject"))
