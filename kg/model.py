@@ -74,7 +74,8 @@ class Event:
     person: Mention
     kind: str  # one of EVENT_KINDS
     acting: bool  # 代理: held as acting
-    title: Span  # the post title without its body (副区长)
+    post: Span  # the post as written (某某区人民政府代理区长)
+    title: Span  # the post title without its body or 代理 (区长)
     body: Span | None  # the body written before the title (某某区人民政府), if any
     date: str | None
     date_stated: bool

@@ -258,3 +258,39 @@ def test_scoring_facts_in_time(system, key, tp, sys_, gold):
 def test_documents_whose_gold_has_no_such_list_are_not_scored_for_it():
     system = {"events": [{"person": "郝明远", "kind": "appoint", "title": "副区长", "date": "2024-05-09"}]}
     assert "event:EVENTS" not in score_documents([({"entities": [], "relations": []}, system)])
+
+
+# -- the stage: what events add to entities and relations ------------------------------
+
+def _extracted(text: str) -> Document:
+    from kg.pipeline import default_pipeline
+
+    doc = Document(path="t.txt", name="t.txt", sha256="sha-t", encoding="utf-8", raw_text=text, date=PUBLISHED)
+    return default_pipeline()(doc)
+
+
+@pytest.mark.parametrize("text, relations", [
+    ("会议决定任命郝明远、宁秋实为东川区人民政府副区长。",
+     {("郝明远", "holds_post", "东川区人民政府副区长"), ("郝明远", "member_of", "东川区人民政府"),
+      ("宁秋实", "holds_post", "东川区人民政府副区长"), ("宁秋实", "member_of", "东川区人民政府")}),
+    # a removal or a resignation states no post held
+    ("会议决定免去郝明远的东川区人民政府副区长职务，接受宁秋实辞去东川区人民政府区长职务的请求。", set()),
+])
+def test_appointments_are_posts_held_and_their_people_entities(text, relations):
+    doc = _extracted(text)
+    assert {(r.head.text, r.label, r.tail.text) for r in doc.relations
+            if r.label in ("holds_post", "member_of")} == relations
+    assert {"郝明远", "宁秋实"} <= {m.text for m in doc.mentions if m.type == "Person"}
+
+
+def test_a_document_without_facts_in_time_is_left_as_the_relation_stage_made_it():
+    from kg.pipeline import default_pipeline
+
+    text = "东川区委副书记、区长郝明远到东川工业园调研。"
+    full = _extracted(text)
+    before = Document(path="t.txt", name="t.txt", sha256="sha-t", encoding="utf-8", raw_text=text, date=PUBLISHED)
+    for name, stage in default_pipeline().stages:
+        if name != "facts in time":
+            stage(before)
+    assert (full.events, full.milestones, full.figures) == ([], [], [])
+    assert document_to_gold(full) == document_to_gold(before)

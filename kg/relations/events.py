@@ -378,7 +378,7 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
         body = doc.span(base + body_start, base + body_end)
     stated_in_text, default = dates
     stated = statement_date(sentence.text, stated_in_text, trigger.start())
-    return Event(person=person, kind=kind, acting=acting or acting_in_post,
+    return Event(person=person, kind=kind, acting=acting or acting_in_post, post=doc.span(base + start, base + end),
                  title=doc.span(base + title_start, base + end), body=body,
                  date=stated.value if stated else default,
                  date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
