@@ -243,8 +243,3 @@ def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int 
     lead = min([i for i in (text.find("；"), text.find(";")) if i >= 0], default=len(text))
     return date_before(precise, clause, pos) or date_before(precise, 0, min(lead, pos))
 
-
-def date_anchor(doc: Document) -> dt.date | None:
-    """The date relative dates of the text are resolved against: the publication date, unless
-    only a dateline gave it (its year is the text's most frequent one, a guess)."""
-    return doc.date if doc.date_source != "dateline" else None

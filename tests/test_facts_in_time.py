@@ -135,12 +135,6 @@ def test_headline_and_report_are_one_event_dated_by_the_report():
     assert {(e.person.text, e.date) for e in extract_events(_doc(text))} == {("宁秋实", "2024-05-09")}
 
 
-def test_a_dateline_year_is_a_guess_facts_in_time_do_not_use():
-    doc = _doc("本报讯 5月8日，2023年度工作会议召开，会议决定任命郝明远为东川区人民政府副区长。", date=None)
-    doc.date, doc.date_source = dt.date(2024, 5, 8), "dateline"
-    assert [e.date for e in extract_events(doc)] == [None]
-
-
 def test_event_without_any_date_has_none():
     assert _events("会议决定任命郝明远为东川区人民政府副区长。", date=None) == {
         ("郝明远", "appoint", False, "副区长", "东川区人民政府", None)}

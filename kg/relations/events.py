@@ -20,12 +20,11 @@ they stay out of the document's mentions (the entity output does not change).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, date_anchor, statement_date, stated_dates
+from kg.dates import StatedDate, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg.ner import names
@@ -78,13 +77,12 @@ def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
     persons = _Persons(doc.mentions)
-    anchor = date_anchor(doc)
-    leads = _lead_dates(doc, anchor)
+    leads = _lead_dates(doc)
     out: list[Event] = []
     seen: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, anchor) if not _LIFE_DATE.match(sentence.text, d.end)]
-        default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
+        dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
+        default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
         pos = 0
         while (m := pattern.search(sentence.text, pos)) is not None:
@@ -389,7 +387,7 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
 LEAD_SENTENCES = 3
 
 
-def _lead_dates(doc: Document, anchor: dt.date | None) -> dict[int, str]:
+def _lead_dates(doc: Document) -> dict[int, str]:
     """Article index -> the first day its lead states (the day of the meeting it reports)."""
     leads: dict[int, str] = {}
     counts: dict[int, int] = defaultdict(int)
@@ -397,7 +395,7 @@ def _lead_dates(doc: Document, anchor: dt.date | None) -> dict[int, str]:
         counts[sentence.article] += 1
         if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
             continue
-        days = [d.value for d in stated_dates(sentence.text, anchor) if len(d.value) == 10]
+        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
         if days:
             leads[sentence.article] = days[0]
     return leads

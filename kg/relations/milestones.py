@@ -28,7 +28,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
-from kg.dates import date_anchor, statement_date, stated_dates
+from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
 from kg.ner.vocabulary import leading_clause_words
@@ -70,11 +70,10 @@ def extract_milestones(doc: Document) -> list[Milestone]:
     pattern, rows = _milestone_words()
     projects = _Projects(doc)
     negations = tuple(load_lines("milestone_negations.txt"))
-    anchor = date_anchor(doc)
     out: list[Milestone] = []
     seen: dict[tuple[str, str], list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
     for index, sentence in enumerate(doc.sentences):
-        dates = stated_dates(sentence.text, anchor)
+        dates = stated_dates(sentence.text, doc.date)
         for m in pattern.finditer(sentence.text):
             if not _stated(sentence.text, m, negations):
                 continue
