@@ -27,6 +27,7 @@ from functools import lru_cache
 from kg.dates import StatedDate, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
+from kg.relations.context import add_once
 from kg.ner import names
 from kg.ner.gazetteer import is_place
 
@@ -79,7 +80,7 @@ def extract_events(doc: Document) -> list[Event]:
     persons = _Persons(doc.mentions)
     leads = _lead_dates(doc)
     out: list[Event] = []
-    seen: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
+    seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
@@ -87,27 +88,12 @@ def extract_events(doc: Document) -> list[Event]:
         pos = 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
-            reader = {"before": _before, "object": _object, "after": _after}[form]
-            events = _chain_bodies(reader(doc, sentence, m, kind, persons, (dates, default), found))
+            events = _chain_bodies(_READERS[form](doc, sentence, m, kind, persons, (dates, default), found))
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
         for e in found:
-            _add_once(out, seen, e)
+            add_once(out, seen, (e.person.text, e.kind, e.title.text), e)
     return out
-
-
-def _add_once(out: list[Event], seen: dict[tuple[str, str, str], list[int]], event: Event) -> None:
-    """A headline and its report state one event twice: the one with the sentence's own date
-    stands for both; two different stated dates are two events."""
-    same = seen[(event.person.text, event.kind, event.title.text)]
-    for i in same:
-        if out[i].date == event.date or not event.date_stated:
-            return
-        if not out[i].date_stated:
-            out[i] = event
-            return
-    same.append(len(out))
-    out.append(event)
 
 
 # -- the three forms -----------------------------------------------------------
@@ -121,7 +107,7 @@ def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
         posts = _posts(text, pos + 1)
         last = found[-1]
         return [_event(doc, sentence, last.person, kind, p, dates, m, "carried", body=last.body)
-                for p in posts if p[2]]
+                for p in posts]
     out: list[Event] = []
     # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
     while (people := _names_forward(doc, text, base, pos, persons)):
@@ -186,19 +172,23 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
     return []
 
 
-def _posts_before(text: str, base: int, person: Mention, persons: _Persons) -> list[tuple[int, int, bool]]:
+def _posts_before(text: str, base: int, person: Mention, persons: _Persons) -> list[tuple[int, int]]:
     """The Title mention ending right before a name, as a post of the sentence."""
     titles = [t for t in persons.titles_by_end.get(person.start, ()) if t.start >= base]
     if titles:
         title = max(titles, key=lambda t: t.end - t.start)
-        return [(title.start - base, title.end - base, True)]
+        return [(title.start - base, title.end - base)]
     # no Title mention: the words since the last pause, after 其/前任/原/时任
     end = person.start - base
     start = max(text.rfind(c, 0, end) for c in "，,。；;：:、\n") + 1
     start = _FORMER.match(text, start).end()
     if 1 < end - start <= MAX_POST and text[start:end].endswith(_title_heads()):
-        return [(start, end, True)]
+        return [(start, end)]
     return []
+
+
+#: The reader of each form of kg/data/personnel_events.tsv.
+_READERS = {"before": _before, "object": _object, "after": _after}
 
 
 # -- names ---------------------------------------------------------------------
@@ -313,9 +303,9 @@ def _names_may_follow(text: str, s: int) -> bool:
 
 # -- posts ---------------------------------------------------------------------
 
-def _posts(text: str, pos: int) -> list[tuple[int, int, bool]]:
-    """(start, end, is a post) of each post written from ``pos``, split at 、; a post
-    must end with a title head."""
+def _posts(text: str, pos: int) -> list[tuple[int, int]]:
+    """(start, end) of each post written from ``pos``, split at 、; a post must end with a
+    title head."""
     out = []
     while pos < len(text):
         stop = _POST_END.search(text, pos, min(len(text), pos + MAX_POST + 1))
@@ -324,7 +314,7 @@ def _posts(text: str, pos: int) -> list[tuple[int, int, bool]]:
         end = inner if inner >= 0 else end
         if end <= pos or not text[pos:end].endswith(_title_heads()):
             break
-        out.append((pos, end, True))
+        out.append((pos, end))
         if end < len(text) and text[end] == _POST_SEPARATORS:
             pos = end + 1
         else:
@@ -365,11 +355,11 @@ def _chain_bodies(events: list[Event]) -> list[Event]:
     return events
 
 
-def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int, bool],
+def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int],
            dates: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
            body: Span | None = None) -> Event:
     base = sentence.start
-    start, end, _ = post
+    start, end = post
     title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
     if body_end > start:
         body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
+from kg.relations.context import add_once
 from kg.ner.vocabulary import leading_clause_words
 
 #: Between a figure's word and its amount: 约, 达, 为, 超过, 初步估算 ...
@@ -71,7 +72,7 @@ def extract_milestones(doc: Document) -> list[Milestone]:
     projects = _Projects(doc)
     negations = tuple(load_lines("milestone_negations.txt"))
     out: list[Milestone] = []
-    seen: dict[tuple[str, str], list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
+    seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
     for index, sentence in enumerate(doc.sentences):
         dates = stated_dates(sentence.text, doc.date)
         for m in pattern.finditer(sentence.text):
@@ -83,24 +84,10 @@ def extract_milestones(doc: Document) -> list[Milestone]:
                 continue
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
             date = stated.value if stated else None
-            _add_once(out, seen, Milestone(project, rows[m.group()],
-                                           doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                           date, stated is not None, doc.span(sentence.start, sentence.end)))
+            milestone = Milestone(project, rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()),
+                                  date, stated is not None, doc.span(sentence.start, sentence.end))
+            add_once(out, seen, ("".join(project.text.split()), milestone.milestone), milestone)
     return out
-
-
-def _add_once(out: list[Milestone], seen: dict[tuple[str, str], list[int]], milestone: Milestone) -> None:
-    """A headline and its report state one milestone twice: the one with the sentence's own
-    date stands for both; two different stated dates are two milestones."""
-    same = seen[("".join(milestone.project.text.split()), milestone.milestone)]
-    for i in same:
-        if out[i].date == milestone.date or not milestone.date_stated:
-            return
-        if not out[i].date_stated:
-            out[i] = milestone
-            return
-    same.append(len(out))
-    out.append(milestone)
 
 
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
