@@ -113,6 +113,16 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
     ("柏青山同志任东川区委书记，后不再兼任东川区人民政府区长。",
      {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10")}),
     ("邝远山零反对票当选东川市人民政府市长。", {("邝远山", "elect", False, "市长", "东川市人民政府", "2024-05-10")}),
+    # 分别: the n-th name gets the n-th post; 其: the person of the appointment before
+    ("邝远山、岑雪松分别当选为东川区人大常委会主任、副主任。",
+     {("邝远山", "elect", False, "主任", "东川区人大常委会", "2024-05-10"),
+      ("岑雪松", "elect", False, "副主任", "东川区人大常委会", "2024-05-10")}),
+    ("会议任命郝明远、宁秋实分别为东川区财政局局长、东川区审计局局长。",
+     {("郝明远", "appoint", False, "局长", "东川区财政局", "2024-05-10"),
+      ("宁秋实", "appoint", False, "局长", "东川区审计局", "2024-05-10")}),
+    ("任命郝明远为东川区财政局局长，免去其东川区审计局局长职务。",
+     {("郝明远", "appoint", False, "局长", "东川区财政局", "2024-05-10"),
+      ("郝明远", "remove", False, "局长", "东川区审计局", "2024-05-10")}),
     # the post before the name, when the verb has none after it; 已于8日 between name and verb
     ("其前任东川区政协主席柏青山已于8日辞任。", {("柏青山", "resign", False, "主席", "东川区政协", "2024-05-08")}),
 ])

@@ -32,6 +32,10 @@ from kg.ner import names
 from kg.ner.gazetteer import is_place
 
 ACTING = "代理"
+#: 分别: each of the names gets the post in the same place of the list of posts.
+RESPECTIVELY = "分别"
+#: 其 in 免去其…职务: the person of the appointment before in the sentence.
+PRONOUN = "其"
 #: 代市长, 代区长: acting, written short (never 代表, which is no head with a title after it).
 ACTING_SHORT = "代"
 COMRADE = "同志"
@@ -44,7 +48,7 @@ _LIST_OPENING = "：: \n\t\u3000"
 #: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
 #: Between a name and its verb: 同志, 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
-_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
@@ -112,10 +116,13 @@ def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
     while (people := _names_forward(doc, text, base, pos, persons)):
         pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+        respectively = text.startswith(RESPECTIVELY, pos)
+        pos += len(RESPECTIVELY) if respectively else 0
         posts = _posts(text, pos + 1) if text.startswith("为", pos) else []
         if not posts:
             break
-        out += [_event(doc, sentence, person, kind, p, dates, m, "before") for person in people for p in posts]
+        out += [_event(doc, sentence, person, kind, p, dates, m, "before")
+                for person, p in _pairs(people, posts, respectively)]
         pos = _next_item(text, posts[-1][1])
     return out
 
@@ -125,14 +132,20 @@ def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     text, base = sentence.text, sentence.start
     pos = _skip(text, m.end(), _LIST_OPENING)
     out: list[Event] = []
-    while (people := _names_forward(doc, text, base, pos, persons)):
-        pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+    if text.startswith(PRONOUN, pos) and found:  # 任命某甲为…，免去其…职务
+        people, pos = [found[-1].person], pos + len(PRONOUN)
+    else:
+        people = _names_forward(doc, text, base, pos, persons)
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end() if people else pos
+    while people:
         pos += 1 if text.startswith("的", pos) else 0
         posts = _posts(text, pos)
         if not posts or not text.startswith("职", posts[-1][1]):
             break
         out += [_event(doc, sentence, person, kind, p, dates, m, "object") for person in people for p in posts]
         pos = _next_item(text, posts[-1][1] + (2 if text.startswith("职务", posts[-1][1]) else 1))
+        people = _names_forward(doc, text, base, pos, persons)
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end() if people else pos
     return out
 
 
@@ -157,8 +170,17 @@ def _after(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     posts = _posts(text, m.end())
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
         posts = _posts_before(text, base, people[0], persons)
+    respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
     return [_event(doc, sentence, person, kind, p, dates, m, "after", acting=acting)
-            for person in people for p in posts]
+            for person, p in _pairs(people, posts, respectively)]
+
+
+def _pairs(people: list[Mention], posts: list[tuple[int, int]], respectively: bool) -> list[tuple]:
+    """Who gets which post: with 分别 the n-th person the n-th post (甲、乙分别当选主任、副主任),
+    else every person every post (甲、乙当选副主任; 甲任书记、主任)."""
+    if respectively and len(people) == len(posts):
+        return list(zip(people, posts))
+    return [(person, p) for person in people for p in posts]
 
 
 def _cv_subject(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
@@ -347,11 +369,15 @@ def _split_post(text: str, start: int, end: int) -> tuple[int, int, bool]:
 
 
 def _chain_bodies(events: list[Event]) -> list[Event]:
-    """A chain of posts shares the body of its first (任命某甲为某市委委员、常委、书记): a post
-    without a body of its own takes the one of the post before it, for the same person."""
-    for prev, event in zip(events, events[1:]):
-        if event.body is None and prev.body is not None and prev.person is event.person:
-            event.body = prev.body
+    """A list of posts shares the body of its first (任命某甲为某市委委员、常委、书记; 甲、乙分别
+    当选某区人大常委会主任、副主任): a post without a body of its own takes the one of the post
+    written right before it in the list."""
+    body_of = {e.post.end: e.body for e in events}
+    for event in events:
+        before = body_of.get(event.post.start - 1)
+        if event.body is None and before is not None:
+            event.body = before
+            body_of[event.post.end] = before
     return events
 
 
