@@ -41,6 +41,8 @@ _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
 _NEEDS_PAUSE = ("建成", "完工", "公示", "认定")
+#: Between the projects of a list.
+_LIST_JOINERS = "、和及与"
 #: Milestones whose project is written after the word: 与某公司签约某某项目, 签约，某某项目落户.
 _OBJECT_AFTER = ("签约",)
 #: A subject opening with these points back to a project named before (该项目, 其建成后).
@@ -83,10 +85,12 @@ def extract_milestones(doc: Document) -> list[Milestone]:
             if project is None:
                 continue
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
-            date = stated.value if stated else None
-            milestone = Milestone(project, rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                  date, stated is not None, doc.span(sentence.start, sentence.end))
-            add_once(out, seen, ("".join(project.text.split()), milestone.milestone), milestone)
+            for each in projects.listed_with(project):
+                milestone = Milestone(each, rows[m.group()],
+                                      doc.span(sentence.start + m.start(), sentence.start + m.end()),
+                                      stated.value if stated else None, stated is not None,
+                                      doc.span(sentence.start, sentence.end))
+                add_once(out, seen, ("".join(each.text.split()), milestone.milestone), milestone)
     return out
 
 
@@ -176,9 +180,9 @@ class _Projects:
         mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
                           key=lambda m: (m.start, -m.end))
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
-        starts = [s.start for s in doc.sentences]
+        self.starts = [s.start for s in doc.sentences]
         for m in mentions:
-            i = bisect_right(starts, m.start) - 1
+            i = bisect_right(self.starts, m.start) - 1
             if i >= 0 and m.end <= doc.sentences[i].end:
                 self.by_sentence[i].append(m)
 
@@ -199,6 +203,21 @@ class _Projects:
         if before:
             return max(before, key=lambda m: m.end)
         return self._earlier(index)
+
+    def listed_with(self, project: Mention) -> list[Mention]:
+        """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
+        of a list is a milestone of each."""
+        index = bisect_right(self.starts, project.start) - 1
+        mentions = [m for m in self.by_sentence.get(index, []) if self._outermost(m, self.by_sentence[index])]
+        by_end = {m.end: m for m in mentions}
+        by_start = {m.start: m for m in mentions}
+        text = self.doc.text
+        listed = [project]
+        while (pos := listed[0].start) > 0 and text[pos - 1] in _LIST_JOINERS and pos - 1 in by_end:
+            listed.insert(0, by_end[pos - 1])
+        while listed[-1].end < len(text) and text[listed[-1].end] in _LIST_JOINERS and listed[-1].end + 1 in by_start:
+            listed.append(by_start[listed[-1].end + 1])
+        return listed
 
     def _subject(self, sentence: Sentence, pos: int) -> Mention | None:
         """The project opening the clause of ``pos``, or the sentence."""
