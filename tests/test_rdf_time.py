@@ -181,3 +181,13 @@ def test_every_kg_term_of_facts_in_time_is_declared_in_the_ontology(graph):
         assert {lit.language for lit in onto.objects(prop, RDFS.label)} >= {"zh", "en"}, prop
     for cls in used_classes:
         assert (cls, RDF.type, OWL.Class) in onto, cls
+
+
+def test_a_document_reporting_an_end_gives_no_start_after_it(tmp_path):
+    kb = timed_kb()
+    # a.txt (2024-05-09) shows 区委副书记, and says it ended on 2024-05-01
+    kb.events.append(PersonnelEvent("person/muqinglan", "穆青岚", "resign", False, "区委副书记", "岳川区委",
+                                    "2024-05-01", [_ev(DOC_A, "a.txt", A1, "events.after")]))
+    write_exports(memory_store(build_quads(kb)), tmp_path, ["csv"])
+    row = {(r["person"], r["title"]): r for r in _read_csv(tmp_path / "posts.csv")}[("穆青岚", "区委副书记")]
+    assert (row["start"], row["end"], row["start_how"], row["end_how"]) == ("", "2024-05-01", "", "stated")

@@ -111,7 +111,8 @@ def _post_rows(store: pyoxigraph.Store) -> list[list[str]]:
         matched.update(id(m) for m in stated)
         starts = sorted(d for m in stated for d in m["starts"])
         ends = sorted(d for m in stated for d in m["ends"])
-        seen = sorted(p["dates"])
+        # a document that reports an end (已于18日辞任) is dated after it: its date is no start
+        seen = sorted(d for d in p["dates"] if not (ends and d > ends[-1]) and not (starts and d < starts[0]))
         start, start_how = (starts[0], "stated") if starts else (seen[0], "first_seen") if seen else ("", "")
         end, end_how = (ends[-1], "stated") if ends else (seen[-1], "last_seen") if seen else ("", "")
         documents = p["documents"] | {d for m in stated for d in m["documents"]}
