@@ -66,6 +66,7 @@ class PersonnelEvent:
     body: str | None  # the body's name as written before the title
     date: str | None  # ISO YYYY-MM-DD, YYYY-MM or YYYY
     evidence: list[Evidence] = field(default_factory=list)
+    organization: str | None = None  # Entity.id of the body, when it resolved to an entity
 
 
 @dataclass

@@ -554,9 +554,10 @@ def _add_facts_in_time(kb: KnowledgeBase, doc: Document, id_of) -> None:
         return [Evidence(doc.sha256, doc.name, span.start, span.end, span.text, pattern)]
 
     for e in doc.events:
+        body = Mention(e.body.start, e.body.end, e.body.text, "GovOrg") if e.body else None
         kb.events.append(PersonnelEvent(id_of(e.person), compact(e.person.text), e.kind, e.acting, compact(e.title.text),
                                         compact(e.body.text) if e.body else None, e.date,
-                                        evidence(e.evidence, f"events.{e.pattern}")))
+                                        evidence(e.evidence, f"events.{e.pattern}"), id_of(body) if body else None))
     for m in doc.milestones:
         kb.milestones.append(ProjectMilestone(id_of(m.project), compact(m.project.text), m.milestone, m.date,
                                               evidence(m.evidence, "milestones")))

@@ -16,7 +16,7 @@ from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from kg.rdf.sparql import run_query
-from kg.rdf.vocab import KG, ORG, PROV, RDF, RDFS, TIME, XSD
+from kg.rdf.vocab import KG, KGR, ORG, PROV, RDF, RDFS, TIME, XSD
 from test_rdf import DOC_A, DOC_B, _ev, sample_kb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +29,10 @@ def timed_kb(conflict: bool = False):
     kb = sample_kb()
     ea, eb = _ev(DOC_A, "a.txt", A1, "events.after"), _ev(DOC_B, "b.txt", B2, "events.object")
     kb.events = [
-        PersonnelEvent("person/muqinglan", "穆青岚", "appoint", False, "区长", "岳川区人民政府", "2023-02-01", [ea]),
-        PersonnelEvent("person/muqinglan", "穆青岚", "remove", False, "区长", "岳川区人民政府", "2024-06", [eb]),
+        PersonnelEvent("person/muqinglan", "穆青岚", "appoint", False, "区长", "岳川区人民政府", "2023-02-01", [ea],
+                       organization="govorg/yuechuan-quwei"),
+        PersonnelEvent("person/muqinglan", "穆青岚", "remove", False, "区长", "岳川区人民政府", "2024-06", [eb],
+                       organization="govorg/yuechuan-quwei"),
         PersonnelEvent(None, "闻一舟", "propose", True, "区长", None, None, [eb]),
     ]
     if conflict:
@@ -70,6 +72,7 @@ def test_a_start_and_an_end_stated_in_two_documents_meet_on_one_holding(graph):
     begin, end = graph.value(interval, TIME.hasBeginning), graph.value(interval, TIME.hasEnd)
     assert graph.value(begin, TIME.inXSDDate) == Literal("2023-02-01", datatype=XSD.date)
     assert graph.value(end, TIME.inXSDgYearMonth) == Literal("2024-06", datatype=XSD.gYearMonth)
+    assert graph.value(memberships[0], ORG.organization) == KGR["govorg/yuechuan-quwei"]
     # the first/last-seen dates of posts stay apart
     assert not set(graph.objects(memberships[0], KG.asOf))
 

@@ -171,7 +171,7 @@ def _add_event(q: _Quads, e: PersonnelEvent) -> None:
 
 def _add_membership(q: _Quads, e: PersonnelEvent) -> None:
     """The holding an event starts or ends: its stated beginning or end (org:memberDuring)."""
-    key = _digest(e.person, e.title, e.body or "")
+    key = _digest(e.person, e.title, e.organization or e.body or "")
     node, interval = NamedNode(f"{KGR}membership/{key}"), NamedNode(f"{KGR}interval/{key}")
     instant = NamedNode(f"{KGR}instant/{_digest(e.date)}")
     in_xsd = TIME.inXSDDate if len(e.date) == 10 else TIME.inXSDgYearMonth if len(e.date) == 7 else TIME.inXSDgYear
@@ -182,6 +182,8 @@ def _add_membership(q: _Quads, e: PersonnelEvent) -> None:
                (instant, RDF.type, _v(TIME.Instant)), (instant, in_xsd, _stated_date(e.date))]
     if e.body:
         triples.append((node, KG.body, _zh(e.body)))
+    if e.organization:
+        triples.append((node, ORG.organization, entity_iri(e.organization)))
     q.derived(node, triples, e.evidence)
 
 

@@ -55,7 +55,8 @@ Facts in time (docs/schema-time.md), each with its evidence like a fact::
     # first and last dates a post is seen (kg:asOf); one per person, title and body, so a start
     # and an end stated in two documents meet on it
     kgr:membership/…  a org:Membership ; org:member kgr:person/… ; kg:title "副区长"@zh ;
-        kg:body "…"@zh ; org:memberDuring kgr:interval/… ; prov:wasDerivedFrom kgr:evidence/… .
+        kg:body "…"@zh ; org:organization kgr:govorg/… ;      # the body, when it resolved
+        org:memberDuring kgr:interval/… ; prov:wasDerivedFrom kgr:evidence/… .
     kgr:interval/…  a time:Interval ; time:hasBeginning kgr:instant/… ; time:hasEnd kgr:instant/… .
     kgr:instant/…  a time:Instant ; time:inXSDDate "2024-05-09"^^xsd:date .  # or time:inXSDgYearMonth
 
