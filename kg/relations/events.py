@@ -45,6 +45,10 @@ _POST_SEPARATORS = "、"
 _NAME_SEPARATORS = "、，,和及"
 #: Between a list word and its first name: 决定任命：（line break）某甲为….
 _LIST_OPENING = "：: \n\t\u3000"
+#: The start of a sentence, as the match of a list word opened in the sentence before.
+_OPENING = re.compile("")
+#: Spaces a notice may write around 为 (某甲 为 某区副区长).
+_INLINE_SPACE = " \t\u3000"
 #: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
 #: Between a name and its verb: 同志, 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
@@ -85,16 +89,24 @@ def extract_events(doc: Document) -> list[Event]:
     leads = _lead_dates(doc)
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
+    opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
+        if opened is not None:  # 任命： | 某甲为…；某乙为…: the list is the next sentence
+            kind, form = opened
+            found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
+                                                  (dates, default), found))
+        opened = None
         pos = 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
             events = _chain_bodies(_READERS[form](doc, sentence, m, kind, persons, (dates, default), found))
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
+            if not events and form != "after" and not sentence.text[m.end():].strip(_LIST_OPENING):
+                opened = (kind, form)
         for e in found:
             add_once(out, seen, (e.person.text, e.kind, e.title.text), e)
     return out
@@ -117,8 +129,8 @@ def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     while (people := _names_forward(doc, text, base, pos, persons)):
         pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
         respectively = text.startswith(RESPECTIVELY, pos)
-        pos += len(RESPECTIVELY) if respectively else 0
-        posts = _posts(text, pos + 1) if text.startswith("为", pos) else []
+        pos = _skip(text, pos + (len(RESPECTIVELY) if respectively else 0), _INLINE_SPACE)
+        posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE)) if text.startswith("为", pos) else []
         if not posts:
             break
         out += [_event(doc, sentence, person, kind, p, dates, m, "before")
@@ -150,8 +162,8 @@ def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
 
 
 def _next_item(text: str, pos: int) -> int:
-    """Where the next item of a list of names and posts starts: after a ，or ； (and a line break)."""
-    if pos < len(text) and text[pos] in "，,；;":
+    """Where the next item of a list of names and posts starts: after a ，or ； or a line break."""
+    if pos < len(text) and text[pos] in "，,；;\n":
         return _skip(text, pos + 1, _LIST_OPENING)
     return len(text)
 
