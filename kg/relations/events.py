@@ -40,7 +40,7 @@ PRONOUN = "其"
 ACTING_SHORT = "代"
 COMRADE = "同志"
 #: Where a post ends: its 职务, a pause, or a word that opens the next clause.
-_POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|人选|候选人|$")
+_POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|为|人选|候选人|$")
 _POST_SEPARATORS = "、"
 _NAME_SEPARATORS = "、，,和及"
 #: Between a list word and its first name: 决定任命：（line break）某甲为….
@@ -94,11 +94,11 @@ def extract_events(doc: Document) -> list[Event]:
         dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
-        if opened is not None:  # 任命： | 某甲为…；某乙为…: the list is the next sentence
+        if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
             kind, form = opened
             found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
                                                   (dates, default), found))
-        opened = None
+        opened = opened if found else None
         pos = 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
@@ -162,9 +162,12 @@ def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
 
 
 def _next_item(text: str, pos: int) -> int:
-    """Where the next item of a list of names and posts starts: after a ，or ； or a line break."""
+    """Where the next item of a list of names and posts starts: after a ，or ； or a line break,
+    or right there when a name follows (the lines of a list joined: …副区长某乙为…)."""
     if pos < len(text) and text[pos] in "，,；;\n":
         return _skip(text, pos + 1, _LIST_OPENING)
+    if names.name_end(text, pos) > pos:
+        return pos
     return len(text)
 
 
@@ -346,6 +349,9 @@ def _posts(text: str, pos: int) -> list[tuple[int, int]]:
         end = stop.start() if stop else pos
         inner = text.find(_POST_SEPARATORS, pos, end)
         end = inner if inner >= 0 else end
+        if end > pos and text.startswith("为", end):  # …副区长某乙为…: the post ends before the name
+            end = next((k for k in range(end - 2, pos, -1) if text[pos:k].endswith(_title_heads())
+                        and names.name_end(text, k) == end), end)
         if end <= pos or not text[pos:end].endswith(_title_heads()):
             break
         out.append((pos, end))
