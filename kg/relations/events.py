@@ -9,14 +9,14 @@ The words and forms are in kg/data/personnel_events.tsv:
   - carried: 并决定为代理区长, with no name: the person of the clause before.
 
 A post is a run of text up to 职务, a pause or a clause word, and must end with a
-title head (kg/data/title_heads.tsv); it is split into its body and its title after
+title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
 held as acting.  The date is the last date the sentence states before the word, at
 least to the month (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date.
-Names the entity recognizer missed are read by the name grammar (kg.ner.names);
-they stay out of the document's mentions (the entity output does not change).
+Names the entity recognizer missed are read by the name grammar (kg.ner.names); the
+stage (kg/relations/time_facts.py) makes them Person mentions.
 """
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ from functools import lru_cache
 from kg.dates import StatedDate, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
-from kg.relations.context import add_once
 from kg.ner import names
 from kg.ner.gazetteer import is_place
+from kg.relations.context import add_once
 
 ACTING = "代理"
 #: 分别: each of the names gets the post in the same place of the list of posts.
@@ -114,7 +114,7 @@ def extract_events(doc: Document) -> list[Event]:
 
 # -- the three forms -----------------------------------------------------------
 
-def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
+def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
     the clause before."""
     text, base = sentence.text, sentence.start
@@ -122,7 +122,7 @@ def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
         last = found[-1]
-        return [_event(doc, sentence, last.person, kind, p, dates, m, "carried", body=last.body)
+        return [_event(doc, sentence, last.person, kind, p, dating, m, "carried", body=last.body)
                 for p in posts]
     out: list[Event] = []
     # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
@@ -133,13 +133,13 @@ def _before(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
         posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE)) if text.startswith("为", pos) else []
         if not posts:
             break
-        out += [_event(doc, sentence, person, kind, p, dates, m, "before")
+        out += [_event(doc, sentence, person, kind, p, dating, m, "before")
                 for person, p in _pairs(people, posts, respectively)]
         pos = _next_item(text, posts[-1][1])
     return out
 
 
-def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
+def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME (同志)?(的)? POST、POST 职务 (；NAME 的 POST 职务)*."""
     text, base = sentence.text, sentence.start
     pos = _skip(text, m.end(), _LIST_OPENING)
@@ -154,7 +154,7 @@ def _object(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
         posts = _posts(text, pos)
         if not posts or not text.startswith("职", posts[-1][1]):
             break
-        out += [_event(doc, sentence, person, kind, p, dates, m, "object") for person in people for p in posts]
+        out += [_event(doc, sentence, person, kind, p, dating, m, "object") for person in people for p in posts]
         pos = _next_item(text, posts[-1][1] + (2 if text.startswith("职务", posts[-1][1]) else 1))
         people = _names_forward(doc, text, base, pos, persons)
         pos = _LIST_CLOSE.match(text, people[-1].end - base).end() if people else pos
@@ -171,7 +171,7 @@ def _next_item(text: str, pos: int) -> int:
     return len(text)
 
 
-def _after(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
+def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """NAME (同志)? (TITLE)? WORD POST、POST; TITLE NAME 辞任 (the post before the name)."""
     text, base = sentence.text, sentence.start
     if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
@@ -186,7 +186,7 @@ def _after(doc, sentence, m, kind, persons, dates, found) -> list[Event]:
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
         posts = _posts_before(text, base, people[0], persons)
     respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
-    return [_event(doc, sentence, person, kind, p, dates, m, "after", acting=acting)
+    return [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
             for person, p in _pairs(people, posts, respectively)]
 
 
@@ -400,7 +400,7 @@ def _chain_bodies(events: list[Event]) -> list[Event]:
 
 
 def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int],
-           dates: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
+           dating: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
            body: Span | None = None) -> Event:
     base = sentence.start
     start, end = post
@@ -408,7 +408,7 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
     if body_end > start:
         body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
         body = doc.span(base + body_start, base + body_end)
-    stated_in_text, default = dates
+    stated_in_text, default = dating  # the sentence's dates; the date when it states none
     stated = statement_date(sentence.text, stated_in_text, trigger.start())
     return Event(person=person, kind=kind, acting=acting or acting_in_post, post=doc.span(base + start, base + end),
                  title=doc.span(base + title_start, base + end), body=body,
