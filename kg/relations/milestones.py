@@ -13,12 +13,13 @@ base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 Both attach to the project the sentence is about: a Project mention holding the
 word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
 ending with a project suffix (kg/data/project_suffixes.txt) that opens it
-(某某水利工程位于…, 其中，某某大桥于…) that names one (not 要加快重点项目, 5个项目, 重点项目:
-kg/data/subject_function_starts.txt, kg/data/project_generic.txt); else the nearest Project mention before it in
-the sentence, else the first one after it (for 签约, after it first: 与某公司签约，某某项目
-落户…); else the subject, or the last project, of the sentences before in the same
-article (该项目 ...).  A mention naming a part after its whole
-(某某项目关键控制性工程某某隧道) stands for the part.
+(某某水利工程位于…, 其中，某某大桥于…) and names one (not 要加快重点项目, 5个项目,
+重点项目: kg/data/subject_function_starts.txt, kg/data/project_generic.txt); else the
+nearest Project mention before it in the sentence, else the first one after it (for
+签约, after it first: 与某公司签约，某某项目落户…); else the subject, or the last project,
+of the sentences before in the same article (该项目 ...).  A mention naming a part
+after its whole (某某项目关键控制性工程某某隧道) stands for the part; a milestone of a list
+of projects (甲项目、乙项目集中开工) is each one's.
 """
 from __future__ import annotations
 
@@ -31,11 +32,12 @@ from functools import lru_cache
 from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
-from kg.relations.context import add_once
 from kg.ner.vocabulary import leading_clause_words
+from kg.relations.context import add_once
 
-#: Between a figure's word and its amount: 约, 达, 为, 超过, 初步估算 ...
-_FIGURE_GAP = r"(?:[约达为超近逾共计总额了到逾过约合初步估算概算预计累计已经\s:：]{0,8})"
+#: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经\s:：]{0,8})"
 _NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
@@ -69,7 +71,7 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
 
 
 def extract_milestones(doc: Document) -> list[Milestone]:
-    """Every milestone a document states as reached, once per (project, milestone, date)."""
+    """Every milestone a document states (reached or planned), once per (project, milestone, date)."""
     pattern, rows = _milestone_words()
     projects = _Projects(doc)
     negations = tuple(load_lines("milestone_negations.txt"))
