@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from kg.model import Document
 
@@ -136,3 +137,109 @@ def resolve_month_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
     if d is not None and (d - anchor).days > 31:
         d = _date(anchor.year - 1, month, day)
     return d
+
+
+# --- dates stated in a sentence --------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A date written in the text, resolved: ``value`` is ISO ``YYYY-MM-DD``, or ``YYYY-MM``
+    where only the month is known, or ``YYYY`` where only the year is."""
+
+    start: int
+    end: int
+    value: str
+
+
+#: 年底/年末 name the year's last month, 年初 its first; 上旬/中旬/下旬/底/末/初 keep a month's precision.
+_YEAR_PART = {"底": 12, "末": 12, "初": 1}
+_MONTH_PARTS = "(?:上旬|中旬|下旬|初|底|末|中)?"
+_RELATIVE_YEAR = "|".join(sorted(_YEAR_OFFSETS, key=len, reverse=True))
+_STATED = re.compile(
+    rf"(?P<full>(?<!\d)(?:19|20)\d\d\s*[年./-]\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}\s*[日号]?(?!\d))"
+    rf"|(?P<ym>(?<!\d)(?P<ym_y>(?:19|20)\d\d)年(?P<ym_m>\d{{1,2}})月{_MONTH_PARTS})"
+    rf"|(?P<y>(?<!\d)(?P<y_y>(?:19|20)\d\d)年(?:(?P<y_part>底|末|初)|(?!度|\d)))"
+    rf"|(?P<ry>(?P<ry_word>{_RELATIVE_YEAR})(?:(?P<ry_m>\d{{1,2}})月(?:(?P<ry_d>\d{{1,2}})[日号])?|年?(?P<ry_part>底|末|初))?)"
+    rf"|(?P<md>(?<![\d年])(?P<md_m>\d{{1,2}})月(?:(?P<md_d>\d{{1,2}})[日号]|{_MONTH_PARTS}))"
+    rf"|(?P<d>(?<![\d月）)])今?[（(]?(?P<d_d>\d{{1,2}})[）)]?日(?!电))"
+    rf"|(?P<rel>{RELATIVE.pattern})")
+
+
+def stated_dates(text: str, anchor: dt.date | None) -> list[StatedDate]:
+    """Every date ``text`` states, in order, resolved against ``anchor`` (the publication
+    date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月).
+    Without an anchor only dates that give their year are returned."""
+    out = []
+    for m in _STATED.finditer(text):
+        value = _stated_value(m, anchor)
+        if value is not None:
+            out.append(StatedDate(m.start(), m.end(), value))
+    return out
+
+
+def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
+    if m.group("full"):
+        y, mo, d = (int(x) for x in re.findall(r"\d+", m.group("full")))
+        return _iso_day(_date(y, mo, d))
+    if m.group("ym"):
+        return _iso_month(int(m.group("ym_y")), int(m.group("ym_m")))
+    if m.group("y"):
+        part = m.group("y_part")
+        return _iso_month(int(m.group("y_y")), _YEAR_PART[part]) if part else m.group("y_y")
+    if anchor is None:
+        return None
+    if m.group("ry"):
+        year = anchor.year + _YEAR_OFFSETS[m.group("ry_word")]
+        if m.group("ry_d"):
+            return _iso_day(_date(year, int(m.group("ry_m")), int(m.group("ry_d"))))
+        if m.group("ry_m"):
+            return _iso_month(year, int(m.group("ry_m")))
+        part = m.group("ry_part")
+        return _iso_month(year, _YEAR_PART[part]) if part else str(year)
+    if m.group("md"):
+        month = int(m.group("md_m"))
+        if m.group("md_d"):
+            return _iso_day(resolve_month_day(month, int(m.group("md_d")), anchor))
+        year = anchor.year - (1 if month > anchor.month + 1 else 0)
+        return _iso_month(year, month)
+    if m.group("d"):
+        day = int(m.group("d_d"))
+        # 19日 in a report of the 20th is this month; 28日 in one of the 3rd is last month's.
+        if day > anchor.day + 7:
+            first = anchor.replace(day=1) - dt.timedelta(days=1)
+            return _iso_day(_date(first.year, first.month, day))
+        return _iso_day(_date(anchor.year, anchor.month, day))
+    expression = m.group("rel")
+    if expression in _MONTH_OFFSETS:
+        first, _ = resolve_relative(expression, anchor)
+        return first.isoformat()[:7]
+    if expression in _YEAR_OFFSETS:
+        return str(anchor.year + _YEAR_OFFSETS[expression])
+    span = resolve_relative(expression, anchor)
+    return span[0].isoformat() if span and span[0] == span[1] else None
+
+
+def _iso_day(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _iso_month(year: int, month: int) -> str | None:
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def date_before(dates: list[StatedDate], start: int, end: int) -> StatedDate | None:
+    """The last of ``dates`` within [start, end): the date a statement at ``end`` is told with."""
+    found = [d for d in dates if start <= d.start and d.end <= end]
+    return found[-1] if found else None
+
+
+def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int = 7) -> StatedDate | None:
+    """The own date of a statement whose word is at ``pos`` of sentence ``text``: the last of
+    its ``dates`` before it in its clause (a ； starts another statement), else in the
+    sentence's first clause, which dates the list that follows it.  Only dates of at least
+    ``precision`` characters count (7: to the month)."""
+    precise = [d for d in dates if len(d.value) >= precision]
+    clause = max(text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1
+    lead = min([i for i in (text.find("；"), text.find(";")) if i >= 0], default=len(text))
+    return date_before(precise, clause, pos) or date_before(precise, 0, min(lead, pos))
+

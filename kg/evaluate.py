@@ -3,6 +3,11 @@
 Entities match on (normalized text, type); relations on (head, relation, tail),
 where a ``holds_post`` tail also matches when one title ends with the other.
 Precision, recall and F1 are micro-averaged over documents, per type and overall.
+
+Facts in time (docs/schema-time.md) are scored only for documents whose gold has the
+list: events match on (person, kind, title, date), the title by suffix like a
+``holds_post`` tail; milestones on (project, milestone, date); figures on (project,
+kind, value).
 """
 from __future__ import annotations
 
@@ -69,9 +74,62 @@ def _matched_relations(gold: set, system: set) -> int:
     return tp
 
 
+def _event_keys(doc: dict) -> list[tuple[str, str, str, str]]:
+    return [(match_key(e.get("person") or ""), e.get("kind") or "", match_key(e.get("title") or ""),
+             str(e.get("date") or "")) for e in doc.get("events", [])]
+
+
+def _milestone_keys(doc: dict) -> list[tuple[str, str, str]]:
+    return [(match_key(m.get("project") or ""), m.get("milestone") or "", str(m.get("date") or ""))
+            for m in doc.get("milestones", [])]
+
+
+def _figure_keys(doc: dict) -> list[tuple[str, str, float]]:
+    return [(match_key(f.get("project") or ""), f.get("kind") or "", float(f["value"]))
+            for f in doc.get("figures", []) if f.get("value") is not None]
+
+
+def _same_event(gold: tuple, system: tuple) -> bool:
+    return (gold[:2] == system[:2] and gold[3] == system[3]
+            and bool(gold[2]) and bool(system[2]) and (gold[2].endswith(system[2]) or system[2].endswith(gold[2])))
+
+
+def _matched(gold: list[tuple], system: list[tuple], same) -> int:
+    """Pairs matched one to one, each gold item with the first unmatched system item it equals."""
+    left = list(system)
+    tp = 0
+    for g in gold:
+        for i, s in enumerate(left):
+            if same(g, s):
+                del left[i]
+                tp += 1
+                break
+    return tp
+
+
+#: Facts in time: score key -> (gold list name, keys of a document, match of two keys)
+_FACTS_IN_TIME = {
+    "event:EVENTS": ("events", _event_keys, _same_event),
+    "milestone:MILESTONES": ("milestones", _milestone_keys, lambda g, s: g == s),
+    "figure:FIGURES": ("figures", _figure_keys, lambda g, s: g[:2] == s[:2] and abs(g[2] - s[2]) <= 1e-6 * max(1.0, abs(g[2]))),
+}
+
+
+def _score_facts_in_time(scores: dict[str, Score], gold: dict, system: dict) -> None:
+    for key, (name, keys, same) in _FACTS_IN_TIME.items():
+        if name not in gold:
+            continue
+        g, s = sorted(set(keys(gold))), sorted(set(keys(system)))
+        c = scores[key]
+        c.tp += _matched(g, s, same)
+        c.sys += len(s)
+        c.gold += len(g)
+
+
 def score_documents(pairs: list[tuple[dict, dict]]) -> dict[str, Score]:
     """Scores keyed ``entity:TYPE``, ``entity:CORE``, ``entity:ENTITIES``,
-    ``relation:NAME`` and ``relation:RELATIONS`` over (gold, system) pairs."""
+    ``relation:NAME`` and ``relation:RELATIONS`` over (gold, system) pairs; and
+    ``event:EVENTS``, ``milestone:MILESTONES``, ``figure:FIGURES`` where the gold has those lists."""
     scores: dict[str, Score] = defaultdict(Score)
     for gold, system in pairs:
         ge, se = _entities(gold), _entities(system)
@@ -94,6 +152,7 @@ def score_documents(pairs: list[tuple[dict, dict]]) -> dict[str, Score]:
                 c.tp += tp
                 c.sys += len(s)
                 c.gold += len(g)
+        _score_facts_in_time(scores, gold, system)
     return dict(scores)
 
 

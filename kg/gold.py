@@ -21,7 +21,22 @@ def document_to_gold(doc: Document) -> dict:
         if key not in seen_rel:
             seen_rel.add(key)
             relations.append({"head": r.head.text, "relation": r.label, "tail": r.tail.text})
-    return {"doc": doc.name, "entities": entities, "relations": relations}
+    out = {"doc": doc.name, "entities": entities, "relations": relations}
+    out.update(facts_in_time_to_gold(doc))
+    return out
+
+
+def facts_in_time_to_gold(doc: Document) -> dict[str, list[dict]]:
+    """The ``events``, ``milestones`` and ``figures`` lists of the gold format (docs/schema-time.md),
+    each only when the document states some (a document without keeps its old form)."""
+    lists = {
+        "events": [{"person": e.person.text, "kind": e.kind, "acting": e.acting, "title": e.title.text,
+                    "body": e.body.text if e.body else None, "date": e.date} for e in doc.events],
+        "milestones": [{"project": m.project.text, "milestone": m.milestone, "date": m.date} for m in doc.milestones],
+        "figures": [{"project": f.project.text, "kind": f.kind, "qualifier": f.qualifier, "value": f.value,
+                     "unit": f.unit} for f in doc.figures],
+    }
+    return {name: items for name, items in lists.items() if items}
 
 
 _BRACKET_VARIANTS = {"(": "[(（]", ")": "[)）]", "（": "[(（]", "）": "[)）]"}

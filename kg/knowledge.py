@@ -58,6 +58,41 @@ class Fact:
 
 
 @dataclass
+class PersonnelEvent:
+    """A post starting or ending (kg.model.Event), its person resolved when the corpus knows them."""
+
+    person: str | None  # Entity.id, when the name is an entity of the document
+    person_name: str
+    kind: str  # one of model.EVENT_KINDS
+    acting: bool
+    title: str
+    body: str | None  # the body's name as written before the title
+    date: str | None  # ISO YYYY-MM-DD, YYYY-MM or YYYY
+    evidence: list[Evidence] = field(default_factory=list)
+    organization: str | None = None  # Entity.id of the body, when it resolved to an entity
+
+
+@dataclass
+class ProjectMilestone:
+    project: str | None  # Entity.id, when the name is an entity of the document
+    project_name: str
+    milestone: str  # one of model.MILESTONES
+    date: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ProjectFigure:
+    project: str | None
+    project_name: str
+    kind: str  # one of model.FIGURE_KINDS
+    qualifier: str
+    value: float
+    unit: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class DocumentRecord:
     sha256: str
     name: str
@@ -72,5 +107,8 @@ class KnowledgeBase:
     entities: dict[str, Entity] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    events: list[PersonnelEvent] = field(default_factory=list)
+    milestones: list[ProjectMilestone] = field(default_factory=list)
+    figures: list[ProjectFigure] = field(default_factory=list)
     documents: list[DocumentRecord] = field(default_factory=list)
     mentions_before_resolution: int = 0  # distinct (doc, text, type) before merging

@@ -55,6 +55,59 @@ class Relation:
     confidence: float = 1.0
 
 
+#: Kinds of personnel events (``Event.kind``).
+EVENT_KINDS = ("appoint", "elect", "propose", "remove", "resign")
+#: Project milestones (``Milestone.milestone``), as the words analysts use.
+MILESTONES = ("签约", "开工", "投产", "竣工", "通车", "合龙", "蓄水", "建成", "认定")
+#: Kinds of project figures (``Figure.kind``).
+FIGURE_KINDS = ("investment", "capacity", "output_value", "area")
+
+
+@dataclass
+class Event:
+    """A person's post starting or ending (or proposed), as a sentence states it.
+
+    ``date`` is ISO (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``): the sentence's own date when
+    ``date_stated``, else the publication date; None when neither is known.
+    """
+
+    person: Mention
+    kind: str  # one of EVENT_KINDS
+    acting: bool  # 代理: held as acting
+    post: Span  # the post as written (某某区人民政府代理区长)
+    title: Span  # the post title without its body or 代理 (区长)
+    body: Span | None  # the body written before the title (某某区人民政府), if any
+    date: str | None
+    date_stated: bool
+    evidence: Span
+    pattern: str  # the form that produced it: before, object, after, carried
+
+
+@dataclass
+class Milestone:
+    """A project reaching a milestone (开工, 投产 ...) on a date, as a sentence states it."""
+
+    project: Mention
+    milestone: str  # one of MILESTONES
+    trigger: Span  # the words as written (建成投用, 正式开工)
+    date: str | None  # as Event.date
+    date_stated: bool
+    evidence: Span
+
+
+@dataclass
+class Figure:
+    """An amount stated about a project: investment, capacity, output value or area."""
+
+    project: Mention
+    kind: str  # one of FIGURE_KINDS
+    qualifier: str  # the words naming it (总投资, 计划投资, 年产, 占地面积)
+    value: float  # in base units (12亿元 -> 1200000000); integral values are ints
+    unit: str  # CNY, USD, 吨, 台, 平方米, 亩 ...
+    amount: Span  # the amount as written (12亿元)
+    evidence: Span
+
+
 @dataclass
 class BylineEntry:
     name: Span
@@ -97,6 +150,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # personnel events (kg/relations/events.py)
+    milestones: list[Milestone] = field(default_factory=list)  # project milestones (kg/relations/milestones.py)
+    figures: list[Figure] = field(default_factory=list)  # project figures (kg/relations/milestones.py)
     meta: dict = field(default_factory=dict)
 
     @property

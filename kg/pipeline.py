@@ -45,11 +45,13 @@ def text_pipeline() -> Pipeline:
 
 
 def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipeline:
-    """The full extraction pipeline: text stages, entity recognition, relations."""
+    """The full extraction pipeline: text stages, entity recognition, relations, facts in time."""
     from kg.ner import entity_recognizer
     from kg.relations import extract_relations
+    from kg.relations.time_facts import extract_facts_in_time
 
     nlp = text_pipeline()
     nlp.stages.append(("entities", entity_recognizer(ner, hanlp_model)))
     nlp.stages.append(("relations", extract_relations))
+    nlp.stages.append(("facts in time", extract_facts_in_time))
     return nlp

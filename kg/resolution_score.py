@@ -76,7 +76,7 @@ class EntityIndex:
     def __init__(self, path: str | Path) -> None:
         self.by_key: dict[tuple[str, str, str], list[tuple[bool, int, str]]] = defaultdict(list)
         try:
-            with open(path, encoding="utf-8", newline="") as f:
+            with open(path, encoding="utf-8-sig", newline="") as f:
                 for row in csv.DictReader(f):
                     docs = [d for d in row["documents"].split("|") if d]
                     names = {match_key(row["label"])} | {match_key(a) for a in row["aliases"].split("|") if a}

@@ -30,7 +30,8 @@ from typing import Iterable
 from kg import uscc
 from kg.divisions import Division, divisions
 from kg.errors import KgError
-from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
+from kg.knowledge import (DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, PersonnelEvent, Post,
+                          ProjectFigure, ProjectMilestone)
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
 from kg.ner import gazetteer
@@ -264,6 +265,7 @@ class Resolver:
                 self._codes[company].add(code)
 
         _add_facts(part, doc, id_of, places, _FactIndex(), self.known)
+        _add_facts_in_time(part, doc, id_of)
         return part
 
     def entities(self) -> dict[str, Entity]:
@@ -345,6 +347,9 @@ def resolve(docs: list[Document], overrides: Iterable[Override] = ()) -> Knowled
             index.merge(kb, post)
         for fact in part.facts:
             index.merge(kb, fact)
+        kb.events += part.events
+        kb.milestones += part.milestones
+        kb.figures += part.figures
     kb.entities = resolver.entities()
     for eid, ent in kb.entities.items():
         ent.mentions = mentions[eid]
@@ -784,6 +789,24 @@ def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, i
         if tail is None or tail == head:
             continue
         index.add_evidence(index.fact(kb, (head, r.label, tail)), ev)
+
+
+def _add_facts_in_time(kb: KnowledgeBase, doc: Document, id_of) -> None:
+    """The document's events, milestones and figures, with their person or project resolved."""
+    def evidence(span, pattern: str) -> list[Evidence]:
+        return [Evidence(doc.sha256, doc.name, span.start, span.end, span.text, pattern)]
+
+    for e in doc.events:
+        body = Mention(e.body.start, e.body.end, e.body.text, "GovOrg") if e.body else None
+        kb.events.append(PersonnelEvent(id_of(e.person), compact(e.person.text), e.kind, e.acting, compact(e.title.text),
+                                        compact(e.body.text) if e.body else None, e.date,
+                                        evidence(e.evidence, f"events.{e.pattern}"), id_of(body) if body else None))
+    for m in doc.milestones:
+        kb.milestones.append(ProjectMilestone(id_of(m.project), compact(m.project.text), m.milestone, m.date,
+                                              evidence(m.evidence, "milestones")))
+    for f in doc.figures:
+        kb.figures.append(ProjectFigure(id_of(f.project), compact(f.project.text), f.kind, f.qualifier, f.value,
+                                        f.unit, evidence(f.evidence, "figures")))
 
 
 def _post_body(doc: Document, post: Relation, id_of) -> str | None:

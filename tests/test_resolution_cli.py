@@ -90,7 +90,7 @@ DOCS = {
 
 
 def _bodies(out):
-    with open(out / "entities.csv", encoding="utf-8") as f:
+    with open(out / "entities.csv", encoding="utf-8-sig") as f:
         return {r["label"]: set(r["documents"].split("|")) for r in csv.DictReader(f) if r["type"] == "GovOrg"}
 
 

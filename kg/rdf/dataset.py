@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from decimal import Decimal
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad
 from rdflib import Dataset, Graph, URIRef
 
 from kg.divisions import code_iri
-from kg.knowledge import Entity, Evidence, Fact, KnowledgeBase, Post
-from kg.rdf.vocab import CLASS, DCTERMS, IDENTIFIER_TYPE, KG, KGR, ORG, PREFIXES, PROPERTY, PROV, RDF, SKOS, XSD
+from kg.knowledge import Entity, Evidence, Fact, KnowledgeBase, PersonnelEvent, Post, ProjectFigure, ProjectMilestone
+from kg.rdf.vocab import (CLASS, DCTERMS, IDENTIFIER_TYPE, KG, KGR, ORG, PREFIXES, PROPERTY, PROV, RDF, SKOS, TIME,
+                          XSD)
 
 #: Why a post has no org:postIn (SHACL requires a body or a reason).
 NO_BODY_REASON = "the text names no body for this title"
@@ -75,6 +77,17 @@ def _int(n: int) -> pyoxigraph.Literal:
 
 def _date(d: dt.date) -> pyoxigraph.Literal:
     return pyoxigraph.Literal(d.isoformat(), datatype=_v(XSD.date))
+
+
+def _stated_date(value: str) -> pyoxigraph.Literal:
+    """An ISO date as precise as the text: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    datatype = {10: XSD.date, 7: XSD.gYearMonth}.get(len(value), XSD.gYear)
+    return pyoxigraph.Literal(value, datatype=_v(datatype))
+
+
+#: Event kinds that start a holding and that end one.
+_STARTS = ("appoint", "elect")
+_ENDS = ("remove", "resign")
 
 
 class _Quads:
@@ -150,6 +163,62 @@ def _add_fact(q: _Quads, fact: Fact) -> None:
     q.derived(node, triples, fact.evidence)
 
 
+def _add_event(q: _Quads, e: PersonnelEvent) -> None:
+    node = NamedNode(f"{KGR}event/{_digest(e.person or e.person_name, e.kind, e.acting, e.title, e.body, e.date)}")
+    triples = [(node, RDF.type, _v(KG.PersonnelEvent)), (node, KG.eventKind, _str(e.kind)),
+               (node, KG.acting, pyoxigraph.Literal(str(e.acting).lower(), datatype=_v(XSD.boolean))),
+               (node, KG.personName, _zh(e.person_name)), (node, KG.title, _zh(e.title))]
+    if e.person:
+        triples.append((node, KG.person, entity_iri(e.person)))
+    if e.body:
+        triples.append((node, KG.body, _zh(e.body)))
+    if e.date:
+        triples.append((node, KG.date, _stated_date(e.date)))
+    q.derived(node, triples, e.evidence)
+    if e.person and e.date and e.kind in _STARTS + _ENDS:
+        _add_membership(q, e)
+
+
+def _add_membership(q: _Quads, e: PersonnelEvent) -> None:
+    """The holding an event starts or ends: its stated beginning or end (org:memberDuring)."""
+    key = _digest(e.person, e.title, e.organization or e.body or "")
+    node, interval = NamedNode(f"{KGR}membership/{key}"), NamedNode(f"{KGR}interval/{key}")
+    instant = NamedNode(f"{KGR}instant/{_digest(e.date)}")
+    in_xsd = TIME.inXSDDate if len(e.date) == 10 else TIME.inXSDgYearMonth if len(e.date) == 7 else TIME.inXSDgYear
+    triples = [(node, RDF.type, _v(ORG.Membership)), (node, ORG.member, entity_iri(e.person)),
+               (node, KG.title, _zh(e.title)), (node, ORG.memberDuring, interval),
+               (interval, RDF.type, _v(TIME.Interval)),
+               (interval, TIME.hasBeginning if e.kind in _STARTS else TIME.hasEnd, instant),
+               (instant, RDF.type, _v(TIME.Instant)), (instant, in_xsd, _stated_date(e.date))]
+    if e.body:
+        triples.append((node, KG.body, _zh(e.body)))
+    if e.organization:
+        triples.append((node, ORG.organization, entity_iri(e.organization)))
+    q.derived(node, triples, e.evidence)
+
+
+def _add_milestone(q: _Quads, m: ProjectMilestone) -> None:
+    node = NamedNode(f"{KGR}milestone/{_digest(m.project or m.project_name, m.milestone, m.date)}")
+    triples = [(node, RDF.type, _v(KG.Milestone)), (node, KG.milestone, _zh(m.milestone)),
+               (node, KG.projectName, _zh(m.project_name))]
+    if m.project:
+        triples.append((node, KG.project, entity_iri(m.project)))
+    if m.date:
+        triples.append((node, KG.date, _stated_date(m.date)))
+    q.derived(node, triples, m.evidence)
+
+
+def _add_figure(q: _Quads, f: ProjectFigure) -> None:
+    node = NamedNode(f"{KGR}figure/{_digest(f.project or f.project_name, f.kind, f.value, f.unit)}")
+    triples = [(node, RDF.type, _v(KG.Figure)), (node, KG.figureKind, _str(f.kind)),
+               (node, KG.qualifier, _zh(f.qualifier)), (node, KG.projectName, _zh(f.project_name)),
+               (node, KG.value, pyoxigraph.Literal(format(Decimal(str(f.value)), "f"), datatype=_v(XSD.decimal))),
+               (node, KG.unit, _str(f.unit))]
+    if f.project:
+        triples.append((node, KG.project, entity_iri(f.project)))
+    q.derived(node, triples, f.evidence)
+
+
 def build_quads(kb: KnowledgeBase) -> list[Quad]:
     """The whole knowledge base as sorted quads: everything in the default graph,
     and what each document states also in the document's named graph."""
@@ -189,6 +258,12 @@ def statement_quads(kb: KnowledgeBase) -> set[Quad]:
         _add_post(q, post)
     for fact in kb.facts:
         _add_fact(q, fact)
+    for event in kb.events:
+        _add_event(q, event)
+    for milestone in kb.milestones:
+        _add_milestone(q, milestone)
+    for figure in kb.figures:
+        _add_figure(q, figure)
     return q.quads
 
 

@@ -4,7 +4,7 @@ They are written from a pyoxigraph store (the build's, or one filled from a
 knowledge base by ``kg.rdf.dataset.memory_store``) as streams, so a large graph
 is never held in Python: TriG is the store's dataset as it is; Turtle,
 N-Triples and JSON-LD are its default graph, the merged graph; the CSV files and GraphML are the entity
-graph of ``kg.graphview``. The order is the store's index order, fixed for the
+graph of ``kg.graphview``, and the facts in time (events, posts, milestones, figures: ``kg.rdf.timeline``). The order is the store's index order, fixed for the
 same content. JSON-LD is in expanded form (one object per node).
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pyoxigraph
 from kg.errors import UsageError
 from kg.graphview import from_store
 from kg.rdf.dataset import entity_iri
+from kg.rdf.timeline import timeline_csvs
 from kg.rdf.vocab import PREFIXES
 
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
@@ -28,7 +29,8 @@ _GRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat
 #: --formats name -> file names it writes
 FILES = {
     "ttl": ("graph.ttl",), "nt": ("graph.nt",), "jsonld": ("graph.jsonld",), "trig": ("graph.trig",),
-    "graphml": ("graph.graphml",), "csv": ("entities.csv", "relations.csv"),
+    "graphml": ("graph.graphml",),
+    "csv": ("entities.csv", "relations.csv", "events.csv", "posts.csv", "milestones.csv", "figures.csv"),
 }
 
 
@@ -56,6 +58,8 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
         if "csv" in formats:
             (out / "entities.csv").write_text(_entities_csv(g), encoding="utf-8")
             (out / "relations.csv").write_text(_relations_csv(g), encoding="utf-8")
+            for name, text in timeline_csvs(store).items():
+                (out / name).write_text(text, encoding="utf-8")
         if "graphml" in formats:
             (out / "graph.graphml").write_text(_graphml(g), encoding="utf-8")
     return [name for fmt in formats for name in FILES[fmt]]

@@ -49,6 +49,27 @@ The shape of the graph (prefixes: kg = KG, kgr = KGR, org, skos, prov, dcterms):
         dcterms:date "2024-03-05"^^xsd:date ; dcterms:title "headline"@zh ; dcterms:publisher "…" .
         # or, without a date: kg:dateNotStated "…"@en
 
+Facts in time (docs/schema-time.md), each with its evidence like a fact::
+
+    kgr:event/…  a kg:PersonnelEvent ;
+        kg:eventKind "appoint" ; kg:acting false ; kg:person kgr:person/… ; kg:personName "…"@zh ;
+        kg:title "副区长"@zh ; kg:body "…"@zh ; kg:date "2024-05-09"^^xsd:date ;   # or xsd:gYearMonth, xsd:gYear
+        prov:wasDerivedFrom kgr:evidence/… .
+    kgr:milestone/…  a kg:Milestone ; kg:project kgr:project/… ; kg:projectName "…"@zh ;
+        kg:milestone "开工"@zh ; kg:date "2024-03"^^xsd:gYearMonth ; prov:wasDerivedFrom kgr:evidence/… .
+    kgr:figure/…  a kg:Figure ; kg:project kgr:project/… ; kg:projectName "…"@zh ;
+        kg:figureKind "investment" ; kg:qualifier "总投资"@zh ;
+        kg:value "1200000000"^^xsd:decimal ; kg:unit "CNY" ; prov:wasDerivedFrom kgr:evidence/… .
+
+    # a holding of a post with a stated start or end (W3C ORG + OWL-Time), apart from the
+    # first and last dates a post is seen (kg:asOf); one per person, title and body, so a start
+    # and an end stated in two documents meet on it
+    kgr:membership/…  a org:Membership ; org:member kgr:person/… ; kg:title "副区长"@zh ;
+        kg:body "…"@zh ; org:organization kgr:govorg/… ;      # the body, when it resolved
+        org:memberDuring kgr:interval/… ; prov:wasDerivedFrom kgr:evidence/… .
+    kgr:interval/…  a time:Interval ; time:hasBeginning kgr:instant/… ; time:hasEnd kgr:instant/… .
+    kgr:instant/…  a time:Instant ; time:inXSDDate "2024-05-09"^^xsd:date .  # or time:inXSDgYearMonth
+
 In the dataset (TriG, the store) the default graph is the whole merged graph:
 entity and document descriptions and, once each, every triple any document
 states. Everything a document states (facts, posts, statements, evidence,
@@ -67,6 +88,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD  # n
 KG = Namespace("https://w3id.org/kg/ontology#")  # classes and properties
 KGR = Namespace("https://w3id.org/kg/id/")  # resources: entities, posts, documents, mentions
 SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")  # W3C OWL-Time: the stated start and end of a holding
 
 #: schema type -> class
 CLASS = {t: KG[t] for t in ("Person", "GovOrg", "Enterprise", "Park", "Project", "Place", "Organization")}
@@ -90,5 +112,5 @@ RELATION_OF_PROPERTY = {p: r for r, p in {**PROPERTY, **DERIVED_PROPERTY}.items(
 #: prefixes predeclared for `kg query` and written into every export
 PREFIXES = {
     "kg": KG, "kgr": KGR, "org": ORG, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS,
-    "rdfs": RDFS, "rdf": RDF, "xsd": XSD, "schema": SCHEMA, "foaf": FOAF,
+    "rdfs": RDFS, "rdf": RDF, "xsd": XSD, "schema": SCHEMA, "foaf": FOAF, "time": TIME,
 }

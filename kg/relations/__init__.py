@@ -8,6 +8,10 @@ over a shared ``DocContext`` (look-ups over the mentions):
 - ownership.py  owns_project
 - aliases.py    alias_of
 
+The "facts in time" stage that follows (time_facts.py) reads personnel events
+(events.py) and project milestones and figures (milestones.py) into their own
+Document fields.
+
 Every Relation keeps its evidence sentence and the name of the pattern that
 produced it.  A fact found by several patterns is kept once (first pattern).
 """

@@ -125,3 +125,19 @@ def triggers(family: str) -> tuple[str, ...]:
     """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
     words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def add_once(out: list, seen: dict[tuple, list[int]], key: tuple, item) -> None:
+    """Add a dated fact (``item.date``, ``item.date_stated``: kg.model.Event, Milestone) to ``out``
+    once per ``key`` and date.  A headline and its report state one fact twice: the one with the
+    sentence's own date stands for both; two different stated dates are two facts.  ``seen``
+    maps each key to the indexes of its facts in ``out``."""
+    same = seen[key]
+    for i in same:
+        if out[i].date == item.date or not item.date_stated:
+            return
+        if not out[i].date_stated:
+            out[i] = item
+            return
+    same.append(len(out))
+    out.append(item)

@@ -1,0 +1,132 @@
+"""The CSV exports of facts in time, read from the graph (shape in ``kg.rdf.vocab``).
+
+- ``events.csv``: one row per personnel event and document stating it;
+- ``posts.csv``: one row per holding of a post, its start and end stated by an event
+  (``stated``) or, failing that, the first and last dates a document shows the post
+  (``first_seen``, ``last_seen``: the dates of the documents, ``kg:asOf``);
+- ``milestones.csv`` and ``figures.csv``: one row per milestone or figure and document.
+
+Dates are ISO: ``YYYY-MM-DD``, ``YYYY-MM`` where only the month is known (``YYYY`` for a
+year). A person or project is its entity's label when it resolved to one, else the name
+as the sentence writes it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+
+import pyoxigraph
+
+from kg.rdf.sparql import run_query
+
+#: File name -> header.
+HEADERS = {
+    "events.csv": ["person", "kind", "acting", "title", "body", "date", "document", "sentence"],
+    "posts.csv": ["person", "title", "body", "start", "end", "start_how", "end_how", "documents"],
+    "milestones.csv": ["project", "milestone", "date", "document", "sentence"],
+    "figures.csv": ["project", "kind", "qualifier", "value", "unit", "document", "sentence"],
+}
+_EVIDENCE = ("?x prov:wasDerivedFrom ?ev . ?ev kg:sentence ?sentence ; prov:wasQuotedFrom ?doc . "
+             "?doc dcterms:identifier ?document")
+_INSTANT = "time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear"
+QUERIES = {
+    "events": "SELECT ?person ?name ?kind ?acting ?title ?body ?date ?document ?sentence WHERE { "
+              "?x a kg:PersonnelEvent ; kg:personName ?name ; kg:eventKind ?kind ; kg:acting ?acting ; "
+              "kg:title ?title . OPTIONAL { ?x kg:body ?body } OPTIONAL { ?x kg:date ?date } "
+              f"OPTIONAL {{ ?x kg:person/skos:prefLabel ?person }} {_EVIDENCE} }}",
+    "milestones": "SELECT ?project ?name ?milestone ?date ?document ?sentence WHERE { "
+                  "?x a kg:Milestone ; kg:projectName ?name ; kg:milestone ?milestone . "
+                  "OPTIONAL { ?x kg:date ?date } OPTIONAL { ?x kg:project/skos:prefLabel ?project } "
+                  f"{_EVIDENCE} }}",
+    "figures": "SELECT ?project ?name ?kind ?qualifier ?value ?unit ?document ?sentence WHERE { "
+               "?x a kg:Figure ; kg:projectName ?name ; kg:figureKind ?kind ; kg:qualifier ?qualifier ; "
+               "kg:value ?value ; kg:unit ?unit . OPTIONAL { ?x kg:project/skos:prefLabel ?project } "
+               f"{_EVIDENCE} }}",
+    "memberships": "SELECT ?m ?p ?person ?title ?body ?start ?end ?document WHERE { "
+                   "?m a org:Membership ; org:member ?p ; kg:title ?title ; org:memberDuring ?i . "
+                   "?p skos:prefLabel ?person . OPTIONAL { ?m kg:body ?body } "
+                   f"OPTIONAL {{ ?i time:hasBeginning/({_INSTANT}) ?start }} "
+                   f"OPTIONAL {{ ?i time:hasEnd/({_INSTANT}) ?end }} "
+                   "?m prov:wasDerivedFrom/prov:wasQuotedFrom/dcterms:identifier ?document }",
+    "posts": "SELECT ?post ?p ?person ?title ?body ?date ?document WHERE { "
+             "?p org:holds ?post ; skos:prefLabel ?person . ?post skos:prefLabel ?title . "
+             "OPTIONAL { ?post org:postIn/skos:prefLabel ?body } OPTIONAL { ?post kg:asOf ?date } "
+             "?post prov:wasDerivedFrom/prov:wasQuotedFrom/dcterms:identifier ?document }",
+}
+
+
+def timeline_csvs(store: pyoxigraph.Store) -> dict[str, str]:
+    """File name -> CSV text of the four exports."""
+    return {
+        "events.csv": _csv("events.csv", _rows(store, "events", ["person", "kind", "acting", "title", "body", "date",
+                                                                 "document", "sentence"])),
+        "posts.csv": _csv("posts.csv", _post_rows(store)),
+        "milestones.csv": _csv("milestones.csv", _rows(store, "milestones", ["project", "milestone", "date",
+                                                                             "document", "sentence"])),
+        "figures.csv": _csv("figures.csv", _rows(store, "figures", ["project", "kind", "qualifier", "value", "unit",
+                                                                    "document", "sentence"])),
+    }
+
+
+def _value(term) -> str:
+    return "" if term is None else term.value
+
+
+def _rows(store: pyoxigraph.Store, query: str, columns: list[str]) -> list[list[str]]:
+    """One row per solution; the first column falls back to the name as written (?name)."""
+    rows = set()
+    for s in run_query(store, QUERIES[query]):
+        row = [_value(s[c]) for c in columns]
+        row[0] = row[0] or _value(s["name"])
+        rows.add(tuple(row))
+    return [list(r) for r in sorted(rows)]
+
+
+def _post_rows(store: pyoxigraph.Store) -> list[list[str]]:
+    """Holdings: each post a person is seen in, its start and end stated by a membership of the same
+    person whose title ends the same way (区长 / 某区人民政府区长), else first and last seen;
+    and each membership no post matches."""
+    memberships: dict[str, dict] = {}
+    for s in run_query(store, QUERIES["memberships"]):
+        m = memberships.setdefault(s["m"].value, {"person_iri": s["p"].value, "person": s["person"].value,
+                                                  "title": s["title"].value, "body": _value(s["body"]),
+                                                  "starts": set(), "ends": set(), "documents": set()})
+        m["starts"].update([s["start"].value] if s["start"] else [])
+        m["ends"].update([s["end"].value] if s["end"] else [])
+        m["documents"].add(s["document"].value)
+    posts: dict[str, dict] = {}
+    for s in run_query(store, QUERIES["posts"]):
+        p = posts.setdefault(s["post"].value, {"person_iri": s["p"].value, "person": s["person"].value,
+                                               "title": s["title"].value, "body": _value(s["body"]),
+                                               "dates": set(), "documents": set()})
+        p["dates"].update([s["date"].value] if s["date"] else [])
+        p["documents"].add(s["document"].value)
+    by_person: dict[str, list[dict]] = defaultdict(list)
+    for m in memberships.values():
+        by_person[m["person_iri"]].append(m)
+    rows, matched = [], set()
+    for p in posts.values():
+        stated = [m for m in by_person[p["person_iri"]] if m["title"].endswith(p["title"]) or p["title"].endswith(m["title"])]
+        matched.update(id(m) for m in stated)
+        starts = sorted(d for m in stated for d in m["starts"])
+        ends = sorted(d for m in stated for d in m["ends"])
+        # a document that reports an end (已于18日辞任) is dated after it: its date is no start
+        seen = sorted(d for d in p["dates"] if not (ends and d > ends[-1]) and not (starts and d < starts[0]))
+        start, start_how = (starts[0], "stated") if starts else (seen[0], "first_seen") if seen else ("", "")
+        end, end_how = (ends[-1], "stated") if ends else (seen[-1], "last_seen") if seen else ("", "")
+        documents = p["documents"] | {d for m in stated for d in m["documents"]}
+        rows.append([p["person"], p["title"], p["body"], start, end, start_how, end_how, "|".join(sorted(documents))])
+    for m in memberships.values():
+        if id(m) in matched:
+            continue
+        starts, ends = sorted(m["starts"]), sorted(m["ends"])
+        rows.append([m["person"], m["title"], m["body"], starts[0] if starts else "", ends[-1] if ends else "",
+                     "stated" if starts else "", "stated" if ends else "", "|".join(sorted(m["documents"]))])
+    return sorted(rows)
+
+
+def _csv(name: str, rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([HEADERS[name]] + rows)
+    return buf.getvalue()

@@ -1,0 +1,441 @@
+"""Personnel events: a person's post starting, ending or proposed, with its date.
+
+The words and forms are in kg/data/personnel_events.tsv:
+
+  - before: 决定任命某甲、某乙为某区人民政府副区长 / 补选某甲等3名同志为…代表;
+  - object: 免去某甲的某区人民政府副区长、某某职务;
+  - after:  某甲当选为区长 / 接受某乙辞去区长职务 / 某丙同志不再担任… / 某丁拟任… /
+            某戊副区长代理区长职务 (a title may stand between the name and the word);
+  - carried: 并决定为代理区长, with no name: the person of the clause before.
+
+A post is a run of text up to 职务, a pause or a clause word, and must end with a
+title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
+the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
+held as acting.  The date is the last date the sentence states before the word, at
+least to the month (kg.dates.statement_date); else the day the article's lead states
+(昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
+publication date.
+Names the entity recognizer missed are read by the name grammar (kg.ner.names); the
+stage (kg/relations/time_facts.py) makes them Person mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from kg.dates import StatedDate, statement_date, stated_dates
+from kg.lexicon import load_lines, load_set, load_table
+from kg.model import Document, Event, Mention, Sentence, Span
+from kg.ner import names
+from kg.ner.gazetteer import is_place
+from kg.relations.context import add_once
+
+ACTING = "代理"
+#: 分别: each of the names gets the post in the same place of the list of posts.
+RESPECTIVELY = "分别"
+#: 其 in 免去其…职务: the person of the appointment before in the sentence.
+PRONOUN = "其"
+#: 代市长, 代区长: acting, written short (never 代表, which is no head with a title after it).
+ACTING_SHORT = "代"
+COMRADE = "同志"
+#: Where a post ends: its 职务, a pause, or a word that opens the next clause.
+_POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|为|人选|候选人|$")
+_POST_SEPARATORS = "、"
+_NAME_SEPARATORS = "、，,和及"
+#: Between a list word and its first name: 决定任命：（line break）某甲为….
+_LIST_OPENING = "：: \n\t\u3000"
+#: The start of a sentence, as the match of a list word opened in the sentence before.
+_OPENING = re.compile("")
+#: Spaces a notice may write around 为 (某甲 为 某区副区长).
+_INLINE_SPACE = " \t\u3000"
+#: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
+_LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
+#: Between a name and its verb: 同志, 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+                          r"(?:以?(?:全票|满票|高票|零反对票))?")
+#: Before a post written before its holder's name: 其前任…, 原…, 时任….
+_FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
+#: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
+_LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
+MAX_POST = 32
+MAX_TITLE_BETWEEN = 8
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    rows = {row[0]: (row[1], row[2]) for row in load_table("personnel_events.tsv")}
+    pattern = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True))))
+    return pattern, rows
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> tuple[str, ...]:
+    heads = {row[0] for row in load_table("title_heads.tsv") if row[1] not in ("byline", "byline-end")}
+    heads |= set(load_lines("personnel_titles.txt"))
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("body_endings.txt"), key=len, reverse=True))
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Every personnel event the document states, once per (person, kind, title, date)."""
+    pattern, rows = _triggers()
+    persons = _Persons(doc.mentions)
+    leads = _lead_dates(doc)
+    out: list[Event] = []
+    seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
+    opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
+    for sentence in doc.sentences:
+        dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
+        default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
+        found: list[Event] = []
+        if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
+            kind, form = opened
+            found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
+                                                  (dates, default), found))
+        opened = opened if found else None
+        pos = 0
+        while (m := pattern.search(sentence.text, pos)) is not None:
+            kind, form = rows[m.group()]
+            events = _chain_bodies(_READERS[form](doc, sentence, m, kind, persons, (dates, default), found))
+            found += events
+            pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
+            if not events and form != "after" and not sentence.text[m.end():].strip(_LIST_OPENING):
+                opened = (kind, form)
+        for e in found:
+            add_once(out, seen, (e.person.text, e.kind, e.title.text), e)
+    return out
+
+
+# -- the three forms -----------------------------------------------------------
+
+def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
+    """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
+    the clause before."""
+    text, base = sentence.text, sentence.start
+    pos = _skip(text, m.end(), _LIST_OPENING)
+    if text.startswith("为", pos) and found:  # 并决定为代理主任
+        posts = _posts(text, pos + 1)
+        last = found[-1]
+        return [_event(doc, sentence, last.person, kind, p, dating, m, "carried", body=last.body)
+                for p in posts]
+    out: list[Event] = []
+    # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
+    while (people := _names_forward(doc, text, base, pos, persons)):
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
+        respectively = text.startswith(RESPECTIVELY, pos)
+        pos = _skip(text, pos + (len(RESPECTIVELY) if respectively else 0), _INLINE_SPACE)
+        posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE)) if text.startswith("为", pos) else []
+        if not posts:
+            break
+        out += [_event(doc, sentence, person, kind, p, dating, m, "before")
+                for person, p in _pairs(people, posts, respectively)]
+        pos = _next_item(text, posts[-1][1])
+    return out
+
+
+def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
+    """WORD NAME (同志)?(的)? POST、POST 职务 (；NAME 的 POST 职务)*."""
+    text, base = sentence.text, sentence.start
+    pos = _skip(text, m.end(), _LIST_OPENING)
+    out: list[Event] = []
+    if text.startswith(PRONOUN, pos) and found:  # 任命某甲为…，免去其…职务
+        people, pos = [found[-1].person], pos + len(PRONOUN)
+    else:
+        people = _names_forward(doc, text, base, pos, persons)
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end() if people else pos
+    while people:
+        pos += 1 if text.startswith("的", pos) else 0
+        posts = _posts(text, pos)
+        if not posts or not text.startswith("职", posts[-1][1]):
+            break
+        out += [_event(doc, sentence, person, kind, p, dating, m, "object") for person in people for p in posts]
+        pos = _next_item(text, posts[-1][1] + (2 if text.startswith("职务", posts[-1][1]) else 1))
+        people = _names_forward(doc, text, base, pos, persons)
+        pos = _LIST_CLOSE.match(text, people[-1].end - base).end() if people else pos
+    return out
+
+
+def _next_item(text: str, pos: int) -> int:
+    """Where the next item of a list of names and posts starts: after a ，or ； or a line break,
+    or right there when a name follows (the lines of a list joined: …副区长某乙为…)."""
+    if pos < len(text) and text[pos] in "，,；;\n":
+        return _skip(text, pos + 1, _LIST_OPENING)
+    if names.name_end(text, pos) > pos:
+        return pos
+    return len(text)
+
+
+def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
+    """NAME (同志)? (TITLE)? WORD POST、POST; TITLE NAME 辞任 (the post before the name)."""
+    text, base = sentence.text, sentence.start
+    if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
+        return []
+    people = _names_backward(doc, text, base, m.start(), persons)
+    if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
+        people = _cv_subject(doc, text, base, m.start(), persons)
+    if not people:
+        return []
+    acting = m.group().endswith(ACTING)
+    posts = _posts(text, m.end())
+    if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
+        posts = _posts_before(text, base, people[0], persons)
+    respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
+    return [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
+            for person, p in _pairs(people, posts, respectively)]
+
+
+def _pairs(people: list[Mention], posts: list[tuple[int, int]], respectively: bool) -> list[tuple]:
+    """Who gets which post: with 分别 the n-th person the n-th post (甲、乙分别当选主任、副主任),
+    else every person every post (甲、乙当选副主任; 甲任书记、主任)."""
+    if respectively and len(people) == len(posts):
+        return list(zip(people, posts))
+    return [(person, p) for person in people for p in posts]
+
+
+def _cv_subject(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
+    """The person a notice's entry is about: the last name that opens a line, the sentence or
+    a list item (after ：or ；) and is followed by a comma, before ``verb``."""
+    openings = [0] + [i + 1 for i in range(verb) if text[i] in "\n：:；;"]
+    for start in reversed(openings):
+        person = _name_at(doc, text, base, _skip(text, start, _LIST_OPENING), persons)
+        if person is not None and person.end - base < verb and text.startswith(("，", ",", "（", "("), person.end - base):
+            return [person]
+    return []
+
+
+def _posts_before(text: str, base: int, person: Mention, persons: _Persons) -> list[tuple[int, int]]:
+    """The Title mention ending right before a name, as a post of the sentence."""
+    titles = [t for t in persons.titles_by_end.get(person.start, ()) if t.start >= base]
+    if titles:
+        title = max(titles, key=lambda t: t.end - t.start)
+        return [(title.start - base, title.end - base)]
+    # no Title mention: the words since the last pause, after 其/前任/原/时任
+    end = person.start - base
+    start = max(text.rfind(c, 0, end) for c in "，,。；;：:、\n") + 1
+    start = _FORMER.match(text, start).end()
+    if 1 < end - start <= MAX_POST and text[start:end].endswith(_title_heads()):
+        return [(start, end)]
+    return []
+
+
+#: The reader of each form of kg/data/personnel_events.tsv.
+_READERS = {"before": _before, "object": _object, "after": _after}
+
+
+# -- names ---------------------------------------------------------------------
+
+class _Persons:
+    """The document's Person mentions by where they start and end, and its Title mentions by
+    where they end."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_start: dict[int, list[Mention]] = defaultdict(list)
+        self.by_end: dict[int, list[Mention]] = defaultdict(list)
+        self.titles_by_end: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.type == "Person":
+                self.by_start[m.start].append(m)
+                self.by_end[m.end].append(m)
+            elif m.type == "Title":
+                self.titles_by_end[m.end].append(m)
+
+
+def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:
+    """The name starting at ``s`` of the sentence: a Person mention, else a name-shaped token."""
+    known = persons.by_start.get(base + s)
+    if known:
+        return max(known, key=lambda p: p.end)
+    e = names.name_end(text, s)
+    if e - s < 2 or not _name_token(text[s:e]):
+        return None
+    return Mention(base + s, base + e, text[s:e], "Person", source="events")
+
+
+def _names_forward(doc, text: str, base: int, pos: int, persons) -> list[Mention]:
+    """NAME、NAME、… from ``pos``."""
+    people: list[Mention] = []
+    while (person := _name_at(doc, text, base, pos, persons)) is not None:
+        people.append(person)
+        pos = person.end - base
+        pos += len(COMRADE) if text.startswith(COMRADE, pos) else 0
+        if pos < len(text) and text[pos] in _NAME_SEPARATORS and _name_at(doc, text, base, pos + 1, persons):
+            pos += 1
+        else:
+            break
+    return people
+
+
+def _names_backward(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
+    """The names of a list ending before ``verb`` (with 同志, 已, 于DATE, or a title between)."""
+    for end in _name_ends_before(text, verb):
+        person = _name_ending_at(doc, text, base, end, persons)
+        if person is None:
+            continue
+        people = [person]
+        pos = person.start - base
+        while pos > 1 and text[pos - 1] in _NAME_SEPARATORS:
+            prev = _name_ending_at(doc, text, base, pos - 1, persons)
+            if prev is None:
+                break
+            people.insert(0, prev)
+            pos = prev.start - base
+        return people
+    return []
+
+
+def _name_ends_before(text: str, verb: int) -> list[int]:
+    """Where the name before a verb may end: before 同志/已/于DATE (so 已 is never read into
+    the name), right before it, then before a title, longest first (某甲副区长代理…)."""
+    ends = [e for e in range(max(0, verb - 20), verb + 1) if _BEFORE_VERB.fullmatch(text, e, verb)]
+    for k in range(MAX_TITLE_BETWEEN, 1, -1):
+        if verb - k > 1 and _is_title(text[verb - k:verb]):
+            ends.append(verb - k)
+    return ends
+
+
+def _is_title(words: str) -> bool:
+    """A bare title: a head, with modifiers before it (副区长, 常务副市长)."""
+    modifiers = tuple(sorted(load_lines("title_modifiers.txt"), key=len, reverse=True))
+    while words.startswith(modifiers) and words not in _title_heads():
+        words = words[len(next(m for m in modifiers if words.startswith(m))):]
+    return words in _title_heads()
+
+
+def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | None:
+    known = [p for p in persons.by_end.get(base + end, ()) if p.start >= base]
+    if known:
+        return max(known, key=lambda p: p.end - p.start)
+    shaped = [s for s in (end - 3, end - 2, end - 4) if s >= 0 and _name_token(text[s:end])
+              and (s == 0 or not text[s - 1].isalnum() or _names_may_follow(text, s))]
+    if not shaped:
+        return None
+    s = shaped[0]
+    # 和王某当选: 和 is a surname too; a three-character name needs a boundary before it
+    # when its last two characters are a name as well.
+    if end - s == 3 and end - 2 in shaped and not (s == 0 or names.pause_at(text, s - 1)):
+        s = end - 2
+    return Mention(base + s, base + end, text[s:end], "Person", source="events")
+
+
+def _name_token(token: str) -> bool:
+    return names.is_name(token) and not is_place(token) and not set(token[1:]) & _NOT_IN_NAMES
+
+
+#: Adverbs that stand between a subject and its verb, never inside a name (后不再兼任, 均当选).
+_NOT_IN_NAMES = frozenset("不再也又均都已将并或")
+
+
+def _names_may_follow(text: str, s: int) -> bool:
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 会议选举…, 主席某甲): the
+    text before it ends a personnel word, a pause, a verb of the meeting or a title."""
+    return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志") \
+        or any(text.endswith(word, 0, s) for word in _triggers()[1]) or text.endswith(_title_heads(), 0, s)
+
+
+# -- posts ---------------------------------------------------------------------
+
+def _posts(text: str, pos: int) -> list[tuple[int, int]]:
+    """(start, end) of each post written from ``pos``, split at 、; a post must end with a
+    title head."""
+    out = []
+    while pos < len(text):
+        stop = _POST_END.search(text, pos, min(len(text), pos + MAX_POST + 1))
+        end = stop.start() if stop else pos
+        inner = text.find(_POST_SEPARATORS, pos, end)
+        end = inner if inner >= 0 else end
+        if end > pos and text.startswith("为", end):  # …副区长某乙为…: the post ends before the name
+            end = next((k for k in range(end - 2, pos, -1) if text[pos:k].endswith(_title_heads())
+                        and names.name_end(text, k) == end), end)
+        if end <= pos or not text[pos:end].endswith(_title_heads()):
+            break
+        out.append((pos, end))
+        if end < len(text) and text[end] == _POST_SEPARATORS:
+            pos = end + 1
+        else:
+            break
+    return out
+
+
+def _split_post(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """(where the title starts, where the body ends, acting) of the post text[start:end]."""
+    post = text[start:end]
+    acting = ACTING in post
+    cut = 0
+    for i in range(len(post) - 2, 0, -1):
+        if post.endswith(_body_endings(), 0, i) and post[i:].endswith(_title_heads()):
+            cut = i
+            break
+        if post[i] == ACTING_SHORT and _is_title(post[i + 1:]):
+            cut = i  # 某市代市长: the place it is acting for, then the title
+            break
+    title_start = start + cut
+    if text.startswith(ACTING, title_start):
+        title_start += len(ACTING)
+    elif text.startswith(ACTING_SHORT, title_start) and _is_title(text[title_start + 1:end]):  # 代市长
+        title_start += len(ACTING_SHORT)
+        acting = True
+    body_end = start + cut
+    if cut and text[start:body_end].endswith(ACTING):
+        body_end -= len(ACTING)
+    return title_start, body_end, acting
+
+
+def _chain_bodies(events: list[Event]) -> list[Event]:
+    """A list of posts shares the body of its first (任命某甲为某市委委员、常委、书记; 甲、乙分别
+    当选某区人大常委会主任、副主任): a post without a body of its own takes the one of the post
+    written right before it in the list."""
+    body_of = {e.post.end: e.body for e in events}
+    for event in events:
+        before = body_of.get(event.post.start - 1)
+        if event.body is None and before is not None:
+            event.body = before
+            body_of[event.post.end] = before
+    return events
+
+
+def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int],
+           dating: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
+           body: Span | None = None) -> Event:
+    base = sentence.start
+    start, end = post
+    title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
+    if body_end > start:
+        body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
+        body = doc.span(base + body_start, base + body_end)
+    stated_in_text, default = dating  # the sentence's dates; the date when it states none
+    stated = statement_date(sentence.text, stated_in_text, trigger.start())
+    return Event(person=person, kind=kind, acting=acting or acting_in_post, post=doc.span(base + start, base + end),
+                 title=doc.span(base + title_start, base + end), body=body,
+                 date=stated.value if stated else default,
+                 date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
+                 pattern=pattern)
+
+
+#: How many sentences of an article its lead is.
+LEAD_SENTENCES = 3
+
+
+def _lead_dates(doc: Document) -> dict[int, str]:
+    """Article index -> the first day its lead states (the day of the meeting it reports)."""
+    leads: dict[int, str] = {}
+    counts: dict[int, int] = defaultdict(int)
+    for sentence in doc.sentences:
+        counts[sentence.article] += 1
+        if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
+            continue
+        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
+        if days:
+            leads[sentence.article] = days[0]
+    return leads
+
+
+def _skip(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos

@@ -1,0 +1,253 @@
+"""Project milestones (开工, 投产, 通车 ...) and figures (investment, capacity, output value, area).
+
+Milestone words are in kg/data/project_milestones.tsv; planned milestones count
+(预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
+kg/data/milestone_negations.txt) nor a condition (建成后).  Its date is the clause's
+own date (kg.dates.statement_date), to the year at least; a milestone whose text
+gives no date has none (近日签约: the publication date would be a guess).
+
+Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
+an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
+
+Both attach to the project the sentence is about: a Project mention holding the
+word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
+ending with a project suffix (kg/data/project_suffixes.txt) that opens it
+(某某水利工程位于…, 其中，某某大桥于…) and names one (not 要加快重点项目, 5个项目,
+重点项目: kg/data/subject_function_starts.txt, kg/data/project_generic.txt); else the
+nearest Project mention before it in the sentence, else the first one after it (for
+签约, after it first: 与某公司签约，某某项目落户…); else the subject, or the last project,
+of the sentences before in the same article (该项目 ...).  A mention naming a part
+after its whole (某某项目关键控制性工程某某隧道) stands for the part; a milestone of a list
+of projects (甲项目、乙项目集中开工) is each one's.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from decimal import Decimal
+from functools import lru_cache
+
+from kg.dates import statement_date, stated_dates
+from kg.lexicon import load_lines, load_set, load_table
+from kg.model import Document, Figure, Mention, Milestone, Sentence
+from kg.ner.vocabulary import leading_clause_words
+from kg.relations.context import add_once
+
+#: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经\s:：]{0,8})"
+_NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
+_MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
+                "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+#: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
+_NEEDS_PAUSE = ("建成", "完工", "公示", "认定")
+#: Between the projects of a list.
+_LIST_JOINERS = "、和及与"
+#: Milestones whose project is written after the word: 与某公司签约某某项目, 签约，某某项目落户.
+_OBJECT_AFTER = ("签约",)
+#: A subject opening with these points back to a project named before (该项目, 其建成后).
+_ANAPHORS = ("该", "本", "此", "其", "这")
+#: How far back (sentences of the same article) a milestone or figure looks for its project.
+PROJECT_REACH = 3
+
+
+@lru_cache(maxsize=1)
+def _milestone_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = dict(load_table("project_milestones.tsv"))
+    return re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))), rows
+
+
+@lru_cache(maxsize=1)
+def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, Decimal]]]:
+    kinds = dict(load_table("project_figures.tsv"))
+    units = {row[0]: (row[1], Decimal(row[2])) for row in load_table("amount_units.tsv")}
+    words = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    pattern = re.compile(rf"(?P<word>{words}){_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit}))")
+    return pattern, kinds, units
+
+
+def extract_milestones(doc: Document) -> list[Milestone]:
+    """Every milestone a document states (reached or planned), once per (project, milestone, date)."""
+    pattern, rows = _milestone_words()
+    projects = _Projects(doc)
+    negations = tuple(load_lines("milestone_negations.txt"))
+    out: list[Milestone] = []
+    seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
+    for index, sentence in enumerate(doc.sentences):
+        dates = stated_dates(sentence.text, doc.date)
+        for m in pattern.finditer(sentence.text):
+            if not _stated(sentence.text, m, negations):
+                continue
+            project = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
+                                     object_after=rows[m.group()] in _OBJECT_AFTER)
+            if project is None:
+                continue
+            stated = statement_date(sentence.text, dates, m.start(), precision=4)
+            for each in projects.listed_with(project):
+                milestone = Milestone(each, rows[m.group()],
+                                      doc.span(sentence.start + m.start(), sentence.start + m.end()),
+                                      stated.value if stated else None, stated is not None,
+                                      doc.span(sentence.start, sentence.end))
+                add_once(out, seen, ("".join(each.text.split()), milestone.milestone), milestone)
+    return out
+
+
+def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
+    """A milestone word states a milestone (reached or planned): no negation before it in its
+    clause, not a condition (建成后), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
+    before = text[_clause_start(text, m.start()):m.start()]
+    after = text[m.end():m.end() + 2]
+    if any(w in before for w in negations) or after.startswith(("后", "以后")):
+        return False
+    return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    """Every figure a document states about a project, once per (project, kind, value, unit)."""
+    pattern, kinds, units = _figure_pattern()
+    projects = _Projects(doc)
+    out: list[Figure] = []
+    seen: set[tuple[str, str, float, str]] = set()
+    for index, sentence in enumerate(doc.sentences):
+        for m in pattern.finditer(sentence.text):
+            project = projects.about(index, sentence.start + m.start(), sentence.start + m.end())
+            if project is None:
+                continue
+            unit, factor = units[m.group("unit")]
+            value = amount_value(m.group("number"), m.group("mult"), factor)
+            key = ("".join(project.text.split()), kinds[m.group("word")], value, unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Figure(project, kinds[m.group("word")], m.group("word"), value, unit,
+                              doc.span(sentence.start + m.start("amount"), sentence.start + m.end("amount")),
+                              doc.span(sentence.start, sentence.end)))
+    return out
+
+
+def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(1)) -> float:
+    """12 + 亿 -> 1200000000; an int when the value is whole.
+
+    >>> amount_value("1.2", "亿")
+    120000000
+    """
+    value = Decimal(re.sub(r"[,，]", "", number)) * _MULTIPLIERS.get(multiplier or "", Decimal(1)) * factor
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@lru_cache(maxsize=1)
+def _subject_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
+    return re.compile(rf"\s*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,16}}?(?P<suffix>{suffixes}))"
+                      rf"(?=位于|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+
+
+#: A count before a project word: 5个项目, 152个, 4批, 两项.
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多]+[个项批座家条]")
+
+
+def _names_a_project(name: str, suffix: str) -> bool:
+    """A clause's opening words ending with a project suffix name one project: they do not start
+    with a function word or a verb of work reports, count projects, or hold only generic words."""
+    core = name[: len(name) - len(suffix)]
+    starts = tuple(load_lines("subject_function_starts.txt"))
+    generic = load_set("project_generic.txt")
+    return bool(core) and not core.startswith(starts) and "的" not in core and not _COUNTED.search(core) \
+        and core not in generic and not leading_clause_words(core)
+
+
+def _part_named_last(doc: Document, m: Mention) -> Mention:
+    """某某项目关键控制性工程某某隧道 -> 某某隧道: a mention naming a part after its whole."""
+    cut = max((m.text.rfind(w) + len(w) for w in ("工程", "项目", "的") if w in m.text), default=0)
+    tail = m.text[cut:] if cut > 0 else ""
+    if len(tail) >= 3 and tail.endswith(tuple(load_set("project_suffixes.txt"))):
+        return Mention(m.end - len(tail), m.end, tail, "Project", source=m.source)
+    return m
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，,；;：:") + 1
+
+
+class _Projects:
+    """Which Project mention a statement at [start, end) of sentence ``index`` is about."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
+                          key=lambda m: (m.start, -m.end))
+        self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
+        self.starts = [s.start for s in doc.sentences]
+        for m in mentions:
+            i = bisect_right(self.starts, m.start) - 1
+            if i >= 0 and m.end <= doc.sentences[i].end:
+                self.by_sentence[i].append(m)
+
+    def about(self, index: int, start: int, end: int, object_after: bool = False) -> Mention | None:
+        """``object_after``: the word takes its project after it (签约：A与B签约，X项目落户…)."""
+        sentence = self.doc.sentences[index]
+        inside = self.by_sentence.get(index, [])
+        holding = [m for m in inside if m.start <= start and end <= m.end]
+        if holding:
+            return holding[0]
+        subject = self._subject(sentence, start - sentence.start)
+        if subject is not None:
+            return subject
+        before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
+        after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
+        if after and (object_after or not before):
+            return after[0]
+        if before:
+            return max(before, key=lambda m: m.end)
+        return self._earlier(index)
+
+    def listed_with(self, project: Mention) -> list[Mention]:
+        """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
+        of a list is a milestone of each."""
+        index = bisect_right(self.starts, project.start) - 1
+        mentions = [m for m in self.by_sentence.get(index, []) if self._outermost(m, self.by_sentence[index])]
+        by_end = {m.end: m for m in mentions}
+        by_start = {m.start: m for m in mentions}
+        text = self.doc.text
+        listed = [project]
+        while (pos := listed[0].start) > 0 and text[pos - 1] in _LIST_JOINERS and pos - 1 in by_end:
+            listed.insert(0, by_end[pos - 1])
+        while listed[-1].end < len(text) and text[listed[-1].end] in _LIST_JOINERS and listed[-1].end + 1 in by_start:
+            listed.append(by_start[listed[-1].end + 1])
+        return listed
+
+    def _subject(self, sentence: Sentence, pos: int) -> Mention | None:
+        """The project opening the clause of ``pos``, or the sentence."""
+        clause = _clause_start(sentence.text, pos)
+        for opening in (clause, 0):
+            m = _subject_pattern().match(sentence.text, opening)
+            if m is not None and m.start("name") < pos and not m.group("name").startswith(_ANAPHORS) \
+                    and _names_a_project(m.group("name"), m.group("suffix")):
+                start = sentence.start + m.start("name")
+                return _part_named_last(self.doc, Mention(start, sentence.start + m.end("name"), m.group("name"),
+                                                          "Project", source="milestones.subject"))
+        return None
+
+    @staticmethod
+    def _outermost(m: Mention, mentions: list[Mention]) -> bool:
+        return not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
+
+    def _earlier(self, index: int) -> Mention | None:
+        sentence: Sentence = self.doc.sentences[index]
+        for k in range(index - 1, max(-1, index - 1 - PROJECT_REACH), -1):
+            prev = self.doc.sentences[k]
+            if prev.article != sentence.article:
+                break
+            subject = self._subject(prev, len(prev.text))  # the sentence before is about its subject
+            if subject is not None:
+                return subject
+            inside = self.by_sentence.get(k, [])
+            outer = [m for m in inside if self._outermost(m, inside)]
+            if outer:
+                return outer[-1]
+        return None
