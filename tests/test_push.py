@@ -1,5 +1,6 @@
 """``kg push`` against a real Graph Store endpoint: the oxigraph server on a loopback port."""
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -9,8 +10,9 @@ import urllib.request
 
 import pytest
 
-from kg.rdf.endpoint import oxigraph_binary
+from kg.server.backend import oxigraph_binary
 from kg.runner import SEEDS
+from test_serve import TOKEN, serve, stop
 
 EX = "http://example.org/push-test/"
 
@@ -60,7 +62,8 @@ def _graph_contents(base: str) -> dict[str, set[tuple[str, str, str]]]:
 
 
 def _kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
+    env = {k: v for k, v in os.environ.items() if k != "KG_TOKEN"}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600, env=env)
 
 
 def _trig(graphs: dict[str, list[tuple[str, str, str]]]) -> str:
@@ -147,3 +150,24 @@ def test_an_endpoint_that_refuses_is_a_one_line_error(server, tmp_path):
     done = _kg("push", str(source), "--endpoint", server + "/no-such-service")
     assert done.returncode != 0
     assert "HTTP 4" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_push_sends_the_token_a_writable_kg_serve_requires(tmp_path):
+    served = tmp_path / "served.trig"
+    served.write_text(_trig({"doc/old": [("e0", "mention", "旧")]}), encoding="utf-8")
+    (tmp_path / "token").write_text(TOKEN + "\n")
+    proc, base = serve(served, "--writable", "--token-file", str(tmp_path / "token"))
+    source = tmp_path / "g.trig"
+    graphs = {"doc/a": [("e1", "mention", "青禾镇")]}
+    source.write_text(_trig(graphs), encoding="utf-8")
+    try:
+        refused = _kg("push", str(source), "--endpoint", base + "/store")
+        assert refused.returncode == 1 and "HTTP 403" in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+        done = _kg("push", str(source), "--endpoint", base + "/store", "--token-file", str(tmp_path / "token"))
+        assert done.returncode == 0, done.stderr
+        got = _graph_contents(base)
+    finally:
+        stop(proc, base)
+    assert got[EX + "doc/a"] == _expected(graphs)[EX + "doc/a"]
+    assert EX + "doc/old" in got  # the other graphs stay

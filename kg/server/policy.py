@@ -1,0 +1,131 @@
+"""What the ``kg serve`` front lets through, and the checks that enforce it.
+
+Safe by default: reads only; a write needs ``--writable``, the token in
+``Authorization: Bearer ...`` and no foreign ``Origin`` (so no web page can write, even
+one that knows the token); SPARQL that would make the server fetch a URL (``SERVICE``,
+``LOAD``) needs ``--allow-federation``. A refused request raises :class:`Refused`, which
+the front turns into its HTTP status and one line of text.
+"""
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Literal
+from urllib.parse import urlsplit
+
+from kg.errors import KgError
+
+#: How the token is made if the user has none; quoted in the error messages.
+TOKEN_RECIPE = "python -c 'import secrets; print(secrets.token_urlsafe(32))' > token"
+#: Operations that make the server fetch a URL: rdflib parse-tree name -> SPARQL keyword.
+FETCHING_OPERATIONS = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
+
+
+class Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Policy:
+    writable: bool = False
+    token: str | None = None
+    allow_federation: bool = False
+    timeout_s: int = 30
+    loopback_only: bool = True  # the front listens on a loopback address only
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def read_token(token_file: str | None) -> str | None:
+    """The token from ``token_file``, else from the environment variable KG_TOKEN; None if neither."""
+    if token_file is not None:
+        try:
+            token = Path(token_file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as e:
+            raise KgError(f"cannot read --token-file {token_file}: {getattr(e, 'strerror', None) or e}") from None
+    else:
+        token = os.environ.get("KG_TOKEN", "").strip()
+        if not token:
+            return None
+    if not re.fullmatch(r"[!-~]{16,}", token):  # it goes into an HTTP header as it is
+        raise KgError(f"the token must be at least 16 printable ASCII characters without spaces; make one with: "
+                      f"{TOKEN_RECIPE}")
+    return token
+
+
+def check_host(policy: Policy, host_header: str) -> None:
+    """A front on loopback answers only requests addressed to loopback: a web page that
+    points its own domain name at 127.0.0.1 (DNS rebinding) cannot read the store."""
+    if policy.loopback_only and not is_loopback(urlsplit("//" + host_header).hostname or ""):
+        raise Refused(403, f"Host {host_header!r} refused: kg serve answers requests to 127.0.0.1 or localhost only")
+
+
+def check_write(policy: Policy, origin: str | None, own_origin: str, authorization: str | None) -> None:
+    if not policy.writable:
+        raise Refused(403, "kg serve is read-only: start it with --writable and a token to accept writes")
+    if origin is not None and origin != own_origin:  # browsers send Origin; kg push and curl do not
+        raise Refused(403, f"write from origin {origin} refused: only {own_origin} may write")
+    expected = f"Bearer {policy.token}".encode()
+    if policy.token is None or not hmac.compare_digest((authorization or "").encode("utf-8", "replace"), expected):
+        raise Refused(403, "write refused: send the token as 'Authorization: Bearer TOKEN' "
+                           "(kg push --token-file FILE)")
+
+
+def check_federation(policy: Policy, text: str, kind: Literal["query", "update"]) -> None:
+    if policy.allow_federation:
+        return
+    keyword = fetching_keyword(text, kind)
+    if keyword is not None:
+        raise Refused(403, f"{keyword} refused: kg serve fetches nothing from other servers "
+                           f"unless started with --allow-federation")
+
+
+def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
+    """'SERVICE' or 'LOAD' if running ``text`` would make the server fetch a URL, else None.
+
+    Read by a real SPARQL parser (rdflib's), so comments, strings, case and \\u escapes
+    cannot hide the keyword; text that parser cannot read is refused rather than guessed at.
+    """
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
+
+    lowered = expandUnicodeEscapes(text).lower()
+    if not any(keyword.lower() in lowered for keyword in FETCHING_OPERATIONS.values()):
+        return None  # neither keyword is anywhere in the text: nothing to parse
+    try:
+        tree = parseQuery(text) if kind == "query" else parseUpdate(text)
+    except Exception as e:  # pyparsing's ParseException, but also rdflib's own errors on odd terms
+        first = (str(e).splitlines() or [type(e).__name__])[0]
+        raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD: {first}") from None
+    for name in _component_names(tree):
+        if name in FETCHING_OPERATIONS:
+            return FETCHING_OPERATIONS[name]
+    return None
+
+
+def _component_names(tree: object) -> Iterator[str]:
+    """The names of all grammar components (rdflib ``CompValue``) in a parse tree."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            yield node.name
+            stack.extend(node.values())
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend(node)
