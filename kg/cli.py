@@ -80,9 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     p = sub.add_parser("serve", help="serve a store as a SPARQL 1.1 endpoint with a query page",
-                       description="Serve a store or graph file: a query page at /, SPARQL queries at /query, "
-                                   "the Graph Store Protocol at /store. Read-only unless --writable; no SERVICE "
-                                   "or LOAD unless --allow-federation; every query stopped at --timeout.",
+                       description="Serve a store or graph file: a query page at /, SPARQL queries at /query,\n"
+                                   "the Graph Store Protocol at /store. Safe by default: read-only unless --writable,\n"
+                                   "no SERVICE or LOAD unless --allow-federation, every query stopped at --timeout.",
                        epilog="examples:\n"
                               "  kg serve out/store --port 7878              read-only; then open http://127.0.0.1:7878/\n"
                               "  kg serve out/graph.ttl --timeout 120        a graph file; slow queries get 2 minutes\n"
@@ -146,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "  kg push out/graph.trig --endpoint http://user:pass@fuseki.example:3030/kg/data",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("source", metavar="GRAPH|STORE")
-    p.add_argument("--endpoint", required=True, metavar="URL")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store for kg serve")
     p.add_argument("--graph", metavar="IRI", help="push everything into this named graph")
     p.add_argument("--batch", type=int, default=50000, help="triples per request")
     p.add_argument("--token-file", metavar="FILE",
