@@ -222,10 +222,22 @@ def test_query_page_is_served_and_loads_nothing_from_other_hosts(read_only):
     'SELECT ?s WHERE { ?s ?p "SERVICE and LOAD" }',  # the words in a string
     "# load the people, no service\n" + PEOPLE,  # in a comment
     "PREFIX service: <http://example.org/> SELECT ?s WHERE { ?s service:load ?o }",  # in names
+    "# no service: 150 patterns in one block\nSELECT * WHERE { "
+    + " ".join(f"?s <http://example.org/p{i}> ?o{i} ." for i in range(150)) + " }",
 ])
 def test_queries_that_only_mention_service_or_load_are_answered(read_only, text):
-    status, body, _ = http("GET", read_only + "/query?query=" + urllib.parse.quote(text), headers={"Accept": "text/csv"})
+    status, body, _ = http("POST", read_only + "/query", text,
+                           {"Content-Type": "application/sparql-query", "Accept": "text/csv"})
     assert status == 200, body
+
+
+def test_a_long_query_that_mentions_service_is_refused_rather_than_parsed_for_long(read_only):
+    text = "# service\nSELECT * WHERE { VALUES ?x { " + " ".join(f'"v{i}"' for i in range(5000)) + " } }"
+    status, body, _ = http("POST", read_only + "/query", text, {"Content-Type": "application/sparql-query"})
+    assert status == 413 and "up to 16384 characters" in body
+    status, body, _ = http("POST", read_only + "/query", text.replace("service", "values"),
+                           {"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+    assert status == 200, body  # without the word it is not parsed at all
 
 
 def test_a_graph_file_is_served_too(tmp_path):

@@ -18,7 +18,7 @@ from kg.errors import KgError, UsageError
 from kg.rdf.source import FORMATS
 from kg.rdf.store import is_store, open_oxigraph
 from kg.server import backend
-from kg.server.policy import TOKEN_RECIPE, Policy, is_loopback, read_token
+from kg.server.policy import PARSER_RECURSION_LIMIT, TOKEN_RECIPE, Policy, is_loopback, read_token
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,6 +76,7 @@ def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
         mode = "writable with the token" if policy.writable else "read-only"
         print(f"SPARQL endpoint {base}/query ({mode}, queries stopped after {policy.timeout_s} s), "
               f"query page {base}/ (Ctrl-C to stop)", flush=True)
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSER_RECURSION_LIMIT))
         uvicorn.run(create_app(policy, server.url), host=args.host, port=args.port, log_level="warning",
                     timeout_graceful_shutdown=3)
     except (KeyboardInterrupt, _Stopped):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from importlib.resources import files
-from typing import AsyncIterator, Iterable
+from typing import AsyncIterator, Iterable, Literal
 from urllib.parse import parse_qsl, urlencode
 
 import anyio
@@ -38,6 +38,7 @@ UPDATE_PARAMETERS = ("using-graph-uri", "using-named-graph-uri")
 CANCELLED = b"The SPARQL operation has been cancelled"
 #: Answers up to this size are held until complete, so that a stopped query gets a clear error status.
 HELD_BYTES = 1 << 16
+PARSERS = 2  # SPARQL texts parsed at once (kg.server.policy.fetching_keyword)
 #: No page loads anything from another host (YASGUI would fetch prefix lists) or can be framed.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -60,7 +61,7 @@ async def page_file(request: Request) -> Response:
 async def query(request: Request) -> Response:
     parameters = await _sparql_parameters(request, "query", "application/sparql-query")
     text = _one(parameters, "query")
-    await anyio.to_thread.run_sync(check_federation, _policy(request), text, "query")
+    await _check_federation(request, text, "query")
     form = [("query", text)] + [(k, v) for k, v in parameters if k in QUERY_PARAMETERS]
     return await _forward(request, "POST", "/query", form=form, timed=True)
 
@@ -69,7 +70,7 @@ async def update(request: Request) -> Response:
     _check_write(request)
     parameters = await _sparql_parameters(request, "update", "application/sparql-update")
     text = _one(parameters, "update")
-    await anyio.to_thread.run_sync(check_federation, _policy(request), text, "update")
+    await _check_federation(request, text, "update")
     form = [("update", text)] + [(k, v) for k, v in parameters if k in UPDATE_PARAMETERS]
     return await _forward(request, "POST", "/update", form=form)
 
@@ -127,6 +128,7 @@ def create_app(policy: Policy, backend_url: str) -> Starlette:
         async with httpx.AsyncClient(base_url=backend_url, timeout=httpx.Timeout(None, connect=10),
                                      trust_env=False) as client:
             app.state.backend = client
+            app.state.parsers = anyio.CapacityLimiter(PARSERS)
             yield
 
     app = Starlette(routes=ROUTES, middleware=[Middleware(Guard, policy=policy)], lifespan=lifespan,
@@ -146,6 +148,12 @@ async def _refused(request: Request, e: Exception) -> Response:
 
 def _refused_response(e: Refused) -> Response:
     return PlainTextResponse(e.message + "\n", status_code=e.status)
+
+
+async def _check_federation(request: Request, text: str, kind: Literal["query", "update"]) -> None:
+    """In a worker thread, as parsing may take a second; a few at a time, so that other requests go on."""
+    await anyio.to_thread.run_sync(check_federation, _policy(request), text, kind,
+                                   limiter=request.app.state.parsers)
 
 
 def _check_write(request: Request) -> None:

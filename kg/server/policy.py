@@ -23,6 +23,11 @@ from kg.errors import KgError
 TOKEN_RECIPE = "python -c 'import secrets; print(secrets.token_urlsafe(32))' > token"
 #: Operations that make the server fetch a URL: rdflib parse-tree name -> SPARQL keyword.
 FETCHING_OPERATIONS = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
+#: rdflib's parser reads about 10-20 KB/s: longer texts that need parsing are refused, not parsed.
+MAX_PARSED_CHARS = 16 * 1024
+#: rdflib's parser recurses once per triple pattern of a block: the default limit of 1,000 stops at
+#: about 100 patterns, this one past MAX_PARSED_CHARS of them (deeper nesting still fails cleanly).
+PARSER_RECURSION_LIMIT = 10_000
 
 
 class Refused(Exception):
@@ -105,11 +110,15 @@ def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
     lowered = expandUnicodeEscapes(text).lower()
     if not any(keyword.lower() in lowered for keyword in FETCHING_OPERATIONS.values()):
         return None  # neither keyword is anywhere in the text: nothing to parse
+    if len(text) > MAX_PARSED_CHARS:
+        raise Refused(413, f"kg serve checks a {kind} that contains the word SERVICE or LOAD by parsing it, "
+                           f"up to {MAX_PARSED_CHARS} characters; this one has {len(text)}")
     try:
         tree = parseQuery(text) if kind == "query" else parseUpdate(text)
     except Exception as e:  # pyparsing's ParseException, but also rdflib's own errors on odd terms
         first = (str(e).splitlines() or [type(e).__name__])[0]
-        raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD: {first}") from None
+        raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD (it contains one of these "
+                           f"words): {first}") from None
     for name in _component_names(tree):
         if name in FETCHING_OPERATIONS:
             return FETCHING_OPERATIONS[name]
