@@ -7,6 +7,7 @@ deleted on exit (so writes to it are lost then).
 from __future__ import annotations
 
 import argparse
+import importlib
 import signal
 import sys
 import tempfile
@@ -70,19 +71,22 @@ def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
     # uvicorn stops on Ctrl-C and SIGTERM (a service manager, a test) alike, then raises the signal again:
     # SIGTERM must then end this function normally too, so that the back end is stopped with it.
     signal.signal(signal.SIGTERM, _stop)
-    server = backend.start(location, writable=policy.writable, timeout_s=policy.timeout_s)
+    server = None
     try:
+        server = backend.start(location, writable=policy.writable, timeout_s=policy.timeout_s)
         base = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
         mode = "writable with the token" if policy.writable else "read-only"
         print(f"SPARQL endpoint {base}/query ({mode}, queries stopped after {policy.timeout_s} s), "
               f"query page {base}/ (Ctrl-C to stop)", flush=True)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSER_RECURSION_LIMIT))
+        importlib.import_module("rdflib.plugins.sparql.parser")  # half a second: now, not in the first query
         uvicorn.run(create_app(policy, server.url), host=args.host, port=args.port, log_level="warning",
                     timeout_graceful_shutdown=3)
     except (KeyboardInterrupt, _Stopped):
         pass
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
     return 0
 
 

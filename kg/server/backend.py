@@ -1,8 +1,9 @@
 """The Oxigraph server behind ``kg serve``: it evaluates SPARQL on the store, on a private port.
 
 The ``oxigraph`` binary (PyPI package ``oxigraph``, same version as ``pyoxigraph``, so it
-reads the same store files) listens on loopback only, and is reached only through the
-front (``kg.server.app``), which checks every request first. It runs read-only
+reads the same store files) listens on loopback only, on a port that web browsers refuse
+to connect to, so that it is reached through the front (``kg.server.app``), which checks
+every request first, and not by the web pages open in the user's browser. It runs read-only
 (``serve-read-only``) unless the front accepts writes, and with ``--timeout-s`` so that
 every query stops at the time limit, even when its client has gone.
 """
@@ -107,8 +108,8 @@ def _free_ports() -> Iterator[int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    print(f"kg serve: warning: no browser-blocked port is free; the back end listens on 127.0.0.1:{port}",
-          file=sys.stderr)
+    print(f"kg serve: warning: no browser-blocked port is free: web pages in a browser on this machine could "
+          f"reach the back end on 127.0.0.1:{port} around the front's checks", file=sys.stderr)
     yield port
 
 

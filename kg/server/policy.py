@@ -75,7 +75,13 @@ def read_token(token_file: str | None) -> str | None:
 def check_host(policy: Policy, host_header: str) -> None:
     """A front on loopback answers only requests addressed to loopback: a web page that
     points its own domain name at 127.0.0.1 (DNS rebinding) cannot read the store."""
-    if policy.loopback_only and not is_loopback(urlsplit("//" + host_header).hostname or ""):
+    if not policy.loopback_only:
+        return
+    try:
+        hostname = urlsplit("//" + host_header).hostname or ""
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        hostname = ""
+    if not is_loopback(hostname):
         raise Refused(403, f"Host {host_header!r} refused: kg serve answers requests to 127.0.0.1 or localhost only")
 
 
