@@ -3,8 +3,8 @@
 Modules, one job each: ``vocab`` (the terms and the graph's shape), ``dataset``
 (KnowledgeBase -> quads), ``exports`` (files written by ``kg build``),
 ``source`` (open a GRAPH file or a STORE), ``sparql`` (run and print queries),
-``store`` (the persistent, incremental pyoxigraph store), ``endpoint`` (the
-SPARQL HTTP server of ``kg serve``).
+``store`` (the persistent, incremental pyoxigraph store). The SPARQL HTTP server
+of ``kg serve`` is ``kg.server``.
 """
 from kg.rdf.dataset import build_dataset, build_quads, union_graph
 
