@@ -7,9 +7,11 @@ against the policy (``kg.server.policy``), then SPARQL work goes to the Oxigraph
     /store         SPARQL 1.1 Graph Store Protocol, ?graph=IRI or ?default: GET/HEAD read,
                    PUT/POST/DELETE write (--writable, with the token)
 
-Pages of kg's own go into ``ROUTES``; the host check and the security headers
-(:class:`Guard`) cover them too. The front passes on exactly the SPARQL text it checked,
-re-encoded, so that it and the back end cannot read one request two ways.
+A page of kg's own is one more ``Route`` in ``ROUTES``: the host check and the security
+headers (:class:`Guard`) cover it too, and it can ask the store through
+``request.app.state.backend`` (an httpx client of the back end, e.g. ``POST /query``).
+The front passes on exactly the SPARQL text it checked, re-encoded, so that it and the
+back end cannot read one request two ways.
 """
 from __future__ import annotations
 
