@@ -361,9 +361,13 @@ def test_load_and_service_in_updates_are_refused_even_with_the_token(writable, o
     assert asked == []
 
 
-def test_text_the_checker_cannot_read_is_refused_not_passed_on(read_only, outside):
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } ",  # unclosed
+    r"SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } } # \UFFFFFFFF",  # an escape of no character
+])
+def test_text_the_checker_cannot_read_is_refused_not_passed_on(read_only, outside, template):
     url, asked = outside
-    status, text = _send_query(read_only, "SELECT * WHERE { SERVICE <%s> { ?s ?p ?o } " % url, "GET", "url")
+    status, text = _send_query(read_only, template.replace("{url}", url), "GET", "url")
     assert status == 400 and "cannot check" in text
     assert asked == []
 

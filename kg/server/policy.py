@@ -113,7 +113,10 @@ def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
     """
     from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 
-    lowered = expandUnicodeEscapes(text).lower()
+    try:
+        lowered = expandUnicodeEscapes(text).lower()
+    except ValueError as e:  # an escape of no character, e.g. \UFFFFFFFF
+        raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD: {e}") from None
     if not any(keyword.lower() in lowered for keyword in FETCHING_OPERATIONS.values()):
         return None  # neither keyword is anywhere in the text: nothing to parse
     if len(text) > MAX_PARSED_CHARS:
