@@ -23,7 +23,7 @@ from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 from kg.rdf import build_quads
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
-from kg.server.policy import fetching_keyword, is_loopback
+from kg.server.policy import Refused, fetching_keyword, is_loopback
 from test_rdf import sample_kb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -321,6 +321,11 @@ SERVICE_QUERIES = [
     "SELECT * WHERE { ?x ?y ?z FILTER EXISTS { SERVICE <{url}> { ?s ?p ?o } } } LIMIT 1",
     "SELECT * WHERE { OPTIONAL { { SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } } } } }",
     "PREFIX out: <{base}> SELECT * WHERE { SERVICE out:data { ?s ?p ?o } }",
+    # \u0022 is a quote in a string to Oxigraph, but ends the string to a parser that expands escapes
+    # everywhere first (as the standard says), which then reads the SERVICE line as a comment
+    'SELECT * WHERE { FILTER("x\\u0022 # ") SERVICE <{url}> { ?a ?b ?c } FILTER("""\n) } # """) }',
+    # a comment ends at a carriage return (the standard, Oxigraph), not only at a line feed
+    "SELECT * WHERE { # a comment\rSERVICE <{url}> { ?s ?p ?o }\n}",
 ]
 SENDS = [  # how the query goes: (method, how it is put into the request)
     ("GET", "url"), ("POST", "form"), ("POST", "direct"),
@@ -344,7 +349,7 @@ def test_service_is_refused(read_only, outside, template, method, how):
     url, asked = outside
     text = template.replace("{url}", url).replace("{base}", url.rsplit("/", 1)[0] + "/")
     status, body = _send_query(read_only, text, method, how)
-    assert status == 403 and "SERVICE" in body, body
+    assert status in (403, 400) and "SERVICE" in body, body  # 400: text the checker cannot read both ways
     assert asked == []
 
 
@@ -391,10 +396,16 @@ def test_allow_federation_lets_service_through(store, outside):
      "SERVICE"),
     ('INSERT DATA { <http://example.org/a> <http://example.org/b> "LOAD <http://example.org/>" }', "update", None),
     ("CLEAR ALL ; LOAD <http://example.org/x.ttl>", "update", "LOAD"),
-    (r"\u004cOAD <http://example.org/x.ttl>", "update", "LOAD"),
+    ('INSERT DATA { <http://example.org/a> <http://example.org/b> "\\u004cOAD <http://example.org/>" }', "update",
+     "refused 400"),  # Oxigraph reads this \\u escape in a string; rdflib's grammar only after expanding it
+    (r"\u004cOAD <http://example.org/x.ttl>", "update", "refused 400"),  # Oxigraph: a syntax error
 ])
 def test_fetching_keyword_reads_the_parse_tree(text, kind, expected):
-    assert fetching_keyword(text, kind) == expected
+    try:
+        found = fetching_keyword(text, kind)
+    except Refused as e:
+        found = f"refused {e.status}"
+    assert found == expected
 
 
 # -- time limit --------------------------------------------------------------------------------------

@@ -108,29 +108,38 @@ def check_federation(policy: Policy, text: str, kind: Literal["query", "update"]
 def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
     """'SERVICE' or 'LOAD' if running ``text`` would make the server fetch a URL, else None.
 
-    Read by a real SPARQL parser (rdflib's), so comments, strings, case and \\u escapes
-    cannot hide the keyword; text that parser cannot read is refused rather than guessed at.
+    Read by a real SPARQL parser (rdflib's grammar), so comments, strings, case and
+    escapes cannot hide the keyword; text that parser cannot read is refused rather than
+    guessed at. \\u escapes are read both ways: the standard (and rdflib) expands them
+    everywhere before parsing, Oxigraph 0.5 only inside strings and IRIs, so that a
+    ``\\u0022`` can end a string for one and not for the other.
     """
-    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parser import Query, UpdateUnit, expandUnicodeEscapes
 
     try:
-        lowered = expandUnicodeEscapes(text).lower()
+        expanded = expandUnicodeEscapes(text)
     except ValueError as e:  # an escape of no character, e.g. \UFFFFFFFF
         raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD: {e}") from None
-    if not any(keyword.lower() in lowered for keyword in FETCHING_OPERATIONS.values()):
+    # A carriage return ends a comment for the standard and Oxigraph, but only a line feed does for
+    # rdflib's grammar; everywhere else the two are alike (whitespace, or allowed in long strings only).
+    readings = [reading.replace("\r", "\n") for reading in ([text] if expanded == text else [text, expanded])]
+    lowered = [reading.lower() for reading in readings]
+    if not any(keyword.lower() in reading for reading in lowered for keyword in FETCHING_OPERATIONS.values()):
         return None  # neither keyword is anywhere in the text: nothing to parse
     if len(text) > MAX_PARSED_CHARS:
         raise Refused(413, f"kg serve checks a {kind} that contains the word SERVICE or LOAD by parsing it, "
                            f"up to {MAX_PARSED_CHARS} characters; this one has {len(text)}")
-    try:
-        tree = parseQuery(text) if kind == "query" else parseUpdate(text)
-    except Exception as e:  # pyparsing's ParseException, but also rdflib's own errors on odd terms
-        first = (str(e).splitlines() or [type(e).__name__])[0]
-        raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD (it contains one of these "
-                           f"words): {first}") from None
-    for name in _component_names(tree):
-        if name in FETCHING_OPERATIONS:
-            return FETCHING_OPERATIONS[name]
+    grammar = Query if kind == "query" else UpdateUnit
+    for reading in readings:
+        try:
+            tree = grammar.parse_string(reading, parse_all=True)
+        except Exception as e:  # pyparsing's ParseException, but also rdflib's own errors on odd terms
+            first = (str(e).splitlines() or [type(e).__name__])[0]
+            raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD (it contains one of "
+                               f"these words): {first}") from None
+        for name in _component_names(tree):
+            if name in FETCHING_OPERATIONS:
+                return FETCHING_OPERATIONS[name]
     return None
 
 
