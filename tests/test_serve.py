@@ -23,7 +23,7 @@ from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 from kg.rdf import build_quads
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
-from kg.server.policy import Refused, fetching_keyword, is_loopback
+from kg.server.policy import Refused, _bare_keyword, fetching_keyword, is_loopback
 from test_rdf import sample_kb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,7 +221,7 @@ def test_query_page_is_served_and_loads_nothing_from_other_hosts(read_only):
 @pytest.mark.parametrize("text", [
     'SELECT ?s WHERE { ?s ?p "SERVICE and LOAD" }',  # the words in a string
     "# load the people, no service\n" + PEOPLE,  # in a comment
-    "PREFIX service: <http://example.org/> SELECT ?s WHERE { ?s service:load ?o }",  # in names
+    "PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:load ?service }",  # in names
     "# no service: 150 patterns in one block\nSELECT * WHERE { "
     + " ".join(f"?s <http://example.org/p{i}> ?o{i} ." for i in range(150)) + " }",
 ])
@@ -326,6 +326,7 @@ SERVICE_QUERIES = [
     'SELECT * WHERE { FILTER("x\\u0022 # ") SERVICE <{url}> { ?a ?b ?c } FILTER("""\n) } # """) }',
     # a comment ends at a carriage return (the standard, Oxigraph), not only at a line feed
     "SELECT * WHERE { # a comment\rSERVICE <{url}> { ?s ?p ?o }\n}",
+    "PREFIX : <{base}> SELECT * WHERE { BIND(1 AS ?z) SERVICE:data { ?s ?p ?o } }",  # Oxigraph: SERVICE :data
 ]
 SENDS = [  # how the query goes: (method, how it is put into the request)
     ("GET", "url"), ("POST", "form"), ("POST", "direct"),
@@ -367,7 +368,7 @@ def test_load_and_service_in_updates_are_refused_even_with_the_token(writable, o
 
 
 @pytest.mark.parametrize("template", [
-    "SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } ",  # unclosed
+    'SELECT * WHERE { ?s ?p "SERVICE" ',  # unclosed
     r"SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } } # \UFFFFFFFF",  # an escape of no character
 ])
 def test_text_the_checker_cannot_read_is_refused_not_passed_on(read_only, outside, template):
@@ -398,14 +399,28 @@ def test_allow_federation_lets_service_through(store, outside):
     ("CLEAR ALL ; LOAD <http://example.org/x.ttl>", "update", "LOAD"),
     ('INSERT DATA { <http://example.org/a> <http://example.org/b> "\\u004cOAD <http://example.org/>" }', "update",
      "refused 400"),  # Oxigraph reads this \\u escape in a string; rdflib's grammar only after expanding it
-    (r"\u004cOAD <http://example.org/x.ttl>", "update", "refused 400"),  # Oxigraph: a syntax error
+    (r"\u004cOAD <http://example.org/x.ttl>", "update", "LOAD"),  # the standard's reading; Oxigraph's: an error
+    ("SELECT * WHERE { ?s ?p 1SERVICE <http://example.org/s> { ?a ?b ?c } }", "query", "SERVICE"),  # 1 SERVICE
 ])
-def test_fetching_keyword_reads_the_parse_tree(text, kind, expected):
+def test_fetching_keyword_reads_the_text_as_sparql(text, kind, expected):
     try:
         found = fetching_keyword(text, kind)
     except Refused as e:
         found = f"refused {e.status}"
     assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('SELECT * WHERE { ?s ?p "SERVICE" . ?s <http://example.org/load> ?service } # LOAD', None),
+    ("SELECT * WHERE { ?s ?p '''a ''SERVICE'' b''' . ?s ex:service _:load }", None),
+    ("SELECT * WHERE { # a comment\rSERVICE <http://example.org/s> { } }", "SERVICE"),
+    ('SELECT * WHERE { FILTER("x\\u0022 # ") SERVICE <http://example.org/s> { } }', "SERVICE"),
+    (r"SELECT * WHERE { <http://example.org/\u0041#> SERVICE <http://example.org/s> { } }", "SERVICE"),
+    ("CLEAR ALL; load <http://example.org/x.ttl>", "LOAD"),
+])
+def test_the_token_reading_finds_keywords_in_the_code_only(text, expected):
+    """The second, independent reading (the tokens as Oxigraph reads them), on its own."""
+    assert _bare_keyword(text) == expected
 
 
 # -- time limit --------------------------------------------------------------------------------------

@@ -108,8 +108,9 @@ def check_federation(policy: Policy, text: str, kind: Literal["query", "update"]
 def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
     """'SERVICE' or 'LOAD' if running ``text`` would make the server fetch a URL, else None.
 
-    Read by a real SPARQL parser (rdflib's grammar), so comments, strings, case and
-    escapes cannot hide the keyword; text that parser cannot read is refused rather than
+    Read twice, independently, so that comments, strings, case and escapes cannot hide the
+    keyword: as tokens the way Oxigraph reads them (:func:`_bare_keyword`), then by a real
+    SPARQL parser (rdflib's grammar); text that parser cannot read is refused rather than
     guessed at. \\u escapes are read both ways: the standard (and rdflib) expands them
     everywhere before parsing, Oxigraph 0.5 only inside strings and IRIs, so that a
     ``\\u0022`` can end a string for one and not for the other.
@@ -118,7 +119,7 @@ def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
 
     try:
         expanded = expandUnicodeEscapes(text)
-    except ValueError as e:  # an escape of no character, e.g. \UFFFFFFFF
+    except ValueError as e:  # an escape of no character, e.g. \\UFFFFFFFF
         raise Refused(400, f"kg serve cannot check this {kind} for SERVICE and LOAD: {e}") from None
     # A carriage return ends a comment for the standard and Oxigraph, but only a line feed does for
     # rdflib's grammar; everywhere else the two are alike (whitespace, or allowed in long strings only).
@@ -126,6 +127,9 @@ def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
     lowered = [reading.lower() for reading in readings]
     if not any(keyword.lower() in reading for reading in lowered for keyword in FETCHING_OPERATIONS.values()):
         return None  # neither keyword is anywhere in the text: nothing to parse
+    for reading in readings:
+        if keyword := _bare_keyword(reading):
+            return keyword
     if len(text) > MAX_PARSED_CHARS:
         raise Refused(413, f"kg serve checks a {kind} that contains the word SERVICE or LOAD by parsing it, "
                            f"up to {MAX_PARSED_CHARS} characters; this one has {len(text)}")
@@ -140,6 +144,34 @@ def fetching_keyword(text: str, kind: Literal["query", "update"]) -> str | None:
         for name in _component_names(tree):
             if name in FETCHING_OPERATIONS:
                 return FETCHING_OPERATIONS[name]
+    return None
+
+
+#: The SPARQL 1.1 terminals (grammar section 19.8) whose letters are not keywords, as Oxigraph reads
+#: them: \\u escapes inside strings and IRIs, a comment ending at a line feed or a carriage return.
+#: Everything else is code: a word, the prefix of a prefixed name (its local part is skipped) or
+#: punctuation. Where this is looser than Oxigraph (escapes, name characters), Oxigraph fails to
+#: parse the text anyway.
+_TOKEN = re.compile(r"""
+      (?P<skipped> \#[^\n\r]*
+                 | '''(?:'{0,2}(?:[^'\\]|\\.))*'''
+                 | \"\"\"(?:"{0,2}(?:[^"\\]|\\.))*\"\"\"
+                 | '(?:[^'\\\n\r]|\\.)*' | "(?:[^"\\\n\r]|\\.)*"
+                 | <(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>
+                 | [?$]\w+ | _:[\w.-]* | @[a-zA-Z]+(?:-[a-zA-Z0-9]+)*
+                 | :(?:[\w.:%-]|\\.)* )
+    | (?P<word> [\w.-]+ )
+    | .
+""", re.VERBOSE | re.DOTALL)
+
+
+def _bare_keyword(text: str) -> str | None:
+    """'SERVICE' or 'LOAD' if a word of the code (not a comment, string, IRI or name) holds one."""
+    for token in _TOKEN.finditer(text):
+        word = (token.group("word") or "").upper()
+        for keyword in FETCHING_OPERATIONS.values():
+            if keyword in word:  # also 1SERVICE or SERVICE:x, which a parser may split differently
+                return keyword
     return None
 
 
