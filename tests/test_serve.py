@@ -492,6 +492,15 @@ def test_bad_options_give_one_clear_line(store, tmp_path, options, code, message
     assert len(lines) == 1 and message in lines[0], done.stderr
 
 
+def test_a_host_other_than_loopback_is_warned_about(store):
+    """192.0.2.1 (reserved for documentation) is no address of this machine: the warning, then no server."""
+    done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--host", "192.0.2.1"],
+                          capture_output=True, text=True, timeout=60, env=_env())
+    warning, error = done.stderr.strip().splitlines()
+    assert "warning: --host 192.0.2.1 is reachable from other machines" in warning
+    assert done.returncode == 1 and "cannot listen on 192.0.2.1" in error
+
+
 def test_kg_token_in_the_environment_makes_a_writable_server(store):
     proc, base = serve(store, "--writable", env=_env(KG_TOKEN=TOKEN))
     try:

@@ -64,11 +64,11 @@ def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
 
     from kg.server.app import create_app
 
-    backend.check_port(args.host, args.port)
     if not policy.loopback_only:
         clear_token = ", and the write token travels unencrypted" if policy.writable else ""
         print(f"kg serve: warning: --host {args.host} is reachable from other machines: anyone there can query "
               f"the store{clear_token}", file=sys.stderr)
+    backend.check_port(args.host, args.port)
     # uvicorn stops on Ctrl-C and SIGTERM (a service manager, a test) alike, then raises the signal again:
     # SIGTERM must then end this function normally too, so that the back end is stopped with it.
     signal.signal(signal.SIGTERM, _stop)
