@@ -289,6 +289,9 @@ def test_a_writable_server_accepts_writes_with_the_token(writable):
                           f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", own)
     assert status == 204, text
     assert "芦苇荡" not in http("GET", writable + "/store?default", headers={"Accept": "application/n-quads"})[1]
+    status, text = _write(writable, "DELETE", target[len(writable):], None, "", token)
+    assert status == 204, text
+    assert http("GET", target)[0] == 404
 
 
 def test_writes_reach_the_store_on_disk(tmp_path, store):

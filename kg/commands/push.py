@@ -46,12 +46,12 @@ class GraphStore:
         self.parts = parts
         self.headers = {"Content-Type": NTRIPLES + "; charset=utf-8"}
         if token is not None and parts.username is not None:
-            raise UsageError("give either a user:password in the --endpoint URL or a token, not both")
+            raise UsageError("give either a user:password in the --endpoint URL or a --token-file, not both")
         if token is not None:  # what `kg serve --writable` asks of every write
             self.headers["Authorization"] = "Bearer " + token
-        if parts.username is not None:
-            token = f"{parts.username}:{parts.password or ''}".encode()
-            self.headers["Authorization"] = "Basic " + base64.b64encode(token).decode()
+        elif parts.username is not None:
+            credentials = f"{parts.username}:{parts.password or ''}".encode()
+            self.headers["Authorization"] = "Basic " + base64.b64encode(credentials).decode()
         self.connection: http.client.HTTPConnection | None = None
 
     def _connect(self) -> http.client.HTTPConnection:
@@ -148,7 +148,10 @@ def push(store: pyoxigraph.Store, endpoint: GraphStore, into: str | None, batch:
 def run(args: argparse.Namespace) -> int:
     if args.batch < 1:
         raise UsageError(f"--batch must be at least 1, got {args.batch}")
-    endpoint = GraphStore(args.endpoint, read_token(args.token_file))
+    # KG_TOKEN (read when there is no --token-file) gives way to a user:password in the URL.
+    with_password = urlsplit(args.endpoint).username is not None
+    token = read_token(args.token_file) if args.token_file is not None or not with_password else None
+    endpoint = GraphStore(args.endpoint, token)
     store = open_source(args.source)
     triples, requests = push(store, endpoint, args.graph, args.batch)
     print(f"{triples} triples in {requests} requests -> {args.endpoint}")

@@ -143,8 +143,7 @@ def _policy(request: Request) -> Policy:
     return request.app.state.policy
 
 
-async def _refused(request: Request, e: Exception) -> Response:
-    assert isinstance(e, Refused)
+async def _refused(request: Request, e: Refused) -> Response:
     return _refused_response(e)
 
 
@@ -207,7 +206,11 @@ async def _forward(request: Request, method: str, target: str, *, form: list[tup
     chunks = answer.aiter_raw()
     held = b""
     if timed:
-        held, complete = await _hold(chunks)
+        try:
+            held, complete = await _hold(chunks)
+        except httpx.TransportError as e:
+            await answer.aclose()
+            return PlainTextResponse(f"the SPARQL back end broke off its answer: {e}\n", status_code=502)
         if complete and held.endswith(CANCELLED):
             await answer.aclose()
             return PlainTextResponse(f"the query was stopped at the time limit of {_policy(request).timeout_s} s "
