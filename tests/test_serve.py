@@ -515,6 +515,15 @@ def test_bad_options_give_one_clear_line(store, tmp_path, options, code, message
     assert len(lines) == 1 and message in lines[0], done.stderr
 
 
+def test_kg_serve_stops_with_one_line_when_its_back_end_dies(store):
+    proc, base = serve(store)
+    os.kill(_backend_pid(proc), 9)
+    assert proc.wait(timeout=30) == 1
+    lines = proc.stderr.read().strip().splitlines()
+    assert len(lines) == 1 and "the oxigraph back end stopped" in lines[0], lines
+    assert not _port_open(int(base.rsplit(":", 1)[1]))
+
+
 def test_a_host_other_than_loopback_is_warned_about(store):
     """192.0.2.1 (reserved for documentation) is no address of this machine: the warning, then no server."""
     done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--host", "192.0.2.1"],

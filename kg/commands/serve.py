@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import signal
+import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 
@@ -20,6 +23,9 @@ from kg.rdf.source import FORMATS
 from kg.rdf.store import is_store, open_oxigraph
 from kg.server import backend
 from kg.server.policy import PARSER_RECURSION_LIMIT, TOKEN_RECIPE, Policy, is_loopback, read_token
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,20 +81,30 @@ def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
     server = None
     try:
         server = backend.start(location, writable=policy.writable, timeout_s=policy.timeout_s)
+        front = uvicorn.Server(uvicorn.Config(create_app(policy, server.url), host=args.host, port=args.port,
+                                              log_level="warning", timeout_graceful_shutdown=3))
+        # The front stops too if the back end ends (killed, out of memory...), rather than answer 502s.
+        threading.Thread(target=_stop_after, args=(server.process, front), daemon=True).start()
         base = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
         mode = "writable with the token" if policy.writable else "read-only"
         print(f"SPARQL endpoint {base}/query ({mode}, queries stopped after {policy.timeout_s} s), "
               f"query page {base}/ (Ctrl-C to stop)", flush=True)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSER_RECURSION_LIMIT))
         importlib.import_module("rdflib.plugins.sparql.parser")  # half a second: now, not in the first query
-        uvicorn.run(create_app(policy, server.url), host=args.host, port=args.port, log_level="warning",
-                    timeout_graceful_shutdown=3)
+        front.run()
+        if (code := server.process.poll()) is not None:
+            raise KgError(f"the oxigraph back end stopped (exit code {code}), and kg serve with it")
     except (KeyboardInterrupt, _Stopped):
         pass
     finally:
         if server is not None:
             server.stop()
     return 0
+
+
+def _stop_after(process: subprocess.Popen, front: uvicorn.Server) -> None:
+    process.wait()
+    front.should_exit = True
 
 
 class _Stopped(Exception):
