@@ -114,11 +114,31 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--all", action="store_true", help="... of every document")
 
     p = sub.add_parser("serve", help="serve a store as a SPARQL 1.1 endpoint with a query page",
-                       epilog="example:\n  kg serve out/store --port 7878   then open http://127.0.0.1:7878/",
+                       description="Serve a store or graph file: a query page at /, SPARQL queries at /query,\n"
+                                   "the Graph Store Protocol at /store. Safe by default: read-only unless --writable,\n"
+                                   "no SERVICE or LOAD unless --allow-federation, every query stopped at --timeout.",
+                       epilog="examples:\n"
+                              "  kg serve out/store --port 7878              read-only; then open http://127.0.0.1:7878/\n"
+                              "  kg serve out/graph.ttl --timeout 120        a graph file; slow queries get 2 minutes\n"
+                              "  kg serve out/store --writable --token-file token\n"
+                              "      accept writes that send the token:  kg push new.trig --endpoint "
+                              "http://127.0.0.1:7878/store --token-file token\n"
+                              "  kg serve out/store --host 0.0.0.0           reachable from other machines (read-only)",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="STORE|GRAPH")
-    p.add_argument("--port", type=int, default=7878)
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("source", metavar="STORE|GRAPH", help="a store directory or a graph file (.ttl, .nt, .trig, ...)")
+    p.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only); any other prints a warning")
+    p.add_argument("--writable", action="store_true",
+                   help="accept writes (/update, PUT/POST/DELETE /store) that carry the token as "
+                        "'Authorization: Bearer TOKEN' and come from no other web origin")
+    p.add_argument("--token-file", metavar="FILE",
+                   help="file holding the write token (default: the environment variable KG_TOKEN); "
+                        "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))' > token")
+    p.add_argument("--allow-federation", action="store_true",
+                   help="let SPARQL SERVICE and LOAD fetch data from other servers (refused by default)")
+    p.add_argument("--timeout", type=int, default=30, metavar="SECONDS",
+                   help="stop every query after this many seconds (default: 30)")
 
     p = sub.add_parser("view", help="write an interactive HTML view of the graph",
                        epilog="example:\n  kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html",
@@ -167,12 +187,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dev-ratio", type=float, default=0.1, help="held-out share for the per-type F1 report")
 
     p = sub.add_parser("push", help="load a graph into a SPARQL 1.1 Graph Store endpoint",
-                       epilog="example:\n  kg push out/store --endpoint http://127.0.0.1:7878/store",
+                       epilog="examples:\n  kg push out/store --endpoint http://127.0.0.1:7878/store --token-file token\n"
+                              "  kg push out/graph.trig --endpoint http://user:pass@fuseki.example:3030/kg/data",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("source", metavar="GRAPH|STORE")
-    p.add_argument("--endpoint", required=True, metavar="URL")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store for kg serve")
     p.add_argument("--graph", metavar="IRI", help="push everything into this named graph")
     p.add_argument("--batch", type=int, default=50000, help="triples per request")
+    p.add_argument("--token-file", metavar="FILE",
+                   help="send the token in this file as 'Authorization: Bearer TOKEN' (default: the environment "
+                        "variable KG_TOKEN, if set), as a `kg serve --writable` endpoint requires")
 
     p = sub.add_parser("check", help="verify a store's graphs against their digests; repair from its documents",
                        description="Compare every graph of a store with the digest kg recorded when it wrote it. "

@@ -1,5 +1,6 @@
 """``kg push`` against a real Graph Store endpoint: the oxigraph server on a loopback port."""
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -9,8 +10,9 @@ import urllib.request
 
 import pytest
 
-from kg.rdf.endpoint import oxigraph_binary
+from kg.server.backend import oxigraph_binary
 from kg.runner import SEEDS
+from test_serve import TOKEN, serve, stop
 
 EX = "http://example.org/push-test/"
 
@@ -59,8 +61,9 @@ def _graph_contents(base: str) -> dict[str, set[tuple[str, str, str]]]:
     return out
 
 
-def _kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
+def _kg(*args: str, **env: str) -> subprocess.CompletedProcess:
+    env = {**{k: v for k, v in os.environ.items() if k != "KG_TOKEN"}, **env}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600, env=env)
 
 
 def _trig(graphs: dict[str, list[tuple[str, str, str]]]) -> str:
@@ -147,3 +150,48 @@ def test_an_endpoint_that_refuses_is_a_one_line_error(server, tmp_path):
     done = _kg("push", str(source), "--endpoint", server + "/no-such-service")
     assert done.returncode != 0
     assert "HTTP 4" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def writable_kg_serve(tmp_path_factory):
+    """`kg serve --writable` of a TriG file holding doc/old; yields its base URL and token file."""
+    tmp = tmp_path_factory.mktemp("served")
+    (tmp / "served.trig").write_text(_trig({"doc/old": [("e0", "mention", "旧")]}), encoding="utf-8")
+    (tmp / "token").write_text(TOKEN + "\n")
+    proc, base = serve(tmp / "served.trig", "--writable", "--token-file", str(tmp / "token"))
+    yield base, tmp / "token"
+    stop(proc, base)
+
+
+@pytest.mark.parametrize("token_from", ["--token-file", "KG_TOKEN"])
+def test_push_sends_the_token_a_writable_kg_serve_requires(writable_kg_serve, tmp_path, token_from):
+    base, token_file = writable_kg_serve
+    graphs = {f"doc/{token_from}": [("e1", "mention", "青禾镇")]}
+    source = tmp_path / "g.trig"
+    source.write_text(_trig(graphs), encoding="utf-8")
+    if token_from == "--token-file":
+        done = _kg("push", str(source), "--endpoint", base + "/store", "--token-file", str(token_file))
+    else:
+        done = _kg("push", str(source), "--endpoint", base + "/store", KG_TOKEN=TOKEN)
+    assert done.returncode == 0, done.stderr
+    got = _graph_contents(base)
+    assert got[EX + f"doc/{token_from}"] == _expected(graphs)[EX + f"doc/{token_from}"]
+    assert EX + "doc/old" in got  # the other graphs stay
+
+
+def test_push_without_the_token_is_refused_in_one_line(writable_kg_serve, tmp_path):
+    base, _ = writable_kg_serve
+    source = tmp_path / "g.trig"
+    source.write_text(_trig({"doc/new": [("e1", "mention", "x")]}), encoding="utf-8")
+    done = _kg("push", str(source), "--endpoint", base + "/store")
+    assert done.returncode == 1 and "HTTP 403" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert EX + "doc/new" not in _graph_contents(base)
+
+
+def test_a_password_in_the_url_and_a_token_file_are_one_too_many(tmp_path):
+    (tmp_path / "token").write_text(TOKEN)
+    (tmp_path / "g.trig").write_text(_trig({"doc/a": [("e1", "mention", "x")]}), encoding="utf-8")
+    done = _kg("push", str(tmp_path / "g.trig"), "--endpoint", f"http://user:pw@127.0.0.1:{_free_port()}/store",
+               "--token-file", str(tmp_path / "token"))
+    assert done.returncode == 2 and "not both" in done.stderr

@@ -13,7 +13,8 @@ Works with any endpoint of that protocol (Oxigraph's /store, Fuseki's
 
 Triples go as N-Triples, at most ``--batch`` per request. Triples with blank
 nodes are sent in one request per graph, since a blank node means a fresh
-node in every request.
+node in every request. A token (``--token-file`` or KG_TOKEN) is sent as
+``Authorization: Bearer ...``, as ``kg serve --writable`` requires.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ import pyoxigraph
 
 from kg.errors import KgError, UsageError
 from kg.rdf.source import open_source
+from kg.server.policy import read_token
 
 NTRIPLES = "application/n-triples"
 
@@ -36,16 +38,20 @@ NTRIPLES = "application/n-triples"
 class GraphStore:
     """A Graph Store Protocol endpoint, over one kept-alive HTTP connection."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, token: str | None = None) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"--endpoint must be an http(s) URL, got {url!r}")
         self.url = url
         self.parts = parts
         self.headers = {"Content-Type": NTRIPLES + "; charset=utf-8"}
-        if parts.username is not None:
-            token = f"{parts.username}:{parts.password or ''}".encode()
-            self.headers["Authorization"] = "Basic " + base64.b64encode(token).decode()
+        if token is not None and parts.username is not None:
+            raise UsageError("give either a user:password in the --endpoint URL or a --token-file, not both")
+        if token is not None:  # what `kg serve --writable` asks of every write
+            self.headers["Authorization"] = "Bearer " + token
+        elif parts.username is not None:
+            credentials = f"{parts.username}:{parts.password or ''}".encode()
+            self.headers["Authorization"] = "Basic " + base64.b64encode(credentials).decode()
         self.connection: http.client.HTTPConnection | None = None
 
     def _connect(self) -> http.client.HTTPConnection:
@@ -142,7 +148,10 @@ def push(store: pyoxigraph.Store, endpoint: GraphStore, into: str | None, batch:
 def run(args: argparse.Namespace) -> int:
     if args.batch < 1:
         raise UsageError(f"--batch must be at least 1, got {args.batch}")
-    endpoint = GraphStore(args.endpoint)
+    # KG_TOKEN (read when there is no --token-file) gives way to a user:password in the URL.
+    with_password = urlsplit(args.endpoint).username is not None
+    token = read_token(args.token_file) if args.token_file is not None or not with_password else None
+    endpoint = GraphStore(args.endpoint, token)
     store = open_source(args.source)
     triples, requests = push(store, endpoint, args.graph, args.batch)
     print(f"{triples} triples in {requests} requests -> {args.endpoint}")

@@ -1,32 +1,41 @@
-"""``kg serve STORE|GRAPH --port N``: a SPARQL 1.1 endpoint with a query page, until Ctrl-C.
+"""``kg serve STORE|GRAPH``: a SPARQL 1.1 endpoint with a query page, until Ctrl-C.
 
-A store is served read-write (``kg push`` can load graphs into it through
-/store); a graph file is loaded into a temporary store that is deleted on exit.
+Safe by default (see ``kg.server.policy``): read-only, no outside fetches, every
+query stopped at ``--timeout``. A graph file is loaded into a temporary store that is
+deleted on exit (so writes to it are lost then).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import signal
+import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 
-from kg.errors import KgError
-from kg.rdf import endpoint
+from kg.errors import KgError, UsageError
 from kg.rdf.source import FORMATS
 from kg.rdf.store import is_store, open_oxigraph
+from kg.server import backend
+from kg.server.policy import PARSER_RECURSION_LIMIT, TOKEN_RECIPE, Policy, is_loopback, read_token
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def run(args: argparse.Namespace) -> int:
+    policy = _policy(args)
     source = Path(args.source)
-    if not 0 < args.port < 65536:
-        raise KgError(f"--port must be 1-65535, got {args.port}")
     if source.is_dir():
         if not is_store(source):
             raise KgError(f"{source} is a directory but not a kg store (made by `kg build --store`)")
         open_oxigraph(source)  # fails with one clear line if another process holds the store
-        return _serve(source / "oxigraph", args)
+        return _serve(source / "oxigraph", args, policy)
     if not source.is_file():
         raise KgError(f"no such store or graph file: {source}")
     if source.suffix.lower() not in FORMATS:
@@ -39,28 +48,68 @@ def run(args: argparse.Namespace) -> int:
             raise KgError(f"cannot read {source}: {str(e).splitlines()[0]}") from None
         store.flush()
         del store  # release the database lock for the server
-        return _serve(Path(tmp), args)
+        return _serve(Path(tmp), args, policy)
 
 
-def _serve(location: Path, args: argparse.Namespace) -> int:
-    endpoint.check_port(args.host, args.port)
-    print(f"SPARQL endpoint http://{args.host}:{args.port}/query, query page http://{args.host}:{args.port}/ "
-          f"(Ctrl-C to stop)", flush=True)
-    process = endpoint.start(location, args.host, args.port)
-    stopping = []
+def _policy(args: argparse.Namespace) -> Policy:
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port must be 1-65535, got {args.port}")
+    if args.timeout < 1:
+        raise UsageError(f"--timeout must be at least 1 second, got {args.timeout}")
+    token = read_token(args.token_file)
+    if args.writable and token is None:
+        raise UsageError(f"--writable needs a token: --token-file FILE or the environment variable KG_TOKEN "
+                         f"(make one with: {TOKEN_RECIPE})")
+    return Policy(writable=args.writable, token=token if args.writable else None,
+                  allow_federation=args.allow_federation, timeout_s=args.timeout,
+                  loopback_only=is_loopback(args.host))
 
-    def stop(*_: object) -> None:  # SIGTERM (e.g. from a test or a service manager) stops the server too
-        stopping.append(True)
-        process.terminate()
 
-    signal.signal(signal.SIGTERM, stop)
+def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
+    import uvicorn
+
+    from kg.server.app import create_app
+
+    if not policy.loopback_only:
+        clear_token = ", and the write token travels unencrypted" if policy.writable else ""
+        print(f"kg serve: warning: --host {args.host} is reachable from other machines: anyone there can query "
+              f"the store{clear_token}", file=sys.stderr)
+    backend.check_port(args.host, args.port)
+    # uvicorn stops on Ctrl-C and SIGTERM (a service manager, a test) alike, then raises the signal again:
+    # SIGTERM must then end this function normally too, so that the back end is stopped with it.
+    signal.signal(signal.SIGTERM, _stop)
+    server = None
     try:
-        code = process.wait()
-    except KeyboardInterrupt:
-        stop()
-        process.wait()
-        return 0
-    if code != 0 and not stopping:
-        raise KgError(f"the oxigraph server stopped with exit code {code} (is port {args.port} in use, "
-                      f"or the store open in another process?)")
+        server = backend.start(location, writable=policy.writable, timeout_s=policy.timeout_s)
+        front = uvicorn.Server(uvicorn.Config(create_app(policy, server.url), host=args.host, port=args.port,
+                                              log_level="warning", timeout_graceful_shutdown=3))
+        # The front stops too if the back end ends (killed, out of memory...), rather than answer 502s.
+        threading.Thread(target=_stop_after, args=(server.process, front), daemon=True).start()
+        base = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
+        mode = "writable with the token" if policy.writable else "read-only"
+        print(f"SPARQL endpoint {base}/query ({mode}, queries stopped after {policy.timeout_s} s), "
+              f"query page {base}/ (Ctrl-C to stop)", flush=True)
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSER_RECURSION_LIMIT))
+        importlib.import_module("rdflib.plugins.sparql.parser")  # half a second: now, not in the first query
+        front.run()
+        if (code := server.process.poll()) is not None:
+            raise KgError(f"the oxigraph back end stopped (exit code {code}), and kg serve with it")
+    except (KeyboardInterrupt, _Stopped):
+        pass
+    finally:
+        if server is not None:
+            server.stop()
     return 0
+
+
+def _stop_after(process: subprocess.Popen, front: uvicorn.Server) -> None:
+    process.wait()
+    front.should_exit = True
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stop(*_: object) -> None:
+    raise _Stopped
