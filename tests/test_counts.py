@@ -10,6 +10,7 @@ import pytest
 from kg.graphview import read_graph
 from kg.rdf.counts import counts
 from kg.rdf.source import open_source
+from kg.rdf.vocab import DERIVED_PROPERTY
 from kg.runner import SEEDS
 from test_rdf import kg
 
@@ -49,7 +50,9 @@ def test_counts_agree_with_the_entity_graph(seeds):
     c = counts(open_source(seeds[1]))
     g = read_graph(seeds[1])
     assert c.entities == g.number_of_nodes()
-    assert c.facts == sum(1 for *_, r in g.edges(data="relation") if r != "holds_post")
+    derived = set(DERIVED_PROPERTY)
+    assert c.facts == sum(1 for *_, r in g.edges(data="relation") if r != "holds_post" and r not in derived)
+    assert sum(c.derived.values()) == sum(1 for *_, r in g.edges(data="relation") if r in derived)
     assert c.posts == sum(len(posts) for _, posts in g.nodes(data="posts"))
     assert c.posts_in_body == sum(1 for *_, r in g.edges(data="relation") if r == "holds_post")
     assert sum(c.relations.values()) == c.facts and sum(c.types.values()) == c.entities

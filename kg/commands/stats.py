@@ -28,7 +28,8 @@ def report(c: Counts, s: Stats) -> str:
     lines = [f"documents: {c.documents}",
              f"entities: {c.entities}" + (f"  ({by_kind(c.types)})" if c.types else ""),
              f"facts: {c.facts}" + (f"  ({by_kind(c.relations)})" if c.relations else ""),
-             f"posts: {c.posts}  ({c.posts_in_body} in a named body)"]
+             f"posts: {c.posts}  ({c.posts_in_body} in a named body)",
+             f"derived links: {sum(c.derived.values())}" + (f"  ({by_kind(c.derived)})" if c.derived else "")]
     if s.components:
         isolated = s.components.count(1)
         lines.append(f"connected components: {len(s.components)}  (largest {s.components[0]} entities, "

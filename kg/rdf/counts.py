@@ -3,9 +3,10 @@ posts that ``kg build``'s summary, ``kg stats``, the README and the notebook pri
 
 * documents: ``kg:Document`` nodes (every document stored, whether it states anything);
 * entities: nodes of one of the entity classes (Person, GovOrg, ...);
-* facts: relations between two entities, one per (subject, relation, object), however
-  many sentences state them; the relations of ``kg.rdf.vocab.PROPERTY`` and the derived
-  ones (``kg:jurisdiction``);
+* facts: relations between two entities that a document states, one per (subject,
+  relation, object), however many sentences state them (``kg.rdf.vocab.PROPERTY``);
+* derived: links kg adds without a sentence of their own (``kg:jurisdiction``,
+  ``kg:withinDivision``: ``kg.rdf.vocab.DERIVED_PROPERTY``), counted apart from facts;
 * posts: posts held, one per (holder, post); ``posts_in_body`` of them name their body.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from kg.rdf.sparql import run_query
-from kg.rdf.vocab import RELATION_OF_PROPERTY, TYPE_OF_CLASS
+from kg.rdf.vocab import DERIVED_PROPERTY, RELATION_OF_PROPERTY, TYPE_OF_CLASS
 
 _CLASSES = " ".join(f"<{c}>" for c in TYPE_OF_CLASS)
 _PROPERTIES = " ".join(f"<{p}>" for p in RELATION_OF_PROPERTY)
@@ -44,7 +45,8 @@ class Counts:
     posts: int
     posts_in_body: int
     types: Counter  # entities by type (Person, GovOrg, ...)
-    relations: Counter  # facts by relation (located_in, jurisdiction, ...)
+    relations: Counter  # facts by relation (located_in, owns_project, ...)
+    derived: Counter  # derived links by property (jurisdiction, within_division)
 
     def summary(self) -> str:
         """One line: ``5 documents, 408 entities, 236 facts, 44 posts``."""
@@ -58,9 +60,11 @@ def counts(store: pyoxigraph.Store) -> Counts:
         return list(run_query(store, _QUERIES[name]))
 
     types = Counter({_TYPE[s["c"].value]: int(s["n"].value) for s in rows("types")})
-    relations = Counter({_RELATION[s["p"].value]: int(s["n"].value) for s in rows("relations")})
+    linked = Counter({_RELATION[s["p"].value]: int(s["n"].value) for s in rows("relations")})
+    relations = Counter({r: n for r, n in linked.items() if r not in DERIVED_PROPERTY})
+    derived = Counter({r: n for r, n in linked.items() if r in DERIVED_PROPERTY})
     posts = rows("posts")[0]
     return Counts(documents=int(rows("documents")[0]["n"].value), entities=sum(types.values()),
                   facts=sum(relations.values()), posts=int(posts["n"].value),
                   posts_in_body=int(posts["inBody"].value) if posts["inBody"] is not None else 0,
-                  types=types, relations=relations)
+                  types=types, relations=relations, derived=derived)
