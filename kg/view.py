@@ -78,12 +78,12 @@ def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: 
                types: list[str] | None = None, title: str | None = None,
                start: int = START_NODES) -> nx.MultiDiGraph:
     """Write an HTML view of ``graph`` (an rdflib graph, a store, a graph file or the networkx
-    graph of ``kg.graphview``) to ``path``; return the subgraph the page draws when it opens.
+    graph of ``kg.graphview``) to ``path``; return the subgraph of the entities it opens on.
 
     ``types`` keeps only those entity types; ``focus`` (a name or alias) keeps the entities
     within ``depth`` links of that entity. The page carries all of that; it opens on at most
-    ``start`` entities (the focus and its nearest, or the best connected) and draws more on
-    search and click.
+    ``start`` entities (see ``opening_nodes``; fewer if its window cannot hold that many
+    legibly) and draws more on search and click.
     """
     html, opening = view_page(graph, focus, depth, types, title, start)
     atomic.write_text(path, html)
@@ -97,7 +97,7 @@ def view_page(graph, focus: str | None = None, depth: int = 1, types: list[str] 
     g = select(as_networkx(graph, evidence_limit=READ_EVIDENCE), focus, depth, types)
     if title is None:
         title = f"{focus} · {depth} 度关系" if focus else "知识图谱"
-    opening = opening_nodes(g, start)
+    opening = opening_nodes(g, start, g.graph["focus"])
     return render(g, title, g.graph["focus"], opening), nx.MultiDiGraph(g.subgraph(opening))
 
 
@@ -122,22 +122,21 @@ def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
     return shown
 
 
-def opening_nodes(g: nx.MultiDiGraph, limit: int = START_NODES) -> list[str]:
+def opening_nodes(g: nx.MultiDiGraph, limit: int = START_NODES, focus: str | None = None) -> list[str]:
     """The at most ``limit`` entities a page may draw first, in the order it draws them: whole
     connected pieces, so that what opens has its links; the focus's piece first, then the
     largest, each from its focus or best connected entity outwards (nearest, then best connected).
-    Entities linked to nothing come only when nothing is linked."""
+    Entities linked to nothing (but the focus) come only when nothing is linked."""
     u = links(g)
-    center = g.graph.get("focus")
-    linked = u.subgraph([n for n in u if u.degree(n)]) if u.number_of_edges() else u
+    linked = u.subgraph([n for n in u if u.degree(n) or n == focus]) if u.number_of_edges() else u
 
     def rank(n: str) -> tuple:
         return (-u.degree(n), g.nodes[n]["label"], n)
 
     pieces = []
     for piece in nx.connected_components(linked):
-        root = center if center in piece else min(piece, key=rank)
-        pieces.append((center not in piece, -len(piece), rank(root), root))
+        root = focus if focus in piece else min(piece, key=rank)
+        pieces.append((focus not in piece, -len(piece), rank(root), root))
     ranked: list[str] = []
     for *_, root in sorted(pieces):
         if len(ranked) >= limit:
@@ -150,7 +149,7 @@ def opening_nodes(g: nx.MultiDiGraph, limit: int = START_NODES) -> list[str]:
 def render(g: nx.MultiDiGraph, title: str, focus: str | None = None,
            opening: list[str] | None = None) -> str:
     """The HTML page of ``g``: all its entities and links, the ``opening`` ones drawn first
-    (default: all); the node ``focus``, if given, starts selected with its details shown."""
+    (default: ``opening_nodes``); the node ``focus``, if given, starts selected with its details shown."""
     u = links(g)
     community_of = _communities(u)
     nodes = []
@@ -169,7 +168,7 @@ def render(g: nx.MultiDiGraph, title: str, focus: str | None = None,
             "relations": [{"relation": r, "name": RELATION_LABEL.get(r, r), "count": relations[r]}
                           for r in RELATION_LABEL if relations.get(r)],
             "communityColours": COMMUNITY_COLOURS, "noCommunityColour": NO_COMMUNITY_COLOUR,
-            "opening": sorted(g) if opening is None else opening, "focus": focus,
+            "opening": opening_nodes(g, focus=focus) if opening is None else opening, "focus": focus,
             "maxExpand": MAX_EXPAND, "options": _options()}
     return _TEMPLATES.get_template("graph_view.html").render(
         title=title, data=data, font=FONT,

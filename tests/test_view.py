@@ -188,11 +188,19 @@ def test_a_big_graph_opens_on_its_largest_pieces_and_carries_the_rest(tmp_path):
 def test_the_opening_starts_at_the_focus_and_goes_outwards():
     g = random_graph(300, seed=5)
     focused = select(g, focus=g.nodes["n7"]["label"], depth=3)
-    opening = opening_nodes(focused, 50)
+    opening = opening_nodes(focused, 50, focus="n7")
     u = nx.Graph(focused.to_undirected())
     distance = nx.single_source_shortest_path_length(u, "n7")
     assert opening[0] == "n7" and len(opening) == min(50, focused.number_of_nodes())
     assert [distance[n] for n in opening] == sorted(distance[n] for n in opening)
+
+
+def test_an_unlinked_focus_opens_first():
+    g = invented_graph()
+    lone = by_label(g, "雾岭镇")
+    data = page_data(render(g, "t", focus=lone))
+    assert data["opening"][0] == lone and data["focus"] == lone
+    assert len(data["opening"]) == g.number_of_nodes()  # and every linked entity after it
 
 
 def test_graphs_with_no_links_open_on_their_entities():
