@@ -322,6 +322,16 @@ def test_the_corpus_opens_legible_and_grows_by_search_and_click(browser, tmp_pat
     assert all(s["inside"] for s in shown)
     assert_glyphs_are_not_tofu(browser, "".join(dict.fromkeys("".join(s["label"] for s in shown[:5]))))
     browser.screenshot(_screenshot_dir(tmp_path) / "corpus-opening.png")
+    # the page carries the whole graph, for search and expansion
+    assert browser.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes.length") == \
+        g.number_of_nodes()
+
+    # Zoom buttons zoom; "fit" brings everything drawn back in view, legible.
+    scale = browser.evaluate("kgView.network.getScale()")
+    browser.evaluate("document.getElementById('kg-zoom-in').click()")
+    browser.wait_for(f"kgView.network.getScale() > {scale * 1.35}", timeout=20)
+    browser.evaluate("document.getElementById('kg-zoom-out').click()")
+    browser.wait_for(f"kgView.network.getScale() < {scale * 1.05}", timeout=20)
     drawn = set(browser.evaluate("kgView.nodes.getIds()"))
 
     # Search: a part of a name lists candidates (labels or aliases containing it, best connected
@@ -343,6 +353,8 @@ def test_the_corpus_opens_legible_and_grows_by_search_and_click(browser, tmp_pat
 
     # Click an entity with undrawn neighbours: they are drawn.
     browser.evaluate("document.getElementById('kg-fit').click()")
+    refitted = browser.evaluate(ON_SCREEN)
+    assert len(refitted) > len(shown) and all(s["px"] >= 12 and s["inside"] for s in refitted)
     drawn = set(browser.evaluate("kgView.nodes.getIds()"))
     more = next(n for n in sorted(drawn, key=lambda n: -u.degree(n)) if set(u[n]) - drawn)
     browser.click(*browser.node_on_screen(more))
