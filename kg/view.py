@@ -3,7 +3,11 @@
 ``write_view`` turns the entity graph (see ``kg.graphview``) into one
 self-contained page: vis-network's JavaScript and CSS (shipped inside the
 pyvis package) are inlined, so the page works from ``file://`` with no
-network.  Document text is untrusted: it reaches the page only as JSON inside
+network.  The page carries every entity and link of the chosen part, but draws
+at first only the few hundred a screen shows legibly (``opening_nodes``); the
+rest comes by search and by clicking an entity (its neighbours are drawn).
+``view_page`` is the same page as a string, for a page that embeds one entity's
+neighbourhood.  Document text is untrusted: it reaches the page only as JSON inside
 a script (``tojson`` escapes ``<``, ``>``, ``&`` and ``'``), and the page puts
 it on screen with ``textContent`` or on the canvas, never as HTML.
 """
@@ -19,8 +23,8 @@ import pyvis
 from networkx.algorithms import community
 
 from kg import atomic
-from kg.errors import KgError
 from kg.analytics import LOUVAIN_SEED, links
+from kg.errors import KgError
 from kg.graphview import as_networkx, find_entity, snippet
 
 #: How each entity type is drawn: colour (Okabe-Ito, colour-blind safe), a vis-network

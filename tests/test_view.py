@@ -16,7 +16,7 @@ from rdflib import Dataset
 from kg.errors import KgError
 from kg.graphview import find_entity, to_networkx
 from kg.rdf.vocab import KG, KGR
-from kg.view import opening_nodes, render, select, write_view
+from kg.view import opening_nodes, render, select, view_page, write_view
 from view_graphs import XSS_NAME, XSS_SENTENCE, RdfWriter, invented_graph, invented_rdf, random_graph
 
 
@@ -193,6 +193,15 @@ def test_the_opening_starts_at_the_focus_and_goes_outwards():
     distance = nx.single_source_shortest_path_length(u, "n7")
     assert opening[0] == "n7" and len(opening) == min(50, focused.number_of_nodes())
     assert [distance[n] for n in opening] == sorted(distance[n] for n in opening)
+
+
+def test_view_page_is_the_neighbourhood_page_without_a_file():
+    g = invented_graph()
+    person = by_label(g, "柯望舒")
+    html, opening = view_page(g, focus="柯区长", depth=1)
+    data = page_data(html)
+    assert data["focus"] == person and data["opening"][0] == person
+    assert set(opening) == {n["id"] for n in data["nodes"]} == {person} | set(nx.all_neighbors(g, person))
 
 
 def test_an_unlinked_focus_opens_first():
