@@ -132,20 +132,22 @@ def opening_nodes(g: nx.MultiDiGraph, limit: int = START_NODES, focus: str | Non
     largest, each from its focus or best connected entity outwards (nearest, then best connected).
     Entities linked to nothing (but the focus) come only when nothing is linked."""
     u = links(g)
-    linked = u.subgraph([n for n in u if u.degree(n) or n == focus]) if u.number_of_edges() else u
+    any_links = u.number_of_edges() > 0
 
     def rank(n: str) -> tuple:
         return (-u.degree(n), g.nodes[n]["label"], n)
 
     pieces = []
-    for piece in nx.connected_components(linked):
+    for piece in nx.connected_components(u):
+        if any_links and len(piece) == 1 and focus not in piece:
+            continue
         root = focus if focus in piece else min(piece, key=rank)
         pieces.append((focus not in piece, -len(piece), rank(root), root))
     ranked: list[str] = []
     for *_, root in sorted(pieces):
         if len(ranked) >= limit:
             break
-        distance = nx.single_source_shortest_path_length(linked, root)
+        distance = nx.single_source_shortest_path_length(u, root)
         ranked.extend(sorted(distance, key=lambda n: (distance[n], rank(n))))
     return ranked[:max(limit, 0)]
 
