@@ -104,10 +104,13 @@ class Browser:
         self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
         self.call("Input.insertText", text=text)
 
-    def press_enter(self) -> None:
+    def press(self, key: str, code: int, text: str = "") -> None:
         for kind in ("keyDown", "keyUp"):
-            self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter",
-                      windowsVirtualKeyCode=13, text="\r" if kind == "keyDown" else "")
+            self.call("Input.dispatchKeyEvent", type=kind, key=key, code=key,
+                      windowsVirtualKeyCode=code, text=text if kind == "keyDown" else "")
+
+    def press_enter(self) -> None:
+        self.press("Enter", 13, "\r")
 
     def node_on_screen(self, node: str) -> tuple[float, float]:
         """Where a drawn node is, in the page's coordinates."""
@@ -267,6 +270,19 @@ def test_type_filter_and_search(browser, tmp_path):
     assert browser.evaluate("kgView.network.getSelectedNodes()") == [node]
     assert browser.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == 0
     assert g.nodes[node]["label"] in browser.evaluate("document.getElementById('kg-detail').textContent")
+
+    # A part of several names lists them all (exact, then prefix, then part; best connected first);
+    # the arrow keys move through the list and Enter takes the one chosen.
+    browser.evaluate("document.getElementById('kg-query').value = ''")
+    browser.type_text("#kg-query", "青梧")
+    listed = browser.evaluate("[...document.querySelectorAll('#kg-candidates li')].map(li => li.dataset.id)")
+    expected = sorted((n for n, d in g.nodes(data=True) if "青梧" in d["label"] or any("青梧" in a for a in d["aliases"])),
+                      key=lambda n: (-len({*nx.all_neighbors(g, n)}), g.nodes[n]["label"]))
+    assert listed == expected and len(listed) > 2
+    browser.press("ArrowDown", 40)
+    browser.press("ArrowDown", 40)
+    browser.press_enter()
+    assert browser.evaluate("kgView.network.getSelectedNodes()") == [listed[2]]
     assert browser.problems() == []
 
 
