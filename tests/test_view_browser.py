@@ -1,7 +1,8 @@
 """The HTML view in a real headless Chromium, driven over the DevTools protocol.
 
-Needs Debian's ``chromium`` (installed by .ci/run); the page is opened from
-file:// with the network cut off, so anything it tried to fetch would fail.
+Needs Debian's ``chromium`` and ``fonts-noto-cjk`` (installed by .ci/run); the page is
+opened from file:// with the network cut off, so anything it tried to fetch would fail.
+The corpus tests build the graph of the 250 shared news texts once (about half a minute).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -326,6 +328,22 @@ def test_a_graph_without_links_shows_its_entities(browser, tmp_path):
     open_view(browser, page)
     assert sorted(browser.evaluate("Object.keys(kgView.network.getPositions())")) == sorted(g.nodes)
     assert browser.problems() == []
+
+
+#: The 250 real news texts of the shared corpus, beside the repository (KG_CORPUS_DOCS overrides
+#: the place). Their text is never copied into the repository; the tests only build a graph of them.
+CORPUS_DOCS = Path(os.environ.get("KG_CORPUS_DOCS", Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"))
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(tmp_path_factory) -> Path:
+    """graph.ttl of the whole corpus, built once with `kg build`."""
+    if not CORPUS_DOCS.is_dir():
+        pytest.skip(f"the corpus is not in {CORPUS_DOCS} (set KG_CORPUS_DOCS)")
+    out = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS_DOCS), "-q", "--formats", "ttl",
+                    "--out", str(out)], check=True, capture_output=True)
+    return out / "graph.ttl"
 
 
 @pytest.fixture(scope="module")
