@@ -3,7 +3,11 @@
 ``write_view`` turns the entity graph (see ``kg.graphview``) into one
 self-contained page: vis-network's JavaScript and CSS (shipped inside the
 pyvis package) are inlined, so the page works from ``file://`` with no
-network.  Document text is untrusted: it reaches the page only as JSON inside
+network.  The page carries every entity and link of the chosen part, but draws
+at first only the few hundred a screen shows legibly (``opening_nodes``); the
+rest comes by search and by clicking an entity (its neighbours are drawn).
+``view_page`` is the same page as a string, for a page that embeds one entity's
+neighbourhood.  Document text is untrusted: it reaches the page only as JSON inside
 a script (``tojson`` escapes ``<``, ``>``, ``&`` and ``'``), and the page puts
 it on screen with ``textContent`` or on the canvas, never as HTML.
 """
@@ -16,9 +20,10 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 import pyvis
-from pyvis.network import Network
+from networkx.algorithms import community
 
 from kg import atomic
+from kg.analytics import LOUVAIN_SEED, links
 from kg.errors import KgError
 from kg.graphview import as_networkx, find_entity, snippet
 
@@ -45,41 +50,60 @@ RELATION_LABEL = {
     "within_division": "上级区划",
 }
 #: Evidence sentences per node or edge in a tooltip, and their length: enough to judge a fact,
-#: small enough that a 2,000-node page stays a few megabytes.
+#: small enough that a page of a few thousand entities stays a few megabytes.
 MAX_EVIDENCE = 4
 #: Sentences read per node or edge: twice what is shown, as repeats are dropped when shown.
 READ_EVIDENCE = 2 * MAX_EVIDENCE
 MAX_SENTENCE = 160
-#: Entities one page draws at most: more is neither readable nor quick to lay out in a browser.
-MAX_NODES = 2000
+#: Entities a page draws when it opens: the page carries the whole graph, but more than this
+#: many labels do not fit a screen legibly; the rest comes by search and by clicking (expansion).
+START_NODES = 300
+#: Neighbours one click adds at most (the best connected first): a hub must not flood the page.
+MAX_EXPAND = 60
+#: Font families of every label, canvas included: the CJK ones first, so that Chinese is drawn
+#: with a CJK font wherever one of them is installed (Linux, macOS, Windows), never as boxes.
+FONT_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
+                 "Microsoft YaHei", "sans-serif")
+FONT = ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES)
+#: Community colours (Tableau 10 without the greys), largest community first, then round again;
+#: entities in no community (linked to nothing) are grey.
+COMMUNITY_COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
+                     "#FF9DA7", "#9C755F")
+NO_COMMUNITY_COLOUR = "#BAB0AC"
 
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("kg", "templates"),
     autoescape=True, trim_blocks=True, lstrip_blocks=True)
 # Chinese stays readable (and half the size) in the page's JSON; tojson still escapes < > & '.
-_TEMPLATES.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+_TEMPLATES.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 
 
 def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: int = 1,
                types: list[str] | None = None, title: str | None = None,
-               max_nodes: int = MAX_NODES) -> nx.MultiDiGraph:
-    """Write an HTML view of ``graph`` (an rdflib graph or the networkx graph of
-    ``kg.graphview``) to ``path``; return the subgraph that was drawn.
+               start: int = START_NODES) -> nx.MultiDiGraph:
+    """Write an HTML view of ``graph`` (an rdflib graph, a store, a graph file or the networkx
+    graph of ``kg.graphview``) to ``path``; return the subgraph of the entities it opens on.
 
-    ``types`` keeps only those entity types; ``focus`` (a name or alias) keeps
-    the entities within ``depth`` links of that entity. Past ``max_nodes``
-    entities the best connected ones are drawn, and the title says so.
+    ``types`` keeps only those entity types; ``focus`` (a name or alias) keeps the entities
+    within ``depth`` links of that entity. The page carries all of that; it opens on at most
+    ``start`` entities (see ``opening_nodes``; fewer if its window cannot hold that many
+    legibly) and draws more on search and click.
     """
+    html, opening = view_page(graph, focus, depth, types, title, start)
+    atomic.write_text(path, html)
+    return opening
+
+
+def view_page(graph, focus: str | None = None, depth: int = 1, types: list[str] | None = None,
+              title: str | None = None, start: int = START_NODES) -> tuple[str, nx.MultiDiGraph]:
+    """The HTML page of ``write_view`` and the subgraph it opens on, without writing a file
+    (for pages that embed a neighbourhood view)."""
     g = select(as_networkx(graph, evidence_limit=READ_EVIDENCE), focus, depth, types)
-    center = g.graph["focus"]
     if title is None:
         title = f"{focus} · {depth} 度关系" if focus else "知识图谱"
-    if g.number_of_nodes() > max_nodes:
-        title += f" · 关系最多的 {max_nodes} 个实体 (best connected {max_nodes} of {g.number_of_nodes()})"
-        g = nx.MultiDiGraph(g.subgraph(sorted(g, key=lambda n: (n != center, -g.degree(n), n))[:max_nodes]))
-    atomic.write_text(path, render(g, title, center))
-    return g
+    opening = opening_nodes(g, start, g.graph["focus"])
+    return render(g, title, g.graph["focus"], opening), nx.MultiDiGraph(g.subgraph(opening))
 
 
 def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
@@ -103,64 +127,110 @@ def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
     return shown
 
 
-def render(g: nx.MultiDiGraph, title: str, focus: str | None = None) -> str:
-    """The HTML page of ``g``; the node ``focus``, if given, starts selected with its details shown."""
-    net = Network(directed=True)  # builds the vis-network node and edge records; the page is our template
-    degree = dict(g.degree())
+def opening_nodes(g: nx.MultiDiGraph, limit: int = START_NODES, focus: str | None = None) -> list[str]:
+    """The at most ``limit`` entities a page may draw first, in the order it draws them: whole
+    connected pieces, so that what opens has its links; the focus's piece first, then the
+    largest, each from its focus or best connected entity outwards (nearest, then best connected).
+    Entities linked to nothing (but the focus) come only when nothing is linked."""
+    u = links(g)
+    any_links = u.number_of_edges() > 0
+
+    def rank(n: str) -> tuple:
+        return (-u.degree(n), g.nodes[n]["label"], n)
+
+    pieces = []
+    for piece in nx.connected_components(u):
+        if any_links and len(piece) == 1 and focus not in piece:
+            continue
+        root = focus if focus in piece else min(piece, key=rank)
+        pieces.append((focus not in piece, -len(piece), rank(root), root))
+    ranked: list[str] = []
+    for *_, root in sorted(pieces):
+        if len(ranked) >= limit:
+            break
+        distance = nx.single_source_shortest_path_length(u, root)
+        ranked.extend(sorted(distance, key=lambda n: (distance[n], rank(n))))
+    return ranked[:max(limit, 0)]
+
+
+def render(g: nx.MultiDiGraph, title: str, focus: str | None = None,
+           opening: list[str] | None = None) -> str:
+    """The HTML page of ``g``: all its entities and links, the ``opening`` ones drawn first
+    (default: ``opening_nodes``); the node ``focus``, if given, starts selected with its details shown."""
+    u = links(g)
+    community_of = _communities(u)
+    nodes = []
     for node, data in sorted(g.nodes(data=True)):
-        colour, shape, _ = TYPE_STYLE.get(data.get("type"), TYPE_STYLE["Organization"])
-        net.add_node(node, label=data.get("label", node), shape=shape, color=colour,
-                     value=degree[node] + 1, kgType=data.get("type"), linked=degree[node] > 0,
-                     physics=degree[node] > 0,  # unlinked entities wait in a grid, out of the layout
-                     aliases=sorted(data.get("aliases", ())),
-                     posts=[_post(p) for p in data.get("posts", ())],
-                     evidence=_evidence(data.get("evidence", ())))
-    for head, tail, _, data in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
-        relation = data.get("relation", "")
-        label = data.get("title") or RELATION_LABEL.get(relation, relation)
-        net.add_edge(head, tail, label=label, relation=relation,
-                     evidence=_evidence(data.get("evidence", ())))
-    counts = Counter(t for _, t in g.nodes(data="type"))
+        nodes.append({"id": node, "label": data.get("label", node), "kgType": data.get("type"),
+                      "degree": u.degree(node), "community": community_of.get(node, -1),
+                      "aliases": sorted(data.get("aliases", ())),
+                      "posts": [_post(p) for p in data.get("posts", ())],
+                      "evidence": _evidence(data.get("evidence", ()))})
+    edges = _merged_edges(g)
+    types = Counter(t for _, t in g.nodes(data="type"))
     legend = [{"type": t, "name": TYPE_STYLE[t][2], "color": TYPE_STYLE[t][0], "shape": TYPE_STYLE[t][1],
-               "count": counts[t]} for t in TYPE_STYLE if counts.get(t)]
-    # options are ours, not pyvis's set_options(), which strips the spaces out of font names
-    data = {"nodes": net.nodes, "edges": net.edges, "options": _options(g.number_of_nodes()), "legend": legend,
-            "relations": RELATION_LABEL, "focus": focus}
+               "count": types[t]} for t in TYPE_STYLE if types.get(t)]
+    relations = Counter(r for e in edges for r in e["relations"])
+    data = {"nodes": nodes, "edges": edges, "legend": legend,
+            "relations": [{"relation": r, "name": RELATION_LABEL.get(r, r), "count": relations[r]}
+                          for r in RELATION_LABEL if relations.get(r)],
+            "communityColours": COMMUNITY_COLOURS, "noCommunityColour": NO_COMMUNITY_COLOUR,
+            "opening": opening_nodes(g, focus=focus) if opening is None else opening, "focus": focus,
+            "maxExpand": MAX_EXPAND, "options": _options()}
     return _TEMPLATES.get_template("graph_view.html").render(
-        title=title, data=data,
+        title=title, data=data, font=FONT,
         vis_js=(_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(_VIS_DIR / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def _options(n_nodes: int) -> dict:
-    """vis-network options: a force layout that settles within a bounded number of
-    iterations (the page switches physics off once it has), so 2,000 nodes open in seconds."""
-    big = n_nodes > 300
+def _communities(u: nx.Graph) -> dict[str, int]:
+    """Each linked entity's Louvain community (as ``kg stats`` finds them), numbered largest first."""
+    if not u.number_of_edges():
+        return {}
+    groups = community.louvain_communities(u, seed=LOUVAIN_SEED)
+    groups = sorted((c for c in groups if len(c) > 1), key=lambda c: (-len(c), min(c)))
+    return {n: i for i, c in enumerate(groups) for n in c}
+
+
+def _merged_edges(g: nx.MultiDiGraph) -> list[dict]:
+    """One edge per ordered pair of entities, whatever the facts between them: a person's post
+    in a body is one edge labelled with the post titles (its 成员 member_of goes with it)."""
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for head, tail, _, data in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
+        pairs.setdefault((head, tail), []).append(data)
+    edges = []
+    for (head, tail), facts in pairs.items():
+        titles = list(dict.fromkeys(f["title"] for f in facts if f.get("title")))
+        relations = list(dict.fromkeys(f.get("relation", "") for f in facts))
+        label = "、".join(titles) if titles else "、".join(RELATION_LABEL.get(r, r) for r in relations)
+        edges.append({"from": head, "to": tail, "label": label, "relations": relations,
+                      "evidence": _evidence(ev for f in facts for ev in f.get("evidence", ()))})
+    return edges
+
+
+def _options() -> dict:
+    """vis-network options: a force layout that settles within a bounded number of iterations
+    (the page switches physics off once it has) on the few hundred entities drawn first."""
     return {
-        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -55, "centralGravity": 0.012,
-                                 "springLength": 90, "springConstant": 0.06, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 120 if n_nodes > 1000 else 250 if big else 600,
-                              "updateInterval": 25, "fit": True},
+            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.015,
+                                 "springLength": 110, "springConstant": 0.06, "avoidOverlap": 0.8},
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True},
             "minVelocity": 1.0,
         },
-        "nodes": {"font": {"size": 14, "face": _FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 8, "max": 36, "label": {"enabled": True, "min": 12, "max": 30,
-                                                              "drawThreshold": 5}}},
-        "edges": {"font": {"size": 12, "face": _FONT, "color": "#555555", "strokeWidth": 2,
+        "nodes": {"font": {"size": 14, "face": FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"min": 8, "max": 30}},
+        "edges": {"font": {"size": 11, "face": FONT, "color": "#555555", "strokeWidth": 2,
                            "align": "middle"},
                   "color": {"color": "#b0b0b0", "highlight": "#333333", "hover": "#333333"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "smooth": {"enabled": True, "type": "continuous" if big else "dynamic"},
+                  "smooth": {"enabled": True, "type": "continuous"},
                   "width": 1},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True,
                         "navigationButtons": False, "multiselect": False},
     }
-
-
-_FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 
 
 def _post(post: dict) -> str:

@@ -7,14 +7,17 @@ import re
 import subprocess
 import sys
 
+from collections import Counter
+
+import networkx as nx
 import pytest
 from rdflib import Dataset
 
 from kg.errors import KgError
 from kg.graphview import find_entity, to_networkx
 from kg.rdf.vocab import KG, KGR
-from kg.view import render, select, write_view
-from view_graphs import XSS_NAME, XSS_SENTENCE, invented_graph, invented_rdf, random_graph
+from kg.view import opening_nodes, render, select, view_page, write_view
+from view_graphs import XSS_NAME, XSS_SENTENCE, RdfWriter, invented_graph, invented_rdf, random_graph
 
 
 def by_label(g, label):
@@ -103,13 +106,47 @@ def test_page_is_self_contained_and_document_text_cannot_break_out():
 def test_node_size_follows_degree_and_every_type_has_a_legend_entry():
     g = invented_graph()
     data = page_data(render(g, "t"))
-    value = {n["id"]: n["value"] for n in data["nodes"]}
-    assert value[by_label(g, "青梧区")] > value[by_label(g, "澜州市")] > value[by_label(g, "雾岭镇")]
+    degree = {n["id"]: n["degree"] for n in data["nodes"]}
+    assert degree[by_label(g, "青梧区")] > degree[by_label(g, "澜州市")] > degree[by_label(g, "雾岭镇")] == 0
     assert {t["type"]: t["count"] for t in data["legend"]} == \
         {"Person": 2, "GovOrg": 1, "Enterprise": 1, "Park": 1, "Project": 1, "Place": 3}
     assert len({(t["color"], t["shape"]) for t in data["legend"]}) == len(data["legend"])
     labels = {e["label"] for e in data["edges"]}
     assert "区长" in labels and "位于" in labels  # post titles and relation names
+
+
+def test_one_edge_per_pair_with_the_post_titles_on_it():
+    """A person who holds posts in a body and is a member of it gets one edge, labelled with the titles."""
+    w = RdfWriter()
+    doc = w.document("d", "invented.txt")
+    person = w.entity("p", "Person", "岑知微", doc=doc, sentence="岑知微任梧岭县委书记、县长。")
+    body = w.entity("b", "GovOrg", "梧岭县委", doc=doc, sentence="岑知微任梧岭县委书记、县长。")
+    w.post(person, "书记", body, None, doc, "岑知微任梧岭县委书记、县长。")
+    w.post(person, "县长", body, None, doc, "岑知微任梧岭县委书记、县长。")
+    w.fact(person, "member_of", body, doc, "岑知微任梧岭县委书记、县长。")
+    g = to_networkx(w.g)
+    assert g.number_of_edges() == 3  # the graph keeps every fact
+    edges = page_data(render(g, "t"))["edges"]
+    assert [(e["label"], sorted(e["relations"])) for e in edges] == [("书记、县长", ["holds_post", "member_of"])]
+    assert len(edges[0]["evidence"]) == 1  # the same sentence states all three
+
+
+@pytest.mark.parametrize("family", ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"])
+def test_labels_name_cjk_fonts_on_canvas_and_page(family):
+    html = render(invented_graph(), "t")
+    options = page_data(html)["options"]
+    for font in (options["nodes"]["font"]["face"], options["edges"]["font"]["face"]):
+        assert f'"{family}"' in font and font.endswith("sans-serif")
+    css = re.search(r"html, body \{[^}]*font-family: ([^;]*);", html).group(1)
+    assert f'"{family}"' in css
+
+
+def test_communities_are_numbered_largest_first():
+    g = random_graph(200, seed=2)
+    nodes = page_data(render(g, "t"))["nodes"]
+    sizes = Counter(n["community"] for n in nodes if n["community"] >= 0)
+    assert [sizes[c] for c in sorted(sizes)] == sorted(sizes.values(), reverse=True)
+    assert all(n["community"] == -1 for n in nodes if n["degree"] == 0)
 
 
 def test_write_view_keeps_the_old_page_when_the_focus_is_unknown(tmp_path):
@@ -132,10 +169,51 @@ def test_kg_view_writes_the_chosen_part(tmp_path):
     assert sorted(n["label"] for n in data["nodes"]) == ["澜汐新材料有限公司", "青梧区", "青梧智造产业园"]
 
 
-def test_a_big_graph_is_cut_to_its_best_connected_entities(tmp_path):
+def test_a_big_graph_opens_on_its_largest_pieces_and_carries_the_rest(tmp_path):
     g = random_graph(300, seed=5)
-    shown = write_view(g, tmp_path / "v.html", max_nodes=100)
-    assert shown.number_of_nodes() == 100
-    least_shown = min(g.degree(n) for n in shown)
-    assert all(g.degree(n) <= least_shown for n in set(g) - set(shown))
-    assert "(best connected 100 of 300)" in (tmp_path / "v.html").read_text(encoding="utf-8")
+    g.add_edge("n0", "n1", key="member_of", relation="member_of")  # some pieces besides the main one
+    g.remove_edges_from([(a, b) for a, b in list(g.edges()) if "n5" in (a, b)])
+    g.add_edge("n5", "n6", key="part_of", relation="part_of")
+    opening = write_view(g, tmp_path / "v.html", start=100)
+    assert opening.number_of_nodes() == 100
+    data = page_data((tmp_path / "v.html").read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 300 and data["opening"] == opening_nodes(select(g), 100)
+    # whole pieces: the opening is connected, from the best connected entity of the largest piece
+    u = nx.Graph(g.to_undirected())
+    assert nx.is_connected(u.subgraph(data["opening"]))
+    biggest = max(nx.connected_components(u), key=len)
+    assert data["opening"][0] in biggest and u.degree(data["opening"][0]) == max(u.degree(n) for n in biggest)
+    assert "n5" not in data["opening"]
+
+
+def test_the_opening_starts_at_the_focus_and_goes_outwards():
+    g = random_graph(300, seed=5)
+    focused = select(g, focus=g.nodes["n7"]["label"], depth=3)
+    opening = opening_nodes(focused, 50, focus="n7")
+    u = nx.Graph(focused.to_undirected())
+    distance = nx.single_source_shortest_path_length(u, "n7")
+    assert opening[0] == "n7" and len(opening) == min(50, focused.number_of_nodes())
+    assert [distance[n] for n in opening] == sorted(distance[n] for n in opening)
+
+
+def test_view_page_is_the_neighbourhood_page_without_a_file():
+    g = invented_graph()
+    person = by_label(g, "柯望舒")
+    html, opening = view_page(g, focus="柯区长", depth=1)
+    data = page_data(html)
+    assert data["focus"] == person and data["opening"][0] == person
+    assert set(opening) == {n["id"] for n in data["nodes"]} == {person} | set(nx.all_neighbors(g, person))
+
+
+def test_an_unlinked_focus_opens_first():
+    g = invented_graph()
+    lone = by_label(g, "雾岭镇")
+    data = page_data(render(g, "t", focus=lone))
+    assert data["opening"][0] == lone and data["focus"] == lone
+    assert len(data["opening"]) == g.number_of_nodes()  # and every linked entity after it
+
+
+def test_graphs_with_no_links_open_on_their_entities():
+    g = invented_graph()
+    g.remove_edges_from(list(g.edges()))
+    assert opening_nodes(select(g), 5) == sorted(g, key=lambda n: g.nodes[n]["label"])[:5]
