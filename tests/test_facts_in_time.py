@@ -193,6 +193,21 @@ def test_event_without_any_date_has_none():
     ("东川高速关键控制性工程东川隧道于2023年1月开工。", ("东川高速关键控制性工程东川隧道",),
      {("东川隧道", "开工", "2023-01")}),
     ("东川医院项目建成集医疗、科研为一体的医院。", ("东川医院项目",), set()),
+    # many projects counted, named only when listed before 等
+    ("今年东川24个重大项目集中开工。", ("东川大桥",), set()),
+    ("东川大桥等10个项目集中开工。", ("东川大桥",), {("东川大桥", "开工", None)}),
+    ("“东川大桥”等5个项目上台签约。", ("东川大桥",), {("东川大桥", "签约", None)}),
+    # before 的: the project is the noun after it, or none
+    ("2022年建成投产的东川电池工厂位于城东。", ("东川电池工厂", "东川化工项目"), {("东川电池工厂", "投产", "2022")}),
+    ("东川化工项目负责人说，已开工的项目达20个。", ("东川化工项目",), set()),
+    # a wish is no milestone
+    ("力争东川隧道早日通车。", ("东川隧道",), set()),
+    ("东川电池项目要早竣工、早投产。", ("东川电池项目",), set()),
+    # a clause opening that the project grammar does not read as a project name
+    ("县委书记宣布了项目正式开工。", (), set()),
+    # the project named in the word's clause beats the subject of a clause before
+    ("2023年，东川新城一期项目主体封顶，东川大道跨东川河桥通车。", ("东川新城一期项目", "东川大道"),
+     {("东川大道", "通车", "2023")}),
 ])
 def test_milestones(text, projects, expected):
     doc = _doc(text, projects)
@@ -215,6 +230,19 @@ def test_milestones(text, projects, expected):
     ("东川水库位于东川区。项目总投资约20亿元。", ("东川水库",),
      {("东川水库", "investment", "总投资", 2000000000, "CNY")}),  # 项目: the project of the sentence before
     ("全区完成投资20亿元。", (), set()),  # no project
+    # the subject of a clause before the figure's, here after a date; a summary line's subject
+    ("2021年5月，东川水利工程正式开工，项目总投资约20亿元。", (),
+     {("东川水利工程", "investment", "总投资", 2000000000, "CNY")}),
+    ("● 东川水利工程位于东川区，总库容1.03亿立方米", (), {("东川水利工程", "capacity", "总库容", 103000000, "立方米")}),
+    # a description of the subject (是…的) and a counted kind of works are not the project
+    ("东川水利工程位于东川区，是以灌溉为主，兼顾发电的大型水利枢纽工程，总库容1.03亿立方米。", ("大型水利枢纽工程",),
+     {("东川水利工程", "capacity", "总库容", 103000000, "立方米")}),
+    ("东川水利工程位于东川区。水库设渠道电站2座，总装机容量6600千瓦。", ("渠道电站",),
+     {("东川水利工程", "capacity", "总装机容量", 6600, "千瓦")}),
+    # before 的: the noun after it
+    ("总投资29亿元的5个项目集中签约。", ("东川化工项目",), set()),
+    ("总投资30亿元的东川新能源项目落户东川。", ("东川新能源项目",),
+     {("东川新能源项目", "investment", "总投资", 3000000000, "CNY")}),
 ])
 def test_figures(text, projects, expected):
     doc = _doc(text, projects)

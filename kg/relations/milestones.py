@@ -2,7 +2,8 @@
 
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
-kg/data/milestone_negations.txt) nor a condition (建成后).  Its date is the clause's
+kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
+condition (建成后).  Its date is the clause's
 own date (kg.dates.statement_date), to the year at least; a milestone whose text
 gives no date has none (近日签约: the publication date would be a guess).
 
@@ -32,6 +33,7 @@ from functools import lru_cache
 from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
+from kg.ner.projects import subject_project_start
 from kg.ner.vocabulary import leading_clause_words
 from kg.relations.context import add_once
 
@@ -51,6 +53,19 @@ _OBJECT_AFTER = ("签约",)
 _ANAPHORS = ("该", "本", "此", "其", "这")
 #: How far back (sentences of the same article) a milestone or figure looks for its project.
 PROJECT_REACH = 3
+#: A count right after a project word (电站2座, 水库3座): it counts a kind of works, it names none.
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[座个项条处]")
+#: Closing quotes a listed name may stand in before 等 (“某某工程”等5个项目).
+_CLOSING_QUOTES = "”\"’」』"
+#: A clause opening with these describes the subject before it (是…的大型水利工程).
+_COPULAS = ("是", "为", "系", "属")
+#: Marks opening a summary line (● 某某工程位于…), before its subject.
+_BULLETS = "●■◆▲★▶·•"
+#: Longest project name read as a clause's subject.
+MAX_SUBJECT = 30
+#: A count of projects (24个重大项目, 4个项目, 10个高速公路项目): the clause is about many
+#: projects, named only when listed before 等 (甲等10个项目).
+_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)")
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +113,11 @@ def extract_milestones(doc: Document) -> list[Milestone]:
 
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
-    clause, not a condition (建成后), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
+    clause, no wish right before it (早日通车, 早投产), not a condition (建成后), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
-    if any(w in before for w in negations) or after.startswith(("后", "以后")):
+    if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
+            or after.startswith(("后", "以后")):
         return False
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
@@ -142,8 +158,8 @@ def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(
 @lru_cache(maxsize=1)
 def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
-    return re.compile(rf"\s*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
-                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,16}}?(?P<suffix>{suffixes}))"
+    return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
                       rf"(?=位于|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
@@ -171,7 +187,16 @@ def _part_named_last(doc: Document, m: Mention) -> Mention:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "，,；;：:") + 1
+    return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
+
+
+def _clauses_back(text: str, pos: int) -> list[int]:
+    """Starts of the clause of ``pos`` and of the clauses before it up to a semicolon or a line
+    break, the nearest first."""
+    clauses = [_clause_start(text, pos)]
+    while clauses[-1] > 0 and text[clauses[-1] - 1] not in "；;\n":
+        clauses.append(_clause_start(text, clauses[-1] - 1))
+    return clauses
 
 
 class _Projects:
@@ -179,7 +204,8 @@ class _Projects:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
+        mentions = sorted((_part_named_last(doc, m) for m in doc.mentions
+                           if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)),
                           key=lambda m: (m.start, -m.end))
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
@@ -195,12 +221,29 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
-        subject = self._subject(sentence, start - sentence.start)
-        if subject is not None:
-            return subject
+        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
+            return next((m for m in inside if m.start == end + 1), None)
+        pos = start - sentence.start
+        counted = _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, pos), pos)
+        if counted is not None:  # 24个重大项目破土动工: many projects, named only as 甲等N个项目
+            listed_end = sentence.start + len(sentence.text[:counted.start()].rstrip(_CLOSING_QUOTES))
+            return next((m for m in inside if m.end == listed_end), None) if counted.group("listed") else None
         before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
         after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
-        if after and (object_after or not before):
+        if after and object_after:
+            return after[0]
+        # the word's clause, else the nearest clause before it up to a semicolon (2014年9月，某某工程
+        # 正式开工，项目总投资…): its subject, else the last project it names (某某大道跨某河桥通车),
+        # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程)
+        clauses = _clauses_back(sentence.text, pos)
+        for k, clause in enumerate(clauses):
+            subject = self._subject(sentence, clause, pos)
+            if subject is not None:
+                return subject
+            named = [m for m in before if m.start >= sentence.start + clause]
+            if named and not any(sentence.text.startswith(_COPULAS, c) for c in clauses[k:k + 2]):
+                return named[-1]
+        if after and not before:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
@@ -221,17 +264,20 @@ class _Projects:
             listed.append(by_start[listed[-1].end + 1])
         return listed
 
-    def _subject(self, sentence: Sentence, pos: int) -> Mention | None:
-        """The project opening the clause of ``pos``, or the sentence."""
-        clause = _clause_start(sentence.text, pos)
-        for opening in (clause, 0):
-            m = _subject_pattern().match(sentence.text, opening)
-            if m is not None and m.start("name") < pos and not m.group("name").startswith(_ANAPHORS) \
-                    and _names_a_project(m.group("name"), m.group("suffix")):
-                start = sentence.start + m.start("name")
-                return _part_named_last(self.doc, Mention(start, sentence.start + m.end("name"), m.group("name"),
-                                                          "Project", source="milestones.subject"))
-        return None
+    def _subject(self, sentence: Sentence, clause: int, pos: int) -> Mention | None:
+        """The project opening the clause of ``sentence`` at ``clause``, before ``pos``, as the
+        project grammar names it."""
+        text = sentence.text
+        m = _subject_pattern().match(text, clause)
+        if m is None or m.start("name") >= pos or m.group("name").startswith(_ANAPHORS) \
+                or not _names_a_project(m.group("name"), m.group("suffix")):
+            return None
+        begin = subject_project_start(text, m.start("suffix"), m.end("name"))
+        # the grammar may only leave out the company that owns the project (某某有限公司某某项目)
+        if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
+            return None
+        return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
+                                                  text[begin:m.end("name")], "Project", source="milestones.subject"))
 
     @staticmethod
     def _outermost(m: Mention, mentions: list[Mention]) -> bool:
@@ -243,7 +289,9 @@ class _Projects:
             prev = self.doc.sentences[k]
             if prev.article != sentence.article:
                 break
-            subject = self._subject(prev, len(prev.text))  # the sentence before is about its subject
+            # the sentence before is about the subject of its first clause that has one
+            subject = next(filter(None, (self._subject(prev, c, len(prev.text))
+                                         for c in reversed(_clauses_back(prev.text, len(prev.text))))), None)
             if subject is not None:
                 return subject
             inside = self.by_sentence.get(k, [])
