@@ -135,6 +135,17 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
       ("郝明远", "remove", False, "局长", "东川区审计局", "2024-05-10")}),
     # the post before the name, when the verb has none after it; 已于8日 between name and verb
     ("其前任东川区政协主席柏青山已于8日辞任。", {("柏青山", "resign", False, "主席", "东川区政协", "2024-05-08")}),
+    # more words of news reports; (女), an ethnic group or a reason between the name and the word
+    ("郝明远接任东川区委书记。", {("郝明远", "appoint", False, "书记", "东川区委", "2024-05-10")}),
+    ("宁秋实已履新东川区人民政府副区长。", {("宁秋实", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    ("柏青山卸任东川区财政局局长。", {("柏青山", "remove", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("岑雪松被提名为东川区人民政府区长候选人。", {("岑雪松", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("邝远山被增补为东川区政协副主席。", {("邝远山", "elect", False, "副主席", "东川区政协", "2024-05-10")}),
+    ("邝远山（女）当选为东川区人大常委会副主任。", {("邝远山", "elect", False, "副主任", "东川区人大常委会", "2024-05-10")}),
+    ("闵秋禾(满族)任东川区审计局局长。", {("闵秋禾", "appoint", False, "局长", "东川区审计局", "2024-05-10")}),
+    ("会议同意岑雪松因工作变动辞去东川区人民政府副区长职务。",
+     {("岑雪松", "resign", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    ("岑雪松同志因年龄原因，不再担任东川区政协副主席。", {("岑雪松", "remove", False, "副主席", "东川区政协", "2024-05-10")}),
 ])
 def test_personnel_events(text, expected):
     assert _events(text) == expected

@@ -51,8 +51,10 @@ _OPENING = re.compile("")
 _INLINE_SPACE = " \t\u3000"
 #: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
-#: Between a name and its verb: 同志, 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
-_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+#: Between a name and its verb: (女) or (某族), 同志, a reason (因工作变动, 因年龄原因，), 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
+                          r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?)?"
+                          r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
