@@ -146,6 +146,13 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
     ("会议同意岑雪松因工作变动辞去东川区人民政府副区长职务。",
      {("岑雪松", "resign", False, "副区长", "东川区人民政府", "2024-05-10")}),
     ("岑雪松同志因年龄原因，不再担任东川区政协副主席。", {("岑雪松", "remove", False, "副主席", "东川区政协", "2024-05-10")}),
+    # a clause with no name of its own goes on about the person before
+    ("柏青山同志任东川集团副董事长，不再担任东川集团总经理职务。",
+     {("柏青山", "appoint", False, "副董事长", "东川集团", "2024-05-10"),
+      ("柏青山", "remove", False, "总经理", "东川集团", "2024-05-10")}),
+    ("邝远山当选为东川市委常委，后兼任东川市委秘书长。",
+     {("邝远山", "elect", False, "常委", "东川市委", "2024-05-10"),
+      ("邝远山", "appoint", False, "秘书长", "东川市委", "2024-05-10")}),
 ])
 def test_personnel_events(text, expected):
     assert _events(text) == expected

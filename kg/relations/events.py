@@ -6,7 +6,8 @@ The words and forms are in kg/data/personnel_events.tsv:
   - object: 免去某甲的某区人民政府副区长、某某职务;
   - after:  某甲当选为区长 / 接受某乙辞去区长职务 / 某丙同志不再担任… / 某丁拟任… /
             某戊副区长代理区长职务 (a title may stand between the name and the word);
-  - carried: 并决定为代理区长, with no name: the person of the clause before.
+  - carried: 并决定为代理区长, ，后兼任某职, ，不再担任某职务, with no name: the person of the
+    event before in the sentence.
 
 A post is a run of text up to 职务, a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
@@ -60,6 +61,9 @@ _BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: A clause opening only with these, before an "after" word, goes on about the person of the
+#: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
+_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再")
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -179,6 +183,9 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
         return []
     people = _names_backward(doc, text, base, m.start(), persons)
+    clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
+    if not people and found and clause > 0 and text[clause:m.start()] in _CARRIED_OPENINGS:
+        people = [found[-1].person]  # 某甲任某职，后兼任某职 / ，不再担任某职务: the person before
     if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
