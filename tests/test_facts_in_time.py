@@ -119,9 +119,11 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
       ("郝明远", "appoint", False, "常委", "东川市委", "2024-05-10"),
       ("郝明远", "appoint", False, "书记", "东川市委", "2024-05-10"),
       ("宁秋实", "appoint", True, "市长", "东川市", "2024-05-10")}),
-    # an adverb between the name and the verb is not part of the name; how the vote went
+    # an adverb between the name and the verb is not part of the name (后 is no name: the clause
+    # goes on about the person before); how the vote went
     ("柏青山同志任东川区委书记，后不再兼任东川区人民政府区长。",
-     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10")}),
+     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10"),
+      ("柏青山", "remove", False, "区长", "东川区人民政府", "2024-05-10")}),
     ("邝远山零反对票当选东川市人民政府市长。", {("邝远山", "elect", False, "市长", "东川市人民政府", "2024-05-10")}),
     # 分别: the n-th name gets the n-th post; 其: the person of the appointment before
     ("邝远山、岑雪松分别当选为东川区人大常委会主任、副主任。",
