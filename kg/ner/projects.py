@@ -328,7 +328,7 @@ def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:
     clause opens with it (the project of 某某水利工程于2014年开工), by the boundaries and tests of
     this grammar, a bare 项目/工程 after common words included; None if it names no project
     (县委书记某某宣布了项目, 两大重点项目)."""
-    start = left_boundary(text, suffix_start, PROJECT, max_len=30)
+    start = left_boundary(text, suffix_start, PROJECT, max_len=30, floor=_after_company(text, suffix_start))
     start = skip_leading_digits(text, start, suffix_start)
     suffix = text[suffix_start:end]
     return start if _is_project(text, start, suffix_start, end, suffix, need_proper=False) else None

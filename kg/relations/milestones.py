@@ -64,8 +64,8 @@ _BULLETS = "●■◆▲★▶·•"
 #: Longest project name read as a clause's subject.
 MAX_SUBJECT = 30
 #: A count of projects (24个重大项目, 4个项目, 10个高速公路项目): the clause is about many
-#: projects, named only when listed before 等 (甲等10个项目).
-_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)")
+#: projects, named only when listed before 等 (甲等10个项目); not 172项重大工程之一 (one of them).
+_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)")
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +117,7 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后")):
+            or after.startswith(("后", "以后", "项目")):  # 建成后; 新开工项目658个 names a kind of projects
         return False
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
@@ -224,19 +224,20 @@ class _Projects:
         if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
             return next((m for m in inside if m.start == end + 1), None)
         pos = start - sentence.start
-        counted = _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, pos), pos)
-        if counted is not None:  # 24个重大项目破土动工: many projects, named only as 甲等N个项目
-            listed_end = sentence.start + len(sentence.text[:counted.start()].rstrip(_CLOSING_QUOTES))
-            return next((m for m in inside if m.end == listed_end), None) if counted.group("listed") else None
         before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
         after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
         if after and object_after:
             return after[0]
         # the word's clause, else the nearest clause before it up to a semicolon (2014年9月，某某工程
         # 正式开工，项目总投资…): its subject, else the last project it names (某某大道跨某河桥通车),
-        # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程)
+        # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程); a clause that
+        # counts projects (24个重大项目破土动工) is about many, named only as 甲等N个项目
         clauses = _clauses_back(sentence.text, pos)
         for k, clause in enumerate(clauses):
+            counted = _COUNTED_PROJECTS.search(sentence.text, clause, pos)
+            if counted is not None:
+                listed_end = sentence.start + len(sentence.text[:counted.start()].rstrip(_CLOSING_QUOTES))
+                return next((m for m in inside if m.end == listed_end), None) if counted.group("listed") else None
             subject = self._subject(sentence, clause, pos)
             if subject is not None:
                 return subject
