@@ -190,6 +190,10 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
 
 
+def _clause_end(text: str, pos: int) -> int:
+    return min((i for i in (text.find(c, pos) for c in "，,；;：:\n。") if i >= 0), default=len(text))
+
+
 def _clauses_back(text: str, pos: int) -> list[int]:
     """Starts of the clause of ``pos`` and of the clauses before it up to a semicolon or a line
     break, the nearest first."""
@@ -233,8 +237,10 @@ class _Projects:
         # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程); a clause that
         # counts projects (24个重大项目破土动工) is about many, named only as 甲等N个项目
         clauses = _clauses_back(sentence.text, pos)
+        own_end = _clause_end(sentence.text, pos)
         for k, clause in enumerate(clauses):
-            counted = _COUNTED_PROJECTS.search(sentence.text, clause, pos)
+            # the word's own clause counts them after it too (共开工405个项目)
+            counted = _COUNTED_PROJECTS.search(sentence.text, clause, own_end if k == 0 else pos)
             if counted is not None:
                 listed_end = sentence.start + len(sentence.text[:counted.start()].rstrip(_CLOSING_QUOTES))
                 return next((m for m in inside if m.end == listed_end), None) if counted.group("listed") else None
