@@ -63,9 +63,10 @@ _COPULAS = ("是", "为", "系", "属")
 _BULLETS = "●■◆▲★▶·•"
 #: Longest project name read as a clause's subject.
 MAX_SUBJECT = 30
-#: A count of projects (24个重大项目, 4个项目, 10个高速公路项目): the clause is about many
+#: A count of projects (24个重大项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is about many
 #: projects, named only when listed before 等 (甲等10个项目); not 172项重大工程之一 (one of them).
-_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)")
+_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)"
+                               r"|(?:项目|工程)[\d一二两三四五六七八九十百几多]+[个项批]")
 
 
 @lru_cache(maxsize=1)
@@ -113,12 +114,13 @@ def extract_milestones(doc: Document) -> list[Milestone]:
 
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
-    clause, no wish right before it (早日通车, 早投产), not a condition (建成后), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
+    clause, no wish right before it (早日通车, 早投产), not a condition (建成后), not a kind or a
+    count of projects (开工项目, 开工44项), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")):  # 建成后; 新开工项目658个 names a kind of projects
-        return False
+            or after.startswith(("后", "以后", "项目")) or _COUNT_AFTER.match(text, m.end()):
+        return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
 
