@@ -57,6 +57,8 @@ PROJECT_REACH = 3
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[座个项条处]")
 #: Closing quotes a listed name may stand in before 等 (“某某工程”等5个项目).
 _CLOSING_QUOTES = "”\"’」』"
+#: Before a milestone word, a milestone of many projects at once (集中开工, 集中签约).
+_COLLECTIVE = ("集中", "集中开")
 #: A clause opening with these describes the subject before it (是…的大型水利工程).
 _COPULAS = ("是", "为", "系", "属")
 #: Marks opening a summary line (● 某某工程位于…), before its subject.
@@ -66,7 +68,7 @@ MAX_SUBJECT = 30
 #: A count of projects (24个重大项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is about many
 #: projects, named only when listed before 等 (甲等10个项目); not 172项重大工程之一 (one of them).
 _COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)"
-                               r"|(?:项目|工程)[\d一二两三四五六七八九十百几多]+[个项批]")
+                               r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +110,9 @@ def extract_milestones(doc: Document) -> list[Milestone]:
                                       doc.span(sentence.start + m.start(), sentence.start + m.end()),
                                       stated.value if stated else None, stated is not None,
                                       doc.span(sentence.start, sentence.end))
-                add_once(out, seen, ("".join(each.text.split()), milestone.milestone), milestone)
+                # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
+                name = "".join(each.text.split())
+                add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
     return out
 
 
@@ -162,7 +166,7 @@ def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
                       rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
-                      rf"(?=位于|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
@@ -192,6 +196,47 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
 
 
+#: 该项目, 这个产业融合项目, 本工程: a project named before.
+_POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
+#: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月.
+_DATE_WORDS = re.compile(r"[\d一二三四五六七八九十零〇]+[年月日号]?|[—\-～~()（）]|[上中下]旬|[年月]")
+
+
+def _goes_on(text: str, clauses: list[int]) -> bool:
+    """Whether a sentence with no project of its own goes on about the project of the sentences
+    before: it points back (该项目, 这个产业融合项目), or its first clause that is more than a date
+    opens with 其 or a works word alone (项目, 工程, 水库, 大坝), or with no subject at all (2014年9月，正式开工; 预计2025年建成通车; not
+    全区完成投资20亿元, 今年全区项目建设有序推进，基本建成投产)."""
+    if _POINTS_BACK.search(text, 0, clauses[0] + 8):
+        return True
+    for c in reversed(clauses):
+        rest = _skip_openers(text, c)
+        if rest < len(text) and text[rest] not in "，,；;：:\n":
+            return text.startswith((*_ANAPHORS, *_part_words()), rest) and not text.startswith("其中", rest) \
+                or text.startswith(tuple(_milestone_words()[1]) + tuple(_figure_pattern()[1]), rest)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _part_words() -> tuple[str, ...]:
+    """Works words (项目, 工程, 水库, 大坝, 隧道 ...) that alone, opening a sentence, name the
+    project before or a part of it (水库设电站2座, 大坝坝高104米)."""
+    return tuple(sorted(load_set("project_suffixes.txt") | {"大坝", "主线", "主体", "一期", "二期"}, key=len, reverse=True))
+
+
+def _skip_openers(text: str, i: int) -> int:
+    """Past the dates, numbers and subjectless opening words (kg/data/subjectless_openers.txt) at ``i``."""
+    openers = tuple(sorted(load_lines("subjectless_openers.txt"), key=len, reverse=True))
+    while i < len(text):
+        if m := _DATE_WORDS.match(text, i):
+            i = m.end()
+        elif text.startswith(openers, i):
+            i += len(next(w for w in openers if text.startswith(w, i)))
+        else:
+            break
+    return i
+
+
 def _clause_end(text: str, pos: int) -> int:
     return min((i for i in (text.find(c, pos) for c in "，,；;：:\n。") if i >= 0), default=len(text))
 
@@ -210,8 +255,12 @@ class _Projects:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        mentions = sorted((_part_named_last(doc, m) for m in doc.mentions
-                           if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)),
+        projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
+        parts = [(m, _part_named_last(doc, m)) for m in projects]
+        wholes = [(m.start, part.start) for m, part in parts if part is not m]
+        # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
+        mentions = sorted((part for m, part in parts
+                           if not any(s <= m.start and m.end <= e for s, e in wholes)),
                           key=lambda m: (m.start, -m.end))
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
@@ -239,6 +288,8 @@ class _Projects:
         # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程); a clause that
         # counts projects (24个重大项目破土动工) is about many, named only as 甲等N个项目
         clauses = _clauses_back(sentence.text, pos)
+        if sentence.text.endswith(_COLLECTIVE, 0, pos):  # 集中开工: the projects of its own clause only
+            clauses = clauses[:1]
         own_end = _clause_end(sentence.text, pos)
         for k, clause in enumerate(clauses):
             # the word's own clause counts them after it too (共开工405个项目)
@@ -251,12 +302,18 @@ class _Projects:
                 return subject
             named = [m for m in before if m.start >= sentence.start + clause]
             if named and not any(sentence.text.startswith(_COPULAS, c) for c in clauses[k:k + 2]):
-                return named[-1]
+                # the word's clause: the project nearest the word; a clause before: its first (某某项目
+                # 位于某某大道东侧，占地约366亩)
+                return named[-1] if k == 0 else named[0]
+        if sentence.text.endswith(_COLLECTIVE, 0, pos):
+            return None
+        if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
+            return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
         if after and not before:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
-        return self._earlier(index)
+        return self._earlier(index) if _goes_on(sentence.text, clauses) else None
 
     def listed_with(self, project: Mention) -> list[Mention]:
         """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
