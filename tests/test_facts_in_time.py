@@ -153,6 +153,8 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
       ("岑雪松", "elect", False, "副区长", "东川区人民政府", "2024-05-10")}),
     ("会议通过了关于邝远山同志辞去东川区人民政府区长职务的决定。",
      {("邝远山", "resign", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("由外省调来的宁秋实，已于近日履新东川区人民政府副区长。",
+     {("宁秋实", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
     # a clause with no name of its own goes on about the person before
     ("柏青山同志任东川集团副董事长，不再担任东川集团总经理职务。",
      {("柏青山", "appoint", False, "副董事长", "东川集团", "2024-05-10"),

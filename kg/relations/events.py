@@ -52,11 +52,12 @@ _OPENING = re.compile("")
 _INLINE_SPACE = " \t\u3000"
 #: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
-#: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，), 已,
+#: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，) or a
+#: comma before 已/于 (某甲，已于近日履新), 已,
 #: 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
 _BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
-                          r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?)?"
+                          r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
                           r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
@@ -343,9 +344,10 @@ _NOT_IN_NAMES = frozenset("不再也又均都已将并或")
 
 
 def _names_may_follow(text: str, s: int) -> bool:
-    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 会议选举…, 主席某甲): the
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 调来的某甲, 会议选举…, 主席某甲): the
     text before it ends a personnel word, a pause, a verb of the meeting or a title."""
     return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志", "关于") \
+        or text[s - 1:s] == "的" \
         or any(text.endswith(word, 0, s) for word in _triggers()[1]) or text.endswith(_title_heads(), 0, s)
 
 
