@@ -3,24 +3,40 @@
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
 kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
-condition (建成后).  Its date is the clause's
-own date (kg.dates.statement_date), to the year at least; a milestone whose text
-gives no date has none (近日签约: the publication date would be a guess).
+condition (建成后).  Its date is the clause's own date (kg.dates.statement_date), to the
+year at least; a milestone whose text gives no date has none (近日签约: the publication
+date would be a guess).
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 
-Both attach to the project the sentence is about: a Project mention holding the
-word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
-ending with a project suffix (kg/data/project_suffixes.txt) that opens it
-(某某水利工程位于…, 其中，某某大桥于…) and names one (not 要加快重点项目, 5个项目,
-重点项目: kg/data/subject_function_starts.txt, kg/data/project_generic.txt); else the
-nearest Project mention before it in the sentence, else the first one after it (for
-签约, after it first: 与某公司签约，某某项目落户…); else the subject, or the last project,
-of the sentences before in the same article (该项目 ...).  A mention naming a part
-after its whole (某某项目关键控制性工程某某隧道) stands for the part; a milestone of a list
-of projects (甲项目、乙项目集中开工) is each one's.
+Both attach to the project the sentence is about, named as the project grammar
+(kg.ner.projects) names it:
+
+- a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
+  (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
+- none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
+  unless it lists them before 等 (甲等10个项目集中开工: 甲), when the word names a kind (新开工
+  项目) or a milestone of many at once (集中开工) has no project of its own clause;
+- the word's clause, else the nearest clause before it up to a semicolon or a line break: its
+  subject, a name ending with a project suffix (kg/data/project_suffixes.txt) that opens it
+  (某某水利工程位于…, ● 某某工程…, 2014年9月，某某工程正式开工，项目总投资…) and that the
+  project grammar reads as one name (not 要加快重点项目, 县委书记宣布了项目:
+  kg/data/subject_function_starts.txt, kg/data/project_generic.txt; a company's legal name
+  in front is left out); else a Project mention of that clause (the one nearest the word in
+  its own clause, the first in a clause before), unless the clause describes the subject
+  (是以灌溉为主，兼顾发电的大型水利工程) or counts works (电站2座);
+- for 签约, the project written after it (与某公司签约，某某项目落户…); else the nearest Project
+  mention before the word in the sentence, else the first one after it;
+- else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
+  of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
+  last project, of the sentences before in the same article; not for a sentence with a
+  subject of its own (全区完成投资20亿元).
+
+A mention naming a part after its whole (某某项目关键控制性工程某某隧道) stands for the
+part; a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
 
@@ -224,9 +240,14 @@ def _part_words() -> tuple[str, ...]:
     return tuple(sorted(load_set("project_suffixes.txt") | {"大坝", "主线", "主体", "一期", "二期"}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("subjectless_openers.txt"), key=len, reverse=True))
+
+
 def _skip_openers(text: str, i: int) -> int:
     """Past the dates, numbers and subjectless opening words (kg/data/subjectless_openers.txt) at ``i``."""
-    openers = tuple(sorted(load_lines("subjectless_openers.txt"), key=len, reverse=True))
+    openers = _openers()
     while i < len(text):
         if m := _DATE_WORDS.match(text, i):
             i = m.end()
