@@ -54,10 +54,10 @@ from kg.ner.vocabulary import leading_clause_words
 from kg.relations.context import add_once
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
-#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经.
-_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经\s:：]{0,8})"
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将\s:：]{0,8})"
 #: After a word of production, the product may stand before its amount (年产动力电池10GWh).
-_PRODUCT_GAP = r"(?:(?<=年产)|(?<=年生产)|(?<=年处理)|(?<=年加工))[\u4e00-\u9fff]{1,8}?"
+_PRODUCT_GAP = r"(?:(?<=年产)|(?<=年生产)|(?<=年处理)|(?<=年加工))(?!值)[\u4e00-\u9fff]{1,8}?"
 _NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
