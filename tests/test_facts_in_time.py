@@ -205,6 +205,7 @@ def test_event_without_any_date_has_none():
     ("东川电池项目尚未投产。", ("东川电池项目",), set()),
     # the subject of the sentence, though the recognizer left it out
     ("2021年5月，东川水利工程正式开工。", (), {("东川水利工程", "开工", "2021-05")}),
+    ("2021年5月，峨眉山水利工程正式开工。", (), {("峨眉山水利工程", "开工", "2021-05")}),  # 眉山 is no place here
     # 签约 takes the project written after it; 该项目 is the subject of the sentence before
     ("东川电池项目负责人介绍，东川区与某某公司签约，东川材料项目落户东川。", ("东川电池项目", "东川材料项目"),
      {("东川材料项目", "签约", None)}),
