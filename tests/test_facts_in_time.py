@@ -119,9 +119,11 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
       ("郝明远", "appoint", False, "常委", "东川市委", "2024-05-10"),
       ("郝明远", "appoint", False, "书记", "东川市委", "2024-05-10"),
       ("宁秋实", "appoint", True, "市长", "东川市", "2024-05-10")}),
-    # an adverb between the name and the verb is not part of the name; how the vote went
+    # an adverb between the name and the verb is not part of the name (后 is no name: the clause
+    # goes on about the person before); how the vote went
     ("柏青山同志任东川区委书记，后不再兼任东川区人民政府区长。",
-     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10")}),
+     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10"),
+      ("柏青山", "remove", False, "区长", "东川区人民政府", "2024-05-10")}),
     ("邝远山零反对票当选东川市人民政府市长。", {("邝远山", "elect", False, "市长", "东川市人民政府", "2024-05-10")}),
     # 分别: the n-th name gets the n-th post; 其: the person of the appointment before
     ("邝远山、岑雪松分别当选为东川区人大常委会主任、副主任。",
@@ -135,6 +137,31 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
       ("郝明远", "remove", False, "局长", "东川区审计局", "2024-05-10")}),
     # the post before the name, when the verb has none after it; 已于8日 between name and verb
     ("其前任东川区政协主席柏青山已于8日辞任。", {("柏青山", "resign", False, "主席", "东川区政协", "2024-05-08")}),
+    # more words of news reports; (女), an ethnic group or a reason between the name and the word
+    ("郝明远接任东川区委书记。", {("郝明远", "appoint", False, "书记", "东川区委", "2024-05-10")}),
+    ("宁秋实已履新东川区人民政府副区长。", {("宁秋实", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    ("柏青山卸任东川区财政局局长。", {("柏青山", "remove", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("岑雪松被提名为东川区人民政府区长候选人。", {("岑雪松", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("邝远山被增补为东川区政协副主席。", {("邝远山", "elect", False, "副主席", "东川区政协", "2024-05-10")}),
+    ("邝远山（女）当选为东川区人大常委会副主任。", {("邝远山", "elect", False, "副主任", "东川区人大常委会", "2024-05-10")}),
+    ("闵秋禾(满族)任东川区审计局局长。", {("闵秋禾", "appoint", False, "局长", "东川区审计局", "2024-05-10")}),
+    ("会议同意岑雪松因工作变动辞去东川区人民政府副区长职务。",
+     {("岑雪松", "resign", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    ("岑雪松同志因年龄原因，不再担任东川区政协副主席。", {("岑雪松", "remove", False, "副主席", "东川区政协", "2024-05-10")}),
+    ("邝远山、岑雪松等2人当选为东川区人民政府副区长。",
+     {("邝远山", "elect", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("岑雪松", "elect", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    ("会议通过了关于邝远山同志辞去东川区人民政府区长职务的决定。",
+     {("邝远山", "resign", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("由外省调来的宁秋实，已于近日履新东川区人民政府副区长。",
+     {("宁秋实", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    # a clause with no name of its own goes on about the person before
+    ("柏青山同志任东川集团副董事长，不再担任东川集团总经理职务。",
+     {("柏青山", "appoint", False, "副董事长", "东川集团", "2024-05-10"),
+      ("柏青山", "remove", False, "总经理", "东川集团", "2024-05-10")}),
+    ("邝远山当选为东川市委常委，后兼任东川市委秘书长。",
+     {("邝远山", "elect", False, "常委", "东川市委", "2024-05-10"),
+      ("邝远山", "appoint", False, "秘书长", "东川市委", "2024-05-10")}),
 ])
 def test_personnel_events(text, expected):
     assert _events(text) == expected
@@ -178,6 +205,7 @@ def test_event_without_any_date_has_none():
     ("东川电池项目尚未投产。", ("东川电池项目",), set()),
     # the subject of the sentence, though the recognizer left it out
     ("2021年5月，东川水利工程正式开工。", (), {("东川水利工程", "开工", "2021-05")}),
+    ("2021年5月，峨眉山水利工程正式开工。", (), {("峨眉山水利工程", "开工", "2021-05")}),  # 眉山 is no place here
     # 签约 takes the project written after it; 该项目 is the subject of the sentence before
     ("东川电池项目负责人介绍，东川区与某某公司签约，东川材料项目落户东川。", ("东川电池项目", "东川材料项目"),
      {("东川材料项目", "签约", None)}),
@@ -193,6 +221,39 @@ def test_event_without_any_date_has_none():
     ("东川高速关键控制性工程东川隧道于2023年1月开工。", ("东川高速关键控制性工程东川隧道",),
      {("东川隧道", "开工", "2023-01")}),
     ("东川医院项目建成集医疗、科研为一体的医院。", ("东川医院项目",), set()),
+    # many projects counted, named only when listed before 等
+    ("今年东川24个重大项目集中开工。", ("东川大桥",), set()),
+    ("东川大桥等10个项目集中开工。", ("东川大桥",), {("东川大桥", "开工", None)}),
+    ("“东川大桥”等5个项目上台签约。", ("东川大桥",), {("东川大桥", "签约", None)}),
+    ("东川大桥位于城东。当天，全市共开工405个项目，总投资2104亿元。", ("东川大桥",), set()),
+    ("预计10月末，整个施工项目将全部竣工。", (), set()),
+    ("东川大桥位于城东。其中新开工44项，竣工37项。", ("东川大桥",), set()),
+    ("东川大桥位于城东。当天，全市重点项目集中开工。", ("东川大桥",), set()),  # 集中: many at once
+    # a sentence with no project of its own goes on about the one before only when it has no subject
+    ("东川大桥位于城东。2014年9月，正式开工。", ("东川大桥",), {("东川大桥", "开工", "2014-09")}),
+    ("东川大桥位于城东。今年全区工业项目建设有序推进，基本建成投产。", ("东川大桥",), set()),
+    ("东川大桥位于城东。至此，全省高速公路通车里程达9803公里。", ("东川大桥",), set()),
+    # 该项目 points back, past a project named after the word; X and X项目 are one project
+    ("东川高速公路项目起于东川镇。该项目建成通车，对完善东川大通道具有重要意义。", ("东川大通道",),
+     {("东川高速公路项目", "通车", None)}),
+    ("5月8日，东川高速公路通车活动举行。东川高速公路项目起于东川镇，全线建成通车。", ("东川高速公路",),
+     {("东川高速公路", "通车", "2024-05-08")}),
+    # the named part stands for the whole written before it in a clause before the word
+    ("在东川高速的另一关键控制性工程东川隧道施工现场，该隧道于2025年10月下达开工令。",
+     ("东川高速的另一关键控制性工程东川隧道", "东川高速的另一关键控制性工程"), {("东川隧道", "开工", "2025-10")}),
+    ("东川大桥已通车，全区新开工项目658个。", ("东川大桥",), {("东川大桥", "通车", None)}),  # 开工项目: a kind
+    ("国家172项重大水利工程之一的东川水利工程今年底可望下闸蓄水。", ("东川水利工程",), {("东川水利工程", "蓄水", "2024-12")}),
+    # before 的: the project is the noun after it, or none
+    ("2022年建成投产的东川电池工厂位于城东。", ("东川电池工厂", "东川化工项目"), {("东川电池工厂", "投产", "2022")}),
+    ("东川化工项目负责人说，已开工的项目达20个。", ("东川化工项目",), set()),
+    # a wish is no milestone
+    ("力争东川隧道早日通车。", ("东川隧道",), set()),
+    ("东川电池项目要早竣工、早投产。", ("东川电池项目",), set()),
+    # a clause opening that the project grammar does not read as a project name
+    ("县委书记宣布了项目正式开工。", (), set()),
+    # the project named in the word's clause beats the subject of a clause before
+    ("2023年，东川新城一期项目主体封顶，东川大道跨东川河桥通车。", ("东川新城一期项目", "东川大道"),
+     {("东川大道", "通车", "2023")}),
 ])
 def test_milestones(text, projects, expected):
     doc = _doc(text, projects)
@@ -209,12 +270,38 @@ def test_milestones(text, projects, expected):
     ("东川年产10万吨钢材项目开工。", ("东川年产10万吨钢材项目",),
      {("东川年产10万吨钢材项目", "capacity", "年产", 100000, "吨")}),
     ("东川储能项目年产能10GWh。", ("东川储能项目",), {("东川储能项目", "capacity", "年产能", 10000000, "千瓦时")}),
+    ("东川电池项目建成后年产动力电池10GWh。", ("东川电池项目",),
+     {("东川电池项目", "capacity", "年产", 10000000, "千瓦时")}),  # the product before its amount
+    ("东川电池项目达产后年产值可达50亿元。", ("东川电池项目",),
+     {("东川电池项目", "output_value", "年产值", 5000000000, "CNY")}),
     ("东川电站总装机容量6600千瓦，总投资215380.27万元。", ("东川电站",),
      {("东川电站", "capacity", "总装机容量", 6600, "千瓦"),
       ("东川电站", "investment", "总投资", 2153802700, "CNY")}),
     ("东川水库位于东川区。项目总投资约20亿元。", ("东川水库",),
      {("东川水库", "investment", "总投资", 2000000000, "CNY")}),  # 项目: the project of the sentence before
     ("全区完成投资20亿元。", (), set()),  # no project
+    # the subject of a clause before the figure's, here after a date; a summary line's subject
+    ("2021年5月，东川水利工程正式开工，项目总投资约20亿元。", (),
+     {("东川水利工程", "investment", "总投资", 2000000000, "CNY")}),
+    ("● 东川水利工程位于东川区，总库容1.03亿立方米", (), {("东川水利工程", "capacity", "总库容", 103000000, "立方米")}),
+    # a description of the subject (是…的) and a counted kind of works are not the project
+    ("东川水利工程位于东川区，是以灌溉为主，兼顾发电的大型水利枢纽工程，总库容1.03亿立方米。", ("大型水利枢纽工程",),
+     {("东川水利工程", "capacity", "总库容", 103000000, "立方米")}),
+    ("东川水利工程位于东川区。水库设渠道电站2座，总装机容量6600千瓦。", ("渠道电站",),
+     {("东川水利工程", "capacity", "总装机容量", 6600, "千瓦")}),
+    ("东川24个重大项目破土动工，总投资838.6亿元。", ("东川大桥",), set()),
+    ("东川大桥位于城东。其中开工项目395个，总投资2589亿元。", ("东川大桥",), set()),
+    ("东川大桥位于城东。2023年东川新材料产业实现产值55亿元。", ("东川大桥",), set()),
+    # a clause before the figure's: its first project, not the place it is in
+    ("开工的东川文旅小镇项目位于东川大道东侧，占地约366亩。", ("东川文旅小镇项目", "东川大道"),
+     {("东川文旅小镇项目", "area", "占地", 366, "亩")}),
+    # the project written after its company is the project (the company owns it)
+    ("其中，东川锂业有限公司碳酸锂研发生产项目，占地约350亩。", (),
+     {("碳酸锂研发生产项目", "area", "占地", 350, "亩")}),
+    # before 的: the noun after it
+    ("总投资29亿元的5个项目集中签约。", ("东川化工项目",), set()),
+    ("总投资30亿元的东川新能源项目落户东川。", ("东川新能源项目",),
+     {("东川新能源项目", "investment", "总投资", 3000000000, "CNY")}),
 ])
 def test_figures(text, projects, expected):
     doc = _doc(text, projects)

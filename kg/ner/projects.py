@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from kg.lexicon import load_set
 from kg.model import Mention
@@ -67,27 +68,29 @@ def _generic_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 def _specific_part(core: str) -> str:
-    """What is left of ``core`` without place names, numbers and generic words.
+    """What is left of ``core`` without place names (starting a word), numbers and generic words.
     County short forms stay: 潼南东兴大桥, 双江航电枢纽工程 are named after places."""
-    words, lengths = _generic_lengths()
+    generic, lengths = _generic_lengths()
     lengths = tuple(n for n in lengths if n > 1)  # 大 of 大佛湾 stays; a lone 大 goes below
     core = _NUMBERS.sub("", core)
+    word_starts = set(accumulate((len(w) for w in words(core)), initial=0))
     out, i = [], 0
     while i < len(core):
-        j = gazetteer.match_place(core, i)
+        # a place only where a word starts: 佛山 is no place in 金佛山水利
+        j = gazetteer.match_place(core, i) if i in word_starts else i
         entry = gazetteer.lookup(core[i:j]) if j > i else None
         if entry and not (entry.is_short and entry.level == gazetteer.COUNTY):
             i = j
             continue
         for n in lengths:
-            if core[i:i + n] in words:
+            if core[i:i + n] in generic:
                 i += n
                 break
         else:
             out.append(core[i])
             i += 1
     rest = "".join(out)
-    return "" if rest in words else rest
+    return "" if rest in generic else rest
 
 
 def _has_proper_part(core: str) -> bool:
@@ -318,6 +321,17 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     needs_name = suffix in _BARE or any(suffix.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "named")
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:
+    """Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a
+    clause opens with it (the project of 某某水利工程于2014年开工), by the boundaries and tests of
+    this grammar, a bare 项目/工程 after common words included; None if it names no project
+    (县委书记某某宣布了项目, 两大重点项目)."""
+    start = left_boundary(text, suffix_start, PROJECT, max_len=30, floor=_after_company(text, suffix_start))
+    start = skip_leading_digits(text, start, suffix_start)
+    suffix = text[suffix_start:end]
+    return start if _is_project(text, start, suffix_start, end, suffix, need_proper=False) else None
 
 
 @in_squeezed_text

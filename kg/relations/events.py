@@ -6,7 +6,8 @@ The words and forms are in kg/data/personnel_events.tsv:
   - object: 免去某甲的某区人民政府副区长、某某职务;
   - after:  某甲当选为区长 / 接受某乙辞去区长职务 / 某丙同志不再担任… / 某丁拟任… /
             某戊副区长代理区长职务 (a title may stand between the name and the word);
-  - carried: 并决定为代理区长, with no name: the person of the clause before.
+  - carried: 并决定为代理区长, ，后兼任某职, ，不再担任某职务, with no name: the person of the
+    event before in the sentence.
 
 A post is a run of text up to 职务, a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
@@ -51,13 +52,21 @@ _OPENING = re.compile("")
 _INLINE_SPACE = " \t\u3000"
 #: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
-#: Between a name and its verb: 同志, 已, 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
-_BEFORE_VERB = re.compile(r"(?:同志)?(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+#: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，) or a
+#: comma before 已/于 (某甲，已于近日履新), 已,
+#: 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
+                          r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
+                          r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
+                          r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: A clause opening only with these, before an "after" word, goes on about the person of the
+#: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
+_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再")
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -177,6 +186,9 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
         return []
     people = _names_backward(doc, text, base, m.start(), persons)
+    clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
+    if not people and found and clause > 0 and text[clause:m.start()] in _CARRIED_OPENINGS:
+        people = [found[-1].person]  # 某甲任某职，后兼任某职 / ，不再担任某职务: the person before
     if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
@@ -332,9 +344,10 @@ _NOT_IN_NAMES = frozenset("不再也又均都已将并或")
 
 
 def _names_may_follow(text: str, s: int) -> bool:
-    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 会议选举…, 主席某甲): the
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 调来的某甲, 会议选举…, 主席某甲): the
     text before it ends a personnel word, a pause, a verb of the meeting or a title."""
-    return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志") \
+    return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志", "关于") \
+        or text[s - 1:s] == "的" \
         or any(text.endswith(word, 0, s) for word in _triggers()[1]) or text.endswith(_title_heads(), 0, s)
 
 

@@ -2,24 +2,41 @@
 
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
-kg/data/milestone_negations.txt) nor a condition (建成后).  Its date is the clause's
-own date (kg.dates.statement_date), to the year at least; a milestone whose text
-gives no date has none (近日签约: the publication date would be a guess).
+kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
+condition (建成后).  Its date is the clause's own date (kg.dates.statement_date), to the
+year at least; a milestone whose text gives no date has none (近日签约: the publication
+date would be a guess).
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 
-Both attach to the project the sentence is about: a Project mention holding the
-word (年产2万吨碳酸锂项目); else the subject of its clause or of the sentence, a name
-ending with a project suffix (kg/data/project_suffixes.txt) that opens it
-(某某水利工程位于…, 其中，某某大桥于…) and names one (not 要加快重点项目, 5个项目,
-重点项目: kg/data/subject_function_starts.txt, kg/data/project_generic.txt); else the
-nearest Project mention before it in the sentence, else the first one after it (for
-签约, after it first: 与某公司签约，某某项目落户…); else the subject, or the last project,
-of the sentences before in the same article (该项目 ...).  A mention naming a part
-after its whole (某某项目关键控制性工程某某隧道) stands for the part; a milestone of a list
-of projects (甲项目、乙项目集中开工) is each one's.
+Both attach to the project the sentence is about, named as the project grammar
+(kg.ner.projects) names it:
+
+- a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
+  (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
+- none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
+  unless it lists them before 等 (甲等10个项目集中开工: 甲), when the word names a kind (新开工
+  项目) or a milestone of many at once (集中开工) has no project of its own clause;
+- the word's clause, else the nearest clause before it up to a semicolon or a line break: its
+  subject, a name ending with a project suffix (kg/data/project_suffixes.txt) that opens it
+  (某某水利工程位于…, ● 某某工程…, 2014年9月，某某工程正式开工，项目总投资…) and that the
+  project grammar reads as one name (not 要加快重点项目, 县委书记宣布了项目:
+  kg/data/subject_function_starts.txt, kg/data/project_generic.txt; a company's legal name
+  in front is left out); else a Project mention of that clause (the one nearest the word in
+  its own clause, the first in a clause before), unless the clause describes the subject
+  (是以灌溉为主，兼顾发电的大型水利工程) or counts works (电站2座);
+- for 签约, the project written after it (与某公司签约，某某项目落户…); else the nearest Project
+  mention before the word in the sentence, else the first one after it;
+- else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
+  of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
+  last project, of the sentences before in the same article; not for a sentence with a
+  subject of its own (全区完成投资20亿元).
+
+A mention naming a part after its whole (某某项目关键控制性工程某某隧道) stands for the
+part; a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
 
@@ -32,12 +49,15 @@ from functools import lru_cache
 from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence
+from kg.ner.projects import subject_project_start
 from kg.ner.vocabulary import leading_clause_words
 from kg.relations.context import add_once
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
-#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经.
-_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经\s:：]{0,8})"
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将\s:：]{0,8})"
+#: After a word of production, the product may stand before its amount (年产动力电池10GWh).
+_PRODUCT_GAP = r"(?:(?<=年产)|(?<=年生产)|(?<=年处理)|(?<=年加工))(?!值)[\u4e00-\u9fff]{1,8}?"
 _NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
@@ -51,6 +71,22 @@ _OBJECT_AFTER = ("签约",)
 _ANAPHORS = ("该", "本", "此", "其", "这")
 #: How far back (sentences of the same article) a milestone or figure looks for its project.
 PROJECT_REACH = 3
+#: A count right after a project word (电站2座, 水库3座): it counts a kind of works, it names none.
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[座个项条处]")
+#: Closing quotes a listed name may stand in before 等 (“某某工程”等5个项目).
+_CLOSING_QUOTES = "”\"’」』"
+#: Before a milestone word, a milestone of many projects at once (集中开工, 集中签约).
+_COLLECTIVE = ("集中", "集中开")
+#: A clause opening with these describes the subject before it (是…的大型水利工程).
+_COPULAS = ("是", "为", "系", "属")
+#: Marks opening a summary line (● 某某工程位于…), before its subject.
+_BULLETS = "●■◆▲★▶·•"
+#: Longest project name read as a clause's subject.
+MAX_SUBJECT = 30
+#: A count of projects (24个重大项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is about many
+#: projects, named only when listed before 等 (甲等10个项目); not 172项重大工程之一 (one of them).
+_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)"
+                               r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +102,7 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     words = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    pattern = re.compile(rf"(?P<word>{words}){_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit}))")
+    pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit}))")
     return pattern, kinds, units
 
 
@@ -92,17 +128,21 @@ def extract_milestones(doc: Document) -> list[Milestone]:
                                       doc.span(sentence.start + m.start(), sentence.start + m.end()),
                                       stated.value if stated else None, stated is not None,
                                       doc.span(sentence.start, sentence.end))
-                add_once(out, seen, ("".join(each.text.split()), milestone.milestone), milestone)
+                # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
+                name = "".join(each.text.split())
+                add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
     return out
 
 
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
-    clause, not a condition (建成后), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
+    clause, no wish right before it (早日通车, 早投产), not a condition (建成后), not a kind or a
+    count of projects (开工项目, 开工44项), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
-    if any(w in before for w in negations) or after.startswith(("后", "以后")):
-        return False
+    if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
+            or after.startswith(("后", "以后", "项目")) or _COUNT_AFTER.match(text, m.end()):
+        return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
 
@@ -142,9 +182,9 @@ def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(
 @lru_cache(maxsize=1)
 def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
-    return re.compile(rf"\s*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
-                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,16}}?(?P<suffix>{suffixes}))"
-                      rf"(?=位于|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+    return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
+                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
@@ -171,7 +211,66 @@ def _part_named_last(doc: Document, m: Mention) -> Mention:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "，,；;：:") + 1
+    return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
+
+
+#: 该项目, 这个产业融合项目, 本工程: a project named before.
+_POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
+#: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月.
+_DATE_WORDS = re.compile(r"[\d一二三四五六七八九十零〇]+[年月日号]?|[—\-～~()（）]|[上中下]旬|[年月]")
+
+
+def _goes_on(text: str, clauses: list[int]) -> bool:
+    """Whether a sentence with no project of its own goes on about the project of the sentences
+    before: it points back (该项目, 这个产业融合项目), or its first clause that is more than a date
+    opens with 其 or a works word alone (项目, 工程, 水库, 大坝), or with no subject at all (2014年9月，正式开工; 预计2025年建成通车; not
+    全区完成投资20亿元, 今年全区项目建设有序推进，基本建成投产)."""
+    if _POINTS_BACK.search(text, 0, clauses[0] + 8):
+        return True
+    for c in reversed(clauses):
+        rest = _skip_openers(text, c)
+        if rest < len(text) and text[rest] not in "，,；;：:\n":
+            return text.startswith((*_ANAPHORS, *_part_words()), rest) and not text.startswith("其中", rest) \
+                or text.startswith(tuple(_milestone_words()[1]) + tuple(_figure_pattern()[1]), rest)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _part_words() -> tuple[str, ...]:
+    """Works words (项目, 工程, 水库, 大坝, 隧道 ...) that alone, opening a sentence, name the
+    project before or a part of it (水库设电站2座, 大坝坝高104米)."""
+    return tuple(sorted(load_set("project_suffixes.txt") | {"大坝", "主线", "主体", "一期", "二期"}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("subjectless_openers.txt"), key=len, reverse=True))
+
+
+def _skip_openers(text: str, i: int) -> int:
+    """Past the dates, numbers and subjectless opening words (kg/data/subjectless_openers.txt) at ``i``."""
+    openers = _openers()
+    while i < len(text):
+        if m := _DATE_WORDS.match(text, i):
+            i = m.end()
+        elif text.startswith(openers, i):
+            i += len(next(w for w in openers if text.startswith(w, i)))
+        else:
+            break
+    return i
+
+
+def _clause_end(text: str, pos: int) -> int:
+    return min((i for i in (text.find(c, pos) for c in "，,；;：:\n。") if i >= 0), default=len(text))
+
+
+def _clauses_back(text: str, pos: int) -> list[int]:
+    """Starts of the clause of ``pos`` and of the clauses before it up to a semicolon or a line
+    break, the nearest first."""
+    clauses = [_clause_start(text, pos)]
+    while clauses[-1] > 0 and text[clauses[-1] - 1] not in "；;\n":
+        clauses.append(_clause_start(text, clauses[-1] - 1))
+    return clauses
 
 
 class _Projects:
@@ -179,7 +278,12 @@ class _Projects:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        mentions = sorted((_part_named_last(doc, m) for m in doc.mentions if m.type == "Project"),
+        projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
+        parts = [(m, _part_named_last(doc, m)) for m in projects]
+        wholes = [(m.start, part.start) for m, part in parts if part is not m]
+        # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
+        mentions = sorted((part for m, part in parts
+                           if not any(s <= m.start and m.end <= e for s, e in wholes)),
                           key=lambda m: (m.start, -m.end))
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
@@ -195,16 +299,44 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
-        subject = self._subject(sentence, start - sentence.start)
-        if subject is not None:
-            return subject
+        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
+            return next((m for m in inside if m.start == end + 1), None)
+        pos = start - sentence.start
         before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
         after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
-        if after and (object_after or not before):
+        if after and object_after:
+            return after[0]
+        # the word's clause, else the nearest clause before it up to a semicolon (2014年9月，某某工程
+        # 正式开工，项目总投资…): its subject, else the last project it names (某某大道跨某河桥通车),
+        # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程); a clause that
+        # counts projects (24个重大项目破土动工) is about many, named only as 甲等N个项目
+        clauses = _clauses_back(sentence.text, pos)
+        if sentence.text.endswith(_COLLECTIVE, 0, pos):  # 集中开工: the projects of its own clause only
+            clauses = clauses[:1]
+        own_end = _clause_end(sentence.text, pos)
+        for k, clause in enumerate(clauses):
+            # the word's own clause counts them after it too (共开工405个项目)
+            counted = _COUNTED_PROJECTS.search(sentence.text, clause, own_end if k == 0 else pos)
+            if counted is not None:
+                listed_end = sentence.start + len(sentence.text[:counted.start()].rstrip(_CLOSING_QUOTES))
+                return next((m for m in inside if m.end == listed_end), None) if counted.group("listed") else None
+            subject = self._subject(sentence, clause, pos)
+            if subject is not None:
+                return subject
+            named = [m for m in before if m.start >= sentence.start + clause]
+            if named and not any(sentence.text.startswith(_COPULAS, c) for c in clauses[k:k + 2]):
+                # the word's clause: the project nearest the word; a clause before: its first (某某项目
+                # 位于某某大道东侧，占地约366亩)
+                return named[-1] if k == 0 else named[0]
+        if sentence.text.endswith(_COLLECTIVE, 0, pos):
+            return None
+        if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
+            return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
+        if after and not before:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
-        return self._earlier(index)
+        return self._earlier(index) if _goes_on(sentence.text, clauses) else None
 
     def listed_with(self, project: Mention) -> list[Mention]:
         """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
@@ -221,17 +353,20 @@ class _Projects:
             listed.append(by_start[listed[-1].end + 1])
         return listed
 
-    def _subject(self, sentence: Sentence, pos: int) -> Mention | None:
-        """The project opening the clause of ``pos``, or the sentence."""
-        clause = _clause_start(sentence.text, pos)
-        for opening in (clause, 0):
-            m = _subject_pattern().match(sentence.text, opening)
-            if m is not None and m.start("name") < pos and not m.group("name").startswith(_ANAPHORS) \
-                    and _names_a_project(m.group("name"), m.group("suffix")):
-                start = sentence.start + m.start("name")
-                return _part_named_last(self.doc, Mention(start, sentence.start + m.end("name"), m.group("name"),
-                                                          "Project", source="milestones.subject"))
-        return None
+    def _subject(self, sentence: Sentence, clause: int, pos: int) -> Mention | None:
+        """The project opening the clause of ``sentence`` at ``clause``, before ``pos``, as the
+        project grammar names it."""
+        text = sentence.text
+        m = _subject_pattern().match(text, clause)
+        if m is None or m.start("name") >= pos or m.group("name").startswith(_ANAPHORS) \
+                or not _names_a_project(m.group("name"), m.group("suffix")):
+            return None
+        begin = subject_project_start(text, m.start("suffix"), m.end("name"))
+        # the grammar may only leave out the company that owns the project (某某有限公司某某项目)
+        if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
+            return None
+        return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
+                                                  text[begin:m.end("name")], "Project", source="milestones.subject"))
 
     @staticmethod
     def _outermost(m: Mention, mentions: list[Mention]) -> bool:
@@ -243,7 +378,9 @@ class _Projects:
             prev = self.doc.sentences[k]
             if prev.article != sentence.article:
                 break
-            subject = self._subject(prev, len(prev.text))  # the sentence before is about its subject
+            # the sentence before is about the subject of its first clause that has one
+            subject = next(filter(None, (self._subject(prev, c, len(prev.text))
+                                         for c in reversed(_clauses_back(prev.text, len(prev.text))))), None)
             if subject is not None:
                 return subject
             inside = self.by_sentence.get(k, [])
