@@ -15,6 +15,7 @@ value from the store is text for the templates, which escape it (autoescape).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,11 +78,11 @@ QUERIES = {
     "describe": "SELECT ?p ?o WHERE { $E ?p ?o FILTER (?p != kg:mention) } LIMIT %d" % MAX_ITEMS,
     "used_by": "SELECT ?s ?p WHERE { ?s ?p $E } LIMIT %d" % MAX_ITEMS,
     "rdf": "CONSTRUCT { $E ?p ?o . ?s ?q $E } WHERE { { $E ?p ?o } UNION { ?s ?q $E } } LIMIT 10000",
-    "facts": f"SELECT ?s ?p ?o ?sentence ?document ?doc ?date WHERE {{ VALUES ?p {{ {_RELATIONS} }} "
+    "facts": f"SELECT ?s ?p ?o ?sentence ?document ?doc ?docDate WHERE {{ VALUES ?p {{ {_RELATIONS} }} "
              "{ $E ?p ?o BIND ($E AS ?s) } UNION { ?s ?p $E BIND ($E AS ?o) } "
              "OPTIONAL { ?x rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev . "
              "?ev kg:sentence ?sentence ; prov:wasQuotedFrom ?doc . ?doc dcterms:identifier ?document "
-             "OPTIONAL { ?doc dcterms:date ?date } } } LIMIT %d" % MAX_ITEMS,
+             "OPTIONAL { ?doc dcterms:date ?docDate } } } LIMIT %d" % MAX_ITEMS,
     "posts": "SELECT ?x ?title ?body ?date ?sentence ?document ?doc WHERE { $E org:holds ?x . "
              "OPTIONAL { ?x skos:prefLabel ?title } OPTIONAL { ?x org:postIn ?body } OPTIONAL { ?x kg:asOf ?date } "
              f"{_EVIDENCE} }} LIMIT {MAX_ITEMS}",
@@ -394,7 +395,7 @@ async def _html(request: Request, iri: str) -> Response:
                     "milestones": _dated([{"date": _value(r, "date"), "what": r["milestone"].value,
                                            "evidence": _evidence(r, labels)} for r in project[0]]),
                     "figures": [{"kind": r["kind"].value, "qualifier": r["qualifier"].value,
-                                 "value": r["value"].value, "unit": r["unit"].value,
+                                 "value": _number(r["value"].value), "unit": r["unit"].value,
                                  "evidence": _evidence(r, labels)} for r in project[1]],
                     "mentions": {"sentences": int(mention_count["sentences"].value),
                                  "documents": int(mention_count["documents"].value),
@@ -423,11 +424,19 @@ def _value(row: dict, name: str) -> str:
     return term.value if term is not None else ""
 
 
+def _number(value: str) -> str:
+    """A figure's value with its digits grouped (1,200,000,000), as written if it is no number."""
+    try:
+        return f"{Decimal(value):,f}"
+    except ArithmeticError:
+        return value
+
+
 def _evidence(row: dict, labels: dict[str, str]) -> Evidence | None:
     if "sentence" not in row:
         return None
     return Evidence(" ".join(row["sentence"].value.split()),
-                    Cell(row["document"].value, href(row["doc"].value)), _value(row, "date"))
+                    Cell(row["document"].value, href(row["doc"].value)), _value(row, "docDate"))
 
 
 def _facts(iri: str, rows: list[dict], labels: dict[str, str]) -> list[Fact]:
@@ -484,7 +493,7 @@ def _timeline(events: list[dict], memberships: list[dict], posts: list[dict], la
         if post["first"]:
             body = f" @ {post['body'].text}" if post["body"] else ""
             items.append({"date": post["first"], "end": post["last"] if post["last"] != post["first"] else "",
-                          "kind": "seen", "what": post["title"] + body, "evidence": post["evidence"][:1]})
+                          "kind": "seen", "what": post["title"] + body, "evidence": []})  # under Posts held
     return _dated(items)
 
 
