@@ -15,7 +15,7 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from kg.rdf.vocab import DCTERMS, KG, KGR, PROV, RDF, SKOS
+from kg.rdf.vocab import DCTERMS, KG, KGR, ORG, PROV, RDF, SKOS, TIME, XSD
 from kg.server.pages import MAX_CANDIDATES, negotiate
 from kg.server.policy import Refused
 from test_serve import ROOT, _env, http, outside, serve, stop  # noqa: F401  (outside: a fixture)
@@ -25,6 +25,9 @@ XSS_ID = "person/invented-xss"
 XSS_NAME = """<script>window.pwned=1</script>"穆'青&岚"""
 XSS_SENTENCE = """</td><img src=x onerror="window.pwned=2">据"报道"，穆青岚<b>任职</b>。"""
 PARK = "璧山国家高新区"
+TIMELINE_ID = "person/invented-timeline"
+#: The invented person's events: (kind, date, sentence), in date order.
+TIMELINE = [("appoint", "2023-04-02", "会议决定任命岑望舒为副区长。"), ("remove", "2024-06-30", "会议决定免去岑望舒的副区长职务。")]
 
 
 def _seed_store(path: Path) -> Path:
@@ -49,10 +52,36 @@ def _seed_store(path: Path) -> Path:
         (ev, n(PROV.wasQuotedFrom), doc), (ev, n(KG.start), pyoxigraph.Literal(0)),
         (ev, n(KG.end), pyoxigraph.Literal(len(XSS_SENTENCE))),
     ]
+    triples += _invented_timeline(n, doc)
     store.extend(pyoxigraph.Quad(s, p, o, pyoxigraph.DefaultGraph()) for s, p, o in triples)
     store.flush()
     del store
     return path / "store"
+
+
+def _invented_timeline(n, doc) -> list[tuple]:
+    """An invented person with facts in time (shape in kg.rdf.vocab): an appointment stated by a sentence,
+    the holding it starts, and a removal a year later."""
+    person = n(KGR[TIMELINE_ID])
+    triples = [(person, n(RDF.type), n(KG.Person)), (person, n(SKOS.prefLabel), pyoxigraph.Literal("岑望舒", language="zh"))]
+    for i, (kind, date, sentence) in enumerate(TIMELINE):
+        event, ev = n(KGR[f"event/invented-{i}"]), n(KGR[f"evidence/invented-event-{i}"])
+        triples += [(event, n(RDF.type), n(KG.PersonnelEvent)), (event, n(KG.eventKind), pyoxigraph.Literal(kind)),
+                    (event, n(KG.person), person), (event, n(KG.personName), pyoxigraph.Literal("岑望舒", language="zh")),
+                    (event, n(KG.title), pyoxigraph.Literal("副区长", language="zh")),
+                    (event, n(KG.acting), pyoxigraph.Literal(False)),
+                    (event, n(KG.date), pyoxigraph.Literal(date, datatype=n(XSD.date))),
+                    (event, n(PROV.wasDerivedFrom), ev), (ev, n(RDF.type), n(KG.Evidence)),
+                    (ev, n(KG.sentence), pyoxigraph.Literal(sentence, language="zh")), (ev, n(PROV.wasQuotedFrom), doc)]
+    membership, interval = n(KGR["membership/invented"]), n(KGR["interval/invented"])
+    start, end = n(KGR["instant/invented-start"]), n(KGR["instant/invented-end"])
+    triples += [(membership, n(RDF.type), n(ORG.Membership)), (membership, n(ORG.member), person),
+                (membership, n(KG.title), pyoxigraph.Literal("副区长", language="zh")),
+                (membership, n(ORG.memberDuring), interval), (interval, n(TIME.hasBeginning), start),
+                (interval, n(TIME.hasEnd), end),
+                (start, n(TIME.inXSDDate), pyoxigraph.Literal(TIMELINE[0][1], datatype=n(XSD.date))),
+                (end, n(TIME.inXSDDate), pyoxigraph.Literal(TIMELINE[1][1], datatype=n(XSD.date)))]
+    return triples
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +139,8 @@ def test_service_in_a_query_with_added_prefixes_is_refused(seeds, outside, text)
     status, body, _ = http("POST", base + "/query", text.replace("URL", url),
                            {"Content-Type": "application/sparql-query"})
     assert status == 403 and "SERVICE refused" in body
-    status, _ = _page(base, "/", query=text.replace("URL", url))
-    assert status == 400 and not asked
+    status, page = _page(base, "/", query=text.replace("URL", url))
+    assert status == 403 and "SERVICE refused" in page and not asked
 
 
 # -- the endpoint page ------------------------------------------------------------------------------
@@ -172,6 +201,18 @@ def test_an_entity_page_shows_its_facts_with_their_sentences_and_documents(seeds
         assert row["sentence"].value in page and row["document"].value in page
         assert 'href="/id/' + row["o"].value[len(str(KGR)):] + '"' in page  # the neighbour, linked
     assert "?view=graph" in page
+
+
+def test_a_person_page_shows_the_timeline_in_date_order(seeds):
+    base, _ = seeds
+    status, page = _page(base, "/id/" + TIMELINE_ID)
+    assert status == 200
+    timeline = re.sub(r"<[^>]+>", " ", page[page.index('<table id="timeline"'):].split("</table>")[0])
+    events = [timeline.index(sentence) for _, _, sentence in TIMELINE]
+    assert events == sorted(events)
+    for kind, date, _ in TIMELINE:
+        assert kind in timeline and date in timeline
+    assert re.search(rf"{TIMELINE[0][1]}\s+{TIMELINE[1][1]}\s+holds\s+副区长", timeline)  # the stated holding
 
 
 def test_a_project_page_shows_its_milestones_and_figures(seeds):
@@ -297,6 +338,7 @@ def test_search_lists_a_bounded_number_of_candidates(seeds):
     ("/search", {"q": "恶意别名"}),
     ("/", {"canned": "entity_facts", "entity": "恶意别名", "run": "1"}),
     ("/", {"query": "SELECT ?n WHERE { ?p skos:altLabel \"恶意别名\"@zh ; skos:prefLabel ?n }"}),
+    ("/", {"query": "CONSTRUCT { ?p skos:prefLabel ?n } WHERE { ?p skos:altLabel \"恶意别名\"@zh ; skos:prefLabel ?n }"}),
 ])
 def test_document_text_is_escaped_on_every_page(seeds, path, params):
     base, _ = seeds

@@ -192,7 +192,7 @@ async def endpoint_page(request: Request) -> Response:
     chosen = queries.get(given.get("canned", ""))
     text = given.get("query", "")
     values = {p.name: given.get(p.name, "") for p in chosen.parameters} if chosen else {}
-    table, error = None, None
+    table, error, status = None, None, 200
     try:
         if chosen and "run" in given:
             try:
@@ -203,23 +203,24 @@ async def endpoint_page(request: Request) -> Response:
         elif text.strip():
             table = await _table(request, await _user_query(request, text))
     except Refused as e:
-        error = e.message
-    status = 200 if error is None else 400
+        error, status = e.message, e.status
     return _page("serve_endpoint.html", status, queries=queries.values(), chosen=chosen, values=values,
                  text=text, table=table, error=error)
 
 
-async def _user_query(request: Request, text: str) -> Answer | str:
-    """A query from the page's user: checked as /query checks it; the answer, or CONSTRUCT's Turtle."""
-    answer = await ask_backend(request, text, "application/sparql-results+json, text/turtle;q=0.9", check=True)
-    if answer.headers.get("content-type", "").startswith("text/turtle"):
-        return answer.content.decode("utf-8", "replace")
-    return parse_answer(answer.content)
+async def _user_query(request: Request, text: str) -> Answer:
+    """A query from the page's user, checked as /query checks it; CONSTRUCT's and DESCRIBE's triples
+    as rows of subject, predicate and object."""
+    answer = await ask_backend(request, text, "application/sparql-results+json, application/n-triples;q=0.9",
+                               check=True)
+    if not answer.headers.get("content-type", "").startswith("application/n-triples"):
+        return parse_answer(answer.content)
+    triples = pyoxigraph.parse(answer.content, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return Answer(["subject", "predicate", "object"],
+                  [{"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in triples])
 
 
-async def _table(request: Request, answer: Answer | str) -> dict:
-    if isinstance(answer, str):
-        return {"turtle": answer}
+async def _table(request: Request, answer: Answer) -> dict:
     if answer.boolean is not None:
         return {"boolean": "true" if answer.boolean else "false"}
     rows = answer.rows[:MAX_ROWS]
