@@ -18,7 +18,7 @@ import rdflib
 from kg.rdf.vocab import DCTERMS, KG, KGR, ORG, PROV, RDF, SKOS, TIME, XSD
 from kg.server.pages import MAX_CANDIDATES, negotiate
 from kg.server.policy import Refused
-from test_serve import ROOT, _env, http, outside, serve, stop  # noqa: F401  (outside: a fixture)
+from test_serve import CROSS_JOIN, ROOT, _env, big_store, http, outside, serve, stop  # noqa: F401  (fixtures)
 
 #: The invented hostile entity: markup and quotes in its name and in the sentence that states its fact.
 XSS_ID = "person/invented-xss"
@@ -178,6 +178,15 @@ def test_a_parameter_value_is_bound_as_a_literal_never_pasted(seeds, outside, va
     url, asked = outside
     status, page = _page(base, "/", canned="park_enterprises_projects", park=value.replace("URL", url), run="1")
     assert status == 200 and "0 rows" in page and not asked
+
+
+def test_a_query_from_the_page_is_stopped_at_the_time_limit(big_store):
+    proc, base = serve(big_store, "--timeout", "2")
+    try:
+        status, page = _page(base, "/", query=CROSS_JOIN)
+    finally:
+        stop(proc, base)
+    assert status == 503 and "time limit of 2 s" in page
 
 
 def test_a_syntax_error_is_one_message_on_the_page(seeds):
