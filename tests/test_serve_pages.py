@@ -318,6 +318,9 @@ def test_other_iris_kg_mints_dereference_too(seeds):
     doc = _store_rows(path, "SELECT ?d ?name WHERE { ?d a kg:Document ; dcterms:identifier ?name } LIMIT 1")[0]
     status, page = _page(base, "/id/" + doc["d"].value[len(str(KGR)):])
     assert status == 200 and doc["name"].value in page
+    mentioned = _store_rows(path, f"SELECT DISTINCT ?name WHERE {{ ?ev prov:wasQuotedFrom <{doc['d'].value}> . "
+                                  f"?e kg:mention ?ev ; skos:prefLabel ?name FILTER (?e != <{KGR[XSS_ID]}>) }}")
+    assert mentioned and all(f">{row['name'].value}</a>" in page for row in mentioned)
 
 
 # -- search --------------------------------------------------------------------------------------------

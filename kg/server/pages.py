@@ -31,7 +31,7 @@ import kg
 from kg.errors import KgError
 from kg.graphview import node_id
 from kg.rdf.queries import Parameter, bind, parameters
-from kg.rdf.vocab import DERIVED_PROPERTY, KGR, ORG, PREFIXES, PROPERTY, RDF, SKOS, TYPE_OF_CLASS, XSD
+from kg.rdf.vocab import DERIVED_PROPERTY, KG, KGR, ORG, PREFIXES, PROPERTY, RDF, SKOS, TYPE_OF_CLASS, XSD
 from kg.server.policy import Refused
 from kg.server.reading import Answer, ask_backend, iri_term, literal_term, parse_answer, predeclare, select
 from kg.view import RELATION_LABEL, TYPE_STYLE, render
@@ -77,6 +77,8 @@ QUERIES = {
     "exists": "ASK { { $E ?p ?o } UNION { ?s ?p $E } }",
     "describe": "SELECT ?p ?o WHERE { $E ?p ?o FILTER (?p != kg:mention) } LIMIT %d" % MAX_ITEMS,
     "used_by": "SELECT ?s ?p WHERE { ?s ?p $E } LIMIT %d" % MAX_ITEMS,
+    "mentioned": "SELECT ?e (COUNT(DISTINCT ?ev) AS ?sentences) WHERE { ?ev prov:wasQuotedFrom $E . ?e kg:mention ?ev } "
+                 "GROUP BY ?e ORDER BY DESC(?sentences) ?e LIMIT %d" % MAX_ITEMS,
     "rdf": "CONSTRUCT { $E ?p ?o . ?s ?q $E } WHERE { { $E ?p ?o } UNION { ?s ?q $E } } LIMIT 10000",
     "facts": f"SELECT ?s ?p ?o ?sentence ?document ?doc ?docDate WHERE {{ VALUES ?p {{ {_RELATIONS} }} "
              "{ $E ?p ?o BIND ($E AS ?s) } UNION { ?s ?p $E BIND ($E AS ?o) } "
@@ -403,9 +405,11 @@ async def _html(request: Request, iri: str) -> Response:
                                  "shown": [_evidence(r, labels) for r in mentions]}}
     else:
         labels = await labels_of(request, iris)
-    used_by = [] if kind else await read("used_by")
-    if used_by:
-        labels.update(await labels_of(request, [r["s"].value for r in used_by]))
+    # a document is used by its evidence sentences: the entities they mention say more
+    is_document = any(r["p"].value == str(RDF.type) and r["o"].value == str(KG.Document) for r in described)
+    mentioned = await read("mentioned") if is_document else []
+    used_by = [] if kind or is_document else await read("used_by")
+    labels.update(await labels_of(request, [r["s"].value for r in used_by] + [r["e"].value for r in mentioned]))
     name = next((r["o"].value for r in described if r["p"].value == str(SKOS.prefLabel)), None)
     aliases = sorted(r["o"].value for r in described if r["p"].value == str(SKOS.altLabel))
     shown = {str(RDF.type), str(SKOS.prefLabel), str(SKOS.altLabel), str(ORG.holds), *_RELATION} if kind else set()
@@ -416,6 +420,7 @@ async def _html(request: Request, iri: str) -> Response:
     return _page("serve_resource.html", 200, iri=iri, title=title, kind=kind, type_name=TYPE_NAME.get(kind or "", ""),
                  aliases=aliases, properties=properties, used_by=[
                      {"subject": _cell(r["s"], labels, {}), "property": short(r["p"].value)} for r in used_by],
+                 mentioned=[{"entity": _cell(r["e"], labels, {}), "sentences": r["sentences"].value} for r in mentioned],
                  depth=depth if depth in map(str, VIEW_DEPTHS) else "1", depths=VIEW_DEPTHS,
                  formats=RDF_FORMATS, self_href=href(iri), max_items=MAX_ITEMS, **sections)
 
