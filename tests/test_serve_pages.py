@@ -27,7 +27,8 @@ XSS_SENTENCE = """</td><img src=x onerror="window.pwned=2">据"报道"，穆青�
 PARK = "璧山国家高新区"
 TIMELINE_ID = "person/invented-timeline"
 #: The invented person's events: (kind, date, sentence), in date order.
-TIMELINE = [("appoint", "2023-04-02", "会议决定任命岑望舒为副区长。"), ("remove", "2024-06-30", "会议决定免去岑望舒的副区长职务。")]
+TIMELINE = [("appoint", "2023-04-02", "会议决定任命岑望舒为副区长。"),
+            ("remove", "2024-06-30", "会议决定免去岑望舒的副区长职务。")]
 
 
 def _seed_store(path: Path) -> Path:
@@ -63,11 +64,12 @@ def _invented_timeline(n, doc) -> list[tuple]:
     """An invented person with facts in time (shape in kg.rdf.vocab): an appointment stated by a sentence,
     the holding it starts, and a removal a year later."""
     person = n(KGR[TIMELINE_ID])
-    triples = [(person, n(RDF.type), n(KG.Person)), (person, n(SKOS.prefLabel), pyoxigraph.Literal("岑望舒", language="zh"))]
+    name = pyoxigraph.Literal("岑望舒", language="zh")
+    triples = [(person, n(RDF.type), n(KG.Person)), (person, n(SKOS.prefLabel), name)]
     for i, (kind, date, sentence) in enumerate(TIMELINE):
         event, ev = n(KGR[f"event/invented-{i}"]), n(KGR[f"evidence/invented-event-{i}"])
         triples += [(event, n(RDF.type), n(KG.PersonnelEvent)), (event, n(KG.eventKind), pyoxigraph.Literal(kind)),
-                    (event, n(KG.person), person), (event, n(KG.personName), pyoxigraph.Literal("岑望舒", language="zh")),
+                    (event, n(KG.person), person), (event, n(KG.personName), name),
                     (event, n(KG.title), pyoxigraph.Literal("副区长", language="zh")),
                     (event, n(KG.acting), pyoxigraph.Literal(False)),
                     (event, n(KG.date), pyoxigraph.Literal(date, datatype=n(XSD.date))),
@@ -350,7 +352,8 @@ def test_search_lists_a_bounded_number_of_candidates(seeds):
     ("/search", {"q": "恶意别名"}),
     ("/", {"canned": "entity_facts", "entity": "恶意别名", "run": "1"}),
     ("/", {"query": "SELECT ?n WHERE { ?p skos:altLabel \"恶意别名\"@zh ; skos:prefLabel ?n }"}),
-    ("/", {"query": "CONSTRUCT { ?p skos:prefLabel ?n } WHERE { ?p skos:altLabel \"恶意别名\"@zh ; skos:prefLabel ?n }"}),
+    ("/", {"query": "CONSTRUCT { ?p skos:prefLabel ?n } "
+                    "WHERE { ?p skos:altLabel \"恶意别名\"@zh ; skos:prefLabel ?n }"}),
 ])
 def test_document_text_is_escaped_on_every_page(seeds, path, params):
     base, _ = seeds

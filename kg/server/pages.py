@@ -31,6 +31,7 @@ import kg
 from kg.errors import KgError
 from kg.graphview import node_id
 from kg.rdf.queries import Parameter, bind, parameters
+from kg.rdf.sparql import _short
 from kg.rdf.vocab import DERIVED_PROPERTY, KG, KGR, ORG, PREFIXES, PROPERTY, RDF, SKOS, TYPE_OF_CLASS, XSD
 from kg.server.policy import Refused
 from kg.server.reading import Answer, ask_backend, iri_term, literal_term, parse_answer, predeclare, select
@@ -66,9 +67,8 @@ _RELATION = {str(p): r for r, p in {**PROPERTY, **DERIVED_PROPERTY}.items()}
 _TYPE = {str(c): t for c, t in TYPE_OF_CLASS.items()}
 _ENTITY_CLASSES = " ".join(f"<{c}>" for c in _TYPE)
 _RELATIONS = " ".join(f"<{p}>" for p in _RELATION)
-_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 #: Prefixes of a Turtle or JSON-LD description: kgr's IRIs stay whole (Turtle would escape their slashes).
-_RDF_PREFIXES = {p: ns for p, ns in _PREFIXES.items() if p != "kgr"}
+_RDF_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items() if p != "kgr"}
 _EVIDENCE = ("OPTIONAL { ?x prov:wasDerivedFrom ?ev . ?ev kg:sentence ?sentence ; prov:wasQuotedFrom ?doc . "
              "?doc dcterms:identifier ?document }")
 _INSTANT = "time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear"
@@ -77,7 +77,8 @@ QUERIES = {
     "exists": "ASK { { $E ?p ?o } UNION { ?s ?p $E } }",
     "describe": "SELECT ?p ?o WHERE { $E ?p ?o FILTER (?p != kg:mention) } LIMIT %d" % MAX_ITEMS,
     "used_by": "SELECT ?s ?p WHERE { ?s ?p $E } LIMIT %d" % MAX_ITEMS,
-    "mentioned": "SELECT ?e (COUNT(DISTINCT ?ev) AS ?sentences) WHERE { ?ev prov:wasQuotedFrom $E . ?e kg:mention ?ev } "
+    "mentioned": "SELECT ?e (COUNT(DISTINCT ?ev) AS ?sentences) WHERE { ?ev prov:wasQuotedFrom $E . "
+                 "?e kg:mention ?ev } "
                  "GROUP BY ?e ORDER BY DESC(?sentences) ?e LIMIT %d" % MAX_ITEMS,
     "rdf": "CONSTRUCT { $E ?p ?o . ?s ?q $E } WHERE { { $E ?p ?o } UNION { ?s ?q $E } } LIMIT 10000",
     "facts": f"SELECT ?s ?p ?o ?sentence ?document ?doc ?docDate WHERE {{ VALUES ?p {{ {_RELATIONS} }} "
@@ -108,7 +109,8 @@ QUERIES = {
     "mention_count": "SELECT (COUNT(DISTINCT ?ev) AS ?sentences) (COUNT(DISTINCT ?doc) AS ?documents) WHERE { "
                      "$E kg:mention ?ev . ?ev prov:wasQuotedFrom ?doc }",
     "mentions": "SELECT ?sentence ?document ?doc WHERE { $E kg:mention ?ev . ?ev kg:sentence ?sentence ; "
-                f"prov:wasQuotedFrom ?doc . ?doc dcterms:identifier ?document }} ORDER BY ?document LIMIT {MAX_MENTIONS}",
+                "prov:wasQuotedFrom ?doc . ?doc dcterms:identifier ?document } "
+                f"ORDER BY ?document LIMIT {MAX_MENTIONS}",
 }
 #: The neighbourhood's links from the nodes in VALUES ?n: facts both ways, and posts held in a body.
 NEIGHBOURS = ("SELECT ?s ?p ?o ?title WHERE { VALUES ?n { $N } "
@@ -120,14 +122,17 @@ ENTITIES = ("SELECT ?e ?class ?label ?alias WHERE { VALUES ?e { $N } VALUES ?cla
             "OPTIONAL { ?e skos:prefLabel ?label } OPTIONAL { ?e skos:altLabel ?alias } }" % _ENTITY_CLASSES)
 LABELS = ("SELECT ?x ?label ?id WHERE { VALUES ?x { $N } OPTIONAL { ?x skos:prefLabel ?label } "
           "OPTIONAL { ?x dcterms:identifier ?id } }")
-NAMED = "SELECT ?name ?e WHERE { VALUES ?name { $N } VALUES ?c { %s } ?e skos:prefLabel ?name ; a ?c }" % _ENTITY_CLASSES
+NAMED = ("SELECT ?name ?e WHERE { VALUES ?name { $N } VALUES ?c { %s } ?e skos:prefLabel ?name ; a ?c }"
+         % _ENTITY_CLASSES)
 #: Entities whose label or alias holds $Q: exact names first, then names starting with it.
 SEARCH = ("SELECT ?e ?class (SAMPLE(?label) AS ?name) (MIN(?rank) AS ?best) "
           "(GROUP_CONCAT(DISTINCT ?alias; separator=\"、\") AS ?aliases) WHERE { "
-          "{ ?e skos:prefLabel ?matched BIND (\"\" AS ?alias) } UNION { ?e skos:altLabel ?matched BIND (STR(?matched) AS ?alias) } "
+          "{ ?e skos:prefLabel ?matched BIND (\"\" AS ?alias) } "
+          "UNION { ?e skos:altLabel ?matched BIND (STR(?matched) AS ?alias) } "
           "FILTER (CONTAINS(LCASE(STR(?matched)), LCASE($Q))) "
           "VALUES ?class { %s } ?e a ?class ; skos:prefLabel ?label "
-          "BIND (IF(LCASE(STR(?matched)) = LCASE($Q), 0, IF(STRSTARTS(LCASE(STR(?matched)), LCASE($Q)), 1, 2)) AS ?rank) "
+          "BIND (IF(LCASE(STR(?matched)) = LCASE($Q), 0, "
+          "IF(STRSTARTS(LCASE(STR(?matched)), LCASE($Q)), 1, 2)) AS ?rank) "
           "} GROUP BY ?e ?class ORDER BY ?best STRLEN(?name) ?name LIMIT %d" % (_ENTITY_CLASSES, MAX_CANDIDATES))
 
 _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("kg", "templates"), autoescape=True,
@@ -287,10 +292,8 @@ def href(iri: str) -> str | None:
 
 
 def short(iri: str) -> str:
-    for prefix, namespace in _PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+    """``kg:Person`` for an IRI in one of kg's prefixes, as `kg query` shows it."""
+    return _short(pyoxigraph.NamedNode(iri))
 
 
 # -- search --------------------------------------------------------------------------------------------
@@ -420,7 +423,8 @@ async def _html(request: Request, iri: str) -> Response:
     return _page("serve_resource.html", 200, iri=iri, title=title, kind=kind, type_name=TYPE_NAME.get(kind or "", ""),
                  aliases=aliases, properties=properties, used_by=[
                      {"subject": _cell(r["s"], labels, {}), "property": short(r["p"].value)} for r in used_by],
-                 mentioned=[{"entity": _cell(r["e"], labels, {}), "sentences": r["sentences"].value} for r in mentioned],
+                 mentioned=[{"entity": _cell(r["e"], labels, {}), "sentences": r["sentences"].value}
+                            for r in mentioned],
                  depth=depth if depth in map(str, VIEW_DEPTHS) else "1", depths=VIEW_DEPTHS,
                  formats=RDF_FORMATS, self_href=href(iri), max_items=MAX_ITEMS, **sections)
 
