@@ -339,6 +339,18 @@ def test_search_finds_an_entity_by_name_or_alias(seeds, q, name):
     assert f'<a href="/id/{_entity(path, name)[len(str(KGR)):]}">{name}</a>' in page
 
 
+@pytest.mark.parametrize("q, found", [
+    ('"', 1),  # the invented name has quotes
+    ('") } UNION { ?e ?p ?o } #', 0),
+    ("\\", 0),
+    ("  ", 0),
+])
+def test_search_takes_any_text_as_a_literal(seeds, q, found):
+    base, _ = seeds
+    status, page = _page(base, "/search", q=q)
+    assert status == 200 and page.count('<tr><td><a href="/id/') == found
+
+
 def test_search_lists_a_bounded_number_of_candidates(seeds):
     base, _ = seeds
     status, page = _page(base, "/search", q="区")
