@@ -304,7 +304,7 @@ async def search_page(request: Request) -> Response:
     if q:
         for row in (await _read(request, SEARCH.replace("$Q", literal_term(q)))).rows:
             found.append({"name": row["name"].value, "href": href(row["e"].value),
-                          "type": TYPE_NAME.get(_TYPE.get(row["class"].value, ""), ""),
+                          "type": f'{TYPE_NAME[_TYPE[row["class"].value]]} {_TYPE[row["class"].value]}',
                           "aliases": "、".join(a for a in _value(row, "aliases").split("、") if a)})
     return _page("serve_search.html", 200, q=q, found=found, limit=MAX_CANDIDATES)
 
