@@ -212,6 +212,7 @@ def test_an_entity_page_shows_its_facts_with_their_sentences_and_documents(seeds
         assert row["sentence"].value in page and row["document"].value in page
         assert 'href="/id/' + row["o"].value[len(str(KGR)):] + '"' in page  # the neighbour, linked
     assert "?view=graph" in page
+    assert f'<link rel="alternate" type="text/turtle" href="/id/{iri[len(str(KGR)):]}?format=ttl">' in page
 
 
 def test_a_person_page_shows_the_timeline_in_date_order(seeds):
