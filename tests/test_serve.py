@@ -210,11 +210,13 @@ def test_a_query_posted_as_sparql_query_and_a_graph_read_work(read_only):
     assert status == 200 and "沈柏舟" in text
 
 
-def test_query_page_is_served_and_loads_nothing_from_other_hosts(read_only):
-    status, page, headers = http("GET", read_only + "/")
-    assert status == 200 and "Yasgui" in page
+@pytest.mark.parametrize("path, mark", [("/", "canned"), ("/yasgui", "Yasgui")])
+def test_query_pages_are_served_and_load_nothing_from_other_hosts(read_only, path, mark):
+    status, page, headers = http("GET", read_only + path)
+    assert status == 200 and mark in page
     assert "http://" not in page and "https://" not in page
     assert "default-src 'self'" in headers["content-security-policy"]  # the browser blocks any outside fetch
+    assert "frame-ancestors 'self'" in headers["content-security-policy"]  # no other site frames them
     for asset in ("/yasgui.min.js", "/yasgui.min.css"):
         assert http("GET", read_only + asset)[0] == 200
 

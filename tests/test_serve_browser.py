@@ -40,7 +40,7 @@ def _requests(browser: Browser) -> list[tuple[str, dict | None]]:
 def test_the_query_page_answers_a_query_from_its_own_server_only(tmp_path, browser):
     proc, base = serve(_make_store(tmp_path / "store"))
     try:
-        _go(browser, base + "/")
+        _go(browser, base + "/yasgui")
         browser.wait_for("typeof yasgui !== 'undefined' && document.querySelector('.CodeMirror') !== null")
         browser.evaluate(f"yasgui.getTab().setQuery({PEOPLE!r}); yasgui.getTab().query(); true")
         browser.wait_for("document.querySelector('.yasr') !== null && "

@@ -1,15 +1,19 @@
 """The HTTP front of ``kg serve`` (Starlette, run by uvicorn): every request is checked
 against the policy (``kg.server.policy``), then SPARQL work goes to the Oxigraph back end.
 
-    /              query page (YASGUI, its files sent by the back end, aimed at /query)
-    /query         SPARQL 1.1 Protocol query: GET ?query=, or POST as a form or application/sparql-query
+    /              kg's endpoint page: canned queries with a form, plain results (``kg.server.pages``)
+    /id/...        every IRI kg mints: an HTML page, Turtle or JSON-LD by Accept or ?format=
+    /search        entities by name or alias
+    /yasgui        the YASGUI query page (its files sent by the back end, aimed at /query)
+    /query         SPARQL 1.1 Protocol query: GET ?query=, or POST as a form or application/sparql-query;
+                   the prefixes `kg query` predeclares are added to a query that lacks them
     /update        SPARQL 1.1 Update: POST (--writable, with the token)
     /store         SPARQL 1.1 Graph Store Protocol, ?graph=IRI or ?default: GET/HEAD read,
                    PUT/POST/DELETE write (--writable, with the token)
 
 A page of kg's own is one more ``Route`` in ``ROUTES``: the host check and the security
 headers (:class:`Guard`) cover it too, and it can ask the store through
-``request.app.state.backend`` (an httpx client of the back end, e.g. ``POST /query``).
+``request.app.state.backend`` (an httpx client of the back end) through ``kg.server.reading``.
 The front passes on exactly the SPARQL text it checked, re-encoded, so that it and the
 back end cannot read one request two ways.
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 from importlib.resources import files
-from typing import AsyncIterator, Iterable, Literal
+from typing import AsyncIterator, Iterable
 from urllib.parse import parse_qsl, urlencode
 
 import anyio
@@ -30,22 +34,23 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response, Strea
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.server.policy import Policy, Refused, check_federation, check_host, check_write
+from kg.server import pages
+from kg.server.policy import Policy, Refused, check_host, check_write
+from kg.server.reading import CANCELLED, checked
 
 MAX_SPARQL_BYTES = 1 << 20  # one query or update text; data is loaded through /store
 #: Parameters passed on with a query or an update (SPARQL 1.1 Protocol; union-default-graph is Oxigraph's).
 QUERY_PARAMETERS = ("default-graph-uri", "named-graph-uri", "union-default-graph")
 UPDATE_PARAMETERS = ("using-graph-uri", "using-named-graph-uri")
-#: How Oxigraph 0.5 ends the answer of a query stopped at its time limit (after a 200 status).
-CANCELLED = b"The SPARQL operation has been cancelled"
 #: Answers up to this size are held until complete, so that a stopped query gets a clear error status.
 HELD_BYTES = 1 << 16
 PARSERS = 2  # SPARQL texts parsed at once (kg.server.policy.fetching_keyword)
-#: No page loads anything from another host (YASGUI would fetch prefix lists) or can be framed.
+#: No page loads anything from another host (YASGUI would fetch prefix lists) or can be framed by another
+#: origin's page (kg's entity pages frame their own neighbourhood view).
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
                                "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-                               "frame-ancestors 'none'",
+                               "frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
@@ -62,8 +67,7 @@ async def page_file(request: Request) -> Response:
 
 async def query(request: Request) -> Response:
     parameters = await _sparql_parameters(request, "query", "application/sparql-query")
-    text = _one(parameters, "query")
-    await _check_federation(request, text, "query")
+    text = await checked(request, _one(parameters, "query"), "query")
     form = [("query", text)] + [(k, v) for k, v in parameters if k in QUERY_PARAMETERS]
     return await _forward(request, "POST", "/query", form=form, timed=True)
 
@@ -71,8 +75,7 @@ async def query(request: Request) -> Response:
 async def update(request: Request) -> Response:
     _check_write(request)
     parameters = await _sparql_parameters(request, "update", "application/sparql-update")
-    text = _one(parameters, "update")
-    await _check_federation(request, text, "update")
+    text = await checked(request, _one(parameters, "update"), "update")
     form = [("update", text)] + [(k, v) for k, v in parameters if k in UPDATE_PARAMETERS]
     return await _forward(request, "POST", "/update", form=form)
 
@@ -86,7 +89,10 @@ async def store(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/", query_page, methods=["GET"]),
+    Route("/", pages.endpoint_page, methods=["GET"]),
+    Route("/id/{local:path}", pages.resource_page, methods=["GET"]),
+    Route("/search", pages.search_page, methods=["GET"]),
+    Route("/yasgui", query_page, methods=["GET"]),
     Route("/yasgui.min.js", page_file, methods=["GET"]),
     Route("/yasgui.min.css", page_file, methods=["GET"]),
     Route("/logo.svg", page_file, methods=["GET"]),
@@ -149,12 +155,6 @@ async def _refused(request: Request, e: Refused) -> Response:
 
 def _refused_response(e: Refused) -> Response:
     return PlainTextResponse(e.message + "\n", status_code=e.status)
-
-
-async def _check_federation(request: Request, text: str, kind: Literal["query", "update"]) -> None:
-    """In a worker thread, as parsing may take a second; a few at a time, so that other requests go on."""
-    await anyio.to_thread.run_sync(check_federation, _policy(request), text, kind,
-                                   limiter=request.app.state.parsers)
 
 
 def _check_write(request: Request) -> None:
