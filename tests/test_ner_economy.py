@@ -1,6 +1,8 @@
 """Grammars of the economy & geography recognizers, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Document, Mention
 from kg.ner import gazetteer
 from kg.ner.enterprises import recognize_enterprises
@@ -365,3 +367,56 @@ def test_list_item_named_by_common_words_next_to_a_project():
     assert "文化旅游项目" not in found
     tail = _doc("建设循环利用及压力容器项目、恒远新材料项目。")
     assert not any(t.startswith("及") for t in _texts(recognize_projects(tail), "Project"))
+
+
+# --- projects named in common words, owners inside project names (issue #14) --
+
+@pytest.mark.parametrize("text, project", [
+    # an investment amount right before the name: one project, even in common words
+    ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "铝型材深加工项目"),
+    ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "木门生产项目"),
+    # a brand of the lexicon or a word the dictionary tags as a brand opens the name
+    ("长春市的一汽新能源车身工厂项目正式开工。", "一汽新能源车身工厂项目"),
+    ("年内，丰田氢燃料电池研发与生产项目将投产。", "丰田氢燃料电池研发与生产项目"),
+    # a named estate built as a project
+    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园项目"),
+    # one name across 和 when the part after it is common words only
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和医用耗材产业化基地项目"),
+])
+def test_projects_named_in_common_words_with_a_cue(text, project):
+    assert project in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("今年新开工重点项目30个，总投资5亿元的重点项目有8个。", "重点项目"),
+    ("该项目为上市募投项目，计划投资15亿元。", "上市募投项目"),
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和工程"),
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "医用耗材产业化基地项目"),
+])
+def test_generic_phrases_and_cut_names_are_no_projects(text, not_project):
+    assert not_project not in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("总投资9亿元的瑞鸿康泰新型口腔材料项目开工。", "瑞鸿康泰"),     # before 新型
+    ("总投资9亿元的百禾食品四川生产基地项目开工。", "百禾食品"),       # before the province it is built in
+    ("长春市的一汽新能源车身工厂项目正式开工。", "一汽"),               # a lexicon brand
+])
+def test_owner_opening_a_project_name(text, owner):
+    assert owner in _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_owner", [
+    ("重庆荣昌石溪220千伏输变电工程项目开工。", "重庆荣昌石溪"),        # a place before a capacity
+    ("总投资9亿元的绿色食品四川生产基地项目开工。", "绿色食品"),        # a field, no trade name
+])
+def test_places_and_fields_own_no_project(text, not_owner):
+    assert not_owner not in _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, park, is_park", [
+    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园", False),
+    ("东岭生物医药科技产业园已入驻企业20家。", "东岭生物医药科技产业园", True),
+])
+def test_an_estate_named_as_a_project_is_no_park(text, park, is_park):
+    assert (park in _texts(recognize_parks(_doc(text)), "Park")) == is_park

@@ -39,6 +39,9 @@ _FORMER = "原"
 _ANAPHOR = re.compile(r"(?:该|此|本|这|那|其|各|每|全|我|首个|一个)$")
 #: Heads of a natural feature named after the place before them (宁波湾).
 _FEATURES = frozenset("湾港湖岛")
+#: Parks named as a project (某某产业园项目): the endings of built estates, not of zones (某某新区项目).
+_BUILT_SUFFIX = ("园", "园区")
+_PROJECT_WORDS = ("项目", "工程")
 _SUB = re.compile(r"[ \t]?([（(]?)([东西南北中]|[\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
 
 
@@ -120,8 +123,9 @@ def recognize_parks(text: str) -> list[Mention]:
         start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
             start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
-        if is_counted(text, start):
-            continue
+        if is_counted(text, start) or kind == "park" and m.group().endswith(_BUILT_SUFFIX) \
+                and text.startswith(_PROJECT_WORDS, e):
+            continue  # 某某智慧物流产业园项目: the park is the project being built, not a zone
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
         inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
         starts = [x.end() for x in inner]

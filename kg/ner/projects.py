@@ -95,11 +95,11 @@ def _has_proper_part(core: str) -> bool:
     number, a Latin or quoted part, a phase, a company, or a word unknown to a
     general dictionary (诚壹食品项目), rather than only common words (观摩项目,
     产业发展类项目, 文化旅游项目)."""
-    if _PROPER_MARK.search(core) or owner_brand(core):
+    if _PROPER_MARK.search(core) or owner_brand(core) or brand_at(core, 0) > 0 or _opens_with_trade_name(core):
         return True
     park = suffix_regex("park_suffixes.txt").search(core)
-    if park and park.end() < len(core) and is_park_name(core, 0, park.start()):
-        return True  # a project in a named park: 某某产业园无人机制造中心项目
+    if park and is_park_name(core, 0, park.start()):
+        return True  # a project in or building a named park: 某某产业园无人机制造中心项目, 某某产业园项目
     i = 0
     while i < len(core):
         j = gazetteer.match_place(core, i)
@@ -107,6 +107,14 @@ def _has_proper_part(core: str) -> bool:
             return True
         i += 1
     return has_unknown_word(core)
+
+
+def _opens_with_trade_name(core: str) -> bool:
+    """Whether ``core`` opens with a word the dictionary tags as another proper noun
+    or an organization's name (a brand: 某田燃料电池...), not a place or a person."""
+    tokens = words(core)
+    return len(tokens) > 1 and len(tokens[0]) >= 2 and proper_noun_tag(tokens[0]) in ("nz", "nt") \
+        and tokens[0] not in _generic_lengths()[0]
 
 
 def _after_company(text: str, end: int, window: int = 30) -> int:
@@ -159,7 +167,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
 
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
 #: Last characters of a place or facility, not of a trade name (某某港, 某某门).
-_NOT_OWNER_END = tuple("港门山湖河江路街村桥镇乡区县市省园城")
+_NOT_OWNER_END = tuple("港门山湖河江溪路街村桥镇乡区县市省园城")
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 #: Single characters that start the next word (新材料, 全产业链), not end a trade name.
@@ -236,6 +244,45 @@ def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start
     return Mention(start, m.start(), text[start:m.start()], "Enterprise", "projects.owner", 0.6)
 
 
+#: Words that open the object of a project after its owner's name: a kind of product
+#: (新型, 高端) or of works (新建, 年产), as in 某某护理新型医用材料项目.
+_OBJECT_OPENERS = ("新型", "高端", "新建", "年产", "高性能", "新一代")
+
+
+def _opens_object(rest: str) -> bool:
+    """Whether ``rest`` starts the object of a project: an opener word, a
+    phase, or the place where it is built (某某食品|某省生产基地)."""
+    if rest.startswith(_OBJECT_OPENERS) or _PHASE.match(rest):
+        return True
+    end = gazetteer.match_place(rest, 0, allow_short=True)
+    entry = gazetteer.lookup(rest[:end]) if end > 0 else None
+    return bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
+
+
+def _brand_before_object(core: str) -> str:
+    """``某某护理新型医用材料``, ``某某食品某省生产基地``: the shortest run of 2-5 whole
+    words before the object opens is the owner, when it holds a trade name (a word
+    the dictionary does not know, a proper noun, or a word before an industry word)."""
+    if not _CJK_ONLY.match(core) or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
+        return ""
+    generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
+    length = 0
+    for token in words(core):
+        length += len(token)
+        if length > 5:
+            return ""
+        brand, rest = core[:length], core[length:]
+        if length < 2 or not _opens_object(rest):
+            continue
+        own = strip_industry(brand)
+        if not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) or brand in generic or own in generic \
+                or len(own) < 2 or brand.endswith(_NOT_OWNER_END):
+            return ""
+        named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand
+        return brand if named else ""
+    return ""
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
@@ -244,7 +291,7 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
     if by_capacity:
         return by_capacity
-    brand = owner_brand(text[begin:suffix_start])
+    brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or re.search(re.escape(text[project.start:suffix_start]) + _LEGAL_TAIL, text):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
@@ -265,6 +312,20 @@ def _coordinated(text: str, start: int, end: int) -> int:
     return last
 
 
+def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
+    """``某某新型疫苗和工程疫苗产业化基地项目``: a name cut at 和/及 whose part after the
+    conjunction is common words only, while the part before it (not itself a finished
+    project or park) opens with a name, is one name across the conjunction."""
+    if start < 2 or text[start - 1] not in _CONJUNCTIONS or _has_proper_part(text[start:suffix_start]) \
+            or _coordinated(text, start - 2, start) != start - 2:
+        return start
+    before = left_boundary(text, start - 1, PROJECT, max_len=20, floor=_after_company(text, start - 1))
+    first = text[before:start - 1]
+    if len(first) >= 4 and (owner_brand(first) or _brand_before_object(first) or brand_at(first, 0) > before):
+        return before
+    return start
+
+
 def _park_plus_generic(text: str, start: int, suffix_start: int) -> bool:
     """``某某新城重点产业项目``: a park and only generic words do not name a project."""
     for m in suffix_regex("park_suffixes.txt").finditer(text, start, suffix_start):
@@ -282,6 +343,11 @@ _HONOUR_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|命名为|入选|�
 def _honour(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] == "“" and (
         bool(_HONOUR_AFTER.match(text, end)) or bool(_HONOUR_BEFORE.search(text, max(0, start - 5), start)))
+
+
+#: An investment amount right before a name: 总投资5亿元的某某加工项目 names one project,
+#: even in common words.
+_INVESTED = re.compile(r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)(?:人民币)?的$")
 
 
 #: A count right after a project word: the phrase is a category (某某类项目3个).
@@ -330,18 +396,31 @@ def recognize_projects(text: str) -> list[Mention]:
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
+        start = _across_inner_conjunction(text, start, s)
         verbs = leading_clause_words(text[start:s])
         if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
             continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
-        if _is_project(text, start, s, e, m.group()):
+        invested = _INVESTED.search(text, max(0, start - 24), start) is not None
+        if _is_project(text, start, s, e, m.group(), need_proper=not invested):
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    found = out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+    found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out))
     return found + _road_codes(found)
+
+
+def _longest_from_each_start(found: list[Mention]) -> list[Mention]:
+    """Of two projects that start together and the shorter ending in a bare 项目/工程, the
+    longer is the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it (a
+    facility stays nested: 某某东站 in 某某东站改造项目)."""
+    ends: dict[int, int] = {}
+    for p in found:
+        if p.type == "Project":
+            ends[p.start] = max(ends.get(p.start, p.end), p.end)
+    return [p for p in found if p.type != "Project" or p.end == ends[p.start] or not p.text.endswith(tuple(_BARE))]
 
 
 #: National (G) and provincial (S) road numbers: G352 in G352某某段大桥项目 is a road, itself a project.
