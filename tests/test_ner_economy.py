@@ -420,3 +420,34 @@ def test_places_and_fields_own_no_project(text, not_owner):
 ])
 def test_an_estate_named_as_a_project_is_no_park(text, park, is_park):
     assert (park in _texts(recognize_parks(_doc(text)), "Park")) == is_park
+
+
+# --- facilities without 项目/工程, and phrases that only describe one (issue #14) ---
+
+@pytest.mark.parametrize("text, project", [
+    ("加快建设石门港、临江煤矿和东川会展中心。", "石门港"),
+    ("加快建设石门港、临江煤矿和东川会展中心。", "临江煤矿"),
+    ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
+    ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
+    ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
+    # two projects joined by 及: the one in common words is judged like its neighbour
+    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "半导体装备研发与产业化项目"),
+    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "金川汽车芯片封测一期项目"),
+])
+def test_facilities_and_joined_projects(text, project):
+    assert project in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text", [
+    "石门港产业园建设提速。",                      # the port names a park
+    "构建四园一港格局。",                          # a count, not a port
+    "连云港举行开工仪式。",                        # a city named after its port
+    "全县开通高速公路，区域铁路网更密。",            # a verb or a generic word before the facility
+    "这是我国首条跨海隧道。",                      # "the first" describes, it does not name
+    "新疆是我国优质棉花生产基地。",                # a base the clause designates
+    "总投资5亿元的金川物流项目分临港集散区。",       # 临港 is "by the port"
+    "他说，整个施工项目年底完工。",
+])
+def test_no_facility_in_descriptions(text):
+    found = _texts(recognize_projects(_doc(text)), "Project")
+    assert not found - {"金川物流项目"}

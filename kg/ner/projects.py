@@ -317,13 +317,21 @@ def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
     conjunction is common words only, while the part before it (not itself a finished
     project or park) opens with a name, is one name across the conjunction."""
     if start < 2 or text[start - 1] not in _CONJUNCTIONS or _has_proper_part(text[start:suffix_start]) \
-            or _coordinated(text, start - 2, start) != start - 2:
+            or _ends_a_name(text, start - 1):
         return start
     before = left_boundary(text, start - 1, PROJECT, max_len=20, floor=_after_company(text, start - 1))
     first = text[before:start - 1]
     if len(first) >= 4 and (owner_brand(first) or _brand_before_object(first) or brand_at(first, 0) > before):
         return before
     return start
+
+
+def _ends_a_name(text: str, end: int) -> bool:
+    """Whether a project or park suffix ends at ``end`` (甲项目|及乙项目)."""
+    for table in (_TABLE, "park_suffixes.txt"):
+        if any(text.endswith(w, 0, end) for w in suffix_table(table)):
+            return True
+    return False
 
 
 def _park_plus_generic(text: str, start: int, suffix_start: int) -> bool:
@@ -364,6 +372,23 @@ def _is_company_name_end(text: str, end: int) -> bool:
     return end - 2 - left_boundary(text, end - 2, ENTERPRISE, max_len=12) >= 2
 
 
+def _is_route(text: str, start: int, end: int) -> bool:
+    """``甲市至乙市``: a line named by the places it joins (某某至某某铁路, 高速公路)."""
+    k = text.find("至", start, end)
+    return k > start and gazetteer.match_place_chain(text, start, k) == k and gazetteer.match_place_chain(text, k + 1, end) == end
+
+
+#: 首座, 首条: "the first" describes a facility, it is not its name (某地首座变电站).
+_FIRST_OF_KIND = re.compile(r"首[座条个家批台]")
+#: Verbs that designate what a place is (是/成为/认定为 ... 某某基地): a role, not a project.
+_DESIGNATION = re.compile(r"(?:是|成为|认定为|评为|列为|定位为)[^，,。；;：:]*$")
+
+
+def _designated(text: str, start: int, suffix: str) -> bool:
+    """``新疆是…优质商品棉生产基地``, ``被认定为国家某某示范基地``: a base the clause designates."""
+    return suffix.endswith("基地") and bool(_DESIGNATION.search(text, max(0, start - 20), start))
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
@@ -374,15 +399,16 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     name = text[start:e]
     facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-    if "某" in name or name.count("“") != name.count("”"):
+    if "某" in name or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix):
         return False
-    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
+    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
     # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
     named_by_owner = start == _after_company(text, s) and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, start) \
         and (text[start:s] not in _generic_lengths()[0] or text[start:s] in load_set("product_words.txt"))
     if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
-    needs_name = suffix in _BARE or any(suffix.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "named")
+    last = max((w for w in suffix_table(_TABLE) if suffix.endswith(w)), key=len)  # 示范工厂, not 工厂
+    needs_name = suffix in _BARE or suffix_table(_TABLE)[last] == "named"
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
 
 
@@ -392,15 +418,23 @@ def recognize_projects(text: str) -> list[Mention]:
     common: list[Mention] = []  # bare 项目 after common words only: 某某(dictionary word)机器人项目
     for m in suffix_regex(_TABLE, chain=True, not_before=_NOT_BEFORE).finditer(text):
         s, e = m.span()
+        if m.group().endswith("港") and (_PORT_PART_OF.match(text, e) or text[s - 1:s] in _NUMERAL_START
+                                        or text[s - 1:e] in _PORT_WORDS):
+            continue  # 某某港产业园, 某某港改扩建工程, 四园一港: the port is a part of another name or a count
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
         start = _across_inner_conjunction(text, start, s)
+        inner = text.rfind("项目", start, s - 1)
+        if inner >= 0 and not m.group().endswith(tuple(_BARE)):
+            start = inner + 2  # 某某物流项目分临港: a facility's name does not run over a project's
         verbs = leading_clause_words(text[start:s])
         if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
             continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
         invested = _INVESTED.search(text, max(0, start - 24), start) is not None
+        if gazetteer.is_place(text[start:e]):
+            continue  # a city named after its port (某某港 of 某某港市) is a place
         if _is_project(text, start, s, e, m.group(), need_proper=not invested):
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)
@@ -436,18 +470,24 @@ def _road_codes(found: list[Mention]) -> list[Mention]:
     return out
 
 
+#: After a port's name, words that make it part of a park's or project's name.
+_PORT_PART_OF = re.compile(r"[改扩新续建澳]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
+#: Common words ending in 港 (临港 "by the port", 空港 "airport"): no port's own name.
+_PORT_WORDS = frozenset({"临港", "空港", "海港", "河港", "内港", "陆港", "商港", "渔港", "军港", "出港", "进港", "离港", "到港"})
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
 _CONJUNCTIONS = "及和与或并"
+#: What joins the items of a list of projects.
+_JOINERS = "、及和与"
 #: A trade name and a product phrase (某某移动视觉机器人项目), not 文化旅游项目.
 _SHAPED_LENGTH = 8
 
 
 def _same_shape_in_list(text: str, common: list[Mention], found: list[Mention]) -> list[Mention]:
-    """In ``甲项目、乙项目、丙项目`` an item named by common words (新思路移动视觉
-    机器人项目) is a project when a neighbour in the same 、 list with the same
+    """In ``甲项目、乙项目、丙项目`` (or ``甲项目及乙项目``) an item named by common words (新思路移动视觉
+    机器人项目) is a project when a neighbour in the same list with the same
     last character is one (its direct neighbour, not a chain), so items of
     one list are judged alike."""
     accepted = [(p.start, p.end) for p in found if p.type == "Project"]
     return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and any(
-        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] == "、" or c.end + 1 == a and text[c.end] == "、")
+        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] in _JOINERS or c.end + 1 == a and text[c.end] in _JOINERS)
         for a, b in accepted)]
