@@ -451,3 +451,27 @@ def test_facilities_and_joined_projects(text, project):
 def test_no_facility_in_descriptions(text):
     found = _texts(recognize_projects(_doc(text)), "Project")
     assert not found - {"金川物流项目"}
+
+
+# --- short company names without a legal suffix (issue #14, class 1) -----------
+
+@pytest.mark.parametrize("text, company", [
+    ("“我们满负荷生产。”瑞钧硅业相关负责人说。", "瑞钧硅业"),               # a person acting for it follows
+    ("上市后备企业岚泽重工近年来市场份额稳步攀升。", "岚泽重工"),           # after a kind of company, before a time word
+    ("龙头企业赫岚药业继续保持领先地位。", "赫岚药业"),                    # before a verb
+    ("我市3家企业（蔚岭铝业、珂森电子、伊利）获批国家级荣誉。", "蔚岭铝业"),  # counted, then named in brackets
+    ("我市3家企业（蔚岭铝业、珂森电子、伊利）获批国家级荣誉。", "珂森电子"),
+    ("以及珂森、岚泽等外资企业进驻。", "岚泽"),                           # a list said to be foreign-funded companies
+    ("作为宝马2023年建成投产的工厂，产能持续提升。", "宝马"),              # a lexicon brand before a year
+])
+def test_short_company_names_from_cues(text, company):
+    assert company in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_company", [
+    ("现在单套模具可以轻松突破百吨。", "单套模具"),                        # a quantity, not a brand
+    ("主会场设在瑞钧智能制造产业园项目现场。", "瑞钧智能"),                # runs on into a park's or project's name
+    ("落火、探月等中国航天的新征程。", "中国航天"),                        # a programme, not the lexicon's company
+])
+def test_no_short_company_name_in_quantities_and_longer_names(text, not_company):
+    assert not_company not in _texts(recognize_enterprises(_doc(text)), "Enterprise")

@@ -29,7 +29,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, words
+from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -46,7 +46,8 @@ _ALIAS = re.compile(r"^[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}"
 _LIST_BEFORE_KIND = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+余?[家个])?(?:一批|多家)?"
-    r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部)?"
+    r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部"
+    r"|外资|外商投资|民营|国有|央|中外|台资|港资|世界500强|500强)?"
     r"(?:企业|公司|厂商|车企|药企|市场主体)"
 )
 #: ``甲、乙等电气行业“巨头”``: leaders of an industry are companies.
@@ -59,6 +60,9 @@ _LIST_COUNTED = re.compile(
     rf"((?:{_COUNTED_ITEM}、)+{_COUNTED_ITEM})(?:[0-9]+|[两三四五六七八九十]+)[家个]"
     r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|配套|规上|科技型|高新技术)?(?:企业|公司)"
 )
+#: ``4家企业（甲、乙、丙）``: companies counted, then named in brackets.
+_LIST_IN_BRACKETS = re.compile(
+    rf"(?:[0-9]+|[两三四五六七八九十]+)[家个](?:[\u4e00-\u9fff]{{0,4}})?(?:企业|公司)[（(]((?:{_COUNTED_ITEM}、)+{_COUNTED_ITEM})[）)]")
 _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
@@ -293,7 +297,7 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
             continue
         # The brand must end there: 华为 in 华为云 is part of another name.
         if e < len(text) and is_name_char(text[e]) and not (
-                stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
+                text[e].isdigit() or stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
                 or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)):
             run_on.append(m)
             continue
@@ -321,7 +325,7 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED):
+    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS):
         for m in pattern.finditer(text):
             group_start = m.start(1)
             pos = group_start
@@ -335,7 +339,7 @@ def _list_mentions(text: str) -> list[Mention]:
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
-                if _list_item_ok(item) and not (pattern is _LIST_COUNTED and _other_kind(item)):
+                if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
                     out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
     return out
 
@@ -388,13 +392,49 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
 _SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
                         "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
                         "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体",
-                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池")
+                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池", "硅业", "铝业", "重工", "矿业",
+                        "车灯")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 #: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
 _HOSTED = re.compile(r"(?:企业)?(?:孵化|加速|众创|产业园|园)")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
+
+
+#: Dictionary tags of what follows a subject: verbs, adverbs, prepositions, conjunctions,
+#: time words (某某重工近年来…, 某某硅业相关负责人说).
+_CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t"})
+#: Nouns of people acting for a company, after its name (某某药业负责人).
+_AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员")
+
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
+
+
+def _clause_follows(text: str, end: int) -> bool:
+    """Whether a clause continues at ``end`` after a subject: a verb, adverb, preposition,
+    conjunction or time word, or a person acting for it."""
+    if text.startswith(_AGENT_NOUNS, end):
+        return True
+    clause = _CLAUSE_END.search(text, end)
+    rest = text[end:clause.start() if clause else len(text)]
+    if any(suffix_regex(table).search(rest) for table in ("project_suffixes.txt", "park_suffixes.txt")):
+        return False  # 某某智能|制造产业园项目: the words run on into a project's or park's name
+    head = words(rest[:4])
+    return bool(head) and len(head[0]) >= 2 and word_tag(head[0]) in _CLAUSE_AFTER_TAGS \
+        and head[0] not in _industry_lengths()[0]
+
+
+#: Numerals, measure words and determiners: 单套模具, 每台设备 count things, they name no brand.
+_QUANTIFIER_CHARS = "一二两三四五六七八九十百千万单双每各该本此这那某多几数整"
+
+
+def _after_kind_noun(text: str, start: int, end: int) -> int:
+    """``上市后备企业某某重工``: a phrase that ends in a kind of company (企业) before an
+    unknown trade name describes it; the name starts after it."""
+    k = text.rfind("企业", start, end)
+    return k + 2 if k >= 0 and end - (k + 2) >= 2 else start
 
 
 def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
@@ -404,13 +444,16 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in _SHORT_NAME.finditer(text):
         s, e = m.span()
-        if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not stop_starts_at(text, e, ENTERPRISE)):
+        if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
+                stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e))):
             continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
         if _HOSTED.match(text, e):
             continue  # 某某科技企业孵化器 is a park named after its field
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
+        start = _after_kind_noun(text, start, s)
         brand = text[start:s]
         if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \
+                or brand[0] in _QUANTIFIER_CHARS \
                 or brand in _generic() or any(f.start <= start and e <= f.end for f in fulls):
             continue
         own = text[gazetteer.match_place_chain(text, start, s):s]  # 江津规上工业: 规上 is no brand
