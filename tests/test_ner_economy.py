@@ -475,3 +475,33 @@ def test_short_company_names_from_cues(text, company):
 ])
 def test_no_short_company_name_in_quantities_and_longer_names(text, not_company):
     assert not_company not in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+# --- organizations: media, intergovernmental bodies, institutions (issue #14, class 5) ---
+
+@pytest.mark.parametrize("text, organization", [
+    ("据华龙网报道，该市新增企业3000家。", "华龙网"),                       # a province's key news website
+    ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "东盟"),        # intergovernmental
+    ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "联合国"),
+    ("代表团参观了青川县博物馆和青川县图书馆。", "青川县博物馆"),           # cultural institutions
+    ("省工商联、市总商会负责人出席。", "省工商联"),                         # a level and a federation
+    ("省工商联、市总商会负责人出席。", "市总商会"),
+    ("中国农业机械总院西南分院落户该区。", "中国农业机械总院西南分院"),    # an institute and its branch
+    ("晋商总会会长致辞。", "晋商总会"),
+])
+def test_organizations_named_by_outlet_list_or_suffix(text, organization):
+    assert organization in _texts(recognize_organizations(_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, not_organization", [
+    ("他不再担任华岭集团总会计师职务。", "华岭集团总会"),                     # 总会计师 is a post
+    ("建成数字博物馆，观众可在线参观。", "数字博物馆"),                     # a category, not a name
+])
+def test_no_organization_in_posts_and_categories(text, not_organization):
+    assert not_organization not in _texts(recognize_organizations(_doc(text)), "Organization")
+
+
+def test_a_project_does_not_run_across_and_into_a_school():
+    mentions = _merged("先后到中国邮政西宁邮件处理中心和国际港务区实验小学2个重点项目调研。")
+    assert "国际港务区实验小学" in _texts(mentions, "Organization")
+    assert not any("和" in t for t in _texts(mentions, "Project"))

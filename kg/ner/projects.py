@@ -327,8 +327,8 @@ def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
 
 
 def _ends_a_name(text: str, end: int) -> bool:
-    """Whether a project or park suffix ends at ``end`` (甲项目|及乙项目)."""
-    for table in (_TABLE, "park_suffixes.txt"):
+    """Whether a project, park or organization suffix ends at ``end`` (甲项目|及乙项目)."""
+    for table in (_TABLE, "park_suffixes.txt", "org_suffixes.txt"):
         if any(text.endswith(w, 0, end) for w in suffix_table(table)):
             return True
     return False
@@ -471,7 +471,7 @@ def _road_codes(found: list[Mention]) -> list[Mention]:
 
 
 #: After a port's name, words that make it part of a park's or project's name.
-_PORT_PART_OF = re.compile(r"[改扩新续建澳]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
+_PORT_PART_OF = re.compile(r"[改扩新续建澳务]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
 #: Common words ending in 港 (临港 "by the port", 空港 "airport"): no port's own name.
 _PORT_WORDS = frozenset({"临港", "空港", "海港", "河港", "内港", "陆港", "商港", "渔港", "军港", "出港", "进港", "离港", "到港"})
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
