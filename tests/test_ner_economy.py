@@ -505,3 +505,26 @@ def test_a_project_does_not_run_across_and_into_a_school():
     mentions = _merged("先后到中国邮政西宁邮件处理中心和国际港务区实验小学2个重点项目调研。")
     assert "国际港务区实验小学" in _texts(mentions, "Organization")
     assert not any("和" in t for t in _texts(mentions, "Project"))
+
+
+# --- parks: areas of national zones, short zone words, names after a place (issue #14) ---
+
+@pytest.mark.parametrize("text, park", [
+    ("自贸试验区贵港片区新增企业200家。", "自贸试验区贵港片区"),          # a national zone's area at a place
+    ("自贸区钦州港片区产业协同发展。", "自贸区钦州港片区"),               # a place and its port
+    ("成都综保区新增注册企业53家。", "成都综保区"),                       # short form of 综合保税区
+    ("位于南岸区的渝黔产业联动集聚区已入驻企业18家。", "渝黔产业联动集聚区"),
+    ("在乌鲁木齐甘泉堡经济技术开发区，一体化产业园区初具规模。", "乌鲁木齐甘泉堡经济技术开发区"),
+    ("洛阳市产城融合示范区重点项目集中签约。", "洛阳市产城融合示范区"),
+])
+def test_parks_named_by_zone_grammar(text, park):
+    assert park in _texts(recognize_parks(_doc(text)), "Park")
+
+
+@pytest.mark.parametrize("text, not_park", [
+    ("加快建设活力竞相迸发的产城融合示范区。", "产城融合示范区"),        # a programme, no place
+    ("正安吉他产业园是全球最大的吉他生产基地。", "安吉他产业园"),         # a county's short form cut in two
+    ("盐城港大丰港区是该港的主港区。", "盐城港大丰港区"),                 # a port's area is a facility
+])
+def test_no_park_in_programmes_and_port_areas(text, not_park):
+    assert not_park not in _texts(recognize_parks(_doc(text)), "Park")
