@@ -446,6 +446,9 @@ def test_facilities_and_joined_projects(text, project):
     "这是我国首条跨海隧道。",                      # "the first" describes, it does not name
     "新疆是我国优质棉花生产基地。",                # a base the clause designates
     "总投资5亿元的金川物流项目分临港集散区。",       # 临港 is "by the port"
+    "港城合作，深港两地交流密切。",                   # places ending in 港
+    "大力建设海南自由贸易港。",                      # a free-trade port is a zone
+    "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
     "他说，整个施工项目年底完工。",
 ])
 def test_no_facility_in_descriptions(text):

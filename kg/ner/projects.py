@@ -30,8 +30,8 @@ from functools import lru_cache
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, left_boundary, opens_name, skip_leading_digits,
-                             stop_ends_at, suffix_regex, suffix_table)
+from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
+                             skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
@@ -49,6 +49,8 @@ _LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份�
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
 _BARE = {"项目", "工程"}
+#: 工程 is also a word inside names (工程疫苗, 工程机械).
+_WORKS_WORD = "工程"
 #: 第三批项目, 第五家基地: an ordinal counts projects, it names none.
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
 #: 两大重点项目, 一老工业基地: a count of kinds (两大, 一老一新) names no project.
@@ -418,9 +420,8 @@ def recognize_projects(text: str) -> list[Mention]:
     common: list[Mention] = []  # bare 项目 after common words only: 某某(dictionary word)机器人项目
     for m in suffix_regex(_TABLE, chain=True, not_before=_NOT_BEFORE).finditer(text):
         s, e = m.span()
-        if m.group().endswith("港") and (_PORT_PART_OF.match(text, e) or text[s - 1:s] in _NUMERAL_START
-                                        or text[s - 1:e] in _PORT_WORDS):
-            continue  # 某某港产业园, 某某港改扩建工程, 四园一港: the port is a part of another name or a count
+        if m.group().endswith("港") and not _may_be_port(text, s, e):
+            continue
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
@@ -447,14 +448,14 @@ def recognize_projects(text: str) -> list[Mention]:
 
 
 def _longest_from_each_start(found: list[Mention]) -> list[Mention]:
-    """Of two projects that start together and the shorter ending in a bare 项目/工程, the
-    longer is the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it (a
-    facility stays nested: 某某东站 in 某某东站改造项目)."""
+    """Of two projects that start together and the shorter ending in 工程, the longer is
+    the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it (a facility stays
+    nested: 某某东站 in 某某东站改造项目, and so does 甲项目 in 甲项目(一期)乙工程项目)."""
     ends: dict[int, int] = {}
     for p in found:
         if p.type == "Project":
             ends[p.start] = max(ends.get(p.start, p.end), p.end)
-    return [p for p in found if p.type != "Project" or p.end == ends[p.start] or not p.text.endswith(tuple(_BARE))]
+    return [p for p in found if p.type != "Project" or p.end == ends[p.start] or not p.text.endswith(_WORKS_WORD)]
 
 
 #: National (G) and provincial (S) road numbers: G352 in G352某某段大桥项目 is a road, itself a project.
@@ -474,6 +475,27 @@ def _road_codes(found: list[Mention]) -> list[Mention]:
 _PORT_PART_OF = re.compile(r"[改扩新续建澳务]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
 #: Common words ending in 港 (临港 "by the port", 空港 "airport"): no port's own name.
 _PORT_WORDS = frozenset({"临港", "空港", "海港", "河港", "内港", "陆港", "商港", "渔港", "军港", "出港", "进港", "离港", "到港"})
+#: A port's own name is short: 某某港, 某某湾港, 某某信息港.
+_PORT_NAME_LENGTH = 6
+
+
+def _may_be_port(text: str, s: int, e: int) -> bool:
+    """Whether the 港 at ``s`` may end a port's (or a 信息港-style hub's) name: not part of
+    another name (某某港产业园, 某某港改扩建工程), not a count (四园一港), a common
+    word (临港), a place (香港), a free-trade port (自贸港) or a doubled 港."""
+    if _PORT_PART_OF.match(text, e) or text[s - 1:s] in _NUMERAL_START or "港港" in text[s - 1:e + 1] \
+            or text[s - 1:e] in _PORT_WORDS:
+        return False
+    if e < len(text) and is_name_char(text[e]) and text[e] not in "东西南北" and not stop_starts_at(text, e, PROJECT):
+        return False  # 某某港创集团, 某某氢港氢能产业园: the word runs on (某港东站 is the port's station)
+    if any(gazetteer.match_place(text, k) == e for k in range(max(0, e - 4), s)):
+        return False  # 香港, 深港 (places ending in 港)
+    if any(text.endswith(w, 0, e) for w in suffix_table("park_suffixes.txt")):
+        return False  # 自由贸易港, 自贸港: a zone
+    start = left_boundary(text, s, PROJECT, max_len=_PORT_NAME_LENGTH + 1)
+    return s - start <= _PORT_NAME_LENGTH
+
+
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
 _CONJUNCTIONS = "及和与或并"
 #: What joins the items of a list of projects.
