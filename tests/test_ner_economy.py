@@ -531,3 +531,29 @@ def test_parks_named_by_zone_grammar(text, park):
 ])
 def test_no_park_in_programmes_and_port_areas(text, not_park):
     assert not_park not in _texts(recognize_parks(_doc(text)), "Park")
+
+
+# --- items the text lists as projects (issue #14, class 3, entity side) ----------
+
+@pytest.mark.parametrize("text, project", [
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "东岭国际陆港物流产业园"),
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "青禾冷链智慧物流产业园"),
+    ("开工项目分别为鸿钜装配式钢构项目、同辉汽车配件项目和精诚汽车零部件项目。", "精诚汽车零部件项目"),
+    ("共储备华电新能源、东岭智锐再生资源产业园等亿元以上重点项目。", "东岭智锐再生资源产业园"),
+])
+def test_items_listed_as_projects_are_projects(text, project):
+    assert project in _texts(_merged(text), "Project")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）等。", "东岭国际陆港"),     # 港 inside a park's name
+    ("开工项目分别为同辉汽车配件项目和精诚汽车零部件项目。", "同辉汽车配件项目和精诚汽车零部件项目"),
+    ("公布2023年度智能制造示范工厂揭榜单位名单。", "度智能制造示范工厂"),          # a category of plants
+])
+def test_list_items_are_not_merged_or_generic(text, not_project):
+    assert not_project not in _texts(_merged(text), "Project")
+
+
+def test_a_park_listed_as_a_project_is_no_park():
+    text = "本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。"
+    assert "青禾冷链智慧物流产业园" not in _texts(_merged(text), "Park")

@@ -143,6 +143,35 @@ def _place_and_brand(text: str, start: int, end: int) -> bool:
         and (has_unknown_word(brand) or proper_noun_tag(brand) in ("nz", "nt")) and not brand.endswith(_NOT_OWNER_END)
 
 
+#: An item of a list the text introduces as projects, with an optional bracketed note.
+_INCLUDED_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·\-]{3,25}?(?:[（(][^（）()，,。；;]{1,20}[）)])?"
+#: ``本次开工的项目包括甲(…)、乙等``, ``建设内容包含甲、乙``: each item is a project.
+_PROJECTS_INCLUDED = re.compile(
+    rf"(?:项目|工程|建设内容)(?:主要)?(?:包括|包含|涵盖|分别为|分别是)[：:]?((?:{_INCLUDED_ITEM}、)*{_INCLUDED_ITEM})(?=等|[，,。；;])")
+_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
+    """Items of ``项目包括甲、乙等`` that end as a facility or park: projects (a park's
+    name among them is what is built, so it outranks the Park reading).  Items ending
+    in a bare 项目/工程 are left to the suffix rule (文化旅游项目 stays a category)."""
+    out: list[Mention] = []
+    names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})$")
+    for m in _PROJECTS_INCLUDED.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            note = _NOTE.search(item)
+            if note:
+                e -= len(note.group())
+            s = _coordinated(text, s, e)  # 甲项目和乙项目: the first is found by its own suffix
+            if names.search(text, s, e) and not text.endswith(tuple(_BARE), s, e) and len(_specific_part(text[s:e])) >= 2 \
+                    and not any(f.start == s and f.end == e for f in found):
+                out.append(Mention(s, e, text[s:e], "Project", "projects.included", 0.9))
+    return out
+
+
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in _LIST_OF_PROJECTS.finditer(text):
@@ -160,7 +189,9 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
             if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
-                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.65))
+                # a park's name in a list of projects is what is built: it outranks the Park reading
+                park = suffix_regex("park_suffixes.txt").search(text, e - 4, e)
+                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if park and park.end() == e else 0.65))
                 owner = _owner(text, out[-1], e)
                 if owner:
                     out.append(owner)
@@ -420,8 +451,8 @@ def recognize_projects(text: str) -> list[Mention]:
     common: list[Mention] = []  # bare 项目 after common words only: 某某(dictionary word)机器人项目
     for m in suffix_regex(_TABLE, chain=True, not_before=_NOT_BEFORE).finditer(text):
         s, e = m.span()
-        if m.group().endswith("港") and not _may_be_port(text, s, e):
-            continue
+        if m.group().endswith("港") and not _may_be_port(text, s, e) or suffix_regex("park_suffixes.txt").match(text, e):
+            continue  # 某某枢纽产业园: the facility word is part of a park's name
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
@@ -443,7 +474,8 @@ def recognize_projects(text: str) -> list[Mention]:
                 out.append(owner)
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out))
+    found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+                                     + _included_projects(text, out))
     return found + _road_codes(found)
 
 
