@@ -160,7 +160,7 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     pos = title.end
     byline = title.kind == BYLINE
     start = _skip_gap(text, pos)
-    colon = start < len(text) and text[start] in "：:|｜"
+    colon = start < len(text) and text[start] in "：:|｜/"
     if colon:
         start = _skip_gap(text, start + 1)  # 记者：某某, 区委书记：某某, 编辑 | 某某
     end = names.name_end(text, start)
