@@ -557,3 +557,20 @@ def test_list_items_are_not_merged_or_generic(text, not_project):
 def test_a_park_listed_as_a_project_is_no_park():
     text = "本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。"
     assert "青禾冷链智慧物流产业园" not in _texts(_merged(text), "Park")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("全力推进“双百双新”项目建设。", "“双百双新”项目"),                        # a campaign's counted slogan
+    ("谋划“十五五”时期重大项目120个。", "“十五五”时期重大项目"),
+    ("调研开发区发展及“两新”项目谋划情况。", "开发区发展及“两新”项目"),
+])
+def test_campaign_slogans_name_no_project(text, not_project):
+    assert not_project not in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("赣州市“三馆一书城”建设项目开工。", "赣州市“三馆一书城”建设项目"),        # a place in front: a project
+    ("大兴国际机场临空经济区廊坊片区建设提速。", "大兴国际机场"),              # an airport keeps its zone
+])
+def test_quoted_and_facility_names_that_stay_projects(text, project):
+    assert project in _texts(recognize_projects(_doc(text)), "Project")

@@ -152,8 +152,8 @@ _NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
-    """Items of ``项目包括甲、乙等`` that end as a facility or park: projects (a park's
-    name among them is what is built, so it outranks the Park reading).  Items ending
+    """Items of ``项目包括甲、乙等`` that end as a facility or park: projects (what the
+    list names is built, so it outranks the Park reading).  Items ending
     in a bare 项目/工程 are left to the suffix rule (文化旅游项目 stays a category)."""
     out: list[Mention] = []
     names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})$")
@@ -170,6 +170,10 @@ def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
                     and not any(f.start == s and f.end == e for f in found):
                 out.append(Mention(s, e, text[s:e], "Project", "projects.included", 0.9))
     return out
+
+
+#: Endings of estates that are built as projects (某某产业园, 某某工业园区), unlike zones and new towns.
+_BUILT_ESTATES = ("园", "园区")
 
 
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
@@ -190,8 +194,8 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 continue
             if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
                 # a park's name in a list of projects is what is built: it outranks the Park reading
-                park = suffix_regex("park_suffixes.txt").search(text, e - 4, e)
-                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if park and park.end() == e else 0.65))
+                built = text.endswith(_BUILT_ESTATES, s, e)
+                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
                 owner = _owner(text, out[-1], e)
                 if owner:
                     out.append(owner)
@@ -422,6 +426,20 @@ def _designated(text: str, start: int, suffix: str) -> bool:
     return suffix.endswith("基地") and bool(_DESIGNATION.search(text, max(0, start - 20), start))
 
 
+#: A quoted slogan with a count (“两新”, “十四五”, “三个一批”, “33618”): a campaign.
+_COUNTED_SLOGAN = re.compile(r"“[^“”]*[0-9一二两三四五六七八九十百千万双][^“”]*”")
+
+
+def _campaign(core: str) -> bool:
+    """``“双百双新”项目``, ``“十五五”时期重大项目``: a campaign's slogan followed by generic
+    words only, and with no place in front (某市“三馆一书城”建设项目 is one), names a
+    programme, no project."""
+    slogans = list(_COUNTED_SLOGAN.finditer(core))
+    if not slogans or len(_specific_part(core[slogans[-1].end():])) >= 2:
+        return False
+    return not any(gazetteer.match_place(core, k) > k for k in range(slogans[0].start()))
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
@@ -432,7 +450,8 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     name = text[start:e]
     facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-    if "某" in name or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix):
+    if "某" in name or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
+            or _campaign(text[start:s]):
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
     # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
@@ -451,8 +470,9 @@ def recognize_projects(text: str) -> list[Mention]:
     common: list[Mention] = []  # bare 项目 after common words only: 某某(dictionary word)机器人项目
     for m in suffix_regex(_TABLE, chain=True, not_before=_NOT_BEFORE).finditer(text):
         s, e = m.span()
-        if m.group().endswith("港") and not _may_be_port(text, s, e) or suffix_regex("park_suffixes.txt").match(text, e):
-            continue  # 某某枢纽产业园: the facility word is part of a park's name
+        if m.group().endswith("港") and not _may_be_port(text, s, e) or suffix_regex("park_suffixes.txt").match(text, e) \
+                and suffix_table(_TABLE).get(m.group()) != "facility":
+            continue  # 某某枢纽产业园: the word is part of a park's name (a 某某机场临空经济区 has its airport)
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
