@@ -574,3 +574,26 @@ def test_campaign_slogans_name_no_project(text, not_project):
 ])
 def test_quoted_and_facility_names_that_stay_projects(text, project):
     assert project in _texts(recognize_projects(_doc(text)), "Project")
+
+
+# --- junk from boundaries and sector words (issue #14, class 6) --------------------
+
+@pytest.mark.parametrize("text, not_company", [
+    ("重点引进和培育高端制造、新一代电子信息等战略性新兴产业。", "新一代电子信息"),   # sectors, not companies
+    ("签约项目涉及汽车摩托车、能源电子、数字文创等多个产业领域。", "数字文创"),
+    ("推行智能化仓储系统、人文化员工关怀等企业运营模式。", "人文化员工关怀"),
+    ("涵盖新能源汽车零部件、具身智能、生物制药等领域。", "具身智能"),           # a field among sectors
+    ("智算中心建成投用，可为人工智能企业发展提供算力。", "可为人工智能"),        # a kind of company
+    ("专家为西安鼎泰冶金设备工程有限公司把脉。", "为西安鼎泰冶金设备工程有限公司"),  # a preposition before the place
+])
+def test_sectors_and_glued_words_are_no_company(text, not_company):
+    assert not_company not in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("专家为西安鼎泰冶金设备工程有限公司把脉。", "西安鼎泰冶金设备工程有限公司"),
+    ("该市与埃孚、西门子等电气行业“巨头”签约。", "埃孚"),                        # leaders of an industry stay companies
+    ("代表团考察了合成生物学研究院、星岚车灯等点位。", "星岚车灯"),               # an institute is no sector
+])
+def test_companies_next_to_sector_cues(text, company):
+    assert company in _texts(recognize_enterprises(_doc(text)), "Enterprise")

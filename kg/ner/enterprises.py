@@ -165,6 +165,21 @@ def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+#: Prepositions and conjunctions that the stop list leaves to names (大为, 和美), but that
+#: open no name when a place follows them.
+_FUNCTION_CHARS = "为向对给从由被把将让在与和及并"
+
+
+def _after_function_char(text: str, start: int, suffix_start: int) -> int:
+    """``专家为某市某某有限公司``: a preposition (not the end of a word: 华为) right before
+    the place that opens the name ends the phrase before the name."""
+    for k in range(start, min(start + 4, suffix_start)):
+        if text[k] in _FUNCTION_CHARS and place_chain_end(text, k + 1, suffix_start) > k + 2 \
+                and not (k > start and is_word(text[k - 1:k + 1])):
+            return k + 1
+    return start
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):
@@ -173,6 +188,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         start = left_boundary(text, s, ENTERPRISE, max_len=25)
         start = skip_leading_digits(text, start, s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
+        start = _after_function_char(text, start, s)
         if start >= s:
             continue
         if kind in ("company", "group"):
@@ -323,10 +339,17 @@ def _list_item_ok(item: str) -> bool:
 _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 
 
+#: What follows a list of sectors or practices rather than of companies (甲、乙等战略性新兴产业,
+#: 甲、乙等多个产业领域, 甲、乙等企业运营模式).
+_SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式|业态|板块)")
+
+
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS):
         for m in pattern.finditer(text):
+            if pattern is not _LIST_OF_LEADERS and (_SECTOR_AFTER.match(text, m.end()) or _SECTOR_AFTER.match(text, m.end(1) + 1)):
+                continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
             group_start = m.start(1)
             pos = group_start
             items = m.group(1).split("、")
@@ -437,6 +460,27 @@ def _after_kind_noun(text: str, start: int, end: int) -> int:
     return k + 2 if k >= 0 and end - (k + 2) >= 2 else start
 
 
+#: After a field word, words that make it a kind of company or a sector (人工智能企业, 食品产业).
+_KIND_AFTER_FIELD = ("企业", "产业", "行业", "领域")
+
+
+def _among_sectors(text: str, s: int, e: int) -> bool:
+    """Whether the 、-list item ending at ``e`` has a neighbour made of dictionary
+    words only that ends in a field word (生物制药, 新能源汽车零部件): a list of sectors."""
+    neighbours = []
+    if e < len(text) and text[e] == "、":
+        m = _ITEM_END.match(text, e + 1)
+        if m:
+            neighbours.append(m.group())
+    start = left_boundary(text, s, ENTERPRISE, max_len=5)
+    if start > 0 and text[start - 1] == "、":
+        before = left_boundary(text, start - 1, ENTERPRISE, max_len=10)
+        neighbours.append(text[before:start - 1])
+    industry = _industry_lengths()[0] | load_set("product_words.txt")
+    return any(n and not has_unknown_word(n) and not starts_with_proper_noun(n) and not _other_kind(n)
+               and any(n.endswith(w) for w in industry) for n in neighbours)
+
+
 def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names written as brand + industry word between boundaries
     (``与钢铁研究总院、达迈科技合作``): the brand must be 2-4 characters after a
@@ -447,8 +491,10 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
                 stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e))):
             continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
-        if _HOSTED.match(text, e):
-            continue  # 某某科技企业孵化器 is a park named after its field
+        if _HOSTED.match(text, e) or text.startswith(_KIND_AFTER_FIELD, e):
+            continue  # 某某科技企业孵化器 is a park named after its field; 人工智能企业 a kind of company
+        if _among_sectors(text, s, e):
+            continue  # 新能源汽车零部件、某某智能、生物制药: a list of sectors
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
         start = _after_kind_noun(text, start, s)
         brand = text[start:s]
