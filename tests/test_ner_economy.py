@@ -597,3 +597,9 @@ def test_sectors_and_glued_words_are_no_company(text, not_company):
 ])
 def test_companies_next_to_sector_cues(text, company):
     assert company in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+def test_listed_company_short_form_with_shares():
+    found = _texts(recognize_enterprises(_doc("深入岚原食品股份有限公司考察。开发区以岚原股份为龙头。")), "Enterprise")
+    assert "岚原股份" in found
+    assert "岚原股份" not in _texts(recognize_enterprises(_doc("开发区以岚原股份为龙头。")), "Enterprise")

@@ -224,6 +224,10 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
                 forms.append(core)
             if place:
                 forms.append(place + core)
+    trade = brand[:2]
+    if "股份" in suffix.group() and len(brand) >= 4 and _CJK_ONLY.fullmatch(trade) and trade not in _generic() \
+            and not gazetteer.is_place(trade) and strip_industry(trade) == trade:
+        forms.append(trade + "股份")  # 某某食品股份有限公司 -> 某某股份, as listed companies are called
     return sorted(set(forms), key=len, reverse=True)
 
 
