@@ -603,3 +603,13 @@ def test_listed_company_short_form_with_shares():
     found = _texts(recognize_enterprises(_doc("深入岚原食品股份有限公司考察。开发区以岚原股份为龙头。")), "Enterprise")
     assert "岚原股份" in found
     assert "岚原股份" not in _texts(recognize_enterprises(_doc("开发区以岚原股份为龙头。")), "Enterprise")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("京沪高铁山东段运行平稳。", {"京沪高铁山东段"}),       # a line named by provincial abbreviations, and its section
+    ("沪渝高速、京津高铁相继通车。", {"沪渝高速", "京津高铁"}),
+    ("沪渝高速发展迅速。", set()),                          # 高速 in 高速发展 is no line
+])
+def test_lines_named_by_provincial_abbreviations(text, found):
+    lines = {p for p in _texts(recognize_projects(_doc(text)), "Project") if "高" in p}
+    assert lines == found

@@ -496,7 +496,35 @@ def recognize_projects(text: str) -> list[Mention]:
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
     found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
-    return found + _road_codes(found)
+    return found + _road_codes(found) + _abbreviated_lines(text, found)
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_line() -> re.Pattern[str]:
+    """Two provincial abbreviations before 高速/高铁 (京沪高铁, 沪杭高速), and a section of
+    the line at a place (…广西段)."""
+    chars = "".join(load_set("province_abbreviations.txt"))
+    return re.compile(rf"(?<![\u4e00-\u9fff])[{chars}]{{2}}(?:高速公路|高速|高铁)")
+
+
+#: A section of a line at a place: 某某高铁某省段.
+_SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}?段")
+
+
+def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
+    """``沪杭高速``, ``京沪高铁某某段``: lines named by the abbreviations of the provinces
+    they join, not written with a full place name; with the section where one follows."""
+    out = []
+    for m in _abbreviated_line().finditer(text):
+        e = m.end()
+        if e < len(text) and is_name_char(text[e]) and not stop_starts_at(text, e, PROJECT):
+            section = _SECTION.match(text, e)
+            if not section or gazetteer.match_place_chain(text, e, section.end() - 1) != section.end() - 1:
+                continue  # 沪杭高速发展: no line's name
+            e = section.end()
+        if not any(f.start == m.start() and f.end == e for f in found):
+            out.append(Mention(m.start(), e, text[m.start():e], "Project", "projects.abbreviated_line", 0.75))
+    return out
 
 
 def _longest_from_each_start(found: list[Mention]) -> list[Mention]:
