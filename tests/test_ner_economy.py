@@ -606,7 +606,7 @@ def test_listed_company_short_form_with_shares():
 
 
 @pytest.mark.parametrize("text, found", [
-    ("京沪高铁山东段运行平稳。", {"京沪高铁山东段"}),       # a line named by provincial abbreviations, and its section
+    ("京沪高铁山东段运行平稳。", {"京沪高铁", "京沪高铁山东段"}),   # a line and its section at a place
     ("沪渝高速、京津高铁相继通车。", {"沪渝高速", "京津高铁"}),
     ("沪渝高速发展迅速。", set()),                          # 高速 in 高速发展 is no line
 ])
