@@ -613,3 +613,13 @@ def test_listed_company_short_form_with_shares():
 def test_lines_named_by_provincial_abbreviations(text, found):
     lines = {p for p in _texts(recognize_projects(_doc(text)), "Project") if "高" in p}
     assert lines == found
+
+
+@pytest.mark.parametrize("recognize, text, type_, not_found", [
+    (recognize_enterprises, "该项目坐落于上海东岭地产集团旗下园区。", "Enterprise", "坐落于上海东岭地产集团"),
+    (recognize_projects, "将建设1000亿元级物流枢纽工程。", "Project", "级物流枢纽工程"),          # a class, no name
+    (recognize_organizations, "两市党校开展异地培训。", "Organization", "两市党校"),          # a count of cities
+    (recognize_parks, "港口型物流示范园建设加快。", "Park", "港口型物流示范园"),               # a type of park
+])
+def test_boundary_and_category_junk(recognize, text, type_, not_found):
+    assert not_found not in _texts(recognize(_doc(text)), type_)

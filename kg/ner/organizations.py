@@ -40,7 +40,7 @@ _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区�
 _RANK = re.compile(r"国家级|省级|市级|区级|县级")
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
 _GENERIC = re.compile(r"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|国家级|省级|市级|区级|县级|民办|公办"
-                      r"|数字|智慧|云上|网上|线上)$")
+                      r"|数字|智慧|云上|网上|线上|两市|两地|两区|两县|双方)$")
 
 
 def _is_org_name(text: str, start: int, suffix_start: int) -> bool:

@@ -29,8 +29,8 @@ from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, 
 from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
-#: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
-_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
+#: A brand that only states a category or rank (国家现代农业产业园, 省级开发区, 港口型物流园).
+_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级|[\u4e00-\u9fff]{2}型)")
 #: ``川渝藏国家级经开区``: a rank right before the zone word makes a category of zones.
 _RANK_END = re.compile(r"(?:国家级|省级|市级|区级|县级)$")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")

@@ -415,7 +415,8 @@ def _is_route(text: str, start: int, end: int) -> bool:
     return k > start and gazetteer.match_place_chain(text, start, k) == k and gazetteer.match_place_chain(text, k + 1, end) == end
 
 
-#: 首座, 首条: "the first" describes a facility, it is not its name (某地首座变电站).
+#: 首座, 首条: "the first" describes a facility, it is not its name (某地首座变电站); nor does
+#: a class after an amount (千亿元级物流枢纽工程: the name would start with 级).
 _FIRST_OF_KIND = re.compile(r"首[座条个家批台]")
 #: Verbs that designate what a place is (是/成为/认定为 ... 某某基地): a role, not a project.
 _DESIGNATION = re.compile(r"(?:是|成为|认定为|评为|列为|定位为)[^，,。；;：:]*$")
@@ -450,7 +451,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     name = text[start:e]
     facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-    if "某" in name or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
+    if "某" in name or name[0] == "级" or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
             or _campaign(text[start:s]):
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
