@@ -409,6 +409,7 @@ def test_owner_opening_a_project_name(text, owner):
 @pytest.mark.parametrize("text, not_owner", [
     ("重庆荣昌石溪220千伏输变电工程项目开工。", "重庆荣昌石溪"),        # a place before a capacity
     ("总投资9亿元的绿色食品四川生产基地项目开工。", "绿色食品"),        # a field, no trade name
+    ("观摩流延机高端设备制造生产线项目。", "流延机"),                    # a machine, no trade name
 ])
 def test_places_and_fields_own_no_project(text, not_owner):
     assert not_owner not in _texts(recognize_projects(_doc(text)), "Enterprise")

@@ -203,8 +203,8 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
-#: Last characters of a place or facility, not of a trade name (某某港, 某某门).
-_NOT_OWNER_END = tuple("港门山湖河江溪路街村桥镇乡区县市省园城")
+#: Last characters of a place, facility or machine, not of a trade name (某某港, 某某门, 某某机).
+_NOT_OWNER_END = tuple("港门山湖河江溪路街村桥镇乡区县市省园城机")
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 #: Single characters that start the next word (新材料, 全产业链), not end a trade name.
