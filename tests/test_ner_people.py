@@ -214,3 +214,15 @@ def test_person_in_bylines_and_quotes(text, person):
 ])
 def test_no_person_without_a_name(text):
     assert not _persons(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("企业家代表共同上台，与韩立群省长一道启动了活动。", "韩立群"),    # a name before its bare post, after 与
+    ("，周启明市长介绍，项目进展顺利。", "周启明"),
+])
+def test_name_before_its_bare_post(text, person):
+    assert person in _persons(text)
+
+
+def test_no_name_before_a_post_inside_a_phrase():
+    assert not _persons("参与区长办公会一道研究。")
