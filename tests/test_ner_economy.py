@@ -624,3 +624,22 @@ def test_lines_named_by_provincial_abbreviations(text, found):
 ])
 def test_boundary_and_category_junk(recognize, text, type_, not_found):
     assert not_found not in _texts(recognize(_doc(text)), type_)
+
+
+@pytest.mark.parametrize("text, organization", [
+    ("中国工业和信息化部电子第五研究所专家出席。", "中国工业和信息化部电子第五研究所"),  # 和 inside an official compound
+    ("中科院专家和省农科院专家一起调研。", "中科院"),                                  # a national academy's short name
+    ("中科院专家和省农科院专家一起调研。", "省农科院"),
+    ("西岭经济开发区甘肃电科院试验基地开工。", "甘肃电科院"),                          # a province starts the name
+    ("清华大学天津电子信息技术实验室揭牌。", "清华大学天津电子信息技术实验室"),          # a university's lab keeps it
+])
+def test_institutions_with_compounds_and_short_forms(text, organization):
+    assert organization in _texts(recognize_organizations(_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("平台为华岭科技、东蓝新材等企业提供融资服务。", {"华岭科技", "东蓝新材"}),   # companies a service is given to
+    ("银行为制造业、服务业提供贷款。", set()),                                     # sectors are served too
+])
+def test_companies_served(text, companies):
+    assert _texts(recognize_enterprises(_doc(text)), "Enterprise") == companies

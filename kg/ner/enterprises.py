@@ -63,6 +63,9 @@ _LIST_COUNTED = re.compile(
 #: ``4家企业（甲、乙、丙）``: companies counted, then named in brackets.
 _LIST_IN_BRACKETS = re.compile(
     rf"(?:[0-9]+|[两三四五六七八九十]+)[家个](?:[\u4e00-\u9fff]{{0,4}})?(?:企业|公司)[（(]((?:{_COUNTED_ITEM}、)+{_COUNTED_ITEM})[）)]")
+#: ``为甲、乙(等企业)提供…``: the companies a service is given to.
+_LIST_SERVED = re.compile(
+    rf"为((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:等(?:[0-9]+家)?(?:企业|公司)?)?(?:提供|量身|解决|办理)")
 _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
@@ -177,6 +180,15 @@ def _after_function_char(text: str, start: int, suffix_start: int) -> int:
         if text[k] in _FUNCTION_CHARS and place_chain_end(text, k + 1, suffix_start) > k + 2 \
                 and not (k > start and is_word(text[k - 1:k + 1])):
             return k + 1
+    return start
+
+
+def _after_function_word(text: str, start: int, end: int) -> int:
+    """``平台为某某科技``: a word and a preposition the stop list leaves to names open the
+    phrase; the name starts after the preposition (not in 华为, a word of its own)."""
+    for p in range(start + 1, end - 2):
+        if text[p] in _FUNCTION_CHARS and is_word(text[start:p]) and not is_word(text[p - 1:p + 1]):
+            return p + 1
     return start
 
 
@@ -350,7 +362,7 @@ _SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式
 
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS):
+    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS, _LIST_SERVED):
         for m in pattern.finditer(text):
             if pattern is not _LIST_OF_LEADERS and (_SECTOR_AFTER.match(text, m.end()) or _SECTOR_AFTER.match(text, m.end(1) + 1)):
                 continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
@@ -361,11 +373,13 @@ def _list_mentions(text: str) -> list[Mention]:
                 s, e = pos, pos + len(item)
                 pos = e + 1
                 if k == 0:  # the first item starts after the verb or phrase before it
-                    s = max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start))
+                    s = _after_function_word(text, max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start)), e)
                     item = text[s:e]
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
+                if pattern is _LIST_SERVED and not _looks_like_brand(item):
+                    continue  # 为制造业、服务业提供…: sectors are served too
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
                     out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
     return out

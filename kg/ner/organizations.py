@@ -12,7 +12,9 @@ labs, hospitals, media, associations, armed-forces units).
 - ``organizations.media``: national media and the provinces' key news outlets from
   ``kg/data/media.txt`` (央视, 新华社, 某省新闻网);
 - ``organizations.international``: intergovernmental organizations from
-  ``kg/data/international_organizations.txt`` (联合国, 东盟).
+  ``kg/data/international_organizations.txt`` (联合国, 东盟);
+- ``organizations.national``: national academies by their short names from
+  ``kg/data/national_institutions.txt`` (中科院).
 - ``organizations.outlet``: any outlet the text cites as its source, by the
   name shapes of ``kg/data/media_heads.txt``: a dateline at a paragraph start
   (``某某网讯``, ``某某融媒讯``, ``甲网/乙客户端讯``: one mention per outlet) or
@@ -27,7 +29,7 @@ from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
-                             skip_leading_digits, stop_ends_at, suffix_regex, without_parentheses)
+                             skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
@@ -58,14 +60,19 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
 
 
 def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
-    """``记者 刘某某璧山区融媒体中心``: a full county/city name a few characters into
-    the phrase, after something that is not a place, starts the name."""
-    for k in range(start + 2, min(start + 5, suffix_start)):
-        end = gazetteer.match_place(text, k, allow_short=False)
+    """``记者 刘某某璧山区融媒体中心``, ``某某开发区甘肃某某院``: a full county/city name or a
+    province a few characters into the phrase, after something that is not a place,
+    starts the name."""
+    parks = suffix_table("park_suffixes.txt")
+    for k in range(start + 2, suffix_start):
+        if k >= start + 5 and not any(text.endswith(w, start, k) for w in parks):
+            continue  # further in, only right after a park's name (某某经济开发区|某省某某院)
+        end = gazetteer.match_place(text, k)
         entry = gazetteer.lookup(text[k:end]) if end > k else None
-        if entry and entry.level in (gazetteer.CITY, gazetteer.COUNTY) \
-                and gazetteer.match_place_chain(text, start, k) == start:
-            return k
+        if entry and (entry.level == gazetteer.PROVINCE or entry.level in (gazetteer.CITY, gazetteer.COUNTY)
+                      and not entry.is_short) and gazetteer.match_place_chain(text, start, k) == start \
+                and not any(text.endswith(w, start, k) for w in suffix_table(_TABLE)):
+            return k  # (某某大学|天津某某实验室: the lab of a university keeps it)
     return start
 
 
@@ -122,7 +129,8 @@ def recognize_organizations(text: str) -> list[Mention]:
         if s and is_name_char(text[s - 1]) and not stop_ends_at(text, s, ORGANIZATION) and text[s] != "共":
             continue
         out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.unit", 0.85))
-    for table, source in (("media.txt", "organizations.media"), ("international_organizations.txt", "organizations.international")):
+    for table, source in (("media.txt", "organizations.media"), ("international_organizations.txt", "organizations.international"),
+                          ("national_institutions.txt", "organizations.national")):
         for m in _names_pattern(table).finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "Organization", source, 0.8))
     return out + _outlets(text)
