@@ -451,6 +451,8 @@ _AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员",
 
 
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
+#: How far a clause is read after a short name (bounded, so the scan stays linear).
+_CLAUSE_WINDOW = 40
 
 
 def _clause_follows(text: str, end: int) -> bool:
@@ -458,8 +460,8 @@ def _clause_follows(text: str, end: int) -> bool:
     conjunction or time word, or a person acting for it."""
     if text.startswith(_AGENT_NOUNS, end):
         return True
-    clause = _CLAUSE_END.search(text, end)
-    rest = text[end:clause.start() if clause else len(text)]
+    clause = _CLAUSE_END.search(text, end, end + _CLAUSE_WINDOW)
+    rest = text[end:clause.start() if clause else end + _CLAUSE_WINDOW]
     if any(suffix_regex(table).search(rest) for table in ("project_suffixes.txt", "park_suffixes.txt")):
         return False  # 某某智能|制造产业园项目: the words run on into a project's or park's name
     head = words(rest[:4])
