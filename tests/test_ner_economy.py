@@ -643,3 +643,11 @@ def test_institutions_with_compounds_and_short_forms(text, organization):
 ])
 def test_companies_served(text, companies):
     assert _texts(recognize_enterprises(_doc(text)), "Enterprise") == companies
+
+
+@pytest.mark.parametrize("text, company", [
+    ("现场集中签约了华岭科技、东蓝新材等项目。", "华岭科技"),    # companies signed, after 签约了
+    ("高瓴资本、岚山创投等机构参与投资。", "高瓴资本"),          # funds by their trade name
+])
+def test_signed_companies_and_funds(text, company):
+    assert company in _texts(_merged(text), "Enterprise")

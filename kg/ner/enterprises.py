@@ -66,7 +66,7 @@ _LIST_IN_BRACKETS = re.compile(
 #: ``为甲、乙(等企业)提供…``: the companies a service is given to.
 _LIST_SERVED = re.compile(
     rf"为((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:等(?:[0-9]+家)?(?:企业|公司)?)?(?:提供|量身|解决|办理)")
-_LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
+_LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)(?:了)?((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
@@ -434,7 +434,7 @@ _SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电�
                         "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
                         "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体",
                         "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池", "硅业", "铝业", "重工", "矿业",
-                        "车灯")
+                        "车灯", "资本", "创投")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 #: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
