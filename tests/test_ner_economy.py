@@ -651,3 +651,15 @@ def test_companies_served(text, companies):
 ])
 def test_signed_companies_and_funds(text, company):
     assert company in _texts(_merged(text), "Enterprise")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("学习借鉴深圳改革创新举措。", "深圳"),            # a sub-provincial city's short name stands alone
+    ("新建柳州至广州铁路开工。", "广州"),              # a provincial capital's too
+])
+def test_major_city_short_names_need_no_province(text, place):
+    assert place in _texts(recognize_places(_doc(text)), "Place")
+
+
+def test_other_city_short_names_still_need_their_province():
+    assert "梧州" not in _texts(recognize_places(_doc("柳州至梧州段开工。")), "Place")
