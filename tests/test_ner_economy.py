@@ -451,6 +451,8 @@ def test_facilities_and_joined_projects(text, project):
     "大力建设海南自由贸易港。",                      # a free-trade port is a zone
     "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
     "他说，整个施工项目年底完工。",
+    "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
+    "按下重大项目建设快进键，聚力项目建设，大上项目。",
 ])
 def test_no_facility_in_descriptions(text):
     found = _texts(recognize_projects(_doc(text)), "Project")
