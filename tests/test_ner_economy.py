@@ -588,6 +588,9 @@ def test_quoted_and_facility_names_that_stay_projects(text, project):
     ("涵盖新能源汽车零部件、具身智能、生物制药等领域。", "具身智能"),           # a field among sectors
     ("智算中心建成投用，可为人工智能企业发展提供算力。", "可为人工智能"),        # a kind of company
     ("专家为西安鼎泰冶金设备工程有限公司把脉。", "为西安鼎泰冶金设备工程有限公司"),  # a preposition before the place
+    ("引进数字经济、现代物流等企业30家。", "数字经济"),                              # sectors said to be companies
+    ("。向华岭集团学习，紧盯东蓝集团。", "向华岭集团"),                              # a preposition opens the phrase
+    ("。向华岭集团学习，紧盯东蓝集团。", "紧盯东蓝集团"),                            # a verb opens it
 ])
 def test_sectors_and_glued_words_are_no_company(text, not_company):
     assert not_company not in _texts(recognize_enterprises(_doc(text)), "Enterprise")
@@ -597,6 +600,7 @@ def test_sectors_and_glued_words_are_no_company(text, not_company):
     ("专家为西安鼎泰冶金设备工程有限公司把脉。", "西安鼎泰冶金设备工程有限公司"),
     ("该市与埃孚、西门子等电气行业“巨头”签约。", "埃孚"),                        # leaders of an industry stay companies
     ("代表团考察了合成生物学研究院、星岚车灯等点位。", "星岚车灯"),               # an institute is no sector
+    ("。向阳集团、为民集团参加。", "向阳集团"),                                     # a word that starts with a preposition
 ])
 def test_companies_next_to_sector_cues(text, company):
     assert company in _texts(recognize_enterprises(_doc(text)), "Enterprise")

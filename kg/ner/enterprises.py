@@ -173,13 +173,20 @@ def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
 _FUNCTION_CHARS = "为向对给从由被把将让在与和及并"
 
 
+#: Prepositions that open a clause before a company's name (向/对/给/为某某集团).
+_PREPOSITIONS = "向对给为把被让从"
+
+
 def _after_function_char(text: str, start: int, suffix_start: int) -> int:
     """``专家为某市某某有限公司``: a preposition (not the end of a word: 华为) right before
-    the place that opens the name ends the phrase before the name."""
+    the place that opens the name ends the phrase before the name; so does a preposition
+    opening the phrase (向某某集团), unless it starts a word (向阳, 为民)."""
     for k in range(start, min(start + 4, suffix_start)):
         if text[k] in _FUNCTION_CHARS and place_chain_end(text, k + 1, suffix_start) > k + 2 \
                 and not (k > start and is_word(text[k - 1:k + 1])):
             return k + 1
+    if text[start] in _PREPOSITIONS and suffix_start - start >= 3 and not is_word(text[start:start + 2]):
+        return start + 1  # 向某某集团学习: the preposition is no part of 某某 (向阳, 为民 are words)
     return start
 
 
@@ -360,6 +367,15 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 _SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式|业态|板块)")
 
 
+#: Last words of sector names (数字经济, 现代物流, 文化旅游).
+_SECTOR_HEADS = ("经济", "产业", "行业", "服务", "物流", "旅游", "制造", "商贸", "金融", "农业")
+
+
+def _is_sector(item: str) -> bool:
+    """A sector, not a company: dictionary words only, no proper noun, ending in a sector head."""
+    return not has_unknown_word(item) and not starts_with_proper_noun(item) and item.endswith(_SECTOR_HEADS)
+
+
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS, _LIST_SERVED):
@@ -378,8 +394,8 @@ def _list_mentions(text: str) -> list[Mention]:
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
-                if pattern is _LIST_SERVED and not _looks_like_brand(item):
-                    continue  # 为制造业、服务业提供…: sectors are served too
+                if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
+                    continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
                     out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
     return out
