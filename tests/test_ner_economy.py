@@ -669,3 +669,19 @@ def test_major_city_short_names_need_no_province(text, place):
 
 def test_other_city_short_names_still_need_their_province():
     assert "梧州" not in _texts(recognize_places(_doc("柳州至梧州段开工。")), "Place")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("长春中车轨道整体搬迁建设项目鸟瞰图。", "长春中车"),                 # a city's short name and a lexicon brand
+    ("主会场设在柳州市柳工智能国际工业园项目现场。", "柳工"),             # a full city name only locates it
+])
+def test_owners_of_relocations_and_company_parks(text, owner):
+    assert owner in _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text", [
+    "两江数字经济产业园项目开工。",             # a park named after a place or field
+    "玉林白平产业园热电联产一期项目开工。",     # after a place the gazetteer lacks
+])
+def test_a_park_built_as_a_project_has_no_owner_by_shape(text):
+    assert not _texts(recognize_projects(_doc(text)), "Enterprise")

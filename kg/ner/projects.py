@@ -226,7 +226,7 @@ def owner_brand(core: str) -> str:
     or a word before a company head of ``kg/data/company_heads.txt``) plus that
     head, followed by the object: a product or field word, a phase or a number."""
     if not core or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
-        return ""  # 某某产业园项目 builds a park; 一老工业基地 is no name
+        return ""  # 某某产业园项目 builds a park (often named after a place the gazetteer lacks); 一老工业基地 is no name
     tokens = words(core)
     heads = tuple(sorted(load_set("company_heads.txt"), key=len, reverse=True))
     singles = 0
@@ -328,6 +328,11 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
     if by_capacity:
         return by_capacity
+    after_place = brand_at(text, begin)
+    if begin < after_place < suffix_start:  # a city's short name and a lexicon brand: 长春中车整体搬迁项目
+        entry = gazetteer.lookup(text[project.start:begin])
+        start = project.start if entry and entry.is_short else begin  # 某某市|柳工: the city only locates it
+        return Mention(start, after_place, text[start:after_place], "Enterprise", "projects.owner", 0.65)
     brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or re.search(re.escape(text[project.start:suffix_start]) + _LEGAL_TAIL, text):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
