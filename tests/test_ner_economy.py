@@ -685,3 +685,12 @@ def test_owners_of_relocations_and_company_parks(text, owner):
 ])
 def test_a_park_built_as_a_project_has_no_owner_by_shape(text):
     assert not _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("华岭公司的储能产业基地建成投产。", "储能产业基地"),        # X公司的Y: the owner names Y, and stays out of it
+    ("该公司的储能产业基地建成投产。", None),                    # no company's own name
+])
+def test_project_named_after_its_company_with_de(text, project):
+    found = _texts(recognize_projects(_doc(text)), "Project")
+    assert (project in found) if project else not found

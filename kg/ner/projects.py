@@ -460,8 +460,10 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
             or _campaign(text[start:s]):
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
-    # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
-    named_by_owner = start == _after_company(text, s) and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, start) \
+    # 某某有限公司储能产业基地, 某某公司的智能工厂项目: written right after its company's name, the object names it.
+    owner_end = start - 1 if text[start - 1:start] == "的" else start
+    named_by_owner = (owner_end == start and start == _after_company(text, s) or owner_end < start) \
+        and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, owner_end) \
         and (text[start:s] not in _generic_lengths()[0] or text[start:s] in load_set("product_words.txt"))
     if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
