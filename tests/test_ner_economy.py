@@ -694,3 +694,8 @@ def test_a_park_built_as_a_project_has_no_owner_by_shape(text):
 def test_project_named_after_its_company_with_de(text, project):
     found = _texts(recognize_projects(_doc(text)), "Project")
     assert (project in found) if project else not found
+
+
+def test_one_name_across_and_after_a_lexicon_brand():
+    text = "年内，国药新型口腔材料和医用耗材产业化基地项目投产。"
+    assert "国药新型口腔材料和医用耗材产业化基地项目" in _texts(recognize_projects(_doc(text)), "Project")

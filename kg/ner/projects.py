@@ -363,7 +363,7 @@ def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
         return start
     before = left_boundary(text, start - 1, PROJECT, max_len=20, floor=_after_company(text, start - 1))
     first = text[before:start - 1]
-    if len(first) >= 4 and (owner_brand(first) or _brand_before_object(first) or brand_at(first, 0) > before):
+    if len(first) >= 4 and (owner_brand(first) or _brand_before_object(first) or brand_at(first, 0) > 0):
         return before
     return start
 
