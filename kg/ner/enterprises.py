@@ -380,7 +380,7 @@ def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS, _LIST_SERVED):
         for m in pattern.finditer(text):
-            if pattern is not _LIST_OF_LEADERS and (_SECTOR_AFTER.match(text, m.end()) or _SECTOR_AFTER.match(text, m.end(1) + 1)):
+            if pattern is not _LIST_OF_LEADERS and _SECTOR_AFTER.match(text, m.end()):
                 continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
             group_start = m.start(1)
             pos = group_start
@@ -466,6 +466,7 @@ _CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t"})
 _AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员")
 
 
+#: Where a clause ends after a short name.
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
 #: How far a clause is read after a short name (bounded, so the scan stays linear).
 _CLAUSE_WINDOW = 40
