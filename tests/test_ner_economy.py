@@ -1,6 +1,8 @@
 """Grammars of the economy & geography recognizers, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Document, Mention
 from kg.ner import gazetteer
 from kg.ner.enterprises import recognize_enterprises
@@ -365,3 +367,335 @@ def test_list_item_named_by_common_words_next_to_a_project():
     assert "文化旅游项目" not in found
     tail = _doc("建设循环利用及压力容器项目、恒远新材料项目。")
     assert not any(t.startswith("及") for t in _texts(recognize_projects(tail), "Project"))
+
+
+# --- projects named in common words, owners inside project names (issue #14) --
+
+@pytest.mark.parametrize("text, project", [
+    # an investment amount right before the name: one project, even in common words
+    ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "铝型材深加工项目"),
+    ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "木门生产项目"),
+    # a brand of the lexicon or a word the dictionary tags as a brand opens the name
+    ("长春市的一汽新能源车身工厂项目正式开工。", "一汽新能源车身工厂项目"),
+    ("年内，丰田氢燃料电池研发与生产项目将投产。", "丰田氢燃料电池研发与生产项目"),
+    # a named estate built as a project
+    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园项目"),
+    # one name across 和 when the part after it is common words only
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和医用耗材产业化基地项目"),
+])
+def test_projects_named_in_common_words_with_a_cue(text, project):
+    assert project in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("今年新开工重点项目30个，总投资5亿元的重点项目有8个。", "重点项目"),
+    ("该项目为上市募投项目，计划投资15亿元。", "上市募投项目"),
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和工程"),
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "医用耗材产业化基地项目"),
+])
+def test_generic_phrases_and_cut_names_are_no_projects(text, not_project):
+    assert not_project not in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("总投资9亿元的瑞鸿康泰新型口腔材料项目开工。", "瑞鸿康泰"),     # before 新型
+    ("总投资9亿元的百禾食品四川生产基地项目开工。", "百禾食品"),       # before the province it is built in
+    ("长春市的一汽新能源车身工厂项目正式开工。", "一汽"),               # a lexicon brand
+])
+def test_owner_opening_a_project_name(text, owner):
+    assert owner in _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_owner", [
+    ("重庆荣昌石溪220千伏输变电工程项目开工。", "重庆荣昌石溪"),        # a place before a capacity
+    ("总投资9亿元的绿色食品四川生产基地项目开工。", "绿色食品"),        # a field, no trade name
+    ("观摩流延机高端设备制造生产线项目。", "流延机"),                    # a machine, no trade name
+])
+def test_places_and_fields_own_no_project(text, not_owner):
+    assert not_owner not in _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, park, is_park", [
+    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园", False),
+    ("东岭生物医药科技产业园已入驻企业20家。", "东岭生物医药科技产业园", True),
+])
+def test_an_estate_named_as_a_project_is_no_park(text, park, is_park):
+    assert (park in _texts(recognize_parks(_doc(text)), "Park")) == is_park
+
+
+# --- facilities without 项目/工程, and phrases that only describe one (issue #14) ---
+
+@pytest.mark.parametrize("text, project", [
+    ("加快建设石门港、临江煤矿和东川会展中心。", "石门港"),
+    ("加快建设石门港、临江煤矿和东川会展中心。", "临江煤矿"),
+    ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
+    ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
+    ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
+    # two projects joined by 及: the one in common words is judged like its neighbour
+    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "半导体装备研发与产业化项目"),
+    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "金川汽车芯片封测一期项目"),
+])
+def test_facilities_and_joined_projects(text, project):
+    assert project in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text", [
+    "石门港产业园建设提速。",                      # the port names a park
+    "构建四园一港格局。",                          # a count, not a port
+    "连云港举行开工仪式。",                        # a city named after its port
+    "全县开通高速公路，区域铁路网更密。",            # a verb or a generic word before the facility
+    "这是我国首条跨海隧道。",                      # "the first" describes, it does not name
+    "新疆是我国优质棉花生产基地。",                # a base the clause designates
+    "总投资5亿元的金川物流项目分临港集散区。",       # 临港 is "by the port"
+    "港城合作，深港两地交流密切。",                   # places ending in 港
+    "大力建设海南自由贸易港。",                      # a free-trade port is a zone
+    "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
+    "他说，整个施工项目年底完工。",
+    "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
+    "按下重大项目建设快进键，聚力项目建设，大上项目。",
+])
+def test_no_facility_in_descriptions(text):
+    found = _texts(recognize_projects(_doc(text)), "Project")
+    assert not found - {"金川物流项目"}
+
+
+# --- short company names without a legal suffix (issue #14, class 1) -----------
+
+@pytest.mark.parametrize("text, company", [
+    ("“我们满负荷生产。”瑞钧硅业相关负责人说。", "瑞钧硅业"),               # a person acting for it follows
+    ("上市后备企业岚泽重工近年来市场份额稳步攀升。", "岚泽重工"),           # after a kind of company, before a time word
+    ("龙头企业赫岚药业继续保持领先地位。", "赫岚药业"),                    # before a verb
+    ("我市3家企业（蔚岭铝业、珂森电子、伊利）获批国家级荣誉。", "蔚岭铝业"),  # counted, then named in brackets
+    ("我市3家企业（蔚岭铝业、珂森电子、伊利）获批国家级荣誉。", "珂森电子"),
+    ("以及珂森、岚泽等外资企业进驻。", "岚泽"),                           # a list said to be foreign-funded companies
+    ("作为宝马2023年建成投产的工厂，产能持续提升。", "宝马"),              # a lexicon brand before a year
+])
+def test_short_company_names_from_cues(text, company):
+    assert company in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_company", [
+    ("现在单套模具可以轻松突破百吨。", "单套模具"),                        # a quantity, not a brand
+    ("主会场设在瑞钧智能制造产业园项目现场。", "瑞钧智能"),                # runs on into a park's or project's name
+    ("落火、探月等中国航天的新征程。", "中国航天"),                        # a programme, not the lexicon's company
+])
+def test_no_short_company_name_in_quantities_and_longer_names(text, not_company):
+    assert not_company not in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+# --- organizations: media, intergovernmental bodies, institutions (issue #14, class 5) ---
+
+@pytest.mark.parametrize("text, organization", [
+    ("据华龙网报道，该市新增企业3000家。", "华龙网"),                       # a province's key news website
+    ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "东盟"),        # intergovernmental
+    ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "联合国"),
+    ("代表团参观了青川县博物馆和青川县图书馆。", "青川县博物馆"),           # cultural institutions
+    ("省工商联、市总商会负责人出席。", "省工商联"),                         # a level and a federation
+    ("省工商联、市总商会负责人出席。", "市总商会"),
+    ("中国农业机械总院西南分院落户该区。", "中国农业机械总院西南分院"),    # an institute and its branch
+    ("晋商总会会长致辞。", "晋商总会"),
+])
+def test_organizations_named_by_outlet_list_or_suffix(text, organization):
+    assert organization in _texts(recognize_organizations(_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, not_organization", [
+    ("他不再担任华岭集团总会计师职务。", "华岭集团总会"),                     # 总会计师 is a post
+    ("建成数字博物馆，观众可在线参观。", "数字博物馆"),                     # a category, not a name
+])
+def test_no_organization_in_posts_and_categories(text, not_organization):
+    assert not_organization not in _texts(recognize_organizations(_doc(text)), "Organization")
+
+
+def test_a_project_does_not_run_across_and_into_a_school():
+    mentions = _merged("先后到中国邮政西宁邮件处理中心和国际港务区实验小学2个重点项目调研。")
+    assert "国际港务区实验小学" in _texts(mentions, "Organization")
+    assert not any("和" in t for t in _texts(mentions, "Project"))
+
+
+# --- parks: areas of national zones, short zone words, names after a place (issue #14) ---
+
+@pytest.mark.parametrize("text, park", [
+    ("自贸试验区贵港片区新增企业200家。", "自贸试验区贵港片区"),          # a national zone's area at a place
+    ("自贸区钦州港片区产业协同发展。", "自贸区钦州港片区"),               # a place and its port
+    ("成都综保区新增注册企业53家。", "成都综保区"),                       # short form of 综合保税区
+    ("位于南岸区的渝黔产业联动集聚区已入驻企业18家。", "渝黔产业联动集聚区"),
+    ("在乌鲁木齐甘泉堡经济技术开发区，一体化产业园区初具规模。", "乌鲁木齐甘泉堡经济技术开发区"),
+    ("洛阳市产城融合示范区重点项目集中签约。", "洛阳市产城融合示范区"),
+])
+def test_parks_named_by_zone_grammar(text, park):
+    assert park in _texts(recognize_parks(_doc(text)), "Park")
+
+
+@pytest.mark.parametrize("text, not_park", [
+    ("加快建设活力竞相迸发的产城融合示范区。", "产城融合示范区"),        # a programme, no place
+    ("正安吉他产业园是全球最大的吉他生产基地。", "安吉他产业园"),         # a county's short form cut in two
+    ("盐城港大丰港区是该港的主港区。", "盐城港大丰港区"),                 # a port's area is a facility
+])
+def test_no_park_in_programmes_and_port_areas(text, not_park):
+    assert not_park not in _texts(recognize_parks(_doc(text)), "Park")
+
+
+# --- items the text lists as projects (issue #14, class 3, entity side) ----------
+
+@pytest.mark.parametrize("text, project", [
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "东岭国际陆港物流产业园"),
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "青禾冷链智慧物流产业园"),
+    ("开工项目分别为鸿钜装配式钢构项目、同辉汽车配件项目和精诚汽车零部件项目。", "精诚汽车零部件项目"),
+    ("共储备华电新能源、东岭智锐再生资源产业园等亿元以上重点项目。", "东岭智锐再生资源产业园"),
+])
+def test_items_listed_as_projects_are_projects(text, project):
+    assert project in _texts(_merged(text), "Project")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）等。", "东岭国际陆港"),     # 港 inside a park's name
+    ("开工项目分别为同辉汽车配件项目和精诚汽车零部件项目。", "同辉汽车配件项目和精诚汽车零部件项目"),
+    ("公布2023年度智能制造示范工厂揭榜单位名单。", "度智能制造示范工厂"),          # a category of plants
+])
+def test_list_items_are_not_merged_or_generic(text, not_project):
+    assert not_project not in _texts(_merged(text), "Project")
+
+
+def test_a_park_listed_as_a_project_is_no_park():
+    text = "本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。"
+    assert "青禾冷链智慧物流产业园" not in _texts(_merged(text), "Park")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("全力推进“双百双新”项目建设。", "“双百双新”项目"),                        # a campaign's counted slogan
+    ("谋划“十五五”时期重大项目120个。", "“十五五”时期重大项目"),
+    ("调研开发区发展及“两新”项目谋划情况。", "开发区发展及“两新”项目"),
+])
+def test_campaign_slogans_name_no_project(text, not_project):
+    assert not_project not in _texts(recognize_projects(_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("赣州市“三馆一书城”建设项目开工。", "赣州市“三馆一书城”建设项目"),        # a place in front: a project
+    ("大兴国际机场临空经济区廊坊片区建设提速。", "大兴国际机场"),              # an airport keeps its zone
+])
+def test_quoted_and_facility_names_that_stay_projects(text, project):
+    assert project in _texts(recognize_projects(_doc(text)), "Project")
+
+
+# --- junk from boundaries and sector words (issue #14, class 6) --------------------
+
+@pytest.mark.parametrize("text, not_company", [
+    ("重点引进和培育高端制造、新一代电子信息等战略性新兴产业。", "新一代电子信息"),   # sectors, not companies
+    ("签约项目涉及汽车摩托车、能源电子、数字文创等多个产业领域。", "数字文创"),
+    ("推行智能化仓储系统、人文化员工关怀等企业运营模式。", "人文化员工关怀"),
+    ("涵盖新能源汽车零部件、具身智能、生物制药等领域。", "具身智能"),           # a field among sectors
+    ("智算中心建成投用，可为人工智能企业发展提供算力。", "可为人工智能"),        # a kind of company
+    ("专家为西安鼎泰冶金设备工程有限公司把脉。", "为西安鼎泰冶金设备工程有限公司"),  # a preposition before the place
+    ("引进数字经济、现代物流等企业30家。", "数字经济"),                              # sectors said to be companies
+    ("。向华岭集团学习，紧盯东蓝集团。", "向华岭集团"),                              # a preposition opens the phrase
+    ("。向华岭集团学习，紧盯东蓝集团。", "紧盯东蓝集团"),                            # a verb opens it
+])
+def test_sectors_and_glued_words_are_no_company(text, not_company):
+    assert not_company not in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("专家为西安鼎泰冶金设备工程有限公司把脉。", "西安鼎泰冶金设备工程有限公司"),
+    ("该市与埃孚、西门子等电气行业“巨头”签约。", "埃孚"),                        # leaders of an industry stay companies
+    ("代表团考察了合成生物学研究院、星岚车灯等点位。", "星岚车灯"),               # an institute is no sector
+    ("。向阳集团、为民集团参加。", "向阳集团"),                                     # a word that starts with a preposition
+])
+def test_companies_next_to_sector_cues(text, company):
+    assert company in _texts(recognize_enterprises(_doc(text)), "Enterprise")
+
+
+def test_listed_company_short_form_with_shares():
+    found = _texts(recognize_enterprises(_doc("深入岚原食品股份有限公司考察。开发区以岚原股份为龙头。")), "Enterprise")
+    assert "岚原股份" in found
+    assert "岚原股份" not in _texts(recognize_enterprises(_doc("开发区以岚原股份为龙头。")), "Enterprise")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("京沪高铁山东段运行平稳。", {"京沪高铁", "京沪高铁山东段"}),   # a line and its section at a place
+    ("沪渝高速、京津高铁相继通车。", {"沪渝高速", "京津高铁"}),
+    ("沪渝高速发展迅速。", set()),                          # 高速 in 高速发展 is no line
+])
+def test_lines_named_by_provincial_abbreviations(text, found):
+    lines = {p for p in _texts(recognize_projects(_doc(text)), "Project") if "高" in p}
+    assert lines == found
+
+
+@pytest.mark.parametrize("recognize, text, type_, not_found", [
+    (recognize_enterprises, "该项目坐落于上海东岭地产集团旗下园区。", "Enterprise", "坐落于上海东岭地产集团"),
+    (recognize_projects, "将建设1000亿元级物流枢纽工程。", "Project", "级物流枢纽工程"),          # a class, no name
+    (recognize_organizations, "两市党校开展异地培训。", "Organization", "两市党校"),          # a count of cities
+    (recognize_parks, "港口型物流示范园建设加快。", "Park", "港口型物流示范园"),               # a type of park
+])
+def test_boundary_and_category_junk(recognize, text, type_, not_found):
+    assert not_found not in _texts(recognize(_doc(text)), type_)
+
+
+@pytest.mark.parametrize("text, organization", [
+    ("中国工业和信息化部电子第五研究所专家出席。", "中国工业和信息化部电子第五研究所"),  # 和 inside an official compound
+    ("中科院专家和省农科院专家一起调研。", "中科院"),                                  # a national academy's short name
+    ("中科院专家和省农科院专家一起调研。", "省农科院"),
+    ("西岭经济开发区甘肃电科院试验基地开工。", "甘肃电科院"),                          # a province starts the name
+    ("清华大学天津电子信息技术实验室揭牌。", "清华大学天津电子信息技术实验室"),          # a university's lab keeps it
+])
+def test_institutions_with_compounds_and_short_forms(text, organization):
+    assert organization in _texts(recognize_organizations(_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("平台为华岭科技、东蓝新材等企业提供融资服务。", {"华岭科技", "东蓝新材"}),   # companies a service is given to
+    ("银行为制造业、服务业提供贷款。", set()),                                     # sectors are served too
+])
+def test_companies_served(text, companies):
+    assert _texts(recognize_enterprises(_doc(text)), "Enterprise") == companies
+
+
+@pytest.mark.parametrize("text, company", [
+    ("现场集中签约了华岭科技、东蓝新材等项目。", "华岭科技"),    # companies signed, after 签约了
+    ("高瓴资本、岚山创投等机构参与投资。", "高瓴资本"),          # funds by their trade name
+])
+def test_signed_companies_and_funds(text, company):
+    assert company in _texts(_merged(text), "Enterprise")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("学习借鉴深圳改革创新举措。", "深圳"),            # a sub-provincial city's short name stands alone
+    ("新建柳州至广州铁路开工。", "广州"),              # a provincial capital's too
+])
+def test_major_city_short_names_need_no_province(text, place):
+    assert place in _texts(recognize_places(_doc(text)), "Place")
+
+
+def test_other_city_short_names_still_need_their_province():
+    assert "梧州" not in _texts(recognize_places(_doc("柳州至梧州段开工。")), "Place")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("长春中车轨道整体搬迁建设项目鸟瞰图。", "长春中车"),                 # a city's short name and a lexicon brand
+    ("主会场设在柳州市柳工智能国际工业园项目现场。", "柳工"),             # a full city name only locates it
+])
+def test_owners_of_relocations_and_company_parks(text, owner):
+    assert owner in _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text", [
+    "两江数字经济产业园项目开工。",             # a park named after a place or field
+    "玉林白平产业园热电联产一期项目开工。",     # after a place the gazetteer lacks
+])
+def test_a_park_built_as_a_project_has_no_owner_by_shape(text):
+    assert not _texts(recognize_projects(_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("华岭公司的储能产业基地建成投产。", "储能产业基地"),        # X公司的Y: the owner names Y, and stays out of it
+    ("该公司的储能产业基地建成投产。", None),                    # no company's own name
+])
+def test_project_named_after_its_company_with_de(text, project):
+    found = _texts(recognize_projects(_doc(text)), "Project")
+    assert (project in found) if project else not found
+
+
+def test_one_name_across_and_after_a_lexicon_brand():
+    text = "年内，国药新型口腔材料和医用耗材产业化基地项目投产。"
+    assert "国药新型口腔材料和医用耗材产业化基地项目" in _texts(recognize_projects(_doc(text)), "Project")

@@ -2,6 +2,8 @@
 on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Document, Mention
 from kg.ner.govorgs import recognize_govorgs
 from kg.ner.names import is_name, name_end
@@ -190,3 +192,37 @@ def test_bare_post_after_a_name_at_the_start_of_a_clause():
     assert _persons(text) == {"吴正华"}
     assert _titles(text) == ["市长"]
     assert _persons("会议强调，高校长期坚持开放办学。") == set()
+
+
+# --- bylines with slashes, rare surnames, quoted people (issue #14, class 9) -------
+
+@pytest.mark.parametrize("text, person", [
+    ("本报南宁讯 （记者/韦家明 通讯员/陆晓云）为贯彻落实会议精神，", "韦家明"),
+    ("本报南宁讯 （记者/韦家明 通讯员/陆晓云）为贯彻落实会议精神，", "陆晓云"),
+    ("某某日报记者 周少林 见习记者 沐雨晴", "沐雨晴"),               # a rare surname
+    ("新疆日报记者黑立新报道：27日，博览会开幕。", "黑立新"),
+    ("“我们有信心。”项目负责人严立荣说。", "严立荣"),                  # a role that is no post, then a verb of saying
+    ("现场施工负责人张东亮介绍，项目年底建成。", "张东亮"),
+])
+def test_person_in_bylines_and_quotes(text, person):
+    assert person in _persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "项目负责人表示，工程进展顺利。",          # no name between the role and the verb
+    "村民说，路修好了。",
+])
+def test_no_person_without_a_name(text):
+    assert not _persons(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("企业家代表共同上台，与韩立群省长一道启动了活动。", "韩立群"),    # a name before its bare post, after 与
+    ("，周启明市长介绍，项目进展顺利。", "周启明"),
+])
+def test_name_before_its_bare_post(text, person):
+    assert person in _persons(text)
+
+
+def test_no_name_before_a_post_inside_a_phrase():
+    assert not _persons("参与区长办公会一道研究。")

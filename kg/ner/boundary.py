@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from kg.lexicon import load_table
+from kg.lexicon import load_set, load_table
 from kg.model import Document, Mention
 from kg.ner import gazetteer, vocabulary
 
@@ -61,12 +61,29 @@ def opens_name(text: str, i: int) -> bool:
     return bool(_NAME_OPENING_HE.search(text, max(0, i - 3), i))
 
 
+@lru_cache(maxsize=1)
+def _and_compounds() -> tuple[str, ...]:
+    return tuple(load_set("and_compounds.txt"))
+
+
+def _inside_and_compound(text: str, i: int) -> bool:
+    """Whether the 和 ending at ``i`` is inside an official compound (工业和信息化)."""
+    for c in _and_compounds():
+        k = c.index("和")
+        if text.startswith(c, i - 1 - k):
+            return True
+    return False
+
+
 def stop_ends_at(text: str, i: int, scope: str) -> int:
     """Length of the stop word ending at ``i`` (0 if none).  A one-character
-    stop that closes a noun of the dictionary (据 of 数据) is no stop."""
+    stop that closes a noun of the dictionary (据 of 数据), or the 和 of an
+    official compound (工业和信息化), is no stop."""
     for n, words in _stops(scope).items():
         if n <= i and text[i - n:i] in words:
             if n == 1 and i >= 2 and vocabulary.is_noun(text[i - 2:i]):
+                continue
+            if text[i - n:i] == "和" and _inside_and_compound(text, i):
                 continue
             if scope == PROJECT and opens_name(text, i):
                 continue

@@ -29,7 +29,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, words
+from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -46,7 +46,8 @@ _ALIAS = re.compile(r"^[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}"
 _LIST_BEFORE_KIND = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+余?[家个])?(?:一批|多家)?"
-    r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部)?"
+    r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部"
+    r"|外资|外商投资|民营|国有|央|中外|台资|港资|世界500强|500强)?"
     r"(?:企业|公司|厂商|车企|药企|市场主体)"
 )
 #: ``甲、乙等电气行业“巨头”``: leaders of an industry are companies.
@@ -59,7 +60,13 @@ _LIST_COUNTED = re.compile(
     rf"((?:{_COUNTED_ITEM}、)+{_COUNTED_ITEM})(?:[0-9]+|[两三四五六七八九十]+)[家个]"
     r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|配套|规上|科技型|高新技术)?(?:企业|公司)"
 )
-_LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
+#: ``4家企业（甲、乙、丙）``: companies counted, then named in brackets.
+_LIST_IN_BRACKETS = re.compile(
+    rf"(?:[0-9]+|[两三四五六七八九十]+)[家个](?:[\u4e00-\u9fff]{{0,4}})?(?:企业|公司)[（(]((?:{_COUNTED_ITEM}、)+{_COUNTED_ITEM})[）)]")
+#: ``为甲、乙(等企业)提供…``: the companies a service is given to.
+_LIST_SERVED = re.compile(
+    rf"为((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:等(?:[0-9]+家)?(?:企业|公司)?)?(?:提供|量身|解决|办理)")
+_LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)(?:了)?((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
@@ -161,6 +168,37 @@ def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+#: Prepositions and conjunctions that the stop list leaves to names (大为, 和美), but that
+#: open no name when a place follows them.
+_FUNCTION_CHARS = "为向对给从由被把将让在与和及并"
+
+
+#: Prepositions that open a clause before a company's name (向/对/给/为某某集团).
+_PREPOSITIONS = "向对给为把被让从"
+
+
+def _after_function_char(text: str, start: int, suffix_start: int) -> int:
+    """``专家为某市某某有限公司``: a preposition (not the end of a word: 华为) right before
+    the place that opens the name ends the phrase before the name; so does a preposition
+    opening the phrase (向某某集团), unless it starts a word (向阳, 为民)."""
+    for k in range(start, min(start + 4, suffix_start)):
+        if text[k] in _FUNCTION_CHARS and place_chain_end(text, k + 1, suffix_start) > k + 2 \
+                and not (k > start and is_word(text[k - 1:k + 1])):
+            return k + 1
+    if text[start] in _PREPOSITIONS and suffix_start - start >= 3 and not is_word(text[start:start + 2]):
+        return start + 1  # 向某某集团学习: the preposition is no part of 某某 (向阳, 为民 are words)
+    return start
+
+
+def _after_function_word(text: str, start: int, end: int) -> int:
+    """``平台为某某科技``: a word and a preposition the stop list leaves to names open the
+    phrase; the name starts after the preposition (not in 华为, a word of its own)."""
+    for p in range(start + 1, end - 2):
+        if text[p] in _FUNCTION_CHARS and is_word(text[start:p]) and not is_word(text[p - 1:p + 1]):
+            return p + 1
+    return start
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):
@@ -169,6 +207,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         start = left_boundary(text, s, ENTERPRISE, max_len=25)
         start = skip_leading_digits(text, start, s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
+        start = _after_function_char(text, start, s)
         if start >= s:
             continue
         if kind in ("company", "group"):
@@ -204,6 +243,10 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
                 forms.append(core)
             if place:
                 forms.append(place + core)
+    trade = brand[:2]
+    if "股份" in suffix.group() and len(brand) >= 4 and _CJK_ONLY.fullmatch(trade) and trade not in _generic() \
+            and not gazetteer.is_place(trade) and strip_industry(trade) == trade:
+        forms.append(trade + "股份")  # 某某食品股份有限公司 -> 某某股份, as listed companies are called
     return sorted(set(forms), key=len, reverse=True)
 
 
@@ -293,7 +336,7 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
             continue
         # The brand must end there: 华为 in 华为云 is part of another name.
         if e < len(text) and is_name_char(text[e]) and not (
-                stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
+                text[e].isdigit() or stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
                 or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)):
             run_on.append(m)
             continue
@@ -319,10 +362,26 @@ def _list_item_ok(item: str) -> bool:
 _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 
 
+#: What follows a list of sectors or practices rather than of companies (甲、乙等战略性新兴产业,
+#: 甲、乙等多个产业领域, 甲、乙等企业运营模式).
+_SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式|业态|板块)")
+
+
+#: Last words of sector names (数字经济, 现代物流, 文化旅游).
+_SECTOR_HEADS = ("经济", "产业", "行业", "服务", "物流", "旅游", "制造", "商贸", "金融", "农业")
+
+
+def _is_sector(item: str) -> bool:
+    """A sector, not a company: dictionary words only, no proper noun, ending in a sector head."""
+    return not has_unknown_word(item) and not starts_with_proper_noun(item) and item.endswith(_SECTOR_HEADS)
+
+
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED):
+    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS, _LIST_SERVED):
         for m in pattern.finditer(text):
+            if pattern is not _LIST_OF_LEADERS and _SECTOR_AFTER.match(text, m.end()):
+                continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
             group_start = m.start(1)
             pos = group_start
             items = m.group(1).split("、")
@@ -330,12 +389,14 @@ def _list_mentions(text: str) -> list[Mention]:
                 s, e = pos, pos + len(item)
                 pos = e + 1
                 if k == 0:  # the first item starts after the verb or phrase before it
-                    s = max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start))
+                    s = _after_function_word(text, max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start)), e)
                     item = text[s:e]
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
-                if _list_item_ok(item) and not (pattern is _LIST_COUNTED and _other_kind(item)):
+                if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
+                    continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
+                if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
                     out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
     return out
 
@@ -388,13 +449,73 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
 _SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
                         "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
                         "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体",
-                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池")
+                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池", "硅业", "铝业", "重工", "矿业",
+                        "车灯", "资本", "创投")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 #: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
 _HOSTED = re.compile(r"(?:企业)?(?:孵化|加速|众创|产业园|园)")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
+
+
+#: Dictionary tags of what follows a subject: verbs, adverbs, prepositions, conjunctions,
+#: time words (某某重工近年来…, 某某硅业相关负责人说).
+_CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t"})
+#: Nouns of people acting for a company, after its name (某某药业负责人).
+_AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员")
+
+
+#: Where a clause ends after a short name.
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
+#: How far a clause is read after a short name (bounded, so the scan stays linear).
+_CLAUSE_WINDOW = 40
+
+
+def _clause_follows(text: str, end: int) -> bool:
+    """Whether a clause continues at ``end`` after a subject: a verb, adverb, preposition,
+    conjunction or time word, or a person acting for it."""
+    if text.startswith(_AGENT_NOUNS, end):
+        return True
+    clause = _CLAUSE_END.search(text, end, end + _CLAUSE_WINDOW)
+    rest = text[end:clause.start() if clause else end + _CLAUSE_WINDOW]
+    if any(suffix_regex(table).search(rest) for table in ("project_suffixes.txt", "park_suffixes.txt")):
+        return False  # 某某智能|制造产业园项目: the words run on into a project's or park's name
+    head = words(rest[:4])
+    return bool(head) and len(head[0]) >= 2 and word_tag(head[0]) in _CLAUSE_AFTER_TAGS \
+        and head[0] not in _industry_lengths()[0]
+
+
+#: Numerals, measure words and determiners: 单套模具, 每台设备 count things, they name no brand.
+_QUANTIFIER_CHARS = "一二两三四五六七八九十百千万单双每各该本此这那某多几数整"
+
+
+def _after_kind_noun(text: str, start: int, end: int) -> int:
+    """``上市后备企业某某重工``: a phrase that ends in a kind of company (企业) before an
+    unknown trade name describes it; the name starts after it."""
+    k = text.rfind("企业", start, end)
+    return k + 2 if k >= 0 and end - (k + 2) >= 2 else start
+
+
+#: After a field word, words that make it a kind of company or a sector (人工智能企业, 食品产业).
+_KIND_AFTER_FIELD = ("企业", "产业", "行业", "领域")
+
+
+def _among_sectors(text: str, s: int, e: int) -> bool:
+    """Whether the 、-list item ending at ``e`` has a neighbour made of dictionary
+    words only that ends in a field word (生物制药, 新能源汽车零部件): a list of sectors."""
+    neighbours = []
+    if e < len(text) and text[e] == "、":
+        m = _ITEM_END.match(text, e + 1)
+        if m:
+            neighbours.append(m.group())
+    start = left_boundary(text, s, ENTERPRISE, max_len=5)
+    if start > 0 and text[start - 1] == "、":
+        before = left_boundary(text, start - 1, ENTERPRISE, max_len=10)
+        neighbours.append(text[before:start - 1])
+    industry = _industry_lengths()[0] | load_set("product_words.txt")
+    return any(n and not has_unknown_word(n) and not starts_with_proper_noun(n) and not _other_kind(n)
+               and any(n.endswith(w) for w in industry) for n in neighbours)
 
 
 def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
@@ -404,13 +525,18 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in _SHORT_NAME.finditer(text):
         s, e = m.span()
-        if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not stop_starts_at(text, e, ENTERPRISE)):
+        if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
+                stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e))):
             continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
-        if _HOSTED.match(text, e):
-            continue  # 某某科技企业孵化器 is a park named after its field
+        if _HOSTED.match(text, e) or text.startswith(_KIND_AFTER_FIELD, e):
+            continue  # 某某科技企业孵化器 is a park named after its field; 人工智能企业 a kind of company
+        if _among_sectors(text, s, e):
+            continue  # 新能源汽车零部件、某某智能、生物制药: a list of sectors
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
+        start = _after_kind_noun(text, start, s)
         brand = text[start:s]
         if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \
+                or brand[0] in _QUANTIFIER_CHARS \
                 or brand in _generic() or any(f.start <= start and e <= f.end for f in fulls):
             continue
         own = text[gazetteer.match_place_chain(text, start, s):s]  # 江津规上工业: 规上 is no brand

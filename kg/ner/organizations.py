@@ -6,10 +6,15 @@ labs, hospitals, media, associations, armed-forces units).
   ``kg.ner.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
   of its own (陆军军医大学, 广阳湾实验室).  A suffix followed by a company's
   legal suffix (某某研究院有限公司) belongs to the Enterprise.
-- ``organizations.unit``: the bodies written as 区/市/县 + unit (区人武部,
+- ``organizations.unit``: the bodies written as 省/区/市/县 + unit (区人武部,
   市工商联, 区少工委, hospitals by number: 市一院) and the Youth League
   committees (团区委, 共青团重庆市委).
-- ``organizations.media``: national media from ``kg/data/media.txt`` (央视, 新华社).
+- ``organizations.media``: national media and the provinces' key news outlets from
+  ``kg/data/media.txt`` (央视, 新华社, 某省新闻网);
+- ``organizations.international``: intergovernmental organizations from
+  ``kg/data/international_organizations.txt`` (联合国, 东盟);
+- ``organizations.national``: national academies by their short names from
+  ``kg/data/national_institutions.txt`` (中科院).
 - ``organizations.outlet``: any outlet the text cites as its source, by the
   name shapes of ``kg/data/media_heads.txt``: a dateline at a paragraph start
   (``某某网讯``, ``某某融媒讯``, ``甲网/乙客户端讯``: one mention per outlet) or
@@ -24,17 +29,20 @@ from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
-                             skip_leading_digits, stop_ends_at, suffix_regex, without_parentheses)
+                             skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
+#: 总会 in 总会计师 (chief accountant) ends no name.
+_NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
-                   r"|[市区县](?:人武部|工商联|少工委|科协|妇联|残联|文联|侨联)"
+                   r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
 _RANK = re.compile(r"国家级|省级|市级|区级|县级")
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
-_GENERIC = re.compile(r"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|国家级|省级|市级|区级|县级|民办|公办)$")
+_GENERIC = re.compile(r"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|国家级|省级|市级|区级|县级|民办|公办"
+                      r"|数字|智慧|云上|网上|线上|两市|两地|两区|两县|双方)$")
 
 
 def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
@@ -52,20 +60,25 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
 
 
 def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
-    """``记者 刘某某璧山区融媒体中心``: a full county/city name a few characters into
-    the phrase, after something that is not a place, starts the name."""
-    for k in range(start + 2, min(start + 5, suffix_start)):
-        end = gazetteer.match_place(text, k, allow_short=False)
+    """``记者 刘某某璧山区融媒体中心``, ``某某开发区甘肃某某院``: a full county/city name or a
+    province a few characters into the phrase, after something that is not a place,
+    starts the name."""
+    parks = suffix_table("park_suffixes.txt")
+    for k in range(start + 2, suffix_start):
+        if k >= start + 5 and not any(text.endswith(w, start, k) for w in parks):
+            continue  # further in, only right after a park's name (某某经济开发区|某省某某院)
+        end = gazetteer.match_place(text, k)
         entry = gazetteer.lookup(text[k:end]) if end > k else None
-        if entry and entry.level in (gazetteer.CITY, gazetteer.COUNTY) \
-                and gazetteer.match_place_chain(text, start, k) == start:
-            return k
+        if entry and (entry.level == gazetteer.PROVINCE or entry.level in (gazetteer.CITY, gazetteer.COUNTY)
+                      and not entry.is_short) and gazetteer.match_place_chain(text, start, k) == start \
+                and not any(text.endswith(w, start, k) for w in suffix_table(_TABLE)):
+            return k  # (某某大学|天津某某实验室: the lab of a university keeps it)
     return start
 
 
-@lru_cache(maxsize=1)
-def _media_pattern() -> re.Pattern[str]:
-    names = sorted(load_set("media.txt"), key=len, reverse=True)
+@lru_cache(maxsize=None)
+def _names_pattern(table: str) -> re.Pattern[str]:
+    names = sorted(load_set(table), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
 
@@ -104,7 +117,7 @@ def _outlets(text: str) -> list[Mention]:
 @in_squeezed_text
 def recognize_organizations(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in suffix_regex(_TABLE, not_before=_COMPANY_NEXT).finditer(text):
+    for m in suffix_regex(_TABLE, not_before=_NOT_SUFFIX_NEXT).finditer(text):
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
         start = _start_at_inner_place(text, start, s)
@@ -116,6 +129,8 @@ def recognize_organizations(text: str) -> list[Mention]:
         if s and is_name_char(text[s - 1]) and not stop_ends_at(text, s, ORGANIZATION) and text[s] != "共":
             continue
         out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.unit", 0.85))
-    for m in _media_pattern().finditer(text):
-        out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.media", 0.8))
+    for table, source in (("media.txt", "organizations.media"), ("international_organizations.txt", "organizations.international"),
+                          ("national_institutions.txt", "organizations.national")):
+        for m in _names_pattern(table).finditer(text):
+            out.append(Mention(m.start(), m.end(), m.group(), "Organization", source, 0.8))
     return out + _outlets(text)

@@ -29,8 +29,8 @@ from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, 
 from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
-#: A brand that only states a category or rank (国家现代农业产业园, 省级开发区).
-_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级)")
+#: A brand that only states a category or rank (国家现代农业产业园, 省级开发区, 港口型物流园).
+_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级|[\u4e00-\u9fff]{2}型)")
 #: ``川渝藏国家级经开区``: a rank right before the zone word makes a category of zones.
 _RANK_END = re.compile(r"(?:国家级|省级|市级|区级|县级)$")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
@@ -39,11 +39,18 @@ _FORMER = "原"
 _ANAPHOR = re.compile(r"(?:该|此|本|这|那|其|各|每|全|我|首个|一个)$")
 #: Heads of a natural feature named after the place before them (宁波湾).
 _FEATURES = frozenset("湾港湖岛")
+#: Parks named as a project (某某产业园项目): the endings of built estates, not of zones (某某新区项目).
+_BUILT_SUFFIX = ("园", "园区")
+_PROJECT_WORDS = ("项目", "工程")
 _SUB = re.compile(r"[ \t]?([（(]?)([东西南北中]|[\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
 
 
 def _generic() -> frozenset[str]:
     return load_set("enterprise_generic.txt") | load_set("project_generic.txt")
+
+
+#: Words of national zone programmes that make a name after a place only (产城融合示范区).
+_PLACED_PROGRAMMES = frozenset({"产城"})
 
 
 def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -> bool:
@@ -52,12 +59,18 @@ def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -
     that is a proper noun (万盛经开区), unknown to the general dictionary
     (中新苏滁高新区) or a park itself (科学城高新区); not a verb (交出经开区)."""
     chain_end = gazetteer.match_place_chain(text, start, suffix_start)
+    if suffix_start - chain_end == 1 and text[chain_end] not in _FEATURES:
+        # 某市甘泉|堡: the last "place" took the start of the zone's own name (某某堡)
+        chain_end = next((k for k in range(chain_end - 1, start, -1)
+                          if gazetteer.match_place_chain(text, start, k) == k), chain_end)
     brand = without_parentheses(text[chain_end:suffix_start])
     if not brand:
         return chain_end > start
     if brand in _FEATURES and chain_end > start:  # a place + bay or port: 某某湾新区
         return True
-    if len(brand) < 2 or brand in _generic() or brand.isdigit() or _CATEGORY.match(brand) or _RANK_END.search(brand):
+    # A generic word names a zone only after its place (某市产城融合示范区, not 产城融合示范区).
+    generic = brand in _generic() and not (kind == "zone" and chain_end > start and brand in _PLACED_PROGRAMMES)
+    if len(brand) < 2 or generic or brand.isdigit() or _CATEGORY.match(brand) or _RANK_END.search(brand):
         return False
     return (kind not in ("zone", "named") or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
             or bool(suffix_regex(_TABLE).search(brand)))
@@ -99,6 +112,24 @@ def _defined_short_names(text: str, park: Mention) -> list[Mention]:
             for k in (1, 2) if m.group(k)]
 
 
+#: Zones the state sets up in several areas, each area a park of its own: 自贸试验区南宁片区.
+_NATIONAL_ZONES = frozenset({"自由贸易试验区", "自贸试验区", "自贸区", "综合保税区", "综保区"})
+_AREA = re.compile(r"([\u4e00-\u9fff]{2,5}?)(片区)")
+
+
+def _national_zone_area(text: str, s: int, e: int) -> list[Mention]:
+    """``自贸试验区某某片区``: the zone written bare, then the area it has at a place
+    (a place, or a place and its port: 某某港片区), names that area's park."""
+    m = _AREA.match(text, e)
+    if not m:
+        return []
+    area = m.group(1)
+    place_end = gazetteer.match_place_chain(area, 0, len(area))
+    if place_end == 0 or area[place_end:] not in ("", "港"):
+        return []
+    return [Mention(s, m.end(), text[s:m.end()], "Park", "parks.zone_area", 0.8)]
+
+
 def _place_start(text: str, start: int, end: int) -> int:
     """Start of the place names that end right at ``end`` (``end`` if none)."""
     k = start + 1
@@ -120,8 +151,9 @@ def recognize_parks(text: str) -> list[Mention]:
         start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
             start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
-        if is_counted(text, start):
-            continue
+        if is_counted(text, start) or kind == "park" and m.group().endswith(_BUILT_SUFFIX) \
+                and text.startswith(_PROJECT_WORDS, e):
+            continue  # 某某智慧物流产业园项目: the park is the project being built, not a zone
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
         inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
         starts = [x.end() for x in inner]
@@ -141,6 +173,8 @@ def recognize_parks(text: str) -> list[Mention]:
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))
                 if kind in ("zone", "named"):
                     out.extend(_prefix_place(text, st, s))
+        if not named and m.group() in _NATIONAL_ZONES:
+            out.extend(_national_zone_area(text, s, e))
         if kind == "named" and not named and start == s and not _ANAPHOR.search(text, max(0, s - 2), s):
             # 汽开区 written alone, not 省级经开区 nor 该经开区 (an anaphor names nothing)
             out.append(Mention(s, e, m.group(), "Park", "parks.named", 0.6))

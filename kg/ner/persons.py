@@ -10,7 +10,8 @@ A name-shaped token (kg/ner/names.py) becomes a Person only with evidence:
   and 某某同志不再担任… (a person, though no post);
 - a name opening a clause before 一行 or 同志 (张某一行来到…);
 - a name opening a CV before the sex (简历显示，张某某，男，汉族，…);
-- a name after a role word and a colon that is no post (联系人：张某), or opening a credit
+- a name after a role word and a colon that is no post (联系人：张某), or before a verb
+  of saying (项目负责人张某介绍), or opening a credit
   bracket before a byline role (（张某 某某日报记者 李某）);
 - a list of 、-separated names after a collective word (自治区领导马某、扎西次仁)
   or in a sentence with a verb of attending (张某、李某，市级领导出席); the
@@ -171,6 +172,24 @@ def _from_colon_cues(text: str) -> list[Mention]:
     return out
 
 
+#: Verbs of saying after a quoted person's name (负责人张某介绍).
+_SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着说", "算了一笔账")
+
+
+def _from_speaker_cues(text: str) -> list[Mention]:
+    """A single name after a role word that is no post and before a verb of saying:
+    项目负责人张某介绍, 村民李某说."""
+    cues = [w for w, k in load_table("person_list_cues.tsv") if k == "speaker"]
+    out = []
+    for cue in cues:
+        for m in re.finditer(re.escape(cue), text):
+            end = names.name_end(text, m.end())
+            if end > m.end() and text.startswith(_SAYS, end) and _list_item(text[m.end():end], False):
+                out.append(Mention(m.end(), end, text[m.end():end], "Person", source="persons.speaker",
+                                   confidence=0.8))
+    return out
+
+
 #: A name opening a credit bracket, spaced from the byline that follows: （张某 某某日报记者 李某）.
 _CREDIT_OPENING = re.compile(r"[（(]\s*")
 _REST_OF_BRACKET = re.compile(r"[^（）()\n]*[）)]")
@@ -250,5 +269,5 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
     found = (_from_titles(text) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_credit_openings(text) + _from_dateline_credits(text) + _from_profiles(text))
+             + _from_speaker_cues(text) + _from_credit_openings(text) + _from_dateline_credits(text) + _from_profiles(text))
     return found + _propagate(text, found)

@@ -95,8 +95,11 @@ def _settlements(text: str) -> list[Mention]:
 
 def _needs_context(entry: gazetteer.PlaceEntry) -> bool:
     """Short forms of cities and counties, and two-character full names (范县),
-    are believed only where the document names their province otherwise."""
+    are believed only where the document names their province otherwise; not the
+    short names of provincial capitals and sub-provincial cities (kg/data/major_cities.txt)."""
     if entry.level not in (gazetteer.CITY, gazetteer.COUNTY):
+        return False
+    if entry.level == gazetteer.CITY and entry.full in load_set("major_cities.txt"):
         return False
     return entry.is_short or len(entry.name) <= 2
 

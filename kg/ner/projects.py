@@ -31,8 +31,8 @@ from itertools import accumulate
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner import gazetteer
-from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, left_boundary, opens_name, skip_leading_digits,
-                             stop_ends_at, suffix_regex, suffix_table)
+from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
+                             skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
@@ -50,6 +50,8 @@ _LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份�
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
 _BARE = {"项目", "工程"}
+#: 工程 is also a word inside names (工程疫苗, 工程机械).
+_WORKS_WORD = "工程"
 #: 第三批项目, 第五家基地: an ordinal counts projects, it names none.
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
 #: 两大重点项目, 一老工业基地: a count of kinds (两大, 一老一新) names no project.
@@ -98,11 +100,11 @@ def _has_proper_part(core: str) -> bool:
     number, a Latin or quoted part, a phase, a company, or a word unknown to a
     general dictionary (诚壹食品项目), rather than only common words (观摩项目,
     产业发展类项目, 文化旅游项目)."""
-    if _PROPER_MARK.search(core) or owner_brand(core):
+    if _PROPER_MARK.search(core) or owner_brand(core) or brand_at(core, 0) > 0 or _opens_with_trade_name(core):
         return True
     park = suffix_regex("park_suffixes.txt").search(core)
-    if park and park.end() < len(core) and is_park_name(core, 0, park.start()):
-        return True  # a project in a named park: 某某产业园无人机制造中心项目
+    if park and is_park_name(core, 0, park.start()):
+        return True  # a project in or building a named park: 某某产业园无人机制造中心项目, 某某产业园项目
     i = 0
     while i < len(core):
         j = gazetteer.match_place(core, i)
@@ -110,6 +112,14 @@ def _has_proper_part(core: str) -> bool:
             return True
         i += 1
     return has_unknown_word(core)
+
+
+def _opens_with_trade_name(core: str) -> bool:
+    """Whether ``core`` opens with a word the dictionary tags as another proper noun
+    or an organization's name (a brand: 某田燃料电池...), not a place or a person."""
+    tokens = words(core)
+    return len(tokens) > 1 and len(tokens[0]) >= 2 and proper_noun_tag(tokens[0]) in ("nz", "nt") \
+        and tokens[0] not in _generic_lengths()[0]
 
 
 def _after_company(text: str, end: int, window: int = 30) -> int:
@@ -136,6 +146,39 @@ def _place_and_brand(text: str, start: int, end: int) -> bool:
         and (has_unknown_word(brand) or proper_noun_tag(brand) in ("nz", "nt")) and not brand.endswith(_NOT_OWNER_END)
 
 
+#: An item of a list the text introduces as projects, with an optional bracketed note.
+_INCLUDED_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·\-]{3,25}?(?:[（(][^（）()，,。；;]{1,20}[）)])?"
+#: ``本次开工的项目包括甲(…)、乙等``, ``建设内容包含甲、乙``: each item is a project.
+_PROJECTS_INCLUDED = re.compile(
+    rf"(?:项目|工程|建设内容)(?:主要)?(?:包括|包含|涵盖|分别为|分别是)[：:]?((?:{_INCLUDED_ITEM}、)*{_INCLUDED_ITEM})(?=等|[，,。；;])")
+_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
+    """Items of ``项目包括甲、乙等`` that end as a facility or park: projects (what the
+    list names is built, so it outranks the Park reading).  Items ending
+    in a bare 项目/工程 are left to the suffix rule (文化旅游项目 stays a category)."""
+    out: list[Mention] = []
+    names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})$")
+    for m in _PROJECTS_INCLUDED.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            note = _NOTE.search(item)
+            if note:
+                e -= len(note.group())
+            s = _coordinated(text, s, e)  # 甲项目和乙项目: the first is found by its own suffix
+            if names.search(text, s, e) and not text.endswith(tuple(_BARE), s, e) and len(_specific_part(text[s:e])) >= 2 \
+                    and not any(f.start == s and f.end == e for f in found):
+                out.append(Mention(s, e, text[s:e], "Project", "projects.included", 0.9))
+    return out
+
+
+#: Endings of estates that are built as projects (某某产业园, 某某工业园区), unlike zones and new towns.
+_BUILT_ESTATES = ("园", "园区")
+
+
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in _LIST_OF_PROJECTS.finditer(text):
@@ -153,7 +196,9 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
             if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
-                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.65))
+                # a park's name in a list of projects is what is built: it outranks the Park reading
+                built = text.endswith(_BUILT_ESTATES, s, e)
+                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
                 owner = _owner(text, out[-1], e)
                 if owner:
                     out.append(owner)
@@ -161,8 +206,8 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
-#: Last characters of a place or facility, not of a trade name (某某港, 某某门).
-_NOT_OWNER_END = tuple("港门山湖河江路街村桥镇乡区县市省园城")
+#: Last characters of a place, facility or machine, not of a trade name (某某港, 某某门, 某某机).
+_NOT_OWNER_END = tuple("港门山湖河江溪路街村桥镇乡区县市省园城机")
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 #: Single characters that start the next word (新材料, 全产业链), not end a trade name.
@@ -184,7 +229,7 @@ def owner_brand(core: str) -> str:
     or a word before a company head of ``kg/data/company_heads.txt``) plus that
     head, followed by the object: a product or field word, a phase or a number."""
     if not core or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
-        return ""  # 某某产业园项目 builds a park; 一老工业基地 is no name
+        return ""  # 某某产业园项目 builds a park (often named after a place the gazetteer lacks); 一老工业基地 is no name
     tokens = words(core)
     heads = tuple(sorted(load_set("company_heads.txt"), key=len, reverse=True))
     singles = 0
@@ -239,6 +284,45 @@ def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start
     return Mention(start, m.start(), text[start:m.start()], "Enterprise", "projects.owner", 0.6)
 
 
+#: Words that open the object of a project after its owner's name: a kind of product
+#: (新型, 高端) or of works (新建, 年产), as in 某某护理新型医用材料项目.
+_OBJECT_OPENERS = ("新型", "高端", "新建", "年产", "高性能", "新一代")
+
+
+def _opens_object(rest: str) -> bool:
+    """Whether ``rest`` starts the object of a project: an opener word, a
+    phase, or the place where it is built (某某食品|某省生产基地)."""
+    if rest.startswith(_OBJECT_OPENERS) or _PHASE.match(rest):
+        return True
+    end = gazetteer.match_place(rest, 0, allow_short=True)
+    entry = gazetteer.lookup(rest[:end]) if end > 0 else None
+    return bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
+
+
+def _brand_before_object(core: str) -> str:
+    """``某某护理新型医用材料``, ``某某食品某省生产基地``: the shortest run of 2-5 whole
+    words before the object opens is the owner, when it holds a trade name (a word
+    the dictionary does not know, a proper noun, or a word before an industry word)."""
+    if not _CJK_ONLY.match(core) or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
+        return ""
+    generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
+    length = 0
+    for token in words(core):
+        length += len(token)
+        if length > 5:
+            return ""
+        brand, rest = core[:length], core[length:]
+        if length < 2 or not _opens_object(rest):
+            continue
+        own = strip_industry(brand)
+        if not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) or brand in generic or own in generic \
+                or len(own) < 2 or brand.endswith(_NOT_OWNER_END):
+            return ""
+        named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand
+        return brand if named else ""
+    return ""
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
@@ -247,7 +331,12 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
     if by_capacity:
         return by_capacity
-    brand = owner_brand(text[begin:suffix_start])
+    after_place = brand_at(text, begin)
+    if begin < after_place < suffix_start:  # a city's short name and a lexicon brand: 长春中车整体搬迁项目
+        entry = gazetteer.lookup(text[project.start:begin])
+        start = project.start if entry and entry.is_short else begin  # 某某市|柳工: the city only locates it
+        return Mention(start, after_place, text[start:after_place], "Enterprise", "projects.owner", 0.65)
+    brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or re.search(re.escape(text[project.start:suffix_start]) + _LEGAL_TAIL, text):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
@@ -266,6 +355,28 @@ def _coordinated(text: str, start: int, end: int) -> int:
     for m in names.finditer(text, start, end):
         last = m.end()
     return last
+
+
+def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
+    """``某某新型疫苗和工程疫苗产业化基地项目``: a name cut at 和/及 whose part after the
+    conjunction is common words only, while the part before it (not itself a finished
+    project or park) opens with a name, is one name across the conjunction."""
+    if start < 2 or text[start - 1] not in _CONJUNCTIONS or _has_proper_part(text[start:suffix_start]) \
+            or _ends_a_name(text, start - 1):
+        return start
+    before = left_boundary(text, start - 1, PROJECT, max_len=20, floor=_after_company(text, start - 1))
+    first = text[before:start - 1]
+    if len(first) >= 4 and (owner_brand(first) or _brand_before_object(first) or brand_at(first, 0) > 0):
+        return before
+    return start
+
+
+def _ends_a_name(text: str, end: int) -> bool:
+    """Whether a project, park or organization suffix ends at ``end`` (甲项目|及乙项目)."""
+    for table in (_TABLE, "park_suffixes.txt", "org_suffixes.txt"):
+        if any(text.endswith(w, 0, end) for w in suffix_table(table)):
+            return True
+    return False
 
 
 def _park_plus_generic(text: str, start: int, suffix_start: int) -> bool:
@@ -287,6 +398,11 @@ def _honour(text: str, start: int, end: int) -> bool:
         bool(_HONOUR_AFTER.match(text, end)) or bool(_HONOUR_BEFORE.search(text, max(0, start - 5), start)))
 
 
+#: An investment amount right before a name: 总投资5亿元的某某加工项目 names one project,
+#: even in common words.
+_INVESTED = re.compile(r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)(?:人民币)?的$")
+
+
 #: A count right after a project word: the phrase is a category (某某类项目3个).
 _CATEGORY_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+[项个]")
 
@@ -301,6 +417,38 @@ def _is_company_name_end(text: str, end: int) -> bool:
     return end - 2 - left_boundary(text, end - 2, ENTERPRISE, max_len=12) >= 2
 
 
+def _is_route(text: str, start: int, end: int) -> bool:
+    """``甲市至乙市``: a line named by the places it joins (某某至某某铁路, 高速公路)."""
+    k = text.find("至", start, end)
+    return k > start and gazetteer.match_place_chain(text, start, k) == k and gazetteer.match_place_chain(text, k + 1, end) == end
+
+
+#: 首座, 首条: "the first" describes a facility, it is not its name (某地首座变电站); nor does
+#: a class after an amount (千亿元级物流枢纽工程: the name would start with 级).
+_FIRST_OF_KIND = re.compile(r"首[座条个家批台]")
+#: Verbs that designate what a place is (是/成为/认定为 ... 某某基地): a role, not a project.
+_DESIGNATION = re.compile(r"(?:是|成为|认定为|评为|列为|定位为)[^，,。；;：:]*$")
+
+
+def _designated(text: str, start: int, suffix: str) -> bool:
+    """``新疆是…优质商品棉生产基地``, ``被认定为国家某某示范基地``: a base the clause designates."""
+    return suffix.endswith("基地") and bool(_DESIGNATION.search(text, max(0, start - 20), start))
+
+
+#: A quoted slogan with a count (“两新”, “十四五”, “三个一批”, “33618”): a campaign.
+_COUNTED_SLOGAN = re.compile(r"“[^“”]*[0-9一二两三四五六七八九十百千万双][^“”]*”")
+
+
+def _campaign(core: str) -> bool:
+    """``“双百双新”项目``, ``“十五五”时期重大项目``: a campaign's slogan followed by generic
+    words only, and with no place in front (某市“三馆一书城”建设项目 is one), names a
+    programme, no project."""
+    slogans = list(_COUNTED_SLOGAN.finditer(core))
+    if not slogans or len(_specific_part(core[slogans[-1].end():])) >= 2:
+        return False
+    return not any(gazetteer.match_place(core, k) > k for k in range(slogans[0].start()))
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
@@ -311,15 +459,19 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     name = text[start:e]
     facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-    if "某" in name or name.count("“") != name.count("”"):
+    if "某" in name or name[0] == "级" or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
+            or _campaign(text[start:s]):
         return False
-    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s
-    # 某某有限公司储能产业基地: written right after its company's legal name, the object names it.
-    named_by_owner = start == _after_company(text, s) and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, start) \
+    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
+    # 某某有限公司储能产业基地, 某某公司的智能工厂项目: written right after its company's name, the object names it.
+    owner_end = start - 1 if text[start - 1:start] == "的" else start
+    named_by_owner = (owner_end == start and start == _after_company(text, s) or owner_end < start) \
+        and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, owner_end) \
         and (text[start:s] not in _generic_lengths()[0] or text[start:s] in load_set("product_words.txt"))
     if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
-    needs_name = suffix in _BARE or any(suffix.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "named")
+    last = max((w for w in suffix_table(_TABLE) if suffix.endswith(w)), key=len)  # 示范工厂, not 工厂
+    needs_name = suffix in _BARE or suffix_table(_TABLE)[last] == "named"
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
 
 
@@ -340,22 +492,72 @@ def recognize_projects(text: str) -> list[Mention]:
     common: list[Mention] = []  # bare 项目 after common words only: 某某(dictionary word)机器人项目
     for m in suffix_regex(_TABLE, chain=True, not_before=_NOT_BEFORE).finditer(text):
         s, e = m.span()
+        if m.group().endswith("港") and not _may_be_port(text, s, e) or suffix_regex("park_suffixes.txt").match(text, e) \
+                and suffix_table(_TABLE).get(m.group()) != "facility":
+            continue  # 某某枢纽产业园: the word is part of a park's name (a 某某机场临空经济区 has its airport)
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
+        start = _across_inner_conjunction(text, start, s)
+        inner = text.rfind("项目", start, s - 1)
+        if inner >= 0 and not m.group().endswith(tuple(_BARE)):
+            start = inner + 2  # 某某物流项目分临港: a facility's name does not run over a project's
         verbs = leading_clause_words(text[start:s])
         if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
             continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
-        if _is_project(text, start, s, e, m.group()):
+        invested = _INVESTED.search(text, max(0, start - 24), start) is not None
+        if gazetteer.is_place(text[start:e]):
+            continue  # a city named after its port (某某港 of 某某港市) is a place
+        if _is_project(text, start, s, e, m.group(), need_proper=not invested):
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    found = out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
-    return found + _road_codes(found)
+    found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+                                     + _included_projects(text, out))
+    return found + _road_codes(found) + _abbreviated_lines(text, found)
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_line() -> re.Pattern[str]:
+    """Two provincial abbreviations before 高速/高铁 (京沪高铁, 沪杭高速), and a section of
+    the line at a place (…广西段)."""
+    chars = "".join(load_set("province_abbreviations.txt"))
+    return re.compile(rf"(?<![\u4e00-\u9fff])[{chars}]{{2}}(?:高速公路|高速|高铁)")
+
+
+#: A section of a line at a place: 某某高铁某省段.
+_SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}?段")
+
+
+def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
+    """``沪杭高速``, ``京沪高铁某某段``: lines named by the abbreviations of the provinces
+    they join, not written with a full place name; with the section where one follows."""
+    out = []
+    for m in _abbreviated_line().finditer(text):
+        e = m.end()
+        if e < len(text) and is_name_char(text[e]) and not stop_starts_at(text, e, PROJECT):
+            section = _SECTION.match(text, e)
+            if not section or gazetteer.match_place_chain(text, e, section.end() - 1) != section.end() - 1:
+                continue  # 沪杭高速发展: no line's name
+            e = section.end()
+        if not any(f.start == m.start() and f.end == e for f in found):
+            out.append(Mention(m.start(), e, text[m.start():e], "Project", "projects.abbreviated_line", 0.75))
+    return out
+
+
+def _longest_from_each_start(found: list[Mention]) -> list[Mention]:
+    """Of two projects that start together and the shorter ending in 工程, the longer is
+    the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it (a facility stays
+    nested: 某某东站 in 某某东站改造项目, and so does 甲项目 in 甲项目(一期)乙工程项目)."""
+    ends: dict[int, int] = {}
+    for p in found:
+        if p.type == "Project":
+            ends[p.start] = max(ends.get(p.start, p.end), p.end)
+    return [p for p in found if p.type != "Project" or p.end == ends[p.start] or not p.text.endswith(_WORKS_WORD)]
 
 
 #: National (G) and provincial (S) road numbers: G352 in G352某某段大桥项目 is a road, itself a project.
@@ -371,18 +573,45 @@ def _road_codes(found: list[Mention]) -> list[Mention]:
     return out
 
 
+#: After a port's name, words that make it part of a park's or project's name.
+_PORT_PART_OF = re.compile(r"[改扩新续建澳务]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
+#: Common words ending in 港 (临港 "by the port", 空港 "airport"): no port's own name.
+_PORT_WORDS = frozenset({"临港", "空港", "海港", "河港", "内港", "陆港", "商港", "渔港", "军港", "出港", "进港", "离港", "到港"})
+#: A port's own name is short: 某某港, 某某湾港, 某某信息港.
+_PORT_NAME_LENGTH = 6
+
+
+def _may_be_port(text: str, s: int, e: int) -> bool:
+    """Whether the 港 at ``s`` may end a port's (or a 信息港-style hub's) name: not part of
+    another name (某某港产业园, 某某港改扩建工程), not a count (四园一港), a common
+    word (临港), a place (香港), a free-trade port (自贸港) or a doubled 港."""
+    if _PORT_PART_OF.match(text, e) or text[s - 1:s] in _NUMERAL_START or "港港" in text[s - 1:e + 1] \
+            or text[s - 1:e] in _PORT_WORDS:
+        return False
+    if e < len(text) and is_name_char(text[e]) and text[e] not in "东西南北" and not stop_starts_at(text, e, PROJECT):
+        return False  # 某某港创集团, 某某氢港氢能产业园: the word runs on (某港东站 is the port's station)
+    if any(gazetteer.match_place(text, k) == e for k in range(max(0, e - 4), s)):
+        return False  # 香港, 深港 (places ending in 港)
+    if any(text.endswith(w, 0, e) for w in suffix_table("park_suffixes.txt")):
+        return False  # 自由贸易港, 自贸港: a zone
+    start = left_boundary(text, s, PROJECT, max_len=_PORT_NAME_LENGTH + 1)
+    return s - start <= _PORT_NAME_LENGTH
+
+
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
 _CONJUNCTIONS = "及和与或并"
+#: What joins the items of a list of projects.
+_JOINERS = "、及和与"
 #: A trade name and a product phrase (某某移动视觉机器人项目), not 文化旅游项目.
 _SHAPED_LENGTH = 8
 
 
 def _same_shape_in_list(text: str, common: list[Mention], found: list[Mention]) -> list[Mention]:
-    """In ``甲项目、乙项目、丙项目`` an item named by common words (新思路移动视觉
-    机器人项目) is a project when a neighbour in the same 、 list with the same
+    """In ``甲项目、乙项目、丙项目`` (or ``甲项目及乙项目``) an item named by common words (新思路移动视觉
+    机器人项目) is a project when a neighbour in the same list with the same
     last character is one (its direct neighbour, not a chain), so items of
     one list are judged alike."""
     accepted = [(p.start, p.end) for p in found if p.type == "Project"]
     return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and any(
-        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] == "、" or c.end + 1 == a and text[c.end] == "、")
+        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] in _JOINERS or c.end + 1 == a and text[c.end] in _JOINERS)
         for a, b in accepted)]

@@ -160,7 +160,7 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     pos = title.end
     byline = title.kind == BYLINE
     start = _skip_gap(text, pos)
-    colon = start < len(text) and text[start] in "：:|｜"
+    colon = start < len(text) and text[start] in "：:|｜/"
     if colon:
         start = _skip_gap(text, start + 1)  # 记者：某某, 区委书记：某某, 编辑 | 某某
     end = names.name_end(text, start)
@@ -411,14 +411,20 @@ def carried_posts(text: str) -> tuple[tuple[int, tuple[Title, ...]], ...]:
 
 
 def _addressed(text: str, title: Title) -> bool:
-    """A bare post after a name at the start of a clause, before a verb: ，某某某市长介绍."""
+    """A bare post after a name at the start of a clause or after 与/同/和, before a verb:
+    ，某某某市长介绍, 与某某某省长一道启动."""
     if title.start != title.role_start or title.kind == BYLINE or not names.follower_at(text, title.end):
         return False
     for n in (3, 2):
         s = title.start - n
-        if s >= 0 and names.pause_at(text, s - 1) and names.name_end(text, s) == title.start:
+        opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2)
+        if s >= 0 and opened and names.name_end(text, s) == title.start:
             return True
     return False
+
+
+#: 与某某某省长一道: "together with", before a name that a bare post follows.
+_WITH = "与同和"
 
 
 @lru_cache(maxsize=8)

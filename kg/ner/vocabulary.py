@@ -82,6 +82,11 @@ def leading_clause_words(text: str) -> int:
     return n
 
 
+def word_tag(word: str) -> str:
+    """The dictionary's part-of-speech tag of ``word`` ("" if unknown)."""
+    return _tags().get(word, "")
+
+
 def is_noun(word: str) -> bool:
     """Whether ``word`` is a common noun of the dictionary (数据, 证据)."""
     return _tags().get(word) == "n"
