@@ -40,3 +40,64 @@ def test_divisions_list_without_a_place_of_ge_states_nothing():
     doc = make_doc("福州召开会议,青石、白溪和云岭等镇街负责人参会。",
                    [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")])
     assert triples(doc, "part_of") == set()
+
+
+# -- scenes and lists (issue #14, class 3) ------------------------------------
+import pytest  # noqa: E402
+
+SCENES_AND_LISTS = [
+    # a visit: 来到 L，调研 A、B，深入 C
+    ("调研组来到青川市,现场调研青川高新区,深入青禾机械有限公司、远拓电子有限公司等企业。",
+     [("青川市", "Place"), ("青川高新区", "Park"), ("青禾机械有限公司", "Enterprise"),
+      ("远拓电子有限公司", "Enterprise")],
+     {("青川高新区", "located_in", "青川市"), ("青禾机械有限公司", "located_in", "青川市"),
+      ("远拓电子有限公司", "located_in", "青川市")}),
+    # a place written before an item places its own list; the scene place the rest
+    ("他先后来到白河经开区远拓风电二期、白河高新区青禾面粉加工和瑞丰新材料基地等项目工地。",
+     [("白河经开区", "Park"), ("白河高新区", "Park"), ("远拓风电二期", "Project"),
+      ("青禾面粉加工", "Project"), ("瑞丰新材料基地", "Project")],
+     {("远拓风电二期", "located_in", "白河经开区"), ("青禾面粉加工", "located_in", "白河高新区"),
+      ("瑞丰新材料基地", "located_in", "白河高新区")}),
+    # 在 L，… A
+    ("在青川工业园,李明深入远拓电子有限公司生产车间察看生产情况。",
+     [("青川工业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
+     {("远拓电子有限公司", "located_in", "青川工业园")}),
+    # 位于 L 的 A、B及C等企业
+    ("考察团参观了位于临湖新区的青禾产业园、远拓研究院及瑞丰药业、禾康基因等企业。",
+     [("临湖新区", "Park"), ("青禾产业园", "Park"), ("远拓研究院", "Organization"),
+      ("瑞丰药业", "Enterprise"), ("禾康基因", "Enterprise")],
+     {("青禾产业园", "located_in", "临湖新区"), ("远拓研究院", "located_in", "临湖新区"),
+      ("瑞丰药业", "located_in", "临湖新区"), ("禾康基因", "located_in", "临湖新区")}),
+    # A及B坐落于 L
+    ("远拓芯片封测项目及青禾装备产业化项目坐落于临湖新区。",
+     [("临湖新区", "Park"), ("远拓芯片封测项目", "Project"), ("青禾装备产业化项目", "Project")],
+     {("远拓芯片封测项目", "located_in", "临湖新区"), ("青禾装备产业化项目", "located_in", "临湖新区")}),
+    # a place before a list of quoted projects
+    ("青川市“青禾功率半导体项目”、“临湖古城项目”等2个项目上台签约。",
+     [("青川市", "Place"), ("青禾功率半导体项目", "Project"), ("临湖古城项目", "Project")],
+     {("青禾功率半导体项目", "located_in", "青川市"), ("临湖古城项目", "located_in", "青川市")}),
+]
+
+NO_SCENE = [
+    # a list of places after the verb is no scene
+    ("他赴青川、白河调研远拓电子有限公司。",
+     [("青川", "Place"), ("白河", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 在 L，inside a clause is no scene opener
+    ("远拓电子有限公司的产品在青川市,销量第一。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # a place that stands alone later ends the scene
+    ("调研组来到青川市,听取汇报,随后赶往白河县,深入远拓电子有限公司。",
+     [("青川市", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SCENES_AND_LISTS)
+def test_scenes_and_lists_place_every_item(text, names, expected):
+    assert expected <= triples(make_doc(text, names), "located_in")
+
+
+@pytest.mark.parametrize("text, names", NO_SCENE)
+def test_no_scene_places_nothing_in_the_wrong_place(text, names):
+    found = triples(make_doc(text, names), "located_in")
+    assert ("远拓电子有限公司", "located_in", "青川市") not in found
+    assert ("远拓电子有限公司", "located_in", "青川") not in found

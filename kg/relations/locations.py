@@ -60,7 +60,15 @@ TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
-            "bracketed_place"}
+            "bracketed_place", "scene", "place_before_list"}
+#: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”).
+ITEM_JOINERS = "、和及与"
+QUOTE_OPEN = "“‘《"
+QUOTE_CLOSE = "”’》"
+#: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
+ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
+#: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
+ITEM_BRACKET = re.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
@@ -69,7 +77,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
     out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
-    out += _bracketed_place(ctx)
+    out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx)
     out += _name_places(ctx, sub_areas)
     out += _sections(ctx, out, owned)
     return out
@@ -364,6 +372,69 @@ def _first_after(ctx: DocContext, pos: int, types: tuple[str, ...]) -> Mention |
     return found[0] if found else None
 
 
+def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
+    """The items of a list that starts with ``first``: A、B和C, “A”、“B”, A(B)、C (the name in
+    brackets is an item too), 总投资5亿元的A、总投资10亿的B; in text order."""
+    text = ctx.text
+    items, pos = [first], first.end
+    while True:
+        pos = _skip_chars(ctx, pos, QUOTE_CLOSE)
+        bracket = ITEM_BRACKET.match(text, pos)
+        if bracket:
+            inner = [m for m in ctx.starting_at(ctx.skip_space(bracket.start(1)), types)
+                     if ctx.skip_space(m.end) == bracket.end(1)]
+            items += inner[:1]
+            pos = _skip_chars(ctx, bracket.end(), QUOTE_CLOSE)
+        if text.startswith("以及", pos):
+            pos += 1
+        if pos >= len(text) or text[pos] not in ITEM_JOINERS:
+            return items
+        pos = _skip_chars(ctx, pos + 1, QUOTE_OPEN)
+        modifier = ITEM_MODIFIER.match(text, pos)
+        if modifier:
+            pos = _skip_chars(ctx, modifier.end(), QUOTE_OPEN)
+        found = [m for m in ctx.starting_at(pos, types) if ctx.is_outermost(m)]
+        if not found or _opens_name(ctx, found[0]):
+            return items  # 乙园B项目: a park before a name of its own starts another list
+        items.append(found[0])
+        pos = found[0].end
+
+
+def _list_items_before(ctx: DocContext, last: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
+    """The items of a list (A、B和C) that ends with ``last``, in text order."""
+    text = ctx.text
+    items = [last]
+    while True:
+        pos = _skip_chars_left(ctx, items[0].start, QUOTE_OPEN)
+        if pos == 0 or text[pos - 1] not in ITEM_JOINERS:
+            return items
+        pos = _skip_chars_left(ctx, pos - 1, QUOTE_CLOSE)
+        found = [m for m in ctx.ending_at(pos, types) if ctx.is_outermost(m)]
+        if not found:
+            return items
+        items.insert(0, found[0])
+
+
+def _opens_name(ctx: DocContext, m: Mention) -> bool:
+    """Is ``m`` a place or park written right before a name (乙区A项目, 甲市“B项目”)?"""
+    return m.type in LOCATIONS and bool(ctx.starting_at(_skip_chars(ctx, m.end, QUOTE_OPEN), LOCATED))
+
+
+def _skip_chars(ctx: DocContext, pos: int, chars: str) -> int:
+    """``pos`` moved right over spaces and ``chars`` (quotes around a list item)."""
+    pos = ctx.skip_space(pos)
+    while pos < len(ctx.text) and ctx.text[pos] in chars:
+        pos = ctx.skip_space(pos + 1)
+    return pos
+
+
+def _skip_chars_left(ctx: DocContext, pos: int, chars: str) -> int:
+    pos = ctx.skip_space_left(pos)
+    while pos > 0 and ctx.text[pos - 1] in chars:
+        pos = ctx.skip_space_left(pos - 1)
+    return pos
+
+
 def _located_at(ctx: DocContext) -> list[Relation]:
     """位于 L 的 X / X 位于 L (not 位于 A 与 B 之间)."""
     out = []
@@ -376,13 +447,14 @@ def _located_at(ctx: DocContext) -> list[Relation]:
             if ctx.text.startswith("的", pos):
                 target = _first_after(ctx, pos + 1, LOCATED)
                 if target:
-                    out.append(ctx.relation(target, "located_in", where, "located_de"))
+                    out += [ctx.relation(m, "located_in", where, "located_de") for m in _list_items(ctx, target)]
                     out += [ctx.relation(c, "located_in", where, "located_de")
                             for c in run if c.type not in LOCATIONS]
             else:
                 before = ctx.ending_at(ctx.skip_space_left(hit.start()), LOCATED)
                 if before:
-                    out.append(ctx.relation(before[0], "located_in", where, "located_at"))
+                    out += [ctx.relation(m, "located_in", where, "located_at")
+                            for m in _list_items_before(ctx, before[0])]
     return out
 
 
@@ -411,7 +483,8 @@ def _de_location(ctx: DocContext) -> list[Relation]:
             continue
         target = _first_after(ctx, pos + 1, LOCATED)
         if target:
-            out.append(ctx.relation(target, "located_in", where, "in_de" if after_in else "de_location"))
+            out += [ctx.relation(m, "located_in", where, "in_de" if after_in else "de_location")
+                    for m in _list_items(ctx, target)]
     return out
 
 
@@ -437,6 +510,68 @@ def _in_location(ctx: DocContext) -> list[Relation]:
                 if ctx.is_outermost(project):
                     out.append(ctx.relation(project, "located_in", where, "in_then"))
                     break
+    return out
+
+
+def _scenes(ctx: DocContext) -> list[Relation]:
+    """来到 L，调研 A、B，深入 C…; 在 L，… A、B: a visit to a place or park (or a sentence that
+    opens with 在 L，) says where the companies, projects, parks and institutions named in the
+    rest of its sentence are.  A place or park written right before an item (先后来到甲区A项目、
+    乙园B和C) places the items after it up to the next comma; another place standing alone ends
+    the scene (the sentence moves on)."""
+    out = []
+    text = ctx.text
+    visit = triggers("visit")
+    for word in visit + ("在",):
+        for hit in re.finditer(re.escape(word), text):
+            run, _ = _location_run(ctx, hit.end())
+            places = [m for m in run if m.type in LOCATIONS]
+            if not places or places[-1] is not run[len(places) - 1]:
+                continue
+            where = places[-1]
+            pos = ctx.skip_space(where.end)
+            opens_clause = pos < len(text) and text[pos] in ",，"
+            if word == "在":
+                if not opens_clause or _clause_start(text, hit.start()) != hit.start():
+                    continue
+            elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
+                      or ctx.starting_at(pos, LOCATED)):
+                continue
+            sentence = ctx.doc.sentence_at(hit.start())
+            out += _scene_items(ctx, where, where.end, sentence.end if sentence else len(text))
+    return out
+
+
+def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[Relation]:
+    out = []
+    current = where
+    for m in ctx.inside(start, end, LOCATED + LOCATIONS):
+        if not ctx.is_outermost(m):
+            continue
+        if CLAUSE_END.search(ctx.text, current.end, m.start):
+            current = where  # a prefix place places its own list only
+        if _opens_name(ctx, m):
+            current = m
+            continue
+        if m.type == "Place":
+            break
+        out.append(ctx.relation(m, "located_in", current, "scene"))
+    return out
+
+
+def _place_before_list(ctx: DocContext) -> list[Relation]:
+    """甲市“A项目”、“B项目”等; 乙区A项目、B项目和C项目: a place or park written right before a list
+    of projects or parks places every item of it."""
+    out = []
+    for where in ctx.of_type(*LOCATIONS):
+        if not ctx.is_outermost(where):
+            continue
+        first = [m for m in ctx.starting_at(_skip_chars(ctx, where.end, QUOTE_OPEN), SITES) if ctx.is_outermost(m)]
+        if not first or (first[0].type == "Park" and where.type == "Park"):
+            continue
+        items = _list_items(ctx, first[0], SITES)
+        if len(items) > 1:
+            out += [ctx.relation(m, "located_in", where, "place_before_list") for m in items]
     return out
 
 
