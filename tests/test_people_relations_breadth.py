@@ -137,3 +137,43 @@ def test_place_inside_a_project_owns_nothing():
     doc = make_doc("渭城新区西安物流枢纽项目开工。",
                    [("渭城新区西安物流枢纽项目", "Project"), ("渭城新区", "Park"), ("西安", "Place")])
     assert triples(doc, "owns_project") == set()
+
+
+# -- a later title inherits the opening of an earlier one (issue #14, class 4) ----------
+import pytest  # noqa: E402
+
+from test_relations import make_doc, triples  # noqa: E402
+
+from kg.model import TITLE  # noqa: E402
+
+INHERITED_BODIES = [
+    # 某某区委常委、统战部部长 -> 某某区委统战部 (named elsewhere in the document)
+    ("青川区委常委、统战部部长王丽出席。青川区委统战部召开座谈会。",
+     [("王丽", "Person"), ("青川区委常委", TITLE), ("统战部部长", TITLE), ("青川区委", "GovOrg"),
+      ("青川区委统战部", "GovOrg")],
+     {("王丽", "member_of", "青川区委统战部")}, set()),
+    # not only from the first title of the chain
+    ("市委常委、白鹭新区党工委书记、管委会主任陈山宣布开工。白鹭新区管委会负责筹备。",
+     [("陈山", "Person"), ("市委常委", TITLE), ("白鹭新区党工委书记", TITLE), ("管委会主任", TITLE),
+      ("白鹭新区党工委", "GovOrg"), ("白鹭新区管委会", "GovOrg")],
+     {("陈山", "member_of", "白鹭新区管委会"), ("陈山", "member_of", "白鹭新区党工委")}, set()),
+    # a later title opening with a level word names its own body
+    ("青川市委统战部副部长、市工商联党委书记张建出席。青川市工商联发出倡议。",
+     [("张建", "Person"), ("青川市委统战部副部长", TITLE), ("市工商联党委书记", TITLE),
+      ("青川市委统战部", "GovOrg"), ("市工商联", "Organization"), ("青川市工商联", "Organization")],
+     {("张建", "member_of", "青川市委统战部"), ("张建", "member_of", "市工商联")},
+     {("张建", "member_of", "青川市工商联")}),
+    # a body written with its place is one body, not also the body without it
+    ("青川市人大常委会主任陈政参加活动。市人大常委会副主任刘明陪同。",
+     [("陈政", "Person"), ("刘明", "Person"), ("青川市人大常委会主任", TITLE), ("市人大常委会副主任", TITLE),
+      ("青川市人大常委会", "GovOrg"), ("市人大常委会", "GovOrg")],
+     {("陈政", "member_of", "青川市人大常委会"), ("刘明", "member_of", "市人大常委会")},
+     {("陈政", "member_of", "市人大常委会")}),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", INHERITED_BODIES)
+def test_later_title_inherits_the_body_opening_an_earlier_one(text, names, expected, absent):
+    found = triples(make_doc(text, names), "member_of")
+    assert expected <= found
+    assert not absent & found
