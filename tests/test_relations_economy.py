@@ -190,3 +190,38 @@ def test_company_named_after_a_country_is_not_placed_by_the_section_header():
                     ("恒宇光电材料有限公司", "Enterprise")])
     placed = {h for h, _, t in triples(doc, "located_in")}
     assert "恒宇光电材料有限公司" in placed and "新加坡瑞丰有限公司" not in placed
+
+
+# -- routes, 为龙头, 在 L 建成的, project records (issue #14) --------------------------
+import pytest  # noqa: E402
+
+STATED = [
+    # a route from its first place lies in the place before it, not in its first end
+    ("广西河池至百色高速公路开工。", [("广西", "Place"), ("河池", "Place"), ("百色", "Place"),
+                                ("广西河池至百色高速公路", "Project")],
+     {("广西河池至百色高速公路", "located_in", "广西")}, {("广西河池至百色高速公路", "located_in", "河池")}),
+    ("柳州至梧州铁路开工。", [("柳州", "Place"), ("梧州", "Place"), ("柳州至梧州铁路", "Project")],
+     set(), {("柳州至梧州铁路", "located_in", "柳州")}),
+    # 某开发区以 A 为龙头
+    ("青川经开区以远拓股份为龙头,围绕农牧装备延链补链。",
+     [("青川经开区", "Park"), ("远拓股份", "Enterprise")], {("远拓股份", "located_in", "青川经开区")}, set()),
+    # X 2022年在 L 建成投产的 Y: owner and place
+    ("作为远拓汽车2022年在青川建成投产的白河工厂,产能持续释放。",
+     [("远拓汽车", "Enterprise"), ("青川", "Place"), ("白河工厂", "Project")],
+     {("白河工厂", "located_in", "青川"), ("远拓汽车", "owns_project", "白河工厂")}, set()),
+    # records of a list of projects
+    ("5项目名称:青川国际创城项目\n\n央企:远拓控股集团有限公司\n\n投资规模:150亿元\n\n"
+     "央企:白河建工集团有限公司\n\n投资规模:100亿元",
+     [("青川国际创城项目", "Project"), ("远拓控股集团有限公司", "Enterprise"), ("白河建工集团有限公司", "Enterprise")],
+     {("远拓控股集团有限公司", "owns_project", "青川国际创城项目")},
+     {("白河建工集团有限公司", "owns_project", "青川国际创城项目")}),
+    ("青川物流园项目;建设单位:远拓物流有限公司", [("青川物流园项目", "Project"), ("远拓物流有限公司", "Enterprise")],
+     {("远拓物流有限公司", "owns_project", "青川物流园项目")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", STATED)
+def test_stated_location_and_owner(text, names, expected, absent):
+    found = triples(make_doc(text, names))
+    assert expected <= found
+    assert not absent & found

@@ -52,6 +52,8 @@ BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;
 PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
+#: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
+ROUTE = re.compile(r"(?:至|到|—|－|-)")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
@@ -477,7 +479,9 @@ def _de_location(ctx: DocContext) -> list[Relation]:
             if not verb or ctx.inside(pos, verb.end(), LOCATED + LOCATIONS + ("GovOrg", "Person")):
                 continue
             pos = verb.end() - 1
-            target = _first_after(ctx, pos + 1, ("Enterprise", "Organization"))
+            # 在 L 建成投产的 X: a building verb places a project or park too.
+            builds = any(ctx.text.startswith(w, verb.start()) for w in triggers("build"))
+            target = _first_after(ctx, pos + 1, LOCATED if builds else ("Enterprise", "Organization"))
             if target:
                 out.append(ctx.relation(target, "located_in", where, "in_verb_de"))
             continue
@@ -722,9 +726,9 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
 
 
 def _represented_in_park(ctx: DocContext) -> list[Relation]:
-    """…园区…形成以A、B等为代表的…集群."""
+    """…园区…形成以A、B等为代表的…集群; 某某开发区以A为龙头."""
     out = []
-    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为代表", ctx.text):
+    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为(?:代表|龙头|引领)", ctx.text):
         sentence = ctx.doc.sentence_at(hit.start())
         if sentence is None:
             continue
@@ -765,11 +769,17 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
+        outer = None
         while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
             if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break
-            lead = deeper[0]
+            outer, lead = lead, deeper[0]
+        route = lead is not None and lead.type == "Place" and bool(ROUTE.match(ctx.text, lead.end))
+        if route:
+            lead = outer  # 某省甲市至乙市高速公路: a route from its first place lies in the place before
+            if lead is None:
+                continue
         if lead is not None and lead.type == "Place" and lead.end < site.end:
             lead = _toponym(ctx, lead, site.end)
             if lead is None:
@@ -777,7 +787,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
-            if lead.type == "Park" or (_prefix_locates(site, compact(lead.text)) and lead.end < site.end):
+            if lead.type == "Park" or ((route or _prefix_locates(site, compact(lead.text))) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区

@@ -6,7 +6,8 @@
 - X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
-  X投资建设的Y, and X(等)在<place>建设Y.
+  X投资建设的Y, and X(等)在<place>建设Y;
+- records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line.
 """
 from __future__ import annotations
 
@@ -29,7 +30,30 @@ def extract_ownership(ctx: DocContext) -> list[Relation]:
         out += _owner_prefix(ctx, project)
         out += _lead_units(ctx, project)
         out += _subject_carries_out(ctx, project)
-    out += _built_by(ctx) + _by_owners(ctx)
+    out += _built_by(ctx) + _by_owners(ctx) + _record_owners(ctx)
+    return out
+
+
+def _record_owners(ctx: DocContext) -> list[Relation]:
+    """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E: the company after an
+    owner label owns the project earlier on its line, else the only project of the line before."""
+    out: list[Relation] = []
+    text = ctx.text
+    labels = "|".join(re.escape(w) for w in triggers("owner_label"))
+    previous: tuple[int, int] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        hit = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*").search(text, line.start(), line.end())
+        owner = next((m for m in ctx.starting_at(hit.end(), OWNER_TYPES) if ctx.is_outermost(m)), None) if hit else None
+        if owner is not None:
+            projects = [p for p in ctx.inside(line.start(), hit.start(), PROJECT) if ctx.is_outermost(p)]
+            if not projects and previous is not None:
+                projects = [p for p in ctx.inside(*previous, PROJECT) if ctx.is_outermost(p)]
+                projects = projects if len(projects) == 1 else []
+            out += [ctx.relation(owner, "owns_project", projects[-1], "record_owner",
+                                 ctx.doc.span(projects[-1].start, line.end()))] if projects else []
+        previous = (line.start(), line.end())
     return out
 
 
@@ -185,11 +209,16 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: A date between the owner and 在 (X2022年在<place>建成的Y).
+WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年)*")
+
+
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
-    """X等在<place>建设 …: is ``pos`` (after the owner) such a phrase?"""
+    """X(等)(2022年)在<place>建设 …: is ``pos`` (after the owner) such a phrase?"""
     text = ctx.text
     if text.startswith("等", pos):
         pos += 1
+    pos = WHEN.match(text, pos).end()
     if not text.startswith("在", pos):
         return False
     places = ctx.starting_at(pos + 1, ("Place", "Park"))
