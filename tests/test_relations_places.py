@@ -68,6 +68,14 @@ SCENES_AND_LISTS = [
       ("瑞丰药业", "Enterprise"), ("禾康基因", "Enterprise")],
      {("青禾产业园", "located_in", "临湖新区"), ("远拓研究院", "located_in", "临湖新区"),
       ("瑞丰药业", "located_in", "临湖新区"), ("禾康基因", "located_in", "临湖新区")}),
+    # an item no recognizer named is passed over
+    ("考察团参观了位于临湖新区的青禾产业园、远拓半导体装备与技术研究院及瑞丰药业、禾康基因等企业。",
+     [("临湖新区", "Park"), ("青禾产业园", "Park"), ("瑞丰药业", "Enterprise"), ("禾康基因", "Enterprise")],
+     {("青禾产业园", "located_in", "临湖新区"), ("瑞丰药业", "located_in", "临湖新区"),
+      ("禾康基因", "located_in", "临湖新区")}),
+    ("青川市“青禾功率半导体项目”、“氢能(含液氮和氦气分装)、氢能装备制造项目”、“临湖古城项目”上台签约。",
+     [("青川市", "Place"), ("青禾功率半导体项目", "Project"), ("临湖古城项目", "Project")],
+     {("青禾功率半导体项目", "located_in", "青川市"), ("临湖古城项目", "located_in", "青川市")}),
     # A及B坐落于 L
     ("远拓芯片封测项目及青禾装备产业化项目坐落于临湖新区。",
      [("临湖新区", "Park"), ("远拓芯片封测项目", "Project"), ("青禾装备产业化项目", "Project")],
@@ -85,6 +93,9 @@ NO_SCENE = [
     # 在 L，inside a clause is no scene opener
     ("远拓电子有限公司的产品在青川市,销量第一。",
      [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 与 joins the two sides of an agreement, not two items
+    ("位于青川市的瑞丰药业与远拓电子有限公司签约。",
+     [("青川市", "Place"), ("瑞丰药业", "Enterprise"), ("远拓电子有限公司", "Enterprise")]),
     # a place that stands alone later ends the scene
     ("调研组来到青川市,听取汇报,随后赶往白河县,深入远拓电子有限公司。",
      [("青川市", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")]),

@@ -63,8 +63,12 @@ TOPONYM_TAILS = "湾湖岛山"
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
             "bracketed_place", "scene", "place_before_list"}
-#: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”).
-ITEM_JOINERS = "、和及与"
+#: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
+#: which joins the two sides of an agreement (A与B签约) as often as two items.
+ITEM_JOINERS = "、和及"
+#: An item no recognizer named, passed over inside a list (at most MAX_UNNAMED in a row).
+UNNAMED_LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,40}?(?=[、和及])")
+MAX_UNNAMED = 2
 QUOTE_OPEN = "“‘《"
 QUOTE_CLOSE = "”’》"
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
@@ -378,7 +382,7 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
     """The items of a list that starts with ``first``: A、B和C, “A”、“B”, A(B)、C (the name in
     brackets is an item too), 总投资5亿元的A、总投资10亿的B; in text order."""
     text = ctx.text
-    items, pos = [first], first.end
+    items, pos, unnamed = [first], first.end, 0
     while True:
         pos = _skip_chars(ctx, pos, QUOTE_CLOSE)
         bracket = ITEM_BRACKET.match(text, pos)
@@ -396,10 +400,17 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
         if modifier:
             pos = _skip_chars(ctx, modifier.end(), QUOTE_OPEN)
         found = [m for m in ctx.starting_at(pos, types) if ctx.is_outermost(m)]
-        if not found or _opens_name(ctx, found[0]):
+        if found and _opens_name(ctx, found[0]):
             return items  # 乙园B项目: a park before a name of its own starts another list
+        if not found:
+            quoted = text[pos - 1] in QUOTE_OPEN and re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]").match(text, pos)
+            skipped = quoted or UNNAMED_LIST_ITEM.match(text, pos)
+            if skipped is None or unnamed == MAX_UNNAMED or (not quoted and ctx.inside(pos, skipped.end(), LOCATIONS)):
+                return items
+            pos, unnamed = skipped.end(), unnamed + 1
+            continue
         items.append(found[0])
-        pos = found[0].end
+        pos, unnamed = found[0].end, 0
 
 
 def _list_items_before(ctx: DocContext, last: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
