@@ -112,3 +112,27 @@ def test_no_scene_places_nothing_in_the_wrong_place(text, names):
     found = triples(make_doc(text, names), "located_in")
     assert ("远拓电子有限公司", "located_in", "青川市") not in found
     assert ("远拓电子有限公司", "located_in", "青川") not in found
+
+
+PARTS = [
+    # a place opening the name of an item visited in a place is part of that place
+    # (real places: the gazetteer must know that the county can lie in the city)
+    ("调研组来到洛阳市,现场调研孟津区先进制造业开发区,听取建设情况。",
+     [("洛阳市", "Place"), ("孟津区", "Place"), ("孟津区先进制造业开发区", "Park")],
+     {("孟津区", "part_of", "洛阳市"), ("孟津区先进制造业开发区", "located_in", "洛阳市")}),
+    # X…,是Y的重要组成部分, also when X opens a project's name
+    ("其中,青禾新能源产业园项目总面积约2000亩,是白河汽车产业园的重要组成部分。",
+     [("青禾新能源产业园", "Park"), ("青禾新能源产业园项目", "Project"), ("白河汽车产业园", "Park")],
+     {("青禾新能源产业园", "part_of", "白河汽车产业园")}),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", PARTS)
+def test_stated_and_visited_parts(text, names, expected):
+    assert expected <= triples(make_doc(text, names))
+
+
+def test_part_of_phrase_needs_shi_before_the_whole():
+    doc = make_doc("青禾新能源产业园与白河汽车产业园的一部分合并。",
+                   [("青禾新能源产业园", "Park"), ("白河汽车产业园", "Park")])
+    assert triples(doc, "part_of") == set()

@@ -83,7 +83,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
     out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
-    out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx)
+    out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _sections(ctx, out, owned)
     return out
@@ -571,6 +571,31 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
         if m.type == "Place":
             break
         out.append(ctx.relation(m, "located_in", current, "scene"))
+        # 来到某市，调研甲县某开发区: the place opening the item's name is part of the scene's place.
+        opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end]
+        if opening and current is where and where.type == "Place" \
+                and _may_contain(compact(where.text), compact(opening[0].text)):
+            out.append(ctx.relation(opening[0], "part_of", where, "scene"))
+    return out
+
+
+def _stated_parts(ctx: DocContext) -> list[Relation]:
+    """X…,是Y的重要组成部分: a park (or place) said to be part of another one."""
+    out = []
+    for phrase in triggers("part_of_phrase"):
+        for hit in re.finditer(re.escape(phrase), ctx.text):
+            whole = [m for m in ctx.ending_at(ctx.skip_space_left(hit.start()), LOCATIONS) if ctx.is_outermost(m)]
+            sentence = ctx.doc.sentence_at(hit.start())
+            if not whole or sentence is None:
+                continue
+            if not ctx.text.endswith("是", 0, ctx.skip_space_left(whole[0].start)):
+                continue
+            # the first park (or place) of the sentence, also inside a project's name (某产业园项目)
+            kind = whole[0].type
+            parts = [m for m in ctx.inside(sentence.start, whole[0].start, (kind,))
+                     if not any(o.type == kind for o in ctx.enclosing(m))]
+            if parts:
+                out.append(ctx.relation(parts[0], "part_of", whole[0], "stated_part"))
     return out
 
 
