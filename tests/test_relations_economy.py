@@ -225,3 +225,26 @@ def test_stated_location_and_owner(text, names, expected, absent):
     found = triples(make_doc(text, names))
     assert expected <= found
     assert not absent & found
+
+
+SHORT_FORMS = [
+    ("远拓食品股份有限公司年报发布。远拓股份表示将扩产。",
+     [("远拓食品股份有限公司", "Enterprise"), ("远拓股份", "Enterprise")],
+     ("远拓股份", "alias_of", "远拓食品股份有限公司")),
+    ("远拓科技项目开工。远拓在此布局封测产能。", [("远拓科技", "Enterprise"), ("远拓", "Enterprise")],
+     ("远拓", "alias_of", "远拓科技")),
+    ("青川许溪输变电工程项目开工。青川许溪输变电工程计划明年投运。",
+     [("青川许溪输变电工程项目", "Project"), ("青川许溪输变电工程", "Project")],
+     ("青川许溪输变电工程", "alias_of", "青川许溪输变电工程项目")),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SHORT_FORMS)
+def test_more_short_forms(text, names, expected):
+    assert expected in triples(make_doc(text, names), "alias_of")
+
+
+def test_short_name_ending_in_gufen_needs_the_same_stem():
+    doc = make_doc("远拓食品股份有限公司年报发布。青禾股份表示将扩产。",
+                   [("远拓食品股份有限公司", "Enterprise"), ("青禾股份", "Enterprise")])
+    assert triples(doc, "alias_of") == set()

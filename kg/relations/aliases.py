@@ -18,7 +18,9 @@
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
 - a project named by its owner and its last words (良创机械制造项目 ->
-  良创机械绿色砼浆设备制造项目).
+  良创机械绿色砼浆设备制造项目), or without 项目 (某某输变电工程 -> 某某输变电工程项目);
+- a listed company's usual short name (某某股份 -> 某某食品股份有限公司) and a brand
+  without its industry word (某某 -> 某某科技).
 
 A short form points at the longest full name in the document it shortens.
 """
@@ -88,7 +90,7 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     for short in names:
         fulls = [full for full in names if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
-                 and (type_ != "Project" or _owner_kept(ctx, short, full))]
+                 and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))]
         if fulls and not (type_ == "Place" and _shared_by_divisions(short, fulls)):
             head = ctx.first_mention(short, (type_,))
             tail = ctx.first_mention(fulls[-1], (type_,))  # the longest full name
@@ -184,9 +186,14 @@ def _company_stem(short: str, full: str, places) -> bool:
         # 中国 + 一汽, 山东 + 良创机械(有限公司); not 重庆 + 比亚迪动力电池有限公司, a regional company.
         rest = full[len(lead):]
         return rest == short or (rest.startswith(short) and rest[len(short):] in LEGAL_FORMS)
+    if short.endswith("股份") and full.endswith("股份有限公司") and full.startswith(short[:-2]) \
+            and len(short) >= 4 and not gazetteer.find_places(full[len(short) - 2:]):
+        return True  # 某某股份 -> 某某食品股份有限公司: the listed company's usual short name
     if not full.startswith(short):
         return False
     rest = full[len(short):]
+    if rest in load_set("industry_words.txt") and len(short) >= 2:
+        return True  # 某某 -> 某某科技: the brand without its industry word
     if short.endswith(GROUP_ENDINGS):
         return rest in LEGAL_FORMS  # 甘肃电气装备集团 + 有限公司, not + 国测时栅科技有限公司
     if any(b in rest for b in load_set("relation_branch_suffixes.txt")):
@@ -238,6 +245,8 @@ def _project_short_form(short: str, full: str, places) -> bool:
     """良创机械制造项目 -> 良创机械绿色砼浆设备制造项目: the full name with words left out of its
     middle, keeping its start and more than 项目 of its end.  In a document the kept start
     must also be the owner's name (``_owner_kept``)."""
+    if full == short + "项目":  # 某某输变电工程 -> 某某输变电工程项目: one project
+        return True
     return not full.startswith(short) and any(
         full.startswith(short[:k]) and full.endswith(short[k:]) for k in range(2, len(short) - 2))
 
