@@ -209,6 +209,16 @@ STATED = [
     ("作为远拓汽车2022年在青川建成投产的白河工厂,产能持续释放。",
      [("远拓汽车", "Enterprise"), ("青川", "Place"), ("白河工厂", "Project")],
      {("白河工厂", "located_in", "青川"), ("远拓汽车", "owns_project", "白河工厂")}, set()),
+    # X 地处 L 的核心区域: no name after 的, so the subject
+    ("青川产城融合示范区地处临湖都市圈的核心区域。",
+     [("青川产城融合示范区", "Park"), ("临湖都市圈", "Place")],
+     {("青川产城融合示范区", "located_in", "临湖都市圈")}, set()),
+    # a park before a project that opens with its owner, then a place: both
+    ("他来到白河高新区远拓粮谷洛阳新建面粉加工项目工地。",
+     [("白河高新区", "Park"), ("远拓粮谷", "Enterprise"), ("洛阳", "Place"),
+      ("远拓粮谷洛阳新建面粉加工项目", "Project")],
+     {("远拓粮谷洛阳新建面粉加工项目", "located_in", "白河高新区"),
+      ("远拓粮谷洛阳新建面粉加工项目", "located_in", "洛阳")}, set()),
     # records of a list of projects
     ("5项目名称:青川国际创城项目\n\n央企:远拓控股集团有限公司\n\n投资规模:150亿元\n\n"
      "央企:白河建工集团有限公司\n\n投资规模:100亿元",

@@ -40,6 +40,7 @@ from kg.relations.context import DocContext, compact, triggers
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
 PLACE = ("Place",)
+OWNER_TYPES = ("Enterprise", "Organization")
 SITES = ("Project", "Park")
 #: Numerals, quantifiers and function words: 两个园区, 三大片区 name no place.
 NOT_IN_PLACE_NAME = set("一二两三四五六七八九十百几个多各每大小该本其的了在是和与及等不")
@@ -457,13 +458,12 @@ def _located_at(ctx: DocContext) -> list[Relation]:
             where = _most_specific(run)
             if where is None or BETWEEN.match(ctx.text, pos):
                 continue
-            if ctx.text.startswith("的", pos):
-                target = _first_after(ctx, pos + 1, LOCATED)
-                if target:
-                    out += [ctx.relation(m, "located_in", where, "located_de") for m in _list_items(ctx, target)]
-                    out += [ctx.relation(c, "located_in", where, "located_de")
-                            for c in run if c.type not in LOCATIONS]
-            else:
+            target = _first_after(ctx, pos + 1, LOCATED) if ctx.text.startswith("的", pos) else None
+            if target:
+                out += [ctx.relation(m, "located_in", where, "located_de") for m in _list_items(ctx, target)]
+                out += [ctx.relation(c, "located_in", where, "located_de")
+                        for c in run if c.type not in LOCATIONS]
+            else:  # X 位于 L; X 地处 L 的核心区域
                 before = ctx.ending_at(ctx.skip_space_left(hit.start()), LOCATED)
                 if before:
                     out += [ctx.relation(m, "located_in", where, "located_at")
@@ -793,9 +793,10 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                           and not any(o.start <= m.start for o in outer)]
         if written_before:
             out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
-            continue
         inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
                  if m.end < site.end]
+        if written_before and not (inner and inner[0].type in OWNER_TYPES):
+            continue  # 渭南高新区中粮粮谷渭南新建…: the owner's name, then a place, says more
         lead = inner[0] if inner else None
         if lead is None:
             place = _leading_place(ctx, name)
