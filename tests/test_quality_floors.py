@@ -77,8 +77,8 @@ CORPUS_GOLD = GOLD / "corpus"
 #: F1 floors per corpus fold (tests/gold/corpus/README.md): the figures measured when the
 #: fold was last scored, rounded down, so a change that loses quality on real text fails.
 CORPUS_FLOORS = {
-    ("A", "entity:ENTITIES"): 0.82, ("A", "relation:RELATIONS"): 0.77,
-    ("B", "entity:ENTITIES"): 0.82, ("B", "relation:RELATIONS"): 0.75,
+    ("A", "entity:ENTITIES"): 0.82, ("A", "relation:RELATIONS"): 0.78,
+    ("B", "entity:ENTITIES"): 0.82, ("B", "relation:RELATIONS"): 0.74,
     ("C", "entity:ENTITIES"): 0.87, ("C", "relation:RELATIONS"): 0.75,
 }
 

@@ -136,3 +136,30 @@ def test_part_of_phrase_needs_shi_before_the_whole():
     doc = make_doc("青禾新能源产业园与白河汽车产业园的一部分合并。",
                    [("青禾新能源产业园", "Park"), ("白河汽车产业园", "Park")])
     assert triples(doc, "part_of") == set()
+
+
+EVENTS = [
+    # the host of an event and the projects of a later sentence that speaks of it
+    ("4月27日上午,江西省青川县举行第二季度重点项目集中开工仪式。本次集中开工的项目包括远拓物流园、"
+     "青禾冷链产业园等。",
+     [("江西省", "Place"), ("青川县", "Place"), ("远拓物流园", "Project"), ("青禾冷链产业园", "Project")],
+     {("远拓物流园", "located_in", "青川县"), ("青禾冷链产业园", "located_in", "青川县")}, set()),
+    # a later sentence that does not speak of the event places nothing
+    ("青川县举行重点项目集中开工仪式。远拓物流园年内投产。",
+     [("青川县", "Place"), ("远拓物流园", "Project")], set(), {("远拓物流园", "located_in", "青川县")}),
+    # an event whose sentence opens with a person has no host
+    ("李明出席青川县重点项目集中开工仪式。本次开工的远拓物流园年内投产。",
+     [("李明", "Person"), ("青川县", "Place"), ("远拓物流园", "Project")], set(),
+     {("远拓物流园", "located_in", "青川县")}),
+    # 坐落于某集团旗下某园区
+    ("远拓芯片封测项目坐落于青禾集团旗下临湖产业园内。",
+     [("远拓芯片封测项目", "Project"), ("青禾集团", "Enterprise"), ("临湖产业园", "Park")],
+     {("远拓芯片封测项目", "located_in", "临湖产业园")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", EVENTS)
+def test_event_hosts_and_owned_parks(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found

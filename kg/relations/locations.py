@@ -55,6 +55,8 @@ PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
 ROUTE = re.compile(r"(?:至|到|—|－|-)")
+#: How far into its sentence (characters: a date, 上午) the host of an event may be named.
+EVENT_HOST_REACH = 12
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
@@ -86,6 +88,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
+    out += _event_hosts(ctx, out)
     out += _sections(ctx, out, owned)
     return out
 
@@ -363,6 +366,12 @@ def _location_run(ctx: DocContext, pos: int) -> tuple[list[Mention], int]:
     run: list[Mention] = []
     while True:
         found = ctx.starting_at(ctx.skip_space(pos), LOCATIONS + ("Enterprise", "Organization"))
+        if found and not run and found[0].type not in LOCATIONS:
+            # 坐落于某集团旗下某园区: the company's own park
+            word = next((w for w in triggers("owned_by") if ctx.text.startswith(w, found[0].end)), None)
+            if word and ctx.starting_at(found[0].end + len(word), LOCATIONS):
+                pos = found[0].end + len(word)
+                continue
         if not found or (not run and found[0].type not in LOCATIONS):
             return run, pos
         run.append(found[0])
@@ -597,6 +606,43 @@ def _stated_parts(ctx: DocContext) -> list[Relation]:
             if parts:
                 out.append(ctx.relation(parts[0], "part_of", whole[0], "stated_part"))
     return out
+
+
+def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某县(某经开区)举行…重点项目集中开工仪式。本次集中开工的项目包括A、B: the place or park that
+    holds an event starting or signing projects (the first name of its sentence, written
+    before any comma) is where the projects of that sentence and of the later sentences of
+    the article that speak of the event (本次, 此次) are, unless a pattern placed them."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
+    events, anaphors = triggers("event"), triggers("event_anaphor")
+    out: list[Relation] = []
+    host, article = None, None
+    for sentence in ctx.doc.sentences:
+        if ctx.doc.article_at(sentence.start) is not article:
+            host, article = None, ctx.doc.article_at(sentence.start)
+        if any(w in sentence.text for w in anaphors):
+            pass  # 本次集中开工的项目: the event named before
+        elif any(w in sentence.text for w in events):
+            host = _event_host(ctx, sentence.start, sentence.end)
+        else:
+            continue
+        if host is None:
+            continue
+        # a park started at such an event is a project too (本次集中开工的项目包括某某产业园)
+        for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m):
+                out.append(ctx.relation(m, "located_in", host, "event_host", ctx.evidence(m)))
+    return out
+
+
+def _event_host(ctx: DocContext, start: int, end: int) -> Mention | None:
+    """The place or park (the most specific of a run: 江西省南昌县) that is the first name of a
+    sentence, written near its start (after a date at most)."""
+    named = [m for m in ctx.inside(start, end, LOCATED + LOCATIONS + ("GovOrg", "Person")) if ctx.is_outermost(m)]
+    if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH:
+        return None
+    run, _ = _location_run(ctx, named[0].start)
+    return _most_specific(run) or named[0]
 
 
 def _place_before_list(ctx: DocContext) -> list[Relation]:
