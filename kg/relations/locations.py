@@ -630,7 +630,9 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
             continue
         # a park started at such an event is a project too (本次集中开工的项目包括某某产业园)
         for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
-            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m):
+            # 某新区(某新城)举行…: a park in brackets after a park is its other name
+            other_name = host.type == m.type == "Park" and ctx.text[host.end:m.start].strip() in ("(", "（")
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) and not other_name:
                 out.append(ctx.relation(m, "located_in", host, "event_host", ctx.evidence(m)))
     return out
 
