@@ -163,3 +163,10 @@ def test_event_hosts_and_owned_parks(text, names, expected, absent):
     found = triples(make_doc(text, names), "located_in")
     assert expected <= found
     assert not absent & found
+
+
+def test_place_opening_a_company_visited_in_a_scene_is_not_part_of_the_scene_place():
+    doc = make_doc("调研组来到洛阳市,深入孟津远拓电气有限公司。",
+                   [("洛阳市", "Place"), ("孟津", "Place"), ("孟津远拓电气有限公司", "Enterprise")])
+    assert ("孟津远拓电气有限公司", "located_in", "洛阳市") in triples(doc)
+    assert triples(doc, "part_of") == set()

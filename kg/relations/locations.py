@@ -580,8 +580,9 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
         if m.type == "Place":
             break
         out.append(ctx.relation(m, "located_in", current, "scene"))
-        # 来到某市，调研甲县某开发区: the place opening the item's name is part of the scene's place.
-        opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end]
+        # 来到某市，调研甲县某开发区: the place opening the name of a park or project is part of the
+        # scene's place (a company's name may open with a place it is not in).
+        opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end and m.type in SITES]
         if opening and current is where and where.type == "Place" \
                 and _may_contain(compact(where.text), compact(opening[0].text)):
             out.append(ctx.relation(opening[0], "part_of", where, "scene"))
