@@ -166,7 +166,9 @@ def test_river_at_the_start_of_a_park_name_is_no_part_of_the_province():
 def test_list_with_a_heading_of_its_own_is_not_under_the_park_before():
     names = [("滨江高新区", "Park"), ("瑞丰电机项目", "Project"), ("恒宇光膜项目", "Project"), ("荣昌区", "Place")]
     doc = make_doc("滨江高新区新开工项目2个。\n荣昌区：瑞丰电机项目、恒宇光膜项目开工。", names)
-    assert triples(doc, "located_in") == set()
+    # the district heading the list places it (issue #14, class 3), the park before does not
+    assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "荣昌区"),
+                                          ("恒宇光膜项目", "located_in", "荣昌区")}
     doc = make_doc("滨江高新区新开工项目2个。\n分别是：瑞丰电机项目、恒宇光膜项目。", names)
     assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "滨江高新区"),
                                           ("恒宇光膜项目", "located_in", "滨江高新区")}
@@ -219,6 +221,22 @@ STATED = [
       ("远拓粮谷洛阳新建面粉加工项目", "Project")],
      {("远拓粮谷洛阳新建面粉加工项目", "located_in", "白河高新区"),
       ("远拓粮谷洛阳新建面粉加工项目", "located_in", "洛阳")}, set()),
+    # X揭榜任务“Y”、Z揭榜任务“W”: the company right before the verb
+    ("入选名单中,远拓电器有限公司揭榜任务“低压电器智能制造示范工厂”、青禾光电有限公司揭榜任务“显示器件智能制造示范工厂”。",
+     [("远拓电器有限公司", "Enterprise"), ("低压电器智能制造示范工厂", "Project"),
+      ("青禾光电有限公司", "Enterprise"), ("显示器件智能制造示范工厂", "Project")],
+     {("远拓电器有限公司", "owns_project", "低压电器智能制造示范工厂"),
+      ("青禾光电有限公司", "owns_project", "显示器件智能制造示范工厂")},
+     {("远拓电器有限公司", "owns_project", "显示器件智能制造示范工厂")}),
+    # X…高标准打造“Y”: the only company of the sentence
+    ("过去一年,远拓集团在深耕主业的基础上,高标准打造“临湖电商小镇”。",
+     [("远拓集团", "Enterprise"), ("临湖电商小镇", "Project")],
+     {("远拓集团", "owns_project", "临湖电商小镇")}, set()),
+    # Y是X在L投资建设的…
+    ("青川许溪输变电工程是远拓电力公司在青川区投资建设的第二个输变电项目。",
+     [("青川许溪输变电工程", "Project"), ("远拓电力公司", "Enterprise"), ("青川区", "Place")],
+     {("远拓电力公司", "owns_project", "青川许溪输变电工程"), ("青川许溪输变电工程", "located_in", "青川区")},
+     set()),
     # records of a list of projects
     ("5项目名称:青川国际创城项目\n\n央企:远拓控股集团有限公司\n\n投资规模:150亿元\n\n"
      "央企:白河建工集团有限公司\n\n投资规模:100亿元",

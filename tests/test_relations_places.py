@@ -144,6 +144,11 @@ EVENTS = [
      "青禾冷链产业园等。",
      [("江西省", "Place"), ("青川县", "Place"), ("远拓物流园", "Project"), ("青禾冷链产业园", "Project")],
      {("远拓物流园", "located_in", "青川县"), ("青禾冷链产业园", "located_in", "青川县")}, set()),
+    # 某区签约N个项目，包括A、B; 其中 right after a sentence that speaks of the event
+    ("今年以来,青川区累计签约项目43个,包括远拓物流园、青禾冷链中心等。其中,白河材料项目已开工。",
+     [("青川区", "Place"), ("远拓物流园", "Project"), ("青禾冷链中心", "Project"), ("白河材料项目", "Project")],
+     {("远拓物流园", "located_in", "青川区"), ("青禾冷链中心", "located_in", "青川区"),
+      ("白河材料项目", "located_in", "青川区")}, set()),
     # a later sentence that does not speak of the event places nothing
     ("青川县举行重点项目集中开工仪式。远拓物流园年内投产。",
      [("青川县", "Place"), ("远拓物流园", "Project")], set(), {("远拓物流园", "located_in", "青川县")}),

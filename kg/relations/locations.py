@@ -55,6 +55,9 @@ PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
 ROUTE = re.compile(r"(?:至|到|—|－|-)")
+#: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
+EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
+                   r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
 EVENT_HOST_REACH = 12
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
@@ -65,7 +68,7 @@ TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
-            "bracketed_place", "scene", "place_before_list"}
+            "bracketed_place", "scene", "place_before_list", "is_built_at"}
 #: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
 #: which joins the two sides of an agreement (A与B签约) as often as two items.
 ITEM_JOINERS = "、和及"
@@ -85,7 +88,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
-    out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
+    out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out)
@@ -610,25 +613,29 @@ def _stated_parts(ctx: DocContext) -> list[Relation]:
 
 
 def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
-    """某县(某经开区)举行…重点项目集中开工仪式。本次集中开工的项目包括A、B: the place or park that
-    holds an event starting or signing projects (the first name of its sentence, written
-    before any comma) is where the projects of that sentence and of the later sentences of
-    the article that speak of the event (本次, 此次) are, unless a pattern placed them."""
+    """某县(某经开区)举行…重点项目集中开工仪式。本次集中开工的项目包括A、B。其中，C项目…; 某区签约
+    项目12个，包括A、B: the place or park that holds an event starting or signing projects
+    (the first name of its sentence) is where the projects of that sentence and of the later
+    sentences of the article that speak of the event (本次, 此次; 其中 right after them) are,
+    unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
-    events, anaphors = triggers("event"), triggers("event_anaphor")
+    anaphors = triggers("event_anaphor")
     out: list[Relation] = []
-    host, article = None, None
+    host, article, previous_used = None, None, False
     for sentence in ctx.doc.sentences:
         if ctx.doc.article_at(sentence.start) is not article:
             host, article = None, ctx.doc.article_at(sentence.start)
-        if any(w in sentence.text for w in anaphors):
-            pass  # 本次集中开工的项目: the event named before
-        elif any(w in sentence.text for w in events):
+        # 本次集中开工的项目…; 其中，A项目… right after such a sentence: the event named before
+        follows = any(w in sentence.text for w in anaphors) or (
+            previous_used and sentence.text.lstrip().startswith("其中"))
+        previous_used = False
+        if not follows:
+            if not EVENT.search(sentence.text):
+                continue
             host = _event_host(ctx, sentence.start, sentence.end)
-        else:
-            continue
         if host is None:
             continue
+        previous_used = True
         # a park started at such an event is a project too (本次集中开工的项目包括某某产业园)
         for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
             # 某新区(某新城)举行…: a park in brackets after a park is its other name
@@ -776,6 +783,26 @@ def _is_in(ctx: DocContext) -> list[Relation]:
         where = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
         if where:
             out.append(ctx.relation(park, "located_in", where[0], "is_in"))
+    return out
+
+
+def _is_built_at(ctx: DocContext) -> list[Relation]:
+    """Y是(X)在L投资建设的…: a project or park said to be built in a place."""
+    out = []
+    for site in ctx.of_type(*SITES):
+        pos = ctx.skip_space(site.end)
+        if not ctx.text.startswith("是", pos) or not ctx.is_outermost(site):
+            continue
+        pos = ctx.skip_space(pos + 1)
+        owner = [m for m in ctx.starting_at(pos, OWNER_TYPES) if ctx.is_outermost(m)]
+        pos = ctx.skip_space(owner[0].end) if owner else pos
+        if not ctx.text.startswith("在", pos):
+            continue
+        run, end = _location_run(ctx, pos + 1)
+        where = _most_specific(run)
+        verb = VERB_PHRASE_DE.match(ctx.text, ctx.skip_space(end))
+        if where is not None and verb and any(ctx.text.startswith(w, verb.start()) for w in triggers("build")):
+            out.append(ctx.relation(site, "located_in", where, "is_built_at"))
     return out
 
 

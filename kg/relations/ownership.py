@@ -7,7 +7,8 @@
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
   X投资建设的Y, and X(等)在<place>建设Y;
-- records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line.
+- records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line;
+- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的….
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from kg.relations.context import DocContext, compact, triggers
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
 LIST_SEPARATORS = "、,，;；"
+QUOTES_OPEN = "“‘《"
 BRACKET_PAIRS = (("(", ")"), ("“", "”"), ("《", "》"))
 
 
@@ -30,6 +32,7 @@ def extract_ownership(ctx: DocContext) -> list[Relation]:
         out += _owner_prefix(ctx, project)
         out += _lead_units(ctx, project)
         out += _subject_carries_out(ctx, project)
+        out += _is_owners(ctx, project)
     out += _built_by(ctx) + _by_owners(ctx) + _record_owners(ctx)
     return out
 
@@ -128,10 +131,17 @@ def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
-    """X今年投入2200万元,实施Y: the company the sentence is about carries out the project."""
+    """X今年投入2200万元,实施Y; X…高标准打造“Y”: the company the sentence is about carries out the
+    project; X揭榜任务“Y”、Z揭榜任务“W”: the company written right before the verb does."""
     pos = ctx.skip_space_left(project.start)
-    if not any(ctx.text.endswith(w, 0, pos) for w in triggers("carry_out")) or not ctx.is_outermost(project):
+    if pos > 0 and ctx.text[pos - 1] in QUOTES_OPEN:
+        pos = ctx.skip_space_left(pos - 1)
+    verb = next((w for w in triggers("carry_out") if ctx.text.endswith(w, 0, pos)), None)
+    if verb is None or not ctx.is_outermost(project):
         return []
+    right_before = [m for m in ctx.ending_at(ctx.skip_space_left(pos - len(verb)), OWNER_TYPES) if ctx.is_outermost(m)]
+    if right_before:
+        return [ctx.relation(right_before[0], "owns_project", project, "owner_carries_out")]
     sentence = ctx.doc.sentence_at(project.start)
     if sentence is None:
         return []
@@ -139,6 +149,24 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
               if ctx.is_outermost(m)]
     if len(before) == 1 and before[0].type in OWNER_TYPES:
         return [ctx.relation(before[0], "owns_project", project, "subject_carries_out")]
+    return []
+
+
+def _is_owners(ctx: DocContext, project: Mention) -> list[Relation]:
+    """Y是X(在<place>)投资建设的…: the company after 是 owns the project the sentence opens with."""
+    pos = ctx.skip_space(project.end)
+    if not ctx.text.startswith("是", pos):
+        return []
+    owner = next((m for m in ctx.starting_at(ctx.skip_space(pos + 1), OWNER_TYPES) if ctx.is_outermost(m)), None)
+    if owner is None:
+        return []
+    after = ctx.skip_space(owner.end)
+    if ctx.text.startswith("在", after):
+        run = ctx.starting_at(after + 1, ("Place", "Park"))
+        after = run[0].end if run else after
+    verb = next((w for w in triggers("own_by") if ctx.text.startswith(w, after)), None)
+    if verb and ctx.text.startswith("的", after + len(verb)):
+        return [ctx.relation(owner, "owns_project", project, "is_owners")]
     return []
 
 
