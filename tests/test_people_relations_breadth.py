@@ -177,3 +177,20 @@ def test_later_title_inherits_the_body_opening_an_earlier_one(text, names, expec
     found = triples(make_doc(text, names), "member_of")
     assert expected <= found
     assert not absent & found
+
+
+COMPANY_ANAPHORS = [
+    ("青川远拓科技开发股份有限公司主要从事创新药研发。该公司董事长周明回忆创业经过。",
+     [("青川远拓科技开发股份有限公司", "Enterprise"), ("董事长", TITLE), ("周明", "Person")],
+     {("周明", "member_of", "青川远拓科技开发股份有限公司")}),
+    ("远拓集团发展迅速,公司总经理李强表示将扩产。",
+     [("远拓集团", "Enterprise"), ("总经理", TITLE), ("李强", "Person")], {("李强", "member_of", "远拓集团")}),
+    # no anaphor before the title: no company
+    ("远拓集团发展迅速。总经理李强表示将扩产。",
+     [("远拓集团", "Enterprise"), ("总经理", TITLE), ("李强", "Person")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", COMPANY_ANAPHORS)
+def test_gai_gongsi_before_a_title_is_the_company_named_before(text, names, expected):
+    assert triples(make_doc(text, names), "member_of") == expected

@@ -10,7 +10,7 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
     2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
-重庆日报记者).  member_of goes to every body named inside the chain's titles,
+重庆日报记者); 该公司/公司 before a title stands for the company named shortly before.  member_of goes to every body named inside the chain's titles,
 except bare bodies fused into a title (市委常委 names no GovOrg); a later title
 whose body is a department of the first title's bare body (区委常委、政法委书记)
 joins them (区委政法委) when the document names that body.
@@ -21,10 +21,12 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
 from kg.ner.titles import appointments, carried_posts
-from kg.relations.context import ORG_TYPES, DocContext, compact
+from kg.relations.context import ORG_TYPES, DocContext, compact, triggers
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
+#: How far back (characters) 该公司 before a title looks for the company it stands for.
+COMPANY_REACH = 200
 #: How far back (characters) a CV clause with no name looks for the person it is about.
 CARRIED_REACH = 300
 
@@ -54,8 +56,24 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
     evidence = ctx.evidence(person, *titles)
     for title in titles:
         out.append(ctx.relation(person, "holds_post", title, pattern, evidence))
-    for body in _bodies(ctx, titles):
+    bodies = _bodies(ctx, titles)
+    if not bodies:
+        bodies = _company_named_before(ctx, titles[0])
+    for body in bodies:
         out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+
+
+def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
+    """该公司董事长某某, 公司总经理某某: the company named shortly before, in the same paragraph."""
+    pos = ctx.skip_space_left(title.start)
+    word = next((w for w in triggers("company_anaphor") if ctx.text.endswith(w, 0, pos)), None)
+    if word is None:
+        return []
+    start = pos - len(word)
+    paragraph = ctx.text.rfind("\n", 0, start) + 1
+    companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
+                 if ctx.is_outermost(m)]
+    return companies[-1:]
 
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
