@@ -149,6 +149,11 @@ EVENTS = [
      [("青川区", "Place"), ("远拓物流园", "Project"), ("青禾冷链中心", "Project"), ("白河材料项目", "Project")],
      {("远拓物流园", "located_in", "青川区"), ("青禾冷链中心", "located_in", "青川区"),
       ("白河材料项目", "located_in", "青川区")}, set()),
+    # the host opens the clause of the event word; a next event sentence naming no host keeps it
+    ("10月17日上午,临湖文化节即将开幕之际,首场的青川县推介暨签约仪式成功举行。当天,签约仪式共签约项目17个,"
+     "分别是总投资5亿元的远拓铝材项目、总投资10亿的青禾家具项目等。",
+     [("青川县", "Place"), ("远拓铝材项目", "Project"), ("青禾家具项目", "Project")],
+     {("远拓铝材项目", "located_in", "青川县"), ("青禾家具项目", "located_in", "青川县")}, set()),
     # a later sentence that does not speak of the event places nothing
     ("青川县举行重点项目集中开工仪式。远拓物流园年内投产。",
      [("青川县", "Place"), ("远拓物流园", "Project")], set(), {("远拓物流园", "located_in", "青川县")}),

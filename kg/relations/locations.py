@@ -619,6 +619,7 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     sentences of the article that speak of the event (本次, 此次; 其中 right after them) are,
     unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
+    placed |= {compact(r.tail.text) for r in found if r.label == "part_of"}  # a whole, not a project of the event
     anaphors = triggers("event_anaphor")
     out: list[Relation] = []
     host, article, previous_used = None, None, False
@@ -628,11 +629,13 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         # 本次集中开工的项目…; 其中，A项目… right after such a sentence: the event named before
         follows = any(w in sentence.text for w in anaphors) or (
             previous_used and sentence.text.lstrip().startswith("其中"))
-        previous_used = False
+        used, previous_used = previous_used, False
         if not follows:
-            if not EVENT.search(sentence.text):
+            event = EVENT.search(sentence.text)
+            if event is None:
                 continue
-            host = _event_host(ctx, sentence.start, sentence.end)
+            # 当天，签约仪式共签约项目17个: an event sentence naming no host right after one that did
+            host = _event_host(ctx, sentence.start + event.start(), sentence.end) or (host if used else None)
         if host is None:
             continue
         previous_used = True
@@ -645,9 +648,15 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return out
 
 
-def _event_host(ctx: DocContext, start: int, end: int) -> Mention | None:
-    """The place or park (the most specific of a run: 江西省南昌县) that is the first name of a
-    sentence, written near its start (after a date at most)."""
+def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
+    """The place or park (the most specific of a run: 江西省南昌县) that is the first name of the
+    clause holding the event word at ``event``, written near its start (after a date at most:
+    4月27日上午，某县举行…; 首场的某县推介暨签约仪式)."""
+    start = _clause_start(ctx.text, event)
+    sentence = ctx.doc.sentence_at(event)
+    if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
+            and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
+        start = sentence.start  # 4月27日上午，某县举行…: a date clause before the host
     named = [m for m in ctx.inside(start, end, LOCATED + LOCATIONS + ("GovOrg", "Person")) if ctx.is_outermost(m)]
     if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH:
         return None
