@@ -634,8 +634,11 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
             event = EVENT.search(sentence.text)
             if event is None:
                 continue
-            # 当天，签约仪式共签约项目17个: an event sentence naming no host right after one that did
-            host = _event_host(ctx, sentence.start + event.start(), sentence.end) or (host if used else None)
+            # 当天，签约仪式共签约项目17个: an event clause naming nothing right after a sentence that
+            # had a host keeps it
+            at = sentence.start + event.start()
+            names_nothing = not ctx.inside(_clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
+            host = _event_host(ctx, at, sentence.end) or (host if used and names_nothing else None)
         if host is None:
             continue
         previous_used = True
@@ -653,6 +656,9 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     clause holding the event word at ``event``, written near its start (after a date at most:
     4月27日上午，某县举行…; 首场的某县推介暨签约仪式)."""
     start = _clause_start(ctx.text, event)
+    heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
+    if heading and _clause_start(ctx.text, heading[0].start) == heading[0].start:
+        return heading[0]  # 某区：A项目、B项目开工
     sentence = ctx.doc.sentence_at(event)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
             and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
