@@ -276,3 +276,14 @@ def test_short_name_ending_in_gufen_needs_the_same_stem():
     doc = make_doc("远拓食品股份有限公司年报发布。青禾股份表示将扩产。",
                    [("远拓食品股份有限公司", "Enterprise"), ("青禾股份", "Enterprise")])
     assert triples(doc, "alias_of") == set()
+
+
+def test_record_owner_named_only_once_as_a_mention_is_still_the_owner():
+    from kg.relations import extract_relations
+
+    text = "签约企业有远拓城市交通等。\n\n项目名称:青川超级工厂项目\n\n央企:远拓城市交通\n"
+    doc = make_doc(text, [("远拓城市交通", "Enterprise"), ("青川超级工厂项目", "Project")])
+    first = text.index("远拓城市交通")
+    doc.mentions = [m for m in doc.mentions if m.type != "Enterprise" or m.start == first]
+    extract_relations(doc)
+    assert ("远拓城市交通", "owns_project", "青川超级工厂项目") in triples(doc)

@@ -48,7 +48,7 @@ def _record_owners(ctx: DocContext) -> list[Relation]:
         if not line.group().strip():
             continue
         hit = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*").search(text, line.start(), line.end())
-        owner = next((m for m in ctx.starting_at(hit.end(), OWNER_TYPES) if ctx.is_outermost(m)), None) if hit else None
+        owner = _record_owner(ctx, hit.end(), line.end()) if hit else None
         if owner is not None:
             projects = [p for p in ctx.inside(line.start(), hit.start(), PROJECT) if ctx.is_outermost(p)]
             if not projects and previous is not None:
@@ -102,6 +102,18 @@ def _may_own(ctx: DocContext, name: str, parks: list[str]) -> bool:
     if any(p.startswith(name) and p != name for p in parks):
         return False
     return all(name.count(a) == name.count(b) for a, b in BRACKET_PAIRS)
+
+
+def _record_owner(ctx: DocContext, start: int, end: int) -> Mention | None:
+    """The owner after a label: a mention, else the rest of the line when the document names
+    that company elsewhere (a recognizer may mark only its first occurrence)."""
+    found = [m for m in ctx.starting_at(start, OWNER_TYPES) if ctx.is_outermost(m)]
+    if found:
+        return found[0]
+    end = ctx.skip_space_left(end)
+    name = compact(ctx.text[start:end])
+    typ = next((t for t in OWNER_TYPES if name in ctx.texts_by_type.get(t, ())), None)
+    return Mention(start, end, ctx.text[start:end], typ, source="relations.record") if typ else None
 
 
 def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
