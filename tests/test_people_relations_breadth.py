@@ -194,3 +194,17 @@ COMPANY_ANAPHORS = [
 @pytest.mark.parametrize("text, names, expected", COMPANY_ANAPHORS)
 def test_gai_gongsi_before_a_title_is_the_company_named_before(text, names, expected):
     assert triples(make_doc(text, names), "member_of") == expected
+
+
+BUSINESS_CHAINS = [
+    # a board chair's title is one post (not 董事 + 主席), and the chain before it stays whole
+    ("市工商联主席、远拓科技集团董事局主席张华参加会议。", "张华", ("市工商联主席", "董事局主席")),
+    ("青川商会会长、远拓科技集团董事会主席李强致辞。", "李强", ("青川商会会长", "董事会主席")),
+]
+
+
+@pytest.mark.parametrize("text, person, endings", BUSINESS_CHAINS)
+def test_business_title_chains_give_every_post(tmp_path, text, person, endings):
+    posts = [t for p, t in facts(run(tmp_path, text), "holds_post") if p == person]
+    assert len(posts) == len(endings)
+    assert all(any(t.endswith(e) for t in posts) for e in endings)

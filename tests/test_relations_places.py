@@ -96,6 +96,9 @@ NO_SCENE = [
     # 与 joins the two sides of an agreement, not two items
     ("位于青川市的瑞丰药业与远拓电子有限公司签约。",
      [("青川市", "Place"), ("瑞丰药业", "Enterprise"), ("远拓电子有限公司", "Enterprise")]),
+    # a company named as the body of a title is whom the visitors met
+    ("代表团前往青川市,会见远拓电子有限公司董事长李明。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise"), ("董事长", "Title"), ("李明", "Person")]),
     # a place that stands alone later ends the scene
     ("调研组来到青川市,听取汇报,随后赶往白河县,深入远拓电子有限公司。",
      [("青川市", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")]),

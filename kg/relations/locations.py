@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load_set
-from kg.model import Mention, Relation
+from kg.model import TITLE, Mention, Relation
 from kg.ner import gazetteer
 from kg.ner.vocabulary import words
 from kg.relations.context import DocContext, compact, triggers
@@ -582,6 +582,8 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
             continue
         if m.type == "Place":
             break
+        if _names_a_post(ctx, m):
+            continue  # 会见远拓集团董事长: whom the visitors met, not what they visited
         out.append(ctx.relation(m, "located_in", current, "scene"))
         # 来到某市，调研甲县某开发区: the place opening the name of a park or project is part of the
         # scene's place (a company's name may open with a place it is not in).
@@ -590,6 +592,12 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
                 and _may_contain(compact(where.text), compact(opening[0].text)):
             out.append(ctx.relation(opening[0], "part_of", where, "scene"))
     return out
+
+
+def _names_a_post(ctx: DocContext, m: Mention) -> bool:
+    """Is ``m`` the body of a title (inside one, or written right before one)?"""
+    return bool(ctx.starting_at(ctx.skip_space(m.end), (TITLE,))) or any(
+        t.start <= m.start and m.end <= t.end for t in ctx.of_type(TITLE))
 
 
 def _stated_parts(ctx: DocContext) -> list[Relation]:
