@@ -183,3 +183,23 @@ def test_place_opening_a_company_visited_in_a_scene_is_not_part_of_the_scene_pla
                    [("洛阳市", "Place"), ("孟津", "Place"), ("孟津远拓电气有限公司", "Enterprise")])
     assert ("孟津远拓电气有限公司", "located_in", "洛阳市") in triples(doc)
     assert triples(doc, "part_of") == set()
+
+
+NOT_WHERE = [
+    # a place joined with another after 是 says whose park it is, not where
+    ("临湖产业联动集聚区是上海与市外合作共建的唯一省级园区。",
+     [("临湖产业联动集聚区", "Park"), ("上海", "Place")]),
+    ("常青工业园区是江苏南北挂钩的早期试验田。", [("常青工业园区", "Park"), ("江苏", "Place")]),
+    # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
+    ("青川综保区近海园区新增注册企业53家。", [("青川综保区", "Park"), ("青川综保区近海园区", "Park")]),
+]
+
+
+@pytest.mark.parametrize("text, names", NOT_WHERE)
+def test_statements_that_name_no_location(text, names):
+    assert triples(make_doc(text, names), "located_in") == set()
+
+
+def test_park_said_to_be_a_place_s_is_in_it():
+    doc = make_doc("临湖科技城是渝北区工业发展的主战场。", [("临湖科技城", "Park"), ("渝北区", "Place")])
+    assert triples(doc, "located_in") == {("临湖科技城", "located_in", "渝北区")}

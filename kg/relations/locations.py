@@ -60,6 +60,8 @@ EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投�
                    r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
 EVENT_HOST_REACH = 12
+#: What follows a place after 是 when it does not say where the park is (A与B, 南北挂钩).
+IS_IN_JOINED = re.compile(r"[与和及、]|南北|东西")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
@@ -351,11 +353,13 @@ def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
 
 
 def _sub_area_place(rest: str) -> str | None:
-    """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word."""
+    """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word.  Before 园区 or 园
+    the words are often no place (近海园区, 智能园): only a place the gazetteer knows."""
     for word in triggers("sub_area"):
         place = rest[: -len(word)]
         if (rest.endswith(word) and 2 <= len(place) <= 4 and not set(place) & NOT_IN_PLACE_NAME
-                and not DIRECTION.fullmatch(place)):
+                and not DIRECTION.fullmatch(place)
+                and (not word.endswith("园") and not word.endswith("园区") or gazetteer.is_place(place))):
             return place
     return None
 
@@ -804,7 +808,9 @@ def _is_in(ctx: DocContext) -> list[Relation]:
         if pos is None or not ctx.text.startswith("是", pos):
             continue
         where = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
-        if where:
+        # 是上海与市外合作共建的…, 是江苏南北挂钩的…: a place joined with another or split by
+        # directions says whose project the park is, not where it is.
+        if where and not IS_IN_JOINED.match(ctx.text, where[0].end):
             out.append(ctx.relation(park, "located_in", where[0], "is_in"))
     return out
 
