@@ -203,3 +203,15 @@ def test_statements_that_name_no_location(text, names):
 def test_park_said_to_be_a_place_s_is_in_it():
     doc = make_doc("临湖科技城是渝北区工业发展的主战场。", [("临湖科技城", "Park"), ("渝北区", "Place")])
     assert triples(doc, "located_in") == {("临湖科技城", "located_in", "渝北区")}
+
+
+def test_places_inside_a_project_name_state_no_part_of():
+    doc = make_doc("广西河池至百色高速公路开工。", [("广西", "Place"), ("河池", "Place"), ("百色", "Place"),
+                                          ("广西河池至百色高速公路", "Project")])
+    assert triples(doc, "part_of") == set()
+
+
+def test_a_parent_written_short_and_full_gives_one_part_of_with_the_full_name():
+    doc = make_doc("江西南昌县项目开工。江西省南昌县举行仪式。",
+                   [("江西", "Place"), ("江西省", "Place"), ("南昌县", "Place")])
+    assert triples(doc, "part_of") == {("南昌县", "part_of", "江西省")}

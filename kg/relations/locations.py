@@ -106,6 +106,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         for child in ctx.starting_at(parent.end, PLACE):
             if not _may_contain(compact(parent.text), compact(child.text)):
                 continue
+            if any(o.type == "Project" for o in ctx.enclosing(parent)):
+                continue  # 某省甲市至乙市高速公路: the places of a project's name name the project
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
@@ -115,7 +117,12 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                                                                                (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
                 break
-    return out
+    # 江西南昌县 and 江西省南昌县 in one document: one fact, with the parent's full name.
+    parents: dict[str, set[str]] = {}
+    for r in out:
+        parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
+    return [r for r in out if not any(p != compact(r.tail.text) and p.startswith(compact(r.tail.text))
+                                      for p in parents[compact(r.head.text)])]
 
 
 #: What joins the places of a list closed by 等 + region.
