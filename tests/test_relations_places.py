@@ -190,6 +190,8 @@ NOT_WHERE = [
     ("临湖产业联动集聚区是上海与市外合作共建的唯一省级园区。",
      [("临湖产业联动集聚区", "Park"), ("上海", "Place")]),
     ("常青工业园区是江苏南北挂钩的早期试验田。", [("常青工业园区", "Park"), ("江苏", "Place")]),
+    # a one-character abbreviation opening a park's name (泉州 + 三明) is no location
+    ("泉三高端装备产业园已形成规模。", [("泉", "Place"), ("泉三高端装备产业园", "Park")]),
     # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
     ("青川综保区近海园区新增注册企业53家。", [("青川综保区", "Park"), ("青川综保区近海园区", "Park")]),
 ]

@@ -936,6 +936,8 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
+            if lead.type == "Place" and len(compact(lead.text)) == 1:
+                continue  # 泉三…产业园, 盐南高新区: one-character abbreviations of two places name it
             if lead.type == "Park" or ((route or _prefix_locates(site, compact(lead.text))) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
