@@ -7,6 +7,7 @@ objects with their evidence sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from functools import cached_property
 
@@ -29,6 +30,7 @@ class DocContext:
         for m in self.mentions:
             self._by_start[m.start].append(m)
             self._by_end[m.end].append(m)
+        self._starts = [m.start for m in self.mentions]
         self.cache: dict[str, object] = {}  # per-document values a relation family computes once
         for lst in self._by_end.values():
             lst.sort(key=lambda m: m.start)  # longest first
@@ -54,7 +56,8 @@ class DocContext:
 
     def inside(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
         """Mentions of ``types`` within [start, end), in text order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end and m.type in types]
 
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
@@ -65,8 +68,33 @@ class DocContext:
 
     def is_outermost(self, m: Mention) -> bool:
         """True when no longer entity mention contains ``m``."""
+        span = (m.start, m.end)
+        if span in self._mention_spans:
+            return span not in self._enclosed_spans
         return not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       for o in self.entity_mentions)
+                       for o in self.entity_mentions)  # a mention a relation pattern made
+
+    @cached_property
+    def _mention_spans(self) -> set[tuple[int, int]]:
+        return {(m.start, m.end) for m in self.mentions}
+
+    @cached_property
+    def _enclosed_spans(self) -> set[tuple[int, int]]:
+        """Spans of the document's mentions that a longer entity mention contains, by one sweep
+        in text order: a span is enclosed when an entity mention starting before it ends at or
+        after its end, or one starting with it ends after it."""
+        out: set[tuple[int, int]] = set()
+        entities = sorted(self.entity_mentions, key=lambda m: (m.start, -m.end))
+        reach_before = -1  # furthest end of the entity mentions starting before the current start
+        i = 0
+        for s, e in sorted(self._mention_spans):
+            while i < len(entities) and entities[i].start < s:
+                reach_before = max(reach_before, entities[i].end)
+                i += 1
+            same_start_reach = entities[i].end if i < len(entities) and entities[i].start == s else -1
+            if reach_before >= e or same_start_reach > e:
+                out.add((s, e))
+        return out
 
     def enclosing(self, m: Mention) -> list[Mention]:
         """Longer entity mentions that contain ``m``."""
