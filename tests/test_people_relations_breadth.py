@@ -208,3 +208,19 @@ def test_business_title_chains_give_every_post(tmp_path, text, person, endings):
     posts = [t for p, t in facts(run(tmp_path, text), "holds_post") if p == person]
     assert len(posts) == len(endings)
     assert all(any(t.endswith(e) for t in posts) for e in endings)
+
+
+PROJECT_POSTS = [
+    ("“项目刚签约就开工了。”项目负责人严立华说。", ("严立华", "项目负责人")),
+    ("现场施工负责人张东林介绍,项目建成后将投产。", ("张东林", "施工负责人")),
+    ("项目经理李强介绍,工程进展顺利。", ("李强", "项目经理")),
+]
+
+
+@pytest.mark.parametrize("text, post", PROJECT_POSTS)
+def test_posts_in_a_project_need_no_body(tmp_path, text, post):
+    assert post in facts(run(tmp_path, text), "holds_post")
+
+
+def test_a_bare_person_in_charge_is_still_no_post(tmp_path):
+    assert facts(run(tmp_path, "企业相关负责人王刚表示将扩产。"), "holds_post") == set()

@@ -78,7 +78,7 @@ CORPUS_GOLD = GOLD / "corpus"
 #: fold was last scored, rounded down, so a change that loses quality on real text fails.
 CORPUS_FLOORS = {
     ("A", "entity:ENTITIES"): 0.82, ("A", "relation:RELATIONS"): 0.78,
-    ("B", "entity:ENTITIES"): 0.82, ("B", "relation:RELATIONS"): 0.76,
+    ("B", "entity:ENTITIES"): 0.82, ("B", "relation:RELATIONS"): 0.77,
     ("C", "entity:ENTITIES"): 0.87, ("C", "relation:RELATIONS"): 0.75,
 }
 
