@@ -58,6 +58,10 @@ SCENES_AND_LISTS = [
       ("青禾面粉加工", "Project"), ("瑞丰新材料基地", "Project")],
      {("远拓风电二期", "located_in", "白河经开区"), ("青禾面粉加工", "located_in", "白河高新区"),
       ("瑞丰新材料基地", "located_in", "白河高新区")}),
+    # 到 L 调研，深入 A
+    ("李明到青川县调研,深入远拓电子有限公司察看生产情况。",
+     [("青川县", "Place"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
+     {("远拓电子有限公司", "located_in", "青川县")}),
     # 在 L，… A
     ("在青川工业园,李明深入远拓电子有限公司生产车间察看生产情况。",
      [("青川工业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
@@ -92,6 +96,9 @@ NO_SCENE = [
      [("青川", "Place"), ("白河", "Place"), ("远拓电子有限公司", "Enterprise")]),
     # 在 L，inside a clause is no scene opener
     ("远拓电子有限公司的产品在青川市,销量第一。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 到 L without a verb of visiting is no scene (到青川市参加会议)
+    ("他到青川市参加会议,远拓电子有限公司代表发言。",
      [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
     # 与 joins the two sides of an agreement, not two items
     ("位于青川市的瑞丰药业与远拓电子有限公司签约。",

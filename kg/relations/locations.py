@@ -560,8 +560,10 @@ def _scenes(ctx: DocContext) -> list[Relation]:
     out = []
     text = ctx.text
     visit = triggers("visit")
-    for word in visit + ("在",):
+    for word in visit + ("在", "到"):
         for hit in re.finditer(re.escape(word), text):
+            if word == "到" and text[hit.start() - 1:hit.start()] in "来达得":
+                continue  # 来到 is a visit verb of its own; 达到, 得到 are no movement
             run, _ = _location_run(ctx, hit.end())
             places = [m for m in run if m.type in LOCATIONS]
             if not places or places[-1] is not run[len(places) - 1]:
@@ -571,6 +573,9 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":
                 if not opens_clause or _clause_start(text, hit.start()) != hit.start():
+                    continue
+            elif word == "到":  # 到某县调研: only with a verb of visiting after the place
+                if not any(text.startswith(v, pos) for v in visit):
                     continue
             elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
                       or ctx.starting_at(pos, LOCATED)):
