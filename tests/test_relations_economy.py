@@ -287,3 +287,18 @@ def test_record_owner_named_only_once_as_a_mention_is_still_the_owner():
     doc.mentions = [m for m in doc.mentions if m.type != "Enterprise" or m.start == first]
     extract_relations(doc)
     assert ("远拓城市交通", "owns_project", "青川超级工厂项目") in triples(doc)
+
+
+BRACKETED_PROJECTS = [
+    ("建设内容包含青川跨境加工产业园及配套设施工程(跨境加工项目)、高速路口南移工程。",
+     [("青川跨境加工产业园及配套设施工程", "Project"), ("跨境加工项目", "Project"), ("高速路口南移工程", "Project")],
+     {("跨境加工项目", "alias_of", "青川跨境加工产业园及配套设施工程")}),
+    # two projects of a list: the one in brackets is a project of its own
+    ("开工项目包括青川国际陆港枢纽产业园(青川向塘电商物流服务中心)等。",
+     [("青川国际陆港枢纽产业园", "Project"), ("青川向塘电商物流服务中心", "Project")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", BRACKETED_PROJECTS)
+def test_project_short_name_in_brackets(text, names, expected):
+    assert triples(make_doc(text, names), "alias_of") == expected

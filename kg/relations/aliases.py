@@ -1,7 +1,8 @@
 """alias_of: a short form of a name used in the same document -> its full name.
 
 - 以下简称: 重庆川仪精密机械有限公司(以下简称“川仪精密”), and every further name in the
-  same brackets (简称A，也称B); a short form of such a name points at the full name;
+  same brackets (简称A，也称B); a short form of such a name points at the full name; a
+  project's short name in brackets after it (…产业园及配套设施工程(跨境加工项目));
 - places without their division ending (江津 -> 江津区), a province-level
   abbreviation (渝 -> 重庆市), the first character of a district (永 -> 永川区),
   a region named after its parent place (双城经济圈 -> 成渝地区双城经济圈);
@@ -44,7 +45,7 @@ LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "控�
 
 
 def extract_aliases(ctx: DocContext) -> list[Relation]:
-    introduced = _introduced(ctx)
+    introduced = _introduced(ctx) + _bracketed_project_short_forms(ctx)
     canonical = {compact(r.head.text): r.tail for r in introduced}
     out = list(introduced)
     for type_ in SHORT_FORM_RULES:
@@ -79,6 +80,26 @@ def _introduced(ctx: DocContext) -> list[Relation]:
             if m.group(2) in "）)":
                 break
             pos = m.end(2) - 1
+    return out
+
+
+def _bracketed_project_short_forms(ctx: DocContext) -> list[Relation]:
+    """某某产业园及配套设施工程(跨境加工项目): a project named in brackets right after a project,
+    its words (without 项目/工程) taken from the full name in order, is its short name; two
+    projects of a list (某产业园(某服务中心)) share fewer words."""
+    out: list[Relation] = []
+    for full in ctx.of_type("Project"):
+        pos = ctx.skip_space(full.end)
+        if pos >= len(ctx.text) or ctx.text[pos] not in "（(" or not ctx.is_outermost(full):
+            continue
+        inner = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), ("Project",))
+                 if ctx.text[ctx.skip_space(m.end):ctx.skip_space(m.end) + 1] in ("）", ")")]
+        if not inner:
+            continue
+        core = re.sub("(?:项目|工程)$", "", compact(inner[0].text))
+        chars = iter(compact(full.text))
+        if len(core) >= 3 and all(c in chars for c in core):
+            out.append(ctx.relation(inner[0], "alias_of", full, "bracketed_short_form"))
     return out
 
 
