@@ -58,6 +58,10 @@ SCENES_AND_LISTS = [
       ("青禾面粉加工", "Project"), ("瑞丰新材料基地", "Project")],
      {("远拓风电二期", "located_in", "白河经开区"), ("青禾面粉加工", "located_in", "白河高新区"),
       ("瑞丰新材料基地", "located_in", "白河高新区")}),
+    # 在 L 期间，… A
+    ("在洛阳期间,考察组还察看了远拓花海和青禾纪念馆等处。",
+     [("洛阳", "Place"), ("远拓花海", "Project"), ("青禾纪念馆", "Project")],
+     {("远拓花海", "located_in", "洛阳"), ("青禾纪念馆", "located_in", "洛阳")}),
     # 到 L 调研，深入 A
     ("李明到青川县调研,深入远拓电子有限公司察看生产情况。",
      [("青川县", "Place"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
@@ -224,3 +228,8 @@ def test_a_parent_written_short_and_full_gives_one_part_of_with_the_full_name():
     doc = make_doc("江西南昌县项目开工。江西省南昌县举行仪式。",
                    [("江西", "Place"), ("江西省", "Place"), ("南昌县", "Place")])
     assert triples(doc, "part_of") == {("南昌县", "part_of", "江西省")}
+
+
+def test_one_character_abbreviation_opens_no_scene():
+    doc = make_doc("在洛期间,考察组还察看了远拓花海。", [("洛", "Place"), ("远拓花海", "Project")])
+    assert triples(doc, "located_in") == set()

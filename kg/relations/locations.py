@@ -569,10 +569,13 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             if not places or places[-1] is not run[len(places) - 1]:
                 continue
             where = places[-1]
+            if len(compact(where.text)) == 1:
+                continue  # 在盐期间: a one-character abbreviation is no name to place things in
             pos = ctx.skip_space(where.end)
             opens_clause = pos < len(text) and text[pos] in ",，"
-            if word == "在":
-                if not opens_clause or _clause_start(text, hit.start()) != hit.start():
+            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
+                during = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]").match(text, pos)
+                if not (opens_clause or during) or _clause_start(text, hit.start()) != hit.start():
                     continue
             elif word == "到":  # 到某县调研: only with a verb of visiting after the place
                 if not any(text.startswith(v, pos) for v in visit):
