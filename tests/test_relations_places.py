@@ -175,6 +175,22 @@ EVENTS = [
     ("李明出席青川县重点项目集中开工仪式。本次开工的远拓物流园年内投产。",
      [("李明", "Person"), ("青川县", "Place"), ("远拓物流园", "Project")], set(),
      {("远拓物流园", "located_in", "青川县")}),
+    # a dateline names no host
+    ("本报青川6月7日电 临湖新区第二季度重大项目6日集中开工,远拓芯片项目总投资10亿元。",
+     [("青川", "Place"), ("临湖新区", "Park"), ("远拓芯片项目", "Project")],
+     {("远拓芯片项目", "located_in", "临湖新区")}, {("远拓芯片项目", "located_in", "青川")}),
+    # the first item after the event word is no host
+    ("当天集中开工的项目为临湖产业园和远拓物流中心、青禾建材产业园。",
+     [("临湖产业园", "Park"), ("远拓物流中心", "Project"), ("青禾建材产业园", "Park")], set(),
+     {("远拓物流中心", "located_in", "临湖产业园"), ("青禾建材产业园", "located_in", "临湖产业园")}),
+    # the body of a title is no host
+    ("青川区区长王强在签约仪式上表示,远拓物流中心将带动就业。",
+     [("青川区", "Place"), ("王强", "Person"), ("区长", "Title"), ("远拓物流中心", "Project")], set(),
+     {("远拓物流中心", "located_in", "青川区")}),
+    # other parks in the host's sentence are peers, not parks of the host
+    ("青川高新区集中开工项目2个,临湖新区、白河经开区分别开工1个。",
+     [("青川高新区", "Park"), ("临湖新区", "Park"), ("白河经开区", "Park")], set(),
+     {("临湖新区", "located_in", "青川高新区")}),
     # 坐落于某集团旗下某园区
     ("远拓芯片封测项目坐落于青禾集团旗下临湖产业园内。",
      [("远拓芯片封测项目", "Project"), ("青禾集团", "Enterprise"), ("临湖产业园", "Park")],
@@ -233,3 +249,15 @@ def test_a_parent_written_short_and_full_gives_one_part_of_with_the_full_name():
 def test_one_character_abbreviation_opens_no_scene():
     doc = make_doc("在洛期间,考察组还察看了远拓花海。", [("洛", "Place"), ("远拓花海", "Project")])
     assert triples(doc, "located_in") == set()
+
+
+def test_a_visited_site_places_its_own_clause_and_a_semicolon_ends_a_scene():
+    doc = make_doc("他深入洛阳市,到青禾科技园考察远拓市场项目,到白河生态农业有限公司考察加工项目;"
+                   "深入临湖能源有限公司调研。",
+                   [("洛阳市", "Place"), ("青禾科技园", "Park"), ("远拓市场项目", "Project"),
+                    ("白河生态农业有限公司", "Enterprise"), ("临湖能源有限公司", "Enterprise")])
+    found = triples(doc, "located_in")
+    assert {("青禾科技园", "located_in", "洛阳市"), ("远拓市场项目", "located_in", "青禾科技园"),
+            ("白河生态农业有限公司", "located_in", "洛阳市")} <= found
+    assert ("白河生态农业有限公司", "located_in", "青禾科技园") not in found
+    assert ("临湖能源有限公司", "located_in", "洛阳市") not in found

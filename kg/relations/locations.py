@@ -58,6 +58,8 @@ ROUTE = re.compile(r"(?:至|到|—|－|-)")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
 EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
                    r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
+#: What follows the place of a dateline (本报上海6月7日电, 某地讯).
+DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电(?![力网子站厂视商池器])|讯)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
 EVENT_HOST_REACH = 12
 #: What follows a place after 是 when it does not say where the park is (A与B, 南北挂钩).
@@ -584,7 +586,14 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                       or ctx.starting_at(pos, LOCATED)):
                 continue
             sentence = ctx.doc.sentence_at(hit.start())
-            out += _scene_items(ctx, where, where.end, sentence.end if sentence else len(text))
+            end = sentence.end if sentence else len(text)
+            stop = re.compile("[;；]").search(text, where.end, end)  # a semicolon opens another step
+            end = stop.start() if stop else end
+            if where.type == "Park" and not opens_clause:
+                # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
+                clause = CLAUSE_END.search(text, where.end, end)
+                end = clause.start() if clause else end
+            out += _scene_items(ctx, where, where.end, end)
     return out
 
 
@@ -669,11 +678,15 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         if host is None:
             continue
         previous_used = True
-        # a park started at such an event is a project too (本次集中开工的项目包括某某产业园)
         for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
-            # 某新区(某新城)举行…: a park in brackets after a park is its other name
-            other_name = host.type == m.type == "Park" and ctx.text[host.end:m.start].strip() in ("(", "（")
-            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) and not other_name:
+            # A park is a project of the event in a later sentence about it (本次集中开工的项目包括某某
+            # 产业园) or in brackets after the host (某县(某经开区)举行…), unless both are parks: then
+            # it is the host's other name (某新区(某新城)).  In the host's sentence other parks are
+            # peers (某高新区上榜2个项目，某新区、某区分别上榜1个).
+            bracketed = ctx.text[host.end:m.start].strip() in ("(", "（")
+            if m.type == "Park" and not (follows or (bracketed and host.type == "Place")):
+                continue
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m):
                 out.append(ctx.relation(m, "located_in", host, "event_host", ctx.evidence(m)))
     return out
 
@@ -691,7 +704,13 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
             and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
         start = sentence.start  # 4月27日上午，某县举行…: a date clause before the host
     named = [m for m in ctx.inside(start, end, LOCATED + LOCATIONS + ("GovOrg", "Person")) if ctx.is_outermost(m)]
-    if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH:
+    if named and (dateline := DATELINE.match(ctx.text, named[0].end)):
+        start = ctx.skip_space(dateline.end())  # 本报某地6月7日电 某区…: the place of the dateline hosts nothing
+        named = named[1:]
+    # The host is the subject, named before the event word: not the first item of the list after
+    # it (集中开工的项目为某产业园、…) nor the body of a title (某区区长).
+    if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH \
+            or named[0].end > event or _names_a_post(ctx, named[0]):
         return None
     run, _ = _location_run(ctx, named[0].start)
     return _most_specific(run) or named[0]
