@@ -302,3 +302,21 @@ BRACKETED_PROJECTS = [
 @pytest.mark.parametrize("text, names, expected", BRACKETED_PROJECTS)
 def test_project_short_name_in_brackets(text, names, expected):
     assert triples(make_doc(text, names), "alias_of") == expected
+
+
+INVESTS = [
+    ("远拓新能源有限公司计划投资10亿元建设青川储能电池项目。",
+     [("远拓新能源有限公司", "Enterprise"), ("青川储能电池项目", "Project")],
+     {("远拓新能源有限公司", "owns_project", "青川储能电池项目")}),
+    ("远拓集团拟投资5亿元,在临湖新区打造青禾智能制造基地。",
+     [("远拓集团", "Enterprise"), ("临湖新区", "Park"), ("青禾智能制造基地", "Project")],
+     {("远拓集团", "owns_project", "青禾智能制造基地")}),
+    # an investment in something else of the clause is no ownership of a later project
+    ("远拓集团投资5亿元,青川储能电池项目同步开工。",
+     [("远拓集团", "Enterprise"), ("青川储能电池项目", "Project")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", INVESTS)
+def test_company_investing_to_build_owns_the_project(text, names, expected):
+    assert triples(make_doc(text, names), "owns_project") == expected

@@ -6,7 +6,7 @@
 - X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
-  X投资建设的Y, and X(等)在<place>建设Y;
+  X投资建设的Y, X(等)在<place>建设Y and X(计划)投资10亿元建设Y;
 - records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line;
 - X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的….
 """
@@ -201,6 +201,8 @@ def _built_by(ctx: DocContext) -> list[Relation]:
             pattern = "built_by"
         elif _builds_at(ctx, after, build):
             pattern = "builds_at"
+        elif INVESTS_TO_BUILD.match(text, after):  # X计划投资10亿元建设Y
+            pattern = "invests_to_build"
         else:
             continue
         project = next((p for p in ctx.inside(after, clause_end, PROJECT) if ctx.is_outermost(p)), None)
@@ -249,6 +251,9 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y: an investment figure before the building verb.
+INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?[,，]?"
+                              r"(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)")
 #: A date between the owner and 在 (X2022年在<place>建成的Y).
 WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年)*")
 
