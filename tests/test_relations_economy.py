@@ -320,3 +320,24 @@ INVESTS = [
 @pytest.mark.parametrize("text, names, expected", INVESTS)
 def test_company_investing_to_build_owns_the_project(text, names, expected):
     assert triples(make_doc(text, names), "owns_project") == expected
+
+
+SIGNED = [
+    ("现场,青川县与远拓新能源有限公司签约青川储能电池项目。",
+     [("青川县", "Place"), ("远拓新能源有限公司", "Enterprise"), ("青川储能电池项目", "Project")],
+     {("远拓新能源有限公司", "owns_project", "青川储能电池项目")}),
+    ("远拓集团与临湖新区管委会签订青禾智能制造基地项目投资协议。",
+     [("远拓集团", "Enterprise"), ("临湖新区管委会", "GovOrg"), ("青禾智能制造基地项目", "Project")],
+     {("远拓集团", "owns_project", "青禾智能制造基地项目")}),
+    # two companies signing: which one owns it is not said
+    ("远拓集团与青禾控股有限公司签约白河物流园项目。",
+     [("远拓集团", "Enterprise"), ("青禾控股有限公司", "Enterprise"), ("白河物流园项目", "Project")], set()),
+    # the project in a later clause is not the one signed
+    ("青川县与远拓集团签约,白河物流园项目同步开工。",
+     [("青川县", "Place"), ("远拓集团", "Enterprise"), ("白河物流园项目", "Project")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SIGNED)
+def test_the_company_signing_with_a_government_owns_the_project(text, names, expected):
+    assert triples(make_doc(text, names), "owns_project") == expected

@@ -7,6 +7,7 @@ objects with their evidence sentence.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cached_property
@@ -14,6 +15,8 @@ from functools import cached_property
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
 
+#: What ends a clause: commas, sentence ends, colons, line breaks.
+CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 #: Spaces OCR leaves inside and between names; never a line break.
 INLINE_SPACE = " \t\u3000\xa0"
 ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
@@ -141,6 +144,20 @@ class DocContext:
     def relation(self, head: Mention, label: str, tail: Mention, pattern: str,
                  evidence: Span | None = None) -> Relation:
         return Relation(head, label, tail, pattern, evidence or self.evidence(head, tail))
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma, sentence end or colon)."""
+    i = pos
+    while i > 0 and not CLAUSE_END.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends."""
+    m = CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def compact(text: str) -> str:

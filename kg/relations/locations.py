@@ -35,7 +35,7 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner import gazetteer
 from kg.ner.vocabulary import words
-from kg.relations.context import DocContext, compact, triggers
+from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -44,7 +44,6 @@ OWNER_TYPES = ("Enterprise", "Organization")
 SITES = ("Project", "Park")
 #: Numerals, quantifiers and function words: 两个园区, 三大片区 name no place.
 NOT_IN_PLACE_NAME = set("一二两三四五六七八九十百几个多各每大小该本其的了在是和与及等不")
-CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: 位于 A 与 B 之间: between two places, in neither.
 BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
@@ -577,7 +576,7 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
                 during = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]").match(text, pos)
-                if not (opens_clause or during) or _clause_start(text, hit.start()) != hit.start():
+                if not (opens_clause or during) or clause_start(text, hit.start()) != hit.start():
                     continue
             elif word == "到":  # 到某县调研: only with a verb of visiting after the place
                 if not any(text.startswith(v, pos) for v in visit):
@@ -673,7 +672,7 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
             # 当天，签约仪式共签约项目17个: an event clause naming nothing right after a sentence that
             # had a host keeps it
             at = sentence.start + event.start()
-            names_nothing = not ctx.inside(_clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
+            names_nothing = not ctx.inside(clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
             host = _event_host(ctx, at, sentence.end) or (host if used and names_nothing else None)
         if host is None:
             continue
@@ -695,9 +694,9 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     """The place or park (the most specific of a run: 江西省南昌县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
     4月27日上午，某县举行…; 首场的某县推介暨签约仪式)."""
-    start = _clause_start(ctx.text, event)
+    start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
-    if heading and _clause_start(ctx.text, heading[0].start) == heading[0].start:
+    if heading and clause_start(ctx.text, heading[0].start) == heading[0].start:
         return heading[0]  # 某区：A项目、B项目开工
     sentence = ctx.doc.sentence_at(event)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
@@ -748,7 +747,7 @@ def _settles(ctx: DocContext) -> list[Relation]:
             if where is None:
                 continue
             types = ("Enterprise", "Project", "Organization") + (("Park",) if where.type == "Place" else ())
-            for m in ctx.inside(_clause_start(ctx.text, subject_end), subject_end, types):
+            for m in ctx.inside(clause_start(ctx.text, subject_end), subject_end, types):
                 if ctx.is_outermost(m):
                     out.append(ctx.relation(m, "located_in", where, pattern))
     return out
@@ -776,13 +775,6 @@ def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> 
     parks = [m for m in ctx.of_type("Park")
              if m.end <= sentence.start and sentence.start - m.end < 600 and ctx.is_outermost(m)]
     return parks[-1] if parks else None
-
-
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and not CLAUSE_END.match(text[i - 1]):
-        i -= 1
-    return i
 
 
 def _bracketed_place(ctx: DocContext) -> list[Relation]:

@@ -16,7 +16,7 @@ import re
 
 from kg.model import Mention, Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, compact, triggers
+from kg.relations.context import DocContext, clause_end, clause_start, compact, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -33,7 +33,30 @@ def extract_ownership(ctx: DocContext) -> list[Relation]:
         out += _lead_units(ctx, project)
         out += _subject_carries_out(ctx, project)
         out += _is_owners(ctx, project)
-    out += _built_by(ctx) + _by_owners(ctx) + _record_owners(ctx)
+    out += _built_by(ctx) + _by_owners(ctx) + _record_owners(ctx) + _signed(ctx)
+    return out
+
+
+def _signed(ctx: DocContext) -> list[Relation]:
+    """某县与X公司签约Y项目; X公司与某区签订Y项目投资协议: when the two sides joined by 与 before
+    the verb are one company and one government, place or park, the company owns the project
+    the clause signs."""
+    out: list[Relation] = []
+    text = ctx.text
+    for word in triggers("sign"):
+        for hit in re.finditer(re.escape(word), text):
+            start = clause_start(text, hit.start())
+            sides = [m for m in ctx.inside(start, hit.start(), OWNER_TYPES + ("GovOrg", "Place", "Park", "Person"))
+                     if ctx.is_outermost(m)]
+            if len(sides) != 2 or not text[sides[0].end:sides[1].start].strip().startswith("与"):
+                continue
+            owners = [m for m in sides if m.type == "Enterprise"]
+            if len(owners) != 1 or not any(m.type in ("GovOrg", "Place", "Park") for m in sides):
+                continue
+            project = next((p for p in ctx.inside(hit.end(), clause_end(text, hit.end()), PROJECT)
+                            if ctx.is_outermost(p)), None)
+            if project is not None:
+                out.append(ctx.relation(owners[0], "owns_project", project, "signed"))
     return out
 
 
