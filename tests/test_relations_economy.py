@@ -341,3 +341,17 @@ SIGNED = [
 @pytest.mark.parametrize("text, names, expected", SIGNED)
 def test_the_company_signing_with_a_government_owns_the_project(text, names, expected):
     assert triples(make_doc(text, names), "owns_project") == expected
+
+
+def test_one_post_with_two_holders_makes_two_bodies_not_a_short_form():
+    doc = make_doc("市人大常委会主任卢明参加考察。青川市人大常委会主任陈政陪同。",
+                   [("市人大常委会", "GovOrg"), ("青川市人大常委会", "GovOrg"), ("卢明", "Person"), ("陈政", "Person"),
+                    ("青川市", "Place"), ("市人大常委会主任", TITLE), ("青川市人大常委会主任", TITLE)])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_a_body_without_its_place_is_still_a_short_form():
+    doc = make_doc("青川市人大常委会主任陈政出席。市人大常委会副主任刘明主持。",
+                   [("市人大常委会", "GovOrg"), ("青川市人大常委会", "GovOrg"), ("陈政", "Person"), ("刘明", "Person"),
+                    ("青川市", "Place"), ("市人大常委会副主任", TITLE), ("青川市人大常委会主任", TITLE)])
+    assert triples(doc, "alias_of") == {("市人大常委会", "alias_of", "青川市人大常委会")}

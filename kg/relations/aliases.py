@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load_lines, load_set, load_table
-from kg.model import Relation
+from kg.model import TITLE, Relation
 from kg.ner import gazetteer
 from kg.relations.context import DocContext, compact, triggers
 
@@ -111,13 +111,25 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     for short in names:
         fulls = [full for full in names if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
-                 and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))]
+                 and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
+                 and not _post_held_in_both(ctx, short, full)]
         if fulls and not (type_ == "Place" and _shared_by_divisions(short, fulls)):
             head = ctx.first_mention(short, (type_,))
             tail = ctx.first_mention(fulls[-1], (type_,))  # the longest full name
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:
+    """市人大常委会主任某甲 and 宜宾市人大常委会主任某乙 in one document: one post, two holders, so
+    two bodies (a delegation's own city and the city it visits), not a short form."""
+    titles = ctx.of_type(TITLE)
+    posts_in_full = {compact(t.text)[len(full):] for t in titles if compact(t.text).startswith(full)}
+    return any(compact(t.text).startswith(short) and compact(t.text)[len(short):] in posts_in_full
+               and compact(t.text)[len(short):] and not any(o.start <= t.start and t.end <= o.end and o is not t
+                                                            for o in titles)
+               for t in titles)
 
 
 def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
