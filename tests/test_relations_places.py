@@ -261,3 +261,9 @@ def test_a_visited_site_places_its_own_clause_and_a_semicolon_ends_a_scene():
             ("白河生态农业有限公司", "located_in", "洛阳市")} <= found
     assert ("白河生态农业有限公司", "located_in", "青禾科技园") not in found
     assert ("临湖能源有限公司", "located_in", "洛阳市") not in found
+
+
+def test_a_paper_reporting_a_visit_is_not_visited():
+    doc = make_doc("调研组来到洛阳市,白河日报记者随行采访,深入远拓电子有限公司。",
+                   [("洛阳市", "Place"), ("白河日报", "Organization"), ("远拓电子有限公司", "Enterprise")])
+    assert triples(doc, "located_in") == {("远拓电子有限公司", "located_in", "洛阳市")}

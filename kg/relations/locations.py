@@ -609,8 +609,8 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
             continue
         if m.type == "Place":
             break
-        if _names_a_post(ctx, m):
-            continue  # 会见远拓集团董事长: whom the visitors met, not what they visited
+        if _names_a_post(ctx, m) or _is_media(m):
+            continue  # 会见远拓集团董事长: whom the visitors met, not what they visited; a paper reports
         out.append(ctx.relation(m, "located_in", current, "scene"))
         # 来到某市，调研甲县某开发区: the place opening the name of a park or project is part of the
         # scene's place (a company's name may open with a place it is not in).
@@ -619,6 +619,10 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
                 and _may_contain(compact(where.text), compact(opening[0].text)):
             out.append(ctx.relation(opening[0], "part_of", where, "scene"))
     return out
+
+
+def _is_media(m: Mention) -> bool:
+    return m.type == "Organization" and compact(m.text).endswith(tuple(load_set("relation_media_suffixes.txt")))
 
 
 def _names_a_post(ctx: DocContext, m: Mention) -> bool:
@@ -993,7 +997,6 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
     sections = section_headers(ctx)
     if not sections:
         return []
-    media = load_set("relation_media_suffixes.txt")
     section_names = {compact(h.text) for h, _ in sections}
     explicit = {compact(r.head.text) for r in found if r.label == "located_in" and
                 (r.pattern in EXPLICIT or r.tail.type == "Park")}
@@ -1013,7 +1016,7 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
                 continue
             if any(s in name for s in section_names if s != here):
                 continue
-            if m.type == "Organization" and any(name.endswith(s) for s in media):
+            if _is_media(m):
                 continue
             # A company registered elsewhere (成都市…, 江苏…) is not placed by the section.
             if m.type == "Enterprise" and (name in owners or _leading_place(ctx, name) not in (None, here, home)
