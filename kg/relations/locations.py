@@ -10,19 +10,29 @@ part_of
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
     also located_in the place it names; a park written inside another
     (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城); parks listed after 下设/下辖 in a
-    sentence about a park.
+    sentence about a park; X…,是Y的(重要)组成部分; the place opening the name of a park or
+    project visited in a scene (来到某市，调研甲县某开发区 -> 甲县 part_of 某市).
+  Places inside a project's name (某省甲市至乙市高速公路) state no part_of.
 located_in
-  - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X,
-    在 L，… X 项目;
+  - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X, and every
+    item of a list there (位于 L 的 A、B及C, A及B坐落于 L, 坐落于某集团旗下 L);
+  - scenes: 来到/赴/深入 L，调研 A、B，深入 C; 在 L，…; 到 L 调研…; 在 L 期间，… (a place
+    written right before an item places its own list; a site visited places its own clause);
+  - the host of an event starting or signing projects (某县举行…集中开工仪式。本次开工的项目
+    包括A、B), a place heading a list (某区：A项目、B项目开工), a place before a list of
+    projects (某市“A项目”、“B项目”);
+  - Y是(X)在L投资建设的…;
   - X … 落户 L, X 在 L 落户 (and 园区 … X 落户: the park named before);
   - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name
     (a park in brackets after a park is its other name, not its place);
   - the place (or park) a park's or project's name starts with, the innermost of a chain
     (璧山高新区, 内蒙古鄂尔多斯准格尔经济开发区 -> 准格尔, 黄金坡新区坝子坡路), but not the park a
-    project builds (某某产业园项目); or the place that follows its owner's name (…学院荣昌校区);
+    project builds (某某产业园项目), not a one-character abbreviation (泉三…) and for a route
+    the place before its first end (某省甲市至乙市高速 -> 某省); or the place that follows its
+    owner's name (…学院荣昌校区);
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
-  - companies 以 A、B 等为代表 in a sentence about a park;
+  - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
   - the district of a section header (seed 002: a line with only 潼南) for the
     parks, projects, institutions and companies under it that no other pattern
     places.
