@@ -10,10 +10,13 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
     2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
-重庆日报记者); 该公司/公司 before a title stands for the company named shortly before.  member_of goes to every body named inside the chain's titles,
-except bare bodies fused into a title (市委常委 names no GovOrg); a later title
-whose body is a department of the first title's bare body (区委常委、政法委书记)
-joins them (区委政法委) when the document names that body.
+重庆日报记者); 该公司/公司 before a title stands for the company named shortly before.
+member_of goes to every body named inside the chain's titles, except bare bodies
+fused into a title (市委常委 names no GovOrg); a later title inherits the opening of
+an earlier one (区委常委、政法委书记 -> 区委政法委; 某新片区党工委书记、管委会主任 -> 某新片区
+管委会) when the document names the body they make, unless it opens with a level word
+or a place of its own (市工商联主席); a body written with its place is one member_of,
+not also the body without it.
 """
 from __future__ import annotations
 
