@@ -66,11 +66,12 @@ def _record_owners(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
     text = ctx.text
     labels = "|".join(re.escape(w) for w in triggers("owner_label"))
+    label = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*")
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
             continue
-        hit = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*").search(text, line.start(), line.end())
+        hit = label.search(text, line.start(), line.end())
         owner = _record_owner(ctx, hit.end(), line.end()) if hit else None
         if owner is not None:
             projects = [p for p in ctx.inside(line.start(), hit.start(), PROJECT) if ctx.is_outermost(p)]
