@@ -90,6 +90,11 @@ UNNAMED_LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,40}?(?=[、和及])")
 MAX_UNNAMED = 2
 QUOTE_OPEN = "“‘《"
 QUOTE_CLOSE = "”’》"
+#: A quoted item no recognizer named, passed over whole (“氢能源(含…)、氢能装备…项目”).
+QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
+#: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
+DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
+SEMICOLON = re.compile("[;；]")
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
 ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
 #: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
@@ -438,7 +443,7 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
         if found and _opens_name(ctx, found[0]):
             return items  # 乙园B项目: a park before a name of its own starts another list
         if not found:
-            quoted = text[pos - 1] in QUOTE_OPEN and re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]").match(text, pos)
+            quoted = text[pos - 1] in QUOTE_OPEN and QUOTED_LIST_ITEM.match(text, pos)
             skipped = quoted or UNNAMED_LIST_ITEM.match(text, pos)
             if skipped is None or unnamed == MAX_UNNAMED or (not quoted and ctx.inside(pos, skipped.end(), LOCATIONS)):
                 return items
@@ -585,7 +590,7 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             pos = ctx.skip_space(where.end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
-                during = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]").match(text, pos)
+                during = DURING_VISIT.match(text, pos)
                 if not (opens_clause or during) or clause_start(text, hit.start()) != hit.start():
                     continue
             elif word == "到":  # 到某县调研: only with a verb of visiting after the place
@@ -596,7 +601,7 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                 continue
             sentence = ctx.doc.sentence_at(hit.start())
             end = sentence.end if sentence else len(text)
-            stop = re.compile("[;；]").search(text, where.end, end)  # a semicolon opens another step
+            stop = SEMICOLON.search(text, where.end, end)  # a semicolon opens another step
             end = stop.start() if stop else end
             if where.type == "Park" and not opens_clause:
                 # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
