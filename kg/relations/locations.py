@@ -956,15 +956,15 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
-        outer = None
+        parent_place = None
         while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
             if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break
-            outer, lead = lead, deeper[0]
+            parent_place, lead = lead, deeper[0]
         route = lead is not None and lead.type == "Place" and bool(ROUTE.match(ctx.text, lead.end))
         if route:
-            lead = outer  # 某省甲市至乙市高速公路: a route from its first place lies in the place before
+            lead = parent_place  # 某省甲市至乙市高速公路: a route from its first place lies in the place before
             if lead is None:
                 continue
         if lead is not None and lead.type == "Place" and lead.end < site.end:
