@@ -148,27 +148,27 @@ from kg.model import TITLE  # noqa: E402
 
 INHERITED_BODIES = [
     # 某某区委常委、统战部部长 -> 某某区委统战部 (named elsewhere in the document)
-    ("青川区委常委、统战部部长王丽出席。青川区委统战部召开座谈会。",
-     [("王丽", "Person"), ("青川区委常委", TITLE), ("统战部部长", TITLE), ("青川区委", "GovOrg"),
-      ("青川区委统战部", "GovOrg")],
-     {("王丽", "member_of", "青川区委统战部")}, set()),
+    ("青川区委常委、宣传部部长方芸出席。青川区委宣传部召开座谈会。",
+     [("方芸", "Person"), ("青川区委常委", TITLE), ("宣传部部长", TITLE), ("青川区委", "GovOrg"),
+      ("青川区委宣传部", "GovOrg")],
+     {("方芸", "member_of", "青川区委宣传部")}, set()),
     # not only from the first title of the chain
     ("市委常委、白鹭新区党工委书记、管委会主任陈山宣布开工。白鹭新区管委会负责筹备。",
      [("陈山", "Person"), ("市委常委", TITLE), ("白鹭新区党工委书记", TITLE), ("管委会主任", TITLE),
       ("白鹭新区党工委", "GovOrg"), ("白鹭新区管委会", "GovOrg")],
      {("陈山", "member_of", "白鹭新区管委会"), ("陈山", "member_of", "白鹭新区党工委")}, set()),
     # a later title opening with a level word names its own body
-    ("青川市委统战部副部长、市工商联党委书记张建出席。青川市工商联发出倡议。",
-     [("张建", "Person"), ("青川市委统战部副部长", TITLE), ("市工商联党委书记", TITLE),
+    ("青川市委统战部副部长、市工商联党委书记钱沐出席。青川市工商联发出倡议。",
+     [("钱沐", "Person"), ("青川市委统战部副部长", TITLE), ("市工商联党委书记", TITLE),
       ("青川市委统战部", "GovOrg"), ("市工商联", "Organization"), ("青川市工商联", "Organization")],
-     {("张建", "member_of", "青川市委统战部"), ("张建", "member_of", "市工商联")},
-     {("张建", "member_of", "青川市工商联")}),
+     {("钱沐", "member_of", "青川市委统战部"), ("钱沐", "member_of", "市工商联")},
+     {("钱沐", "member_of", "青川市工商联")}),
     # a body written with its place is one body, not also the body without it
-    ("青川市人大常委会主任陈政参加活动。市人大常委会副主任刘明陪同。",
-     [("陈政", "Person"), ("刘明", "Person"), ("青川市人大常委会主任", TITLE), ("市人大常委会副主任", TITLE),
+    ("青川市人大常委会主任顾允参加活动。市人大常委会副主任刘明陪同。",
+     [("顾允", "Person"), ("刘明", "Person"), ("青川市人大常委会主任", TITLE), ("市人大常委会副主任", TITLE),
       ("青川市人大常委会", "GovOrg"), ("市人大常委会", "GovOrg")],
-     {("陈政", "member_of", "青川市人大常委会"), ("刘明", "member_of", "市人大常委会")},
-     {("陈政", "member_of", "市人大常委会")}),
+     {("顾允", "member_of", "青川市人大常委会"), ("刘明", "member_of", "市人大常委会")},
+     {("顾允", "member_of", "市人大常委会")}),
 ]
 
 
@@ -180,9 +180,9 @@ def test_later_title_inherits_the_body_opening_an_earlier_one(text, names, expec
 
 
 COMPANY_ANAPHORS = [
-    ("青川远拓科技开发股份有限公司主要从事创新药研发。该公司董事长周明回忆创业经过。",
-     [("青川远拓科技开发股份有限公司", "Enterprise"), ("董事长", TITLE), ("周明", "Person")],
-     {("周明", "member_of", "青川远拓科技开发股份有限公司")}),
+    ("青川远拓生物科技股份有限公司专注于疫苗研发。该公司董事长周明回忆创业经过。",
+     [("青川远拓生物科技股份有限公司", "Enterprise"), ("董事长", TITLE), ("周明", "Person")],
+     {("周明", "member_of", "青川远拓生物科技股份有限公司")}),
     ("远拓集团发展迅速,公司总经理李强表示将扩产。",
      [("远拓集团", "Enterprise"), ("总经理", TITLE), ("李强", "Person")], {("李强", "member_of", "远拓集团")}),
     # no anaphor before the title: no company
@@ -211,8 +211,8 @@ def test_business_title_chains_give_every_post(tmp_path, text, person, endings):
 
 
 PROJECT_POSTS = [
-    ("“项目刚签约就开工了。”项目负责人严立华说。", ("严立华", "项目负责人")),
-    ("现场施工负责人张东林介绍,项目建成后将投产。", ("张东林", "施工负责人")),
+    ("“我们月初拿到许可,月底就动工。”项目负责人葛晓川说。", ("葛晓川", "项目负责人")),
+    ("现场施工负责人樊立群说,主体结构月底封顶。", ("樊立群", "施工负责人")),
     ("项目经理李强介绍,工程进展顺利。", ("李强", "项目经理")),
 ]
 

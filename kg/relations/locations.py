@@ -377,7 +377,7 @@ def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
 
 def _sub_area_place(rest: str) -> str | None:
     """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word.  Before 园区 or 园
-    the words are often no place (近海园区, 智能园): only a place the gazetteer knows."""
+    the words are often no place (智谷园区, 智能园): only a place the gazetteer knows."""
     for word in triggers("sub_area"):
         place = rest[: -len(word)]
         if (rest.endswith(word) and 2 <= len(place) <= 4 and not set(place) & NOT_IN_PLACE_NAME
