@@ -2,7 +2,7 @@
 
 - 以下简称: 重庆川仪精密机械有限公司(以下简称“川仪精密”), and every further name in the
   same brackets (简称A，也称B); a short form of such a name points at the full name; a
-  project's short name in brackets after it (…产业园及配套设施工程(跨境加工项目));
+  project's short name in brackets after it (…仓储园及配套道路工程(保税仓储项目));
 - places without their division ending (江津 -> 江津区), a province-level
   abbreviation (渝 -> 重庆市), the first character of a district (永 -> 永川区),
   a region named after its parent place (双城经济圈 -> 成渝地区双城经济圈);
@@ -84,7 +84,7 @@ def _introduced(ctx: DocContext) -> list[Relation]:
 
 
 def _bracketed_project_short_forms(ctx: DocContext) -> list[Relation]:
-    """某某产业园及配套设施工程(跨境加工项目): a project named in brackets right after a project,
+    """某某仓储园及配套道路工程(保税仓储项目): a project named in brackets right after a project,
     its words (without 项目/工程) taken from the full name in order, is its short name; two
     projects of a list (某产业园(某服务中心)) share fewer words."""
     out: list[Relation] = []
@@ -122,7 +122,7 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
 
 
 def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:
-    """市人大常委会主任某甲 and 宜宾市人大常委会主任某乙 in one document: one post, two holders, so
+    """市人大常委会主任某甲 and 某市人大常委会主任某乙 in one document: one post, two holders, so
     two bodies (a delegation's own city and the city it visits), not a short form."""
     titles = ctx.of_type(TITLE)
     posts_in_full = {compact(t.text)[len(full):] for t in titles if compact(t.text).startswith(full)}

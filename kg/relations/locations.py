@@ -67,11 +67,11 @@ ROUTE = re.compile(r"(?:至|到|—|－|-)")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
 EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
                    r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
-#: What follows the place of a dateline (本报上海6月7日电, 某地讯).
+#: What follows the place of a dateline (本报某地9月2日电, 某地讯).
 DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电(?![力网子站厂视商池器])|讯)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
 EVENT_HOST_REACH = 12
-#: What follows a place after 是 when it does not say where the park is (A与B, 南北挂钩).
+#: What follows a place after 是 when it does not say where the park is (A与B, 南北共建).
 IS_IN_JOINED = re.compile(r"[与和及、]|南北|东西")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
@@ -90,7 +90,7 @@ UNNAMED_LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,40}?(?=[、和及])")
 MAX_UNNAMED = 2
 QUOTE_OPEN = "“‘《"
 QUOTE_CLOSE = "”’》"
-#: A quoted item no recognizer named, passed over whole (“氢能源(含…)、氢能装备…项目”).
+#: A quoted item no recognizer named, passed over whole (“某能源(含…)、某装备…项目”).
 QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
 #: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
 DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
@@ -133,7 +133,7 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                                                                                (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
                 break
-    # 江西南昌县 and 江西省南昌县 in one document: one fact, with the parent's full name.
+    # 湖南岳阳县 and 湖南省岳阳县 in one document: one fact, with the parent's full name.
     parents: dict[str, set[str]] = {}
     for r in out:
         parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
@@ -586,7 +586,7 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                 continue
             where = places[-1]
             if len(compact(where.text)) == 1:
-                continue  # 在盐期间: a one-character abbreviation is no name to place things in
+                continue  # 在洛期间: a one-character abbreviation is no name to place things in
             pos = ctx.skip_space(where.end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
@@ -688,7 +688,7 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
             event = EVENT.search(sentence.text)
             if event is None:
                 continue
-            # 当天，签约仪式共签约项目17个: an event clause naming nothing right after a sentence that
+            # 当天，签约仪式共签下项目9个: an event clause naming nothing right after a sentence that
             # had a host keeps it
             at = sentence.start + event.start()
             names_nothing = not ctx.inside(clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
@@ -710,9 +710,9 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
 
 
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
-    """The place or park (the most specific of a run: 江西省南昌县) that is the first name of the
+    """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
-    4月27日上午，某县举行…; 首场的某县推介暨签约仪式)."""
+    9月3日上午，某县举行…; 首场的某县推介暨签约仪式)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
     if heading and clause_start(ctx.text, heading[0].start) == heading[0].start:
@@ -720,7 +720,7 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     sentence = ctx.doc.sentence_at(event)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
             and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
-        start = sentence.start  # 4月27日上午，某县举行…: a date clause before the host
+        start = sentence.start  # 9月3日上午，某县举行…: a date clause before the host
     named = [m for m in ctx.inside(start, end, LOCATED + LOCATIONS + ("GovOrg", "Person")) if ctx.is_outermost(m)]
     if named and (dateline := DATELINE.match(ctx.text, named[0].end)):
         start = ctx.skip_space(dateline.end())  # 本报某地6月7日电 某区…: the place of the dateline hosts nothing
@@ -853,7 +853,7 @@ def _is_in(ctx: DocContext) -> list[Relation]:
         if pos is None or not ctx.text.startswith("是", pos):
             continue
         where = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
-        # 是上海与市外合作共建的…, 是江苏南北挂钩的…: a place joined with another or split by
+        # 是上海与外省共建的…, 是江苏南北共建的…: a place joined with another or split by
         # directions says whose project the park is, not where it is.
         if where and not IS_IN_JOINED.match(ctx.text, where[0].end):
             out.append(ctx.relation(park, "located_in", where[0], "is_in"))
@@ -946,7 +946,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
                  if m.end < site.end]
         if written_before and not (inner and inner[0].type in OWNER_TYPES):
-            continue  # 渭南高新区中粮粮谷渭南新建…: the owner's name, then a place, says more
+            continue  # 某高新区某粮业某市新建…: the owner's name, then a place, says more
         lead = inner[0] if inner else None
         if lead is None:
             place = _leading_place(ctx, name)
@@ -975,7 +975,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
             if lead.type == "Place" and len(compact(lead.text)) == 1:
-                continue  # 泉三…产业园, 盐南高新区: one-character abbreviations of two places name it
+                continue  # 洛三…产业园: a one-character abbreviation of each of two places names it
             if lead.type == "Park" or ((route or _prefix_locates(site, compact(lead.text))) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
