@@ -137,3 +137,90 @@ def test_place_inside_a_project_owns_nothing():
     doc = make_doc("渭城新区西安物流枢纽项目开工。",
                    [("渭城新区西安物流枢纽项目", "Project"), ("渭城新区", "Park"), ("西安", "Place")])
     assert triples(doc, "owns_project") == set()
+
+
+# -- a later title inherits the opening of an earlier one (issue #14, class 4) ----------
+import pytest  # noqa: E402
+
+from test_relations import make_doc, triples  # noqa: E402
+
+from kg.model import TITLE  # noqa: E402
+
+INHERITED_BODIES = [
+    # 某某区委常委、统战部部长 -> 某某区委统战部 (named elsewhere in the document)
+    ("青川区委常委、宣传部部长方芸出席。青川区委宣传部召开座谈会。",
+     [("方芸", "Person"), ("青川区委常委", TITLE), ("宣传部部长", TITLE), ("青川区委", "GovOrg"),
+      ("青川区委宣传部", "GovOrg")],
+     {("方芸", "member_of", "青川区委宣传部")}, set()),
+    # not only from the first title of the chain
+    ("市委常委、白鹭新区党工委书记、管委会主任陈山宣布开工。白鹭新区管委会负责筹备。",
+     [("陈山", "Person"), ("市委常委", TITLE), ("白鹭新区党工委书记", TITLE), ("管委会主任", TITLE),
+      ("白鹭新区党工委", "GovOrg"), ("白鹭新区管委会", "GovOrg")],
+     {("陈山", "member_of", "白鹭新区管委会"), ("陈山", "member_of", "白鹭新区党工委")}, set()),
+    # a later title opening with a level word names its own body
+    ("青川市委统战部副部长、市工商联党委书记钱沐出席。青川市工商联发出倡议。",
+     [("钱沐", "Person"), ("青川市委统战部副部长", TITLE), ("市工商联党委书记", TITLE),
+      ("青川市委统战部", "GovOrg"), ("市工商联", "Organization"), ("青川市工商联", "Organization")],
+     {("钱沐", "member_of", "青川市委统战部"), ("钱沐", "member_of", "市工商联")},
+     {("钱沐", "member_of", "青川市工商联")}),
+    # a body written with its place is one body, not also the body without it
+    ("青川市人大常委会主任顾允参加活动。市人大常委会副主任刘明陪同。",
+     [("顾允", "Person"), ("刘明", "Person"), ("青川市人大常委会主任", TITLE), ("市人大常委会副主任", TITLE),
+      ("青川市人大常委会", "GovOrg"), ("市人大常委会", "GovOrg")],
+     {("顾允", "member_of", "青川市人大常委会"), ("刘明", "member_of", "市人大常委会")},
+     {("顾允", "member_of", "市人大常委会")}),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", INHERITED_BODIES)
+def test_later_title_inherits_the_body_opening_an_earlier_one(text, names, expected, absent):
+    found = triples(make_doc(text, names), "member_of")
+    assert expected <= found
+    assert not absent & found
+
+
+COMPANY_ANAPHORS = [
+    ("青川远拓生物科技股份有限公司专注于疫苗研发。该公司董事长周明回忆创业经过。",
+     [("青川远拓生物科技股份有限公司", "Enterprise"), ("董事长", TITLE), ("周明", "Person")],
+     {("周明", "member_of", "青川远拓生物科技股份有限公司")}),
+    ("远拓集团发展迅速,公司总经理李强表示将扩产。",
+     [("远拓集团", "Enterprise"), ("总经理", TITLE), ("李强", "Person")], {("李强", "member_of", "远拓集团")}),
+    # no anaphor before the title: no company
+    ("远拓集团发展迅速。总经理李强表示将扩产。",
+     [("远拓集团", "Enterprise"), ("总经理", TITLE), ("李强", "Person")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", COMPANY_ANAPHORS)
+def test_gai_gongsi_before_a_title_is_the_company_named_before(text, names, expected):
+    assert triples(make_doc(text, names), "member_of") == expected
+
+
+BUSINESS_CHAINS = [
+    # a board chair's title is one post (not 董事 + 主席), and the chain before it stays whole
+    ("市工商联主席、远拓科技集团董事局主席张华参加会议。", "张华", ("市工商联主席", "董事局主席")),
+    ("青川商会会长、远拓科技集团董事会主席李强致辞。", "李强", ("青川商会会长", "董事会主席")),
+]
+
+
+@pytest.mark.parametrize("text, person, endings", BUSINESS_CHAINS)
+def test_business_title_chains_give_every_post(tmp_path, text, person, endings):
+    posts = [t for p, t in facts(run(tmp_path, text), "holds_post") if p == person]
+    assert len(posts) == len(endings)
+    assert all(any(t.endswith(e) for t in posts) for e in endings)
+
+
+PROJECT_POSTS = [
+    ("“我们月初拿到许可,月底就动工。”项目负责人葛晓川说。", ("葛晓川", "项目负责人")),
+    ("现场施工负责人樊立群说,主体结构月底封顶。", ("樊立群", "施工负责人")),
+    ("项目经理李强介绍,工程进展顺利。", ("李强", "项目经理")),
+]
+
+
+@pytest.mark.parametrize("text, post", PROJECT_POSTS)
+def test_posts_in_a_project_need_no_body(tmp_path, text, post):
+    assert post in facts(run(tmp_path, text), "holds_post")
+
+
+def test_a_bare_person_in_charge_is_still_no_post(tmp_path):
+    assert facts(run(tmp_path, "企业相关负责人王刚表示将扩产。"), "holds_post") == set()

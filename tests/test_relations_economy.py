@@ -166,7 +166,9 @@ def test_river_at_the_start_of_a_park_name_is_no_part_of_the_province():
 def test_list_with_a_heading_of_its_own_is_not_under_the_park_before():
     names = [("滨江高新区", "Park"), ("瑞丰电机项目", "Project"), ("恒宇光膜项目", "Project"), ("荣昌区", "Place")]
     doc = make_doc("滨江高新区新开工项目2个。\n荣昌区：瑞丰电机项目、恒宇光膜项目开工。", names)
-    assert triples(doc, "located_in") == set()
+    # the district heading the list places it (issue #14, class 3), the park before does not
+    assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "荣昌区"),
+                                          ("恒宇光膜项目", "located_in", "荣昌区")}
     doc = make_doc("滨江高新区新开工项目2个。\n分别是：瑞丰电机项目、恒宇光膜项目。", names)
     assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "滨江高新区"),
                                           ("恒宇光膜项目", "located_in", "滨江高新区")}
@@ -190,3 +192,166 @@ def test_company_named_after_a_country_is_not_placed_by_the_section_header():
                     ("恒宇光电材料有限公司", "Enterprise")])
     placed = {h for h, _, t in triples(doc, "located_in")}
     assert "恒宇光电材料有限公司" in placed and "新加坡瑞丰有限公司" not in placed
+
+
+# -- routes, 为龙头, 在 L 建成的, project records (issue #14) --------------------------
+import pytest  # noqa: E402
+
+STATED = [
+    # a route from its first place lies in the place before it, not in its first end
+    ("湖南岳阳至常德高速公路开工。", [("湖南", "Place"), ("岳阳", "Place"), ("常德", "Place"),
+                                ("湖南岳阳至常德高速公路", "Project")],
+     {("湖南岳阳至常德高速公路", "located_in", "湖南")}, {("湖南岳阳至常德高速公路", "located_in", "岳阳")}),
+    ("柳州至梧州铁路开工。", [("柳州", "Place"), ("梧州", "Place"), ("柳州至梧州铁路", "Project")],
+     set(), {("柳州至梧州铁路", "located_in", "柳州")}),
+    # 某开发区以 A 为龙头
+    ("青川经开区以远拓股份为龙头,打造食品加工产业集群。",
+     [("青川经开区", "Park"), ("远拓股份", "Enterprise")], {("远拓股份", "located_in", "青川经开区")}, set()),
+    # X 2022年在 L 建成投产的 Y: owner and place
+    ("远拓汽车2021年在青川建成投产的白河工厂,目前满负荷运转。",
+     [("远拓汽车", "Enterprise"), ("青川", "Place"), ("白河工厂", "Project")],
+     {("白河工厂", "located_in", "青川"), ("远拓汽车", "owns_project", "白河工厂")}, set()),
+    # X 地处 L 的核心区域: no name after 的, so the subject
+    ("青川临港物流园地处临湖都市圈的腹地。",
+     [("青川临港物流园", "Park"), ("临湖都市圈", "Place")],
+     {("青川临港物流园", "located_in", "临湖都市圈")}, set()),
+    # a park before a project that opens with its owner, then a place: both
+    ("他走进白河高新区远拓粮谷洛阳新建饲料项目现场。",
+     [("白河高新区", "Park"), ("远拓粮谷", "Enterprise"), ("洛阳", "Place"),
+      ("远拓粮谷洛阳新建饲料项目", "Project")],
+     {("远拓粮谷洛阳新建饲料项目", "located_in", "白河高新区"),
+      ("远拓粮谷洛阳新建饲料项目", "located_in", "洛阳")}, set()),
+    # X揭榜任务“Y”、Z揭榜任务“W”: the company right before the verb
+    ("公布的名单里,远拓电器有限公司揭榜任务“智能断路器数字车间”、青禾光电有限公司揭榜任务“柔性面板未来工厂”。",
+     [("远拓电器有限公司", "Enterprise"), ("智能断路器数字车间", "Project"),
+      ("青禾光电有限公司", "Enterprise"), ("柔性面板未来工厂", "Project")],
+     {("远拓电器有限公司", "owns_project", "智能断路器数字车间"),
+      ("青禾光电有限公司", "owns_project", "柔性面板未来工厂")},
+     {("远拓电器有限公司", "owns_project", "柔性面板未来工厂")}),
+    # X…高标准打造“Y”: the only company of the sentence
+    ("今年以来,远拓集团围绕主业转型,全力打造“临湖电商小镇”。",
+     [("远拓集团", "Enterprise"), ("临湖电商小镇", "Project")],
+     {("远拓集团", "owns_project", "临湖电商小镇")}, set()),
+    # Y是X在L投资建设的…
+    ("青川北郊变电站是远拓电力公司在青川区投资建设的首座智能变电站。",
+     [("青川北郊变电站", "Project"), ("远拓电力公司", "Enterprise"), ("青川区", "Place")],
+     {("远拓电力公司", "owns_project", "青川北郊变电站"), ("青川北郊变电站", "located_in", "青川区")},
+     set()),
+    # records of a list of projects
+    ("3项目名称:青川滨湖新城项目\n\n签约企业:远拓置业有限公司\n\n计划投资:40亿元\n\n"
+     "签约企业:白河建工有限公司\n\n计划投资:25亿元",
+     [("青川滨湖新城项目", "Project"), ("远拓置业有限公司", "Enterprise"), ("白河建工有限公司", "Enterprise")],
+     {("远拓置业有限公司", "owns_project", "青川滨湖新城项目")},
+     {("白河建工有限公司", "owns_project", "青川滨湖新城项目")}),
+    ("青川物流园项目;建设单位:远拓物流有限公司", [("青川物流园项目", "Project"), ("远拓物流有限公司", "Enterprise")],
+     {("远拓物流有限公司", "owns_project", "青川物流园项目")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", STATED)
+def test_stated_location_and_owner(text, names, expected, absent):
+    found = triples(make_doc(text, names))
+    assert expected <= found
+    assert not absent & found
+
+
+SHORT_FORMS = [
+    ("远拓食品股份有限公司年报发布。远拓股份表示将扩产。",
+     [("远拓食品股份有限公司", "Enterprise"), ("远拓股份", "Enterprise")],
+     ("远拓股份", "alias_of", "远拓食品股份有限公司")),
+    ("远拓科技项目开工。远拓在此布局封测产能。", [("远拓科技", "Enterprise"), ("远拓", "Enterprise")],
+     ("远拓", "alias_of", "远拓科技")),
+    ("青川北郊输变电工程项目开工。青川北郊输变电工程计划明年投运。",
+     [("青川北郊输变电工程项目", "Project"), ("青川北郊输变电工程", "Project")],
+     ("青川北郊输变电工程", "alias_of", "青川北郊输变电工程项目")),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SHORT_FORMS)
+def test_more_short_forms(text, names, expected):
+    assert expected in triples(make_doc(text, names), "alias_of")
+
+
+def test_short_name_ending_in_gufen_needs_the_same_stem():
+    doc = make_doc("远拓食品股份有限公司年报发布。青禾股份表示将扩产。",
+                   [("远拓食品股份有限公司", "Enterprise"), ("青禾股份", "Enterprise")])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_record_owner_named_only_once_as_a_mention_is_still_the_owner():
+    from kg.relations import extract_relations
+
+    text = "签约企业有远拓城市交通等。\n\n项目名称:青川超级工厂项目\n\n央企:远拓城市交通\n"
+    doc = make_doc(text, [("远拓城市交通", "Enterprise"), ("青川超级工厂项目", "Project")])
+    first = text.index("远拓城市交通")
+    doc.mentions = [m for m in doc.mentions if m.type != "Enterprise" or m.start == first]
+    extract_relations(doc)
+    assert ("远拓城市交通", "owns_project", "青川超级工厂项目") in triples(doc)
+
+
+BRACKETED_PROJECTS = [
+    ("建设内容包括青川保税仓储园及配套道路工程(保税仓储项目)、滨河路改造工程。",
+     [("青川保税仓储园及配套道路工程", "Project"), ("保税仓储项目", "Project"), ("滨河路改造工程", "Project")],
+     {("保税仓储项目", "alias_of", "青川保税仓储园及配套道路工程")}),
+    # two projects of a list: the one in brackets is a project of its own
+    ("开工项目包括青川铁路物流枢纽园(青川冷链分拨配送中心)等。",
+     [("青川铁路物流枢纽园", "Project"), ("青川冷链分拨配送中心", "Project")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", BRACKETED_PROJECTS)
+def test_project_short_name_in_brackets(text, names, expected):
+    assert triples(make_doc(text, names), "alias_of") == expected
+
+
+INVESTS = [
+    ("远拓新能源有限公司计划投资10亿元建设青川储能电池项目。",
+     [("远拓新能源有限公司", "Enterprise"), ("青川储能电池项目", "Project")],
+     {("远拓新能源有限公司", "owns_project", "青川储能电池项目")}),
+    ("远拓集团拟投资5亿元,在临湖新区打造青禾智能制造基地。",
+     [("远拓集团", "Enterprise"), ("临湖新区", "Park"), ("青禾智能制造基地", "Project")],
+     {("远拓集团", "owns_project", "青禾智能制造基地")}),
+    # an investment in something else of the clause is no ownership of a later project
+    ("远拓集团投资5亿元,青川储能电池项目同步开工。",
+     [("远拓集团", "Enterprise"), ("青川储能电池项目", "Project")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", INVESTS)
+def test_company_investing_to_build_owns_the_project(text, names, expected):
+    assert triples(make_doc(text, names), "owns_project") == expected
+
+
+SIGNED = [
+    ("现场,青川县与远拓新能源有限公司签约青川储能电池项目。",
+     [("青川县", "Place"), ("远拓新能源有限公司", "Enterprise"), ("青川储能电池项目", "Project")],
+     {("远拓新能源有限公司", "owns_project", "青川储能电池项目")}),
+    ("远拓集团与临湖新区管委会签订青禾智能制造基地项目投资协议。",
+     [("远拓集团", "Enterprise"), ("临湖新区管委会", "GovOrg"), ("青禾智能制造基地项目", "Project")],
+     {("远拓集团", "owns_project", "青禾智能制造基地项目")}),
+    # two companies signing: which one owns it is not said
+    ("远拓集团与青禾控股有限公司签约白河物流园项目。",
+     [("远拓集团", "Enterprise"), ("青禾控股有限公司", "Enterprise"), ("白河物流园项目", "Project")], set()),
+    # the project in a later clause is not the one signed
+    ("青川县与远拓集团签约,白河物流园项目同步开工。",
+     [("青川县", "Place"), ("远拓集团", "Enterprise"), ("白河物流园项目", "Project")], set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SIGNED)
+def test_the_company_signing_with_a_government_owns_the_project(text, names, expected):
+    assert triples(make_doc(text, names), "owns_project") == expected
+
+
+def test_one_post_with_two_holders_makes_two_bodies_not_a_short_form():
+    doc = make_doc("市人大常委会主任邵岩参加考察。青川市人大常委会主任顾允陪同。",
+                   [("市人大常委会", "GovOrg"), ("青川市人大常委会", "GovOrg"), ("邵岩", "Person"), ("顾允", "Person"),
+                    ("青川市", "Place"), ("市人大常委会主任", TITLE), ("青川市人大常委会主任", TITLE)])
+    assert triples(doc, "alias_of") == set()
+
+
+def test_a_body_without_its_place_is_still_a_short_form():
+    doc = make_doc("青川市人大常委会主任顾允出席。市人大常委会副主任刘明主持。",
+                   [("市人大常委会", "GovOrg"), ("青川市人大常委会", "GovOrg"), ("顾允", "Person"), ("刘明", "Person"),
+                    ("青川市", "Place"), ("市人大常委会副主任", TITLE), ("青川市人大常委会主任", TITLE)])
+    assert triples(doc, "alias_of") == {("市人大常委会", "alias_of", "青川市人大常委会")}

@@ -40,3 +40,230 @@ def test_divisions_list_without_a_place_of_ge_states_nothing():
     doc = make_doc("福州召开会议,青石、白溪和云岭等镇街负责人参会。",
                    [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")])
     assert triples(doc, "part_of") == set()
+
+
+# -- scenes and lists (issue #14, class 3) ------------------------------------
+import pytest  # noqa: E402
+
+SCENES_AND_LISTS = [
+    # a visit: 来到 L，调研 A、B，深入 C
+    ("工作组来到青川市,实地查看青川高新区,走进青禾机械有限公司、远拓电子有限公司等企业。",
+     [("青川市", "Place"), ("青川高新区", "Park"), ("青禾机械有限公司", "Enterprise"),
+      ("远拓电子有限公司", "Enterprise")],
+     {("青川高新区", "located_in", "青川市"), ("青禾机械有限公司", "located_in", "青川市"),
+      ("远拓电子有限公司", "located_in", "青川市")}),
+    # a place written before an item places its own list; the scene place the rest
+    ("他依次走访白河经开区远拓电机三期、白河高新区青禾饲料加工和瑞丰新材料基地等建设现场。",
+     [("白河经开区", "Park"), ("白河高新区", "Park"), ("远拓电机三期", "Project"),
+      ("青禾饲料加工", "Project"), ("瑞丰新材料基地", "Project")],
+     {("远拓电机三期", "located_in", "白河经开区"), ("青禾饲料加工", "located_in", "白河高新区"),
+      ("瑞丰新材料基地", "located_in", "白河高新区")}),
+    # 在 L 期间，… A
+    ("在洛阳期间,代表团参观了远拓花海和青禾纪念馆。",
+     [("洛阳", "Place"), ("远拓花海", "Project"), ("青禾纪念馆", "Project")],
+     {("远拓花海", "located_in", "洛阳"), ("青禾纪念馆", "located_in", "洛阳")}),
+    # 到 L 调研，深入 A
+    ("李明到青川县调研,深入远拓电子有限公司察看生产情况。",
+     [("青川县", "Place"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
+     {("远拓电子有限公司", "located_in", "青川县")}),
+    # 在 L，… A
+    ("在青川工业园,李明走进远拓电子有限公司装配线了解订单情况。",
+     [("青川工业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
+     {("远拓电子有限公司", "located_in", "青川工业园")}),
+    # 位于 L 的 A、B及C等企业
+    ("参访团走访了位于临湖新区的青禾智造园、远拓研究院及瑞丰药业、禾康医疗等单位。",
+     [("临湖新区", "Park"), ("青禾智造园", "Park"), ("远拓研究院", "Organization"),
+      ("瑞丰药业", "Enterprise"), ("禾康医疗", "Enterprise")],
+     {("青禾智造园", "located_in", "临湖新区"), ("远拓研究院", "located_in", "临湖新区"),
+      ("瑞丰药业", "located_in", "临湖新区"), ("禾康医疗", "located_in", "临湖新区")}),
+    # an item no recognizer named is passed over
+    ("参访团走访了位于临湖新区的青禾智造园、远拓材料与工艺研究院及瑞丰药业、禾康医疗等单位。",
+     [("临湖新区", "Park"), ("青禾智造园", "Park"), ("瑞丰药业", "Enterprise"), ("禾康医疗", "Enterprise")],
+     {("青禾智造园", "located_in", "临湖新区"), ("瑞丰药业", "located_in", "临湖新区"),
+      ("禾康医疗", "located_in", "临湖新区")}),
+    ("青川市“青禾碳化硅芯片项目”、“氢能(含储运和加注配套)、氢能装备制造项目”、“临湖老街更新项目”现场签约。",
+     [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
+     {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+    # A及B坐落于 L
+    ("远拓传感器项目及青禾机器人整机项目坐落于临湖新区。",
+     [("临湖新区", "Park"), ("远拓传感器项目", "Project"), ("青禾机器人整机项目", "Project")],
+     {("远拓传感器项目", "located_in", "临湖新区"), ("青禾机器人整机项目", "located_in", "临湖新区")}),
+    # a place before a list of quoted projects
+    ("青川市“青禾碳化硅芯片项目”、“临湖老街更新项目”等2个项目现场签约。",
+     [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
+     {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+]
+
+NO_SCENE = [
+    # a list of places after the verb is no scene
+    ("他赴青川、白河调研远拓电子有限公司。",
+     [("青川", "Place"), ("白河", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 在 L，inside a clause is no scene opener
+    ("远拓电子有限公司的产品在青川市,销量第一。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 到 L without a verb of visiting is no scene (到青川市参加会议)
+    ("他到青川市参加会议,远拓电子有限公司代表发言。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 与 joins the two sides of an agreement, not two items
+    ("位于青川市的瑞丰药业与远拓电子有限公司签约。",
+     [("青川市", "Place"), ("瑞丰药业", "Enterprise"), ("远拓电子有限公司", "Enterprise")]),
+    # a company named as the body of a title is whom the visitors met
+    ("代表团前往青川市,会见远拓电子有限公司董事长李明。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise"), ("董事长", "Title"), ("李明", "Person")]),
+    # a place that stands alone later ends the scene
+    ("调研组来到青川市,听取汇报,随后赶往白河县,深入远拓电子有限公司。",
+     [("青川市", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SCENES_AND_LISTS)
+def test_scenes_and_lists_place_every_item(text, names, expected):
+    assert expected <= triples(make_doc(text, names), "located_in")
+
+
+@pytest.mark.parametrize("text, names", NO_SCENE)
+def test_no_scene_places_nothing_in_the_wrong_place(text, names):
+    found = triples(make_doc(text, names), "located_in")
+    assert ("远拓电子有限公司", "located_in", "青川市") not in found
+    assert ("远拓电子有限公司", "located_in", "青川") not in found
+
+
+PARTS = [
+    # a place opening the name of an item visited in a place is part of that place
+    # (real places: the gazetteer must know that the county can lie in the city)
+    ("工作组来到洛阳市,实地查看孟津区高端装备产业园,了解招商进展。",
+     [("洛阳市", "Place"), ("孟津区", "Place"), ("孟津区高端装备产业园", "Park")],
+     {("孟津区", "part_of", "洛阳市"), ("孟津区高端装备产业园", "located_in", "洛阳市")}),
+    # X…,是Y的重要组成部分, also when X opens a project's name
+    ("青禾储能产业园项目规划用地约800亩,是白河装备产业园的重要组成部分。",
+     [("青禾储能产业园", "Park"), ("青禾储能产业园项目", "Project"), ("白河装备产业园", "Park")],
+     {("青禾储能产业园", "part_of", "白河装备产业园")}),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", PARTS)
+def test_stated_and_visited_parts(text, names, expected):
+    assert expected <= triples(make_doc(text, names))
+
+
+def test_part_of_phrase_needs_shi_before_the_whole():
+    doc = make_doc("青禾储能产业园与白河装备产业园的一部分合并。",
+                   [("青禾储能产业园", "Park"), ("白河装备产业园", "Park")])
+    assert triples(doc, "part_of") == set()
+
+
+EVENTS = [
+    # the host of an event and the projects of a later sentence that speaks of it
+    ("9月3日上午,湖南省青川县举行秋季重大项目集中开工仪式。本次集中开工的项目包括远拓物流园、"
+     "青禾冷链产业园等。",
+     [("湖南省", "Place"), ("青川县", "Place"), ("远拓物流园", "Project"), ("青禾冷链产业园", "Project")],
+     {("远拓物流园", "located_in", "青川县"), ("青禾冷链产业园", "located_in", "青川县")}, set()),
+    # 某区签约N个项目，包括A、B; 其中 right after a sentence that speaks of the event
+    ("今年以来,青川区累计签约项目43个,包括远拓物流园、青禾冷链中心等。其中,白河材料项目已开工。",
+     [("青川区", "Place"), ("远拓物流园", "Project"), ("青禾冷链中心", "Project"), ("白河材料项目", "Project")],
+     {("远拓物流园", "located_in", "青川区"), ("青禾冷链中心", "located_in", "青川区"),
+      ("白河材料项目", "located_in", "青川区")}, set()),
+    # the host opens the clause of the event word; a next event sentence naming no host keeps it
+    ("3月2日下午,白河春季博览会开幕前夕,头一场的青川县营商环境推介暨签约仪式顺利举办。当天,签约仪式共签下项目9个,"
+     "分别是总投资3亿元的远拓铝材项目、总投资8亿的青禾家具项目等。",
+     [("青川县", "Place"), ("远拓铝材项目", "Project"), ("青禾家具项目", "Project")],
+     {("远拓铝材项目", "located_in", "青川县"), ("青禾家具项目", "located_in", "青川县")}, set()),
+    # a later sentence that does not speak of the event places nothing
+    ("青川县举行重点项目集中开工仪式。远拓物流园年内投产。",
+     [("青川县", "Place"), ("远拓物流园", "Project")], set(), {("远拓物流园", "located_in", "青川县")}),
+    # an event whose sentence opens with a person has no host
+    ("李明出席青川县重点项目集中开工仪式。本次开工的远拓物流园年内投产。",
+     [("李明", "Person"), ("青川县", "Place"), ("远拓物流园", "Project")], set(),
+     {("远拓物流园", "located_in", "青川县")}),
+    # a dateline names no host
+    ("本报青川9月2日电 临湖新区秋季重点项目1日集中开工,远拓芯片项目总投资10亿元。",
+     [("青川", "Place"), ("临湖新区", "Park"), ("远拓芯片项目", "Project")],
+     {("远拓芯片项目", "located_in", "临湖新区")}, {("远拓芯片项目", "located_in", "青川")}),
+    # the first item after the event word is no host
+    ("当日集中开工的项目有临湖产业园和远拓物流中心、青禾建材产业园。",
+     [("临湖产业园", "Park"), ("远拓物流中心", "Project"), ("青禾建材产业园", "Park")], set(),
+     {("远拓物流中心", "located_in", "临湖产业园"), ("青禾建材产业园", "located_in", "临湖产业园")}),
+    # the body of a title is no host
+    ("青川区区长王强在签约活动上致辞时说,远拓物流中心将带动就业。",
+     [("青川区", "Place"), ("王强", "Person"), ("区长", "Title"), ("远拓物流中心", "Project")], set(),
+     {("远拓物流中心", "located_in", "青川区")}),
+    # other parks in the host's sentence are peers, not parks of the host
+    ("青川高新区集中开工项目2个,临湖新区、白河经开区分别开工1个。",
+     [("青川高新区", "Park"), ("临湖新区", "Park"), ("白河经开区", "Park")], set(),
+     {("临湖新区", "located_in", "青川高新区")}),
+    # 坐落于某集团旗下某园区
+    ("远拓传感器项目坐落于青禾集团旗下临湖产业园内。",
+     [("远拓传感器项目", "Project"), ("青禾集团", "Enterprise"), ("临湖产业园", "Park")],
+     {("远拓传感器项目", "located_in", "临湖产业园")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", EVENTS)
+def test_event_hosts_and_owned_parks(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+def test_place_opening_a_company_visited_in_a_scene_is_not_part_of_the_scene_place():
+    doc = make_doc("调研组来到洛阳市,深入孟津远拓电气有限公司。",
+                   [("洛阳市", "Place"), ("孟津", "Place"), ("孟津远拓电气有限公司", "Enterprise")])
+    assert ("孟津远拓电气有限公司", "located_in", "洛阳市") in triples(doc)
+    assert triples(doc, "part_of") == set()
+
+
+NOT_WHERE = [
+    # a place joined with another after 是 says whose park it is, not where
+    ("临湖协作产业园是上海与外省共同建设的示范园区。",
+     [("临湖协作产业园", "Park"), ("上海", "Place")]),
+    ("常青工业园区是江苏南北共建的先行样板。", [("常青工业园区", "Park"), ("江苏", "Place")]),
+    # a one-character abbreviation opening a park's name (洛阳 + 三门峡) is no location
+    ("洛三精密制造产业园已投入运营。", [("洛", "Place"), ("洛三精密制造产业园", "Park")]),
+    # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
+    ("青川综保区智谷园区今年引进外贸企业12家。", [("青川综保区", "Park"), ("青川综保区智谷园区", "Park")]),
+]
+
+
+@pytest.mark.parametrize("text, names", NOT_WHERE)
+def test_statements_that_name_no_location(text, names):
+    assert triples(make_doc(text, names), "located_in") == set()
+
+
+def test_park_said_to_be_a_place_s_is_in_it():
+    doc = make_doc("临湖科技城是渝北区招商引资的主阵地。", [("临湖科技城", "Park"), ("渝北区", "Place")])
+    assert triples(doc, "located_in") == {("临湖科技城", "located_in", "渝北区")}
+
+
+def test_places_inside_a_project_name_state_no_part_of():
+    doc = make_doc("湖南岳阳至常德高速公路开工。", [("湖南", "Place"), ("岳阳", "Place"), ("常德", "Place"),
+                                          ("湖南岳阳至常德高速公路", "Project")])
+    assert triples(doc, "part_of") == set()
+
+
+def test_a_parent_written_short_and_full_gives_one_part_of_with_the_full_name():
+    doc = make_doc("江西南昌县项目开工。江西省南昌县举行仪式。",
+                   [("江西", "Place"), ("江西省", "Place"), ("南昌县", "Place")])
+    assert triples(doc, "part_of") == {("南昌县", "part_of", "江西省")}
+
+
+def test_one_character_abbreviation_opens_no_scene():
+    doc = make_doc("在洛期间,代表团参观了远拓花海。", [("洛", "Place"), ("远拓花海", "Project")])
+    assert triples(doc, "located_in") == set()
+
+
+def test_a_visited_site_places_its_own_clause_and_a_semicolon_ends_a_scene():
+    doc = make_doc("他深入洛阳市,到青禾科技园察看远拓仓储项目,到白河果蔬有限公司察看分拣线;"
+                   "随后走进临湖能源有限公司。",
+                   [("洛阳市", "Place"), ("青禾科技园", "Park"), ("远拓仓储项目", "Project"),
+                    ("白河果蔬有限公司", "Enterprise"), ("临湖能源有限公司", "Enterprise")])
+    found = triples(doc, "located_in")
+    assert {("青禾科技园", "located_in", "洛阳市"), ("远拓仓储项目", "located_in", "青禾科技园"),
+            ("白河果蔬有限公司", "located_in", "洛阳市")} <= found
+    assert ("白河果蔬有限公司", "located_in", "青禾科技园") not in found
+    assert ("临湖能源有限公司", "located_in", "洛阳市") not in found
+
+
+def test_a_paper_reporting_a_visit_is_not_visited():
+    doc = make_doc("调研组来到洛阳市,白河日报记者随行采访,深入远拓电子有限公司。",
+                   [("洛阳市", "Place"), ("白河日报", "Organization"), ("远拓电子有限公司", "Enterprise")])
+    assert triples(doc, "located_in") == {("远拓电子有限公司", "located_in", "洛阳市")}

@@ -1,7 +1,8 @@
 """alias_of: a short form of a name used in the same document -> its full name.
 
 - 以下简称: 重庆川仪精密机械有限公司(以下简称“川仪精密”), and every further name in the
-  same brackets (简称A，也称B); a short form of such a name points at the full name;
+  same brackets (简称A，也称B); a short form of such a name points at the full name; a
+  project's short name in brackets after it (…仓储园及配套道路工程(保税仓储项目));
 - places without their division ending (江津 -> 江津区), a province-level
   abbreviation (渝 -> 重庆市), the first character of a district (永 -> 永川区),
   a region named after its parent place (双城经济圈 -> 成渝地区双城经济圈);
@@ -18,7 +19,9 @@
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
 - a project named by its owner and its last words (良创机械制造项目 ->
-  良创机械绿色砼浆设备制造项目).
+  良创机械绿色砼浆设备制造项目), or without 项目 (某某输变电工程 -> 某某输变电工程项目);
+- a listed company's usual short name (某某股份 -> 某某食品股份有限公司) and a brand
+  without its industry word (某某 -> 某某科技).
 
 A short form points at the longest full name in the document it shortens.
 """
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load_lines, load_set, load_table
-from kg.model import Relation
+from kg.model import TITLE, Relation
 from kg.ner import gazetteer
 from kg.relations.context import DocContext, compact, triggers
 
@@ -42,7 +45,7 @@ LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "控�
 
 
 def extract_aliases(ctx: DocContext) -> list[Relation]:
-    introduced = _introduced(ctx)
+    introduced = _introduced(ctx) + _bracketed_project_short_forms(ctx)
     canonical = {compact(r.head.text): r.tail for r in introduced}
     out = list(introduced)
     for type_ in SHORT_FORM_RULES:
@@ -80,6 +83,26 @@ def _introduced(ctx: DocContext) -> list[Relation]:
     return out
 
 
+def _bracketed_project_short_forms(ctx: DocContext) -> list[Relation]:
+    """某某仓储园及配套道路工程(保税仓储项目): a project named in brackets right after a project,
+    its words (without 项目/工程) taken from the full name in order, is its short name; two
+    projects of a list (某产业园(某服务中心)) share fewer words."""
+    out: list[Relation] = []
+    for full in ctx.of_type("Project"):
+        pos = ctx.skip_space(full.end)
+        if pos >= len(ctx.text) or ctx.text[pos] not in "（(" or not ctx.is_outermost(full):
+            continue
+        inner = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), ("Project",))
+                 if ctx.text[ctx.skip_space(m.end):ctx.skip_space(m.end) + 1] in ("）", ")")]
+        if not inner:
+            continue
+        core = re.sub("(?:项目|工程)$", "", compact(inner[0].text))
+        chars = iter(compact(full.text))
+        if len(core) >= 3 and all(c in chars for c in core):
+            out.append(ctx.relation(inner[0], "alias_of", full, "bracketed_short_form"))
+    return out
+
+
 def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     """alias_of for every (short, full) pair of names of ``type_`` in the document."""
     names = sorted(ctx.texts_by_type.get(type_, ()), key=lambda n: (len(n), n))
@@ -88,13 +111,25 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     for short in names:
         fulls = [full for full in names if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
-                 and (type_ != "Project" or _owner_kept(ctx, short, full))]
+                 and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
+                 and not _post_held_in_both(ctx, short, full)]
         if fulls and not (type_ == "Place" and _shared_by_divisions(short, fulls)):
             head = ctx.first_mention(short, (type_,))
             tail = ctx.first_mention(fulls[-1], (type_,))  # the longest full name
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:
+    """市人大常委会主任某甲 and 某市人大常委会主任某乙 in one document: one post, two holders, so
+    two bodies (a delegation's own city and the city it visits), not a short form."""
+    titles = ctx.of_type(TITLE)
+    posts_in_full = {compact(t.text)[len(full):] for t in titles if compact(t.text).startswith(full)}
+    return any(compact(t.text).startswith(short) and compact(t.text)[len(short):] in posts_in_full
+               and compact(t.text)[len(short):] and not any(o.start <= t.start and t.end <= o.end and o is not t
+                                                            for o in titles)
+               for t in titles)
 
 
 def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
@@ -184,9 +219,14 @@ def _company_stem(short: str, full: str, places) -> bool:
         # 中国 + 一汽, 山东 + 良创机械(有限公司); not 重庆 + 比亚迪动力电池有限公司, a regional company.
         rest = full[len(lead):]
         return rest == short or (rest.startswith(short) and rest[len(short):] in LEGAL_FORMS)
+    if short.endswith("股份") and full.endswith("股份有限公司") and full.startswith(short[:-2]) \
+            and len(short) >= 4 and not gazetteer.find_places(full[len(short) - 2:]):
+        return True  # 某某股份 -> 某某食品股份有限公司: the listed company's usual short name
     if not full.startswith(short):
         return False
     rest = full[len(short):]
+    if rest in load_set("industry_words.txt") and len(short) >= 2:
+        return True  # 某某 -> 某某科技: the brand without its industry word
     if short.endswith(GROUP_ENDINGS):
         return rest in LEGAL_FORMS  # 甘肃电气装备集团 + 有限公司, not + 国测时栅科技有限公司
     if any(b in rest for b in load_set("relation_branch_suffixes.txt")):
@@ -238,6 +278,8 @@ def _project_short_form(short: str, full: str, places) -> bool:
     """良创机械制造项目 -> 良创机械绿色砼浆设备制造项目: the full name with words left out of its
     middle, keeping its start and more than 项目 of its end.  In a document the kept start
     must also be the owner's name (``_owner_kept``)."""
+    if full == short + "项目":  # 某某输变电工程 -> 某某输变电工程项目: one project
+        return True
     return not full.startswith(short) and any(
         full.startswith(short[:k]) and full.endswith(short[k:]) for k in range(2, len(short) - 2))
 

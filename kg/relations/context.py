@@ -7,12 +7,16 @@ objects with their evidence sentence.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from functools import cached_property
 
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
 
+#: What ends a clause: commas, sentence ends, colons, line breaks.
+CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 #: Spaces OCR leaves inside and between names; never a line break.
 INLINE_SPACE = " \t\u3000\xa0"
 ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
@@ -29,6 +33,7 @@ class DocContext:
         for m in self.mentions:
             self._by_start[m.start].append(m)
             self._by_end[m.end].append(m)
+        self._starts = [m.start for m in self.mentions]
         self.cache: dict[str, object] = {}  # per-document values a relation family computes once
         for lst in self._by_end.values():
             lst.sort(key=lambda m: m.start)  # longest first
@@ -54,7 +59,8 @@ class DocContext:
 
     def inside(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
         """Mentions of ``types`` within [start, end), in text order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end and m.type in types]
 
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
@@ -65,8 +71,33 @@ class DocContext:
 
     def is_outermost(self, m: Mention) -> bool:
         """True when no longer entity mention contains ``m``."""
+        span = (m.start, m.end)
+        if span in self._mention_spans:
+            return span not in self._enclosed_spans
         return not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       for o in self.entity_mentions)
+                       for o in self.entity_mentions)  # a mention a relation pattern made
+
+    @cached_property
+    def _mention_spans(self) -> set[tuple[int, int]]:
+        return {(m.start, m.end) for m in self.mentions}
+
+    @cached_property
+    def _enclosed_spans(self) -> set[tuple[int, int]]:
+        """Spans of the document's mentions that a longer entity mention contains, by one sweep
+        in text order: a span is enclosed when an entity mention starting before it ends at or
+        after its end, or one starting with it ends after it."""
+        out: set[tuple[int, int]] = set()
+        entities = sorted(self.entity_mentions, key=lambda m: (m.start, -m.end))
+        reach_before = -1  # furthest end of the entity mentions starting before the current start
+        i = 0
+        for s, e in sorted(self._mention_spans):
+            while i < len(entities) and entities[i].start < s:
+                reach_before = max(reach_before, entities[i].end)
+                i += 1
+            same_start_reach = entities[i].end if i < len(entities) and entities[i].start == s else -1
+            if reach_before >= e or same_start_reach > e:
+                out.add((s, e))
+        return out
 
     def enclosing(self, m: Mention) -> list[Mention]:
         """Longer entity mentions that contain ``m``."""
@@ -113,6 +144,20 @@ class DocContext:
     def relation(self, head: Mention, label: str, tail: Mention, pattern: str,
                  evidence: Span | None = None) -> Relation:
         return Relation(head, label, tail, pattern, evidence or self.evidence(head, tail))
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma, sentence end or colon)."""
+    i = pos
+    while i > 0 and not CLAUSE_END.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends."""
+    m = CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def compact(text: str) -> str:

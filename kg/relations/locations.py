@@ -10,19 +10,29 @@ part_of
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
     also located_in the place it names; a park written inside another
     (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城); parks listed after 下设/下辖 in a
-    sentence about a park.
+    sentence about a park; X…,是Y的(重要)组成部分; the place opening the name of a park or
+    project visited in a scene (来到某市，调研甲县某开发区 -> 甲县 part_of 某市).
+  Places inside a project's name (某省甲市至乙市高速公路) state no part_of.
 located_in
-  - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X,
-    在 L，… X 项目;
+  - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X, and every
+    item of a list there (位于 L 的 A、B及C, A及B坐落于 L, 坐落于某集团旗下 L);
+  - scenes: 来到/赴/深入 L，调研 A、B，深入 C; 在 L，…; 到 L 调研…; 在 L 期间，… (a place
+    written right before an item places its own list; a site visited places its own clause);
+  - the host of an event starting or signing projects (某县举行…集中开工仪式。本次开工的项目
+    包括A、B), a place heading a list (某区：A项目、B项目开工), a place before a list of
+    projects (某市“A项目”、“B项目”);
+  - Y是(X)在L投资建设的…;
   - X … 落户 L, X 在 L 落户 (and 园区 … X 落户: the park named before);
   - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name
     (a park in brackets after a park is its other name, not its place);
   - the place (or park) a park's or project's name starts with, the innermost of a chain
     (璧山高新区, 内蒙古鄂尔多斯准格尔经济开发区 -> 准格尔, 黄金坡新区坝子坡路), but not the park a
-    project builds (某某产业园项目); or the place that follows its owner's name (…学院荣昌校区);
+    project builds (某某产业园项目), not a one-character abbreviation (泉三…) and for a route
+    the place before its first end (某省甲市至乙市高速 -> 某省); or the place that follows its
+    owner's name (…学院荣昌校区);
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
-  - companies 以 A、B 等为代表 in a sentence about a park;
+  - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
   - the district of a section header (seed 002: a line with only 潼南) for the
     parks, projects, institutions and companies under it that no other pattern
     places.
@@ -32,18 +42,18 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load_set
-from kg.model import Mention, Relation
+from kg.model import TITLE, Mention, Relation
 from kg.ner import gazetteer
 from kg.ner.vocabulary import words
-from kg.relations.context import DocContext, compact, triggers
+from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
 PLACE = ("Place",)
+OWNER_TYPES = ("Enterprise", "Organization")
 SITES = ("Project", "Park")
 #: Numerals, quantifiers and function words: 两个园区, 三大片区 name no place.
 NOT_IN_PLACE_NAME = set("一二两三四五六七八九十百几个多各每大小该本其的了在是和与及等不")
-CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 #: 位于 A 与 B 之间: between two places, in neither.
 BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
@@ -52,6 +62,17 @@ BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;
 PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
+#: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
+ROUTE = re.compile(r"(?:至|到|—|－|-)")
+#: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
+EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
+                   r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
+#: What follows the place of a dateline (本报某地9月2日电, 某地讯).
+DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电(?![力网子站厂视商池器])|讯)")
+#: How far into its sentence (characters: a date, 上午) the host of an event may be named.
+EVENT_HOST_REACH = 12
+#: What follows a place after 是 when it does not say where the park is (A与B, 南北共建).
+IS_IN_JOINED = re.compile(r"[与和及、]|南北|东西")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
@@ -60,7 +81,24 @@ TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
-            "bracketed_place"}
+            "bracketed_place", "scene", "place_before_list", "is_built_at"}
+#: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
+#: which joins the two sides of an agreement (A与B签约) as often as two items.
+ITEM_JOINERS = "、和及"
+#: An item no recognizer named, passed over inside a list (at most MAX_UNNAMED in a row).
+UNNAMED_LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,40}?(?=[、和及])")
+MAX_UNNAMED = 2
+QUOTE_OPEN = "“‘《"
+QUOTE_CLOSE = "”’》"
+#: A quoted item no recognizer named, passed over whole (“某能源(含…)、某装备…项目”).
+QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
+#: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
+DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
+SEMICOLON = re.compile("[;；]")
+#: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
+ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
+#: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
+ITEM_BRACKET = re.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
@@ -68,9 +106,10 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
     out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
-    out += _border(ctx) + _is_in(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
-    out += _bracketed_place(ctx)
+    out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
+    out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
+    out += _event_hosts(ctx, out)
     out += _sections(ctx, out, owned)
     return out
 
@@ -83,6 +122,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         for child in ctx.starting_at(parent.end, PLACE):
             if not _may_contain(compact(parent.text), compact(child.text)):
                 continue
+            if any(o.type == "Project" for o in ctx.enclosing(parent)):
+                continue  # 某省甲市至乙市高速公路: the places of a project's name name the project
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
@@ -92,7 +133,12 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                                                                                (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
                 break
-    return out
+    # 湖南岳阳县 and 湖南省岳阳县 in one document: one fact, with the parent's full name.
+    parents: dict[str, set[str]] = {}
+    for r in out:
+        parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
+    return [r for r in out if not any(p != compact(r.tail.text) and p.startswith(compact(r.tail.text))
+                                      for p in parents[compact(r.head.text)])]
 
 
 #: What joins the places of a list closed by 等 + region.
@@ -330,11 +376,13 @@ def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
 
 
 def _sub_area_place(rest: str) -> str | None:
-    """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word."""
+    """大庙组团 -> 大庙: a sub-area is named by its place and a sub-area word.  Before 园区 or 园
+    the words are often no place (智谷园区, 智能园): only a place the gazetteer knows."""
     for word in triggers("sub_area"):
         place = rest[: -len(word)]
         if (rest.endswith(word) and 2 <= len(place) <= 4 and not set(place) & NOT_IN_PLACE_NAME
-                and not DIRECTION.fullmatch(place)):
+                and not DIRECTION.fullmatch(place)
+                and (not word.endswith("园") and not word.endswith("园区") or gazetteer.is_place(place))):
             return place
     return None
 
@@ -348,6 +396,12 @@ def _location_run(ctx: DocContext, pos: int) -> tuple[list[Mention], int]:
     run: list[Mention] = []
     while True:
         found = ctx.starting_at(ctx.skip_space(pos), LOCATIONS + ("Enterprise", "Organization"))
+        if found and not run and found[0].type not in LOCATIONS:
+            # 坐落于某集团旗下某园区: the company's own park
+            word = next((w for w in triggers("owned_by") if ctx.text.startswith(w, found[0].end)), None)
+            if word and ctx.starting_at(found[0].end + len(word), LOCATIONS):
+                pos = found[0].end + len(word)
+                continue
         if not found or (not run and found[0].type not in LOCATIONS):
             return run, pos
         run.append(found[0])
@@ -364,6 +418,76 @@ def _first_after(ctx: DocContext, pos: int, types: tuple[str, ...]) -> Mention |
     return found[0] if found else None
 
 
+def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
+    """The items of a list that starts with ``first``: A、B和C, “A”、“B”, A(B)、C (the name in
+    brackets is an item too), 总投资5亿元的A、总投资10亿的B; in text order."""
+    text = ctx.text
+    items, pos, unnamed = [first], first.end, 0
+    while True:
+        pos = _skip_chars(ctx, pos, QUOTE_CLOSE)
+        bracket = ITEM_BRACKET.match(text, pos)
+        if bracket:
+            inner = [m for m in ctx.starting_at(ctx.skip_space(bracket.start(1)), types)
+                     if ctx.skip_space(m.end) == bracket.end(1)]
+            items += inner[:1]
+            pos = _skip_chars(ctx, bracket.end(), QUOTE_CLOSE)
+        if text.startswith("以及", pos):
+            pos += 1
+        if pos >= len(text) or text[pos] not in ITEM_JOINERS:
+            return items
+        pos = _skip_chars(ctx, pos + 1, QUOTE_OPEN)
+        modifier = ITEM_MODIFIER.match(text, pos)
+        if modifier:
+            pos = _skip_chars(ctx, modifier.end(), QUOTE_OPEN)
+        found = [m for m in ctx.starting_at(pos, types) if ctx.is_outermost(m)]
+        if found and _opens_name(ctx, found[0]):
+            return items  # 乙园B项目: a park before a name of its own starts another list
+        if not found:
+            quoted = text[pos - 1] in QUOTE_OPEN and QUOTED_LIST_ITEM.match(text, pos)
+            skipped = quoted or UNNAMED_LIST_ITEM.match(text, pos)
+            if skipped is None or unnamed == MAX_UNNAMED or (not quoted and ctx.inside(pos, skipped.end(), LOCATIONS)):
+                return items
+            pos, unnamed = skipped.end(), unnamed + 1
+            continue
+        items.append(found[0])
+        pos, unnamed = found[0].end, 0
+
+
+def _list_items_before(ctx: DocContext, last: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
+    """The items of a list (A、B和C) that ends with ``last``, in text order."""
+    text = ctx.text
+    items = [last]
+    while True:
+        pos = _skip_chars_left(ctx, items[0].start, QUOTE_OPEN)
+        if pos == 0 or text[pos - 1] not in ITEM_JOINERS:
+            return items
+        pos = _skip_chars_left(ctx, pos - 1, QUOTE_CLOSE)
+        found = [m for m in ctx.ending_at(pos, types) if ctx.is_outermost(m)]
+        if not found:
+            return items
+        items.insert(0, found[0])
+
+
+def _opens_name(ctx: DocContext, m: Mention) -> bool:
+    """Is ``m`` a place or park written right before a name (乙区A项目, 甲市“B项目”)?"""
+    return m.type in LOCATIONS and bool(ctx.starting_at(_skip_chars(ctx, m.end, QUOTE_OPEN), LOCATED))
+
+
+def _skip_chars(ctx: DocContext, pos: int, chars: str) -> int:
+    """``pos`` moved right over spaces and ``chars`` (quotes around a list item)."""
+    pos = ctx.skip_space(pos)
+    while pos < len(ctx.text) and ctx.text[pos] in chars:
+        pos = ctx.skip_space(pos + 1)
+    return pos
+
+
+def _skip_chars_left(ctx: DocContext, pos: int, chars: str) -> int:
+    pos = ctx.skip_space_left(pos)
+    while pos > 0 and ctx.text[pos - 1] in chars:
+        pos = ctx.skip_space_left(pos - 1)
+    return pos
+
+
 def _located_at(ctx: DocContext) -> list[Relation]:
     """位于 L 的 X / X 位于 L (not 位于 A 与 B 之间)."""
     out = []
@@ -373,16 +497,16 @@ def _located_at(ctx: DocContext) -> list[Relation]:
             where = _most_specific(run)
             if where is None or BETWEEN.match(ctx.text, pos):
                 continue
-            if ctx.text.startswith("的", pos):
-                target = _first_after(ctx, pos + 1, LOCATED)
-                if target:
-                    out.append(ctx.relation(target, "located_in", where, "located_de"))
-                    out += [ctx.relation(c, "located_in", where, "located_de")
-                            for c in run if c.type not in LOCATIONS]
-            else:
+            target = _first_after(ctx, pos + 1, LOCATED) if ctx.text.startswith("的", pos) else None
+            if target:
+                out += [ctx.relation(m, "located_in", where, "located_de") for m in _list_items(ctx, target)]
+                out += [ctx.relation(c, "located_in", where, "located_de")
+                        for c in run if c.type not in LOCATIONS]
+            else:  # X 位于 L; X 地处 L 的核心区域
                 before = ctx.ending_at(ctx.skip_space_left(hit.start()), LOCATED)
                 if before:
-                    out.append(ctx.relation(before[0], "located_in", where, "located_at"))
+                    out += [ctx.relation(m, "located_in", where, "located_at")
+                            for m in _list_items_before(ctx, before[0])]
     return out
 
 
@@ -405,13 +529,16 @@ def _de_location(ctx: DocContext) -> list[Relation]:
             if not verb or ctx.inside(pos, verb.end(), LOCATED + LOCATIONS + ("GovOrg", "Person")):
                 continue
             pos = verb.end() - 1
-            target = _first_after(ctx, pos + 1, ("Enterprise", "Organization"))
+            # 在 L 建成投产的 X: a building verb places a project or park too.
+            builds = any(ctx.text.startswith(w, verb.start()) for w in triggers("build"))
+            target = _first_after(ctx, pos + 1, LOCATED if builds else ("Enterprise", "Organization"))
             if target:
                 out.append(ctx.relation(target, "located_in", where, "in_verb_de"))
             continue
         target = _first_after(ctx, pos + 1, LOCATED)
         if target:
-            out.append(ctx.relation(target, "located_in", where, "in_de" if after_in else "de_location"))
+            out += [ctx.relation(m, "located_in", where, "in_de" if after_in else "de_location")
+                    for m in _list_items(ctx, target)]
     return out
 
 
@@ -440,6 +567,189 @@ def _in_location(ctx: DocContext) -> list[Relation]:
     return out
 
 
+def _scenes(ctx: DocContext) -> list[Relation]:
+    """来到 L，调研 A、B，深入 C…; 在 L，… A、B: a visit to a place or park (or a sentence that
+    opens with 在 L，) says where the companies, projects, parks and institutions named in the
+    rest of its sentence are.  A place or park written right before an item (先后来到甲区A项目、
+    乙园B和C) places the items after it up to the next comma; another place standing alone ends
+    the scene (the sentence moves on)."""
+    out = []
+    text = ctx.text
+    visit = triggers("visit")
+    for word in visit + ("在", "到"):
+        for hit in re.finditer(re.escape(word), text):
+            if word == "到" and text[hit.start() - 1:hit.start()] in "来达得":
+                continue  # 来到 is a visit verb of its own; 达到, 得到 are no movement
+            run, _ = _location_run(ctx, hit.end())
+            places = [m for m in run if m.type in LOCATIONS]
+            if not places or places[-1] is not run[len(places) - 1]:
+                continue
+            where = places[-1]
+            if len(compact(where.text)) == 1:
+                continue  # 在洛期间: a one-character abbreviation is no name to place things in
+            pos = ctx.skip_space(where.end)
+            opens_clause = pos < len(text) and text[pos] in ",，"
+            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
+                during = DURING_VISIT.match(text, pos)
+                if not (opens_clause or during) or clause_start(text, hit.start()) != hit.start():
+                    continue
+            elif word == "到":  # 到某县调研: only with a verb of visiting after the place
+                if not any(text.startswith(v, pos) for v in visit):
+                    continue
+            elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
+                      or ctx.starting_at(pos, LOCATED)):
+                continue
+            sentence = ctx.doc.sentence_at(hit.start())
+            end = sentence.end if sentence else len(text)
+            stop = SEMICOLON.search(text, where.end, end)  # a semicolon opens another step
+            end = stop.start() if stop else end
+            if where.type == "Park" and not opens_clause:
+                # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
+                clause = CLAUSE_END.search(text, where.end, end)
+                end = clause.start() if clause else end
+            out += _scene_items(ctx, where, where.end, end)
+    return out
+
+
+def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[Relation]:
+    out = []
+    current = where
+    for m in ctx.inside(start, end, LOCATED + LOCATIONS):
+        if not ctx.is_outermost(m):
+            continue
+        if CLAUSE_END.search(ctx.text, current.end, m.start):
+            current = where  # a prefix place places its own list only
+        if _opens_name(ctx, m):
+            current = m
+            continue
+        if m.type == "Place":
+            break
+        if _names_a_post(ctx, m) or _is_media(m):
+            continue  # 会见远拓集团董事长: whom the visitors met, not what they visited; a paper reports
+        out.append(ctx.relation(m, "located_in", current, "scene"))
+        # 来到某市，调研甲县某开发区: the place opening the name of a park or project is part of the
+        # scene's place (a company's name may open with a place it is not in).
+        opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end and m.type in SITES]
+        if opening and current is where and where.type == "Place" \
+                and _may_contain(compact(where.text), compact(opening[0].text)):
+            out.append(ctx.relation(opening[0], "part_of", where, "scene"))
+    return out
+
+
+def _is_media(m: Mention) -> bool:
+    return m.type == "Organization" and compact(m.text).endswith(tuple(load_set("relation_media_suffixes.txt")))
+
+
+def _names_a_post(ctx: DocContext, m: Mention) -> bool:
+    """Is ``m`` the body of a title (inside one, or written right before one)?"""
+    return bool(ctx.starting_at(ctx.skip_space(m.end), (TITLE,))) or any(
+        t.start <= m.start and m.end <= t.end for t in ctx.of_type(TITLE))
+
+
+def _stated_parts(ctx: DocContext) -> list[Relation]:
+    """X…,是Y的重要组成部分: a park (or place) said to be part of another one."""
+    out = []
+    for phrase in triggers("part_of_phrase"):
+        for hit in re.finditer(re.escape(phrase), ctx.text):
+            whole = [m for m in ctx.ending_at(ctx.skip_space_left(hit.start()), LOCATIONS) if ctx.is_outermost(m)]
+            sentence = ctx.doc.sentence_at(hit.start())
+            if not whole or sentence is None:
+                continue
+            if not ctx.text.endswith("是", 0, ctx.skip_space_left(whole[0].start)):
+                continue
+            # the first park (or place) of the sentence, also inside a project's name (某产业园项目)
+            kind = whole[0].type
+            parts = [m for m in ctx.inside(sentence.start, whole[0].start, (kind,))
+                     if not any(o.type == kind for o in ctx.enclosing(m))]
+            if parts:
+                out.append(ctx.relation(parts[0], "part_of", whole[0], "stated_part"))
+    return out
+
+
+def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某县(某经开区)举行…重点项目集中开工仪式。本次集中开工的项目包括A、B。其中，C项目…; 某区签约
+    项目12个，包括A、B: the place or park that holds an event starting or signing projects
+    (the first name of its sentence) is where the projects of that sentence and of the later
+    sentences of the article that speak of the event (本次, 此次; 其中 right after them) are,
+    unless a stated pattern placed them."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
+    placed |= {compact(r.tail.text) for r in found if r.label == "part_of"}  # a whole, not a project of the event
+    anaphors = triggers("event_anaphor")
+    out: list[Relation] = []
+    host, article, previous_used = None, None, False
+    for sentence in ctx.doc.sentences:
+        if ctx.doc.article_at(sentence.start) is not article:
+            host, article = None, ctx.doc.article_at(sentence.start)
+        # 本次集中开工的项目…; 其中，A项目… right after such a sentence: the event named before
+        follows = any(w in sentence.text for w in anaphors) or (
+            previous_used and sentence.text.lstrip().startswith("其中"))
+        used, previous_used = previous_used, False
+        if not follows:
+            event = EVENT.search(sentence.text)
+            if event is None:
+                continue
+            # 当天，签约仪式共签下项目9个: an event clause naming nothing right after a sentence that
+            # had a host keeps it
+            at = sentence.start + event.start()
+            names_nothing = not ctx.inside(clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
+            host = _event_host(ctx, at, sentence.end) or (host if used and names_nothing else None)
+        if host is None:
+            continue
+        previous_used = True
+        for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
+            # A park is a project of the event in a later sentence about it (本次集中开工的项目包括某某
+            # 产业园) or in brackets after the host (某县(某经开区)举行…), unless both are parks: then
+            # it is the host's other name (某新区(某新城)).  In the host's sentence other parks are
+            # peers (某高新区上榜2个项目，某新区、某区分别上榜1个).
+            bracketed = ctx.text[host.end:m.start].strip() in ("(", "（")
+            if m.type == "Park" and not (follows or (bracketed and host.type == "Place")):
+                continue
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m):
+                out.append(ctx.relation(m, "located_in", host, "event_host", ctx.evidence(m)))
+    return out
+
+
+def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
+    """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
+    clause holding the event word at ``event``, written near its start (after a date at most:
+    9月3日上午，某县举行…; 首场的某县推介暨签约仪式)."""
+    start = clause_start(ctx.text, event)
+    heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
+    if heading and clause_start(ctx.text, heading[0].start) == heading[0].start:
+        return heading[0]  # 某区：A项目、B项目开工
+    sentence = ctx.doc.sentence_at(event)
+    if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
+            and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
+        start = sentence.start  # 9月3日上午，某县举行…: a date clause before the host
+    named = [m for m in ctx.inside(start, end, LOCATED + LOCATIONS + ("GovOrg", "Person")) if ctx.is_outermost(m)]
+    if named and (dateline := DATELINE.match(ctx.text, named[0].end)):
+        start = ctx.skip_space(dateline.end())  # 本报某地6月7日电 某区…: the place of the dateline hosts nothing
+        named = named[1:]
+    # The host is the subject, named before the event word: not the first item of the list after
+    # it (集中开工的项目为某产业园、…) nor the body of a title (某区区长).
+    if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH \
+            or named[0].end > event or _names_a_post(ctx, named[0]):
+        return None
+    run, _ = _location_run(ctx, named[0].start)
+    return _most_specific(run) or named[0]
+
+
+def _place_before_list(ctx: DocContext) -> list[Relation]:
+    """甲市“A项目”、“B项目”等; 乙区A项目、B项目和C项目: a place or park written right before a list
+    of projects or parks places every item of it."""
+    out = []
+    for where in ctx.of_type(*LOCATIONS):
+        if not ctx.is_outermost(where):
+            continue
+        first = [m for m in ctx.starting_at(_skip_chars(ctx, where.end, QUOTE_OPEN), SITES) if ctx.is_outermost(m)]
+        if not first or (first[0].type == "Park" and where.type == "Park"):
+            continue
+        items = _list_items(ctx, first[0], SITES)
+        if len(items) > 1:
+            out += [ctx.relation(m, "located_in", where, "place_before_list") for m in items]
+    return out
+
+
 def _settles(ctx: DocContext) -> list[Relation]:
     """X … 落户 L; X 在 L 落户; 园区 … 吸引 X 落户 (the park named before).  A park settles in a
     place too (A产业园、B项目签约落户长沙)."""
@@ -456,7 +766,7 @@ def _settles(ctx: DocContext) -> list[Relation]:
             if where is None:
                 continue
             types = ("Enterprise", "Project", "Organization") + (("Park",) if where.type == "Place" else ())
-            for m in ctx.inside(_clause_start(ctx.text, subject_end), subject_end, types):
+            for m in ctx.inside(clause_start(ctx.text, subject_end), subject_end, types):
                 if ctx.is_outermost(m):
                     out.append(ctx.relation(m, "located_in", where, pattern))
     return out
@@ -484,13 +794,6 @@ def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> 
     parks = [m for m in ctx.of_type("Park")
              if m.end <= sentence.start and sentence.start - m.end < 600 and ctx.is_outermost(m)]
     return parks[-1] if parks else None
-
-
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and not CLAUSE_END.match(text[i - 1]):
-        i -= 1
-    return i
 
 
 def _bracketed_place(ctx: DocContext) -> list[Relation]:
@@ -550,8 +853,30 @@ def _is_in(ctx: DocContext) -> list[Relation]:
         if pos is None or not ctx.text.startswith("是", pos):
             continue
         where = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
-        if where:
+        # 是上海与外省共建的…, 是江苏南北共建的…: a place joined with another or split by
+        # directions says whose project the park is, not where it is.
+        if where and not IS_IN_JOINED.match(ctx.text, where[0].end):
             out.append(ctx.relation(park, "located_in", where[0], "is_in"))
+    return out
+
+
+def _is_built_at(ctx: DocContext) -> list[Relation]:
+    """Y是(X)在L投资建设的…: a project or park said to be built in a place."""
+    out = []
+    for site in ctx.of_type(*SITES):
+        pos = ctx.skip_space(site.end)
+        if not ctx.text.startswith("是", pos) or not ctx.is_outermost(site):
+            continue
+        pos = ctx.skip_space(pos + 1)
+        owner = [m for m in ctx.starting_at(pos, OWNER_TYPES) if ctx.is_outermost(m)]
+        pos = ctx.skip_space(owner[0].end) if owner else pos
+        if not ctx.text.startswith("在", pos):
+            continue
+        run, end = _location_run(ctx, pos + 1)
+        where = _most_specific(run)
+        verb = VERB_PHRASE_DE.match(ctx.text, ctx.skip_space(end))
+        if where is not None and verb and any(ctx.text.startswith(w, verb.start()) for w in triggers("build")):
+            out.append(ctx.relation(site, "located_in", where, "is_built_at"))
     return out
 
 
@@ -587,9 +912,9 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
 
 
 def _represented_in_park(ctx: DocContext) -> list[Relation]:
-    """…园区…形成以A、B等为代表的…集群."""
+    """…园区…形成以A、B等为代表的…集群; 某某开发区以A为龙头."""
     out = []
-    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为代表", ctx.text):
+    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为(?:代表|龙头|引领)", ctx.text):
         sentence = ctx.doc.sentence_at(hit.start())
         if sentence is None:
             continue
@@ -618,9 +943,10 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                           and not any(o.start <= m.start for o in outer)]
         if written_before:
             out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
-            continue
         inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
                  if m.end < site.end]
+        if written_before and not (inner and inner[0].type in OWNER_TYPES):
+            continue  # 某高新区某粮业某市新建…: the owner's name, then a place, says more
         lead = inner[0] if inner else None
         if lead is None:
             place = _leading_place(ctx, name)
@@ -630,11 +956,17 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
+        parent_place = None
         while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
             if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break
-            lead = deeper[0]
+            parent_place, lead = lead, deeper[0]
+        route = lead is not None and lead.type == "Place" and bool(ROUTE.match(ctx.text, lead.end))
+        if route:
+            lead = parent_place  # 某省甲市至乙市高速公路: a route from its first place lies in the place before
+            if lead is None:
+                continue
         if lead is not None and lead.type == "Place" and lead.end < site.end:
             lead = _toponym(ctx, lead, site.end)
             if lead is None:
@@ -642,7 +974,9 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
-            if lead.type == "Park" or (_prefix_locates(site, compact(lead.text)) and lead.end < site.end):
+            if lead.type == "Place" and len(compact(lead.text)) == 1:
+                continue  # 洛三…产业园: a one-character abbreviation of each of two places names it
+            if lead.type == "Park" or ((route or _prefix_locates(site, compact(lead.text))) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
@@ -678,7 +1012,6 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
     sections = section_headers(ctx)
     if not sections:
         return []
-    media = load_set("relation_media_suffixes.txt")
     section_names = {compact(h.text) for h, _ in sections}
     explicit = {compact(r.head.text) for r in found if r.label == "located_in" and
                 (r.pattern in EXPLICIT or r.tail.type == "Park")}
@@ -698,7 +1031,7 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
                 continue
             if any(s in name for s in section_names if s != here):
                 continue
-            if m.type == "Organization" and any(name.endswith(s) for s in media):
+            if _is_media(m):
                 continue
             # A company registered elsewhere (成都市…, 江苏…) is not placed by the section.
             if m.type == "Enterprise" and (name in owners or _leading_place(ctx, name) not in (None, here, home)

@@ -6,7 +6,9 @@
 - X的Y项目 (重庆东科模具制造有限公司的…数字化管理);
 - a parenthesised list of lead units after the project (…综合体(牵头单位:A、B));
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
-  X投资建设的Y, and X(等)在<place>建设Y.
+  X投资建设的Y, X(等)在<place>建设Y and X(计划)投资10亿元建设Y;
+- records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line;
+- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的….
 """
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ import re
 
 from kg.model import Mention, Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, compact, triggers
+from kg.relations.context import DocContext, clause_end, clause_start, compact, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
 LIST_SEPARATORS = "、,，;；"
+QUOTES_OPEN = "“‘《"
 BRACKET_PAIRS = (("(", ")"), ("“", "”"), ("《", "》"))
 
 
@@ -29,7 +32,55 @@ def extract_ownership(ctx: DocContext) -> list[Relation]:
         out += _owner_prefix(ctx, project)
         out += _lead_units(ctx, project)
         out += _subject_carries_out(ctx, project)
-    out += _built_by(ctx) + _by_owners(ctx)
+        out += _is_owners(ctx, project)
+    out += _built_by(ctx) + _by_owners(ctx) + _record_owners(ctx) + _signed(ctx)
+    return out
+
+
+def _signed(ctx: DocContext) -> list[Relation]:
+    """某县与X公司签约Y项目; X公司与某区签订Y项目投资协议: when the two sides joined by 与 before
+    the verb are one company and one government, place or park, the company owns the project
+    the clause signs."""
+    out: list[Relation] = []
+    text = ctx.text
+    for word in triggers("sign"):
+        for hit in re.finditer(re.escape(word), text):
+            start = clause_start(text, hit.start())
+            sides = [m for m in ctx.inside(start, hit.start(), OWNER_TYPES + ("GovOrg", "Place", "Park", "Person"))
+                     if ctx.is_outermost(m)]
+            if len(sides) != 2 or not text[sides[0].end:sides[1].start].strip().startswith("与"):
+                continue
+            owners = [m for m in sides if m.type == "Enterprise"]
+            if len(owners) != 1 or not any(m.type in ("GovOrg", "Place", "Park") for m in sides):
+                continue
+            project = next((p for p in ctx.inside(hit.end(), clause_end(text, hit.end()), PROJECT)
+                            if ctx.is_outermost(p)), None)
+            if project is not None:
+                out.append(ctx.relation(owners[0], "owns_project", project, "signed"))
+    return out
+
+
+def _record_owners(ctx: DocContext) -> list[Relation]:
+    """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E: the company after an
+    owner label owns the project earlier on its line, else the only project of the line before."""
+    out: list[Relation] = []
+    text = ctx.text
+    labels = "|".join(re.escape(w) for w in triggers("owner_label"))
+    label = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*")
+    previous: tuple[int, int] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        hit = label.search(text, line.start(), line.end())
+        owner = _record_owner(ctx, hit.end(), line.end()) if hit else None
+        if owner is not None:
+            projects = [p for p in ctx.inside(line.start(), hit.start(), PROJECT) if ctx.is_outermost(p)]
+            if not projects and previous is not None:
+                projects = [p for p in ctx.inside(*previous, PROJECT) if ctx.is_outermost(p)]
+                projects = projects if len(projects) == 1 else []
+            out += [ctx.relation(owner, "owns_project", projects[-1], "record_owner",
+                                 ctx.doc.span(projects[-1].start, line.end()))] if projects else []
+        previous = (line.start(), line.end())
     return out
 
 
@@ -77,6 +128,18 @@ def _may_own(ctx: DocContext, name: str, parks: list[str]) -> bool:
     return all(name.count(a) == name.count(b) for a, b in BRACKET_PAIRS)
 
 
+def _record_owner(ctx: DocContext, start: int, end: int) -> Mention | None:
+    """The owner after a label: a mention, else the rest of the line when the document names
+    that company elsewhere (a recognizer may mark only its first occurrence)."""
+    found = [m for m in ctx.starting_at(start, OWNER_TYPES) if ctx.is_outermost(m)]
+    if found:
+        return found[0]
+    end = ctx.skip_space_left(end)
+    name = compact(ctx.text[start:end])
+    typ = next((t for t in OWNER_TYPES if name in ctx.texts_by_type.get(t, ())), None)
+    return Mention(start, end, ctx.text[start:end], typ, source="relations.record") if typ else None
+
+
 def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
     """Project(牵头单位,下同:A、B): every unit in the parentheses after the project."""
     text = ctx.text
@@ -104,10 +167,17 @@ def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
-    """X今年投入2200万元,实施Y: the company the sentence is about carries out the project."""
+    """X今年投入2200万元,实施Y; X…高标准打造“Y”: the company the sentence is about carries out the
+    project; X揭榜任务“Y”、Z揭榜任务“W”: the company written right before the verb does."""
     pos = ctx.skip_space_left(project.start)
-    if not any(ctx.text.endswith(w, 0, pos) for w in triggers("carry_out")) or not ctx.is_outermost(project):
+    if pos > 0 and ctx.text[pos - 1] in QUOTES_OPEN:
+        pos = ctx.skip_space_left(pos - 1)
+    verb = next((w for w in triggers("carry_out") if ctx.text.endswith(w, 0, pos)), None)
+    if verb is None or not ctx.is_outermost(project):
         return []
+    right_before = [m for m in ctx.ending_at(ctx.skip_space_left(pos - len(verb)), OWNER_TYPES) if ctx.is_outermost(m)]
+    if right_before:
+        return [ctx.relation(right_before[0], "owns_project", project, "owner_carries_out")]
     sentence = ctx.doc.sentence_at(project.start)
     if sentence is None:
         return []
@@ -115,6 +185,24 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
               if ctx.is_outermost(m)]
     if len(before) == 1 and before[0].type in OWNER_TYPES:
         return [ctx.relation(before[0], "owns_project", project, "subject_carries_out")]
+    return []
+
+
+def _is_owners(ctx: DocContext, project: Mention) -> list[Relation]:
+    """Y是X(在<place>)投资建设的…: the company after 是 owns the project the sentence opens with."""
+    pos = ctx.skip_space(project.end)
+    if not ctx.text.startswith("是", pos):
+        return []
+    owner = next((m for m in ctx.starting_at(ctx.skip_space(pos + 1), OWNER_TYPES) if ctx.is_outermost(m)), None)
+    if owner is None:
+        return []
+    after = ctx.skip_space(owner.end)
+    if ctx.text.startswith("在", after):
+        run = ctx.starting_at(after + 1, ("Place", "Park"))
+        after = run[0].end if run else after
+    verb = next((w for w in triggers("own_by") if ctx.text.startswith(w, after)), None)
+    if verb and ctx.text.startswith("的", after + len(verb)):
+        return [ctx.relation(owner, "owns_project", project, "is_owners")]
     return []
 
 
@@ -137,6 +225,8 @@ def _built_by(ctx: DocContext) -> list[Relation]:
             pattern = "built_by"
         elif _builds_at(ctx, after, build):
             pattern = "builds_at"
+        elif INVESTS_TO_BUILD.match(text, after):  # X计划投资10亿元建设Y
+            pattern = "invests_to_build"
         else:
             continue
         project = next((p for p in ctx.inside(after, clause_end, PROJECT) if ctx.is_outermost(p)), None)
@@ -185,11 +275,19 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y: an investment figure before the building verb.
+INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?[,，]?"
+                              r"(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)")
+#: A date between the owner and 在 (X2022年在<place>建成的Y).
+WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年)*")
+
+
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
-    """X等在<place>建设 …: is ``pos`` (after the owner) such a phrase?"""
+    """X(等)(2022年)在<place>建设 …: is ``pos`` (after the owner) such a phrase?"""
     text = ctx.text
     if text.startswith("等", pos):
         pos += 1
+    pos = WHEN.match(text, pos).end()
     if not text.startswith("在", pos):
         return False
     places = ctx.starting_at(pos + 1, ("Place", "Park"))

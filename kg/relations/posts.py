@@ -10,10 +10,13 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
     2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
-重庆日报记者).  member_of goes to every body named inside the chain's titles,
-except bare bodies fused into a title (市委常委 names no GovOrg); a later title
-whose body is a department of the first title's bare body (区委常委、政法委书记)
-joins them (区委政法委) when the document names that body.
+重庆日报记者); 该公司/公司 before a title stands for the company named shortly before.
+member_of goes to every body named inside the chain's titles, except bare bodies
+fused into a title (市委常委 names no GovOrg); a later title inherits the opening of
+an earlier one (区委常委、政法委书记 -> 区委政法委; 某新片区党工委书记、管委会主任 -> 某新片区
+管委会) when the document names the body they make, unless it opens with a level word
+or a place of its own (市工商联主席); a body written with its place is one member_of,
+not also the body without it.
 """
 from __future__ import annotations
 
@@ -21,10 +24,12 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
 from kg.ner.titles import appointments, carried_posts
-from kg.relations.context import ORG_TYPES, DocContext, compact
+from kg.relations.context import ORG_TYPES, DocContext, compact, triggers
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
+#: How far back (characters) 该公司 before a title looks for the company it stands for.
+COMPANY_REACH = 200
 #: How far back (characters) a CV clause with no name looks for the person it is about.
 CARRIED_REACH = 300
 
@@ -54,8 +59,24 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
     evidence = ctx.evidence(person, *titles)
     for title in titles:
         out.append(ctx.relation(person, "holds_post", title, pattern, evidence))
-    for body in _bodies(ctx, titles):
+    bodies = _bodies(ctx, titles)
+    if not bodies:
+        bodies = _company_named_before(ctx, titles[0])
+    for body in bodies:
         out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+
+
+def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
+    """该公司董事长某某, 公司总经理某某: the company named shortly before, in the same paragraph."""
+    pos = ctx.skip_space_left(title.start)
+    word = next((w for w in triggers("company_anaphor") if ctx.text.endswith(w, 0, pos)), None)
+    if word is None:
+        return []
+    start = pos - len(word)
+    paragraph = ctx.text.rfind("\n", 0, start) + 1
+    companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
+                 if ctx.is_outermost(m)]
+    return companies[-1:]
 
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
@@ -158,6 +179,13 @@ def _split_title(ctx: DocContext, title: Mention) -> list[Mention]:
     return parts
 
 
+def _inherits(head: str, rest: str, name: str) -> bool:
+    """Is ``name`` the opening of title ``head`` (two characters or more) followed by the
+    opening of title ``rest``?"""
+    return any(head.startswith(name[:k]) and rest.startswith(name[k:]) and name[:k] != head
+               for k in range(2, len(name) - 1))
+
+
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
     """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
     bare = load_set("relation_bare_bodies.txt")
@@ -188,21 +216,28 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
         named = [g for g in govorgs if g.endswith(body) and g[: -len(body)] in level_words()]
         if len(named) == 1:
             found[named[0]] = ctx.first_mention(named[0], ("GovOrg",))
-    # 区委常委、政法委书记 -> 区委政法委, when the document names it.
-    head = compact(titles[0].text)
-    prefixes = [b for b in bare if head.startswith(b)]
-    if prefixes:
-        prefix = max(prefixes, key=len)
-        for title in titles[1:]:
-            rest = compact(title.text)
-            for name in org_names:
-                if name not in found and name.startswith(prefix) and len(name) > len(prefix) \
-                        and rest.startswith(name[len(prefix):]):
-                    typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
-                    found[name] = ctx.first_mention(name, (typ,))
+    # 区委常委、政法委书记 -> 区委政法委; 某某区委常委、统战部部长 -> 某某区委统战部; 某某新片区党工委
+    # 书记、管委会主任 -> 某某新片区管委会: a later title inherits the opening of the first one
+    # (two characters or more) when the document names the body they make together.
+    # A later title that opens with a level word or a place (市工商联主席) names its own body.
+    levels = level_words()
+    for i, title in enumerate(titles[1:], 1):
+        rest = compact(title.text)
+        if any(rest.startswith(w) for w in levels) or ctx.ending_at(title.start, ("Place",)) \
+                or ctx.starting_at(title.start, ("Place",)):
+            continue
+        for head in (compact(t.text) for t in reversed(titles[:i])):
+            inherited = [name for name in org_names if name not in found and _inherits(head, rest, name)]
+            for name in inherited:
+                typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
+                found[name] = ctx.first_mention(name, (typ,))
+            if inherited:
+                break
     # A company's short name inside its full name is the same company (某某集团 in
-    # 某某集团有限公司董事长): one member_of.  A GovOrg inside a GovOrg is its parent body.
+    # 某某集团有限公司董事长), and so is a body at the end of its name with the place (市人大常委会
+    # in 某某市人大常委会主任): one member_of.  A GovOrg opening a GovOrg is its parent body.
     return [m for name, m in found.items()
-            if m is not None and not (m.type != "GovOrg" and any(
-                name != other and name in other and o is not None and o.type == m.type
-                for other, o in found.items()))]
+            if m is not None and not any(
+                name != other and o is not None and o.type == m.type
+                and (other.endswith(name) if m.type == "GovOrg" else name in other)
+                for other, o in found.items())]
