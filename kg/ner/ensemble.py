@@ -19,9 +19,9 @@ from typing import Callable
 from kg.errors import KgError
 from kg.lexicon import load_table
 from kg.model import ENTITY_TYPES, Document, Mention
+from kg.ner import Component
 from kg.ner.merge import merge_mentions
 
-Component = Callable[[Document], list[Mention]]
 POLICIES = ("rules", "model", "union", "fill")
 
 
@@ -29,8 +29,9 @@ def load_policy(name: str = "ensemble_policy.tsv") -> dict[str, str]:
     """{entity type: policy} from kg/data/NAME; a type it does not list keeps the rules' candidates."""
     policy = {}
     for row in load_table(name):
-        if len(row) < 2 or row[0] not in ENTITY_TYPES or row[1] not in POLICIES:
-            raise KgError(f"kg/data/{name}: bad line {chr(9).join(row)!r} (want TYPE<TAB>{'|'.join(POLICIES)})")
+        if len(row) != 2 or row[0] not in ENTITY_TYPES or row[1] not in POLICIES:
+            line = "\t".join(row)
+            raise KgError(f"kg/data/{name}: bad line {line!r} (want TYPE<TAB>{'|'.join(POLICIES)})")
         policy[row[0]] = row[1]
     return policy
 
