@@ -181,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", required=True, action="append", metavar="DIR", help="the documents of the gold files (repeatable)")
     p.add_argument("--silver", action="append", metavar="DIR",
                    help="unlabelled documents to label with the rule recognizer as extra training data (repeatable)")
+    p.add_argument("--exclude", action="append", metavar="GOLD_DIR",
+                   help="leave out the documents named by the gold files in this directory, as gold and as "
+                        "silver: an untouched test fold (repeatable)")
     p.add_argument("-o", "--out", required=True, metavar="MODEL_DIR")
     p.add_argument("--epochs", type=int, default=30)
     p.add_argument("--seed", type=int, default=1)

@@ -43,20 +43,36 @@ def _prepared(path: Path) -> Document:
     return text_pipeline()(load_document(path))
 
 
-def gold_documents(gold_dirs: list[str], docs_dirs: list[str]) -> list[AnnotatedDocument]:
-    """The gold JSON files of ``gold_dirs`` with their documents, found by name in ``docs_dirs``."""
+def _gold_files(gold_dir: str) -> list[tuple[Path, str, list]]:
+    """(path, document name, entities) of each gold JSON file in ``gold_dir``."""
+    gold_files = sorted(Path(gold_dir).glob("*.json"))
+    if not gold_files:
+        raise KgError(f"no gold JSON files in {gold_dir}")
+    read = []
+    for path in gold_files:
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            read.append((path, gold["doc"], list(gold["entities"])))
+        except (ValueError, KeyError, TypeError) as e:
+            raise KgError(f"{path}: not a gold file ({e})") from None
+    return read
+
+
+def gold_document_names(gold_dirs: list[str]) -> set[str]:
+    """The names of the documents the gold files of ``gold_dirs`` annotate."""
+    return {name for d in gold_dirs for _path, name, _entities in _gold_files(d)}
+
+
+def gold_documents(gold_dirs: list[str], docs_dirs: list[str], skip: set[str] = frozenset()
+                   ) -> list[AnnotatedDocument]:
+    """The gold JSON files of ``gold_dirs`` with their documents, found by name in ``docs_dirs``
+    (documents named in ``skip`` left out)."""
     files = {p.name: p for d in docs_dirs for p in sorted(Path(d).rglob("*")) if p.is_file()}
     annotated = []
     for gold_dir in gold_dirs:
-        gold_files = sorted(Path(gold_dir).glob("*.json"))
-        if not gold_files:
-            raise KgError(f"no gold JSON files in {gold_dir}")
-        for path in gold_files:
-            try:
-                gold = json.loads(path.read_text(encoding="utf-8"))
-                name, entities = gold["doc"], gold["entities"]
-            except (ValueError, KeyError, TypeError) as e:
-                raise KgError(f"{path}: not a gold file ({e})") from None
+        for path, name, entities in _gold_files(gold_dir):
+            if name in skip:
+                continue
             if name not in files:
                 raise KgError(f"{path}: its document {name} is in none of the --docs directories")
             doc = _prepared(files[name])
@@ -67,14 +83,17 @@ def gold_documents(gold_dirs: list[str], docs_dirs: list[str]) -> list[Annotated
     return annotated
 
 
-def silver_documents(docs_dirs: list[str]) -> list[AnnotatedDocument]:
-    """Documents labelled by the rule recognizer, plausible mentions only."""
+def silver_documents(docs_dirs: list[str], skip: set[str] = frozenset()) -> list[AnnotatedDocument]:
+    """Documents labelled by the rule recognizer, plausible mentions only (documents named in
+    ``skip`` left out: the gold ones and an untouched test fold)."""
     from kg.ner import entity_recognizer
     from kg.reader import find_documents
 
     recognize = entity_recognizer("rules")
     annotated = []
     for path in find_documents(docs_dirs):
+        if path.name in skip:
+            continue
         doc = _prepared(path)
         recognize(doc)
         annotated.append(AnnotatedDocument(doc, [m for m in doc.entities() if plausible(m)], "silver"))

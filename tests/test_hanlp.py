@@ -46,6 +46,30 @@ def tiny_model(tmp_path_factory):
     return out
 
 
+@pytest.mark.parametrize("exclude, trained_on", [
+    ([], "trained on 3 documents"),  # gold a.txt and b.txt, silver c.txt
+    (["b.txt"], "trained on 2 documents"),  # b.txt is neither gold nor silver
+    (["b.txt", "c.txt"], "trained on 1 documents"),
+])
+def test_excluded_documents_are_neither_gold_nor_silver(tmp_path, capsys, exclude, trained_on):
+    docs, gold, untouched = tmp_path / "docs", tmp_path / "gold", tmp_path / "untouched"
+    for d in (docs, gold, untouched):
+        d.mkdir()
+    for name, text in {**TINY_DOCS, "c.txt": TINY_DOCS["a.txt"]}.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    for name, entities in TINY_GOLD.items():
+        gold_json = {"doc": name, "entities": [{"text": t, "type": k} for t, k in entities], "relations": []}
+        (gold / (name[:-4] + ".json")).write_text(json.dumps(gold_json, ensure_ascii=False), encoding="utf-8")
+    for name in exclude:
+        (untouched / (name[:-4] + ".json")).write_text(json.dumps({"doc": name, "entities": []}), encoding="utf-8")
+    args = ["train-ner", "--gold", str(gold), "--docs", str(docs), "--silver", str(docs),
+            "--out", str(tmp_path / "model"), "--epochs", "1", "--dev-ratio", "0"]
+    if exclude:
+        args += ["--exclude", str(untouched)]
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith(trained_on)
+
+
 def test_shipped_model_loads_and_tags_a_company_and_a_person():
     model = hanlp.load(str(SHIPPED_MODEL), devices=-1, verbose=False)
     entities = model(list(SENTENCE))

@@ -11,8 +11,8 @@ from kg import atomic
 from kg.errors import KgError, UsageError, require_hanlp
 
 require_hanlp("kg train-ner")  # an optional extra: one line naming the install command, not an ImportError
-from kg.training import (AnnotatedDocument, bioes_samples, gold_documents, predict_tags, silver_documents,
-                         span_scores, split, train_model)  # noqa: E402
+from kg.training import (AnnotatedDocument, bioes_samples, gold_document_names, gold_documents, predict_tags,
+                         silver_documents, span_scores, split, train_model)  # noqa: E402
 
 
 def _samples(documents: list[AnnotatedDocument]) -> list[dict]:
@@ -34,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--epochs must be at least 1")
     if not 0 <= args.dev_ratio < 1:
         raise UsageError("--dev-ratio must be in [0, 1)")
-    gold = gold_documents(args.gold, args.docs)
-    gold_names = {d.doc.name for d in gold}
-    silver = [d for d in silver_documents(args.silver) if d.doc.name not in gold_names] if args.silver else []
+    excluded = gold_document_names(args.exclude or [])
+    gold = gold_documents(args.gold, args.docs, skip=excluded)
+    silver = silver_documents(args.silver, skip=excluded | {d.doc.name for d in gold}) if args.silver else []
     documents = gold + silver
     for d in documents:
         d.samples = bioes_samples(d.doc, d.mentions)

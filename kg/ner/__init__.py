@@ -47,7 +47,8 @@ def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None)
     """The recognizer stage for ``--ner rules|hanlp|ensemble`` (None: DEFAULT_NER).
 
     ``hanlp`` is the HanLP model alone (plus the title component, which relations need);
-    ``ensemble`` feeds the rule and HanLP candidates to the same merge policy.
+    ``ensemble`` keeps the rule or HanLP candidates per type (kg/data/ensemble_policy.tsv), then
+    merges them by the same policy.
     """
     ner = ner or DEFAULT_NER
     if ner == "rules":
@@ -58,4 +59,6 @@ def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None)
 
     if ner == "hanlp":
         return recognize_with([recognize_titles, hanlp_component(hanlp_model)])
-    return recognize_with(rule_components() + [hanlp_component(hanlp_model)])
+    from kg.ner.ensemble import recognize_ensemble
+
+    return recognize_ensemble(rule_components(), hanlp_component(hanlp_model))
