@@ -9,7 +9,6 @@ and the exports stream out of it, so memory does not grow with the input.
 from __future__ import annotations
 
 import argparse
-import tempfile
 
 from kg import atomic
 from kg.graphview import from_store
@@ -22,21 +21,22 @@ from kg.view import READ_EVIDENCE, write_view
 def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)
     paths = resolve_inputs(args.inputs)
-    parent = atomic.check_output_dir(args.out)
     date = parse_date(args.date)
-    with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as work:
-        store = KgStore(args.store or f"{work}/store")
+    # The temporary store lives in a staging directory inside --out: an unusable --out fails
+    # here, before extraction, and a killed run's store is removed by the next run.
+    with atomic.staging_dir(args.out) as work:
+        store = KgStore(args.store or work / "store")
         known = store.stored_hashes()
         paths = [p for p in paths if file_sha256(p) not in known]
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                              args.workers, args.engine, args.scheduler), args.quiet)
-        # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
-        with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
+        # A store inside --out (--store out/store --out out) stays where it is: only exports are renamed in.
+        with atomic.output_dir(args.out) as tmp:
             graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)  # read once for exports and view
             written = write_exports(store.oxigraph, tmp, formats, entity_graph=graph)
             write_view(graph, tmp / "graph.html")
             written.append("graph.html")
-            del store  # closes the database before it is moved
+            del store  # closes the database before a temporary one is removed
     where = f" (store {args.store}: {report.documents} documents in all)" if args.store else ""
     before = (f"{report.entities_before} entities before resolution, {report.entities} after"
               if report.entities_before is not None else f"{report.entities} entities, store unchanged")
