@@ -8,10 +8,11 @@ objects with their evidence sentence.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
+from kg.spans import SpanIndex
 
 #: Spaces OCR leaves inside and between names; never a line break.
 INLINE_SPACE = " \t\u3000\xa0"
@@ -54,24 +55,30 @@ class DocContext:
 
     def inside(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
         """Mentions of ``types`` within [start, end), in text order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
+        return [m for m in self._index.within(start, end) if m.type in types]
 
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
 
     @cached_property
+    def _index(self) -> SpanIndex:
+        return SpanIndex(self.mentions)
+
+    @cached_property
     def entity_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.type != TITLE]
 
+    @cached_property
+    def _entity_index(self) -> SpanIndex:
+        return SpanIndex(self.entity_mentions)
+
     def is_outermost(self, m: Mention) -> bool:
         """True when no longer entity mention contains ``m``."""
-        return not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       for o in self.entity_mentions)
+        return not self.enclosing(m)
 
     def enclosing(self, m: Mention) -> list[Mention]:
-        """Longer entity mentions that contain ``m``."""
-        return [o for o in self.entity_mentions
-                if o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)]
+        """Longer entity mentions that contain ``m``, in text order."""
+        return [o for o in self._entity_index.containing(m.start, m.end) if (o.end - o.start) > (m.end - m.start)]
 
     # -- names -------------------------------------------------------------
     @cached_property
@@ -81,12 +88,19 @@ class DocContext:
             out[m.type].add(compact(m.text))
         return out
 
-    def first_mention(self, text: str, types: tuple[str, ...]) -> Mention | None:
-        key = compact(text)
+    @cached_property
+    def _by_name(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = defaultdict(list)
         for m in self.entity_mentions:
-            if m.type in types and compact(m.text) == key:
-                return m
-        return None
+            out[compact(m.text)].append(m)
+        return out
+
+    def first_mention(self, text: str, types: tuple[str, ...]) -> Mention | None:
+        return next((m for m in self._by_name.get(compact(text), ()) if m.type in types), None)
+
+    def named(self, name: str) -> list[Mention]:
+        """Entity mentions whose compact text is ``name``, in text order."""
+        return self._by_name.get(name, [])
 
     def sub_mention(self, outer: Mention, start: int, end: int, type_: str) -> Mention:
         """The mention of ``type_`` at [start, end) inside ``outer``: an existing one or a new one."""
@@ -115,6 +129,7 @@ class DocContext:
         return Relation(head, label, tail, pattern, evidence or self.evidence(head, tail))
 
 
+@lru_cache(maxsize=1 << 16)  # names recur: computed once per distinct name
 def compact(text: str) -> str:
     """A name without the spaces OCR leaves inside it, brackets folded to ASCII."""
     text = "".join(c for c in text if not c.isspace())

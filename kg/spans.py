@@ -1,0 +1,65 @@
+"""Mentions by position, found in time proportional to what is near, not to the document.
+
+Recognizers and relation patterns ask "which mentions lie inside this span, contain it,
+or cross it?" once per mention or trigger; scanning every mention of the document for
+each question makes a document's time grow with the square of its size.  A ``SpanIndex``
+answers from the mentions sorted by start: all that can overlap a span start at most the
+longest mention's length before it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Protocol, TypeVar
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+class SpanIndex:
+    """Spans (mentions) sorted by start; queries return them in that order, and spans with the
+    same start in the order they were given."""
+
+    def __init__(self, spans: Iterable[S]) -> None:
+        self.spans: list = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self.spans]
+        self._longest = max((s.end - s.start for s in self.spans), default=0)
+
+    def within(self, start: int, end: int) -> list:
+        """Spans inside [start, end): ``start <= s.start and s.end <= end``."""
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        return [s for s in self.spans[lo:hi] if s.end <= end]
+
+    def containing(self, start: int, end: int) -> list:
+        """Spans that contain [start, end): ``s.start <= start and end <= s.end``."""
+        lo, hi = bisect_left(self._starts, end - self._longest), bisect_right(self._starts, start)
+        return [s for s in self.spans[lo:hi] if s.end >= end]
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Spans sharing a character with [start, end): ``s.start < end and start < s.end``."""
+        lo, hi = bisect_left(self._starts, start - self._longest + 1), bisect_left(self._starts, end)
+        return [s for s in self.spans[lo:hi] if s.end > start]
+
+
+class GrowingSpanIndex:
+    """Spans added one by one, for the ones overlapping a span: a bucket per ``width``
+    characters of start, and the longest span added so far bounds how far back to look."""
+
+    def __init__(self, width: int = 64) -> None:
+        self._width = width
+        self._buckets: dict[int, list] = {}
+        self._longest = 0
+
+    def add(self, span: _Spanned) -> None:
+        self._buckets.setdefault(span.start // self._width, []).append(span)
+        self._longest = max(self._longest, span.end - span.start)
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Spans sharing a character with [start, end), bucket by bucket (not in any set order)."""
+        first, last = (start - self._longest + 1) // self._width, (end - 1) // self._width
+        return [s for b in range(first, last + 1) for s in self._buckets.get(b, ())
+                if s.start < end and start < s.end]
