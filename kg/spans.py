@@ -8,6 +8,7 @@ longest mention's length before it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable, Protocol, TypeVar
 
@@ -63,3 +64,31 @@ class GrowingSpanIndex:
         first, last = (start - self._longest + 1) // self._width, (end - 1) // self._width
         return [s for b in range(first, last + 1) for s in self._buckets.get(b, ())
                 if s.start < end and start < s.end]
+
+    def containing(self, start: int, end: int) -> list:
+        """Spans that contain [start, end)."""
+        return [s for s in self.overlapping(start, end) if s.start <= start and end <= s.end]
+
+
+def occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) of each of ``names`` in ``text``, left to right and not overlapping
+    itself, as ``re.finditer`` finds one name; all names in one pass over the text instead
+    of one pass per name.  Names are looked up by their first two characters at each
+    position where one of their first characters stands."""
+    by_head: dict[str, list[str]] = {}
+    for name in set(names):
+        if name:
+            by_head.setdefault(name[:2], []).append(name)
+    found: dict[str, list[tuple[int, int]]] = {name: [] for bucket in by_head.values() for name in bucket}
+    if not by_head:
+        return found
+    free = dict.fromkeys(found, 0)  # where the next occurrence of a name may start
+    starts = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in by_head})) + "]")
+    for hit in starts.finditer(text):
+        p = hit.start()
+        for head in (text[p], text[p:p + 2]) if text[p:p + 2] != text[p] else (text[p],):
+            for name in by_head.get(head, ()):
+                if p >= free[name] and text.startswith(name, p):
+                    found[name].append((p, p + len(name)))
+                    free[name] = p + len(name)
+    return found
