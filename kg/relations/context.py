@@ -76,9 +76,13 @@ class DocContext:
         """True when no longer entity mention contains ``m``."""
         return not self.enclosing(m)
 
+    def entities_containing(self, start: int, end: int) -> list[Mention]:
+        """Entity mentions that contain [start, end), in text order."""
+        return self._entity_index.containing(start, end)
+
     def enclosing(self, m: Mention) -> list[Mention]:
         """Longer entity mentions that contain ``m``, in text order."""
-        return [o for o in self._entity_index.containing(m.start, m.end) if (o.end - o.start) > (m.end - m.start)]
+        return [o for o in self.entities_containing(m.start, m.end) if (o.end - o.start) > (m.end - m.start)]
 
     # -- names -------------------------------------------------------------
     @cached_property
@@ -101,6 +105,14 @@ class DocContext:
     def named(self, name: str) -> list[Mention]:
         """Entity mentions whose compact text is ``name``, in text order."""
         return self._by_name.get(name, [])
+
+    def ending_in(self, lo: int, hi: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` whose end is in (lo, hi], in text order."""
+        return [m for m in self._index.overlapping(lo, hi) if lo < m.end <= hi and m.type in types]
+
+    def covered(self, m: Mention) -> bool:
+        """Is ``m`` inside a longer mention (a title included)?"""
+        return any(o.end - o.start > m.end - m.start for o in self._index.containing(m.start, m.end))
 
     def sub_mention(self, outer: Mention, start: int, end: int, type_: str) -> Mention:
         """The mention of ``type_`` at [start, end) inside ``outer``: an existing one or a new one."""
@@ -140,3 +152,14 @@ def triggers(family: str) -> tuple[str, ...]:
     """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
     words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def prefixes_in(name: str, names: set[str] | frozenset[str]) -> list[str]:
+    """The members of ``names`` that ``name`` starts with and is longer than, shortest first:
+    one look-up per prefix instead of a scan of ``names``."""
+    return [name[:k] for k in range(1, len(name)) if name[:k] in names]
+
+
+def substrings(text: str) -> set[str]:
+    """Every piece of ``text`` (a name or title: a few dozen characters)."""
+    return {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}

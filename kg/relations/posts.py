@@ -21,7 +21,7 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
 from kg.ner.titles import appointments, carried_posts
-from kg.relations.context import ORG_TYPES, DocContext, compact
+from kg.relations.context import ORG_TYPES, DocContext, compact, substrings
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
@@ -60,14 +60,18 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
     """The person a clause with no name is about: the last one named shortly before."""
-    people = [p for p in ctx.of_type(*PERSON) if pos - CARRIED_REACH <= p.start and p.end <= pos]
-    return max(people, key=lambda p: p.end, default=None)
+    return max(ctx.inside(pos - CARRIED_REACH, pos, PERSON), key=lambda p: p.end, default=None)
 
 
 def _appointed(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
     """Titles a personnel verb gives this name: 某某同志任…, 补选某某为…, 时任…的某某."""
-    for a in appointments(ctx.text):
-        if (a.name_start, a.name_end) == (person.start, person.end) and a.titles:
+    if "appointments" not in ctx.cache:
+        by_name: dict[tuple[int, int], list] = {}
+        for a in appointments(ctx.text):
+            by_name.setdefault((a.name_start, a.name_end), []).append(a)
+        ctx.cache["appointments"] = by_name
+    for a in ctx.cache["appointments"].get((person.start, person.end), ()):
+        if a.titles:
             chain = [m for t in a.titles for m in ctx.starting_at(t.start, (TITLE,)) if m.end == t.end]
             if len(chain) == len(a.titles):
                 return [_with_body_before(ctx, m) for m in chain], f"appointed.{a.pattern}"
@@ -167,12 +171,11 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
         for m in ctx.inside(title.start, title.end, ORG_TYPES):
             if compact(m.text) not in bare:
                 found.setdefault(compact(m.text), m)
-        text = title.text
-        for name in org_names:
+        text = compact(title.text)
+        for name in sorted(substrings(text) & org_names):  # org_names can be many: look up, not scan
             if name in bare or name in found:
                 continue
-            i = compact(text).find(name)
-            if i >= 0 and compact(text) != name:
+            if text != name:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
@@ -185,7 +188,7 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
         if not opening or any(f in text for f in found):
             continue
         body = max(opening, key=len)
-        named = [g for g in govorgs if g.endswith(body) and g[: -len(body)] in level_words()]
+        named = [level + body for level in sorted(level_words()) if level + body in govorgs]
         if len(named) == 1:
             found[named[0]] = ctx.first_mention(named[0], ("GovOrg",))
     # 区委常委、政法委书记 -> 区委政法委, when the document names it.
@@ -195,9 +198,8 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
         prefix = max(prefixes, key=len)
         for title in titles[1:]:
             rest = compact(title.text)
-            for name in org_names:
-                if name not in found and name.startswith(prefix) and len(name) > len(prefix) \
-                        and rest.startswith(name[len(prefix):]):
+            for name in sorted(prefix + rest[:k] for k in range(1, len(rest) + 1)):
+                if name in org_names and name not in found:
                     typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                     found[name] = ctx.first_mention(name, (typ,))
     # A company's short name inside its full name is the same company (某某集团 in
