@@ -29,7 +29,8 @@ import re
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, compact, triggers
+from kg.relations.context import DocContext, compact, prefixes_in, triggers
+from kg.spans import SpanIndex
 
 #: Kinds of development zone that stand for the zone's full name in its body's short name
 #: (开发区管委会); not after a character that makes a longer kind (新区 inside 高新区).
@@ -84,9 +85,10 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     """alias_of for every (short, full) pair of names of ``type_`` in the document."""
     names = sorted(ctx.texts_by_type.get(type_, ()), key=lambda n: (len(n), n))
     places = ctx.texts_by_type.get("Place", set())
+    candidates = _CandidateFulls(type_, names, places)
     out: list[Relation] = []
     for short in names:
-        fulls = [full for full in names if is_short_form(type_, short, full, places)
+        fulls = [full for full in candidates.of(short) if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or _owner_kept(ctx, short, full))]
         if fulls and not (type_ == "Place" and _shared_by_divisions(short, fulls)):
@@ -95,6 +97,53 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+class _CandidateFulls:
+    """The names that may be full forms of a short one under the rule of ``type_``: those
+    sharing what the rule requires (a start, an end, a normalized ending...), looked up
+    instead of testing every pair of names.  ``of`` gives a superset of the full forms,
+    in the order of ``names``."""
+
+    def __init__(self, type_: str, names: list[str], places: set[str] | frozenset[str]) -> None:
+        self.type = type_
+        self.order = {n: i for i, n in enumerate(names)}
+        self.keys: dict[tuple, list[str]] = {}
+        for full in names:
+            for key in self._keys_of_full(full, places):
+                self.keys.setdefault(key, []).append(full)
+
+    def _keys_of_full(self, full: str, places) -> set[tuple]:
+        keys = {("start", full[:1]), ("start", full[:2]), ("end", full[-3:])}
+        if self.type in ("GovOrg", "Organization", "Park"):
+            short_form = _body_short_form(full)
+            keys |= {("body_end", short_form[i:]) for i in range(len(short_form) + 1)}
+        if self.type in ("Organization", "Park"):  # characters kept in order (a contraction)
+            keys |= {("chars", c, full[-1:]) for c in full} | {("chars", c, full[-2:]) for c in full}
+        if self.type == "Enterprise":  # the name without the place in front
+            lead = leading_place(full, places)
+            keys.add(("start", full[len(lead):len(lead) + 2]))
+        return keys
+
+    def _keys_of_short(self, short: str) -> list[tuple]:
+        if self.type == "Place":  # the full name starts with it, ends with it (3 characters or more), or
+            # is the one its abbreviation stands for (渝 -> 重庆市)
+            keys = [("start", short[:2])] + ([("end", short[-3:])] if len(short) >= 3 else [])
+            abbreviation = dict(load_table("relation_place_abbreviations.tsv")).get(short)
+            return keys + ([("start", abbreviation[:2])] if abbreviation and len(short) == 1 else [])
+        if self.type == "GovOrg":
+            return [("body_end", _body_short_form(short))]
+        if self.type == "Organization":
+            return [("body_end", _body_short_form(short)), ("chars", short[:1], short[-1:])]
+        if self.type == "Park":
+            return [("body_end", short), ("chars", short[:1], short[-2:])]
+        if self.type == "Enterprise":
+            return [("start", short[:2])] + ([("start", short[:1])] if short.endswith("集团") else [])
+        return [("start", short[:2])]  # Project
+
+    def of(self, short: str) -> list[str]:
+        found = {full for key in self._keys_of_short(short) for full in self.keys.get(key, ())}
+        return sorted(found, key=self.order.__getitem__)
 
 
 def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
@@ -108,9 +157,8 @@ def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
 def _used_on_its_own(ctx: DocContext, type_: str, short: str, full: str) -> bool:
     """Does ``short`` occur outside the full name?  A recognizer may also mark the start of
     赛力斯汽车有限公司 as 赛力斯汽车; that is no short form the article uses."""
-    longs = [m for m in ctx.entity_mentions if m.type == type_ and compact(m.text) == full]
-    return any(compact(m.text) == short and not any(o.start <= m.start and m.end <= o.end for o in longs)
-               for m in ctx.entity_mentions if m.type == type_)
+    longs = SpanIndex(m for m in ctx.named(full) if m.type == type_)
+    return any(m.type == type_ and not longs.containing(m.start, m.end) for m in ctx.named(short))
 
 
 def _owner_kept(ctx: DocContext, short: str, full: str) -> bool:
@@ -227,7 +275,7 @@ def _group_contraction(short: str, full: str, places) -> bool:
 def leading_place(name: str, places: set[str] | frozenset[str]) -> str:
     """The place a name starts with (the longest of ``places``, else a chain of divisions the
     gazetteer knows), or "" when it starts with none."""
-    known = [p for p in places if name.startswith(p) and len(p) < len(name)]
+    known = prefixes_in(name, places)
     if known:
         return max(known, key=len)
     end = gazetteer.match_place_chain(name, 0)
