@@ -73,22 +73,24 @@ class GrowingSpanIndex:
 def occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     """(start, end) of each of ``names`` in ``text``, left to right and not overlapping
     itself, as ``re.finditer`` finds one name; all names in one pass over the text instead
-    of one pass per name.  Names are looked up by their first two characters at each
-    position where one of their first characters stands."""
-    by_head: dict[str, list[str]] = {}
+    of one pass per name.  At each position where a name may start, one set look-up per
+    length of the names with its first two characters."""
+    by_head: dict[str, dict[int, set[str]]] = {}
     for name in set(names):
         if name:
-            by_head.setdefault(name[:2], []).append(name)
-    found: dict[str, list[tuple[int, int]]] = {name: [] for bucket in by_head.values() for name in bucket}
+            by_head.setdefault(name[:2], {}).setdefault(len(name), set()).add(name)
+    found: dict[str, list[tuple[int, int]]] = {
+        name: [] for lengths in by_head.values() for group in lengths.values() for name in group}
     if not by_head:
         return found
     free = dict.fromkeys(found, 0)  # where the next occurrence of a name may start
     starts = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in by_head})) + "]")
     for hit in starts.finditer(text):
         p = hit.start()
-        for head in (text[p], text[p:p + 2]) if text[p:p + 2] != text[p] else (text[p],):
-            for name in by_head.get(head, ()):
-                if p >= free[name] and text.startswith(name, p):
-                    found[name].append((p, p + len(name)))
-                    free[name] = p + len(name)
+        for head in (text[p], text[p:p + 2]) if p + 1 < len(text) else (text[p],):
+            for length, group in by_head.get(head, {}).items():
+                name = text[p:p + length]
+                if name in group and p >= free[name]:
+                    found[name].append((p, p + length))
+                    free[name] = p + length
     return found

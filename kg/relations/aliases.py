@@ -100,10 +100,10 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
 
 
 class _CandidateFulls:
-    """The names that may be full forms of a short one under the rule of ``type_``: those
-    sharing what the rule requires (a start, an end, a normalized ending...), looked up
-    instead of testing every pair of names.  ``of`` gives a superset of the full forms,
-    in the order of ``names``."""
+    """The names that may be full forms of a short one under the rule of ``type_``, looked up
+    by what the rule requires them to share with it (a prefix, a suffix, a normalized
+    ending, characters in order) instead of testing every pair of names.  ``of`` gives a
+    superset of the full forms, in the order of ``names``."""
 
     def __init__(self, type_: str, names: list[str], places: set[str] | frozenset[str]) -> None:
         self.type = type_
@@ -114,32 +114,53 @@ class _CandidateFulls:
                 self.keys.setdefault(key, []).append(full)
 
     def _keys_of_full(self, full: str, places) -> set[tuple]:
-        keys = {("start", full[:1]), ("start", full[:2]), ("end", full[-3:])}
-        if self.type in ("GovOrg", "Organization", "Park"):
+        n = len(full)
+        if self.type == "Place":
+            return {("prefix", full[:k]) for k in range(1, n + 1)} | {("suffix", full[-k:]) for k in range(3, n + 1)}
+        if self.type == "GovOrg":
             short_form = _body_short_form(full)
-            keys |= {("body_end", short_form[i:]) for i in range(len(short_form) + 1)}
-        if self.type in ("Organization", "Park"):  # characters kept in order (a contraction)
-            keys |= {("chars", c, full[-1:]) for c in full} | {("chars", c, full[-2:]) for c in full}
-        if self.type == "Enterprise":  # the name without the place in front
+            return {("body_end", short_form[i:]) for i in range(len(short_form) + 1)}
+        if self.type == "Organization":
+            short_form = _body_short_form(full)
+            return ({("body_end", short_form[i:]) for i in range(len(short_form) + 1)}
+                    | {("in_order", full[i], full[j], full[-1]) for i in range(n) for j in range(i + 1, n)})
+        if self.type == "Park":
+            return ({("body", _body_short_form(full))}
+                    | {("in_order", full[i], full[j], full[-2:]) for i in range(n) for j in range(i + 1, n)})
+        if self.type == "Enterprise":
             lead = leading_place(full, places)
-            keys.add(("start", full[len(lead):len(lead) + 2]))
-        return keys
+            keys = {("prefix", full[:k]) for k in range(1, n + 1)} | {("prefix", full[len(lead):k]) for k in
+                                                                      range(len(lead) + 1, n + 1)}
+            group = _group_core(full)
+            if group:
+                ys = group[:-2]
+                group_lead = leading_place(ys, places)
+                if group_lead and len(ys) > len(group_lead):
+                    keys.add(("group", group_lead[0], ys[len(group_lead)]))
+            return keys
+        return {("ends", full[:i], full[-j:]) for i in range(2, n) for j in range(3, n - i + 1)}  # Project
 
     def _keys_of_short(self, short: str) -> list[tuple]:
         if self.type == "Place":  # the full name starts with it, ends with it (3 characters or more), or
             # is the one its abbreviation stands for (渝 -> 重庆市)
-            keys = [("start", short[:2])] + ([("end", short[-3:])] if len(short) >= 3 else [])
+            keys = [("prefix", short)] + ([("suffix", short)] if len(short) >= 3 else [])
             abbreviation = dict(load_table("relation_place_abbreviations.tsv")).get(short)
-            return keys + ([("start", abbreviation[:2])] if abbreviation and len(short) == 1 else [])
+            return keys + ([("prefix", abbreviation)] if abbreviation and len(short) == 1 else [])
         if self.type == "GovOrg":
             return [("body_end", _body_short_form(short))]
         if self.type == "Organization":
-            return [("body_end", _body_short_form(short)), ("chars", short[:1], short[-1:])]
+            return [("body_end", _body_short_form(short))] + (
+                [("in_order", short[0], short[1], short[-1])] if len(short) >= 3 else [])
         if self.type == "Park":
-            return [("body_end", short), ("chars", short[:1], short[-2:])]
+            return [("body", short)] + ([("in_order", short[0], short[1], short[-2:])] if len(short) >= 3 else [])
         if self.type == "Enterprise":
-            return [("start", short[:2])] + ([("start", short[:1])] if short.endswith("集团") else [])
-        return [("start", short[:2])]  # Project
+            keys = [("prefix", short)]
+            if short.endswith("公司") and len(short) >= 4:  # its stem opens the full name (弘越公司)
+                keys.append(("prefix", short[:-2]))
+            if short.endswith("集团") and len(short) >= 4:  # a group's contraction (中轻集团)
+                keys.append(("group", short[0], short[1]))
+            return keys
+        return [("ends", short[:k], short[k:]) for k in range(2, len(short) - 2)]  # Project
 
     def of(self, short: str) -> list[str]:
         found = {full for key in self._keys_of_short(short) for full in self.keys.get(key, ())}
@@ -256,12 +277,8 @@ def _referral_form(short: str, full: str) -> bool:
 def _group_contraction(short: str, full: str, places) -> bool:
     """中轻集团 -> 中国轻工集团有限公司: a group named by the first character of its place and
     characters of the rest of its name, in order, starting with the first."""
-    core = full
-    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
-        if core.endswith(form) and core[: -len(form)].endswith("集团"):
-            core = core[: -len(form)]
-            break
-    if not (short.endswith("集团") and core.endswith("集团")) or short == core:
+    core = _group_core(full)
+    if not (short.endswith("集团") and core) or short == core:
         return False
     xs, ys = short[:-2], core[:-2]
     lead = leading_place(ys, places)
@@ -270,6 +287,17 @@ def _group_contraction(short: str, full: str, places) -> bool:
         return False
     chars = iter(rest)
     return all(c in chars for c in xs[1:])
+
+
+def _group_core(full: str) -> str:
+    """A group's name without its legal form (中国轻工集团有限公司 -> 中国轻工集团), "" for a
+    name that is no group's."""
+    core = full
+    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
+        if core.endswith(form) and core[: -len(form)].endswith("集团"):
+            core = core[: -len(form)]
+            break
+    return core if core.endswith("集团") else ""
 
 
 def leading_place(name: str, places: set[str] | frozenset[str]) -> str:

@@ -165,7 +165,9 @@ def _split_title(ctx: DocContext, title: Mention) -> list[Mention]:
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
     """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
     bare = load_set("relation_bare_bodies.txt")
-    org_names = {t for typ in ORG_TYPES for t in ctx.texts_by_type.get(typ, ())}
+    if "org_names" not in ctx.cache:
+        ctx.cache["org_names"] = {t for typ in ORG_TYPES for t in ctx.texts_by_type.get(typ, ())}
+    org_names = ctx.cache["org_names"]
     found: dict[str, Mention] = {}
     for title in titles:
         for m in ctx.inside(title.start, title.end, ORG_TYPES):
