@@ -138,7 +138,7 @@ class _CandidateFulls:
                 if group_lead and len(ys) > len(group_lead):
                     keys.add(("group", group_lead[0], ys[len(group_lead)]))
             return keys
-        return {("ends", full[:i], full[-j:]) for i in range(2, n) for j in range(3, n - i + 1)}  # Project
+        return {("ends", full[:2], full[-3:])}  # Project: it keeps 2 characters or more of the start, 3 of the end
 
     def _keys_of_short(self, short: str) -> list[tuple]:
         if self.type == "Place":  # the full name starts with it, ends with it (3 characters or more), or
@@ -160,7 +160,7 @@ class _CandidateFulls:
             if short.endswith("集团") and len(short) >= 4:  # a group's contraction (中轻集团)
                 keys.append(("group", short[0], short[1]))
             return keys
-        return [("ends", short[:k], short[k:]) for k in range(2, len(short) - 2)]  # Project
+        return [("ends", short[:2], short[-3:])] if len(short) >= 5 else []  # Project
 
     def of(self, short: str) -> list[str]:
         found = {full for key in self._keys_of_short(short) for full in self.keys.get(key, ())}
