@@ -67,7 +67,8 @@ def _mount_table() -> list[tuple[Path, str]] | None:
 
 
 def special_filesystem(path: Path) -> str | None:
-    """The type of the special file system ``path`` is (or would be) on, or None."""
+    """The type of the special file system ``path`` is (or would be) on, or None.  Whatever
+    is mounted at /proc, /sys or /dev counts as special."""
     path = Path(os.path.abspath(path))
     existing = path
     while not existing.exists() and existing != existing.parent:
@@ -79,8 +80,11 @@ def special_filesystem(path: Path) -> str | None:
     mounts = [(point, fstype) for point, fstype in table if path.is_relative_to(point)]
     if not mounts:
         return None
-    fstype = max(mounts, key=lambda m: len(m[0].parts))[1]
-    return fstype if fstype in SPECIAL_FILESYSTEMS else None
+    point, fstype = max(mounts, key=lambda m: len(m[0].parts))
+    if fstype in SPECIAL_FILESYSTEMS:
+        return fstype
+    # containers often mount a tmpfs at /dev: still no place for outputs (/dev/shm, a mount of its own, is)
+    return f"{fstype} at {point}" if point in SPECIAL_ROOTS else None
 
 
 def _check_target(target: Path) -> None:
