@@ -115,7 +115,10 @@ def _is_listing(line: str) -> bool:
 
 # --- repeated text --------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]+[”’」』]?")
+#: A sentence, or (no ``end`` group) a stretch with no sentence end: matching that stretch
+#: whole keeps the search linear, where a sentence pattern alone would retry at each of its
+#: characters (a paragraph of OCR with no full stop).
+_SENTENCE = re.compile(r"[^。！？!?\n]+(?P<end>[。！？!?]+[”’」』]?)?")
 #: Shorter sentences repeat legitimately (会议指出。).
 MIN_REPEAT = 12
 
@@ -132,6 +135,8 @@ def find_repeats(text: str) -> list[Span]:
             continue
         seen_paragraphs.add(para)
         for m in _SENTENCE.finditer(para):
+            if m.group("end") is None:
+                continue
             sent = m.group().strip()
             if len(sent) < MIN_REPEAT:
                 continue
