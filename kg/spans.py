@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Protocol, TypeVar
+from typing import Iterable, Iterator, Protocol, TypeVar
 
 
 class _Spanned(Protocol):
@@ -66,8 +66,10 @@ class GrowingSpanIndex:
                 if s.start < end and start < s.end]
 
     def containing(self, start: int, end: int) -> list:
-        """Spans that contain [start, end)."""
-        return [s for s in self.overlapping(start, end) if s.start <= start and end <= s.end]
+        """Spans that contain [start, end), bucket by bucket."""
+        first, last = (end - self._longest) // self._width, start // self._width
+        return [s for b in range(first, last + 1) for s in self._buckets.get(b, ())
+                if s.start <= start and end <= s.end]
 
 
 def occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
@@ -94,3 +96,37 @@ def occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, in
                     found[name].append((p, p + length))
                     free[name] = p + length
     return found
+
+
+def list_matches(pattern: re.Pattern[str], text: str, alphabet: str, closer: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern of a list closed by a word (甲、乙、丙等企业),
+    without its cost on a long list that no closer ends: the regular expression reads the
+    whole list again from each of its characters before failing.
+
+    ``alphabet`` (a character class) holds every character from where a match starts up to
+    its closer, ``closer`` (a character class) the closer's first character.  A match can
+    only start in the stretch of alphabet characters just before a closer, so only those
+    positions are tried, in text order.
+    """
+    runs = [m.span() for m in re.finditer(f"{alphabet}+", text)]
+    run_starts = [a for a, _ in runs]
+    windows: list[tuple[int, int]] = []
+    for c in (m.start() for m in re.finditer(closer, text)):
+        i = bisect_right(run_starts, c) - 1  # the run holding c, or the one c closes (c == its end)
+        if i < 0 or not runs[i][0] < c <= runs[i][1]:
+            continue
+        start = runs[i][0]
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], c))
+        else:
+            windows.append((start, c))
+    pos = 0
+    for start, end in windows:
+        p = max(pos, start)
+        while p < end:
+            m = pattern.match(text, p)
+            if m:
+                yield m
+                p = pos = m.end()
+            else:
+                p += 1

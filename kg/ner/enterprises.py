@@ -30,7 +30,7 @@ from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, words
-from kg.spans import GrowingSpanIndex, SpanIndex, occurrences
+from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -61,6 +61,11 @@ _LIST_COUNTED = re.compile(
     r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|配套|规上|科技型|高新技术)?(?:企业|公司)"
 )
 _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
+#: What the list patterns' matches are made of up to their closer, and each one's closer
+#: (see kg.spans.list_matches).
+_LIST_ALPHABET = r"[\u4e00-\u9fffA-Za-z0-9（）()、]"
+_LISTS = ((_LIST_BEFORE_KIND, "等"), (_LIST_OF_LEADERS, "等"), (_LIST_AFTER_VERB, "等"),
+          (_LIST_COUNTED, "[0-9两三四五六七八九十]"))
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
@@ -327,8 +332,8 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED):
-        for m in pattern.finditer(text):
+    for pattern, closer in _LISTS:
+        for m in list_matches(pattern, text, _LIST_ALPHABET, closer):
             group_start = m.start(1)
             pos = group_start
             items = m.group(1).split("、")

@@ -35,7 +35,7 @@ from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, 
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
-from kg.spans import SpanIndex
+from kg.spans import SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
@@ -139,7 +139,7 @@ def _place_and_brand(text: str, start: int, end: int) -> bool:
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    for m in _LIST_OF_PROJECTS.finditer(text):
+    for m in list_matches(_LIST_OF_PROJECTS, text, r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]", "等"):
         pos = m.start(1)
         items = m.group(1).split("、")
         for k, item in enumerate(items):
