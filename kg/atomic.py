@@ -92,12 +92,13 @@ def _check_target(target: Path) -> None:
     fstype = special_filesystem(target)
     if fstype:
         raise KgError(f"cannot write to {target}: it is on a special file system ({fstype}), not storage")
-    existing = target
-    while not existing.exists():
-        if existing == existing.parent:
-            break
+    if target.exists() and not os.access(target, os.W_OK):
+        raise KgError(f"output is not writable: {target}")
+    # where entries get created: the directory itself, else the nearest directory above
+    existing = target if target.is_dir() else Path(os.path.abspath(target)).parent
+    while not existing.exists() and existing != existing.parent:
         existing = existing.parent
-    if existing != target and not existing.is_dir():
+    if not existing.is_dir():
         raise KgError(f"output location is not a directory: {existing}")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise KgError(f"output location is not writable: {existing}")

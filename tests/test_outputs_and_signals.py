@@ -54,6 +54,16 @@ def test_view_refuses_a_page_on_a_special_file_system(tmp_path):
     assert not Path("/dev/kg-view.html").exists()
 
 
+def test_view_replaces_an_existing_page(tmp_path):
+    graph, page = tmp_path / "g.ttl", tmp_path / "v.html"
+    graph.write_text("", encoding="utf-8")
+    page.write_text("old page", encoding="utf-8")
+    result = kg("view", str(graph), "--out", str(page), cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert leftovers(tmp_path) == []
+
+
 @pytest.mark.parametrize("command", ["build", "extract"])
 def test_the_current_directory_is_a_valid_output(tmp_path, command):
     (tmp_path / "mine.txt").write_text("keep me", encoding="utf-8")
