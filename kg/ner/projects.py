@@ -36,6 +36,7 @@ from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, 
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
+from kg.spans import SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
@@ -44,6 +45,8 @@ _NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|�
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: A legal company name (not a bare 公司: 目前公司一期项目) ends right before its project.
 _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)])$")
+#: Characters before a name's end that hold any match of _LEGAL_NAME_END: the search looks there only.
+_LEGAL_NAME_REACH = 16
 #: The rest of a legal company name after its short form (某某新材料|科技有限公司).
 _LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)"
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
@@ -181,7 +184,8 @@ _BUILT_ESTATES = ("园", "园区")
 
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _LIST_OF_PROJECTS.finditer(text):
+    named = SpanIndex(found)
+    for m in list_matches(_LIST_OF_PROJECTS, text, r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]", "等"):
         pos = m.start(1)
         items = m.group(1).split("、")
         for k, item in enumerate(items):
@@ -189,7 +193,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
             pos = e + 1
             if k == 0:
                 s = left_boundary(text, e, PROJECT, max_len=20, floor=max(s, _after_company(text, e)))
-            if e - s < 3 or any(f.start <= s and e <= f.end for f in found) or text[s:e].isascii() \
+            if e - s < 3 or named.containing(s, e) or text[s:e].isascii() \
                     or strip_industry(text[s:e]) != text[s:e]:
                 continue  # 格科半导体 in 甲、格科半导体等项目 is a company
             if _place_and_brand(text, s, e):  # 北京某驰 in 甲、北京某驰等项目: a company too
@@ -410,7 +414,7 @@ _CATEGORY_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+[项个]")
 def _is_company_name_end(text: str, end: int) -> bool:
     """Whether a company's name ends at ``end``: a legal suffix, or 公司 after a name of
     its own (某某水务公司; not 目前公司, 该公司, nor a 分公司 that a longer name runs on from)."""
-    if _LEGAL_NAME_END.search(text, 0, end):
+    if _LEGAL_NAME_END.search(text, max(0, end - _LEGAL_NAME_REACH), end):
         return True
     if not text.endswith("公司", 0, end) or text.endswith("分公司", 0, end):
         return False
@@ -611,7 +615,16 @@ def _same_shape_in_list(text: str, common: list[Mention], found: list[Mention]) 
     机器人项目) is a project when a neighbour in the same list with the same
     last character is one (its direct neighbour, not a chain), so items of
     one list are judged alike."""
-    accepted = [(p.start, p.end) for p in found if p.type == "Project"]
-    return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and any(
-        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] in _JOINERS or c.end + 1 == a and text[c.end] in _JOINERS)
-        for a, b in accepted)]
+    ending_at: dict[int, list[Mention]] = {}
+    starting_at: dict[int, list[Mention]] = {}
+    for p in found:
+        if p.type == "Project":
+            ending_at.setdefault(p.end, []).append(p)
+            starting_at.setdefault(p.start, []).append(p)
+
+    def same_last(p: Mention, c: Mention) -> bool:
+        return text[p.end - 1] == text[c.end - 1]
+
+    return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and (
+        text[c.start - 1:c.start] in tuple(_JOINERS) and any(same_last(p, c) for p in ending_at.get(c.start - 1, ()))
+        or text[c.end:c.end + 1] in tuple(_JOINERS) and any(same_last(p, c) for p in starting_at.get(c.end + 1, ())))]

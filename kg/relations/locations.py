@@ -45,7 +45,7 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner import gazetteer
 from kg.ner.vocabulary import words
-from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, triggers
+from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, prefixes_in, substrings, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -127,10 +127,9 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
-            if not any(o.start <= parent.start and child.end <= o.end
-                       and (o.type == "Place" or (o.start < parent.start and not _place_chain(ctx, o.start, parent.start)))
-                       for o in ctx.entity_mentions if (o.start, o.end) not in ((parent.start, parent.end),
-                                                                               (child.start, child.end))):
+            if not any((o.type == "Place" or (o.start < parent.start and not _place_chain(ctx, o.start, parent.start)))
+                       for o in ctx.entities_containing(parent.start, child.end)
+                       if (o.start, o.end) not in ((parent.start, parent.end), (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
                 break
     # 湖南岳阳县 and 湖南省岳阳县 in one document: one fact, with the parent's full name.
@@ -234,7 +233,7 @@ def _departments(ctx: DocContext) -> list[Relation]:
     names = {n for n in ctx.texts_by_type.get("GovOrg", set()) if n not in bare or _stands_alone(ctx, n)}
     out = []
     for name in sorted(names):
-        parents = [p for p in names if name.startswith(p) and p != name]
+        parents = prefixes_in(name, names)
         if parents:
             parent = max(parents, key=len)
             out.append(ctx.relation(ctx.first_mention(name, ("GovOrg",)), "part_of",
@@ -244,10 +243,7 @@ def _departments(ctx: DocContext) -> list[Relation]:
 
 def _stands_alone(ctx: DocContext, name: str) -> bool:
     """Is ``name`` written somewhere outside a longer mention or title?"""
-    def covered(m: Mention) -> bool:
-        return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                   for o in ctx.mentions)
-    return any(compact(m.text) == name and not covered(m) for m in ctx.of_type("GovOrg"))
+    return any(m.type == "GovOrg" and not ctx.covered(m) for m in ctx.named(name))
 
 
 def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
@@ -256,7 +252,7 @@ def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
     out: list[Relation] = []
     sub_areas: set[str] = set()
     for name in sorted(parks):
-        parents = [p for p in parks if name.startswith(p) and p != name]
+        parents = prefixes_in(name, parks)
         if not parents:
             out += _unnamed_parent_area(ctx, name)
             continue
@@ -314,7 +310,7 @@ def _parks_under(ctx: DocContext) -> list[Relation]:
 
 def _leading_place(ctx: DocContext, text: str) -> str | None:
     """The place a name starts with: one the document names, else one the gazetteer knows."""
-    places = [p for p in ctx.texts_by_type.get("Place", ()) if text.startswith(p) and p != text]
+    places = prefixes_in(text, ctx.texts_by_type.get("Place", set()))
     place = max(places, key=len) if places else None
     if place is None:  # only a division of the document's own province: 仙桃 is far from 重庆
         end = gazetteer.match_place(text, 0)
@@ -791,8 +787,7 @@ def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> 
     sentence = ctx.doc.sentence_at(pos)
     if sentence is None or not any(a in ctx.text[sentence.start:pos] for a in anaphors):
         return None
-    parks = [m for m in ctx.of_type("Park")
-             if m.end <= sentence.start and sentence.start - m.end < 600 and ctx.is_outermost(m)]
+    parks = [m for m in ctx.ending_in(sentence.start - 600, sentence.start, ("Park",)) if ctx.is_outermost(m)]
     return parks[-1] if parks else None
 
 
@@ -951,7 +946,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if lead is None:
             place = _leading_place(ctx, name)
             if place is None:
-                park = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p) and p != name]
+                park = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
                 if park and site.type == "Project":
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
             else:
@@ -1029,7 +1024,7 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
             nested_ok = m.type == "Park" and all(o.type == "Project" for o in ctx.enclosing(m))
             if not (ctx.is_outermost(m) or nested_ok) or name in placed or name in has_parts:
                 continue
-            if any(s in name for s in section_names if s != here):
+            if any(s != here for s in substrings(name) & section_names):
                 continue
             if _is_media(m):
                 continue

@@ -16,7 +16,7 @@ import re
 
 from kg.model import Mention, Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, clause_end, clause_start, compact, triggers
+from kg.relations.context import DocContext, clause_end, clause_start, compact, prefixes_in, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -98,13 +98,15 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     place, 南坪中心广场, nor with half a bracket, 瑞航(重庆)…, nor with the start of a park's
     name, 河湟文化产业园项目: that is the park the project is in)."""
     name = compact(project.text)
-    parks = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p)]
+    parks = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
+    if name in ctx.texts_by_type.get("Park", ()):
+        parks.append(name)
     inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
              if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
         return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
-    known = [n for t in OWNER_TYPES for n in ctx.texts_by_type.get(t, ())
-             if name.startswith(n) and n != name and _may_own(ctx, n, parks)]
+    known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
+             if _may_own(ctx, n, parks)]
     if not known:
         return _owner_inside(ctx, project)
     owner = max(known, key=len)
