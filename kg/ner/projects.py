@@ -163,6 +163,7 @@ def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
     in a bare 项目/工程 are left to the suffix rule (文化旅游项目 stays a category)."""
     out: list[Mention] = []
     names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})$")
+    found_spans = {(f.start, f.end) for f in found}
     for m in _PROJECTS_INCLUDED.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -173,7 +174,7 @@ def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
                 e -= len(note.group())
             s = _coordinated(text, s, e)  # 甲项目和乙项目: the first is found by its own suffix
             if names.search(text, s, e) and not text.endswith(tuple(_BARE), s, e) and len(_specific_part(text[s:e])) >= 2 \
-                    and not any(f.start == s and f.end == e for f in found):
+                    and (s, e) not in found_spans:
                 out.append(Mention(s, e, text[s:e], "Project", "projects.included", 0.9))
     return out
 

@@ -60,6 +60,10 @@ class DocContext:
         """Mentions of ``types`` within [start, end), in text order."""
         return [m for m in self._index.within(start, end) if m.type in types]
 
+    def containing(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` that contain [start, end), in text order."""
+        return [m for m in self._index.containing(start, end) if m.type in types]
+
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
 

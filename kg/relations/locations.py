@@ -285,7 +285,9 @@ def _parks_under(ctx: DocContext) -> list[Relation]:
     for word in triggers("sub_parks"):
         for hit in re.finditer(re.escape(word), ctx.text):
             sentence = ctx.doc.sentence_at(hit.start())
-            before = ctx.inside(sentence.start if sentence else 0, hit.start(), ("Park",))
+            if sentence is None:
+                continue  # text set aside as a repeat: not read again, nor the whole text before it
+            before = ctx.inside(sentence.start, hit.start(), ("Park",))
             if not before:
                 continue
             last_end = max(m.end for m in before)  # the last park named, in its longest form
@@ -587,7 +589,7 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
                 during = DURING_VISIT.match(text, pos)
-                if not (opens_clause or during) or clause_start(text, hit.start()) != hit.start():
+                if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
             elif word == "到":  # 到某县调研: only with a verb of visiting after the place
                 if not any(text.startswith(v, pos) for v in visit):
@@ -596,7 +598,9 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                       or ctx.starting_at(pos, LOCATED)):
                 continue
             sentence = ctx.doc.sentence_at(hit.start())
-            end = sentence.end if sentence else len(text)
+            if sentence is None:
+                continue  # text set aside as a repeat: not read again, nor up to the end of the text
+            end = sentence.end
             stop = SEMICOLON.search(text, where.end, end)  # a semicolon opens another step
             end = stop.start() if stop else end
             if where.type == "Park" and not opens_clause:
@@ -636,10 +640,14 @@ def _is_media(m: Mention) -> bool:
     return m.type == "Organization" and compact(m.text).endswith(tuple(load_set("relation_media_suffixes.txt")))
 
 
+def _opens_clause(text: str, pos: int) -> bool:
+    """Does a clause start at ``pos`` (``clause_start(text, pos) == pos``, without its scan back)?"""
+    return pos == 0 or bool(CLAUSE_END.match(text[pos - 1]))
+
+
 def _names_a_post(ctx: DocContext, m: Mention) -> bool:
     """Is ``m`` the body of a title (inside one, or written right before one)?"""
-    return bool(ctx.starting_at(ctx.skip_space(m.end), (TITLE,))) or any(
-        t.start <= m.start and m.end <= t.end for t in ctx.of_type(TITLE))
+    return bool(ctx.starting_at(ctx.skip_space(m.end), (TITLE,)) or ctx.containing(m.start, m.end, (TITLE,)))
 
 
 def _stated_parts(ctx: DocContext) -> list[Relation]:
@@ -711,7 +719,7 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     9月3日上午，某县举行…; 首场的某县推介暨签约仪式)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
-    if heading and clause_start(ctx.text, heading[0].start) == heading[0].start:
+    if heading and _opens_clause(ctx.text, heading[0].start):
         return heading[0]  # 某区：A项目、B项目开工
     sentence = ctx.doc.sentence_at(event)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \

@@ -268,9 +268,9 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
         project = next((p for p in ctx.inside(verb_at, _clause_end(text, verb_at), PROJECT)
                         if ctx.is_outermost(p)), None)
         if project is None:
-            sentence = ctx.doc.sentence_at(hit.start())
-            start = sentence.start if sentence else 0
-            before = [p for p in ctx.inside(start, hit.start(), PROJECT) if ctx.is_outermost(p)]
+            sentence = ctx.doc.sentence_at(hit.start())  # none in text set aside as a repeat
+            before = [p for p in ctx.inside(sentence.start, hit.start(), PROJECT) if ctx.is_outermost(p)] \
+                if sentence else []
             project = before[0] if before else None
         if project is not None:
             out += [ctx.relation(o, "owns_project", project, "built_by") for o in owners]

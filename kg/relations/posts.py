@@ -183,11 +183,11 @@ def _split_title(ctx: DocContext, title: Mention) -> list[Mention]:
     return parts
 
 
-def _inherits(head: str, rest: str, name: str) -> bool:
-    """Is ``name`` the opening of title ``head`` (two characters or more) followed by the
-    opening of title ``rest``?"""
-    return any(head.startswith(name[:k]) and rest.startswith(name[k:]) and name[:k] != head
-               for k in range(2, len(name) - 1))
+def _inherited_names(head: str, rest: str) -> set[str]:
+    """Every opening of title ``head`` (two characters or more, not all of it) followed by an
+    opening of title ``rest`` (two characters or more): the bodies the two titles may make
+    together, built from the titles instead of testing every name of the document."""
+    return {head[:k] + rest[:j] for k in range(2, len(head)) for j in range(2, len(rest) + 1)}
 
 
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
@@ -232,7 +232,7 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                 or ctx.starting_at(title.start, ("Place",)):
             continue
         for head in (compact(t.text) for t in reversed(titles[:i])):
-            inherited = [name for name in org_names if name not in found and _inherits(head, rest, name)]
+            inherited = sorted(name for name in _inherited_names(head, rest) & org_names if name not in found)
             for name in inherited:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,))
