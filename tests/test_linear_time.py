@@ -37,6 +37,7 @@ SENTENCES = (
     "{county}区举行{trade}项目集中开工仪式，本次开工项目12个。",
     "{person}接任{county}区区长。",
     "{trade}电池项目于2024年3月开工，年产动力电池10GWh。",
+    "{trade}物流园项目、{trade2}数据中心项目集中开工。",
     "{person}到{county}区{trade}产业园调研。",
     "{trade}园区是{county}区的重要组成部分。",
     "{county}区委常委、政法委书记{person}出席。",

@@ -542,6 +542,7 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     """``沪杭高速``, ``京沪高铁某某段``: lines named by the abbreviations of the provinces
     they join, not written with a full place name; with the section where one follows."""
     out = []
+    found_spans = {(f.start, f.end) for f in found}
     for m in _abbreviated_line().finditer(text):
         e = m.end()
         if e < len(text) and is_name_char(text[e]) and not stop_starts_at(text, e, PROJECT):
@@ -549,7 +550,7 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
             if not section or gazetteer.match_place_chain(text, e, section.end() - 1) != section.end() - 1:
                 continue  # 沪杭高速发展: no line's name
             e = section.end()
-        if not any(f.start == m.start() and f.end == e for f in found):
+        if (m.start(), e) not in found_spans:
             out.append(Mention(m.start(), e, text[m.start():e], "Project", "projects.abbreviated_line", 0.75))
     return out
 

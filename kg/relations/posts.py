@@ -73,7 +73,7 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
     if word is None:
         return []
     start = pos - len(word)
-    paragraph = ctx.text.rfind("\n", 0, start) + 1
+    paragraph = ctx.text.rfind("\n", max(0, start - COMPANY_REACH), start) + 1  # no further back than the reach
     companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
                  if ctx.is_outermost(m)]
     return companies[-1:]
