@@ -11,6 +11,7 @@ import os
 import sys
 
 from kg.errors import KgError
+from kg.signals import TERMINATED_EXIT, Terminated, stop_on_sigterm
 
 EPILOG = """examples:
   kg build seeds --out out                 build the graph of the seed articles
@@ -253,12 +254,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    stop_on_sigterm()
     try:
         module = importlib.import_module("kg.commands." + args.command.replace("-", "_"))
         return module.run(args) or 0
     except KgError as e:
         print(f"kg {args.command}: error: {e}", file=sys.stderr)
         return e.exit_code
+    except Terminated:
+        print("kg: terminated", file=sys.stderr)
+        return TERMINATED_EXIT
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130

@@ -115,7 +115,10 @@ def _is_listing(line: str) -> bool:
 
 # --- repeated text --------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]+[”’」』]?")
+#: A sentence, or (no ``end`` group) a stretch with no sentence end: matching that stretch
+#: whole keeps the search linear, where a sentence pattern alone would retry at each of its
+#: characters (a paragraph of OCR with no full stop).
+_SENTENCE = re.compile(r"[^。！？!?\n]+(?P<end>[。！？!?]+[”’」』]?)?")
 #: Shorter sentences repeat legitimately (会议指出。).
 MIN_REPEAT = 12
 
@@ -132,6 +135,8 @@ def find_repeats(text: str) -> list[Span]:
             continue
         seen_paragraphs.add(para)
         for m in _SENTENCE.finditer(para):
+            if m.group("end") is None:
+                continue
             sent = m.group().strip()
             if len(sent) < MIN_REPEAT:
                 continue
@@ -161,10 +166,11 @@ def find_captions(text: str) -> list[Span]:
     articles: between two headlines, not between body paragraphs."""
     spans: list[Span] = []
     all_lines = lines(text)
+    content = (len(text) - len(text.lstrip()), len(text.rstrip()))
     i = 0
     while i < len(all_lines):
         j = i
-        while j < len(all_lines) and _caption_like(text, *all_lines[j]):
+        while j < len(all_lines) and _caption_like(text, *all_lines[j], content):
             j += 1
         if j - i >= 2 and _heading(text, all_lines, i - 1) and _heading(text, all_lines, j):
             spans.extend(Span(s, e, text[s:e]) for s, e in all_lines[i:j])
@@ -174,9 +180,9 @@ def find_captions(text: str) -> list[Span]:
     return spans
 
 
-def _caption_like(text: str, s: int, e: int) -> bool:
+def _caption_like(text: str, s: int, e: int, content: tuple[int, int]) -> bool:
     line = text[s:e]
-    return _CAPTION.match(line) is not None and line.count("，") <= 1 and _standalone(text, s, e)
+    return _CAPTION.match(line) is not None and line.count("，") <= 1 and _standalone(text, s, e, content)
 
 
 def _heading(text: str, all_lines: list[tuple[int, int]], k: int) -> bool:
@@ -184,12 +190,24 @@ def _heading(text: str, all_lines: list[tuple[int, int]], k: int) -> bool:
     return 0 <= k < len(all_lines) and "。" not in text[all_lines[k][0]:all_lines[k][1]]
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
-    """The line is a paragraph of its own: a blank line (or the text edge) on both sides."""
-    before, after = text[:start], text[end:]
-    return (not before.strip() or _BLANK_BEFORE.search(before) is not None) \
-        and (not after.strip() or _BLANK_AFTER.match(after) is not None)
+def _standalone(text: str, start: int, end: int, content: tuple[int, int]) -> bool:
+    """The line is a paragraph of its own: a blank line (or the text edge) on both sides.
+    ``content``: where the text's first non-space character is and where its last one ends;
+    only the neighbouring lines are read, never all the text before or after the line."""
+    return (start <= content[0] or _blank_line_before(text, start)) \
+        and (end >= content[1] or _BLANK_AFTER.match(text, end) is not None)
 
 
-_BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*$")
+def _blank_line_before(text: str, pos: int) -> bool:
+    """Is the text before ``pos`` a line break, a blank line and spaces (\\n[ \\t　]*\\n[ \\t　]*)?"""
+    for _ in range(2):
+        while pos > 0 and text[pos - 1] in _LINE_SPACE:
+            pos -= 1
+        if pos == 0 or text[pos - 1] != "\n":
+            return False
+        pos -= 1
+    return True
+
+
+_LINE_SPACE = " \t\u3000"
 _BLANK_AFTER = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*\n")

@@ -76,10 +76,13 @@ def _pipeline(settings: Extraction):
 
 
 def _ignore_interrupts() -> None:
-    """Ctrl-C is the driver's to handle (it stops the pool): no traceback from every worker."""
+    """Ctrl-C is the driver's to handle (it stops the pool): no traceback from every worker.
+    SIGTERM ends a worker at once and quietly, also when the driver, cleaning up after its own
+    SIGTERM, ignores further ones (a worker started then would inherit that)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _extract_paths(settings: Extraction, paths: list[Path]) -> list[Document]:

@@ -1,7 +1,7 @@
 """Finding and decoding input documents: .txt, .md and .html files, alone or in directories.
 
-Encodings are tried in order: a BOM (UTF-8, UTF-16), strict UTF-8, strict
-GB18030 (a superset of GBK and GB2312), then charset-normalizer's best guess.
+Encodings are tried in order: a BOM (UTF-8, UTF-16), UTF-16 without a BOM
+(told by where its NUL bytes fall), strict UTF-8, strict GB18030 (a superset of GBK and GB2312), then charset-normalizer's best guess.
 The encoding used is recorded in ``Document.encoding``.
 
 A sidecar ``NAME.meta.json`` (``{"date": "2024-07-16", "source": "江津日报"}``)
@@ -95,7 +95,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 raise KgError(f"{name}: starts with a {encoding} byte-order mark but byte {e.start} "
                               f"is not {encoding}") from None
     if b"\x00" in data[:8192]:
-        raise KgError(f"binary file (contains NUL bytes), not a text document: {name}")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise KgError(f"binary file (contains NUL bytes), not a text document: {name}")
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -109,6 +112,31 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return guess
     raise KgError(f"cannot decode {name}: not UTF-8 (bad byte at offset {utf8_error.start}), "
                   f"not GB18030, and no other encoding fits")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text written without a byte-order mark, or None.
+
+    Its ASCII characters (digits, line breaks) have a NUL high byte, so most NULs fall on one
+    parity of offsets: odd ones in little-endian text, even ones in big-endian text; that
+    byte order is tried first.  Binary data does not decode, or decodes to control
+    characters or to characters scattered over the whole of Unicode."""
+    head = data[:8192]
+    little_first = head[1::2].count(0) >= head[0::2].count(0)
+    for encoding in ("utf-16-le", "utf-16-be") if little_first else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) <= _MAX_CONTROL and len(_COMMON.findall(text)) >= _MIN_COMMON * len(text):
+            return text, encoding
+    return None
+
+
+#: Characters of ordinary Chinese text: ASCII, CJK punctuation, kana, CJK ideographs, full width.
+_COMMON = re.compile(r"[\t\n\r -~\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+#: Their share in UTF-16 text, at least (random data decoded as UTF-16 has about a third).
+_MIN_COMMON = 0.6
 
 
 #: Above this share of control characters, "text" is binary data or a wrong guess.

@@ -23,8 +23,10 @@ sentence splitter and for debugging.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from kg.lexicon import load_lines
 from kg.model import Article, BylineEntry, Document, Sentence, Span
@@ -293,9 +295,10 @@ def _split_gap(text: str, units: list[Unit], gap: list[int], prev_body: str, nex
     return to_prev, []
 
 
-def _bigrams(s: str) -> set[str]:
+@lru_cache(maxsize=64)  # a body is compared with every headline near it: read it once
+def _bigrams(s: str) -> frozenset[str]:
     s = re.sub(r"[^\w]", "", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
 
 
 def _overlap(headline: str, body: str) -> float:
@@ -373,11 +376,23 @@ def split_sentences(doc: Document) -> None:
     units = doc.meta.get("units") or [(s, e, "body") for s, e in lines(text)]
     pieces = _pieces(text, units, ignored_spans(doc))
     doc.sentences = []
+    # split_articles makes articles that follow one another: bisection finds the one holding
+    # an offset, without a scan of all the articles per sentence.
+    tiled = all(a.start <= a.end == b.start for a, b in zip(doc.articles, doc.articles[1:]))
+    starts = [a.start for a in doc.articles] if tiled else None
     for s, e in pieces:
         for a, b in _split_piece(text, s, e):
-            article = doc.article_at(a)
-            index = doc.articles.index(article) if article is not None else 0
-            doc.sentences.append(Sentence(a, b, text[a:b], index))
+            doc.sentences.append(Sentence(a, b, text[a:b], _article_index(doc, starts, a)))
+
+
+def _article_index(doc: Document, starts: list[int] | None, offset: int) -> int:
+    """Index of the article containing ``offset`` (0 if none); ``starts``: the articles'
+    starts when they follow one another (else None)."""
+    if starts is not None:
+        i = bisect_right(starts, offset) - 1
+        return i if i >= 0 and offset < doc.articles[i].end else 0
+    article = doc.article_at(offset)
+    return doc.articles.index(article) if article is not None else 0
 
 
 def _pieces(text: str, units: list[tuple[int, int, str]], ignored: list[Span]) -> list[tuple[int, int]]:
@@ -393,9 +408,14 @@ def _pieces(text: str, units: list[tuple[int, int, str]], ignored: list[Span]) -
             continue
         joined.append([s, e, kind])
     pieces: list[tuple[int, int]] = []
+    starts = [span.start for span in ignored]  # in text order (ignored_spans)
+    longest = max((span.end - span.start for span in ignored), default=0)
     for s, e, _kind in joined:
-        for span in ignored:
-            if span.end <= s or span.start >= e:
+        # the spans that can reach into [s, e): none starting more than ``longest`` before s
+        for span in islice(ignored, bisect_left(starts, s - longest), None):
+            if span.start >= e:
+                break
+            if span.end <= s:
                 continue
             if span.start > s:
                 pieces.append((s, span.start))

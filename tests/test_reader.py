@@ -16,6 +16,10 @@ TEXT = "本报讯 区经济信息委召开会议，部署园区建设。\n\n会�
     ("gbk", TEXT.encode("gbk"), "gb18030"),
     ("gb18030 beyond gbk", (TEXT + "𠮷€").encode("gb18030"), "gb18030"),
     ("utf-16 with BOM", TEXT.encode("utf-16"), "utf-16"),
+    ("utf-16-le without BOM", TEXT.encode("utf-16-le"), "utf-16-le"),
+    ("utf-16-be without BOM", TEXT.encode("utf-16-be"), "utf-16-be"),
+    # 一 (U+4E00) and 开 (U+5F00) have a NUL low byte: more NULs on the other parity of offsets
+    ("utf-16-le, few ASCII", (TEXT + "一开一开一开").encode("utf-16-le"), "utf-16-le"),
 ])
 def test_encodings_are_detected(tmp_path, encoding, data, recorded):
     path = tmp_path / "doc.txt"
@@ -99,6 +103,8 @@ def test_directories_are_searched_recursively_for_documents_only(tmp_path):
     ("\u3000\u3000\n".encode("utf-8"), "empty"),
     (b"PK\x03\x04\x00\x00binary", "binary"),
     (b"\x01\x02\x03\x04\x05\x06abc" * 30, "binary"),
+    (bytes(range(256)) * 8, "binary"),  # NULs on one parity, but no UTF-16 text
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
     (bytes(range(128, 256)) * 4, "cannot decode"),
     ("会议召开。".encode("utf-8") + b"\xff\xfe\xfd\xfc" + "结束".encode("utf-8"), "cannot decode"),
 ])

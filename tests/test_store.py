@@ -141,8 +141,8 @@ def test_an_interrupted_rewrite_is_redone_by_the_next_run(docs, tmp_path):
 
 
 def test_a_store_inside_the_output_directory_is_kept_across_builds(docs, tmp_path):
-    """The README's `--store out/store --out out`: the output is swapped in whole, the store
-    (open while the exports are written) moves with it instead of being copied."""
+    """The README's `--store out/store --out out`: the exports are renamed into out/ one by one,
+    the store (open while they are written) stays where it is."""
     out = tmp_path / "out"
     for name in ("a.txt", "b.txt"):
         done = kg("build", name, "--store", str(out / "store"), "--out", str(out), "-q", cwd=docs)

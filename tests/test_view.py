@@ -169,6 +169,18 @@ def test_kg_view_writes_the_chosen_part(tmp_path):
     assert sorted(n["label"] for n in data["nodes"]) == ["澜汐新材料有限公司", "青梧区", "青梧智造产业园"]
 
 
+@pytest.mark.parametrize("focus", ["", "  "])
+def test_an_empty_focus_is_a_usage_error(tmp_path, focus):
+    graph = tmp_path / "district.ttl"
+    invented_rdf().serialize(destination=str(graph), format="turtle")
+    page = tmp_path / "v.html"
+    r = subprocess.run([sys.executable, "-m", "kg", "view", str(graph), "--focus", focus, "--out", str(page)],
+                       capture_output=True, text=True)
+    assert r.returncode == 2
+    assert r.stderr.startswith("kg view: error: --focus") and len(r.stderr.splitlines()) == 1, r.stderr
+    assert not page.exists()
+
+
 def test_a_big_graph_opens_on_its_largest_pieces_and_carries_the_rest(tmp_path):
     g = random_graph(300, seed=5)
     g.add_edge("n0", "n1", key="member_of", relation="member_of")  # some pieces besides the main one

@@ -3,7 +3,7 @@
 The build goes through a store (``kg.rdf.store``): with ``--store DIR`` that
 persistent one (documents already stored are skipped before extraction, and
 the exports describe everything in the store), without it a temporary one
-beside ``--out``. Either way documents stream from extraction into the store
+in a staging directory inside ``--out``. Either way documents stream from extraction into the store
 and the exports stream out of it, so memory does not grow with the input.
 A persistent store is checked first, and repaired from its stored documents
 if its graphs were changed outside kg (``KgStore.check``).
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from kg import atomic, overrides
@@ -32,10 +31,11 @@ from kg.view import READ_EVIDENCE, write_view
 def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)
     paths = resolve_inputs(args.inputs)
-    parent = atomic.check_output_dir(args.out)
     date = parse_date(args.date)
-    with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as work:
-        store = KgStore(args.store or f"{work}/store", checked=bool(args.store))
+    # The temporary store lives in a staging directory inside --out: an unusable --out fails
+    # here, before extraction, and a killed run's store is removed by the next run.
+    with atomic.staging_dir(args.out) as work:
+        store = KgStore(args.store or work / "store", checked=bool(args.store))
         problem = store.check() if args.store else None
         kept = store.path / STORED_OVERRIDES
         text = _overrides_text(args.overrides, kept)
@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
         if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
             print(f"kg build: store {args.store} {problem}: rewrote its graphs from its {report.documents} stored "
                   f"documents", file=sys.stderr)
-        # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
-        with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
+        # A store inside --out (--store out/store --out out) stays where it is: only exports are renamed in.
+        with atomic.output_dir(args.out) as tmp:
             written: list[str] = []
             # the entity graph is read once for the exports and the view; one step at a time,
             # so that a terminal shows the progress through them
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
                     else:
                         written += write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
                 held = counts(store.oxigraph)
-            store.close()  # before the store is moved
+            store.close()  # before a temporary store is removed
     extracted = f"{report.added} documents extracted " + (
         f"({report.mentions} mentions, {report.entities_before} entities before resolution)"
         if report.entities_before is not None else "(store unchanged)")

@@ -116,7 +116,7 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
     i = start
     while i > floor and start - i < max_len:
         # A project may be named after its works (某某铁路建设项目): that word is kept.
-        if stop_ends_at(text, i, scope) and not (scope == PROJECT and i == start and text[:i].endswith(_WORKS)):
+        if stop_ends_at(text, i, scope) and not (scope == PROJECT and i == start and text.endswith(_WORKS, 0, i)):
             break
         ch = text[i - 1]
         if ch in _OPEN:

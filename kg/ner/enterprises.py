@@ -30,6 +30,7 @@ from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
+from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
@@ -67,6 +68,11 @@ _LIST_IN_BRACKETS = re.compile(
 _LIST_SERVED = re.compile(
     rf"为((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:等(?:[0-9]+家)?(?:企业|公司)?)?(?:提供|量身|解决|办理)")
 _LIST_AFTER_VERB = re.compile(rf"(?:引进|吸引|招引|引入|签约)(?:了)?((?:{_LIST_ITEM}、)+{_LIST_ITEM})等")
+#: What the list patterns' matches are made of up to their closer, and each one's closer
+#: (see kg.spans.list_matches).
+_LIST_ALPHABET = r"[\u4e00-\u9fffA-Za-z0-9（）()、]"
+_LISTS = ((_LIST_BEFORE_KIND, "等"), (_LIST_OF_LEADERS, "等"), (_LIST_AFTER_VERB, "等"),
+          (_LIST_COUNTED, "[0-9两三四五六七八九十]"), (_LIST_IN_BRACKETS, "[）)]"), (_LIST_SERVED, "[等提量解办]"))
 #: Counted or ordinal phrases: 一家化妆品公司, 第一家模具公司, 市属四个集团.
 _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家个]|.*[0-9一二两三四五六七八九十百几多]+个")
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
@@ -282,18 +288,21 @@ def _stands_alone(text: str, s: int, e: int) -> bool:
 def _trade_name_mentions(text: str, fulls: list[Mention], taken: list[Mention]) -> list[Mention]:
     """A company named later by its trade name alone (某某光纤光缆股份有限公司 ... 某某在…)."""
     out: list[Mention] = []
-    covered = [(m.start, m.end) for m in fulls + taken]
-    for name in {_trade_name(text, full) for full in fulls} - {""}:
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
-            if not any(a <= s and e <= b for a, b in covered) and _stands_alone(text, s, e):
+    covered = SpanIndex(fulls + taken)
+    names = {_trade_name(text, full) for full in fulls} - {""}
+    found = occurrences(text, names)
+    for name in names:
+        for s, e in found[name]:
+            if not covered.containing(s, e) and _stands_alone(text, s, e):
                 out.append(Mention(s, e, name, "Enterprise", "enterprises.alias.trade_name", 0.6))
     return out
 
 
 def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    covered = [(m.start, m.end) for m in fulls]
+    covered = GrowingSpanIndex()
+    for full in fulls:
+        covered.add(full)
     names: dict[str, str] = {}
     for full in fulls:
         defined = _ALIAS.match(text, full.end)
@@ -301,13 +310,14 @@ def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
             names.setdefault(defined.group(1), "enterprises.alias.defined")
         for form in short_name_candidates(text, full):
             names.setdefault(form, "enterprises.alias.derived")
+    found = occurrences(text, names)
     for form in sorted(names, key=len, reverse=True):
-        for m in re.finditer(re.escape(form), text):
-            s, e = m.start(), m.end()
-            if any(a <= s and e <= b for a, b in covered):
+        for s, e in found[form]:
+            if covered.containing(s, e):
                 continue
-            covered.append((s, e))
-            out.append(Mention(s, e, form, "Enterprise", names[form], 0.75))
+            mention = Mention(s, e, form, "Enterprise", names[form], 0.75)
+            covered.add(mention)
+            out.append(mention)
     return out
 
 
@@ -329,9 +339,10 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     out = []
     industry, _ = _industry_lengths()
     run_on: list[re.Match[str]] = []
+    full_names = SpanIndex(fulls)
     for m in _brand_pattern().finditer(text):
         s, e = m.start(), m.end()
-        if any(f.start <= s and e <= f.end and (f.start, f.end) != (s, e) for f in fulls) \
+        if any((f.start, f.end) != (s, e) for f in full_names.containing(s, e)) \
                 and not _SUFFIX.search(m.group()):
             continue
         # The brand must end there: 华为 in 华为云 is part of another name.
@@ -378,8 +389,8 @@ def _is_sector(item: str) -> bool:
 
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_LIST_BEFORE_KIND, _LIST_OF_LEADERS, _LIST_AFTER_VERB, _LIST_COUNTED, _LIST_IN_BRACKETS, _LIST_SERVED):
-        for m in pattern.finditer(text):
+    for pattern, closer in _LISTS:
+        for m in list_matches(pattern, text, _LIST_ALPHABET, closer):
             if pattern is not _LIST_OF_LEADERS and _SECTOR_AFTER.match(text, m.end()):
                 continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
             group_start = m.start(1)
@@ -523,6 +534,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     (``与钢铁研究总院、达迈科技合作``): the brand must be 2-4 characters after a
     boundary and a word the general dictionary does not know (达迈, not 信息)."""
     out: list[Mention] = []
+    full_names = SpanIndex(fulls)
     for m in _SHORT_NAME.finditer(text):
         s, e = m.span()
         if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
@@ -537,7 +549,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         brand = text[start:s]
         if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \
                 or brand[0] in _QUANTIFIER_CHARS \
-                or brand in _generic() or any(f.start <= start and e <= f.end for f in fulls):
+                or brand in _generic() or full_names.containing(start, e):
             continue
         own = text[gazetteer.match_place_chain(text, start, s):s]  # 江津规上工业: 规上 is no brand
         if own and _is_name(own, strong=False) and has_unknown_word(brand):

@@ -28,6 +28,7 @@ was cut by a word inside the name: it is extended to the name's start first.
 from __future__ import annotations
 
 from kg.model import Document, Mention
+from kg.spans import GrowingSpanIndex, SpanIndex
 
 #: Preference between types for the same or crossing spans (earlier wins).
 TYPE_PRIORITY = ("Person", "Title", "Enterprise", "Project", "Park", "Organization", "GovOrg", "Place")
@@ -50,11 +51,13 @@ _TRUSTED = 0.9
 
 
 def _extend_titles(doc: Document, candidates: list[Mention]) -> list[Mention]:
-    bodies = [c for c in candidates if c.type in _TITLE_BODIES and c.confidence >= _TRUSTED]
+    order = {id(c): i for i, c in enumerate(candidates)}
+    bodies = SpanIndex(c for c in candidates if c.type in _TITLE_BODIES and c.confidence >= _TRUSTED)
     out = []
     for c in candidates:
         if c.type == "Title":
-            body = next((b for b in bodies if b.start < c.start < b.end <= c.end), None)
+            body = min((b for b in bodies.overlapping(c.start, c.end) if b.start < c.start < b.end <= c.end),
+                       key=lambda b: order[id(b)], default=None)  # the first candidate that fits
             if body:
                 c = Mention(body.start, c.end, doc.text[body.start:c.end], c.type, c.source, c.confidence)
         out.append(c)
@@ -71,17 +74,18 @@ def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
     candidates = _extend_titles(doc, candidates)
     kept: list[Mention] = []
     spans: dict[tuple[int, int], Mention] = {}
+    accepted = GrowingSpanIndex()
     for m in sorted((c for c in candidates if c.end > c.start), key=_rank):
         if (m.start, m.end) in spans:  # rules 1 and 2: the stronger one is already there
             continue
-        if any(_crosses(m, k) for k in kept if k.start < m.end and m.start < k.end):
+        if any(_crosses(m, k) for k in accepted.overlapping(m.start, m.end)):
             continue  # rule 4
         spans[(m.start, m.end)] = m
         kept.append(m)
-    persons = [k for k in kept if k.type == "Person"]
-    kept = [k for k in kept if k.type == "Person" or not any(
-        p.start <= k.start and k.end <= p.end for p in persons)]  # rule 5
-    names = [k for k in kept if k.type in _NAME_TYPES]
+        accepted.add(m)
+    persons = SpanIndex(k for k in kept if k.type == "Person")
+    kept = [k for k in kept if k.type == "Person" or not persons.containing(k.start, k.end)]  # rule 5
+    names = SpanIndex(k for k in kept if k.type in _NAME_TYPES)
     kept = [k for k in kept if not (k.type == "Place" and k.text == _HOME_COUNTRY and any(
-        n.start == k.start and n.end > k.end for n in names))]  # rule 6
+        n.start == k.start and n.end > k.end for n in names.containing(k.start, k.end)))]  # rule 6
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))

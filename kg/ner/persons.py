@@ -25,6 +25,7 @@ Titles, collective nouns, places and a surname alone never become persons.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.lexicon import load_table
@@ -197,7 +198,7 @@ _REST_OF_BRACKET = re.compile(r"[^（）()\n]*[）)]")
 
 def _from_credit_openings(text: str) -> list[Mention]:
     """An unroled name first in a credit bracket, before a byline role in the same bracket."""
-    title_starts = byline_title_starts(text)
+    title_starts = sorted(byline_title_starts(text))
     out = []
     for m in _CREDIT_OPENING.finditer(text):
         end = _unroled_name_end(text, m.end())
@@ -209,7 +210,8 @@ def _from_credit_openings(text: str) -> list[Mention]:
         if after == end:
             continue
         close = _REST_OF_BRACKET.match(text, after)
-        if close and any(after <= t < close.end() for t in title_starts):
+        first = bisect_left(title_starts, after)  # a byline title in the bracket, after the name
+        if close and first < len(title_starts) and title_starts[first] < close.end():
             out.append(_credited(text, m.end(), end))
     return out
 

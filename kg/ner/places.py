@@ -37,6 +37,7 @@ from kg.model import Mention
 from kg.ner import gazetteer
 from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
 from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
+from kg.spans import SpanIndex, list_matches, occurrences
 
 _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")
 #: Characters a settlement's own name does not contain (it would be two names or a date).
@@ -215,7 +216,7 @@ def _counted_lists(text: str) -> list[Mention]:
     divisions by their short forms.  The count must match the items; the first
     item is two characters unless three make a known place."""
     out: list[Mention] = []
-    for m in _COUNTED_LIST.finditer(text):
+    for m in list_matches(_COUNTED_LIST, text, r"[\u4e00-\u9fff、]", "[两二三四五六七八九十]"):
         items = m.group(1).split("、")
         if len(items) != _NUMBER[m.group(2)]:
             continue
@@ -239,7 +240,7 @@ def _listed_settlements(text: str) -> list[Mention]:
     the first item starts after a boundary or stop word (赴甲), else it is its last two
     characters."""
     out: list[Mention] = []
-    for m in _LISTED_SETTLEMENTS.finditer(text):
+    for m in list_matches(_LISTED_SETTLEMENTS, text, r"[\u4e00-\u9fff、]", "等"):
         items = m.group(1).split("、")
         first_end = m.start(1) + len(items[0])
         begin = left_boundary(text, first_end, PARK, max_len=len(items[0]), floor=m.start(1))
@@ -262,10 +263,11 @@ def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention
     stop word on both sides, 的 after it)."""
     stems = {m.text[:-1] for m in settlements if m.text[-1] in "镇乡" and len(m.text) == 3}
     out: list[Mention] = []
+    covered = SpanIndex(taken)
+    found = occurrences(text, stems)
     for stem in stems:
-        for m in re.finditer(stem, text):
-            s, e = m.span()
-            if any(t.start <= s and e <= t.end for t in taken):
+        for s, e in found[stem]:
+            if covered.containing(s, e):
                 continue
             before_ok = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, PARK)
             after_ok = e == len(text) or not is_name_char(text[e]) or text[e] == "的"
@@ -278,7 +280,8 @@ def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention
 def recognize_places(text: str) -> list[Mention]:
     settlements = _settlements(text)
     # A division written inside a settlement's own name (沿河 in 沿河村) is not a mention.
+    within = SpanIndex(settlements)
     divisions = [d for d in _divisions(text)
-                 if not any(t.start <= d.start and d.end <= t.end and d.end < t.end for t in settlements)]
+                 if not any(d.end < t.end for t in within.containing(d.start, d.end))]
     found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
     return found + _settlement_stems(text, settlements, found)

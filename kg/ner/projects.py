@@ -36,6 +36,7 @@ from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, 
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
+from kg.spans import SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
@@ -44,6 +45,8 @@ _NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|�
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: A legal company name (not a bare 公司: 目前公司一期项目) ends right before its project.
 _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)])$")
+#: Characters before a name's end that hold any match of _LEGAL_NAME_END: the search looks there only.
+_LEGAL_NAME_REACH = 16
 #: The rest of a legal company name after its short form (某某新材料|科技有限公司).
 _LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)"
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
@@ -160,6 +163,7 @@ def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
     in a bare 项目/工程 are left to the suffix rule (文化旅游项目 stays a category)."""
     out: list[Mention] = []
     names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})$")
+    found_spans = {(f.start, f.end) for f in found}
     for m in _PROJECTS_INCLUDED.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -170,7 +174,7 @@ def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
                 e -= len(note.group())
             s = _coordinated(text, s, e)  # 甲项目和乙项目: the first is found by its own suffix
             if names.search(text, s, e) and not text.endswith(tuple(_BARE), s, e) and len(_specific_part(text[s:e])) >= 2 \
-                    and not any(f.start == s and f.end == e for f in found):
+                    and (s, e) not in found_spans:
                 out.append(Mention(s, e, text[s:e], "Project", "projects.included", 0.9))
     return out
 
@@ -181,7 +185,8 @@ _BUILT_ESTATES = ("园", "园区")
 
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _LIST_OF_PROJECTS.finditer(text):
+    named = SpanIndex(found)
+    for m in list_matches(_LIST_OF_PROJECTS, text, r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]", "等"):
         pos = m.start(1)
         items = m.group(1).split("、")
         for k, item in enumerate(items):
@@ -189,7 +194,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
             pos = e + 1
             if k == 0:
                 s = left_boundary(text, e, PROJECT, max_len=20, floor=max(s, _after_company(text, e)))
-            if e - s < 3 or any(f.start <= s and e <= f.end for f in found) or text[s:e].isascii() \
+            if e - s < 3 or named.containing(s, e) or text[s:e].isascii() \
                     or strip_industry(text[s:e]) != text[s:e]:
                 continue  # 格科半导体 in 甲、格科半导体等项目 is a company
             if _place_and_brand(text, s, e):  # 北京某驰 in 甲、北京某驰等项目: a company too
@@ -410,7 +415,7 @@ _CATEGORY_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+[项个]")
 def _is_company_name_end(text: str, end: int) -> bool:
     """Whether a company's name ends at ``end``: a legal suffix, or 公司 after a name of
     its own (某某水务公司; not 目前公司, 该公司, nor a 分公司 that a longer name runs on from)."""
-    if _LEGAL_NAME_END.search(text, 0, end):
+    if _LEGAL_NAME_END.search(text, max(0, end - _LEGAL_NAME_REACH), end):
         return True
     if not text.endswith("公司", 0, end) or text.endswith("分公司", 0, end):
         return False
@@ -537,6 +542,7 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     """``沪杭高速``, ``京沪高铁某某段``: lines named by the abbreviations of the provinces
     they join, not written with a full place name; with the section where one follows."""
     out = []
+    found_spans = {(f.start, f.end) for f in found}
     for m in _abbreviated_line().finditer(text):
         e = m.end()
         if e < len(text) and is_name_char(text[e]) and not stop_starts_at(text, e, PROJECT):
@@ -544,7 +550,7 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
             if not section or gazetteer.match_place_chain(text, e, section.end() - 1) != section.end() - 1:
                 continue  # 沪杭高速发展: no line's name
             e = section.end()
-        if not any(f.start == m.start() and f.end == e for f in found):
+        if (m.start(), e) not in found_spans:
             out.append(Mention(m.start(), e, text[m.start():e], "Project", "projects.abbreviated_line", 0.75))
     return out
 
@@ -611,7 +617,16 @@ def _same_shape_in_list(text: str, common: list[Mention], found: list[Mention]) 
     机器人项目) is a project when a neighbour in the same list with the same
     last character is one (its direct neighbour, not a chain), so items of
     one list are judged alike."""
-    accepted = [(p.start, p.end) for p in found if p.type == "Project"]
-    return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and any(
-        text[b - 1] == text[c.end - 1] and (b + 1 == c.start and text[b] in _JOINERS or c.end + 1 == a and text[c.end] in _JOINERS)
-        for a, b in accepted)]
+    ending_at: dict[int, list[Mention]] = {}
+    starting_at: dict[int, list[Mention]] = {}
+    for p in found:
+        if p.type == "Project":
+            ending_at.setdefault(p.end, []).append(p)
+            starting_at.setdefault(p.start, []).append(p)
+
+    def same_last(p: Mention, c: Mention) -> bool:
+        return text[p.end - 1] == text[c.end - 1]
+
+    return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and (
+        text[c.start - 1:c.start] in tuple(_JOINERS) and any(same_last(p, c) for p in ending_at.get(c.start - 1, ()))
+        or text[c.end:c.end + 1] in tuple(_JOINERS) and any(same_last(p, c) for p in starting_at.get(c.end + 1, ())))]

@@ -26,7 +26,9 @@ and 某某同志不再担任… (a person, no post); the person recognizer and p
 """
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -265,30 +267,54 @@ _BODY_RUN = re.compile("[\u3400-\u9fff]+")
 _LIST_OPENING = re.compile(r"[：:]?\s*")
 
 
-def _title_from(text: str, pos: int, by_start: dict[int, Title], after_verb: bool = False) -> Title | None:
+class _TitlesByStart(dict):
+    """The longest title starting at each offset; and, for the titles a verb was read into
+    (任县委副书记), those whose role starts at or after an offset, found by bisection."""
+
+    def __init__(self, titles: tuple[Title, ...]) -> None:
+        super().__init__()
+        for t in titles:
+            if t.start not in self or t.end > self[t.start].end:
+                self[t.start] = t
+        self._by_role = sorted(enumerate(self.values()), key=lambda it: it[1].role_start)
+        self._role_starts = [t.role_start for _, t in self._by_role]
+        self._longest = max((t.role_start - t.start for t in self.values()), default=0)
+
+    def spanning(self, pos: int) -> Title | None:
+        """The first title (in this dict's order) with ``t.start < pos <= t.role_start``."""
+        found = []
+        for i, t in self._by_role[bisect_left(self._role_starts, pos):]:
+            if t.role_start - self._longest >= pos:
+                break  # this one and the later ones start at pos or after
+            if t.start < pos:
+                found.append((i, t))
+        return min(found, key=lambda it: it[0])[1] if found else None
+
+
+def _title_from(text: str, pos: int, by_start: _TitlesByStart, after_verb: bool = False) -> Title | None:
     """The title written from ``pos`` after a personnel verb (``after_verb``) or after a
     separator in the chain it opens, as a Title starting there."""
     if pos in by_start:
         return by_start[pos]
-    candidates = (
+    candidates = itertools.chain(  # the first that applies, in this order
         # 任某某集团副董事长: the title follows a company (an Enterprise mention)
-        *(t for q in range(pos + 2, min(len(text), pos + 25)) if (t := by_start.get(q)) is not None
-          and t.company_start is not None and t.company_start <= pos and text.endswith(company_suffixes(), pos, q)),
+        (t for q in range(pos + 2, min(len(text), pos + 25)) if (t := by_start.get(q)) is not None
+         and t.company_start is not None and t.company_start <= pos and text.endswith(company_suffixes(), pos, q)),
         # 当选某某市长: the grammar left out a place (or its short form) before the role
-        *(by_start[q] for q in range(gazetteer.match_place(text, pos), pos + 1, -1) if q in by_start),
+        (by_start[q] for q in range(gazetteer.match_place(text, pos), pos + 1, -1) if q in by_start),
         # 任县委副书记: the grammar read the verb into a place name (任县)
-        *(t for t in by_start.values() if t.start < pos <= t.role_start),
+        (t for t in (by_start.spanning(pos),) if t is not None),
         # 任共青团某市委干事: a body the grammar does not know runs from the verb to the role
-        *(by_start[q] for q in range(pos + 2, min(len(text), pos + _UNKNOWN_BODY))
-          if after_verb and q in by_start and _BODY_RUN.fullmatch(text, pos, q)),
+        (by_start[q] for q in range(pos + 2, min(len(text), pos + _UNKNOWN_BODY))
+         if after_verb and q in by_start and _BODY_RUN.fullmatch(text, pos, q)),
     )
-    t = next(iter(candidates), None)
+    t = next(candidates, None)
     if t is None or t.company_start is not None:
         return t
     return Title(pos, t.end, t.role_start, t.head_start, t.kind, t.after_name)
 
 
-def _chain_at(text: str, pos: int, by_start: dict[int, Title]) -> tuple[Title, ...]:
+def _chain_at(text: str, pos: int, by_start: _TitlesByStart) -> tuple[Title, ...]:
     """Titles written one after another from ``pos``, split by 、 and ,."""
     chain: list[Title] = []
     while (t := _title_from(text, pos, by_start, not chain)) is not None and t.kind != BYLINE:
@@ -329,10 +355,7 @@ def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[
 @lru_cache(maxsize=8)
 def appointments(text: str) -> tuple[Appointment, ...]:
     """Posts stated by a personnel verb around a name (kg/data/post_verbs.tsv)."""
-    by_start: dict[int, Title] = {}
-    for t in _titles(text):
-        if t.start not in by_start or t.end > by_start[t.start].end:
-            by_start[t.start] = t
+    by_start = _TitlesByStart(_titles(text))
     verbs = names.post_verbs()
 
     def find(words: tuple[str, ...]) -> list[re.Match[str]]:
@@ -391,10 +414,7 @@ def carried_posts(text: str) -> tuple[tuple[int, tuple[Title, ...]], ...]:
     """(verb start, titles) for clauses that open with a personnel verb and name no holder:
     a CV's 曾任…、…，2018年12月任… or ，后兼任….  Their holder is the person the text is
     about; kg/relations/posts.py picks it."""
-    by_start: dict[int, Title] = {}
-    for t in _titles(text):
-        if t.start not in by_start or t.end > by_start[t.start].end:
-            by_start[t.start] = t
+    by_start = _TitlesByStart(_titles(text))
     date_starts = {m.end(): m.start() for r in (_DATE_BEFORE, _DATE_BETWEEN) for m in r.finditer(text)}
     words = names.post_verbs()["carried"]
     out = []
@@ -417,8 +437,10 @@ def _addressed(text: str, title: Title) -> bool:
         return False
     for n in (3, 2):
         s = title.start - n
+        if s < 0:
+            continue  # no room for a name of n characters before the post
         opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2)
-        if s >= 0 and opened and names.name_end(text, s) == title.start:
+        if opened and names.name_end(text, s) == title.start:
             return True
     return False
 

@@ -32,7 +32,8 @@ import re
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import TITLE, Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, compact, triggers
+from kg.relations.context import DocContext, compact, prefixes_in, triggers
+from kg.spans import SpanIndex
 
 #: Kinds of development zone that stand for the zone's full name in its body's short name
 #: (开发区管委会); not after a character that makes a longer kind (新区 inside 高新区).
@@ -107,9 +108,10 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     """alias_of for every (short, full) pair of names of ``type_`` in the document."""
     names = sorted(ctx.texts_by_type.get(type_, ()), key=lambda n: (len(n), n))
     places = ctx.texts_by_type.get("Place", set())
+    candidates = _CandidateFulls(type_, names, places)
     out: list[Relation] = []
     for short in names:
-        fulls = [full for full in names if is_short_form(type_, short, full, places)
+        fulls = [full for full in candidates.of(short) if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
                  and not _post_held_in_both(ctx, short, full)]
@@ -124,12 +126,99 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
 def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:
     """市人大常委会主任某甲 and 某市人大常委会主任某乙 in one document: one post, two holders, so
     two bodies (a delegation's own city and the city it visits), not a short form."""
-    titles = ctx.of_type(TITLE)
-    posts_in_full = {compact(t.text)[len(full):] for t in titles if compact(t.text).startswith(full)}
-    return any(compact(t.text).startswith(short) and compact(t.text)[len(short):] in posts_in_full
-               and compact(t.text)[len(short):] and not any(o.start <= t.start and t.end <= o.end and o is not t
-                                                            for o in titles)
-               for t in titles)
+    every, outermost = _title_rests(ctx)
+    return not outermost.get(short, set()).isdisjoint(every.get(full, ()))
+
+
+def _title_rests(ctx: DocContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """For each opening of a title's name, what follows it in the document's titles, and in
+    those no other title contains: the posts a body's name is followed by, looked up by the
+    name instead of comparing every pair of titles.  Computed once per document."""
+    if "title_rests" not in ctx.cache:
+        titles = ctx.of_type(TITLE)
+        index = SpanIndex(titles)
+        every: dict[str, set[str]] = {}
+        outermost: dict[str, set[str]] = {}
+        for t in titles:
+            name = compact(t.text)
+            alone = all(o is t for o in index.containing(t.start, t.end))
+            for k in range(len(name)):
+                every.setdefault(name[:k], set()).add(name[k:])
+                if alone:
+                    outermost.setdefault(name[:k], set()).add(name[k:])
+        ctx.cache["title_rests"] = every, outermost
+    return ctx.cache["title_rests"]
+
+
+class _CandidateFulls:
+    """The names that may be full forms of a short one under the rule of ``type_``, looked up
+    by what the rule requires them to share with it (a prefix, a suffix, a normalized
+    ending, characters in order) instead of testing every pair of names.  ``of`` gives a
+    superset of the full forms, in the order of ``names``."""
+
+    def __init__(self, type_: str, names: list[str], places: set[str] | frozenset[str]) -> None:
+        self.type = type_
+        self.order = {n: i for i, n in enumerate(names)}
+        self.keys: dict[tuple, list[str]] = {}
+        for full in names:
+            for key in self._keys_of_full(full, places):
+                self.keys.setdefault(key, []).append(full)
+
+    def _keys_of_full(self, full: str, places) -> set[tuple]:
+        n = len(full)
+        if self.type == "Place":
+            return {("prefix", full[:k]) for k in range(1, n + 1)} | {("suffix", full[-k:]) for k in range(3, n + 1)}
+        if self.type == "GovOrg":
+            short_form = _body_short_form(full)
+            return {("body_end", short_form[i:]) for i in range(len(short_form) + 1)}
+        if self.type == "Organization":
+            short_form = _body_short_form(full)
+            return ({("body_end", short_form[i:]) for i in range(len(short_form) + 1)}
+                    | {("in_order", full[i], full[j], full[-1]) for i in range(n) for j in range(i + 1, n)})
+        if self.type == "Park":
+            return ({("body", _body_short_form(full))}
+                    | {("in_order", full[i], full[j], full[-2:]) for i in range(n) for j in range(i + 1, n)})
+        if self.type == "Enterprise":
+            lead = leading_place(full, places)
+            keys = {("prefix", full[:k]) for k in range(1, n + 1)} | {("prefix", full[len(lead):k]) for k in
+                                                                      range(len(lead) + 1, n + 1)}
+            group = _group_core(full)
+            if group:
+                ys = group[:-2]
+                group_lead = leading_place(ys, places)
+                if group_lead and len(ys) > len(group_lead):
+                    keys.add(("group", group_lead[0], ys[len(group_lead)]))
+            return keys
+        # Project: it keeps 2 characters or more of the start and 3 of the end, or is all but 项目
+        return {("ends", full[:2], full[-3:]), ("whole", full)}
+
+    def _keys_of_short(self, short: str) -> list[tuple]:
+        if self.type == "Place":  # the full name starts with it, ends with it (3 characters or more), or
+            # is the one its abbreviation stands for (渝 -> 重庆市)
+            keys = [("prefix", short)] + ([("suffix", short)] if len(short) >= 3 else [])
+            abbreviation = dict(load_table("relation_place_abbreviations.tsv")).get(short)
+            return keys + ([("prefix", abbreviation)] if abbreviation and len(short) == 1 else [])
+        if self.type == "GovOrg":
+            return [("body_end", _body_short_form(short))]
+        if self.type == "Organization":
+            return [("body_end", _body_short_form(short))] + (
+                [("in_order", short[0], short[1], short[-1])] if len(short) >= 3 else [])
+        if self.type == "Park":
+            return [("body", short)] + ([("in_order", short[0], short[1], short[-2:])] if len(short) >= 3 else [])
+        if self.type == "Enterprise":
+            keys = [("prefix", short)]
+            if short.endswith("公司") and len(short) >= 4:  # its stem opens the full name (弘越公司)
+                keys.append(("prefix", short[:-2]))
+            if short.endswith("集团") and len(short) >= 4:  # a group's contraction (中轻集团)
+                keys.append(("group", short[0], short[1]))
+            if short.endswith("股份") and len(short) >= 4:  # a listed company's short name (某某股份)
+                keys.append(("prefix", short[:-2]))
+            return keys
+        return [("whole", short + "项目")] + ([("ends", short[:2], short[-3:])] if len(short) >= 5 else [])  # Project
+
+    def of(self, short: str) -> list[str]:
+        found = {full for key in self._keys_of_short(short) for full in self.keys.get(key, ())}
+        return sorted(found, key=self.order.__getitem__)
 
 
 def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
@@ -143,9 +232,8 @@ def _shared_by_divisions(short: str, fulls: list[str]) -> bool:
 def _used_on_its_own(ctx: DocContext, type_: str, short: str, full: str) -> bool:
     """Does ``short`` occur outside the full name?  A recognizer may also mark the start of
     赛力斯汽车有限公司 as 赛力斯汽车; that is no short form the article uses."""
-    longs = [m for m in ctx.entity_mentions if m.type == type_ and compact(m.text) == full]
-    return any(compact(m.text) == short and not any(o.start <= m.start and m.end <= o.end for o in longs)
-               for m in ctx.entity_mentions if m.type == type_)
+    longs = SpanIndex(m for m in ctx.named(full) if m.type == type_)
+    return any(m.type == type_ and not longs.containing(m.start, m.end) for m in ctx.named(short))
 
 
 def _owner_kept(ctx: DocContext, short: str, full: str) -> bool:
@@ -248,12 +336,8 @@ def _referral_form(short: str, full: str) -> bool:
 def _group_contraction(short: str, full: str, places) -> bool:
     """中轻集团 -> 中国轻工集团有限公司: a group named by the first character of its place and
     characters of the rest of its name, in order, starting with the first."""
-    core = full
-    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
-        if core.endswith(form) and core[: -len(form)].endswith("集团"):
-            core = core[: -len(form)]
-            break
-    if not (short.endswith("集团") and core.endswith("集团")) or short == core:
+    core = _group_core(full)
+    if not (short.endswith("集团") and core) or short == core:
         return False
     xs, ys = short[:-2], core[:-2]
     lead = leading_place(ys, places)
@@ -264,10 +348,21 @@ def _group_contraction(short: str, full: str, places) -> bool:
     return all(c in chars for c in xs[1:])
 
 
+def _group_core(full: str) -> str:
+    """A group's name without its legal form (中国轻工集团有限公司 -> 中国轻工集团), "" for a
+    name that is no group's."""
+    core = full
+    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
+        if core.endswith(form) and core[: -len(form)].endswith("集团"):
+            core = core[: -len(form)]
+            break
+    return core if core.endswith("集团") else ""
+
+
 def leading_place(name: str, places: set[str] | frozenset[str]) -> str:
     """The place a name starts with (the longest of ``places``, else a chain of divisions the
     gazetteer knows), or "" when it starts with none."""
-    known = [p for p in places if name.startswith(p) and len(p) < len(name)]
+    known = prefixes_in(name, places)
     if known:
         return max(known, key=len)
     end = gazetteer.match_place_chain(name, 0)

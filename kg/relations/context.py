@@ -8,12 +8,12 @@ objects with their evidence sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
+from kg.spans import SpanIndex
 
 #: What ends a clause: commas, sentence ends, colons, line breaks.
 CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
@@ -33,7 +33,6 @@ class DocContext:
         for m in self.mentions:
             self._by_start[m.start].append(m)
             self._by_end[m.end].append(m)
-        self._starts = [m.start for m in self.mentions]
         self.cache: dict[str, object] = {}  # per-document values a relation family computes once
         for lst in self._by_end.values():
             lst.sort(key=lambda m: m.start)  # longest first
@@ -59,50 +58,38 @@ class DocContext:
 
     def inside(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
         """Mentions of ``types`` within [start, end), in text order."""
-        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end and m.type in types]
+        return [m for m in self._index.within(start, end) if m.type in types]
+
+    def containing(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` that contain [start, end), in text order."""
+        return [m for m in self._index.containing(start, end) if m.type in types]
 
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
 
     @cached_property
+    def _index(self) -> SpanIndex:
+        return SpanIndex(self.mentions)
+
+    @cached_property
     def entity_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.type != TITLE]
 
+    @cached_property
+    def _entity_index(self) -> SpanIndex:
+        return SpanIndex(self.entity_mentions)
+
     def is_outermost(self, m: Mention) -> bool:
         """True when no longer entity mention contains ``m``."""
-        span = (m.start, m.end)
-        if span in self._mention_spans:
-            return span not in self._enclosed_spans
-        return not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       for o in self.entity_mentions)  # a mention a relation pattern made
+        return not self.enclosing(m)
 
-    @cached_property
-    def _mention_spans(self) -> set[tuple[int, int]]:
-        return {(m.start, m.end) for m in self.mentions}
-
-    @cached_property
-    def _enclosed_spans(self) -> set[tuple[int, int]]:
-        """Spans of the document's mentions that a longer entity mention contains, by one sweep
-        in text order: a span is enclosed when an entity mention starting before it ends at or
-        after its end, or one starting with it ends after it."""
-        out: set[tuple[int, int]] = set()
-        entities = sorted(self.entity_mentions, key=lambda m: (m.start, -m.end))
-        reach_before = -1  # furthest end of the entity mentions starting before the current start
-        i = 0
-        for s, e in sorted(self._mention_spans):
-            while i < len(entities) and entities[i].start < s:
-                reach_before = max(reach_before, entities[i].end)
-                i += 1
-            same_start_reach = entities[i].end if i < len(entities) and entities[i].start == s else -1
-            if reach_before >= e or same_start_reach > e:
-                out.add((s, e))
-        return out
+    def entities_containing(self, start: int, end: int) -> list[Mention]:
+        """Entity mentions that contain [start, end), in text order."""
+        return self._entity_index.containing(start, end)
 
     def enclosing(self, m: Mention) -> list[Mention]:
-        """Longer entity mentions that contain ``m``."""
-        return [o for o in self.entity_mentions
-                if o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)]
+        """Longer entity mentions that contain ``m``, in text order."""
+        return [o for o in self.entities_containing(m.start, m.end) if (o.end - o.start) > (m.end - m.start)]
 
     # -- names -------------------------------------------------------------
     @cached_property
@@ -112,12 +99,27 @@ class DocContext:
             out[m.type].add(compact(m.text))
         return out
 
-    def first_mention(self, text: str, types: tuple[str, ...]) -> Mention | None:
-        key = compact(text)
+    @cached_property
+    def _by_name(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = defaultdict(list)
         for m in self.entity_mentions:
-            if m.type in types and compact(m.text) == key:
-                return m
-        return None
+            out[compact(m.text)].append(m)
+        return out
+
+    def first_mention(self, text: str, types: tuple[str, ...]) -> Mention | None:
+        return next((m for m in self._by_name.get(compact(text), ()) if m.type in types), None)
+
+    def named(self, name: str) -> list[Mention]:
+        """Entity mentions whose compact text is ``name``, in text order."""
+        return self._by_name.get(name, [])
+
+    def ending_in(self, lo: int, hi: int, types: tuple[str, ...]) -> list[Mention]:
+        """Mentions of ``types`` whose end is in (lo, hi], in text order."""
+        return [m for m in self._index.overlapping(lo, hi) if lo < m.end <= hi and m.type in types]
+
+    def covered(self, m: Mention) -> bool:
+        """Is ``m`` inside a longer mention (a title included)?"""
+        return any(o.end - o.start > m.end - m.start for o in self._index.containing(m.start, m.end))
 
     def sub_mention(self, outer: Mention, start: int, end: int, type_: str) -> Mention:
         """The mention of ``type_`` at [start, end) inside ``outer``: an existing one or a new one."""
@@ -160,6 +162,8 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+
+@lru_cache(maxsize=1 << 16)  # names recur: computed once per distinct name
 def compact(text: str) -> str:
     """A name without the spaces OCR leaves inside it, brackets folded to ASCII."""
     text = "".join(c for c in text if not c.isspace())
@@ -186,3 +190,14 @@ def add_once(out: list, seen: dict[tuple, list[int]], key: tuple, item) -> None:
             return
     same.append(len(out))
     out.append(item)
+
+
+def prefixes_in(name: str, names: set[str] | frozenset[str]) -> list[str]:
+    """The members of ``names`` that ``name`` starts with and is longer than, shortest first:
+    one look-up per prefix instead of a scan of ``names``."""
+    return [name[:k] for k in range(1, len(name)) if name[:k] in names]
+
+
+def substrings(text: str) -> set[str]:
+    """Every piece of ``text`` (a name or title: a few dozen characters)."""
+    return {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}

@@ -45,7 +45,7 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner import gazetteer
 from kg.ner.vocabulary import words
-from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, triggers
+from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, prefixes_in, substrings, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -127,10 +127,9 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
-            if not any(o.start <= parent.start and child.end <= o.end
-                       and (o.type == "Place" or (o.start < parent.start and not _place_chain(ctx, o.start, parent.start)))
-                       for o in ctx.entity_mentions if (o.start, o.end) not in ((parent.start, parent.end),
-                                                                               (child.start, child.end))):
+            if not any((o.type == "Place" or (o.start < parent.start and not _place_chain(ctx, o.start, parent.start)))
+                       for o in ctx.entities_containing(parent.start, child.end)
+                       if (o.start, o.end) not in ((parent.start, parent.end), (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
                 break
     # 湖南岳阳县 and 湖南省岳阳县 in one document: one fact, with the parent's full name.
@@ -234,7 +233,7 @@ def _departments(ctx: DocContext) -> list[Relation]:
     names = {n for n in ctx.texts_by_type.get("GovOrg", set()) if n not in bare or _stands_alone(ctx, n)}
     out = []
     for name in sorted(names):
-        parents = [p for p in names if name.startswith(p) and p != name]
+        parents = prefixes_in(name, names)
         if parents:
             parent = max(parents, key=len)
             out.append(ctx.relation(ctx.first_mention(name, ("GovOrg",)), "part_of",
@@ -244,10 +243,7 @@ def _departments(ctx: DocContext) -> list[Relation]:
 
 def _stands_alone(ctx: DocContext, name: str) -> bool:
     """Is ``name`` written somewhere outside a longer mention or title?"""
-    def covered(m: Mention) -> bool:
-        return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                   for o in ctx.mentions)
-    return any(compact(m.text) == name and not covered(m) for m in ctx.of_type("GovOrg"))
+    return any(m.type == "GovOrg" and not ctx.covered(m) for m in ctx.named(name))
 
 
 def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
@@ -256,7 +252,7 @@ def _park_sub_areas(ctx: DocContext) -> tuple[set[str], list[Relation]]:
     out: list[Relation] = []
     sub_areas: set[str] = set()
     for name in sorted(parks):
-        parents = [p for p in parks if name.startswith(p) and p != name]
+        parents = prefixes_in(name, parks)
         if not parents:
             out += _unnamed_parent_area(ctx, name)
             continue
@@ -289,7 +285,9 @@ def _parks_under(ctx: DocContext) -> list[Relation]:
     for word in triggers("sub_parks"):
         for hit in re.finditer(re.escape(word), ctx.text):
             sentence = ctx.doc.sentence_at(hit.start())
-            before = ctx.inside(sentence.start if sentence else 0, hit.start(), ("Park",))
+            if sentence is None:
+                continue  # text set aside as a repeat: not read again, nor the whole text before it
+            before = ctx.inside(sentence.start, hit.start(), ("Park",))
             if not before:
                 continue
             last_end = max(m.end for m in before)  # the last park named, in its longest form
@@ -314,7 +312,7 @@ def _parks_under(ctx: DocContext) -> list[Relation]:
 
 def _leading_place(ctx: DocContext, text: str) -> str | None:
     """The place a name starts with: one the document names, else one the gazetteer knows."""
-    places = [p for p in ctx.texts_by_type.get("Place", ()) if text.startswith(p) and p != text]
+    places = prefixes_in(text, ctx.texts_by_type.get("Place", set()))
     place = max(places, key=len) if places else None
     if place is None:  # only a division of the document's own province: 仙桃 is far from 重庆
         end = gazetteer.match_place(text, 0)
@@ -591,7 +589,7 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
                 during = DURING_VISIT.match(text, pos)
-                if not (opens_clause or during) or clause_start(text, hit.start()) != hit.start():
+                if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
             elif word == "到":  # 到某县调研: only with a verb of visiting after the place
                 if not any(text.startswith(v, pos) for v in visit):
@@ -600,7 +598,9 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                       or ctx.starting_at(pos, LOCATED)):
                 continue
             sentence = ctx.doc.sentence_at(hit.start())
-            end = sentence.end if sentence else len(text)
+            if sentence is None:
+                continue  # text set aside as a repeat: not read again, nor up to the end of the text
+            end = sentence.end
             stop = SEMICOLON.search(text, where.end, end)  # a semicolon opens another step
             end = stop.start() if stop else end
             if where.type == "Park" and not opens_clause:
@@ -640,10 +640,14 @@ def _is_media(m: Mention) -> bool:
     return m.type == "Organization" and compact(m.text).endswith(tuple(load_set("relation_media_suffixes.txt")))
 
 
+def _opens_clause(text: str, pos: int) -> bool:
+    """Does a clause start at ``pos`` (``clause_start(text, pos) == pos``, without its scan back)?"""
+    return pos == 0 or bool(CLAUSE_END.match(text[pos - 1]))
+
+
 def _names_a_post(ctx: DocContext, m: Mention) -> bool:
     """Is ``m`` the body of a title (inside one, or written right before one)?"""
-    return bool(ctx.starting_at(ctx.skip_space(m.end), (TITLE,))) or any(
-        t.start <= m.start and m.end <= t.end for t in ctx.of_type(TITLE))
+    return bool(ctx.starting_at(ctx.skip_space(m.end), (TITLE,)) or ctx.containing(m.start, m.end, (TITLE,)))
 
 
 def _stated_parts(ctx: DocContext) -> list[Relation]:
@@ -715,7 +719,7 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     9月3日上午，某县举行…; 首场的某县推介暨签约仪式)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
-    if heading and clause_start(ctx.text, heading[0].start) == heading[0].start:
+    if heading and _opens_clause(ctx.text, heading[0].start):
         return heading[0]  # 某区：A项目、B项目开工
     sentence = ctx.doc.sentence_at(event)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
@@ -791,8 +795,7 @@ def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> 
     sentence = ctx.doc.sentence_at(pos)
     if sentence is None or not any(a in ctx.text[sentence.start:pos] for a in anaphors):
         return None
-    parks = [m for m in ctx.of_type("Park")
-             if m.end <= sentence.start and sentence.start - m.end < 600 and ctx.is_outermost(m)]
+    parks = [m for m in ctx.ending_in(sentence.start - 600, sentence.start, ("Park",)) if ctx.is_outermost(m)]
     return parks[-1] if parks else None
 
 
@@ -951,7 +954,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if lead is None:
             place = _leading_place(ctx, name)
             if place is None:
-                park = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p) and p != name]
+                park = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
                 if park and site.type == "Project":
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
             else:
@@ -1029,7 +1032,7 @@ def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> 
             nested_ok = m.type == "Park" and all(o.type == "Project" for o in ctx.enclosing(m))
             if not (ctx.is_outermost(m) or nested_ok) or name in placed or name in has_parts:
                 continue
-            if any(s in name for s in section_names if s != here):
+            if any(s != here for s in substrings(name) & section_names):
                 continue
             if _is_media(m):
                 continue

@@ -48,10 +48,11 @@ from functools import lru_cache
 
 from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
-from kg.model import Document, Figure, Mention, Milestone, Sentence
+from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
 from kg.ner.projects import subject_project_start
 from kg.ner.vocabulary import leading_clause_words
 from kg.relations.context import add_once
+from kg.spans import SpanIndex
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
 #: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
@@ -280,10 +281,9 @@ class _Projects:
         self.doc = doc
         projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
-        wholes = [(m.start, part.start) for m, part in parts if part is not m]
+        wholes = SpanIndex(Span(m.start, part.start, "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
-        mentions = sorted((part for m, part in parts
-                           if not any(s <= m.start and m.end <= e for s, e in wholes)),
+        mentions = sorted((part for m, part in parts if not wholes.containing(m.start, m.end)),
                           key=lambda m: (m.start, -m.end))
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
@@ -291,6 +291,7 @@ class _Projects:
             i = bisect_right(self.starts, m.start) - 1
             if i >= 0 and m.end <= doc.sentences[i].end:
                 self.by_sentence[i].append(m)
+        self._outer: dict[int, list[Mention]] = {}
 
     def about(self, index: int, start: int, end: int, object_after: bool = False) -> Mention | None:
         """``object_after``: the word takes its project after it (签约：A与B签约，X项目落户…)."""
@@ -302,8 +303,8 @@ class _Projects:
         if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
             return next((m for m in inside if m.start == end + 1), None)
         pos = start - sentence.start
-        before = [m for m in inside if m.end <= start and self._outermost(m, inside)]
-        after = [m for m in inside if m.start >= end and self._outermost(m, inside)]
+        before = [m for m in self.outermost(index) if m.end <= start]
+        after = [m for m in self.outermost(index) if m.start >= end]
         if after and object_after:
             return after[0]
         # the word's clause, else the nearest clause before it up to a semicolon (2014年9月，某某工程
@@ -342,7 +343,7 @@ class _Projects:
         """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
         of a list is a milestone of each."""
         index = bisect_right(self.starts, project.start) - 1
-        mentions = [m for m in self.by_sentence.get(index, []) if self._outermost(m, self.by_sentence[index])]
+        mentions = self.outermost(index)
         by_end = {m.end: m for m in mentions}
         by_start = {m.start: m for m in mentions}
         text = self.doc.text
@@ -368,9 +369,14 @@ class _Projects:
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
                                                   text[begin:m.end("name")], "Project", source="milestones.subject"))
 
-    @staticmethod
-    def _outermost(m: Mention, mentions: list[Mention]) -> bool:
-        return not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
+    def outermost(self, index: int) -> list[Mention]:
+        """The mentions of sentence ``index`` no other one contains, in text order (once per sentence,
+        by position: a long list of projects is not compared pair by pair)."""
+        if index not in self._outer:
+            inside = self.by_sentence.get(index, [])
+            spans = SpanIndex(inside)
+            self._outer[index] = [m for m in inside if all(o is m for o in spans.containing(m.start, m.end))]
+        return self._outer[index]
 
     def _earlier(self, index: int) -> Mention | None:
         sentence: Sentence = self.doc.sentences[index]
@@ -383,8 +389,7 @@ class _Projects:
                                          for c in reversed(_clauses_back(prev.text, len(prev.text))))), None)
             if subject is not None:
                 return subject
-            inside = self.by_sentence.get(k, [])
-            outer = [m for m in inside if self._outermost(m, inside)]
+            outer = self.outermost(k)
             if outer:
                 return outer[-1]
         return None

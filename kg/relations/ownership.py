@@ -16,7 +16,7 @@ import re
 
 from kg.model import Mention, Relation
 from kg.ner import gazetteer
-from kg.relations.context import DocContext, clause_end, clause_start, compact, triggers
+from kg.relations.context import DocContext, clause_end, clause_start, compact, prefixes_in, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -98,13 +98,15 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     place, 南坪中心广场, nor with half a bracket, 瑞航(重庆)…, nor with the start of a park's
     name, 河湟文化产业园项目: that is the park the project is in)."""
     name = compact(project.text)
-    parks = [p for p in ctx.texts_by_type.get("Park", ()) if name.startswith(p)]
+    parks = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
+    if name in ctx.texts_by_type.get("Park", ()):
+        parks.append(name)
     inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
              if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
         return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
-    known = [n for t in OWNER_TYPES for n in ctx.texts_by_type.get(t, ())
-             if name.startswith(n) and n != name and _may_own(ctx, n, parks)]
+    known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
+             if _may_own(ctx, n, parks)]
     if not known:
         return _owner_inside(ctx, project)
     owner = max(known, key=len)
@@ -266,9 +268,9 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
         project = next((p for p in ctx.inside(verb_at, _clause_end(text, verb_at), PROJECT)
                         if ctx.is_outermost(p)), None)
         if project is None:
-            sentence = ctx.doc.sentence_at(hit.start())
-            start = sentence.start if sentence else 0
-            before = [p for p in ctx.inside(start, hit.start(), PROJECT) if ctx.is_outermost(p)]
+            sentence = ctx.doc.sentence_at(hit.start())  # none in text set aside as a repeat
+            before = [p for p in ctx.inside(sentence.start, hit.start(), PROJECT) if ctx.is_outermost(p)] \
+                if sentence else []
             project = before[0] if before else None
         if project is not None:
             out += [ctx.relation(o, "owns_project", project, "built_by") for o in owners]

@@ -24,7 +24,7 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
 from kg.ner.titles import appointments, carried_posts
-from kg.relations.context import ORG_TYPES, DocContext, compact, triggers
+from kg.relations.context import ORG_TYPES, DocContext, compact, substrings, triggers
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
@@ -73,7 +73,7 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
     if word is None:
         return []
     start = pos - len(word)
-    paragraph = ctx.text.rfind("\n", 0, start) + 1
+    paragraph = ctx.text.rfind("\n", max(0, start - COMPANY_REACH), start) + 1  # no further back than the reach
     companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
                  if ctx.is_outermost(m)]
     return companies[-1:]
@@ -81,14 +81,18 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
     """The person a clause with no name is about: the last one named shortly before."""
-    people = [p for p in ctx.of_type(*PERSON) if pos - CARRIED_REACH <= p.start and p.end <= pos]
-    return max(people, key=lambda p: p.end, default=None)
+    return max(ctx.inside(pos - CARRIED_REACH, pos, PERSON), key=lambda p: p.end, default=None)
 
 
 def _appointed(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
     """Titles a personnel verb gives this name: 某某同志任…, 补选某某为…, 时任…的某某."""
-    for a in appointments(ctx.text):
-        if (a.name_start, a.name_end) == (person.start, person.end) and a.titles:
+    if "appointments" not in ctx.cache:
+        by_name: dict[tuple[int, int], list] = {}
+        for a in appointments(ctx.text):
+            by_name.setdefault((a.name_start, a.name_end), []).append(a)
+        ctx.cache["appointments"] = by_name
+    for a in ctx.cache["appointments"].get((person.start, person.end), ()):
+        if a.titles:
             chain = [m for t in a.titles for m in ctx.starting_at(t.start, (TITLE,)) if m.end == t.end]
             if len(chain) == len(a.titles):
                 return [_with_body_before(ctx, m) for m in chain], f"appointed.{a.pattern}"
@@ -179,28 +183,29 @@ def _split_title(ctx: DocContext, title: Mention) -> list[Mention]:
     return parts
 
 
-def _inherits(head: str, rest: str, name: str) -> bool:
-    """Is ``name`` the opening of title ``head`` (two characters or more) followed by the
-    opening of title ``rest``?"""
-    return any(head.startswith(name[:k]) and rest.startswith(name[k:]) and name[:k] != head
-               for k in range(2, len(name) - 1))
+def _inherited_names(head: str, rest: str) -> set[str]:
+    """Every opening of title ``head`` (two characters or more, not all of it) followed by an
+    opening of title ``rest`` (two characters or more): the bodies the two titles may make
+    together, built from the titles instead of testing every name of the document."""
+    return {head[:k] + rest[:j] for k in range(2, len(head)) for j in range(2, len(rest) + 1)}
 
 
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
     """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
     bare = load_set("relation_bare_bodies.txt")
-    org_names = {t for typ in ORG_TYPES for t in ctx.texts_by_type.get(typ, ())}
+    if "org_names" not in ctx.cache:
+        ctx.cache["org_names"] = {t for typ in ORG_TYPES for t in ctx.texts_by_type.get(typ, ())}
+    org_names = ctx.cache["org_names"]
     found: dict[str, Mention] = {}
     for title in titles:
         for m in ctx.inside(title.start, title.end, ORG_TYPES):
             if compact(m.text) not in bare:
                 found.setdefault(compact(m.text), m)
-        text = title.text
-        for name in org_names:
+        text = compact(title.text)
+        for name in sorted(substrings(text) & org_names):  # org_names can be many: look up, not scan
             if name in bare or name in found:
                 continue
-            i = compact(text).find(name)
-            if i >= 0 and compact(text) != name:
+            if text != name:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
@@ -213,7 +218,7 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
         if not opening or any(f in text for f in found):
             continue
         body = max(opening, key=len)
-        named = [g for g in govorgs if g.endswith(body) and g[: -len(body)] in level_words()]
+        named = [level + body for level in sorted(level_words()) if level + body in govorgs]
         if len(named) == 1:
             found[named[0]] = ctx.first_mention(named[0], ("GovOrg",))
     # 区委常委、政法委书记 -> 区委政法委; 某某区委常委、统战部部长 -> 某某区委统战部; 某某新片区党工委
@@ -227,7 +232,7 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                 or ctx.starting_at(title.start, ("Place",)):
             continue
         for head in (compact(t.text) for t in reversed(titles[:i])):
-            inherited = [name for name in org_names if name not in found and _inherits(head, rest, name)]
+            inherited = sorted(name for name in _inherited_names(head, rest) & org_names if name not in found)
             for name in inherited:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,))
