@@ -103,9 +103,10 @@ def test_kg_stats_prints_counts_components_communities_and_rankings(graph_file):
     r = kg("stats", graph_file, "--top", 2)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[:4] == ["documents: 2", "entities: 9  (Place 3, Person 2, Enterprise 1, GovOrg 1, Park 1, Project 1)",
-                         "facts: 6  (located_in 4, owns_project 1, part_of 1)", "posts: 3  (2 in a named body)"]
-    assert lines[4].startswith("connected components: 2  (largest 8 entities, 1 isolated entity)")
+    assert lines[:5] == ["documents: 2", "entities: 9  (Place 3, Person 2, Enterprise 1, GovOrg 1, Park 1, Project 1)",
+                         "facts: 6  (located_in 4, owns_project 1, part_of 1)", "posts: 3  (2 in a named body)",
+                         "derived links: 0"]
+    assert lines[5].startswith("connected components: 2  (largest 8 entities, 1 isolated entity)")
     parks = lines.index("most central parks:")
     assert lines[parks + 1].split() == ["#", "entity", "degree", "pagerank", "betweenness"]
     assert lines[parks + 3].split()[:3] == ["1", "青梧智造产业园", "3"]

@@ -58,7 +58,8 @@ def test_every_canned_query_declares_its_parameters_and_binds_each_in_one_values
         # the file's own VALUES block holds the header's default
         assert text.count(f"VALUES ?{p.name} {{ {'UNDEF' if p.default is None else p.default} }}") == 1
     assert text.count(f"VALUES ?{SCOPE_VARIABLE} {{ UNDEF }}") == 1
-    bound = bind(text, {p.name: "名称" for p in declared})
+    sample = {"date": "2024-01-01", "integer": "1", "iri": "https://example.org/x"}
+    bound = bind(text, {p.name: sample.get(p.type, "名称") for p in declared})
     pyoxigraph.Store().query(bound)  # still parses
 
 
