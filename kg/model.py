@@ -146,6 +146,8 @@ class Document:
     date_source: str | None = None  # "text", "meta", "cli", ...
     source: str | None = None  # masthead / publisher, when known
     captions: list[Span] = field(default_factory=list)  # photo captions kept as captions
+    furniture: list[Span] = field(default_factory=list)  # page furniture that extraction skips (kg/normalize.py)
+    repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

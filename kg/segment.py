@@ -71,7 +71,7 @@ def _author_pattern() -> re.Pattern[str]:
 
 def _units(doc: Document) -> list[Unit]:
     text = doc.text
-    furniture = doc.meta.get("furniture", [])
+    furniture = doc.furniture
     captions = {(c.start, c.end) for c in doc.captions}
     units: list[Unit] = []
     for s, e in lines(text):

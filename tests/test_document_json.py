@@ -126,6 +126,16 @@ def test_a_record_lacking_a_field_with_a_default_gets_the_default():
     assert back.meta == {} and back.mentions[0].confidence == 1.0
 
 
+@pytest.mark.parametrize("field_name", ["furniture", "repeats"])
+def test_a_record_from_before_the_page_analyses_were_fields_loads(field_name):
+    """Records written while furniture and repeats lived in ``meta`` have no such field."""
+    record = json.loads(document_to_json(_every_field_set()))
+    del record["document"][field_name]
+    back = document_from_json(json.dumps(record).encode())
+    assert getattr(back, field_name) == []
+    assert back.text == record["document"]["text"]
+
+
 def _edited(edit) -> bytes:
     record = json.loads(document_to_json(_every_field_set()))
     edit(record)
