@@ -126,13 +126,16 @@ def test_a_record_lacking_a_field_with_a_default_gets_the_default():
     assert back.meta == {} and back.mentions[0].confidence == 1.0
 
 
-@pytest.mark.parametrize("field_name", ["furniture", "repeats"])
-def test_a_record_from_before_the_page_analyses_were_fields_loads(field_name):
-    """Records written while furniture and repeats lived in ``meta`` have no such field."""
+@pytest.mark.parametrize("field_name, default", [
+    ("furniture", []),  # lived in ``meta`` before
+    ("repeats", []),  # lived in ``meta`` before
+    ("post_titles", None),  # was a text-keyed cache of kg/ner/titles.py before
+])
+def test_a_record_from_before_the_analyses_were_fields_loads(field_name, default):
     record = json.loads(document_to_json(_every_field_set()))
     del record["document"][field_name]
     back = document_from_json(json.dumps(record).encode())
-    assert getattr(back, field_name) == []
+    assert getattr(back, field_name) == default
     assert back.text == record["document"]["text"]
 
 
