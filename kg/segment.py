@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from kg.gazetteer import is_place, lookup
 from kg.lexicon import load_lines
 from kg.model import Article, BylineEntry, Document, Sentence, Span
 from kg.normalize import CJK, ignored_spans, lines
@@ -141,8 +142,6 @@ def is_headline(line: str) -> bool:
 
 
 def _is_section(line: str) -> bool:
-    from kg.ner.gazetteer import is_place
-
     return len(line) <= 8 and re.fullmatch(f"{CJK}+", line) is not None and is_place(line)
 
 
@@ -328,8 +327,6 @@ def _article(doc: Document, units: list[Unit], group: list[int]) -> Article:
             article.section = doc.span(units[i].start, units[i].end)
         article.byline.extend(units[i].byline)
     if article.section is not None:
-        from kg.ner.gazetteer import lookup
-
         entry = lookup(article.section.text)
         article.place = entry.full if entry else article.section.text
         article.place_source = "section"

@@ -21,9 +21,10 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from kg import gazetteer
 from kg.lexicon import load_set, load_table
 from kg.model import Document, Mention
-from kg.ner import gazetteer, vocabulary
+from kg.ner import vocabulary
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
 

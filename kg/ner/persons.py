@@ -28,9 +28,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_table
 from kg.model import Document, Mention
-from kg.ner import gazetteer, names
+from kg.ner import names
 from kg.ner.titles import byline_name_closed, post_titles
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")

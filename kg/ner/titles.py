@@ -32,22 +32,17 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_set, load_table
+from kg import gazetteer
+from kg.lexicon import load_set, load_table
 from kg.model import BYLINE, TITLE, Appointment, Document, Mention, PostTitles, Title, TitleChain
-from kg.ner import gazetteer, names
+from kg.ner import names
 from kg.ner.boundary import left_boundary
 from kg.ner.govorgs import body_kinds, company_suffixes, find_bodies, level_words
+from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 
-BYLINE_END = "byline-end"
 CHAIN_SEPARATORS = "、，,"
 #: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
 MAX_GAP = 3
-
-
-@lru_cache(maxsize=1)
-def _heads() -> dict[str, tuple[str, bool]]:
-    return {row[0]: (row[1], row[2:] == ("after",)) for row in load_table("title_heads.tsv")
-            if row[1] != BYLINE_END}
 
 
 @lru_cache(maxsize=1)
@@ -58,13 +53,6 @@ def _heads_needing_a_body() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _byline_ends() -> tuple[str, ...]:
     return tuple(row[0] for row in load_table("title_heads.tsv") if row[1] == BYLINE_END)
-
-
-@lru_cache(maxsize=1)
-def _role_regex() -> re.Pattern[str]:
-    mods = "|".join(map(re.escape, sorted(load_lines("title_modifiers.txt"), key=len, reverse=True)))
-    heads = "|".join(map(re.escape, sorted(_heads(), key=len, reverse=True)))
-    return re.compile(rf"(?:{mods})*(?P<head>{heads})")
 
 
 @lru_cache(maxsize=1)
@@ -81,12 +69,6 @@ def _body_suffixes() -> re.Pattern[str]:
     suffixes = sorted(load_set("title_body_suffixes.txt"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, suffixes))})$")
 
-
-
-def role_at(text: str, pos: int) -> int:
-    """End of a role (modifiers + head) starting at ``pos``, or ``pos``."""
-    m = _role_regex().match(text, pos)
-    return m.end() if m else pos
 
 
 def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
@@ -166,11 +148,11 @@ def _titles(text: str) -> tuple[Title, ...]:
     body_ends: dict[int, int] = {}
     for body in find_bodies(text):
         body_ends[body.end] = min(body.start, body_ends.get(body.end, body.start))
-    heads = _heads()
+    heads_by_name = heads()
     needs_body = _heads_needing_a_body()
     out = []
-    for m in _role_regex().finditer(text):
-        kind, after_name = heads[m.group("head")]
+    for m in role_regex().finditer(text):
+        kind, after_name = heads_by_name[m.group("head")]
         # A modifier may close the body (石沱镇党委 + 副书记 read as 党委副书记).
         inner = next((body_ends[q] for q in range(m.start() + 1, m.start("head") + 1)
                       if body_ends.get(q, q) < m.start()), None)

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.lexicon import load_lines, load_set, load_table
-from kg.model import TITLE, Relation
-from kg.ner import gazetteer
+from kg.model import Relation
 from kg.relations.context import DocContext, compact, prefixes_in, triggers
 from kg.spans import SpanIndex
 

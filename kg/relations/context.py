@@ -11,9 +11,9 @@ import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
-from kg.ner import gazetteer
 from kg.spans import SpanIndex
 
 #: What ends a clause: commas, sentence ends, colons, line breaks.

@@ -41,9 +41,9 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
-from kg.ner import gazetteer
 from kg.ner.vocabulary import words
 from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, prefixes_in, substrings, triggers
 
