@@ -168,6 +168,27 @@ class PostTitles:
 
 
 @dataclass
+class SqueezedText:
+    """``Document.text`` without the single spaces OCR leaves inside words (长嘉汇购 物中心),
+    outside bylines, found once (kg/ner/boundary.py): recognizers match names across such
+    spaces and report offsets into ``Document.text`` through ``index``."""
+
+    text: str
+    dropped: tuple[int, ...]  # offsets in Document.text of the spaces left out, ascending
+
+    @cached_property
+    def index(self) -> tuple[int, ...]:
+        """For each character of ``text`` its offset in ``Document.text``, plus one past the end."""
+        length = len(self.text) + len(self.dropped)
+        dropped = set(self.dropped)
+        return tuple(i for i in range(length) if i not in dropped) + (length,)
+
+    def __getstate__(self) -> dict:
+        # the index is as long as the text: rebuilt where needed, not sent between processes
+        return {"text": self.text, "dropped": self.dropped}
+
+
+@dataclass
 class BylineEntry:
     name: Span
     role: str  # 记者, 通讯员, 实习记者, 摄, ...
@@ -208,6 +229,7 @@ class Document:
     furniture: list[Span] = field(default_factory=list)  # page furniture that extraction skips (kg/normalize.py)
     repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
     post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
+    squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/ner/boundary.py), once found
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

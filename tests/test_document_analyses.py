@@ -1,11 +1,14 @@
-"""The title grammar's reading of a document (kg/ner/titles.py): found once, kept on the
-Document as ``doc.post_titles``, and what the person recognizer and posts.py read.
-Texts are invented."""
+"""Analyses found once per document and kept on it, which later readers take from the
+Document rather than recompute from its text: the title grammar's reading
+(``doc.post_titles``, kg/ner/titles.py) and the squeezed text (``doc.squeezed``,
+kg/ner/boundary.py).  Texts are invented."""
 from __future__ import annotations
 
 import pytest
 
 from kg.model import Document, PostTitles, Title, TitleChain
+from kg.ner.boundary import squeezed
+from kg.ner.enterprises import recognize_enterprises
 from kg.ner.persons import recognize_persons
 from kg.ner.titles import post_titles, recognize_titles
 from kg.normalize import normalize_document
@@ -54,3 +57,25 @@ def test_the_person_recognizer_reads_the_document_not_the_text():
     assert "赵光平" not in [m.text for m in recognize_persons(doc) if m.source == "persons.title"]
     doc.post_titles = PostTitles((), (TitleChain((Title(0, 2, 0, 0, "gov", False),), 2, 5),), (), (), ())
     assert "赵光平" in [m.text for m in recognize_persons(doc) if m.source == "persons.title"]
+
+
+@pytest.mark.parametrize("text, squeezed_text, dropped", [
+    ("长嘉汇购 物中心开业。", "长嘉汇购物中心开业。", [4]),
+    ("记者 邓浩 罗凯元", "记者 邓浩 罗凯元", []),  # a byline: spaces separate names
+    ("记者 邓浩\n\n长嘉汇购 物中心", "记者 邓浩\n\n长嘉汇购物中心", [11]),  # only the byline line keeps them
+    ("共 3 家 企业", "共3家企业", [3]),  # normalization already dropped the spaces by the digit
+    (" 甲 ", " 甲 ", []),
+])
+def test_the_squeezed_text_and_its_offsets(text, squeezed_text, dropped):
+    doc = _doc(text)
+    view = squeezed(doc)
+    assert (view.text, list(view.dropped)) == (squeezed_text, dropped)
+    assert [doc.text[i] for i in view.index[:-1]] == list(view.text)
+    assert view.index[-1] == len(doc.text)
+    assert doc.squeezed is view and squeezed(doc) is view
+
+
+def test_recognizers_read_the_squeezed_text_on_the_document():
+    doc = _doc("长嘉汇购 物中心开业。")
+    recognize_enterprises(doc)
+    assert doc.squeezed is not None and doc.squeezed.text == "长嘉汇购物中心开业。"
