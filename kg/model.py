@@ -230,6 +230,7 @@ class Document:
     repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
     post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
     squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/ner/boundary.py), once found
+    units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

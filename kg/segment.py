@@ -17,7 +17,7 @@ line or a dateline, or a two-part ``A B`` headline).  OCR sometimes puts a
 headline *after* its article; a headline between two articles goes to the one
 whose body shares more of its words.  Articles partition the text.
 
-The units are kept in ``doc.meta["units"]`` as (start, end, kind) for the
+The units are kept in ``doc.units`` as (start, end, kind) for the
 sentence splitter and for debugging.
 """
 from __future__ import annotations
@@ -196,7 +196,7 @@ def split_articles(doc: Document) -> None:
     units = _units(doc)
     bylines = {(u.start, u.end) for u in units if u.kind == "byline"}
     doc.captions = [c for c in doc.captions if (c.start, c.end) not in bylines]  # 记者 X 摄 is a byline
-    doc.meta["units"] = [(u.start, u.end, u.kind) for u in units]
+    doc.units = [(u.start, u.end, u.kind) for u in units]
     if not units:
         doc.articles = [Article(0, len(doc.text))]
         return
@@ -370,7 +370,7 @@ def split_sentences(doc: Document) -> None:
     blank line) continues into the next body paragraph.
     """
     text = doc.text
-    units = doc.meta.get("units") or [(s, e, "body") for s, e in lines(text)]
+    units = doc.units or [(s, e, "body") for s, e in lines(text)]
     pieces = _pieces(text, units, ignored_spans(doc))
     doc.sentences = []
     # split_articles makes articles that follow one another: bisection finds the one holding
