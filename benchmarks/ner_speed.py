@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of the entity recognizer stage: ``--ner rules``, ``hanlp`` and ``ensemble`` on the same text.
 
-Each mode runs in a fresh process, because rule components cache work per text and
+Each mode runs in a fresh process, because rule components cache what they load and
 a second pass over the same text would flatter them.  Documents are normalized and
 split first; recognition is timed on its own, model loading apart.  The whole
 extraction (text stages, entities, relations, facts in time; no reading or writing)

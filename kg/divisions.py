@@ -1,7 +1,7 @@
 """China's administrative divisions with their codes (GB/T 2260) and hierarchy.
 
 The table is the one ``cpca`` ships (``adcodes.csv``, also read by
-``kg.ner.gazetteer``), plus ``kg/data/division_codes_updates.tsv`` for divisions
+``kg.gazetteer``), plus ``kg/data/division_codes_updates.tsv`` for divisions
 renamed since. A code is six digits: two for the province, two for the city,
 two for the county; a county of a municipality (重庆市江津区 500116) belongs to
 the municipality itself.
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from kg import gazetteer
 from kg.lexicon import load_table
-from kg.ner import gazetteer
 
 PROVINCE, CITY, COUNTY = gazetteer.PROVINCE, gazetteer.CITY, gazetteer.COUNTY
 #: Where the IRIs built from a code point (skos:exactMatch): the code as a resource of its own.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 #: Entity types of docs/schema.md.
@@ -108,6 +109,85 @@ class Figure:
     evidence: Span
 
 
+#: ``Title.kind`` of a byline role (记者, 摄); kg/data/title_heads.tsv.
+BYLINE = "byline"
+
+
+@dataclass(frozen=True)
+class Title:
+    """A post title the title grammar reads (kg/ner/titles.py): BODY? MODIFIER* HEAD."""
+
+    start: int
+    end: int
+    role_start: int
+    head_start: int
+    kind: str  # party, gov, ..., byline (kg/data/title_heads.tsv)
+    after_name: bool  # the head is written after its holder's name (总书记, 摄)
+    company_start: int | None = None  # where a company written before the title starts
+
+
+@dataclass(frozen=True)
+class TitleChain:
+    """Titles written one after another (、 or ，) and the name that follows them."""
+
+    titles: tuple[Title, ...]
+    name_start: int  # where the name after the chain starts
+    name_end: int
+
+    @property
+    def byline(self) -> bool:
+        return self.titles[-1].kind == BYLINE
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A post stated by a verb (kg/data/post_verbs.tsv): the name and its titles;
+    no titles for a post the text says ends (不再担任)."""
+
+    name_start: int
+    name_end: int
+    titles: tuple[Title, ...]
+    pattern: str  # the verb kind: after_name, elect, former, negated
+
+
+@dataclass
+class PostTitles:
+    """Everything the title grammar reads in a document, found once (kg/ner/titles.py) and
+    read by the title and person recognizers and by kg/relations/posts.py."""
+
+    titles: tuple[Title, ...]
+    chains: tuple[TitleChain, ...]  # chains a person's name follows, in text order
+    after_names: tuple[tuple[int, int, int, int], ...]  # (name start, name end, title start, title end): 某某某总书记
+    appointments: tuple[Appointment, ...]
+    carried: tuple[tuple[int, tuple[Title, ...]], ...]  # (verb start, titles): 曾任…、… naming no holder
+
+    @cached_property
+    def byline_starts(self) -> frozenset[int]:
+        """Where byline titles (记者, 通讯员) start."""
+        return frozenset(t.start for t in self.titles if t.kind == BYLINE)
+
+
+@dataclass
+class SqueezedText:
+    """``Document.text`` without the single spaces OCR leaves inside words (长嘉汇购 物中心),
+    outside bylines, found once (kg/ner/boundary.py): recognizers match names across such
+    spaces and report offsets into ``Document.text`` through ``index``."""
+
+    text: str
+    dropped: tuple[int, ...]  # offsets in Document.text of the spaces left out, ascending
+
+    @cached_property
+    def index(self) -> tuple[int, ...]:
+        """For each character of ``text`` its offset in ``Document.text``, plus one past the end."""
+        length = len(self.text) + len(self.dropped)
+        dropped = set(self.dropped)
+        return tuple(i for i in range(length) if i not in dropped) + (length,)
+
+    def __getstate__(self) -> dict:
+        # the index is as long as the text: rebuilt where needed, not sent between processes
+        return {"text": self.text, "dropped": self.dropped}
+
+
 @dataclass
 class BylineEntry:
     name: Span
@@ -146,6 +226,11 @@ class Document:
     date_source: str | None = None  # "text", "meta", "cli", ...
     source: str | None = None  # masthead / publisher, when known
     captions: list[Span] = field(default_factory=list)  # photo captions kept as captions
+    furniture: list[Span] = field(default_factory=list)  # page furniture that extraction skips (kg/normalize.py)
+    repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
+    post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
+    squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/ner/boundary.py), once found
+    units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

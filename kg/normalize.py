@@ -7,9 +7,9 @@ the reference normalizer (``shared/eval/normalize.py``).
 OCR clean-up never deletes text (that would shift every gold offset).  It marks
 spans instead, and later stages skip them:
 
-- ``doc.meta["furniture"]``: page furniture (phone lists, URLs, editor credits,
+- ``doc.furniture``: page furniture (phone lists, URLs, editor credits,
   ``（上接第一版）`` jump lines);
-- ``doc.meta["repeats"]``: paragraphs and sentences that repeat earlier text
+- ``doc.repeats``: paragraphs and sentences that repeat earlier text
   word for word (OCR of overlapping columns);
 - ``doc.captions``: photo captions, a run of short one-sentence paragraphs
   between headlines, and photo credits (still extracted from: they name real
@@ -46,14 +46,14 @@ def normalize_text(text: str) -> str:
 
 def normalize_document(doc: Document) -> None:
     doc.text = normalize_text(doc.raw_text)
-    doc.meta["furniture"] = find_furniture(doc.text)
-    doc.meta["repeats"] = find_repeats(doc.text)
+    doc.furniture = find_furniture(doc.text)
+    doc.repeats = find_repeats(doc.text)
     doc.captions = find_captions(doc.text)
 
 
 def ignored_spans(doc: Document) -> list[Span]:
     """Spans extraction should skip (furniture and repeats), in text order."""
-    return sorted(doc.meta.get("furniture", []) + doc.meta.get("repeats", []), key=lambda s: s.start)
+    return sorted(doc.furniture + doc.repeats, key=lambda s: s.start)
 
 
 def masked_text(doc: Document) -> str:

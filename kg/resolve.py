@@ -27,14 +27,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kg import uscc
+from kg import gazetteer, uscc
 from kg.divisions import Division, divisions
 from kg.errors import KgError
 from kg.knowledge import (DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, PersonnelEvent, Post,
                           ProjectFigure, ProjectMilestone)
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
-from kg.ner import gazetteer
 from kg.overrides import Override
 from kg.relations.aliases import is_short_form, leading_place
 from kg.relations.context import DocContext, compact

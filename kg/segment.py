@@ -17,7 +17,7 @@ line or a dateline, or a two-part ``A B`` headline).  OCR sometimes puts a
 headline *after* its article; a headline between two articles goes to the one
 whose body shares more of its words.  Articles partition the text.
 
-The units are kept in ``doc.meta["units"]`` as (start, end, kind) for the
+The units are kept in ``doc.units`` as (start, end, kind) for the
 sentence splitter and for debugging.
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from kg.gazetteer import is_place, lookup
 from kg.lexicon import load_lines
 from kg.model import Article, BylineEntry, Document, Sentence, Span
 from kg.normalize import CJK, ignored_spans, lines
@@ -71,7 +72,7 @@ def _author_pattern() -> re.Pattern[str]:
 
 def _units(doc: Document) -> list[Unit]:
     text = doc.text
-    furniture = doc.meta.get("furniture", [])
+    furniture = doc.furniture
     captions = {(c.start, c.end) for c in doc.captions}
     units: list[Unit] = []
     for s, e in lines(text):
@@ -141,8 +142,6 @@ def is_headline(line: str) -> bool:
 
 
 def _is_section(line: str) -> bool:
-    from kg.ner.gazetteer import is_place
-
     return len(line) <= 8 and re.fullmatch(f"{CJK}+", line) is not None and is_place(line)
 
 
@@ -197,7 +196,7 @@ def split_articles(doc: Document) -> None:
     units = _units(doc)
     bylines = {(u.start, u.end) for u in units if u.kind == "byline"}
     doc.captions = [c for c in doc.captions if (c.start, c.end) not in bylines]  # 记者 X 摄 is a byline
-    doc.meta["units"] = [(u.start, u.end, u.kind) for u in units]
+    doc.units = [(u.start, u.end, u.kind) for u in units]
     if not units:
         doc.articles = [Article(0, len(doc.text))]
         return
@@ -328,8 +327,6 @@ def _article(doc: Document, units: list[Unit], group: list[int]) -> Article:
             article.section = doc.span(units[i].start, units[i].end)
         article.byline.extend(units[i].byline)
     if article.section is not None:
-        from kg.ner.gazetteer import lookup
-
         entry = lookup(article.section.text)
         article.place = entry.full if entry else article.section.text
         article.place_source = "section"
@@ -373,7 +370,7 @@ def split_sentences(doc: Document) -> None:
     blank line) continues into the next body paragraph.
     """
     text = doc.text
-    units = doc.meta.get("units") or [(s, e, "body") for s, e in lines(text)]
+    units = doc.units or [(s, e, "body") for s, e in lines(text)]
     pieces = _pieces(text, units, ignored_spans(doc))
     doc.sentences = []
     # split_articles makes articles that follow one another: bisection finds the one holding

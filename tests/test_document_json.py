@@ -38,7 +38,7 @@ def test_an_extracted_document_round_trips_with_its_shared_mentions(tmp_path):
 
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
     doc = default_pipeline("rules")(load_document(tmp_path / "b.txt"))
-    assert doc.mentions and doc.relations and doc.meta
+    assert doc.mentions and doc.relations and doc.units and doc.post_titles and doc.squeezed
     back = document_from_json(document_to_json(doc))
     assert back == doc
     assert sharing(back) == sharing(doc)
@@ -124,6 +124,21 @@ def test_a_record_lacking_a_field_with_a_default_gets_the_default():
     del record["document"]["mentions"][0]["confidence"]
     back = document_from_json(json.dumps(record).encode())
     assert back.meta == {} and back.mentions[0].confidence == 1.0
+
+
+@pytest.mark.parametrize("field_name, default", [
+    ("furniture", []),  # lived in ``meta`` before
+    ("repeats", []),  # lived in ``meta`` before
+    ("post_titles", None),  # was a text-keyed cache of kg/ner/titles.py before
+    ("squeezed", None),  # was a text-keyed cache of kg/ner/boundary.py before
+    ("units", []),  # lived in ``meta`` before
+])
+def test_a_record_from_before_the_analyses_were_fields_loads(field_name, default):
+    record = json.loads(document_to_json(_every_field_set()))
+    del record["document"][field_name]
+    back = document_from_json(json.dumps(record).encode())
+    assert getattr(back, field_name) == default
+    assert back.text == record["document"]["text"]
 
 
 def _edited(edit) -> bytes:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg import gazetteer
 from kg.model import Document, Mention
-from kg.ner import gazetteer
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.merge import merge_mentions
 from kg.ner.organizations import recognize_organizations

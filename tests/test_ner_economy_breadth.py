@@ -2,8 +2,8 @@
 shapes, and the prefixes that never start a name; sentences written for these tests."""
 from __future__ import annotations
 
+from kg import gazetteer
 from kg.model import Document, Mention
-from kg.ner import gazetteer
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.organizations import recognize_organizations
 from kg.ner.parks import recognize_parks

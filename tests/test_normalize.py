@@ -74,7 +74,7 @@ def _doc(text):
 def test_phone_list_is_furniture_and_text_is_not_deleted():
     raw = "区里召开会议。\n\n便民热线 12345 报警 110 火警 119 急救 120 监督 63001234\n"
     doc = _doc(raw)
-    furniture = doc.meta["furniture"]
+    furniture = doc.furniture
     assert [f.text for f in furniture] == ["便民热线12345报警110火警119急救120监督63001234"]
     assert doc.text == normalize_text(raw)
 

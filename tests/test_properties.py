@@ -55,7 +55,7 @@ def test_pipeline_never_crashes_and_offsets_point_at_their_text(text):
         for span in [a.headline, a.section] + [e.name for e in a.byline]:
             if span is not None:
                 assert t[span.start:span.end] == span.text
-    for span in doc.captions + doc.meta["furniture"] + doc.meta["repeats"]:
+    for span in doc.captions + doc.furniture + doc.repeats:
         assert t[span.start:span.end] == span.text
     for r in doc.relations:
         assert t[r.head.start:r.head.end] == r.head.text

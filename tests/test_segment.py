@@ -57,7 +57,7 @@ def test_seed_000_district_paper_page():
     assert [(e.name.text, e.role) for e in doc.articles[1].byline] == [
         ("邓浩", "记者"), ("罗凯元", "实习记者"), ("陈俊攸", "实习记者"), ("苏俊杰", "通讯员")]
     assert doc.date.isoformat() == "2024-07-16"
-    assert any(f.text == "责编 蒲泽熙 编审 肖彦" for f in doc.meta["furniture"])
+    assert any(f.text == "责编 蒲泽熙 编审 肖彦" for f in doc.furniture)
 
 
 def test_seed_001_speech_excerpts_with_author_lines():
@@ -70,7 +70,7 @@ def test_seed_001_speech_excerpts_with_author_lines():
     assert heads[1] == "打好稳进增效组合拳 跑出农业高质量发展加速度"
     assert heads[8] == "坚持以高水平保护支撑高质量发展 更好把绿水青山转化为金山银山"
     assert "重庆市区县委书记和部门一把手例会发言摘登" in heads[0]
-    assert any("www.cqga.gov.cn" in f.text for f in doc.meta["furniture"])
+    assert any("www.cqga.gov.cn" in f.text for f in doc.furniture)
     assert not any("63758111" in s.text for s in doc.sentences)
 
 
@@ -85,7 +85,7 @@ def test_seed_002_district_sections():
     assert heads[7] == "推进项目加速落地 助力区域经济高质量发展"
     assert len(doc.captions) == 8 and doc.captions[0].text == "渝南双江航电枢纽一期工程蓄水下闸。"
     # the 大足 block repeats one sentence four times and three paragraphs of the 铜梁 block
-    repeats = doc.meta["repeats"]
+    repeats = doc.repeats
     assert len(repeats) == 6
     assert all(doc.articles[6].start <= r.start < doc.articles[6].end for r in repeats)
     texts = [s.text for s in doc.sentences]

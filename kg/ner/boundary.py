@@ -21,9 +21,10 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import Document, Mention
-from kg.ner import gazetteer, vocabulary
+from kg.model import Document, Mention, SqueezedText
+from kg.ner import vocabulary
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
 
@@ -204,26 +205,30 @@ _BYLINE_WORDS = ("记者", "通讯员", "摄影", "编辑", "责编", "实习生
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=8)
-def squeezed(text: str) -> tuple[str, tuple[int, ...]]:
-    """``text`` without the single spaces OCR leaves inside words (``长嘉汇购 物中心``),
-    outside bylines, and for each character of the result its offset in ``text``
-    (plus one past the end), so recognizers can match names across such spaces
-    and still report offsets into the normalized text."""
+def _squeeze(text: str) -> SqueezedText:
+    """``text`` without the single spaces OCR leaves inside words, outside bylines."""
     chars: list[str] = []
-    index: list[int] = []
+    dropped: list[int] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         byline = any(w in line for w in _BYLINE_WORDS)
         for k, ch in enumerate(line):
             if (ch == " " and not byline and 0 < k < len(line) - 1 and _CJK_CHAR.match(line[k - 1])
                     and _CJK_CHAR.match(line[k + 1])):
+                dropped.append(pos + k)
                 continue
             chars.append(ch)
-            index.append(pos + k)
         pos += len(line)
-    index.append(len(text))
-    return "".join(chars), tuple(index)
+    return SqueezedText("".join(chars), tuple(dropped))
+
+
+def squeezed(doc: Document) -> SqueezedText:
+    """The squeezed text of ``doc``: found by the first recognizer that needs it and kept on
+    the document (``doc.squeezed``), so names can be matched across OCR's spaces and still
+    be reported at offsets into the normalized text."""
+    if doc.squeezed is None:
+        doc.squeezed = _squeeze(doc.text)
+    return doc.squeezed
 
 
 def original_span(index: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
@@ -235,7 +240,8 @@ def in_squeezed_text(recognize: Callable[[str], list[Mention]]) -> Callable[[Doc
     """Run a text recognizer on the squeezed text of a document and move its
     mentions back to offsets of ``doc.text`` (their text may then hold a space)."""
     def recognize_document(doc: Document) -> list[Mention]:
-        text, index = squeezed(doc.text)
+        view = squeezed(doc)
+        text, index = view.text, view.index
         out = []
         for m in recognize(text):
             s, e = original_span(index, m.start, m.end)

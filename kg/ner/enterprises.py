@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
                              stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words

@@ -34,10 +34,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Mention
-from kg.ner import gazetteer
 from kg.ner.boundary import left_boundary, stop_ends_at
+from kg.ner.roles import role_at
 
 CJK = "\u3400-\u9fff"
 #: Party committees and governments that, written bare (市委, 区政府), are part of a title.
@@ -327,8 +328,6 @@ def _listed_departments(text: str, bodies: list[Body]) -> list[Body]:
 
 
 def recognize_govorgs(doc: Document) -> list[Mention]:
-    from kg.ner.titles import role_at  # the title grammar builds on this module
-
     text = doc.text
     bodies = find_bodies(text)
     # 区委办主任: the bare committee is part of a title through its office too

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner import gazetteer
 from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
                              skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner import gazetteer
 from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                              stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun

@@ -28,10 +28,11 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_table
 from kg.model import Document, Mention
-from kg.ner import gazetteer, names
-from kg.ner.titles import appointments, byline_name_closed, byline_title_starts, title_chains, titles_after_names
+from kg.ner import names
+from kg.ner.titles import byline_name_closed, post_titles
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -48,10 +49,9 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return before, tuple(w for w, _ in rows)
 
 
-def _more_byline_names(text: str, pos: int) -> list[tuple[int, int]]:
+def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> list[tuple[int, int]]:
     """Further names after a byline name, separated by spaces: 实习记者 周雨桐 贺嘉."""
     out = []
-    title_starts = byline_title_starts(text)
     while True:
         start = pos
         while start < len(text) and text[start] in " \u3000":
@@ -78,17 +78,19 @@ def _more_listed_names(text: str, pos: int) -> list[tuple[int, int]]:
     return out
 
 
-def _from_titles(text: str) -> list[Mention]:
+def _from_titles(doc: Document) -> list[Mention]:
+    text = doc.text
+    found = post_titles(doc)
     out = []
-    for chain in title_chains(text):
+    for chain in found.chains:
         out.append(Mention(chain.name_start, chain.name_end, text[chain.name_start:chain.name_end], "Person",
                            source="persons.byline" if chain.byline else "persons.title", confidence=0.9))
-        more = _more_byline_names(text, chain.name_end) if chain.byline else _more_listed_names(text, chain.name_end)
+        more = _more_byline_names(text, chain.name_end, found.byline_starts) if chain.byline else _more_listed_names(text, chain.name_end)
         for s, e in more:
             out.append(Mention(s, e, text[s:e], "Person", source="persons.title_list", confidence=0.85))
-    for s, e, _ts, _te in titles_after_names(text):
+    for s, e, _ts, _te in found.after_names:
         out.append(Mention(s, e, text[s:e], "Person", source="persons.title_after", confidence=0.9))
-    for a in appointments(text):
+    for a in found.appointments:
         out.append(Mention(a.name_start, a.name_end, text[a.name_start:a.name_end], "Person",
                            source=f"persons.{a.pattern}", confidence=0.9))
     return out
@@ -196,9 +198,9 @@ _CREDIT_OPENING = re.compile(r"[（(]\s*")
 _REST_OF_BRACKET = re.compile(r"[^（）()\n]*[）)]")
 
 
-def _from_credit_openings(text: str) -> list[Mention]:
+def _from_credit_openings(text: str, byline_starts: frozenset[int]) -> list[Mention]:
     """An unroled name first in a credit bracket, before a byline role in the same bracket."""
-    title_starts = sorted(byline_title_starts(text))
+    title_starts = sorted(byline_starts)
     out = []
     for m in _CREDIT_OPENING.finditer(text):
         end = _unroled_name_end(text, m.end())
@@ -270,6 +272,6 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
-    found = (_from_titles(text) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_speaker_cues(text) + _from_credit_openings(text) + _from_dateline_credits(text) + _from_profiles(text))
+    found = (_from_titles(doc) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
+             + _from_speaker_cues(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text) + _from_profiles(text))
     return found + _propagate(text, found)

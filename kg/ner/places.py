@@ -1,6 +1,6 @@
 """Recognizer component: Place mentions.
 
-- ``places.division``: names from the gazetteer (``kg.ner.gazetteer``):
+- ``places.division``: names from the gazetteer (``kg.gazetteer``):
   administrative divisions province -> county with their short forms (江津 for
   江津区), countries, major rivers and named regions; greedy longest match.
   A short form of a city or county (江津, 惠民) or a two-character full name
@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner import gazetteer
 from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
 from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
 from kg.spans import SpanIndex, list_matches, occurrences

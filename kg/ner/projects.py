@@ -28,9 +28,9 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner import gazetteer
 from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                              skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry

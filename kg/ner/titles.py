@@ -14,14 +14,15 @@ and a shared prefix is not copied (``区委副书记、区长赵光平`` -> 区�
 Only chains that a person's name follows become mentions (``区委书记会议`` names
 no post holder).  A few heads follow the name (``某某某总书记``, ``某某 摄``), and any
 bare post may follow a name at the start of a clause before a verb (``，某某某市长介绍``).
-``title_chains(text)`` is shared with the person recognizer, which takes the names.
+``post_titles(doc)`` reads the document once and keeps what it finds on it
+(``doc.post_titles``): the person recognizer takes the names from its chains.
 
 A company written before a post is not part of the Title (集团 | 党委委员): the
 Enterprise recognizer keeps the company's whole name and kg/relations/posts.py joins
 the two.  Posts given by a personnel verb (kg/data/post_verbs.tsv) need no name right
-after them: ``appointments(text)`` reads 某某同志任…、…, 补选某某为…代表, 时任…的某某,
+after them: its appointments are 某某同志任…、…, 补选某某为…代表, 时任…的某某,
 and 某某同志不再担任… (a person, no post); the person recognizer and posts.py use it.
-``carried_posts(text)`` reads clauses that open with such a verb and name nobody (曾任…、…;
+Its carried posts are clauses that open with such a verb and name nobody (曾任…、…;
 2018年12月任…), whose holder posts.py takes from the text before.
 """
 from __future__ import annotations
@@ -29,48 +30,19 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_set, load_table
-from kg.model import TITLE, Document, Mention
-from kg.ner import gazetteer, names
+from kg import gazetteer
+from kg.lexicon import load_set, load_table
+from kg.model import BYLINE, TITLE, Appointment, Document, Mention, PostTitles, Title, TitleChain
+from kg.ner import names
 from kg.ner.boundary import left_boundary
 from kg.ner.govorgs import body_kinds, company_suffixes, find_bodies, level_words
+from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 
-BYLINE = "byline"
-BYLINE_END = "byline-end"
 CHAIN_SEPARATORS = "、，,"
 #: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
 MAX_GAP = 3
-
-
-@dataclass(frozen=True)
-class Title:
-    start: int
-    end: int
-    role_start: int
-    head_start: int
-    kind: str  # party, gov, ..., byline (kg/data/title_heads.tsv)
-    after_name: bool  # the head is written after its holder's name (总书记, 摄)
-    company_start: int | None = None  # where a company written before the title starts
-
-
-@dataclass(frozen=True)
-class TitleChain:
-    titles: tuple[Title, ...]
-    name_start: int  # where the name after the chain starts
-    name_end: int
-
-    @property
-    def byline(self) -> bool:
-        return self.titles[-1].kind == BYLINE
-
-
-@lru_cache(maxsize=1)
-def _heads() -> dict[str, tuple[str, bool]]:
-    return {row[0]: (row[1], row[2:] == ("after",)) for row in load_table("title_heads.tsv")
-            if row[1] != BYLINE_END}
 
 
 @lru_cache(maxsize=1)
@@ -81,13 +53,6 @@ def _heads_needing_a_body() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _byline_ends() -> tuple[str, ...]:
     return tuple(row[0] for row in load_table("title_heads.tsv") if row[1] == BYLINE_END)
-
-
-@lru_cache(maxsize=1)
-def _role_regex() -> re.Pattern[str]:
-    mods = "|".join(map(re.escape, sorted(load_lines("title_modifiers.txt"), key=len, reverse=True)))
-    heads = "|".join(map(re.escape, sorted(_heads(), key=len, reverse=True)))
-    return re.compile(rf"(?:{mods})*(?P<head>{heads})")
 
 
 @lru_cache(maxsize=1)
@@ -104,12 +69,6 @@ def _body_suffixes() -> re.Pattern[str]:
     suffixes = sorted(load_set("title_body_suffixes.txt"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, suffixes))})$")
 
-
-
-def role_at(text: str, pos: int) -> int:
-    """End of a role (modifiers + head) starting at ``pos``, or ``pos``."""
-    m = _role_regex().match(text, pos)
-    return m.end() if m else pos
 
 
 def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
@@ -185,16 +144,15 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     return start, end
 
 
-@lru_cache(maxsize=8)
 def _titles(text: str) -> tuple[Title, ...]:
     body_ends: dict[int, int] = {}
     for body in find_bodies(text):
         body_ends[body.end] = min(body.start, body_ends.get(body.end, body.start))
-    heads = _heads()
+    heads_by_name = heads()
     needs_body = _heads_needing_a_body()
     out = []
-    for m in _role_regex().finditer(text):
-        kind, after_name = heads[m.group("head")]
+    for m in role_regex().finditer(text):
+        kind, after_name = heads_by_name[m.group("head")]
         # A modifier may close the body (石沱镇党委 + 副书记 read as 党委副书记).
         inner = next((body_ends[q] for q in range(m.start() + 1, m.start("head") + 1)
                       if body_ends.get(q, q) < m.start()), None)
@@ -212,17 +170,10 @@ def _titles(text: str) -> tuple[Title, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
-def byline_title_starts(text: str) -> frozenset[int]:
-    return frozenset(t.start for t in _titles(text) if t.kind == BYLINE)
-
-
-@lru_cache(maxsize=8)
-def title_chains(text: str) -> tuple[TitleChain, ...]:
+def _title_chains(text: str, titles: tuple[Title, ...], byline_starts: frozenset[int]) -> tuple[TitleChain, ...]:
     """Chains of titles that a person's name follows, in text order."""
-    titles = _titles(text)
     by_end = {t.end: t for t in titles}
-    starts = byline_title_starts(text)
+    starts = byline_starts
     chains = []
     for t in titles:
         if t.after_name:
@@ -240,16 +191,6 @@ def title_chains(text: str) -> tuple[TitleChain, ...]:
             chain.insert(0, by_end[p - 1])
         chains.append(TitleChain(tuple(chain), name_start, name_end))
     return tuple(chains)
-
-
-@dataclass(frozen=True)
-class Appointment:
-    """A post stated by a verb (kg/data/post_verbs.tsv): the name and its titles;
-    no titles for a post the text says ends (不再担任)."""
-    name_start: int
-    name_end: int
-    titles: tuple[Title, ...]
-    pattern: str  # the verb kind: after_name, elect, former, negated
 
 
 #: Written between a name and the verb of its appointment: 某某同志任.
@@ -352,10 +293,8 @@ def _names_before_verb(text: str, s: int, verbs: tuple[str, ...]) -> list[tuple[
     return out
 
 
-@lru_cache(maxsize=8)
-def appointments(text: str) -> tuple[Appointment, ...]:
+def _appointments(text: str, by_start: _TitlesByStart) -> tuple[Appointment, ...]:
     """Posts stated by a personnel verb around a name (kg/data/post_verbs.tsv)."""
-    by_start = _TitlesByStart(_titles(text))
     verbs = names.post_verbs()
 
     def find(words: tuple[str, ...]) -> list[re.Match[str]]:
@@ -409,12 +348,10 @@ def appointments(text: str) -> tuple[Appointment, ...]:
 _PRONOUNS = "他她"
 
 
-@lru_cache(maxsize=8)
-def carried_posts(text: str) -> tuple[tuple[int, tuple[Title, ...]], ...]:
+def _carried_posts(text: str, by_start: _TitlesByStart) -> tuple[tuple[int, tuple[Title, ...]], ...]:
     """(verb start, titles) for clauses that open with a personnel verb and name no holder:
     a CV's 曾任…、…，2018年12月任… or ，后兼任….  Their holder is the person the text is
     about; kg/relations/posts.py picks it."""
-    by_start = _TitlesByStart(_titles(text))
     date_starts = {m.end(): m.start() for r in (_DATE_BEFORE, _DATE_BETWEEN) for m in r.finditer(text)}
     words = names.post_verbs()["carried"]
     out = []
@@ -449,11 +386,10 @@ def _addressed(text: str, title: Title) -> bool:
 _WITH = "与同和"
 
 
-@lru_cache(maxsize=8)
-def titles_after_names(text: str) -> tuple[tuple[int, int, int, int], ...]:
+def _titles_after_names(text: str, titles: tuple[Title, ...]) -> tuple[tuple[int, int, int, int], ...]:
     """(name_start, name_end, title_start, title_end) for heads written after a name (某某某总书记)."""
     out = []
-    for t in _titles(text):
+    for t in titles:
         if not t.after_name and not _addressed(text, t):
             continue
         if t.after_name and t.role_start != t.head_start:
@@ -471,19 +407,34 @@ def titles_after_names(text: str) -> tuple[tuple[int, int, int, int], ...]:
     return tuple(out)
 
 
+def post_titles(doc: Document) -> PostTitles:
+    """The title grammar's reading of ``doc``: read once, by whichever of its readers (the
+    title and person recognizers, kg/relations/posts.py) comes first, and kept on the document."""
+    if doc.post_titles is None:
+        text = doc.text
+        titles = _titles(text)
+        by_start = _TitlesByStart(titles)
+        found = PostTitles(titles, (), _titles_after_names(text, titles), _appointments(text, by_start),
+                           _carried_posts(text, by_start))
+        found.chains = _title_chains(text, titles, found.byline_starts)
+        doc.post_titles = found
+    return doc.post_titles
+
+
 def recognize_titles(doc: Document) -> list[Mention]:
     text = doc.text
+    found = post_titles(doc)
     mentions = []
-    for chain in title_chains(text):
+    for chain in found.chains:
         for t in chain.titles:
             mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE, source="titles.chain"))
-    for _start, _end, s, e in titles_after_names(text):
+    for _start, _end, s, e in found.after_names:
         mentions.append(Mention(s, e, text[s:e], TITLE, source="titles.after_name"))
-    for appointment in appointments(text):
+    for appointment in found.appointments:
         for t in appointment.titles:
             mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE,
                                     source=f"titles.{appointment.pattern}"))
-    for _verb_start, chain in carried_posts(text):
+    for _verb_start, chain in found.carried:
         for t in chain:
             mentions.append(Mention(t.start, t.end, text[t.start:t.end], TITLE, source="titles.carried"))
     return mentions

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.lexicon import load_lines, load_set, load_table
-from kg.model import TITLE, Relation
-from kg.ner import gazetteer
+from kg.model import Relation
 from kg.relations.context import DocContext, compact, prefixes_in, triggers
 from kg.spans import SpanIndex
 
@@ -126,28 +126,8 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
 def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:
     """市人大常委会主任某甲 and 某市人大常委会主任某乙 in one document: one post, two holders, so
     two bodies (a delegation's own city and the city it visits), not a short form."""
-    every, outermost = _title_rests(ctx)
+    every, outermost = ctx.title_rests
     return not outermost.get(short, set()).isdisjoint(every.get(full, ()))
-
-
-def _title_rests(ctx: DocContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """For each opening of a title's name, what follows it in the document's titles, and in
-    those no other title contains: the posts a body's name is followed by, looked up by the
-    name instead of comparing every pair of titles.  Computed once per document."""
-    if "title_rests" not in ctx.cache:
-        titles = ctx.of_type(TITLE)
-        index = SpanIndex(titles)
-        every: dict[str, set[str]] = {}
-        outermost: dict[str, set[str]] = {}
-        for t in titles:
-            name = compact(t.text)
-            alone = all(o is t for o in index.containing(t.start, t.end))
-            for k in range(len(name)):
-                every.setdefault(name[:k], set()).add(name[k:])
-                if alone:
-                    outermost.setdefault(name[:k], set()).add(name[k:])
-        ctx.cache["title_rests"] = every, outermost
-    return ctx.cache["title_rests"]
 
 
 class _CandidateFulls:

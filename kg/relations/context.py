@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 
+from kg import gazetteer
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
 from kg.spans import SpanIndex
@@ -33,7 +34,6 @@ class DocContext:
         for m in self.mentions:
             self._by_start[m.start].append(m)
             self._by_end[m.end].append(m)
-        self.cache: dict[str, object] = {}  # per-document values a relation family computes once
         for lst in self._by_end.values():
             lst.sort(key=lambda m: m.start)  # longest first
 
@@ -98,6 +98,39 @@ class DocContext:
         for m in self.entity_mentions:
             out[m.type].add(compact(m.text))
         return out
+
+    @cached_property
+    def org_names(self) -> set[str]:
+        """Names (compacted) the document gives a GovOrg, an Enterprise or an Organization."""
+        return {t for typ in ORG_TYPES for t in self.texts_by_type.get(typ, ())}
+
+    @cached_property
+    def title_rests(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """For each opening of a title's name, what follows it in the document's titles, and in
+        those no other title contains: the posts a body's name is followed by, looked up by the
+        name instead of comparing every pair of titles."""
+        titles = self.of_type(TITLE)
+        index = SpanIndex(titles)
+        every: dict[str, set[str]] = {}
+        outermost: dict[str, set[str]] = {}
+        for t in titles:
+            name = compact(t.text)
+            alone = all(o is t for o in index.containing(t.start, t.end))
+            for k in range(len(name)):
+                every.setdefault(name[:k], set()).add(name[k:])
+                if alone:
+                    outermost.setdefault(name[:k], set()).add(name[k:])
+        return every, outermost
+
+    @cached_property
+    def home_province(self) -> str | None:
+        """The province the document's places mostly belong to."""
+        counts: dict[str, int] = {}
+        for m in self.of_type("Place"):
+            entry = gazetteer.lookup(compact(m.text))
+            if entry is not None and entry.province:
+                counts[entry.province] = counts.get(entry.province, 0) + 1
+        return max(sorted(counts), key=counts.get) if counts else None
 
     @cached_property
     def _by_name(self) -> dict[str, list[Mention]]:

@@ -29,7 +29,7 @@ from kg.dates import StatedDate, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg.ner import names
-from kg.ner.gazetteer import is_place
+from kg.gazetteer import is_place
 from kg.relations.context import add_once
 
 ACTING = "代理"

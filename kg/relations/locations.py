@@ -41,9 +41,9 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
-from kg.ner import gazetteer
 from kg.ner.vocabulary import words
 from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, prefixes_in, substrings, triggers
 
@@ -317,7 +317,7 @@ def _leading_place(ctx: DocContext, text: str) -> str | None:
     if place is None:  # only a division of the document's own province: 仙桃 is far from 重庆
         end = gazetteer.match_place(text, 0)
         entry = gazetteer.lookup(text[:end]) if 0 < end < len(text) else None
-        place = text[:end] if entry and entry.province and entry.province == _home_province(ctx) else None
+        place = text[:end] if entry and entry.province and entry.province == ctx.home_province else None
     return place
 
 
@@ -345,18 +345,6 @@ def _prefix_locates(site: Mention, place: str) -> bool:
     if entry.level == gazetteer.COUNTRY:
         return False
     return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
-
-
-def _home_province(ctx: DocContext) -> str | None:
-    """The province the document's places mostly belong to."""
-    if "home_province" not in ctx.cache:
-        counts: dict[str, int] = {}
-        for m in ctx.of_type("Place"):
-            entry = gazetteer.lookup(compact(m.text))
-            if entry is not None and entry.province:
-                counts[entry.province] = counts.get(entry.province, 0) + 1
-        ctx.cache["home_province"] = max(sorted(counts), key=counts.get) if counts else None
-    return ctx.cache["home_province"]
 
 
 def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
@@ -1053,7 +1041,7 @@ def _starts_abroad(ctx: DocContext, name: str) -> bool:
     entry = gazetteer.lookup(name[:end]) if 0 < end < len(name) else None
     if entry is None:
         return False
-    return entry.level == gazetteer.COUNTRY or bool(entry.province and entry.province != _home_province(ctx))
+    return entry.level == gazetteer.COUNTRY or bool(entry.province and entry.province != ctx.home_province)
 
 
 def _dominant_place(ctx: DocContext) -> str | None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.model import Mention, Relation
-from kg.ner import gazetteer
 from kg.relations.context import DocContext, clause_end, clause_start, compact, prefixes_in, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")

@@ -21,9 +21,9 @@ not also the body without it.
 from __future__ import annotations
 
 from kg.lexicon import load_set
-from kg.model import TITLE, Mention, Relation
+from kg.model import TITLE, Appointment, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
-from kg.ner.titles import appointments, carried_posts
+from kg.ner.titles import post_titles
 from kg.relations.context import ORG_TYPES, DocContext, compact, substrings, triggers
 
 CHAIN_SEPARATORS = "、,，"
@@ -36,16 +36,20 @@ CARRIED_REACH = 300
 
 def extract_posts(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
+    found = post_titles(ctx.doc)
+    appointed: dict[tuple[int, int], list[Appointment]] = {}
+    for a in found.appointments:
+        appointed.setdefault((a.name_start, a.name_end), []).append(a)
     for person in ctx.of_type("Person"):
         chain, pattern = _titles_before(ctx, person), "title_before_name"
         if not chain:
-            chain, pattern = _appointed(ctx, person)
+            chain, pattern = _appointed(ctx, person, appointed)
         if not chain:
             chain, pattern = _titles_after(ctx, person)
         if not chain:
             continue
         _add_posts(ctx, out, person, chain, pattern)
-    for verb_start, chain in carried_posts(ctx.text):
+    for verb_start, chain in found.carried:
         person = _subject_before(ctx, verb_start)
         mentions = [m for t in chain for m in ctx.starting_at(t.start, (TITLE,)) if m.end == t.end]
         if person is not None and len(mentions) == len(chain):
@@ -84,14 +88,10 @@ def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
     return max(ctx.inside(pos - CARRIED_REACH, pos, PERSON), key=lambda p: p.end, default=None)
 
 
-def _appointed(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:
+def _appointed(ctx: DocContext, person: Mention,
+               appointed: dict[tuple[int, int], list[Appointment]]) -> tuple[list[Mention], str]:
     """Titles a personnel verb gives this name: 某某同志任…, 补选某某为…, 时任…的某某."""
-    if "appointments" not in ctx.cache:
-        by_name: dict[tuple[int, int], list] = {}
-        for a in appointments(ctx.text):
-            by_name.setdefault((a.name_start, a.name_end), []).append(a)
-        ctx.cache["appointments"] = by_name
-    for a in ctx.cache["appointments"].get((person.start, person.end), ()):
+    for a in appointed.get((person.start, person.end), ()):
         if a.titles:
             chain = [m for t in a.titles for m in ctx.starting_at(t.start, (TITLE,)) if m.end == t.end]
             if len(chain) == len(a.titles):
@@ -193,9 +193,7 @@ def _inherited_names(head: str, rest: str) -> set[str]:
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
     """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
     bare = load_set("relation_bare_bodies.txt")
-    if "org_names" not in ctx.cache:
-        ctx.cache["org_names"] = {t for typ in ORG_TYPES for t in ctx.texts_by_type.get(typ, ())}
-    org_names = ctx.cache["org_names"]
+    org_names = ctx.org_names
     found: dict[str, Mention] = {}
     for title in titles:
         for m in ctx.inside(title.start, title.end, ORG_TYPES):

@@ -1,4 +1,5 @@
-"""Gazetteer of place names, shared by every recognizer that needs place prefixes.
+"""Gazetteer of place names: language knowledge below every stage (the segmenter's
+section headings, the recognizers' place prefixes, relations and resolution).
 
 Sources (loaded at run time, cached):
 - China's administrative divisions, province -> county, from the ``adcodes.csv``
