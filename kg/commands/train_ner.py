@@ -29,6 +29,24 @@ def _report(title: str, documents: list[AnnotatedDocument], model) -> str:
     return "\n".join(lines)
 
 
+EPILOG = "example:\n  kg train-ner --gold ../shared/dev/gold --docs seeds --out models/ner"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--gold", required=True, action="append", metavar="DIR", help="gold JSON directory (repeatable)")
+    p.add_argument("--docs", required=True, action="append", metavar="DIR",
+                   help="the documents of the gold files (repeatable)")
+    p.add_argument("--silver", action="append", metavar="DIR",
+                   help="unlabelled documents to label with the rule recognizer as extra training data (repeatable)")
+    p.add_argument("--exclude", action="append", metavar="GOLD_DIR",
+                   help="leave out the documents named by the gold files in this directory, as gold and as "
+                        "silver: an untouched test fold (repeatable)")
+    p.add_argument("-o", "--out", required=True, metavar="MODEL_DIR")
+    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--dev-ratio", type=float, default=0.1, help="held-out share for the per-type F1 report")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.epochs < 1:
         raise UsageError("--epochs must be at least 1")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kg.errors import require_hanlp
+from kg.errors import KgError, require_hanlp
 from kg.model import Document, Mention
 from kg.ner.merge import merge_mentions
 
@@ -43,22 +43,41 @@ def recognize_with(components: list[Component]) -> Callable[[Document], None]:
 DEFAULT_NER = "rules"
 
 
-def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None) -> Callable[[Document], None]:
-    """The recognizer stage for ``--ner rules|hanlp|ensemble`` (None: DEFAULT_NER).
+def _rules(hanlp_model: str | None) -> Callable[[Document], None]:
+    return recognize_with(rule_components())
 
-    ``hanlp`` is the HanLP model alone (plus the title component, which relations need);
-    ``ensemble`` keeps the rule or HanLP candidates per type (kg/data/ensemble_policy.tsv), then
-    merges them by the same policy.
-    """
-    ner = ner or DEFAULT_NER
-    if ner == "rules":
-        return recognize_with(rule_components())
-    require_hanlp(f"--ner {ner}")
-    from kg.ner.hanlp_ner import hanlp_component
+
+def _hanlp(hanlp_model: str | None) -> Callable[[Document], None]:
+    """The HanLP model alone (plus the title component, which relations need)."""
+    from kg.ner.hanlp_ner import hanlp_component  # optional heavy dependency (hanlp, torch)
     from kg.ner.titles import recognize_titles
 
-    if ner == "hanlp":
-        return recognize_with([recognize_titles, hanlp_component(hanlp_model)])
+    return recognize_with([recognize_titles, hanlp_component(hanlp_model)])
+
+
+def _ensemble(hanlp_model: str | None) -> Callable[[Document], None]:
+    """The rule or HanLP candidates per type (kg/data/ensemble_policy.tsv), merged by the same policy."""
     from kg.ner.ensemble import recognize_ensemble
+    from kg.ner.hanlp_ner import hanlp_component  # optional heavy dependency (hanlp, torch)
 
     return recognize_ensemble(rule_components(), hanlp_component(hanlp_model))
+
+
+#: ``--ner NAME`` -> the factory of its recognizer stage (given ``--hanlp-model``). A new
+#: recognizer is one module and one line here; the names whose factory needs HanLP are in NEEDS_HANLP.
+RECOGNIZERS: dict[str, Callable[[str | None], Callable[[Document], None]]] = {
+    "rules": _rules,
+    "hanlp": _hanlp,
+    "ensemble": _ensemble,
+}
+NEEDS_HANLP = frozenset({"hanlp", "ensemble"})
+
+
+def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None) -> Callable[[Document], None]:
+    """The recognizer stage registered as ``ner`` in RECOGNIZERS (None: DEFAULT_NER)."""
+    ner = ner or DEFAULT_NER
+    if ner not in RECOGNIZERS:
+        raise KgError(f"--ner: unknown recognizer {ner!r}; choose from {', '.join(RECOGNIZERS)}")
+    if ner in NEEDS_HANLP:
+        require_hanlp(f"--ner {ner}")
+    return RECOGNIZERS[ner](hanlp_model)
