@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from kg.dates import find_publication_date
 from kg.errors import KgError
 from kg.model import Document
-from kg.ner import entity_recognizer
+from kg.ner.recognizers import entity_recognizer
 from kg.normalize import normalize_document
 from kg.relations import extract_relations
 from kg.relations.time_facts import extract_facts_in_time

@@ -1,7 +1,6 @@
 """Running the extraction pipeline over many documents (with a progress bar)."""
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -9,25 +8,10 @@ from typing import Iterable, Iterator
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.ner import RECOGNIZERS
 from kg.reader import find_documents
 
 #: The seed articles shipped with the repository: the default input.
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def add_extraction_options(p: argparse.ArgumentParser) -> None:
-    """The options of every command that runs the extraction (``kg build``, ``kg extract``)."""
-    p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
-                   help="files or directories (.txt, .md, .html); default: the bundled seeds/")
-    p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that do not state one")
-    p.add_argument("--ner", choices=tuple(RECOGNIZERS), default=None,
-                   help="entity recognizer (default: the best measured one, see README)")
-    p.add_argument("--hanlp-model", metavar="ID_OR_PATH",
-                   help="HanLP NER model: a pretrained identifier or a local directory")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="extraction processes (default: all cores; one for a few documents)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
 def resolve_inputs(inputs: list[str] | None) -> list[Path]:

@@ -4,7 +4,7 @@ import pytest
 from kg.cli import build_parser, parse
 from kg.errors import KgError
 from kg.model import Document
-from kg.ner import RECOGNIZERS
+from kg.ner.recognizers import RECOGNIZERS
 from kg.pipeline import Pipeline, Stage, default_pipeline, text_pipeline
 from kg.rdf.exports import EXPORTERS, parse_formats
 from kg.relations import RELATION_EXTRACTORS

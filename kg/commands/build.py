@@ -24,7 +24,8 @@ from kg.graphview import from_store
 from kg.rdf.counts import counts
 from kg.rdf.exports import EXPORTERS, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
-from kg.runner import add_extraction_options, extract_documents, parse_date, resolve_inputs, with_progress
+from kg.parallel import add_extraction_options
+from kg.runner import extract_documents, parse_date, resolve_inputs, with_progress
 from kg.view import READ_EVIDENCE, write_view
 
 

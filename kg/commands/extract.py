@@ -8,7 +8,8 @@ from pathlib import Path
 from kg import atomic
 from kg.errors import KgError
 from kg.gold import document_to_gold
-from kg.runner import add_extraction_options, extract_documents, parse_date, resolve_inputs
+from kg.parallel import add_extraction_options
+from kg.runner import extract_documents, parse_date, resolve_inputs
 
 
 EPILOG = "example:\n  kg extract seeds --json-dir out/json"

@@ -14,19 +14,16 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph
+import uvicorn
 
 from kg.errors import KgError, UsageError
 from kg.rdf.source import FORMATS
 from kg.rdf.store import is_store, open_oxigraph
 from kg.server import backend
+from kg.server.app import create_app
 from kg.server.policy import PARSER_RECURSION_LIMIT, TOKEN_RECIPE, Policy, is_loopback, read_token
-
-if TYPE_CHECKING:
-    import uvicorn
-
 
 DESCRIPTION = ("Serve a store or graph file: a query page at /, SPARQL queries at /query,\n"
                "the Graph Store Protocol at /store. Safe by default: read-only unless --writable,\n"
@@ -95,10 +92,6 @@ def _policy(args: argparse.Namespace) -> Policy:
 
 
 def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
-    import uvicorn
-
-    from kg.server.app import create_app
-
     if not policy.loopback_only:
         clear_token = ", and the write token travels unencrypted" if policy.writable else ""
         print(f"kg serve: warning: --host {args.host} is reachable from other machines: anyone there can query "
