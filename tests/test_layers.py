@@ -41,6 +41,8 @@ LAZY_IMPORTS = {
     ("kg.training", "hanlp.metrics.chunking.conlleval"): "optional heavy dependency (the hanlp extra)",
     ("kg.training", "torch"): "optional heavy dependency (the hanlp extra)",
     ("kg.training", "kg.ner.hanlp_ner"): "imports hanlp and torch, the optional hanlp extra",
+    ("kg.commands.train_ner", "kg.training"): "imports hanlp and torch, the optional hanlp extra: "
+                                               "kg train-ner --help works without it",
     ("kg.parallel", "dask.distributed"): "optional heavy dependency (the dask extra): only for --engine dask",
     ("kg.ner.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
     ("kg.reader", "charset_normalizer"): "slow import (0.15 s): only for a file that is not UTF-8",

@@ -6,13 +6,13 @@ import contextlib
 import io
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from kg import atomic
 from kg.errors import KgError, UsageError, require_hanlp
 
-require_hanlp("kg train-ner")  # an optional extra: one line naming the install command, not an ImportError
-from kg.training import (AnnotatedDocument, bioes_samples, gold_document_names, gold_documents, predict_tags,
-                         silver_documents, span_scores, split, train_model)  # noqa: E402
+if TYPE_CHECKING:
+    from kg.training import AnnotatedDocument
 
 
 def _samples(documents: list[AnnotatedDocument]) -> list[dict]:
@@ -20,6 +20,8 @@ def _samples(documents: list[AnnotatedDocument]) -> list[dict]:
 
 
 def _report(title: str, documents: list[AnnotatedDocument], model) -> str:
+    from kg.training import predict_tags, span_scores  # imports hanlp and torch, the optional extra
+
     samples = _samples(documents)
     scores = span_scores([s["tag"] for s in samples], predict_tags(model, samples))
     lines = [f"{title} ({len(documents)} documents, exact character spans)",
@@ -48,6 +50,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_hanlp("kg train-ner")  # an optional extra: one line naming the install command, not an ImportError
+    # kg.training imports hanlp and torch: here, so that `kg train-ner --help` works without the extra
+    from kg.training import (bioes_samples, gold_document_names, gold_documents, silver_documents, split,
+                             train_model)
+
     if args.epochs < 1:
         raise UsageError("--epochs must be at least 1")
     if not 0 <= args.dev_ratio < 1:
