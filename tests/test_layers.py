@@ -36,7 +36,8 @@ ALLOWED_DIRECTIONS = {("kg.server", "kg.rdf")}
 LAZY_IMPORTS = {
     ("kg.errors", "hanlp"): "optional heavy dependency (the hanlp extra): only checks that it is installed",
     ("kg.errors", "torch"): "optional heavy dependency (the hanlp extra): only checks that it is installed",
-    ("kg.ner.recognizers", "kg.ner.hanlp_ner"): "imports hanlp and torch, the optional hanlp extra: only for --ner hanlp|ensemble",
+    ("kg.ner.recognizers", "kg.ner.hanlp_ner"): "imports hanlp and torch, the optional hanlp extra: "
+                                               "only for --ner hanlp|ensemble",
     ("kg.ner.hanlp_ner", "hanlp"): "optional heavy dependency (the hanlp extra), loaded with the model",
     ("kg.training", "hanlp.metrics.chunking.conlleval"): "optional heavy dependency (the hanlp extra)",
     ("kg.training", "torch"): "optional heavy dependency (the hanlp extra)",
