@@ -12,8 +12,9 @@ The rules:
    kg.training, kg.cli, kg.commands, kg.graphview, kg.view, kg.analytics, ...), which may import anything.
    A shared module imports no stage package, and a stage package imports no other stage package, with
    one allowed direction: kg.server (the front of a store) reads kg.rdf (the store's vocabulary and
-   queries). Neither imports a driver. The imports that break these rules today are listed in LAYER_EXCEPTIONS, each with its
-   reason, so that the test fails on any new one; an entry that no longer occurs must be removed.
+   queries). Neither imports a driver. The imports that break these rules today are listed in
+   LAYER_EXCEPTIONS, each with its reason, so that the test fails on any new one; an entry that no
+   longer occurs must be removed.
 """
 from __future__ import annotations
 
