@@ -1,7 +1,8 @@
 """Command line: ``kg SUBCOMMAND ...``.
 
-Each subcommand's work lives in ``kg/commands/<name>.py`` as ``run(args) -> int``;
-this module only declares the arguments and turns errors into one line.
+Each subcommand lives in ``kg/commands/<name>.py``: its options (``add_arguments(parser)``,
+``DESCRIPTION``, ``EPILOG``) next to its body (``run(args) -> int``). This module only builds the
+top-level parser, lists the commands (``COMMANDS``) and turns errors into one line.
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import argparse
 import importlib
 import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
 
 from kg.errors import KgError
 from kg.signals import TERMINATED_EXIT, Terminated, stop_on_sigterm
@@ -28,24 +31,33 @@ EPILOG = """examples:
 """
 
 
-#: What a GRAPH|STORE argument takes.
-SOURCE_HELP = "a graph file (.ttl, .nt, .trig, .jsonld) or a store directory"
+#: Every command: its name -> its one-line summary for ``kg --help``. Each command's options,
+#: description and examples live in ``kg/commands/<name>.py`` (``add_arguments``, ``DESCRIPTION``,
+#: ``EPILOG``), imported only when that command runs, so ``kg --help`` loads none of them.
+COMMANDS = {
+    "build": "extract, resolve and write the graph and its views",
+    "extract": "write one gold-format JSON per document",
+    "score": "score gold-format JSON files against gold annotations",
+    "query": "run SPARQL on a graph file or store",
+    "serve": "serve a store as a SPARQL 1.1 endpoint with a query page",
+    "view": "write an interactive HTML view of the graph",
+    "stats": "counts, centrality, components and communities",
+    "path": "shortest chains of facts linking two entities",
+    "explain": "every mention of an entity, and why resolution merged it",
+    "train-ner": "train a HanLP BiLSTM-CRF NER model on gold-format annotations",
+    "push": "load a graph into a SPARQL 1.1 Graph Store endpoint",
+    "check": "verify a store's graphs against their digests; repair from its documents",
+    "migrate": "convert a store of pickled documents (older kg) to the current format",
+}
 
 
-def _add_extraction_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
-                   help="files or directories (.txt, .md, .html); default: the bundled seeds/")
-    p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that do not state one")
-    p.add_argument("--ner", choices=("rules", "hanlp", "ensemble"), default=None,
-                   help="entity recognizer (default: the best measured one, see README)")
-    p.add_argument("--hanlp-model", metavar="ID_OR_PATH",
-                   help="HanLP NER model: a pretrained identifier or a local directory")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="extraction processes (default: all cores; one for a few documents)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+def command_module(name: str) -> ModuleType:
+    """The module of command ``name`` (``kg/commands/<name>.py``)."""
+    return importlib.import_module("kg.commands." + name.replace("-", "_"))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser; a command's own options are added by ``parse`` when it is chosen."""
     parser = argparse.ArgumentParser(
         prog="kg",
         description="Build a knowledge graph of officials, government bodies, enterprises, "
@@ -53,177 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version="kg " + _version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("build", help="extract, resolve and write the graph and its views",
-                       description="Extract, resolve and write graph.ttl, graph.html and the other exports.",
-                       epilog="example:\n  kg build seeds --out out\n  kg build new_articles/ --store out/store --out out\n"
-                              "  kg build new_articles/ --store out/store --out out --overrides fixes.json",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    _add_extraction_options(p)
-    p.add_argument("-o", "--out", default="out", metavar="DIR", help="output directory (default: out)")
-    p.add_argument("--store", metavar="DIR", help="also add the documents to this persistent store (incremental)")
-    p.add_argument("--formats", default="ttl,nt,jsonld,trig,graphml,csv",
-                   help="exports to write, comma-separated (default: all of ttl,nt,jsonld,trig,graphml,csv)")
-    p.add_argument("--overrides", metavar="FILE.json",
-                   help="corrections to entity resolution: same/different groups of [document, mention text] "
-                        "pairs (see README); a --store keeps them for later builds")
-    p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
-
-    p = sub.add_parser("extract", help="write one gold-format JSON per document",
-                       epilog="example:\n  kg extract seeds --json-dir out/json",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    _add_extraction_options(p)
-    p.add_argument("--json-dir", required=True, metavar="DIR", help="where to write NAME.json files")
-
-    p = sub.add_parser("score", help="score gold-format JSON files against gold annotations",
-                       epilog="examples:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json\n"
-                              "  kg score tests/gold out/json --errors --docs seeds\n"
-                              "  kg score --resolution tests/gold/resolution/resolution.json out/entities.csv",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("gold_dir", nargs="?", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
-    p.add_argument("system_dir", nargs="?", metavar="SYSTEM_DIR",
-                   help="the system's JSON files of the same names (kg extract)")
-    p.add_argument("--resolution", nargs=2, metavar=("GOLD.json", "ENTITIES.csv"),
-                   help="instead: score entity resolution (entities.csv of kg build) against a resolution gold: "
-                        "B-cubed and pairwise precision/recall, clusters whole, must-not-link pairs merged")
-    p.add_argument("--errors", action="store_true",
-                   help="after the scores, list every missed and spurious entity and relation, grouped by "
-                        "type, the most frequent ending first (with --resolution: clusters split, pairs merged)")
-    p.add_argument("--docs", metavar="DIR",
-                   help="with --errors: the documents' directory, to show the sentence of each error")
-
-    p = sub.add_parser("query", help="run SPARQL on a graph file or store",
-                       epilog="examples:\n  kg query out/graph.ttl --file ontology/queries/projects_by_district.rq\n"
-                              "  kg query out/store --file ontology/queries/entity_facts.rq --param entity=江津区 --all\n"
-                              "  kg query out/store --since 2024-07-01 --file ontology/queries/officials_by_body.rq",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
-    p.add_argument("sparql", nargs="?", help="the query text")
-    p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="table (labels instead of entity IRIs), or the SPARQL 1.1 csv or json results (IRIs)")
-    p.add_argument("--param", action="append", metavar="NAME=VALUE",
-                   help="bind a parameter the query declares in its header (# @param NAME TYPE DEFAULT ...); "
-                        "repeatable")
-    p.add_argument("--params", action="store_true", help="list the query's parameters and exit")
-    scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--latest", type=int, metavar="N",
-                       help="a canned query starts from the entities of the N latest documents "
-                            "(default: every document of a store of up to 300, the latest 300 beyond)")
-    scope.add_argument("--since", metavar="YYYY-MM-DD", help="... of the documents dated on or after this day")
-    scope.add_argument("--all", action="store_true", help="... of every document")
-
-    p = sub.add_parser("serve", help="serve a store as a SPARQL 1.1 endpoint with a query page",
-                       description="Serve a store or graph file: a query page at /, SPARQL queries at /query,\n"
-                                   "the Graph Store Protocol at /store. Safe by default: read-only unless --writable,\n"
-                                   "no SERVICE or LOAD unless --allow-federation, every query stopped at --timeout.",
-                       epilog="examples:\n"
-                              "  kg serve out/store --port 7878              read-only; then open http://127.0.0.1:7878/\n"
-                              "  kg serve out/graph.ttl --timeout 120        a graph file; slow queries get 2 minutes\n"
-                              "  kg serve out/store --writable --token-file token\n"
-                              "      accept writes that send the token:  kg push new.trig --endpoint "
-                              "http://127.0.0.1:7878/store --token-file token\n"
-                              "  kg serve out/store --host 0.0.0.0           reachable from other machines (read-only)",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="STORE|GRAPH", help="a store directory or a graph file (.ttl, .nt, .trig, ...)")
-    p.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: 127.0.0.1, this machine only); any other prints a warning")
-    p.add_argument("--writable", action="store_true",
-                   help="accept writes (/update, PUT/POST/DELETE /store) that carry the token as "
-                        "'Authorization: Bearer TOKEN' and come from no other web origin")
-    p.add_argument("--token-file", metavar="FILE",
-                   help="file holding the write token (default: the environment variable KG_TOKEN); "
-                        "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))' > token")
-    p.add_argument("--allow-federation", action="store_true",
-                   help="let SPARQL SERVICE and LOAD fetch data from other servers (refused by default)")
-    p.add_argument("--timeout", type=int, default=30, metavar="SECONDS",
-                   help="stop every query after this many seconds (default: 30)")
-
-    p = sub.add_parser("view", help="write an interactive HTML view of the graph",
-                       epilog="example:\n  kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
-    p.add_argument("--focus", metavar="NAME", help="an entity name: show its neighbourhood only")
-    p.add_argument("--depth", type=int, default=1, metavar="N", help="neighbourhood depth with --focus")
-    p.add_argument("--types", metavar="T1,T2", help="only these entity types, e.g. Person,Park")
-    p.add_argument("-o", "--out", required=True, metavar="FILE.html", help="the page to write")
-
-    p = sub.add_parser("stats", help="counts, centrality, components and communities",
-                       epilog="example:\n  kg stats out/graph.ttl",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
-    p.add_argument("--top", type=int, default=10, help="how many entities per ranking")
-
-    p = sub.add_parser("path", help="shortest chains of facts linking two entities",
-                       epilog="example:\n  kg path 鼎喜实业 江津区 --graph out/graph.ttl",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("a", metavar="A", help="the first entity: a label, an alias or a unique part of a label")
-    p.add_argument("b", metavar="B", help="the last entity, named the same way")
-    p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE",
-                   help="a graph file or a store directory (default: out/graph.ttl)")
-    p.add_argument("--max", type=int, default=3, help="at most this many paths")
-
-    p = sub.add_parser("explain", help="every mention of an entity, and why resolution merged it",
-                       description="Show every mention of the entities named NAME (label or alias) with its "
-                                   "document and sentence, and why resolution put it there: the rule and its "
-                                   "evidence, and any correction of kg build --overrides.",
-                       epilog="example:\n  kg explain 四川省委 --graph out/graph.ttl\n  kg explain 江津区 --store out/store",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("name", metavar="NAME", help="an entity's label or one of its aliases, as written")
-    p.add_argument("--graph", "--store", dest="graph", default="out/graph.ttl", metavar="GRAPH|STORE",
-                   help="a graph file or a store directory (default: out/graph.ttl)")
-
-    p = sub.add_parser("train-ner", help="train a HanLP BiLSTM-CRF NER model on gold-format annotations",
-                       epilog="example:\n  kg train-ner --gold ../shared/dev/gold --docs seeds --out models/ner",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--gold", required=True, action="append", metavar="DIR", help="gold JSON directory (repeatable)")
-    p.add_argument("--docs", required=True, action="append", metavar="DIR", help="the documents of the gold files (repeatable)")
-    p.add_argument("--silver", action="append", metavar="DIR",
-                   help="unlabelled documents to label with the rule recognizer as extra training data (repeatable)")
-    p.add_argument("--exclude", action="append", metavar="GOLD_DIR",
-                   help="leave out the documents named by the gold files in this directory, as gold and as "
-                        "silver: an untouched test fold (repeatable)")
-    p.add_argument("-o", "--out", required=True, metavar="MODEL_DIR")
-    p.add_argument("--epochs", type=int, default=30)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--dev-ratio", type=float, default=0.1, help="held-out share for the per-type F1 report")
-
-    p = sub.add_parser("push", help="load a graph into a SPARQL 1.1 Graph Store endpoint",
-                       epilog="examples:\n  kg push out/store --endpoint http://127.0.0.1:7878/store --token-file token\n"
-                              "  kg push out/graph.trig --endpoint http://user:pass@fuseki.example:3030/kg/data",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", metavar="GRAPH|STORE")
-    p.add_argument("--endpoint", required=True, metavar="URL",
-                   help="the Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store for kg serve")
-    p.add_argument("--graph", metavar="IRI", help="push everything into this named graph")
-    p.add_argument("--batch", type=int, default=50000, help="triples per request")
-    p.add_argument("--token-file", metavar="FILE",
-                   help="send the token in this file as 'Authorization: Bearer TOKEN' (default: the environment "
-                        "variable KG_TOKEN, if set), as a `kg serve --writable` endpoint requires")
-
-    p = sub.add_parser("check", help="verify a store's graphs against their digests; repair from its documents",
-                       description="Compare every graph of a store with the digest kg recorded when it wrote it. "
-                                   "Graphs changed outside kg, or a damaged database (kept as "
-                                   "STORE/oxigraph.damaged), are rewritten from the stored documents.",
-                       epilog="examples:\n  kg check out/store          says ok, or what it repaired\n"
-                              "  kg build new/ --store out/store --out out   (checks the store too, cheaply)",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("store", metavar="STORE", help="a store directory (made by kg build --store)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
-
-    p = sub.add_parser("migrate", help="convert a store of pickled documents (older kg) to the current format",
-                       description="Convert the pickled documents of a store made by an older kg to JSON records "
-                                   "and rewrite its graphs from them. Reading a pickle runs whatever code it "
-                                   "holds: give --trust only for a store you made or whose maker you trust.",
-                       epilog="example:\n  kg migrate out/store --trust",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("store", metavar="STORE", help="a store directory holding documents/*.pickle")
-    p.add_argument("--trust", action="store_true",
-                   help="you vouch for the store's pickles (required: without it nothing is read)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
+    for name, summary in COMMANDS.items():
+        sub.add_parser(name, help=summary, formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
+
+
+def _declare(command: argparse.ArgumentParser, module: ModuleType) -> None:
+    """Give a command's parser the options, description and examples its module declares."""
+    command.description = getattr(module, "DESCRIPTION", None)
+    command.epilog = getattr(module, "EPILOG", None)
+    module.add_arguments(command)
 
 
 def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
@@ -234,14 +85,14 @@ def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespac
     if first is None or argv[first] not in commands:
         return parser.parse_args(argv)  # no subcommand: --help, --version, or a usage error
     parser.parse_args(argv[:first])  # the options before the subcommand (--version exits here)
-    args = commands[argv[first]].parse_intermixed_args(argv[first + 1:])
+    command = commands[argv[first]]
+    _declare(command, command_module(argv[first]))
+    args = command.parse_intermixed_args(argv[first + 1:])
     args.command = argv[first]
     return args
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("kg")
     except PackageNotFoundError:
@@ -256,8 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     stop_on_sigterm()
     try:
-        module = importlib.import_module("kg.commands." + args.command.replace("-", "_"))
-        return module.run(args) or 0
+        return command_module(args.command).run(args) or 0
     except KgError as e:
         print(f"kg {args.command}: error: {e}", file=sys.stderr)
         return e.exit_code

@@ -17,8 +17,11 @@ loaded torch (the HanLP recognizer) can deadlock.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import multiprocessing
 import os
+import signal
 from collections import deque
 from dataclasses import dataclass
 from itertools import islice
@@ -27,6 +30,8 @@ from typing import Iterable, Iterator
 
 from kg.errors import KgError
 from kg.model import Document
+from kg.ner.recognizers import RECOGNIZERS
+from kg.pipeline import Pipeline, default_pipeline
 from kg.reader import load_document
 
 #: Documents sent to a worker per task: large enough to keep inter-process
@@ -43,6 +48,20 @@ class Extraction:
     ner: str | None = None
     hanlp_model: str | None = None
     date: dt.date | None = None
+
+
+def add_extraction_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that runs the extraction (``kg build``, ``kg extract``)."""
+    p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
+                   help="files or directories (.txt, .md, .html); default: the bundled seeds/")
+    p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that do not state one")
+    p.add_argument("--ner", choices=tuple(RECOGNIZERS), default=None,
+                   help="entity recognizer (default: the best measured one, see README)")
+    p.add_argument("--hanlp-model", metavar="ID_OR_PATH",
+                   help="HanLP NER model: a pretrained identifier or a local directory")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="extraction processes (default: all cores; one for a few documents)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
 def default_workers() -> int:
@@ -63,14 +82,12 @@ def check_workers(workers: int | None) -> int:
 
 # --- worker side: one pipeline per process, built on first use -------------
 
-_pipelines: dict[tuple[str | None, str | None], object] = {}
+_pipelines: dict[tuple[str | None, str | None], Pipeline] = {}
 
 
-def _pipeline(settings: Extraction):
+def _pipeline(settings: Extraction) -> Pipeline:
     key = (settings.ner, settings.hanlp_model)
     if key not in _pipelines:
-        from kg.pipeline import default_pipeline
-
         _pipelines[key] = default_pipeline(settings.ner, settings.hanlp_model)
     return _pipelines[key]
 
@@ -79,8 +96,6 @@ def _ignore_interrupts() -> None:
     """Ctrl-C is the driver's to handle (it stops the pool): no traceback from every worker.
     SIGTERM ends a worker at once and quietly, also when the driver, cleaning up after its own
     SIGTERM, ignores further ones (a worker started then would inherit that)."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -113,8 +128,6 @@ def extract(paths: list[Path], settings: Extraction, workers: int | None = 1, en
 
 
 def _extract_here(paths: list[Path], settings: Extraction) -> Iterator[Document]:
-    from kg.pipeline import default_pipeline
-
     nlp = default_pipeline(settings.ner, settings.hanlp_model)
     for path in paths:
         yield nlp(load_document(path, date=settings.date))
@@ -139,8 +152,6 @@ def _in_order(submit, chunks: Iterator[list], window: int) -> Iterator[Document]
 def extract_in_processes(paths: list[Path], settings: Extraction, workers: int,
                          chunk_size: int = CHUNK_SIZE) -> Iterator[Document]:
     """Extract ``paths`` in ``workers`` processes; documents come out in input order."""
-    import multiprocessing
-
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_ignore_interrupts) as pool:
         def submit(chunk: list[Path]):

@@ -1,57 +1,104 @@
-"""A pipeline is a list of named stages; each stage reads and enriches a Document.
+"""A pipeline is a list of declared stages; each stage reads and enriches a Document.
 
     nlp = default_pipeline()
     doc = nlp(load_document("seeds/000_x.txt"))
 
-Stages are plain callables ``stage(doc) -> None`` so any of them can be
-swapped (e.g. the HanLP recognizer for the rule recognizer).
+Each stage declares the Document fields it reads (``requires``) and writes (``assigns``), as
+spaCy's components declare theirs; building a Pipeline checks that every field a stage requires
+is set by the loader (LOADED) or assigned by an earlier stage, so a reordered or swapped stage
+fails when the pipeline is built, not with wrong output. The stage bodies are plain callables
+``run(doc) -> None``, so any of them can be swapped (e.g. the HanLP recognizer for the rules).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
+from kg.dates import find_publication_date
+from kg.errors import KgError
 from kg.model import Document
+from kg.ner.recognizers import entity_recognizer
+from kg.normalize import normalize_document
+from kg.relations import extract_relations
+from kg.relations.time_facts import extract_facts_in_time
+from kg.segment import split_articles, split_sentences
 
-Stage = Callable[[Document], None]
+#: The Document fields ``kg.reader.load_document`` sets before any stage runs (``meta`` holds the
+#: caller's fallback date; ``date``, ``date_source`` and ``source`` come from a sidecar, when there is one).
+LOADED = frozenset({"path", "name", "sha256", "encoding", "raw_text", "meta", "date", "date_source", "source"})
+
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Document))
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Document], None]
+    requires: tuple[str, ...] = ()  # Document fields it reads
+    assigns: tuple[str, ...] = ()  # Document fields it writes
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.requires + self.assigns) - _FIELDS)
+        if unknown:
+            raise KgError(f"stage {self.name!r} declares {', '.join(unknown)}, which no Document has")
 
 
 @dataclass
 class Pipeline:
-    stages: list[tuple[str, Stage]] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        check_order(self.stages)
+
+    def add(self, stage: Stage) -> None:
+        """Append ``stage`` after checking that the stages before it assign what it requires."""
+        check_order([*self.stages, stage])
+        self.stages.append(stage)
 
     def __call__(self, doc: Document) -> Document:
-        for _name, stage in self.stages:
-            stage(doc)
+        for stage in self.stages:
+            stage.run(doc)
         return doc
 
     @property
     def names(self) -> list[str]:
-        return [n for n, _ in self.stages]
+        return [s.name for s in self.stages]
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Raise KgError at the first stage that requires a field neither the loader nor an earlier stage sets."""
+    available = set(LOADED)
+    for stage in stages:
+        missing = [f for f in stage.requires if f not in available]
+        if missing:
+            raise KgError(f"stage {stage.name!r} requires {', '.join(missing)}, "
+                          f"which no earlier stage assigns")
+        available.update(stage.assigns)
 
 
 def text_pipeline() -> Pipeline:
     """Normalization, article and sentence splitting: no extraction."""
-    from kg.normalize import normalize_document
-    from kg.segment import split_articles, split_sentences
-    from kg.dates import find_publication_date
-
     return Pipeline([
-        ("normalize", normalize_document),
-        ("date", find_publication_date),
-        ("articles", split_articles),
-        ("sentences", split_sentences),
+        # furniture and repeats go to meta
+        Stage("normalize", normalize_document, requires=("raw_text",), assigns=("text", "captions", "meta")),
+        Stage("date", find_publication_date, requires=("text", "meta", "date"), assigns=("date", "date_source")),
+        # bylines leave the captions
+        Stage("articles", split_articles, requires=("text", "captions", "meta"),
+              assigns=("articles", "captions", "meta")),
+        Stage("sentences", split_sentences, requires=("text", "articles"), assigns=("sentences",)),
     ])
 
 
 def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipeline:
     """The full extraction pipeline: text stages, entity recognition, relations, facts in time."""
-    from kg.ner import entity_recognizer
-    from kg.relations import extract_relations
-    from kg.relations.time_facts import extract_facts_in_time
-
     nlp = text_pipeline()
-    nlp.stages.append(("entities", entity_recognizer(ner, hanlp_model)))
-    nlp.stages.append(("relations", extract_relations))
-    nlp.stages.append(("facts in time", extract_facts_in_time))
+    nlp.add(Stage("entities", entity_recognizer(ner, hanlp_model),
+                  requires=("text", "meta", "articles", "sentences"), assigns=("mentions",)))
+    nlp.add(Stage("relations", extract_relations, requires=("text", "sentences", "mentions"),
+                  assigns=("relations",)))
+    # adds the persons of personnel events the recognizer missed, and the posts they held
+    nlp.add(Stage("facts in time", extract_facts_in_time,
+                  requires=("text", "date", "sentences", "mentions", "relations"),
+                  assigns=("events", "milestones", "figures", "mentions", "relations")))
     return nlp

@@ -23,6 +23,9 @@ from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import ENTITY_TYPES, Document, Mention
 from kg.ner.hanlp_ner import plausible, text_chunks
+from kg.ner.recognizers import entity_recognizer
+from kg.pipeline import text_pipeline
+from kg.reader import find_documents, load_document
 
 #: Model settings (see kg/models/ner/MODEL_CARD.md).
 SETTINGS = dict(embed=100, rnn_hidden=128, drop=0.5, lr=0.005, batch_size=32, tagging_scheme="IOBES")
@@ -37,9 +40,6 @@ class AnnotatedDocument:
 
 
 def _prepared(path: Path) -> Document:
-    from kg.pipeline import text_pipeline
-    from kg.reader import load_document
-
     return text_pipeline()(load_document(path))
 
 
@@ -86,9 +86,6 @@ def gold_documents(gold_dirs: list[str], docs_dirs: list[str], skip: set[str] = 
 def silver_documents(docs_dirs: list[str], skip: set[str] = frozenset()) -> list[AnnotatedDocument]:
     """Documents labelled by the rule recognizer, plausible mentions only (documents named in
     ``skip`` left out: the gold ones and an untouched test fold)."""
-    from kg.ner import entity_recognizer
-    from kg.reader import find_documents
-
     recognize = entity_recognizer("rules")
     annotated = []
     for path in find_documents(docs_dirs):

@@ -394,8 +394,8 @@ def test_a_document_without_facts_in_time_is_left_as_the_relation_stage_made_it(
     text = "东川区委副书记、区长郝明远到东川工业园调研。"
     full = _extracted(text)
     before = Document(path="t.txt", name="t.txt", sha256="sha-t", encoding="utf-8", raw_text=text, date=PUBLISHED)
-    for name, stage in default_pipeline().stages:
-        if name != "facts in time":
-            stage(before)
+    for stage in default_pipeline().stages:
+        if stage.name != "facts in time":
+            stage.run(before)
     assert (full.events, full.milestones, full.figures) == ([], [], [])
     assert document_to_gold(full) == document_to_gold(before)

@@ -223,7 +223,7 @@ def test_group_company_and_its_institute():
 # --- generalization: categories found on unseen articles (fresh sentences) ----
 
 def _merged(text: str):
-    from kg.ner import rule_components
+    from kg.ner.recognizers import rule_components
     doc = _doc(text)
     return merge_mentions(doc, [m for c in rule_components() for m in c(doc)])
 

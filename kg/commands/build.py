@@ -22,10 +22,29 @@ from kg import atomic, overrides
 from kg.errors import KgError
 from kg.graphview import from_store
 from kg.rdf.counts import counts
-from kg.rdf.exports import parse_formats, write_exports
+from kg.rdf.exports import EXPORTERS, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
+from kg.parallel import add_extraction_options
 from kg.runner import extract_documents, parse_date, resolve_inputs, with_progress
 from kg.view import READ_EVIDENCE, write_view
+
+
+DESCRIPTION = "Extract, resolve and write graph.ttl, graph.html and the other exports."
+EPILOG = ("example:\n  kg build seeds --out out\n  kg build new_articles/ --store out/store --out out\n"
+          "  kg build new_articles/ --store out/store --out out --overrides fixes.json")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_extraction_options(p)
+    p.add_argument("-o", "--out", default="out", metavar="DIR", help="output directory (default: out)")
+    p.add_argument("--store", metavar="DIR", help="also add the documents to this persistent store (incremental)")
+    p.add_argument("--formats", default=",".join(EXPORTERS),
+                   help=f"exports to write, comma-separated (default: all of {','.join(EXPORTERS)})")
+    p.add_argument("--overrides", metavar="FILE.json",
+                   help="corrections to entity resolution: same/different groups of [document, mention text] "
+                        "pairs (see README); a --store keeps them for later builds")
+    p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,6 +15,18 @@ from kg.errors import KgError
 from kg.rdf.store import DamagedStoreError, KgStore, is_store
 
 
+DESCRIPTION = ("Compare every graph of a store with the digest kg recorded when it wrote it. "
+               "Graphs changed outside kg, or a damaged database (kept as "
+               "STORE/oxigraph.damaged), are rewritten from the stored documents.")
+EPILOG = ("examples:\n  kg check out/store          says ok, or what it repaired\n"
+          "  kg build new/ --store out/store --out out   (checks the store too, cheaply)")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("store", metavar="STORE", help="a store directory (made by kg build --store)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
+
+
 def run(args: argparse.Namespace) -> int:
     path = Path(args.store)
     if not is_store(path):

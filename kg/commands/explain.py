@@ -17,6 +17,18 @@ _TYPE = {str(c): t for c, t in TYPE_OF_CLASS.items()}
 SAME_NAME = "the same full name as the entity's other mentions (one entity per type and name)"
 
 
+DESCRIPTION = ("Show every mention of the entities named NAME (label or alias) with its "
+               "document and sentence, and why resolution put it there: the rule and its "
+               "evidence, and any correction of kg build --overrides.")
+EPILOG = "example:\n  kg explain 四川省委 --graph out/graph.ttl\n  kg explain 江津区 --store out/store"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME", help="an entity's label or one of its aliases, as written")
+    p.add_argument("--graph", "--store", dest="graph", default="out/graph.ttl", metavar="GRAPH|STORE",
+                   help="a graph file or a store directory (default: out/graph.ttl)")
+
+
 def run(args: argparse.Namespace) -> int:
     store = open_source(args.graph)
     name = json.dumps("".join(args.name.split()), ensure_ascii=False)  # a SPARQL string literal, escaped

@@ -8,7 +8,16 @@ from pathlib import Path
 from kg import atomic
 from kg.errors import KgError
 from kg.gold import document_to_gold
+from kg.parallel import add_extraction_options
 from kg.runner import extract_documents, parse_date, resolve_inputs
+
+
+EPILOG = "example:\n  kg extract seeds --json-dir out/json"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_extraction_options(p)
+    p.add_argument("--json-dir", required=True, metavar="DIR", help="where to write NAME.json files")
 
 
 def run(args: argparse.Namespace) -> int:

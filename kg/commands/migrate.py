@@ -17,6 +17,19 @@ from kg.model import Document
 from kg.rdf.store import PICKLED, KgStore, is_store
 
 
+DESCRIPTION = ("Convert the pickled documents of a store made by an older kg to JSON records "
+               "and rewrite its graphs from them. Reading a pickle runs whatever code it "
+               "holds: give --trust only for a store you made or whose maker you trust.")
+EPILOG = "example:\n  kg migrate out/store --trust"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("store", metavar="STORE", help="a store directory holding documents/*.pickle")
+    p.add_argument("--trust", action="store_true",
+                   help="you vouch for the store's pickles (required: without it nothing is read)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
+
+
 def run(args: argparse.Namespace) -> int:
     path = Path(args.store)
     if not is_store(path):

@@ -10,6 +10,17 @@ from kg.graphview import read_graph, snippet
 EVIDENCE_PER_FACT = 1
 
 
+EPILOG = "example:\n  kg path 鼎喜实业 江津区 --graph out/graph.ttl"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("a", metavar="A", help="the first entity: a label, an alias or a unique part of a label")
+    p.add_argument("b", metavar="B", help="the last entity, named the same way")
+    p.add_argument("--graph", default="out/graph.ttl", metavar="GRAPH|STORE",
+                   help="a graph file or a store directory (default: out/graph.ttl)")
+    p.add_argument("--max", type=int, default=3, help="at most this many paths")
+
+
 def run(args: argparse.Namespace) -> int:
     chains = paths(read_graph(args.graph), args.a, args.b, max_paths=args.max)
     if not chains:

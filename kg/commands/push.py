@@ -145,6 +145,21 @@ def push(store: pyoxigraph.Store, endpoint: GraphStore, into: str | None, batch:
     return triples, requests
 
 
+EPILOG = ("examples:\n  kg push out/store --endpoint http://127.0.0.1:7878/store --token-file token\n"
+          "  kg push out/graph.trig --endpoint http://user:pass@fuseki.example:3030/kg/data")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="GRAPH|STORE")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store for kg serve")
+    p.add_argument("--graph", metavar="IRI", help="push everything into this named graph")
+    p.add_argument("--batch", type=int, default=50000, help="triples per request")
+    p.add_argument("--token-file", metavar="FILE",
+                   help="send the token in this file as 'Authorization: Bearer TOKEN' (default: the environment "
+                        "variable KG_TOKEN, if set), as a `kg serve --writable` endpoint requires")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.batch < 1:
         raise UsageError(f"--batch must be at least 1, got {args.batch}")

@@ -12,9 +12,32 @@ from pathlib import Path
 
 from kg.errors import UsageError
 from kg.rdf.queries import DEFAULT_LATEST, bind, has_scope, parameters, scope
-from kg.rdf.source import open_source
+from kg.rdf.source import SOURCE_HELP, open_source
 from kg.rdf.sparql import format_results, run_query
 from kg.runner import parse_date
+
+
+EPILOG = ("examples:\n  kg query out/graph.ttl --file ontology/queries/projects_by_district.rq\n"
+          "  kg query out/store --file ontology/queries/entity_facts.rq --param entity=江津区 --all\n"
+          "  kg query out/store --since 2024-07-01 --file ontology/queries/officials_by_body.rq")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
+    p.add_argument("sparql", nargs="?", help="the query text")
+    p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (labels instead of entity IRIs), or the SPARQL 1.1 csv or json results (IRIs)")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind a parameter the query declares in its header (# @param NAME TYPE DEFAULT ...); "
+                        "repeatable")
+    p.add_argument("--params", action="store_true", help="list the query's parameters and exit")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--latest", type=int, metavar="N",
+                       help="a canned query starts from the entities of the N latest documents "
+                            "(default: every document of a store of up to 300, the latest 300 beyond)")
+    scope.add_argument("--since", metavar="YYYY-MM-DD", help="... of the documents dated on or after this day")
+    scope.add_argument("--all", action="store_true", help="... of every document")
 
 
 def run(args: argparse.Namespace) -> int:

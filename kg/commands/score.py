@@ -10,6 +10,25 @@ from kg.errors import KgError, UsageError
 from kg.evaluate import error_list, format_errors, format_scores, score_directories
 
 
+EPILOG = ("examples:\n  kg extract seeds --json-dir out/json && kg score tests/gold out/json\n"
+          "  kg score tests/gold out/json --errors --docs seeds\n"
+          "  kg score --resolution tests/gold/resolution/resolution.json out/entities.csv")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("gold_dir", nargs="?", metavar="GOLD_DIR", help="gold JSON files (docs/schema.md)")
+    p.add_argument("system_dir", nargs="?", metavar="SYSTEM_DIR",
+                   help="the system's JSON files of the same names (kg extract)")
+    p.add_argument("--resolution", nargs=2, metavar=("GOLD.json", "ENTITIES.csv"),
+                   help="instead: score entity resolution (entities.csv of kg build) against a resolution gold: "
+                        "B-cubed and pairwise precision/recall, clusters whole, must-not-link pairs merged")
+    p.add_argument("--errors", action="store_true",
+                   help="after the scores, list every missed and spurious entity and relation, grouped by "
+                        "type, the most frequent ending first (with --resolution: clusters split, pairs merged)")
+    p.add_argument("--docs", metavar="DIR",
+                   help="with --errors: the documents' directory, to show the sentence of each error")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.resolution:
         if args.gold_dir or args.system_dir:

@@ -14,18 +14,44 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph
+import uvicorn
 
 from kg.errors import KgError, UsageError
 from kg.rdf.source import FORMATS
 from kg.rdf.store import is_store, open_oxigraph
 from kg.server import backend
+from kg.server.app import create_app
 from kg.server.policy import PARSER_RECURSION_LIMIT, TOKEN_RECIPE, Policy, is_loopback, read_token
 
-if TYPE_CHECKING:
-    import uvicorn
+DESCRIPTION = ("Serve a store or graph file: a query page at /, SPARQL queries at /query,\n"
+               "the Graph Store Protocol at /store. Safe by default: read-only unless --writable,\n"
+               "no SERVICE or LOAD unless --allow-federation, every query stopped at --timeout.")
+EPILOG = ("examples:\n"
+          "  kg serve out/store --port 7878              read-only; then open http://127.0.0.1:7878/\n"
+          "  kg serve out/graph.ttl --timeout 120        a graph file; slow queries get 2 minutes\n"
+          "  kg serve out/store --writable --token-file token\n"
+          "      accept writes that send the token:  kg push new.trig --endpoint "
+          "http://127.0.0.1:7878/store --token-file token\n"
+          "  kg serve out/store --host 0.0.0.0           reachable from other machines (read-only)")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="STORE|GRAPH", help="a store directory or a graph file (.ttl, .nt, .trig, ...)")
+    p.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only); any other prints a warning")
+    p.add_argument("--writable", action="store_true",
+                   help="accept writes (/update, PUT/POST/DELETE /store) that carry the token as "
+                        "'Authorization: Bearer TOKEN' and come from no other web origin")
+    p.add_argument("--token-file", metavar="FILE",
+                   help="file holding the write token (default: the environment variable KG_TOKEN); "
+                        "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))' > token")
+    p.add_argument("--allow-federation", action="store_true",
+                   help="let SPARQL SERVICE and LOAD fetch data from other servers (refused by default)")
+    p.add_argument("--timeout", type=int, default=30, metavar="SECONDS",
+                   help="stop every query after this many seconds (default: 30)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,10 +92,6 @@ def _policy(args: argparse.Namespace) -> Policy:
 
 
 def _serve(location: Path, args: argparse.Namespace, policy: Policy) -> int:
-    import uvicorn
-
-    from kg.server.app import create_app
-
     if not policy.loopback_only:
         clear_token = ", and the write token travels unencrypted" if policy.writable else ""
         print(f"kg serve: warning: --host {args.host} is reachable from other machines: anyone there can query "

@@ -6,13 +6,21 @@ import argparse
 from kg.analytics import LOUVAIN_SEED, Stats, stats
 from kg.graphview import from_store
 from kg.rdf.counts import Counts, counts
-from kg.rdf.source import open_source
+from kg.rdf.source import SOURCE_HELP, open_source
 from kg.rdf.sparql import text_table  # the same terminal table as `kg query`
 
 #: How the rankings are titled.
 RANKING_TITLES = {"Person": "officials (Person)", "Enterprise": "enterprises", "Park": "parks"}
 #: Members of a community shown by name.
 COMMUNITY_MEMBERS = 8
+
+
+EPILOG = "example:\n  kg stats out/graph.ttl"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
+    p.add_argument("--top", type=int, default=10, help="how many entities per ranking")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,13 +6,13 @@ import contextlib
 import io
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from kg import atomic
 from kg.errors import KgError, UsageError, require_hanlp
 
-require_hanlp("kg train-ner")  # an optional extra: one line naming the install command, not an ImportError
-from kg.training import (AnnotatedDocument, bioes_samples, gold_document_names, gold_documents, predict_tags,
-                         silver_documents, span_scores, split, train_model)  # noqa: E402
+if TYPE_CHECKING:
+    from kg.training import AnnotatedDocument
 
 
 def _samples(documents: list[AnnotatedDocument]) -> list[dict]:
@@ -20,6 +20,8 @@ def _samples(documents: list[AnnotatedDocument]) -> list[dict]:
 
 
 def _report(title: str, documents: list[AnnotatedDocument], model) -> str:
+    from kg.training import predict_tags, span_scores  # imports hanlp and torch, the optional extra
+
     samples = _samples(documents)
     scores = span_scores([s["tag"] for s in samples], predict_tags(model, samples))
     lines = [f"{title} ({len(documents)} documents, exact character spans)",
@@ -29,7 +31,30 @@ def _report(title: str, documents: list[AnnotatedDocument], model) -> str:
     return "\n".join(lines)
 
 
+EPILOG = "example:\n  kg train-ner --gold ../shared/dev/gold --docs seeds --out models/ner"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--gold", required=True, action="append", metavar="DIR", help="gold JSON directory (repeatable)")
+    p.add_argument("--docs", required=True, action="append", metavar="DIR",
+                   help="the documents of the gold files (repeatable)")
+    p.add_argument("--silver", action="append", metavar="DIR",
+                   help="unlabelled documents to label with the rule recognizer as extra training data (repeatable)")
+    p.add_argument("--exclude", action="append", metavar="GOLD_DIR",
+                   help="leave out the documents named by the gold files in this directory, as gold and as "
+                        "silver: an untouched test fold (repeatable)")
+    p.add_argument("-o", "--out", required=True, metavar="MODEL_DIR")
+    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--dev-ratio", type=float, default=0.1, help="held-out share for the per-type F1 report")
+
+
 def run(args: argparse.Namespace) -> int:
+    require_hanlp("kg train-ner")  # an optional extra: one line naming the install command, not an ImportError
+    # kg.training imports hanlp and torch: here, so that `kg train-ner --help` works without the extra
+    from kg.training import (bioes_samples, gold_document_names, gold_documents, silver_documents, split,
+                             train_model)
+
     if args.epochs < 1:
         raise UsageError("--epochs must be at least 1")
     if not 0 <= args.dev_ratio < 1:

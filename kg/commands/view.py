@@ -5,7 +5,19 @@ import argparse
 
 from kg.errors import UsageError
 from kg.graphview import read_graph
+from kg.rdf.source import SOURCE_HELP
 from kg.view import write_view
+
+
+EPILOG = "example:\n  kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="GRAPH|STORE", help=SOURCE_HELP)
+    p.add_argument("--focus", metavar="NAME", help="an entity name: show its neighbourhood only")
+    p.add_argument("--depth", type=int, default=1, metavar="N", help="neighbourhood depth with --focus")
+    p.add_argument("--types", metavar="T1,T2", help="only these entity types, e.g. Person,Park")
+    p.add_argument("-o", "--out", required=True, metavar="FILE.html", help="the page to write")
 
 
 def run(args: argparse.Namespace) -> int:

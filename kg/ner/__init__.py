@@ -1,64 +1,7 @@
 """Entity recognition: small components, each finding one kind of mention,
 whose candidates are merged by one policy (``kg.ner.merge``).
 
-A component is ``recognize_xxx(doc) -> list[Mention]``.
+A component is ``recognize_xxx(doc) -> list[Mention]``. The recognizers ``--ner`` offers are
+registered by name in ``kg.ner.recognizers.RECOGNIZERS``. This package file imports nothing, so
+that a module reading one word list (``kg.ner.gazetteer``) does not load every recognizer.
 """
-from __future__ import annotations
-
-from typing import Callable
-
-from kg.errors import require_hanlp
-from kg.model import Document, Mention
-from kg.ner.merge import merge_mentions
-
-Component = Callable[[Document], list[Mention]]
-
-
-def rule_components() -> list[Component]:
-    """The rule recognizers, in no particular order (merging decides)."""
-    from kg.ner.enterprises import recognize_enterprises
-    from kg.ner.govorgs import recognize_govorgs
-    from kg.ner.organizations import recognize_organizations
-    from kg.ner.parks import recognize_parks
-    from kg.ner.persons import recognize_persons
-    from kg.ner.places import recognize_places
-    from kg.ner.projects import recognize_projects
-    from kg.ner.titles import recognize_titles
-
-    return [recognize_titles, recognize_persons, recognize_govorgs, recognize_enterprises,
-            recognize_parks, recognize_projects, recognize_places, recognize_organizations]
-
-
-def recognize_with(components: list[Component]) -> Callable[[Document], None]:
-    def recognize_entities(doc: Document) -> None:
-        candidates: list[Mention] = []
-        for component in components:
-            candidates.extend(component(doc))
-        doc.mentions = merge_mentions(doc, candidates)
-
-    return recognize_entities
-
-
-#: ``--ner`` when not given: the best mode of the leave-one-document-out comparison in README.md.
-DEFAULT_NER = "rules"
-
-
-def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None) -> Callable[[Document], None]:
-    """The recognizer stage for ``--ner rules|hanlp|ensemble`` (None: DEFAULT_NER).
-
-    ``hanlp`` is the HanLP model alone (plus the title component, which relations need);
-    ``ensemble`` keeps the rule or HanLP candidates per type (kg/data/ensemble_policy.tsv), then
-    merges them by the same policy.
-    """
-    ner = ner or DEFAULT_NER
-    if ner == "rules":
-        return recognize_with(rule_components())
-    require_hanlp(f"--ner {ner}")
-    from kg.ner.hanlp_ner import hanlp_component
-    from kg.ner.titles import recognize_titles
-
-    if ner == "hanlp":
-        return recognize_with([recognize_titles, hanlp_component(hanlp_model)])
-    from kg.ner.ensemble import recognize_ensemble
-
-    return recognize_ensemble(rule_components(), hanlp_component(hanlp_model))

@@ -19,8 +19,7 @@ from typing import Callable
 from kg.errors import KgError
 from kg.lexicon import load_table
 from kg.model import ENTITY_TYPES, Document, Mention
-from kg.ner import Component
-from kg.ner.merge import merge_mentions
+from kg.ner.merge import Component, merge_mentions
 
 POLICIES = ("rules", "model", "union", "fill")
 

@@ -27,8 +27,13 @@ was cut by a word inside the name: it is extended to the name's start first.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from kg.model import Document, Mention
 from kg.spans import GrowingSpanIndex, SpanIndex
+
+#: A recognizer component: the candidate mentions of one kind it finds in a document, merged by this policy.
+Component = Callable[[Document], list[Mention]]
 
 #: Preference between types for the same or crossing spans (earlier wins).
 TYPE_PRIORITY = ("Person", "Title", "Enterprise", "Project", "Park", "Organization", "GovOrg", "Place")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import networkx as nx
 import pyoxigraph
@@ -23,23 +25,61 @@ from kg.rdf.timeline import timeline_csvs
 from kg.rdf.vocab import PREFIXES
 
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
-_GRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-                  "jsonld": pyoxigraph.RdfFormat.JSON_LD}
+#: What an exporter writes with: the store, the output directory, and the store's entity graph
+#: (``kg.graphview``), read on first use and shared by the exporters of one build.
+EntityGraph = Callable[[], nx.MultiDiGraph]
 
-#: --formats name -> file names it writes
-FILES = {
-    "ttl": ("graph.ttl",), "nt": ("graph.nt",), "jsonld": ("graph.jsonld",), "trig": ("graph.trig",),
-    "graphml": ("graph.graphml",),
-    "csv": ("entities.csv", "relations.csv", "events.csv", "posts.csv", "milestones.csv", "figures.csv"),
+
+@dataclass(frozen=True)
+class Exporter:
+    files: tuple[str, ...]  # the file names it writes into the output directory
+    write: Callable[[pyoxigraph.Store, Path, EntityGraph], None]
+
+
+def _rdf_exporter(file_name: str, fmt: pyoxigraph.RdfFormat, dataset: bool = False) -> Exporter:
+    """The store's dataset (TriG), or its default graph, the merged graph, in one RDF format."""
+    def write(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph) -> None:
+        if dataset:
+            store.dump(out / file_name, fmt, prefixes=_PREFIXES)
+        else:
+            store.dump(out / file_name, fmt, from_graph=pyoxigraph.DefaultGraph(),
+                       prefixes=_PREFIXES if fmt != pyoxigraph.RdfFormat.N_TRIPLES else None)
+
+    return Exporter((file_name,), write)
+
+
+def _write_csv(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph) -> None:
+    g = entity_graph()
+    (out / "entities.csv").write_text(_entities_csv(g), encoding="utf-8")
+    (out / "relations.csv").write_text(_relations_csv(g), encoding="utf-8")
+    for name, text in timeline_csvs(store).items():
+        (out / name).write_text(text, encoding="utf-8")
+
+
+def _write_graphml(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph) -> None:
+    (out / "graph.graphml").write_text(_graphml(entity_graph()), encoding="utf-8")
+
+
+#: ``--formats NAME`` -> its exporter, in the default order. A new export is one function and one line here.
+EXPORTERS: dict[str, Exporter] = {
+    "ttl": _rdf_exporter("graph.ttl", pyoxigraph.RdfFormat.TURTLE),
+    "nt": _rdf_exporter("graph.nt", pyoxigraph.RdfFormat.N_TRIPLES),
+    "jsonld": _rdf_exporter("graph.jsonld", pyoxigraph.RdfFormat.JSON_LD),
+    "trig": _rdf_exporter("graph.trig", pyoxigraph.RdfFormat.TRIG, dataset=True),
+    "graphml": Exporter(("graph.graphml",), _write_graphml),
+    "csv": Exporter(("entities.csv", "relations.csv", "events.csv", "posts.csv", "milestones.csv", "figures.csv"),
+                    _write_csv),
 }
+#: --formats name -> file names it writes
+FILES = {name: exporter.files for name, exporter in EXPORTERS.items()}
 
 
 def parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    unknown = sorted(set(formats) - set(FILES))
+    unknown = sorted(set(formats) - set(EXPORTERS))
     if unknown or not formats:
         raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; "
-                         f"choose from {','.join(FILES)}")
+                         f"choose from {','.join(EXPORTERS)}")
     return formats
 
 
@@ -47,21 +87,15 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
                   entity_graph: nx.MultiDiGraph | None = None) -> list[str]:
     """Write the requested exports of the graph in ``store`` into ``out``; returns the file names
     written. ``entity_graph``: the store's ``kg.graphview`` graph, if the caller has read it already."""
-    if "trig" in formats:
-        store.dump(out / "graph.trig", pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES)
-    for fmt in formats:
-        if fmt in _GRAPH_FORMATS:
-            store.dump(out / FILES[fmt][0], _GRAPH_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
-                       prefixes=_PREFIXES if fmt != "nt" else None)
-    if {"csv", "graphml"} & set(formats):
-        g = entity_graph if entity_graph is not None else from_store(store, evidence_limit=1)
-        if "csv" in formats:
-            (out / "entities.csv").write_text(_entities_csv(g), encoding="utf-8")
-            (out / "relations.csv").write_text(_relations_csv(g), encoding="utf-8")
-            for name, text in timeline_csvs(store).items():
-                (out / name).write_text(text, encoding="utf-8")
-        if "graphml" in formats:
-            (out / "graph.graphml").write_text(_graphml(g), encoding="utf-8")
+    read: list[nx.MultiDiGraph] = [] if entity_graph is None else [entity_graph]
+
+    def shared_entity_graph() -> nx.MultiDiGraph:
+        if not read:
+            read.append(from_store(store, evidence_limit=1))
+        return read[0]
+
+    for fmt in dict.fromkeys(formats):  # a format named twice is written once
+        EXPORTERS[fmt].write(store, out, shared_entity_graph)
     return [name for fmt in formats for name in FILES[fmt]]
 
 

@@ -8,6 +8,9 @@ import pyoxigraph
 from kg.errors import KgError
 from kg.rdf.store import is_store, open_oxigraph
 
+#: What a GRAPH|STORE argument takes.
+SOURCE_HELP = "a graph file (.ttl, .nt, .trig, .jsonld) or a store directory"
+
 #: file suffix -> pyoxigraph format
 FORMATS = {".ttl": pyoxigraph.RdfFormat.TURTLE, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
            ".nq": pyoxigraph.RdfFormat.N_QUADS, ".trig": pyoxigraph.RdfFormat.TRIG,

@@ -1,7 +1,8 @@
 """Relation extraction: turns a document's mentions into stated facts.
 
 Each relation family is a small module with one ``extract_xxx(ctx)`` function
-over a shared ``DocContext`` (look-ups over the mentions):
+over a shared ``DocContext`` (look-ups over the mentions), registered by name in
+``RELATION_EXTRACTORS``:
 
 - posts.py      holds_post, member_of
 - locations.py  located_in, part_of
@@ -17,6 +18,8 @@ produced it.  A fact found by several patterns is kept once (first pattern).
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from kg.model import Document, Relation
 from kg.relations.aliases import extract_aliases
 from kg.relations.context import DocContext, compact
@@ -24,12 +27,27 @@ from kg.relations.locations import extract_locations
 from kg.relations.ownership import extract_ownership
 from kg.relations.posts import extract_posts
 
+#: A relation extractor reads the document's look-ups and the relations the extractors before it
+#: in RELATION_EXTRACTORS found (by extractor name).
+RelationExtractor = Callable[[DocContext, dict[str, list[Relation]]], list[Relation]]
+
+#: Extractor name -> extractor, in the order they run; a fact found by several is kept from the
+#: first. A new relation family is one module and one line here.
+RELATION_EXTRACTORS: dict[str, RelationExtractor] = {
+    "posts": lambda ctx, found: extract_posts(ctx),
+    "ownership": lambda ctx, found: extract_ownership(ctx),
+    # a section headed by an owner places the owner's projects: needs the ownership facts
+    "locations": lambda ctx, found: extract_locations(ctx, found["ownership"]),
+    "aliases": lambda ctx, found: extract_aliases(ctx),
+}
+
 
 def extract_relations(doc: Document) -> None:
     ctx = DocContext(doc)
-    owned = extract_ownership(ctx)
-    relations = extract_posts(ctx) + owned + extract_locations(ctx, owned) + extract_aliases(ctx)
-    doc.relations = _dedupe(relations)
+    found: dict[str, list[Relation]] = {}
+    for name, extractor in RELATION_EXTRACTORS.items():
+        found[name] = extractor(ctx, found)
+    doc.relations = _dedupe([r for relations in found.values() for r in relations])
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

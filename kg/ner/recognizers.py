@@ -1,0 +1,76 @@
+"""The entity recognizers, registered by name (``--ner NAME``): the rule components merged by
+one policy (``kg.ner.merge``), the HanLP model, or the ensemble of both."""
+from __future__ import annotations
+
+from typing import Callable
+
+from kg.errors import KgError, require_hanlp
+from kg.model import Document, Mention
+from kg.ner.ensemble import recognize_ensemble
+from kg.ner.enterprises import recognize_enterprises
+from kg.ner.govorgs import recognize_govorgs
+from kg.ner.merge import Component, merge_mentions
+from kg.ner.organizations import recognize_organizations
+from kg.ner.parks import recognize_parks
+from kg.ner.persons import recognize_persons
+from kg.ner.places import recognize_places
+from kg.ner.projects import recognize_projects
+from kg.ner.titles import recognize_titles
+
+
+def rule_components() -> list[Component]:
+    """The rule recognizers, in no particular order (merging decides)."""
+    return [recognize_titles, recognize_persons, recognize_govorgs, recognize_enterprises,
+            recognize_parks, recognize_projects, recognize_places, recognize_organizations]
+
+
+def recognize_with(components: list[Component]) -> Callable[[Document], None]:
+    def recognize_entities(doc: Document) -> None:
+        candidates: list[Mention] = []
+        for component in components:
+            candidates.extend(component(doc))
+        doc.mentions = merge_mentions(doc, candidates)
+
+    return recognize_entities
+
+
+#: ``--ner`` when not given: the best mode of the leave-one-document-out comparison in README.md.
+DEFAULT_NER = "rules"
+
+
+def _rules(hanlp_model: str | None) -> Callable[[Document], None]:
+    return recognize_with(rule_components())
+
+
+def _hanlp(hanlp_model: str | None) -> Callable[[Document], None]:
+    """The HanLP model alone (plus the title component, which relations need)."""
+    from kg.ner.hanlp_ner import hanlp_component  # optional heavy dependency (hanlp, torch)
+
+    return recognize_with([recognize_titles, hanlp_component(hanlp_model)])
+
+
+def _ensemble(hanlp_model: str | None) -> Callable[[Document], None]:
+    """The rule or HanLP candidates per type (kg/data/ensemble_policy.tsv), merged by the same policy."""
+    from kg.ner.hanlp_ner import hanlp_component  # optional heavy dependency (hanlp, torch)
+
+    return recognize_ensemble(rule_components(), hanlp_component(hanlp_model))
+
+
+#: ``--ner NAME`` -> the factory of its recognizer stage (given ``--hanlp-model``). A new
+#: recognizer is one module and one line here; the names whose factory needs HanLP are in NEEDS_HANLP.
+RECOGNIZERS: dict[str, Callable[[str | None], Callable[[Document], None]]] = {
+    "rules": _rules,
+    "hanlp": _hanlp,
+    "ensemble": _ensemble,
+}
+NEEDS_HANLP = frozenset({"hanlp", "ensemble"})
+
+
+def entity_recognizer(ner: str | None = "rules", hanlp_model: str | None = None) -> Callable[[Document], None]:
+    """The recognizer stage registered as ``ner`` in RECOGNIZERS (None: DEFAULT_NER)."""
+    ner = ner or DEFAULT_NER
+    if ner not in RECOGNIZERS:
+        raise KgError(f"--ner: unknown recognizer {ner!r}; choose from {', '.join(RECOGNIZERS)}")
+    if ner in NEEDS_HANLP:
+        require_hanlp(f"--ner {ner}")
+    return RECOGNIZERS[ner](hanlp_model)
