@@ -80,13 +80,14 @@ def check_order(stages: Iterable[Stage]) -> None:
 def text_pipeline() -> Pipeline:
     """Normalization, article and sentence splitting: no extraction."""
     return Pipeline([
-        # furniture and repeats go to meta
-        Stage("normalize", normalize_document, requires=("raw_text",), assigns=("text", "captions", "meta")),
+        Stage("normalize", normalize_document, requires=("raw_text",),
+              assigns=("text", "captions", "furniture", "repeats")),
+        # meta: a fallback date given with --date
         Stage("date", find_publication_date, requires=("text", "meta", "date"), assigns=("date", "date_source")),
         # bylines leave the captions
-        Stage("articles", split_articles, requires=("text", "captions", "meta"),
-              assigns=("articles", "captions", "meta")),
-        Stage("sentences", split_sentences, requires=("text", "articles"), assigns=("sentences",)),
+        Stage("articles", split_articles, requires=("text", "captions", "furniture", "repeats"),
+              assigns=("articles", "captions", "units")),
+        Stage("sentences", split_sentences, requires=("text", "articles", "units"), assigns=("sentences",)),
     ])
 
 
@@ -94,7 +95,8 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
     """The full extraction pipeline: text stages, entity recognition, relations, facts in time."""
     nlp = text_pipeline()
     nlp.add(Stage("entities", entity_recognizer(ner, hanlp_model),
-                  requires=("text", "meta", "articles", "sentences"), assigns=("mentions",)))
+                  requires=("text", "furniture", "repeats", "articles", "sentences"),
+                  assigns=("mentions", "post_titles", "squeezed")))
     nlp.add(Stage("relations", extract_relations, requires=("text", "sentences", "mentions"),
                   assigns=("relations",)))
     # adds the persons of personnel events the recognizer missed, and the posts they held
