@@ -10,12 +10,12 @@ import json
 import pickle
 import types
 import typing
-from pathlib import Path
 
 import pytest
 
 from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.model import Document, Mention, Span
+from tests.conftest import _Payload
 
 TEXT = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
 
@@ -130,16 +130,6 @@ def _edited(edit) -> bytes:
     record = json.loads(document_to_json(_every_field_set()))
     edit(record)
     return json.dumps(record, ensure_ascii=False).encode()
-
-
-class _Payload:
-    """A pickle that creates a file when loaded."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self):
-        return (open, (str(self.marker), "w"))
 
 
 BAD_RECORDS = {

@@ -1,14 +1,12 @@
 """Normalization (docs/schema.md rules 1-3) and the OCR marks that never move text."""
 import importlib.util
-from pathlib import Path
 
 import pytest
 
 from kg.model import Document
 from kg.normalize import find_captions, find_furniture, find_repeats, normalize_document, normalize_text
+from tests.conftest import SEEDS, SHARED
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def test_line_break_between_cjk_is_removed():
@@ -55,14 +53,14 @@ def _reference():
     return module.normalize
 
 
-@pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_seed_normalization_is_identical_to_the_reference(seed):
     raw = seed.read_text(encoding="utf-8")
     assert normalize_text(raw) == _reference()(raw)
 
 
 def test_there_are_five_seeds():
-    assert len(list((ROOT / "seeds").glob("*.txt"))) == 5
+    assert len(list(SEEDS.glob("*.txt"))) == 5
 
 
 def _doc(text):

@@ -6,9 +6,8 @@ Every sentence is written for these tests (invented names, real place names only
 gazetteer must know them).
 """
 from __future__ import annotations
+from tests.conftest import make_doc, run_pipeline, triples
 
-from test_relations import make_doc, triples
-from test_relations_generalization import run
 
 
 def entities(doc, type_: str) -> set[str]:
@@ -27,7 +26,7 @@ CV = ("简历显示,周建平,男,汉族,1972年3月生,大学学历。\n\n"
 
 
 def test_cv_posts_go_to_the_person_the_cv_is_about(tmp_path):
-    doc = run(tmp_path, CV)
+    doc = run_pipeline(tmp_path, CV)
     posts = facts(doc, "holds_post")
     assert {("周建平", "保定市委研究室副主任科员"), ("周建平", "副科长"), ("周建平", "涞水县委常委"),
             ("周建平", "常务副县长"), ("周建平", "涞水县委书记")} <= posts
@@ -35,47 +34,47 @@ def test_cv_posts_go_to_the_person_the_cv_is_about(tmp_path):
 
 
 def test_cv_clause_with_nobody_named_before_gives_no_post(tmp_path):
-    doc = run(tmp_path, "曾任涞水县委常委、常务副县长等职务。")
+    doc = run_pipeline(tmp_path, "曾任涞水县委常委、常务副县长等职务。")
     assert facts(doc, "holds_post") == set()
 
 
 def test_a_post_said_to_end_is_not_carried(tmp_path):
-    doc = run(tmp_path, "会上,吴少东当选为市政协主席,后不再兼任涞水县委书记。")
+    doc = run_pipeline(tmp_path, "会上,吴少东当选为市政协主席,后不再兼任涞水县委书记。")
     assert ("吴少东", "涞水县委书记") not in facts(doc, "holds_post")
     assert ("吴少东", "市政协主席") in facts(doc, "holds_post")
 
 
 def test_adverb_between_name_and_personnel_verb(tmp_path):
-    doc = run(tmp_path, "近日消息显示,郑立伟已任涞水县委书记。")
+    doc = run_pipeline(tmp_path, "近日消息显示,郑立伟已任涞水县委书记。")
     assert ("郑立伟", "涞水县委书记") in facts(doc, "holds_post")
 
 
 def test_an_unknown_body_after_the_verb_stays_in_the_title(tmp_path):
-    doc = run(tmp_path, "简历显示,周建平,男,1972年3月生。曾任共青团保定市委干事、副科长等职。")
+    doc = run_pipeline(tmp_path, "简历显示,周建平,男,1972年3月生。曾任共青团保定市委干事、副科长等职。")
     assert ("周建平", "共青团保定市委干事") in facts(doc, "holds_post")
 
 
 # -- where a name ends -------------------------------------------------------------
 
 def test_conjunction_character_before_a_personnel_verb_ends_the_name(tmp_path):
-    doc = run(tmp_path, "原涞水县委书记马永和担任该职仅半年。")
+    doc = run_pipeline(tmp_path, "原涞水县委书记马永和担任该职仅半年。")
     assert "马永和" in entities(doc, "Person")
 
 
 def test_conjunction_between_two_officials_still_splits_them(tmp_path):
-    doc = run(tmp_path, "涞水县委书记王志强和县长李明华出席活动。")
+    doc = run_pipeline(tmp_path, "涞水县委书记王志强和县长李明华出席活动。")
     assert {"王志强", "李明华"} <= entities(doc, "Person")
     assert "王志强和" not in entities(doc, "Person")
 
 
 def test_four_character_byline_name_closed_by_a_bracket(tmp_path):
-    doc = run(tmp_path, "本报讯(记者次仁卓玛)9月3日,拉萨市召开会议。")
+    doc = run_pipeline(tmp_path, "本报讯(记者次仁卓玛)9月3日,拉萨市召开会议。")
     assert "次仁卓玛" in entities(doc, "Person")
     assert ("次仁卓玛", "记者") in facts(doc, "holds_post")
 
 
 def test_academician_is_a_post(tmp_path):
-    doc = run(tmp_path, "中国工程院院士、兰州大学教授马文杰作报告。")
+    doc = run_pipeline(tmp_path, "中国工程院院士、兰州大学教授马文杰作报告。")
     assert "马文杰" in entities(doc, "Person")
     assert ("马文杰", "中国工程院院士") in facts(doc, "holds_post")
 
@@ -83,13 +82,13 @@ def test_academician_is_a_post(tmp_path):
 # -- bodies --------------------------------------------------------------------------
 
 def test_autonomous_county_committee_after_its_short_name(tmp_path):
-    doc = run(tmp_path, "长阳自治县委副书记刘晓东主持会议。")
+    doc = run_pipeline(tmp_path, "长阳自治县委副书记刘晓东主持会议。")
     assert "长阳自治县委" in entities(doc, "GovOrg")
     assert ("刘晓东", "长阳自治县委") in facts(doc, "member_of")
 
 
 def test_research_office_of_a_party_committee(tmp_path):
-    doc = run(tmp_path, "湖北省委研究室副主任陈立新介绍情况。")
+    doc = run_pipeline(tmp_path, "湖北省委研究室副主任陈立新介绍情况。")
     assert "湖北省委研究室" in entities(doc, "GovOrg")
     assert ("陈立新", "湖北省委研究室") in facts(doc, "member_of")
 
@@ -117,12 +116,12 @@ def test_sub_area_of_an_unnamed_zone_lies_in_its_place():
 
 
 def test_an_honour_named_after_a_post_is_no_post(tmp_path):
-    doc = run(tmp_path, "全国优秀县委书记郑立伟近日到任。郑立伟已任涞水县委书记。")
+    doc = run_pipeline(tmp_path, "全国优秀县委书记郑立伟近日到任。郑立伟已任涞水县委书记。")
     assert facts(doc, "holds_post") == {("郑立伟", "涞水县委书记")}
 
 
 def test_person_in_charge_needs_the_company_before_it(tmp_path):
-    doc = run(tmp_path, "河北鼎信环保科技有限公司负责人孙浩然等出席仪式,相关负责人介绍情况。")
+    doc = run_pipeline(tmp_path, "河北鼎信环保科技有限公司负责人孙浩然等出席仪式,相关负责人介绍情况。")
     assert ("孙浩然", "河北鼎信环保科技有限公司负责人") in facts(doc, "holds_post")
     assert {t for _p, t in facts(doc, "holds_post")} == {"河北鼎信环保科技有限公司负责人"}
 
@@ -142,7 +141,6 @@ def test_place_inside_a_project_owns_nothing():
 # -- a later title inherits the opening of an earlier one (issue #14, class 4) ----------
 import pytest  # noqa: E402
 
-from test_relations import make_doc, triples  # noqa: E402
 
 from kg.model import TITLE  # noqa: E402
 
@@ -205,7 +203,7 @@ BUSINESS_CHAINS = [
 
 @pytest.mark.parametrize("text, person, endings", BUSINESS_CHAINS)
 def test_business_title_chains_give_every_post(tmp_path, text, person, endings):
-    posts = [t for p, t in facts(run(tmp_path, text), "holds_post") if p == person]
+    posts = [t for p, t in facts(run_pipeline(tmp_path, text), "holds_post") if p == person]
     assert len(posts) == len(endings)
     assert all(any(t.endswith(e) for t in posts) for e in endings)
 
@@ -219,8 +217,8 @@ PROJECT_POSTS = [
 
 @pytest.mark.parametrize("text, post", PROJECT_POSTS)
 def test_posts_in_a_project_need_no_body(tmp_path, text, post):
-    assert post in facts(run(tmp_path, text), "holds_post")
+    assert post in facts(run_pipeline(tmp_path, text), "holds_post")
 
 
 def test_a_bare_person_in_charge_is_still_no_post(tmp_path):
-    assert facts(run(tmp_path, "企业相关负责人王刚表示将扩产。"), "holds_post") == set()
+    assert facts(run_pipeline(tmp_path, "企业相关负责人王刚表示将扩产。"), "holds_post") == set()

@@ -5,12 +5,12 @@ Every sentence is written for these tests (invented names; real place names only
 """
 from __future__ import annotations
 
-from test_relations import make_doc, triples
 
 from kg.model import Document
 from kg.ner.govorgs import recognize_govorgs
 from kg.ner.places import recognize_places
 from kg.ner.persons import recognize_persons
+from tests.conftest import make_doc, triples
 
 
 def _doc(text: str) -> Document:

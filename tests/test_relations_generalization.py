@@ -6,19 +6,10 @@ the real recognizers (``run``), so most tests check the relation patterns alone.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
-from test_relations import make_doc, triples
 
 from kg.model import TITLE
-from kg.pipeline import default_pipeline
-from kg.reader import load_document
-
-
-def run(tmp_path: Path, text: str):
-    path = tmp_path / "t.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return default_pipeline()(load_document(path))
+from tests.conftest import make_doc, run_pipeline, triples
 
 
 # -- located_in / part_of: place chains at the start of a name -----------------
@@ -127,7 +118,7 @@ def test_bare_zone_committee_without_the_level_form_gives_no_member_of():
 
 
 def test_editor_after_a_bar_and_media_reporter_real_pipeline(tmp_path):
-    doc = run(tmp_path, "编辑 | 郑文博\n\n据鞍山日报报道，鞍山市委书记王立强到新区调研。\n\n（鞍山日报全媒记者 吴思远）")
+    doc = run_pipeline(tmp_path, "编辑 | 郑文博\n\n据鞍山日报报道，鞍山市委书记王立强到新区调研。\n\n（鞍山日报全媒记者 吴思远）")
     found = triples(doc)
     assert ("郑文博", "holds_post", "编辑") in found
     assert ("吴思远", "member_of", "鞍山日报") in found
@@ -135,7 +126,7 @@ def test_editor_after_a_bar_and_media_reporter_real_pipeline(tmp_path):
 
 
 def test_level_word_zone_committee_is_a_govorg(tmp_path):
-    doc = run(tmp_path, "随后在区管委会召开了座谈会，相关企业代表参加。")
+    doc = run_pipeline(tmp_path, "随后在区管委会召开了座谈会，相关企业代表参加。")
     assert ("区管委会", "GovOrg") in {(m.text, m.type) for m in doc.mentions}
 
 
@@ -177,7 +168,7 @@ def test_project_that_builds_a_park_is_not_located_in_it():
 
 
 def test_contact_person_and_unroled_credit_name_real_pipeline(tmp_path):
-    doc = run(tmp_path, "相关情况请对接开发区。\n\n联系人:郑文博  联系电话:13300000000\n\n"
+    doc = run_pipeline(tmp_path, "相关情况请对接开发区。\n\n联系人:郑文博  联系电话:13300000000\n\n"
                         "（李晓明 鞍山日报全媒记者 吴思远）")
     persons = {m.text for m in doc.mentions if m.type == "Person"}
     assert {"郑文博", "李晓明", "吴思远"} <= persons
@@ -208,7 +199,7 @@ def test_sub_zone_after_a_bracketed_place_is_in_its_own_place():
 
 
 def test_bare_departments_listed_after_a_prefixed_body_are_govorgs(tmp_path):
-    doc = run(tmp_path, "县委办、发改局、财政局相关负责同志参加。会后，财政局长王立强发言。")
+    doc = run_pipeline(tmp_path, "县委办、发改局、财政局相关负责同志参加。会后，财政局长王立强发言。")
     govorgs = [m.text for m in doc.mentions if m.type == "GovOrg"]
     assert "发改局" in govorgs and "财政局" in govorgs
     assert govorgs.count("财政局") == 1  # 财政局长 is a post, not a listed body

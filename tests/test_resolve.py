@@ -5,16 +5,11 @@ import datetime as dt
 
 from kg.model import TITLE
 from kg.resolve import resolve
-from test_relations import make_doc
+from tests.conftest import make_doc, named
 
 
 def by_label(kb, type_: str, label: str):
     return [e for e in kb.entities.values() if e.type == type_ and e.label == label]
-
-
-def named(kb, type_: str, name: str):
-    """Entities of ``type_`` with ``name`` as their label or one of their aliases."""
-    return [e for e in kb.entities.values() if e.type == type_ and name in (e.label, *e.aliases)]
 
 
 def official_docs():

@@ -11,8 +11,7 @@ from kg.rdf.dataset import build_quads, entity_iri
 from kg.rdf.vocab import DCTERMS, KG, SKOS
 from kg.resolve import resolve
 from kg.uscc import is_valid
-from test_relations import make_doc
-from test_resolve import named
+from tests.conftest import make_doc, named
 
 # -- bare bodies at every level -------------------------------------------
 

@@ -17,7 +17,7 @@ from kg.errors import KgError
 from kg.graphview import find_entity, to_networkx
 from kg.rdf.vocab import KG, KGR
 from kg.view import opening_nodes, render, select, view_page, write_view
-from view_graphs import XSS_NAME, XSS_SENTENCE, RdfWriter, invented_graph, invented_rdf, random_graph
+from tests.conftest import RdfWriter, XSS_NAME, XSS_SENTENCE, invented_graph, invented_rdf, random_graph
 
 
 def by_label(g, label):

@@ -8,9 +8,8 @@ import json
 import pytest
 
 from kg.rdf.vocab import KGR
-from test_serve_browser import _go, _requests
-from test_serve_pages import PARK, XSS_ID, XSS_NAME, _entity, _store_rows, seeds  # noqa: F401  (seeds: a fixture)
-from test_view_browser import CHROMIUM, Browser, _screenshot_dir
+from tests.server.conftest import PARK, XSS_ID, XSS_NAME, _entity, _go, _requests, _store_rows
+from tests.conftest import Browser, CHROMIUM, _screenshot_dir
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")  # .ci/run installs it
 
@@ -27,6 +26,7 @@ DRAWS_GLYPHS = """((selector, text) => {
 
 @pytest.fixture
 def browser(tmp_path):
+    """A wider, taller tab than the query page tests use: the entity pages are long."""
     b = Browser(tmp_path / "profile", width=1300, height=1000)
     # Browser starts offline; these pages need the loopback server (outside hosts stay unreachable anyway).
     b.call("Network.emulateNetworkConditions", offline=False, latency=0, downloadThroughput=-1, uploadThroughput=-1)

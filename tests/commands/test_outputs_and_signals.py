@@ -12,15 +12,10 @@ import pytest
 
 from kg import atomic
 from kg.rdf.exports import FILES
+from tests.conftest import ROOT, kg
 
-ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
-
-
-def kg(*args, cwd, timeout=300):
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd,
-                          env=ENV, timeout=timeout)
 
 
 def leftovers(directory: Path) -> list[str]:

@@ -6,106 +6,17 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import urllib.parse
-from pathlib import Path
 
 import pyoxigraph
 import pytest
 import rdflib
 
-from kg.rdf.vocab import DCTERMS, KG, KGR, ORG, PROV, RDF, SKOS, TIME, XSD
+from kg.rdf.vocab import KGR
 from kg.server.pages import MAX_CANDIDATES, negotiate
 from kg.server.policy import Refused
-from test_serve import CROSS_JOIN, ROOT, _env, big_store, http, outside, serve, stop  # noqa: F401  (fixtures)
-
-#: The invented hostile entity: markup and quotes in its name and in the sentence that states its fact.
-XSS_ID = "person/invented-xss"
-XSS_NAME = """<script>window.pwned=1</script>"穆'青&岚"""
-XSS_SENTENCE = """</td><img src=x onerror="window.pwned=2">据"报道"，穆青岚<b>任职</b>。"""
-PARK = "璧山国家高新区"
-TIMELINE_ID = "person/invented-timeline"
-#: The invented person's events: (kind, date, sentence), in date order.
-TIMELINE = [("appoint", "2023-04-02", "会议决定任命岑望舒为副区长。"),
-            ("remove", "2024-06-30", "会议决定免去岑望舒的副区长职务。")]
-
-
-def _seed_store(path: Path) -> Path:
-    """The seeds built into a store by `kg build`, plus the hostile entity and a fact with its sentence."""
-    subprocess.run([sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--out", str(path / "out"),
-                    "--store", str(path / "store"), "--formats", "ttl", "--workers", "1", "-q"],
-                   check=True, env=_env(), capture_output=True)
-    store = pyoxigraph.Store(str(path / "store" / "oxigraph"))
-    body = next(iter(store.query("SELECT ?b WHERE { ?b a kg:GovOrg } ORDER BY ?b LIMIT 1",
-                                 prefixes={"kg": str(KG)})))["b"]
-    doc = next(iter(store.query("SELECT ?d WHERE { ?d a kg:Document } ORDER BY ?d LIMIT 1",
-                                prefixes={"kg": str(KG)})))["d"]
-    n = pyoxigraph.NamedNode
-    person, fact, ev = n(KGR[XSS_ID]), n(KGR["fact/invented-xss"]), n(KGR["evidence/invented-xss"])
-    triples = [
-        (person, n(RDF.type), n(KG.Person)), (person, n(SKOS.prefLabel), pyoxigraph.Literal(XSS_NAME, language="zh")),
-        (person, n(SKOS.altLabel), pyoxigraph.Literal("恶意别名", language="zh")),
-        (person, n(KG.memberOf), body), (person, n(KG.mention), ev),
-        (fact, n(RDF.type), n(RDF.Statement)), (fact, n(RDF.subject), person), (fact, n(RDF.predicate), n(KG.memberOf)),
-        (fact, n(RDF.object), body), (fact, n(PROV.wasDerivedFrom), ev),
-        (ev, n(RDF.type), n(KG.Evidence)), (ev, n(KG.sentence), pyoxigraph.Literal(XSS_SENTENCE, language="zh")),
-        (ev, n(PROV.wasQuotedFrom), doc), (ev, n(KG.start), pyoxigraph.Literal(0)),
-        (ev, n(KG.end), pyoxigraph.Literal(len(XSS_SENTENCE))),
-    ]
-    triples += _invented_timeline(n, doc)
-    store.extend(pyoxigraph.Quad(s, p, o, pyoxigraph.DefaultGraph()) for s, p, o in triples)
-    store.flush()
-    del store
-    return path / "store"
-
-
-def _invented_timeline(n, doc) -> list[tuple]:
-    """An invented person with facts in time (shape in kg.rdf.vocab): an appointment stated by a sentence,
-    the holding it starts, and a removal a year later."""
-    person = n(KGR[TIMELINE_ID])
-    name = pyoxigraph.Literal("岑望舒", language="zh")
-    triples = [(person, n(RDF.type), n(KG.Person)), (person, n(SKOS.prefLabel), name)]
-    for i, (kind, date, sentence) in enumerate(TIMELINE):
-        event, ev = n(KGR[f"event/invented-{i}"]), n(KGR[f"evidence/invented-event-{i}"])
-        triples += [(event, n(RDF.type), n(KG.PersonnelEvent)), (event, n(KG.eventKind), pyoxigraph.Literal(kind)),
-                    (event, n(KG.person), person), (event, n(KG.personName), name),
-                    (event, n(KG.title), pyoxigraph.Literal("副区长", language="zh")),
-                    (event, n(KG.acting), pyoxigraph.Literal(False)),
-                    (event, n(KG.date), pyoxigraph.Literal(date, datatype=n(XSD.date))),
-                    (event, n(PROV.wasDerivedFrom), ev), (ev, n(RDF.type), n(KG.Evidence)),
-                    (ev, n(KG.sentence), pyoxigraph.Literal(sentence, language="zh")), (ev, n(PROV.wasQuotedFrom), doc)]
-    membership, interval = n(KGR["membership/invented"]), n(KGR["interval/invented"])
-    start, end = n(KGR["instant/invented-start"]), n(KGR["instant/invented-end"])
-    triples += [(membership, n(RDF.type), n(ORG.Membership)), (membership, n(ORG.member), person),
-                (membership, n(KG.title), pyoxigraph.Literal("副区长", language="zh")),
-                (membership, n(ORG.memberDuring), interval), (interval, n(TIME.hasBeginning), start),
-                (interval, n(TIME.hasEnd), end),
-                (start, n(TIME.inXSDDate), pyoxigraph.Literal(TIMELINE[0][1], datatype=n(XSD.date))),
-                (end, n(TIME.inXSDDate), pyoxigraph.Literal(TIMELINE[1][1], datatype=n(XSD.date)))]
-    return triples
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    """A read-only kg serve on the seeds store; yields (base URL, the store's path)."""
-    path = _seed_store(tmp_path_factory.mktemp("seeds"))
-    proc, base = serve(path)
-    yield base, path
-    stop(proc, base)
-
-
-def _store_rows(path: Path, query: str) -> list:
-    """Expected values, read from the store directly (the server holds it read-only: a second reader is fine)."""
-    store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
-    prefixes = {"kg": str(KG), "skos": str(SKOS), "prov": str(PROV), "dcterms": str(DCTERMS), "rdf": str(RDF)}
-    return list(store.query(query, prefixes=prefixes))
-
-
-def _entity(path: Path, name: str) -> str:
-    rows = _store_rows(path, f'SELECT ?e WHERE {{ ?e skos:prefLabel "{name}"@zh }}')
-    assert len(rows) == 1, name
-    return rows[0]["e"].value
+from tests.server.conftest import CROSS_JOIN, PARK, TIMELINE, TIMELINE_ID, XSS_ID, _entity, _store_rows, http, serve, stop
+from tests.conftest import ROOT
 
 
 def _page(base: str, path: str, **params: str) -> tuple[int, str]:

@@ -17,9 +17,8 @@ from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import KG, KGR, ORG, PROV, RDF, RDFS, TIME, XSD
-from test_rdf import DOC_A, DOC_B, _ev, sample_kb
+from tests.conftest import DOC_A, DOC_B, ROOT, _ev, sample_kb
 
-ROOT = Path(__file__).resolve().parent.parent
 A1, B2 = DOC_A.split("。")[0] + "。", DOC_B.split("。")[1] + "。"
 
 

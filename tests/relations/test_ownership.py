@@ -5,9 +5,9 @@ the relation patterns alone; the names are invented.
 """
 from __future__ import annotations
 
-from test_relations import make_doc, triples
 
 from kg.model import TITLE
+from tests.conftest import make_doc, triples
 
 
 # -- alias_of ----------------------------------------------------------------

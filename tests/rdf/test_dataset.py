@@ -1,86 +1,24 @@
 """The RDF graph of a hand-made knowledge base: shape, SHACL validity, determinism, exports.
 
-``sample_kb`` and ``kg`` are shared by the other test_rdf*/test_query*/test_serve*/test_store* files.
 Names and texts are invented for these tests.
 """
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal
 
-from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import FILES, write_exports
 from kg.rdf.vocab import CLASS, DCTERMS, DERIVED_PROPERTY, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
-
-ROOT = Path(__file__).resolve().parent.parent
-DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研。重庆澜舟新材料有限公司高性能膜材料生产基地项目位于澄江智造产业园。"
-DOC_B = "西南工程学院副院长杭素文介绍，澜舟新材与学院共建实验室。区经济信息委主任沈柏舟出席。"
-
-
-def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real CLI in a fresh process."""
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=900)
-
-
-def _ev(doc: str, name: str, sentence: str, pattern: str) -> Evidence:
-    sha = hashlib.sha256(doc.encode()).hexdigest()
-    start = doc.index(sentence)
-    return Evidence(sha, name, start, start + len(sentence), sentence, pattern)
-
-
-def sample_kb() -> KnowledgeBase:
-    """Two documents, all seven entity types, posts with and without a body, every relation."""
-    a1, a2 = DOC_A.split("。")[0] + "。", DOC_A.split("。")[1] + "。"
-    b1, b2 = DOC_B.split("。")[0] + "。", DOC_B.split("。")[1] + "。"
-    ea1, ea2 = _ev(DOC_A, "a.txt", a1, "rules"), _ev(DOC_A, "a.txt", a2, "rules")
-    eb1, eb2 = _ev(DOC_B, "b.txt", b1, "rules"), _ev(DOC_B, "b.txt", b2, "rules")
-    ents = [
-        Entity("person/muqinglan", "Person", "穆青岚", mentions=[ea1]),
-        Entity("person/hangsuwen", "Person", "杭素文", mentions=[eb1]),
-        Entity("person/shenbaizhou", "Person", "沈柏舟", mentions=[eb2]),
-        Entity("place/yuechuan", "Place", "岳川区", mentions=[ea1]),
-        Entity("govorg/yuechuan-quwei", "GovOrg", "岳川区委", mentions=[ea1]),
-        Entity("govorg/jingxinwei", "GovOrg", "区经济信息委", mentions=[eb2]),
-        Entity("park/chengjiang", "Park", "澄江智造产业园", mentions=[ea1, ea2]),
-        Entity("enterprise/lanzhou", "Enterprise", "重庆澜舟新材料有限公司", {"澜舟新材"}, [ea2, eb1],
-               how_resolved="short form 澜舟新材 is a prefix-abbreviation of the full name"),
-        Entity("project/mojidi", "Project", "高性能膜材料生产基地项目", mentions=[ea2]),
-        Entity("organization/xngc", "Organization", "西南工程学院", mentions=[eb1]),
-    ]
-    return KnowledgeBase(
-        entities={e.id: e for e in ents},
-        posts=[
-            Post("person/muqinglan", "区委副书记", "govorg/yuechuan-quwei", dt.date(2024, 5, 9), [ea1]),
-            Post("person/muqinglan", "区长", None, dt.date(2024, 5, 9), [ea1]),
-            Post("person/hangsuwen", "副院长", "organization/xngc", None, [eb1]),
-            Post("person/shenbaizhou", "主任", "govorg/jingxinwei", None, [eb2]),
-        ],
-        facts=[
-            Fact("park/chengjiang", "located_in", "place/yuechuan", [ea1]),
-            Fact("project/mojidi", "located_in", "park/chengjiang", [ea2]),
-            Fact("enterprise/lanzhou", "owns_project", "project/mojidi", [ea2]),
-            Fact("person/hangsuwen", "member_of", "organization/xngc", [eb1]),
-            Fact("person/shenbaizhou", "member_of", "govorg/jingxinwei", [eb2]),
-            Fact("govorg/jingxinwei", "part_of", "govorg/yuechuan-quwei", [eb2]),
-            Fact("person/muqinglan", "member_of", "govorg/yuechuan-quwei", [ea1]),
-        ],
-        documents=[
-            DocumentRecord(ea1.doc_sha256, "a.txt", "/tmp/a.txt", dt.date(2024, 5, 9), "岳川报", ["穆青岚调研产业园"]),
-            DocumentRecord(eb1.doc_sha256, "b.txt", "/tmp/b.txt", None, None, []),
-        ],
-    )
+from tests.conftest import DOC_A, DOC_B, ROOT, sample_kb
 
 
 def _validate(data: Graph) -> tuple[bool, str]:
@@ -174,7 +112,7 @@ def test_ontology_parses_and_declares_every_class_and_property():
 def test_exports_are_written_and_byte_identical_across_processes(tmp_path):
     """Hash seeds differ between processes, so this catches set-ordered output."""
     script = ("import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
-              "from test_rdf import sample_kb; from kg.rdf import build_quads; from kg.rdf.dataset import memory_store; "
+              "from tests.conftest import sample_kb; from kg.rdf import build_quads; from kg.rdf.dataset import memory_store; "
               "from kg.rdf.exports import write_exports, FILES; kb = sample_kb(); "
               "write_exports(memory_store(build_quads(kb)), Path(sys.argv[1]), list(FILES))")
     outs = []
@@ -182,7 +120,7 @@ def test_exports_are_written_and_byte_identical_across_processes(tmp_path):
         out = tmp_path / seed
         out.mkdir()
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        subprocess.run([sys.executable, "-c", script, str(out), str(Path(__file__).parent)], check=True, env=env)
+        subprocess.run([sys.executable, "-c", script, str(out), str(ROOT)], check=True, env=env)
         outs.append(out)
     names = [n for files in FILES.values() for n in files]
     assert sorted(p.name for p in outs[0].iterdir()) == sorted(names)

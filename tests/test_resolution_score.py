@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-import test_quality_floors
 from kg import resolution_score
 from kg.divisions import divisions
 from kg.rdf.exports import write_exports
@@ -22,9 +21,9 @@ from kg.rdf.sparql import run_query
 from kg.rdf.store import KgStore
 from kg.rdf.vocab import CLASS
 from kg.runner import SEEDS, extract_documents
+from tests.conftest import CORPUS_DOCS, GOLD as GOLD_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "gold" / "resolution" / "resolution.json"
+GOLD = GOLD_DIR / "resolution" / "resolution.json"
 
 #: part -> (B-cubed precision, recall of the mentions that need linking, share of clusters whole,
 #: must-not-link pairs merged at most)
@@ -37,7 +36,7 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def build():
     gold = resolution_score.load_gold(GOLD)
-    docs_dir = test_quality_floors.SHARED_DOCS
+    docs_dir = CORPUS_DOCS
     assert docs_dir.is_dir(), f"the corpus texts are expected beside the repository, in {docs_dir}"
     names = {m[0] for _, members in gold.clusters for m in members}
     paths = sorted(SEEDS.glob("*.txt")) + sorted(docs_dir / n for n in names if not (SEEDS / n).exists())

@@ -9,15 +9,7 @@ import pyoxigraph
 import pytest
 
 from kg.rdf.store import KgStore, is_store
-from test_rdf import kg
-
-TEXT_A = "本报讯（记者 柯文远）5月9日，岳川区委副书记、区长穆青岚到澄江智造产业园调研。他指出，重庆澜舟新材料有限公司要加快建设。\n"
-TEXT_B = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
-
-
-def store_quads(path: Path) -> list[str]:
-    store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
-    return sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+from tests.conftest import TEXT_A, TEXT_B, kg, store_quads
 
 
 def labels(path: Path, label: str) -> list[str]:

@@ -5,30 +5,9 @@ each test checks the relation patterns alone.
 """
 from __future__ import annotations
 
-import re
 
 from kg.model import TITLE, Document, Mention
-from kg.pipeline import text_pipeline
-from kg.relations import extract_relations
-
-
-def make_doc(text: str, names: list[tuple[str, str]], name: str = "t.txt", date=None) -> Document:
-    """A normalized, split Document with a mention of each (string, type) wherever it occurs,
-    and its relations extracted."""
-    doc = Document(path=name, name=name, sha256=f"sha-{name}-{len(text)}", encoding="utf-8", raw_text=text,
-                   date=date)
-    text_pipeline()(doc)
-    mentions = []
-    for string, type_ in names:
-        for m in re.finditer(re.escape(string), doc.text):
-            mentions.append(Mention(m.start(), m.end(), string, type_, source="test"))
-    doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
-    extract_relations(doc)
-    return doc
-
-
-def triples(doc: Document, label: str | None = None) -> set[tuple[str, str, str]]:
-    return {(r.head.text, r.label, r.tail.text) for r in doc.relations if label in (None, r.label)}
+from tests.conftest import make_doc, triples
 
 
 # -- holds_post / member_of -------------------------------------------------

@@ -6,8 +6,8 @@ import csv
 import json
 
 import pytest
+from tests.conftest import kg
 
-from test_cli_errors import kg
 
 # -- kg score --resolution ---------------------------------------------------
 

@@ -2,19 +2,12 @@
 and an existing output directory left exactly as it was."""
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT, kg
 
-ROOT = Path(__file__).resolve().parents[1]
 GOOD = "本报讯（记者 王一）5月6日，区经济信息委召开会议，部署园区建设。\n"
-
-
-def kg(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
 
 
 def assert_one_line_error(result, *words):

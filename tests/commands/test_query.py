@@ -12,9 +12,8 @@ import pytest
 from kg.rdf import build_quads
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
-from test_rdf import DOC_A, DOC_B, kg, sample_kb
+from tests.conftest import DOC_A, DOC_B, ROOT, kg, sample_kb
 
-ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "ontology" / "queries"
 
 

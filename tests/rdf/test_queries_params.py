@@ -3,7 +3,6 @@ declares, values bound as escaped RDF terms, and the documents a query starts fr
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -13,8 +12,9 @@ from kg.errors import KgError, UsageError
 from kg.rdf.queries import SCOPE_VARIABLE, Parameter, bind, parameters, scope
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import DCTERMS, KG, KGR, RDF, SKOS, XSD
+from tests.conftest import QUERIES as QUERY_DIR
 
-QUERIES = sorted((Path(__file__).resolve().parent.parent / "ontology" / "queries").glob("*.rq"))
+QUERIES = sorted(QUERY_DIR.glob("*.rq"))
 
 #: a query with one parameter of each kind the tests bind
 BY_LABEL = """# @param name label - An entity's name.

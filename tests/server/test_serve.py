@@ -9,12 +9,10 @@ import random
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph
@@ -25,13 +23,9 @@ from kg.rdf import build_quads
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from kg.server.policy import Refused, _bare_keyword, fetching_keyword, is_loopback
-from test_rdf import sample_kb
+from tests.server.conftest import CROSS_JOIN, PEOPLE, TOKEN, _backend_pid, _count, _env, _free_port, _make_store, _port_open, http, serve, stop
+from tests.conftest import sample_kb
 
-ROOT = Path(__file__).resolve().parent.parent
-PEOPLE = "SELECT ?name WHERE { ?p a <https://w3id.org/kg/ontology#Person> ; " \
-         "<http://www.w3.org/2004/02/skos/core#prefLabel> ?name } ORDER BY ?name"
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-TOKEN = "invented-test-token-0123456789"
 NT = '<https://w3id.org/kg/id/x> <http://www.w3.org/2004/02/skos/core#prefLabel> "芦苇荡"@zh .'
 EVIL = "http://evil.example"
 #: Every kind of write: (method, path, content type, body, what a web page could send along).
@@ -44,86 +38,11 @@ WRITES = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "KG_TOKEN"}
-    return {**env, "PYTHONPATH": str(ROOT), **extra}
-
-
-def serve(source: Path, *options: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``kg serve``; returns the process and its base URL once it answers."""
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(source), "--port", str(port), *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or _env())
-    for _ in range(300):
-        if _port_open(port):
-            return proc, f"http://127.0.0.1:{port}"
-        if proc.poll() is not None:
-            pytest.fail("kg serve exited: " + proc.stderr.read())
-        time.sleep(0.1)
-    proc.kill()
-    pytest.fail("kg serve did not listen within 30 s")
-
-
-def stop(proc: subprocess.Popen, base: str) -> None:
-    backend = _backend_pid(proc)
-    proc.terminate()
-    assert proc.wait(timeout=20) == 0
-    port = int(base.rsplit(":", 1)[1])
-    for _ in range(50):  # the front and the oxigraph back end have both gone
-        if not _port_open(port) and not Path(f"/proc/{backend}").exists():
-            return
-        time.sleep(0.1)
-    pytest.fail("the server still runs after kg serve stopped")
-
-
-def _backend_pid(proc: subprocess.Popen) -> int:
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
-    assert len(children) == 1, children
-    return int(children[0])
-
-
-def http(method: str, url: str, body: str = "", headers: dict[str, str] | None = None,
-         timeout: float = 60) -> tuple[int, str, dict[str, str]]:
-    """(status, body, headers) of one request; error statuses are answers too."""
-    request = urllib.request.Request(url, data=body.encode() if body else None, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as r:
-            return r.status, r.read().decode(), dict(r.headers)
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode(), dict(e.headers)
-
-
 def _write(base: str, method: str, path: str, content_type: str | None, body: str,
            headers: dict[str, str]) -> tuple[int, str]:
     headers = {**headers, **({"Content-Type": content_type} if content_type else {})}
     status, text, _ = http(method, base + path, body, headers)
     return status, text
-
-
-def _count(base: str) -> int:
-    status, text, _ = http("GET", base + "/query?query=" + urllib.parse.quote(COUNT), headers={"Accept": "text/csv"})
-    assert status == 200, text
-    return int(text.split()[-1])
-
-
-def _make_store(path: Path) -> Path:
-    path.mkdir()
-    db = pyoxigraph.Store(str(path / "oxigraph"))
-    db.extend(build_quads(sample_kb()))
-    db.flush()
-    del db
-    return path
 
 
 @pytest.fixture
@@ -147,34 +66,6 @@ def writable(tmp_path_factory):
     proc, base = serve(_make_store(tmp / "store"), "--writable", "--token-file", str(tmp / "token"))
     yield base
     stop(proc, base)
-
-
-@pytest.fixture
-def outside():
-    """A web server standing for any outside address; yields its URL and the paths it was asked for."""
-    asked: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            asked.append(self.path)
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            body = b'<http://example.org/s> <http://example.org/p> "fetched" .\n'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/n-triples")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        do_POST = do_GET
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/data", asked
-    server.shutdown()
-    server.server_close()
 
 
 # -- reads -------------------------------------------------------------------------------------------
@@ -449,21 +340,6 @@ def test_the_token_reading_finds_keywords_in_the_code_only(text, expected):
 
 
 # -- time limit --------------------------------------------------------------------------------------
-
-CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@pytest.fixture
-def big_store(tmp_path) -> Path:
-    """2,000 triples: the three-way cross join has 8e9 rows, minutes of work."""
-    (tmp_path / "big").mkdir()
-    db = pyoxigraph.Store(str(tmp_path / "big" / "oxigraph"))
-    ex = "http://example.org/"
-    db.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"{ex}{i}"), pyoxigraph.NamedNode(ex + "p"),
-                              pyoxigraph.Literal(str(i)), pyoxigraph.DefaultGraph()) for i in range(2000))
-    db.flush()
-    del db
-    return tmp_path / "big"
 
 
 def _cpu_ticks(pid: int) -> int:

@@ -11,9 +11,8 @@ from rdflib import Graph
 from kg.rdf.source import open_source
 from kg.rdf.sparql import run_query
 from kg.runner import SEEDS
-from test_rdf import kg
+from tests.conftest import ROOT, kg
 
-ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
 
 

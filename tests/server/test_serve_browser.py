@@ -8,33 +8,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from tests.server.conftest import PEOPLE, TOKEN, _backend_pid, _count, _go, _make_store, _requests, serve, stop
+from tests.conftest import CHROMIUM
 
-from test_serve import PEOPLE, TOKEN, _backend_pid, _count, _make_store, serve, stop
-from test_view_browser import CHROMIUM, Browser
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")  # .ci/run installs it
-
-
-@pytest.fixture
-def browser(tmp_path):
-    b = Browser(tmp_path / "profile")
-    # Browser starts offline; these pages need the loopback server (outside hosts stay unreachable anyway).
-    b.call("Network.emulateNetworkConditions", offline=False, latency=0, downloadThroughput=-1, uploadThroughput=-1)
-    yield b
-    b.close()
-
-
-def _go(browser: Browser, url: str) -> None:
-    browser.call("Page.navigate", url=url)
-    browser.wait_for("document.readyState === 'complete'")
-
-
-def _requests(browser: Browser) -> list[tuple[str, dict | None]]:
-    """(URL, the Network.loadingFailed parameters if it failed) of every request the page made."""
-    failed = {e["params"]["requestId"]: e["params"] for e in browser.events
-              if e.get("method") == "Network.loadingFailed"}
-    return [(e["params"]["request"]["url"], failed.get(e["params"]["requestId"])) for e in browser.events
-            if e.get("method") == "Network.requestWillBeSent"]
 
 
 def test_the_query_page_answers_a_query_from_its_own_server_only(tmp_path, browser):

@@ -16,9 +16,7 @@ import pyoxigraph
 import pytest
 
 from kg.rdf.store import KgStore
-from test_document_json import _Payload
-from test_rdf import kg
-from test_store import TEXT_A, TEXT_B, store_quads
+from tests.conftest import TEXT_A, TEXT_B, _Payload, kg, store_quads
 
 
 @dataclass

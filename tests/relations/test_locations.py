@@ -5,8 +5,8 @@ Every sentence is written for these tests; names are invented, real place names 
 the gazetteer must know them.
 """
 from __future__ import annotations
+from tests.conftest import make_doc, triples
 
-from test_relations import make_doc, triples
 
 
 def test_place_and_lone_toponym_tail_locate_a_park_and_the_toponym_is_in_the_outer_place():

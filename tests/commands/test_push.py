@@ -12,7 +12,7 @@ import pytest
 
 from kg.server.backend import oxigraph_binary
 from kg.runner import SEEDS
-from test_serve import TOKEN, serve, stop
+from tests.server.conftest import TOKEN, serve, stop
 
 EX = "http://example.org/push-test/"
 

@@ -4,16 +4,13 @@ what the latest ones name, every document reaches the older ones again, and the
 parameters each query declares pick one entity."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph
 import pytest
 
 from kg.rdf.queries import bind, scope
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
-
-QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+from tests.conftest import QUERIES
 
 #: entity key -> (class, label)
 ENTITIES = {

@@ -12,9 +12,9 @@ from kg.rdf.counts import counts
 from kg.rdf.source import open_source
 from kg.rdf.vocab import DERIVED_PROPERTY
 from kg.runner import SEEDS
-from test_rdf import kg
+from tests.conftest import ROOT, kg
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = ROOT / "README.md"
 #: count -> how kg build's summary, kg stats and the README's examples of them write it
 SUMMARY = r"graph: (?P<documents>\d+) documents, (?P<entities>\d+) entities, (?P<facts>\d+) facts, (?P<posts>\d+) posts"
 STATS = r"^documents: (?P<documents>\d+)\nentities: (?P<entities>\d+) .*\nfacts: (?P<facts>\d+) .*\nposts: (?P<posts>\d+) "
