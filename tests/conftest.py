@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -28,6 +29,8 @@ from rdflib import Graph, Literal, URIRef
 from kg.graphview import to_networkx
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.model import Document, Mention
+from kg.ner import rule_components
+from kg.ner.merge import merge_mentions
 from kg.pipeline import default_pipeline, text_pipeline
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 from kg.reader import load_document
@@ -419,3 +422,36 @@ def run_pipeline(tmp_path: Path, text: str):
 def named(kb, type_: str, name: str):
     """Entities of ``type_`` with ``name`` as their label or one of their aliases."""
     return [e for e in kb.entities.values() if e.type == type_ and name in (e.label, *e.aliases)]
+
+
+def recognized(recognize, text: str, type_: str | None = None) -> set[str]:
+    """The strings ``recognize`` finds in ``text`` (of one type, if given)."""
+    return texts(recognize(plain_doc(text)), type_)
+
+
+def ordered(recognize, text: str) -> list[str]:
+    """The strings ``recognize`` finds in ``text``, in text order."""
+    return [m.text for m in sorted(recognize(plain_doc(text)), key=lambda m: m.start)]
+
+
+def pairs(doc: Document, label: str) -> set[tuple[str, str]]:
+    """(head, tail) of the document's relations with ``label``."""
+    return {(r.head.text, r.tail.text) for r in doc.relations if r.label == label}
+
+
+@functools.cache
+def _rules_pipeline():
+    return default_pipeline("rules")
+
+
+def pipeline_pairs(text: str, label: str) -> set[tuple[str, str]]:
+    """(head, tail) of the ``label`` relations the rules pipeline finds in ``text``."""
+    doc = _rules_pipeline()(Document(path="t.txt", name="t.txt", sha256=f"sha-{len(text)}", encoding="utf-8",
+                                     raw_text=text))
+    return pairs(doc, label)
+
+
+def merged_mentions(text: str) -> list[Mention]:
+    """The mentions of every rule recognizer on ``text``, merged as the pipeline merges them."""
+    doc = plain_doc(text)
+    return merge_mentions(doc, [m for recognize in rule_components() for m in recognize(doc)])
