@@ -51,6 +51,11 @@ def kg(*args: object, cwd: Path | None = None, timeout: float = 900) -> subproce
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=timeout)
 
 
+def raw_doc(text: str, name: str = "t.txt", sha256: str = "", date: dt.date | None = None) -> Document:
+    """A Document as the reader gives it: the raw text only, for a stage or a pipeline to process."""
+    return Document(path=name, name=name, sha256=sha256, encoding="utf-8", raw_text=text, date=date)
+
+
 def plain_doc(text: str) -> Document:
     """A Document whose text is ``text`` as given (not normalized, not split)."""
     return Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text, text=text)
@@ -119,8 +124,7 @@ def sample_kb() -> KnowledgeBase:
 def make_doc(text: str, names: list[tuple[str, str]], name: str = "t.txt", date=None) -> Document:
     """A normalized, split Document with a mention of each (string, type) wherever it occurs,
     and its relations extracted."""
-    doc = Document(path=name, name=name, sha256=f"sha-{name}-{len(text)}", encoding="utf-8", raw_text=text,
-                   date=date)
+    doc = raw_doc(text, name, sha256=f"sha-{name}-{len(text)}", date=date)
     text_pipeline()(doc)
     mentions = []
     for string, type_ in names:
@@ -446,8 +450,7 @@ def _rules_pipeline():
 
 def pipeline_pairs(text: str, label: str) -> set[tuple[str, str]]:
     """(head, tail) of the ``label`` relations the rules pipeline finds in ``text``."""
-    doc = _rules_pipeline()(Document(path="t.txt", name="t.txt", sha256=f"sha-{len(text)}", encoding="utf-8",
-                                     raw_text=text))
+    doc = _rules_pipeline()(raw_doc(text, sha256=f"sha-{len(text)}"))
     return pairs(doc, label)
 
 

@@ -3,9 +3,9 @@ import importlib.util
 
 import pytest
 
-from kg.model import Document
 from kg.normalize import find_captions, find_furniture, find_repeats, normalize_document, normalize_text
 from tests.conftest import SEEDS, SHARED
+from tests.conftest import raw_doc
 
 
 
@@ -64,7 +64,7 @@ def test_there_are_five_seeds():
 
 
 def _doc(text):
-    doc = Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text)
+    doc = raw_doc(text)
     normalize_document(doc)
     return doc
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from kg.model import Document
 from kg.pipeline import text_pipeline
 from kg.reader import load_document
 from tests.conftest import CORPUS_DOCS, SEEDS
+from tests.conftest import raw_doc
 
 
 
@@ -15,7 +15,7 @@ def _seed(prefix):
 
 
 def _doc(text):
-    return text_pipeline()(Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text))
+    return text_pipeline()(raw_doc(text))
 
 
 def _headlines(doc):

@@ -1,7 +1,8 @@
 """The document context the relation patterns read (kg.relations.context)."""
 from __future__ import annotations
 
-from kg.model import TITLE, Document, Mention
+from kg.model import TITLE, Mention
+from tests.conftest import raw_doc
 
 
 def test_context_lookups_match_their_definitions():
@@ -17,7 +18,7 @@ def test_context_lookups_match_their_definitions():
     @settings(max_examples=200, deadline=None)
     @given(st.lists(span, max_size=25), st.integers(0, 30), st.integers(0, 40))
     def check(spans, start, end):
-        doc = Document(path="t.txt", name="t.txt", sha256="x", encoding="utf-8", raw_text="字" * 40)
+        doc = raw_doc("字" * 40, sha256="x")
         doc.text = doc.raw_text
         doc.mentions = [Mention(s, s + n, "字" * n, t, source="test") for s, n, t in spans]
         ctx = DocContext(doc)

@@ -19,12 +19,13 @@ from kg.model import Document, Mention
 from kg.pipeline import text_pipeline
 from kg.relations.events import extract_events
 from kg.relations.milestones import amount_value, extract_figures, extract_milestones
+from tests.conftest import raw_doc
 
 PUBLISHED = dt.date(2024, 5, 10)
 
 
 def _doc(text: str, projects: tuple[str, ...] = (), date: dt.date | None = PUBLISHED) -> Document:
-    doc = Document(path="t.txt", name="t.txt", sha256="sha-t", encoding="utf-8", raw_text=text, date=date)
+    doc = raw_doc(text, sha256="sha-t", date=date)
     text_pipeline()(doc)
     for name in projects:
         doc.mentions += [Mention(m.start(), m.end(), name, "Project", source="test")
@@ -370,7 +371,7 @@ def test_documents_whose_gold_has_no_such_list_are_not_scored_for_it():
 def _extracted(text: str) -> Document:
     from kg.pipeline import default_pipeline
 
-    doc = Document(path="t.txt", name="t.txt", sha256="sha-t", encoding="utf-8", raw_text=text, date=PUBLISHED)
+    doc = raw_doc(text, sha256="sha-t", date=PUBLISHED)
     return default_pipeline()(doc)
 
 
@@ -393,7 +394,7 @@ def test_a_document_without_facts_in_time_is_left_as_the_relation_stage_made_it(
 
     text = "东川区委副书记、区长郝明远到东川工业园调研。"
     full = _extracted(text)
-    before = Document(path="t.txt", name="t.txt", sha256="sha-t", encoding="utf-8", raw_text=text, date=PUBLISHED)
+    before = raw_doc(text, sha256="sha-t", date=PUBLISHED)
     for name, stage in default_pipeline().stages:
         if name != "facts in time":
             stage(before)
