@@ -2,8 +2,8 @@
 personnel events, project milestones and figures, and their scoring.
 
 Events run on the text stages alone (the event grammar reads the names itself);
-milestones and figures are given their Project mentions, as ``make_doc`` in
-test_relations.py gives relations theirs.
+milestones and figures are given their Project mentions, as ``make_doc`` (tests/conftest.py)
+gives the relation patterns theirs.
 """
 from __future__ import annotations
 
