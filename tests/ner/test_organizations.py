@@ -5,20 +5,19 @@ from __future__ import annotations
 import pytest
 
 from kg.ner.organizations import recognize_organizations
-from tests.conftest import plain_doc, texts
+from tests.conftest import plain_doc, recognized, texts
 
 
-def test_news_app_dateline_names_the_outlet_and_quoted_sources():
-    doc = plain_doc("松江新闻客户端讯 近日,宜昌日报社组织采访。\n据微信公众号“临安融媒”消息,活动已结束。")
-    found = texts(recognize_organizations(doc), "Organization")
-    assert {"松江新闻", "宜昌日报社", "临安融媒"} <= found
-    assert "松江新闻客户端" not in found
-
-
-def test_organizations():
-    doc = plain_doc("会议由南川区融媒体中心承办，重庆交通大学、綦江区人民医院和区人武部参加，新华社记者报道。")
-    found = texts(recognize_organizations(doc), "Organization")
-    assert {"南川区融媒体中心", "重庆交通大学", "綦江区人民医院", "区人武部", "新华社"} <= found
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("松江新闻客户端讯 近日,宜昌日报社组织采访。\n据微信公众号“临安融媒”消息,活动已结束。",
+                 {"临安融媒", "宜昌日报社", "松江新闻"}, {"松江新闻客户端"}, id="news_app_dateline_names_the_outlet_and_quoted_sources"),
+    pytest.param("会议由南川区融媒体中心承办，重庆交通大学、綦江区人民医院和区人武部参加，新华社记者报道。",
+                 {"区人武部", "南川区融媒体中心", "新华社", "綦江区人民医院", "重庆交通大学"}, set(), id="organizations"),
+])
+def test_organizations_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_organizations, text, "Organization")
+    assert found <= names
+    assert not names & not_found
 
 
 def test_byline_spaces_still_separate_names():

@@ -28,22 +28,30 @@ def test_quantified_phrases_are_not_projects():
     assert "绿色通道" not in found
 
 
-def test_road_code_and_numbered_bridge_in_a_project_name():
-    doc = plain_doc("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。")
-    found = texts(recognize_projects(doc), "Project")
-    assert "G318雅江段三号大桥项目" in found
-    assert "G318" in found
-    assert "300万吨炼化一体化项目" in found
-
-
-def test_a_day_written_with_hao_still_ends_the_phrase():
-    doc = plain_doc("10月3号安澜大桥项目开工。")
-    assert "安澜大桥项目" in texts(recognize_projects(doc), "Project")
-
-
-def test_common_words_after_a_legal_company_name_name_its_project():
-    found = recognized(recognize_projects, "书记走访了湖川瑞泽智能科技有限责任公司智慧工厂建设项目、某地云岚新能源有限公司储能产业基地。", "Project")
-    assert {"智慧工厂建设项目", "储能产业基地"} <= found
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。",
+                 {"300万吨炼化一体化项目", "G318", "G318雅江段三号大桥项目"}, set(), id="road_code_and_numbered_bridge_in_a_project_name"),
+    pytest.param("10月3号安澜大桥项目开工。",
+                 {"安澜大桥项目"}, set(), id="a_day_written_with_hao_still_ends_the_phrase"),
+    pytest.param("书记走访了湖川瑞泽智能科技有限责任公司智慧工厂建设项目、某地云岚新能源有限公司储能产业基地。",
+                 {"储能产业基地", "智慧工厂建设项目"}, set(), id="common_words_after_a_legal_company_name_name_its_project"),
+    pytest.param("市长察看了泓岚水务公司污泥处理中心项目,目前公司二期项目也已开工。",
+                 {"污泥处理中心项目"}, {"二期项目"}, id="project_after_a_short_company_name_ending_in_gongsi"),
+    pytest.param("全力推进云栖数据中心项目建设。",
+                 {"云栖数据中心项目"}, set(), id="data_in_a_project_name_is_not_the_preposition"),
+    pytest.param("仪式在智能网联产业园无人机总装中心项目现场举行。",
+                 {"智能网联产业园无人机总装中心项目"}, set(), id="a_project_inside_a_named_park_is_a_name"),
+    pytest.param("綦江东站投用，诚壹食品项目开工，文化旅游项目和观摩项目也在推进。",
+                 {"綦江东站", "诚壹食品项目"}, {"文化旅游项目", "观摩项目"}, id="facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part"),
+    pytest.param("今年完成石门河堤加固、龙岩湾生态修复等重点工程8个。",
+                 {"石门河堤加固", "龙岩湾生态修复"}, set(), id="projects_listed_before_a_project_word"),
+    pytest.param("年内，国药新型口腔材料和医用耗材产业化基地项目投产。",
+                 {"国药新型口腔材料和医用耗材产业化基地项目"}, set(), id="one_name_across_and_after_a_lexicon_brand"),
+])
+def test_projects_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_projects, text, "Project")
+    assert found <= names
+    assert not names & not_found
 
 
 def test_bare_company_word_or_a_generic_word_names_no_project():
@@ -55,8 +63,16 @@ def test_a_conjunction_after_the_company_ends_no_project():
     assert not any(t.endswith("及项目") for t in recognized(recognize_projects, "了解湖川瑞泽科技有限公司运行及项目建设情况。", "Project"))
 
 
-def test_province_prefix_of_a_project_stays_in_its_owners_name():
-    assert "湖北泓岚" in recognized(recognize_projects, "会上签约了湖北泓岚智能叉车项目。", "Enterprise")
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("会上签约了湖北泓岚智能叉车项目。",
+                 {"湖北泓岚"}, set(), id="province_prefix_of_a_project_stays_in_its_owners_name"),
+    pytest.param("开工项目包括中国移动沿河算力中心项目。",
+                 {"中国移动"}, set(), id="a_known_company_opening_a_project_owns_it"),
+])
+def test_project_owners_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_projects, text, "Enterprise")
+    assert found <= names
+    assert not names & not_found
 
 
 def test_project_named_after_a_company_of_the_text_gets_no_shorter_owner():
@@ -70,20 +86,9 @@ def test_verbs_before_a_generic_word_name_no_project():
     assert recognized(recognize_projects, '该镇获批"云岭"示范推广基地。', "Project") == set()
 
 
-def test_project_after_a_short_company_name_ending_in_gongsi():
-    found = recognized(recognize_projects, "市长察看了泓岚水务公司污泥处理中心项目,目前公司二期项目也已开工。", "Project")
-    assert "污泥处理中心项目" in found
-    assert "二期项目" not in found
-
-
 def test_a_count_of_kinds_after_a_place_names_no_project():
     assert not any("三大" in t for t in recognized(recognize_projects, "青川镇三大产业项目同日开工,东湖大桥项目同步推进。", "Project"))
     assert "东湖大桥项目" in recognized(recognize_projects, "青川镇三大产业项目同日开工,东湖大桥项目同步推进。", "Project")
-
-
-def test_data_in_a_project_name_is_not_the_preposition():
-    found = recognized(recognize_projects, "全力推进云栖数据中心项目建设。", "Project")
-    assert "云栖数据中心项目" in found
 
 
 def test_a_phase_or_a_counted_category_names_no_project():
@@ -113,16 +118,6 @@ def test_a_works_noun_stays_in_the_project_name():
     assert "推进建设项目" not in found and "建设项目" not in found
 
 
-def test_a_known_company_opening_a_project_owns_it():
-    owners = recognized(recognize_projects, "开工项目包括中国移动沿河算力中心项目。", "Enterprise")
-    assert "中国移动" in owners
-
-
-def test_a_project_inside_a_named_park_is_a_name():
-    found = recognized(recognize_projects, "仪式在智能网联产业园无人机总装中心项目现场举行。", "Project")
-    assert "智能网联产业园无人机总装中心项目" in found
-
-
 def test_project_after_its_company_and_after_verbs():
     doc = plain_doc("重庆远帆电机制造有限公司新能源电机数字化车间、綦河大桥已建成，正加快推进石门水库扩容工程。")
     found = texts(recognize_projects(doc), "Project")
@@ -142,18 +137,6 @@ def test_names_split_by_an_ocr_space_are_found_with_offsets_into_the_text():
     ents = [m for m in recognize_enterprises(doc) if m.text.replace(" ", "") == "綦江区蓝石精密铸造有限公司"]
     assert ents and doc.text[ents[0].start:ents[0].end] == ents[0].text
     assert "綦河东站" in {m.text.replace(" ", "") for m in recognize_projects(doc)}
-
-
-def test_facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part():
-    doc = plain_doc("綦江东站投用，诚壹食品项目开工，文化旅游项目和观摩项目也在推进。")
-    found = texts(recognize_projects(doc), "Project")
-    assert {"綦江东站", "诚壹食品项目"} <= found
-    assert not {"文化旅游项目", "观摩项目"} & found
-
-
-def test_projects_listed_before_a_project_word():
-    doc = plain_doc("今年完成石门河堤加固、龙岩湾生态修复等重点工程8个。")
-    assert {"石门河堤加固", "龙岩湾生态修复"} <= texts(recognize_projects(doc), "Project")
 
 
 def test_trade_name_in_front_of_a_project_is_a_nested_enterprise():
@@ -332,6 +315,3 @@ def test_project_named_after_its_company_with_de(text, project):
     assert (project in found) if project else not found
 
 
-def test_one_name_across_and_after_a_lexicon_brand():
-    text = "年内，国药新型口腔材料和医用耗材产业化基地项目投产。"
-    assert "国药新型口腔材料和医用耗材产业化基地项目" in texts(recognize_projects(plain_doc(text)), "Project")
