@@ -27,22 +27,105 @@ def test_tail_character_that_opens_the_next_word_is_no_toponym():
     assert ("德化山茶油加工项目", "located_in", "德化") in triples(doc)
 
 
-def test_bay_named_after_a_city_names_no_location():
-    doc = make_doc("泉州湾智造新城揭牌。", [("泉州", "Place"), ("泉州湾智造新城", "Park")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_divisions_listed_before_deng_and_a_division_kind_are_part_of_the_place_of_ge():
-    doc = make_doc("近日,福州各镇街掀起招商热潮,青石、白溪和云岭等镇街纷纷签约新项目。",
-                   [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")])
-    assert triples(doc, "part_of") == {("青石", "part_of", "福州"), ("白溪", "part_of", "福州"),
-                                       ("云岭", "part_of", "福州")}
-
-
-def test_divisions_list_without_a_place_of_ge_states_nothing():
-    doc = make_doc("福州召开会议,青石、白溪和云岭等镇街负责人参会。",
-                   [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")])
-    assert triples(doc, "part_of") == set()
+@pytest.mark.parametrize("text, names, label, expected", [
+    pytest.param("泉州湾智造新城揭牌。",
+                 [("泉州", "Place"), ("泉州湾智造新城", "Park")],
+                 "located_in", set(), id="bay_named_after_a_city_names_no_location"),
+    pytest.param("近日,福州各镇街掀起招商热潮,青石、白溪和云岭等镇街纷纷签约新项目。",
+                 [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")],
+                 "part_of", {("青石", "part_of", "福州"), ("白溪", "part_of", "福州"),
+                                       ("云岭", "part_of", "福州")}, id="divisions_listed_before_deng_and_a_division_kind_are_part_of_the_place_of_ge"),
+    pytest.param("福州召开会议,青石、白溪和云岭等镇街负责人参会。",
+                 [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")],
+                 "part_of", set(), id="divisions_list_without_a_place_of_ge_states_nothing"),
+    pytest.param("青禾储能产业园与白河装备产业园的一部分合并。",
+                 [("青禾储能产业园", "Park"), ("白河装备产业园", "Park")],
+                 "part_of", set(), id="part_of_phrase_needs_shi_before_the_whole"),
+    pytest.param("临湖科技城是渝北区招商引资的主阵地。",
+                 [("临湖科技城", "Park"), ("渝北区", "Place")],
+                 "located_in", {("临湖科技城", "located_in", "渝北区")}, id="park_said_to_be_a_place_s_is_in_it"),
+    pytest.param("湖南岳阳至常德高速公路开工。",
+                 [("湖南", "Place"), ("岳阳", "Place"), ("常德", "Place"),
+                                          ("湖南岳阳至常德高速公路", "Project")],
+                 "part_of", set(), id="places_inside_a_project_name_state_no_part_of"),
+    pytest.param("江西南昌县项目开工。江西省南昌县举行仪式。",
+                 [("江西", "Place"), ("江西省", "Place"), ("南昌县", "Place")],
+                 "part_of", {("南昌县", "part_of", "江西省")}, id="a_parent_written_short_and_full_gives_one_part_of_with_the_full_name"),
+    pytest.param("在洛期间,代表团参观了远拓花海。",
+                 [("洛", "Place"), ("远拓花海", "Project")],
+                 "located_in", set(), id="one_character_abbreviation_opens_no_scene"),
+    pytest.param("调研组来到洛阳市,白河日报记者随行采访,深入远拓电子有限公司。",
+                 [("洛阳市", "Place"), ("白河日报", "Organization"), ("远拓电子有限公司", "Enterprise")],
+                 "located_in", {("远拓电子有限公司", "located_in", "洛阳市")}, id="a_paper_reporting_a_visit_is_not_visited"),
+    pytest.param("中国工商银行保定清苑支行开业。",
+                 [("中国工商银行保定清苑支行", "Enterprise"), ("保定", "Place"), ("清苑", "Place")],
+                 "part_of", set(), id="place_chain_inside_a_longer_name_that_starts_elsewhere_gives_no_part_of"),
+    pytest.param("海南三亚崖州湾科技城建设提速。",
+                 [("海南三亚崖州湾科技城", "Park"), ("海南", "Place"), ("三亚", "Place"), ("崖州", "Place")],
+                 "located_in", {("海南三亚崖州湾科技城", "located_in", "崖州湾")}, id="place_followed_by_a_toponym_tail_is_not_the_innermost_place"),  # the toponym
+    pytest.param("在金州区召开的座谈会上，华腾重工集团负责人发言。",
+                 [("金州区", "Place"), ("华腾重工集团", "Enterprise")],
+                 "located_in", set(), id="in_place_verb_phrase_de_names_no_event"),
+    pytest.param("滨湖科技新区(南岭新城)一季度重大项目集中开工。",
+                 [("滨湖科技新区", "Park"), ("南岭新城", "Park")],
+                 "located_in", set(), id="park_in_brackets_after_a_park_is_its_other_name_not_its_place"),
+    pytest.param("来自上海、江苏、安徽等长三角地区的企业参会。",
+                 [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place"), ("长三角地区", "Place")],
+                 "part_of", {("上海", "part_of", "长三角地区"), ("江苏", "part_of", "长三角地区"),
+                                       ("安徽", "part_of", "长三角地区")}, id="regions_list_gives_part_of"),
+    pytest.param("来自上海、江苏、安徽等地的企业参会。",
+                 [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place")],
+                 "part_of", set(), id="list_closed_by_a_generic_word_gives_no_part_of"),
+    pytest.param("南岭文化产业园项目和南岭文化产业园游客中心项目签约。",
+                 [("南岭文化产业园项目", "Project"), ("南岭文化产业园游客中心项目", "Project"),
+                    ("南岭文化产业园", "Park")],
+                 "located_in", {("南岭文化产业园游客中心项目", "located_in", "南岭文化产业园")}, id="project_that_builds_a_park_is_not_located_in_it"),
+    pytest.param("南岭文化产业园三期项目开工。",
+                 [("南岭文化产业园三期项目", "Project"), ("南岭文化产业园", "Park")],
+                 "located_in", {("南岭文化产业园三期项目", "located_in", "南岭文化产业园")}, id="phase_of_a_park_is_located_in_it"),
+    pytest.param("清苑经济开发区管理委员会下设清北产业园和清南产业园两个园区。",
+                 [("清苑经济开发区管理委员会", "GovOrg"), ("清苑经济开发区", "Park"),
+                    ("清北产业园", "Park"), ("清南产业园", "Park")],
+                 "part_of", {("清北产业园", "part_of", "清苑经济开发区"),
+                                       ("清南产业园", "part_of", "清苑经济开发区")}, id="parks_listed_after_xiashe_are_part_of_the_zone"),
+    pytest.param("城口县高观镇开展活动，县委组织部、县委参加。",
+                 [("城口县", "Place"), ("高观镇", "Place"), ("县委组织部", "GovOrg"), ("县委", "GovOrg")],
+                 "part_of", {("高观镇", "part_of", "城口县"), ("县委组织部", "part_of", "县委")}, id="places_in_a_row_and_departments"),
+    pytest.param("荣县仁寿县两地开展合作。四川省荣县举办活动。",
+                 [("荣县", "Place"), ("仁寿县", "Place"), ("四川省", "Place")],
+                 "part_of", {("荣县", "part_of", "四川省")}, id="two_counties_side_by_side_are_no_part_of"),
+    pytest.param("滨江物流园位于江津区与永川区之间，交通便利。",
+                 [("滨江物流园", "Park"), ("江津区", "Place"), ("永川区", "Place")],
+                 "located_in", set(), id="between_two_places_is_in_neither"),
+    pytest.param("滨江高新区成立于2006年，2012年升级为国家高新区，是江西省首个国家级园区。",
+                 [("滨江高新区", "Park"), ("江西省", "Place")],
+                 "located_in", {("滨江高新区", "located_in", "江西省")}, id="park_said_to_be_the_first_of_a_province"),
+    pytest.param("临江科技城是长春市委、市政府设立的重要板块。",
+                 [("临江科技城", "Park"), ("长春市委", "GovOrg"), ("长春市", "Place")],
+                 "located_in", set(), id="place_inside_a_body_name_is_not_where_a_park_is"),
+    pytest.param("长春临开区成立十年，临开区产值翻番。",
+                 [("长春临开区", "Park"), ("临开区", "Park"), ("长春", "Place")],
+                 "located_in", {("长春临开区", "located_in", "长春")}, id="short_park_name_inside_a_longer_one_gets_no_place"),
+    pytest.param("温州湾新区加快建设。",
+                 [("温州湾新区", "Park"), ("温州", "Place")],
+                 "located_in", set(), id="place_that_starts_a_longer_toponym_does_not_locate_the_park"),
+    pytest.param("获评企业有恒宇光电材料有限公司（江津区）、瑞丰电子有限公司（荣昌区）。",
+                 [("恒宇光电材料有限公司", "Enterprise"), ("瑞丰电子有限公司", "Enterprise"),
+                    ("江津区", "Place"), ("荣昌区", "Place")],
+                 "located_in", {("恒宇光电材料有限公司", "located_in", "江津区"),
+                                          ("瑞丰电子有限公司", "located_in", "荣昌区")}, id="place_in_brackets_after_a_company"),
+    pytest.param("瑞丰电子有限公司首次在江津区落户。滨江数据产业园、恒宇光电材料有限公司签约落户江津区。",
+                 [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("滨江数据产业园", "Park"),
+                    ("恒宇光电材料有限公司", "Enterprise")],
+                 "located_in", {("瑞丰电子有限公司", "located_in", "江津区"),
+                                          ("滨江数据产业园", "located_in", "江津区"),
+                                          ("恒宇光电材料有限公司", "located_in", "江津区")}, id="settling_in_a_place_written_before_the_verb_and_parks_settle_too"),
+    pytest.param("中国开封菊花节开幕。",
+                 [("中国", "Place"), ("开封", "Place")],
+                 "part_of", set(), id="country_before_a_city_states_no_part_of"),
+])
+def test_relations_found_are_exactly(text, names, label, expected):
+    assert triples(make_doc(text, names), label) == expected
 
 
 SCENES_AND_LISTS = [
@@ -146,12 +229,6 @@ def test_stated_and_visited_parts(text, names, expected):
     assert expected <= triples(make_doc(text, names))
 
 
-def test_part_of_phrase_needs_shi_before_the_whole():
-    doc = make_doc("青禾储能产业园与白河装备产业园的一部分合并。",
-                   [("青禾储能产业园", "Park"), ("白河装备产业园", "Park")])
-    assert triples(doc, "part_of") == set()
-
-
 EVENTS = [
     # the host of an event and the projects of a later sentence that speaks of it
     ("9月3日上午,湖南省青川县举行秋季重大项目集中开工仪式。本次集中开工的项目包括远拓物流园、"
@@ -229,44 +306,29 @@ def test_statements_that_name_no_location(text, names):
     assert triples(make_doc(text, names), "located_in") == set()
 
 
-def test_park_said_to_be_a_place_s_is_in_it():
-    doc = make_doc("临湖科技城是渝北区招商引资的主阵地。", [("临湖科技城", "Park"), ("渝北区", "Place")])
-    assert triples(doc, "located_in") == {("临湖科技城", "located_in", "渝北区")}
-
-
-def test_places_inside_a_project_name_state_no_part_of():
-    doc = make_doc("湖南岳阳至常德高速公路开工。", [("湖南", "Place"), ("岳阳", "Place"), ("常德", "Place"),
-                                          ("湖南岳阳至常德高速公路", "Project")])
-    assert triples(doc, "part_of") == set()
-
-
-def test_a_parent_written_short_and_full_gives_one_part_of_with_the_full_name():
-    doc = make_doc("江西南昌县项目开工。江西省南昌县举行仪式。",
-                   [("江西", "Place"), ("江西省", "Place"), ("南昌县", "Place")])
-    assert triples(doc, "part_of") == {("南昌县", "part_of", "江西省")}
-
-
-def test_one_character_abbreviation_opens_no_scene():
-    doc = make_doc("在洛期间,代表团参观了远拓花海。", [("洛", "Place"), ("远拓花海", "Project")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_a_visited_site_places_its_own_clause_and_a_semicolon_ends_a_scene():
-    doc = make_doc("他深入洛阳市,到青禾科技园察看远拓仓储项目,到白河果蔬有限公司察看分拣线;"
-                   "随后走进临湖能源有限公司。",
-                   [("洛阳市", "Place"), ("青禾科技园", "Park"), ("远拓仓储项目", "Project"),
-                    ("白河果蔬有限公司", "Enterprise"), ("临湖能源有限公司", "Enterprise")])
-    found = triples(doc, "located_in")
-    assert {("青禾科技园", "located_in", "洛阳市"), ("远拓仓储项目", "located_in", "青禾科技园"),
-            ("白河果蔬有限公司", "located_in", "洛阳市")} <= found
-    assert ("白河果蔬有限公司", "located_in", "青禾科技园") not in found
-    assert ("临湖能源有限公司", "located_in", "洛阳市") not in found
-
-
-def test_a_paper_reporting_a_visit_is_not_visited():
-    doc = make_doc("调研组来到洛阳市,白河日报记者随行采访,深入远拓电子有限公司。",
-                   [("洛阳市", "Place"), ("白河日报", "Organization"), ("远拓电子有限公司", "Enterprise")])
-    assert triples(doc, "located_in") == {("远拓电子有限公司", "located_in", "洛阳市")}
+@pytest.mark.parametrize("text, names, label, found, not_found", [
+    pytest.param("他深入洛阳市,到青禾科技园察看远拓仓储项目,到白河果蔬有限公司察看分拣线;随后走进临湖能源有限公司。",
+                 [("洛阳市", "Place"), ("青禾科技园", "Park"), ("远拓仓储项目", "Project"),
+                    ("白河果蔬有限公司", "Enterprise"), ("临湖能源有限公司", "Enterprise")],
+                 "located_in", {("青禾科技园", "located_in", "洛阳市"), ("远拓仓储项目", "located_in", "青禾科技园"), ("白河果蔬有限公司", "located_in", "洛阳市")}, {("白河果蔬有限公司", "located_in", "青禾科技园"), ("临湖能源有限公司", "located_in", "洛阳市")}, id="a_visited_site_places_its_own_clause_and_a_semicolon_ends_a_scene"),
+    pytest.param("随后，他来到已在大连市金州区扎根二十年的华腾重工集团，察看生产线。",
+                 [("大连市", "Place"), ("金州区", "Place"), ("华腾重工集团", "Enterprise")],
+                 "located_in", {("华腾重工集团", "located_in", "金州区")}, set(), id="in_place_verb_phrase_de_company"),
+    pytest.param("中国(海南)自由贸易试验区三亚新片区建设提速。",
+                 [("中国(海南)自由贸易试验区三亚新片区", "Park"), ("三亚新片区", "Park"), ("三亚", "Place"),
+                    ("海南", "Place")],
+                 "located_in", {("中国(海南)自由贸易试验区三亚新片区", "located_in", "三亚")}, {("中国(海南)自由贸易试验区三亚新片区", "located_in", "海南")}, id="sub_zone_after_a_bracketed_place_is_in_its_own_place"),
+    pytest.param("宜昌高新区(含白洋工业园、生物产业园)发展提速。",
+                 [("宜昌高新区", "Park"), ("白洋工业园", "Park"), ("生物产业园", "Park"), ("宜昌", "Place")],
+                 "part_of", {("白洋工业园", "part_of", "宜昌高新区"), ("生物产业园", "part_of", "宜昌高新区")}, set(), id="parks_in_brackets_after_han_are_parts_of_the_zone"),
+    pytest.param("推进航空港经济区郑州片区建设。",
+                 [("航空港经济区郑州片区", "Park"), ("郑州", "Place")],
+                 "located_in", {("航空港经济区郑州片区", "located_in", "郑州")}, set(), id="sub_area_of_an_unnamed_zone_lies_in_its_place"),
+])
+def test_relations_found_and_not_found(text, names, label, found, not_found):
+    got = triples(make_doc(text, names), label)
+    assert found <= got
+    assert not got & not_found
 
 
 def test_park_is_located_in_the_innermost_place_of_its_prefix():
@@ -277,96 +339,11 @@ def test_park_is_located_in_the_innermost_place_of_its_prefix():
     assert {("保定", "part_of", "河北"), ("清苑", "part_of", "保定")} <= triples(doc, "part_of")
 
 
-def test_place_chain_inside_a_longer_name_that_starts_elsewhere_gives_no_part_of():
-    doc = make_doc("中国工商银行保定清苑支行开业。",
-                   [("中国工商银行保定清苑支行", "Enterprise"), ("保定", "Place"), ("清苑", "Place")])
-    assert triples(doc, "part_of") == set()
-
-
-def test_place_followed_by_a_toponym_tail_is_not_the_innermost_place():
-    doc = make_doc("海南三亚崖州湾科技城建设提速。",
-                   [("海南三亚崖州湾科技城", "Park"), ("海南", "Place"), ("三亚", "Place"), ("崖州", "Place")])
-    assert triples(doc, "located_in") == {("海南三亚崖州湾科技城", "located_in", "崖州湾")}  # the toponym
-
-
-def test_in_place_verb_phrase_de_company():
-    doc = make_doc("随后，他来到已在大连市金州区扎根二十年的华腾重工集团，察看生产线。",
-                   [("大连市", "Place"), ("金州区", "Place"), ("华腾重工集团", "Enterprise")])
-    assert ("华腾重工集团", "located_in", "金州区") in triples(doc, "located_in")
-
-
-def test_in_place_verb_phrase_de_names_no_event():
-    doc = make_doc("在金州区召开的座谈会上，华腾重工集团负责人发言。",
-                   [("金州区", "Place"), ("华腾重工集团", "Enterprise")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_park_in_brackets_after_a_park_is_its_other_name_not_its_place():
-    doc = make_doc("滨湖科技新区(南岭新城)一季度重大项目集中开工。",
-                   [("滨湖科技新区", "Park"), ("南岭新城", "Park")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_regions_list_gives_part_of():
-    doc = make_doc("来自上海、江苏、安徽等长三角地区的企业参会。",
-                   [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place"), ("长三角地区", "Place")])
-    assert triples(doc, "part_of") == {("上海", "part_of", "长三角地区"), ("江苏", "part_of", "长三角地区"),
-                                       ("安徽", "part_of", "长三角地区")}
-
-
-def test_list_closed_by_a_generic_word_gives_no_part_of():
-    doc = make_doc("来自上海、江苏、安徽等地的企业参会。", [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place")])
-    assert triples(doc, "part_of") == set()
-
-
-def test_project_that_builds_a_park_is_not_located_in_it():
-    doc = make_doc("南岭文化产业园项目和南岭文化产业园游客中心项目签约。",
-                   [("南岭文化产业园项目", "Project"), ("南岭文化产业园游客中心项目", "Project"),
-                    ("南岭文化产业园", "Park")])
-    assert triples(doc, "located_in") == {("南岭文化产业园游客中心项目", "located_in", "南岭文化产业园")}
-
-
-def test_phase_of_a_park_is_located_in_it():
-    doc = make_doc("南岭文化产业园三期项目开工。",
-                   [("南岭文化产业园三期项目", "Project"), ("南岭文化产业园", "Park")])
-    assert triples(doc, "located_in") == {("南岭文化产业园三期项目", "located_in", "南岭文化产业园")}
-
-
-def test_parks_listed_after_xiashe_are_part_of_the_zone():
-    doc = make_doc("清苑经济开发区管理委员会下设清北产业园和清南产业园两个园区。",
-                   [("清苑经济开发区管理委员会", "GovOrg"), ("清苑经济开发区", "Park"),
-                    ("清北产业园", "Park"), ("清南产业园", "Park")])
-    assert triples(doc, "part_of") == {("清北产业园", "part_of", "清苑经济开发区"),
-                                       ("清南产业园", "part_of", "清苑经济开发区")}
-
-
-def test_sub_zone_after_a_bracketed_place_is_in_its_own_place():
-    doc = make_doc("中国(海南)自由贸易试验区三亚新片区建设提速。",
-                   [("中国(海南)自由贸易试验区三亚新片区", "Park"), ("三亚新片区", "Park"), ("三亚", "Place"),
-                    ("海南", "Place")])
-    located = triples(doc, "located_in")
-    assert ("中国(海南)自由贸易试验区三亚新片区", "located_in", "三亚") in located
-    assert ("中国(海南)自由贸易试验区三亚新片区", "located_in", "海南") not in located
-
-
-def test_parks_in_brackets_after_含_are_parts_of_the_zone():
-    doc = make_doc("宜昌高新区(含白洋工业园、生物产业园)发展提速。",
-                   [("宜昌高新区", "Park"), ("白洋工业园", "Park"), ("生物产业园", "Park"), ("宜昌", "Place")])
-    assert {("白洋工业园", "part_of", "宜昌高新区"), ("生物产业园", "part_of", "宜昌高新区")} \
-        <= triples(doc, "part_of")
-
-
 def test_zone_made_of_parks_and_projects_passes_over_an_unnamed_item():
     doc = make_doc("江北科学城主要由智造产业园、大学城和江北物流枢纽项目组成。",
                    [("江北科学城", "Park"), ("智造产业园", "Park"), ("江北物流枢纽项目", "Project")])
     assert ("智造产业园", "part_of", "江北科学城") in triples(doc, "part_of")
     assert ("江北物流枢纽项目", "located_in", "江北科学城") in triples(doc, "located_in")
-
-
-def test_sub_area_of_an_unnamed_zone_lies_in_its_place():
-    doc = make_doc("推进航空港经济区郑州片区建设。",
-                   [("航空港经济区郑州片区", "Park"), ("郑州", "Place")])
-    assert ("航空港经济区郑州片区", "located_in", "郑州") in triples(doc, "located_in")
 
 
 def test_located_at_de():
@@ -391,61 +368,12 @@ def test_place_prefix_of_park_and_sub_area():
     assert not any(h == "嘉陵科技园（北碚片区）" and t == "荣安" for h, _, t in got)
 
 
-def test_places_in_a_row_and_departments():
-    doc = make_doc("城口县高观镇开展活动，县委组织部、县委参加。",
-                   [("城口县", "Place"), ("高观镇", "Place"), ("县委组织部", "GovOrg"), ("县委", "GovOrg")])
-    assert triples(doc, "part_of") == {("高观镇", "part_of", "城口县"), ("县委组织部", "part_of", "县委")}
-
-
 def test_section_header_places_what_follows_until_next_header():
     text = "石柱\n\n黄水大桥加快建设，进度过半。\n\n丰都\n\n名山索道项目开工。"
     doc = make_doc(text, [("石柱", "Place"), ("丰都", "Place"), ("黄水大桥", "Project"), ("名山索道项目", "Project")])
     got = triples(doc, "located_in")
     assert ("黄水大桥", "located_in", "石柱") in got and ("名山索道项目", "located_in", "丰都") in got
     assert ("名山索道项目", "located_in", "石柱") not in got
-
-
-def test_two_counties_side_by_side_are_no_part_of():
-    doc = make_doc("荣县仁寿县两地开展合作。四川省荣县举办活动。",
-                   [("荣县", "Place"), ("仁寿县", "Place"), ("四川省", "Place")])
-    assert triples(doc, "part_of") == {("荣县", "part_of", "四川省")}
-
-
-def test_between_two_places_is_in_neither():
-    doc = make_doc("滨江物流园位于江津区与永川区之间，交通便利。",
-                   [("滨江物流园", "Park"), ("江津区", "Place"), ("永川区", "Place")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_park_said_to_be_the_first_of_a_province():
-    doc = make_doc("滨江高新区成立于2006年，2012年升级为国家高新区，是江西省首个国家级园区。",
-                   [("滨江高新区", "Park"), ("江西省", "Place")])
-    assert triples(doc, "located_in") == {("滨江高新区", "located_in", "江西省")}
-
-
-def test_place_inside_a_body_name_is_not_where_a_park_is():
-    doc = make_doc("临江科技城是长春市委、市政府设立的重要板块。",
-                   [("临江科技城", "Park"), ("长春市委", "GovOrg"), ("长春市", "Place")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_short_park_name_inside_a_longer_one_gets_no_place():
-    doc = make_doc("长春临开区成立十年，临开区产值翻番。",
-                   [("长春临开区", "Park"), ("临开区", "Park"), ("长春", "Place")])
-    assert triples(doc, "located_in") == {("长春临开区", "located_in", "长春")}
-
-
-def test_place_that_starts_a_longer_toponym_does_not_locate_the_park():
-    doc = make_doc("温州湾新区加快建设。", [("温州湾新区", "Park"), ("温州", "Place")])
-    assert triples(doc, "located_in") == set()
-
-
-def test_place_in_brackets_after_a_company():
-    doc = make_doc("获评企业有恒宇光电材料有限公司（江津区）、瑞丰电子有限公司（荣昌区）。",
-                   [("恒宇光电材料有限公司", "Enterprise"), ("瑞丰电子有限公司", "Enterprise"),
-                    ("江津区", "Place"), ("荣昌区", "Place")])
-    assert triples(doc, "located_in") == {("恒宇光电材料有限公司", "located_in", "江津区"),
-                                          ("瑞丰电子有限公司", "located_in", "荣昌区")}
 
 
 def test_direction_sub_area_of_a_park_is_part_of_it_but_no_place():
@@ -468,15 +396,6 @@ def test_settles_in_and_stands_at_with_a_preposition():
     assert ("瑞丰电子有限公司", "located_in", "珞璜镇") in triples(make_doc("瑞丰电子有限公司坐落在江津区珞璜镇。", names))
 
 
-def test_settling_in_a_place_written_before_the_verb_and_parks_settle_too():
-    doc = make_doc("瑞丰电子有限公司首次在江津区落户。滨江数据产业园、恒宇光电材料有限公司签约落户江津区。",
-                   [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("滨江数据产业园", "Park"),
-                    ("恒宇光电材料有限公司", "Enterprise")])
-    assert triples(doc, "located_in") == {("瑞丰电子有限公司", "located_in", "江津区"),
-                                          ("滨江数据产业园", "located_in", "江津区"),
-                                          ("恒宇光电材料有限公司", "located_in", "江津区")}
-
-
 def test_river_at_the_start_of_a_park_name_is_no_part_of_the_province():
     doc = make_doc("湖南湘江新区发布规划。", [("湖南湘江新区", "Park"), ("湖南", "Place"), ("湘江", "Place")])
     assert ("湘江", "part_of", "湖南") not in triples(doc)
@@ -491,11 +410,6 @@ def test_list_with_a_heading_of_its_own_is_not_under_the_park_before():
     doc = make_doc("滨江高新区新开工项目2个。\n分别是：瑞丰电机项目、恒宇光膜项目。", names)
     assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "滨江高新区"),
                                           ("恒宇光膜项目", "located_in", "滨江高新区")}
-
-
-def test_country_before_a_city_states_no_part_of():
-    doc = make_doc("中国开封菊花节开幕。", [("中国", "Place"), ("开封", "Place")])
-    assert triples(doc, "part_of") == set()
 
 
 def test_company_named_after_a_country_is_not_placed_by_the_section_header():
