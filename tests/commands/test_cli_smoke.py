@@ -1,8 +1,9 @@
-import subprocess
-import sys
+from tests.conftest import kg
 
 
 def test_help_lists_subcommands():
-    out = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True).stdout
+    done = kg("--help")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     for cmd in ("build", "extract", "query", "serve", "view", "stats", "path", "train-ner", "push", "check", "migrate"):
         assert cmd in out
