@@ -72,7 +72,7 @@ DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研�
 DOC_B = "西南工程学院副院长杭素文介绍，澜舟新材与学院共建实验室。区经济信息委主任沈柏舟出席。"
 
 
-def _ev(doc: str, name: str, sentence: str, pattern: str) -> Evidence:
+def sentence_evidence(doc: str, name: str, sentence: str, pattern: str) -> Evidence:
     sha = hashlib.sha256(doc.encode()).hexdigest()
     start = doc.index(sentence)
     return Evidence(sha, name, start, start + len(sentence), sentence, pattern)
@@ -82,8 +82,8 @@ def sample_kb() -> KnowledgeBase:
     """Two documents, all seven entity types, posts with and without a body, every relation."""
     a1, a2 = DOC_A.split("。")[0] + "。", DOC_A.split("。")[1] + "。"
     b1, b2 = DOC_B.split("。")[0] + "。", DOC_B.split("。")[1] + "。"
-    ea1, ea2 = _ev(DOC_A, "a.txt", a1, "rules"), _ev(DOC_A, "a.txt", a2, "rules")
-    eb1, eb2 = _ev(DOC_B, "b.txt", b1, "rules"), _ev(DOC_B, "b.txt", b2, "rules")
+    ea1, ea2 = sentence_evidence(DOC_A, "a.txt", a1, "rules"), sentence_evidence(DOC_A, "a.txt", a2, "rules")
+    eb1, eb2 = sentence_evidence(DOC_B, "b.txt", b1, "rules"), sentence_evidence(DOC_B, "b.txt", b2, "rules")
     ents = [
         Entity("person/muqinglan", "Person", "穆青岚", mentions=[ea1]),
         Entity("person/hangsuwen", "Person", "杭素文", mentions=[eb1]),
@@ -389,14 +389,14 @@ class Browser:
             self.proc.kill()
 
 
-def _screenshot_dir(tmp_path: Path) -> Path:
+def screenshot_dir(tmp_path: Path) -> Path:
     """Screenshots go to a temp dir (KG_SCREENSHOTS overrides it, to look at them)."""
     out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     return out
 
 
-class _Payload:
+class PicklePayload:
     """A pickle that creates a file when loaded."""
 
     def __init__(self, marker: Path) -> None:

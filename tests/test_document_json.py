@@ -15,7 +15,7 @@ import pytest
 
 from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.model import Document, Mention, Span
-from tests.conftest import _Payload
+from tests.conftest import PicklePayload
 
 TEXT = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
 
@@ -165,9 +165,9 @@ def test_an_invalid_record_is_a_one_line_error(case):
 
 def test_a_pickle_in_place_of_a_record_is_not_run(tmp_path):
     live = tmp_path / "pickle-was-loaded"
-    pickle.loads(pickle.dumps(_Payload(live))).close()  # the payload works when unpickled ...
+    pickle.loads(pickle.dumps(PicklePayload(live))).close()  # the payload works when unpickled ...
     assert live.exists()
     marker = tmp_path / "kg-ran-it"
     with pytest.raises(RecordError):  # ... and kg does not unpickle it
-        document_from_json(pickle.dumps(_Payload(marker)))
+        document_from_json(pickle.dumps(PicklePayload(marker)))
     assert not marker.exists()

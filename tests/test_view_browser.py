@@ -24,9 +24,9 @@ from tests.conftest import (
     XSS_NAME,
     XSS_SENTENCE,
     Browser,
-    _screenshot_dir,
     invented_graph,
     random_graph,
+    screenshot_dir,
 )
 from tests.conftest import CORPUS_DOCS as SHARED_CORPUS_DOCS
 
@@ -116,7 +116,7 @@ def test_page_draws_every_node_offline_and_escapes_document_text(browser, tmp_pa
     assert XSS_NAME in tip and XSS_SENTENCE in tip
     assert browser.evaluate("document.querySelectorAll('img, b, i, script[src]').length") == 0
     assert_glyphs_are_not_tofu(browser, "柯望舒青梧区")
-    browser.screenshot(_screenshot_dir(tmp_path) / "invented-graph.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "invented-graph.png")
 
     lone = next(n for n in g if g.degree(n) == 0)
     browser.type_text("#kg-query", "雾岭")
@@ -180,7 +180,7 @@ def test_two_thousand_entities_open_on_a_legible_few_and_settle(browser, tmp_pat
     before = browser.evaluate("JSON.stringify(kgView.network.getPositions())")
     time.sleep(1)
     assert browser.evaluate("JSON.stringify(kgView.network.getPositions())") == before
-    browser.screenshot(_screenshot_dir(tmp_path) / "random-2000.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "random-2000.png")
     assert browser.problems() == []
 
 
@@ -243,7 +243,7 @@ def test_the_corpus_opens_legible_and_grows_by_search_and_click(browser, tmp_pat
     assert all(s["inside"] for s in shown)
     assert overlapping_labels(shown) <= len(shown) // 20
     assert_glyphs_are_not_tofu(browser, "".join(dict.fromkeys("".join(s["label"] for s in shown[:5]))))
-    browser.screenshot(_screenshot_dir(tmp_path) / "corpus-opening.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "corpus-opening.png")
     # the page carries the whole graph, for search and expansion
     assert browser.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes.length") == \
         g.number_of_nodes()
@@ -271,7 +271,7 @@ def test_the_corpus_opens_legible_and_grows_by_search_and_click(browser, tmp_pat
     colours = browser.evaluate("Object.fromEntries(kgView.nodes.get().map(n => [n.id, n.color.background]))")
     faded = {n for n, c in colours.items() if c == "#e4e4e4"}
     assert faded == set(colours) - near - {target}
-    browser.screenshot(_screenshot_dir(tmp_path) / "corpus-search.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "corpus-search.png")
 
     # Click an entity with undrawn neighbours: they are drawn.
     browser.evaluate("document.getElementById('kg-fit').click()")
@@ -311,7 +311,7 @@ def test_the_corpus_filters_and_colours(browser, tmp_path, corpus_page):
     assert all(colour == palette[c % len(palette)] for c, colour in nodes if c >= 0)
     assert len({colour for _, colour in nodes}) > 1
     assert browser.evaluate("document.getElementById('kg-community-legend').hidden") is False
-    browser.screenshot(_screenshot_dir(tmp_path) / "corpus-communities.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "corpus-communities.png")
     browser.evaluate("document.querySelector('input[name=kg-colour][value=type]').click()")
     by_type = {t: c for t, (c, _, _) in TYPE_STYLE.items()}
     nodes = browser.evaluate("kgView.nodes.get().map(n => [n.kgType, n.color.background])")

@@ -1,7 +1,6 @@
 """``kg push`` against a real Graph Store endpoint: the oxigraph server on a loopback port."""
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,23 +9,17 @@ import urllib.request
 
 import pytest
 
-from kg.server.backend import oxigraph_binary
 from kg.runner import SEEDS
-from tests.server.conftest import TOKEN, serve, stop
+from kg.server.backend import oxigraph_binary
+from tests.server.conftest import TOKEN, free_port, serve, stop
 
 EX = "http://example.org/push-test/"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def server(tmp_path):
     """A fresh in-memory oxigraph server; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -139,7 +132,7 @@ def test_push_a_built_store_gives_the_endpoint_the_same_quads(server, tmp_path):
 def test_an_unreachable_endpoint_is_a_one_line_error(tmp_path):
     source = tmp_path / "g.trig"
     source.write_text(_trig({"doc/a": [("e1", "mention", "x")]}), encoding="utf-8")
-    done = _kg("push", str(source), "--endpoint", f"http://127.0.0.1:{_free_port()}/store")
+    done = _kg("push", str(source), "--endpoint", f"http://127.0.0.1:{free_port()}/store")
     assert done.returncode != 0
     assert "cannot reach" in done.stderr and "Traceback" not in done.stderr
 
@@ -192,6 +185,6 @@ def test_push_without_the_token_is_refused_in_one_line(writable_kg_serve, tmp_pa
 def test_a_password_in_the_url_and_a_token_file_are_one_too_many(tmp_path):
     (tmp_path / "token").write_text(TOKEN)
     (tmp_path / "g.trig").write_text(_trig({"doc/a": [("e1", "mention", "x")]}), encoding="utf-8")
-    done = _kg("push", str(tmp_path / "g.trig"), "--endpoint", f"http://user:pw@127.0.0.1:{_free_port()}/store",
+    done = _kg("push", str(tmp_path / "g.trig"), "--endpoint", f"http://user:pw@127.0.0.1:{free_port()}/store",
                "--token-file", str(tmp_path / "token"))
     assert done.returncode == 2 and "not both" in done.stderr

@@ -16,7 +16,7 @@ import pyoxigraph
 import pytest
 
 from kg.rdf.store import KgStore
-from tests.conftest import TEXT_A, TEXT_B, _Payload, kg, store_quads
+from tests.conftest import TEXT_A, TEXT_B, PicklePayload, kg, store_quads
 
 
 @dataclass
@@ -243,7 +243,7 @@ def test_a_read_only_store_is_one_line(built, store, tmp_path, command):
 
 
 def _plant(store: Path, name: str, marker: Path) -> None:
-    (store / "documents" / name).write_bytes(pickle.dumps(_Payload(marker)))
+    (store / "documents" / name).write_bytes(pickle.dumps(PicklePayload(marker)))
 
 
 @pytest.mark.parametrize("command", [["build"], ["check"], ["migrate"]])

@@ -17,7 +17,7 @@ from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import KG, KGR, ORG, PROV, RDF, RDFS, TIME, XSD
-from tests.conftest import DOC_A, DOC_B, ROOT, _ev, sample_kb
+from tests.conftest import DOC_A, DOC_B, ROOT, sample_kb, sentence_evidence
 
 A1, B2 = DOC_A.split("。")[0] + "。", DOC_B.split("。")[1] + "。"
 
@@ -26,7 +26,7 @@ def timed_kb(conflict: bool = False):
     """sample_kb with an appointment (a.txt) and a removal (b.txt) of one holding, an event of a
     name that resolved to no entity, a milestone and a figure."""
     kb = sample_kb()
-    ea, eb = _ev(DOC_A, "a.txt", A1, "events.after"), _ev(DOC_B, "b.txt", B2, "events.object")
+    ea, eb = sentence_evidence(DOC_A, "a.txt", A1, "events.after"), sentence_evidence(DOC_B, "b.txt", B2, "events.object")
     kb.events = [
         PersonnelEvent("person/muqinglan", "穆青岚", "appoint", False, "区长", "岳川区人民政府", "2023-02-01", [ea],
                        organization="govorg/yuechuan-quwei"),
@@ -39,9 +39,9 @@ def timed_kb(conflict: bool = False):
                                         "2023-02-01", [eb]))
         kb.events = [e for e in kb.events if e.kind != "remove"]
     kb.milestones = [ProjectMilestone("project/mojidi", "高性能膜材料生产基地项目", "开工", "2024-03",
-                                      [_ev(DOC_A, "a.txt", DOC_A.split("。")[1] + "。", "milestones")])]
+                                      [sentence_evidence(DOC_A, "a.txt", DOC_A.split("。")[1] + "。", "milestones")])]
     kb.figures = [ProjectFigure("project/mojidi", "高性能膜材料生产基地项目", "investment", "总投资", 1200000000, "CNY",
-                                [_ev(DOC_A, "a.txt", DOC_A.split("。")[1] + "。", "figures")])]
+                                [sentence_evidence(DOC_A, "a.txt", DOC_A.split("。")[1] + "。", "figures")])]
     return kb
 
 
@@ -189,7 +189,7 @@ def test_a_document_reporting_an_end_gives_no_start_after_it(tmp_path):
     kb = timed_kb()
     # a.txt (2024-05-09) shows 区委副书记, and says it ended on 2024-05-01
     kb.events.append(PersonnelEvent("person/muqinglan", "穆青岚", "resign", False, "区委副书记", "岳川区委",
-                                    "2024-05-01", [_ev(DOC_A, "a.txt", A1, "events.after")]))
+                                    "2024-05-01", [sentence_evidence(DOC_A, "a.txt", A1, "events.after")]))
     write_exports(memory_store(build_quads(kb)), tmp_path, ["csv"])
     row = {(r["person"], r["title"]): r for r in _read_csv(tmp_path / "posts.csv")}[("穆青岚", "区委副书记")]
     assert (row["start"], row["end"], row["start_how"], row["end_how"]) == ("", "2024-05-01", "", "stated")

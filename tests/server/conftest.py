@@ -31,29 +31,29 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?
 TOKEN = "invented-test-token-0123456789"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _port_open(port: int) -> bool:
+def port_open(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _env(**extra: str) -> dict[str, str]:
+def server_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "KG_TOKEN"}
     return {**env, "PYTHONPATH": str(ROOT), **extra}
 
 
 def serve(source: Path, *options: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     """Start ``kg serve``; returns the process and its base URL once it answers."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(source), "--port", str(port), *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or _env())
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or server_env())
     for _ in range(300):
-        if _port_open(port):
+        if port_open(port):
             return proc, f"http://127.0.0.1:{port}"
         if proc.poll() is not None:
             pytest.fail("kg serve exited: " + proc.stderr.read())
@@ -63,18 +63,18 @@ def serve(source: Path, *options: str, env: dict[str, str] | None = None) -> tup
 
 
 def stop(proc: subprocess.Popen, base: str) -> None:
-    backend = _backend_pid(proc)
+    backend = backend_pid(proc)
     proc.terminate()
     assert proc.wait(timeout=20) == 0
     port = int(base.rsplit(":", 1)[1])
     for _ in range(50):  # the front and the oxigraph back end have both gone
-        if not _port_open(port) and not Path(f"/proc/{backend}").exists():
+        if not port_open(port) and not Path(f"/proc/{backend}").exists():
             return
         time.sleep(0.1)
     pytest.fail("the server still runs after kg serve stopped")
 
 
-def _backend_pid(proc: subprocess.Popen) -> int:
+def backend_pid(proc: subprocess.Popen) -> int:
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
     assert len(children) == 1, children
     return int(children[0])
@@ -91,13 +91,13 @@ def http(method: str, url: str, body: str = "", headers: dict[str, str] | None =
         return e.code, e.read().decode(), dict(e.headers)
 
 
-def _count(base: str) -> int:
+def triple_count(base: str) -> int:
     status, text, _ = http("GET", base + "/query?query=" + urllib.parse.quote(COUNT), headers={"Accept": "text/csv"})
     assert status == 200, text
     return int(text.split()[-1])
 
 
-def _make_store(path: Path) -> Path:
+def make_store(path: Path) -> Path:
     path.mkdir()
     db = pyoxigraph.Store(str(path / "oxigraph"))
     db.extend(build_quads(sample_kb()))
@@ -159,12 +159,12 @@ def browser(tmp_path):
     b.close()
 
 
-def _go(browser: Browser, url: str) -> None:
+def open_page(browser: Browser, url: str) -> None:
     browser.call("Page.navigate", url=url)
     browser.wait_for("document.readyState === 'complete'")
 
 
-def _requests(browser: Browser) -> list[tuple[str, dict | None]]:
+def page_requests(browser: Browser) -> list[tuple[str, dict | None]]:
     """(URL, the Network.loadingFailed parameters if it failed) of every request the page made."""
     failed = {e["params"]["requestId"]: e["params"] for e in browser.events
               if e.get("method") == "Network.loadingFailed"}
@@ -193,11 +193,11 @@ TIMELINE = [("appoint", "2023-04-02", "会议决定任命岑望舒为副区长�
             ("remove", "2024-06-30", "会议决定免去岑望舒的副区长职务。")]
 
 
-def _seed_store(path: Path) -> Path:
+def seed_store(path: Path) -> Path:
     """The seeds built into a store by `kg build`, plus the hostile entity and a fact with its sentence."""
     subprocess.run([sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--out", str(path / "out"),
                     "--store", str(path / "store"), "--formats", "ttl", "--workers", "1", "-q"],
-                   check=True, env=_env(), capture_output=True)
+                   check=True, env=server_env(), capture_output=True)
     store = pyoxigraph.Store(str(path / "store" / "oxigraph"))
     body = next(iter(store.query("SELECT ?b WHERE { ?b a kg:GovOrg } ORDER BY ?b LIMIT 1",
                                  prefixes={"kg": str(KG)})))["b"]
@@ -215,14 +215,14 @@ def _seed_store(path: Path) -> Path:
         (ev, n(PROV.wasQuotedFrom), doc), (ev, n(KG.start), pyoxigraph.Literal(0)),
         (ev, n(KG.end), pyoxigraph.Literal(len(XSS_SENTENCE))),
     ]
-    triples += _invented_timeline(n, doc)
+    triples += invented_timeline(n, doc)
     store.extend(pyoxigraph.Quad(s, p, o, pyoxigraph.DefaultGraph()) for s, p, o in triples)
     store.flush()
     del store
     return path / "store"
 
 
-def _invented_timeline(n, doc) -> list[tuple]:
+def invented_timeline(n, doc) -> list[tuple]:
     """An invented person with facts in time (shape in kg.rdf.vocab): an appointment stated by a sentence,
     the holding it starts, and a removal a year later."""
     person = n(KGR[TIMELINE_ID])
@@ -251,20 +251,20 @@ def _invented_timeline(n, doc) -> list[tuple]:
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory):
     """A read-only kg serve on the seeds store; yields (base URL, the store's path)."""
-    path = _seed_store(tmp_path_factory.mktemp("seeds"))
+    path = seed_store(tmp_path_factory.mktemp("seeds"))
     proc, base = serve(path)
     yield base, path
     stop(proc, base)
 
 
-def _store_rows(path: Path, query: str) -> list:
+def store_rows(path: Path, query: str) -> list:
     """Expected values, read from the store directly (the server holds it read-only: a second reader is fine)."""
     store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
     prefixes = {"kg": str(KG), "skos": str(SKOS), "prov": str(PROV), "dcterms": str(DCTERMS), "rdf": str(RDF)}
     return list(store.query(query, prefixes=prefixes))
 
 
-def _entity(path: Path, name: str) -> str:
-    rows = _store_rows(path, f'SELECT ?e WHERE {{ ?e skos:prefLabel "{name}"@zh }}')
+def entity_named(path: Path, name: str) -> str:
+    rows = store_rows(path, f'SELECT ?e WHERE {{ ?e skos:prefLabel "{name}"@zh }}')
     assert len(rows) == 1, name
     return rows[0]["e"].value

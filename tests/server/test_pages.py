@@ -15,8 +15,19 @@ import rdflib
 from kg.rdf.vocab import KGR
 from kg.server.pages import MAX_CANDIDATES, negotiate
 from kg.server.policy import Refused
-from tests.server.conftest import CROSS_JOIN, PARK, TIMELINE, TIMELINE_ID, XSS_ID, _entity, _store_rows, http, serve, stop
 from tests.conftest import ROOT
+from tests.server.conftest import (
+    CROSS_JOIN,
+    PARK,
+    TIMELINE,
+    TIMELINE_ID,
+    XSS_ID,
+    entity_named,
+    http,
+    serve,
+    stop,
+    store_rows,
+)
 
 
 def _page(base: str, path: str, **params: str) -> tuple[int, str]:
@@ -72,7 +83,7 @@ def test_a_canned_query_runs_with_its_parameter_and_shows_labels_linked_to_entit
     base, path = seeds
     status, page = _page(base, "/", canned="park_enterprises_projects", park=PARK, run="1")
     assert status == 200
-    expected = _store_rows(path, 'SELECT ?name ?x WHERE { ?p skos:prefLabel "%s"@zh . ?part kg:partOf* ?p . '
+    expected = store_rows(path, 'SELECT ?name ?x WHERE { ?p skos:prefLabel "%s"@zh . ?part kg:partOf* ?p . '
                                  '?x kg:locatedIn ?part ; skos:prefLabel ?name ; a kg:Project }' % PARK)
     assert expected
     for row in expected:
@@ -112,10 +123,10 @@ def test_a_syntax_error_is_one_message_on_the_page(seeds):
 
 def test_an_entity_page_shows_its_facts_with_their_sentences_and_documents(seeds):
     base, path = seeds
-    iri = _entity(path, "比亚迪")
+    iri = entity_named(path, "比亚迪")
     status, page = _page(base, "/id/" + iri[len(str(KGR)):])
     assert status == 200 and '<h1 id="title">比亚迪</h1>' in page
-    stated = _store_rows(path, f"SELECT ?sentence ?document ?o WHERE {{ ?st rdf:subject <{iri}> ; rdf:object ?o ; "
+    stated = store_rows(path, f"SELECT ?sentence ?document ?o WHERE {{ ?st rdf:subject <{iri}> ; rdf:object ?o ; "
                                "prov:wasDerivedFrom ?ev . ?ev kg:sentence ?sentence ; "
                                "prov:wasQuotedFrom/dcterms:identifier ?document }")
     assert stated
@@ -140,7 +151,7 @@ def test_a_person_page_shows_the_timeline_in_date_order(seeds):
 
 def test_a_project_page_shows_its_milestones_and_figures(seeds):
     base, path = seeds
-    rows = _store_rows(path, "SELECT ?p ?m ?q WHERE { ?x a kg:Milestone ; kg:project ?p ; kg:milestone ?m . "
+    rows = store_rows(path, "SELECT ?p ?m ?q WHERE { ?x a kg:Milestone ; kg:project ?p ; kg:milestone ?m . "
                              "?f a kg:Figure ; kg:project ?p ; kg:qualifier ?q } LIMIT 1")
     assert rows
     status, page = _page(base, "/id/" + rows[0]["p"].value[len(str(KGR)):])
@@ -150,9 +161,9 @@ def test_a_project_page_shows_its_milestones_and_figures(seeds):
 
 def test_the_neighbourhood_view_draws_the_entity_and_its_neighbours(seeds):
     base, path = seeds
-    iri = _entity(path, "比亚迪")
+    iri = entity_named(path, "比亚迪")
     status, page = _page(base, "/id/" + iri[len(str(KGR)):], view="graph", depth="1")
-    neighbours = _store_rows(path, f"SELECT ?name WHERE {{ <{iri}> kg:ownsProject/skos:prefLabel ?name }}")
+    neighbours = store_rows(path, f"SELECT ?name WHERE {{ <{iri}> kg:ownsProject/skos:prefLabel ?name }}")
     assert status == 200 and "vis-network" in page and "https://" not in page.split("<script")[0]
     assert all(row["name"].value in page for row in neighbours)
 
@@ -165,11 +176,11 @@ def test_the_neighbourhood_view_draws_the_entity_and_its_neighbours(seeds):
 ])
 def test_an_entity_iri_dereferences_to_its_triples_by_accept(seeds, accept, fmt):
     base, path = seeds
-    iri = _entity(path, "比亚迪")
+    iri = entity_named(path, "比亚迪")
     status, body, headers = http("GET", base + "/id/" + iri[len(str(KGR)):], headers={"Accept": accept})
     assert status == 200 and "accept" in headers.get("vary", "").lower()
     graph = rdflib.Graph().parse(data=body, format=fmt)
-    stored = _store_rows(path, f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}")
+    stored = store_rows(path, f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}")
     assert stored
     for row in stored:
         o = row["o"]
@@ -185,7 +196,7 @@ def test_an_entity_iri_dereferences_to_its_triples_by_accept(seeds, accept, fmt)
 ])
 def test_format_in_the_url_overrides_accept(seeds, query, media):
     base, path = seeds
-    iri = _entity(path, "比亚迪")
+    iri = entity_named(path, "比亚迪")
     url = base + "/id/" + iri[len(str(KGR)):] + ("?" + urllib.parse.urlencode(query) if query else "")
     status, _, headers = http("GET", url, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert status == 200 and headers["content-type"].startswith(media)
@@ -229,10 +240,10 @@ def test_an_unknown_id_is_404(seeds, path, accept):
 
 def test_other_iris_kg_mints_dereference_too(seeds):
     base, path = seeds
-    doc = _store_rows(path, "SELECT ?d ?name WHERE { ?d a kg:Document ; dcterms:identifier ?name } LIMIT 1")[0]
+    doc = store_rows(path, "SELECT ?d ?name WHERE { ?d a kg:Document ; dcterms:identifier ?name } LIMIT 1")[0]
     status, page = _page(base, "/id/" + doc["d"].value[len(str(KGR)):])
     assert status == 200 and doc["name"].value in page
-    mentioned = _store_rows(path, f"SELECT DISTINCT ?name WHERE {{ ?ev prov:wasQuotedFrom <{doc['d'].value}> . "
+    mentioned = store_rows(path, f"SELECT DISTINCT ?name WHERE {{ ?ev prov:wasQuotedFrom <{doc['d'].value}> . "
                                   f"?e kg:mention ?ev ; skos:prefLabel ?name FILTER (?e != <{KGR[XSS_ID]}>) }}")
     assert mentioned and all(f">{row['name'].value}</a>" in page for row in mentioned)
 
@@ -248,7 +259,7 @@ def test_search_finds_an_entity_by_name_or_alias(seeds, q, name):
     base, path = seeds
     status, page = _page(base, "/search", q=q)
     assert status == 200
-    assert f'<a href="/id/{_entity(path, name)[len(str(KGR)):]}">{name}</a>' in page
+    assert f'<a href="/id/{entity_named(path, name)[len(str(KGR)):]}">{name}</a>' in page
 
 
 @pytest.mark.parametrize("q, found", [

@@ -8,8 +8,16 @@ import json
 import pytest
 
 from kg.rdf.vocab import KGR
-from tests.server.conftest import PARK, XSS_ID, XSS_NAME, _entity, _go, _requests, _store_rows
-from tests.conftest import Browser, CHROMIUM, _screenshot_dir
+from tests.conftest import CHROMIUM, Browser, screenshot_dir
+from tests.server.conftest import (
+    PARK,
+    XSS_ID,
+    XSS_NAME,
+    entity_named,
+    open_page,
+    page_requests,
+    store_rows,
+)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")  # .ci/run installs it
 
@@ -41,21 +49,21 @@ def _click(browser: Browser, selector: str) -> None:
 
 
 def _outside(browser: Browser, base: str) -> list[str]:
-    return [url for url, _ in _requests(browser) if not url.startswith((base, "data:", "about:"))]
+    return [url for url, _ in page_requests(browser) if not url.startswith((base, "data:", "about:"))]
 
 
 def test_a_canned_query_from_its_form_leads_to_an_entity_page_with_facts_and_its_neighbourhood(
         seeds, browser, tmp_path):
     base, path = seeds
-    shots = _screenshot_dir(tmp_path)
-    _go(browser, base + "/")
+    shots = screenshot_dir(tmp_path)
+    open_page(browser, base + "/")
     _click(browser, 'a[href="/?canned=park_enterprises_projects"]')
     browser.evaluate(f"document.getElementById('param-park').value = {json.dumps(PARK)}; true")
     _click(browser, "#run")
     browser.wait_for("document.querySelector('#results') !== null")
     shown = browser.evaluate("document.querySelector('#results').innerText")
     browser.screenshot(shots / "endpoint.png")
-    enterprise = _entity(path, "比亚迪")
+    enterprise = entity_named(path, "比亚迪")
     _click(browser, f'#results a[href="/id/{enterprise[len(str(KGR)):]}"]')
     title = browser.evaluate("document.getElementById('title').textContent")
     facts = browser.evaluate("document.getElementById('facts').innerText")
@@ -65,7 +73,7 @@ def test_a_canned_query_from_its_form_leads_to_an_entity_page_with_facts_and_its
     view_title = browser.evaluate("document.getElementById('view').contentDocument.title")
     glyphs = browser.evaluate(f"{DRAWS_GLYPHS}('#title', '比亚迪')")
     browser.screenshot(shots / "entity.png")
-    sentences = _store_rows(path, f"SELECT ?sentence WHERE {{ ?st rdf:subject <{enterprise}> ; "
+    sentences = store_rows(path, f"SELECT ?sentence WHERE {{ ?st rdf:subject <{enterprise}> ; "
                                   "prov:wasDerivedFrom/kg:sentence ?sentence }")
     assert PARK in shown and "比亚迪" in shown and "https://" not in shown and "@zh" not in shown
     assert title == "比亚迪" and view_title.startswith("比亚迪")
@@ -76,10 +84,10 @@ def test_a_canned_query_from_its_form_leads_to_an_entity_page_with_facts_and_its
 
 def test_the_search_box_finds_an_entity_by_alias(seeds, browser):
     base, path = seeds
-    _go(browser, base + "/")
+    open_page(browser, base + "/")
     browser.evaluate("document.querySelector('header input[name=q]').value = '合川'; true")
     _click(browser, "header button")
-    place = _entity(path, "合川区")
+    place = entity_named(path, "合川区")
     _click(browser, f'#found a[href="/id/{place[len(str(KGR)):]}"]')
     assert browser.evaluate("document.getElementById('title').textContent") == "合川区"
     assert "合川" in browser.evaluate("document.querySelector('.aliases').innerText")
@@ -88,10 +96,10 @@ def test_the_search_box_finds_an_entity_by_alias(seeds, browser):
 def test_markup_in_names_and_sentences_never_runs(seeds, browser):
     base, _ = seeds
     for url in (f"{base}/id/{XSS_ID}", f"{base}/search?q=%E6%81%B6%E6%84%8F", f"{base}/id/{XSS_ID}?view=graph"):
-        _go(browser, url)
+        open_page(browser, url)
         browser.wait_for("document.readyState === 'complete'")
         assert browser.evaluate("window.pwned === undefined")
-    _go(browser, f"{base}/id/{XSS_ID}")
+    open_page(browser, f"{base}/id/{XSS_ID}")
     assert browser.evaluate("document.getElementById('title').textContent") == XSS_NAME
     assert browser.evaluate("document.querySelectorAll('#facts img, #facts b, #mentions img').length") == 0
     assert not [p for p in browser.problems() if p.startswith(("dialog", "exception"))]

@@ -23,8 +23,21 @@ from kg.rdf import build_quads
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import write_exports
 from kg.server.policy import Refused, _bare_keyword, fetching_keyword, is_loopback
-from tests.server.conftest import CROSS_JOIN, PEOPLE, TOKEN, _backend_pid, _count, _env, _free_port, _make_store, _port_open, http, serve, stop
 from tests.conftest import sample_kb
+from tests.server.conftest import (
+    CROSS_JOIN,
+    PEOPLE,
+    TOKEN,
+    backend_pid,
+    free_port,
+    http,
+    make_store,
+    port_open,
+    serve,
+    server_env,
+    stop,
+    triple_count,
+)
 
 NT = '<https://w3id.org/kg/id/x> <http://www.w3.org/2004/02/skos/core#prefLabel> "芦苇荡"@zh .'
 EVIL = "http://evil.example"
@@ -47,13 +60,13 @@ def _write(base: str, method: str, path: str, content_type: str | None, body: st
 
 @pytest.fixture
 def store(tmp_path) -> Path:
-    return _make_store(tmp_path / "store")
+    return make_store(tmp_path / "store")
 
 
 @pytest.fixture(scope="module")
 def read_only(tmp_path_factory):
     """A default (read-only) server; yields its base URL."""
-    proc, base = serve(_make_store(tmp_path_factory.mktemp("ro") / "store"))
+    proc, base = serve(make_store(tmp_path_factory.mktemp("ro") / "store"))
     yield base
     stop(proc, base)
 
@@ -63,7 +76,7 @@ def writable(tmp_path_factory):
     """A --writable server with TOKEN; yields its base URL."""
     tmp = tmp_path_factory.mktemp("rw")
     (tmp / "token").write_text(TOKEN + "\n")
-    proc, base = serve(_make_store(tmp / "store"), "--writable", "--token-file", str(tmp / "token"))
+    proc, base = serve(make_store(tmp / "store"), "--writable", "--token-file", str(tmp / "token"))
     yield base
     stop(proc, base)
 
@@ -149,10 +162,10 @@ def test_a_graph_file_is_served_too(tmp_path):
 
 @pytest.mark.parametrize("method,path,content_type,body,headers", WRITES)
 def test_the_default_server_refuses_every_write(read_only, method, path, content_type, body, headers):
-    before = _count(read_only)
+    before = triple_count(read_only)
     status, text = _write(read_only, method, path, content_type, body, headers)
     assert status == 403 and "read-only" in text
-    assert _count(read_only) == before > 0
+    assert triple_count(read_only) == before > 0
 
 
 @pytest.mark.parametrize("credentials", [
@@ -165,10 +178,10 @@ def test_the_default_server_refuses_every_write(read_only, method, path, content
 @pytest.mark.parametrize("method,path,content_type,body,headers", WRITES)
 def test_a_writable_server_refuses_writes_without_the_token_or_from_another_origin(
         writable, credentials, method, path, content_type, body, headers):
-    before = _count(writable)
+    before = triple_count(writable)
     status, text = _write(writable, method, path, content_type, body, {**headers, **credentials})
     assert status == 403, text
-    assert _count(writable) == before > 0
+    assert triple_count(writable) == before > 0
 
 
 def test_a_writable_server_accepts_writes_with_the_token(writable):
@@ -365,11 +378,11 @@ def test_a_query_is_stopped_at_the_time_limit_even_after_its_client_left(big_sto
         status, text = _send_query(base, CROSS_JOIN, "GET", "url")
         assert status == 503 and "time limit of 2 s" in text
 
-        backend = _backend_pid(proc)
+        backend = backend_pid(proc)
         with pytest.raises(OSError):  # a client that gives up after half a second
             http("GET", base + "/query?query=" + urllib.parse.quote(CROSS_JOIN), timeout=0.5)
         _wait_idle(backend)
-        assert _count(base) == 2000  # and the server still answers
+        assert triple_count(base) == 2000  # and the server still answers
     finally:
         stop(proc, base)
 
@@ -386,8 +399,8 @@ def test_a_query_is_stopped_at_the_time_limit_even_after_its_client_left(big_sto
 def test_bad_options_give_one_clear_line(store, tmp_path, options, code, message):
     (tmp_path / "short").write_text("secret")
     options = [o.format(short=tmp_path / "short", missing=tmp_path / "missing") for o in options]
-    done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--port", str(_free_port()), *options],
-                          capture_output=True, text=True, timeout=60, env=_env())
+    done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--port", str(free_port()), *options],
+                          capture_output=True, text=True, timeout=60, env=server_env())
     assert done.returncode == code
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], done.stderr
@@ -395,24 +408,24 @@ def test_bad_options_give_one_clear_line(store, tmp_path, options, code, message
 
 def test_kg_serve_stops_with_one_line_when_its_back_end_dies(store):
     proc, base = serve(store)
-    os.kill(_backend_pid(proc), 9)
+    os.kill(backend_pid(proc), 9)
     assert proc.wait(timeout=30) == 1
     lines = proc.stderr.read().strip().splitlines()
     assert len(lines) == 1 and "the oxigraph back end stopped" in lines[0], lines
-    assert not _port_open(int(base.rsplit(":", 1)[1]))
+    assert not port_open(int(base.rsplit(":", 1)[1]))
 
 
 def test_a_host_other_than_loopback_is_warned_about(store):
     """192.0.2.1 (reserved for documentation) is no address of this machine: the warning, then no server."""
     done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--host", "192.0.2.1"],
-                          capture_output=True, text=True, timeout=60, env=_env())
+                          capture_output=True, text=True, timeout=60, env=server_env())
     warning, error = done.stderr.strip().splitlines()
     assert "warning: --host 192.0.2.1 is reachable from other machines" in warning
     assert done.returncode == 1 and "cannot listen on 192.0.2.1" in error
 
 
 def test_kg_token_in_the_environment_makes_a_writable_server(store):
-    proc, base = serve(store, "--writable", env=_env(KG_TOKEN=TOKEN))
+    proc, base = serve(store, "--writable", env=server_env(KG_TOKEN=TOKEN))
     try:
         status, text = _write(base, "POST", "/store?default", "application/n-triples", NT,
                               {"Authorization": f"Bearer {TOKEN}"})
@@ -435,7 +448,7 @@ def test_a_busy_port_gives_one_clear_line(store):
         holder.listen()
         port = holder.getsockname()[1]
         done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--port", str(port)],
-                              capture_output=True, text=True, timeout=60, env=_env())
+                              capture_output=True, text=True, timeout=60, env=server_env())
     assert done.returncode != 0
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg serve: error: cannot listen"), done.stderr
@@ -443,8 +456,8 @@ def test_a_busy_port_gives_one_clear_line(store):
 
 def test_a_store_held_by_another_process_gives_one_clear_line(store):
     holder = pyoxigraph.Store(str(store / "oxigraph"))
-    done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--port", str(_free_port())],
-                          capture_output=True, text=True, timeout=60, env=_env())
+    done = subprocess.run([sys.executable, "-m", "kg", "serve", str(store), "--port", str(free_port())],
+                          capture_output=True, text=True, timeout=60, env=server_env())
     del holder
     lines = done.stderr.strip().splitlines()
     assert done.returncode != 0

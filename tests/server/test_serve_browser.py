@@ -8,17 +8,27 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from tests.server.conftest import PEOPLE, TOKEN, _backend_pid, _count, _go, _make_store, _requests, serve, stop
-from tests.conftest import CHROMIUM
 
+from tests.conftest import CHROMIUM
+from tests.server.conftest import (
+    PEOPLE,
+    TOKEN,
+    backend_pid,
+    make_store,
+    open_page,
+    page_requests,
+    serve,
+    stop,
+    triple_count,
+)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")  # .ci/run installs it
 
 
 def test_the_query_page_answers_a_query_from_its_own_server_only(tmp_path, browser):
-    proc, base = serve(_make_store(tmp_path / "store"))
+    proc, base = serve(make_store(tmp_path / "store"))
     try:
-        _go(browser, base + "/yasgui")
+        open_page(browser, base + "/yasgui")
         browser.wait_for("typeof yasgui !== 'undefined' && document.querySelector('.CodeMirror') !== null")
         browser.evaluate(f"yasgui.getTab().setQuery({PEOPLE!r}); yasgui.getTab().query(); true")
         browser.wait_for("document.querySelector('.yasr') !== null && "
@@ -27,14 +37,14 @@ def test_the_query_page_answers_a_query_from_its_own_server_only(tmp_path, brows
     finally:
         stop(proc, base)
     assert all(name in text for name in ("穆青岚", "杭素文", "沈柏舟"))
-    outside = [(url, why) for url, why in _requests(browser) if not url.startswith((base, "data:"))]
+    outside = [(url, why) for url, why in page_requests(browser) if not url.startswith((base, "data:"))]
     assert all(why and why.get("blockedReason") == "csp" for _, why in outside), outside  # stopped before leaving
 
 
 def test_a_hostile_page_changes_nothing(tmp_path, browser):
     (tmp_path / "token").write_text(TOKEN)
-    proc, base = serve(_make_store(tmp_path / "store"), "--writable", "--token-file", str(tmp_path / "token"))
-    cmdline = Path(f"/proc/{_backend_pid(proc)}/cmdline").read_text().split("\0")
+    proc, base = serve(make_store(tmp_path / "store"), "--writable", "--token-file", str(tmp_path / "token"))
+    cmdline = Path(f"/proc/{backend_pid(proc)}/cmdline").read_text().split("\0")
     backend = "http://" + cmdline[cmdline.index("--bind") + 1]
     pages = {
         # a form that posts itself, as any web page open in the user's browser could
@@ -65,19 +75,19 @@ def test_a_hostile_page_changes_nothing(tmp_path, browser):
     threading.Thread(target=hostile.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{hostile.server_port}"
     try:
-        before = _count(base)
-        _go(browser, origin + "/form.html")
+        before = triple_count(base)
+        open_page(browser, origin + "/form.html")
         browser.wait_for("location.href.endsWith('/update') && document.readyState === 'complete'")
         refusal = browser.evaluate("document.body.innerText")
-        _go(browser, origin + "/fetch.html")
+        open_page(browser, origin + "/fetch.html")
         browser.wait_for("document.title !== ''")
         fetched = browser.evaluate("document.title")
-        after = _count(base)
+        after = triple_count(base)
     finally:
         hostile.shutdown()
         hostile.server_close()
         stop(proc, base)
     assert "refused" in refusal  # the form did reach the front, which said no
-    to_backend = [why and why["errorText"] for url, why in _requests(browser) if url.startswith(backend)]
+    to_backend = [why and why["errorText"] for url, why in page_requests(browser) if url.startswith(backend)]
     assert fetched.startswith("failed") and to_backend == ["net::ERR_UNSAFE_PORT"]  # a port browsers never call
     assert after == before > 0
