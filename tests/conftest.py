@@ -51,6 +51,8 @@ def kg(*args: object, cwd: Path | None = None, timeout: float = 900) -> subproce
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=timeout)
 
 
+# -- Documents and what the stages find in them ----------------------------------------------------
+
 def raw_doc(text: str, name: str = "t.txt", sha256: str = "", date: dt.date | None = None) -> Document:
     """A Document as the reader gives it: the raw text only, for a stage or a pipeline to process."""
     return Document(path=name, name=name, sha256=sha256, encoding="utf-8", raw_text=text, date=date)
@@ -66,9 +68,65 @@ def texts(mentions: list[Mention], type_: str | None = None) -> set[str]:
     return {m.text for m in mentions if type_ is None or m.type == type_}
 
 
+def recognized(recognize, text: str, type_: str | None = None) -> set[str]:
+    """The strings ``recognize`` finds in ``text`` (of one type, if given)."""
+    return texts(recognize(plain_doc(text)), type_)
+
+
+def ordered(recognize, text: str) -> list[str]:
+    """The strings ``recognize`` finds in ``text``, in text order."""
+    return [m.text for m in sorted(recognize(plain_doc(text)), key=lambda m: m.start)]
+
+
+def merged_mentions(text: str) -> list[Mention]:
+    """The mentions of every rule recognizer on ``text``, merged as the pipeline merges them."""
+    doc = plain_doc(text)
+    return merge_mentions(doc, [m for recognize in rule_components() for m in recognize(doc)])
+
+
+def make_doc(text: str, names: list[tuple[str, str]], name: str = "t.txt", date=None) -> Document:
+    """A normalized, split Document with a mention of each (string, type) wherever it occurs,
+    and its relations extracted."""
+    doc = raw_doc(text, name, sha256=f"sha-{name}-{len(text)}", date=date)
+    text_pipeline()(doc)
+    mentions = []
+    for string, type_ in names:
+        for m in re.finditer(re.escape(string), doc.text):
+            mentions.append(Mention(m.start(), m.end(), string, type_, source="test"))
+    doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
+    extract_relations(doc)
+    return doc
+
+
+def triples(doc: Document, label: str | None = None) -> set[tuple[str, str, str]]:
+    return {(r.head.text, r.label, r.tail.text) for r in doc.relations if label in (None, r.label)}
+
+
+def pairs(doc: Document, label: str) -> set[tuple[str, str]]:
+    """(head, tail) of the document's relations with ``label``."""
+    return {(r.head.text, r.tail.text) for r in doc.relations if r.label == label}
+
+
+@functools.cache
+def _rules_pipeline():
+    return default_pipeline("rules")
+
+
+def pipeline_pairs(text: str, label: str) -> set[tuple[str, str]]:
+    """(head, tail) of the ``label`` relations the rules pipeline finds in ``text``."""
+    doc = _rules_pipeline()(raw_doc(text, sha256=f"sha-{len(text)}"))
+    return pairs(doc, label)
+
+
+def run_pipeline(tmp_path: Path, text: str):
+    path = tmp_path / "t.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return default_pipeline()(load_document(path))
+
+
+# -- Knowledge bases and stores --------------------------------------------------------------------
+
 DOC_A = "岳川区委副书记、区长穆青岚到澄江智造产业园调研。重庆澜舟新材料有限公司高性能膜材料生产基地项目位于澄江智造产业园。"
-
-
 DOC_B = "西南工程学院副院长杭素文介绍，澜舟新材与学院共建实验室。区经济信息委主任沈柏舟出席。"
 
 
@@ -121,27 +179,33 @@ def sample_kb() -> KnowledgeBase:
     )
 
 
-def make_doc(text: str, names: list[tuple[str, str]], name: str = "t.txt", date=None) -> Document:
-    """A normalized, split Document with a mention of each (string, type) wherever it occurs,
-    and its relations extracted."""
-    doc = raw_doc(text, name, sha256=f"sha-{name}-{len(text)}", date=date)
-    text_pipeline()(doc)
-    mentions = []
-    for string, type_ in names:
-        for m in re.finditer(re.escape(string), doc.text):
-            mentions.append(Mention(m.start(), m.end(), string, type_, source="test"))
-    doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
-    extract_relations(doc)
-    return doc
+def named(kb, type_: str, name: str):
+    """Entities of ``type_`` with ``name`` as their label or one of their aliases."""
+    return [e for e in kb.entities.values() if e.type == type_ and name in (e.label, *e.aliases)]
 
 
-def triples(doc: Document, label: str | None = None) -> set[tuple[str, str, str]]:
-    return {(r.head.text, r.label, r.tail.text) for r in doc.relations if label in (None, r.label)}
+TEXT_A = "本报讯（记者 柯文远）5月9日，岳川区委副书记、区长穆青岚到澄江智造产业园调研。他指出，重庆澜舟新材料有限公司要加快建设。\n"
+TEXT_B = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
 
+
+def store_quads(path: Path) -> list[str]:
+    store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
+    return sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+
+
+class PicklePayload:
+    """A pickle that creates a file when loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+# -- Invented graphs for the views and analytics, in the RDF shape of kg.rdf.vocab -----------------
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
-
-
 XSS_SENTENCE = "</script><script>alert(2)</script>据<b>报道</b>"
 
 
@@ -236,11 +300,7 @@ def invented_graph() -> nx.MultiDiGraph:
 
 
 _SURNAMES = "柯穆澜岑祁蔺邝甘靳濮"
-
-
 _GIVEN = "望舒青岚若川知微景行星河云起沐晨"
-
-
 _PLACE = "梧汐岭澜岑溪峤桐芷"
 
 
@@ -266,6 +326,8 @@ def random_graph(n: int, seed: int) -> nx.MultiDiGraph:
         g.add_edge(f"n{a}", f"n{b}", key=rel, relation=rel, evidence=[])
     return g
 
+
+# -- A headless Chromium ---------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -394,67 +456,3 @@ def screenshot_dir(tmp_path: Path) -> Path:
     out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     return out
-
-
-class PicklePayload:
-    """A pickle that creates a file when loaded."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self):
-        return (open, (str(self.marker), "w"))
-
-
-TEXT_A = "本报讯（记者 柯文远）5月9日，岳川区委副书记、区长穆青岚到澄江智造产业园调研。他指出，重庆澜舟新材料有限公司要加快建设。\n"
-
-
-TEXT_B = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
-
-
-def store_quads(path: Path) -> list[str]:
-    store = pyoxigraph.Store.read_only(str(path / "oxigraph"))
-    return sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
-
-
-def run_pipeline(tmp_path: Path, text: str):
-    path = tmp_path / "t.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return default_pipeline()(load_document(path))
-
-
-def named(kb, type_: str, name: str):
-    """Entities of ``type_`` with ``name`` as their label or one of their aliases."""
-    return [e for e in kb.entities.values() if e.type == type_ and name in (e.label, *e.aliases)]
-
-
-def recognized(recognize, text: str, type_: str | None = None) -> set[str]:
-    """The strings ``recognize`` finds in ``text`` (of one type, if given)."""
-    return texts(recognize(plain_doc(text)), type_)
-
-
-def ordered(recognize, text: str) -> list[str]:
-    """The strings ``recognize`` finds in ``text``, in text order."""
-    return [m.text for m in sorted(recognize(plain_doc(text)), key=lambda m: m.start)]
-
-
-def pairs(doc: Document, label: str) -> set[tuple[str, str]]:
-    """(head, tail) of the document's relations with ``label``."""
-    return {(r.head.text, r.tail.text) for r in doc.relations if r.label == label}
-
-
-@functools.cache
-def _rules_pipeline():
-    return default_pipeline("rules")
-
-
-def pipeline_pairs(text: str, label: str) -> set[tuple[str, str]]:
-    """(head, tail) of the ``label`` relations the rules pipeline finds in ``text``."""
-    doc = _rules_pipeline()(raw_doc(text, sha256=f"sha-{len(text)}"))
-    return pairs(doc, label)
-
-
-def merged_mentions(text: str) -> list[Mention]:
-    """The mentions of every rule recognizer on ``text``, merged as the pipeline merges them."""
-    doc = plain_doc(text)
-    return merge_mentions(doc, [m for recognize in rule_components() for m in recognize(doc)])
