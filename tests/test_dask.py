@@ -1,5 +1,7 @@
 """``--engine dask``: extraction mapped over a Dask cluster gives the local result."""
 
+import socket
+
 import pytest
 
 from kg.parallel import Extraction, extract
@@ -39,8 +41,6 @@ def test_build_on_dask_writes_the_local_graph(cluster, tmp_path):
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -15,6 +15,8 @@ import pytest
 
 from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.model import Document, Mention, Span
+from kg.pipeline import default_pipeline
+from kg.reader import load_document
 from tests.conftest import PicklePayload
 
 TEXT = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
@@ -33,9 +35,6 @@ def sharing(doc: Document) -> list[tuple[int, int]]:
 
 
 def test_an_extracted_document_round_trips_with_its_shared_mentions(tmp_path):
-    from kg.pipeline import default_pipeline
-    from kg.reader import load_document
-
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
     doc = default_pipeline("rules")(load_document(tmp_path / "b.txt"))
     assert doc.mentions and doc.relations and doc.meta

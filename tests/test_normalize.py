@@ -3,10 +3,15 @@ import importlib.util
 
 import pytest
 
-from kg.normalize import find_captions, find_furniture, find_repeats, normalize_document, normalize_text
-from tests.conftest import SEEDS, SHARED
-from tests.conftest import raw_doc
-
+from kg.normalize import (
+    find_captions,
+    find_furniture,
+    find_repeats,
+    masked_text,
+    normalize_document,
+    normalize_text,
+)
+from tests.conftest import SEEDS, SHARED, raw_doc
 
 
 def test_line_break_between_cjk_is_removed():
@@ -129,8 +134,6 @@ def test_credited_photo_lines_are_captions(line):
 
 
 def test_masked_text_blanks_ignored_spans_and_keeps_offsets():
-    from kg.normalize import masked_text
-
     raw = "会议在区里召开，很成功。\n\n热线 12345 110 119 120 63001234\n\n会议在区里召开，很成功。"
     doc = _doc(raw)
     masked = masked_text(doc)

@@ -6,17 +6,19 @@ no type below 0.75.  Relations: F1 >= 0.75 overall, holds_post >= 0.90.
 """
 from __future__ import annotations
 
+import json
 import sys
 
 import pytest
 
 from kg.evaluate import score_documents
 from kg.gold import document_to_gold
+from kg.reader import find_documents
+from kg.runner import extract_documents
 from tests.conftest import CORPUS_DOCS, GOLD, ROOT, SEEDS
 
-def _gold_pairs(docs) -> list[tuple[dict, dict]]:
-    import json
 
+def _gold_pairs(docs) -> list[tuple[dict, dict]]:
     by_name = {doc.name: document_to_gold(doc) for doc in docs}
     pairs = []
     for path in sorted(GOLD.glob("*.json")):
@@ -27,9 +29,6 @@ def _gold_pairs(docs) -> list[tuple[dict, dict]]:
 
 @pytest.fixture(scope="module")
 def seed_scores():
-    from kg.reader import find_documents
-    from kg.runner import SEEDS, extract_documents
-
     docs = list(extract_documents(find_documents([str(SEEDS)]), "rules", quiet=True))
     return score_documents(_gold_pairs(docs))
 
@@ -80,11 +79,6 @@ CORPUS_FLOORS = {
 
 @pytest.fixture(scope="module")
 def corpus_scores() -> dict[str, dict]:
-    import json
-
-    from kg.reader import find_documents
-    from kg.runner import extract_documents
-
     assert CORPUS_DOCS.is_dir(), f"the corpus texts are expected beside the repository, in {CORPUS_DOCS}"
     scores = {}
     for fold in sorted({f for f, _ in CORPUS_FLOORS}):
@@ -108,8 +102,6 @@ ORACLE_FOLD_FLOORS = {"A": 0.93, "B": 0.91}
 
 @pytest.mark.parametrize("fold", sorted(ORACLE_FOLD_FLOORS))
 def test_relation_patterns_on_tuning_fold_oracle_mentions(fold):
-    import json
-
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from relations_oracle import oracle_documents
 

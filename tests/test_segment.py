@@ -8,7 +8,6 @@ from tests.conftest import CORPUS_DOCS, SEEDS
 from tests.conftest import raw_doc
 
 
-
 def _seed(prefix):
     (path,) = SEEDS.glob(prefix + "_*.txt")
     return text_pipeline()(load_document(path))

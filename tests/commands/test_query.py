@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 
 from kg.rdf import build_quads
@@ -140,8 +141,6 @@ def test_bad_sources_give_one_line(tmp_path, name, content, words):
 
 
 def test_every_canned_query_has_a_comment_header_and_parses():
-    import pyoxigraph
-
     files = sorted(QUERIES.glob("*.rq"))
     assert len(files) >= 6
     for f in files:

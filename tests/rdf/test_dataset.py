@@ -11,13 +11,27 @@ import os
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal
+from rdflib.namespace import OWL
 
 from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
 from kg.rdf.exports import FILES, write_exports
-from kg.rdf.vocab import CLASS, DCTERMS, DERIVED_PROPERTY, KG, KGR, ORG, PROPERTY, PROV, RDF, RDFS, SKOS
+from kg.rdf.vocab import (
+    CLASS,
+    DCTERMS,
+    DERIVED_PROPERTY,
+    KG,
+    KGR,
+    ORG,
+    PROPERTY,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+)
 from tests.conftest import DOC_A, DOC_B, ROOT, sample_kb
 
 
@@ -98,8 +112,6 @@ def test_shapes_reject_a_broken_graph(breakage):
 
 
 def test_ontology_parses_and_declares_every_class_and_property():
-    from rdflib.namespace import OWL
-
     onto = Graph().parse(ROOT / "ontology" / "kg.ttl")
     for cls in CLASS.values():
         assert (cls, RDF.type, OWL.Class) in onto
@@ -129,8 +141,6 @@ def test_exports_are_written_and_byte_identical_across_processes(tmp_path):
 
 
 def test_every_export_parses_back(tmp_path):
-    import networkx as nx
-
     kb = sample_kb()
     write_exports(memory_store(build_quads(kb)), tmp_path, list(FILES))
     n = len(union_graph(build_dataset(kb)))

@@ -8,7 +8,12 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from kg.pipeline import default_pipeline
+from kg.rdf import store as rdf_store
+from kg.rdf.dataset import build_quads
 from kg.rdf.store import KgStore, is_store
+from kg.reader import load_document
+from kg.resolve import resolve
 from tests.conftest import TEXT_A, TEXT_B, kg, store_quads
 
 
@@ -86,9 +91,6 @@ TEXT_C = "本报讯 7月1日，岳川区委书记穆青岚到重庆澜舟新材�
 
 
 def _extracted(texts: list[str], folder: Path) -> list:
-    from kg.pipeline import default_pipeline
-    from kg.reader import load_document
-
     pipeline = default_pipeline("rules")
     out = []
     for i, text in enumerate(texts):
@@ -100,14 +102,11 @@ def _extracted(texts: list[str], folder: Path) -> list:
 def test_streaming_store_build_gives_the_in_memory_graph_whatever_the_batch(tmp_path, monkeypatch):
     """The store is written in two passes and in batches (kg.rdf.store); the graph must be the
     one resolving all documents in memory gives, whatever the batch size."""
-    import kg.rdf.store
-    from kg.rdf.dataset import build_quads
-    from kg.resolve import resolve
 
     extracted = _extracted([TEXT_A, TEXT_B, TEXT_C], tmp_path)
     expected = sorted(str(q) for q in build_quads(resolve(extracted)))
     for batch in (3, 100_000):
-        monkeypatch.setattr(kg.rdf.store, "BATCH", batch)
+        monkeypatch.setattr(rdf_store, "BATCH", batch)
         store = KgStore(tmp_path / f"store{batch}")
         report = store.add(iter(extracted))
         assert (report.added, report.documents) == (3, 3)

@@ -15,7 +15,10 @@ from typing import Iterator
 import pyoxigraph
 import pytest
 
+from kg.pipeline import default_pipeline
+from kg.rdf import store as rdf_store
 from kg.rdf.store import KgStore
+from kg.reader import load_document
 from tests.conftest import TEXT_A, TEXT_B, PicklePayload, kg, store_quads
 
 
@@ -102,12 +105,11 @@ def test_a_store_opened_elsewhere_without_a_write_is_not_repaired(built, store, 
 
 def test_an_unchanged_store_is_checked_by_its_fingerprint_alone(store, monkeypatch):
     """What keeps a re-run with nothing new fast: no digest is computed unless the fingerprint differs."""
-    import kg.rdf.store
 
     def no_digests(_store):
         raise AssertionError("the digests were computed")
 
-    monkeypatch.setattr(kg.rdf.store, "graph_digests", no_digests)
+    monkeypatch.setattr(rdf_store, "graph_digests", no_digests)
     opened = KgStore(store)
     assert opened.check() is None
     with pytest.raises(AssertionError):
@@ -265,8 +267,6 @@ def test_a_pickle_in_place_of_a_document_record_is_never_loaded(built, store, tm
 
 def test_an_old_store_of_pickles_moves_over_with_kg_migrate_trust(built, store, tmp_path):
     """What kg wrote before JSON records: documents/SHA.pickle (the pickled Document) and no digests."""
-    from kg.pipeline import default_pipeline
-    from kg.reader import load_document
 
     for record in (store / "documents").iterdir():
         record.unlink()

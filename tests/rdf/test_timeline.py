@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
+from rdflib.namespace import OWL
 
 from kg.knowledge import PersonnelEvent, ProjectFigure, ProjectMilestone
 from kg.rdf import build_dataset, build_quads, union_graph
@@ -173,8 +174,6 @@ def test_projects_by_milestone_since_a_date():
 
 
 def test_every_kg_term_of_facts_in_time_is_declared_in_the_ontology(graph):
-    from rdflib.namespace import OWL
-
     onto = Graph().parse(ROOT / "ontology" / "kg.ttl")
     used_properties = {p for _, p, _ in graph if str(p).startswith(str(KG))}
     used_classes = {o for o in graph.objects(None, RDF.type) if str(o).startswith(str(KG))}

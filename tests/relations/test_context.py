@@ -1,17 +1,18 @@
 """The document context the relation patterns read (kg.relations.context)."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.model import TITLE, Mention
+from kg.relations.context import DocContext
 from tests.conftest import raw_doc
 
 
 def test_context_lookups_match_their_definitions():
     """inside() and is_outermost() (a bisect and a sweep) agree with their plain definitions
     on nested, equal and crossing spans of several types."""
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
 
-    from kg.relations.context import DocContext
 
     span = st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["Place", "Park", "Project", TITLE]))
 

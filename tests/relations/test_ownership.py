@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.relations import extract_relations
 from tests.conftest import make_doc, triples
 
 
@@ -127,8 +128,6 @@ def test_stated_location_and_owner(text, names, expected, absent):
 
 
 def test_record_owner_named_only_once_as_a_mention_is_still_the_owner():
-    from kg.relations import extract_relations
-
     text = "签约企业有远拓城市交通等。\n\n项目名称:青川超级工厂项目\n\n央企:远拓城市交通\n"
     doc = make_doc(text, [("远拓城市交通", "Enterprise"), ("青川超级工厂项目", "Project")])
     first = text.index("远拓城市交通")

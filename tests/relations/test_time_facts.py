@@ -16,7 +16,7 @@ from kg.dates import stated_dates
 from kg.evaluate import score_documents
 from kg.gold import document_to_gold
 from kg.model import Document, Mention
-from kg.pipeline import text_pipeline
+from kg.pipeline import default_pipeline, text_pipeline
 from kg.relations.events import extract_events
 from kg.relations.milestones import amount_value, extract_figures, extract_milestones
 from tests.conftest import raw_doc
@@ -369,8 +369,6 @@ def test_documents_whose_gold_has_no_such_list_are_not_scored_for_it():
 # -- the stage: what events add to entities and relations ------------------------------
 
 def _extracted(text: str) -> Document:
-    from kg.pipeline import default_pipeline
-
     doc = raw_doc(text, sha256="sha-t", date=PUBLISHED)
     return default_pipeline()(doc)
 
@@ -390,8 +388,6 @@ def test_appointments_are_posts_held_and_their_people_entities(text, relations):
 
 
 def test_a_document_without_facts_in_time_is_left_as_the_relation_stage_made_it():
-    from kg.pipeline import default_pipeline
-
     text = "东川区委副书记、区长郝明远到东川工业园调研。"
     full = _extracted(text)
     before = raw_doc(text, sha256="sha-t", date=PUBLISHED)
