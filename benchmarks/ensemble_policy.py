@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from kg.evaluate import Score, score_documents  # noqa: E402
 from kg.gold import document_to_gold  # noqa: E402
 from kg.model import ENTITY_TYPES  # noqa: E402
-from kg.ner import rule_components  # noqa: E402
+from kg.ner.recognizers import rule_components  # noqa: E402
 from kg.ner.ensemble import POLICIES, choose  # noqa: E402
 from kg.ner.hanlp_ner import hanlp_component  # noqa: E402
 from kg.pipeline import text_pipeline  # noqa: E402

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.gold import document_to_gold  # noqa: E402
-from kg.ner import entity_recognizer  # noqa: E402
+from kg.ner.recognizers import entity_recognizer  # noqa: E402
 from kg.training import bioes_samples, gold_documents, silver_documents, split, train_model  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.model import Document  # noqa: E402
-from kg.ner import entity_recognizer  # noqa: E402
+from kg.ner.recognizers import entity_recognizer  # noqa: E402
 from kg.pipeline import text_pipeline  # noqa: E402
 from kg.reader import find_documents, load_document  # noqa: E402
 

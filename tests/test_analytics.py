@@ -1,10 +1,6 @@
 """kg.analytics: counts, centrality, components, communities and paths."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import networkx as nx
 import pyoxigraph
 import pytest
@@ -12,7 +8,7 @@ import pytest
 from kg.analytics import paths, rank, stats
 from kg.errors import KgError
 from kg.rdf.counts import counts
-from view_graphs import XSS_NAME, invented_graph, invented_rdf
+from tests.conftest import SEEDS, XSS_NAME, invented_graph, invented_rdf, kg
 
 
 def entity_graph(edges, types) -> nx.MultiDiGraph:
@@ -88,10 +84,6 @@ def test_no_chain_and_unknown_names():
         paths(g, "柯望舒", "不存在的名字")
 
 
-def kg(*args):
-    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True)
-
-
 @pytest.fixture
 def graph_file(tmp_path):
     path = tmp_path / "district.ttl"
@@ -157,7 +149,7 @@ def test_bad_inputs_give_one_line_errors(graph_file, tmp_path):
 
 def test_a_store_reads_like_the_graph_file_built_with_it(tmp_path):
     store, out = tmp_path / "store", tmp_path / "out"
-    r = kg("build", "-q", Path(__file__).resolve().parent.parent / "seeds", "--store", store, "--out", out)
+    r = kg("build", "-q", SEEDS, "--store", store, "--out", out)
     assert r.returncode == 0, r.stderr
     from_store, from_file = kg("stats", store), kg("stats", out / "graph.ttl")
     assert from_store.returncode == 0 and from_store.stdout == from_file.stdout

@@ -1,11 +1,12 @@
 """``--engine dask``: extraction mapped over a Dask cluster gives the local result."""
-import subprocess
-import sys
+
+import socket
 
 import pytest
 
 from kg.parallel import Extraction, extract
 from kg.runner import SEEDS
+from tests.conftest import kg
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -33,22 +34,18 @@ def test_dask_cluster_extracts_what_one_process_extracts(cluster):
 def test_build_on_dask_writes_the_local_graph(cluster, tmp_path):
     runs = {"local": ["--workers", "1"], "dask": ["--engine", "dask", "--scheduler", cluster.scheduler_address]}
     for name, options in runs.items():
-        done = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "--out", str(tmp_path / name),
-                               "-q", *options], capture_output=True, text=True, timeout=600)
+        done = kg("build", SEEDS, "--out", tmp_path / name, "-q", *options, timeout=600)
         assert done.returncode == 0, done.stderr
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
     assert (tmp_path / "dask" / "graph.trig").read_bytes() == (tmp_path / "local" / "graph.trig").read_bytes()
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    done = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "--out", str(tmp_path / "out"),
-                           "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"],
-                          capture_output=True, text=True, timeout=600)
+    done = kg("build", SEEDS, "--out", tmp_path / "out", "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}",
+              timeout=600)
     assert done.returncode != 0
     assert "Dask scheduler" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()

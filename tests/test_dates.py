@@ -2,12 +2,12 @@
 import datetime as dt
 
 from kg.dates import date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative
-from kg.model import Document
 from kg.normalize import normalize_document
+from tests.conftest import raw_doc
 
 
 def _doc(text, **meta):
-    doc = Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text)
+    doc = raw_doc(text)
     normalize_document(doc)
     doc.meta.update(meta)
     return doc

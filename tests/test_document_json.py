@@ -10,12 +10,14 @@ import json
 import pickle
 import types
 import typing
-from pathlib import Path
 
 import pytest
 
 from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.model import Document, Mention, Span
+from kg.pipeline import default_pipeline
+from kg.reader import load_document
+from tests.conftest import PicklePayload
 
 TEXT = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
 
@@ -33,9 +35,6 @@ def sharing(doc: Document) -> list[tuple[int, int]]:
 
 
 def test_an_extracted_document_round_trips_with_its_shared_mentions(tmp_path):
-    from kg.pipeline import default_pipeline
-    from kg.reader import load_document
-
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
     doc = default_pipeline("rules")(load_document(tmp_path / "b.txt"))
     assert doc.mentions and doc.relations and doc.units and doc.post_titles and doc.squeezed
@@ -147,16 +146,6 @@ def _edited(edit) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode()
 
 
-class _Payload:
-    """A pickle that creates a file when loaded."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self):
-        return (open, (str(self.marker), "w"))
-
-
 BAD_RECORDS = {
     "unknown version": lambda: _edited(lambda r: r.update(kg_document=2)),
     "version as text": lambda: _edited(lambda r: r.update(kg_document="1")),
@@ -190,9 +179,9 @@ def test_an_invalid_record_is_a_one_line_error(case):
 
 def test_a_pickle_in_place_of_a_record_is_not_run(tmp_path):
     live = tmp_path / "pickle-was-loaded"
-    pickle.loads(pickle.dumps(_Payload(live))).close()  # the payload works when unpickled ...
+    pickle.loads(pickle.dumps(PicklePayload(live))).close()  # the payload works when unpickled ...
     assert live.exists()
     marker = tmp_path / "kg-ran-it"
     with pytest.raises(RecordError):  # ... and kg does not unpickle it
-        document_from_json(pickle.dumps(_Payload(marker)))
+        document_from_json(pickle.dumps(PicklePayload(marker)))
     assert not marker.exists()

@@ -4,11 +4,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
 
 import kg
-from kg.model import Document
 from kg.pipeline import default_pipeline
+from tests.conftest import raw_doc
 
 KG_DIR = str(Path(kg.__file__).resolve().parent)
 #: Invented names: every sentence names new people, companies, parks, places and projects,
@@ -76,7 +75,7 @@ def lines_executed(nlp, text: str) -> Counter:
             count[frame.f_code] += 1
         return count_line
 
-    doc = Document(path="big.txt", name="big.txt", sha256="", encoding="utf-8", raw_text=text)
+    doc = raw_doc(text, "big.txt")
     sys.settrace(in_kg)
     try:
         nlp(doc)
@@ -92,7 +91,7 @@ BUSY = 3000
 
 def test_extraction_work_is_linear_in_the_document_size():
     nlp = default_pipeline()
-    nlp(Document(path="w.txt", name="w.txt", sha256="", encoding="utf-8", raw_text=invented_document(20)))
+    nlp(raw_doc(invented_document(20), "w.txt"))
     small, large = lines_executed(nlp, invented_document(150)), lines_executed(nlp, invented_document(600))
     assert sum(large.values()) < 5 * sum(small.values())  # 4 times the text; quadratic work would be close to 16 times
     # One quadratic rule hides in the total at this size: each busy function on its own grows

@@ -1,14 +1,17 @@
 """Normalization (docs/schema.md rules 1-3) and the OCR marks that never move text."""
 import importlib.util
-from pathlib import Path
 
 import pytest
 
-from kg.model import Document
-from kg.normalize import find_captions, find_furniture, find_repeats, normalize_document, normalize_text
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from kg.normalize import (
+    find_captions,
+    find_furniture,
+    find_repeats,
+    masked_text,
+    normalize_document,
+    normalize_text,
+)
+from tests.conftest import SEEDS, SHARED, raw_doc
 
 
 def test_line_break_between_cjk_is_removed():
@@ -55,18 +58,18 @@ def _reference():
     return module.normalize
 
 
-@pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_seed_normalization_is_identical_to_the_reference(seed):
     raw = seed.read_text(encoding="utf-8")
     assert normalize_text(raw) == _reference()(raw)
 
 
 def test_there_are_five_seeds():
-    assert len(list((ROOT / "seeds").glob("*.txt"))) == 5
+    assert len(list(SEEDS.glob("*.txt"))) == 5
 
 
 def _doc(text):
-    doc = Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text)
+    doc = raw_doc(text)
     normalize_document(doc)
     return doc
 
@@ -131,8 +134,6 @@ def test_credited_photo_lines_are_captions(line):
 
 
 def test_masked_text_blanks_ignored_spans_and_keeps_offsets():
-    from kg.normalize import masked_text
-
     raw = "会议在区里召开，很成功。\n\n热线 12345 110 119 120 63001234\n\n会议在区里召开，很成功。"
     doc = _doc(raw)
     masked = masked_text(doc)

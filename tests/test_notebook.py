@@ -1,12 +1,12 @@
 """notebooks/explore.ipynb runs top to bottom (nbclient, the venv's python3 kernel)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 from nbclient import NotebookClient
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
+from tests.conftest import QUERIES, ROOT
+
+NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 
 def test_notebook_is_committed_without_outputs():
@@ -21,7 +21,7 @@ def test_notebook_runs_and_shows_tables_chart_and_view():
                    resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()  # raises on any error
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     data = [o.get("data", {}) for o in outputs]
-    queries = sorted((NOTEBOOK.parent.parent / "ontology" / "queries").glob("*.rq"))
+    queries = sorted(QUERIES.glob("*.rq"))
     tables = [d for d in data if "<table" in d.get("text/html", "")]
     assert len(tables) >= len(queries) + 1  # one per canned query, plus the centrality ranking
     assert any("image/png" in d for d in data), "the centrality chart"

@@ -1,6 +1,4 @@
 """Extraction in several processes gives exactly what one process gives."""
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +6,7 @@ import pytest
 from kg.errors import KgError
 from kg.parallel import Extraction, check_workers, extract
 from kg.runner import SEEDS
+from tests.conftest import kg
 
 TEXTS = [
     "本报讯 3月2日，示范区管委会主任周建明到新材料产业园调研，强调要加快推进年产5万吨电池材料项目建设。",
@@ -16,10 +15,6 @@ TEXTS = [
     "东岭村村民委员会主任曹立新说，合作社今年新建冷链物流基地一座。",
     "县长郑晓光、副县长欧阳慧出席开工仪式。",
 ]
-
-
-def _kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
 
 
 def _write_texts(folder: Path, n: int) -> list[Path]:
@@ -48,7 +43,7 @@ def test_two_processes_extract_the_same_documents_in_input_order(tmp_path):
 
 def test_build_with_two_workers_writes_the_same_graph_bytes(tmp_path):
     for workers in ("1", "2"):
-        done = _kg("build", str(SEEDS), "--workers", workers, "--out", str(tmp_path / workers), "-q")
+        done = kg("build", str(SEEDS), "--workers", workers, "--out", str(tmp_path / workers), "-q")
         assert done.returncode == 0, done.stderr
     one = (tmp_path / "1" / "graph.ttl").read_bytes()
     assert one.count(b"\n") > 20  # a real graph, not an empty file
@@ -57,7 +52,7 @@ def test_build_with_two_workers_writes_the_same_graph_bytes(tmp_path):
 
 def test_extract_with_two_workers_writes_the_same_json(tmp_path):
     for workers in ("1", "2"):
-        done = _kg("extract", str(SEEDS), "--workers", workers, "--json-dir", str(tmp_path / workers), "-q")
+        done = kg("extract", str(SEEDS), "--workers", workers, "--json-dir", str(tmp_path / workers), "-q")
         assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in (tmp_path / "1").glob("*.json"))
     assert names == sorted(p.stem + ".json" for p in SEEDS.glob("*.txt"))
@@ -68,7 +63,7 @@ def test_extract_with_two_workers_writes_the_same_json(tmp_path):
 def test_a_bad_worker_count_is_a_one_line_error(tmp_path):
     with pytest.raises(KgError):
         check_workers(0)
-    done = _kg("build", str(SEEDS), "--workers", "0", "--out", str(tmp_path / "out"))
+    done = kg("build", str(SEEDS), "--workers", "0", "--out", str(tmp_path / "out"))
     assert done.returncode != 0
     assert "--workers" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()

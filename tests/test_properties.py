@@ -3,9 +3,9 @@ and every offset they produce points at its text."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.model import Document
 from kg.normalize import normalize_text
 from kg.pipeline import default_pipeline
+from tests.conftest import raw_doc
 
 # Text shaped like OCR news: CJK (with title and suffix characters), digits,
 # full-width forms, Chinese and ASCII punctuation, spaces and line breaks.
@@ -42,7 +42,7 @@ def _nlp():
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_pipeline_never_crashes_and_offsets_point_at_their_text(text):
-    doc = _nlp()(Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text))
+    doc = _nlp()(raw_doc(text))
     t = doc.text
     assert t == normalize_text(text)
     for m in doc.mentions:

@@ -6,21 +6,19 @@ no type below 0.75.  Relations: F1 >= 0.75 overall, holds_post >= 0.90.
 """
 from __future__ import annotations
 
+import json
 import sys
-from pathlib import Path
 
 import pytest
 
 from kg.evaluate import score_documents
 from kg.gold import document_to_gold
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "gold"
+from kg.reader import find_documents
+from kg.runner import extract_documents
+from tests.conftest import CORPUS_DOCS, GOLD, ROOT, SEEDS
 
 
 def _gold_pairs(docs) -> list[tuple[dict, dict]]:
-    import json
-
     by_name = {doc.name: document_to_gold(doc) for doc in docs}
     pairs = []
     for path in sorted(GOLD.glob("*.json")):
@@ -31,15 +29,12 @@ def _gold_pairs(docs) -> list[tuple[dict, dict]]:
 
 @pytest.fixture(scope="module")
 def seed_scores():
-    from kg.reader import find_documents
-    from kg.runner import SEEDS, extract_documents
-
     docs = list(extract_documents(find_documents([str(SEEDS)]), "rules", quiet=True))
     return score_documents(_gold_pairs(docs))
 
 
 def test_gold_copy_covers_every_seed():
-    seeds = {p.name for p in (ROOT / "seeds").glob("*.txt")}
+    seeds = {p.name for p in SEEDS.glob("*.txt")}
     assert {p.stem + ".txt" for p in GOLD.glob("*.json")} == seeds
 
 
@@ -66,12 +61,11 @@ def test_relation_patterns_on_oracle_mentions_meet_floors():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from relations_oracle import oracle_documents
 
-    scores = score_documents(_gold_pairs(oracle_documents(GOLD, ROOT / "seeds")))
+    scores = score_documents(_gold_pairs(oracle_documents(GOLD, SEEDS)))
     assert scores["relation:RELATIONS"].f1 >= 0.75
     assert scores["relation:holds_post"].f1 >= 0.90
 
 
-SHARED_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
 CORPUS_GOLD = GOLD / "corpus"
 
 #: F1 floors per corpus fold (tests/gold/corpus/README.md): the figures measured when the
@@ -85,16 +79,11 @@ CORPUS_FLOORS = {
 
 @pytest.fixture(scope="module")
 def corpus_scores() -> dict[str, dict]:
-    import json
-
-    from kg.reader import find_documents
-    from kg.runner import extract_documents
-
-    assert SHARED_DOCS.is_dir(), f"the corpus texts are expected beside the repository, in {SHARED_DOCS}"
+    assert CORPUS_DOCS.is_dir(), f"the corpus texts are expected beside the repository, in {CORPUS_DOCS}"
     scores = {}
     for fold in sorted({f for f, _ in CORPUS_FLOORS}):
         golds = [json.loads(p.read_text("utf-8")) for p in sorted((CORPUS_GOLD / fold).glob("*.json"))]
-        paths = [str(SHARED_DOCS / g["doc"]) for g in golds]
+        paths = [str(CORPUS_DOCS / g["doc"]) for g in golds]
         by_name = {d.name: document_to_gold(d) for d in extract_documents(find_documents(paths), "rules", quiet=True)}
         scores[fold] = score_documents([(g, by_name[g["doc"]]) for g in golds])
     return scores
@@ -113,14 +102,12 @@ ORACLE_FOLD_FLOORS = {"A": 0.93, "B": 0.91}
 
 @pytest.mark.parametrize("fold", sorted(ORACLE_FOLD_FLOORS))
 def test_relation_patterns_on_tuning_fold_oracle_mentions(fold):
-    import json
-
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from relations_oracle import oracle_documents
 
-    assert SHARED_DOCS.is_dir(), f"the corpus texts are expected beside the repository, in {SHARED_DOCS}"
+    assert CORPUS_DOCS.is_dir(), f"the corpus texts are expected beside the repository, in {CORPUS_DOCS}"
     gold_dir = CORPUS_GOLD / fold
     golds = {p.stem: json.loads(p.read_text("utf-8")) for p in gold_dir.glob("*.json")}
-    pairs = [(golds[doc.stem], document_to_gold(doc)) for doc in oracle_documents(gold_dir, SHARED_DOCS)]
+    pairs = [(golds[doc.stem], document_to_gold(doc)) for doc in oracle_documents(gold_dir, CORPUS_DOCS)]
     f1 = score_documents(pairs)["relation:RELATIONS"].f1
     assert f1 >= ORACLE_FOLD_FLOORS[fold], (fold, f1)

@@ -1,5 +1,6 @@
 """Reading documents: encodings, HTML and Markdown, sidecar metadata, directories."""
 import datetime as dt
+import hashlib
 import json
 
 import pytest
@@ -30,8 +31,6 @@ def test_encodings_are_detected(tmp_path, encoding, data, recorded):
 
 
 def test_sha256_is_of_the_raw_bytes(tmp_path):
-    import hashlib
-
     path = tmp_path / "doc.txt"
     path.write_bytes(TEXT.encode("gbk"))
     assert load_document(path).sha256 == hashlib.sha256(TEXT.encode("gbk")).hexdigest()

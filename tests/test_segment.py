@@ -1,23 +1,20 @@
 """Article and sentence splitting: the five seed pages (read by hand) and small texts of our own."""
-from pathlib import Path
 
 import pytest
 
-from kg.model import Document
 from kg.pipeline import text_pipeline
 from kg.reader import load_document
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+from tests.conftest import CORPUS_DOCS, SEEDS
+from tests.conftest import raw_doc
 
 
 def _seed(prefix):
-    (path,) = (ROOT / "seeds").glob(prefix + "_*.txt")
+    (path,) = SEEDS.glob(prefix + "_*.txt")
     return text_pipeline()(load_document(path))
 
 
 def _doc(text):
-    return text_pipeline()(Document(path="t.txt", name="t.txt", sha256="", encoding="utf-8", raw_text=text))
+    return text_pipeline()(raw_doc(text))
 
 
 def _headlines(doc):
@@ -145,7 +142,7 @@ def test_sentence_broken_by_a_blank_line_continues():
 
 
 def test_corpus_text_pipeline_never_crashes():
-    paths = sorted(CORPUS.glob("*.txt"))
+    paths = sorted(CORPUS_DOCS.glob("*.txt"))
     if not paths:
         pytest.skip("../shared/corpus/docs is not beside the repository")
     nlp = text_pipeline()

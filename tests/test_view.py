@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 from collections import Counter
 
@@ -17,7 +15,8 @@ from kg.errors import KgError
 from kg.graphview import find_entity, to_networkx
 from kg.rdf.vocab import KG, KGR
 from kg.view import opening_nodes, render, select, view_page, write_view
-from view_graphs import XSS_NAME, XSS_SENTENCE, RdfWriter, invented_graph, invented_rdf, random_graph
+from tests.conftest import RdfWriter, XSS_NAME, XSS_SENTENCE, invented_graph, invented_rdf, random_graph
+from tests.conftest import kg
 
 
 def by_label(g, label):
@@ -161,8 +160,7 @@ def test_kg_view_writes_the_chosen_part(tmp_path):
     graph = tmp_path / "district.ttl"
     invented_rdf().serialize(destination=str(graph), format="turtle")
     page = tmp_path / "park.html"
-    r = subprocess.run([sys.executable, "-m", "kg", "view", str(graph), "--focus", "智造园", "--depth", "1",
-                        "--types", "Park,Place,Enterprise", "--out", str(page)], capture_output=True, text=True)
+    r = kg("view", graph, "--focus", "智造园", "--depth", "1", "--types", "Park,Place,Enterprise", "--out", page)
     assert (r.returncode, r.stdout, r.stderr) == (
         0, f"3 entities and 2 links drawn (within 1 link of 智造园; types Park,Place,Enterprise) -> {page}\n", "")
     data = page_data(page.read_text(encoding="utf-8"))
@@ -174,8 +172,7 @@ def test_an_empty_focus_is_a_usage_error(tmp_path, focus):
     graph = tmp_path / "district.ttl"
     invented_rdf().serialize(destination=str(graph), format="turtle")
     page = tmp_path / "v.html"
-    r = subprocess.run([sys.executable, "-m", "kg", "view", str(graph), "--focus", focus, "--out", str(page)],
-                       capture_output=True, text=True)
+    r = kg("view", graph, "--focus", focus, "--out", page)
     assert r.returncode == 2
     assert r.stderr.startswith("kg view: error: --focus") and len(r.stderr.splitlines()) == 1, r.stderr
     assert not page.exists()

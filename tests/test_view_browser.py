@@ -6,146 +6,31 @@ The corpus tests build the graph of the 250 shared news texts once (about half a
 """
 from __future__ import annotations
 
-import base64
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import networkx as nx
 import pytest
-import websocket
 
 from kg.analytics import links
 from kg.graphview import read_graph
 from kg.view import TYPE_STYLE, write_view
-from view_graphs import XSS_NAME, XSS_SENTENCE, invented_graph, random_graph
+from tests.conftest import (
+    CHROMIUM,
+    XSS_NAME,
+    XSS_SENTENCE,
+    Browser,
+    invented_graph,
+    random_graph,
+    screenshot_dir,
+)
+from tests.conftest import CORPUS_DOCS as SHARED_CORPUS_DOCS
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")  # .ci/run installs it
-
-
-class Browser:
-    """One headless Chromium tab, spoken to over the Chrome DevTools Protocol."""
-
-    def __init__(self, profile: Path, width: int = 1400, height: int = 900):
-        self.proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-extensions", f"--user-data-dir={profile}", "--remote-debugging-port=0",
-             "--remote-allow-origins=*", f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 60
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                self.close()
-                raise RuntimeError("chromium did not start")
-            time.sleep(0.1)
-        port = int(port_file.read_text().split()[0])
-        no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        targets = json.load(no_proxy.open(f"http://127.0.0.1:{port}/json/list", timeout=30))
-        page = next(t for t in targets if t["type"] == "page")
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60, suppress_origin=True)
-        self.events: list[dict] = []
-        self._next_id = 0
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            self.call(domain + ".enable")
-        # Offline: a page that needs the network cannot pass.
-        self.call("Network.emulateNetworkConditions", offline=True, latency=0,
-                  downloadThroughput=-1, uploadThroughput=-1)
-
-    def call(self, method: str, **params) -> dict:
-        self._next_id += 1
-        self.ws.send(json.dumps({"id": self._next_id, "method": method, "params": params}))
-        while True:
-            msg = json.loads(self.ws.recv())
-            if msg.get("id") == self._next_id:
-                if "error" in msg:
-                    raise RuntimeError(f"{method}: {msg['error']}")
-                return msg.get("result", {})
-            self.events.append(msg)
-            if msg.get("method") == "Page.javascriptDialogOpening":  # never leave a dialog blocking the page
-                self.ws.send(json.dumps({"id": -1, "method": "Page.handleJavaScriptDialog",
-                                         "params": {"accept": True}}))
-
-    def evaluate(self, expression: str):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-    def wait_for(self, expression: str, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while not self.evaluate(expression):
-            if time.monotonic() > deadline:
-                raise TimeoutError(expression)
-            time.sleep(0.2)
-
-    def open(self, path: Path) -> None:
-        self.call("Page.navigate", url=path.resolve().as_uri())
-        self.wait_for("document.readyState === 'complete'")
-
-    def screenshot(self, path: Path) -> None:
-        path.write_bytes(base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"]))
-
-    def hover(self, x: float, y: float) -> None:
-        self.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
-
-    def click(self, x: float, y: float) -> None:
-        self.hover(x, y)
-        for kind in ("mousePressed", "mouseReleased"):
-            self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
-
-    def type_text(self, selector: str, text: str) -> None:
-        """Focus a field and type into it, as a user would (input events included)."""
-        self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
-        self.call("Input.insertText", text=text)
-
-    def press(self, key: str, code: int, text: str = "") -> None:
-        for kind in ("keyDown", "keyUp"):
-            self.call("Input.dispatchKeyEvent", type=kind, key=key, code=key,
-                      windowsVirtualKeyCode=code, text=text if kind == "keyDown" else "")
-
-    def press_enter(self) -> None:
-        self.press("Enter", 13, "\r")
-
-    def node_on_screen(self, node: str) -> tuple[float, float]:
-        """Where a drawn node is, in the page's coordinates."""
-        return tuple(self.evaluate(
-            f"(() => {{ const p = kgView.network.canvasToDOM(kgView.network.getPosition({json.dumps(node)}));"
-            " const r = document.getElementById('kg-network').getBoundingClientRect();"
-            " return [p.x + r.left, p.y + r.top]; })()"))
-
-    def problems(self) -> list[str]:
-        """Console errors and warnings, uncaught exceptions, dialogs and network requests so far."""
-        out = []
-        for e in self.events:
-            method, p = e.get("method"), e.get("params", {})
-            if method == "Runtime.consoleAPICalled" and p["type"] in ("error", "warning", "assert"):
-                out.append(f"console.{p['type']}: {[a.get('value', a.get('description')) for a in p['args']]}")
-            elif method == "Runtime.exceptionThrown":
-                out.append(f"exception: {p['exceptionDetails']}")
-            elif method == "Log.entryAdded" and p["entry"]["level"] in ("error", "warning"):
-                out.append(f"log: {p['entry']['text']}")
-            elif method == "Page.javascriptDialogOpening":
-                out.append(f"dialog: {p['message']}")
-            elif method == "Network.requestWillBeSent" and not p["request"]["url"].startswith(("file:", "data:")):
-                out.append(f"request: {p['request']['url']}")
-        return out
-
-    def close(self) -> None:
-        if hasattr(self, "ws"):
-            self.ws.close()
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 @pytest.fixture
@@ -153,13 +38,6 @@ def browser(tmp_path):
     b = Browser(tmp_path / "profile")
     yield b
     b.close()
-
-
-def _screenshot_dir(tmp_path: Path) -> Path:
-    """Screenshots go to a temp dir (KG_SCREENSHOTS overrides it, to look at them)."""
-    out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots"))
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 READY = "document.getElementById('kg-status').dataset.ready === '1'"
@@ -238,7 +116,7 @@ def test_page_draws_every_node_offline_and_escapes_document_text(browser, tmp_pa
     assert XSS_NAME in tip and XSS_SENTENCE in tip
     assert browser.evaluate("document.querySelectorAll('img, b, i, script[src]').length") == 0
     assert_glyphs_are_not_tofu(browser, "柯望舒青梧区")
-    browser.screenshot(_screenshot_dir(tmp_path) / "invented-graph.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "invented-graph.png")
 
     lone = next(n for n in g if g.degree(n) == 0)
     browser.type_text("#kg-query", "雾岭")
@@ -302,7 +180,7 @@ def test_two_thousand_entities_open_on_a_legible_few_and_settle(browser, tmp_pat
     before = browser.evaluate("JSON.stringify(kgView.network.getPositions())")
     time.sleep(1)
     assert browser.evaluate("JSON.stringify(kgView.network.getPositions())") == before
-    browser.screenshot(_screenshot_dir(tmp_path) / "random-2000.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "random-2000.png")
     assert browser.problems() == []
 
 
@@ -332,7 +210,7 @@ def test_a_graph_without_links_shows_its_entities(browser, tmp_path):
 
 #: The 250 real news texts of the shared corpus, beside the repository (KG_CORPUS_DOCS overrides
 #: the place). Their text is never copied into the repository; the tests only build a graph of them.
-CORPUS_DOCS = Path(os.environ.get("KG_CORPUS_DOCS", Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"))
+CORPUS_DOCS = Path(os.environ.get("KG_CORPUS_DOCS", SHARED_CORPUS_DOCS))
 
 
 @pytest.fixture(scope="module")
@@ -365,7 +243,7 @@ def test_the_corpus_opens_legible_and_grows_by_search_and_click(browser, tmp_pat
     assert all(s["inside"] for s in shown)
     assert overlapping_labels(shown) <= len(shown) // 20
     assert_glyphs_are_not_tofu(browser, "".join(dict.fromkeys("".join(s["label"] for s in shown[:5]))))
-    browser.screenshot(_screenshot_dir(tmp_path) / "corpus-opening.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "corpus-opening.png")
     # the page carries the whole graph, for search and expansion
     assert browser.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes.length") == \
         g.number_of_nodes()
@@ -393,7 +271,7 @@ def test_the_corpus_opens_legible_and_grows_by_search_and_click(browser, tmp_pat
     colours = browser.evaluate("Object.fromEntries(kgView.nodes.get().map(n => [n.id, n.color.background]))")
     faded = {n for n, c in colours.items() if c == "#e4e4e4"}
     assert faded == set(colours) - near - {target}
-    browser.screenshot(_screenshot_dir(tmp_path) / "corpus-search.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "corpus-search.png")
 
     # Click an entity with undrawn neighbours: they are drawn.
     browser.evaluate("document.getElementById('kg-fit').click()")
@@ -433,7 +311,7 @@ def test_the_corpus_filters_and_colours(browser, tmp_path, corpus_page):
     assert all(colour == palette[c % len(palette)] for c, colour in nodes if c >= 0)
     assert len({colour for _, colour in nodes}) > 1
     assert browser.evaluate("document.getElementById('kg-community-legend').hidden") is False
-    browser.screenshot(_screenshot_dir(tmp_path) / "corpus-communities.png")
+    browser.screenshot(screenshot_dir(tmp_path) / "corpus-communities.png")
     browser.evaluate("document.querySelector('input[name=kg-colour][value=type]').click()")
     by_type = {t: c for t, (c, _, _) in TYPE_STYLE.items()}
     nodes = browser.evaluate("kgView.nodes.get().map(n => [n.kgType, n.color.background])")

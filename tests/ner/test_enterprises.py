@@ -1,0 +1,172 @@
+"""The enterprise recognizer (kg.ner.enterprises): legal names, short names, groups, branches and
+phrases that name no company, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ner.enterprises import recognize_enterprises
+from kg.ner.organizations import recognize_organizations
+from kg.pipeline import default_pipeline
+from tests.conftest import plain_doc, recognized, texts
+
+
+def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
+    doc = plain_doc("近日，市领导走进重庆远帆电机制造有限公司、四川青禾农业科技有限责任公司调研。")
+    found = texts(recognize_enterprises(doc), "Enterprise")
+    assert "重庆远帆电机制造有限公司" in found
+    assert "四川青禾农业科技有限责任公司" in found
+    assert not any(t.startswith(("走进", "近日", "、")) for t in found)
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("位于綦江区的贵州鸿远建材有限公司和綦江工业园区蓝石集团都已开工。",
+                 {"蓝石集团", "贵州鸿远建材有限公司"}, {"綦江工业园区蓝石集团"}, id="company_after_location_phrase_and_park"),
+    pytest.param("签约方：长林智造(重庆)有限公司、重庆启明投资中心(有限合伙)和石门镇青山村柑橘专业合作社。",
+                 {"石门镇青山村柑橘专业合作社", "重庆启明投资中心(有限合伙)", "长林智造(重庆)有限公司"}, set(), id="partnership_parenthesised_place_and_cooperative"),
+    pytest.param("目前，青禾农业、远帆电机、蓝湾精工等龙头企业已落户。",
+                 {"蓝湾精工", "远帆电机", "青禾农业"}, set(), id="short_names_listed_as_companies"),
+    pytest.param("客户来到中国建设银行南川支行办理业务。",
+                 {"中国建设银行", "中国建设银行南川支行"}, set(), id="bank_branch_gives_bank_and_branch"),
+    pytest.param("湖南美的冰柜有限公司投产。",
+                 {"湖南美的冰柜有限公司"}, {"冰柜有限公司"}, id="brand_with_de_inside_a_company_name"),
+    pytest.param("会见了云南能源装备集团党委书记一行。",
+                 {"云南能源装备集团"}, set(), id="provincial_group_named_by_place_and_industry"),
+    pytest.param("走访了兴澜科技企业孵化器。",
+                 set(), {"兴澜科技"}, id="incubator_field_is_not_a_company"),
+    pytest.param("云南能源装备集团有限公司表示，全省能源装备产业增长。",
+                 set(), {"能源装备"}, id="field_words_alone_are_no_short_company_name"),
+    pytest.param("书记调研了沃岚集团,随后前往沃岚新区。",
+                 set(), {"沃岚"}, id="trade_name_before_a_zone_kind_is_no_company"),
+    pytest.param("该市与博世、霍尼韦尔等汽车行业“巨头”签订合作协议。",
+                 {"博世", "霍尼韦尔"}, set(), id="leaders_of_an_industry_are_companies"),
+    pytest.param("考察组先后来到锐驰轮胎、科沃瑞德、邦辉食品、恒源产业园等地调研。",
+                 {"科沃瑞德", "邦辉食品"}, {"恒源产业园"}, id="brands_listed_next_to_a_company_named_by_its_field"),
+])
+def test_enterprises_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_enterprises, text, "Enterprise")
+    assert found <= names
+    assert not names & not_found
+
+
+def test_generic_company_phrases_are_not_names():
+    doc = plain_doc("该公司与多家科技公司合作，3家上市公司也参与其中。")
+    assert texts(recognize_enterprises(doc), "Enterprise") == set()
+
+
+def test_short_name_defined_and_derived_in_the_same_document():
+    doc = plain_doc("重庆蓝湾精工机械有限公司（以下简称“蓝湾精工”）今年扩产。蓝湾精工负责人说，订单充足。")
+    found = [m for m in recognize_enterprises(doc) if m.text == "蓝湾精工"]
+    assert len(found) >= 2
+    doc = plain_doc("记者来到重庆启帆新材料有限公司。去年，启帆新材料营收翻番。")
+    assert "启帆" in texts(recognize_enterprises(doc), "Enterprise") or \
+        "启帆新材料" in texts(recognize_enterprises(doc), "Enterprise")
+
+
+def test_short_company_name_as_unknown_brand_and_industry_word():
+    doc = plain_doc("与南川大学、珂隆科技合作，信息科技也在发展。")
+    found = texts(recognize_enterprises(doc), "Enterprise")
+    assert "珂隆科技" in found and "信息科技" not in found
+
+
+def test_group_company_and_its_institute():
+    doc = plain_doc("入选单位分别为中国远航装备集团公司第七研究所、南川青禾农业股份有限公司。")
+    assert "中国远航装备集团公司" in texts(recognize_enterprises(doc), "Enterprise")
+    assert "中国远航装备集团公司第七研究所" in texts(recognize_organizations(doc), "Organization")
+    assert not any(t.startswith("分别") for t in texts(recognize_enterprises(doc), "Enterprise"))
+
+
+@pytest.mark.parametrize("text, company", [
+    ("“我们满负荷生产。”瑞钧硅业相关负责人说。", "瑞钧硅业"),               # a person acting for it follows
+    ("上市后备企业岚泽重工近年来市场份额稳步攀升。", "岚泽重工"),           # after a kind of company, before a time word
+    ("龙头企业赫岚药业继续保持领先地位。", "赫岚药业"),                    # before a verb
+    ("我市3家企业（蔚岭铝业、珂森电子、伊利）获批国家级荣誉。", "蔚岭铝业"),  # counted, then named in brackets
+    ("我市3家企业（蔚岭铝业、珂森电子、伊利）获批国家级荣誉。", "珂森电子"),
+    ("以及珂森、岚泽等外资企业进驻。", "岚泽"),                           # a list said to be foreign-funded companies
+    ("作为宝马2023年建成投产的工厂，产能持续提升。", "宝马"),              # a lexicon brand before a year
+])
+def test_short_company_names_from_cues(text, company):
+    assert company in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_company", [
+    ("现在单套模具可以轻松突破百吨。", "单套模具"),                        # a quantity, not a brand
+    ("主会场设在瑞钧智能制造产业园项目现场。", "瑞钧智能"),                # runs on into a park's or project's name
+    ("落火、探月等中国航天的新征程。", "中国航天"),                        # a programme, not the lexicon's company
+])
+def test_no_short_company_name_in_quantities_and_longer_names(text, not_company):
+    assert not_company not in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_company", [
+    ("重点引进和培育高端制造、新一代电子信息等战略性新兴产业。", "新一代电子信息"),   # sectors, not companies
+    ("签约项目涉及汽车摩托车、能源电子、数字文创等多个产业领域。", "数字文创"),
+    ("推行智能化仓储系统、人文化员工关怀等企业运营模式。", "人文化员工关怀"),
+    ("涵盖新能源汽车零部件、具身智能、生物制药等领域。", "具身智能"),           # a field among sectors
+    ("智算中心建成投用，可为人工智能企业发展提供算力。", "可为人工智能"),        # a kind of company
+    ("专家为西安鼎泰冶金设备工程有限公司把脉。", "为西安鼎泰冶金设备工程有限公司"),  # a preposition before the place
+    ("引进数字经济、现代物流等企业30家。", "数字经济"),                              # sectors said to be companies
+    ("。向华岭集团学习，紧盯东蓝集团。", "向华岭集团"),                              # a preposition opens the phrase
+    ("。向华岭集团学习，紧盯东蓝集团。", "紧盯东蓝集团"),                            # a verb opens it
+])
+def test_sectors_and_glued_words_are_no_company(text, not_company):
+    assert not_company not in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("专家为西安鼎泰冶金设备工程有限公司把脉。", "西安鼎泰冶金设备工程有限公司"),
+    ("该市与埃孚、西门子等电气行业“巨头”签约。", "埃孚"),                        # leaders of an industry stay companies
+    ("代表团考察了合成生物学研究院、星岚车灯等点位。", "星岚车灯"),               # an institute is no sector
+    ("。向阳集团、为民集团参加。", "向阳集团"),                                     # a word that starts with a preposition
+])
+def test_companies_next_to_sector_cues(text, company):
+    assert company in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+
+
+def test_listed_company_short_form_with_shares():
+    found = texts(recognize_enterprises(plain_doc("深入岚原食品股份有限公司考察。开发区以岚原股份为龙头。")), "Enterprise")
+    assert "岚原股份" in found
+    assert "岚原股份" not in texts(recognize_enterprises(plain_doc("开发区以岚原股份为龙头。")), "Enterprise")
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("平台为华岭科技、东蓝新材等企业提供融资服务。", {"华岭科技", "东蓝新材"}),   # companies a service is given to
+    ("银行为制造业、服务业提供贷款。", set()),                                     # sectors are served too
+])
+def test_companies_served(text, companies):
+    assert texts(recognize_enterprises(plain_doc(text)), "Enterprise") == companies
+
+
+def test_company_named_later_by_its_trade_name_alone():
+    text = "书记调研了沃岚集团。他了解了沃岚在带动就业方面的做法。"
+    assert "沃岚" in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+    doc = default_pipeline()(plain_doc(text))
+    assert ("沃岚", "alias_of", "沃岚集团") in {(r.head.text, r.label, r.tail.text) for r in doc.relations}
+
+
+def test_counted_list_of_trade_names_without_deng():
+    doc = plain_doc("副县长先后到鑫瑞电缆、泓达米业、宏远纺织6家重点企业,调研安全生产。")
+    found = texts(recognize_enterprises(doc), "Enterprise")
+    assert {"鑫瑞电缆", "泓达米业", "宏远纺织"} <= found
+    assert not any(t.startswith("到") for t in found)
+
+
+def test_bodies_before_an_unnamed_count_of_companies_are_not_companies():
+    doc = plain_doc("市政府、高新区管委会与12家企业在会上签约。")
+    assert not any(t.endswith("与") or "管委会" in t for t in texts(recognize_enterprises(doc), "Enterprise"))
+
+
+def test_an_academic_title_is_not_a_company_in_a_list():
+    doc = plain_doc("中国工程院院士、重庆远帆电机制造有限公司首席专家出席。")
+    assert "中国工程院院士" not in texts(recognize_enterprises(doc), "Enterprise")
+    assert "中国工程院" in texts(recognize_organizations(doc), "Organization")
+
+
+def test_clause_verbs_before_a_group_are_not_part_of_its_name():
+    found = recognized(recognize_enterprises, "全体员工坚决服从宏瑞集团决定，团结公司上下共同奋斗。", "Enterprise")
+    assert "宏瑞集团" in found
+    assert not any(t.startswith(("坚决", "服从")) for t in found)
+    assert "团结公司" not in found
+
+
+def test_a_product_word_alone_before_company_is_no_name():
+    assert not recognized(recognize_enterprises, "作为一家化妆品公司，它对水质要求很高。", "Enterprise")

@@ -1,0 +1,67 @@
+"""The organization recognizer (kg.ner.organizations): institutes, schools, media, on sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ner.organizations import recognize_organizations
+from tests.conftest import plain_doc, recognized, texts
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("松江新闻客户端讯 近日,宜昌日报社组织采访。\n据微信公众号“临安融媒”消息,活动已结束。",
+                 {"临安融媒", "宜昌日报社", "松江新闻"}, {"松江新闻客户端"}, id="news_app_dateline_names_the_outlet_and_quoted_sources"),
+    pytest.param("会议由南川区融媒体中心承办，重庆交通大学、綦江区人民医院和区人武部参加，新华社记者报道。",
+                 {"区人武部", "南川区融媒体中心", "新华社", "綦江区人民医院", "重庆交通大学"}, set(), id="organizations"),
+])
+def test_organizations_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_organizations, text, "Organization")
+    assert found <= names
+    assert not names & not_found
+
+
+def test_byline_spaces_still_separate_names():
+    doc = plain_doc("南川区融媒体中心记者 王青 綦江区融媒体中心记者 李木")
+    found = texts(recognize_organizations(doc), "Organization")
+    assert {"南川区融媒体中心", "綦江区融媒体中心"} <= found
+    assert not any("王青" in t for t in found)
+
+
+def test_media_datelines_and_cited_outlets():
+    doc = plain_doc("青川网讯(记者 王某)近日，\n据潮声新闻7月2日消息，据本地媒体东湖+客户端报道，本报讯")
+    found = texts(recognize_organizations(doc), "Organization")
+    assert {"青川网", "潮声新闻", "东湖+客户端"} <= found
+    assert not any(t.startswith("本") for t in found)
+
+
+@pytest.mark.parametrize("text, organization", [
+    ("据华龙网报道，该市新增企业3000家。", "华龙网"),                       # a province's key news website
+    ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "东盟"),        # intergovernmental
+    ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "联合国"),
+    ("代表团参观了青川县博物馆和青川县图书馆。", "青川县博物馆"),           # cultural institutions
+    ("省工商联、市总商会负责人出席。", "省工商联"),                         # a level and a federation
+    ("省工商联、市总商会负责人出席。", "市总商会"),
+    ("中国农业机械总院西南分院落户该区。", "中国农业机械总院西南分院"),    # an institute and its branch
+    ("晋商总会会长致辞。", "晋商总会"),
+])
+def test_organizations_named_by_outlet_list_or_suffix(text, organization):
+    assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, not_organization", [
+    ("他不再担任华岭集团总会计师职务。", "华岭集团总会"),                     # 总会计师 is a post
+    ("建成数字博物馆，观众可在线参观。", "数字博物馆"),                     # a category, not a name
+])
+def test_no_organization_in_posts_and_categories(text, not_organization):
+    assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, organization", [
+    ("中国工业和信息化部电子第五研究所专家出席。", "中国工业和信息化部电子第五研究所"),  # 和 inside an official compound
+    ("中科院专家和省农科院专家一起调研。", "中科院"),                                  # a national academy's short name
+    ("中科院专家和省农科院专家一起调研。", "省农科院"),
+    ("西岭经济开发区甘肃电科院试验基地开工。", "甘肃电科院"),                          # a province starts the name
+    ("清华大学天津电子信息技术实验室揭牌。", "清华大学天津电子信息技术实验室"),          # a university's lab keeps it
+])
+def test_institutions_with_compounds_and_short_forms(text, organization):
+    assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")

@@ -1,0 +1,98 @@
+"""The park recognizer (kg.ner.parks): zones, sub-areas, and phrases that name no park, on
+sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ner.parks import recognize_parks
+from tests.conftest import plain_doc, recognized, texts
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("会议推动吉安国家高新技术产业开发区、临沂临空经济区和琼海中央商务区协同发展,共建海南自由贸易港。",
+                 {"临沂临空经济区", "吉安国家高新技术产业开发区", "海南自由贸易港", "琼海中央商务区"}, set(), id="zone_suffix_families"),
+    pytest.param("会上，綦江高新区、南川工业园区和西部(重庆)科学城沙坪坝片区负责人发言，两江新区鱼复组团也在列。",
+                 {"两江新区", "两江新区鱼复组团", "南川工业园区", "綦江高新区", "西部(重庆)科学城", "西部(重庆)科学城沙坪坝片区"}, set(), id="parks_with_place_prefix_sub_areas_and_nesting"),
+    pytest.param("湖北襄阳：襄阳国际汽车城与襄阳汽开区签约。获批以来，汽开区增长很快。参观材料产业孵化器。",
+                 {"材料产业孵化器", "汽开区", "襄阳国际汽车城", "襄阳汽开区"}, set(), id="car_city_abbreviated_zone_and_incubator_are_parks"),
+    pytest.param("他们来到原青岭产业园调研。",
+                 {"青岭产业园"}, {"原青岭产业园"}, id="former_is_not_part_of_a_park_name"),
+])
+def test_parks_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_parks, text, "Park")
+    assert found <= names
+    assert not names & not_found
+
+
+def test_ordinals_verbs_ranks_and_slogans_do_not_make_parks():
+    doc = plain_doc("第五届川陕国家级经开区交流会召开,要求落实好各项任务,把湾区建设成为美丽中国先行区。")
+    found = texts(recognize_parks(doc), "Park")
+    assert not any(t.startswith(("第", "落实")) or "国家级经开区" in t for t in found)
+    assert not any(t.endswith("先行区") for t in found)
+
+
+def test_a_bare_zone_abbreviation_after_a_boundary_is_a_park():
+    assert "经开区" in recognized(recognize_parks, "副市长一行莅临经开区调研。", "Park")
+    assert not recognized(recognize_parks, "全省共有12个省级经开区。", "Park")
+    assert not recognized(recognize_parks, "近年来，该高新区重点布局了新材料产业。", "Park")
+
+
+def test_direction_sub_area_of_a_park():
+    found = recognized(recognize_parks, "随后在莘口工业园区南片区听取汇报。", "Park")
+    assert "莘口工业园区南片区" in found and "莘口工业园区" in found
+
+
+def test_city_short_form_before_a_zone_is_a_place():
+    places = recognized(recognize_parks, "黔南工业园区新签约项目5个。", "Place")
+    assert "黔南" in places
+
+
+def test_zone_managed_by_a_committee_starts_after_it():
+    found = recognized(recognize_parks, "合并后的管委会下设松岭产业园和石门产业园两个园区。", "Park")
+    assert found == {"松岭产业园", "石门产业园"}
+
+
+def test_unnamed_and_counted_parks_are_not_names():
+    doc = plain_doc("园区内已有5个光伏产业园，市工业园区正在扩建工业园区。")
+    assert texts(recognize_parks(doc), "Park") == set()
+
+
+def test_park_inside_a_party_working_committee_and_after_a_verb():
+    doc = plain_doc("他来到台州湾新区党工委。成绩映射出襄阳市汽开区的实力。")
+    found = texts(recognize_parks(doc), "Park")
+    assert "台州湾新区" in found
+    assert "襄阳市汽开区" in found
+    assert not any(t.startswith("映射") for t in found)
+
+
+def test_planning_area_new_town_is_no_park():
+    assert texts(recognize_parks(plain_doc("打造成都郊区新城。")), "Park") == set()
+
+
+@pytest.mark.parametrize("text, park, is_park", [
+    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园", False),
+    ("东岭生物医药科技产业园已入驻企业20家。", "东岭生物医药科技产业园", True),
+])
+def test_an_estate_named_as_a_project_is_no_park(text, park, is_park):
+    assert (park in texts(recognize_parks(plain_doc(text)), "Park")) == is_park
+
+
+@pytest.mark.parametrize("text, park", [
+    ("自贸试验区贵港片区新增企业200家。", "自贸试验区贵港片区"),          # a national zone's area at a place
+    ("自贸区钦州港片区产业协同发展。", "自贸区钦州港片区"),               # a place and its port
+    ("成都综保区新增注册企业53家。", "成都综保区"),                       # short form of 综合保税区
+    ("位于南岸区的渝黔产业联动集聚区已入驻企业18家。", "渝黔产业联动集聚区"),
+    ("在乌鲁木齐甘泉堡经济技术开发区，一体化产业园区初具规模。", "乌鲁木齐甘泉堡经济技术开发区"),
+    ("洛阳市产城融合示范区重点项目集中签约。", "洛阳市产城融合示范区"),
+])
+def test_parks_named_by_zone_grammar(text, park):
+    assert park in texts(recognize_parks(plain_doc(text)), "Park")
+
+
+@pytest.mark.parametrize("text, not_park", [
+    ("加快建设活力竞相迸发的产城融合示范区。", "产城融合示范区"),        # a programme, no place
+    ("正安吉他产业园是全球最大的吉他生产基地。", "安吉他产业园"),         # a county's short form cut in two
+    ("盐城港大丰港区是该港的主港区。", "盐城港大丰港区"),                 # a port's area is a facility
+])
+def test_no_park_in_programmes_and_port_areas(text, not_park):
+    assert not_park not in texts(recognize_parks(plain_doc(text)), "Park")

@@ -1,0 +1,168 @@
+"""The person recognizer (kg.ner.persons): names after titles, in bylines, lists and credit lines,
+and where a name ends, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ner.names import is_name, name_end
+from kg.ner.persons import recognize_persons
+from kg.ner.titles import recognize_titles
+from tests.conftest import ordered, plain_doc, recognized, run_pipeline, texts
+
+
+def test_author_line_with_a_space_before_the_name():
+    text = "稳住工业基本盘\n\n市委常委、涪陵区委书记 蒋文涛\n\n涪陵区上半年工业增长。"
+    assert ordered(recognize_titles, text) == ["市委常委", "涪陵区委书记"]
+    assert recognized(recognize_persons, text) == {"蒋文涛"}
+
+
+def test_name_ends_before_the_verb_that_follows_it():
+    assert recognized(recognize_persons, "市生态环境局副局长何静介绍，今年水质稳定。") == {"何静"}
+    assert recognized(recognize_persons, "区委书记鲍明华调研了园区。") == {"鲍明华"}
+    assert recognized(recognize_persons, "副区长宋在明参加活动。") == {"宋在明"}
+    assert recognized(recognize_persons, "县长王强说，要抓好项目。") == {"王强"}
+
+
+def test_names_in_a_byline_share_their_role():
+    text = "本报讯（记者 郑小川 实习记者周雨桐 贺嘉 通讯员 谭力） 昨日，项目开工。"
+    assert recognized(recognize_persons, text) == {"郑小川", "周雨桐", "贺嘉", "谭力"}
+    assert ordered(recognize_titles, text) == ["记者", "实习记者", "通讯员"]
+
+
+def test_byline_role_is_not_a_name_introducer_in_prose():
+    assert recognized(recognize_persons, "记者从区商务委了解到，媒体记者和网友提问踊跃。") == set()
+
+
+def test_media_byline_and_photo_credit():
+    text = "新重庆-长江日报记者 黎明远 程书瑶\n\n图为开工现场。 欧阳晓峰 摄\n"
+    assert recognized(recognize_persons, text) == {"黎明远", "程书瑶", "欧阳晓峰"}
+    assert "长江日报记者" in ordered(recognize_titles, text)
+
+
+def test_list_of_officials_after_a_collective_word_includes_minority_names():
+    text = "自治区领导马腾飞、格桑曲珍、白玉兰，市领导叶秋实出席。"
+    assert recognized(recognize_persons, text) == {"马腾飞", "格桑曲珍", "白玉兰", "叶秋实"}
+
+
+def test_list_of_names_closed_by_a_verb_of_attending():
+    text = "县委书记范志刚主持会议。冯晓东、石磊、钟一鸣，县级领导出席。"
+    assert recognized(recognize_persons, text) == {"范志刚", "冯晓东", "石磊", "钟一鸣"}
+
+
+def test_list_of_places_or_products_is_not_a_list_of_people():
+    assert recognized(recognize_persons, "市领导调研了江津、永川、璧山等地，并出席活动。") == set()
+    assert recognized(recognize_persons, "领导干部要带头，钢铁、汽车、电子行业负责人参加。") == set()
+
+
+def test_a_name_found_with_evidence_is_found_in_the_headline_too():
+    text = "范志刚李晓光讲话\n\n市委书记范志刚、市长李晓光出席。范志刚强调，要抓项目。"
+    doc = plain_doc(text)
+    starts = sorted(m.start for m in recognize_persons(doc) if m.text == "范志刚")
+    assert starts == [0, text.index("范志刚、"), text.rindex("范志刚")]
+    assert {"李晓光"} <= texts(recognize_persons(doc))
+
+
+def test_titles_collective_nouns_and_surnames_are_not_persons():
+    assert recognized(recognize_persons, "援藏干部代表、全市书记和区长参加了会议，贯彻总书记重要讲话精神。") == set()
+    assert not is_name("卢")
+    assert not is_name("领导")
+    assert name_end("项目经理", 0) == 0
+
+
+def test_name_written_before_the_head_it_holds():
+    text = "深入学习贯彻韦正远总书记重要讲话精神。"
+    assert recognized(recognize_persons, text) == {"韦正远"}
+    assert ordered(recognize_titles, text) == ["总书记"]
+
+
+def test_posts_and_holders_listed_with_colons():
+    text = "江北区委书记:林海江北区代区长:苏静\n"
+    assert recognized(recognize_persons, text) == {"林海", "苏静"}
+    assert ordered(recognize_titles, text) == ["江北区委书记", "江北区代区长"]
+
+
+def test_list_ends_where_the_names_end():
+    text = "县领导宋为民、邓一鸣、蒋立波及县直部门负责人参加。"
+    assert recognized(recognize_persons, text) == {"宋为民", "邓一鸣", "蒋立波"}
+
+
+def test_transliterated_name_with_a_middle_dot():
+    assert recognized(recognize_persons, "自治区副主席艾尔肯·吐尔逊出席仪式。") == {"艾尔肯·吐尔逊"}
+
+
+def test_four_character_minority_name_after_a_title_but_not_a_phrase():
+    assert recognized(recognize_persons, "自治区副主席扎西次仁出席会议。") == {"扎西次仁"}
+    assert recognized(recognize_persons, "政协委员参政议政，县长亲自部署工作。") == set()
+
+
+def test_bare_post_after_a_name_at_the_start_of_a_clause():
+    text = "座谈会上，吴正华市长首先介绍了情况。"
+    assert recognized(recognize_persons, text) == {"吴正华"}
+    assert ordered(recognize_titles, text) == ["市长"]
+    assert recognized(recognize_persons, "会议强调，高校长期坚持开放办学。") == set()
+
+
+@pytest.mark.parametrize("text, person", [
+    ("本报南宁讯 （记者/韦家明 通讯员/陆晓云）为贯彻落实会议精神，", "韦家明"),
+    ("本报南宁讯 （记者/韦家明 通讯员/陆晓云）为贯彻落实会议精神，", "陆晓云"),
+    ("某某日报记者 周少林 见习记者 沐雨晴", "沐雨晴"),               # a rare surname
+    ("新疆日报记者黑立新报道：27日，博览会开幕。", "黑立新"),
+    ("“我们有信心。”项目负责人严立荣说。", "严立荣"),                  # a role that is no post, then a verb of saying
+    ("现场施工负责人张东亮介绍，项目年底建成。", "张东亮"),
+])
+def test_person_in_bylines_and_quotes(text, person):
+    assert person in recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text", [
+    "项目负责人表示，工程进展顺利。",          # no name between the role and the verb
+    "村民说，路修好了。",
+])
+def test_no_person_without_a_name(text):
+    assert not recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("企业家代表共同上台，与韩立群省长一道启动了活动。", "韩立群"),    # a name before its bare post, after 与
+    ("，周启明市长介绍，项目进展顺利。", "周启明"),
+])
+def test_name_before_its_bare_post(text, person):
+    assert person in recognized(recognize_persons, text)
+
+
+def test_no_name_before_a_post_inside_a_phrase():
+    assert not recognized(recognize_persons, "参与区长办公会一道研究。")
+
+
+def test_an_adverb_before_a_personnel_verb_is_no_name():
+    text = "次年，鲍海平当选为市委常委，后兼任市委秘书长，后担任开发区党工委书记。"
+    assert recognized(recognize_persons, text) == {"鲍海平"}
+
+
+def test_delegation_leader_without_a_title():
+    assert recognized(recognize_persons, "上午，裴振东一行来到园区，察看项目进展。") == {"裴振东"}
+    assert recognized(recognize_persons, "据悉，代表团一行来到园区。") == set()
+
+
+def test_wei_before_a_verb_ends_the_name():
+    assert recognized(recognize_persons, "县委书记邝立为宣布项目开工。") == {"邝立为"}
+    assert recognized(recognize_persons, "区长邝立为企业解决难题。") == {"邝立"}
+
+
+def test_name_alone_in_a_dateline_bracket_is_a_person():
+    assert "郑若岚" in recognized(recognize_persons, "本网讯（郑若岚）3月2日上午，区政府召开常务会议。")
+
+
+def test_dateline_bracket_holding_a_date_or_a_word_gives_no_person():
+    assert recognized(recognize_persons, "本网讯（通讯）昨日，区政府召开常务会议。本报讯（3月2日）会议召开。") == set()
+
+
+def test_conjunction_character_before_a_personnel_verb_ends_the_name(tmp_path):
+    doc = run_pipeline(tmp_path, "原涞水县委书记马永和担任该职仅半年。")
+    assert "马永和" in texts(doc.mentions, "Person")
+
+
+def test_conjunction_between_two_officials_still_splits_them(tmp_path):
+    doc = run_pipeline(tmp_path, "涞水县委书记王志强和县长李明华出席活动。")
+    assert {"王志强", "李明华"} <= texts(doc.mentions, "Person")
+    assert "王志强和" not in texts(doc.mentions, "Person")

@@ -1,0 +1,104 @@
+"""The place recognizer (kg.ner.places): divisions, towns, features, regions and short forms, on
+sentences written for these tests (real place names where the gazetteer must know them)."""
+from __future__ import annotations
+
+import pytest
+
+from kg import gazetteer
+from kg.ner.places import recognize_places
+from tests.conftest import plain_doc, recognized, texts
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("会议提出,要把鲁中建成先进制造业高地。",
+                 {"鲁中"}, set(), id="province_abbreviation_with_centre_is_a_region"),
+    pytest.param("他说,川中心城区的交通更顺畅了。",
+                 set(), {"川中"}, id="centre_that_opens_a_word_or_a_district_is_no_region"),
+    pytest.param("林海峰、周岳明等镇领导参加了会议。",
+                 set(), {"周岳明", "岳明", "林海峰", "海峰"}, id="people_listed_before_town_leaders_are_no_places"),
+    pytest.param("主动融入宜昌都市圈和环成都经济圈,推动建设美丽城市群。",
+                 {"宜昌都市圈", "环成都经济圈"}, {"美丽城市群"}, id="metropolitan_regions_after_a_place"),
+    pytest.param("会上,王村镇介绍了经验;各村镇也作了发言。",
+                 {"王村镇"}, {"各村镇"}, id="town_named_after_a_village"),
+    pytest.param("产品远销中亚和东南亚，客户来自长三角地区和中部地区。",
+                 {"东南亚", "中亚", "中部地区", "长三角地区"}, set(), id="world_and_economic_regions"),
+    pytest.param("重庆南川区水江镇龙岩村和金佛山街道的村民来到南川城区。全镇有4个村。",
+                 {"南川", "南川区", "水江镇", "金佛山街道", "龙岩村"}, {"4个村", "个村", "全镇"}, id="places_towns_villages_and_short_forms"),
+    pytest.param("石门镇、安大镇负责人到场。建设工业强镇、农业大镇。",
+                 {"安大镇"}, {"农业大镇"}, id="town_missing_from_the_gazetteer_in_a_list_of_towns"),
+    pytest.param("这里是“茶叶之乡”。",
+                 set(), {"茶叶之乡"}, id="honorific_home_of_is_no_township"),
+    pytest.param("柳州至梧州段开工。",
+                 set(), {"梧州"}, id="other_city_short_names_still_need_their_province"),
+])
+def test_places_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_places, text, "Place")
+    assert found <= names
+    assert not names & not_found
+
+
+def test_items_listed_before_their_town_kind_are_places():
+    places = texts(recognize_places(plain_doc("干部们赴东湾、石岭、望川等镇街调研春耕。")), "Place")
+    assert {"东湾", "石岭", "望川"} <= places
+    assert not any(p.startswith("赴") for p in places)
+
+
+def test_china_inside_the_party_name_or_a_ranking_is_no_place():
+    text = "他于1990年加入中国共产党,该企业入选中国500强。"
+    assert "中国" not in texts(recognize_places(plain_doc(text)), "Place")
+    assert "中国" in texts(recognize_places(plain_doc("这是中国最大的港口。")), "Place")
+
+
+def test_autonomous_prefecture_short_form_with_zhou_is_one_place():
+    text = "云南楚雄州今年新增企业十家，湖北恩施州也在推进招商。"
+    doc = plain_doc(text)
+    found = {m.text for m in recognize_places(doc)}
+    assert {"楚雄州", "恩施州"} <= found
+    assert "楚雄" not in found
+
+
+def test_county_short_form_needs_its_province_in_the_document():
+    assert "惠民" not in texts(recognize_places(plain_doc("政府出台惠民政策。")), "Place")
+    assert "惠民" in texts(recognize_places(plain_doc("山东省惠民县，惠民人民")), "Place") or \
+        not gazetteer.is_place("惠民")
+
+
+def test_regions_from_province_abbreviations():
+    doc = plain_doc("川南、渝西和鲁西南地区联动，京东在此布局。")
+    found = texts(recognize_places(doc), "Place")
+    assert {"川南", "渝西", "鲁西南地区"} <= found and "京东" not in found
+
+
+def test_named_features_after_a_locative_or_a_town():
+    doc = plain_doc("他在青岗街道翠屏山查看，又到石门镇枫林公园、荷塘公园。在这座山上。")
+    found = texts(recognize_places(doc), "Place")
+    assert {"翠屏山", "枫林公园", "荷塘公园"} <= found
+    assert not any(t.startswith("这") for t in found)
+
+
+def test_feature_word_inside_a_company_name_is_no_place():
+    doc = plain_doc("走访了北京青湖科技有限公司。")
+    assert "青湖" not in "".join(texts(recognize_places(doc), "Place"))
+
+
+def test_short_district_names_in_a_counted_list():
+    found = texts(recognize_places(plain_doc("他有东坡、西林、南岗三区的工作经验。")), "Place")
+    assert {"东坡", "西林", "南岗"} <= found
+    assert texts(recognize_places(plain_doc("他有东坡、西林、南岗两区的工作经验。")), "Place") == set()
+
+
+def test_town_stem_recurs_after_the_full_name():
+    found = texts(recognize_places(plain_doc("青石镇举行开工仪式。这为青石的工业注入活力。青石板路很美。")), "Place")
+    assert {"青石镇", "青石"} <= found
+    doc = plain_doc("这为青石的工业注入活力。")
+    assert texts(recognize_places(doc), "Place") == set()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("学习借鉴深圳改革创新举措。", "深圳"),            # a sub-provincial city's short name stands alone
+    ("新建柳州至广州铁路开工。", "广州"),              # a provincial capital's too
+])
+def test_major_city_short_names_need_no_province(text, place):
+    assert place in texts(recognize_places(plain_doc(text)), "Place")
+
+

@@ -1,0 +1,317 @@
+"""The project recognizer (kg.ner.projects): project names, their owners written in front, and
+phrases that name no project, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ner.enterprises import recognize_enterprises
+from kg.ner.places import recognize_places
+from kg.ner.projects import recognize_projects
+from tests.conftest import merged_mentions, plain_doc, recognized, texts
+
+
+def test_a_name_opening_with_he_after_a_locative_verb_is_whole():
+    found = recognize_projects(plain_doc("市长在和瑞20万吨硅材料项目现场询问进度。"))
+    assert "和瑞20万吨硅材料项目" in texts(found, "Project")
+    assert not any(t.startswith("瑞") for t in texts(found, "Project"))
+
+
+def test_he_joining_two_names_still_ends_the_first():
+    found = texts(recognize_projects(plain_doc("完成道路和东桥湾大桥改造工程。")), "Project")
+    assert not any(t.startswith("和") for t in found)
+
+
+def test_quantified_phrases_are_not_projects():
+    doc = plain_doc("全力推进两大重点项目,振兴一老工业基地,开通绿色通道。")
+    found = texts(recognize_projects(doc), "Project")
+    assert not any(t.startswith(("两大", "一老")) for t in found)
+    assert "绿色通道" not in found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。",
+                 {"300万吨炼化一体化项目", "G318", "G318雅江段三号大桥项目"}, set(), id="road_code_and_numbered_bridge_in_a_project_name"),
+    pytest.param("10月3号安澜大桥项目开工。",
+                 {"安澜大桥项目"}, set(), id="a_day_written_with_hao_still_ends_the_phrase"),
+    pytest.param("书记走访了湖川瑞泽智能科技有限责任公司智慧工厂建设项目、某地云岚新能源有限公司储能产业基地。",
+                 {"储能产业基地", "智慧工厂建设项目"}, set(), id="common_words_after_a_legal_company_name_name_its_project"),
+    pytest.param("市长察看了泓岚水务公司污泥处理中心项目,目前公司二期项目也已开工。",
+                 {"污泥处理中心项目"}, {"二期项目"}, id="project_after_a_short_company_name_ending_in_gongsi"),
+    pytest.param("全力推进云栖数据中心项目建设。",
+                 {"云栖数据中心项目"}, set(), id="data_in_a_project_name_is_not_the_preposition"),
+    pytest.param("仪式在智能网联产业园无人机总装中心项目现场举行。",
+                 {"智能网联产业园无人机总装中心项目"}, set(), id="a_project_inside_a_named_park_is_a_name"),
+    pytest.param("綦江东站投用，诚壹食品项目开工，文化旅游项目和观摩项目也在推进。",
+                 {"綦江东站", "诚壹食品项目"}, {"文化旅游项目", "观摩项目"}, id="facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part"),
+    pytest.param("今年完成石门河堤加固、龙岩湾生态修复等重点工程8个。",
+                 {"石门河堤加固", "龙岩湾生态修复"}, set(), id="projects_listed_before_a_project_word"),
+    pytest.param("年内，国药新型口腔材料和医用耗材产业化基地项目投产。",
+                 {"国药新型口腔材料和医用耗材产业化基地项目"}, set(), id="one_name_across_and_after_a_lexicon_brand"),
+])
+def test_projects_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_projects, text, "Project")
+    assert found <= names
+    assert not names & not_found
+
+
+def test_bare_company_word_or_a_generic_word_names_no_project():
+    assert recognized(recognize_projects, "目前公司一期项目已投产,全市重点项目进展顺利。", "Project") == set()
+    assert recognized(recognize_projects, "湖川瑞泽科技有限公司重点项目建设提速。", "Project") == set()
+
+
+def test_a_conjunction_after_the_company_ends_no_project():
+    assert not any(t.endswith("及项目") for t in recognized(recognize_projects, "了解湖川瑞泽科技有限公司运行及项目建设情况。", "Project"))
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("会上签约了湖北泓岚智能叉车项目。",
+                 {"湖北泓岚"}, set(), id="province_prefix_of_a_project_stays_in_its_owners_name"),
+    pytest.param("开工项目包括中国移动沿河算力中心项目。",
+                 {"中国移动"}, set(), id="a_known_company_opening_a_project_owns_it"),
+])
+def test_project_owners_found_and_not_found(text, found, not_found):
+    names = recognized(recognize_projects, text, "Enterprise")
+    assert found <= names
+    assert not names & not_found
+
+
+def test_project_named_after_a_company_of_the_text_gets_no_shorter_owner():
+    text = "湖北泓岚新材料有限公司签约，湖北泓岚新材料项目计划投资1亿元。"
+    assert "湖北泓岚新材料项目" in recognized(recognize_projects, text, "Project")
+    assert not any(t.startswith("湖北泓岚") or t == "泓岚" for t in recognized(recognize_projects, text, "Enterprise"))
+
+
+def test_verbs_before_a_generic_word_name_no_project():
+    # Only verbs (示范, 推广) stand before the suffix once the quoted nickname is set aside.
+    assert recognized(recognize_projects, '该镇获批"云岭"示范推广基地。', "Project") == set()
+
+
+def test_a_count_of_kinds_after_a_place_names_no_project():
+    assert not any("三大" in t for t in recognized(recognize_projects, "青川镇三大产业项目同日开工,东湖大桥项目同步推进。", "Project"))
+    assert "东湖大桥项目" in recognized(recognize_projects, "青川镇三大产业项目同日开工,东湖大桥项目同步推进。", "Project")
+
+
+def test_a_phase_or_a_counted_category_names_no_project():
+    text = "其中一期项目占地80亩；签约项目中，文化旅游项目2项，康养服务项目1项。"
+    assert not recognized(recognize_projects, text, "Project")
+
+
+def test_phase_items_in_a_project_list_give_project_and_company():
+    text = "当年就吸引璞瑞、埃弗森三期等一批重大项目落地。"
+    assert "埃弗森三期" in recognized(recognize_projects, text, "Project")
+    companies = recognized(recognize_enterprises, text, "Enterprise")
+    assert "埃弗森" in companies and "埃弗森三期" not in companies
+
+
+def test_the_company_before_a_production_capacity_owns_the_project():
+    text = "他走进湘沅新材料年产8万吨铝箔项目、云南锂沣20万吨负极材料基地和恒瑞泰1.5万吨碳纤维等项目。"
+    projects = recognized(recognize_projects, text, "Project")
+    owners = recognized(recognize_projects, text, "Enterprise")
+    assert "恒瑞泰1.5万吨碳纤维" in projects
+    assert {"湘沅新材料", "云南锂沣", "恒瑞泰"} <= owners
+
+
+def test_a_works_noun_stays_in_the_project_name():
+    found = recognized(recognize_projects, "当天开工的沿江铁路杞县段建设项目总投资12亿元，将加快推进建设项目。",
+                   "Project")
+    assert "沿江铁路杞县段建设项目" in found
+    assert "推进建设项目" not in found and "建设项目" not in found
+
+
+def test_project_after_its_company_and_after_verbs():
+    doc = plain_doc("重庆远帆电机制造有限公司新能源电机数字化车间、綦河大桥已建成，正加快推进石门水库扩容工程。")
+    found = texts(recognize_projects(doc), "Project")
+    assert "新能源电机数字化车间" in found
+    assert "綦河大桥" in found
+    assert "石门水库扩容工程" in found
+    assert not any("有限公司" in t or t.startswith(("推进", "加快")) for t in found)
+
+
+def test_generic_project_phrases_are_excluded():
+    doc = plain_doc("全年实施重点项目80个，其中12个风电、光伏项目已开工，该工程进展顺利。")
+    assert texts(recognize_projects(doc), "Project") == set()
+
+
+def test_names_split_by_an_ocr_space_are_found_with_offsets_into_the_text():
+    doc = plain_doc("代表团走进綦江区蓝石精 密铸造有限公司，参观了綦河东 站。")
+    ents = [m for m in recognize_enterprises(doc) if m.text.replace(" ", "") == "綦江区蓝石精密铸造有限公司"]
+    assert ents and doc.text[ents[0].start:ents[0].end] == ents[0].text
+    assert "綦河东站" in {m.text.replace(" ", "") for m in recognize_projects(doc)}
+
+
+def test_trade_name_in_front_of_a_project_is_a_nested_enterprise():
+    doc = plain_doc("本次开工的项目分别为鸿钜机械智能叉车项目、沁坤锂电池外壳项目、祥梓汽车零部件项目。")
+    projects = texts(recognize_projects(doc), "Project")
+    owners = texts(recognize_projects(doc), "Enterprise")
+    assert {"鸿钜机械智能叉车项目", "沁坤锂电池外壳项目", "祥梓汽车零部件项目"} <= projects
+    assert {"鸿钜机械", "沁坤", "祥梓"} <= owners
+
+
+def test_project_owner_needs_a_trade_name_not_a_field_or_a_park():
+    doc = plain_doc("推进文化旅游项目、新旧动能转换项目和安河新能源产业园项目建设。")
+    assert texts(recognize_projects(doc), "Enterprise") == set()
+
+
+def test_coordinated_and_generic_projects():
+    doc = plain_doc("考察华岭新城及远川总部经济项目。推进合溪产业新城重点产业项目。")
+    found = texts(recognize_projects(doc), "Project")
+    assert "远川总部经济项目" in found
+    assert not any("及" in t for t in found)
+    assert not any(t.endswith("重点产业项目") for t in found)
+
+
+def test_quoted_honour_is_no_project_and_no_country():
+    text = "该县获得“中国优质茶叶种植基地”称号。"
+    assert texts(recognize_projects(plain_doc(text)), "Project") == set()
+    assert "中国" not in texts(recognize_places(plain_doc(text)), "Place")
+
+
+def test_list_item_named_by_common_words_next_to_a_project():
+    doc = plain_doc("开工项目分别为鸿钜机械智能叉车项目、新视野移动视觉机器人项目、文化旅游项目。")
+    found = texts(recognize_projects(doc), "Project")
+    assert "新视野移动视觉机器人项目" in found
+    assert "文化旅游项目" not in found
+    tail = plain_doc("建设循环利用及压力容器项目、恒远新材料项目。")
+    assert not any(t.startswith("及") for t in texts(recognize_projects(tail), "Project"))
+
+
+@pytest.mark.parametrize("text, project", [
+    # an investment amount right before the name: one project, even in common words
+    ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "铝型材深加工项目"),
+    ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "木门生产项目"),
+    # a brand of the lexicon or a word the dictionary tags as a brand opens the name
+    ("长春市的一汽新能源车身工厂项目正式开工。", "一汽新能源车身工厂项目"),
+    ("年内，丰田氢燃料电池研发与生产项目将投产。", "丰田氢燃料电池研发与生产项目"),
+    # a named estate built as a project
+    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园项目"),
+    # one name across 和 when the part after it is common words only
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和医用耗材产业化基地项目"),
+])
+def test_projects_named_in_common_words_with_a_cue(text, project):
+    assert project in texts(recognize_projects(plain_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("今年新开工重点项目30个，总投资5亿元的重点项目有8个。", "重点项目"),
+    ("该项目为上市募投项目，计划投资15亿元。", "上市募投项目"),
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和工程"),
+    ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "医用耗材产业化基地项目"),
+])
+def test_generic_phrases_and_cut_names_are_no_projects(text, not_project):
+    assert not_project not in texts(recognize_projects(plain_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("总投资9亿元的瑞鸿康泰新型口腔材料项目开工。", "瑞鸿康泰"),     # before 新型
+    ("总投资9亿元的百禾食品四川生产基地项目开工。", "百禾食品"),       # before the province it is built in
+    ("长春市的一汽新能源车身工厂项目正式开工。", "一汽"),               # a lexicon brand
+])
+def test_owner_opening_a_project_name(text, owner):
+    assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_owner", [
+    ("重庆荣昌石溪220千伏输变电工程项目开工。", "重庆荣昌石溪"),        # a place before a capacity
+    ("总投资9亿元的绿色食品四川生产基地项目开工。", "绿色食品"),        # a field, no trade name
+    ("观摩流延机高端设备制造生产线项目。", "流延机"),                    # a machine, no trade name
+])
+def test_places_and_fields_own_no_project(text, not_owner):
+    assert not_owner not in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("加快建设石门港、临江煤矿和东川会展中心。", "石门港"),
+    ("加快建设石门港、临江煤矿和东川会展中心。", "临江煤矿"),
+    ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
+    ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
+    ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
+    # two projects joined by 及: the one in common words is judged like its neighbour
+    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "半导体装备研发与产业化项目"),
+    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "金川汽车芯片封测一期项目"),
+])
+def test_facilities_and_joined_projects(text, project):
+    assert project in texts(recognize_projects(plain_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text", [
+    "石门港产业园建设提速。",                      # the port names a park
+    "构建四园一港格局。",                          # a count, not a port
+    "连云港举行开工仪式。",                        # a city named after its port
+    "全县开通高速公路，区域铁路网更密。",            # a verb or a generic word before the facility
+    "这是我国首条跨海隧道。",                      # "the first" describes, it does not name
+    "新疆是我国优质棉花生产基地。",                # a base the clause designates
+    "总投资5亿元的金川物流项目分临港集散区。",       # 临港 is "by the port"
+    "港城合作，深港两地交流密切。",                   # places ending in 港
+    "大力建设海南自由贸易港。",                      # a free-trade port is a zone
+    "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
+    "他说，整个施工项目年底完工。",
+    "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
+    "按下重大项目建设快进键，聚力项目建设，大上项目。",
+])
+def test_no_facility_in_descriptions(text):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert not found - {"金川物流项目"}
+
+
+@pytest.mark.parametrize("text, project", [
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "东岭国际陆港物流产业园"),
+    ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "青禾冷链智慧物流产业园"),
+    ("开工项目分别为鸿钜装配式钢构项目、同辉汽车配件项目和精诚汽车零部件项目。", "精诚汽车零部件项目"),
+    ("共储备华电新能源、东岭智锐再生资源产业园等亿元以上重点项目。", "东岭智锐再生资源产业园"),
+])
+def test_items_listed_as_projects_are_projects(text, project):
+    assert project in texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text, not_project", [
+    ("全力推进“双百双新”项目建设。", "“双百双新”项目"),                        # a campaign's counted slogan
+    ("谋划“十五五”时期重大项目120个。", "“十五五”时期重大项目"),
+    ("调研开发区发展及“两新”项目谋划情况。", "开发区发展及“两新”项目"),
+])
+def test_campaign_slogans_name_no_project(text, not_project):
+    assert not_project not in texts(recognize_projects(plain_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("赣州市“三馆一书城”建设项目开工。", "赣州市“三馆一书城”建设项目"),        # a place in front: a project
+    ("大兴国际机场临空经济区廊坊片区建设提速。", "大兴国际机场"),              # an airport keeps its zone
+])
+def test_quoted_and_facility_names_that_stay_projects(text, project):
+    assert project in texts(recognize_projects(plain_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("京沪高铁山东段运行平稳。", {"京沪高铁", "京沪高铁山东段"}),   # a line and its section at a place
+    ("沪渝高速、京津高铁相继通车。", {"沪渝高速", "京津高铁"}),
+    ("沪渝高速发展迅速。", set()),                          # 高速 in 高速发展 is no line
+])
+def test_lines_named_by_provincial_abbreviations(text, found):
+    lines = {p for p in texts(recognize_projects(plain_doc(text)), "Project") if "高" in p}
+    assert lines == found
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("长春中车轨道整体搬迁建设项目鸟瞰图。", "长春中车"),                 # a city's short name and a lexicon brand
+    ("主会场设在柳州市柳工智能国际工业园项目现场。", "柳工"),             # a full city name only locates it
+])
+def test_owners_of_relocations_and_company_parks(text, owner):
+    assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text", [
+    "两江数字经济产业园项目开工。",             # a park named after a place or field
+    "玉林白平产业园热电联产一期项目开工。",     # after a place the gazetteer lacks
+])
+def test_a_park_built_as_a_project_has_no_owner_by_shape(text):
+    assert not texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("华岭公司的储能产业基地建成投产。", "储能产业基地"),        # X公司的Y: the owner names Y, and stays out of it
+    ("该公司的储能产业基地建成投产。", None),                    # no company's own name
+])
+def test_project_named_after_its_company_with_de(text, project):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert (project in found) if project else not found
+
+

@@ -1,0 +1,32 @@
+"""The title recognizer (kg.ner.titles): title chains, bodies in front of a role, and titles that need
+a name, on sentences written for these tests."""
+from __future__ import annotations
+
+from kg.ner.titles import recognize_titles
+from tests.conftest import ordered
+
+
+def test_congress_deputy_needs_a_body():
+    assert ordered(recognize_titles, "县人大代表邱红梅发言。") == ["县人大代表"]
+    assert ordered(recognize_titles, "企业代表邱红梅发言。") == []
+
+
+def test_chain_continues_across_a_company_name():
+    text = "会议由北辰某某集团党委常委、副总经理、南星某某集团董事长邬建成主持。"
+    assert ordered(recognize_titles, text) == ["党委常委", "副总经理", "董事长"]
+
+
+def test_title_chain_is_split_without_copying_the_shared_prefix():
+    assert ordered(recognize_titles, "当天，县委副书记、县长孟庆余出席会议。") == ["县委副书记", "县长"]
+    assert ordered(recognize_titles, "市委常委、秘书长，常务副市长韩立东介绍了情况。") == ["市委常委", "秘书长", "常务副市长"]
+
+
+def test_title_takes_the_whole_body_in_front_of_the_role():
+    assert ordered(recognize_titles, "涪陵区农业农村委党组成员、副主任邵安平作了发言。") == ["涪陵区农业农村委党组成员", "副主任"]
+    assert ordered(recognize_titles, "石沱镇党委副书记、镇长龙建华介绍。") == ["石沱镇党委副书记", "镇长"]
+    assert ordered(recognize_titles, "当天，南川区青山蔬菜专业合作社理事长胡秋生说。") == ["南川区青山蔬菜专业合作社理事长"]
+
+
+def test_titles_need_a_name_after_them():
+    assert ordered(recognize_titles, "会议要求各区县委书记切实扛起责任。") == []
+    assert ordered(recognize_titles, "记者从区商务委了解到，今年外贸增长。") == []

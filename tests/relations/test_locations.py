@@ -1,0 +1,420 @@
+"""located_in and part_of (kg.relations.locations): place chains, toponyms, scenes and lists,
+parks and their parts.
+
+Every sentence is written for these tests; names are invented, real place names only where
+the gazetteer must know them. ``make_doc`` plays a perfect recognizer.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import TITLE
+from tests.conftest import make_doc, triples
+
+
+def test_place_and_lone_toponym_tail_locate_a_park_and_the_toponym_is_in_the_outer_place():
+    doc = make_doc("德化白鹭湾数字产业园今年新签约企业十二家。",
+                   [("德化", "Place"), ("白鹭", "Place"), ("德化白鹭湾数字产业园", "Park")])
+    found = triples(doc)
+    assert ("德化白鹭湾数字产业园", "located_in", "白鹭湾") in found
+    assert ("白鹭湾", "part_of", "德化") in found
+    assert ("德化白鹭湾数字产业园", "located_in", "德化") not in found
+    assert ("白鹭", "part_of", "德化") not in found
+
+
+def test_tail_character_that_opens_the_next_word_is_no_toponym():
+    doc = make_doc("德化山茶油加工项目开工。", [("德化", "Place"), ("德化山茶油加工项目", "Project")])
+    assert ("德化山茶油加工项目", "located_in", "德化") in triples(doc)
+
+
+@pytest.mark.parametrize("text, names, label, expected", [
+    pytest.param("泉州湾智造新城揭牌。",
+                 [("泉州", "Place"), ("泉州湾智造新城", "Park")],
+                 "located_in", set(), id="bay_named_after_a_city_names_no_location"),
+    pytest.param("近日,福州各镇街掀起招商热潮,青石、白溪和云岭等镇街纷纷签约新项目。",
+                 [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")],
+                 "part_of", {("青石", "part_of", "福州"), ("白溪", "part_of", "福州"),
+                                       ("云岭", "part_of", "福州")}, id="divisions_listed_before_deng_and_a_division_kind_are_part_of_the_place_of_ge"),
+    pytest.param("福州召开会议,青石、白溪和云岭等镇街负责人参会。",
+                 [("福州", "Place"), ("青石", "Place"), ("白溪", "Place"), ("云岭", "Place")],
+                 "part_of", set(), id="divisions_list_without_a_place_of_ge_states_nothing"),
+    pytest.param("青禾储能产业园与白河装备产业园的一部分合并。",
+                 [("青禾储能产业园", "Park"), ("白河装备产业园", "Park")],
+                 "part_of", set(), id="part_of_phrase_needs_shi_before_the_whole"),
+    pytest.param("临湖科技城是渝北区招商引资的主阵地。",
+                 [("临湖科技城", "Park"), ("渝北区", "Place")],
+                 "located_in", {("临湖科技城", "located_in", "渝北区")}, id="park_said_to_be_a_place_s_is_in_it"),
+    pytest.param("湖南岳阳至常德高速公路开工。",
+                 [("湖南", "Place"), ("岳阳", "Place"), ("常德", "Place"),
+                                          ("湖南岳阳至常德高速公路", "Project")],
+                 "part_of", set(), id="places_inside_a_project_name_state_no_part_of"),
+    pytest.param("江西南昌县项目开工。江西省南昌县举行仪式。",
+                 [("江西", "Place"), ("江西省", "Place"), ("南昌县", "Place")],
+                 "part_of", {("南昌县", "part_of", "江西省")}, id="a_parent_written_short_and_full_gives_one_part_of_with_the_full_name"),
+    pytest.param("在洛期间,代表团参观了远拓花海。",
+                 [("洛", "Place"), ("远拓花海", "Project")],
+                 "located_in", set(), id="one_character_abbreviation_opens_no_scene"),
+    pytest.param("调研组来到洛阳市,白河日报记者随行采访,深入远拓电子有限公司。",
+                 [("洛阳市", "Place"), ("白河日报", "Organization"), ("远拓电子有限公司", "Enterprise")],
+                 "located_in", {("远拓电子有限公司", "located_in", "洛阳市")}, id="a_paper_reporting_a_visit_is_not_visited"),
+    pytest.param("中国工商银行保定清苑支行开业。",
+                 [("中国工商银行保定清苑支行", "Enterprise"), ("保定", "Place"), ("清苑", "Place")],
+                 "part_of", set(), id="place_chain_inside_a_longer_name_that_starts_elsewhere_gives_no_part_of"),
+    pytest.param("海南三亚崖州湾科技城建设提速。",
+                 [("海南三亚崖州湾科技城", "Park"), ("海南", "Place"), ("三亚", "Place"), ("崖州", "Place")],
+                 "located_in", {("海南三亚崖州湾科技城", "located_in", "崖州湾")}, id="place_followed_by_a_toponym_tail_is_not_the_innermost_place"),  # the toponym
+    pytest.param("在金州区召开的座谈会上，华腾重工集团负责人发言。",
+                 [("金州区", "Place"), ("华腾重工集团", "Enterprise")],
+                 "located_in", set(), id="in_place_verb_phrase_de_names_no_event"),
+    pytest.param("滨湖科技新区(南岭新城)一季度重大项目集中开工。",
+                 [("滨湖科技新区", "Park"), ("南岭新城", "Park")],
+                 "located_in", set(), id="park_in_brackets_after_a_park_is_its_other_name_not_its_place"),
+    pytest.param("来自上海、江苏、安徽等长三角地区的企业参会。",
+                 [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place"), ("长三角地区", "Place")],
+                 "part_of", {("上海", "part_of", "长三角地区"), ("江苏", "part_of", "长三角地区"),
+                                       ("安徽", "part_of", "长三角地区")}, id="regions_list_gives_part_of"),
+    pytest.param("来自上海、江苏、安徽等地的企业参会。",
+                 [("上海", "Place"), ("江苏", "Place"), ("安徽", "Place")],
+                 "part_of", set(), id="list_closed_by_a_generic_word_gives_no_part_of"),
+    pytest.param("南岭文化产业园项目和南岭文化产业园游客中心项目签约。",
+                 [("南岭文化产业园项目", "Project"), ("南岭文化产业园游客中心项目", "Project"),
+                    ("南岭文化产业园", "Park")],
+                 "located_in", {("南岭文化产业园游客中心项目", "located_in", "南岭文化产业园")}, id="project_that_builds_a_park_is_not_located_in_it"),
+    pytest.param("南岭文化产业园三期项目开工。",
+                 [("南岭文化产业园三期项目", "Project"), ("南岭文化产业园", "Park")],
+                 "located_in", {("南岭文化产业园三期项目", "located_in", "南岭文化产业园")}, id="phase_of_a_park_is_located_in_it"),
+    pytest.param("清苑经济开发区管理委员会下设清北产业园和清南产业园两个园区。",
+                 [("清苑经济开发区管理委员会", "GovOrg"), ("清苑经济开发区", "Park"),
+                    ("清北产业园", "Park"), ("清南产业园", "Park")],
+                 "part_of", {("清北产业园", "part_of", "清苑经济开发区"),
+                                       ("清南产业园", "part_of", "清苑经济开发区")}, id="parks_listed_after_xiashe_are_part_of_the_zone"),
+    pytest.param("城口县高观镇开展活动，县委组织部、县委参加。",
+                 [("城口县", "Place"), ("高观镇", "Place"), ("县委组织部", "GovOrg"), ("县委", "GovOrg")],
+                 "part_of", {("高观镇", "part_of", "城口县"), ("县委组织部", "part_of", "县委")}, id="places_in_a_row_and_departments"),
+    pytest.param("荣县仁寿县两地开展合作。四川省荣县举办活动。",
+                 [("荣县", "Place"), ("仁寿县", "Place"), ("四川省", "Place")],
+                 "part_of", {("荣县", "part_of", "四川省")}, id="two_counties_side_by_side_are_no_part_of"),
+    pytest.param("滨江物流园位于江津区与永川区之间，交通便利。",
+                 [("滨江物流园", "Park"), ("江津区", "Place"), ("永川区", "Place")],
+                 "located_in", set(), id="between_two_places_is_in_neither"),
+    pytest.param("滨江高新区成立于2006年，2012年升级为国家高新区，是江西省首个国家级园区。",
+                 [("滨江高新区", "Park"), ("江西省", "Place")],
+                 "located_in", {("滨江高新区", "located_in", "江西省")}, id="park_said_to_be_the_first_of_a_province"),
+    pytest.param("临江科技城是长春市委、市政府设立的重要板块。",
+                 [("临江科技城", "Park"), ("长春市委", "GovOrg"), ("长春市", "Place")],
+                 "located_in", set(), id="place_inside_a_body_name_is_not_where_a_park_is"),
+    pytest.param("长春临开区成立十年，临开区产值翻番。",
+                 [("长春临开区", "Park"), ("临开区", "Park"), ("长春", "Place")],
+                 "located_in", {("长春临开区", "located_in", "长春")}, id="short_park_name_inside_a_longer_one_gets_no_place"),
+    pytest.param("温州湾新区加快建设。",
+                 [("温州湾新区", "Park"), ("温州", "Place")],
+                 "located_in", set(), id="place_that_starts_a_longer_toponym_does_not_locate_the_park"),
+    pytest.param("获评企业有恒宇光电材料有限公司（江津区）、瑞丰电子有限公司（荣昌区）。",
+                 [("恒宇光电材料有限公司", "Enterprise"), ("瑞丰电子有限公司", "Enterprise"),
+                    ("江津区", "Place"), ("荣昌区", "Place")],
+                 "located_in", {("恒宇光电材料有限公司", "located_in", "江津区"),
+                                          ("瑞丰电子有限公司", "located_in", "荣昌区")}, id="place_in_brackets_after_a_company"),
+    pytest.param("瑞丰电子有限公司首次在江津区落户。滨江数据产业园、恒宇光电材料有限公司签约落户江津区。",
+                 [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("滨江数据产业园", "Park"),
+                    ("恒宇光电材料有限公司", "Enterprise")],
+                 "located_in", {("瑞丰电子有限公司", "located_in", "江津区"),
+                                          ("滨江数据产业园", "located_in", "江津区"),
+                                          ("恒宇光电材料有限公司", "located_in", "江津区")}, id="settling_in_a_place_written_before_the_verb_and_parks_settle_too"),
+    pytest.param("中国开封菊花节开幕。",
+                 [("中国", "Place"), ("开封", "Place")],
+                 "part_of", set(), id="country_before_a_city_states_no_part_of"),
+])
+def test_relations_found_are_exactly(text, names, label, expected):
+    assert triples(make_doc(text, names), label) == expected
+
+
+SCENES_AND_LISTS = [
+    # a visit: 来到 L，调研 A、B，深入 C
+    ("工作组来到青川市,实地查看青川高新区,走进青禾机械有限公司、远拓电子有限公司等企业。",
+     [("青川市", "Place"), ("青川高新区", "Park"), ("青禾机械有限公司", "Enterprise"),
+      ("远拓电子有限公司", "Enterprise")],
+     {("青川高新区", "located_in", "青川市"), ("青禾机械有限公司", "located_in", "青川市"),
+      ("远拓电子有限公司", "located_in", "青川市")}),
+    # a place written before an item places its own list; the scene place the rest
+    ("他依次走访白河经开区远拓电机三期、白河高新区青禾饲料加工和瑞丰新材料基地等建设现场。",
+     [("白河经开区", "Park"), ("白河高新区", "Park"), ("远拓电机三期", "Project"),
+      ("青禾饲料加工", "Project"), ("瑞丰新材料基地", "Project")],
+     {("远拓电机三期", "located_in", "白河经开区"), ("青禾饲料加工", "located_in", "白河高新区"),
+      ("瑞丰新材料基地", "located_in", "白河高新区")}),
+    # 在 L 期间，… A
+    ("在洛阳期间,代表团参观了远拓花海和青禾纪念馆。",
+     [("洛阳", "Place"), ("远拓花海", "Project"), ("青禾纪念馆", "Project")],
+     {("远拓花海", "located_in", "洛阳"), ("青禾纪念馆", "located_in", "洛阳")}),
+    # 到 L 调研，深入 A
+    ("李明到青川县调研,深入远拓电子有限公司察看生产情况。",
+     [("青川县", "Place"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
+     {("远拓电子有限公司", "located_in", "青川县")}),
+    # 在 L，… A
+    ("在青川工业园,李明走进远拓电子有限公司装配线了解订单情况。",
+     [("青川工业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("李明", "Person")],
+     {("远拓电子有限公司", "located_in", "青川工业园")}),
+    # 位于 L 的 A、B及C等企业
+    ("参访团走访了位于临湖新区的青禾智造园、远拓研究院及瑞丰药业、禾康医疗等单位。",
+     [("临湖新区", "Park"), ("青禾智造园", "Park"), ("远拓研究院", "Organization"),
+      ("瑞丰药业", "Enterprise"), ("禾康医疗", "Enterprise")],
+     {("青禾智造园", "located_in", "临湖新区"), ("远拓研究院", "located_in", "临湖新区"),
+      ("瑞丰药业", "located_in", "临湖新区"), ("禾康医疗", "located_in", "临湖新区")}),
+    # an item no recognizer named is passed over
+    ("参访团走访了位于临湖新区的青禾智造园、远拓材料与工艺研究院及瑞丰药业、禾康医疗等单位。",
+     [("临湖新区", "Park"), ("青禾智造园", "Park"), ("瑞丰药业", "Enterprise"), ("禾康医疗", "Enterprise")],
+     {("青禾智造园", "located_in", "临湖新区"), ("瑞丰药业", "located_in", "临湖新区"),
+      ("禾康医疗", "located_in", "临湖新区")}),
+    ("青川市“青禾碳化硅芯片项目”、“氢能(含储运和加注配套)、氢能装备制造项目”、“临湖老街更新项目”现场签约。",
+     [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
+     {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+    # A及B坐落于 L
+    ("远拓传感器项目及青禾机器人整机项目坐落于临湖新区。",
+     [("临湖新区", "Park"), ("远拓传感器项目", "Project"), ("青禾机器人整机项目", "Project")],
+     {("远拓传感器项目", "located_in", "临湖新区"), ("青禾机器人整机项目", "located_in", "临湖新区")}),
+    # a place before a list of quoted projects
+    ("青川市“青禾碳化硅芯片项目”、“临湖老街更新项目”等2个项目现场签约。",
+     [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
+     {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+]
+
+NO_SCENE = [
+    # a list of places after the verb is no scene
+    ("他赴青川、白河调研远拓电子有限公司。",
+     [("青川", "Place"), ("白河", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 在 L，inside a clause is no scene opener
+    ("远拓电子有限公司的产品在青川市,销量第一。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 到 L without a verb of visiting is no scene (到青川市参加会议)
+    ("他到青川市参加会议,远拓电子有限公司代表发言。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise")]),
+    # 与 joins the two sides of an agreement, not two items
+    ("位于青川市的瑞丰药业与远拓电子有限公司签约。",
+     [("青川市", "Place"), ("瑞丰药业", "Enterprise"), ("远拓电子有限公司", "Enterprise")]),
+    # a company named as the body of a title is whom the visitors met
+    ("代表团前往青川市,会见远拓电子有限公司董事长李明。",
+     [("青川市", "Place"), ("远拓电子有限公司", "Enterprise"), ("董事长", "Title"), ("李明", "Person")]),
+    # a place that stands alone later ends the scene
+    ("调研组来到青川市,听取汇报,随后赶往白河县,深入远拓电子有限公司。",
+     [("青川市", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SCENES_AND_LISTS)
+def test_scenes_and_lists_place_every_item(text, names, expected):
+    assert expected <= triples(make_doc(text, names), "located_in")
+
+
+@pytest.mark.parametrize("text, names", NO_SCENE)
+def test_no_scene_places_nothing_in_the_wrong_place(text, names):
+    found = triples(make_doc(text, names), "located_in")
+    assert ("远拓电子有限公司", "located_in", "青川市") not in found
+    assert ("远拓电子有限公司", "located_in", "青川") not in found
+
+
+PARTS = [
+    # a place opening the name of an item visited in a place is part of that place
+    # (real places: the gazetteer must know that the county can lie in the city)
+    ("工作组来到洛阳市,实地查看孟津区高端装备产业园,了解招商进展。",
+     [("洛阳市", "Place"), ("孟津区", "Place"), ("孟津区高端装备产业园", "Park")],
+     {("孟津区", "part_of", "洛阳市"), ("孟津区高端装备产业园", "located_in", "洛阳市")}),
+    # X…,是Y的重要组成部分, also when X opens a project's name
+    ("青禾储能产业园项目规划用地约800亩,是白河装备产业园的重要组成部分。",
+     [("青禾储能产业园", "Park"), ("青禾储能产业园项目", "Project"), ("白河装备产业园", "Park")],
+     {("青禾储能产业园", "part_of", "白河装备产业园")}),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", PARTS)
+def test_stated_and_visited_parts(text, names, expected):
+    assert expected <= triples(make_doc(text, names))
+
+
+EVENTS = [
+    # the host of an event and the projects of a later sentence that speaks of it
+    ("9月3日上午,湖南省青川县举行秋季重大项目集中开工仪式。本次集中开工的项目包括远拓物流园、"
+     "青禾冷链产业园等。",
+     [("湖南省", "Place"), ("青川县", "Place"), ("远拓物流园", "Project"), ("青禾冷链产业园", "Project")],
+     {("远拓物流园", "located_in", "青川县"), ("青禾冷链产业园", "located_in", "青川县")}, set()),
+    # 某区签约N个项目，包括A、B; 其中 right after a sentence that speaks of the event
+    ("今年以来,青川区累计签约项目43个,包括远拓物流园、青禾冷链中心等。其中,白河材料项目已开工。",
+     [("青川区", "Place"), ("远拓物流园", "Project"), ("青禾冷链中心", "Project"), ("白河材料项目", "Project")],
+     {("远拓物流园", "located_in", "青川区"), ("青禾冷链中心", "located_in", "青川区"),
+      ("白河材料项目", "located_in", "青川区")}, set()),
+    # the host opens the clause of the event word; a next event sentence naming no host keeps it
+    ("3月2日下午,白河春季博览会开幕前夕,头一场的青川县营商环境推介暨签约仪式顺利举办。当天,签约仪式共签下项目9个,"
+     "分别是总投资3亿元的远拓铝材项目、总投资8亿的青禾家具项目等。",
+     [("青川县", "Place"), ("远拓铝材项目", "Project"), ("青禾家具项目", "Project")],
+     {("远拓铝材项目", "located_in", "青川县"), ("青禾家具项目", "located_in", "青川县")}, set()),
+    # a later sentence that does not speak of the event places nothing
+    ("青川县举行重点项目集中开工仪式。远拓物流园年内投产。",
+     [("青川县", "Place"), ("远拓物流园", "Project")], set(), {("远拓物流园", "located_in", "青川县")}),
+    # an event whose sentence opens with a person has no host
+    ("李明出席青川县重点项目集中开工仪式。本次开工的远拓物流园年内投产。",
+     [("李明", "Person"), ("青川县", "Place"), ("远拓物流园", "Project")], set(),
+     {("远拓物流园", "located_in", "青川县")}),
+    # a dateline names no host
+    ("本报青川9月2日电 临湖新区秋季重点项目1日集中开工,远拓芯片项目总投资10亿元。",
+     [("青川", "Place"), ("临湖新区", "Park"), ("远拓芯片项目", "Project")],
+     {("远拓芯片项目", "located_in", "临湖新区")}, {("远拓芯片项目", "located_in", "青川")}),
+    # the first item after the event word is no host
+    ("当日集中开工的项目有临湖产业园和远拓物流中心、青禾建材产业园。",
+     [("临湖产业园", "Park"), ("远拓物流中心", "Project"), ("青禾建材产业园", "Park")], set(),
+     {("远拓物流中心", "located_in", "临湖产业园"), ("青禾建材产业园", "located_in", "临湖产业园")}),
+    # the body of a title is no host
+    ("青川区区长王强在签约活动上致辞时说,远拓物流中心将带动就业。",
+     [("青川区", "Place"), ("王强", "Person"), ("区长", "Title"), ("远拓物流中心", "Project")], set(),
+     {("远拓物流中心", "located_in", "青川区")}),
+    # other parks in the host's sentence are peers, not parks of the host
+    ("青川高新区集中开工项目2个,临湖新区、白河经开区分别开工1个。",
+     [("青川高新区", "Park"), ("临湖新区", "Park"), ("白河经开区", "Park")], set(),
+     {("临湖新区", "located_in", "青川高新区")}),
+    # 坐落于某集团旗下某园区
+    ("远拓传感器项目坐落于青禾集团旗下临湖产业园内。",
+     [("远拓传感器项目", "Project"), ("青禾集团", "Enterprise"), ("临湖产业园", "Park")],
+     {("远拓传感器项目", "located_in", "临湖产业园")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", EVENTS)
+def test_event_hosts_and_owned_parks(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+def test_place_opening_a_company_visited_in_a_scene_is_not_part_of_the_scene_place():
+    doc = make_doc("调研组来到洛阳市,深入孟津远拓电气有限公司。",
+                   [("洛阳市", "Place"), ("孟津", "Place"), ("孟津远拓电气有限公司", "Enterprise")])
+    assert ("孟津远拓电气有限公司", "located_in", "洛阳市") in triples(doc)
+    assert triples(doc, "part_of") == set()
+
+
+NOT_WHERE = [
+    # a place joined with another after 是 says whose park it is, not where
+    ("临湖协作产业园是上海与外省共同建设的示范园区。",
+     [("临湖协作产业园", "Park"), ("上海", "Place")]),
+    ("常青工业园区是江苏南北共建的先行样板。", [("常青工业园区", "Park"), ("江苏", "Place")]),
+    # a one-character abbreviation opening a park's name (洛阳 + 三门峡) is no location
+    ("洛三精密制造产业园已投入运营。", [("洛", "Place"), ("洛三精密制造产业园", "Park")]),
+    # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
+    ("青川综保区智谷园区今年引进外贸企业12家。", [("青川综保区", "Park"), ("青川综保区智谷园区", "Park")]),
+]
+
+
+@pytest.mark.parametrize("text, names", NOT_WHERE)
+def test_statements_that_name_no_location(text, names):
+    assert triples(make_doc(text, names), "located_in") == set()
+
+
+@pytest.mark.parametrize("text, names, label, found, not_found", [
+    pytest.param("他深入洛阳市,到青禾科技园察看远拓仓储项目,到白河果蔬有限公司察看分拣线;随后走进临湖能源有限公司。",
+                 [("洛阳市", "Place"), ("青禾科技园", "Park"), ("远拓仓储项目", "Project"),
+                    ("白河果蔬有限公司", "Enterprise"), ("临湖能源有限公司", "Enterprise")],
+                 "located_in", {("青禾科技园", "located_in", "洛阳市"), ("远拓仓储项目", "located_in", "青禾科技园"), ("白河果蔬有限公司", "located_in", "洛阳市")}, {("白河果蔬有限公司", "located_in", "青禾科技园"), ("临湖能源有限公司", "located_in", "洛阳市")}, id="a_visited_site_places_its_own_clause_and_a_semicolon_ends_a_scene"),
+    pytest.param("随后，他来到已在大连市金州区扎根二十年的华腾重工集团，察看生产线。",
+                 [("大连市", "Place"), ("金州区", "Place"), ("华腾重工集团", "Enterprise")],
+                 "located_in", {("华腾重工集团", "located_in", "金州区")}, set(), id="in_place_verb_phrase_de_company"),
+    pytest.param("中国(海南)自由贸易试验区三亚新片区建设提速。",
+                 [("中国(海南)自由贸易试验区三亚新片区", "Park"), ("三亚新片区", "Park"), ("三亚", "Place"),
+                    ("海南", "Place")],
+                 "located_in", {("中国(海南)自由贸易试验区三亚新片区", "located_in", "三亚")}, {("中国(海南)自由贸易试验区三亚新片区", "located_in", "海南")}, id="sub_zone_after_a_bracketed_place_is_in_its_own_place"),
+    pytest.param("宜昌高新区(含白洋工业园、生物产业园)发展提速。",
+                 [("宜昌高新区", "Park"), ("白洋工业园", "Park"), ("生物产业园", "Park"), ("宜昌", "Place")],
+                 "part_of", {("白洋工业园", "part_of", "宜昌高新区"), ("生物产业园", "part_of", "宜昌高新区")}, set(), id="parks_in_brackets_after_han_are_parts_of_the_zone"),
+    pytest.param("推进航空港经济区郑州片区建设。",
+                 [("航空港经济区郑州片区", "Park"), ("郑州", "Place")],
+                 "located_in", {("航空港经济区郑州片区", "located_in", "郑州")}, set(), id="sub_area_of_an_unnamed_zone_lies_in_its_place"),
+])
+def test_relations_found_and_not_found(text, names, label, found, not_found):
+    got = triples(make_doc(text, names), label)
+    assert found <= got
+    assert not got & not_found
+
+
+def test_park_is_located_in_the_innermost_place_of_its_prefix():
+    doc = make_doc("河北保定清苑经济开发区今年新增企业十家。",
+                   [("河北保定清苑经济开发区", "Park"), ("河北", "Place"), ("保定", "Place"), ("清苑", "Place")])
+    located = triples(doc, "located_in")
+    assert located == {("河北保定清苑经济开发区", "located_in", "清苑")}
+    assert {("保定", "part_of", "河北"), ("清苑", "part_of", "保定")} <= triples(doc, "part_of")
+
+
+def test_zone_made_of_parks_and_projects_passes_over_an_unnamed_item():
+    doc = make_doc("江北科学城主要由智造产业园、大学城和江北物流枢纽项目组成。",
+                   [("江北科学城", "Park"), ("智造产业园", "Park"), ("江北物流枢纽项目", "Project")])
+    assert ("智造产业园", "part_of", "江北科学城") in triples(doc, "part_of")
+    assert ("江北物流枢纽项目", "located_in", "江北科学城") in triples(doc, "located_in")
+
+
+def test_located_at_de():
+    doc = make_doc("位于长寿经开区的华恒化工有限公司新建厂房投用。",
+                   [("长寿经开区", "Park"), ("华恒化工有限公司", "Enterprise")])
+    assert ("华恒化工有限公司", "located_in", "长寿经开区") in triples(doc)
+
+
+def test_settles_in():
+    doc = make_doc("宏达机械项目签约落户双桥工业园区。", [("宏达机械项目", "Project"), ("双桥工业园区", "Park")])
+    assert ("宏达机械项目", "located_in", "双桥工业园区") in triples(doc)
+
+
+def test_place_prefix_of_park_and_sub_area():
+    doc = make_doc("荣安高新区新增企业12家。嘉陵科技园（北碚片区）建成投用，嘉陵科技园扩容。",
+                   [("荣安高新区", "Park"), ("荣安", "Place"), ("嘉陵科技园（北碚片区）", "Park"),
+                    ("嘉陵科技园", "Park"), ("北碚", "Place")])
+    got = triples(doc)
+    assert ("荣安高新区", "located_in", "荣安") in got
+    assert ("嘉陵科技园（北碚片区）", "part_of", "嘉陵科技园") in got
+    assert ("嘉陵科技园（北碚片区）", "located_in", "北碚") in got
+    assert not any(h == "嘉陵科技园（北碚片区）" and t == "荣安" for h, _, t in got)
+
+
+def test_section_header_places_what_follows_until_next_header():
+    text = "石柱\n\n黄水大桥加快建设，进度过半。\n\n丰都\n\n名山索道项目开工。"
+    doc = make_doc(text, [("石柱", "Place"), ("丰都", "Place"), ("黄水大桥", "Project"), ("名山索道项目", "Project")])
+    got = triples(doc, "located_in")
+    assert ("黄水大桥", "located_in", "石柱") in got and ("名山索道项目", "located_in", "丰都") in got
+    assert ("名山索道项目", "located_in", "石柱") not in got
+
+
+def test_direction_sub_area_of_a_park_is_part_of_it_but_no_place():
+    doc = make_doc("滨江高新区东区片区新增企业12家。", [("滨江高新区东区片区", "Park"), ("滨江高新区", "Park")])
+    assert triples(doc) == {("滨江高新区东区片区", "part_of", "滨江高新区")}
+
+
+def test_bare_committee_only_inside_titles_has_no_departments():
+    names = [("区委办", "GovOrg"), ("区委", "GovOrg"), ("区委常委", TITLE), ("区委办主任", TITLE),
+             ("陈立新", "Person")]
+    doc = make_doc("区委常委、区委办主任陈立新出席。", names)
+    assert triples(doc, "part_of") == set()
+    doc = make_doc("区委常委、区委办主任陈立新出席。会议传达了区委有关要求。", names)
+    assert triples(doc, "part_of") == {("区委办", "part_of", "区委")}
+
+
+def test_settles_in_and_stands_at_with_a_preposition():
+    names = [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("珞璜镇", "Place")]
+    assert ("瑞丰电子有限公司", "located_in", "珞璜镇") in triples(make_doc("瑞丰电子有限公司落户于江津区珞璜镇。", names))
+    assert ("瑞丰电子有限公司", "located_in", "珞璜镇") in triples(make_doc("瑞丰电子有限公司坐落在江津区珞璜镇。", names))
+
+
+def test_river_at_the_start_of_a_park_name_is_no_part_of_the_province():
+    doc = make_doc("湖南湘江新区发布规划。", [("湖南湘江新区", "Park"), ("湖南", "Place"), ("湘江", "Place")])
+    assert ("湘江", "part_of", "湖南") not in triples(doc)
+
+
+def test_list_with_a_heading_of_its_own_is_not_under_the_park_before():
+    names = [("滨江高新区", "Park"), ("瑞丰电机项目", "Project"), ("恒宇光膜项目", "Project"), ("荣昌区", "Place")]
+    doc = make_doc("滨江高新区新开工项目2个。\n荣昌区：瑞丰电机项目、恒宇光膜项目开工。", names)
+    # the district heading the list places it (issue #14, class 3), the park before does not
+    assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "荣昌区"),
+                                          ("恒宇光膜项目", "located_in", "荣昌区")}
+    doc = make_doc("滨江高新区新开工项目2个。\n分别是：瑞丰电机项目、恒宇光膜项目。", names)
+    assert triples(doc, "located_in") == {("瑞丰电机项目", "located_in", "滨江高新区"),
+                                          ("恒宇光膜项目", "located_in", "滨江高新区")}
+
+
+def test_company_named_after_a_country_is_not_placed_by_the_section_header():
+    doc = make_doc("江津\n\n新加坡瑞丰有限公司、恒宇光电材料有限公司看好江津区，纷纷落户。",
+                   [("江津", "Place"), ("江津区", "Place"), ("新加坡瑞丰有限公司", "Enterprise"),
+                    ("恒宇光电材料有限公司", "Enterprise")])
+    placed = {h for h, _, t in triples(doc, "located_in")}
+    assert "恒宇光电材料有限公司" in placed and "新加坡瑞丰有限公司" not in placed
