@@ -27,6 +27,7 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph
 
@@ -63,12 +64,31 @@ def graph_digests(store: pyoxigraph.Store) -> dict[str, str]:
 
 def files_state(database_dir: Path) -> str:
     """A digest of the database files' names, sizes and modification times."""
+    return paths_state(Path(entry.path) for entry in sorted(os.scandir(database_dir), key=lambda e: e.name)
+                       if not entry.name.startswith(_VOLATILE_PREFIXES))
+
+
+def paths_state(paths: Iterable[Path]) -> str:
+    """A digest of the files' names, sizes and modification times; "" if one is missing."""
     entries = []
-    for entry in sorted(os.scandir(database_dir), key=lambda e: e.name):
-        if not entry.name.startswith(_VOLATILE_PREFIXES):
-            stat = entry.stat()
-            entries.append(f"{entry.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            return ""
+        entries.append(f"{path.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(entries).encode()).hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of kg's own files (code and data): what a graph made by another kg may differ by."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(f"{path.relative_to(package)}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def differing_graphs(recorded: dict[str, str], actual: dict[str, str]) -> list[str]:

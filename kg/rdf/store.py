@@ -7,6 +7,7 @@ Layout of DIR::
     DIR/digests.json         what kg wrote: digests of every graph and a fingerprint (kg.rdf.digests)
     DIR/incoming/            documents of the running build, moved into documents/ at its end
     DIR/REBUILDING           present while the quads are being rewritten
+    DIR/outputs.json         what the outputs kg build last wrote were made from (kg.commands.build)
 
 Why keep the extracted documents: a new document can change how entities
 resolve (a later article gives the full name of a short form), so adding
