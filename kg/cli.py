@@ -20,6 +20,7 @@ EPILOG = """examples:
   kg query out/store --file ontology/queries/officials_by_body.rq --format csv
   kg serve out/store --port 7878           SPARQL endpoint + query page
   kg check out/store                       verify a store, repair it from its documents
+  kg remove out/store a.txt                take a document out of a store
   kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html
   kg stats out/graph.ttl
   kg path 鼎喜实业 江津区 --graph out/graph.ttl
@@ -183,6 +184,17 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("store", metavar="STORE", help="a store directory (made by kg build --store)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while rewriting")
+
+    p = sub.add_parser("remove", help="take documents out of a store (the graph becomes one built without them)",
+                       description="Take documents out of a store: its graph becomes the one a build without them "
+                                   "gives, at the cost of what they change. The next kg build --store writes the "
+                                   "outputs.",
+                       epilog="example:\n  kg remove out/store a.txt 3f2a9c81",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("store", metavar="STORE", help="a store directory (made by kg build --store)")
+    p.add_argument("documents", nargs="+", metavar="DOC",
+                   help="a stored document's file name, or its sha256 (8 characters or more of it)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar while re-resolving")
 
     p = sub.add_parser("migrate", help="convert a store of pickled documents (older kg) to the current format",
                        description="Convert the pickled documents of a store made by an older kg to JSON records "

@@ -3,6 +3,7 @@ rewrites no output; anything that changes what the outputs are made from (or the
 themselves) writes them again, equal to a fresh build. Texts and names are invented."""
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pyoxigraph
 import pytest
 
 from test_rdf import kg
-from test_store import TEXT_A, TEXT_B
+from test_store import TEXT_A, TEXT_B, store_quads
 
 OVERRIDES = '{"same": [[["a.txt", "穆青岚"], ["b.txt", "穆青岚"]]]}'
 
@@ -95,3 +96,43 @@ def test_what_the_outputs_are_made_from_changing_writes_them_again(root, tmp_pat
     third = kg("build", "docs", "--store", "store", "--out", out, "-q", *options, cwd=root)
     assert third.returncode == 0, third.stderr
     assert third.stdout.rstrip().endswith("unchanged")
+
+
+def test_kg_remove_gives_the_store_of_a_build_without_the_document(root, tmp_path_factory):
+    sha = hashlib.sha256(TEXT_B.encode()).hexdigest()
+    for doc in ("b.txt", sha[:8]):
+        store = tmp_path_factory.mktemp("copy") / "store"
+        shutil.copytree(root / "store", store)
+        removed = kg("remove", str(store), doc, "-q")
+        assert removed.returncode == 0, removed.stderr
+        assert removed.stdout.startswith(f"store {store}: 1 documents removed, 1 left")
+        assert store_quads(store) == _store_of(tmp_path_factory, {"a.txt": TEXT_A})
+
+
+@pytest.mark.parametrize("doc, error", [("c.txt", "has no document c.txt"), ("0000000000", "has no document")])
+def test_kg_remove_of_what_the_store_does_not_hold_says_so(root, doc, error):
+    before = store_quads(root / "store")
+    removed = kg("remove", "store", doc, cwd=root)
+    assert removed.returncode == 1
+    assert error in removed.stderr and len(removed.stderr.splitlines()) == 1
+    assert store_quads(root / "store") == before
+
+
+def test_a_changed_file_replaces_its_older_version(root, tmp_path_factory):
+    changed = TEXT_B.replace("6月3日", "6月4日")
+    (root / "docs" / "b.txt").write_text(changed, encoding="utf-8")
+    again = kg("build", "docs", "--store", "store", "--out", "out", "-q", cwd=root)
+    assert again.returncode == 0, again.stderr
+    assert "replacing 1 older versions" in again.stdout
+    assert store_quads(root / "store") == _store_of(tmp_path_factory, {"a.txt": TEXT_A, "b.txt": changed})
+
+
+def _store_of(tmp_path_factory, texts: dict[str, str]) -> list[str]:
+    """The quads of a store built at once from ``texts`` (file name -> text)."""
+    fresh = tmp_path_factory.mktemp("fresh")
+    (fresh / "docs").mkdir()
+    for name, text in texts.items():
+        (fresh / "docs" / name).write_text(text, encoding="utf-8")
+    built = kg("build", "docs", "--store", "store", "--out", "out", "-q", cwd=fresh)
+    assert built.returncode == 0, built.stderr
+    return store_quads(fresh / "store")

@@ -15,7 +15,8 @@ a changed file re-resolves the store even when no document is added.
 A persistent store also remembers the outputs it last wrote (``outputs.json``:
 what they were made from and the state of their files), so a re-run that
 brings nothing new (same documents, overrides, formats and kg) to an --out
-left as written rewrites nothing and says "unchanged".
+left as written rewrites nothing and says "unchanged". A file that changed
+since it was stored replaces its older version.
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
                 return 0
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                              args.workers, args.engine, args.scheduler), args.quiet,
-                           overrides=corrections, force=changed)
+                           overrides=corrections, force=changed, removed=_replaced(store, paths))
         if changed:
             atomic.write_text(kept, text)
         if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
@@ -90,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     extracted = f"{report.added} documents extracted " + (
         f"({report.mentions} mentions, {report.entities_before} entities before resolution)"
         if report.entities_before is not None else "(store unchanged)")
+    if report.removed:
+        extracted += f", replacing {report.removed} older versions"
     where = f"store {args.store}" if args.store else "graph"
     print(f"{extracted}; {where}: {held.summary()}{applied} -> {args.out}/{{{','.join(written)}}}")
     return 0
@@ -101,6 +104,14 @@ STORED_OVERRIDES = "overrides.json"
 
 #: What a persistent store keeps of the outputs it last wrote.
 OUTPUTS_RECORD = "outputs.json"
+
+
+def _replaced(store: KgStore, paths: list[Path]) -> set[str]:
+    """The stored documents that new ones replace: those read from the same file before it changed."""
+    if not paths:
+        return set()
+    new = {p.resolve() for p in paths}
+    return {sha for sha, (_, path) in store.stored_names().items() if Path(path).resolve() in new}
 
 
 def _outputs_key(record: StoreRecord, formats: list[str], overrides_text: str) -> str:
