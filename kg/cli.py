@@ -41,7 +41,8 @@ def _add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hanlp-model", metavar="ID_OR_PATH",
                    help="HanLP NER model: a pretrained identifier or a local directory")
     p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="extraction processes (default: all cores; one for a few documents)")
+                   help="worker processes, for extraction and for writing the graph "
+                        "(default: all cores; one for a few documents)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg import parallel
 from kg.model import Document
 from kg.parallel import Extraction, extract
 from kg.rdf.exports import FILES, write_exports
@@ -108,3 +109,14 @@ def test_documents_removed_leave_the_graph_of_the_others(documents, tmp_path_fac
     assert store.check(every_digest=True) is None
     rest = [d for i, d in enumerate(documents) if i not in gone]
     assert exports(store, root / "out") == exports(build(root / "rest", [rest]), root / "rest_out")
+
+
+def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scratch, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_DOCUMENTS_PER_WORKER", 1)  # a pool even for the few documents of CI
+    store = KgStore(tmp_path / "store")
+    store.check()
+    store.add(iter(documents), workers=2)
+    store.close()
+    store = KgStore(tmp_path / "store")
+    assert store.check(every_digest=True) is None
+    assert exports(store, tmp_path / "out") == from_scratch

@@ -62,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
                 return 0
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                              args.workers, args.engine, args.scheduler), args.quiet,
-                           overrides=corrections, force=changed, removed=_replaced(store, paths))
+                           overrides=corrections, force=changed, removed=_replaced(store, paths),
+                           workers=args.workers)
         if changed:
             atomic.write_text(kept, text)
         if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead

@@ -225,16 +225,17 @@ class KgStore:
         return problem
 
     def add(self, docs: Iterable[Document], quiet: bool = True, overrides: list | None = None,
-            force: bool = False, removed: Iterable[str] = ()) -> BuildReport:
+            force: bool = False, removed: Iterable[str] = (), workers: int | None = 1) -> BuildReport:
         """Add the new ones of ``docs`` (an iterator is consumed as it is extracted) and take the
         stored documents ``removed`` (sha256) out, re-resolve and rewrite the quads that change
         (``quiet``: no progress bars; ``overrides``: kg.overrides corrections; ``force``: re-resolve
-        and rewrite everything even if nothing is added)."""
+        and rewrite everything even if nothing is added; ``workers``: processes that write the graphs
+        of a rewrite, kg.parallel.document_graphs)."""
         with database_errors(self.path):
-            return self._add(docs, quiet, overrides, force, set(removed))
+            return self._add(docs, quiet, overrides, force, set(removed), workers)
 
     def _add(self, docs: Iterable[Document], quiet: bool, overrides: list | None, force: bool,
-             removed: set[str]) -> BuildReport:
+             removed: set[str], workers: int | None) -> BuildReport:
         from kg.resolve import Resolver
 
         resolver = Resolver(overrides or ())
@@ -266,7 +267,7 @@ class KgStore:
                 del kept[0][sha]
                 (self.resolution_dir / f"{sha}.json").unlink()
         if kept is None:
-            self._rewrite(resolver, summaries, quiet)
+            self._rewrite(resolver, summaries, quiet, workers)
         else:
             self._update(resolver, summaries, *kept, removed, quiet)
         for path in self.incoming_dir.glob("*.json"):
@@ -277,8 +278,9 @@ class KgStore:
         self.rebuilding.unlink()
         return self._report(added, mentions, resolver.mentions_before_resolution, len(removed))
 
-    def _rewrite(self, resolver, summaries: dict[str, dict], quiet: bool) -> None:
+    def _rewrite(self, resolver, summaries: dict[str, dict], quiet: bool, workers: int | None) -> None:
         """Resolve every stored document again and rewrite all the quads."""
+        from kg.parallel import document_graphs
         from kg.runner import with_progress
 
         stored = sorted(self.documents_dir.glob("*.json"))
@@ -292,16 +294,29 @@ class KgStore:
         # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
         ordered = sorted(stored + list(self.incoming_dir.glob("*.json")), key=lambda p: p.name)
         batch: set[pyoxigraph.Quad] = set()
+        serialized: list[bytes] = []  # quads written by workers, as N-Quads
         if self.checked:
             shutil.rmtree(self.resolution_dir, ignore_errors=True)
             self.resolution_dir.mkdir()
-        for doc in map(read_stored_document, with_progress(ordered, len(ordered), "writing the graph", quiet)):
-            batch |= statement_quads(resolver.part(doc))
-            self._keep_resolved(resolver, doc.sha256, summaries.get(doc.sha256))
+        graphs = document_graphs(resolver, ordered, workers)
+        for path, (quads, part) in zip(ordered, with_progress(graphs, len(ordered), "writing the graph", quiet)):
+            sha = path.name.removesuffix(".json")
+            resolver.contribute(part.contribution)
+            resolver.parts[sha] = part
+            self._keep_resolved(resolver, sha, summaries.get(sha))
+            if isinstance(quads, bytes):
+                serialized.append(quads)
+                if len(serialized) >= BATCH // 100:  # documents of a few hundred quads each
+                    self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
+                    serialized = []
+                continue
+            batch |= quads
             if len(batch) >= BATCH:
                 self.oxigraph.bulk_extend(batch)
                 batch = set()
         self._write(batch)
+        if serialized:
+            self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
         descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
         self._write(descriptions)
         self.oxigraph.flush()
