@@ -21,6 +21,7 @@ loaded torch (the HanLP recognizer) can deadlock.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections import deque
@@ -238,3 +239,25 @@ def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None =
             return pool.apply_async(_serialized_graphs_of, (chunk,)).get
 
         yield from _in_order(submit, _chunks(paths, chunk_size), workers * TASKS_PER_WORKER)
+
+
+# --- beside the driver: work that needs no answer until the end ----------------
+
+@contextlib.contextmanager
+def in_background(calls: list[tuple], workers: int) -> Iterator[None]:
+    """Run ``calls`` (function, arguments) in up to ``workers`` processes while the body runs;
+    at its end, wait for them and raise the first error of one. None of them if ``workers`` is 1."""
+    if workers <= 1 or not calls:
+        yield
+        for function, arguments in calls:
+            function(*arguments)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(min(workers, len(calls)), mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_ignore_interrupts) as pool:
+        futures = [pool.submit(function, *arguments) for function, arguments in calls]
+        yield
+        for future in futures:
+            future.result()

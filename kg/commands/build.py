@@ -32,7 +32,8 @@ from kg.errors import KgError
 from kg.graphview import from_store
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
-from kg.rdf.exports import parse_formats, write_exports
+from kg.parallel import check_workers, in_background
+from kg.rdf.exports import DUMPS, FILES, dump_database, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
 from kg.runner import extract_documents, parse_date, resolve_inputs, with_progress
 from kg.view import READ_EVIDENCE, write_view
@@ -71,19 +72,23 @@ def run(args: argparse.Namespace) -> int:
                   f"documents", file=sys.stderr)
         # A store inside --out (--store out/store --out out) is moved into the new output, not copied.
         with atomic.output_dir(args.out, carry=store.path if args.store else None) as tmp:
-            written: list[str] = []
-            # the entity graph is read once for the exports and the view; one step at a time,
-            # so that a terminal shows the progress through them
-            steps = ["read", *formats, "view"]
-            with database_errors(store.path):  # damage the check could not see (a table file's contents)
+            written = [name for fmt in formats for name in FILES[fmt]] + ["graph.html"]
+            # The store's dumps are written by other processes (reading the database as the add left
+            # it) while this one reads the entity graph once for the other exports and the view, one
+            # step at a time, so that a terminal shows the progress through them.
+            workers = check_workers(args.workers)
+            dumps = [fmt for fmt in formats if fmt in DUMPS] if workers > 1 and report.documents >= BACKGROUND_DUMPS \
+                else []
+            steps = ["read", *[fmt for fmt in formats if fmt not in dumps], "view"]
+            with database_errors(store.path), in_background(
+                    [(dump_database, (str(store.database_dir), str(tmp), fmt)) for fmt in dumps], workers):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
                     if step == "read":
                         graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
                     elif step == "view":
                         write_view(graph, tmp / "graph.html")
-                        written.append("graph.html")
                     else:
-                        written += write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
+                        write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
                 held = counts(store.oxigraph)
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None
             store.close()  # before the store is moved
@@ -98,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"{extracted}; {where}: {held.summary()}{applied} -> {args.out}/{{{','.join(written)}}}")
     return 0
 
+
+#: Documents in a store from which its dumps (TriG, Turtle, ...) are written by other processes:
+#: below, starting them costs more than it saves.
+BACKGROUND_DUMPS = 50
 
 #: The overrides a persistent store keeps, inside its directory.
 STORED_OVERRIDES = "overrides.json"

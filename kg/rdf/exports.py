@@ -47,12 +47,9 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
                   entity_graph: nx.MultiDiGraph | None = None) -> list[str]:
     """Write the requested exports of the graph in ``store`` into ``out``; returns the file names
     written. ``entity_graph``: the store's ``kg.graphview`` graph, if the caller has read it already."""
-    if "trig" in formats:
-        store.dump(out / "graph.trig", pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES)
     for fmt in formats:
-        if fmt in _GRAPH_FORMATS:
-            store.dump(out / FILES[fmt][0], _GRAPH_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
-                       prefixes=_PREFIXES if fmt != "nt" else None)
+        if fmt in DUMPS:
+            dump(store, out, fmt)
     if {"csv", "graphml"} & set(formats):
         g = entity_graph if entity_graph is not None else from_store(store, evidence_limit=1)
         if "csv" in formats:
@@ -63,6 +60,25 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
         if "graphml" in formats:
             (out / "graph.graphml").write_text(_graphml(g), encoding="utf-8")
     return [name for fmt in formats for name in FILES[fmt]]
+
+
+#: The formats that are the store's quads as they are, written by pyoxigraph.
+DUMPS = ("trig", *_GRAPH_FORMATS)
+
+
+def dump(store: pyoxigraph.Store, out: Path, fmt: str) -> None:
+    """Write the export ``fmt`` of ``DUMPS`` (TriG: the dataset; the others: the default graph)."""
+    if fmt == "trig":
+        store.dump(out / "graph.trig", pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES)
+    else:
+        store.dump(out / FILES[fmt][0], _GRAPH_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(),
+                   prefixes=_PREFIXES if fmt != "nt" else None)
+
+
+def dump_database(database: str, out: str, fmt: str) -> None:
+    """``dump`` from the database directory ``database``, opened read-only: in another process
+    while the one that wrote it has it open (kg.parallel.in_background)."""
+    dump(pyoxigraph.Store.read_only(database), Path(out), fmt)
 
 
 #: Starts every CSV file: the UTF-8 byte order mark is how Excel knows the file is UTF-8
