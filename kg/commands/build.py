@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     paths = resolve_inputs(args.inputs)
     parent = atomic.check_output_dir(args.out)
     date = parse_date(args.date)
+    workers = check_workers(args.workers)  # a bad count fails here, before the store is touched
     with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as work:
         store = KgStore(args.store or f"{work}/store", checked=bool(args.store))
         problem = store.check() if args.store else None
@@ -76,7 +77,6 @@ def run(args: argparse.Namespace) -> int:
             # The store's dumps are written by other processes (reading the database as the add left
             # it) while this one reads the entity graph once for the other exports and the view, one
             # step at a time, so that a terminal shows the progress through them.
-            workers = check_workers(args.workers)
             dumps = [fmt for fmt in formats if fmt in DUMPS] if workers > 1 and report.documents >= BACKGROUND_DUMPS \
                 else []
             steps = ["read", *[fmt for fmt in formats if fmt not in dumps], "view"]

@@ -7,14 +7,25 @@ Layout of DIR::
     DIR/digests.json         what kg wrote: digests of every graph and a fingerprint (kg.rdf.digests)
     DIR/incoming/            documents of the running build, moved into documents/ at its end
     DIR/REBUILDING           present while the quads are being rewritten
+    DIR/resolution/SHA.json  what resolution needs of each document and gave it (kept by ``_keep_resolved``)
+    DIR/resolution/descriptions.nq, state.json  the entity and document descriptions; which kg and documents
     DIR/outputs.json         what the outputs kg build last wrote were made from (kg.commands.build)
 
 Why keep the extracted documents: a new document can change how entities
-resolve (a later article gives the full name of a short form), so adding
-documents re-runs resolution over every stored document — cheap next to
-extraction, which each document goes through only once — and rewrites the
-quads. A document whose sha256 is already stored is skipped before
-extraction: re-adding it changes nothing.
+resolve (a later article gives the full name of a short form), so the
+documents whose entities now resolve otherwise are turned into quads again.
+Which ones: resolution runs again over the summaries kept in resolution/
+(pass 1 of ``kg.resolve.Resolver`` without reading the documents), and a
+stored document is read again only if its ``Resolver.signature`` (the entity
+ids and labels it gets, and whether the entities it asked about are known)
+changed; the others give what they gave last time to the entity
+descriptions. The new, changed and removed documents' named graphs are
+rewritten and the default graph updated quad by quad (``_update``), with its
+digest: the result is the store a rewrite of everything (``_rewrite``, when
+nothing was kept, the overrides or kg changed, or the store needs repair)
+gives. A document whose sha256 is already stored is skipped before
+extraction: re-adding it changes nothing. What resolution/ keeps is trusted
+as digests.json is: whoever can rewrite the directory can rewrite both.
 
 The stored documents are the source of truth; the quads are checked, not
 trusted. Opening a store compares the database with the fingerprint kg took
