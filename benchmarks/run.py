@@ -1,4 +1,4 @@
-"""The scale benchmarks of kg: throughput, memory, store queries. One command:
+"""The scale benchmarks of kg: throughput, memory, store queries, incremental builds. One command:
 
     .venv/bin/python benchmarks/run.py            # the full suite (long: ~30 min on 2 cores)
     .venv/bin/python benchmarks/run.py --quick    # a small smoke run (~2 min)
@@ -11,6 +11,9 @@
 3. A generated graph of 1,000,000 triples in kg's shape, loaded into the
    pyoxigraph store and into an in-memory rdflib graph; the latency of each
    canned query (ontology/queries/*.rq) on both.
+4. Incremental builds: a store of 10 MB (--store-mb) built from scratch, then 5
+   new documents added to it, then a re-run with nothing new; the ratios of their
+   wall and CPU times to the build from scratch, measured in one run.
 
 Prints a table (figure, value, target, holds) and writes every figure as JSON
 (default benchmarks/results.json). The machine is part of the JSON.
@@ -206,6 +209,51 @@ def memory(work: Path, small_mb: float, large_mb: float, timeout: float) -> tupl
     return rows, data
 
 
+# --- 4. incremental builds ----------------------------------------------------------
+
+#: Documents a later build adds to the store.
+ADDED = 5
+
+
+def build_seconds(kg_args: list[str], timeout: float) -> dict:
+    """Run ``kg build ARGS``: its wall time, its CPU time (with its workers') and its summary line."""
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "kg", "build", *kg_args, "-q"], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"benchmarks: kg build {' '.join(kg_args)} failed: {done.stderr.strip()[-300:]}")
+    return {"seconds": seconds, "cpu_seconds": after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime,
+            "summary": done.stdout.strip()}
+
+
+def incremental(work: Path, mb: float, timeout: float) -> tuple[list[Row], dict]:
+    """A store of ``mb`` built from scratch (one worker), then ADDED new documents added to it,
+    then a re-run with nothing new; each against the build from scratch, in one run."""
+    paths = repeated(sources(False), int(mb * MB), work / "input")
+    added = work / "added"
+    added.mkdir()
+    for p in sources(False)[:ADDED]:  # texts of the corpus, each a new document (its own sha256)
+        (added / f"{p.stem}_added.txt").write_bytes(p.read_bytes() + b"\n" * 1000)
+    store, out = str(work / "store"), str(work / "out")
+    runs = {"scratch": build_seconds([str(paths[0].parent), "--store", store, "--out", out, "--workers", "1"],
+                                     timeout),
+            "add": build_seconds([str(added), "--store", store, "--out", out, "--workers", "1"], timeout),
+            "rerun": build_seconds([str(paths[0].parent), str(added), "--store", store, "--out", out], timeout)}
+    size = f"{sum(p.stat().st_size for p in paths) / MB:.1f} MB, {len(paths):,} documents"
+    rows = [Row(f"kg build --store from scratch, {size}",
+                f"{runs['scratch']['seconds']:.0f} s ({runs['scratch']['cpu_seconds']:.0f} s CPU)")]
+    for name, what, target in (("add", f"add {ADDED} documents", 0.05), ("rerun", "re-run with nothing new", 0.02)):
+        wall = runs[name]["seconds"] / runs["scratch"]["seconds"]
+        cpu = runs[name]["cpu_seconds"] / runs["scratch"]["cpu_seconds"]
+        rows += [Row(f"{what} / from scratch (wall)", f"{wall:.3f} ({runs[name]['seconds']:.1f} s)",
+                     f"<= {target}", wall <= target),
+                 Row(f"{what} / from scratch (CPU)", f"{cpu:.3f} ({runs[name]['cpu_seconds']:.1f} s)")]
+    return rows, {"documents": len(paths), "runs": runs}
+
+
 # --- 3. store vs rdflib ---------------------------------------------------------
 
 class _Timeout(Exception):
@@ -377,25 +425,30 @@ def table(rows: list[Row]) -> str:
     return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(c) for c in cells])
 
 
-PARTS = ("throughput", "memory", "store")
+PARTS = ("throughput", "memory", "store", "incremental")
 
 
 def main() -> int:
+    global CORPUS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run of every benchmark")
     parser.add_argument("--only", choices=PARTS, action="append",
                         help="run only these parts (repeatable); the other parts' figures already in --json are kept")
     parser.add_argument("--json", help="where to write the figures (default: benchmarks/results.json, "
                                        "with --quick benchmarks/results-quick.json)")
+    parser.add_argument("--corpus", type=Path, help=f"the corpus of news texts (default: {CORPUS})")
+    parser.add_argument("--store-mb", type=float, help="size of the store of the incremental part (default: 10 MB)")
     parser.add_argument("--workdir", help="scratch directory (default: a temporary one, removed after)")
     args = parser.parse_args()
     parts = args.only or list(PARTS)
+    if args.corpus:
+        CORPUS = args.corpus
     if args.quick:
         sizes = dict(mb=0.3, seeds_mb=0.2, small_mb=0.05, large_mb=0.3, triples=30_000, query_timeout=20,
-                     build_timeout=600)
+                     build_timeout=600, store_mb=0.3)
     else:
         sizes = dict(mb=10, seeds_mb=5, small_mb=1, large_mb=10, triples=1_000_000, query_timeout=120,
-                     build_timeout=3600)
+                     build_timeout=3600, store_mb=10)
     out = Path(args.json or ROOT / "benchmarks" / ("results-quick.json" if args.quick else "results.json"))
     measured: dict = {}
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -403,6 +456,8 @@ def main() -> int:
         "throughput": lambda: throughput(work / "throughput", sizes["mb"], sizes["seeds_mb"]),
         "memory": lambda: memory(work / "memory", sizes["small_mb"], sizes["large_mb"], sizes["build_timeout"]),
         "store": lambda: store_vs_rdflib(work / "store", sizes["triples"], sizes["query_timeout"]),
+        "incremental": lambda: incremental(work / "incremental", args.store_mb or sizes["store_mb"],
+                                           sizes["build_timeout"]),
     }
     try:
         for part in parts:

@@ -24,6 +24,7 @@ EPILOG = """examples:
   kg query out/store --file ontology/queries/officials_by_body.rq --format csv
   kg serve out/store --port 7878           SPARQL endpoint + query page
   kg check out/store                       verify a store, repair it from its documents
+  kg remove out/store a.txt                take a document out of a store
   kg view out/graph.ttl --focus 江津区 --depth 2 --out jiangjin.html
   kg stats out/graph.ttl
   kg path 鼎喜实业 江津区 --graph out/graph.ttl
@@ -47,6 +48,7 @@ COMMANDS = {
     "train-ner": "train a HanLP BiLSTM-CRF NER model on gold-format annotations",
     "push": "load a graph into a SPARQL 1.1 Graph Store endpoint",
     "check": "verify a store's graphs against their digests; repair from its documents",
+    "remove": "take documents out of a store (the graph becomes one built without them)",
     "migrate": "convert a store of pickled documents (older kg) to the current format",
 }
 

@@ -12,27 +12,38 @@ what comes out (and the graph built from it) is the same as a one-process run:
   here and shipped to the workers, so the workers need ``kg`` installed but no
   access to the input files.
 
+After extraction and resolution, ``document_graphs`` turns the stored documents
+into their quads (pass 2 of ``kg.resolve.Resolver``) in a pool of processes too,
+each holding a copy of the finished resolver.
+
 Workers are started with the ``spawn`` method: forking a process that has
 loaded torch (the HanLP recognizer) can deadlock.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
 import signal
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import pyoxigraph
 
 from kg.errors import KgError
 from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
 from kg.pipeline import Pipeline, default_pipeline
 from kg.reader import load_document
+
+if TYPE_CHECKING:
+    from kg.resolve import DocumentPart, Resolver
 
 #: Documents sent to a worker per task: large enough to keep inter-process
 #: traffic small, small enough to balance uneven document sizes.
@@ -60,7 +71,8 @@ def add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hanlp-model", metavar="ID_OR_PATH",
                    help="HanLP NER model: a pretrained identifier or a local directory")
     p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="extraction processes (default: all cores; one for a few documents)")
+                   help="worker processes, for extraction and for writing the graph "
+                        "(default: all cores; one for a few documents)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -191,3 +203,72 @@ def extract_on_dask(paths: list[Path], settings: Extraction, scheduler: str | No
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# --- after resolution: each document's quads ---------------------------------
+
+#: The finished resolver of a worker of ``document_graphs``.
+_resolver: Resolver | None = None
+#: Documents in a pool of ``document_graphs`` below which one process is faster (starting workers costs seconds).
+MIN_DOCUMENTS_PER_WORKER = 25
+
+
+def _start_graphs_worker(resolver: Resolver) -> None:
+    global _resolver
+    _ignore_interrupts()
+    _resolver = resolver
+
+
+def _graphs_of(resolver: Resolver, paths: list[Path]) -> list[tuple[set, DocumentPart]]:
+    """Pass 2 of each stored document of ``paths``: its quads and what it gave the descriptions."""
+    from kg.rdf.dataset import statement_quads
+    from kg.rdf.store import read_stored_document
+
+    out = []
+    for doc in map(read_stored_document, paths):
+        quads = statement_quads(resolver.part(doc))
+        out.append((quads, resolver.parts.pop(doc.sha256)))
+    return out
+
+
+def _serialized_graphs_of(paths: list[Path]) -> list[tuple[bytes, DocumentPart]]:
+    """``_graphs_of`` in a worker, the quads as N-Quads (the driver's store loads them without Python objects)."""
+    return [(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS), part)
+            for quads, part in _graphs_of(_resolver, paths)]
+
+
+def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None = 1,
+                    chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[set | bytes, DocumentPart]]:
+    """The quads of each stored document of ``paths`` (a set, or N-Quads from a worker) and its
+    ``DocumentPart``, in order; in this process, or in ``workers`` processes (None: all cores)
+    when there are enough documents. The parts are not added to ``resolver`` (``contribute`` them)."""
+    workers = min(check_workers(workers), len(paths) // MIN_DOCUMENTS_PER_WORKER)
+    if workers <= 1:
+        for path in paths:
+            yield from _graphs_of(resolver, [path])
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_start_graphs_worker, initargs=(resolver,)) as pool:
+        def submit(chunk: list[Path]):
+            return pool.apply_async(_serialized_graphs_of, (chunk,)).get
+
+        yield from _in_order(submit, _chunks(paths, chunk_size), workers * TASKS_PER_WORKER)
+
+
+# --- beside the driver: work that needs no answer until the end ----------------
+
+@contextlib.contextmanager
+def in_background(calls: list[tuple], workers: int) -> Iterator[None]:
+    """Run ``calls`` (function, arguments) in up to ``workers`` processes while the body runs;
+    at its end, wait for them and raise the first error of one. None of them if ``workers`` is 1."""
+    if workers <= 1 or not calls:
+        yield
+        for function, arguments in calls:
+            function(*arguments)
+        return
+    with ProcessPoolExecutor(min(workers, len(calls)), mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_ignore_interrupts) as pool:
+        futures = [pool.submit(function, *arguments) for function, arguments in calls]
+        yield
+        for future in futures:
+            future.result()

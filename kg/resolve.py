@@ -22,10 +22,12 @@ summaries in between (what ``kg build`` streams through its store);
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Container, Iterable
 
 from kg import gazetteer, uscc
 from kg.divisions import Division, divisions
@@ -100,6 +102,27 @@ class _Person:
     titles: set[str]
 
 
+@dataclass
+class DocumentPart:
+    """What ``Resolver.part`` of one document took from the resolution beyond its entity ids
+    (the entities it ``asked`` whether they are known) and gave to the entity descriptions."""
+
+    asked: list[str]
+    contribution: dict
+
+
+class _Asked:
+    """The known entity ids, remembering which were asked about."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.asked: set[str] = set()
+
+    def __contains__(self, eid: str) -> bool:
+        self.asked.add(eid)
+        return eid in self.known
+
+
 class Resolver:
     """Resolution in two passes over the documents, holding only compact summaries
     in between, so that a build's memory does not grow with the evidence of the corpus:
@@ -142,25 +165,41 @@ class Resolver:
         self._override_labels: dict[str, str] = {}  # entity id -> label of one an override set apart
         self._corrections: dict[str, set[str]] = defaultdict(set)
         self._codes: dict[str, set[str]] = defaultdict(set)  # company id -> 统一社会信用代码 stated for it
+        self.parts: dict[str, DocumentPart] = {}  # document sha256 -> what its part took and gave
 
     def observe(self, doc: Document) -> None:
-        self.documents.append(DocumentRecord(doc.sha256, doc.name, doc.path, doc.date, doc.source,
-                                             [a.headline.text for a in doc.articles if a.headline]))
-        self.mentions_before_resolution += len({(compact(m.text), m.type) for m in doc.entities()})
-        wanted = self._wanted_in.get(doc.name, set())
-        for local in _document_locals(doc, _PlaceContext(DocContext(doc)), self._apart.get(doc.name, frozenset())):
-            for name in local.names & wanted:
-                self._refs[(doc.name, name)].append((local.type, local.label, doc.sha256, local.order))
-            if local.type == "Person":
-                self._people.append(_Person(local.label, local.order, doc.name,
-                                            local.districts, local.bodies, local.titles))
+        self.observe_summary(self.summary(doc))
+
+    def summary(self, doc: Document) -> dict:
+        """What pass 1 needs of ``doc``, as JSON data: a store keeps it, so that adding documents
+        does not read the stored ones again."""
+        locals_ = _document_locals(doc, _PlaceContext(DocContext(doc)), self._apart.get(doc.name, frozenset()))
+        return {"record": [doc.sha256, doc.name, doc.path, doc.date.isoformat() if doc.date else None, doc.source,
+                           [a.headline.text for a in doc.articles if a.headline]],
+                "mentions": len({(compact(m.text), m.type) for m in doc.entities()}),
+                "locals": [[lc.type, lc.label, sorted(lc.names), lc.order[1], sorted(lc.districts), sorted(lc.bodies),
+                            sorted(lc.titles), lc.division.code if lc.division else None] for lc in locals_]}
+
+    def observe_summary(self, summary: dict) -> None:
+        """Pass 1 of one document, from its ``summary``."""
+        sha, name, path, date, source, headlines = summary["record"]
+        self.documents.append(DocumentRecord(sha, name, path, dt.date.fromisoformat(date) if date else None, source,
+                                             headlines))
+        self.mentions_before_resolution += summary["mentions"]
+        wanted = self._wanted_in.get(name, set())
+        for type_, label, names, start, districts, bodies, titles, code in summary["locals"]:
+            order = (sha, start)
+            for text in set(names) & wanted:
+                self._refs[(name, text)].append((type_, label, sha, order))
+            if type_ == "Person":
+                self._people.append(_Person(label, order, name, set(districts), set(bodies), set(titles)))
             else:
-                self._labels[local.type].add(local.label)
-                if local.division:
-                    self._divisions[local.label] = local.division
-                elif not _is_bare(local.label):
-                    for name in local.names - {local.label}:
-                        self._alias_of[(local.type, name)].add(local.label)
+                self._labels[type_].add(label)
+                if code:
+                    self._divisions[label] = divisions().by_code[code]
+                elif not _is_bare(label):
+                    for other in set(names) - {label}:
+                        self._alias_of[(type_, other)].add(label)
 
     def finish(self) -> None:
         self.documents.sort(key=lambda d: (d.sha256, d.name))
@@ -229,43 +268,65 @@ class Resolver:
         return (doc.sha256, doc.name)
 
     def part(self, doc: Document) -> KnowledgeBase:
+        """Pass 2 of ``doc``: its share of the knowledge base. What it took from the resolution
+        and gave to the entity descriptions is kept in ``parts`` (see ``signature``)."""
         places = _PlaceContext(DocContext(doc))
         locals_ = _document_locals(doc, places, self._apart.get(doc.name, frozenset()))
         part = KnowledgeBase()
         local_of: dict[tuple[str, str], str] = {}  # (type, name) -> entity id
         local_at: dict[tuple[str, int, int], str] = {}  # (type, start, end) -> entity id
+        given = []  # what the document gives to the descriptions of its entities, in order
         for local in sorted(locals_, key=lambda lc: lc.order):
-            eid = self._entity_id(local)
-            for name in sorted(local.names):
-                if (doc.name, name, local.type) in self._redirect:
-                    eid, why, local.label = self._redirect[(doc.name, name, local.type)]
-                    local.how.append((why + doc.name, f"{doc.name}: {why}"))
-                    break
+            eid, local.label, how = self._resolved(local.type, local.label, local.names, doc.sha256, doc.name,
+                                                   local.order)
+            local.how += how
             for name in local.names:
                 local_of.setdefault((local.type, name), eid)
             for m in local.mentions:
                 local_at[(local.type, m.start, m.end)] = eid
             ent = part.entities.setdefault(eid, Entity(eid, local.type, local.label))
-            description = self._entities.setdefault(eid, Entity(eid, local.type, local.label))
             for m in local.mentions:
                 ent.mentions.append(_evidence(doc, m, m.source))
-                description.aliases.add("".join(m.text.split()))
-            for key, text in local.how:
-                self._how[eid].setdefault(key, text)
+            given.append([eid, local.type, local.label, sorted({"".join(m.text.split()) for m in local.mentions}),
+                          [list(h) for h in local.how]])
 
         def id_of(m: Mention) -> str | None:
             return local_at.get((m.type, m.start, m.end)) or local_of.get((m.type, compact(m.text)))
 
         companies = sorted((m.start, local_at[(m.type, m.start, m.end)]) for lc in locals_ if lc.type == "Enterprise"
                            for m in lc.mentions)
+        codes = []
         for pos, code in uscc.stated_codes(doc.text):
             company = _stated_before(doc, companies, pos)
             if company:
-                self._codes[company].add(code)
-
-        _add_facts(part, doc, id_of, places, _FactIndex(), self.known)
+                codes.append([company, code])
+        known = _Asked(self.known)
+        _add_facts(part, doc, id_of, places, _FactIndex(), known)
         _add_facts_in_time(part, doc, id_of)
+        contribution = {"entities": given, "codes": codes}
+        self.contribute(contribution)
+        self.parts[doc.sha256] = DocumentPart(sorted(known.asked), contribution)
         return part
+
+    def contribute(self, contribution: dict) -> None:
+        """Add what one document gives to the entity descriptions (pass 2, in ``document_order``):
+        ``part`` of it, or what a store kept of its last ``part`` when its ``signature`` is unchanged."""
+        for eid, type_, label, aliases, how in contribution["entities"]:
+            self._entities.setdefault(eid, Entity(eid, type_, label)).aliases.update(aliases)
+            for key, text in how:
+                self._how[eid].setdefault(key, text)
+        for company, code in contribution["codes"]:
+            self._codes[company].add(code)
+
+    def signature(self, summary: dict, asked: list[str]) -> str:
+        """A digest of what the resolution gives the document of ``summary`` (its entity ids and
+        labels, and whether the entities ``asked`` about are known): while it is the same, the
+        document's ``part`` is the same."""
+        sha, name = summary["record"][:2]
+        resolved = [self._resolved(type_, label, set(names), sha, name, (sha, start))
+                    for type_, label, names, start, *_ in sorted(summary["locals"], key=lambda lc: lc[3])]
+        data = [resolved, [eid in self.known for eid in asked]]
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
     def entities(self) -> dict[str, Entity]:
         """Each entity seen by ``part``, described (no mentions), by id."""
@@ -310,14 +371,22 @@ class Resolver:
             seen.add(label)
         return label
 
-    def _entity_id(self, local: _Local) -> str:
-        eid = self._id_of(local.type, local.label, local.doc.sha256, local.order)
-        label = self._full_name(local.type, local.label) if local.type != "Person" else local.label
-        if label != local.label:
-            reason = f"{local.doc.name}: {self._why_short.get((local.type, local.label), local.label)}"
-            local.how.append((reason, reason))
-            local.label = label
-        return eid
+    def _resolved(self, type_: str, label: str, names: set[str], doc_sha: str, doc_name: str,
+                  order: tuple[str, int]) -> tuple[str, str, list[tuple[str, str]]]:
+        """A local's entity id, its label and how the resolution decided them."""
+        eid = self._id_of(type_, label, doc_sha, order)
+        how = []
+        full = self._full_name(type_, label) if type_ != "Person" else label
+        if full != label:
+            reason = f"{doc_name}: {self._why_short.get((type_, label), label)}"
+            how.append((reason, reason))
+            label = full
+        for name in sorted(names):
+            if (doc_name, name, type_) in self._redirect:
+                eid, why, label = self._redirect[(doc_name, name, type_)]
+                how.append((why + doc_name, f"{doc_name}: {why}"))
+                break
+        return eid, label, how
 
     def _id_of(self, type_: str, label: str, doc_sha: str, order: tuple[str, int]) -> str:
         """The entity id of a local, by the rules (before overrides)."""
@@ -774,7 +843,7 @@ class _FactIndex:
 
 
 def _add_facts(kb: KnowledgeBase, doc: Document, id_of, places: _PlaceContext, index: _FactIndex,
-               known: set[str]) -> None:
+               known: Container[str]) -> None:
     for r in doc.relations:
         ev = Evidence(doc.sha256, doc.name, r.evidence.start, r.evidence.end, r.evidence.text, r.pattern)
         head = id_of(r.head)
@@ -832,7 +901,7 @@ def _post_body(doc: Document, post: Relation, id_of) -> str | None:
 _POST_HEADS = [(ending, tuple(heads.split(","))) for ending, heads in load_table("post_heads_by_body.tsv")]
 
 
-def _bare_post_body(known: set[str], post: Relation, places: _PlaceContext) -> str | None:
+def _bare_post_body(known: Container[str], post: Relation, places: _PlaceContext) -> str | None:
     """区委常委 in a district paper: the district's 区委, when the corpus knows that body."""
     title = compact(post.tail.text)
     bare = [b for b in load_set("relation_bare_bodies.txt") if title.startswith(b) and _level(b)]

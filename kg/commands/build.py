@@ -11,10 +11,18 @@ if its graphs were changed outside kg (``KgStore.check``).
 ``--overrides FILE`` corrects resolution (``kg.overrides``); a persistent store
 keeps the file as ``overrides.json``, so later builds of it apply it again, and
 a changed file re-resolves the store even when no document is added.
+
+A persistent store also remembers the outputs it last wrote (``outputs.json``:
+what they were made from and the state of their files), so a re-run that
+brings nothing new (same documents, overrides, formats and kg) to an --out
+left as written rewrites nothing and says "unchanged". A file that changed
+since it was stored replaces its older version.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -22,9 +30,10 @@ from kg import atomic, overrides
 from kg.errors import KgError
 from kg.graphview import from_store
 from kg.rdf.counts import counts
-from kg.rdf.exports import EXPORTERS, parse_formats, write_exports
+from kg.rdf.digests import StoreRecord, code_digest, paths_state
+from kg.rdf.exports import DUMPS, EXPORTERS, FILES, dump_database, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
-from kg.parallel import add_extraction_options
+from kg.parallel import add_extraction_options, check_workers, in_background
 from kg.runner import extract_documents, parse_date, resolve_inputs, with_progress
 from kg.view import READ_EVIDENCE, write_view
 
@@ -51,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.formats)
     paths = resolve_inputs(args.inputs)
     date = parse_date(args.date)
+    workers = check_workers(args.workers)  # a bad count fails here, before the store is touched
     # The temporary store lives in a staging directory inside --out: an unusable --out fails
     # here, before extraction, and a killed run's store is removed by the next run.
     with atomic.staging_dir(args.out) as work:
@@ -62,9 +72,18 @@ def run(args: argparse.Namespace) -> int:
         known = store.stored_hashes()
         paths = [p for p in paths if file_sha256(p) not in known]
         changed = args.overrides is not None and (not kept.is_file() or kept.read_text(encoding="utf-8") != text)
+        applied = f", {len(corrections)} overrides applied" if corrections else ""
+        if args.store and not paths and not changed and problem is None:
+            held_before = _unchanged_outputs(store, args.out, formats, text)
+            if held_before is not None:
+                store.close()
+                print(f"0 documents extracted (store unchanged); store {args.store}: {held_before}{applied} -> "
+                      f"{args.out} unchanged")
+                return 0
         report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
                                              args.workers, args.engine, args.scheduler), args.quiet,
-                           overrides=corrections, force=changed)
+                           overrides=corrections, force=changed, removed=_replaced(store, paths),
+                           workers=args.workers)
         if changed:
             atomic.write_text(kept, text)
         if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
@@ -72,32 +91,86 @@ def run(args: argparse.Namespace) -> int:
                   f"documents", file=sys.stderr)
         # A store inside --out (--store out/store --out out) stays where it is: only exports are renamed in.
         with atomic.output_dir(args.out) as tmp:
-            written: list[str] = []
-            # the entity graph is read once for the exports and the view; one step at a time,
-            # so that a terminal shows the progress through them
-            steps = ["read", *formats, "view"]
-            with database_errors(store.path):  # damage the check could not see (a table file's contents)
+            written = [name for fmt in formats for name in FILES[fmt]] + ["graph.html"]
+            # The store's dumps (EXPORTERS marked store_dump) are written by other processes (reading
+            # the database as the add left it) while this one reads the entity graph once for the other
+            # exports and the view, one step at a time, so that a terminal shows the progress through them.
+            dumps = [fmt for fmt in formats if fmt in DUMPS] if workers > 1 and report.documents >= BACKGROUND_DUMPS \
+                else []
+            steps = ["read", *[fmt for fmt in formats if fmt not in dumps], "view"]
+            # database_errors: damage the check could not see (a table file's contents)
+            with database_errors(store.path), in_background(
+                    [(dump_database, (str(store.database_dir), str(tmp), fmt)) for fmt in dumps], workers):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
                     if step == "read":
                         graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
                     elif step == "view":
                         write_view(graph, tmp / "graph.html")
-                        written.append("graph.html")
                     else:
-                        written += write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
+                        write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
                 held = counts(store.oxigraph)
+            made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None
             store.close()  # before a temporary store is removed
+        if made_from:
+            _record_outputs(store, made_from, args.out, written, held.summary())
     extracted = f"{report.added} documents extracted " + (
         f"({report.mentions} mentions, {report.entities_before} entities before resolution)"
         if report.entities_before is not None else "(store unchanged)")
+    if report.removed:
+        extracted += f", replacing {report.removed} older versions"
     where = f"store {args.store}" if args.store else "graph"
-    applied = f", {len(corrections)} overrides applied" if corrections else ""
     print(f"{extracted}; {where}: {held.summary()}{applied} -> {args.out}/{{{','.join(written)}}}")
     return 0
 
 
+#: Documents in a store from which its dumps (TriG, Turtle, ...) are written by other processes:
+#: below, starting them costs more than it saves.
+BACKGROUND_DUMPS = 50
+
 #: The overrides a persistent store keeps, inside its directory.
 STORED_OVERRIDES = "overrides.json"
+
+
+#: What a persistent store keeps of the outputs it last wrote.
+OUTPUTS_RECORD = "outputs.json"
+
+
+def _replaced(store: KgStore, paths: list[Path]) -> set[str]:
+    """The stored documents that new ones replace: those read from the same file before it changed."""
+    if not paths:
+        return set()
+    new = {p.resolve() for p in paths}
+    return {sha for sha, (_, path) in store.stored_names().items() if Path(path).resolve() in new}
+
+
+def _outputs_key(record: StoreRecord, formats: list[str], overrides_text: str) -> str:
+    """What outputs are made from: the store's graphs (as recorded), the overrides, the formats, kg itself."""
+    made_from = {"documents": record.documents, "graphs": record.graphs, "overrides": overrides_text,
+                 "formats": formats, "kg": code_digest()}
+    return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()
+
+
+def _output_files(out: str, written: list[str]) -> list[Path]:
+    return [Path(out) / name for name in written]
+
+
+def _record_outputs(store: KgStore, made_from: str, out: str, written: list[str], summary: str) -> None:
+    record = {"made_from": made_from, "out": str(Path(out).resolve()), "written": written,
+              "files": paths_state(_output_files(out, written)), "summary": summary}
+    atomic.write_text(store.path / OUTPUTS_RECORD, json.dumps(record, indent=0, sort_keys=True) + "\n")
+
+
+def _unchanged_outputs(store: KgStore, out: str, formats: list[str], overrides_text: str) -> str | None:
+    """The summary of the outputs in ``out`` if they are the ones this build would write, else None."""
+    try:
+        record = json.loads((store.path / OUTPUTS_RECORD).read_bytes())
+        written, files = record["written"], record["files"]
+        same = (record["out"] == str(Path(out).resolve()) and store.record is not None
+                and record["made_from"] == _outputs_key(store.record, formats, overrides_text)
+                and files and paths_state(_output_files(out, written)) == files)
+        return str(record["summary"]) if same else None
+    except (OSError, ValueError, KeyError, TypeError):  # no record, or not one kg wrote: write the outputs
+        return None
 
 
 def _overrides_text(given: str | None, kept: Path) -> str:

@@ -22,11 +22,13 @@ signature, and the stored documents remain the source of truth.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph
 
@@ -55,20 +57,54 @@ def graph_digests(store: pyoxigraph.Store) -> dict[str, str]:
     """Every graph of ``store`` -> its digest (``""``: the default graph)."""
     sums: dict[str, int] = {}
     for quad in store:
-        graph = "" if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else quad.graph_name.value
-        triple = f"{quad.subject} {quad.predicate} {quad.object} .".encode()
-        sums[graph] = sums.get(graph, 0) + int.from_bytes(hashlib.sha256(triple).digest(), "big")
-    return {graph: f"{total % _MODULUS:064x}" for graph, total in sorted(sums.items())}
+        graph = graph_key(quad)
+        sums[graph] = sums.get(graph, 0) + triple_hash(quad)
+    return {graph: digest(total) for graph, total in sorted(sums.items())}
+
+
+def graph_key(quad: pyoxigraph.Quad) -> str:
+    """The name of a quad's graph in the record: ``""`` for the default graph, else its IRI."""
+    return "" if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else quad.graph_name.value
+
+
+def triple_hash(quad: pyoxigraph.Quad) -> int:
+    """What one quad adds to the digest of its graph."""
+    return int.from_bytes(hashlib.sha256(f"{quad.subject} {quad.predicate} {quad.object} .".encode()).digest(), "big")
+
+
+def digest(total: int) -> str:
+    """A graph's digest from the sum of its quads' ``triple_hash``: sums can be updated quad by quad."""
+    return f"{total % _MODULUS:064x}"
 
 
 def files_state(database_dir: Path) -> str:
     """A digest of the database files' names, sizes and modification times."""
+    return paths_state(Path(entry.path) for entry in sorted(os.scandir(database_dir), key=lambda e: e.name)
+                       if not entry.name.startswith(_VOLATILE_PREFIXES))
+
+
+def paths_state(paths: Iterable[Path]) -> str:
+    """A digest of the files' names, sizes and modification times; "" if one is missing."""
     entries = []
-    for entry in sorted(os.scandir(database_dir), key=lambda e: e.name):
-        if not entry.name.startswith(_VOLATILE_PREFIXES):
-            stat = entry.stat()
-            entries.append(f"{entry.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            return ""
+        entries.append(f"{path.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(entries).encode()).hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of kg's own files (code and data): what a graph made by another kg may differ by."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(f"{path.relative_to(package)}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def differing_graphs(recorded: dict[str, str], actual: dict[str, str]) -> list[str]:

@@ -34,6 +34,9 @@ EntityGraph = Callable[[], nx.MultiDiGraph]
 class Exporter:
     files: tuple[str, ...]  # the file names it writes into the output directory
     write: Callable[[pyoxigraph.Store, Path, EntityGraph], None]
+    #: a dump of the store's quads as they are: needs no entity graph, so another process may
+    #: write it from the database opened read-only (``dump_database``)
+    store_dump: bool = False
 
 
 def _rdf_exporter(file_name: str, fmt: pyoxigraph.RdfFormat, dataset: bool = False) -> Exporter:
@@ -45,7 +48,7 @@ def _rdf_exporter(file_name: str, fmt: pyoxigraph.RdfFormat, dataset: bool = Fal
             store.dump(out / file_name, fmt, from_graph=pyoxigraph.DefaultGraph(),
                        prefixes=_PREFIXES if fmt != pyoxigraph.RdfFormat.N_TRIPLES else None)
 
-    return Exporter((file_name,), write)
+    return Exporter((file_name,), write, store_dump=True)
 
 
 def _write_csv(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph) -> None:
@@ -97,6 +100,25 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
     for fmt in dict.fromkeys(formats):  # a format named twice is written once
         EXPORTERS[fmt].write(store, out, shared_entity_graph)
     return [name for fmt in formats for name in FILES[fmt]]
+
+
+#: The formats that are the store's quads as they are, written by pyoxigraph.
+DUMPS = tuple(name for name, exporter in EXPORTERS.items() if exporter.store_dump)
+
+
+def _no_entity_graph() -> nx.MultiDiGraph:
+    raise AssertionError("a store dump reads no entity graph")
+
+
+def dump(store: pyoxigraph.Store, out: Path, fmt: str) -> None:
+    """Write the export ``fmt`` of ``DUMPS`` (TriG: the dataset; the others: the default graph)."""
+    EXPORTERS[fmt].write(store, out, _no_entity_graph)
+
+
+def dump_database(database: str, out: str, fmt: str) -> None:
+    """``dump`` from the database directory ``database``, opened read-only: in another process
+    while the one that wrote it has it open (kg.parallel.in_background)."""
+    dump(pyoxigraph.Store.read_only(database), Path(out), fmt)
 
 
 #: Starts every CSV file: the UTF-8 byte order mark is how Excel knows the file is UTF-8

@@ -7,13 +7,25 @@ Layout of DIR::
     DIR/digests.json         what kg wrote: digests of every graph and a fingerprint (kg.rdf.digests)
     DIR/incoming/            documents of the running build, moved into documents/ at its end
     DIR/REBUILDING           present while the quads are being rewritten
+    DIR/resolution/SHA.json  what resolution needs of each document and gave it (kept by ``_keep_resolved``)
+    DIR/resolution/descriptions.nq, state.json  the entity and document descriptions; which kg and documents
+    DIR/outputs.json         what the outputs kg build last wrote were made from (kg.commands.build)
 
 Why keep the extracted documents: a new document can change how entities
-resolve (a later article gives the full name of a short form), so adding
-documents re-runs resolution over every stored document — cheap next to
-extraction, which each document goes through only once — and rewrites the
-quads. A document whose sha256 is already stored is skipped before
-extraction: re-adding it changes nothing.
+resolve (a later article gives the full name of a short form), so the
+documents whose entities now resolve otherwise are turned into quads again.
+Which ones: resolution runs again over the summaries kept in resolution/
+(pass 1 of ``kg.resolve.Resolver`` without reading the documents), and a
+stored document is read again only if its ``Resolver.signature`` (the entity
+ids and labels it gets, and whether the entities it asked about are known)
+changed; the others give what they gave last time to the entity
+descriptions. The new, changed and removed documents' named graphs are
+rewritten and the default graph updated quad by quad (``_update``), with its
+digest: the result is the store a rewrite of everything (``_rewrite``, when
+nothing was kept, the overrides or kg changed, or the store needs repair)
+gives. A document whose sha256 is already stored is skipped before
+extraction: re-adding it changes nothing. What resolution/ keeps is trusted
+as digests.json is: whoever can rewrite the directory can rewrite both.
 
 The stored documents are the source of truth; the quads are checked, not
 trusted. Opening a store compares the database with the fingerprint kg took
@@ -38,6 +50,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -52,14 +65,17 @@ from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.errors import KgError
 from kg.knowledge import KnowledgeBase
 from kg.model import Document
-from kg.rdf.dataset import description_quads, statement_quads
-from kg.rdf.digests import Fingerprint, StoreRecord, differing_graphs, files_state, graph_digests, read_record, \
-    write_record
+from kg.rdf.dataset import description_quads, document_iri, statement_quads
+from kg.rdf.digests import Fingerprint, StoreRecord, code_digest, differing_graphs, digest, files_state, \
+    graph_digests, graph_key, read_record, triple_hash, write_record
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import CLASS
 
 _CLASSES = " ".join(f"<{c}>" for c in CLASS.values())
 
+#: In DIR/resolution/, beside one SHA.json per document: the description quads, and what the rest is of.
+DESCRIPTIONS = "descriptions.nq"
+RESOLUTION_STATE = "state.json"
 #: Quads handed to the bulk loader at a time: the build's memory is this batch, not the corpus.
 BATCH = 20_000
 #: Stored documents of kg before the JSON records: pickles, which run code when loaded.
@@ -131,6 +147,7 @@ def _first_line(e: BaseException) -> str:
 class BuildReport:
     added: int  # documents extracted and added
     mentions: int  # entity mentions in them
+    removed: int  # stored documents taken out (kg remove; older versions of changed files)
     documents: int  # documents in the store
     entities_before: int | None  # distinct (document, name, type) of all stored documents; None: not re-resolved
     entities: int
@@ -154,6 +171,7 @@ class KgStore:
         self.rebuilding = self.path / "REBUILDING"
         self.database_dir = self.path / "oxigraph"
         self.record_path = self.path / "digests.json"
+        self.resolution_dir = self.path / "resolution"
         for directory in (self.path, self.database_dir, self.documents_dir):
             if directory.is_dir() and not os.access(directory, os.W_OK):
                 raise _not_writable(self.path, f"no write access to {directory}")
@@ -170,6 +188,19 @@ class KgStore:
 
     def stored_hashes(self) -> set[str]:
         return {p.name.removesuffix(".json") for p in self.documents_dir.glob("*.json")}
+
+    def stored_names(self) -> dict[str, tuple[str, str]]:
+        """Each stored document's sha256 -> its name and path, from what resolution kept of it
+        (a few bytes to read) or else from the document."""
+        out = {}
+        for sha in sorted(self.stored_hashes()):
+            try:
+                record = json.loads((self.resolution_dir / f"{sha}.json").read_bytes())["summary"]["record"]
+                out[sha] = (record[1], record[2])
+            except (OSError, ValueError, KeyError, TypeError, IndexError):
+                doc = read_stored_document(self.documents_dir / f"{sha}.json")
+                out[sha] = (doc.name, doc.path)
+        return out
 
     def check(self, every_digest: bool = False) -> str | None:
         """None if the quads are the ones kg wrote from the stored documents, else why
@@ -205,58 +236,213 @@ class KgStore:
         return problem
 
     def add(self, docs: Iterable[Document], quiet: bool = True, overrides: list | None = None,
-            force: bool = False) -> BuildReport:
-        """Add the new ones of ``docs`` (an iterator is consumed as it is extracted),
-        re-resolve everything stored and rewrite the quads (``quiet``: no progress bars;
-        ``overrides``: kg.overrides corrections; ``force``: re-resolve even if nothing is added)."""
+            force: bool = False, removed: Iterable[str] = (), workers: int | None = 1) -> BuildReport:
+        """Add the new ones of ``docs`` (an iterator is consumed as it is extracted) and take the
+        stored documents ``removed`` (sha256) out, re-resolve and rewrite the quads that change
+        (``quiet``: no progress bars; ``overrides``: kg.overrides corrections; ``force``: re-resolve
+        and rewrite everything even if nothing is added; ``workers``: processes that write the graphs
+        of a rewrite, kg.parallel.document_graphs)."""
         with database_errors(self.path):
-            return self._add(docs, quiet, overrides, force)
+            return self._add(docs, quiet, overrides, force, set(removed), workers)
 
-    def _add(self, docs: Iterable[Document], quiet: bool, overrides: list | None, force: bool) -> BuildReport:
+    def _add(self, docs: Iterable[Document], quiet: bool, overrides: list | None, force: bool,
+             removed: set[str], workers: int | None) -> BuildReport:
         from kg.resolve import Resolver
-        from kg.runner import with_progress
 
         resolver = Resolver(overrides or ())
         known = self.stored_hashes()
+        removed &= known
+        known -= removed
         shutil.rmtree(self.incoming_dir, ignore_errors=True)
         self.incoming_dir.mkdir()
         added = mentions = 0
+        summaries: dict[str, dict] = {}  # of the new documents (and, in a rewrite of a kept store, of all)
         for doc in docs:
             if doc.sha256 in known:
                 continue
             known.add(doc.sha256)
-            resolver.observe(doc)
+            summary = resolver.summary(doc)
+            resolver.observe_summary(summary)
+            if self.checked:
+                summaries[doc.sha256] = summary
             atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.json", document_to_json(doc))
             added, mentions = added + 1, mentions + len(doc.mentions)
-        if not added and not force and not self.rebuilding.exists():
+        if not added and not removed and not force and not self.rebuilding.exists():
             shutil.rmtree(self.incoming_dir)
             return self._report(0, 0, None)
-        stored = sorted(self.documents_dir.glob("*.json"))
-        for doc in map(read_stored_document, with_progress(stored, len(stored), "reading the store", quiet)):
-            resolver.observe(doc)
-        resolver.finish()
+        kept = None if overrides or force or self.rebuilding.exists() else self._kept_resolution()
         self.rebuilding.touch()
-        self.oxigraph.clear()
-        # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
-        ordered = sorted(stored + list(self.incoming_dir.glob("*.json")), key=lambda p: p.name)
-        batch: set[pyoxigraph.Quad] = set()
-        for doc in map(read_stored_document, with_progress(ordered, len(ordered), "writing the graph", quiet)):
-            batch |= statement_quads(resolver.part(doc))
-            if len(batch) >= BATCH:
-                self.oxigraph.bulk_extend(batch)
-                batch = set()
-        self._write(batch)
-        descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
-        self._write(descriptions)
-        self.oxigraph.flush()
+        for sha in removed:  # the marker is there: an interrupted run rewrites the store without them
+            (self.documents_dir / f"{sha}.json").unlink()
+            if kept:
+                del kept[0][sha]
+                (self.resolution_dir / f"{sha}.json").unlink()
+        if kept is None:
+            self._rewrite(resolver, summaries, quiet, workers)
+        else:
+            self._update(resolver, summaries, *kept, removed, quiet)
         for path in self.incoming_dir.glob("*.json"):
             path.replace(self.documents_dir / path.name)
         self.incoming_dir.rmdir()
         if self.checked:
-            self.record = StoreRecord(sorted(self.stored_hashes()), graph_digests(self.oxigraph), None)
             write_record(self.record_path, self.record)
         self.rebuilding.unlink()
-        return self._report(added, mentions, resolver.mentions_before_resolution)
+        return self._report(added, mentions, resolver.mentions_before_resolution, len(removed))
+
+    def _rewrite(self, resolver, summaries: dict[str, dict], quiet: bool, workers: int | None) -> None:
+        """Resolve every stored document again and rewrite all the quads."""
+        from kg.parallel import document_graphs
+        from kg.runner import with_progress
+
+        stored = sorted(self.documents_dir.glob("*.json"))
+        for doc in map(read_stored_document, with_progress(stored, len(stored), "reading the store", quiet)):
+            summary = resolver.summary(doc)
+            resolver.observe_summary(summary)
+            if self.checked:
+                summaries[doc.sha256] = summary
+        resolver.finish()
+        self.oxigraph.clear()
+        # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
+        ordered = sorted(stored + list(self.incoming_dir.glob("*.json")), key=lambda p: p.name)
+        batch: set[pyoxigraph.Quad] = set()
+        serialized: list[bytes] = []  # quads written by workers, as N-Quads
+        if self.checked:
+            shutil.rmtree(self.resolution_dir, ignore_errors=True)
+            self.resolution_dir.mkdir()
+        graphs = document_graphs(resolver, ordered, workers)
+        for path, (quads, part) in zip(ordered, with_progress(graphs, len(ordered), "writing the graph", quiet)):
+            sha = path.name.removesuffix(".json")
+            resolver.contribute(part.contribution)
+            resolver.parts[sha] = part
+            self._keep_resolved(resolver, sha, summaries.get(sha))
+            if isinstance(quads, bytes):
+                serialized.append(quads)
+                if len(serialized) >= BATCH // 100:  # documents of a few hundred quads each
+                    self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
+                    serialized = []
+                continue
+            batch |= quads
+            if len(batch) >= BATCH:
+                self.oxigraph.bulk_extend(batch)
+                batch = set()
+        self._write(batch)
+        if serialized:
+            self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
+        descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
+        self._write(descriptions)
+        self.oxigraph.flush()
+        if self.checked:
+            documents = sorted(summaries)
+            self._keep_descriptions(descriptions, documents)
+            self.record = StoreRecord(documents, graph_digests(self.oxigraph), None)
+
+    def _update(self, resolver, summaries: dict[str, dict], kept: dict[str, dict], kept_descriptions: set,
+                removed: set[str], quiet: bool) -> None:
+        """Resolve again from the kept summaries; rewrite only the graphs of the new documents and
+        of those the resolution now reads otherwise, and the entity descriptions that changed.
+        What comes out is what ``_rewrite`` gives."""
+        from kg.runner import with_progress
+
+        for sha in sorted(kept):
+            resolver.observe_summary(kept[sha]["summary"])
+        resolver.finish()
+        sums = {"": int(self.record.graphs.get("", "0"), 16)}
+        rewritten: list[pyoxigraph.NamedNode] = []  # the named graphs rewritten
+        maybe_stale: set[pyoxigraph.Quad] = set()  # default quads that may no longer be stated
+        for sha in removed:
+            maybe_stale |= self._drop_graph(sha)
+            rewritten.append(document_iri(sha))
+        batch: set[pyoxigraph.Quad] = set()
+        for sha in with_progress(sorted(kept.keys() | summaries.keys()), len(kept) + len(summaries),
+                                 "resolving", quiet):
+            if sha in kept:
+                state = kept[sha]
+                if resolver.signature(state["summary"], state["asked"]) == state["signature"]:
+                    resolver.contribute(state["contribution"])
+                    continue
+                summaries[sha] = state["summary"]
+                maybe_stale |= self._drop_graph(sha)
+                doc = read_stored_document(self.documents_dir / f"{sha}.json")
+            else:
+                doc = read_stored_document(self.incoming_dir / f"{sha}.json")
+            rewritten.append(document_iri(sha))
+            batch |= statement_quads(resolver.part(doc))
+            self._keep_resolved(resolver, sha, summaries[sha])
+            if len(batch) >= BATCH:
+                self._insert(batch, sums)
+                batch = set()
+        descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
+        self._insert(batch | (descriptions - kept_descriptions), sums)
+        for quad in sorted(maybe_stale | (kept_descriptions - descriptions), key=str):
+            if quad not in descriptions and quad in self.oxigraph and not any(
+                    not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+                    for q in self.oxigraph.quads_for_pattern(quad.subject, quad.predicate, quad.object)):
+                sums[""] -= self._stored_hash(quad)
+                self.oxigraph.remove(quad)
+        self.oxigraph.flush()
+        documents = sorted(kept.keys() | summaries.keys())
+        self._keep_descriptions(descriptions, documents)
+        graphs = dict(self.record.graphs)
+        graphs[""] = digest(sums[""])
+        for graph in rewritten:
+            quads = list(self.oxigraph.quads_for_pattern(None, None, None, graph))
+            graphs[graph.value] = digest(sum(map(triple_hash, quads)))
+            if not quads:
+                graphs.pop(graph.value)
+        self.record = StoreRecord(documents, dict(sorted(graphs.items())), None)
+
+    def _drop_graph(self, sha: str) -> set[pyoxigraph.Quad]:
+        """Remove the named graph of document ``sha``; its statements in the default graph stay,
+        and are returned (the caller removes those no other document states)."""
+        old = list(self.oxigraph.quads_for_pattern(None, None, None, document_iri(sha)))
+        for quad in old:
+            self.oxigraph.remove(quad)
+        return {pyoxigraph.Quad(q.subject, q.predicate, q.object) for q in old}
+
+    def _insert(self, quads: set[pyoxigraph.Quad], sums: dict[str, int]) -> None:
+        """Add ``quads`` (of whole named graphs, and default-graph quads), keeping the default graph's digest sum."""
+        new_default = [q for q in quads if not graph_key(q) and q not in self.oxigraph]
+        self._write({q for q in quads if graph_key(q)} | set(new_default))
+        sums[""] += sum(map(self._stored_hash, new_default))
+
+    def _stored_hash(self, quad: pyoxigraph.Quad) -> int:
+        """``triple_hash`` of ``quad`` as the store holds it: it writes typed literals in their canonical form."""
+        stored = next(self.oxigraph.quads_for_pattern(quad.subject, quad.predicate, quad.object, quad.graph_name))
+        return triple_hash(stored)
+
+    def _kept_resolution(self) -> tuple[dict[str, dict], set[pyoxigraph.Quad]] | None:
+        """What the last build kept of the resolution of every stored document (by sha256) and the
+        description quads, if they can be used: made by this kg, without overrides, for these documents."""
+        if not self.checked or self.record is None:
+            return None
+        try:
+            if json.loads((self.resolution_dir / RESOLUTION_STATE).read_bytes()) != \
+                    {"kg": code_digest(), "documents": self.record.documents}:
+                return None
+            states = {sha: json.loads((self.resolution_dir / f"{sha}.json").read_bytes())
+                      for sha in self.record.documents}
+            descriptions = set(pyoxigraph.parse(path=self.resolution_dir / DESCRIPTIONS,
+                                                format=pyoxigraph.RdfFormat.N_QUADS))
+        except (OSError, ValueError, SyntaxError):
+            return None
+        return states, descriptions
+
+    def _keep_resolved(self, resolver, sha: str, summary: dict | None) -> None:
+        """Keep, for the next ``_update``, the document's summary and what its part took and gave
+        (``summary`` None: a build's temporary store keeps nothing)."""
+        part = resolver.parts.pop(sha)
+        if summary is not None:
+            state = {"summary": summary, "asked": part.asked, "contribution": part.contribution,
+                     "signature": resolver.signature(summary, part.asked)}
+            (self.resolution_dir / f"{sha}.json").write_text(json.dumps(state, ensure_ascii=False),
+                                                             encoding="utf-8")
+
+    def _keep_descriptions(self, descriptions: set[pyoxigraph.Quad], documents: list[str]) -> None:
+        """Keep the description quads, and say which documents and which kg the kept resolution is of."""
+        pyoxigraph.serialize(descriptions, output=self.resolution_dir / DESCRIPTIONS,
+                             format=pyoxigraph.RdfFormat.N_QUADS)
+        atomic.write_text(self.resolution_dir / RESOLUTION_STATE,
+                          json.dumps({"kg": code_digest(), "documents": documents}))
 
     def close(self) -> None:
         """Close the database and, if its graphs are the recorded ones, record its
@@ -274,11 +460,11 @@ class KgStore:
         while chunk := list(islice(it, BATCH)):
             self.oxigraph.bulk_extend(chunk)
 
-    def _report(self, added: int, mentions: int, entities_before: int | None) -> BuildReport:
+    def _report(self, added: int, mentions: int, entities_before: int | None, removed: int = 0) -> BuildReport:
         def count(query: str) -> int:
             return int(next(iter(run_query(self.oxigraph, query)))["n"].value)
 
-        return BuildReport(added, mentions, len(self.stored_hashes()), entities_before,
+        return BuildReport(added, mentions, removed, len(self.stored_hashes()), entities_before,
                            count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {_CLASSES} }} ?e a ?c }}"),
                            count("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { { ?x a org:Post } UNION "
                                  "{ ?x a rdf:Statement } }"))

@@ -18,7 +18,7 @@ from rdflib.namespace import OWL
 
 from kg.rdf import build_dataset, build_quads, union_graph
 from kg.rdf.dataset import memory_store
-from kg.rdf.exports import FILES, write_exports
+from kg.rdf.exports import DUMPS, EXPORTERS, FILES, write_exports
 from kg.rdf.vocab import (
     CLASS,
     DCTERMS,
@@ -165,3 +165,12 @@ def test_a_document_without_a_date_says_so():
         dated = (doc, DCTERMS.date, None) in g
         assert dated != ((doc, KG.dateNotStated, None) in g)
     assert any((doc, KG.dateNotStated, None) in g for doc in g.subjects(RDF.type, KG.Document))
+
+
+@pytest.mark.parametrize("name, store_dump", [
+    ("ttl", True), ("nt", True), ("jsonld", True), ("trig", True),  # the quads as they are: another process may write them
+    ("graphml", False), ("csv", False),  # the entity graph the driver reads once
+])
+def test_the_exporter_table_says_which_exports_are_store_dumps(name, store_dump):
+    assert EXPORTERS[name].store_dump is store_dump
+    assert (name in DUMPS) is store_dump

@@ -1,0 +1,122 @@
+"""Incremental resolution: a store that gets its documents in any batches, in any order,
+ends byte-identical (every export, every graph) to a store built from all of them at once.
+
+The documents are the seeds and, when the shared corpus sits beside the repository, some
+of its articles (read there, or where KG_CORPUS says; never copied into the repository);
+they are extracted once."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg import parallel
+from kg.model import Document
+from kg.parallel import Extraction, extract
+from kg.rdf.exports import FILES, write_exports
+from kg.rdf.store import KgStore
+from kg.resolve import Resolver
+from kg.runner import SEEDS
+
+CORPUS = Path(os.environ.get("KG_CORPUS", SEEDS.parent.parent / "shared" / "corpus" / "docs"))
+#: Corpus articles added to the seeds when the corpus is there.
+CORPUS_DOCUMENTS = 20
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Document]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if CORPUS.is_dir():
+        paths += sorted(CORPUS.glob("*.txt"))[:CORPUS_DOCUMENTS]
+    return list(extract(paths, Extraction()))
+
+
+def exports(store: KgStore, out: Path) -> dict[str, bytes]:
+    out.mkdir()
+    write_exports(store.oxigraph, out, list(FILES))
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def build(path: Path, batches: list[list[Document]]) -> KgStore:
+    """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them."""
+    for batch in batches:
+        store = KgStore(path)
+        assert store.check() is None
+        store.add(iter(batch))
+        store.close()
+    store = KgStore(path)
+    assert store.check(every_digest=True) is None  # the digests kept up with the updates
+    return store
+
+
+@pytest.fixture(scope="module")
+def from_scratch(documents, tmp_path_factory) -> dict[str, bytes]:
+    root = tmp_path_factory.mktemp("scratch")
+    return exports(build(root / "store", [documents]), root / "out")
+
+
+@st.composite
+def batches(draw, n: int) -> list[list[int]]:
+    """A random order of ``range(n)`` cut into 2 to 4 batches."""
+    order = draw(st.permutations(range(n)))
+    cuts = sorted(draw(st.lists(st.integers(1, n - 1), min_size=1, max_size=3, unique=True)))
+    return [list(order[a:b]) for a, b in zip([0, *cuts], [*cuts, n])]
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_documents_added_in_any_batches_give_the_graph_of_all_at_once(documents, from_scratch, tmp_path_factory,
+                                                                      data):
+    split = data.draw(batches(len(documents)))
+    root = tmp_path_factory.mktemp("incremental")
+    store = build(root / "store", [[documents[i] for i in batch] for batch in split])
+    assert exports(store, root / "out") == from_scratch
+
+
+def test_a_document_about_other_things_resolves_only_itself(documents, tmp_path, monkeypatch):
+    """The incremental path is taken: a new document that shares no entity with the store is
+    the only one resolved again (the others keep their graphs)."""
+    build(tmp_path / "store", [documents]).close()
+    resolved: list[str] = []
+    part = Resolver.part
+
+    def counted(self, doc):
+        resolved.append(doc.name)
+        return part(self, doc)
+
+    monkeypatch.setattr(Resolver, "part", counted)
+    text = "本报讯 5月9日，霁山县青禾农机合作社召开年会。\n"
+    (tmp_path / "new.txt").write_text(text, encoding="utf-8")
+    build(tmp_path / "store", [list(extract([tmp_path / "new.txt"], Extraction()))])
+    assert resolved == ["new.txt"]
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_documents_removed_leave_the_graph_of_the_others(documents, tmp_path_factory, data):
+    split = data.draw(batches(len(documents)))
+    gone = set(data.draw(st.lists(st.sampled_from(range(len(documents))), min_size=1, max_size=4, unique=True)))
+    root = tmp_path_factory.mktemp("removed")
+    store = build(root / "store", [[documents[i] for i in batch] for batch in split])
+    store.add(iter(()), removed={documents[i].sha256 for i in gone})
+    store.close()
+    store = KgStore(root / "store")
+    assert store.check(every_digest=True) is None
+    rest = [d for i, d in enumerate(documents) if i not in gone]
+    assert exports(store, root / "out") == exports(build(root / "rest", [rest]), root / "rest_out")
+
+
+def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scratch, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_DOCUMENTS_PER_WORKER", 1)  # a pool even for the few documents of CI
+    store = KgStore(tmp_path / "store")
+    store.check()
+    store.add(iter(documents), workers=2)
+    store.close()
+    store = KgStore(tmp_path / "store")
+    assert store.check(every_digest=True) is None
+    assert exports(store, tmp_path / "out") == from_scratch
