@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.cli import main
+from kg.commands import build
 from kg.errors import KgError
 from kg.parallel import Extraction, check_workers, extract
 from kg.runner import SEEDS
@@ -79,12 +81,9 @@ def test_an_error_in_a_worker_reaches_the_caller(tmp_path):
 def test_dumps_written_by_other_processes_are_the_dumps_of_one(tmp_path, monkeypatch):
     """With workers, the store's dumps (TriG, Turtle, ...) are written by other processes
     reading the database while the build writes the rest: every output is the same."""
-    from kg.cli import main
-    from kg.commands import build
-
     monkeypatch.setattr(build, "BACKGROUND_DUMPS", 1)  # the few seeds are enough
     assert main(["build", str(SEEDS), "--workers", "2", "--out", str(tmp_path / "2"), "-q"]) == 0
-    done = _kg("build", str(SEEDS), "--workers", "1", "--out", str(tmp_path / "1"), "-q")
+    done = kg("build", str(SEEDS), "--workers", "1", "--out", str(tmp_path / "1"), "-q")
     assert done.returncode == 0, done.stderr
     one = {p.name: p.read_bytes() for p in (tmp_path / "1").iterdir()}
     assert {"graph.trig", "graph.ttl", "graph.nt", "graph.jsonld"} <= one.keys()
