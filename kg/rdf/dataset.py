@@ -79,10 +79,14 @@ def _date(d: dt.date) -> pyoxigraph.Literal:
     return pyoxigraph.Literal(d.isoformat(), datatype=_v(XSD.date))
 
 
+#: length of an ISO date as precise as the text -> (its datatype, the OWL-Time property of an instant)
+_PRECISION = {10: (XSD.date, TIME.inXSDDate), 7: (XSD.gYearMonth, TIME.inXSDgYearMonth)}
+_YEAR = (XSD.gYear, TIME.inXSDgYear)
+
+
 def _stated_date(value: str) -> pyoxigraph.Literal:
     """An ISO date as precise as the text: xsd:date, xsd:gYearMonth or xsd:gYear."""
-    datatype = {10: XSD.date, 7: XSD.gYearMonth}.get(len(value), XSD.gYear)
-    return pyoxigraph.Literal(value, datatype=_v(datatype))
+    return pyoxigraph.Literal(value, datatype=_v(_PRECISION.get(len(value), _YEAR)[0]))
 
 
 #: Event kinds that start a holding and that end one.
@@ -184,7 +188,7 @@ def _add_membership(q: _Quads, e: PersonnelEvent) -> None:
     key = _digest(e.person, e.title, e.organization or e.body or "")
     node, interval = NamedNode(f"{KGR}membership/{key}"), NamedNode(f"{KGR}interval/{key}")
     instant = NamedNode(f"{KGR}instant/{_digest(e.date)}")
-    in_xsd = TIME.inXSDDate if len(e.date) == 10 else TIME.inXSDgYearMonth if len(e.date) == 7 else TIME.inXSDgYear
+    in_xsd = _PRECISION.get(len(e.date), _YEAR)[1]
     triples = [(node, RDF.type, _v(ORG.Membership)), (node, ORG.member, entity_iri(e.person)),
                (node, KG.title, _zh(e.title)), (node, ORG.memberDuring, interval),
                (interval, RDF.type, _v(TIME.Interval)),
