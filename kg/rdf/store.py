@@ -150,8 +150,7 @@ class BuildReport:
     removed: int  # stored documents taken out (kg remove; older versions of changed files)
     documents: int  # documents in the store
     entities_before: int | None  # distinct (document, name, type) of all stored documents; None: not re-resolved
-    entities: int
-    facts: int  # posts and reified facts
+    entities: int  # entities in the graph (kg.rdf.counts holds the counts that commands print)
 
 
 class KgStore:
@@ -465,9 +464,7 @@ class KgStore:
             return int(next(iter(run_query(self.oxigraph, query)))["n"].value)
 
         return BuildReport(added, mentions, removed, len(self.stored_hashes()), entities_before,
-                           count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {_CLASSES} }} ?e a ?c }}"),
-                           count("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { { ?x a org:Post } UNION "
-                                 "{ ?x a rdf:Statement } }"))
+                           count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {_CLASSES} }} ?e a ?c }}"))
 
 
 def read_stored_document(path: Path) -> Document:
