@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, statement_date, stated_dates
+from kg.dates import StatedDate, lead_dates, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg.ner import names
@@ -95,12 +95,12 @@ def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
     persons = _Persons(doc.mentions)
-    leads = _lead_dates(doc)
+    leads = lead_dates(doc)
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
+        dates = [d for d in stated_dates(sentence.text, doc.date, leads.get(sentence.article)) if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
@@ -428,24 +428,6 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
                  date=stated.value if stated else default,
                  date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
                  pattern=pattern)
-
-
-#: How many sentences of an article its lead is.
-LEAD_SENTENCES = 3
-
-
-def _lead_dates(doc: Document) -> dict[int, str]:
-    """Article index -> the first day its lead states (the day of the meeting it reports)."""
-    leads: dict[int, str] = {}
-    counts: dict[int, int] = defaultdict(int)
-    for sentence in doc.sentences:
-        counts[sentence.article] += 1
-        if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
-            continue
-        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
-        if days:
-            leads[sentence.article] = days[0]
-    return leads
 
 
 def _skip(text: str, pos: int, chars: str) -> int:
