@@ -47,6 +47,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.dates import lead_dates, statement_date, stated_dates
+from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
 from kg.ner.projects import subject_project_start
@@ -307,12 +308,24 @@ def _names_a_project(name: str, suffix: str) -> bool:
 
 
 def _part_named_last(doc: Document, m: Mention) -> Mention:
-    """某某项目关键控制性工程某某隧道 -> 某某隧道: a mention naming a part after its whole."""
+    """某某项目关键控制性工程某某隧道 -> 某某隧道: a mention naming a part after its whole, or a
+    mention of the whole (…关键控制性工程) that the name of a works (a facility: 隧道, 大桥, 水库)
+    follows right after it (…工程某某隧道施工现场)."""
     cut = max((m.text.rfind(w) + len(w) for w in ("工程", "项目", "的") if w in m.text), default=0)
     tail = m.text[cut:] if cut > 0 else ""
     if len(tail) >= 3 and tail.endswith(tuple(load_set("project_suffixes.txt"))):
         return Mention(m.end - len(tail), m.end, tail, "Project", source=m.source)
+    if m.text.endswith(("工程", "项目")) and (part := _FACILITY_AFTER().match(doc.text, m.end)):
+        return Mention(m.end, part.end(), part.group(), "Project", source="milestones.part")
     return m
+
+
+@lru_cache(maxsize=1)
+def _FACILITY_AFTER() -> re.Pattern[str]:
+    """A facility's name of 2 to 8 characters and its suffix (kg/data/project_suffixes.txt, kind
+    facility): 缙云山隧道, 某某特大桥."""
+    facilities = [row[0] for row in load_table("project_suffixes.txt") if len(row) > 1 and row[1] == "facility"]
+    return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{'|'.join(map(re.escape, sorted(facilities, key=len, reverse=True)))})")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -408,9 +421,9 @@ class _Projects:
         self.doc = doc
         projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
-        wholes = SpanIndex(Span(m.start, part.start, "") for m, part in parts if part is not m)
+        wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
-        mentions = sorted((part for m, part in parts if not wholes.containing(m.start, m.end)),
+        mentions = sorted((part for m, part in parts if part is not m or not wholes.containing(m.start, m.end)),
                           key=lambda m: (m.start, -m.end))
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
@@ -572,7 +585,10 @@ class _Projects:
                 or not _names_a_project(m.group("name"), m.group("suffix")):
             return None
         begin = subject_project_start(text, m.start("suffix"), m.end("name"))
-        # the grammar may only leave out the company that owns the project (某某有限公司某某项目)
+        # the grammar may only leave out the company that owns the project (某某有限公司某某项目), or
+        # a place the name opens with, which stays in it as written (某市高新区某某研创园项目)
+        if begin is not None and is_place(text[m.start("name"):begin]):
+            begin = m.start("name")
         if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
             return None
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
