@@ -423,8 +423,8 @@ class _Projects:
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
-        mentions = sorted((part for m, part in parts if part is not m or not wholes.containing(m.start, m.end)),
-                          key=lambda m: (m.start, -m.end))
+        kept = {(part.start, part.end): part for m, part in parts if part is not m or not wholes.containing(m.start, m.end)}
+        mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
         for m in mentions:
