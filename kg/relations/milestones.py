@@ -193,12 +193,15 @@ def _generic_tail(name: str) -> str:
 
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
-    clause, no wish right before it (早日通车, 早投产), not a condition (建成后), not a kind or a
+    clause, no purpose opening it (为确保…投产: kg/data/milestone_purposes.txt), no wish right
+    before it (早日通车, 早投产), not a condition (建成后), not a kind or a
     count of projects (开工项目, 开工44项), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
     if text.startswith(tuple(w for w in _figure_pattern()[1] if len(w) > len(m.group())), m.start()):
         return False  # 签约额3亿元: an amount, not a signing
+    if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
+        return False  # 为确保某某项目按时投产，…: what something is done for
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
             or after.startswith(("后", "以后", "项目")) \
             or _COUNT_AFTER.match(text, m.end()) and not _LIST_OPENS.search(text, m.end(), _list_end(text, m.end())):
@@ -226,6 +229,7 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
                               doc.span(base + amount.start("amount"), base + amount.end("amount")),
                               doc.span(sentence.start, sentence.end)))
 
+    named = {m.text for i in range(len(doc.sentences)) for m in projects.outermost(i)}
     for index, sentence in enumerate(doc.sentences):
         text, base = sentence.text, sentence.start
         for m in pattern.finditer(text):
@@ -242,6 +246,8 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
         for project in projects.outermost(index):
+            if any(other.endswith(project.text) and other != project.text for other in named):
+                continue  # 2万吨碳酸锂工厂项目 of 年产2万吨碳酸锂工厂项目: its capacity is the longer name's
             for amount in _capacity_in_name().finditer(project.text):
                 if amount.start() == 0 and doc.text[project.start - 1:project.start].isdigit():
                     continue  # a name cut inside a number
@@ -290,7 +296,7 @@ def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
                       rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
-                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
 #: A count before a project word: 5个项目, 152个, 4批, 两项.

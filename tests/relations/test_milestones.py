@@ -47,6 +47,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # the name of a works right after its whole
     ("在东川高速改扩建项目关键控制性工程岚山隧道施工现场，工人正在作业。该隧道于2025年10月下达开工令。",
      ("东川高速改扩建项目关键控制性工程",), {("岚山隧道", "开工", "2025-10")}),
+    # a purpose is no milestone; a signing of an investment agreement is one
+    ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
+    ("东川区与青禾集团签订投资协议，青禾智能装备产业园项目正式落户东川。", ("青禾智能装备产业园项目",),
+     {("青禾智能装备产业园项目", "签约", None)}),
     # a phase opening a sentence is a part of the project before (一期, not a date)
     ("东川耐材项目位于城东。一期预计2025年建成投产。", ("东川耐材项目",), {("东川耐材项目", "投产", "2025")}),
 ])
@@ -82,6 +86,14 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川纺织30万锭环纺项目开工。", ("东川纺织30万锭环纺项目",),
      {("东川纺织30万锭环纺项目", "capacity", "30万锭", 300000, "锭")}),
     ("东川港3000吨级码头项目开工。", ("东川港3000吨级码头项目",), set()),
+    ("青禾化工年产2万吨碳酸锂工厂项目签约。落户东川的2万吨碳酸锂工厂项目占地400亩。",
+     ("青禾化工年产2万吨碳酸锂工厂项目", "2万吨碳酸锂工厂项目"),
+     {("青禾化工年产2万吨碳酸锂工厂项目", "capacity", "年产", 20000, "吨"),
+      ("2万吨碳酸锂工厂项目", "area", "占地", 400, "亩")}),  # the short name's capacity is the long one's
+    # the subject before 由 is what the sentence after points back to
+    ("东川电池项目由青禾集团投资建设，建设年产10GWh锂电池生产线。项目建成后，预计年产值20亿元。", ("年产10GWh锂电池生产线",),
+     {("年产10GWh锂电池生产线", "capacity", "年产", 10000000, "千瓦时"),
+      ("东川电池项目", "output_value", "年产值", 2000000000, "CNY")}),
     # words of an amount: 签约额, 增资, 年可生产
     ("该项目占地5000平方米，签约额1.15亿元。", (), set()),  # no project before it
     ("东川材料项目负责人介绍，该项目签约额1.15亿元。", ("东川材料项目",),
