@@ -163,7 +163,7 @@ _STATED = re.compile(
     rf"(?P<range>(?:(?<!\d)(?P<range_y>(?:19|20)\d\d)年)?{_MONTH_RANGE})"
     rf"|(?P<full>(?<!\d)(?:19|20)\d\d\s*[年./-]\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}\s*[日号]?(?!\d))"
     rf"|(?P<ym>(?<!\d)(?P<ym_y>(?:19|20)\d\d)年(?P<ym_m>\d{{1,2}})月{_MONTH_PARTS})"
-    rf"|(?P<y>(?<!\d)(?P<y_y>(?:19|20)\d\d)年(?:(?P<y_part>底|末|初)|(?!度|\d)))"
+    rf"|(?P<y>(?<!\d)(?P<y_y>(?:19|20)\d\d)年(?:(?P<y_part>底|末|初)|(?!度|\d|第)))"
     rf"|(?P<ry>(?P<ry_word>{_RELATIVE_YEAR})(?:(?P<ry_m>\d{{1,2}})月(?:(?P<ry_d>\d{{1,2}})[日号])?|年?(?P<ry_part>底|末|初))?)"
     rf"|(?P<md>(?<![\d年])(?P<md_m>\d{{1,2}})月(?:(?P<md_d>\d{{1,2}})[日号]|{_MONTH_PARTS}))"
     rf"|(?P<d>(?<![\d月）)])今?[（(]?(?P<d_d>\d{{1,2}})[）)]?日(?!电))"
@@ -251,12 +251,21 @@ def date_before(dates: list[StatedDate], start: int, end: int) -> StatedDate | N
 def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int = 7) -> StatedDate | None:
     """The own date of a statement whose word is at ``pos`` of sentence ``text``: the last of
     its ``dates`` before it in its clause (a ； starts another statement), else in the
-    sentence's first clause, which dates the list that follows it.  Only dates of at least
+    sentence's first clause, which dates the list that follows it; a date of that one's year or
+    month stated before it and more precise stands for it.  Only dates of at least
     ``precision`` characters count (7: to the month)."""
     precise = [d for d in dates if len(d.value) >= precision]
     clause = max(text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1
     lead = min([i for i in (text.find("；"), text.find(";")) if i >= 0], default=len(text))
-    return date_before(precise, clause, pos) or date_before(precise, 0, min(lead, pos))
+    found, start = date_before(precise, clause, pos), clause
+    if found is None:
+        found, start = date_before(precise, 0, min(lead, pos)), 0
+    if found is None:
+        return None
+    # a year after a day of that year adds nothing to it (昨日，2024年第一批项目集中签约)
+    finer = [d for d in precise if start <= d.start and d.end <= found.start
+             and len(d.value) > len(found.value) and d.value.startswith(found.value)]
+    return finer[-1] if finer else found
 
 
 #: How many sentences of an article its lead is.

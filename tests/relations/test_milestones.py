@@ -47,6 +47,11 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # the name of a works right after its whole
     ("在东川高速改扩建项目关键控制性工程岚山隧道施工现场，工人正在作业。该隧道于2025年10月下达开工令。",
      ("东川高速改扩建项目关键控制性工程",), {("岚山隧道", "开工", "2025-10")}),
+    # a year after the day it falls in, or a batch of a year, dates nothing finer
+    ("昨日，东川区举行2024年重大项目集中签约仪式，青禾新材料项目等12个项目签约落地。", ("青禾新材料项目",),
+     {("青禾新材料项目", "签约", "2024-05-09")}),
+    ("昨日，东川区2024年第一批重大项目集中签约，青禾新材料项目等12个项目签约落地。", ("青禾新材料项目",),
+     {("青禾新材料项目", "签约", "2024-05-09")}),
     # a purpose is no milestone; a signing of an investment agreement is one
     ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
     ("东川区与青禾集团签订投资协议，青禾智能装备产业园项目正式落户东川。", ("青禾智能装备产业园项目",),
