@@ -204,7 +204,7 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 为确保某某项目按时投产，…: what something is done for
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
             or after.startswith(("后", "以后", "项目")) \
-            or _COUNT_AFTER.match(text, m.end()) and not _LIST_OPENS.search(text, m.end(), _list_end(text, m.end())):
+            or _COUNT_AFTER.match(text, m.end()) and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (unless it lists them)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
@@ -384,9 +384,14 @@ def _skip_openers(text: str, i: int) -> int:
     return i
 
 
+def _statement_end(text: str, pos: int) -> int:
+    """Where the statement going on at ``pos`` ends: at a semicolon or the sentence's end."""
+    return min((i for i in (text.find(c, pos) for c in "；;。\n") if i >= 0), default=len(text))
+
+
 def _list_end(text: str, pos: int) -> int:
-    """Where a list starting at ``pos`` ends: at 等N个项目, else at a semicolon or the sentence's end."""
-    end = min((i for i in (text.find(c, pos) for c in "；;。\n") if i >= 0), default=len(text))
+    """Where a list starting at ``pos`` ends: at 等N个项目, else at the clause's end."""
+    end = _clause_end(text, pos)
     counted = _COUNTED_PROJECTS.search(text, pos, end)
     return counted.start() if counted is not None and counted.group("listed") else end
 
@@ -456,7 +461,10 @@ class _Projects:
             return self._known(index, self._counted(sentence, project)) if many else []
         if project is None:
             return []
-        return self._known(index, self.listed_with(project) if many else [project])
+        listed = self.listed_with(project)
+        if not many and len(listed) > 1:
+            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own
+        return self._known(index, listed if many else [project])
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
         """``projects``, those read from the text (a list's items, a word's object) now also
@@ -525,7 +533,7 @@ class _Projects:
             start = _clause_start(text, counted.start())
             start = _LIST_OPENER.match(text, start).end()
             return self._items(sentence, start, counted.start(), named_by_count=True)
-        opened = _LIST_OPENS.search(text, counted.end(), _list_end(text, counted.end()))
+        opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
         if opened is None:
             return []
         return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
@@ -548,7 +556,7 @@ class _Projects:
             item_end = len(text[:item_end].rstrip(_QUOTES_AND_SPACE))
             known = ends.get(item_end)
             if known is not None and known.start - base >= item_start:
-                out.append(known)
+                out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
                 continue
             name = text[item_start:item_end]
             if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and (_ROUTE.fullmatch(name) or (
