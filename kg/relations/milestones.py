@@ -169,17 +169,25 @@ def _headlines_told_again(doc: Document, milestones: list[Milestone]) -> list[Mi
     """A headline's milestone that the report tells again with a more precise date (某某项目5月投产 /
     某某项目今年5月12日将正式点火投产) is one milestone: the project names share their last words
     (all but a leading owner or place) and the dates agree up to the headline's precision."""
-    headlines = [a.headline for a in doc.articles if a.headline is not None]
+    headlines = sorted((a.headline.start, a.headline.end) for a in doc.articles if a.headline is not None)
+    by_ending: dict[tuple[str, str], list[Milestone]] = defaultdict(list)  # (milestone, name's end) -> milestones
+    for m in milestones:
+        by_ending[(m.milestone, m.project.text[-MIN_SHARED_NAME:])].append(m)
+
+    def in_headline(pos: int) -> bool:
+        i = bisect_right(headlines, (pos, len(doc.text) + 1)) - 1
+        return i >= 0 and headlines[i][0] <= pos < headlines[i][1]
 
     def same(short: Milestone, full: Milestone) -> bool:
-        if not any(h.start <= short.evidence.start < h.end for h in headlines):
-            return False
         a, b = short.project.text, full.project.text
         common = next((k for k in range(min(len(a), len(b)), 0, -1) if a[-k:] == b[-k:]), 0)
-        return short.milestone == full.milestone and bool(short.date) and bool(full.date) \
-            and full.date != short.date and full.date.startswith(short.date) \
+        return bool(short.date) and bool(full.date) and full.date != short.date and full.date.startswith(short.date) \
             and common >= MIN_SHARED_NAME and common > len(_generic_tail(a[-common:]))
-    return [m for m in milestones if not any(same(m, other) for other in milestones if other is not m)]
+
+    def told_again(m: Milestone) -> bool:
+        return in_headline(m.evidence.start) and any(
+            same(m, other) for other in by_ending[(m.milestone, m.project.text[-MIN_SHARED_NAME:])] if other is not m)
+    return [m for m in milestones if not told_again(m)]
 
 
 #: Characters the names of one project told twice share at least (福欣特殊钢项目).
@@ -229,7 +237,9 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
                               doc.span(base + amount.start("amount"), base + amount.end("amount")),
                               doc.span(sentence.start, sentence.end)))
 
-    named = {m.text for i in range(len(doc.sentences)) for m in projects.outermost(i)}
+    # the end of every longer name the document gives a project (2万吨碳酸锂工厂项目 of 年产2万吨碳酸锂工厂项目)
+    ends_of_names = {m.text[k:] for i in range(len(doc.sentences)) for m in projects.outermost(i)
+                     for k in range(1, len(m.text))}
     for index, sentence in enumerate(doc.sentences):
         text, base = sentence.text, sentence.start
         for m in pattern.finditer(text):
@@ -246,8 +256,8 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
         for project in projects.outermost(index):
-            if any(other.endswith(project.text) and other != project.text for other in named):
-                continue  # 2万吨碳酸锂工厂项目 of 年产2万吨碳酸锂工厂项目: its capacity is the longer name's
+            if project.text in ends_of_names:
+                continue  # its capacity is the longer name's
             for amount in _capacity_in_name().finditer(project.text):
                 if amount.start() == 0 and doc.text[project.start - 1:project.start].isdigit():
                     continue  # a name cut inside a number
