@@ -167,12 +167,14 @@ _STATED = re.compile(
     rf"|(?P<ry>(?P<ry_word>{_RELATIVE_YEAR})(?:(?P<ry_m>\d{{1,2}})月(?:(?P<ry_d>\d{{1,2}})[日号])?|年?(?P<ry_part>底|末|初))?)"
     rf"|(?P<md>(?<![\d年])(?P<md_m>\d{{1,2}})月(?:(?P<md_d>\d{{1,2}})[日号]|{_MONTH_PARTS}))"
     rf"|(?P<d>(?<![\d月）)])今?[（(]?(?P<d_d>\d{{1,2}})[）)]?日(?!电))"
+    rf"|(?P<wy>(?<![\d一二两三四五六七八九十几多数百半今去明前后本当])年(?P<wy_part>底|末|初|内))"
     rf"|(?P<rel>同日|同一天|{RELATIVE.pattern})")
 
 
 def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
     """Every date ``text`` states, in order, resolved against ``anchor`` (the publication
-    date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月).
+    date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月,
+    年底, 年内: this year's).
     当天, 当日, 同日 are the day stated before them in ``text``, else ``that_day`` (the day the
     report is about: its lead's), else the anchor.  Without an anchor only dates that give
     their year are returned."""
@@ -201,6 +203,9 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
         return _iso_month(int(m.group("y_y")), _YEAR_PART[part]) if part else m.group("y_y")
     if anchor is None:
         return None
+    if m.group("wy"):  # 年底前建成, 年内开工: this year's
+        part = m.group("wy_part")
+        return str(anchor.year) if part == "内" else _iso_month(anchor.year, _YEAR_PART[part])
     if m.group("ry"):
         year = anchor.year + _YEAR_OFFSETS[m.group("ry_word")]
         if m.group("ry_d"):

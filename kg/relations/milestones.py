@@ -203,7 +203,8 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
     clause, no purpose opening it (为确保…投产: kg/data/milestone_purposes.txt), no wish right
     before it (早日通车, 早投产), not a condition (建成后), not a kind or a
-    count of projects (开工项目, 开工44项), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
+    count of projects (开工项目, 开工44项), not a noun's modifier (开工率, 通车里程:
+    kg/data/milestone_noun_heads.txt), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
     if text.startswith(tuple(w for w in _figure_pattern()[1] if len(w) > len(m.group())), m.start()):
@@ -211,10 +212,15 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
         return False  # 为确保某某项目按时投产，…: what something is done for
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")) \
+            or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (unless it lists them)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
+
+
+@lru_cache(maxsize=1)
+def _noun_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("milestone_noun_heads.txt"), key=len, reverse=True))
 
 
 def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Figure]:

@@ -19,6 +19,8 @@ from tests.relations.test_time_facts import PUBLISHED, _doc
     ("当天开工的项目有5个", "2024-05-08", ["2024-05-08"]),  # the day the report is about
     ("当天开工的项目有5个", None, ["2024-05-10"]),  # no such day known: the publication date
     ("5月6日开幕，同日开工", "2024-05-08", ["2024-05-06", "2024-05-06"]),  # the day stated before
+    ("计划年底前建成投产，年内开工", None, ["2024-12", "2024"]),  # this year's end, this year
+    ("明年初开工，三年内建成", None, ["2025-01"]),  # 三年内: no date
 ])
 def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     assert [d.value for d in stated_dates(text, PUBLISHED, that_day)] == values
@@ -55,6 +57,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾新材料项目", "签约", "2024-05-09")}),
     ("昨日，东川区2024年第一批重大项目集中签约，青禾新材料项目等12个项目签约落地。", ("青禾新材料项目",),
      {("青禾新材料项目", "签约", "2024-05-09")}),
+    # a milestone word modifying a noun is no milestone
+    ("东川化工项目负责人说，企业开工率达90%。", ("东川化工项目",), set()),
+    ("东川大桥建成后，全市高速公路通车里程达980公里。", ("东川大桥",), set()),
+    ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
     # a purpose is no milestone; a signing of an investment agreement is one
     ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
     ("东川区与青禾集团签订投资协议，青禾智能装备产业园项目正式落户东川。", ("青禾智能装备产业园项目",),
