@@ -9,7 +9,7 @@ date would be a guess).
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
-base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨); of a range (10亿至12亿元), its low end.
 
 Both attach to the project the sentence is about, named as the project grammar
 (kg.ner.projects) names it:
@@ -61,6 +61,8 @@ _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预
 #: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
 #: amount (年产动力电池10GWh).
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,8}?"
+#: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
+_RANGE = r"[至到—\-－～~]"
 _NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
@@ -118,7 +120,8 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     words = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit}))")
+    pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
+                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?\s*(?P<unit>{unit}))")
     return pattern, kinds, units
 
 
@@ -235,7 +238,7 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
     def add(project: Mention, kind: str, qualifier: str, amount: re.Match[str], base: int,
             sentence: Sentence) -> None:
         unit, factor = units[amount.group("unit")]
-        value = amount_value(amount.group("number"), amount.group("mult"), factor)
+        value = amount_value(amount.group("number"), amount.group("mult") or amount.groupdict().get("high_mult"), factor)
         key = ("".join(project.text.split()), kind, value, unit)
         if key not in seen:
             seen.add(key)
