@@ -3,21 +3,31 @@
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
 kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
-condition (建成后).  Its date is the clause's own date (kg.dates.statement_date), to the
-year at least; a milestone whose text gives no date has none (近日签约: the publication
-date would be a guess).
+condition (建成后), a purpose (为确保…按时投产: kg/data/milestone_purposes.txt) or a noun's
+modifier (开工率, 通车里程: kg/data/milestone_noun_heads.txt).  Its date is the clause's own
+date (kg.dates.statement_date), to the year at least, 当天/同日 being the day the report is
+about; a sentence at the reported event (签约仪式上，…: kg/data/report_scene_words.txt)
+has the day of its article's lead; a milestone whose text gives no date has none (近日签约:
+the publication date would be a guess).  A headline's milestone that the report tells again
+with a more precise date is one milestone.
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨); of a range (10亿至12亿元), its low end.
+A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
+name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
+projects (甲、乙等7个项目，总投资9.74亿元) is none's.
 
 Both attach to the project the sentence is about, named as the project grammar
 (kg.ner.projects) names it:
 
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
+- for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
+  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
-  unless it lists them before 等 (甲等10个项目集中开工: 甲), when the word names a kind (新开工
+  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not) or after
+  the count (共建成通车15个项目，其中…分别是甲、乙), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
 - the word's clause, else the nearest clause before it up to a semicolon or a line break: its
   subject, a name ending with a project suffix (kg/data/project_suffixes.txt) that opens it
@@ -27,15 +37,17 @@ Both attach to the project the sentence is about, named as the project grammar
   in front is left out); else a Project mention of that clause (the one nearest the word in
   its own clause, the first in a clause before), unless the clause describes the subject
   (是以灌溉为主，兼顾发电的大型水利工程) or counts works (电站2座);
-- for 签约, the project written after it (与某公司签约，某某项目落户…); else the nearest Project
+- for 签约, the project written after it (与某公司签约，某某项目落户…, 签约年产6万吨某某项目: a name
+  ending with a project suffix, to the clause's end); else the nearest Project
   mention before the word in the sentence, else the first one after it;
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
   last project, of the sentences before in the same article; not for a sentence with a
   subject of its own (全区完成投资20亿元).
 
-A mention naming a part after its whole (某某项目关键控制性工程某某隧道) stands for the
-part; a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
+a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
+the text (a list's item, a signing's object) is one the sentences after may point back to; a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
 and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
