@@ -6,13 +6,17 @@ The words and forms are in kg/data/personnel_events.tsv:
   - object: 免去某甲的某区人民政府副区长、某某职务;
   - after:  某甲当选为区长 / 接受某乙辞去区长职务 / 某丙同志不再担任… / 某丁拟任… /
             某戊副区长代理区长职务 (a title may stand between the name and the word);
-  - carried: 并决定为代理区长, ，后兼任某职, ，不再担任某职务, with no name: the person of the
-    event before in the sentence.
+  - carried: 并决定为代理区长, ，后兼任某职, ，不再担任某职务, 接受其辞去…, with no name: the person
+    of the event before in the sentence; a career's clause (某甲早年在某地工作，2005年任某职)
+    with none before: the name opening the sentence;
+  - transfer (kg/data/personnel_transfers.txt): 前任某市委书记某甲调任… / 某市委原常委某甲、某乙
+    已分别调任…: the post written before the names, held before, ends (remove).
 
 A post is a run of text up to 职务, a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
-held as acting.  The date is the last date the sentence states before the word, at
+held as acting.  The date is the last date the clause of the word states before it (2005年任
+某职, 2008年5月任某职), else the last the sentence states before the word, at
 least to the month (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date.
