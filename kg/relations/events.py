@@ -109,7 +109,8 @@ def extract_events(doc: Document) -> list[Event]:
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, doc.date, leads.get(sentence.article)) if not _LIFE_DATE.match(sentence.text, d.end)]
+        dates = [d for d in stated_dates(sentence.text, doc.date, leads.get(sentence.article))
+                 if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
@@ -217,7 +218,8 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
               for person, p in _pairs(people, posts, respectively)]
     if m.group() in load_lines("personnel_transfers.txt"):
         left = _former_post(text, base, people[0])
-        events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people] if left else []
+        if left is not None:
+            events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
     return events
 
 

@@ -47,7 +47,8 @@ Both attach to the project the sentence is about, named as the project grammar
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
-the text (a list's item, a signing's object) is one the sentences after may point back to; a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+the text (a list's item, a signing's object) is one the sentences after may point back to;
+a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
 and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
@@ -228,8 +229,9 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 为确保某某项目按时投产，…: what something is done for
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
             or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
-            or _COUNT_AFTER.match(text, m.end()) and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
-        return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (unless it lists them)
+            or _COUNT_AFTER.match(text, m.end()) \
+            and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
+        return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
 
@@ -250,7 +252,8 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
     def add(project: Mention, kind: str, qualifier: str, amount: re.Match[str], base: int,
             sentence: Sentence) -> None:
         unit, factor = units[amount.group("unit")]
-        value = amount_value(amount.group("number"), amount.group("mult") or amount.groupdict().get("high_mult"), factor)
+        multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
+        value = amount_value(amount.group("number"), multiplier, factor)
         key = ("".join(project.text.split()), kind, value, unit)
         if key not in seen:
             seen.add(key)
@@ -352,17 +355,18 @@ def _part_named_last(doc: Document, m: Mention) -> Mention:
     tail = m.text[cut:] if cut > 0 else ""
     if len(tail) >= 3 and tail.endswith(tuple(load_set("project_suffixes.txt"))):
         return Mention(m.end - len(tail), m.end, tail, "Project", source=m.source)
-    if m.text.endswith(("工程", "项目")) and (part := _FACILITY_AFTER().match(doc.text, m.end)):
+    if m.text.endswith(("工程", "项目")) and (part := _facility_after().match(doc.text, m.end)):
         return Mention(m.end, part.end(), part.group(), "Project", source="milestones.part")
     return m
 
 
 @lru_cache(maxsize=1)
-def _FACILITY_AFTER() -> re.Pattern[str]:
+def _facility_after() -> re.Pattern[str]:
     """A facility's name of 2 to 8 characters and its suffix (kg/data/project_suffixes.txt, kind
     facility): 缙云山隧道, 某某特大桥."""
     facilities = [row[0] for row in load_table("project_suffixes.txt") if len(row) > 1 and row[1] == "facility"]
-    return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{'|'.join(map(re.escape, sorted(facilities, key=len, reverse=True)))})")
+    suffix = "|".join(map(re.escape, sorted(facilities, key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{suffix})")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -465,7 +469,8 @@ class _Projects:
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
-        kept = {(part.start, part.end): part for m, part in parts if part is not m or not wholes.containing(m.start, m.end)}
+        kept = {(part.start, part.end): part for m, part in parts
+                if part is not m or not wholes.containing(m.start, m.end)}
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
