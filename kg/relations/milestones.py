@@ -72,8 +72,8 @@ from kg.spans import SpanIndex
 #: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
 _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将\s:：]{0,8})"
 #: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
-#: amount (年产动力电池10GWh).
-_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,8}?"
+#: amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨).
+_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
 _NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
