@@ -155,29 +155,44 @@ class StatedDate:
 _YEAR_PART = {"底": 12, "末": 12, "初": 1}
 _MONTH_PARTS = "(?:上旬|中旬|下旬|初|底|末|中)?"
 _RELATIVE_YEAR = "|".join(sorted(_YEAR_OFFSETS, key=len, reverse=True))
+#: A range of months (1—10月, 2024年1至6月) names no one month: the year it falls in.
+_MONTH_RANGE = r"(?<!\d)\d{1,2}月?\s*[—\-－～~至到]\s*\d{1,2}月(?:份)?"
+#: Words for the day a report is about (当天开工的项目, 同日通车), not the day it was published.
+SAME_DAY = ("当天", "当日", "同日", "同一天")
 _STATED = re.compile(
-    rf"(?P<full>(?<!\d)(?:19|20)\d\d\s*[年./-]\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}\s*[日号]?(?!\d))"
+    rf"(?P<range>(?:(?<!\d)(?P<range_y>(?:19|20)\d\d)年)?{_MONTH_RANGE})"
+    rf"|(?P<full>(?<!\d)(?:19|20)\d\d\s*[年./-]\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}\s*[日号]?(?!\d))"
     rf"|(?P<ym>(?<!\d)(?P<ym_y>(?:19|20)\d\d)年(?P<ym_m>\d{{1,2}})月{_MONTH_PARTS})"
-    rf"|(?P<y>(?<!\d)(?P<y_y>(?:19|20)\d\d)年(?:(?P<y_part>底|末|初)|(?!度|\d)))"
+    rf"|(?P<y>(?<!\d)(?P<y_y>(?:19|20)\d\d)年(?:(?P<y_part>底|末|初)|(?!度|\d|第)))"
     rf"|(?P<ry>(?P<ry_word>{_RELATIVE_YEAR})(?:(?P<ry_m>\d{{1,2}})月(?:(?P<ry_d>\d{{1,2}})[日号])?|年?(?P<ry_part>底|末|初))?)"
     rf"|(?P<md>(?<![\d年])(?P<md_m>\d{{1,2}})月(?:(?P<md_d>\d{{1,2}})[日号]|{_MONTH_PARTS}))"
     rf"|(?P<d>(?<![\d月）)])今?[（(]?(?P<d_d>\d{{1,2}})[）)]?日(?!电))"
-    rf"|(?P<rel>{RELATIVE.pattern})")
+    rf"|(?P<wy>(?<![\d一二两三四五六七八九十几多数百半今去明前后本当])年(?P<wy_part>底|末|初|内))"
+    rf"|(?P<rel>同日|同一天|{RELATIVE.pattern})")
 
 
-def stated_dates(text: str, anchor: dt.date | None) -> list[StatedDate]:
+def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
     """Every date ``text`` states, in order, resolved against ``anchor`` (the publication
-    date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月).
-    Without an anchor only dates that give their year are returned."""
-    out = []
+    date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月,
+    年底, 年内: this year's).
+    当天, 当日, 同日 are the day stated before them in ``text``, else ``that_day`` (the day the
+    report is about: its lead's), else the anchor.  Without an anchor only dates that give
+    their year are returned."""
+    out: list[StatedDate] = []
     for m in _STATED.finditer(text):
-        value = _stated_value(m, anchor)
+        if m.group("rel") in SAME_DAY:
+            days = [d.value for d in out if len(d.value) == 10]
+            value = days[-1] if days else that_day or _stated_value(m, anchor)
+        else:
+            value = _stated_value(m, anchor)
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
     return out
 
 
 def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
+    if m.group("range"):
+        return m.group("range_y") or (str(anchor.year) if anchor else None)
     if m.group("full"):
         y, mo, d = (int(x) for x in re.findall(r"\d+", m.group("full")))
         return _iso_day(_date(y, mo, d))
@@ -188,6 +203,9 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
         return _iso_month(int(m.group("y_y")), _YEAR_PART[part]) if part else m.group("y_y")
     if anchor is None:
         return None
+    if m.group("wy"):  # 年底前建成, 年内开工: this year's
+        part = m.group("wy_part")
+        return str(anchor.year) if part == "内" else _iso_month(anchor.year, _YEAR_PART[part])
     if m.group("ry"):
         year = anchor.year + _YEAR_OFFSETS[m.group("ry_word")]
         if m.group("ry_d"):
@@ -210,6 +228,8 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
             return _iso_day(_date(first.year, first.month, day))
         return _iso_day(_date(anchor.year, anchor.month, day))
     expression = m.group("rel")
+    if expression in SAME_DAY:
+        return anchor.isoformat()
     if expression in _MONTH_OFFSETS:
         first, _ = resolve_relative(expression, anchor)
         return first.isoformat()[:7]
@@ -236,10 +256,37 @@ def date_before(dates: list[StatedDate], start: int, end: int) -> StatedDate | N
 def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int = 7) -> StatedDate | None:
     """The own date of a statement whose word is at ``pos`` of sentence ``text``: the last of
     its ``dates`` before it in its clause (a ； starts another statement), else in the
-    sentence's first clause, which dates the list that follows it.  Only dates of at least
+    sentence's first clause, which dates the list that follows it; a date of that one's year or
+    month stated before it and more precise stands for it.  Only dates of at least
     ``precision`` characters count (7: to the month)."""
     precise = [d for d in dates if len(d.value) >= precision]
     clause = max(text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1
     lead = min([i for i in (text.find("；"), text.find(";")) if i >= 0], default=len(text))
-    return date_before(precise, clause, pos) or date_before(precise, 0, min(lead, pos))
+    found, start = date_before(precise, clause, pos), clause
+    if found is None:
+        found, start = date_before(precise, 0, min(lead, pos)), 0
+    if found is None:
+        return None
+    # a year after a day of that year adds nothing to it (昨日，2024年第一批项目集中签约)
+    finer = [d for d in precise if start <= d.start and d.end <= found.start
+             and len(d.value) > len(found.value) and d.value.startswith(found.value)]
+    return finer[-1] if finer else found
 
+
+#: How many sentences of an article its lead is.
+LEAD_SENTENCES = 3
+
+
+def lead_dates(doc: Document) -> dict[int, str]:
+    """Article index -> the first day its lead states (the day of the meeting or the ceremony it
+    reports: 昨天上午，区人大常委会召开会议 / 4月18日，某某项目集中开工仪式举行)."""
+    leads: dict[int, str] = {}
+    counts: dict[int, int] = {}
+    for sentence in doc.sentences:
+        counts[sentence.article] = counts.get(sentence.article, 0) + 1
+        if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
+            continue
+        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
+        if days:
+            leads[sentence.article] = days[0]
+    return leads

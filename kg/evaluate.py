@@ -96,15 +96,21 @@ def _same_event(gold: tuple, system: tuple) -> bool:
 
 def _matched(gold: list[tuple], system: list[tuple], same) -> int:
     """Pairs matched one to one, each gold item with the first unmatched system item it equals."""
+    return len(gold) - len(_unmatched(gold, system, same)[0])
+
+
+def _unmatched(gold: list, system: list, same) -> tuple[list, list]:
+    """(gold items, system items) left unmatched when each gold item takes the first unmatched
+    system item it equals."""
     left = list(system)
-    tp = 0
+    missed = []
     for g in gold:
-        for i, s in enumerate(left):
-            if same(g, s):
-                del left[i]
-                tp += 1
-                break
-    return tp
+        hit = next((i for i, s in enumerate(left) if same(g, s)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            del left[hit]
+    return missed, left
 
 
 #: Facts in time: score key -> (gold list name, keys of a document, match of two keys)
@@ -220,12 +226,39 @@ def error_list(gold_dir: str | Path, system_dir: str | Path, docs_dir: str | Pat
                 head, label, tail = key
                 misses.append(Miss(kind, "relation:" + label, f"{head} -{label}-> {tail}", name,
                                    _sentence_of(text, tail) or _sentence_of(text, head)))
+        misses += _facts_in_time_errors(gold, system, name, text)
     return misses
+
+
+def _facts_in_time_errors(gold: dict, system: dict, name: str, text: str) -> list[Miss]:
+    """The events, milestones and figures of lists the gold has that only one side states, each
+    with the sentence of its person or project (a figure: of its amount's value, when that is
+    written in full)."""
+    misses: list[Miss] = []
+    for group, (list_name, keys, same) in _FACTS_IN_TIME.items():
+        if list_name not in gold:
+            continue
+        missed, spurious = _unmatched(sorted(set(keys(gold))), sorted(set(keys(system))), same)
+        for kind, items in (("missed", missed), ("spurious", spurious)):
+            for key in items:
+                item = " | ".join(_shown(v) for v in key)
+                misses.append(Miss(kind, group, item, name, _sentence_of(text, key[0])))
+    return misses
+
+
+def _shown(value: str | float) -> str:
+    """A key's field as written: a whole amount without its decimal point."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return value
 
 
 def _pattern(miss: Miss) -> str:
     """What a miss has in common with others of its group: an entity's last two characters
-    (its head word: 集团, 项目, 园区 …), a relation's tail ending."""
+    (its head word: 集团, 项目, 园区 …), a relation's tail ending; an event's, milestone's or
+    figure's kind (appoint, 开工, investment)."""
+    if miss.group.split(":")[0] in ("event", "milestone", "figure"):
+        return miss.item.split(" | ")[1]
     item = miss.item.split("-> ")[-1]
     return item[-2:]
 

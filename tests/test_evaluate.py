@@ -62,3 +62,23 @@ def test_errors_are_grouped_by_type_and_most_frequent_ending_first(items, first_
     lines = format_errors(misses).splitlines()
     assert lines[0] == f"== missed entity:Enterprise: {len(items)}"
     assert lines[1].strip() == first_pattern
+
+
+def test_error_list_names_facts_in_time_only_one_side_states(tmp_path):
+    gold = {"milestones": [{"project": "东川大桥", "milestone": "开工", "date": "2023-09"},
+                           {"project": "西岭隧道", "milestone": "通车", "date": ""}],
+            "figures": [{"project": "东川大桥", "kind": "investment", "qualifier": "总投资", "value": 1200000000,
+                         "unit": "CNY"}]}
+    system = {"milestones": [{"project": "东川大桥", "milestone": "开工", "date": "2023-09"},
+                             {"project": "西岭隧道", "milestone": "通车", "date": "2024"}],
+              "events": [{"person": "张三", "kind": "appoint", "title": "副区长", "date": "2024-05-09"}]}
+    _write_pair(tmp_path, gold, system, "东川大桥于2023年9月开工，总投资12亿元。西岭隧道通车。")
+    found = {(m.kind, m.group, m.item, m.sentence) for m in error_list(tmp_path / "gold", tmp_path / "sys",
+                                                                      tmp_path / "docs")}
+    # no gold events list: the system's event is not an error
+    assert found == {
+        ("missed", "milestone:MILESTONES", "西岭隧道 | 通车 | ", "西岭隧道通车。"),
+        ("spurious", "milestone:MILESTONES", "西岭隧道 | 通车 | 2024", "西岭隧道通车。"),
+        ("missed", "figure:FIGURES", "东川大桥 | investment | 1200000000", "东川大桥于2023年9月开工，总投资12亿元。"),
+    }
+    assert "  …通车 ×1" in format_errors([Miss(*f[:3], "d.txt", f[3]) for f in sorted(found)]).splitlines()

@@ -23,8 +23,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="instead: score entity resolution (entities.csv of kg build) against a resolution gold: "
                         "B-cubed and pairwise precision/recall, clusters whole, must-not-link pairs merged")
     p.add_argument("--errors", action="store_true",
-                   help="after the scores, list every missed and spurious entity and relation, grouped by "
-                        "type, the most frequent ending first (with --resolution: clusters split, pairs merged)")
+                   help="after the scores, list every missed and spurious entity and relation (and event, "
+                        "milestone, figure where the gold has them), grouped by type, the most frequent ending "
+                        "(or kind) first (with --resolution: clusters split, pairs merged)")
     p.add_argument("--docs", metavar="DIR",
                    help="with --errors: the documents' directory, to show the sentence of each error")
 

@@ -6,13 +6,17 @@ The words and forms are in kg/data/personnel_events.tsv:
   - object: 免去某甲的某区人民政府副区长、某某职务;
   - after:  某甲当选为区长 / 接受某乙辞去区长职务 / 某丙同志不再担任… / 某丁拟任… /
             某戊副区长代理区长职务 (a title may stand between the name and the word);
-  - carried: 并决定为代理区长, ，后兼任某职, ，不再担任某职务, with no name: the person of the
-    event before in the sentence.
+  - carried: 并决定为代理区长, ，后兼任某职, ，不再担任某职务, 接受其辞去…, with no name: the person
+    of the event before in the sentence; a career's clause (某甲早年在某地工作，2005年任某职)
+    with none before: the name opening the sentence;
+  - transfer (kg/data/personnel_transfers.txt): 前任某市委书记某甲调任… / 某市委原常委某甲、某乙
+    已分别调任…: the post written before the names, held before, ends (remove).
 
 A post is a run of text up to 职务, a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
-held as acting.  The date is the last date the sentence states before the word, at
+held as acting.  The date is the last date the clause of the word states before it (2005年任
+某职, 2008年5月任某职), else the last the sentence states before the word, at
 least to the month (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date.
@@ -25,7 +29,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, statement_date, stated_dates
+from kg.dates import StatedDate, lead_dates, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg.ner import names
@@ -40,8 +44,12 @@ PRONOUN = "其"
 #: 代市长, 代区长: acting, written short (never 代表, which is no head with a title after it).
 ACTING_SHORT = "代"
 COMRADE = "同志"
-#: Where a post ends: its 职务, a pause, or a word that opens the next clause.
-_POST_END = re.compile(r"职务|职|[，,。；;：:！？!?（(）)\s]|的|并|等|为|人选|候选人|$")
+#: 拟任, 拟提名: a proposal, which a notice writes after a comma (现任某职某甲，拟任某职).
+PROPOSED = "拟"
+#: 原 in 某市委原常委: the post was held before.
+FORMER = "原"
+#: Where a post ends: its 职务, a pause, 至今 (任某职至今), or a word that opens the next clause.
+_POST_END = re.compile(r"职务|职|至今|[，,。；;：:！？!?（(）)\s]|的|并|等|为|人选|候选人|$")
 _POST_SEPARATORS = "、"
 _NAME_SEPARATORS = "、，,和及"
 #: Between a list word and its first name: 决定任命：（line break）某甲为….
@@ -54,10 +62,11 @@ _INLINE_SPACE = " \t\u3000"
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
 #: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，) or a
 #: comma before 已/于 (某甲，已于近日履新), 已,
-#: 于7月1日 (已于18日), 以全票 / 零反对票 (how the vote went).
+#: 于7月1日 (已于18日), a comma and a date (某甲，2016年10月当选…), 以全票 / 零反对票 (how the vote went).
 _BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
                           r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
+                          r"(?:[，,]\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
                           r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
@@ -95,12 +104,13 @@ def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
     persons = _Persons(doc.mentions)
-    leads = _lead_dates(doc)
+    leads = lead_dates(doc)
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, doc.date) if not _LIFE_DATE.match(sentence.text, d.end)]
+        dates = [d for d in stated_dates(sentence.text, doc.date, leads.get(sentence.article))
+                 if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
         found: list[Event] = []
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
@@ -181,14 +191,20 @@ def _next_item(text: str, pos: int) -> int:
 
 
 def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
-    """NAME (同志)? (TITLE)? WORD POST、POST; TITLE NAME 辞任 (the post before the name)."""
+    """NAME (同志)? (TITLE)? WORD POST、POST; TITLE NAME 辞任 (the post before the name); 其 WORD (the
+    person of the event before); a clause with no name (，2005年任某职): the person before, else
+    the name opening the sentence; 原POST NAME 调任…: the post left too."""
     text, base = sentence.text, sentence.start
     if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
         return []
     people = _names_backward(doc, text, base, m.start(), persons)
+    if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
+        people = [found[-1].person]
     clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
-    if not people and found and clause > 0 and text[clause:m.start()] in _CARRIED_OPENINGS:
-        people = [found[-1].person]  # 某甲任某职，后兼任某职 / ，不再担任某职务: the person before
+    opening = _skip_dates(text, clause, m.start(), dating[0])
+    if not people and clause > 0 and text[opening:m.start()] in _CARRIED_OPENINGS:
+        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
+        people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True)
     if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
@@ -198,8 +214,42 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
         posts = _posts_before(text, base, people[0], persons)
     respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
-    return [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
-            for person, p in _pairs(people, posts, respectively)]
+    events = [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
+              for person, p in _pairs(people, posts, respectively)]
+    if m.group() in load_lines("personnel_transfers.txt"):
+        left = _former_post(text, base, people[0])
+        if left is not None:
+            events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
+    return events
+
+
+def _skip_dates(text: str, start: int, end: int, dates: list[StatedDate]) -> int:
+    """``start`` past the dates stated right there (2005年任某职: the clause opens with its date)."""
+    for d in dates:
+        if d.start == start and d.end <= end:
+            start = d.end
+    return start
+
+
+#: Before the names a transfer is about, the post they held: 前任某市委书记某甲, 某市委原常委某甲、某乙.
+_FORMER_POST = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)?[名位]?(?P<marker>前任|原任|原)?(?P<post>[^，,。；;：:、]*?)$")
+
+
+def _former_post(text: str, base: int, person: Mention) -> tuple[int, int] | None:
+    """(start, end) of the post written before the names a transfer is about, marked as held before
+    (前任某市委书记某甲 / 某市委原常委某甲、某乙), without its marker; None if there is none."""
+    end = person.start - base
+    start = max(text.rfind(c, 0, end) for c in "，,。；;：:\n") + 1
+    m = _FORMER_POST.search(text, start, end)
+    if m is None or not 1 < end - m.start("post") <= MAX_POST:
+        return None
+    post = text[m.start("post"):end]
+    if m.group("marker") and post.endswith(_title_heads()):
+        return m.start("post"), end  # 前任某市委书记
+    inner = post.find("原")
+    if inner > 0 and _is_title(post[inner + 1:]):
+        return m.start("post"), end  # 某市委原常委: _event leaves 原 out of the title
+    return None
 
 
 def _pairs(people: list[Mention], posts: list[tuple[int, int]], respectively: bool) -> list[tuple]:
@@ -210,9 +260,13 @@ def _pairs(people: list[Mention], posts: list[tuple[int, int]], respectively: bo
     return [(person, p) for person in people for p in posts]
 
 
-def _cv_subject(doc, text: str, base: int, verb: int, persons) -> list[Mention]:
+def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: bool = False) -> list[Mention]:
     """The person a notice's entry is about: the last name that opens a line, the sentence or
-    a list item (after ：or ；) and is followed by a comma, before ``verb``."""
+    a list item (after ：or ；) and is followed by a comma, before ``verb``; with ``opening_only``
+    the name opening the sentence (某甲早年在某地工作，2005年任某职)."""
+    if opening_only:
+        person = _name_at(doc, text, base, _skip(text, 0, _LIST_OPENING), persons)
+        return [person] if person is not None and person.end - base < verb else []
     openings = [0] + [i + 1 for i in range(verb) if text[i] in "\n：:；;"]
     for start in reversed(openings):
         person = _name_at(doc, text, base, _skip(text, start, _LIST_OPENING), persons)
@@ -305,6 +359,8 @@ def _name_ends_before(text: str, verb: int) -> list[int]:
     """Where the name before a verb may end: before 同志/已/于DATE (so 已 is never read into
     the name), right before it, then before a title, longest first (某甲副区长代理…)."""
     ends = [e for e in range(max(0, verb - 20), verb + 1) if _BEFORE_VERB.fullmatch(text, e, verb)]
+    if text.startswith(PROPOSED, verb) and verb > 0 and text[verb - 1] in "，,":
+        ends.append(verb - 1)  # 现任某职某甲，拟任某职
     for k in range(MAX_TITLE_BETWEEN, 1, -1):
         if verb - k > 1 and _is_title(text[verb - k:verb]):
             ends.append(verb - k)
@@ -418,11 +474,14 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
     base = sentence.start
     start, end = post
     title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
+    if sentence.text.startswith(FORMER, title_start):  # 某市委原常委: the post held was 常委
+        title_start += len(FORMER)
     if body_end > start:
         body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
         body = doc.span(base + body_start, base + body_end)
     stated_in_text, default = dating  # the sentence's dates; the date when it states none
-    stated = statement_date(sentence.text, stated_in_text, trigger.start())
+    stated = _date_of_clause(sentence.text, stated_in_text, trigger.start()) \
+        or statement_date(sentence.text, stated_in_text, trigger.start())
     return Event(person=person, kind=kind, acting=acting or acting_in_post, post=doc.span(base + start, base + end),
                  title=doc.span(base + title_start, base + end), body=body,
                  date=stated.value if stated else default,
@@ -430,22 +489,11 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
                  pattern=pattern)
 
 
-#: How many sentences of an article its lead is.
-LEAD_SENTENCES = 3
-
-
-def _lead_dates(doc: Document) -> dict[int, str]:
-    """Article index -> the first day its lead states (the day of the meeting it reports)."""
-    leads: dict[int, str] = {}
-    counts: dict[int, int] = defaultdict(int)
-    for sentence in doc.sentences:
-        counts[sentence.article] += 1
-        if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
-            continue
-        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
-        if days:
-            leads[sentence.article] = days[0]
-    return leads
+def _date_of_clause(text: str, dates: list[StatedDate], pos: int) -> StatedDate | None:
+    """The last date stated in the clause of the word at ``pos``, to the year at least (2005年任某职,
+    2008年5月任某职，2013年任某职: each step of a career has its own date)."""
+    clause = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
+    return next((d for d in reversed(dates) if clause <= d.start and d.end <= pos), None)
 
 
 def _skip(text: str, pos: int, chars: str) -> int:

@@ -3,21 +3,31 @@
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
 kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
-condition (建成后).  Its date is the clause's own date (kg.dates.statement_date), to the
-year at least; a milestone whose text gives no date has none (近日签约: the publication
-date would be a guess).
+condition (建成后), a purpose (为确保…按时投产: kg/data/milestone_purposes.txt) or a noun's
+modifier (开工率, 通车里程: kg/data/milestone_noun_heads.txt).  Its date is the clause's own
+date (kg.dates.statement_date), to the year at least, 当天/同日 being the day the report is
+about; a sentence at the reported event (签约仪式上，…: kg/data/report_scene_words.txt)
+has the day of its article's lead; a milestone whose text gives no date has none (近日签约:
+the publication date would be a guess).  A headline's milestone that the report tells again
+with a more precise date is one milestone.
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
-base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨); of a range (10亿至12亿元), its low end.
+A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
+name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
+projects (甲、乙等7个项目，总投资9.74亿元) is none's.
 
 Both attach to the project the sentence is about, named as the project grammar
 (kg.ner.projects) names it:
 
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
+- for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
+  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
-  unless it lists them before 等 (甲等10个项目集中开工: 甲), when the word names a kind (新开工
+  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not) or after
+  the count (共建成通车15个项目，其中…分别是甲、乙), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
 - the word's clause, else the nearest clause before it up to a semicolon or a line break: its
   subject, a name ending with a project suffix (kg/data/project_suffixes.txt) that opens it
@@ -27,15 +37,18 @@ Both attach to the project the sentence is about, named as the project grammar
   in front is left out); else a Project mention of that clause (the one nearest the word in
   its own clause, the first in a clause before), unless the clause describes the subject
   (是以灌溉为主，兼顾发电的大型水利工程) or counts works (电站2座);
-- for 签约, the project written after it (与某公司签约，某某项目落户…); else the nearest Project
+- for 签约, the project written after it (与某公司签约，某某项目落户…, 签约年产6万吨某某项目: a name
+  ending with a project suffix, to the clause's end); else the nearest Project
   mention before the word in the sentence, else the first one after it;
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
   last project, of the sentences before in the same article; not for a sentence with a
   subject of its own (全区完成投资20亿元).
 
-A mention naming a part after its whole (某某项目关键控制性工程某某隧道) stands for the
-part; a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
+a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
+the text (a list's item, a signing's object) is one the sentences after may point back to;
+a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
 and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
@@ -46,7 +59,8 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
-from kg.dates import statement_date, stated_dates
+from kg.dates import lead_dates, statement_date, stated_dates
+from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
 from kg.ner.projects import subject_project_start
@@ -57,8 +71,11 @@ from kg.spans import SpanIndex
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
 #: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
 _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将\s:：]{0,8})"
-#: After a word of production, the product may stand before its amount (年产动力电池10GWh).
-_PRODUCT_GAP = r"(?:(?<=年产)|(?<=年生产)|(?<=年处理)|(?<=年加工))(?!值)[\u4e00-\u9fff]{1,8}?"
+#: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
+#: amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨).
+_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
+#: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
+_RANGE = r"[至到—\-－～~]"
 _NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
@@ -80,6 +97,19 @@ _CLOSING_QUOTES = "”\"’」』"
 _COLLECTIVE = ("集中", "集中开")
 #: A clause opening with these describes the subject before it (是…的大型水利工程).
 _COPULAS = ("是", "为", "系", "属")
+#: After a milestone word, a list of the projects that reached it: 开工的项目有：, 签约的重点项目包括.
+_LIST_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目(?:有|包括|为|是|分别是|分别为)[：:]?")
+#: After a count of projects, the words opening the list of them: 分别是甲、乙 / 包括甲、乙.
+_LIST_OPENS = re.compile(r"(?:分别是|分别为|包括|其中有)[：:]?")
+#: Before the first item of a list closed by 等N个项目: 其中, 包括, 还有.
+_LIST_OPENER = re.compile(r"(?:其中|包括|还有|另有|以及|有)?[：:]?")
+#: A route named by its ends (久治至马尔康): a road, a railway or a line.
+_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
+#: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ.
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·]+")
+#: Longest name of a listed project.
+MAX_LISTED = 45
+_QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
 #: Marks opening a summary line (● 某某工程位于…), before its subject.
 _BULLETS = "●■◆▲★▶·•"
 #: Longest project name read as a clause's subject.
@@ -103,71 +133,186 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     words = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit}))")
+    pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
+                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?\s*(?P<unit>{unit}))")
     return pattern, kinds, units
 
 
-def extract_milestones(doc: Document) -> list[Milestone]:
+def extract_project_facts(doc: Document) -> tuple[list[Milestone], list[Figure]]:
+    """The milestones and the figures of a document, read with one view of its projects (a
+    project a milestone's list or object names, 签约某某项目, is the project a figure of the
+    next sentence points back to: 该项目占地…)."""
+    projects = _Projects(doc)
+    return extract_milestones(doc, projects), extract_figures(doc, projects)
+
+
+def extract_milestones(doc: Document, projects: _Projects | None = None) -> list[Milestone]:
     """Every milestone a document states (reached or planned), once per (project, milestone, date)."""
     pattern, rows = _milestone_words()
-    projects = _Projects(doc)
+    projects = projects or _Projects(doc)
     negations = tuple(load_lines("milestone_negations.txt"))
+    leads = lead_dates(doc)
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
     for index, sentence in enumerate(doc.sentences):
-        dates = stated_dates(sentence.text, doc.date)
+        lead = leads.get(sentence.article)
+        dates = stated_dates(sentence.text, doc.date, lead)
         for m in pattern.finditer(sentence.text):
             if not _stated(sentence.text, m, negations):
                 continue
-            project = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
-                                     object_after=rows[m.group()] in _OBJECT_AFTER)
-            if project is None:
-                continue
+            found = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
+                                   object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
-            for each in projects.listed_with(project):
+            date = stated.value if stated else lead if _at_the_scene(sentence.text) else None
+            for each in found:
                 milestone = Milestone(each, rows[m.group()],
                                       doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                      stated.value if stated else None, stated is not None,
-                                      doc.span(sentence.start, sentence.end))
+                                      date, date is not None, doc.span(sentence.start, sentence.end))
                 # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
                 name = "".join(each.text.split())
                 add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
-    return out
+    return _headlines_told_again(doc, out)
+
+
+def _at_the_scene(text: str) -> bool:
+    """Whether the sentence opens at the event its article reports (签约仪式上，…; 会上，…): its
+    milestones happen on the day the lead states."""
+    opening = text[:min((i for i in (text.find(c) for c in "，,。；;") if i >= 0), default=len(text))]
+    return opening.endswith(tuple(load_lines("report_scene_words.txt")))
+
+
+def _headlines_told_again(doc: Document, milestones: list[Milestone]) -> list[Milestone]:
+    """A headline's milestone that the report tells again with a more precise date (某某项目5月投产 /
+    某某项目今年5月12日将正式点火投产) is one milestone: the project names share their last words
+    (all but a leading owner or place) and the dates agree up to the headline's precision."""
+    headlines = sorted((a.headline.start, a.headline.end) for a in doc.articles if a.headline is not None)
+    by_ending: dict[tuple[str, str], list[Milestone]] = defaultdict(list)  # (milestone, name's end) -> milestones
+    for m in milestones:
+        by_ending[(m.milestone, m.project.text[-MIN_SHARED_NAME:])].append(m)
+
+    def in_headline(pos: int) -> bool:
+        i = bisect_right(headlines, (pos, len(doc.text) + 1)) - 1
+        return i >= 0 and headlines[i][0] <= pos < headlines[i][1]
+
+    def same(short: Milestone, full: Milestone) -> bool:
+        a, b = short.project.text, full.project.text
+        common = next((k for k in range(min(len(a), len(b)), 0, -1) if a[-k:] == b[-k:]), 0)
+        return bool(short.date) and bool(full.date) and full.date != short.date and full.date.startswith(short.date) \
+            and common >= MIN_SHARED_NAME and common > len(_generic_tail(a[-common:]))
+
+    def told_again(m: Milestone) -> bool:
+        return in_headline(m.evidence.start) and any(
+            same(m, other) for other in by_ending[(m.milestone, m.project.text[-MIN_SHARED_NAME:])] if other is not m)
+    return [m for m in milestones if not told_again(m)]
+
+
+#: Characters the names of one project told twice share at least (福欣特殊钢项目).
+MIN_SHARED_NAME = 5
+
+
+def _generic_tail(name: str) -> str:
+    """The longest project suffix ``name`` ends with (项目, 高速公路 ...)."""
+    return max((w for w in load_set("project_suffixes.txt") if name.endswith(w)), key=len, default="")
 
 
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
-    clause, no wish right before it (早日通车, 早投产), not a condition (建成后), not a kind or a
-    count of projects (开工项目, 开工44项), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
+    clause, no purpose opening it (为确保…投产: kg/data/milestone_purposes.txt), no wish right
+    before it (早日通车, 早投产), not a condition (建成后), not a kind or a
+    count of projects (开工项目, 开工44项), not a noun's modifier (开工率, 通车里程:
+    kg/data/milestone_noun_heads.txt), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
+    if text.startswith(tuple(w for w in _figure_pattern()[1] if len(w) > len(m.group())), m.start()):
+        return False  # 签约额3亿元: an amount, not a signing
+    if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
+        return False  # 为确保某某项目按时投产，…: what something is done for
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")) or _COUNT_AFTER.match(text, m.end()):
-        return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them
+            or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
+            or _COUNT_AFTER.match(text, m.end()) \
+            and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
+        return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
 
-def extract_figures(doc: Document) -> list[Figure]:
-    """Every figure a document states about a project, once per (project, kind, value, unit)."""
+@lru_cache(maxsize=1)
+def _noun_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("milestone_noun_heads.txt"), key=len, reverse=True))
+
+
+def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Figure]:
+    """Every figure a document states about a project, once per (project, kind, value, unit): after
+    a word of kg/data/project_figures.tsv, the further products of a capacity (年产镁砖6万吨，耐火材料
+    15万吨), and a capacity a project's name holds (6万吨聚甲醛项目, 20万吨/年EVA装置)."""
     pattern, kinds, units = _figure_pattern()
-    projects = _Projects(doc)
+    projects = projects or _Projects(doc)
     out: list[Figure] = []
     seen: set[tuple[str, str, float, str]] = set()
-    for index, sentence in enumerate(doc.sentences):
-        for m in pattern.finditer(sentence.text):
-            project = projects.about(index, sentence.start + m.start(), sentence.start + m.end())
-            if project is None:
-                continue
-            unit, factor = units[m.group("unit")]
-            value = amount_value(m.group("number"), m.group("mult"), factor)
-            key = ("".join(project.text.split()), kinds[m.group("word")], value, unit)
-            if key in seen:
-                continue
+
+    def add(project: Mention, kind: str, qualifier: str, amount: re.Match[str], base: int,
+            sentence: Sentence) -> None:
+        unit, factor = units[amount.group("unit")]
+        multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
+        value = amount_value(amount.group("number"), multiplier, factor)
+        key = ("".join(project.text.split()), kind, value, unit)
+        if key not in seen:
             seen.add(key)
-            out.append(Figure(project, kinds[m.group("word")], m.group("word"), value, unit,
-                              doc.span(sentence.start + m.start("amount"), sentence.start + m.end("amount")),
+            out.append(Figure(project, kind, qualifier, value, unit,
+                              doc.span(base + amount.start("amount"), base + amount.end("amount")),
                               doc.span(sentence.start, sentence.end)))
+
+    # the end of every longer name the document gives a project (2万吨碳酸锂工厂项目 of 年产2万吨碳酸锂工厂项目)
+    ends_of_names = {m.text[k:] for i in range(len(doc.sentences)) for m in projects.outermost(i)
+                     for k in range(1, len(m.text))}
+    for index, sentence in enumerate(doc.sentences):
+        text, base = sentence.text, sentence.start
+        for m in pattern.finditer(text):
+            found = projects.about(index, base + m.start(), base + m.end())
+            if not found:
+                continue
+            kind = kinds[m.group("word")]
+            add(found[0], kind, m.group("word"), m, base, sentence)
+            pos = m.end()
+            # the further products of a capacity: the same unit, no word of another amount
+            while kind == "capacity" and (more := _further_product().match(text, pos)) \
+                    and units[more.group("unit")][0] == units[m.group("unit")][0] \
+                    and not any(w in more.group("product") for w in kinds):
+                add(found[0], kind, m.group("word"), more, base, sentence)
+                pos = more.end()
+        for project in projects.outermost(index):
+            if project.text in ends_of_names:
+                continue  # its capacity is the longer name's
+            for amount in _capacity_in_name().finditer(project.text):
+                if amount.start() == 0 and doc.text[project.start - 1:project.start].isdigit():
+                    continue  # a name cut inside a number
+                if not project.text.endswith(tuple(kinds), 0, amount.start()):  # 年产2万吨: told above
+                    add(project, "capacity", amount.group("amount"), amount, project.start, sentence)
     return out
+
+
+@lru_cache(maxsize=1)
+def _amount() -> str:
+    """An amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv."""
+    units = [row[0] for row in load_table("amount_units.tsv")]
+    mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return rf"{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit})"
+
+
+@lru_cache(maxsize=1)
+def _further_product() -> re.Pattern[str]:
+    """After a capacity, the next product of its list and its amount (，不定型耐火材料15万吨)."""
+    return re.compile(rf"[，,、和及](?P<product>[\u4e00-\u9fff]{{1,10}}?)(?P<amount>{_amount()})")
+
+
+@lru_cache(maxsize=1)
+def _capacity_in_name() -> re.Pattern[str]:
+    """A capacity inside a project's name, before the product it makes (6万吨聚甲醛, 20万吨/年EVA,
+    150万锭棉纺纱): an amount of a unit of kg/data/capacity_units.txt, not a class (3000吨级)."""
+    units = "|".join(map(re.escape, sorted(load_set("capacity_units.txt"), key=len, reverse=True)))
+    mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{units})(?:/年)?)"
+                      rf"(?=[\u4e00-\u9fffA-Za-z])(?!级)")
 
 
 def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(1)) -> float:
@@ -185,7 +330,7 @@ def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
                       rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
-                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
@@ -203,12 +348,25 @@ def _names_a_project(name: str, suffix: str) -> bool:
 
 
 def _part_named_last(doc: Document, m: Mention) -> Mention:
-    """某某项目关键控制性工程某某隧道 -> 某某隧道: a mention naming a part after its whole."""
+    """某某项目关键控制性工程某某隧道 -> 某某隧道: a mention naming a part after its whole, or a
+    mention of the whole (…关键控制性工程) that the name of a works (a facility: 隧道, 大桥, 水库)
+    follows right after it (…工程某某隧道施工现场)."""
     cut = max((m.text.rfind(w) + len(w) for w in ("工程", "项目", "的") if w in m.text), default=0)
     tail = m.text[cut:] if cut > 0 else ""
     if len(tail) >= 3 and tail.endswith(tuple(load_set("project_suffixes.txt"))):
         return Mention(m.end - len(tail), m.end, tail, "Project", source=m.source)
+    if m.text.endswith(("工程", "项目")) and (part := _facility_after().match(doc.text, m.end)):
+        return Mention(m.end, part.end(), part.group(), "Project", source="milestones.part")
     return m
+
+
+@lru_cache(maxsize=1)
+def _facility_after() -> re.Pattern[str]:
+    """A facility's name of 2 to 8 characters and its suffix (kg/data/project_suffixes.txt, kind
+    facility): 缙云山隧道, 某某特大桥."""
+    facilities = [row[0] for row in load_table("project_suffixes.txt") if len(row) > 1 and row[1] == "facility"]
+    suffix = "|".join(map(re.escape, sorted(facilities, key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{suffix})")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -217,8 +375,8 @@ def _clause_start(text: str, pos: int) -> int:
 
 #: 该项目, 这个产业融合项目, 本工程: a project named before.
 _POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
-#: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月.
-_DATE_WORDS = re.compile(r"[\d一二三四五六七八九十零〇]+[年月日号]?|[—\-～~()（）]|[上中下]旬|[年月]")
+#: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月 (not 一期).
+_DATE_WORDS = re.compile(r"\d+[年月日号]?|[一二三四五六七八九十零〇]+[年月日号]|[—\-～~()（）]|[上中下]旬|[年月]")
 
 
 def _goes_on(text: str, clauses: list[int]) -> bool:
@@ -261,6 +419,34 @@ def _skip_openers(text: str, i: int) -> int:
     return i
 
 
+def _statement_end(text: str, pos: int) -> int:
+    """Where the statement going on at ``pos`` ends: at a semicolon or the sentence's end."""
+    return min((i for i in (text.find(c, pos) for c in "；;。\n") if i >= 0), default=len(text))
+
+
+def _list_end(text: str, pos: int) -> int:
+    """Where a list starting at ``pos`` ends: at 等N个项目, else at the clause's end."""
+    end = _clause_end(text, pos)
+    counted = _COUNTED_PROJECTS.search(text, pos, end)
+    return counted.start() if counted is not None and counted.group("listed") else end
+
+
+def _strip_note(text: str, start: int, end: int) -> int:
+    """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界)); a
+    phase stays (某某工程(二期))."""
+    if end > start and text[end - 1] in ")）":
+        opening = max(text.rfind("(", start, end), text.rfind("（", start, end))
+        if opening > start and "期" not in text[opening:end]:
+            return opening
+    return end
+
+
+def _skip(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
+
+
 def _clause_end(text: str, pos: int) -> int:
     return min((i for i in (text.find(c, pos) for c in "，,；;：:\n。") if i >= 0), default=len(text))
 
@@ -281,10 +467,11 @@ class _Projects:
         self.doc = doc
         projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
-        wholes = SpanIndex(Span(m.start, part.start, "") for m, part in parts if part is not m)
+        wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
-        mentions = sorted((part for m, part in parts if not wholes.containing(m.start, m.end)),
-                          key=lambda m: (m.start, -m.end))
+        kept = {(part.start, part.end): part for m, part in parts
+                if part is not m or not wholes.containing(m.start, m.end)}
+        mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
         for m in mentions:
@@ -293,8 +480,40 @@ class _Projects:
                 self.by_sentence[i].append(m)
         self._outer: dict[int, list[Mention]] = {}
 
-    def about(self, index: int, start: int, end: int, object_after: bool = False) -> Mention | None:
-        """``object_after``: the word takes its project after it (签约：A与B签约，X项目落户…)."""
+    def about(self, index: int, start: int, end: int, object_after: bool = False,
+              many: bool = False) -> list[Mention]:
+        """The projects a statement at [start, end) of sentence ``index`` is about: one, or with
+        ``many`` (a milestone) each project of a list it is told of (甲、乙等N个项目集中开工;
+        开工的项目有：甲、乙; 共建成通车N个项目，分别是甲、乙); none for a figure of many.
+        ``object_after``: the word takes its project after it (签约：A与B签约，X项目落户…)."""
+        sentence = self.doc.sentences[index]
+        text, pos = sentence.text, start - sentence.start
+        if many and (opened := _LIST_AFTER_WORD.match(text, end - sentence.start)):
+            listed = self._items(sentence, opened.end(), _list_end(text, opened.end()))
+            if listed:
+                return self._known(index, listed)  # 当日开工的项目有：投资1亿元的甲项目、乙项目等7个项目
+        project = self._about(index, start, end, object_after)
+        if isinstance(project, re.Match):  # a clause that counts projects
+            return self._known(index, self._counted(sentence, project)) if many else []
+        if project is None:
+            return []
+        listed = self.listed_with(project)
+        if not many and len(listed) > 1:
+            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own
+        return self._known(index, listed if many else [project])
+
+    def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
+        """``projects``, those read from the text (a list's items, a word's object) now also
+        projects of sentence ``index`` that later sentences may point back to."""
+        mentions = self.by_sentence[index]
+        new = [m for m in projects if m not in mentions]
+        if new:
+            mentions[:] = sorted(mentions + new, key=lambda m: (m.start, -m.end))
+            self._outer.pop(index, None)
+        return projects
+
+    def _about(self, index: int, start: int, end: int, object_after: bool) -> Mention | re.Match[str] | None:
+        """The project of the statement, or the match of the count of projects its clause is about."""
         sentence = self.doc.sentences[index]
         inside = self.by_sentence.get(index, [])
         holding = [m for m in inside if m.start <= start and end <= m.end]
@@ -305,8 +524,12 @@ class _Projects:
         pos = start - sentence.start
         before = [m for m in self.outermost(index) if m.end <= start]
         after = [m for m in self.outermost(index) if m.start >= end]
-        if after and object_after:
-            return after[0]
+        if object_after:
+            if after and after[0].start - end <= MAX_SUBJECT:
+                return after[0]
+            written = self._object(sentence, end - sentence.start)
+            if written is not None:
+                return written  # 签约年产6万吨某某、某某系列产品项目
         # the word's clause, else the nearest clause before it up to a semicolon (2014年9月，某某工程
         # 正式开工，项目总投资…): its subject, else the last project it names (某某大道跨某河桥通车),
         # unless it describes the subject before (是以灌溉为主，兼顾发电的大型水利工程); a clause that
@@ -319,8 +542,7 @@ class _Projects:
             # the word's own clause counts them after it too (共开工405个项目)
             counted = _COUNTED_PROJECTS.search(sentence.text, clause, own_end if k == 0 else pos)
             if counted is not None:
-                listed_end = sentence.start + len(sentence.text[:counted.start()].rstrip(_CLOSING_QUOTES))
-                return next((m for m in inside if m.end == listed_end), None) if counted.group("listed") else None
+                return counted
             subject = self._subject(sentence, clause, pos)
             if subject is not None:
                 return subject
@@ -333,11 +555,61 @@ class _Projects:
             return None
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
-        if after and not before:
+        if after and not before and not object_after:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
         return self._earlier(index) if _goes_on(sentence.text, clauses) else None
+
+    def _counted(self, sentence: Sentence, counted: re.Match[str]) -> list[Mention]:
+        """The projects a clause that counts them names: those listed before 等 (甲、乙等10个项目), else
+        those a list after the count names in the sentence (共建成通车15个项目，其中…，分别是甲、乙)."""
+        text = sentence.text
+        if counted.group("listed"):
+            start = _clause_start(text, counted.start())
+            start = _LIST_OPENER.match(text, start).end()
+            return self._items(sentence, start, counted.start(), named_by_count=True)
+        opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
+        if opened is None:
+            return []
+        return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+
+    def _items(self, sentence: Sentence, start: int, end: int, named_by_count: bool = False) -> list[Mention]:
+        """The projects of the list text[start:end] of a sentence, items split at 、: a Project
+        mention ending the item, else the item's name after its last 的 (投资1亿元的某某项目) when it
+        ends with a project suffix, is a route (甲至乙), or, in a list a count of projects names
+        (甲等10个项目), any name."""
+        text, base = sentence.text, sentence.start
+        ends = {m.end - base: m for m in self.outermost(bisect_right(self.starts, sentence.start) - 1)}
+        out: list[Mention] = []
+        pos = start
+        for item in text[start:end].split("、"):
+            item_start, item_end = pos, pos + len(item)
+            pos = item_end + 1
+            item_end = _strip_note(text, item_start, item_end)
+            cut = text.rfind("的", item_start, item_end)
+            item_start = _skip(text, cut + 1 if cut >= 0 else item_start, _QUOTES_AND_SPACE)
+            item_end = len(text[:item_end].rstrip(_QUOTES_AND_SPACE))
+            known = ends.get(item_end)
+            if known is not None and known.start - base >= item_start:
+                out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
+                continue
+            name = text[item_start:item_end]
+            if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and (_ROUTE.fullmatch(name) or (
+                    named_by_count or name.endswith(_part_words())) and not leading_clause_words(name)):
+                out.append(Mention(base + item_start, base + item_end, name, "Project", source="milestones.list"))
+        return out
+
+    def _object(self, sentence: Sentence, pos: int) -> Mention | None:
+        """The project a word like 签约 takes after it, written to its clause's end (签约年产6万吨甲、
+        乙系列产品项目): a name ending with a project suffix."""
+        text = sentence.text
+        end = min((i for i in (text.find(c, pos) for c in "，,；;。！？\n") if i >= 0), default=len(text))
+        name = text[pos:end]
+        if not 2 < len(name) <= MAX_LISTED or not name.endswith(_part_words()) or leading_clause_words(name) \
+                or _COUNTED.search(name):
+            return None
+        return Mention(sentence.start + pos, sentence.start + end, name, "Project", source="milestones.object")
 
     def listed_with(self, project: Mention) -> list[Mention]:
         """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
@@ -363,7 +635,10 @@ class _Projects:
                 or not _names_a_project(m.group("name"), m.group("suffix")):
             return None
         begin = subject_project_start(text, m.start("suffix"), m.end("name"))
-        # the grammar may only leave out the company that owns the project (某某有限公司某某项目)
+        # the grammar may only leave out the company that owns the project (某某有限公司某某项目), or
+        # a place the name opens with, which stays in it as written (某市高新区某某研创园项目)
+        if begin is not None and is_place(text[m.start("name"):begin]):
+            begin = m.start("name")
         if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
             return None
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),

@@ -19,7 +19,7 @@ from kg.model import TITLE, Document, Mention, Relation, Span
 from kg.ner.govorgs import find_bodies
 from kg.relations.context import ORG_TYPES, DocContext, compact
 from kg.relations.events import extract_events
-from kg.relations.milestones import extract_figures, extract_milestones
+from kg.relations.milestones import extract_project_facts
 
 #: Event kinds that state a post held from then on.
 HOLDING = ("appoint", "elect")
@@ -27,8 +27,7 @@ HOLDING = ("appoint", "elect")
 
 def extract_facts_in_time(doc: Document) -> None:
     doc.events = extract_events(doc)
-    doc.milestones = extract_milestones(doc)
-    doc.figures = extract_figures(doc)
+    doc.milestones, doc.figures = extract_project_facts(doc)
     if doc.events:
         _add_event_persons(doc)
         doc.relations += _posts_held(doc)

@@ -1,0 +1,58 @@
+"""Personnel events (kg/relations/events.py) on sentences written for these tests: transfers,
+pronouns, notices of proposals, careers told step by step, lists and acting posts.
+
+Each document is published on 2024-05-10; the event grammar reads the names itself.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.relations.test_time_facts import _events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one list word, then each name and its post
+    ("会议决定任命：郝明远为东川区人民政府副区长；宁秋实为东川区财政局局长。",
+     {("郝明远", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("宁秋实", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("会议决定免去郝明远、宁秋实的东川区人民政府副区长职务。",
+     {("郝明远", "remove", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("宁秋实", "remove", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    # titles split at 、, one of them acting
+    ("会议决定任命柏青山为东川区人民政府副区长、代理区长。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", True, "区长", "东川区人民政府", "2024-05-10")}),
+    # 不再担任 after an appointment: the same person
+    ("会议决定任命柏青山为东川区发展和改革局局长，不再担任东川区财政局局长职务。",
+     {("柏青山", "appoint", False, "局长", "东川区发展和改革局", "2024-05-10"),
+      ("柏青山", "remove", False, "局长", "东川区财政局", "2024-05-10")}),
+    # a transfer: the post written before the names, held before (前任, 原), ends
+    ("据悉，前任东川区委书记柏青山调任西岭市委书记。",
+     {("柏青山", "appoint", False, "书记", "西岭市委", "2024-05-10"),
+      ("柏青山", "remove", False, "书记", "东川区委", "2024-05-10")}),
+    ("此外，3名东川区委原常委郝明远、宁秋实、裘云帆已分别调任外省担当要职。",
+     {("郝明远", "remove", False, "常委", "东川区委", "2024-05-10"),
+      ("宁秋实", "remove", False, "常委", "东川区委", "2024-05-10"),
+      ("裘云帆", "remove", False, "常委", "东川区委", "2024-05-10")}),
+    ("马正其调任东川区财政局局长。", {("马正其", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    # 其: the person of the appointment before; a name ending in 其 is a name
+    ("会议决定任命柏青山为东川区人民政府副区长，接受其辞去东川区人大常委会副主任职务的请求。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("柏青山", "resign", False, "副主任", "东川区人大常委会", "2024-05-10")}),
+    ("徐敬业已辞任；马正其调任东川区财政局局长。", {("马正其", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    # a notice: the name after the posts held now, then ，拟任
+    ("公示中提到，现任东川区委副书记、区长柏青山，拟任西岭区委书记。",
+     {("柏青山", "propose", False, "书记", "西岭区委", "2024-05-10")}),
+    ("据悉，会议强调，拟任人选要公示。", set()),
+    # a career: each step dated by its own clause, the person opening the sentence
+    ("柏青山早期在省财政厅工作，2005年任东川区委常委，2013年任东川区委副书记。",
+     {("柏青山", "appoint", False, "常委", "东川区委", "2005"),
+      ("柏青山", "appoint", False, "副书记", "东川区委", "2013")}),
+    ("2008年5月，柏青山调任东川区委常委，2016年任西岭区区长至今。",
+     {("柏青山", "appoint", False, "常委", "东川区委", "2008-05"),
+      ("柏青山", "appoint", False, "西岭区区长", None, "2016")}),
+    ("1964年7月出生的西岭区区长柏青山，2016年10月当选西岭区区长。",
+     {("柏青山", "elect", False, "西岭区区长", None, "2016-10")}),
+])
+def test_personnel_events_of_transfers_notices_and_careers(text, expected):
+    assert _events(text) == expected

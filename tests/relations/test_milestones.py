@@ -1,0 +1,142 @@
+"""Project milestones and figures (kg/relations/milestones.py) on sentences written for these
+tests: lists of the projects a milestone names, the day a report is about, a signing's object,
+figures of many projects, further capacities, capacities in names, parts named after a whole.
+
+Each document is published on 2024-05-10 and is given the Project mentions listed with it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import stated_dates
+from kg.relations.milestones import extract_milestones, extract_project_facts
+from tests.relations.test_time_facts import PUBLISHED, _doc
+
+
+@pytest.mark.parametrize("text, that_day, values", [
+    ("1—10月，全省完成投资20亿元", None, ["2024"]),  # a range of months: the year
+    ("2023年1至6月，全省完成投资20亿元", None, ["2023"]),
+    ("当天开工的项目有5个", "2024-05-08", ["2024-05-08"]),  # the day the report is about
+    ("当天开工的项目有5个", None, ["2024-05-10"]),  # no such day known: the publication date
+    ("5月6日开幕，同日开工", "2024-05-08", ["2024-05-06", "2024-05-06"]),  # the day stated before
+    ("计划年底前建成投产，年内开工", None, ["2024-12", "2024"]),  # this year's end, this year
+    ("明年初开工，三年内建成", None, ["2025-01"]),  # 三年内: no date
+])
+def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
+    assert [d.value for d in stated_dates(text, PUBLISHED, that_day)] == values
+
+
+@pytest.mark.parametrize("text, projects, expected", [
+    # a milestone word before the list of its projects, dated by the lead's day
+    ("5月8日，东川区集中开工仪式举行。据悉，当日开工的项目有：投资1.1亿元的青禾食品加工项目、"
+     "投资2亿元的鹤岭物流园项目等2个项目，总投资3.1亿元。", (),
+     {("青禾食品加工项目", "开工", "2024-05-08"), ("鹤岭物流园项目", "开工", "2024-05-08")}),
+    ("竣工的项目包括东川大桥、西岭隧道。", ("东川大桥",), {("东川大桥", "竣工", None), ("西岭隧道", "竣工", None)}),
+    ("此次集中开工的项目包括青禾新材料项目、鹤岭物流园项目和东川污水处理厂扩建工程，总投资35亿元。",
+     ("青禾新材料项目", "鹤岭物流园项目", "东川污水处理厂扩建工程"),
+     {("青禾新材料项目", "开工", None), ("鹤岭物流园项目", "开工", None), ("东川污水处理厂扩建工程", "开工", None)}),
+    # a count of projects, then the list of them
+    ("今年，全省共建成通车8个高速公路项目，其中新增2条出省通道，分别是东坪至岚溪（省界）、岚溪至青峰。", (),
+     {("东坪至岚溪", "通车", "2024"), ("岚溪至青峰", "通车", "2024")}),
+    # listed before 等, named or not by the recognizer; 同日: the day stated before
+    ("5月8日，东川大桥建成通车；同日，还有青峰扩容等5个项目集中建成通车。", ("东川大桥",),
+     {("东川大桥", "通车", "2024-05-08"), ("青峰扩容", "通车", "2024-05-08")}),
+    ("今年以来，东川纺织项目、西岭智能制造基地等12个项目建成投产。", ("东川纺织项目",),
+     {("东川纺织项目", "投产", "2024"), ("西岭智能制造基地", "投产", "2024")}),
+    # a count with no list names none
+    ("今年，全省共建成通车8个高速公路项目。", (), set()),
+    # 签约 and the project written after it; a sentence at the ceremony has the lead's day
+    ("5月8日，东川区招商项目签约仪式举行。签约仪式上，东川区与青禾化工有限公司签约年产5万吨丙烯、乙烯系列产品项目。",
+     (), {("年产5万吨丙烯、乙烯系列产品项目", "签约", "2024-05-08")}),
+    ("该项目签约额3亿元。", (), set()),  # an amount, not a signing
+    # the name of a works right after its whole
+    ("在东川高速改扩建项目关键控制性工程岚山隧道施工现场，工人正在作业。该隧道于2025年10月下达开工令。",
+     ("东川高速改扩建项目关键控制性工程",), {("岚山隧道", "开工", "2025-10")}),
+    # a year after the day it falls in, or a batch of a year, dates nothing finer
+    ("昨日，东川区举行2024年重大项目集中签约仪式，青禾新材料项目等12个项目签约落地。", ("青禾新材料项目",),
+     {("青禾新材料项目", "签约", "2024-05-09")}),
+    ("昨日，东川区2024年第一批重大项目集中签约，青禾新材料项目等12个项目签约落地。", ("青禾新材料项目",),
+     {("青禾新材料项目", "签约", "2024-05-09")}),
+    # a milestone word modifying a noun is no milestone
+    ("东川化工项目负责人说，企业开工率达90%。", ("东川化工项目",), set()),
+    ("东川大桥建成后，全市高速公路通车里程达980公里。", ("东川大桥",), set()),
+    ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
+    # a purpose is no milestone; a signing of an investment agreement is one
+    ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
+    ("东川区与青禾集团签订投资协议，青禾智能装备产业园项目正式落户东川。", ("青禾智能装备产业园项目",),
+     {("青禾智能装备产业园项目", "签约", None)}),
+    # a phase opening a sentence is a part of the project before (一期, not a date)
+    ("东川耐材项目位于城东。一期预计2025年建成投产。", ("东川耐材项目",), {("东川耐材项目", "投产", "2025")}),
+])
+def test_milestones_of_lists_and_reports(text, projects, expected):
+    doc = _doc(text, projects)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc)} == expected
+
+
+def test_a_headline_told_again_with_a_precise_date_is_one_milestone():
+    doc = _doc("百亿青禾钢铁项目5月投产\n\n记者获悉，由某集团投建的福建青禾钢铁项目今年5月12日将正式投产。",
+               ("百亿青禾钢铁项目", "福建青禾钢铁项目"))
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc)} == {
+        ("福建青禾钢铁项目", "投产", "2024-05-12")}
+
+
+def test_a_list_of_projects_told_in_the_body_keeps_each_date():
+    doc = _doc("东川智能制造产业园项目5月开工，西岭智能制造产业园项目5月12日开工。",
+               ("东川智能制造产业园项目", "西岭智能制造产业园项目"))
+    assert {(m.project.text, m.date) for m in extract_milestones(doc)} == {
+        ("东川智能制造产业园项目", "2024-05"), ("西岭智能制造产业园项目", "2024-05-12")}
+
+
+@pytest.mark.parametrize("text, projects, expected", [
+    # further products of a capacity, of the same unit
+    ("东川耐材项目年产镁砖6万吨，耐火材料15万吨，总投资3亿元。", ("东川耐材项目",),
+     {("东川耐材项目", "capacity", "年产", 60000, "吨"), ("东川耐材项目", "capacity", "年产", 150000, "吨"),
+      ("东川耐材项目", "investment", "总投资", 300000000, "CNY")}),
+    # a capacity a project's name holds, not a class of ships
+    ("青禾化工6万吨聚甲醛项目开工。", ("青禾化工6万吨聚甲醛项目",),
+     {("青禾化工6万吨聚甲醛项目", "capacity", "6万吨", 60000, "吨")}),
+    ("东川石化20万吨/年EVA装置投产。", ("东川石化20万吨/年EVA装置",),
+     {("东川石化20万吨/年EVA装置", "capacity", "20万吨/年", 200000, "吨")}),
+    ("东川纺织30万锭环纺项目开工。", ("东川纺织30万锭环纺项目",),
+     {("东川纺织30万锭环纺项目", "capacity", "30万锭", 300000, "锭")}),
+    ("东川港3000吨级码头项目开工。", ("东川港3000吨级码头项目",), set()),
+    ("青禾化工年产2万吨碳酸锂工厂项目签约。落户东川的2万吨碳酸锂工厂项目占地400亩。",
+     ("青禾化工年产2万吨碳酸锂工厂项目", "2万吨碳酸锂工厂项目"),
+     {("青禾化工年产2万吨碳酸锂工厂项目", "capacity", "年产", 20000, "吨"),
+      ("2万吨碳酸锂工厂项目", "area", "占地", 400, "亩")}),  # the short name's capacity is the long one's
+    # the subject before 由 is what the sentence after points back to
+    ("东川电池项目由青禾集团投资建设，建设年产10GWh锂电池生产线。项目建成后，预计年产值20亿元。", ("年产10GWh锂电池生产线",),
+     {("年产10GWh锂电池生产线", "capacity", "年产", 10000000, "千瓦时"),
+      ("东川电池项目", "output_value", "年产值", 2000000000, "CNY")}),
+    # words of an amount: 签约额, 增资, 年可生产
+    ("该项目占地5000平方米，签约额1.15亿元。", (), set()),  # no project before it
+    ("东川材料项目负责人介绍，该项目签约额1.15亿元。", ("东川材料项目",),
+     {("东川材料项目", "investment", "签约额", 115000000, "CNY")}),
+    ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",),
+     {("东川钢铁项目", "investment", "增资", 499000000, "USD")}),
+    ("东川钢铁项目投产后年可生产高纯度不锈钢热轧板卷72万吨。", ("东川钢铁项目",),
+     {("东川钢铁项目", "capacity", "年可生产", 720000, "吨")}),
+    # a range: its low end; more words of capacity, output and area
+    ("东川电池项目总投资10亿至12亿元，项目用地120亩。", ("东川电池项目",),
+     {("东川电池项目", "investment", "总投资", 1000000000, "CNY"), ("东川电池项目", "area", "用地", 120, "亩")}),
+    ("东川风电场项目总装机规模20万千瓦，总投资8-10亿元，达产后年营收5亿元。", ("东川风电场项目",),
+     {("东川风电场项目", "capacity", "装机规模", 200000, "千瓦"),
+      ("东川风电场项目", "investment", "总投资", 800000000, "CNY"),
+      ("东川风电场项目", "output_value", "年营收", 500000000, "CNY")}),
+    # the total of a list of projects is none of theirs
+    ("开工的项目有：投资1亿元的东川材料项目、投资2亿元的西岭电池项目等2个项目，总投资3亿元。",
+     ("东川材料项目", "西岭电池项目"),
+     {("东川材料项目", "investment", "投资", 100000000, "CNY"), ("西岭电池项目", "investment", "投资", 200000000, "CNY")}),
+    ("此次集中开工的项目包括青禾新材料项目、鹤岭物流园项目和东川污水处理厂扩建工程，总投资35亿元。",
+     ("青禾新材料项目", "鹤岭物流园项目", "东川污水处理厂扩建工程"), set()),
+    # a place opening the subject's name stays in it
+    ("绵阳市青禾研创园项目占地约89亩，建筑面积约10.2万平方米。", (),
+     {("绵阳市青禾研创园项目", "area", "占地", 89, "亩"), ("绵阳市青禾研创园项目", "area", "建筑面积", 102000, "平方米")}),
+    # a project a signing names is the one the next sentence points back to
+    ("签约仪式上，东川区签约年产5万吨丙烯系列产品项目。该项目占地5000平方米。", (),
+     {("年产5万吨丙烯系列产品项目", "capacity", "年产", 50000, "吨"),
+      ("年产5万吨丙烯系列产品项目", "area", "占地", 5000, "平方米")}),
+])
+def test_figures_of_lists_names_and_further_products(text, projects, expected):
+    doc = _doc(text, projects)
+    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_project_facts(doc)[1]} == expected
