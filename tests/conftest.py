@@ -26,7 +26,7 @@ import pyoxigraph
 import websocket
 from rdflib import Graph, Literal, URIRef
 
-from kg.graphview import to_networkx
+from kg.rdf.entity_graph import to_networkx
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.model import Document, Mention
 from kg.ner.recognizers import rule_components

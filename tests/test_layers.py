@@ -9,7 +9,7 @@ The rules:
 3. Layers, bottom to top: the shared modules (kg.model, kg.lexicon, kg.normalize, kg.segment, ...,
    every kg module outside the packages below and the drivers); the stage packages kg.ner,
    kg.relations, kg.resolve, kg.rdf, kg.server; the drivers (kg.pipeline, kg.parallel, kg.runner,
-   kg.training, kg.cli, kg.commands, kg.graphview, kg.view, kg.analytics, ...), which may import anything.
+   kg.training, kg.cli, kg.commands, kg.view, kg.analytics, ...), which may import anything.
    A shared module imports no stage package, and a stage package imports no other stage package, with
    one allowed direction: kg.server (the front of a store) reads kg.rdf (the store's vocabulary and
    queries). Neither imports a driver. The imports that break these rules today are listed in
@@ -29,7 +29,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 STAGES = ("kg.ner", "kg.relations", "kg.resolve", "kg.rdf", "kg.server")
 #: Modules above the stages: they assemble the stages into pipelines, commands and views.
 DRIVERS = ("kg.pipeline", "kg.parallel", "kg.runner", "kg.training", "kg.cli", "kg.__main__", "kg.commands",
-           "kg.graphview", "kg.view", "kg.analytics")
+           "kg.view", "kg.analytics")
 #: (importing stage, imported stage) pairs that are the allowed direction.
 ALLOWED_DIRECTIONS = {("kg.server", "kg.rdf")}
 
@@ -49,27 +49,17 @@ LAZY_IMPORTS = {
     ("kg.ner.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
     ("kg.reader", "charset_normalizer"): "slow import (0.15 s): only for a file that is not UTF-8",
     ("kg.reader", "bs4"): "slow import (0.3 s): only for an HTML file",
-    ("kg.runner", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
+    ("kg.progress", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
     ("kg.commands.push", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
     ("kg.runner", "kg.parallel"): "the whole extraction pipeline (0.5 s); kg.runner also serves commands "
                                   "that extract nothing (kg query's --since)",
     ("kg.server.policy", "rdflib.plugins.sparql.parser"): "slow import (0.7 s): only when a query is checked",
     ("kg.server.policy", "pyparsing"): "with the SPARQL parser above",
     ("kg.server.policy", "rdflib.plugins.sparql.parserutils"): "with the SPARQL parser above",
-    ("kg.rdf.store", "kg.resolve"): "layer exception below: a store re-resolves its documents after adding some",
-    ("kg.rdf.store", "kg.runner"): "layer exception below: a store shows the progress of its re-resolution",
-    ("kg.rdf.store", "kg.parallel"): "layer exception and known cycle below: a store's rewrite writes the "
-                                     "documents' quads in worker processes",
-    ("kg.parallel", "kg.rdf.store"): "known cycle below: the workers of a store's rewrite read its stored documents",
-    ("kg.parallel", "kg.rdf.dataset"): "with kg.rdf.store above: only in the workers of a store's rewrite",
 }
 
 #: Import cycles that exist today -> why; to be broken by moving the shared piece down a layer.
-KNOWN_CYCLES: dict[frozenset, str] = {
-    frozenset({"kg.parallel", "kg.rdf.store", "kg.runner"}):
-        "a store's rewrite (kg.rdf.store) computes each document's quads in kg.parallel's worker processes, "
-        "which read the stored documents back; to be broken by passing the pool to KgStore.add",
-}
+KNOWN_CYCLES: dict[frozenset, str] = {}
 
 #: (module, imported module) -> why this crossing of the layer rules remains.
 LAYER_EXCEPTIONS = {
@@ -85,15 +75,6 @@ LAYER_EXCEPTIONS = {
     ("kg.resolve", "kg.relations.aliases"): "alias facts merge mentions",
     ("kg.resolve", "kg.relations.context"): "the same name normalization (compact) as relations",
     ("kg.resolve", "kg.relations.locations"): "located_in facts tell apart places of the same name",
-    ("kg.rdf.store", "kg.resolve"): "a store re-resolves its documents after adding some",
-    # stages reaching up to the drivers
-    ("kg.rdf.exports", "kg.graphview"): "the CSV and GraphML exports are the entity graph kg.graphview reads "
-                                        "from the store (through kg.rdf)",
-    ("kg.rdf.store", "kg.runner"): "a store shows the progress of its re-resolution with the extraction's bar",
-    ("kg.rdf.store", "kg.parallel"): "a store's rewrite writes the documents' quads in worker processes "
-                                     "(--workers), through kg.parallel's pools",
-    ("kg.server.pages", "kg.graphview"): "an entity page lists the entity's facts from the entity graph",
-    ("kg.server.pages", "kg.view"): "an entity page draws its neighbourhood with the HTML view",
 }
 
 
@@ -256,7 +237,7 @@ def test_stages_and_shared_modules_import_only_in_the_allowed_direction():
     ("kg.rdf.exports", "kg.server.app", "store imports the server"),
     ("kg.relations.posts", "kg.resolve", "relations import resolution"),
     ("kg.ner.titles", "kg.pipeline", "a recognizer imports the pipeline"),
-    ("kg.lexicon", "kg.graphview", "a shared module imports a driver"),
+    ("kg.lexicon", "kg.view", "a shared module imports a driver"),
 ])
 def test_the_layer_check_catches_a_new_crossing(importer, imported, rule):
     IMPORTS.append(Import(importer, imported, 1, False))
