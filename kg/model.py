@@ -215,6 +215,14 @@ class Article:
 
 
 @dataclass
+class Section:
+    """A part of the document headed by a place: a line that is only a place name, or the section
+    marker the segmenter gave an article (found once by kg/relations/locations.py, read by resolution)."""
+    header: Mention  # the Place mention heading it
+    end: int  # where the section ends: the next header, or the end of its article
+
+
+@dataclass
 class Document:
     path: str
     name: str  # file name, used for gold output (``NAME.json``)
@@ -235,6 +243,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # parts headed by a place (kg/relations/locations.py)
     events: list[Event] = field(default_factory=list)  # personnel events (kg/relations/events.py)
     milestones: list[Milestone] = field(default_factory=list)  # project milestones (kg/relations/milestones.py)
     figures: list[Figure] = field(default_factory=list)  # project figures (kg/relations/milestones.py)

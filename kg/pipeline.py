@@ -97,8 +97,8 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
     nlp.add(Stage("entities", entity_recognizer(ner, hanlp_model),
                   requires=("text", "furniture", "repeats", "articles", "sentences"),
                   assigns=("mentions", "post_titles", "squeezed")))
-    nlp.add(Stage("relations", extract_relations, requires=("text", "sentences", "mentions"),
-                  assigns=("relations",)))
+    nlp.add(Stage("relations", extract_relations, requires=("text", "articles", "sentences", "mentions"),
+                  assigns=("sections", "relations")))
     # adds the persons of personnel events the recognizer missed, and the posts they held
     nlp.add(Stage("facts in time", extract_facts_in_time,
                   requires=("text", "date", "sentences", "mentions", "relations"),

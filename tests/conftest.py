@@ -26,12 +26,12 @@ import pyoxigraph
 import websocket
 from rdflib import Graph, Literal, URIRef
 
-from kg.rdf.entity_graph import to_networkx
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.model import Document, Mention
 from kg.ner.recognizers import rule_components
 from kg.ner.merge import merge_mentions
 from kg.pipeline import default_pipeline, text_pipeline
+from kg.rdf.entity_graph import to_networkx
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 from kg.reader import load_document
 from kg.relations import extract_relations

@@ -71,10 +71,6 @@ LAYER_EXCEPTIONS = {
     ("kg.relations.posts", "kg.ner.govorgs"): "posts read the bodies' kinds and levels",
     ("kg.relations.posts", "kg.ner.titles"): "posts read the title chains the title component found",
     ("kg.relations.time_facts", "kg.ner.govorgs"): "an event's body is read by the body grammar",
-    # resolution reads the relation look-ups
-    ("kg.resolve", "kg.relations.aliases"): "alias facts merge mentions",
-    ("kg.resolve", "kg.relations.context"): "the same name normalization (compact) as relations",
-    ("kg.resolve", "kg.relations.locations"): "located_in facts tell apart places of the same name",
 }
 
 

@@ -24,7 +24,8 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Appointment, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
 from kg.ner.titles import post_titles
-from kg.relations.context import ORG_TYPES, DocContext, compact, substrings, triggers
+from kg.names import compact
+from kg.relations.context import ORG_TYPES, DocContext, substrings, triggers
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)

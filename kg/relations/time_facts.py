@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from kg.model import TITLE, Document, Mention, Relation, Span
 from kg.ner.govorgs import find_bodies
-from kg.relations.context import ORG_TYPES, DocContext, compact
+from kg.names import compact
+from kg.relations.context import ORG_TYPES, DocContext
 from kg.relations.events import extract_events
 from kg.relations.milestones import extract_figures, extract_milestones
 
