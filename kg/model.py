@@ -170,7 +170,7 @@ class PostTitles:
 @dataclass
 class SqueezedText:
     """``Document.text`` without the single spaces OCR leaves inside words (长嘉汇购 物中心),
-    outside bylines, found once (kg/ner/boundary.py): recognizers match names across such
+    outside bylines, found once (kg/boundary.py): recognizers match names across such
     spaces and report offsets into ``Document.text`` through ``index``."""
 
     text: str
@@ -237,7 +237,7 @@ class Document:
     furniture: list[Span] = field(default_factory=list)  # page furniture that extraction skips (kg/normalize.py)
     repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
     post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
-    squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/ner/boundary.py), once found
+    squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/boundary.py), once found
     units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

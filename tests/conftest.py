@@ -30,6 +30,7 @@ from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, 
 from kg.model import Document, Mention
 from kg.ner.recognizers import rule_components
 from kg.ner.merge import merge_mentions
+from kg.ner.titles import post_titles
 from kg.pipeline import default_pipeline, text_pipeline
 from kg.rdf.entity_graph import to_networkx
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
@@ -94,6 +95,7 @@ def make_doc(text: str, names: list[tuple[str, str]], name: str = "t.txt", date=
         for m in re.finditer(re.escape(string), doc.text):
             mentions.append(Mention(m.start(), m.end(), string, type_, source="test"))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
+    post_titles(doc)  # the title grammar's reading, which the entity stage leaves for the relations
     extract_relations(doc)
     return doc
 

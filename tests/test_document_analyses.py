@@ -1,13 +1,13 @@
 """Analyses found once per document and kept on it, which later readers take from the
 Document rather than recompute from its text: the title grammar's reading
 (``doc.post_titles``, kg/ner/titles.py) and the squeezed text (``doc.squeezed``,
-kg/ner/boundary.py).  Texts are invented."""
+kg/boundary.py).  Texts are invented."""
 from __future__ import annotations
 
 import pytest
 
+from kg.boundary import squeezed
 from kg.model import Document, PostTitles, Title, TitleChain
-from kg.ner.boundary import squeezed
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.persons import recognize_persons
 from kg.ner.titles import post_titles, recognize_titles

@@ -12,9 +12,9 @@ The rules:
    kg.training, kg.cli, kg.commands, kg.view, kg.analytics, ...), which may import anything.
    A shared module imports no stage package, and a stage package imports no other stage package, with
    one allowed direction: kg.server (the front of a store) reads kg.rdf (the store's vocabulary and
-   queries). Neither imports a driver. The imports that break these rules today are listed in
-   LAYER_EXCEPTIONS, each with its reason, so that the test fails on any new one; an entry that no
-   longer occurs must be removed.
+   queries). Neither imports a driver. What stages share (the general vocabulary, the grammars of
+   person names and government bodies, name helpers) lives in the shared modules; what a driver must
+   give a stage (the store's resolver and pools, the project grammar milestones read) it passes in.
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ LAZY_IMPORTS = {
     ("kg.commands.train_ner", "kg.training"): "imports hanlp and torch, the optional hanlp extra: "
                                                "kg train-ner --help works without it",
     ("kg.parallel", "dask.distributed"): "optional heavy dependency (the dask extra): only for --engine dask",
-    ("kg.ner.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
+    ("kg.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
     ("kg.reader", "charset_normalizer"): "slow import (0.15 s): only for a file that is not UTF-8",
     ("kg.reader", "bs4"): "slow import (0.3 s): only for an HTML file",
     ("kg.progress", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
@@ -56,21 +56,6 @@ LAZY_IMPORTS = {
     ("kg.server.policy", "rdflib.plugins.sparql.parser"): "slow import (0.7 s): only when a query is checked",
     ("kg.server.policy", "pyparsing"): "with the SPARQL parser above",
     ("kg.server.policy", "rdflib.plugins.sparql.parserutils"): "with the SPARQL parser above",
-}
-
-#: Import cycles that exist today -> why; to be broken by moving the shared piece down a layer.
-KNOWN_CYCLES: dict[frozenset, str] = {}
-
-#: (module, imported module) -> why this crossing of the layer rules remains.
-LAYER_EXCEPTIONS = {
-    # relations read the recognizers' grammars and word lists
-    ("kg.relations.events", "kg.ner.names"): "names the recognizer missed are read by the name grammar",
-    ("kg.relations.locations", "kg.ner.vocabulary"): "section headings are told from phrases by the vocabulary",
-    ("kg.relations.milestones", "kg.ner.projects"): "milestones reuse the project name grammar",
-    ("kg.relations.milestones", "kg.ner.vocabulary"): "milestone objects are told from phrases by the vocabulary",
-    ("kg.relations.posts", "kg.ner.govorgs"): "posts read the bodies' kinds and levels",
-    ("kg.relations.posts", "kg.ner.titles"): "posts read the title chains the title component found",
-    ("kg.relations.time_facts", "kg.ner.govorgs"): "an event's body is read by the body grammar",
 }
 
 
@@ -189,10 +174,9 @@ def test_the_reader_sees_the_package():
     assert any(i.in_function for i in IMPORTS) and any(not i.in_function for i in IMPORTS)
 
 
-def test_no_import_cycles_but_the_known_ones():
-    found = set(_cycles())
-    assert found <= set(KNOWN_CYCLES), f"new import cycle: {sorted(map(sorted, found - set(KNOWN_CYCLES)))}"
-    assert set(KNOWN_CYCLES) <= found, "a known cycle is broken: remove it from KNOWN_CYCLES"
+def test_no_import_cycles():
+    found = _cycles()
+    assert not found, f"import cycle: {sorted(map(sorted, found))}"
 
 
 def _lazy_imports() -> dict[tuple[str, str], int]:
@@ -221,10 +205,7 @@ def test_the_lazy_import_check_catches_a_new_one():
 
 def test_stages_and_shared_modules_import_only_in_the_allowed_direction():
     violations = _layer_violations()
-    new = violations - set(LAYER_EXCEPTIONS)
-    assert not new, f"a new import across the layers: {sorted(new)}"
-    stale = set(LAYER_EXCEPTIONS) - violations
-    assert not stale, f"no longer imported: remove from LAYER_EXCEPTIONS: {sorted(stale)}"
+    assert not violations, f"an import across the layers: {sorted(violations)}"
 
 
 @pytest.mark.parametrize("importer, imported, rule", [
@@ -238,7 +219,7 @@ def test_stages_and_shared_modules_import_only_in_the_allowed_direction():
 def test_the_layer_check_catches_a_new_crossing(importer, imported, rule):
     IMPORTS.append(Import(importer, imported, 1, False))
     try:
-        assert (importer, imported) in _layer_violations() - set(LAYER_EXCEPTIONS), rule
+        assert (importer, imported) in _layer_violations(), rule
     finally:
         IMPORTS.pop()
 

@@ -3,7 +3,7 @@ labs, hospitals, media, associations, armed-forces units).
 
 - ``organizations.suffix``: a suffix of ``kg/data/org_suffixes.txt`` (大学, 研究院,
   实验室, 人民医院, 日报, 融媒体中心, 协会 ...) with the left boundary of
-  ``kg.ner.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
+  ``kg.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
   of its own (陆军军医大学, 广阳湾实验室).  A suffix followed by a company's
   legal suffix (某某研究院有限公司) belongs to the Enterprise.
 - ``organizations.unit``: the bodies written as 省/区/市/县 + unit (区人武部,
@@ -28,8 +28,8 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
-                             skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
+                          skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"

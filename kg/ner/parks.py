@@ -24,9 +24,9 @@ import re
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
-                             stop_ends_at, suffix_regex, suffix_table, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
+from kg.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
+                          stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区, 港口型物流园).

@@ -44,7 +44,7 @@ import re
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
-from kg.ner.vocabulary import words
+from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import CLAUSE_END, DocContext, clause_start, substrings, triggers
 

@@ -12,7 +12,7 @@ an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨).
 
 Both attach to the project the sentence is about, named as the project grammar
-(kg.ner.projects) names it:
+(kg.ner.projects, passed in by the pipeline as ``project_start``) names it:
 
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
@@ -45,12 +45,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
+from typing import Callable
 
 from kg.dates import statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
-from kg.ner.projects import subject_project_start
-from kg.ner.vocabulary import leading_clause_words
+from kg.vocabulary import leading_clause_words
 from kg.relations.context import add_once
 from kg.spans import SpanIndex
 
@@ -107,10 +107,16 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     return pattern, kinds, units
 
 
-def extract_milestones(doc: Document) -> list[Milestone]:
+#: Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a clause opens
+#: with it, None if the words name no project: the project grammar's reading
+#: (kg.ner.projects.subject_project_start), given by the pipeline so that relations import no recognizer.
+ProjectStart = Callable[[str, int, int], int | None]
+
+
+def extract_milestones(doc: Document, project_start: ProjectStart) -> list[Milestone]:
     """Every milestone a document states (reached or planned), once per (project, milestone, date)."""
     pattern, rows = _milestone_words()
-    projects = _Projects(doc)
+    projects = _Projects(doc, project_start)
     negations = tuple(load_lines("milestone_negations.txt"))
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
@@ -147,10 +153,10 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
 
 
-def extract_figures(doc: Document) -> list[Figure]:
+def extract_figures(doc: Document, project_start: ProjectStart) -> list[Figure]:
     """Every figure a document states about a project, once per (project, kind, value, unit)."""
     pattern, kinds, units = _figure_pattern()
-    projects = _Projects(doc)
+    projects = _Projects(doc, project_start)
     out: list[Figure] = []
     seen: set[tuple[str, str, float, str]] = set()
     for index, sentence in enumerate(doc.sentences):
@@ -277,8 +283,9 @@ def _clauses_back(text: str, pos: int) -> list[int]:
 class _Projects:
     """Which Project mention a statement at [start, end) of sentence ``index`` is about."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, project_start: ProjectStart) -> None:
         self.doc = doc
+        self.project_start = project_start
         projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, part.start, "") for m, part in parts if part is not m)
@@ -362,7 +369,7 @@ class _Projects:
         if m is None or m.start("name") >= pos or m.group("name").startswith(_ANAPHORS) \
                 or not _names_a_project(m.group("name"), m.group("suffix")):
             return None
-        begin = subject_project_start(text, m.start("suffix"), m.end("name"))
+        begin = self.project_start(text, m.start("suffix"), m.end("name"))
         # the grammar may only leave out the company that owns the project (某某有限公司某某项目)
         if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
             return None

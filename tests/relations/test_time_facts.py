@@ -16,6 +16,7 @@ from kg.dates import stated_dates
 from kg.evaluate import score_documents
 from kg.gold import document_to_gold
 from kg.model import Document, Mention
+from kg.ner.projects import subject_project_start
 from kg.pipeline import default_pipeline, text_pipeline
 from kg.relations.events import extract_events
 from kg.relations.milestones import amount_value, extract_figures, extract_milestones
@@ -258,7 +259,7 @@ def test_event_without_any_date_has_none():
 ])
 def test_milestones(text, projects, expected):
     doc = _doc(text, projects)
-    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc)} == expected
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
 @pytest.mark.parametrize("text, projects, expected", [
@@ -306,7 +307,7 @@ def test_milestones(text, projects, expected):
 ])
 def test_figures(text, projects, expected):
     doc = _doc(text, projects)
-    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_figures(doc)} == expected
+    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_figures(doc, subject_project_start)} == expected
 
 
 @pytest.mark.parametrize("number, multiplier, value", [
@@ -322,7 +323,7 @@ def test_amount_values(number, multiplier, value):
 def test_gold_lists_only_for_documents_that_state_facts_in_time():
     assert set(document_to_gold(_doc("东川区召开会议。"))) == {"doc", "entities", "relations"}
     doc = _doc("东川大桥于2022年3月开工，总投资12亿元。", ("东川大桥",))
-    doc.milestones, doc.figures = extract_milestones(doc), extract_figures(doc)
+    doc.milestones, doc.figures = extract_milestones(doc, subject_project_start), extract_figures(doc, subject_project_start)
     gold = document_to_gold(doc)
     assert gold["milestones"] == [{"project": "东川大桥", "milestone": "开工", "date": "2022-03"}]
     assert gold["figures"] == [{"project": "东川大桥", "kind": "investment", "qualifier": "总投资",
