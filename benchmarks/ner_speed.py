@@ -32,6 +32,7 @@ WARMUP = "区长林志航在临江高新区考察了宁川农机制造有限公�
 
 
 def measure(mode: str, inputs: list[str], hanlp_model: str | None) -> dict:
+    from kg.ner.projects import subject_project_start
     from kg.relations import extract_relations
     from kg.relations.time_facts import extract_facts_in_time
 
@@ -46,7 +47,7 @@ def measure(mode: str, inputs: list[str], hanlp_model: str | None) -> dict:
     warmup = nlp(Document(path="", name="warmup.txt", sha256="", encoding="utf-8", raw_text=WARMUP))
     recognize(warmup)
     extract_relations(warmup)
-    extract_facts_in_time(warmup)
+    extract_facts_in_time(warmup, subject_project_start)
     loading = time.perf_counter() - t
     t = time.perf_counter()
     for doc in docs:
@@ -55,7 +56,7 @@ def measure(mode: str, inputs: list[str], hanlp_model: str | None) -> dict:
     t = time.perf_counter()
     for doc in docs:
         extract_relations(doc)
-        extract_facts_in_time(doc)
+        extract_facts_in_time(doc, subject_project_start)
     # extraction as `kg extract` does it, reading and writing apart: text stages, entities, relations, facts
     extraction = text_seconds + seconds + time.perf_counter() - t
     return {"docs": len(docs), "chars": sum(len(d.text) for d in docs), "seconds": seconds, "loading": loading,

@@ -24,6 +24,7 @@ from kg.evaluate import format_scores, match_key, relation_keys, score_documents
 from kg.gold import document_to_gold, occurrences  # noqa: E402
 from kg.lexicon import load_set  # noqa: E402
 from kg.model import TITLE, Document, Mention  # noqa: E402
+from kg.ner.titles import post_titles  # noqa: E402
 from kg.pipeline import text_pipeline  # noqa: E402
 from kg.reader import load_document  # noqa: E402
 from kg.relations import extract_relations  # noqa: E402
@@ -57,6 +58,7 @@ def oracle_documents(gold_dir: Path, docs_dir: Path) -> list[Document]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = nlp(load_document(docs_dir / gold["doc"]))
         doc.mentions = oracle_mentions(doc, gold)
+        post_titles(doc)  # the title grammar's reading, which the entity stage leaves for the relations
         extract_relations(doc)
         docs.append(doc)
     return docs

@@ -14,12 +14,10 @@ from itertools import islice
 import networkx as nx
 from networkx.algorithms import community
 
-from kg.graphview import find_entity
+from kg.rdf.entity_graph import LOUVAIN_SEED, find_entity, links
 
 #: The rankings `kg stats` prints: officials, enterprises and parks.
 RANKED_TYPES = ("Person", "Enterprise", "Park")
-#: Louvain is randomised; a fixed seed makes `kg stats` repeatable.
-LOUVAIN_SEED = 1
 #: Above this many nodes betweenness is estimated from this many sampled sources.
 BETWEENNESS_SAMPLE = 300
 
@@ -39,17 +37,6 @@ class Stats:
     communities: list[list[str]]  # labels of each community's members, best connected first
     modularity: float
     rankings: dict[str, list[Ranked]] = field(default_factory=dict)
-
-
-def links(g: nx.MultiDiGraph) -> nx.Graph:
-    """The undirected simple graph: one link per pair of entities that any fact connects.
-
-    Nodes and links are added in sorted order: sampled betweenness and Louvain depend on
-    it, and a store and a file of the same graph list their triples in different orders."""
-    u = nx.Graph()
-    u.add_nodes_from(sorted(g.nodes(data=True)))
-    u.add_edges_from(sorted((a, b) for a, b in g.edges() if a != b))
-    return u
 
 
 def centrality(g: nx.MultiDiGraph) -> dict[str, dict[str, float]]:

@@ -5,6 +5,7 @@ come from; blank lines and ``#`` lines are skipped.  Columns are tab-separated.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,14 @@ def load_lines(name: str) -> tuple[str, ...]:
 def load_set(name: str) -> frozenset[str]:
     """The first column of every line of ``kg/data/NAME``."""
     return frozenset(line.split("\t")[0] for line in load_lines(name))
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str) -> str:
+    """The first column of ``kg/data/NAME`` as a regex alternation, longest first (a longer
+    entry wins over one it starts with), for patterns built from a word list."""
+    words = [line.split("\t")[0] for line in load_lines(name)]
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=None)

@@ -170,7 +170,7 @@ class PostTitles:
 @dataclass
 class SqueezedText:
     """``Document.text`` without the single spaces OCR leaves inside words (长嘉汇购 物中心),
-    outside bylines, found once (kg/ner/boundary.py): recognizers match names across such
+    outside bylines, found once (kg/boundary.py): recognizers match names across such
     spaces and report offsets into ``Document.text`` through ``index``."""
 
     text: str
@@ -215,6 +215,14 @@ class Article:
 
 
 @dataclass
+class Section:
+    """A part of the document headed by a place: a line that is only a place name, or the section
+    marker the segmenter gave an article (found once by kg/relations/locations.py, read by resolution)."""
+    header: Mention  # the Place mention heading it
+    end: int  # where the section ends: the next header, or the end of its article
+
+
+@dataclass
 class Document:
     path: str
     name: str  # file name, used for gold output (``NAME.json``)
@@ -229,12 +237,13 @@ class Document:
     furniture: list[Span] = field(default_factory=list)  # page furniture that extraction skips (kg/normalize.py)
     repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
     post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
-    squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/ner/boundary.py), once found
+    squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/boundary.py), once found
     units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # parts headed by a place (kg/relations/locations.py)
     events: list[Event] = field(default_factory=list)  # personnel events (kg/relations/events.py)
     milestones: list[Milestone] = field(default_factory=list)  # project milestones (kg/relations/milestones.py)
     figures: list[Figure] = field(default_factory=list)  # project figures (kg/relations/milestones.py)

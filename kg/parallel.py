@@ -14,7 +14,8 @@ what comes out (and the graph built from it) is the same as a one-process run:
 
 After extraction and resolution, ``document_graphs`` turns the stored documents
 into their quads (pass 2 of ``kg.resolve.Resolver``) in a pool of processes too,
-each holding a copy of the finished resolver.
+each holding a copy of the finished resolver. ``open_store`` gives a store
+(kg.rdf.store) the resolver and this pool for its re-resolution.
 
 Workers are started with the ``spawn`` method: forking a process that has
 loaded torch (the HanLP recognizer) can deadlock.
@@ -32,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph
 
@@ -40,10 +41,10 @@ from kg.errors import KgError
 from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
 from kg.pipeline import Pipeline, default_pipeline
+from kg.rdf.dataset import statement_quads
+from kg.rdf.store import KgStore, Resolution, read_stored_document
 from kg.reader import load_document
-
-if TYPE_CHECKING:
-    from kg.resolve import DocumentPart, Resolver
+from kg.resolve import DocumentPart, Resolver
 
 #: Documents sent to a worker per task: large enough to keep inter-process
 #: traffic small, small enough to balance uneven document sizes.
@@ -221,9 +222,6 @@ def _start_graphs_worker(resolver: Resolver) -> None:
 
 def _graphs_of(resolver: Resolver, paths: list[Path]) -> list[tuple[set, DocumentPart]]:
     """Pass 2 of each stored document of ``paths``: its quads and what it gave the descriptions."""
-    from kg.rdf.dataset import statement_quads
-    from kg.rdf.store import read_stored_document
-
     out = []
     for doc in map(read_stored_document, paths):
         quads = statement_quads(resolver.part(doc))
@@ -253,6 +251,12 @@ def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None =
             return pool.apply_async(_serialized_graphs_of, (chunk,)).get
 
         yield from _in_order(submit, _chunks(paths, chunk_size), workers * TASKS_PER_WORKER)
+
+
+def open_store(path: str | Path, checked: bool = True) -> KgStore:
+    """The store at ``path`` (see ``KgStore``), re-resolving with ``kg.resolve.Resolver`` and writing
+    the graphs of a rewrite with ``document_graphs``."""
+    return KgStore(path, checked, Resolution(Resolver, document_graphs))
 
 
 # --- beside the driver: work that needs no answer until the end ----------------

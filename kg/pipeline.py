@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, Iterable
 
 from kg.dates import find_publication_date
 from kg.errors import KgError
 from kg.model import Document
+from kg.ner.projects import subject_project_start
 from kg.ner.recognizers import entity_recognizer
 from kg.normalize import normalize_document
 from kg.relations import extract_relations
@@ -97,10 +99,10 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
     nlp.add(Stage("entities", entity_recognizer(ner, hanlp_model),
                   requires=("text", "furniture", "repeats", "articles", "sentences"),
                   assigns=("mentions", "post_titles", "squeezed")))
-    nlp.add(Stage("relations", extract_relations, requires=("text", "sentences", "mentions"),
-                  assigns=("relations",)))
+    nlp.add(Stage("relations", extract_relations, requires=("text", "articles", "sentences", "mentions", "post_titles"),
+                  assigns=("sections", "relations")))
     # adds the persons of personnel events the recognizer missed, and the posts they held
-    nlp.add(Stage("facts in time", extract_facts_in_time,
+    nlp.add(Stage("facts in time", partial(extract_facts_in_time, project_start=subject_project_start),
                   requires=("text", "date", "sentences", "mentions", "relations"),
                   assigns=("events", "milestones", "figures", "mentions", "relations")))
     return nlp

@@ -36,10 +36,8 @@ from kg.knowledge import (DocumentRecord, Entity, Evidence, Fact, KnowledgeBase,
                           ProjectFigure, ProjectMilestone)
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
+from kg.names import compact, is_short_form, leading_place
 from kg.overrides import Override
-from kg.relations.aliases import is_short_form, leading_place
-from kg.relations.context import DocContext, compact
-from kg.relations.locations import section_headers
 
 #: Level words a bare body starts with (区委, 自治区党委), which end the name of the place it belongs to.
 LEVELS = ("自治区", "省", "市", "区", "县", "州", "镇", "乡")
@@ -78,7 +76,7 @@ class _Local:
     type: str
     names: set[str]
     mentions: list[Mention] = field(default_factory=list)
-    label: str = ""  # canonical name, spaces removed and brackets folded (kg.relations.context.compact)
+    label: str = ""  # canonical name, spaces removed and brackets folded (kg.names.compact)
     how: list[tuple[str, str]] = field(default_factory=list)  # (what is the same, how it reads)
     districts: set[str] = field(default_factory=set)  # people: districts of the articles naming them
     bodies: set[str] = field(default_factory=set)  # people: labels of the bodies they are members of
@@ -173,7 +171,7 @@ class Resolver:
     def summary(self, doc: Document) -> dict:
         """What pass 1 needs of ``doc``, as JSON data: a store keeps it, so that adding documents
         does not read the stored ones again."""
-        locals_ = _document_locals(doc, _PlaceContext(DocContext(doc)), self._apart.get(doc.name, frozenset()))
+        locals_ = _document_locals(doc, _PlaceContext(doc), self._apart.get(doc.name, frozenset()))
         return {"record": [doc.sha256, doc.name, doc.path, doc.date.isoformat() if doc.date else None, doc.source,
                            [a.headline.text for a in doc.articles if a.headline]],
                 "mentions": len({(compact(m.text), m.type) for m in doc.entities()}),
@@ -270,7 +268,7 @@ class Resolver:
     def part(self, doc: Document) -> KnowledgeBase:
         """Pass 2 of ``doc``: its share of the knowledge base. What it took from the resolution
         and gave to the entity descriptions is kept in ``parts`` (see ``signature``)."""
-        places = _PlaceContext(DocContext(doc))
+        places = _PlaceContext(doc)
         locals_ = _document_locals(doc, places, self._apart.get(doc.name, frozenset()))
         part = KnowledgeBase()
         local_of: dict[tuple[str, str], str] = {}  # (type, name) -> entity id
@@ -542,9 +540,8 @@ class _PlaceContext:
     """The division each place name of a document means, and the province, city, district or
     town a position in the document belongs to, with how that was decided."""
 
-    def __init__(self, ctx: DocContext) -> None:
-        self.ctx = ctx
-        doc = ctx.doc
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
         self.places = [m for m in doc.entities() if m.type == "Place"]
         aliases = {(compact(r.head.text), compact(r.tail.text)) for r in doc.relations
                    if r.label == "alias_of" and r.head.type == "Place"}
@@ -558,8 +555,8 @@ class _PlaceContext:
         self.divisions = _divisions_named({full_of.get(n, n) for n in names})
         self.dominant = self._dominant(0, len(doc.text))
         self.by_article: dict[int, dict] = {}
-        self.sections = [(h.start, end, full_of.get(compact(h.text), compact(h.text)))
-                         for h, end in section_headers(ctx)]
+        self.sections = [(s.header.start, s.end, full_of.get(compact(s.header.text), compact(s.header.text)))
+                         for s in doc.sections]
 
     def division(self, name: str) -> Division | None:
         return self.divisions.get(self.full_of.get(name, name))
@@ -586,7 +583,7 @@ class _PlaceContext:
     def at(self, pos: int, level: str) -> tuple[str | None, str]:
         """The place of ``level`` at ``pos``: the article's place (or the division above it
         of that level), the section's, else the one the article, then the document, names most."""
-        article = self.ctx.doc.article_at(pos)
+        article = self.doc.article_at(pos)
         if article is not None and article.place and (place := self._of_level(article.place, level)):
             return place, f"article place {article.place} from {article.place_source or 'segmenter'}"
         for start, end, header in self.sections:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from kg.errors import KgError
 from kg.model import Document
+from kg.progress import with_progress
 from kg.reader import find_documents
 
 #: The seed articles shipped with the repository: the default input.
@@ -40,17 +40,3 @@ def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: st
 
     yield from with_progress(extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler),
                              len(paths), "extracting", quiet)
-
-
-def with_progress(items: Iterable, total: int, desc: str, quiet: bool, unit: str = "doc") -> Iterator:
-    """``items`` one by one, with a progress bar of ``total`` documents (or ``unit``s) on a
-    terminal (none when ``quiet``, for one item, or when stderr is not a terminal)."""
-    if quiet or total < 2 or not sys.stderr.isatty():
-        yield from items
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, leave=False) as bar:
-        for item in items:
-            yield item
-            bar.update(1)

@@ -26,15 +26,17 @@ import pyoxigraph
 import websocket
 from rdflib import Graph, Literal, URIRef
 
-from kg.graphview import to_networkx
 from kg.knowledge import DocumentRecord, Entity, Evidence, Fact, KnowledgeBase, Post
 from kg.model import Document, Mention
 from kg.ner.recognizers import rule_components
 from kg.ner.merge import merge_mentions
+from kg.ner.titles import post_titles
 from kg.pipeline import default_pipeline, text_pipeline
+from kg.rdf.entity_graph import to_networkx
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 from kg.reader import load_document
 from kg.relations import extract_relations
+from kg.relations.events import extract_events
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The team's shared material beside the repository (corpus, reference scripts); tests skip without it.
@@ -56,6 +58,26 @@ def kg(*args: object, cwd: Path | None = None, timeout: float = 900) -> subproce
 def raw_doc(text: str, name: str = "t.txt", sha256: str = "", date: dt.date | None = None) -> Document:
     """A Document as the reader gives it: the raw text only, for a stage or a pipeline to process."""
     return Document(path=name, name=name, sha256=sha256, encoding="utf-8", raw_text=text, date=date)
+
+
+#: The publication date of the documents the facts-in-time tests build.
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def time_doc(text: str, projects: tuple[str, ...] = (), date: dt.date | None = PUBLISHED) -> Document:
+    """A document through the text stages, given the Project mentions ``projects`` (every occurrence)."""
+    doc = raw_doc(text, sha256="sha-t", date=date)
+    text_pipeline()(doc)
+    for name in projects:
+        doc.mentions += [Mention(m.start(), m.end(), name, "Project", source="test")
+                         for m in re.finditer(re.escape(name), doc.text)]
+    return doc
+
+
+def event_rows(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
+    """The personnel events of ``text`` as (person, kind, acting, title, body, date) rows."""
+    return {(e.person.text, e.kind, e.acting, e.title.text, e.body.text if e.body else None, e.date)
+            for e in extract_events(time_doc(text, date=date))}
 
 
 def plain_doc(text: str) -> Document:
@@ -94,6 +116,7 @@ def make_doc(text: str, names: list[tuple[str, str]], name: str = "t.txt", date=
         for m in re.finditer(re.escape(string), doc.text):
             mentions.append(Mention(m.start(), m.end(), string, type_, source="test"))
     doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
+    post_titles(doc)  # the title grammar's reading, which the entity stage leaves for the relations
     extract_relations(doc)
     return doc
 

@@ -1,17 +1,20 @@
 """Analyses found once per document and kept on it, which later readers take from the
 Document rather than recompute from its text: the title grammar's reading
-(``doc.post_titles``, kg/ner/titles.py) and the squeezed text (``doc.squeezed``,
-kg/ner/boundary.py).  Texts are invented."""
+(``doc.post_titles``, kg/ner/titles.py), the squeezed text (``doc.squeezed``,
+kg/boundary.py) and the sections headed by a place (``doc.sections``, kg/relations/locations.py).
+Texts are invented."""
 from __future__ import annotations
 
 import pytest
 
-from kg.model import Document, PostTitles, Title, TitleChain
-from kg.ner.boundary import squeezed
+from kg.boundary import squeezed
+from kg.model import Document, PostTitles, Section, Title, TitleChain
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.persons import recognize_persons
 from kg.ner.titles import post_titles, recognize_titles
 from kg.normalize import normalize_document
+from kg.resolve import resolve
+from tests.conftest import make_doc
 
 
 def _doc(text: str) -> Document:
@@ -79,3 +82,27 @@ def test_recognizers_read_the_squeezed_text_on_the_document():
     doc = _doc("长嘉汇购 物中心开业。")
     recognize_enterprises(doc)
     assert doc.squeezed is not None and doc.squeezed.text == "长嘉汇购物中心开业。"
+
+
+@pytest.mark.parametrize("text, sections", [
+    ("石柱\n\n黄水大桥加快建设。\n\n丰都\n\n名山索道项目开工。",
+     [("石柱", "石柱\n\n黄水大桥加快建设。\n\n"), ("丰都", "丰都\n\n名山索道项目开工。")]),
+    ("石柱的黄水大桥加快建设。", []),  # a place inside a sentence heads nothing
+])
+def test_the_relations_stage_keeps_the_sections_on_the_document(text, sections):
+    doc = make_doc(text, [("石柱", "Place"), ("丰都", "Place"), ("黄水大桥", "Project"), ("名山索道项目", "Project")])
+    assert [(s.header.text, doc.text[s.header.start:s.end]) for s in doc.sections] == sections
+
+
+def test_resolution_reads_the_sections_on_the_document_not_the_text():
+    """A bare body takes the place of its section from ``doc.sections``, whatever the text alone says."""
+    names = [("江津区", "Place"), ("永川区", "Place"), ("区委", "GovOrg")]
+    doc = make_doc("江津区、江津区和永川区的代表出席。区委召开全会。", names)
+    assert doc.sections == []
+
+    def body_label(doc: Document) -> str:
+        return next(e.label for e in resolve([doc]).entities.values() if e.type == "GovOrg")
+
+    assert body_label(doc) == "江津区委"  # the place the article names most
+    doc.sections = [Section(next(m for m in doc.mentions if m.text == "永川区"), len(doc.text))]
+    assert body_label(doc) == "永川区委"

@@ -129,7 +129,7 @@ def test_a_record_lacking_a_field_with_a_default_gets_the_default():
     ("furniture", []),  # lived in ``meta`` before
     ("repeats", []),  # lived in ``meta`` before
     ("post_titles", None),  # was a text-keyed cache of kg/ner/titles.py before
-    ("squeezed", None),  # was a text-keyed cache of kg/ner/boundary.py before
+    ("squeezed", None),  # was a text-keyed cache of kg/boundary.py before
     ("units", []),  # lived in ``meta`` before
 ])
 def test_a_record_from_before_the_analyses_were_fields_loads(field_name, default):

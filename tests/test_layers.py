@@ -9,12 +9,12 @@ The rules:
 3. Layers, bottom to top: the shared modules (kg.model, kg.lexicon, kg.normalize, kg.segment, ...,
    every kg module outside the packages below and the drivers); the stage packages kg.ner,
    kg.relations, kg.resolve, kg.rdf, kg.server; the drivers (kg.pipeline, kg.parallel, kg.runner,
-   kg.training, kg.cli, kg.commands, kg.graphview, kg.view, kg.analytics, ...), which may import anything.
+   kg.training, kg.cli, kg.commands, kg.view, kg.analytics, ...), which may import anything.
    A shared module imports no stage package, and a stage package imports no other stage package, with
    one allowed direction: kg.server (the front of a store) reads kg.rdf (the store's vocabulary and
-   queries). Neither imports a driver. The imports that break these rules today are listed in
-   LAYER_EXCEPTIONS, each with its reason, so that the test fails on any new one; an entry that no
-   longer occurs must be removed.
+   queries). Neither imports a driver. What stages share (the general vocabulary, the grammars of
+   person names and government bodies, name helpers) lives in the shared modules; what a driver must
+   give a stage (the store's resolver and pools, the project grammar milestones read) it passes in.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 STAGES = ("kg.ner", "kg.relations", "kg.resolve", "kg.rdf", "kg.server")
 #: Modules above the stages: they assemble the stages into pipelines, commands and views.
 DRIVERS = ("kg.pipeline", "kg.parallel", "kg.runner", "kg.training", "kg.cli", "kg.__main__", "kg.commands",
-           "kg.graphview", "kg.view", "kg.analytics")
+           "kg.view", "kg.analytics")
 #: (importing stage, imported stage) pairs that are the allowed direction.
 ALLOWED_DIRECTIONS = {("kg.server", "kg.rdf")}
 
@@ -46,54 +46,16 @@ LAZY_IMPORTS = {
     ("kg.commands.train_ner", "kg.training"): "imports hanlp and torch, the optional hanlp extra: "
                                                "kg train-ner --help works without it",
     ("kg.parallel", "dask.distributed"): "optional heavy dependency (the dask extra): only for --engine dask",
-    ("kg.ner.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
+    ("kg.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
     ("kg.reader", "charset_normalizer"): "slow import (0.15 s): only for a file that is not UTF-8",
     ("kg.reader", "bs4"): "slow import (0.3 s): only for an HTML file",
-    ("kg.runner", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
+    ("kg.progress", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
     ("kg.commands.push", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
     ("kg.runner", "kg.parallel"): "the whole extraction pipeline (0.5 s); kg.runner also serves commands "
                                   "that extract nothing (kg query's --since)",
     ("kg.server.policy", "rdflib.plugins.sparql.parser"): "slow import (0.7 s): only when a query is checked",
     ("kg.server.policy", "pyparsing"): "with the SPARQL parser above",
     ("kg.server.policy", "rdflib.plugins.sparql.parserutils"): "with the SPARQL parser above",
-    ("kg.rdf.store", "kg.resolve"): "layer exception below: a store re-resolves its documents after adding some",
-    ("kg.rdf.store", "kg.runner"): "layer exception below: a store shows the progress of its re-resolution",
-    ("kg.rdf.store", "kg.parallel"): "layer exception and known cycle below: a store's rewrite writes the "
-                                     "documents' quads in worker processes",
-    ("kg.parallel", "kg.rdf.store"): "known cycle below: the workers of a store's rewrite read its stored documents",
-    ("kg.parallel", "kg.rdf.dataset"): "with kg.rdf.store above: only in the workers of a store's rewrite",
-}
-
-#: Import cycles that exist today -> why; to be broken by moving the shared piece down a layer.
-KNOWN_CYCLES: dict[frozenset, str] = {
-    frozenset({"kg.parallel", "kg.rdf.store", "kg.runner"}):
-        "a store's rewrite (kg.rdf.store) computes each document's quads in kg.parallel's worker processes, "
-        "which read the stored documents back; to be broken by passing the pool to KgStore.add",
-}
-
-#: (module, imported module) -> why this crossing of the layer rules remains.
-LAYER_EXCEPTIONS = {
-    # relations read the recognizers' grammars and word lists
-    ("kg.relations.events", "kg.ner.names"): "names the recognizer missed are read by the name grammar",
-    ("kg.relations.locations", "kg.ner.vocabulary"): "section headings are told from phrases by the vocabulary",
-    ("kg.relations.milestones", "kg.ner.projects"): "milestones reuse the project name grammar",
-    ("kg.relations.milestones", "kg.ner.vocabulary"): "milestone objects are told from phrases by the vocabulary",
-    ("kg.relations.posts", "kg.ner.govorgs"): "posts read the bodies' kinds and levels",
-    ("kg.relations.posts", "kg.ner.titles"): "posts read the title chains the title component found",
-    ("kg.relations.time_facts", "kg.ner.govorgs"): "an event's body is read by the body grammar",
-    # resolution reads the relation look-ups
-    ("kg.resolve", "kg.relations.aliases"): "alias facts merge mentions",
-    ("kg.resolve", "kg.relations.context"): "the same name normalization (compact) as relations",
-    ("kg.resolve", "kg.relations.locations"): "located_in facts tell apart places of the same name",
-    ("kg.rdf.store", "kg.resolve"): "a store re-resolves its documents after adding some",
-    # stages reaching up to the drivers
-    ("kg.rdf.exports", "kg.graphview"): "the CSV and GraphML exports are the entity graph kg.graphview reads "
-                                        "from the store (through kg.rdf)",
-    ("kg.rdf.store", "kg.runner"): "a store shows the progress of its re-resolution with the extraction's bar",
-    ("kg.rdf.store", "kg.parallel"): "a store's rewrite writes the documents' quads in worker processes "
-                                     "(--workers), through kg.parallel's pools",
-    ("kg.server.pages", "kg.graphview"): "an entity page lists the entity's facts from the entity graph",
-    ("kg.server.pages", "kg.view"): "an entity page draws its neighbourhood with the HTML view",
 }
 
 
@@ -212,10 +174,9 @@ def test_the_reader_sees_the_package():
     assert any(i.in_function for i in IMPORTS) and any(not i.in_function for i in IMPORTS)
 
 
-def test_no_import_cycles_but_the_known_ones():
-    found = set(_cycles())
-    assert found <= set(KNOWN_CYCLES), f"new import cycle: {sorted(map(sorted, found - set(KNOWN_CYCLES)))}"
-    assert set(KNOWN_CYCLES) <= found, "a known cycle is broken: remove it from KNOWN_CYCLES"
+def test_no_import_cycles():
+    found = _cycles()
+    assert not found, f"import cycle: {sorted(map(sorted, found))}"
 
 
 def _lazy_imports() -> dict[tuple[str, str], int]:
@@ -244,10 +205,7 @@ def test_the_lazy_import_check_catches_a_new_one():
 
 def test_stages_and_shared_modules_import_only_in_the_allowed_direction():
     violations = _layer_violations()
-    new = violations - set(LAYER_EXCEPTIONS)
-    assert not new, f"a new import across the layers: {sorted(new)}"
-    stale = set(LAYER_EXCEPTIONS) - violations
-    assert not stale, f"no longer imported: remove from LAYER_EXCEPTIONS: {sorted(stale)}"
+    assert not violations, f"an import across the layers: {sorted(violations)}"
 
 
 @pytest.mark.parametrize("importer, imported, rule", [
@@ -256,12 +214,12 @@ def test_stages_and_shared_modules_import_only_in_the_allowed_direction():
     ("kg.rdf.exports", "kg.server.app", "store imports the server"),
     ("kg.relations.posts", "kg.resolve", "relations import resolution"),
     ("kg.ner.titles", "kg.pipeline", "a recognizer imports the pipeline"),
-    ("kg.lexicon", "kg.graphview", "a shared module imports a driver"),
+    ("kg.lexicon", "kg.view", "a shared module imports a driver"),
 ])
 def test_the_layer_check_catches_a_new_crossing(importer, imported, rule):
     IMPORTS.append(Import(importer, imported, 1, False))
     try:
-        assert (importer, imported) in _layer_violations() - set(LAYER_EXCEPTIONS), rule
+        assert (importer, imported) in _layer_violations(), rule
     finally:
         IMPORTS.pop()
 

@@ -16,9 +16,9 @@ import pytest
 
 from kg import resolution_score
 from kg.divisions import divisions
+from kg.parallel import open_store
 from kg.rdf.exports import write_exports
 from kg.rdf.sparql import run_query
-from kg.rdf.store import KgStore
 from kg.rdf.vocab import CLASS
 from kg.runner import SEEDS, extract_documents
 from tests.conftest import CORPUS_DOCS, GOLD as GOLD_DIR
@@ -41,7 +41,7 @@ def build():
     names = {m[0] for _, members in gold.clusters for m in members}
     paths = sorted(SEEDS.glob("*.txt")) + sorted(docs_dir / n for n in names if not (SEEDS / n).exists())
     with tempfile.TemporaryDirectory() as tmp:
-        store = KgStore(Path(tmp) / "store")
+        store = open_store(Path(tmp) / "store")
         store.add(extract_documents(paths, "rules", quiet=True))
         write_exports(store.oxigraph, Path(tmp), ["csv"])
         index = resolution_score.EntityIndex(Path(tmp) / "entities.csv")

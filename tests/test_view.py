@@ -12,9 +12,10 @@ import pytest
 from rdflib import Dataset
 
 from kg.errors import KgError
-from kg.graphview import find_entity, to_networkx
+from kg.rdf.entity_graph import find_entity, to_networkx
 from kg.rdf.vocab import KG, KGR
-from kg.view import opening_nodes, render, select, view_page, write_view
+from kg.server.graph_page import opening_nodes, render
+from kg.view import select, view_page, write_view
 from tests.conftest import RdfWriter, XSS_NAME, XSS_SENTENCE, invented_graph, invented_rdf, random_graph
 from tests.conftest import kg
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.analytics import links
-from kg.graphview import read_graph
-from kg.view import TYPE_STYLE, write_view
+from kg.rdf.entity_graph import links, read_graph
+from kg.server.graph_page import TYPE_STYLE
+from kg.view import write_view
 from tests.conftest import (
     CHROMIUM,
     XSS_NAME,

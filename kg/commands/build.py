@@ -28,14 +28,16 @@ from pathlib import Path
 
 from kg import atomic, overrides
 from kg.errors import KgError
-from kg.graphview import from_store
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
+from kg.rdf.entity_graph import from_store
 from kg.rdf.exports import DUMPS, EXPORTERS, FILES, dump_database, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
-from kg.parallel import add_extraction_options, check_workers, in_background
-from kg.runner import extract_documents, parse_date, resolve_inputs, with_progress
-from kg.view import READ_EVIDENCE, write_view
+from kg.parallel import add_extraction_options, check_workers, in_background, open_store
+from kg.progress import with_progress
+from kg.runner import extract_documents, parse_date, resolve_inputs
+from kg.server.graph_page import READ_EVIDENCE
+from kg.view import write_view
 
 
 DESCRIPTION = "Extract, resolve and write graph.ttl, graph.html and the other exports."
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     # The temporary store lives in a staging directory inside --out: an unusable --out fails
     # here, before extraction, and a killed run's store is removed by the next run.
     with atomic.staging_dir(args.out) as work:
-        store = KgStore(args.store or work / "store", checked=bool(args.store))
+        store = open_store(args.store or work / "store", checked=bool(args.store))
         problem = store.check() if args.store else None
         kept = store.path / STORED_OVERRIDES
         text = _overrides_text(args.overrides, kept)

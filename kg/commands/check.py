@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.rdf.store import DamagedStoreError, KgStore, is_store
+from kg.parallel import open_store
+from kg.rdf.store import DamagedStoreError, is_store
 
 
 DESCRIPTION = ("Compare every graph of a store with the digest kg recorded when it wrote it. "
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if not is_store(path):
         raise KgError(f"no kg store at {path} (one is made by `kg build --store {path}`)")
     try:
-        store = KgStore(path)
+        store = open_store(path)
         problem = store.check(every_digest=True)
         damage = None
     except DamagedStoreError as e:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if damage is not None:
         store = None  # closes the database if it was opened, before it is moved
         kept = _set_aside(path)
-        store = KgStore(path)
+        store = open_store(path)
         store.check()
         problem = f"had a damaged database ({damage}; kept in {kept})"
     if problem:

@@ -14,7 +14,8 @@ from kg import atomic
 from kg.document_json import document_to_json
 from kg.errors import KgError
 from kg.model import Document
-from kg.rdf.store import PICKLED, KgStore, is_store
+from kg.parallel import open_store
+from kg.rdf.store import PICKLED, is_store
 
 
 DESCRIPTION = ("Convert the pickled documents of a store made by an older kg to JSON records "
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.trust:
         raise KgError(f"store {path} holds {len(pickled)} pickled documents, and reading a pickle runs whatever code "
                       f"it holds: if you made this store or trust who did, run `kg migrate {path} --trust`")
-    store = KgStore(path)  # fails before any conversion if the store is in use, read-only or damaged
+    store = open_store(path)  # fails before any conversion if the store is in use, read-only or damaged
     for source in pickled:
         atomic.write_bytes(source.with_suffix(".json"), document_to_json(_unpickle(source)))
         source.unlink()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from kg.analytics import Step, paths
-from kg.graphview import read_graph, snippet
+from kg.rdf.entity_graph import read_graph, snippet
 
 #: Evidence sentences printed per fact.
 EVIDENCE_PER_FACT = 1

@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.rdf.store import KgStore, is_store
+from kg.parallel import open_store
+from kg.rdf.store import is_store
 
 #: The shortest start of a sha256 that names a document.
 SHA_PREFIX = 8
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.store)
     if not is_store(path):
         raise KgError(f"no kg store at {path} (one is made by `kg build --store {path}`)")
-    store = KgStore(path)
+    store = open_store(path)
     problem = store.check()
     names = store.stored_names()
     removed = {sha for doc in args.documents for sha in _named(doc, names, path)}

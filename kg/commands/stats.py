@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from kg.analytics import LOUVAIN_SEED, Stats, stats
-from kg.graphview import from_store
+from kg.analytics import Stats, stats
 from kg.rdf.counts import Counts, counts
+from kg.rdf.entity_graph import LOUVAIN_SEED, from_store
 from kg.rdf.source import SOURCE_HELP, open_source
 from kg.rdf.sparql import text_table  # the same terminal table as `kg query`
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from kg.errors import UsageError
-from kg.graphview import read_graph
+from kg.rdf.entity_graph import read_graph
 from kg.rdf.source import SOURCE_HELP
 from kg.view import write_view
 

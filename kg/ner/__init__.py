@@ -3,5 +3,5 @@ whose candidates are merged by one policy (``kg.ner.merge``).
 
 A component is ``recognize_xxx(doc) -> list[Mention]``. The recognizers ``--ner`` offers are
 registered by name in ``kg.ner.recognizers.RECOGNIZERS``. This package file imports nothing, so
-that a module reading one word list (``kg.ner.names``) does not load every recognizer.
+that a module reading one part of a grammar (``kg.ner.roles``) does not load every recognizer.
 """

@@ -3,7 +3,7 @@
 Five rules, each tagged in ``Mention.source``:
 - ``enterprises.suffix``: a legal or business suffix (有限公司, 股份有限公司,
   有限责任公司, (普通合伙), 集团, 合作社, 银行 + 支行 ...) whose left boundary is
-  found by ``kg.ner.boundary``; the name must keep a brand of its own once
+  found by ``kg.boundary``; the name must keep a brand of its own once
   places, industry words and generic words are set aside (not 该公司, 科技公司);
 - ``enterprises.alias``: a short name defined by ``以下简称`` or reused later in
   the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能), or its
@@ -27,9 +27,9 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
-                             stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
+from kg.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
+                          stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
+from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"

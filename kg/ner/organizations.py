@@ -3,7 +3,7 @@ labs, hospitals, media, associations, armed-forces units).
 
 - ``organizations.suffix``: a suffix of ``kg/data/org_suffixes.txt`` (大学, 研究院,
   实验室, 人民医院, 日报, 融媒体中心, 协会 ...) with the left boundary of
-  ``kg.ner.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
+  ``kg.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
   of its own (陆军军医大学, 广阳湾实验室).  A suffix followed by a company's
   legal suffix (某某研究院有限公司) belongs to the Enterprise.
 - ``organizations.unit``: the bodies written as 省/区/市/县 + unit (区人武部,
@@ -26,10 +26,10 @@ import re
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import Mention
-from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
-                             skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
+                          skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
@@ -39,9 +39,9 @@ _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区�
                    r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
-_RANK = re.compile(r"国家级|省级|市级|区级|县级")
+_RANK = re.compile(alternation("rank_words.txt"))
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
-_GENERIC = re.compile(r"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|国家级|省级|市级|区级|县级|民办|公办"
+_GENERIC = re.compile(rf"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|{_RANK.pattern}|民办|公办"
                       r"|数字|智慧|云上|网上|线上|两市|两地|两区|两县|双方)$")
 
 

@@ -22,17 +22,18 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import Mention
-from kg.ner.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
-                             stop_ends_at, suffix_regex, suffix_table, without_parentheses)
-from kg.ner.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
+from kg.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
+                          stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
+_RANKS = alternation("rank_words.txt")
 #: A brand that only states a category or rank (国家现代农业产业园, 省级开发区, 港口型物流园).
-_CATEGORY = re.compile(r"(?:国家|国家级|省级|市级|区级|县级|现代|特色|大学|高科技|[十百千万亿]+级|[\u4e00-\u9fff]{2}型)")
+_CATEGORY = re.compile(rf"(?:国家|{_RANKS}|现代|特色|大学|高科技|[十百千万亿]+级|[\u4e00-\u9fff]{{2}}型)")
 #: ``川渝藏国家级经开区``: a rank right before the zone word makes a category of zones.
-_RANK_END = re.compile(r"(?:国家级|省级|市级|区级|县级)$")
+_RANK_END = re.compile(rf"(?:{_RANKS})$")
 _COUNT = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个]")
 _FORMER = "原"
 #: Demonstratives and quantifiers: 该高新区, 各经开区 refer back or count, they name no park.

@@ -1,6 +1,6 @@
 """Recognizer component: Person mentions.
 
-A name-shaped token (kg/ner/names.py) becomes a Person only with evidence:
+A name-shaped token (kg/person_names.py) becomes a Person only with evidence:
 - a post title right before it (区委副书记、区长赵光平; 市委常委、涪陵区委书记 蒋文涛),
   from the title grammar (kg/ner/titles.py);
 - a byline role (记者 郑小川 实习记者 周雨桐 贺嘉): one role serves every name
@@ -31,7 +31,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import load_table
 from kg.model import Document, Mention
-from kg.ner import names
+from kg import person_names as names
 from kg.ner.titles import byline_name_closed, post_titles
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")

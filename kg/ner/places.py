@@ -35,8 +35,8 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
-from kg.ner.vocabulary import has_unknown_word, starts_with_proper_noun
+from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
+from kg.vocabulary import has_unknown_word, starts_with_proper_noun
 from kg.spans import SpanIndex, list_matches, occurrences
 
 _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")

@@ -2,7 +2,7 @@
 
 A name ends in a suffix of ``kg/data/project_suffixes.txt`` (项目, 工程, 生产基地,
 数字化车间, 大桥, 水库, 综合体 ...; a run such as 基地项目 is one suffix) and
-starts after the nearest left boundary (``kg.ner.boundary``, project scope):
+starts after the nearest left boundary (``kg.boundary``, project scope):
 punctuation, 的, 、, ：, verbs such as 推进/建设/实施, a date or a count, or the
 legal suffix of the owning company (``某某有限公司新能源汽车轴生产数字化车间``).
 Places and company short names in front stay in the name (潼南东兴大桥,
@@ -31,11 +31,11 @@ from itertools import accumulate
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
-                             skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
+from kg.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
+                          skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import is_park_name
-from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
+from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
 from kg.spans import SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"

@@ -35,9 +35,9 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
 from kg.model import BYLINE, TITLE, Appointment, Document, Mention, PostTitles, Title, TitleChain
-from kg.ner import names
-from kg.ner.boundary import left_boundary
-from kg.ner.govorgs import body_kinds, company_suffixes, find_bodies, level_words
+from kg import person_names as names
+from kg.boundary import left_boundary
+from kg.bodies import body_kinds, company_suffixes, find_bodies, level_words
 from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 
 CHAIN_SEPARATORS = "、，,"

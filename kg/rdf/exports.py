@@ -4,7 +4,7 @@ They are written from a pyoxigraph store (the build's, or one filled from a
 knowledge base by ``kg.rdf.dataset.memory_store``) as streams, so a large graph
 is never held in Python: TriG is the store's dataset as it is; Turtle,
 N-Triples and JSON-LD are its default graph, the merged graph; the CSV files and GraphML are the entity
-graph of ``kg.graphview``, and the facts in time (events, posts, milestones, figures: ``kg.rdf.timeline``). The order is the store's index order, fixed for the
+graph of ``kg.rdf.entity_graph``, and the facts in time (events, posts, milestones, figures: ``kg.rdf.timeline``). The order is the store's index order, fixed for the
 same content. JSON-LD is in expanded form (one object per node).
 """
 from __future__ import annotations
@@ -19,14 +19,14 @@ import networkx as nx
 import pyoxigraph
 
 from kg.errors import UsageError
-from kg.graphview import from_store
+from kg.rdf.entity_graph import from_store
 from kg.rdf.dataset import entity_iri
 from kg.rdf.timeline import timeline_csvs
 from kg.rdf.vocab import PREFIXES
 
 _PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 #: What an exporter writes with: the store, the output directory, and the store's entity graph
-#: (``kg.graphview``), read on first use and shared by the exporters of one build.
+#: (``kg.rdf.entity_graph``), read on first use and shared by the exporters of one build.
 EntityGraph = Callable[[], nx.MultiDiGraph]
 
 
@@ -89,7 +89,7 @@ def parse_formats(value: str) -> list[str]:
 def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
                   entity_graph: nx.MultiDiGraph | None = None) -> list[str]:
     """Write the requested exports of the graph in ``store`` into ``out``; returns the file names
-    written. ``entity_graph``: the store's ``kg.graphview`` graph, if the caller has read it already."""
+    written. ``entity_graph``: the store's ``kg.rdf.entity_graph`` graph, if the caller has read it already."""
     read: list[nx.MultiDiGraph] = [] if entity_graph is None else [entity_graph]
 
     def shared_entity_graph() -> nx.MultiDiGraph:

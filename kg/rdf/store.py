@@ -56,7 +56,7 @@ import shutil
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph
 
@@ -65,6 +65,7 @@ from kg.document_json import RecordError, document_from_json, document_to_json
 from kg.errors import KgError
 from kg.knowledge import KnowledgeBase
 from kg.model import Document
+from kg.progress import with_progress
 from kg.rdf.dataset import description_quads, document_iri, statement_quads
 from kg.rdf.digests import Fingerprint, StoreRecord, code_digest, differing_graphs, digest, files_state, \
     graph_digests, graph_key, read_record, triple_hash, write_record
@@ -153,14 +154,28 @@ class BuildReport:
     entities: int  # entities in the graph (kg.rdf.counts holds the counts that commands print)
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """How a store resolves its documents, given by the driver that opens it (``kg.parallel.open_store``),
+    so that kg.rdf imports neither the resolution stage nor a driver.
+
+    ``resolver(overrides)``: a new ``kg.resolve.Resolver`` with those kg.overrides corrections;
+    ``document_graphs(resolver, paths, workers)``: the quads (a set, or N-Quads) and ``DocumentPart`` of each
+    stored document of ``paths``, in order, in up to ``workers`` processes (``kg.parallel.document_graphs``)."""
+    resolver: Callable[[Iterable], Any]
+    document_graphs: Callable[[Any, list[Path], int | None], Iterator[tuple[set | bytes, Any]]]
+
+
 class KgStore:
     """A store directory: stored documents plus their graph.
 
     ``checked``: keep digests of the graphs (``check`` and ``close``); a build's
-    temporary store, read once and deleted, goes without."""
+    temporary store, read once and deleted, goes without. ``resolution``: how ``add``
+    re-resolves the documents (a store that is only read needs none)."""
 
-    def __init__(self, path: str | Path, checked: bool = True) -> None:
+    def __init__(self, path: str | Path, checked: bool = True, resolution: Resolution | None = None) -> None:
         self.path = Path(path)
+        self.resolution = resolution
         if self.path.exists() and not self.path.is_dir():
             raise KgError(f"--store is not a directory: {self.path}")
         if self.path.is_dir() and any(self.path.iterdir()) and not is_store(self.path):
@@ -240,15 +255,15 @@ class KgStore:
         stored documents ``removed`` (sha256) out, re-resolve and rewrite the quads that change
         (``quiet``: no progress bars; ``overrides``: kg.overrides corrections; ``force``: re-resolve
         and rewrite everything even if nothing is added; ``workers``: processes that write the graphs
-        of a rewrite, kg.parallel.document_graphs)."""
+        of a rewrite, ``Resolution.document_graphs``)."""
         with database_errors(self.path):
             return self._add(docs, quiet, overrides, force, set(removed), workers)
 
     def _add(self, docs: Iterable[Document], quiet: bool, overrides: list | None, force: bool,
              removed: set[str], workers: int | None) -> BuildReport:
-        from kg.resolve import Resolver
-
-        resolver = Resolver(overrides or ())
+        if self.resolution is None:
+            raise TypeError("KgStore.add needs the store opened with a resolution (kg.parallel.open_store)")
+        resolver = self.resolution.resolver(overrides or ())
         known = self.stored_hashes()
         removed &= known
         known -= removed
@@ -290,9 +305,6 @@ class KgStore:
 
     def _rewrite(self, resolver, summaries: dict[str, dict], quiet: bool, workers: int | None) -> None:
         """Resolve every stored document again and rewrite all the quads."""
-        from kg.parallel import document_graphs
-        from kg.runner import with_progress
-
         stored = sorted(self.documents_dir.glob("*.json"))
         for doc in map(read_stored_document, with_progress(stored, len(stored), "reading the store", quiet)):
             summary = resolver.summary(doc)
@@ -308,7 +320,7 @@ class KgStore:
         if self.checked:
             shutil.rmtree(self.resolution_dir, ignore_errors=True)
             self.resolution_dir.mkdir()
-        graphs = document_graphs(resolver, ordered, workers)
+        graphs = self.resolution.document_graphs(resolver, ordered, workers)
         for path, (quads, part) in zip(ordered, with_progress(graphs, len(ordered), "writing the graph", quiet)):
             sha = path.name.removesuffix(".json")
             resolver.contribute(part.contribution)
@@ -340,8 +352,6 @@ class KgStore:
         """Resolve again from the kept summaries; rewrite only the graphs of the new documents and
         of those the resolution now reads otherwise, and the entity descriptions that changed.
         What comes out is what ``_rewrite`` gives."""
-        from kg.runner import with_progress
-
         for sha in sorted(kept):
             resolver.observe_summary(kept[sha]["summary"])
         resolver.finish()

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kg.model import Document, Relation
+from kg.model import Document, Relation, Section
+from kg.names import compact
 from kg.relations.aliases import extract_aliases
-from kg.relations.context import DocContext, compact
-from kg.relations.locations import extract_locations
+from kg.relations.context import DocContext
+from kg.relations.locations import extract_locations, section_headers
 from kg.relations.ownership import extract_ownership
 from kg.relations.posts import extract_posts
 
@@ -44,6 +45,7 @@ RELATION_EXTRACTORS: dict[str, RelationExtractor] = {
 
 def extract_relations(doc: Document) -> None:
     ctx = DocContext(doc)
+    doc.sections = [Section(header, end) for header, end in section_headers(ctx)]
     found: dict[str, list[Relation]] = {}
     for name, extractor in RELATION_EXTRACTORS.items():
         found[name] = extractor(ctx, found)

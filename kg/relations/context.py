@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from kg import gazetteer
 from kg.lexicon import load_table
 from kg.model import TITLE, Document, Mention, Relation, Span
+from kg.names import compact
 from kg.spans import SpanIndex
 
 #: What ends a clause: commas, sentence ends, colons, line breaks.
@@ -196,13 +197,6 @@ def clause_end(text: str, pos: int) -> int:
 
 
 
-@lru_cache(maxsize=1 << 16)  # names recur: computed once per distinct name
-def compact(text: str) -> str:
-    """A name without the spaces OCR leaves inside it, brackets folded to ASCII."""
-    text = "".join(c for c in text if not c.isspace())
-    return text.replace("（", "(").replace("）", ")")
-
-
 def triggers(family: str) -> tuple[str, ...]:
     """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
     words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
@@ -223,12 +217,6 @@ def add_once(out: list, seen: dict[tuple, list[int]], key: tuple, item) -> None:
             return
     same.append(len(out))
     out.append(item)
-
-
-def prefixes_in(name: str, names: set[str] | frozenset[str]) -> list[str]:
-    """The members of ``names`` that ``name`` starts with and is longer than, shortest first:
-    one look-up per prefix instead of a scan of ``names``."""
-    return [name[:k] for k in range(1, len(name)) if name[:k] in names]
 
 
 def substrings(text: str) -> set[str]:

@@ -20,7 +20,7 @@ held as acting.  The date is the last date the clause of the word states before 
 least to the month (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date.
-Names the entity recognizer missed are read by the name grammar (kg.ner.names); the
+Names the entity recognizer missed are read by the name grammar (kg.person_names); the
 stage (kg/relations/time_facts.py) makes them Person mentions.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from functools import lru_cache
 from kg.dates import StatedDate, lead_dates, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
-from kg.ner import names
+from kg import person_names as names
 from kg.gazetteer import is_place
 from kg.relations.context import add_once
 

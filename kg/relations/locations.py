@@ -44,8 +44,9 @@ import re
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
-from kg.ner.vocabulary import words
-from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, prefixes_in, substrings, triggers
+from kg.vocabulary import words
+from kg.names import compact, prefixes_in
+from kg.relations.context import CLAUSE_END, DocContext, clause_start, substrings, triggers
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -1000,7 +1001,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
 
 def _sections(ctx: DocContext, found: list[Relation], owned: list[Relation]) -> list[Relation]:
     """The district of a section header, for what no other pattern places."""
-    sections = section_headers(ctx)
+    sections = [(s.header, s.end) for s in ctx.doc.sections]
     if not sections:
         return []
     section_names = {compact(h.text) for h, _ in sections}

@@ -19,7 +19,7 @@ name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a fig
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
 
 Both attach to the project the sentence is about, named as the project grammar
-(kg.ner.projects) names it:
+(kg.ner.projects, passed in by the pipeline as ``project_start``) names it:
 
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
@@ -58,13 +58,13 @@ from bisect import bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
+from typing import Callable
 
 from kg.dates import lead_dates, statement_date, stated_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
-from kg.ner.projects import subject_project_start
-from kg.ner.vocabulary import leading_clause_words
+from kg.vocabulary import leading_clause_words
 from kg.relations.context import add_once
 from kg.spans import SpanIndex
 
@@ -138,18 +138,25 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     return pattern, kinds, units
 
 
-def extract_project_facts(doc: Document) -> tuple[list[Milestone], list[Figure]]:
+#: Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a clause opens
+#: with it, None if the words name no project: the project grammar's reading
+#: (kg.ner.projects.subject_project_start), given by the pipeline so that relations import no recognizer.
+ProjectStart = Callable[[str, int, int], int | None]
+
+
+def extract_project_facts(doc: Document, project_start: ProjectStart) -> tuple[list[Milestone], list[Figure]]:
     """The milestones and the figures of a document, read with one view of its projects (a
     project a milestone's list or object names, 签约某某项目, is the project a figure of the
     next sentence points back to: 该项目占地…)."""
-    projects = _Projects(doc)
-    return extract_milestones(doc, projects), extract_figures(doc, projects)
+    projects = _Projects(doc, project_start)
+    return extract_milestones(doc, project_start, projects), extract_figures(doc, project_start, projects)
 
 
-def extract_milestones(doc: Document, projects: _Projects | None = None) -> list[Milestone]:
+def extract_milestones(doc: Document, project_start: ProjectStart,
+                       projects: _Projects | None = None) -> list[Milestone]:
     """Every milestone a document states (reached or planned), once per (project, milestone, date)."""
     pattern, rows = _milestone_words()
-    projects = projects or _Projects(doc)
+    projects = projects or _Projects(doc, project_start)
     negations = tuple(load_lines("milestone_negations.txt"))
     leads = lead_dates(doc)
     out: list[Milestone] = []
@@ -240,12 +247,12 @@ def _noun_heads() -> tuple[str, ...]:
     return tuple(sorted(load_lines("milestone_noun_heads.txt"), key=len, reverse=True))
 
 
-def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Figure]:
+def extract_figures(doc: Document, project_start: ProjectStart, projects: _Projects | None = None) -> list[Figure]:
     """Every figure a document states about a project, once per (project, kind, value, unit): after
     a word of kg/data/project_figures.tsv, the further products of a capacity (年产镁砖6万吨，耐火材料
     15万吨), and a capacity a project's name holds (6万吨聚甲醛项目, 20万吨/年EVA装置)."""
     pattern, kinds, units = _figure_pattern()
-    projects = projects or _Projects(doc)
+    projects = projects or _Projects(doc, project_start)
     out: list[Figure] = []
     seen: set[tuple[str, str, float, str]] = set()
 
@@ -463,8 +470,9 @@ def _clauses_back(text: str, pos: int) -> list[int]:
 class _Projects:
     """Which Project mention a statement at [start, end) of sentence ``index`` is about."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, project_start: ProjectStart) -> None:
         self.doc = doc
+        self.project_start = project_start
         projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
@@ -634,7 +642,7 @@ class _Projects:
         if m is None or m.start("name") >= pos or m.group("name").startswith(_ANAPHORS) \
                 or not _names_a_project(m.group("name"), m.group("suffix")):
             return None
-        begin = subject_project_start(text, m.start("suffix"), m.end("name"))
+        begin = self.project_start(text, m.start("suffix"), m.end("name"))
         # the grammar may only leave out the company that owns the project (某某有限公司某某项目), or
         # a place the name opens with, which stays in it as written (某市高新区某某研创园项目)
         if begin is not None and is_place(text[m.start("name"):begin]):

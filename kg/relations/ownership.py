@@ -16,7 +16,8 @@ import re
 
 from kg import gazetteer
 from kg.model import Mention, Relation
-from kg.relations.context import DocContext, clause_end, clause_start, compact, prefixes_in, triggers
+from kg.names import compact, prefixes_in
+from kg.relations.context import DocContext, clause_end, clause_start, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)

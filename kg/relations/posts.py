@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from kg.lexicon import load_set
 from kg.model import TITLE, Appointment, Mention, Relation
-from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
-from kg.ner.titles import post_titles
-from kg.relations.context import ORG_TYPES, DocContext, compact, substrings, triggers
+from kg.bodies import FUSABLE, ZONE_BODIES, level_words
+from kg.names import compact
+from kg.relations.context import ORG_TYPES, DocContext, substrings, triggers
 
 CHAIN_SEPARATORS = "、,，"
 PERSON = ("Person",)
@@ -36,7 +36,7 @@ CARRIED_REACH = 300
 
 def extract_posts(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
-    found = post_titles(ctx.doc)
+    found = ctx.doc.post_titles  # the title grammar's reading, found by the entity stage
     appointed: dict[tuple[int, int], list[Appointment]] = {}
     for a in found.appointments:
         appointed.setdefault((a.name_start, a.name_end), []).append(a)

@@ -10,24 +10,26 @@ present joins the document's entities and relations:
 - an appointment or election is a post held: ``holds_post`` to the post as written and
   ``member_of`` its body (pattern ``event.appoint``, ``event.elect``), unless the relation
   stage stated that post already; the body is the document's mention of it, or the body
-  the government-body grammar (kg.ner.govorgs) reads in the words before the title, which
+  the government-body grammar (kg.bodies) reads in the words before the title, which
   becomes a GovOrg mention.
 """
 from __future__ import annotations
 
 from kg.model import TITLE, Document, Mention, Relation, Span
-from kg.ner.govorgs import find_bodies
-from kg.relations.context import ORG_TYPES, DocContext, compact
+from kg.bodies import find_bodies
+from kg.names import compact
+from kg.relations.context import ORG_TYPES, DocContext
 from kg.relations.events import extract_events
-from kg.relations.milestones import extract_project_facts
+from kg.relations.milestones import ProjectStart, extract_project_facts
 
 #: Event kinds that state a post held from then on.
 HOLDING = ("appoint", "elect")
 
 
-def extract_facts_in_time(doc: Document) -> None:
+def extract_facts_in_time(doc: Document, project_start: ProjectStart) -> None:
+    """``project_start``: the project grammar's reading of a clause's subject (kg.relations.milestones)."""
     doc.events = extract_events(doc)
-    doc.milestones, doc.figures = extract_project_facts(doc)
+    doc.milestones, doc.figures = extract_project_facts(doc, project_start)
     if doc.events:
         _add_event_persons(doc)
         doc.relations += _posts_held(doc)

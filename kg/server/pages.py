@@ -6,7 +6,7 @@
   its page; an entity's name linked to the entity; dates and numbers as their values.
 * ``/id/LOCAL`` is ``https://w3id.org/kg/id/LOCAL`` dereferenced: HTML for a browser, Turtle,
   JSON-LD or N-Triples by ``Accept`` or ``?format=ttl|jsonld|nt``; ``?view=graph&depth=N``
-  is its neighbourhood drawn by ``kg.view.render`` (framed by the HTML page).
+  is its neighbourhood drawn by ``kg.server.graph_page.render`` (framed by the HTML page).
 * ``/search?q=`` finds entities whose name or alias holds the text.
 
 Everything is read through the back end with the time limit (``kg.server.reading``); every
@@ -29,13 +29,13 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 import kg
 from kg.errors import KgError
-from kg.graphview import node_id
+from kg.rdf.entity_graph import node_id
 from kg.rdf.queries import Parameter, bind, parameters
 from kg.rdf.sparql import _short
 from kg.rdf.vocab import DERIVED_PROPERTY, KG, KGR, ORG, PREFIXES, PROPERTY, RDF, SKOS, TYPE_OF_CLASS, XSD
+from kg.server.graph_page import RELATION_LABEL, TYPE_STYLE, render
 from kg.server.policy import Refused
 from kg.server.reading import Answer, ask_backend, iri_term, literal_term, parse_answer, predeclare, select
-from kg.view import RELATION_LABEL, TYPE_STYLE, render
 
 #: The canned queries the endpoint page offers (a source checkout's; none if the directory is missing).
 CANNED_QUERIES = Path(kg.__file__).resolve().parent.parent / "ontology" / "queries"
@@ -523,7 +523,7 @@ async def _view(request: Request, iri: str, depth_given: str) -> Response:
 
 
 async def neighbourhood(request: Request, iri: str, depth: int) -> nx.MultiDiGraph:
-    """The entities within ``depth`` links of ``iri`` (at most MAX_VIEW_NODES), as ``kg.graphview`` shapes them."""
+    """The entities within ``depth`` links of ``iri`` (at most MAX_VIEW_NODES), as ``kg.rdf.entity_graph`` shapes them."""
     reached, frontier, links = {iri}, [iri], []
     for _ in range(depth):
         rows = [r for rows in await _batched(request, NEIGHBOURS, [iri_term(i) for i in frontier]) for r in rows]

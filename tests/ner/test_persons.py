@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ner.names import is_name, name_end
 from kg.ner.persons import recognize_persons
 from kg.ner.titles import recognize_titles
+from kg.person_names import is_name, name_end
 from tests.conftest import ordered, plain_doc, recognized, run_pipeline, texts
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.graphview import read_graph
+from kg.rdf.entity_graph import read_graph
 from kg.rdf.counts import counts
 from kg.rdf.source import open_source
 from kg.rdf.vocab import DERIVED_PROPERTY

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kg import parallel
 from kg.model import Document
-from kg.parallel import Extraction, extract
+from kg.parallel import Extraction, extract, open_store
 from kg.rdf.exports import FILES, write_exports
 from kg.rdf.store import KgStore
 from kg.resolve import Resolver
@@ -43,11 +43,11 @@ def exports(store: KgStore, out: Path) -> dict[str, bytes]:
 def build(path: Path, batches: list[list[Document]]) -> KgStore:
     """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them."""
     for batch in batches:
-        store = KgStore(path)
+        store = open_store(path)
         assert store.check() is None
         store.add(iter(batch))
         store.close()
-    store = KgStore(path)
+    store = open_store(path)
     assert store.check(every_digest=True) is None  # the digests kept up with the updates
     return store
 
@@ -105,7 +105,7 @@ def test_documents_removed_leave_the_graph_of_the_others(documents, tmp_path_fac
     store = build(root / "store", [[documents[i] for i in batch] for batch in split])
     store.add(iter(()), removed={documents[i].sha256 for i in gone})
     store.close()
-    store = KgStore(root / "store")
+    store = open_store(root / "store")
     assert store.check(every_digest=True) is None
     rest = [d for i, d in enumerate(documents) if i not in gone]
     assert exports(store, root / "out") == exports(build(root / "rest", [rest]), root / "rest_out")
@@ -113,10 +113,10 @@ def test_documents_removed_leave_the_graph_of_the_others(documents, tmp_path_fac
 
 def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scratch, tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_DOCUMENTS_PER_WORKER", 1)  # a pool even for the few documents of CI
-    store = KgStore(tmp_path / "store")
+    store = open_store(tmp_path / "store")
     store.check()
     store.add(iter(documents), workers=2)
     store.close()
-    store = KgStore(tmp_path / "store")
+    store = open_store(tmp_path / "store")
     assert store.check(every_digest=True) is None
     assert exports(store, tmp_path / "out") == from_scratch

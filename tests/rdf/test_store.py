@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from kg.parallel import open_store
 from kg.pipeline import default_pipeline
 from kg.rdf import store as rdf_store
 from kg.rdf.dataset import build_quads
@@ -107,7 +108,7 @@ def test_streaming_store_build_gives_the_in_memory_graph_whatever_the_batch(tmp_
     expected = sorted(str(q) for q in build_quads(resolve(extracted)))
     for batch in (3, 100_000):
         monkeypatch.setattr(rdf_store, "BATCH", batch)
-        store = KgStore(tmp_path / f"store{batch}")
+        store = open_store(tmp_path / f"store{batch}")
         report = store.add(iter(extracted))
         assert (report.added, report.documents) == (3, 3)
         assert sorted(str(q) for q in store.oxigraph) == expected

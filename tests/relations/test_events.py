@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.relations.test_time_facts import _events
+from tests.conftest import event_rows
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -55,4 +55,4 @@ from tests.relations.test_time_facts import _events
      {("柏青山", "elect", False, "西岭区区长", None, "2016-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
-    assert _events(text) == expected
+    assert event_rows(text) == expected

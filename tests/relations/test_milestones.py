@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from kg.dates import stated_dates
+from kg.ner.projects import subject_project_start
 from kg.relations.milestones import extract_milestones, extract_project_facts
-from tests.relations.test_time_facts import PUBLISHED, _doc
+from tests.conftest import PUBLISHED, time_doc
 
 
 @pytest.mark.parametrize("text, that_day, values", [
@@ -69,21 +70,21 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川耐材项目位于城东。一期预计2025年建成投产。", ("东川耐材项目",), {("东川耐材项目", "投产", "2025")}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
-    doc = _doc(text, projects)
-    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc)} == expected
+    doc = time_doc(text, projects)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
 def test_a_headline_told_again_with_a_precise_date_is_one_milestone():
-    doc = _doc("百亿青禾钢铁项目5月投产\n\n记者获悉，由某集团投建的福建青禾钢铁项目今年5月12日将正式投产。",
+    doc = time_doc("百亿青禾钢铁项目5月投产\n\n记者获悉，由某集团投建的福建青禾钢铁项目今年5月12日将正式投产。",
                ("百亿青禾钢铁项目", "福建青禾钢铁项目"))
-    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc)} == {
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == {
         ("福建青禾钢铁项目", "投产", "2024-05-12")}
 
 
 def test_a_list_of_projects_told_in_the_body_keeps_each_date():
-    doc = _doc("东川智能制造产业园项目5月开工，西岭智能制造产业园项目5月12日开工。",
+    doc = time_doc("东川智能制造产业园项目5月开工，西岭智能制造产业园项目5月12日开工。",
                ("东川智能制造产业园项目", "西岭智能制造产业园项目"))
-    assert {(m.project.text, m.date) for m in extract_milestones(doc)} == {
+    assert {(m.project.text, m.date) for m in extract_milestones(doc, subject_project_start)} == {
         ("东川智能制造产业园项目", "2024-05"), ("西岭智能制造产业园项目", "2024-05-12")}
 
 
@@ -138,5 +139,5 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
       ("年产5万吨丙烯系列产品项目", "area", "占地", 5000, "平方米")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
-    doc = _doc(text, projects)
-    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_project_facts(doc)[1]} == expected
+    doc = time_doc(text, projects)
+    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_project_facts(doc, subject_project_start)[1]} == expected

@@ -7,31 +7,18 @@ gives the relation patterns theirs.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 
 import pytest
 
 from kg.dates import stated_dates
 from kg.evaluate import score_documents
 from kg.gold import document_to_gold
-from kg.model import Document, Mention
-from kg.pipeline import default_pipeline, text_pipeline
+from kg.model import Document
+from kg.ner.projects import subject_project_start
+from kg.pipeline import default_pipeline
 from kg.relations.events import extract_events
 from kg.relations.milestones import amount_value, extract_figures, extract_milestones
-from tests.conftest import raw_doc
-
-PUBLISHED = dt.date(2024, 5, 10)
-
-
-def _doc(text: str, projects: tuple[str, ...] = (), date: dt.date | None = PUBLISHED) -> Document:
-    doc = raw_doc(text, sha256="sha-t", date=date)
-    text_pipeline()(doc)
-    for name in projects:
-        doc.mentions += [Mention(m.start(), m.end(), name, "Project", source="test")
-                         for m in re.finditer(re.escape(name), doc.text)]
-    return doc
-
+from tests.conftest import PUBLISHED, event_rows, raw_doc, time_doc
 
 # -- dates ----------------------------------------------------------------------
 
@@ -59,11 +46,6 @@ def test_without_a_publication_date_only_dates_with_a_year_resolve():
 
 
 # -- personnel events -------------------------------------------------------------
-
-def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
-    return {(e.person.text, e.kind, e.acting, e.title.text, e.body.text if e.body else None, e.date)
-            for e in extract_events(_doc(text, date=date))}
-
 
 @pytest.mark.parametrize("text, expected", [
     ("会议决定任命郝明远、宁秋实为东川区人民政府副区长。",
@@ -165,7 +147,7 @@ def _events(text: str, date: dt.date | None = PUBLISHED) -> set[tuple]:
       ("邝远山", "appoint", False, "秘书长", "东川市委", "2024-05-10")}),
 ])
 def test_personnel_events(text, expected):
-    assert _events(text) == expected
+    assert event_rows(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -175,16 +157,16 @@ def test_personnel_events(text, expected):
     "会议审议通过了关于任免事项的决定。",  # no name
 ])
 def test_no_event_without_one(text):
-    assert _events(text) == set()
+    assert event_rows(text) == set()
 
 
 def test_headline_and_report_are_one_event_dated_by_the_report():
     text = "东川区决定宁秋实代理区长\n\n昨日，会议决定宁秋实代理东川区人民政府区长职务。"
-    assert {(e.person.text, e.date) for e in extract_events(_doc(text))} == {("宁秋实", "2024-05-09")}
+    assert {(e.person.text, e.date) for e in extract_events(time_doc(text))} == {("宁秋实", "2024-05-09")}
 
 
 def test_event_without_any_date_has_none():
-    assert _events("会议决定任命郝明远为东川区人民政府副区长。", date=None) == {
+    assert event_rows("会议决定任命郝明远为东川区人民政府副区长。", date=None) == {
         ("郝明远", "appoint", False, "副区长", "东川区人民政府", None)}
 
 
@@ -257,8 +239,8 @@ def test_event_without_any_date_has_none():
      {("东川大道", "通车", "2023")}),
 ])
 def test_milestones(text, projects, expected):
-    doc = _doc(text, projects)
-    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc)} == expected
+    doc = time_doc(text, projects)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
 @pytest.mark.parametrize("text, projects, expected", [
@@ -305,8 +287,8 @@ def test_milestones(text, projects, expected):
      {("东川新能源项目", "investment", "总投资", 3000000000, "CNY")}),
 ])
 def test_figures(text, projects, expected):
-    doc = _doc(text, projects)
-    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_figures(doc)} == expected
+    doc = time_doc(text, projects)
+    assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_figures(doc, subject_project_start)} == expected
 
 
 @pytest.mark.parametrize("number, multiplier, value", [
@@ -320,9 +302,9 @@ def test_amount_values(number, multiplier, value):
 # -- gold output and scoring ----------------------------------------------------------
 
 def test_gold_lists_only_for_documents_that_state_facts_in_time():
-    assert set(document_to_gold(_doc("东川区召开会议。"))) == {"doc", "entities", "relations"}
-    doc = _doc("东川大桥于2022年3月开工，总投资12亿元。", ("东川大桥",))
-    doc.milestones, doc.figures = extract_milestones(doc), extract_figures(doc)
+    assert set(document_to_gold(time_doc("东川区召开会议。"))) == {"doc", "entities", "relations"}
+    doc = time_doc("东川大桥于2022年3月开工，总投资12亿元。", ("东川大桥",))
+    doc.milestones, doc.figures = extract_milestones(doc, subject_project_start), extract_figures(doc, subject_project_start)
     gold = document_to_gold(doc)
     assert gold["milestones"] == [{"project": "东川大桥", "milestone": "开工", "date": "2022-03"}]
     assert gold["figures"] == [{"project": "东川大桥", "kind": "investment", "qualifier": "总投资",

@@ -21,10 +21,9 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from kg import gazetteer
+from kg import gazetteer, vocabulary
 from kg.lexicon import load_set, load_table
 from kg.model import Document, Mention, SqueezedText
-from kg.ner import vocabulary
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
 

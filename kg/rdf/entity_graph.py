@@ -32,6 +32,8 @@ from kg.rdf.source import open_source
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import KGR, RELATION_OF_PROPERTY, TYPE_OF_CLASS
 
+#: Louvain is randomised; a fixed seed makes `kg stats` and the communities of the views repeatable.
+LOUVAIN_SEED = 1
 _TYPE = {str(c): t for c, t in TYPE_OF_CLASS.items()}  # class IRI -> type
 _RELATION = {str(p): r for p, r in RELATION_OF_PROPERTY.items()}  # property IRI -> relation
 _CLASSES = " ".join(f"<{c}>" for c in _TYPE)
@@ -175,6 +177,17 @@ def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx
     for _, data in g.nodes(data=True):
         data["posts"].sort(key=lambda p: (p["title"], p["body"] or "", p["date"] or ""))
     return g
+
+
+def links(g: nx.MultiDiGraph) -> nx.Graph:
+    """The undirected simple graph: one link per pair of entities that any fact connects.
+
+    Nodes and links are added in sorted order: sampled betweenness and Louvain depend on
+    it, and a store and a file of the same graph list their triples in different orders."""
+    u = nx.Graph()
+    u.add_nodes_from(sorted(g.nodes(data=True)))
+    u.add_edges_from(sorted((a, b) for a, b in g.edges() if a != b))
+    return u
 
 
 def snippet(text: str, limit: int = 160) -> str:
