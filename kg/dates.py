@@ -27,8 +27,10 @@ _DATELINE = re.compile(
     rf"(?:本报讯|本报[^，。\n]{{0,12}}?讯|电)\s*(?:[（(][^）)\n]{{0,60}}[）)])?\s*{_MONTH_DAY}"
     rf"|(?:^|\n)\s*{_MONTH_DAY}(?:至\d{{1,2}}日)?(?:[上下]午|晚|早)?[，,]"
     rf"|(?:新华社|中新社|本报)[^，。\n]{{0,10}}?{_MONTH_DAY}电")
-#: Years in ranges and targets (力争到2027年, 2025—2029年) say nothing about the publication year.
-_YEAR = re.compile(r"(?<![\d到至—\-~～])((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
+#: Years in ranges and targets (力争到2027年, 2025—2029年) and years planned (计划2021年6月建成,
+#: 预计2025年投产: later than the report) say nothing about the publication year.
+_YEAR = re.compile(r"(?<![\d到至—\-~～])(?<!计划)(?<!预计)(?<!力争)(?<!争取)(?<!确保)(?<!有望)(?<!将于)(?<!计划于)(?<!预计于)"
+                   r"((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
 
 
 def find_publication_date(doc: Document) -> None:
@@ -183,11 +185,29 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
         if m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
+        elif anchor is None and m.group("md"):
+            value = _in_stated_period(text, int(m.group("md_m")), m.group("md_d"))
         else:
             value = _stated_value(m, anchor)
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
     return out
+
+
+#: A part of a year (2024年一季度, 2023年第二季度, 2024年上半年) and the months it holds.
+_YEAR_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:第?([一二三四1-4])季度|([上下])半年)")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _in_stated_period(text: str, month: int, day: str | None) -> str | None:
+    """A 2月18日 whose year the text leaves out, in a text that names a part of a year holding that
+    month (2月18日，某市举行2024年一季度重大项目集中开工): that year's; else None."""
+    for m in _YEAR_PERIOD.finditer(text):
+        first = (_QUARTERS[m.group(2)] - 1) * 3 + 1 if m.group(2) else 1 if m.group(3) == "上" else 7
+        last = first + (2 if m.group(2) else 5)
+        if first <= month <= last:
+            return _iso_day(_date(int(m.group(1)), month, int(day))) if day else _iso_month(int(m.group(1)), month)
+    return None
 
 
 def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:

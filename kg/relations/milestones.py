@@ -105,8 +105,8 @@ _LIST_OPENS = re.compile(r"(?:分别是|分别为|包括|其中有)[：:]?")
 _LIST_OPENER = re.compile(r"(?:其中|包括|还有|另有|以及|有)?[：:]?")
 #: A route named by its ends (久治至马尔康): a road, a railway or a line.
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
-#: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ.
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·]+")
+#: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ (、 inside quotes).
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·、]+")
 #: Longest name of a listed project.
 MAX_LISTED = 45
 _QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
@@ -163,7 +163,7 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
             found = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
                                    object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
-            date = stated.value if stated else lead if _at_the_scene(sentence.text) else None
+            date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
             for each in found:
                 milestone = Milestone(each, rows[m.group()],
                                       doc.span(sentence.start + m.start(), sentence.start + m.end()),
@@ -174,11 +174,17 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
     return _headlines_told_again(doc, out)
 
 
-def _at_the_scene(text: str) -> bool:
-    """Whether the sentence opens at the event its article reports (签约仪式上，…; 会上，…): its
-    milestones happen on the day the lead states."""
+def _at_the_scene(text: str, pos: int) -> bool:
+    """Whether the milestone word at ``pos`` is told of the event its article reports: the sentence
+    opens at it (签约仪式上，…; 会上，…) or the word's clause names it (本次集中开工的项目包括…): it
+    happens on the day the lead states."""
     opening = text[:min((i for i in (text.find(c) for c in "，,。；;") if i >= 0), default=len(text))]
-    return opening.endswith(tuple(load_lines("report_scene_words.txt")))
+    return opening.endswith(tuple(load_lines("report_scene_words.txt"))) \
+        or any(w in text[_clause_start(text, pos):pos] for w in _THIS_EVENT)
+
+
+#: Words naming the event an article reports: 本次集中开工, 此次签约.
+_THIS_EVENT = ("本次", "此次", "这次")
 
 
 def _headlines_told_again(doc: Document, milestones: list[Milestone]) -> list[Milestone]:
@@ -369,6 +375,27 @@ def _facility_after() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{suffix})")
 
 
+@lru_cache(maxsize=1)
+def _generic_phrase() -> re.Pattern[str]:
+    """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
+    签约仪式, with 集中 between them): kg/data/project_generic.txt."""
+    generic = "|".join(map(re.escape, sorted(load_set("project_generic.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:{generic})+(?:项目|工程)(?:{'|'.join(_COLLECTIVE)})?$")
+
+
+def _generic_before(text: str, pos: int) -> bool:
+    """Whether the words before ``pos`` name a kind of projects, not a project: generic words and a
+    project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工), not after a
+    name (东川重大项目开工) nor pointing back (该项目)."""
+    m = _generic_phrase().search(text, max(0, pos - 16), pos)
+    if m is None:
+        return False
+    begin = next((k for k in range(m.start(), pos) if _generic_phrase().fullmatch(text, k, pos)), m.start())
+    if text.startswith(_ANAPHORS, begin):
+        return False  # 该项目, 本工程: the project named before
+    return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
+
+
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
 
@@ -431,12 +458,35 @@ def _list_end(text: str, pos: int) -> int:
     return counted.start() if counted is not None and counted.group("listed") else end
 
 
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the list text[start:end]: split at 、 outside quotes (“甲(含乙、
+    丙)、丁项目”、“戊项目” are two items), the 等 closing the list left out."""
+    items: list[tuple[int, int]] = []
+    depth, item_start = 0, start
+    for i in range(start, end + 1):
+        if i == end or text[i] == "、" and depth == 0:
+            item_end = i - 1 if i == end and i > item_start and text[i - 1] == "等" else i
+            items.append((item_start, item_end))
+            item_start = i + 1
+        elif text[i] in _OPENING_QUOTES:
+            depth += 1
+        elif text[i] in _CLOSING_QUOTES and depth:
+            depth -= 1
+    return items
+
+
+#: Opening quotes a listed name may stand in.
+_OPENING_QUOTES = "“‘「『"
+#: A note in brackets after a listed name that is part of it: its phase (某某工程(二期)).
+_PHASE_NOTE = re.compile(r"[(（][一二三四五六七八九十\d]+期(?:工程|项目)?[)）]")
+
+
 def _strip_note(text: str, start: int, end: int) -> int:
-    """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界)); a
-    phase stays (某某工程(二期))."""
+    """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界), 某某产业园
+    (一期农产品交易市场)); a bare phase stays (某某工程(二期))."""
     if end > start and text[end - 1] in ")）":
         opening = max(text.rfind("(", start, end), text.rfind("（", start, end))
-        if opening > start and "期" not in text[opening:end]:
+        if opening > start and not _PHASE_NOTE.fullmatch(text, opening, end):
             return opening
     return end
 
@@ -498,8 +548,8 @@ class _Projects:
         if project is None:
             return []
         listed = self.listed_with(project)
-        if not many and len(listed) > 1:
-            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own
+        if not many and len(listed) > 1 and not project.start <= start < end <= project.end:
+            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own (not 乙年产10万吨丙项目's)
         return self._known(index, listed if many else [project])
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
@@ -519,6 +569,8 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
+        if _generic_before(sentence.text, start - sentence.start):
+            return None  # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name
         if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
             return next((m for m in inside if m.start == end + 1), None)
         pos = start - sentence.start
@@ -582,21 +634,23 @@ class _Projects:
         text, base = sentence.text, sentence.start
         ends = {m.end - base: m for m in self.outermost(bisect_right(self.starts, sentence.start) - 1)}
         out: list[Mention] = []
-        pos = start
-        for item in text[start:end].split("、"):
-            item_start, item_end = pos, pos + len(item)
-            pos = item_end + 1
+        for item_start, item_end in _list_items(text, start, end):
             item_end = _strip_note(text, item_start, item_end)
             cut = text.rfind("的", item_start, item_end)
-            item_start = _skip(text, cut + 1 if cut >= 0 else item_start, _QUOTES_AND_SPACE)
+            item_start = cut + 1 if cut >= 0 else item_start
+            quoted = text.find("“", item_start, item_end)
+            if quoted > item_start and text[item_end - 1:item_end] == "”":
+                item_start = quoted  # 某市“某某项目”: the name in the quotes
+            item_start = _skip(text, item_start, _QUOTES_AND_SPACE)
             item_end = len(text[:item_end].rstrip(_QUOTES_AND_SPACE))
             known = ends.get(item_end)
             if known is not None and known.start - base >= item_start:
                 out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
                 continue
             name = text[item_start:item_end]
+            bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
             if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and (_ROUTE.fullmatch(name) or (
-                    named_by_count or name.endswith(_part_words())) and not leading_clause_words(name)):
+                    named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
                 out.append(Mention(base + item_start, base + item_end, name, "Project", source="milestones.list"))
         return out
 
@@ -635,11 +689,15 @@ class _Projects:
                 or not _names_a_project(m.group("name"), m.group("suffix")):
             return None
         begin = subject_project_start(text, m.start("suffix"), m.end("name"))
-        # the grammar may only leave out the company that owns the project (某某有限公司某某项目), or
-        # a place the name opens with, which stays in it as written (某市高新区某某研创园项目)
+        # the grammar may only leave out the company that owns the project (某某有限公司某某项目): the
+        # name is the rest of the clause's opening words; a place the name opens with stays in it as
+        # written (某市高新区某某研创园项目)
         if begin is not None and is_place(text[m.start("name"):begin]):
             begin = m.start("name")
-        if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
+        company = text.rfind("公司", m.start("name"), begin) if begin is not None else -1
+        if company >= 0:
+            begin = company + len("公司")
+        elif begin != m.start("name"):
             return None
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
                                                   text[begin:m.end("name")], "Project", source="milestones.subject"))

@@ -67,6 +67,21 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾智能装备产业园项目", "签约", None)}),
     # a phase opening a sentence is a part of the project before (一期, not a date)
     ("东川耐材项目位于城东。一期预计2025年建成投产。", ("东川耐材项目",), {("东川耐材项目", "投产", "2025")}),
+    # the projects of the event the article reports (本次, 此次) have its lead's day; a note in
+    # brackets is no part of a listed name, a bare phase is, the 等 closing the list is not
+    ("5月8日，东川区重大项目集中开工仪式举行。据了解，本次集中开工的重点项目包括东川物流园(东川电商服务中心)、"
+     "西岭冷链产业园(一期交易市场)、青峰水厂工程(二期)等，涵盖工业、农业等领域。", ("东川物流园", "西岭冷链产业园"),
+     {("东川物流园", "开工", "2024-05-08"), ("西岭冷链产业园", "开工", "2024-05-08"),
+      ("青峰水厂工程(二期)", "开工", "2024-05-08")}),
+    # quoted items are split between the quotes, not at a 、 inside one
+    ("东川市“青禾功率半导体项目”、“氢能源(含液氮、氦气分装)、氢能装备制造项目”、“东川古城项目”等3个项目上台签约。", (),
+     {("青禾功率半导体项目", "签约", None), ("氢能源(含液氮、氦气分装)、氢能装备制造项目", "签约", None),
+      ("东川古城项目", "签约", None)}),
+    # generic words before the word name a kind of projects, not the name before them
+    ("大会上，举行了“东川之春”重大项目签约仪式，全省共有40个项目上台签约。", ("东川之春",), set()),
+    ("东川之春 重点项目集中开工", ("东川之春 重点项目",), set()),
+    ("东川重大项目开工。", ("东川重大项目",), {("东川重大项目", "开工", None)}),
+    ("东川大桥位于城东。该项目开工仪式举行。", ("东川大桥",), {("东川大桥", "开工", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = _doc(text, projects)
@@ -123,6 +138,13 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川风电场项目", "capacity", "装机规模", 200000, "千瓦"),
       ("东川风电场项目", "investment", "总投资", 800000000, "CNY"),
       ("东川风电场项目", "output_value", "年营收", 500000000, "CNY")}),
+    # a capacity in the name of a listed project is its own
+    ("在东川无人机基地项目、青禾年产10万片氮化镓衬底项目，考察团深入了解情况。",
+     ("东川无人机基地项目", "青禾年产10万片氮化镓衬底项目"),
+     {("青禾年产10万片氮化镓衬底项目", "capacity", "年产", 100000, "片")}),
+    # a clause opening with a company's legal name and a project: the name after the company
+    ("其中，东川青禾科技有限公司酸铁锂正极材料研发生产项目，占地约350亩。", (),
+     {("酸铁锂正极材料研发生产项目", "area", "占地", 350, "亩")}),
     # the total of a list of projects is none of theirs
     ("开工的项目有：投资1亿元的东川材料项目、投资2亿元的西岭电池项目等2个项目，总投资3亿元。",
      ("东川材料项目", "西岭电池项目"),
