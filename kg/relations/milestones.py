@@ -76,9 +76,12 @@ _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
-_NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
+#: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it.
+_NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+#: The milestone of words that name none for sure (开竣工: some started, some completed).
+NO_MILESTONE = "-"
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
 _NEEDS_PAUSE = ("建成", "完工", "公示", "认定")
 #: Between the projects of a list.
@@ -158,7 +161,7 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, doc.date, lead)
         for m in pattern.finditer(sentence.text):
-            if not _stated(sentence.text, m, negations):
+            if rows[m.group()] == NO_MILESTONE or not _stated(sentence.text, m, negations):
                 continue
             found = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
                                    object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
@@ -233,12 +236,29 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 签约额3亿元: an amount, not a signing
     if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
         return False  # 为确保某某项目按时投产，…: what something is done for
+    if _in_list_of_tasks(text, m):
+        return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
             or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
+
+
+def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
+    """Whether the milestone word (with 建设 after it) is an item of a list of tasks (谋划策划、招商引资、
+    开工建设、增资扩产): a list at 、 of which another item holds no milestone word (not 建成、投产)."""
+    end = m.end() + (len("建设") if text.startswith("建设", m.end()) else 0)
+    start = m.start() - (1 if text[m.start() - 1:m.start()] == "新" else 0)
+    if text[start - 1:start] != "、" and text[end:end + 1] != "、":
+        return False
+    if start > 0 and text[start - 1] not in "、，,；;：:\n" or end < len(text) and text[end] not in "、，,；;。":
+        return False  # 甲项目开工、乙项目竣工: the word is part of a longer item
+    begin, stop = _clause_start(text, start), _clause_end(text, end)
+    items = [w for w in text[begin:stop].split("、") if w]
+    words = _milestone_words()[0]
+    return len(items) > 1 and any(not words.search(w) for w in items)
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +279,7 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
             sentence: Sentence) -> None:
         unit, factor = units[amount.group("unit")]
         multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
-        value = amount_value(amount.group("number"), multiplier, factor)
+        value = amount_value(amount.group("number"), multiplier, factor * int(amount.group("count") or 1))
         key = ("".join(project.text.split()), kind, value, unit)
         if key not in seen:
             seen.add(key)
@@ -375,6 +395,20 @@ def _facility_after() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{suffix})")
 
 
+#: Opening the official name of a railway or a road built new: 新建甲至乙铁路.
+NEW_BUILD = "新建"
+
+
+def _with_new_build(doc: Document, m: Mention) -> Mention:
+    """A route's name with the 新建 that opens it as written (新建甲至乙铁路某段项目), after a pause or
+    at a line's start; any other mention as it is."""
+    start = m.start - len(NEW_BUILD)
+    if "至" not in m.text or start < 0 or doc.text[start:m.start] != NEW_BUILD \
+            or start > 0 and doc.text[start - 1] not in "，,。；;：:\n“ \u3000)）":
+        return m
+    return Mention(start, m.end, NEW_BUILD + m.text, m.type, source=m.source)
+
+
 @lru_cache(maxsize=1)
 def _generic_phrase() -> re.Pattern[str]:
     """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
@@ -394,6 +428,19 @@ def _generic_before(text: str, pos: int) -> bool:
     if text.startswith(_ANAPHORS, begin):
         return False  # 该项目, 本工程: the project named before
     return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
+
+
+#: After a milestone word, the scene or the ceremony of it (开工现场, 签约仪式).
+_SCENES = ("现场", "仪式", "活动", "大会", "典礼")
+#: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
+_PART_OPENERS = ("其中", "其中的")
+
+
+def _of_a_part(text: str, pos: int) -> bool:
+    """Whether the statement at ``pos`` is told of a part its clause names after 其中 (其中商业广场
+    总面积8万平方米; not 其中，某某项目占地…, whose clause is the project's)."""
+    clause = _clause_start(text, pos)
+    return text.startswith(_PART_OPENERS, clause) and pos - clause > len("其中")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -458,6 +505,21 @@ def _list_end(text: str, pos: int) -> int:
     return counted.start() if counted is not None and counted.group("listed") else end
 
 
+def _past_subject_and_verb(text: str, start: int, end: int) -> int:
+    """Where the first item of a list starts past the place and the verb its clause opens with
+    (某市引进|甲、乙等一批项目落地投产; 引进|甲、乙): ``start`` when there are none."""
+    if _ROUTE.fullmatch(text, start, _strip_note(text, start, end)):
+        return start  # 久治至马尔康: a route from a place
+    for k in range(min(MAX_PLACE, end - start), 1, -1):
+        if is_place(text[start:start + k]) and (verbs := leading_clause_words(text[start + k:end])):
+            return start + k + verbs
+    return start + leading_clause_words(text[start:end])
+
+
+#: Longest place opening a clause before its verb (某某自治州).
+MAX_PLACE = 8
+
+
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each item of the list text[start:end]: split at 、 outside quotes (“甲(含乙、
     丙)、丁项目”、“戊项目” are two items), the 等 closing the list left out."""
@@ -515,7 +577,8 @@ class _Projects:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
+        projects = [_with_new_build(doc, m) for m in doc.mentions
+                    if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
@@ -542,6 +605,8 @@ class _Projects:
             listed = self._items(sentence, opened.end(), _list_end(text, opened.end()))
             if listed:
                 return self._known(index, listed)  # 当日开工的项目有：投资1亿元的甲项目、乙项目等7个项目
+        if not many and _of_a_part(text, pos) and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
+            return []  # …，其中商业广场总面积8万平方米: a part's figure
         project = self._about(index, start, end, object_after)
         if isinstance(project, re.Match):  # a clause that counts projects
             return self._known(index, self._counted(sentence, project)) if many else []
@@ -611,6 +676,8 @@ class _Projects:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
+        if self.doc.text.startswith(_SCENES, end):
+            return None  # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again
         return self._earlier(index) if _goes_on(sentence.text, clauses) else None
 
     def _counted(self, sentence: Sentence, counted: re.Match[str]) -> list[Mention]:
@@ -635,6 +702,8 @@ class _Projects:
         ends = {m.end - base: m for m in self.outermost(bisect_right(self.starts, sentence.start) - 1)}
         out: list[Mention] = []
         for item_start, item_end in _list_items(text, start, end):
+            if item_start == start:
+                item_start = _past_subject_and_verb(text, item_start, item_end)  # 某市引进甲、乙等一批项目
             item_end = _strip_note(text, item_start, item_end)
             cut = text.rfind("的", item_start, item_end)
             item_start = cut + 1 if cut >= 0 else item_start

@@ -82,6 +82,24 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川之春 重点项目集中开工", ("东川之春 重点项目",), set()),
     ("东川重大项目开工。", ("东川重大项目",), {("东川重大项目", "开工", None)}),
     ("东川大桥位于城东。该项目开工仪式举行。", ("东川大桥",), {("东川大桥", "开工", None)}),
+    # the place and the verb opening a list are no part of its first item
+    ("近年来，西宁市引进青禾机器人、石墨烯浆料、中轴小镇等一批重大项目落地投产。", (),
+     {("青禾机器人", "投产", None), ("石墨烯浆料", "投产", None), ("中轴小镇", "投产", None)}),
+    # the milestone told before, as a subject; the scene of the day with no project of its own
+    ("东川大桥180米连续梁顺利合龙。合龙标志着东川高铁桥梁建设过半。", ("东川大桥", "东川高铁"),
+     {("东川大桥", "合龙", None)}),
+    ("东川无人机中心项目由某集团按照“基金+园区+中试基地”模式投资建设。开工现场，东川市还举行了招商出征仪式。",
+     ("东川无人机中心项目", "中试基地"), set()),
+    # a list of tasks is no milestone; a list of milestones is
+    ("东川区锚定谋划策划、招商引资、开工建设、增资扩产等六方面成效，力争新签东川物流项目。", ("东川物流项目",), set()),
+    ("东川大桥项目建成、投产。", ("东川大桥项目",), {("东川大桥项目", "建成", None), ("东川大桥项目", "投产", None)}),
+    # 完成建设 is built; 开竣工 names neither milestone for sure
+    ("预计到2028年完成建设的东川南片区工程项目是关键拼图。", ("东川南片区工程项目",),
+     {("东川南片区工程项目", "建成", "2028")}),
+    ("东川钢铁基地、西岭氧化铝项目等项目相继开竣工。", ("东川钢铁基地", "西岭氧化铝项目"), set()),
+    # a railway's official name opens with 新建
+    ("今天(5月6日)，新建东川至西岭铁路东川至青峰段项目开工建设。", ("东川至西岭铁路东川至青峰段项目",),
+     {("新建东川至西岭铁路东川至青峰段项目", "开工", "2024-05-06")}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = _doc(text, projects)
@@ -145,6 +163,14 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     # a clause opening with a company's legal name and a project: the name after the company
     ("其中，东川青禾科技有限公司酸铁锂正极材料研发生产项目，占地约350亩。", (),
      {("酸铁锂正极材料研发生产项目", "area", "占地", 350, "亩")}),
+    # a count of equal units multiplies the amount; a part after 其中 has its own figures
+    ("东川电厂三期4×66万千瓦燃煤发电项目开工，总装机容量2×35万千瓦。", ("东川电厂三期4×66万千瓦燃煤发电项目",),
+     {("东川电厂三期4×66万千瓦燃煤发电项目", "capacity", "4×66万千瓦", 2640000, "千瓦"),
+      ("东川电厂三期4×66万千瓦燃煤发电项目", "capacity", "总装机容量", 700000, "千瓦")}),
+    ("东川中心项目总投资50亿元，其中商业广场总建筑面积8万平方米。", ("东川中心项目",),
+     {("东川中心项目", "investment", "总投资", 5000000000, "CNY")}),
+    ("东川零部件项目开工，项目建设面积约3.5万平方米。", ("东川零部件项目",),
+     {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
     # the total of a list of projects is none of theirs
     ("开工的项目有：投资1亿元的东川材料项目、投资2亿元的西岭电池项目等2个项目，总投资3亿元。",
      ("东川材料项目", "西岭电池项目"),
