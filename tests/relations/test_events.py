@@ -53,6 +53,15 @@ from tests.relations.test_time_facts import _events
       ("柏青山", "appoint", False, "西岭区区长", None, "2016")}),
     ("1964年7月出生的西岭区区长柏青山，2016年10月当选西岭区区长。",
      {("柏青山", "elect", False, "西岭区区长", None, "2016-10")}),
+    # a post ends before 后 and a pause
+    ("2019年1月，柏青山当选西岭市长后，成为全省最年轻的市长。", {("柏青山", "elect", False, "西岭市长", None, "2019-01")}),
+    # the person a modifier opens the sentence with; 从 the post left; one title in bodies of other
+    # places is two posts
+    ("近日，省委决定：柏青山同志不再担任绵阳市委书记职务。卸任绵阳市委书记的柏青山(1960.8)是成都人，"
+     "2015年从成都市武侯区委书记调任绵阳市委书记。",
+     {("柏青山", "remove", False, "书记", "绵阳市委", "2024-05-10"),
+      ("柏青山", "appoint", False, "书记", "绵阳市委", "2015"),
+      ("柏青山", "remove", False, "书记", "成都市武侯区委", "2015")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert _events(text) == expected
