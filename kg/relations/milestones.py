@@ -161,10 +161,13 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, doc.date, lead)
         for m in pattern.finditer(sentence.text):
-            if rows[m.group()] == NO_MILESTONE or not _stated(sentence.text, m, negations):
+            if rows[m.group()] == NO_MILESTONE:
                 continue
-            found = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
-                                   object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
+            found = projects.at_their_sites(index, m)  # 在甲、乙开工项目现场
+            if not found and not _stated(sentence.text, m, negations):
+                continue
+            found = found or projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
+                                            object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
             date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
             for each in found:
@@ -430,6 +433,10 @@ def _generic_before(text: str, pos: int) -> bool:
     return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
 
 
+#: After a milestone word, the sites of the projects it names before it: 开工项目现场, 竣工项目工地.
+_SITE_AFTER = re.compile(r"(?:的)?项目(?:建设)?(?:现场|工地)")
+#: Before the list of projects whose sites a visit reports: 在, 以及, 还有.
+_SITE_OPENER = re.compile(r"(?:先后|还|又)?(?:在|来到|走进|深入|以及|和)?")
 #: After a milestone word, the scene or the ceremony of it (开工现场, 签约仪式).
 _SCENES = ("现场", "仪式", "活动", "大会", "典礼")
 #: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
@@ -692,6 +699,23 @@ class _Projects:
         if opened is None:
             return []
         return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+
+    def at_their_sites(self, index: int, m: re.Match[str]) -> list[Mention]:
+        """The projects a list names right before a milestone word and 项目现场 (在甲、乙、丙开工项目现场，以及
+        丁、戊竣工项目现场): those of two or more items, not a company the recognizer named nor an item
+        holding a milestone word (新开工、竣工项目)."""
+        sentence = self.doc.sentences[index]
+        text = sentence.text
+        if not _SITE_AFTER.match(text, m.end()):
+            return []
+        start = _SITE_OPENER.match(text, _clause_start(text, m.start())).end()
+        items = _list_items(text, start, m.start())
+        if len(items) < 2 or any(_milestone_words()[0].search(text, a, b) for a, b in items):
+            return []
+        companies = {(c.start, c.end) for c in self.doc.mentions if c.type in ("Enterprise", "Organization")}
+        listed = [p for p in self._items(sentence, start, m.start(), named_by_count=True)
+                  if (p.start, p.end) not in companies]
+        return self._known(index, listed)
 
     def _items(self, sentence: Sentence, start: int, end: int, named_by_count: bool = False) -> list[Mention]:
         """The projects of the list text[start:end] of a sentence, items split at 、: a Project
