@@ -302,6 +302,15 @@ def extract_figures(doc: Document, projects: _Projects | None = None) -> list[Fi
             kind = kinds[m.group("word")]
             add(found[0], kind, m.group("word"), m, base, sentence)
             pos = m.end()
+            # 总投资490亿元的甲项目、105亿元的乙项目: the amounts of a list after the word are of its kind
+            project = found[0]
+            while text.startswith("的", pos) and project.start == base + pos + 1 \
+                    and (more := _listed_amount().match(text, project.end - base)):
+                nxt = projects.about(index, base + more.start("amount"), base + more.end("amount"))
+                if not nxt or nxt[0].start != base + more.end():
+                    break
+                project, pos = nxt[0], more.end() - 1
+                add(project, kind, m.group("word"), more, base, sentence)
             # the further products of a capacity: the same unit, no word of another amount
             while kind == "capacity" and (more := _further_product().match(text, pos)) \
                     and units[more.group("unit")][0] == units[m.group("unit")][0] \
@@ -326,6 +335,12 @@ def _amount() -> str:
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     return rf"{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit})"
+
+
+@lru_cache(maxsize=1)
+def _listed_amount() -> re.Pattern[str]:
+    """After a project of a list, the next amount and the 的 before its project (、105亿元的)."""
+    return re.compile(rf"、(?P<amount>{_amount()})(?=的)的")
 
 
 @lru_cache(maxsize=1)
@@ -643,9 +658,13 @@ class _Projects:
             return holding[0]
         if _generic_before(sentence.text, start - sentence.start):
             return None  # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name
-        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
-            return next((m for m in inside if m.start == end + 1), None)
         pos = start - sentence.start
+        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
+            after_of = next((m for m in inside if m.start == end + 1), None)
+            opening = _skip_openers(sentence.text, _clause_start(sentence.text, pos))
+            if after_of is not None or not sentence.text.startswith(_part_words(), opening):
+                return after_of  # not 项目将建设面积3.5万平方米的新总部: the project named before
+
         before = [m for m in self.outermost(index) if m.end <= start]
         after = [m for m in self.outermost(index) if m.start >= end]
         if object_after:

@@ -177,6 +177,16 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川中心项目", "investment", "总投资", 5000000000, "CNY")}),
     ("东川零部件项目开工，项目建设面积约3.5万平方米。", ("东川零部件项目",),
      {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    # the amounts of a list after one word are of its kind; a clause going on with 项目 before a
+    # noun after 的 that is no project is the project's
+    ("总投资490亿元的东川临空枢纽建设项目、105亿元的西岭生物医药产业园项目……时值立春，全市956个重点项目集中开工。",
+     ("东川临空枢纽建设项目", "西岭生物医药产业园项目"),
+     {("东川临空枢纽建设项目", "investment", "总投资", 49000000000, "CNY"),
+      ("西岭生物医药产业园项目", "investment", "总投资", 10500000000, "CNY")}),
+    ("近日，总投资4亿元的东川零部件项目在经开区开工，项目将建设面积超3.5万平方米的新总部。", ("东川零部件项目",),
+     {("东川零部件项目", "investment", "总投资", 400000000, "CNY"),
+      ("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    ("全区总投资30亿元的项目有5个。", (), set()),
     # the total of a list of projects is none of theirs
     ("开工的项目有：投资1亿元的东川材料项目、投资2亿元的西岭电池项目等2个项目，总投资3亿元。",
      ("东川材料项目", "西岭电池项目"),
