@@ -297,6 +297,13 @@ def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int 
 LEAD_SENTENCES = 3
 
 
+def fact_anchor(doc: Document) -> dt.date | None:
+    """The publication date facts in time are dated against: a sidecar's, a masthead's or the
+    caller's; not a dateline's, whose year is only the one the text mentions most (a 12月25日 told
+    with 计划2021年6月建成 may be of 2020): a fact told without its year then has no date."""
+    return None if doc.date_source == "dateline" else doc.date
+
+
 def lead_dates(doc: Document) -> dict[int, str]:
     """Article index -> the first day its lead states (the day of the meeting or the ceremony it
     reports: 昨天上午，区人大常委会召开会议 / 4月18日，某某项目集中开工仪式举行)."""
@@ -306,7 +313,7 @@ def lead_dates(doc: Document) -> dict[int, str]:
         counts[sentence.article] = counts.get(sentence.article, 0) + 1
         if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
             continue
-        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
+        days = [d.value for d in stated_dates(sentence.text, fact_anchor(doc)) if len(d.value) == 10]
         if days:
             leads[sentence.article] = days[0]
     return leads

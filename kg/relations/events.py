@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg.ner import names
@@ -106,14 +106,15 @@ def extract_events(doc: Document) -> list[Event]:
     pattern, rows = _triggers()
     persons = _Persons(doc.mentions)
     leads = lead_dates(doc)
+    anchor = fact_anchor(doc)
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, doc.date, leads.get(sentence.article))
+        dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
                  if not _LIFE_DATE.match(sentence.text, d.end)]
-        default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
+        default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         found: list[Event] = []
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
             kind, form = opened

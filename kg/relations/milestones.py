@@ -59,7 +59,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
-from kg.dates import lead_dates, statement_date, stated_dates
+from kg.dates import fact_anchor, lead_dates, statement_date, stated_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -159,7 +159,7 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
-        dates = stated_dates(sentence.text, doc.date, lead)
+        dates = stated_dates(sentence.text, fact_anchor(doc), lead)
         for m in pattern.finditer(sentence.text):
             if rows[m.group()] == NO_MILESTONE:
                 continue

@@ -65,3 +65,15 @@ from tests.relations.test_time_facts import _events
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year of a dateline is the one the text mentions most, a guess: no date from it
+    ("本报讯（记者 王一）3月29日下午，东川市召开领导干部大会宣布：柏青山同志任东川市委书记。2015年东川市GDP增长8%。",
+     {("柏青山", "appoint", False, "书记", "东川市委", None)}),
+    # a year the sentence states dates the day it leaves the year out of
+    ("3月29日，东川市召开2016年第一季度干部大会，宣布：柏青山同志任东川市委书记。",
+     {("柏青山", "appoint", False, "书记", "东川市委", "2016-03-29")}),
+])
+def test_events_of_a_text_without_a_known_publication_year(text, expected):
+    assert _events(text, date=None) == expected
