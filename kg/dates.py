@@ -29,8 +29,8 @@ _DATELINE = re.compile(
     rf"|(?:新华社|中新社|本报)[^，。\n]{{0,10}}?{_MONTH_DAY}电")
 #: Years in ranges and targets (力争到2027年, 2025—2029年) and years planned (计划2021年6月建成,
 #: 预计2025年投产: later than the report) say nothing about the publication year.
-_YEAR = re.compile(r"(?<![\d到至—\-~～])(?<!计划)(?<!预计)(?<!力争)(?<!争取)(?<!确保)(?<!有望)(?<!将于)(?<!计划于)(?<!预计于)"
-                   r"((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
+_NOT_PLANNED = r"(?<![\d到至—\-~～])(?<!计划)(?<!预计)(?<!力争)(?<!争取)(?<!确保)(?<!有望)(?<!将于)(?<!计划于)(?<!预计于)"
+_YEAR = re.compile(rf"{_NOT_PLANNED}((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
 
 
 def find_publication_date(doc: Document) -> None:
@@ -194,17 +194,19 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
     return out
 
 
-#: A part of a year (2024年一季度, 2023年第二季度, 2024年上半年) and the months it holds.
-_YEAR_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:第?([一二三四1-4])季度|([上下])半年)")
+#: A year, or a part of it (2024年一季度, 2023年第二季度, 2024年上半年), not planned nor a range's end,
+#: nor a year under review (2023年度), a month of it (2021年6月) or a time since or before it (2019年以来).
+_YEAR_PERIOD = re.compile(rf"{_NOT_PLANNED}((?:19|20)\d\d)年(?:第?([一二三四1-4])季度|([上下])半年|(?![\d度]|以来|起|前|后))")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _in_stated_period(text: str, month: int, day: str | None) -> str | None:
-    """A 2月18日 whose year the text leaves out, in a text that names a part of a year holding that
-    month (2月18日，某市举行2024年一季度重大项目集中开工): that year's; else None."""
+    """A 2月18日 whose year the text leaves out, in a text that names its year or a part of a year
+    holding that month (2月18日，某市举行2024年一季度重大项目集中开工; 4月27日，某县2023年重大项目集中开工):
+    that year's; else None."""
     for m in _YEAR_PERIOD.finditer(text):
-        first = (_QUARTERS[m.group(2)] - 1) * 3 + 1 if m.group(2) else 1 if m.group(3) == "上" else 7
-        last = first + (2 if m.group(2) else 5)
+        first = (_QUARTERS[m.group(2)] - 1) * 3 + 1 if m.group(2) else 1 if m.group(3) != "下" else 7
+        last = first + (2 if m.group(2) else 5 if m.group(3) else 11)
         if first <= month <= last:
             return _iso_day(_date(int(m.group(1)), month, int(day))) if day else _iso_month(int(m.group(1)), month)
     return None

@@ -55,6 +55,8 @@ def test_planned_years_do_not_count(text, year):
     ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27"]),
     ("8月3日，东川区召开2022年上半年经济形势分析会。", ["2022"]),  # August is not in the first half
     ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
+    ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
+    ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2019", "2024"]),  # a time since, a plan
 ])
 def test_a_day_without_its_year_in_a_stated_part_of_a_year(text, values):
     assert [d.value for d in stated_dates(text, None)] == values
