@@ -157,9 +157,21 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
     leads = lead_dates(doc)
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
+
+    def add(project: Mention, milestone: Milestone) -> None:
+        # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
+        name = "".join(project.text.split())
+        add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
+
+    of_many: tuple[str, Span, str | None] | None = None  # the milestone of many projects told just before
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, fact_anchor(doc), lead)
+        told, of_many = of_many, None
+        if told is not None and (one := projects.one_of_them(index)) is not None:
+            # 本次集中开工的项目包括甲、乙等。其中，丙项目占地…: 丙 is one of them
+            kind, trigger, date = told
+            add(one, Milestone(one, kind, trigger, date, date is not None, doc.span(sentence.start, sentence.end)))
         for m in pattern.finditer(sentence.text):
             if rows[m.group()] == NO_MILESTONE:
                 continue
@@ -171,12 +183,11 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
             date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
             for each in found:
-                milestone = Milestone(each, rows[m.group()],
-                                      doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                      date, date is not None, doc.span(sentence.start, sentence.end))
-                # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
-                name = "".join(each.text.split())
-                add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
+                add(each, Milestone(each, rows[m.group()],
+                                    doc.span(sentence.start + m.start(), sentence.start + m.end()),
+                                    date, date is not None, doc.span(sentence.start, sentence.end)))
+            if len(found) > 1:
+                of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
     return _headlines_told_again(doc, out)
 
 
@@ -718,6 +729,14 @@ class _Projects:
         if opened is None:
             return []
         return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+
+    def one_of_them(self, index: int) -> Mention | None:
+        """The project a sentence opening with 其中 is about (其中，丙项目占地350亩): its subject."""
+        sentence = self.doc.sentences[index]
+        opening = _skip(sentence.text, 0, _QUOTES_AND_SPACE)
+        if not sentence.text.startswith(_PART_OPENERS, opening):
+            return None
+        return self._subject(sentence, opening, len(sentence.text))
 
     def at_their_sites(self, index: int, m: re.Match[str]) -> list[Mention]:
         """The projects a list names right before a milestone word and 项目现场 (在甲、乙、丙开工项目现场，以及
