@@ -7,6 +7,10 @@ Where the date comes from, in order (recorded in ``Document.date_source``):
 3. ``dateline``: the latest ``7月16日`` that opens an article or follows
    ``本报讯（…）``, with the year the text mentions most (``2024年上半年``);
 4. ``cli``: the ``--date`` fallback given by the caller.
+
+Facts in time are dated against it unless only a dateline gave it (``fact_anchor``): a day told
+without its year then takes the year its sentence states (2月18日，某市举行2024年一季度重大项目集中开工)
+or has none.
 """
 from __future__ import annotations
 

@@ -8,12 +8,15 @@ modifier (开工率, 通车里程: kg/data/milestone_noun_heads.txt).  Its date 
 date (kg.dates.statement_date), to the year at least, 当天/同日 being the day the report is
 about; a sentence at the reported event (签约仪式上，…: kg/data/report_scene_words.txt)
 has the day of its article's lead; a milestone whose text gives no date has none (近日签约:
-the publication date would be a guess).  A headline's milestone that the report tells again
-with a more precise date is one milestone.
+the publication date would be a guess), nor does a word naming none for sure (开竣工, "-" in the
+table), a task of a list (招商引资、开工建设、增资扩产) or a milestone told as a subject (合龙标志着…).
+A headline's milestone that the report tells again with a more precise date is one milestone.
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
-base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨); of a range (10亿至12亿元), its low end.
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦); of a range
+(10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
+105亿元的乙); a figure of a part after 其中 (其中商业广场总面积…) is none's.
 A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
 name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
@@ -24,9 +27,14 @@ Both attach to the project the sentence is about, named as the project grammar
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
 - for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
-  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙);
+  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙; split
+  at 、 outside quotes, a note in brackets left out, a bare phase kept: 某某工程(二期)), or a list
+  right before the sites of the word (在甲、乙开工项目现场: not a company the recognizer named);
+  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…);
+- none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
-  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not) or after
+  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not; 某市引进甲、乙等:
+  not the place and the verb opening the list) or after
   the count (共建成通车15个项目，其中…分别是甲、乙), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
 - the word's clause, else the nearest clause before it up to a semicolon or a line break: its
@@ -43,7 +51,9 @@ Both attach to the project the sentence is about, named as the project grammar
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
   last project, of the sentences before in the same article; not for a sentence with a
-  subject of its own (全区完成投资20亿元).
+  subject of its own (全区完成投资20亿元) nor for the scene of the day (开工现场，某市还举行了…).
+
+A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
