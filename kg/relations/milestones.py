@@ -628,6 +628,8 @@ class _Projects:
         kept = {(part.start, part.end): part for m, part in parts
                 if part is not m or not wholes.containing(m.start, m.end)}
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
+        # a company the recognizer named is no project of a list before the sites of a milestone
+        self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
         for m in mentions:
@@ -760,9 +762,8 @@ class _Projects:
         items = _list_items(text, start, m.start())
         if len(items) < 2 or any(_milestone_words()[0].search(text, a, b) for a, b in items):
             return []
-        companies = {(c.start, c.end) for c in self.doc.mentions if c.type in ("Enterprise", "Organization")}
         listed = [p for p in self._items(sentence, start, m.start(), named_by_count=True)
-                  if (p.start, p.end) not in companies]
+                  if (p.start, p.end) not in self.companies]
         return self._known(index, listed)
 
     def _items(self, sentence: Sentence, start: int, end: int, named_by_count: bool = False) -> list[Mention]:
