@@ -382,11 +382,22 @@ def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | 
     """The name starting at ``s`` of the sentence: a Person mention, else a name-shaped token."""
     known = persons.by_start.get(base + s)
     if known:
-        return max(known, key=lambda p: p.end)
-    e = names.name_end(text, s)
-    if e - s < 2 or not _name_token(text[s:e]):
-        return None
+        person = max(known, key=lambda p: p.end)
+        e = person.end - base
+    else:
+        person, e = None, names.name_end(text, s)
+        if e - s < 2 or not _name_token(text[s:e]):
+            return None
+    if e - s == 3 and _place_at(text, e - 1) and not _place_at(text, e):
+        e -= 1  # 免去陈立成都市某区副区长职务: the place's first character is not the name's last
+    elif person is not None:
+        return person
     return Mention(base + s, base + e, text[s:e], "Person", source="events")
+
+
+def _place_at(text: str, pos: int) -> bool:
+    """Whether a place name of 2 to 4 characters starts at ``pos``."""
+    return any(is_place(text[pos:pos + k]) for k in (2, 3, 4) if pos + k <= len(text))
 
 
 def _names_forward(doc, text: str, base: int, pos: int, persons) -> list[Mention]:

@@ -62,6 +62,14 @@ from tests.relations.test_time_facts import _events
      {("柏青山", "remove", False, "书记", "绵阳市委", "2024-05-10"),
       ("柏青山", "appoint", False, "书记", "绵阳市委", "2015"),
       ("柏青山", "remove", False, "书记", "成都市武侯区委", "2015")}),
+    # a place's first character is not a name's last; an office is a body before its title
+    ("会议表决通过了关于免去陈立成都市武侯区人民政府副区长职务的决定。",
+     {("陈立", "remove", False, "副区长", "成都市武侯区人民政府", "2024-05-10")}),
+    ("会议决定任命王建成为成都市武侯区人民政府副区长。",
+     {("王建成", "appoint", False, "副区长", "成都市武侯区人民政府", "2024-05-10")}),
+    ("中共东川市委决定：杨帆同志任东川市委宣传部部长，免去其东川市委办公室主任职务。",
+     {("杨帆", "appoint", False, "部长", "东川市委宣传部", "2024-05-10"),
+      ("杨帆", "remove", False, "主任", "东川市委办公室", "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert _events(text) == expected
