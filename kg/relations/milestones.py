@@ -196,7 +196,8 @@ def extract_milestones(doc: Document, projects: _Projects | None = None) -> list
                 add(each, Milestone(each, rows[m.group()],
                                     doc.span(sentence.start + m.start(), sentence.start + m.end()),
                                     date, date is not None, doc.span(sentence.start, sentence.end)))
-            if len(found) > 1:
+            if len(found) > 1 or not found and (sentence.text.endswith(_COLLECTIVE, 0, m.start())
+                                                or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
     return _headlines_told_again(doc, out)
 
@@ -475,6 +476,8 @@ _SITE_AFTER = re.compile(r"(?:的)?项目(?:建设)?(?:现场|工地)")
 _SITE_OPENER = re.compile(r"(?:先后|还|又)?(?:在|来到|走进|深入|以及|和)?")
 #: After a milestone word, the scene or the ceremony of it (开工现场, 签约仪式).
 _SCENES = ("现场", "仪式", "活动", "大会", "典礼")
+#: After a ceremony, where it is held: 集中开工仪式在某某项目现场举行.
+_HOSTED = ("在", "于")
 #: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
 _PART_OPENERS = ("其中", "其中的")
 
@@ -718,7 +721,10 @@ class _Projects:
                 # 位于某某大道东侧，占地约366亩)
                 return named[-1] if k == 0 else named[0]
         if sentence.text.endswith(_COLLECTIVE, 0, pos):
-            return None
+            # 集中开工仪式在某某项目现场举行: the project hosting the ceremony is one of them
+            hosts = [m for m in after if m.end - sentence.start <= own_end]
+            scene = next((w for w in _SCENES if self.doc.text.startswith(w, end)), "")
+            return hosts[0] if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)) else None
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
         if after and not before and not object_after:
