@@ -112,6 +112,8 @@ _COLLECTIVE = ("集中", "集中开")
 _COPULAS = ("是", "为", "系", "属")
 #: After a milestone word, a list of the projects that reached it: 开工的项目有：, 签约的重点项目包括.
 _LIST_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目(?:有|包括|为|是|分别是|分别为)[：:]?")
+#: After a milestone word, the projects told of one statement each: 签约的项目中，甲…；乙….
+_AMONG_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目中[，,]")
 #: After a count of projects, the words opening the list of them: 分别是甲、乙 / 包括甲、乙.
 _LIST_OPENS = re.compile(r"(?:分别是|分别为|包括|其中有)[：:]?")
 #: Before the first item of a list closed by 等N个项目: 其中, 包括, 还有.
@@ -474,6 +476,8 @@ def _generic_before(text: str, pos: int) -> bool:
 _SITE_AFTER = re.compile(r"(?:的)?项目(?:建设)?(?:现场|工地)")
 #: Before the list of projects whose sites a visit reports: 在, 以及, 还有.
 _SITE_OPENER = re.compile(r"(?:先后|还|又)?(?:在|来到|走进|深入|以及|和)?")
+#: Opening a clause with no subject of its own, before what the project builds: ，主要建设某某生产线.
+_BUILDS = ("主要建设", "主要生产", "建设", "新建", "打造", "拟建", "将建", "计划建设")
 #: After a milestone word, the scene or the ceremony of it (开工现场, 签约仪式).
 _SCENES = ("现场", "仪式", "活动", "大会", "典礼")
 #: After a ceremony, where it is held: 集中开工仪式在某某项目现场举行.
@@ -653,6 +657,11 @@ class _Projects:
             listed = self._items(sentence, opened.end(), _list_end(text, opened.end()))
             if listed:
                 return self._known(index, listed)  # 当日开工的项目有：投资1亿元的甲项目、乙项目等7个项目
+        if many and (among := _AMONG_AFTER_WORD.match(text, end - sentence.start)):
+            # 此次签约的项目中，甲项目总投资20亿元…；乙项目…: the subject of each statement after
+            starts = [among.end()] + [i + 1 for i in range(among.end(), len(text)) if text[i] in "；;"]
+            subjects = [self._subject(sentence, s, len(text)) for s in starts]
+            return self._known(index, [m for m in subjects if m is not None])
         if not many and _of_a_part(text, pos) and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
             return []  # …，其中商业广场总面积8万平方米: a part's figure
         project = self._about(index, start, end, object_after)
@@ -716,6 +725,8 @@ class _Projects:
             if subject is not None:
                 return subject
             named = [m for m in before if m.start >= sentence.start + clause]
+            if k > 0 and sentence.text.startswith(_BUILDS, clause):
+                continue  # ，主要建设某某生产线，达产后年产值…: the object of a clause before is no subject
             if named and not any(sentence.text.startswith(_COPULAS, c) for c in clauses[k:k + 2]):
                 # the word's clause: the project nearest the word; a clause before: its first (某某项目
                 # 位于某某大道东侧，占地约366亩)

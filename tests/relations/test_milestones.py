@@ -85,6 +85,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("5月8日，东川区举行重大项目集中开工活动，青禾新材料产业园项目负责人发言。", ("青禾新材料产业园项目",), set()),
     ("5月8日，东川区12个重大项目集中开工。其中，西岭物流园项目总投资8亿元。", ("西岭物流园项目",),
      {("西岭物流园项目", "开工", "2024-05-08")}),
+    # after 的项目中，the subject of each statement
+    ("3月15日，东川区招商项目集中签约活动举行。此次签约的项目中，青禾智能装备制造项目总投资20亿元；西岭新能源电池项目"
+     "总投资35亿元。", ("青禾智能装备制造项目", "西岭新能源电池项目"),
+     {("青禾智能装备制造项目", "签约", "2024-03-15"), ("西岭新能源电池项目", "签约", "2024-03-15")}),
     # quoted items are split between the quotes, not at a 、 inside one
     ("东川市“青禾功率半导体项目”、“氢能源(含液氮、氦气分装)、氢能装备制造项目”、“东川古城项目”等3个项目上台签约。", (),
      {("青禾功率半导体项目", "签约", None), ("氢能源(含液氮、氦气分装)、氢能装备制造项目", "签约", None),
@@ -189,6 +193,11 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川中心项目", "investment", "总投资", 5000000000, "CNY")}),
     ("东川零部件项目开工，项目建设面积约3.5万平方米。", ("东川零部件项目",),
      {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    # the object a clause before builds is not the subject of the figure
+    ("青禾智能装备制造项目总投资20亿元，主要建设智能装备生产线，达产后年产值30亿元。",
+     ("青禾智能装备制造项目", "智能装备生产线"),
+     {("青禾智能装备制造项目", "investment", "总投资", 2000000000, "CNY"),
+      ("青禾智能装备制造项目", "output_value", "年产值", 3000000000, "CNY")}),
     # the amounts of a list after one word are of its kind; a clause going on with 项目 before a
     # noun after 的 that is no project is the project's
     ("总投资490亿元的东川临空枢纽建设项目、105亿元的西岭生物医药产业园项目……时值立春，全市956个重点项目集中开工。",
