@@ -30,7 +30,9 @@ Both attach to the project the sentence is about, named as the project grammar
   丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙; split
   at 、 outside quotes, a note in brackets left out, a bare phase kept: 某某工程(二期)), or a list
   right before the sites of the word (在甲、乙开工项目现场: not a company the recognizer named);
-  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…);
+  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…), the
+  subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
+  ceremony of many (集中开工仪式在某某项目现场举行);
 - none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not; 某市引进甲、乙等:
@@ -44,7 +46,8 @@ Both attach to the project the sentence is about, named as the project grammar
   kg/data/subject_function_starts.txt, kg/data/project_generic.txt; a company's legal name
   in front is left out); else a Project mention of that clause (the one nearest the word in
   its own clause, the first in a clause before), unless the clause describes the subject
-  (是以灌溉为主，兼顾发电的大型水利工程) or counts works (电站2座);
+  (是以灌溉为主，兼顾发电的大型水利工程), counts works (电站2座) or names what the project
+  builds (，主要建设某某生产线，达产后年产值…);
 - for 签约, the project written after it (与某公司签约，某某项目落户…, 签约年产6万吨某某项目: a name
   ending with a project suffix, to the clause's end); else the nearest Project
   mention before the word in the sentence, else the first one after it;
