@@ -665,7 +665,8 @@ class _Projects:
             starts = [among.end()] + [i + 1 for i in range(among.end(), len(text)) if text[i] in "；;"]
             subjects = [self._subject(sentence, s, len(text)) for s in starts]
             return self._known(index, [m for m in subjects if m is not None])
-        if not many and _of_a_part(text, pos) and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
+        if not many and _of_a_part(text, pos) \
+                and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
             return []  # …，其中商业广场总面积8万平方米: a part's figure
         project = self._about(index, start, end, object_after)
         if isinstance(project, re.Match):  # a clause that counts projects
