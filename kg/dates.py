@@ -7,6 +7,10 @@ Where the date comes from, in order (recorded in ``Document.date_source``):
 3. ``dateline``: the latest ``7月16日`` that opens an article or follows
    ``本报讯（…）``, with the year the text mentions most (``2024年上半年``);
 4. ``cli``: the ``--date`` fallback given by the caller.
+
+Facts in time are dated against it unless only a dateline gave it (``fact_anchor``): a day told
+without its year then takes the year its sentence states (2月18日，某市举行2024年一季度重大项目集中开工)
+or has none.
 """
 from __future__ import annotations
 
@@ -27,8 +31,10 @@ _DATELINE = re.compile(
     rf"(?:本报讯|本报[^，。\n]{{0,12}}?讯|电)\s*(?:[（(][^）)\n]{{0,60}}[）)])?\s*{_MONTH_DAY}"
     rf"|(?:^|\n)\s*{_MONTH_DAY}(?:至\d{{1,2}}日)?(?:[上下]午|晚|早)?[，,]"
     rf"|(?:新华社|中新社|本报)[^，。\n]{{0,10}}?{_MONTH_DAY}电")
-#: Years in ranges and targets (力争到2027年, 2025—2029年) say nothing about the publication year.
-_YEAR = re.compile(r"(?<![\d到至—\-~～])((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
+#: Years in ranges and targets (力争到2027年, 2025—2029年) and years planned (计划2021年6月建成,
+#: 预计2025年投产: later than the report) say nothing about the publication year.
+_NOT_PLANNED = r"(?<![\d到至—\-~～])(?<!计划)(?<!预计)(?<!力争)(?<!争取)(?<!确保)(?<!有望)(?<!将于)(?<!计划于)(?<!预计于)"
+_YEAR = re.compile(rf"{_NOT_PLANNED}((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
 
 
 def find_publication_date(doc: Document) -> None:
@@ -183,11 +189,31 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
         if m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
+        elif anchor is None and m.group("md"):
+            value = _in_stated_period(text, int(m.group("md_m")), m.group("md_d"))
         else:
             value = _stated_value(m, anchor)
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
     return out
+
+
+#: A year, or a part of it (2024年一季度, 2023年第二季度, 2024年上半年), not planned nor a range's end,
+#: nor a year under review (2023年度), a month of it (2021年6月) or a time since or before it (2019年以来).
+_YEAR_PERIOD = re.compile(rf"{_NOT_PLANNED}((?:19|20)\d\d)年(?:第?([一二三四1-4])季度|([上下])半年|(?![\d度]|以来|起|前|后))")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _in_stated_period(text: str, month: int, day: str | None) -> str | None:
+    """A 2月18日 whose year the text leaves out, in a text that names its year or a part of a year
+    holding that month (2月18日，某市举行2024年一季度重大项目集中开工; 4月27日，某县2023年重大项目集中开工):
+    that year's; else None."""
+    for m in _YEAR_PERIOD.finditer(text):
+        first = (_QUARTERS[m.group(2)] - 1) * 3 + 1 if m.group(2) else 1 if m.group(3) != "下" else 7
+        last = first + (2 if m.group(2) else 5 if m.group(3) else 11)
+        if first <= month <= last:
+            return _iso_day(_date(int(m.group(1)), month, int(day))) if day else _iso_month(int(m.group(1)), month)
+    return None
 
 
 def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
@@ -277,6 +303,13 @@ def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int 
 LEAD_SENTENCES = 3
 
 
+def fact_anchor(doc: Document) -> dt.date | None:
+    """The publication date facts in time are dated against: a sidecar's, a masthead's or the
+    caller's; not a dateline's, whose year is only the one the text mentions most (a 12月25日 told
+    with 计划2021年6月建成 may be of 2020): a fact told without its year then has no date."""
+    return None if doc.date_source == "dateline" else doc.date
+
+
 def lead_dates(doc: Document) -> dict[int, str]:
     """Article index -> the first day its lead states (the day of the meeting or the ceremony it
     reports: 昨天上午，区人大常委会召开会议 / 4月18日，某某项目集中开工仪式举行)."""
@@ -286,7 +319,7 @@ def lead_dates(doc: Document) -> dict[int, str]:
         counts[sentence.article] = counts.get(sentence.article, 0) + 1
         if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
             continue
-        days = [d.value for d in stated_dates(sentence.text, doc.date) if len(d.value) == 10]
+        days = [d.value for d in stated_dates(sentence.text, fact_anchor(doc)) if len(d.value) == 10]
         if days:
             leads[sentence.article] = days[0]
     return leads

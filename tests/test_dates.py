@@ -1,7 +1,9 @@
 """Publication dates found in the text, given by a sidecar or --date, and relative dates."""
 import datetime as dt
 
-from kg.dates import date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative
+import pytest
+
+from kg.dates import date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative, stated_dates
 from kg.normalize import normalize_document
 from tests.conftest import raw_doc
 
@@ -35,6 +37,29 @@ def test_paragraph_opening_date_is_a_dateline():
 
 def test_target_years_do_not_count():
     assert main_year("2020年增长较快，力争到2030年翻番，2025—2029年持续推进") == 2020
+
+
+@pytest.mark.parametrize("text, year", [
+    ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", None),  # a plan is later than the report
+    ("2020年东川电厂开工，预计2022年投产，力争2023年达产。", 2020),
+    ("5月20日，全市2021年招商大会召开，确保2022年见效。", 2021),
+])
+def test_planned_years_do_not_count(text, year):
+    assert main_year(text) == year
+
+
+@pytest.mark.parametrize("text, values", [
+    # no publication date: a day whose year the text leaves out takes the year of the part of a
+    # year holding it that the sentence names
+    ("2月18日，东川区举行2024年一季度重大项目集中开工活动。", ["2024-02-18", "2024"]),
+    ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27"]),
+    ("8月3日，东川区召开2022年上半年经济形势分析会。", ["2022"]),  # August is not in the first half
+    ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
+    ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
+    ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2019", "2024"]),  # a time since, a plan
+])
+def test_a_day_without_its_year_in_a_stated_part_of_a_year(text, values):
+    assert [d.value for d in stated_dates(text, None)] == values
 
 
 def test_annual_review_is_reported_the_next_year():

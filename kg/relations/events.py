@@ -10,16 +10,20 @@ The words and forms are in kg/data/personnel_events.tsv:
     of the event before in the sentence; a career's clause (某甲早年在某地工作，2005年任某职)
     with none before: the name opening the sentence;
   - transfer (kg/data/personnel_transfers.txt): 前任某市委书记某甲调任… / 某市委原常委某甲、某乙
-    已分别调任…: the post written before the names, held before, ends (remove).
+    已分别调任… / (某甲…，)2015年从某区委书记调任…: the post written before the names or after 从,
+    held before, ends (remove);
+  - a career's clause with no name of its own goes on about the name opening the sentence, or the
+    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…).
 
-A post is a run of text up to 职务, a pause or a clause word, and must end with a
+One title in bodies that name no common place is two posts (某市委书记, 某区委书记 held before).
+A post is a run of text up to 职务, a pause, 后 before a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
 held as acting.  The date is the last date the clause of the word states before it (2005年任
 某职, 2008年5月任某职), else the last the sentence states before the word, at
 least to the month (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
-publication date.
+publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the
 stage (kg/relations/time_facts.py) makes them Person mentions.
 """
@@ -29,7 +33,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg import person_names as names
@@ -48,8 +52,9 @@ COMRADE = "同志"
 PROPOSED = "拟"
 #: 原 in 某市委原常委: the post was held before.
 FORMER = "原"
-#: Where a post ends: its 职务, a pause, 至今 (任某职至今), or a word that opens the next clause.
-_POST_END = re.compile(r"职务|职|至今|[，,。；;：:！？!?（(）)\s]|的|并|等|为|人选|候选人|$")
+#: Where a post ends: its 职务, a pause, 至今 (任某职至今), 后 before a pause (当选某职后，), or a word
+#: that opens the next clause.
+_POST_END = re.compile(r"职务|职|至今|[，,。；;：:！？!?（(）)\s]|的|并|等|为|人选|候选人|后(?=[，,])|$")
 _POST_SEPARATORS = "、"
 _NAME_SEPARATORS = "、，,和及"
 #: Between a list word and its first name: 决定任命：（line break）某甲为….
@@ -105,13 +110,15 @@ def extract_events(doc: Document) -> list[Event]:
     pattern, rows = _triggers()
     persons = _Persons(doc.mentions)
     leads = lead_dates(doc)
+    anchor = fact_anchor(doc)
     out: list[Event] = []
-    seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title) -> indexes in out
+    seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
+    posts = _PostsTold()
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, doc.date, leads.get(sentence.article))
+        dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
                  if not _LIFE_DATE.match(sentence.text, d.end)]
-        default = leads.get(sentence.article) or (doc.date.isoformat() if doc.date else None)
+        default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         found: list[Event] = []
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
             kind, form = opened
@@ -127,8 +134,37 @@ def extract_events(doc: Document) -> list[Event]:
             if not events and form != "after" and not sentence.text[m.end():].strip(_LIST_OPENING):
                 opened = (kind, form)
         for e in found:
-            add_once(out, seen, (e.person.text, e.kind, e.title.text), e)
+            add_once(out, seen, posts.key(e), e)
     return out
+
+
+class _PostsTold:
+    """Which post an event is of, among the posts of one title a person's events of one kind name:
+    bodies of no common place are two posts (汕尾市委书记 left, 广州市天河区委书记 held before);
+    a body naming the same place, or none, is the same post (重庆市政协 / 政协重庆市第四届委员会)."""
+
+    def __init__(self) -> None:
+        self.places: dict[tuple, list[frozenset[str]]] = defaultdict(list)  # (person, kind, title) -> posts
+
+    def key(self, e: Event) -> tuple:
+        base = (e.person.text, e.kind, e.title.text)
+        places = _places_in(e.body.text) if e.body else frozenset()
+        told = self.places[base]
+        for i, other in enumerate(told):
+            if not places or not other or places & other:
+                return (*base, i)
+        told.append(places)
+        return (*base, len(told) - 1)
+
+
+def _places_in(body: str) -> frozenset[str]:
+    """The place names a body's name holds (汕尾市委 -> 汕尾, 汕尾市)."""
+    return frozenset(body[i:j] for i in range(len(body)) for j in range(i + 2, min(len(body), i + MAX_PLACE) + 1)
+                     if is_place(body[i:j]))
+
+
+#: Longest place name looked for in a body's name.
+MAX_PLACE = 6
 
 
 # -- the three forms -----------------------------------------------------------
@@ -202,6 +238,9 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [found[-1].person]
     clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
     opening = _skip_dates(text, clause, m.start(), dating[0])
+    left = _post_left(text, opening, m) if not people else None  # 2015年从某区委书记调任…
+    if left is not None:
+        opening = m.start()
     if not people and clause > 0 and text[opening:m.start()] in _CARRIED_OPENINGS:
         # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True)
@@ -217,10 +256,25 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     events = [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
               for person, p in _pairs(people, posts, respectively)]
     if m.group() in load_lines("personnel_transfers.txt"):
-        left = _former_post(text, base, people[0])
+        left = left or _former_post(text, base, people[0])
         if left is not None:
             events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
     return events
+
+
+#: Before a transfer's word, the post left: 从某区委书记调任….
+FROM = "从"
+
+
+def _post_left(text: str, opening: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """(start, end) of the post a clause with no name of its own leaves (，2015年从某区委书记调任某职):
+    the words between 从 and a transfer's word, ending with a title head; None otherwise."""
+    if m.group() not in load_lines("personnel_transfers.txt") or not text.startswith(FROM, opening):
+        return None
+    start = opening + len(FROM)
+    if 1 < m.start() - start <= MAX_POST and text[start:m.start()].endswith(_title_heads()):
+        return start, m.start()
+    return None
 
 
 def _skip_dates(text: str, start: int, end: int, dates: list[StatedDate]) -> int:
@@ -265,7 +319,8 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
     a list item (after ：or ；) and is followed by a comma, before ``verb``; with ``opening_only``
     the name opening the sentence (某甲早年在某地工作，2005年任某职)."""
     if opening_only:
-        person = _name_at(doc, text, base, _skip(text, 0, _LIST_OPENING), persons)
+        person = _name_at(doc, text, base, _skip(text, 0, _LIST_OPENING), persons) or _modified_subject(
+            doc, text, base, persons)
         return [person] if person is not None and person.end - base < verb else []
     openings = [0] + [i + 1 for i in range(verb) if text[i] in "\n：:；;"]
     for start in reversed(openings):
@@ -273,6 +328,17 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
         if person is not None and person.end - base < verb and text.startswith(("，", ",", "（", "("), person.end - base):
             return [person]
     return []
+
+
+def _modified_subject(doc, text: str, base: int, persons) -> Mention | None:
+    """The name a sentence's first clause opens with after its modifier (卸任某职的某甲(1960.8)是…,
+    新任某职的某甲，…): the name after the clause's first 的, followed by a bracket, 是 or a pause."""
+    first = min((i for i in (text.find(c) for c in "，,。；;") if i >= 0), default=len(text))
+    of = text.find("的", 0, first)
+    person = _name_at(doc, text, base, of + 1, persons) if of > 0 else None
+    if person is None or not text.startswith(("(", "（", "是", "，", ","), person.end - base):
+        return None
+    return person
 
 
 def _posts_before(text: str, base: int, person: Mention, persons: _Persons) -> list[tuple[int, int]]:
@@ -316,11 +382,22 @@ def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | 
     """The name starting at ``s`` of the sentence: a Person mention, else a name-shaped token."""
     known = persons.by_start.get(base + s)
     if known:
-        return max(known, key=lambda p: p.end)
-    e = names.name_end(text, s)
-    if e - s < 2 or not _name_token(text[s:e]):
-        return None
+        person = max(known, key=lambda p: p.end)
+        e = person.end - base
+    else:
+        person, e = None, names.name_end(text, s)
+        if e - s < 2 or not _name_token(text[s:e]):
+            return None
+    if e - s == 3 and _place_at(text, e - 1) and not _place_at(text, e):
+        e -= 1  # 免去陈立成都市某区副区长职务: the place's first character is not the name's last
+    elif person is not None:
+        return person
     return Mention(base + s, base + e, text[s:e], "Person", source="events")
+
+
+def _place_at(text: str, pos: int) -> bool:
+    """Whether a place name of 2 to 4 characters starts at ``pos``."""
+    return any(is_place(text[pos:pos + k]) for k in (2, 3, 4) if pos + k <= len(text))
 
 
 def _names_forward(doc, text: str, base: int, pos: int, persons) -> list[Mention]:

@@ -8,12 +8,15 @@ modifier (开工率, 通车里程: kg/data/milestone_noun_heads.txt).  Its date 
 date (kg.dates.statement_date), to the year at least, 当天/同日 being the day the report is
 about; a sentence at the reported event (签约仪式上，…: kg/data/report_scene_words.txt)
 has the day of its article's lead; a milestone whose text gives no date has none (近日签约:
-the publication date would be a guess).  A headline's milestone that the report tells again
-with a more precise date is one milestone.
+the publication date would be a guess), nor does a word naming none for sure (开竣工, "-" in the
+table), a task of a list (招商引资、开工建设、增资扩产) or a milestone told as a subject (合龙标志着…).
+A headline's milestone that the report tells again with a more precise date is one milestone.
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
-base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨); of a range (10亿至12亿元), its low end.
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦); of a range
+(10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
+105亿元的乙); a figure of a part after 其中 (其中商业广场总面积…) is none's.
 A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
 name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
@@ -24,9 +27,16 @@ Both attach to the project the sentence is about, named as the project grammar
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
 - for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
-  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙);
+  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙; split
+  at 、 outside quotes, a note in brackets left out, a bare phase kept: 某某工程(二期)), or a list
+  right before the sites of the word (在甲、乙开工项目现场: not a company the recognizer named);
+  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…), the
+  subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
+  ceremony of many (集中开工仪式在某某项目现场举行);
+- none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
-  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not) or after
+  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not; 某市引进甲、乙等:
+  not the place and the verb opening the list) or after
   the count (共建成通车15个项目，其中…分别是甲、乙), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
 - the word's clause, else the nearest clause before it up to a semicolon or a line break: its
@@ -36,14 +46,17 @@ Both attach to the project the sentence is about, named as the project grammar
   kg/data/subject_function_starts.txt, kg/data/project_generic.txt; a company's legal name
   in front is left out); else a Project mention of that clause (the one nearest the word in
   its own clause, the first in a clause before), unless the clause describes the subject
-  (是以灌溉为主，兼顾发电的大型水利工程) or counts works (电站2座);
+  (是以灌溉为主，兼顾发电的大型水利工程), counts works (电站2座) or names what the project
+  builds (，主要建设某某生产线，达产后年产值…);
 - for 签约, the project written after it (与某公司签约，某某项目落户…, 签约年产6万吨某某项目: a name
   ending with a project suffix, to the clause's end); else the nearest Project
   mention before the word in the sentence, else the first one after it;
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
   last project, of the sentences before in the same article; not for a sentence with a
-  subject of its own (全区完成投资20亿元).
+  subject of its own (全区完成投资20亿元) nor for the scene of the day (开工现场，某市还举行了…).
+
+A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
@@ -60,7 +73,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import lead_dates, statement_date, stated_dates
+from kg.dates import fact_anchor, lead_dates, statement_date, stated_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -76,9 +89,12 @@ _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
-_NUMBER = r"(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
+#: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it.
+_NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+#: The milestone of words that name none for sure (开竣工: some started, some completed).
+NO_MILESTONE = "-"
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
 _NEEDS_PAUSE = ("建成", "完工", "公示", "认定")
 #: Between the projects of a list.
@@ -99,14 +115,16 @@ _COLLECTIVE = ("集中", "集中开")
 _COPULAS = ("是", "为", "系", "属")
 #: After a milestone word, a list of the projects that reached it: 开工的项目有：, 签约的重点项目包括.
 _LIST_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目(?:有|包括|为|是|分别是|分别为)[：:]?")
+#: After a milestone word, the projects told of one statement each: 签约的项目中，甲…；乙….
+_AMONG_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目中[，,]")
 #: After a count of projects, the words opening the list of them: 分别是甲、乙 / 包括甲、乙.
 _LIST_OPENS = re.compile(r"(?:分别是|分别为|包括|其中有)[：:]?")
 #: Before the first item of a list closed by 等N个项目: 其中, 包括, 还有.
 _LIST_OPENER = re.compile(r"(?:其中|包括|还有|另有|以及|有)?[：:]?")
 #: A route named by its ends (久治至马尔康): a road, a railway or a line.
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
-#: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ.
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·]+")
+#: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ (、 inside quotes).
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·、]+")
 #: Longest name of a listed project.
 MAX_LISTED = 45
 _QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
@@ -161,31 +179,52 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     leads = lead_dates(doc)
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
+
+    def add(project: Mention, milestone: Milestone) -> None:
+        # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
+        name = "".join(project.text.split())
+        add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
+
+    of_many: tuple[str, Span, str | None] | None = None  # the milestone of many projects told just before
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
-        dates = stated_dates(sentence.text, doc.date, lead)
+        dates = stated_dates(sentence.text, fact_anchor(doc), lead)
+        told, of_many = of_many, None
+        if told is not None and (one := projects.one_of_them(index)) is not None:
+            # 本次集中开工的项目包括甲、乙等。其中，丙项目占地…: 丙 is one of them
+            kind, trigger, date = told
+            add(one, Milestone(one, kind, trigger, date, date is not None, doc.span(sentence.start, sentence.end)))
         for m in pattern.finditer(sentence.text):
-            if not _stated(sentence.text, m, negations):
+            if rows[m.group()] == NO_MILESTONE:
                 continue
-            found = projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
-                                   object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
+            found = projects.at_their_sites(index, m)  # 在甲、乙开工项目现场
+            if not found and not _stated(sentence.text, m, negations):
+                continue
+            found = found or projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
+                                            object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
-            date = stated.value if stated else lead if _at_the_scene(sentence.text) else None
+            date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
             for each in found:
-                milestone = Milestone(each, rows[m.group()],
-                                      doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                      date, date is not None, doc.span(sentence.start, sentence.end))
-                # 某某高速公路 and 某某高速公路项目 are one project: one milestone, the dated one
-                name = "".join(each.text.split())
-                add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
+                add(each, Milestone(each, rows[m.group()],
+                                    doc.span(sentence.start + m.start(), sentence.start + m.end()),
+                                    date, date is not None, doc.span(sentence.start, sentence.end)))
+            if len(found) > 1 or not found and (sentence.text.endswith(_COLLECTIVE, 0, m.start())
+                                                or _COUNTED_PROJECTS.search(sentence.text)):
+                of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
     return _headlines_told_again(doc, out)
 
 
-def _at_the_scene(text: str) -> bool:
-    """Whether the sentence opens at the event its article reports (签约仪式上，…; 会上，…): its
-    milestones happen on the day the lead states."""
+def _at_the_scene(text: str, pos: int) -> bool:
+    """Whether the milestone word at ``pos`` is told of the event its article reports: the sentence
+    opens at it (签约仪式上，…; 会上，…) or the word's clause names it (本次集中开工的项目包括…): it
+    happens on the day the lead states."""
     opening = text[:min((i for i in (text.find(c) for c in "，,。；;") if i >= 0), default=len(text))]
-    return opening.endswith(tuple(load_lines("report_scene_words.txt")))
+    return opening.endswith(tuple(load_lines("report_scene_words.txt"))) \
+        or any(w in text[_clause_start(text, pos):pos] for w in _THIS_EVENT)
+
+
+#: Words naming the event an article reports: 本次集中开工, 此次签约.
+_THIS_EVENT = ("本次", "此次", "这次")
 
 
 def _headlines_told_again(doc: Document, milestones: list[Milestone]) -> list[Milestone]:
@@ -234,12 +273,29 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 签约额3亿元: an amount, not a signing
     if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
         return False  # 为确保某某项目按时投产，…: what something is done for
+    if _in_list_of_tasks(text, m):
+        return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
             or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
+
+
+def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
+    """Whether the milestone word (with 建设 after it) is an item of a list of tasks (谋划策划、招商引资、
+    开工建设、增资扩产): a list at 、 of which another item holds no milestone word (not 建成、投产)."""
+    end = m.end() + (len("建设") if text.startswith("建设", m.end()) else 0)
+    start = m.start() - (1 if text[m.start() - 1:m.start()] == "新" else 0)
+    if text[start - 1:start] != "、" and text[end:end + 1] != "、":
+        return False
+    if start > 0 and text[start - 1] not in "、，,；;：:\n" or end < len(text) and text[end] not in "、，,；;。":
+        return False  # 甲项目开工、乙项目竣工: the word is part of a longer item
+    begin, stop = _clause_start(text, start), _clause_end(text, end)
+    items = [w for w in text[begin:stop].split("、") if w]
+    words = _milestone_words()[0]
+    return len(items) > 1 and any(not words.search(w) for w in items)
 
 
 @lru_cache(maxsize=1)
@@ -260,7 +316,7 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             sentence: Sentence) -> None:
         unit, factor = units[amount.group("unit")]
         multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
-        value = amount_value(amount.group("number"), multiplier, factor)
+        value = amount_value(amount.group("number"), multiplier, factor * int(amount.group("count") or 1))
         key = ("".join(project.text.split()), kind, value, unit)
         if key not in seen:
             seen.add(key)
@@ -280,6 +336,15 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             kind = kinds[m.group("word")]
             add(found[0], kind, m.group("word"), m, base, sentence)
             pos = m.end()
+            # 总投资490亿元的甲项目、105亿元的乙项目: the amounts of a list after the word are of its kind
+            project = found[0]
+            while text.startswith("的", pos) and project.start == base + pos + 1 \
+                    and (more := _listed_amount().match(text, project.end - base)):
+                nxt = projects.about(index, base + more.start("amount"), base + more.end("amount"))
+                if not nxt or nxt[0].start != base + more.end():
+                    break
+                project, pos = nxt[0], more.end() - 1
+                add(project, kind, m.group("word"), more, base, sentence)
             # the further products of a capacity: the same unit, no word of another amount
             while kind == "capacity" and (more := _further_product().match(text, pos)) \
                     and units[more.group("unit")][0] == units[m.group("unit")][0] \
@@ -304,6 +369,12 @@ def _amount() -> str:
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     return rf"{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit})"
+
+
+@lru_cache(maxsize=1)
+def _listed_amount() -> re.Pattern[str]:
+    """After a project of a list, the next amount and the 的 before its project (、105亿元的)."""
+    return re.compile(rf"、(?P<amount>{_amount()})(?=的)的")
 
 
 @lru_cache(maxsize=1)
@@ -376,6 +447,62 @@ def _facility_after() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff\d]{{2,8}}?(?:{suffix})")
 
 
+#: Opening the official name of a railway or a road built new: 新建甲至乙铁路.
+NEW_BUILD = "新建"
+
+
+def _with_new_build(doc: Document, m: Mention) -> Mention:
+    """A route's name with the 新建 that opens it as written (新建甲至乙铁路某段项目), after a pause or
+    at a line's start; any other mention as it is."""
+    start = m.start - len(NEW_BUILD)
+    if "至" not in m.text or start < 0 or doc.text[start:m.start] != NEW_BUILD \
+            or start > 0 and doc.text[start - 1] not in "，,。；;：:\n“ \u3000)）":
+        return m
+    return Mention(start, m.end, NEW_BUILD + m.text, m.type, source=m.source)
+
+
+@lru_cache(maxsize=1)
+def _generic_phrase() -> re.Pattern[str]:
+    """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
+    签约仪式, with 集中 between them): kg/data/project_generic.txt."""
+    generic = "|".join(map(re.escape, sorted(load_set("project_generic.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:{generic})+(?:项目|工程)(?:{'|'.join(_COLLECTIVE)})?$")
+
+
+def _generic_before(text: str, pos: int) -> bool:
+    """Whether the words before ``pos`` name a kind of projects, not a project: generic words and a
+    project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工), not after a
+    name (东川重大项目开工) nor pointing back (该项目)."""
+    m = _generic_phrase().search(text, max(0, pos - 16), pos)
+    if m is None:
+        return False
+    begin = next((k for k in range(m.start(), pos) if _generic_phrase().fullmatch(text, k, pos)), m.start())
+    if text.startswith(_ANAPHORS, begin):
+        return False  # 该项目, 本工程: the project named before
+    return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
+
+
+#: After a milestone word, the sites of the projects it names before it: 开工项目现场, 竣工项目工地.
+_SITE_AFTER = re.compile(r"(?:的)?项目(?:建设)?(?:现场|工地)")
+#: Before the list of projects whose sites a visit reports: 在, 以及, 还有.
+_SITE_OPENER = re.compile(r"(?:先后|还|又)?(?:在|来到|走进|深入|以及|和)?")
+#: Opening a clause with no subject of its own, before what the project builds: ，主要建设某某生产线.
+_BUILDS = ("主要建设", "主要生产", "建设", "新建", "打造", "拟建", "将建", "计划建设")
+#: After a milestone word, the scene or the ceremony of it (开工现场, 签约仪式).
+_SCENES = ("现场", "仪式", "活动", "大会", "典礼")
+#: After a ceremony, where it is held: 集中开工仪式在某某项目现场举行.
+_HOSTED = ("在", "于")
+#: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
+_PART_OPENERS = ("其中", "其中的")
+
+
+def _of_a_part(text: str, pos: int) -> bool:
+    """Whether the statement at ``pos`` is told of a part its clause names after 其中 (其中商业广场
+    总面积8万平方米; not 其中，某某项目占地…, whose clause is the project's)."""
+    clause = _clause_start(text, pos)
+    return text.startswith(_PART_OPENERS, clause) and pos - clause > len("其中")
+
+
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
 
@@ -438,12 +565,50 @@ def _list_end(text: str, pos: int) -> int:
     return counted.start() if counted is not None and counted.group("listed") else end
 
 
+def _past_subject_and_verb(text: str, start: int, end: int) -> int:
+    """Where the first item of a list starts past the place and the verb its clause opens with
+    (某市引进|甲、乙等一批项目落地投产; 引进|甲、乙): ``start`` when there are none."""
+    if _ROUTE.fullmatch(text, start, _strip_note(text, start, end)):
+        return start  # 久治至马尔康: a route from a place
+    for k in range(min(MAX_PLACE, end - start), 1, -1):
+        if is_place(text[start:start + k]) and (verbs := leading_clause_words(text[start + k:end])):
+            return start + k + verbs
+    return start + leading_clause_words(text[start:end])
+
+
+#: Longest place opening a clause before its verb (某某自治州).
+MAX_PLACE = 8
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the list text[start:end]: split at 、 outside quotes (“甲(含乙、
+    丙)、丁项目”、“戊项目” are two items), the 等 closing the list left out."""
+    items: list[tuple[int, int]] = []
+    depth, item_start = 0, start
+    for i in range(start, end + 1):
+        if i == end or text[i] == "、" and depth == 0:
+            item_end = i - 1 if i == end and i > item_start and text[i - 1] == "等" else i
+            items.append((item_start, item_end))
+            item_start = i + 1
+        elif text[i] in _OPENING_QUOTES:
+            depth += 1
+        elif text[i] in _CLOSING_QUOTES and depth:
+            depth -= 1
+    return items
+
+
+#: Opening quotes a listed name may stand in.
+_OPENING_QUOTES = "“‘「『"
+#: A note in brackets after a listed name that is part of it: its phase (某某工程(二期)).
+_PHASE_NOTE = re.compile(r"[(（][一二三四五六七八九十\d]+期(?:工程|项目)?[)）]")
+
+
 def _strip_note(text: str, start: int, end: int) -> int:
-    """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界)); a
-    phase stays (某某工程(二期))."""
+    """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界), 某某产业园
+    (一期农产品交易市场)); a bare phase stays (某某工程(二期))."""
     if end > start and text[end - 1] in ")）":
         opening = max(text.rfind("(", start, end), text.rfind("（", start, end))
-        if opening > start and "期" not in text[opening:end]:
+        if opening > start and not _PHASE_NOTE.fullmatch(text, opening, end):
             return opening
     return end
 
@@ -473,13 +638,16 @@ class _Projects:
     def __init__(self, doc: Document, project_start: ProjectStart) -> None:
         self.doc = doc
         self.project_start = project_start
-        projects = [m for m in doc.mentions if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
+        projects = [_with_new_build(doc, m) for m in doc.mentions
+                    if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
         kept = {(part.start, part.end): part for m, part in parts
                 if part is not m or not wholes.containing(m.start, m.end)}
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
+        # a company the recognizer named is no project of a list before the sites of a milestone
+        self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
         for m in mentions:
@@ -500,14 +668,22 @@ class _Projects:
             listed = self._items(sentence, opened.end(), _list_end(text, opened.end()))
             if listed:
                 return self._known(index, listed)  # 当日开工的项目有：投资1亿元的甲项目、乙项目等7个项目
+        if many and (among := _AMONG_AFTER_WORD.match(text, end - sentence.start)):
+            # 此次签约的项目中，甲项目总投资20亿元…；乙项目…: the subject of each statement after
+            starts = [among.end()] + [i + 1 for i in range(among.end(), len(text)) if text[i] in "；;"]
+            subjects = [self._subject(sentence, s, len(text)) for s in starts]
+            return self._known(index, [m for m in subjects if m is not None])
+        if not many and _of_a_part(text, pos) \
+                and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
+            return []  # …，其中商业广场总面积8万平方米: a part's figure
         project = self._about(index, start, end, object_after)
         if isinstance(project, re.Match):  # a clause that counts projects
             return self._known(index, self._counted(sentence, project)) if many else []
         if project is None:
             return []
         listed = self.listed_with(project)
-        if not many and len(listed) > 1:
-            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own
+        if not many and len(listed) > 1 and not project.start <= start < end <= project.end:
+            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own (not 乙年产10万吨丙项目's)
         return self._known(index, listed if many else [project])
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
@@ -527,9 +703,15 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
-        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
-            return next((m for m in inside if m.start == end + 1), None)
+        if _generic_before(sentence.text, start - sentence.start):
+            return None  # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name
         pos = start - sentence.start
+        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
+            after_of = next((m for m in inside if m.start == end + 1), None)
+            opening = _skip_openers(sentence.text, _clause_start(sentence.text, pos))
+            if after_of is not None or not sentence.text.startswith(_part_words(), opening):
+                return after_of  # not 项目将建设面积3.5万平方米的新总部: the project named before
+
         before = [m for m in self.outermost(index) if m.end <= start]
         after = [m for m in self.outermost(index) if m.start >= end]
         if object_after:
@@ -555,18 +737,25 @@ class _Projects:
             if subject is not None:
                 return subject
             named = [m for m in before if m.start >= sentence.start + clause]
+            if k > 0 and sentence.text.startswith(_BUILDS, clause):
+                continue  # ，主要建设某某生产线，达产后年产值…: the object of a clause before is no subject
             if named and not any(sentence.text.startswith(_COPULAS, c) for c in clauses[k:k + 2]):
                 # the word's clause: the project nearest the word; a clause before: its first (某某项目
                 # 位于某某大道东侧，占地约366亩)
                 return named[-1] if k == 0 else named[0]
         if sentence.text.endswith(_COLLECTIVE, 0, pos):
-            return None
+            # 集中开工仪式在某某项目现场举行: the project hosting the ceremony is one of them
+            hosts = [m for m in after if m.end - sentence.start <= own_end]
+            scene = next((w for w in _SCENES if self.doc.text.startswith(w, end)), "")
+            return hosts[0] if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)) else None
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
         if after and not before and not object_after:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
+        if self.doc.text.startswith(_SCENES, end):
+            return None  # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again
         return self._earlier(index) if _goes_on(sentence.text, clauses) else None
 
     def _counted(self, sentence: Sentence, counted: re.Match[str]) -> list[Mention]:
@@ -582,6 +771,30 @@ class _Projects:
             return []
         return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
 
+    def one_of_them(self, index: int) -> Mention | None:
+        """The project a sentence opening with 其中 is about (其中，丙项目占地350亩): its subject."""
+        sentence = self.doc.sentences[index]
+        opening = _skip(sentence.text, 0, _QUOTES_AND_SPACE)
+        if not sentence.text.startswith(_PART_OPENERS, opening):
+            return None
+        return self._subject(sentence, opening, len(sentence.text))
+
+    def at_their_sites(self, index: int, m: re.Match[str]) -> list[Mention]:
+        """The projects a list names right before a milestone word and 项目现场 (在甲、乙、丙开工项目现场，以及
+        丁、戊竣工项目现场): those of two or more items, not a company the recognizer named nor an item
+        holding a milestone word (新开工、竣工项目)."""
+        sentence = self.doc.sentences[index]
+        text = sentence.text
+        if not _SITE_AFTER.match(text, m.end()):
+            return []
+        start = _SITE_OPENER.match(text, _clause_start(text, m.start())).end()
+        items = _list_items(text, start, m.start())
+        if len(items) < 2 or any(_milestone_words()[0].search(text, a, b) for a, b in items):
+            return []
+        listed = [p for p in self._items(sentence, start, m.start(), named_by_count=True)
+                  if (p.start, p.end) not in self.companies]
+        return self._known(index, listed)
+
     def _items(self, sentence: Sentence, start: int, end: int, named_by_count: bool = False) -> list[Mention]:
         """The projects of the list text[start:end] of a sentence, items split at 、: a Project
         mention ending the item, else the item's name after its last 的 (投资1亿元的某某项目) when it
@@ -590,21 +803,25 @@ class _Projects:
         text, base = sentence.text, sentence.start
         ends = {m.end - base: m for m in self.outermost(bisect_right(self.starts, sentence.start) - 1)}
         out: list[Mention] = []
-        pos = start
-        for item in text[start:end].split("、"):
-            item_start, item_end = pos, pos + len(item)
-            pos = item_end + 1
+        for item_start, item_end in _list_items(text, start, end):
+            if item_start == start:
+                item_start = _past_subject_and_verb(text, item_start, item_end)  # 某市引进甲、乙等一批项目
             item_end = _strip_note(text, item_start, item_end)
             cut = text.rfind("的", item_start, item_end)
-            item_start = _skip(text, cut + 1 if cut >= 0 else item_start, _QUOTES_AND_SPACE)
+            item_start = cut + 1 if cut >= 0 else item_start
+            quoted = text.find("“", item_start, item_end)
+            if quoted > item_start and text[item_end - 1:item_end] == "”":
+                item_start = quoted  # 某市“某某项目”: the name in the quotes
+            item_start = _skip(text, item_start, _QUOTES_AND_SPACE)
             item_end = len(text[:item_end].rstrip(_QUOTES_AND_SPACE))
             known = ends.get(item_end)
             if known is not None and known.start - base >= item_start:
                 out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
                 continue
             name = text[item_start:item_end]
+            bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
             if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and (_ROUTE.fullmatch(name) or (
-                    named_by_count or name.endswith(_part_words())) and not leading_clause_words(name)):
+                    named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
                 out.append(Mention(base + item_start, base + item_end, name, "Project", source="milestones.list"))
         return out
 
@@ -643,11 +860,15 @@ class _Projects:
                 or not _names_a_project(m.group("name"), m.group("suffix")):
             return None
         begin = self.project_start(text, m.start("suffix"), m.end("name"))
-        # the grammar may only leave out the company that owns the project (某某有限公司某某项目), or
-        # a place the name opens with, which stays in it as written (某市高新区某某研创园项目)
+        # the grammar may only leave out the company that owns the project (某某有限公司某某项目): the
+        # name is the rest of the clause's opening words; a place the name opens with stays in it as
+        # written (某市高新区某某研创园项目)
         if begin is not None and is_place(text[m.start("name"):begin]):
             begin = m.start("name")
-        if begin != m.start("name") and not (begin is not None and text.endswith("公司", m.start("name"), begin)):
+        company = text.rfind("公司", m.start("name"), begin) if begin is not None else -1
+        if company >= 0:
+            begin = company + len("公司")
+        elif begin != m.start("name"):
             return None
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
                                                   text[begin:m.end("name")], "Project", source="milestones.subject"))

@@ -53,6 +53,35 @@ from tests.conftest import event_rows
       ("柏青山", "appoint", False, "西岭区区长", None, "2016")}),
     ("1964年7月出生的西岭区区长柏青山，2016年10月当选西岭区区长。",
      {("柏青山", "elect", False, "西岭区区长", None, "2016-10")}),
+    # a post ends before 后 and a pause
+    ("2019年1月，柏青山当选西岭市长后，成为全省最年轻的市长。", {("柏青山", "elect", False, "西岭市长", None, "2019-01")}),
+    # the person a modifier opens the sentence with; 从 the post left; one title in bodies of other
+    # places is two posts
+    ("近日，省委决定：柏青山同志不再担任绵阳市委书记职务。卸任绵阳市委书记的柏青山(1960.8)是成都人，"
+     "2015年从成都市武侯区委书记调任绵阳市委书记。",
+     {("柏青山", "remove", False, "书记", "绵阳市委", "2024-05-10"),
+      ("柏青山", "appoint", False, "书记", "绵阳市委", "2015"),
+      ("柏青山", "remove", False, "书记", "成都市武侯区委", "2015")}),
+    # a place's first character is not a name's last; an office is a body before its title
+    ("会议表决通过了关于免去陈立成都市武侯区人民政府副区长职务的决定。",
+     {("陈立", "remove", False, "副区长", "成都市武侯区人民政府", "2024-05-10")}),
+    ("会议决定任命王建成为成都市武侯区人民政府副区长。",
+     {("王建成", "appoint", False, "副区长", "成都市武侯区人民政府", "2024-05-10")}),
+    ("中共东川市委决定：杨帆同志任东川市委宣传部部长，免去其东川市委办公室主任职务。",
+     {("杨帆", "appoint", False, "部长", "东川市委宣传部", "2024-05-10"),
+      ("杨帆", "remove", False, "主任", "东川市委办公室", "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year of a dateline is the one the text mentions most, a guess: no date from it
+    ("本报讯（记者 王一）3月29日下午，东川市召开领导干部大会宣布：柏青山同志任东川市委书记。2015年东川市GDP增长8%。",
+     {("柏青山", "appoint", False, "书记", "东川市委", None)}),
+    # a year the sentence states dates the day it leaves the year out of
+    ("3月29日，东川市召开2016年第一季度干部大会，宣布：柏青山同志任东川市委书记。",
+     {("柏青山", "appoint", False, "书记", "东川市委", "2016-03-29")}),
+])
+def test_events_of_a_text_without_a_known_publication_year(text, expected):
+    assert event_rows(text, date=None) == expected

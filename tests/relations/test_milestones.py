@@ -68,6 +68,61 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾智能装备产业园项目", "签约", None)}),
     # a phase opening a sentence is a part of the project before (一期, not a date)
     ("东川耐材项目位于城东。一期预计2025年建成投产。", ("东川耐材项目",), {("东川耐材项目", "投产", "2025")}),
+    # the projects of the event the article reports (本次, 此次) have its lead's day; a note in
+    # brackets is no part of a listed name, a bare phase is, the 等 closing the list is not
+    ("5月8日，东川区重大项目集中开工仪式举行。据了解，本次集中开工的重点项目包括东川物流园(东川电商服务中心)、"
+     "西岭冷链产业园(一期交易市场)、青峰水厂工程(二期)等，涵盖工业、农业等领域。", ("东川物流园", "西岭冷链产业园"),
+     {("东川物流园", "开工", "2024-05-08"), ("西岭冷链产业园", "开工", "2024-05-08"),
+      ("青峰水厂工程(二期)", "开工", "2024-05-08")}),
+    # a sentence opening with 其中 is about one of the projects of a milestone of many before it
+    ("5月8日，本次集中开工的项目包括东川物流园、西岭冷链产业园等。其中，东川青禾科技有限公司正极材料研发生产项目，占地约350亩。",
+     ("东川物流园", "西岭冷链产业园"),
+     {("东川物流园", "开工", "2024-05-08"), ("西岭冷链产业园", "开工", "2024-05-08"),
+      ("正极材料研发生产项目", "开工", "2024-05-08")}),
+    ("东川物流园项目开工。其中，青禾研发生产项目占地约350亩。", ("东川物流园项目",), {("东川物流园项目", "开工", None)}),
+    # the project hosting a ceremony of many is one of them; so is one of a count told just before
+    ("5月8日上午，东川区重大项目集中开工仪式在青禾新材料产业园项目现场举行。", ("青禾新材料产业园项目",),
+     {("青禾新材料产业园项目", "开工", "2024-05-08")}),
+    ("5月8日，东川区举行重大项目集中开工活动，青禾新材料产业园项目负责人发言。", ("青禾新材料产业园项目",), set()),
+    ("5月8日，东川区12个重大项目集中开工。其中，西岭物流园项目总投资8亿元。", ("西岭物流园项目",),
+     {("西岭物流园项目", "开工", "2024-05-08")}),
+    # after 的项目中，the subject of each statement
+    ("3月15日，东川区招商项目集中签约活动举行。此次签约的项目中，青禾智能装备制造项目总投资20亿元；西岭新能源电池项目"
+     "总投资35亿元。", ("青禾智能装备制造项目", "西岭新能源电池项目"),
+     {("青禾智能装备制造项目", "签约", "2024-03-15"), ("西岭新能源电池项目", "签约", "2024-03-15")}),
+    # quoted items are split between the quotes, not at a 、 inside one
+    ("东川市“青禾功率半导体项目”、“氢能源(含液氮、氦气分装)、氢能装备制造项目”、“东川古城项目”等3个项目上台签约。", (),
+     {("青禾功率半导体项目", "签约", None), ("氢能源(含液氮、氦气分装)、氢能装备制造项目", "签约", None),
+      ("东川古城项目", "签约", None)}),
+    # generic words before the word name a kind of projects, not the name before them
+    ("大会上，举行了“东川之春”重大项目签约仪式，全省共有40个项目上台签约。", ("东川之春",), set()),
+    ("东川之春 重点项目集中开工", ("东川之春 重点项目",), set()),
+    ("东川重大项目开工。", ("东川重大项目",), {("东川重大项目", "开工", None)}),
+    ("东川大桥位于城东。该项目开工仪式举行。", ("东川大桥",), {("东川大桥", "开工", None)}),
+    # the place and the verb opening a list are no part of its first item
+    ("近年来，西宁市引进青禾机器人、石墨烯浆料、中轴小镇等一批重大项目落地投产。", (),
+     {("青禾机器人", "投产", None), ("石墨烯浆料", "投产", None), ("中轴小镇", "投产", None)}),
+    # the milestone told before, as a subject; the scene of the day with no project of its own
+    ("东川大桥180米连续梁顺利合龙。合龙标志着东川高铁桥梁建设过半。", ("东川大桥", "东川高铁"),
+     {("东川大桥", "合龙", None)}),
+    ("东川无人机中心项目由某集团按照“基金+园区+中试基地”模式投资建设。开工现场，东川市还举行了招商出征仪式。",
+     ("东川无人机中心项目", "中试基地"), set()),
+    # a list of tasks is no milestone; a list of milestones is
+    ("东川区锚定谋划策划、招商引资、开工建设、增资扩产等六方面成效，力争新签东川物流项目。", ("东川物流项目",), set()),
+    ("东川大桥项目建成、投产。", ("东川大桥项目",), {("东川大桥项目", "建成", None), ("东川大桥项目", "投产", None)}),
+    # 完成建设 is built; 开竣工 names neither milestone for sure
+    ("预计到2028年完成建设的东川南片区工程项目是关键拼图。", ("东川南片区工程项目",),
+     {("东川南片区工程项目", "建成", "2028")}),
+    ("东川钢铁基地、西岭氧化铝项目等项目相继开竣工。", ("东川钢铁基地", "西岭氧化铝项目"), set()),
+    # the projects listed before the sites of a milestone; 加快…步伐 is no milestone
+    ("在东川智慧物流仓储、青禾工业机器人开工项目现场，以及西岭汽车零部件、青峰新材料竣工项目现场，某某详细了解情况，"
+     "鼓励企业加快竣工投产步伐。", (),
+     {("东川智慧物流仓储", "开工", None), ("青禾工业机器人", "开工", None), ("西岭汽车零部件", "竣工", None),
+      ("青峰新材料", "竣工", None)}),
+    ("全市新开工、竣工项目现场400个。", (), set()),
+    # a railway's official name opens with 新建
+    ("今天(5月6日)，新建东川至西岭铁路东川至青峰段项目开工建设。", ("东川至西岭铁路东川至青峰段项目",),
+     {("新建东川至西岭铁路东川至青峰段项目", "开工", "2024-05-06")}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -124,6 +179,36 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川风电场项目", "capacity", "装机规模", 200000, "千瓦"),
       ("东川风电场项目", "investment", "总投资", 800000000, "CNY"),
       ("东川风电场项目", "output_value", "年营收", 500000000, "CNY")}),
+    # a capacity in the name of a listed project is its own
+    ("在东川无人机基地项目、青禾年产10万片氮化镓衬底项目，考察团深入了解情况。",
+     ("东川无人机基地项目", "青禾年产10万片氮化镓衬底项目"),
+     {("青禾年产10万片氮化镓衬底项目", "capacity", "年产", 100000, "片")}),
+    # a clause opening with a company's legal name and a project: the name after the company
+    ("其中，东川青禾科技有限公司酸铁锂正极材料研发生产项目，占地约350亩。", (),
+     {("酸铁锂正极材料研发生产项目", "area", "占地", 350, "亩")}),
+    # a count of equal units multiplies the amount; a part after 其中 has its own figures
+    ("东川电厂三期4×66万千瓦燃煤发电项目开工，总装机容量2×35万千瓦。", ("东川电厂三期4×66万千瓦燃煤发电项目",),
+     {("东川电厂三期4×66万千瓦燃煤发电项目", "capacity", "4×66万千瓦", 2640000, "千瓦"),
+      ("东川电厂三期4×66万千瓦燃煤发电项目", "capacity", "总装机容量", 700000, "千瓦")}),
+    ("东川中心项目总投资50亿元，其中商业广场总建筑面积8万平方米。", ("东川中心项目",),
+     {("东川中心项目", "investment", "总投资", 5000000000, "CNY")}),
+    ("东川零部件项目开工，项目建设面积约3.5万平方米。", ("东川零部件项目",),
+     {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    # the object a clause before builds is not the subject of the figure
+    ("青禾智能装备制造项目总投资20亿元，主要建设智能装备生产线，达产后年产值30亿元。",
+     ("青禾智能装备制造项目", "智能装备生产线"),
+     {("青禾智能装备制造项目", "investment", "总投资", 2000000000, "CNY"),
+      ("青禾智能装备制造项目", "output_value", "年产值", 3000000000, "CNY")}),
+    # the amounts of a list after one word are of its kind; a clause going on with 项目 before a
+    # noun after 的 that is no project is the project's
+    ("总投资490亿元的东川临空枢纽建设项目、105亿元的西岭生物医药产业园项目……时值立春，全市956个重点项目集中开工。",
+     ("东川临空枢纽建设项目", "西岭生物医药产业园项目"),
+     {("东川临空枢纽建设项目", "investment", "总投资", 49000000000, "CNY"),
+      ("西岭生物医药产业园项目", "investment", "总投资", 10500000000, "CNY")}),
+    ("近日，总投资4亿元的东川零部件项目在经开区开工，项目将建设面积超3.5万平方米的新总部。", ("东川零部件项目",),
+     {("东川零部件项目", "investment", "总投资", 400000000, "CNY"),
+      ("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    ("全区总投资30亿元的项目有5个。", (), set()),
     # the total of a list of projects is none of theirs
     ("开工的项目有：投资1亿元的东川材料项目、投资2亿元的西岭电池项目等2个项目，总投资3亿元。",
      ("东川材料项目", "西岭电池项目"),
