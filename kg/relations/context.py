@@ -234,3 +234,14 @@ def prefixes_in(name: str, names: set[str] | frozenset[str]) -> list[str]:
 def substrings(text: str) -> set[str]:
     """Every piece of ``text`` (a name or title: a few dozen characters)."""
     return {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}
+
+
+def owner_after_place(ctx: DocContext, owner: Mention) -> Mention | None:
+    """兰州恒大 when the document also names 恒大 on its own: a company's mention that opens with a
+    place followed by a company or institution the document names alone is that company in
+    that place; returns the company's own mention."""
+    places = [m for m in ctx.starting_at(owner.start, ("Place",)) if m.end < owner.end]
+    if not places:
+        return None
+    rest = compact(ctx.text[places[0].end:owner.end])
+    return ctx.first_mention(rest, ("Enterprise", "Organization"))

@@ -45,7 +45,8 @@ from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.vocabulary import words
-from kg.relations.context import CLAUSE_END, DocContext, clause_start, compact, prefixes_in, substrings, triggers
+from kg.relations.context import (CLAUSE_END, DocContext, clause_start, compact, owner_after_place, prefixes_in,
+                                  substrings, triggers)
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -79,7 +80,7 @@ DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
 TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
-EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
+EXPLICIT = {"located_at", "starts_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
             "bracketed_place", "scene", "place_before_list", "is_built_at"}
 #: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
@@ -95,6 +96,8 @@ QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
 #: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
 DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
 SEMICOLON = re.compile("[;；]")
+#: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
+VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + "|".join(re.escape(w) for w in triggers("visit")))
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
 ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
 #: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
@@ -105,11 +108,12 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out = _adjacent_places(ctx) + _listed_in_region(ctx) + _listed_divisions(ctx) + _departments(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
-    out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
+    out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
     out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
-    out += _event_hosts(ctx, out)
+    out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
+    out += _tours(ctx, out)
     out += _sections(ctx, out, owned)
     return out
 
@@ -560,6 +564,14 @@ def _scenes(ctx: DocContext) -> list[Relation]:
     乙园B和C) places the items after it up to the next comma; another place standing alone ends
     the scene (the sentence moves on)."""
     out = []
+    for where, end in _scene_places(ctx):
+        out += _scene_items(ctx, where, where.end, end)
+    return out
+
+
+def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
+    """(place or park visited, where its scene ends) for every scene of ``_scenes``."""
+    out = []
     text = ctx.text
     visit = triggers("visit")
     for word in visit + ("在", "到"):
@@ -595,7 +607,46 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                 # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
                 clause = CLAUSE_END.search(text, where.end, end)
                 end = clause.start() if clause else end
-            out += _scene_items(ctx, where, where.end, end)
+            out.append((where, end))
+    return out
+
+
+def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某书记到某园区调研。他首先到A、B调研…。接着，他考察C及D项目: the later sentences of the
+    article that go on visiting (a verb of visiting right before a list of names, no other
+    place or park named on its own) visit what lies in the place of the scene, until a
+    sentence names another place or park."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in"}
+    scenes: dict[int, Mention] = {}
+    for where, _ in _scene_places(ctx):
+        sentence = ctx.doc.sentence_at(where.start)
+        if sentence is not None:
+            scenes[sentence.start] = where
+    out: list[Relation] = []
+    where, article = None, None
+    for sentence in ctx.doc.sentences:
+        if ctx.doc.article_at(sentence.start) is not article:
+            where, article = None, ctx.doc.article_at(sentence.start)
+        if sentence.start in scenes:
+            where = scenes[sentence.start]
+            continue
+        if where is None:
+            continue
+        named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)]
+        if any(compact(m.text) != compact(where.text) for m in named):
+            where = None  # the visit moves on to another place
+            continue
+        for verb in VISIT_VERB.finditer(sentence.text):
+            first = [m for m in ctx.starting_at(_skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN), LOCATED)
+                     if ctx.is_outermost(m)]
+            if first:
+                break
+        else:
+            continue
+        for m in _list_items(ctx, first[0]):
+            if compact(m.text) not in placed and not _names_a_post(ctx, m) and not _is_media(m):
+                placed.add(compact(m.text))
+                out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
     return out
 
 
@@ -701,6 +752,38 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return out
 
 
+#: 等 closing a list of projects or companies: 等一批重大项目, 等16个重大产业项目, 等企业.
+LIST_CLOSE = re.compile(r"等[^，,。；;、：:]{0,12}?(?:项目|企业)")
+
+
+def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某市引进A、B、C等一批重大项目; 某经开区共推动A、B等16个项目开工: the place or park that opens
+    the clause (found as the host of an event is) and brings in, starts or signs (a list verb
+    before the first item) is where every project, park and company listed in that clause
+    before 等…项目/企业 is (parks only in a place), unless a stated pattern placed them."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
+    verbs = triggers("list_verb")
+    out = []
+    for hit in LIST_CLOSE.finditer(ctx.text):
+        sentence = ctx.doc.sentence_at(hit.start())
+        host = _event_host(ctx, hit.start(), sentence.end) if sentence is not None else None
+        if host is None or _is_province_or_wider(compact(host.text)):
+            continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
+        items = [m for m in ctx.inside(host.end, hit.start(), LOCATED)]
+        if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
+            continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
+        for m in items:
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
+                    and (m.type != "Park" or host.type == "Place"):
+                out.append(ctx.relation(m, "located_in", host, "subject_list", ctx.evidence(m)))
+    return out
+
+
+def _is_province_or_wider(name: str) -> bool:
+    entry = gazetteer.lookup(name)
+    return entry is not None and LEVEL_RANK.get(entry.level, 4) <= LEVEL_RANK[gazetteer.PROVINCE]
+
+
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
@@ -761,6 +844,26 @@ def _settles(ctx: DocContext) -> list[Relation]:
             for m in ctx.inside(clause_start(ctx.text, subject_end), subject_end, types):
                 if ctx.is_outermost(m):
                     out.append(ctx.relation(m, "located_in", where, pattern))
+    return out
+
+
+#: A date between a subject and 在 (某项目今年3月在某区开工).
+WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|近日|日前|近期|已|将|正式|于)*")
+
+
+def _starts_at(ctx: DocContext) -> list[Relation]:
+    """Y 在 L 开工 / 建设 / 举行开工仪式: a project or park written right before 在 (a date between
+    at most) lies where it starts, is built or holds its ceremony."""
+    out = []
+    verbs = triggers("site_verb") + triggers("build")
+    for site in ctx.of_type(*SITES):
+        pos = WHEN.match(ctx.text, ctx.skip_space(site.end)).end()
+        if not ctx.text.startswith("在", pos) or not ctx.is_outermost(site):
+            continue
+        run, end = _location_run(ctx, pos + 1)
+        where = _most_specific(run)
+        if where is not None and where is run[-1] and any(ctx.text.startswith(v, ctx.skip_space(end)) for v in verbs):
+            out.append(ctx.relation(site, "located_in", where, "starts_at"))
     return out
 
 
@@ -939,12 +1042,17 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if written_before and not (inner and inner[0].type in OWNER_TYPES):
             continue  # 某高新区某粮业某市新建…: the owner's name, then a place, says more
         lead = inner[0] if inner else None
+        if lead is not None and lead.type in OWNER_TYPES and site.type == "Project":
+            lead = _location_opening_owner(ctx, lead) or lead
         if lead is None:
             place = _leading_place(ctx, name)
             if place is None:
                 park = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
                 if park and site.type == "Project":
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
+                elif not park and (infix := _place_after_unnamed_owner(ctx, site)):
+                    out.append(ctx.relation(site, "located_in", infix, "name_infix"))
+                    continue
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
         parent_place = None
@@ -994,6 +1102,43 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             place = ctx.sub_mention(site, site.start + bracket.start(1), site.start + bracket.end(1), "Place")
             out.append(ctx.relation(site, "located_in", place, "name_bracket"))
     return out
+
+
+def _location_opening_owner(ctx: DocContext, owner: Mention) -> Mention | None:
+    """泾河新城隆基中央研究院总部项目, 兰州恒大新能源项目: what reads as the owner opening a
+    project's name starts with a park (a company is not named after the park it works in), or
+    with a place before a company the document names on its own: that park or place is where
+    the project is."""
+    opening = [m for m in ctx.starting_at(owner.start, LOCATIONS) if m.end < owner.end]
+    if not opening:
+        return None
+    if opening[0].type == "Park":
+        return opening[0]
+    return opening[0] if owner_after_place(ctx, owner) else None
+
+
+#: The words before a place inside a project's name that may be its owner's short name
+#: (远景 in 远景某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
+UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
+
+
+def _place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
+    """远景某市能源装备产业园项目, 唯美陶瓷某区生产基地: a name that opens with a few words no
+    recognizer named (a company's short name) and then a place of the document is in that
+    place, as after a named owner (name_infix).  Not a province or country there (a company's
+    regional seat), nor a name opening with a place (the name prefix says where it is)."""
+    places = [m for m in ctx.inside(site.start + 1, site.end, PLACE) if m.end < site.end and ctx.enclosing(m)]
+    if not places:
+        return None
+    place = places[0]
+    head = compact(ctx.text[site.start:place.start])
+    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 \
+            or ctx.inside(site.start, place.start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
+        return None
+    if len(compact(place.text)) < 2 or not _prefix_locates(site, compact(place.text)) \
+            or ROUTE.match(ctx.text, place.end):
+        return None  # 新建甲市至乙市铁路: a route is named by its ends
+    return place
 
 
 # -- located_in: section headers -------------------------------------------

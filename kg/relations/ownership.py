@@ -16,7 +16,7 @@ import re
 
 from kg import gazetteer
 from kg.model import Mention, Relation
-from kg.relations.context import DocContext, clause_end, clause_start, compact, prefixes_in, triggers
+from kg.relations.context import DocContext, clause_end, clause_start, compact, owner_after_place, prefixes_in, triggers
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -104,7 +104,8 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
              if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
-        return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
+        # 兰州恒大新能源项目 with 恒大 named alone: 恒大 is the owner, 兰州 where the project is
+        return [ctx.relation(owner_after_place(ctx, inner[0]) or inner[0], "owns_project", project, "owner_prefix")]
     known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
              if _may_own(ctx, n, parks)]
     if not known:

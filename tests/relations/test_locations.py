@@ -175,7 +175,53 @@ SCENES_AND_LISTS = [
     ("青川市“青禾碳化硅芯片项目”、“临湖老街更新项目”等2个项目现场签约。",
      [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
      {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+    # a project written before 在 L and a verb of starting lies in L
+    ("总投资5亿元的青禾精密零部件项目近日在临湖新区开工。",
+     [("青禾精密零部件项目", "Project"), ("临湖新区", "Park")],
+     {("青禾精密零部件项目", "located_in", "临湖新区")}),
+    # the place opening the clause is where the projects it lists before 等…项目 are
+    ("近年来,青川市引进远拓机器人、临湖小镇、青禾光电产业园等一批重大项目落地投产。",
+     [("青川市", "Place"), ("远拓机器人", "Project"), ("临湖小镇", "Project"), ("青禾光电产业园", "Park")],
+     {("远拓机器人", "located_in", "青川市"), ("临湖小镇", "located_in", "青川市"),
+      ("青禾光电产业园", "located_in", "青川市")}),
+    # a tour: later sentences that go on visiting visit what lies in the scene's park
+    ("5月9日,区委书记李明到临湖工业园调研园区发展。\n\n李明首先到远拓新能源、青禾集团调研生产经营。"
+     "他强调,要优化营商环境。\n\n接着,李明考察瑞丰商城及禾康总部项目。",
+     [("李明", "Person"), ("临湖工业园", "Park"), ("远拓新能源", "Enterprise"), ("青禾集团", "Enterprise"),
+      ("瑞丰商城", "Project"), ("禾康总部项目", "Project")],
+     {("远拓新能源", "located_in", "临湖工业园"), ("青禾集团", "located_in", "临湖工业园"),
+      ("瑞丰商城", "located_in", "临湖工业园"), ("禾康总部项目", "located_in", "临湖工业园")}),
+    # a project named by a company no recognizer named, then a place: the place
+    ("远拓白河现代能源装备产业园项目开工。",
+     [("远拓白河现代能源装备产业园项目", "Project"), ("白河", "Place")],
+     {("远拓白河现代能源装备产业园项目", "located_in", "白河")}),
+    # what reads as an owner opening a project's name starts with a park
+    ("临湖新城远拓中央研究院总部项目开工。",
+     [("临湖新城远拓中央研究院总部项目", "Project"), ("临湖新城远拓中央研究院", "Organization"),
+      ("临湖新城", "Park")],
+     {("临湖新城远拓中央研究院总部项目", "located_in", "临湖新城")}),
 ]
+
+NOT_PLACED = [
+    # a province's programme (某省将实施A、B等一批项目) does not place its projects
+    ("今年,广西将加快实施远拓港东航道扩建、青禾东站集装箱办理站等一批通道项目。",
+     [("广西", "Place"), ("远拓港东航道扩建", "Project"), ("青禾东站集装箱办理站", "Project")]),
+    # a park opening an unnamed first item does not bring the list in (no verb before it)
+    ("同时,临湖新区坝子坡路和青禾玻璃生产基地等16个项目已建成投用。",
+     [("临湖新区", "Park"), ("青禾玻璃生产基地", "Project")]),
+    # a tour ends at a sentence that names another place on its own
+    ("李明到临湖工业园调研。随后,李明来到白河县某镇,考察远拓新能源项目。",
+     [("李明", "Person"), ("临湖工业园", "Park"), ("白河县", "Place"), ("远拓新能源项目", "Project")]),
+    # a route after a few unnamed words is named by its ends
+    ("新建青川至白河铁路项目开工。",
+     [("青川", "Place"), ("白河", "Place"), ("新建青川至白河铁路项目", "Project")]),
+]
+
+
+@pytest.mark.parametrize("text, names", NOT_PLACED)
+def test_statements_that_place_no_project(text, names):
+    assert triples(make_doc(text, names), "located_in") == set()
+
 
 NO_SCENE = [
     # a list of places after the verb is no scene
