@@ -341,12 +341,13 @@ def _toponym(ctx: DocContext, place: Mention, limit: int | None = None) -> Menti
 
 def _prefix_locates(site: Mention, place: str) -> bool:
     """Does the place a name starts with say where the site is?  Not a country (中国…物流园,
-    新加坡…项目 name a company's origin), nor a province before a project (安徽…新能源项目
-    names the company); a province before a park does (湖南湘江新区)."""
+    新加坡…项目 name a company's origin), nor a region (东北亚…博览中心, 北部湾港 name a scope),
+    nor a province before a project (安徽…新能源项目 names the company); a province before a
+    park does (湖南湘江新区)."""
     entry = gazetteer.lookup(place)
     if entry is None:
         return True
-    if entry.level == gazetteer.COUNTRY:
+    if entry.level in (gazetteer.COUNTRY, gazetteer.REGION):
         return False
     return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
 
@@ -585,6 +586,8 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
             where = places[-1]
             if len(compact(where.text)) == 1:
                 continue  # 在洛期间: a one-character abbreviation is no name to place things in
+            if any(o.type in LOCATED and o.start == run[0].start for o in ctx.enclosing(run[0])):
+                continue  # 来到某新城某中心项目、A项目: the first item visited, opened by its park's name
             pos = ctx.skip_space(where.end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
@@ -1035,6 +1038,10 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         outer = [o for o in ctx.enclosing(site) if o.type == site.type]
         written_before = [m for m in ctx.ending_at(site.start, LOCATIONS) if (m.type == "Place" or site.type != "Park")
                           and not any(o.start <= m.start for o in outer)]
+        own_place = _leading_place(ctx, name)
+        if written_before and own_place and written_before[0].type == "Place" \
+                and _may_contain(compact(written_before[0].text), own_place):
+            written_before = []  # 宁夏银川市经开区: the name's own place (银川市) says more
         if written_before:
             out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
         inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
