@@ -66,6 +66,8 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
     bodies = _bodies(ctx, titles)
     if not bodies:
         bodies = _company_named_before(ctx, titles[0])
+    if not bodies and pattern == "title_before_name":
+        bodies = _body_of_list_before(ctx, titles)
     for body in bodies:
         out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
 
@@ -81,6 +83,25 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
     companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
                  if ctx.is_outermost(m)]
     return companies[-1:]
+
+
+#: Words that make a deputy's post of a head's (副局长 beside 局长).
+DEPUTY_WORDS = ("常务副", "副")
+
+
+def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
+    """某县发改局局长甲、副局长乙: a bare deputy's title right after the name of the holder of the
+    head post of a body, in one list, is a post in that body."""
+    post = compact(titles[0].text)
+    head_post = next((post[len(w):] for w in DEPUTY_WORDS if post.startswith(w)), None)
+    pos = ctx.skip_space_left(titles[0].start)
+    if len(titles) != 1 or not head_post or pos == 0 or ctx.text[pos - 1] != "、":
+        return []
+    previous = ctx.ending_at(ctx.skip_space_left(pos - 1), PERSON)
+    chain = _titles_before(ctx, previous[0]) if previous else []
+    if not chain or not compact(chain[-1].text).endswith(head_post):
+        return []
+    return _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
 
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
@@ -115,9 +136,12 @@ def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Men
     chain = [title]
     while True:
         pos = ctx.skip_space_left(chain[0].start)
-        if pos == 0 or ctx.text[pos - 1] not in CHAIN_SEPARATORS:
+        if pos > 0 and ctx.text[pos - 1] in CHAIN_SEPARATORS:
+            prev = _title_ending_at(ctx, ctx.skip_space_left(pos - 1))
+        elif 0 < pos < chain[0].start and ctx.text[pos - 1] != "\n":
+            prev = _title_ending_at(ctx, pos)  # 某委党组成员 副主任 某某: titles parted by a space
+        else:
             break
-        prev = _title_ending_at(ctx, ctx.skip_space_left(pos - 1))
         if prev is None:
             break
         chain.insert(0, prev)
