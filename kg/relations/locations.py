@@ -488,6 +488,7 @@ def _located_at(ctx: DocContext) -> list[Relation]:
             where = _most_specific(run)
             if where is None or BETWEEN.match(ctx.text, pos):
                 continue
+            pos = WITHIN.match(ctx.text, pos).end()  # 位于某区境内的 X
             target = _first_after(ctx, pos + 1, LOCATED) if ctx.text.startswith("的", pos) else None
             if target:
                 out += [ctx.relation(m, "located_in", where, "located_de") for m in _list_items(ctx, target)]
@@ -498,7 +499,38 @@ def _located_at(ctx: DocContext) -> list[Relation]:
                 if before:
                     out += [ctx.relation(m, "located_in", where, "located_at")
                             for m in _list_items_before(ctx, before[0])]
+                elif (subject := _subject_of(ctx, hit.start())) is not None:
+                    out.append(ctx.relation(subject, "located_in", where, "located_at"))
     return out
+
+
+#: What may follow a place before 的 or the end of a statement of location (位于某区境内).
+WITHIN = re.compile(r"(?:境内|辖区内|辖区|区域内|范围内|内)?")
+#: Words standing for the project or company named before (该项目位于…).
+ANAPHORS = {"项目": ("Project",), "该项目": ("Project",), "该公司": ("Enterprise",), "公司": ("Enterprise",),
+            "园区": ("Park",), "该园区": ("Park",)}
+
+
+def _subject_of(ctx: DocContext, pos: int) -> Mention | None:
+    """What a statement of location at ``pos`` with no name right before it is about: a project,
+    company or park opening its sentence with nothing named in between (X总投资5亿元，位于L), or
+    the one 该项目/该公司 stands for when the sentence before names exactly one."""
+    sentence = ctx.doc.sentence_at(pos)
+    if sentence is None:
+        return None
+    start = ctx.skip_space(sentence.start)
+    before = ctx.skip_space_left(pos)
+    word = next((w for w in sorted(ANAPHORS, key=len, reverse=True)
+                 if ctx.text.endswith(w, 0, before) and ctx.skip_space(before - len(w)) == start), None)
+    if word is not None:
+        previous = ctx.doc.sentence_at(sentence.start - 1) if sentence.start > 0 else None
+        named = [m for m in ctx.inside(previous.start, previous.end, ANAPHORS[word]) if ctx.is_outermost(m)] \
+            if previous is not None else []
+        return named[0] if len({compact(m.text) for m in named}) == 1 else None
+    subject = [m for m in ctx.starting_at(start, LOCATED) if ctx.is_outermost(m)]
+    if not subject or ctx.inside(subject[0].end, pos, LOCATED + LOCATIONS + ("GovOrg", "Person")):
+        return None
+    return subject[0]
 
 
 def _de_location(ctx: DocContext) -> list[Relation]:
@@ -856,16 +888,22 @@ WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|近日|日
 
 def _starts_at(ctx: DocContext) -> list[Relation]:
     """Y 在 L 开工 / 建设 / 举行开工仪式: a project or park written right before 在 (a date between
-    at most) lies where it starts, is built or holds its ceremony."""
+    at most) lies where it starts, is built or holds its ceremony; a place opening a clause
+    before 在 and a park (某市在某产业园举行…) holds the park."""
     out = []
     verbs = triggers("site_verb") + triggers("build")
-    for site in ctx.of_type(*SITES):
+    for site in ctx.of_type(*SITES, "Place"):
         pos = WHEN.match(ctx.text, ctx.skip_space(site.end)).end()
         if not ctx.text.startswith("在", pos) or not ctx.is_outermost(site):
             continue
         run, end = _location_run(ctx, pos + 1)
         where = _most_specific(run)
-        if where is not None and where is run[-1] and any(ctx.text.startswith(v, ctx.skip_space(end)) for v in verbs):
+        if where is None or where is not run[-1]:
+            continue
+        if site.type == "Place":  # 某市在某产业园举行集中开工仪式: the park is in the place
+            if where.type == "Park" and not _opens_name(ctx, where) and _opens_clause(ctx.text, site.start):
+                out.append(ctx.relation(where, "located_in", site, "starts_at"))
+        elif any(ctx.text.startswith(v, ctx.skip_space(end)) for v in verbs):
             out.append(ctx.relation(site, "located_in", where, "starts_at"))
     return out
 

@@ -175,6 +175,21 @@ SCENES_AND_LISTS = [
     ("青川市“青禾碳化硅芯片项目”、“临湖老街更新项目”等2个项目现场签约。",
      [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
      {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+    # the project opening the sentence is what 位于 states the place of
+    ("青禾电池项目总投资5亿元,位于临湖新区境内。",
+     [("青禾电池项目", "Project"), ("临湖新区", "Park")],
+     {("青禾电池项目", "located_in", "临湖新区")}),
+    # 该项目 stands for the one project of the sentence before
+    ("远拓智能装备项目昨日签约。该项目位于临湖新区,总投资8亿元。",
+     [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
+     {("远拓智能装备项目", "located_in", "临湖新区")}),
+    ("远拓智能装备项目选址临湖新区。",
+     [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
+     {("远拓智能装备项目", "located_in", "临湖新区")}),
+    # a place before 在 and a park holds the park
+    ("3月1日,青川市在临湖产业园举行重大项目集中开工仪式。",
+     [("青川市", "Place"), ("临湖产业园", "Park")],
+     {("临湖产业园", "located_in", "青川市")}),
     # a project written before 在 L and a verb of starting lies in L
     ("总投资5亿元的青禾精密零部件项目近日在临湖新区开工。",
      [("青禾精密零部件项目", "Project"), ("临湖新区", "Park")],
@@ -222,6 +237,9 @@ NOT_PLACED = [
     ("李明先后来到临湖新城远拓中心项目、青禾智谷项目等,察看建设进展。",
      [("李明", "Person"), ("临湖新城", "Park"), ("远拓", "Enterprise"), ("临湖新城远拓中心项目", "Project"),
       ("青禾智谷项目", "Project")], {("临湖新城远拓中心项目", "located_in", "临湖新城")}),
+    # 该项目 with two projects in the sentence before stands for neither
+    ("远拓智能装备项目和青禾电池项目昨日签约。该项目位于临湖新区。",
+     [("远拓智能装备项目", "Project"), ("青禾电池项目", "Project"), ("临湖新区", "Park")], set()),
     # a route after a few unnamed words is named by its ends
     ("新建青川至白河铁路项目开工。",
      [("青川", "Place"), ("白河", "Place"), ("新建青川至白河铁路项目", "Project")], set()),
