@@ -245,3 +245,16 @@ def owner_after_place(ctx: DocContext, owner: Mention) -> Mention | None:
         return None
     rest = compact(ctx.text[places[0].end:owner.end])
     return ctx.first_mention(rest, ("Enterprise", "Organization"))
+
+
+#: 举行 X 首车下线仪式 / 开工仪式 / 投产仪式: a ceremony of the project named right after 举行.
+CEREMONY = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:仪式|典礼)")
+
+
+def ceremony_site(ctx: DocContext, pos: int) -> Mention | None:
+    """The project whose ceremony is held at ``pos`` (举行X开工仪式), or None."""
+    pos = ctx.skip_space(pos)
+    if not ctx.text.startswith("举行", pos):
+        return None
+    found = [m for m in ctx.starting_at(ctx.skip_space(pos + 2), ("Project",)) if ctx.is_outermost(m)]
+    return found[0] if found and CEREMONY.match(ctx.text, found[0].end) else None

@@ -45,8 +45,8 @@ from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.vocabulary import words
-from kg.relations.context import (CLAUSE_END, DocContext, clause_start, compact, owner_after_place, prefixes_in,
-                                  substrings, triggers)
+from kg.relations.context import (CLAUSE_END, DocContext, ceremony_site, clause_start, compact, owner_after_place,
+                                  prefixes_in, substrings, triggers)
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -566,7 +566,7 @@ def _de_location(ctx: DocContext) -> list[Relation]:
 
 
 def _in_location(ctx: DocContext) -> list[Relation]:
-    """在 L 建设 X; 在 L，… X项目 (the next clause names a project)."""
+    """在 L 建设 X; 在 L 举行 X 开工仪式; 在 L，… X项目 (the next clause names a project)."""
     out = []
     build = triggers("build")
     for hit in re.finditer("在", ctx.text):
@@ -579,6 +579,9 @@ def _in_location(ctx: DocContext) -> list[Relation]:
             target = _first_after(ctx, pos + len(verb), SITES)
             if target:
                 out.append(ctx.relation(target, "located_in", where, "builds_at"))
+            continue
+        if (ceremony := ceremony_site(ctx, pos)) is not None:
+            out.append(ctx.relation(ceremony, "located_in", where, "ceremony_at"))
             continue
         pos = ctx.skip_space(pos)
         if pos < len(ctx.text) and ctx.text[pos] in ",，":

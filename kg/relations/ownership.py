@@ -16,7 +16,8 @@ import re
 
 from kg import gazetteer
 from kg.model import Mention, Relation
-from kg.relations.context import DocContext, clause_end, clause_start, compact, owner_after_place, prefixes_in, triggers
+from kg.relations.context import (DocContext, ceremony_site, clause_end, clause_start, compact, owner_after_place,
+                                  prefixes_in, triggers)
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -61,12 +62,14 @@ def _signed(ctx: DocContext) -> list[Relation]:
 
 
 def _record_owners(ctx: DocContext) -> list[Relation]:
-    """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E: the company after an
-    owner label owns the project earlier on its line, else the only project of the line before."""
+    """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E, P的投资方为E: the
+    company after an owner label owns the project earlier on its line, else the only project of
+    the line before."""
     out: list[Relation] = []
     text = ctx.text
     labels = "|".join(re.escape(w) for w in triggers("owner_label"))
-    label = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*")
+    # 建设单位：E on a record; P的投资方为E in a sentence
+    label = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{labels})\s*[:：]|(?<=的)(?:{labels})(?:为|是))\s*")
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
@@ -210,7 +213,8 @@ def _is_owners(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _built_by(ctx: DocContext) -> list[Relation]:
-    """X投资建设的Y and X(等)在<place>建设Y, within one clause (由… is _by_owners)."""
+    """X投资建设的Y, X(等)在<place>建设Y and X在<place>举行Y投产仪式, within one clause (由… is
+    _by_owners)."""
     out: list[Relation] = []
     text = ctx.text
     own_by = triggers("own_by")
@@ -230,6 +234,9 @@ def _built_by(ctx: DocContext) -> list[Relation]:
             pattern = "builds_at"
         elif INVESTS_TO_BUILD.match(text, after):  # X计划投资10亿元建设Y
             pattern = "invests_to_build"
+        elif (ceremony := _ceremony_held(ctx, after)) is not None:  # X在L举行Y投产仪式
+            out.append(ctx.relation(owner, "owns_project", ceremony, "holds_ceremony"))
+            continue
         else:
             continue
         project = next((p for p in ctx.inside(after, clause_end, PROJECT) if ctx.is_outermost(p)), None)
@@ -295,6 +302,15 @@ def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
         return False
     places = ctx.starting_at(pos + 1, ("Place", "Park"))
     return bool(places) and any(text.startswith(w, places[0].end) for w in build)
+
+
+def _ceremony_held(ctx: DocContext, pos: int) -> Mention | None:
+    """X(2024年)在<place>举行Y投产仪式: the project whose ceremony the company holds there."""
+    pos = WHEN.match(ctx.text, pos).end()
+    if not ctx.text.startswith("在", pos):
+        return None
+    places = ctx.starting_at(pos + 1, ("Place", "Park"))
+    return ceremony_site(ctx, places[0].end) if places else None
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -186,6 +186,10 @@ SCENES_AND_LISTS = [
     ("远拓智能装备项目选址临湖新区。",
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
      {("远拓智能装备项目", "located_in", "临湖新区")}),
+    # the project whose ceremony is held in a place lies there
+    ("本周,远拓汽车在巴西举行巴西乘用车工厂首车下线仪式。",
+     [("远拓汽车", "Enterprise"), ("巴西", "Place"), ("巴西乘用车工厂", "Project")],
+     {("巴西乘用车工厂", "located_in", "巴西")}),
     # a place before 在 and a park holds the park
     ("3月1日,青川市在临湖产业园举行重大项目集中开工仪式。",
      [("青川市", "Place"), ("临湖产业园", "Park")],
