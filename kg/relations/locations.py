@@ -1165,6 +1165,8 @@ def _location_opening_owner(ctx: DocContext, owner: Mention) -> Mention | None:
     return opening[0] if owner_after_place(ctx, owner) else None
 
 
+#: Characters of dates and events (春季, 兰洽会, 第三届): words that name no owner before a place.
+NOT_OWNER_CHARS = set("年月日季届会节")
 #: The words before a place inside a project's name that may be its owner's short name
 #: (远景 in 远景某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
 UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
@@ -1173,18 +1175,18 @@ UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
 def _place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
     """远景某市能源装备产业园项目, 唯美陶瓷某区生产基地: a name that opens with a few words no
     recognizer named (a company's short name) and then a place of the document is in that
-    place, as after a named owner (name_infix).  Not a province or country there (a company's
-    regional seat), nor a name opening with a place (the name prefix says where it is)."""
+    place, as after a named owner (name_infix).  Not a province or wider there (a company's
+    regional seat), nor after a date or an event (春季, 某某会), nor in a name opening with a
+    place (the name prefix says where it is)."""
     places = [m for m in ctx.inside(site.start + 1, site.end, PLACE) if m.end < site.end and ctx.enclosing(m)]
     if not places:
         return None
     place = places[0]
     head = compact(ctx.text[site.start:place.start])
-    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 \
+    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 or set(head) & NOT_OWNER_CHARS \
             or ctx.inside(site.start, place.start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
         return None
-    if len(compact(place.text)) < 2 or not _prefix_locates(site, compact(place.text)) \
-            or ROUTE.match(ctx.text, place.end):
+    if len(compact(place.text)) < 2 or _is_province_or_wider(compact(place.text)) or ROUTE.match(ctx.text, place.end):
         return None  # 新建甲市至乙市铁路: a route is named by its ends
     return place
 

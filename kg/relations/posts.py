@@ -101,7 +101,9 @@ def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention
     chain = _titles_before(ctx, previous[0]) if previous else []
     if not chain or not compact(chain[-1].text).endswith(head_post):
         return []
-    return _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
+    bodies = _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
+    # 市政协经济委主任甲、副主任乙: the committee, not also the body it belongs to
+    return [b for b in bodies if not any(o is not b and compact(o.text).startswith(compact(b.text)) for o in bodies)]
 
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:

@@ -244,6 +244,10 @@ NOT_PLACED = [
     # 该项目 with two projects in the sentence before stands for neither
     ("远拓智能装备项目和青禾电池项目昨日签约。该项目位于临湖新区。",
      [("远拓智能装备项目", "Project"), ("青禾电池项目", "Project"), ("临湖新区", "Park")], set()),
+    # a season or an event before a place opens no owner's name
+    ("春季青川市产业项目签约仪式举行。", [("青川市", "Place"), ("春季青川市产业项目", "Project")], set()),
+    # a province after a few unnamed words is a company's regional seat
+    ("远拓新疆电缆智能产业园投产。", [("新疆", "Place"), ("远拓新疆电缆智能产业园", "Park")], set()),
     # a route after a few unnamed words is named by its ends
     ("新建青川至白河铁路项目开工。",
      [("青川", "Place"), ("白河", "Place"), ("新建青川至白河铁路项目", "Project")], set()),
