@@ -96,6 +96,8 @@ QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
 #: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
 DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
 SEMICOLON = re.compile("[;；]")
+#: 某园区内，: what makes a place opening a sentence the scene of the rest of it.
+IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
 #: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
 VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + "|".join(re.escape(w) for w in triggers("visit")))
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
@@ -646,6 +648,15 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
                 clause = CLAUSE_END.search(text, where.end, end)
                 end = clause.start() if clause else end
             out.append((where, end))
+    # 某汽车城内，A工厂车间里…: a place or park opening a sentence, then 内/里 and a comma
+    for where in ctx.of_type(*LOCATIONS):
+        pos = ctx.skip_space(where.end)
+        sentence = ctx.doc.sentence_at(where.start)
+        if sentence is None or ctx.skip_space(sentence.start) != where.start or not ctx.is_outermost(where) \
+                or not IN_SCENE.match(text, pos):
+            continue
+        stop = SEMICOLON.search(text, where.end, sentence.end)
+        out.append((where, stop.start() if stop else sentence.end))
     return out
 
 
@@ -801,20 +812,54 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     before 等…项目/企业 is (parks only in a place), unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
     verbs = triggers("list_verb")
+    home = _home(ctx)
     out = []
     for hit in LIST_CLOSE.finditer(ctx.text):
         sentence = ctx.doc.sentence_at(hit.start())
-        host = _event_host(ctx, hit.start(), sentence.end) if sentence is not None else None
-        if host is None or _is_province_or_wider(compact(host.text)):
-            continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
-        items = [m for m in ctx.inside(host.end, hit.start(), LOCATED)]
-        if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
-            continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
+        if sentence is None:
+            continue
+        host = _event_host(ctx, hit.start(), sentence.end)
+        if host is None:  # 共储备A、B等重点项目136个: a sentence naming no subject speaks of the home
+            # (its projects only: companies listed so are as often investors from elsewhere)
+            items = [m for m in ctx.inside(sentence.start, hit.start(), LOCATED) if ctx.is_outermost(m)]
+            items = items if all(m.type in SITES for m in items) else []
+            named = ctx.inside(sentence.start, items[0].start, LOCATED + LOCATIONS + ("GovOrg", "Person")) \
+                if items else True
+            if home is None or named or len(items) < 2:
+                continue
+            host, pattern = home, "home_list"
+        else:
+            if _is_province_or_wider(compact(host.text)):
+                continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
+            items, pattern = [m for m in ctx.inside(host.end, hit.start(), LOCATED)], "subject_list"
+            if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
+                continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
         for m in items:
             if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
                     and (m.type != "Park" or host.type == "Place"):
-                out.append(ctx.relation(m, "located_in", host, "subject_list", ctx.evidence(m)))
+                out.append(ctx.relation(m, "located_in", host, pattern, ctx.evidence(m)))
     return out
+
+
+#: How many times a document must name its home place or park (written on its own).
+HOME_MENTIONS = 3
+
+
+def _home(ctx: DocContext) -> Mention | None:
+    """The place or park a document is about: the one it names on its own most often, at least
+    HOME_MENTIONS times and twice as often as any other, below the province level; none in a
+    document made of sections headed by districts."""
+    counts: dict[str, int] = {}
+    for m in ctx.of_type(*LOCATIONS):
+        if ctx.is_outermost(m):
+            counts[compact(m.text)] = counts.get(compact(m.text), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if section_headers(ctx):
+        return None  # a document of several districts' sections is about none of them
+    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    name = ranked[0][0]
+    return None if _is_province_or_wider(name) else ctx.first_mention(name, LOCATIONS)
 
 
 def _is_province_or_wider(name: str) -> bool:

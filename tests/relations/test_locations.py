@@ -186,6 +186,15 @@ SCENES_AND_LISTS = [
     ("远拓智能装备项目选址临湖新区。",
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
      {("远拓智能装备项目", "located_in", "临湖新区")}),
+    # a park opening a sentence with 内，is the scene of the rest of it
+    ("临湖汽车城内,远拓新能源汽车工厂车间里一派繁忙。",
+     [("临湖汽车城", "Park"), ("远拓新能源汽车工厂", "Project")],
+     {("远拓新能源汽车工厂", "located_in", "临湖汽车城")}),
+    # a sentence naming no subject lists projects of the place the document is about
+    ("青川县经济稳步增长。青川县今年开工项目多。青川县招商成效明显。"
+     "共储备远拓新能源项目、青禾再生资源产业园等重点项目136个。",
+     [("青川县", "Place"), ("远拓新能源项目", "Project"), ("青禾再生资源产业园", "Project")],
+     {("远拓新能源项目", "located_in", "青川县"), ("青禾再生资源产业园", "located_in", "青川县")}),
     # the project whose ceremony is held in a place lies there
     ("本周,远拓汽车在巴西举行巴西乘用车工厂首车下线仪式。",
      [("远拓汽车", "Enterprise"), ("巴西", "Place"), ("巴西乘用车工厂", "Project")],
@@ -248,6 +257,10 @@ NOT_PLACED = [
     ("春季青川市产业项目签约仪式举行。", [("青川市", "Place"), ("春季青川市产业项目", "Project")], set()),
     # a province after a few unnamed words is a company's regional seat
     ("远拓新疆电缆智能产业园投产。", [("新疆", "Place"), ("远拓新疆电缆智能产业园", "Park")], set()),
+    # companies listed in a sentence naming no subject are as often investors from elsewhere
+    ("青川县经济稳步增长。青川县今年开工项目多。青川县招商成效明显。"
+     "投资主体包括远拓工业、青禾科技等企业。",
+     [("青川县", "Place"), ("远拓工业", "Enterprise"), ("青禾科技", "Enterprise")], set()),
     # a route after a few unnamed words is named by its ends
     ("新建青川至白河铁路项目开工。",
      [("青川", "Place"), ("白河", "Place"), ("新建青川至白河铁路项目", "Project")], set()),
