@@ -80,7 +80,7 @@ DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
 TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
-EXPLICIT = {"located_at", "starts_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
+EXPLICIT = {"located_at", "starts_at", "record_place", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
             "bracketed_place", "scene", "place_before_list", "is_built_at"}
 #: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
@@ -110,7 +110,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out = _adjacent_places(ctx) + _listed_in_region(ctx) + _listed_divisions(ctx) + _departments(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
-    out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
+    out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
     out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
@@ -479,6 +479,31 @@ def _skip_chars_left(ctx: DocContext, pos: int, chars: str) -> int:
     while pos > 0 and ctx.text[pos - 1] in chars:
         pos = ctx.skip_space_left(pos - 1)
     return pos
+
+
+def _record_places(ctx: DocContext) -> list[Relation]:
+    """项目名称：P / 建设地点：L, P，建设地点为L: the place after a label of location is where the
+    project earlier on its line is, else the only project of the line before."""
+    text = ctx.text
+    labels = "|".join(re.escape(w) for w in triggers("place_label"))
+    label = re.compile(rf"(?:{labels})\s*(?:[:：]|为|是|在|位于)?\s*")
+    out: list[Relation] = []
+    previous: tuple[int, int] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        for hit in label.finditer(text, line.start(), line.end()):
+            where = _most_specific(_location_run(ctx, hit.end())[0])
+            if where is None:
+                continue
+            projects = [p for p in ctx.inside(line.start(), hit.start(), ("Project",)) if ctx.is_outermost(p)]
+            if not projects and previous is not None:
+                projects = [p for p in ctx.inside(*previous, ("Project",)) if ctx.is_outermost(p)]
+                projects = projects if len(projects) == 1 else []
+            if projects:
+                out.append(ctx.relation(projects[-1], "located_in", where, "record_place",
+                                        ctx.doc.span(projects[-1].start, where.end)))
+        if line.group().strip():
+            previous = (line.start(), line.end())
+    return out
 
 
 def _located_at(ctx: DocContext) -> list[Relation]:

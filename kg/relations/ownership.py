@@ -285,11 +285,12 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
     return out
 
 
-#: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y: an investment figure before the building verb.
-INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?[,，]?"
-                              r"(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)")
-#: A date between the owner and 在 (X2022年在<place>建成的Y).
-WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年)*")
+#: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y, X投资10亿元的Y: an investment figure before the
+#: building verb or 的.
+INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?"
+                              r"(?:[,，]?(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)|的)")
+#: A date or a modal between the owner and 在 (X2022年在<place>建成的Y, X将在<place>建设Y).
+WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年|将|拟|计划|已|还|也|又)*")
 
 
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:

@@ -186,6 +186,10 @@ SCENES_AND_LISTS = [
     ("远拓智能装备项目选址临湖新区。",
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
      {("远拓智能装备项目", "located_in", "临湖新区")}),
+    # a label of location in a record of projects, on the line of the project or the line after
+    ("项目名称:远拓智能装备项目;建设地点:临湖新区\n项目名称:青禾电池项目\n建设地点:白河工业园",
+     [("远拓智能装备项目", "Project"), ("临湖新区", "Park"), ("青禾电池项目", "Project"), ("白河工业园", "Park")],
+     {("远拓智能装备项目", "located_in", "临湖新区"), ("青禾电池项目", "located_in", "白河工业园")}),
     # a park opening a sentence with 内，is the scene of the rest of it
     ("临湖汽车城内,远拓新能源汽车工厂车间里一派繁忙。",
      [("临湖汽车城", "Park"), ("远拓新能源汽车工厂", "Project")],
