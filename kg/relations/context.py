@@ -237,7 +237,7 @@ def substrings(text: str) -> set[str]:
 
 
 def owner_after_place(ctx: DocContext, owner: Mention) -> Mention | None:
-    """兰州恒大 when the document also names 恒大 on its own: a company's mention that opens with a
+    """甲市某某 when the document also names 某某 on its own: a company's mention that opens with a
     place followed by a company or institution the document names alone is that company in
     that place; returns the company's own mention."""
     places = [m for m in ctx.starting_at(owner.start, ("Place",)) if m.end < owner.end]

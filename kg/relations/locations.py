@@ -343,7 +343,7 @@ def _toponym(ctx: DocContext, place: Mention, limit: int | None = None) -> Menti
 
 def _prefix_locates(site: Mention, place: str) -> bool:
     """Does the place a name starts with say where the site is?  Not a country (中国…物流园,
-    新加坡…项目 name a company's origin), nor a region (东北亚…博览中心, 北部湾港 name a scope),
+    新加坡…项目 name a company's origin), nor a region (长三角…示范园, 东亚…博览中心 name a scope),
     nor a province before a project (安徽…新能源项目 names the company); a province before a
     park does (湖南湘江新区)."""
     entry = gazetteer.lookup(place)
@@ -1152,7 +1152,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         own_place = _leading_place(ctx, name)
         if written_before and own_place and written_before[0].type == "Place" \
                 and _may_contain(compact(written_before[0].text), own_place):
-            written_before = []  # 宁夏银川市经开区: the name's own place (银川市) says more
+            written_before = []  # 某省某市经开区: the name's own place (某市) says more
         if written_before:
             out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
         inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
@@ -1223,7 +1223,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
 
 
 def _location_opening_owner(ctx: DocContext, owner: Mention) -> Mention | None:
-    """泾河新城隆基中央研究院总部项目, 兰州恒大新能源项目: what reads as the owner opening a
+    """某新城某某研究院总部项目, 甲市某某新能源项目: what reads as the owner opening a
     project's name starts with a park (a company is not named after the park it works in), or
     with a place before a company the document names on its own: that park or place is where
     the project is."""
@@ -1235,15 +1235,15 @@ def _location_opening_owner(ctx: DocContext, owner: Mention) -> Mention | None:
     return opening[0] if owner_after_place(ctx, owner) else None
 
 
-#: Characters of dates and events (春季, 兰洽会, 第三届): words that name no owner before a place.
+#: Characters of dates and events (春季, 某某会, 第三届): words that name no owner before a place.
 NOT_OWNER_CHARS = set("年月日季届会节")
 #: The words before a place inside a project's name that may be its owner's short name
-#: (远景 in 远景某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
+#: (某企 in 某企某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
 UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
 
 
 def _place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
-    """远景某市能源装备产业园项目, 唯美陶瓷某区生产基地: a name that opens with a few words no
+    """某企某市能源装备产业园项目, 某某陶瓷某区生产基地: a name that opens with a few words no
     recognizer named (a company's short name) and then a place of the document is in that
     place, as after a named owner (name_infix).  Not a province or wider there (a company's
     regional seat), nor after a date or an event (春季, 某某会), nor in a name opening with a

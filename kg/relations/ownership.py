@@ -107,7 +107,7 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
              if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
-        # 兰州恒大新能源项目 with 恒大 named alone: 恒大 is the owner, 兰州 where the project is
+        # 甲市某某新能源项目 with 某某 named alone: 某某 is the owner, 甲市 where the project is
         return [ctx.relation(owner_after_place(ctx, inner[0]) or inner[0], "owns_project", project, "owner_prefix")]
     known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
              if _may_own(ctx, n, parks)]

@@ -191,18 +191,18 @@ SCENES_AND_LISTS = [
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park"), ("青禾电池项目", "Project"), ("白河工业园", "Park")],
      {("远拓智能装备项目", "located_in", "临湖新区"), ("青禾电池项目", "located_in", "白河工业园")}),
     # a park opening a sentence with 内，is the scene of the rest of it
-    ("临湖汽车城内,远拓新能源汽车工厂车间里一派繁忙。",
-     [("临湖汽车城", "Park"), ("远拓新能源汽车工厂", "Project")],
-     {("远拓新能源汽车工厂", "located_in", "临湖汽车城")}),
+    ("临湖汽车城内,远拓整车工厂的生产线正满负荷运转。",
+     [("临湖汽车城", "Park"), ("远拓整车工厂", "Project")],
+     {("远拓整车工厂", "located_in", "临湖汽车城")}),
     # a sentence naming no subject lists projects of the place the document is about
     ("青川县经济稳步增长。青川县今年开工项目多。青川县招商成效明显。"
      "共储备远拓新能源项目、青禾再生资源产业园等重点项目136个。",
      [("青川县", "Place"), ("远拓新能源项目", "Project"), ("青禾再生资源产业园", "Project")],
      {("远拓新能源项目", "located_in", "青川县"), ("青禾再生资源产业园", "located_in", "青川县")}),
     # the project whose ceremony is held in a place lies there
-    ("本周,远拓汽车在巴西举行巴西乘用车工厂首车下线仪式。",
-     [("远拓汽车", "Enterprise"), ("巴西", "Place"), ("巴西乘用车工厂", "Project")],
-     {("巴西乘用车工厂", "located_in", "巴西")}),
+    ("本周,远拓汽车在巴西举行巴西电池工厂投产仪式。",
+     [("远拓汽车", "Enterprise"), ("巴西", "Place"), ("巴西电池工厂", "Project")],
+     {("巴西电池工厂", "located_in", "巴西")}),
     # a place before 在 and a park holds the park
     ("3月1日,青川市在临湖产业园举行重大项目集中开工仪式。",
      [("青川市", "Place"), ("临湖产业园", "Park")],
@@ -212,55 +212,55 @@ SCENES_AND_LISTS = [
      [("青禾精密零部件项目", "Project"), ("临湖新区", "Park")],
      {("青禾精密零部件项目", "located_in", "临湖新区")}),
     # the place opening the clause is where the projects it lists before 等…项目 are
-    ("近年来,青川市引进远拓机器人、临湖小镇、青禾光电产业园等一批重大项目落地投产。",
-     [("青川市", "Place"), ("远拓机器人", "Project"), ("临湖小镇", "Project"), ("青禾光电产业园", "Park")],
-     {("远拓机器人", "located_in", "青川市"), ("临湖小镇", "located_in", "青川市"),
+    ("近年来,青川市引进远拓机器人、临湖文旅小镇、青禾光电产业园等一批重大项目。",
+     [("青川市", "Place"), ("远拓机器人", "Project"), ("临湖文旅小镇", "Project"), ("青禾光电产业园", "Park")],
+     {("远拓机器人", "located_in", "青川市"), ("临湖文旅小镇", "located_in", "青川市"),
       ("青禾光电产业园", "located_in", "青川市")}),
     # a tour: later sentences that go on visiting visit what lies in the scene's park
-    ("5月9日,区委书记李明到临湖工业园调研园区发展。\n\n李明首先到远拓新能源、青禾集团调研生产经营。"
-     "他强调,要优化营商环境。\n\n接着,李明考察瑞丰商城及禾康总部项目。",
+    ("6月3日,区长李明到临湖工业园察看园区建设。\n\n李明先到远拓新能源、青禾集团了解订单情况。"
+     "他要求做好服务保障。\n\n随后,李明考察瑞丰商城及禾康总部项目。",
      [("李明", "Person"), ("临湖工业园", "Park"), ("远拓新能源", "Enterprise"), ("青禾集团", "Enterprise"),
       ("瑞丰商城", "Project"), ("禾康总部项目", "Project")],
      {("远拓新能源", "located_in", "临湖工业园"), ("青禾集团", "located_in", "临湖工业园"),
       ("瑞丰商城", "located_in", "临湖工业园"), ("禾康总部项目", "located_in", "临湖工业园")}),
     # a project named by a company no recognizer named, then a place: the place
-    ("远拓白河现代能源装备产业园项目开工。",
-     [("远拓白河现代能源装备产业园项目", "Project"), ("白河", "Place")],
-     {("远拓白河现代能源装备产业园项目", "located_in", "白河")}),
+    ("远拓白河储能装备产业园项目开工。",
+     [("远拓白河储能装备产业园项目", "Project"), ("白河", "Place")],
+     {("远拓白河储能装备产业园项目", "located_in", "白河")}),
     # a province written before a park whose name opens with its city: the city
     ("宁夏青川市经济技术开发区项目集中开工。",
      [("宁夏", "Place"), ("青川市", "Place"), ("青川市经济技术开发区", "Park")],
      {("青川市经济技术开发区", "located_in", "青川市")}),
     # what reads as an owner opening a project's name starts with a park
-    ("临湖新城远拓中央研究院总部项目开工。",
-     [("临湖新城远拓中央研究院总部项目", "Project"), ("临湖新城远拓中央研究院", "Organization"),
+    ("临湖新城远拓研发中心总部项目开工。",
+     [("临湖新城远拓研发中心总部项目", "Project"), ("临湖新城远拓研发中心", "Organization"),
       ("临湖新城", "Park")],
-     {("临湖新城远拓中央研究院总部项目", "located_in", "临湖新城")}),
+     {("临湖新城远拓研发中心总部项目", "located_in", "临湖新城")}),
 ]
 
 NOT_PLACED = [
     # a province's programme (某省将实施A、B等一批项目) does not place its projects
-    ("今年,广西将加快实施远拓港东航道扩建、青禾东站集装箱办理站等一批通道项目。",
-     [("广西", "Place"), ("远拓港东航道扩建", "Project"), ("青禾东站集装箱办理站", "Project")], set()),
+    ("今年,广西将加快实施远拓港航道扩建、青禾物流枢纽等一批交通项目。",
+     [("广西", "Place"), ("远拓港航道扩建", "Project"), ("青禾物流枢纽", "Project")], set()),
     # a park opening an unnamed first item does not bring the list in (no verb before it)
-    ("同时,临湖新区坝子坡路和青禾玻璃生产基地等16个项目已建成投用。",
+    ("此外,临湖新区滨河路和青禾玻璃生产基地等9个项目已完工。",
      [("临湖新区", "Park"), ("青禾玻璃生产基地", "Project")], set()),
     # a tour ends at a sentence that names another place on its own
     ("李明到临湖工业园调研。随后,李明来到白河县某镇,考察远拓新能源项目。",
      [("李明", "Person"), ("临湖工业园", "Park"), ("白河县", "Place"), ("远拓新能源项目", "Project")], set()),
     # a region opening a name names its scope, not where the site is
-    ("东北亚国际博览中心项目开工。", [("东北亚", "Place"), ("东北亚国际博览中心项目", "Project")], set()),
+    ("东亚国际会展中心项目开工。", [("东北亚", "Place"), ("东亚国际会展中心项目", "Project")], set()),
     # the first item visited, opened by its park's name, is no place of the visit
-    ("李明先后来到临湖新城远拓中心项目、青禾智谷项目等,察看建设进展。",
-     [("李明", "Person"), ("临湖新城", "Park"), ("远拓", "Enterprise"), ("临湖新城远拓中心项目", "Project"),
-      ("青禾智谷项目", "Project")], {("临湖新城远拓中心项目", "located_in", "临湖新城")}),
+    ("李明先后来到临湖新城远拓数据中心项目、青禾智谷项目等,察看建设进展。",
+     [("李明", "Person"), ("临湖新城", "Park"), ("远拓", "Enterprise"), ("临湖新城远拓数据中心项目", "Project"),
+      ("青禾智谷项目", "Project")], {("临湖新城远拓数据中心项目", "located_in", "临湖新城")}),
     # 该项目 with two projects in the sentence before stands for neither
     ("远拓智能装备项目和青禾电池项目昨日签约。该项目位于临湖新区。",
      [("远拓智能装备项目", "Project"), ("青禾电池项目", "Project"), ("临湖新区", "Park")], set()),
     # a season or an event before a place opens no owner's name
-    ("春季青川市产业项目签约仪式举行。", [("青川市", "Place"), ("春季青川市产业项目", "Project")], set()),
+    ("秋季青川市招商项目推介会举行。", [("青川市", "Place"), ("秋季青川市招商项目", "Project")], set()),
     # a province after a few unnamed words is a company's regional seat
-    ("远拓新疆电缆智能产业园投产。", [("新疆", "Place"), ("远拓新疆电缆智能产业园", "Park")], set()),
+    ("远拓新疆储能装备产业园投产。", [("新疆", "Place"), ("远拓新疆储能装备产业园", "Park")], set()),
     # companies listed in a sentence naming no subject are as often investors from elsewhere
     ("青川县经济稳步增长。青川县今年开工项目多。青川县招商成效明显。"
      "投资主体包括远拓工业、青禾科技等企业。",
