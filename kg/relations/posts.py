@@ -85,21 +85,26 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
     return companies[-1:]
 
 
+#: Characters that end the name of a body: a title holding one before its post word names its own.
+BODY_CHARS = set("局委办部厅院会司所校")
 #: Words that make a deputy's post of a head's (副局长 beside 局长).
 DEPUTY_WORDS = ("常务副", "副")
 
 
 def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
-    """某县发改局局长甲、副局长乙: a bare deputy's title right after the name of the holder of the
-    head post of a body, in one list, is a post in that body."""
+    """某县发改局局长甲、副局长乙; 某会副主委甲、秘书长乙: a bare title right after the name of the
+    holder of a post in a body, in one list, is a post in that body too.  Not a title opening
+    with a level word (区委书记甲、区长乙: 区长 is the district government's), nor a deputy of
+    another post (区委书记甲、副区长乙)."""
     post = compact(titles[0].text)
-    head_post = next((post[len(w):] for w in DEPUTY_WORDS if post.startswith(w)), None)
     pos = ctx.skip_space_left(titles[0].start)
-    if len(titles) != 1 or not head_post or pos == 0 or ctx.text[pos - 1] != "、":
-        return []
+    if len(titles) != 1 or pos == 0 or ctx.text[pos - 1] != "、" or any(post.startswith(w) for w in level_words()) \
+            or set(post[:-2]) & BODY_CHARS:
+        return []  # 某局副局长甲、某某资源局副局长乙: a body of its own the recognizers missed
     previous = ctx.ending_at(ctx.skip_space_left(pos - 1), PERSON)
     chain = _titles_before(ctx, previous[0]) if previous else []
-    if not chain or not compact(chain[-1].text).endswith(head_post):
+    head_post = next((post[len(w):] for w in DEPUTY_WORDS if post.startswith(w)), None)
+    if not chain or (head_post and not compact(chain[-1].text).endswith(head_post)):
         return []
     bodies = _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
     # 市政协经济委主任甲、副主任乙: the committee, not also the body it belongs to
