@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from kg import gazetteer
 from kg.lexicon import load_table
-from kg.model import TITLE, Document, Mention, Relation, Span
+from kg.model import ENTITY_TYPES, TITLE, Document, Mention, Relation, Span
 from kg.spans import SpanIndex
 
 #: What ends a clause: commas, sentence ends, colons, line breaks.
@@ -21,6 +21,8 @@ CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 #: Spaces OCR leaves inside and between names; never a line break.
 INLINE_SPACE = " \t\u3000\xa0"
 ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
+#: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
+ROUTE = re.compile(r"(?:至|到|—|－|-)")
 LOCATION_TYPES = ("Place", "Park")
 
 
@@ -258,3 +260,35 @@ def ceremony_site(ctx: DocContext, pos: int) -> Mention | None:
         return None
     found = [m for m in ctx.starting_at(ctx.skip_space(pos + 2), ("Project",)) if ctx.is_outermost(m)]
     return found[0] if found and CEREMONY.match(ctx.text, found[0].end) else None
+
+
+#: Characters of dates and events (春季, 某某会, 第三届): words that name no owner before a place.
+NOT_OWNER_CHARS = set("年月日季届会节")
+#: The words before a place inside a project's name that may be its owner's short name
+#: (某企 in 某企某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
+UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
+
+
+def place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
+    """某企某市能源装备产业园项目, 某某陶瓷某区生产基地: a name that opens with a few words no
+    recognizer named (a company's short name) and then a place of the document is in that
+    place, as after a named owner (name_infix).  Not a province or wider there (a company's
+    regional seat), nor after a date or an event (春季, 某某会), nor in a name opening with a
+    place (the name prefix says where it is)."""
+    places = [m for m in ctx.inside(site.start + 1, site.end, ("Place",)) if m.end < site.end and ctx.enclosing(m)]
+    if not places:
+        return None
+    place = places[0]
+    head = compact(ctx.text[site.start:place.start])
+    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 or set(head) & NOT_OWNER_CHARS \
+            or ctx.inside(site.start, place.start, ENTITY_TYPES):
+        return None
+    if len(compact(place.text)) < 2 or province_or_wider(compact(place.text)) or ROUTE.match(ctx.text, place.end):
+        return None  # 新建甲市至乙市铁路: a route is named by its ends
+    return place
+
+
+def province_or_wider(name: str) -> bool:
+    """Is ``name`` a province, a country or a region (gazetteer levels)?"""
+    entry = gazetteer.lookup(name)
+    return entry is not None and entry.level in (gazetteer.PROVINCE, gazetteer.COUNTRY, gazetteer.REGION)

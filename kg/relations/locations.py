@@ -45,8 +45,9 @@ from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.vocabulary import words
-from kg.relations.context import (CLAUSE_END, DocContext, ceremony_site, clause_start, compact, owner_after_place,
-                                  prefixes_in, substrings, triggers)
+from kg.relations.context import (CLAUSE_END, ROUTE, DocContext, ceremony_site, clause_start, compact,
+                                  owner_after_place, place_after_unnamed_owner, prefixes_in, province_or_wider,
+                                  substrings, triggers)
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -63,8 +64,6 @@ BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;
 PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
-#: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
-ROUTE = re.compile(r"(?:至|到|—|－|-)")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
 EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
                    r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
@@ -854,7 +853,7 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
                 continue
             host, pattern = home, "home_list"
         else:
-            if _is_province_or_wider(compact(host.text)):
+            if province_or_wider(compact(host.text)):
                 continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
             items, pattern = [m for m in ctx.inside(host.end, hit.start(), LOCATED)], "subject_list"
             if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
@@ -884,12 +883,7 @@ def _home(ctx: DocContext) -> Mention | None:
     if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     name = ranked[0][0]
-    return None if _is_province_or_wider(name) else ctx.first_mention(name, LOCATIONS)
-
-
-def _is_province_or_wider(name: str) -> bool:
-    entry = gazetteer.lookup(name)
-    return entry is not None and LEVEL_RANK.get(entry.level, 4) <= LEVEL_RANK[gazetteer.PROVINCE]
+    return None if province_or_wider(name) else ctx.first_mention(name, LOCATIONS)
 
 
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
@@ -1168,7 +1162,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 park = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
                 if park and site.type == "Project":
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
-                elif not park and (infix := _place_after_unnamed_owner(ctx, site)):
+                elif not park and (infix := place_after_unnamed_owner(ctx, site)):
                     out.append(ctx.relation(site, "located_in", infix, "name_infix"))
                     continue
             else:
@@ -1235,30 +1229,6 @@ def _location_opening_owner(ctx: DocContext, owner: Mention) -> Mention | None:
     return opening[0] if owner_after_place(ctx, owner) else None
 
 
-#: Characters of dates and events (春季, 某某会, 第三届): words that name no owner before a place.
-NOT_OWNER_CHARS = set("年月日季届会节")
-#: The words before a place inside a project's name that may be its owner's short name
-#: (某企 in 某企某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
-UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
-
-
-def _place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
-    """某企某市能源装备产业园项目, 某某陶瓷某区生产基地: a name that opens with a few words no
-    recognizer named (a company's short name) and then a place of the document is in that
-    place, as after a named owner (name_infix).  Not a province or wider there (a company's
-    regional seat), nor after a date or an event (春季, 某某会), nor in a name opening with a
-    place (the name prefix says where it is)."""
-    places = [m for m in ctx.inside(site.start + 1, site.end, PLACE) if m.end < site.end and ctx.enclosing(m)]
-    if not places:
-        return None
-    place = places[0]
-    head = compact(ctx.text[site.start:place.start])
-    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 or set(head) & NOT_OWNER_CHARS \
-            or ctx.inside(site.start, place.start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
-        return None
-    if len(compact(place.text)) < 2 or _is_province_or_wider(compact(place.text)) or ROUTE.match(ctx.text, place.end):
-        return None  # 新建甲市至乙市铁路: a route is named by its ends
-    return place
 
 
 # -- located_in: section headers -------------------------------------------

@@ -8,7 +8,8 @@
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
   X投资建设的Y, X(等)在<place>建设Y and X(计划)投资10亿元建设Y;
 - records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line;
-- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的….
+- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的…;
+- the few words no recognizer named before a place inside the project's name (某企某市…项目).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import re
 from kg import gazetteer
 from kg.model import Mention, Relation
 from kg.relations.context import (DocContext, ceremony_site, clause_end, clause_start, compact, owner_after_place,
-                                  prefixes_in, triggers)
+                                  place_after_unnamed_owner, prefixes_in, triggers)
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -112,7 +113,7 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
              if _may_own(ctx, n, parks)]
     if not known:
-        return _owner_inside(ctx, project)
+        return _owner_inside(ctx, project) or _unnamed_owner(ctx, project)
     owner = max(known, key=len)
     typ = next(t for t in OWNER_TYPES if owner in ctx.texts_by_type.get(t, ()))
     return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
@@ -124,6 +125,17 @@ def _owner_inside(ctx: DocContext, project: Mention) -> list[Relation]:
     inside = [m for m in ctx.inside(project.start + 1, project.end - 1, ("Enterprise",))
               if _may_own(ctx, compact(m.text), [])]
     return [ctx.relation(inside[0], "owns_project", project, "owner_inside")] if inside else []
+
+
+def _unnamed_owner(ctx: DocContext, project: Mention) -> list[Relation]:
+    """某企某市能源装备产业园项目: the few words no recognizer named before the place inside a
+    project's name (``place_after_unnamed_owner``) are its owner's short name."""
+    place = place_after_unnamed_owner(ctx, project)
+    if place is None:
+        return []
+    owner = Mention(project.start, place.start, ctx.text[project.start:place.start], "Enterprise",
+                    source="relations.unnamed_owner")
+    return [ctx.relation(owner, "owns_project", project, "unnamed_owner")]
 
 
 def _may_own(ctx: DocContext, name: str, parks: list[str]) -> bool:
