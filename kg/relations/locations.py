@@ -45,6 +45,7 @@ from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.vocabulary import words
+from kg.relations.aliases import is_short_form
 from kg.relations.context import (CLAUSE_END, ROUTE, DocContext, ceremony_site, clause_start, compact,
                                   owner_after_place, place_after_unnamed_owner, prefixes_in, province_or_wider,
                                   substrings, triggers)
@@ -626,17 +627,17 @@ def _scenes(ctx: DocContext) -> list[Relation]:
     乙园B和C) places the items after it up to the next comma; another place standing alone ends
     the scene (the sentence moves on)."""
     out = []
-    for where, end in _scene_places(ctx):
-        out += _scene_items(ctx, where, where.end, end)
+    for where, start, end in _scene_places(ctx):
+        out += _scene_items(ctx, where, start, end)
     return out
 
 
-def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
-    """(place or park visited, where its scene ends) for every scene of ``_scenes``."""
+def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
+    """(place or park visited, where its scene starts and ends) for every scene of ``_scenes``."""
     out = []
     text = ctx.text
     visit = triggers("visit")
-    for word in visit + ("在", "到"):
+    for word in visit + ("在", "到", "来"):
         for hit in re.finditer(re.escape(word), text):
             if word == "到" and text[hit.start() - 1:hit.start()] in "来达得":
                 continue  # 来到 is a visit verb of its own; 达到, 得到 are no movement
@@ -646,16 +647,20 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
                 continue
             where = places[-1]
             if len(compact(where.text)) == 1:
-                continue  # 在洛期间: a one-character abbreviation is no name to place things in
+                # 来渠考察 beside 渠县: the one division the character stands for; 在洛期间 with
+                # none named in full is no name to place things in
+                where = _spelt_out(ctx, where)
+                if where is None:
+                    continue
             if any(o.type in LOCATED and o.start == run[0].start for o in ctx.enclosing(run[0])):
                 continue  # 来到某新城某中心项目、A项目: the first item visited, opened by its park's name
-            pos = ctx.skip_space(where.end)
+            pos = ctx.skip_space(places[-1].end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
                 during = DURING_VISIT.match(text, pos)
                 if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
-            elif word == "到":  # 到某县调研: only with a verb of visiting after the place
+            elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
                 if not any(text.startswith(v, pos) for v in visit):
                     continue
             elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
@@ -665,13 +670,13 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
             if sentence is None:
                 continue  # text set aside as a repeat: not read again, nor up to the end of the text
             end = sentence.end
-            stop = SEMICOLON.search(text, where.end, end)  # a semicolon opens another step
+            stop = SEMICOLON.search(text, places[-1].end, end)  # a semicolon opens another step
             end = stop.start() if stop else end
             if where.type == "Park" and not opens_clause:
                 # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
-                clause = CLAUSE_END.search(text, where.end, end)
+                clause = CLAUSE_END.search(text, places[-1].end, end)
                 end = clause.start() if clause else end
-            out.append((where, end))
+            out.append((where, places[-1].end, end))
     # 某汽车城内，A工厂车间里…: a place or park opening a sentence, then 内/里 and a comma
     for where in ctx.of_type(*LOCATIONS):
         pos = ctx.skip_space(where.end)
@@ -680,7 +685,7 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int]]:
                 or not IN_SCENE.match(text, pos):
             continue
         stop = SEMICOLON.search(text, where.end, sentence.end)
-        out.append((where, stop.start() if stop else sentence.end))
+        out.append((where, where.end, stop.start() if stop else sentence.end))
     return out
 
 
@@ -691,10 +696,11 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     sentence names another place or park."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in"}
     scenes: dict[int, Mention] = {}
-    for where, _ in _scene_places(ctx):
-        sentence = ctx.doc.sentence_at(where.start)
+    for where, start, _ in _scene_places(ctx):
+        sentence = ctx.doc.sentence_at(start - 1)
         if sentence is not None:
             scenes[sentence.start] = where
+    visitors = triggers("visitor_group")
     out: list[Relation] = []
     where, article = None, None
     for sentence in ctx.doc.sentences:
@@ -705,22 +711,35 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
             continue
         if where is None:
             continue
-        named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)]
+        items: list[Mention] = []
+        for verb in VISIT_VERB.finditer(sentence.text):
+            pos = _skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN)
+            unnamed = UNNAMED_LIST_ITEM.match(ctx.text, pos)
+            if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
+                pos = _skip_chars(ctx, unnamed.end() + 1, QUOTE_OPEN)  # a first item no recognizer named
+            first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
+            if first:
+                items = _list_items(ctx, first[0])
+                break
+        # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
+        named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
+                 and m not in items and not any(ctx.text.startswith(w, m.end) for w in visitors)]
         if any(compact(m.text) != compact(where.text) for m in named):
             where = None  # the visit moves on to another place
             continue
-        for verb in VISIT_VERB.finditer(sentence.text):
-            first = [m for m in ctx.starting_at(_skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN), LOCATED)
-                     if ctx.is_outermost(m)]
-            if first:
-                break
-        else:
-            continue
-        for m in _list_items(ctx, first[0]):
+        for m in items:
             if compact(m.text) not in placed and not _names_a_post(ctx, m) and not _is_media(m):
                 placed.add(compact(m.text))
                 out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
     return out
+
+
+def _spelt_out(ctx: DocContext, short: Mention) -> Mention | None:
+    """The document's one place a one-character place name is a short form of (渠 -> 渠县)."""
+    places = ctx.texts_by_type.get("Place", set())
+    name = compact(short.text)
+    fulls = [p for p in sorted(places) if p.startswith(name) and is_short_form("Place", name, p, places)]
+    return ctx.first_mention(fulls[0], PLACE) if len(fulls) == 1 else None
 
 
 def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[Relation]:

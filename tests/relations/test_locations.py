@@ -175,6 +175,13 @@ SCENES_AND_LISTS = [
     ("青川市“青禾碳化硅芯片项目”、“临湖老街更新项目”等2个项目现场签约。",
      [("青川市", "Place"), ("青禾碳化硅芯片项目", "Project"), ("临湖老街更新项目", "Project")],
      {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
+    # 来 + a one-character name of a county the document names in full, then a tour: the
+    # visitors' own county does not end it, nor does a first item no recognizer named
+    ("6月2日,白河县党政代表团来岚考察。岚川县县长陪同。白河县党政代表团先后到岚川县禾丰农业园区、"
+     "远拓纸业有限公司、瑞丰航运工程等地,实地考察。",
+     [("白河县", "Place"), ("岚", "Place"), ("岚川县", "Place"), ("远拓纸业有限公司", "Enterprise"),
+      ("瑞丰航运工程", "Project")],
+     {("远拓纸业有限公司", "located_in", "岚川县"), ("瑞丰航运工程", "located_in", "岚川县")}),
     # the project opening the sentence is what 位于 states the place of
     ("青禾电池项目总投资5亿元,位于临湖新区境内。",
      [("青禾电池项目", "Project"), ("临湖新区", "Park")],
