@@ -694,7 +694,8 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     article that go on visiting (a verb of visiting right before a list of names, no other
     place or park named on its own) visit what lies in the place of the scene, until a
     sentence names another place or park."""
-    placed = {compact(r.head.text) for r in found if r.label == "located_in"}
+    # stated places stand; a name prefix (渠江 in 渠江某航运工程) does not say which place was toured
+    placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
     scenes: dict[int, Mention] = {}
     for where, start, _ in _scene_places(ctx):
         sentence = ctx.doc.sentence_at(start - 1)

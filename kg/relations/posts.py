@@ -20,6 +20,8 @@ not also the body without it.
 """
 from __future__ import annotations
 
+import re
+
 from kg.lexicon import load_set
 from kg.model import TITLE, Appointment, Mention, Relation
 from kg.ner.govorgs import FUSABLE, ZONE_BODIES, level_words
@@ -191,8 +193,15 @@ def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
     return titles[0] if titles else None
 
 
+#: An office of a body no recognizer named, between the body and a title (某委协同办科长).
+UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:办公室|办|科|处|室|股|中心|站|队)")
+
+
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
     bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
+    if not bodies:  # 某委协同办科长: the body before the office
+        bodies = [b for k in range(2, 8) if UNIT.fullmatch(ctx.text, title.start - k, title.start)
+                  for b in ctx.ending_at(title.start - k, ORG_TYPES)][:1]
     if not bodies:
         return title
     body = bodies[0]
