@@ -783,7 +783,7 @@ def _names_a_post(ctx: DocContext, m: Mention) -> bool:
 
 
 def _stated_parts(ctx: DocContext) -> list[Relation]:
-    """X…,是Y的重要组成部分: a park (or place) said to be part of another one."""
+    """X…,是Y的重要组成部分, 作为Y的…之一，X: a park (or place) said to be part of another one."""
     out = []
     for phrase in triggers("part_of_phrase"):
         for hit in re.finditer(re.escape(phrase), ctx.text):
@@ -799,7 +799,19 @@ def _stated_parts(ctx: DocContext) -> list[Relation]:
                      if not any(o.type == kind for o in ctx.enclosing(m))]
             if parts:
                 out.append(ctx.relation(parts[0], "part_of", whole[0], "stated_part"))
+    # 作为某市最重要的板块之一，某区…: the place the clause after it opens is part of that place
+    for hit in AS_ONE_OF.finditer(ctx.text):
+        whole = [m for m in ctx.starting_at(ctx.skip_space(hit.end(1)), LOCATIONS) if ctx.is_outermost(m)]
+        if not whole:
+            continue
+        part = [m for m in ctx.starting_at(ctx.skip_space(hit.end()), (whole[0].type,)) if ctx.is_outermost(m)]
+        if part and (whole[0].type == "Park" or _may_contain(compact(whole[0].text), compact(part[0].text))):
+            out.append(ctx.relation(part[0], "part_of", whole[0], "stated_part"))
     return out
+
+
+#: 作为L(的)…之一/组成部分，X: X is part of L.
+AS_ONE_OF = re.compile(r"(作为)[^，,。；;]{2,24}?(?:之一|组成部分|一部分)[,，]")
 
 
 def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:

@@ -319,6 +319,9 @@ def test_no_scene_places_nothing_in_the_wrong_place(text, names):
 
 
 PARTS = [
+    # 作为L…之一，X: the place opening the next clause is part of L
+    ("作为洛阳最重要的板块之一,孟津与洛阳主城区相连,区位优势明显。",
+     [("洛阳", "Place"), ("孟津", "Place")], {("孟津", "part_of", "洛阳")}),
     # a place opening the name of an item visited in a place is part of that place
     # (real places: the gazetteer must know that the county can lie in the city)
     ("工作组来到洛阳市,实地查看孟津区高端装备产业园,了解招商进展。",
