@@ -186,7 +186,8 @@ def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
 
 def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
     """X今年投入2200万元,实施Y; X…高标准打造“Y”: the company the sentence is about carries out the
-    project; X揭榜任务“Y”、Z揭榜任务“W”: the company written right before the verb does."""
+    project, and so do A与B共同投资建设Y together; X揭榜任务“Y”、Z揭榜任务“W”: the company
+    written right before the verb does."""
     pos = ctx.skip_space_left(project.start)
     if pos > 0 and ctx.text[pos - 1] in QUOTES_OPEN:
         pos = ctx.skip_space_left(pos - 1)
@@ -203,6 +204,11 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
               if ctx.is_outermost(m)]
     if len(before) == 1 and before[0].type in OWNER_TYPES:
         return [ctx.relation(before[0], "owns_project", project, "subject_carries_out")]
+    # A与B共同投资建设Y: companies joined as one subject, then a word of doing it together
+    joined = len(before) > 1 and all(m.type in OWNER_TYPES for m in before) and all(
+        len(sep := ctx.text[a.end:b.start].strip()) == 1 and sep in OWNER_JOINERS for a, b in zip(before, before[1:]))
+    if joined and JOINTLY.match(ctx.text, ctx.skip_space(before[-1].end)):
+        return [ctx.relation(m, "owns_project", project, "subjects_carry_out") for m in before]
     return []
 
 
@@ -259,6 +265,8 @@ def _built_by(ctx: DocContext) -> list[Relation]:
 
 #: Words that join the owners after 由 (由A、B投资建设).
 OWNER_JOINERS = "、和与及"
+#: 共同/合资/联合…: what makes companies joined before a verb its subject together.
+JOINTLY = re.compile(r"(?:将|拟|计划)?(?:共同|合资|联合|携手|合作)")
 #: What may stand between the owners and the verb (按照“…”模式联合): up to 30 characters of one clause.
 OWNER_GAP = re.compile(r"[^，,。；;！？!?\n]{0,30}")
 QUOTED = re.compile(r"“[^”]{0,30}”")
