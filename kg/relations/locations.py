@@ -561,13 +561,15 @@ def _subject_of(ctx: DocContext, pos: int) -> Mention | None:
 
 
 def _de_location(ctx: DocContext) -> list[Relation]:
-    """(在) L 的 X: 来到临空前沿科技城的北斗智联生产车间."""
+    """(在) L(境内/内) 的 X: 来到临空前沿科技城的北斗智联生产车间."""
     out = []
     for where in ctx.of_type(*LOCATIONS):
         pos = ctx.skip_space(where.end)
         if not ctx.is_outermost(where):
             continue
         after_in = ctx.text[max(0, where.start - 1)] == "在"
+        if ctx.text.startswith("的", within := WITHIN.match(ctx.text, pos).end()):
+            pos = within  # 园区内的企业, 县境内的项目
         if not ctx.text.startswith("的", pos):
             start = where.start
             while before := ctx.ending_at(start, LOCATIONS):  # 在大连市金州区…

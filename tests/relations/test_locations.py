@@ -186,6 +186,10 @@ SCENES_AND_LISTS = [
     ("青禾电池项目总投资5亿元,位于临湖新区境内。",
      [("青禾电池项目", "Project"), ("临湖新区", "Park")],
      {("青禾电池项目", "located_in", "临湖新区")}),
+    # L内的X
+    ("临湖新区内的远拓电子有限公司今年扩产。",
+     [("临湖新区", "Park"), ("远拓电子有限公司", "Enterprise")],
+     {("远拓电子有限公司", "located_in", "临湖新区")}),
     # 该项目 stands for the one project of the sentence before
     ("远拓智能装备项目昨日签约。该项目位于临湖新区,总投资8亿元。",
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
