@@ -23,6 +23,10 @@ INLINE_SPACE = " \t\u3000\xa0"
 ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
 #: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
 ROUTE = re.compile(r"(?:至|到|—|－|-)")
+#: A date or a modal between a subject and 在 (X2022年在<place>建成的Y, 某项目近日在某区开工,
+#: X将在<place>建设Y).
+WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年|近日|日前|近期"
+                  r"|将|拟|计划|已|正式|于|还|也|又)*")
 LOCATION_TYPES = ("Place", "Park")
 
 

@@ -46,7 +46,7 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.vocabulary import words
 from kg.relations.aliases import is_short_form
-from kg.relations.context import (CLAUSE_END, ROUTE, DocContext, ceremony_site, clause_start, compact,
+from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start, compact,
                                   owner_after_place, place_after_unnamed_owner, prefixes_in, province_or_wider,
                                   substrings, triggers)
 
@@ -907,13 +907,13 @@ def _home(ctx: DocContext) -> Mention | None:
     """The place or park a document is about: the one it names on its own most often, at least
     HOME_MENTIONS times and twice as often as any other, below the province level; none in a
     document made of sections headed by districts."""
+    if section_headers(ctx):
+        return None  # a document of several districts' sections is about none of them
     counts: dict[str, int] = {}
     for m in ctx.of_type(*LOCATIONS):
         if ctx.is_outermost(m):
             counts[compact(m.text)] = counts.get(compact(m.text), 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if section_headers(ctx):
-        return None  # a document of several districts' sections is about none of them
     if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     name = ranked[0][0]
@@ -981,10 +981,6 @@ def _settles(ctx: DocContext) -> list[Relation]:
                 if ctx.is_outermost(m):
                     out.append(ctx.relation(m, "located_in", where, pattern))
     return out
-
-
-#: A date between a subject and 在 (某项目今年3月在某区开工).
-WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|近日|日前|近期|已|将|正式|于)*")
 
 
 def _starts_at(ctx: DocContext) -> list[Relation]:

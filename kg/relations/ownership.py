@@ -17,7 +17,7 @@ import re
 
 from kg import gazetteer
 from kg.model import Mention, Relation
-from kg.relations.context import (DocContext, ceremony_site, clause_end, clause_start, compact, owner_after_place,
+from kg.relations.context import (WHEN, DocContext, ceremony_site, clause_end, clause_start, compact, owner_after_place,
                                   place_after_unnamed_owner, prefixes_in, triggers)
 
 OWNER_TYPES = ("Enterprise", "Organization")
@@ -309,8 +309,6 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
 #: building verb or 的.
 INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?"
                               r"(?:[,，]?(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)|的)")
-#: A date or a modal between the owner and 在 (X2022年在<place>建成的Y, X将在<place>建设Y).
-WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年|将|拟|计划|已|还|也|又)*")
 
 
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:

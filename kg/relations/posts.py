@@ -200,7 +200,7 @@ UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:办公室|办|科|处|室|股|中心
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
     bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
     if not bodies:  # 某委协同办科长: the body before the office
-        bodies = [b for k in range(2, 8) if UNIT.fullmatch(ctx.text, title.start - k, title.start)
+        bodies = [b for k in range(2, min(8, title.start + 1)) if UNIT.fullmatch(ctx.text, title.start - k, title.start)
                   for b in ctx.ending_at(title.start - k, ORG_TYPES)][:1]
     if not bodies:
         return title
