@@ -97,7 +97,7 @@ def test_corpus_fold_floor(corpus_scores, fold, key):
 #: F1 floors of the relation patterns alone, on the gold entities of the tuning folds
 #: (benchmarks/relations_oracle.py GOLD_DIR DOCS_DIR), rounded down: relation work is
 #: measured apart from entity recognition.
-ORACLE_FOLD_FLOORS = {"A": 0.93, "B": 0.92, "C": 0.94}
+ORACLE_FOLD_FLOORS = {"A": 0.93, "B": 0.91, "C": 0.95}
 
 
 @pytest.mark.parametrize("fold", sorted(ORACLE_FOLD_FLOORS))

@@ -45,7 +45,6 @@ from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.ner.vocabulary import words
-from kg.relations.aliases import is_short_form
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start, compact,
                                   owner_after_place, place_after_unnamed_owner, prefixes_in, province_or_wider,
                                   substrings, triggers)
@@ -703,7 +702,6 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         sentence = ctx.doc.sentence_at(start - 1)
         if sentence is not None:
             scenes[sentence.start] = where
-    visitors = triggers("visitor_group")
     out: list[Relation] = []
     where, article = None, None
     for sentence in ctx.doc.sentences:
@@ -726,7 +724,7 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
                 break
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
-                 and m not in items and not any(ctx.text.startswith(w, m.end) for w in visitors)]
+                 and m not in items and not _visitors_place(ctx, m)]
         if any(compact(m.text) != compact(where.text) for m in named):
             where = None  # the visit moves on to another place
             continue
@@ -737,12 +735,27 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return out
 
 
+def _visitors_place(ctx: DocContext, m: Mention) -> bool:
+    """Is ``m`` the place of a group of visitors (某县党政代表团, 某市考察团)?"""
+    return any(ctx.text.startswith(w, m.end) for w in triggers("visitor_group"))
+
+
 def _spelt_out(ctx: DocContext, short: Mention) -> Mention | None:
-    """The document's one place a one-character place name is a short form of (渠 -> 渠县)."""
-    places = ctx.texts_by_type.get("Place", set())
+    """The document's one city or county a one-character place name stands for (渠 -> 渠县, 泸 ->
+    泸州): the division whose name, as the document writes it, starts with that character;
+    the form the document writes most often."""
     name = compact(short.text)
-    fulls = [p for p in sorted(places) if p.startswith(name) and is_short_form("Place", name, p, places)]
-    return ctx.first_mention(fulls[0], PLACE) if len(fulls) == 1 else None
+    counts: dict[str, int] = {}
+    divisions: set[str] = set()
+    for m in ctx.of_type("Place"):
+        text = compact(m.text)
+        entry = gazetteer.lookup(text) if text.startswith(name) and text != name else None
+        if entry is not None and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+            counts[text] = counts.get(text, 0) + 1
+            divisions.add(entry.full)
+    if len(divisions) != 1:
+        return None
+    return ctx.first_mention(max(sorted(counts), key=lambda t: (counts[t], len(t))), PLACE)
 
 
 def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[Relation]:
@@ -756,6 +769,8 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
         if _opens_name(ctx, m):
             current = m
             continue
+        if m.type == "Place" and (_visitors_place(ctx, m) or compact(m.text) == compact(where.text)):
+            continue  # 在某市期间，某县代表团先后前往A、B: the visitors' own place; the scene's own again
         if m.type == "Place":
             break
         if _names_a_post(ctx, m) or _is_media(m):
@@ -923,12 +938,15 @@ def _home(ctx: DocContext) -> Mention | None:
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
-    9月3日上午，某县举行…; 首场的某县推介暨签约仪式)."""
+    9月3日上午，某县举行…; 首场的某县推介暨签约仪式), or the place heading its sentence (某县：…)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
     if heading and _opens_clause(ctx.text, heading[0].start):
         return heading[0]  # 某区：A项目、B项目开工
     sentence = ctx.doc.sentence_at(event)
+    opening = ctx.starting_at(ctx.skip_space(sentence.start), LOCATIONS) if sentence is not None else []
+    if opening and ctx.text.startswith(("：", ":"), ctx.skip_space(opening[0].end)):
+        return opening[0]  # 某县：5月4日，在某新区举行仪式，A、B等10个项目开工 (a place heading the report)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
             and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
         start = sentence.start  # 9月3日上午，某县举行…: a date clause before the host

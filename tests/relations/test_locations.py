@@ -177,11 +177,11 @@ SCENES_AND_LISTS = [
      {("青禾碳化硅芯片项目", "located_in", "青川市"), ("临湖老街更新项目", "located_in", "青川市")}),
     # 来 + a one-character name of a county the document names in full, then a tour: the
     # visitors' own county does not end it, nor does a first item no recognizer named
-    ("6月2日,白河县党政代表团来岚考察。岚川县县长陪同。白河县党政代表团先后到岚川县禾丰农业园区、"
+    ("6月2日,青川县党政代表团来岳考察。岳西县县长陪同。青川县党政代表团先后到岳西县禾丰农业园区、"
      "远拓纸业有限公司、瑞丰航运工程等地,实地考察。",
-     [("白河县", "Place"), ("岚", "Place"), ("岚川县", "Place"), ("远拓纸业有限公司", "Enterprise"),
+     [("青川县", "Place"), ("岳", "Place"), ("岳西县", "Place"), ("远拓纸业有限公司", "Enterprise"),
       ("瑞丰航运工程", "Project")],
-     {("远拓纸业有限公司", "located_in", "岚川县"), ("瑞丰航运工程", "located_in", "岚川县")}),
+     {("远拓纸业有限公司", "located_in", "岳西县"), ("瑞丰航运工程", "located_in", "岳西县")}),
     # the project opening the sentence is what 位于 states the place of
     ("青禾电池项目总投资5亿元,位于临湖新区境内。",
      [("青禾电池项目", "Project"), ("临湖新区", "Park")],
@@ -197,6 +197,16 @@ SCENES_AND_LISTS = [
     ("远拓智能装备项目选址临湖新区。",
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
      {("远拓智能装备项目", "located_in", "临湖新区")}),
+    # a place heading a report of an event hosts the projects its sentence lists
+    ("白河县:5月4日,在临湖新区远拓电梯项目工地举行仪式,有青禾塑业项目、瑞丰物流中心等10个项目开工。",
+     [("白河县", "Place"), ("临湖新区", "Park"), ("远拓电梯项目", "Project"), ("青禾塑业项目", "Project"),
+      ("瑞丰物流中心", "Project")],
+     {("青禾塑业项目", "located_in", "白河县"), ("瑞丰物流中心", "located_in", "白河县")}),
+    # in a city's scene, the visitors' own place and the city named again go on with the scene
+    ("在洛期间,白河县党政代表团先后前往孟津区远拓酒庄项目、洛阳会展中心、青禾数据中心等地。",
+     [("洛", "Place"), ("洛阳", "Place"), ("白河县", "Place"), ("孟津区", "Place"),
+      ("孟津区远拓酒庄项目", "Project"), ("青禾数据中心", "Project")],
+     {("孟津区远拓酒庄项目", "located_in", "洛阳"), ("青禾数据中心", "located_in", "洛阳")}),
     # a label of location in a record of projects, on the line of the project or the line after
     ("项目名称:远拓智能装备项目;建设地点:临湖新区\n项目名称:青禾电池项目\n建设地点:白河工业园",
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park"), ("青禾电池项目", "Project"), ("白河工业园", "Park")],
