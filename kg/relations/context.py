@@ -209,6 +209,7 @@ def compact(text: str) -> str:
     return text.replace("（", "(").replace("）", ")")
 
 
+@lru_cache(maxsize=None)  # read once per family, not at every mention that asks
 def triggers(family: str) -> tuple[str, ...]:
     """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
     words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]

@@ -111,10 +111,11 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += out_sub
     out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
     out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
-    out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
+    scenes = _scene_places(ctx)
+    out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
-    out += _tours(ctx, out)
+    out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
     return out
 
@@ -621,14 +622,14 @@ def _in_location(ctx: DocContext) -> list[Relation]:
     return out
 
 
-def _scenes(ctx: DocContext) -> list[Relation]:
+def _scenes(ctx: DocContext, scenes: list[tuple[Mention, int, int]]) -> list[Relation]:
     """来到 L，调研 A、B，深入 C…; 在 L，… A、B: a visit to a place or park (or a sentence that
     opens with 在 L，) says where the companies, projects, parks and institutions named in the
     rest of its sentence are.  A place or park written right before an item (先后来到甲区A项目、
     乙园B和C) places the items after it up to the next comma; another place standing alone ends
     the scene (the sentence moves on)."""
     out = []
-    for where, start, end in _scene_places(ctx):
+    for where, start, end in scenes:
         out += _scene_items(ctx, where, start, end)
     return out
 
@@ -690,7 +691,7 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
     return out
 
 
-def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Mention, int, int]]) -> list[Relation]:
     """某书记到某园区调研。他首先到A、B调研…。接着，他考察C及D项目: the later sentences of the
     article that go on visiting (a verb of visiting right before a list of names, no other
     place or park named on its own) visit what lies in the place of the scene, until a
@@ -698,7 +699,7 @@ def _tours(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     # stated places stand; a name prefix (渠江 in 渠江某航运工程) does not say which place was toured
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
     scenes: dict[int, Mention] = {}
-    for where, start, _ in _scene_places(ctx):
+    for where, start, _ in scene_places:
         sentence = ctx.doc.sentence_at(start - 1)
         if sentence is not None:
             scenes[sentence.start] = where
