@@ -68,8 +68,15 @@ def _body_without_place(short: str, full: str, places) -> bool:
     return rest in places or rest + short[0] in places or _is_admin_name(rest) or zone
 
 
+#: Standard abbreviations of the words of body names, longest first.
+BODY_ABBREVIATIONS = sorted(load_table("body_abbreviations.tsv"), key=lambda row: -len(row[0]))
+
+
 def body_short_form(name: str) -> str:
-    """重庆市人民政府 -> 重庆市政府, 中共X工作委员会 -> X党工委 (relation_body_short_forms.tsv)."""
+    """重庆市人民政府 -> 重庆市政府, 中共X工作委员会 -> X党工委 (relation_body_short_forms.tsv),
+    某省发展和改革委 -> 某省发改委 (the departments' standard abbreviations, body_abbreviations.tsv)."""
+    for long, short in BODY_ABBREVIATIONS:
+        name = name.replace(long, short)
     for long, short in load_table("relation_body_short_forms.tsv"):
         if "…" not in long:
             name = name.replace(long, short)

@@ -38,14 +38,39 @@ from kg.spans import SpanIndex
 def extract_aliases(ctx: DocContext) -> list[Relation]:
     introduced = _introduced(ctx) + _bracketed_project_short_forms(ctx)
     canonical = {compact(r.head.text): r.tail for r in introduced}
-    out = list(introduced)
+    variants = _introduced_variants(ctx, canonical)
+    out = list(introduced) + variants
+    done = {compact(r.head.text) for r in variants} | set(canonical)  # each points at its full name
     for type_ in SHORT_FORM_RULES:
         for r in _pairs(ctx, type_):
+            if compact(r.head.text) in done:
+                continue
             # 经开区 -> 北京经开区, itself introduced as 简称 of 北京经济技术开发区: point at the full name.
             full = canonical.get(compact(r.tail.text))
             if full is not None and full.type == r.tail.type and compact(full.text) != compact(r.head.text):
                 r = ctx.relation(r.head, "alias_of", full, r.pattern, r.evidence)
             out.append(r)
+    return out
+
+
+#: Words after a company's short name that leave it the same company (一汽 -> 一汽集团).
+VARIANT_ENDINGS = ("集团", "公司", "股份")
+
+
+def _introduced_variants(ctx: DocContext, canonical: dict) -> list[Relation]:
+    """某某集团有限公司（以下简称“某汽”）… 中国某汽, 某汽集团: the introduced short name with a place
+    before it or a group word after it names the same company, an alias of the full name."""
+    places = ctx.texts_by_type.get("Place", set())
+    out: list[Relation] = []
+    for name in sorted(ctx.texts_by_type.get("Enterprise", ())):
+        if name in canonical:
+            continue
+        core = name[len(leading_place(name, places)):]
+        core = next((core[: -len(e)] for e in VARIANT_ENDINGS if core.endswith(e) and len(core) > len(e)), core)
+        full = canonical.get(core)
+        if core != name and full is not None and full.type == "Enterprise" and compact(full.text) != name:
+            out.append(ctx.relation(ctx.first_mention(name, ("Enterprise",)), "alias_of", full,
+                                    "short_form.introduced_variant", ctx.evidence(full)))
     return out
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg import gazetteer
 from kg.lexicon import load_table
-from kg.model import TITLE, Document, Mention, Relation, Span
+from kg.model import ENTITY_TYPES, TITLE, Document, Mention, Relation, Span
 from kg.names import compact
 from kg.spans import SpanIndex
 
@@ -22,6 +22,12 @@ CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
 #: Spaces OCR leaves inside and between names; never a line break.
 INLINE_SPACE = " \t\u3000\xa0"
 ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
+#: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
+ROUTE = re.compile(r"(?:至|到|—|－|-)")
+#: A date or a modal between a subject and 在 (X2022年在<place>建成的Y, 某项目近日在某区开工,
+#: X将在<place>建设Y).
+WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年|近日|日前|近期"
+                  r"|将|拟|计划|已|正式|于|还|也|又)*")
 LOCATION_TYPES = ("Place", "Park")
 
 
@@ -197,6 +203,7 @@ def clause_end(text: str, pos: int) -> int:
 
 
 
+@lru_cache(maxsize=None)  # read once per family, not at every mention that asks
 def triggers(family: str) -> tuple[str, ...]:
     """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
     words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
@@ -222,3 +229,59 @@ def add_once(out: list, seen: dict[tuple, list[int]], key: tuple, item) -> None:
 def substrings(text: str) -> set[str]:
     """Every piece of ``text`` (a name or title: a few dozen characters)."""
     return {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}
+
+
+def owner_after_place(ctx: DocContext, owner: Mention) -> Mention | None:
+    """甲市某某 when the document also names 某某 on its own: a company's mention that opens with a
+    place followed by a company or institution the document names alone is that company in
+    that place; returns the company's own mention."""
+    places = [m for m in ctx.starting_at(owner.start, ("Place",)) if m.end < owner.end]
+    if not places:
+        return None
+    rest = compact(ctx.text[places[0].end:owner.end])
+    return ctx.first_mention(rest, ("Enterprise", "Organization"))
+
+
+#: 举行 X 首车下线仪式 / 开工仪式 / 投产仪式: a ceremony of the project named right after 举行.
+CEREMONY = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:仪式|典礼)")
+
+
+def ceremony_site(ctx: DocContext, pos: int) -> Mention | None:
+    """The project whose ceremony is held at ``pos`` (举行X开工仪式), or None."""
+    pos = ctx.skip_space(pos)
+    if not ctx.text.startswith("举行", pos):
+        return None
+    found = [m for m in ctx.starting_at(ctx.skip_space(pos + 2), ("Project",)) if ctx.is_outermost(m)]
+    return found[0] if found and CEREMONY.match(ctx.text, found[0].end) else None
+
+
+#: Characters of dates and events (春季, 某某会, 第三届): words that name no owner before a place.
+NOT_OWNER_CHARS = set("年月日季届会节")
+#: The words before a place inside a project's name that may be its owner's short name
+#: (某企 in 某企某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
+UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
+
+
+def place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
+    """某企某市能源装备产业园项目, 某某陶瓷某区生产基地: a name that opens with a few words no
+    recognizer named (a company's short name) and then a place of the document is in that
+    place, as after a named owner (name_infix).  Not a province or wider there (a company's
+    regional seat), nor after a date or an event (春季, 某某会), nor in a name opening with a
+    place (the name prefix says where it is)."""
+    places = [m for m in ctx.inside(site.start + 1, site.end, ("Place",)) if m.end < site.end and ctx.enclosing(m)]
+    if not places:
+        return None
+    place = places[0]
+    head = compact(ctx.text[site.start:place.start])
+    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 or set(head) & NOT_OWNER_CHARS \
+            or ctx.inside(site.start, place.start, ENTITY_TYPES):
+        return None
+    if len(compact(place.text)) < 2 or province_or_wider(compact(place.text)) or ROUTE.match(ctx.text, place.end):
+        return None  # 新建甲市至乙市铁路: a route is named by its ends
+    return place
+
+
+def province_or_wider(name: str) -> bool:
+    """Is ``name`` a province, a country or a region (gazetteer levels)?"""
+    entry = gazetteer.lookup(name)
+    return entry is not None and entry.level in (gazetteer.PROVINCE, gazetteer.COUNTRY, gazetteer.REGION)

@@ -46,7 +46,9 @@ from kg.lexicon import load_set
 from kg.model import TITLE, Mention, Relation
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
-from kg.relations.context import CLAUSE_END, DocContext, clause_start, substrings, triggers
+from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
+                                  owner_after_place, place_after_unnamed_owner, province_or_wider,
+                                  substrings, triggers)
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -63,8 +65,6 @@ BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;
 PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
-#: 甲市至乙市, 甲—乙: a route between two places, named by its ends.
-ROUTE = re.compile(r"(?:至|到|—|－|-)")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
 EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
                    r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
@@ -80,7 +80,7 @@ DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
 TOPONYM_TAILS = "湾湖岛山"
 #: Patterns that state a location outright; the section-header default never overrides them.
-EXPLICIT = {"located_at", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
+EXPLICIT = {"located_at", "starts_at", "record_place", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
             "bracketed_place", "scene", "place_before_list", "is_built_at"}
 #: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
@@ -96,6 +96,10 @@ QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
 #: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
 DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
 SEMICOLON = re.compile("[;；]")
+#: 某园区内，: what makes a place opening a sentence the scene of the rest of it.
+IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
+#: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
+VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + "|".join(re.escape(w) for w in triggers("visit")))
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
 ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
 #: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
@@ -106,11 +110,13 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out = _adjacent_places(ctx) + _listed_in_region(ctx) + _listed_divisions(ctx) + _departments(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
-    out += _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx)
+    out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
     out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
-    out += _bracketed_place(ctx) + _scenes(ctx) + _place_before_list(ctx) + _stated_parts(ctx)
+    scenes = _scene_places(ctx)
+    out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
-    out += _event_hosts(ctx, out)
+    out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
+    out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
     return out
 
@@ -338,12 +344,13 @@ def _toponym(ctx: DocContext, place: Mention, limit: int | None = None) -> Menti
 
 def _prefix_locates(site: Mention, place: str) -> bool:
     """Does the place a name starts with say where the site is?  Not a country (中国…物流园,
-    新加坡…项目 name a company's origin), nor a province before a project (安徽…新能源项目
-    names the company); a province before a park does (湖南湘江新区)."""
+    新加坡…项目 name a company's origin), nor a region (长三角…示范园, 东亚…博览中心 name a scope),
+    nor a province before a project (安徽…新能源项目 names the company); a province before a
+    park does (湖南湘江新区)."""
     entry = gazetteer.lookup(place)
     if entry is None:
         return True
-    if entry.level == gazetteer.COUNTRY:
+    if entry.level in (gazetteer.COUNTRY, gazetteer.REGION):
         return False
     return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
 
@@ -475,6 +482,31 @@ def _skip_chars_left(ctx: DocContext, pos: int, chars: str) -> int:
     return pos
 
 
+def _record_places(ctx: DocContext) -> list[Relation]:
+    """项目名称：P / 建设地点：L, P，建设地点为L: the place after a label of location is where the
+    project earlier on its line is, else the only project of the line before."""
+    text = ctx.text
+    labels = "|".join(re.escape(w) for w in triggers("place_label"))
+    label = re.compile(rf"(?:{labels})\s*(?:[:：]|为|是|在|位于)?\s*")
+    out: list[Relation] = []
+    previous: tuple[int, int] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        for hit in label.finditer(text, line.start(), line.end()):
+            where = _most_specific(_location_run(ctx, hit.end())[0])
+            if where is None:
+                continue
+            projects = [p for p in ctx.inside(line.start(), hit.start(), ("Project",)) if ctx.is_outermost(p)]
+            if not projects and previous is not None:
+                projects = [p for p in ctx.inside(*previous, ("Project",)) if ctx.is_outermost(p)]
+                projects = projects if len(projects) == 1 else []
+            if projects:
+                out.append(ctx.relation(projects[-1], "located_in", where, "record_place",
+                                        ctx.doc.span(projects[-1].start, where.end)))
+        if line.group().strip():
+            previous = (line.start(), line.end())
+    return out
+
+
 def _located_at(ctx: DocContext) -> list[Relation]:
     """位于 L 的 X / X 位于 L (not 位于 A 与 B 之间)."""
     out = []
@@ -484,6 +516,7 @@ def _located_at(ctx: DocContext) -> list[Relation]:
             where = _most_specific(run)
             if where is None or BETWEEN.match(ctx.text, pos):
                 continue
+            pos = WITHIN.match(ctx.text, pos).end()  # 位于某区境内的 X
             target = _first_after(ctx, pos + 1, LOCATED) if ctx.text.startswith("的", pos) else None
             if target:
                 out += [ctx.relation(m, "located_in", where, "located_de") for m in _list_items(ctx, target)]
@@ -494,17 +527,50 @@ def _located_at(ctx: DocContext) -> list[Relation]:
                 if before:
                     out += [ctx.relation(m, "located_in", where, "located_at")
                             for m in _list_items_before(ctx, before[0])]
+                elif (subject := _subject_of(ctx, hit.start())) is not None:
+                    out.append(ctx.relation(subject, "located_in", where, "located_at"))
     return out
 
 
+#: What may follow a place before 的 or the end of a statement of location (位于某区境内).
+WITHIN = re.compile(r"(?:境内|辖区内|辖区|区域内|范围内|内)?")
+#: Words standing for the project or company named before (该项目位于…).
+ANAPHORS = {"项目": ("Project",), "该项目": ("Project",), "该公司": ("Enterprise",), "公司": ("Enterprise",),
+            "园区": ("Park",), "该园区": ("Park",)}
+
+
+def _subject_of(ctx: DocContext, pos: int) -> Mention | None:
+    """What a statement of location at ``pos`` with no name right before it is about: a project,
+    company or park opening its sentence with nothing named in between (X总投资5亿元，位于L), or
+    the one 该项目/该公司 stands for when the sentence before names exactly one."""
+    sentence = ctx.doc.sentence_at(pos)
+    if sentence is None:
+        return None
+    start = ctx.skip_space(sentence.start)
+    before = ctx.skip_space_left(pos)
+    word = next((w for w in sorted(ANAPHORS, key=len, reverse=True)
+                 if ctx.text.endswith(w, 0, before) and ctx.skip_space(before - len(w)) == start), None)
+    if word is not None:
+        previous = ctx.doc.sentence_at(sentence.start - 1) if sentence.start > 0 else None
+        named = [m for m in ctx.inside(previous.start, previous.end, ANAPHORS[word]) if ctx.is_outermost(m)] \
+            if previous is not None else []
+        return named[0] if len({compact(m.text) for m in named}) == 1 else None
+    subject = [m for m in ctx.starting_at(start, LOCATED) if ctx.is_outermost(m)]
+    if not subject or ctx.inside(subject[0].end, pos, LOCATED + LOCATIONS + ("GovOrg", "Person")):
+        return None
+    return subject[0]
+
+
 def _de_location(ctx: DocContext) -> list[Relation]:
-    """(在) L 的 X: 来到临空前沿科技城的北斗智联生产车间."""
+    """(在) L(境内/内) 的 X: 来到临空前沿科技城的北斗智联生产车间."""
     out = []
     for where in ctx.of_type(*LOCATIONS):
         pos = ctx.skip_space(where.end)
         if not ctx.is_outermost(where):
             continue
         after_in = ctx.text[max(0, where.start - 1)] == "在"
+        if ctx.text.startswith("的", within := WITHIN.match(ctx.text, pos).end()):
+            pos = within  # 园区内的企业, 县境内的项目
         if not ctx.text.startswith("的", pos):
             start = where.start
             while before := ctx.ending_at(start, LOCATIONS):  # 在大连市金州区…
@@ -530,7 +596,7 @@ def _de_location(ctx: DocContext) -> list[Relation]:
 
 
 def _in_location(ctx: DocContext) -> list[Relation]:
-    """在 L 建设 X; 在 L，… X项目 (the next clause names a project)."""
+    """在 L 建设 X; 在 L 举行 X 开工仪式; 在 L，… X项目 (the next clause names a project)."""
     out = []
     build = triggers("build")
     for hit in re.finditer("在", ctx.text):
@@ -544,6 +610,9 @@ def _in_location(ctx: DocContext) -> list[Relation]:
             if target:
                 out.append(ctx.relation(target, "located_in", where, "builds_at"))
             continue
+        if (ceremony := ceremony_site(ctx, pos)) is not None:
+            out.append(ctx.relation(ceremony, "located_in", where, "ceremony_at"))
+            continue
         pos = ctx.skip_space(pos)
         if pos < len(ctx.text) and ctx.text[pos] in ",，":
             end = SENTENCE_END.search(ctx.text, pos)
@@ -554,16 +623,24 @@ def _in_location(ctx: DocContext) -> list[Relation]:
     return out
 
 
-def _scenes(ctx: DocContext) -> list[Relation]:
+def _scenes(ctx: DocContext, scenes: list[tuple[Mention, int, int]]) -> list[Relation]:
     """来到 L，调研 A、B，深入 C…; 在 L，… A、B: a visit to a place or park (or a sentence that
     opens with 在 L，) says where the companies, projects, parks and institutions named in the
     rest of its sentence are.  A place or park written right before an item (先后来到甲区A项目、
     乙园B和C) places the items after it up to the next comma; another place standing alone ends
     the scene (the sentence moves on)."""
     out = []
+    for where, start, end in scenes:
+        out += _scene_items(ctx, where, start, end)
+    return out
+
+
+def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
+    """(place or park visited, where its scene starts and ends) for every scene of ``_scenes``."""
+    out = []
     text = ctx.text
     visit = triggers("visit")
-    for word in visit + ("在", "到"):
+    for word in visit + ("在", "到", "来"):
         for hit in re.finditer(re.escape(word), text):
             if word == "到" and text[hit.start() - 1:hit.start()] in "来达得":
                 continue  # 来到 is a visit verb of its own; 达到, 得到 are no movement
@@ -573,14 +650,20 @@ def _scenes(ctx: DocContext) -> list[Relation]:
                 continue
             where = places[-1]
             if len(compact(where.text)) == 1:
-                continue  # 在洛期间: a one-character abbreviation is no name to place things in
-            pos = ctx.skip_space(where.end)
+                # 来渠考察 beside 渠县: the one division the character stands for; 在洛期间 with
+                # none named in full is no name to place things in
+                where = _spelt_out(ctx, where)
+                if where is None:
+                    continue
+            if any(o.type in LOCATED and o.start == run[0].start for o in ctx.enclosing(run[0])):
+                continue  # 来到某新城某中心项目、A项目: the first item visited, opened by its park's name
+            pos = ctx.skip_space(places[-1].end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
                 during = DURING_VISIT.match(text, pos)
                 if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
-            elif word == "到":  # 到某县调研: only with a verb of visiting after the place
+            elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
                 if not any(text.startswith(v, pos) for v in visit):
                     continue
             elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
@@ -590,14 +673,91 @@ def _scenes(ctx: DocContext) -> list[Relation]:
             if sentence is None:
                 continue  # text set aside as a repeat: not read again, nor up to the end of the text
             end = sentence.end
-            stop = SEMICOLON.search(text, where.end, end)  # a semicolon opens another step
+            stop = SEMICOLON.search(text, places[-1].end, end)  # a semicolon opens another step
             end = stop.start() if stop else end
             if where.type == "Park" and not opens_clause:
                 # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
-                clause = CLAUSE_END.search(text, where.end, end)
+                clause = CLAUSE_END.search(text, places[-1].end, end)
                 end = clause.start() if clause else end
-            out += _scene_items(ctx, where, where.end, end)
+            out.append((where, places[-1].end, end))
+    # 某汽车城内，A工厂车间里…: a place or park opening a sentence, then 内/里 and a comma
+    for where in ctx.of_type(*LOCATIONS):
+        pos = ctx.skip_space(where.end)
+        sentence = ctx.doc.sentence_at(where.start)
+        if sentence is None or ctx.skip_space(sentence.start) != where.start or not ctx.is_outermost(where) \
+                or not IN_SCENE.match(text, pos):
+            continue
+        stop = SEMICOLON.search(text, where.end, sentence.end)
+        out.append((where, where.end, stop.start() if stop else sentence.end))
     return out
+
+
+def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Mention, int, int]]) -> list[Relation]:
+    """某书记到某园区调研。他首先到A、B调研…。接着，他考察C及D项目: the later sentences of the
+    article that go on visiting (a verb of visiting right before a list of names, no other
+    place or park named on its own) visit what lies in the place of the scene, until a
+    sentence names another place or park."""
+    # stated places stand; a name prefix (渠江 in 渠江某航运工程) does not say which place was toured
+    placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
+    scenes: dict[int, Mention] = {}
+    for where, start, _ in scene_places:
+        sentence = ctx.doc.sentence_at(start - 1)
+        if sentence is not None:
+            scenes[sentence.start] = where
+    out: list[Relation] = []
+    where, article = None, None
+    for sentence in ctx.doc.sentences:
+        if ctx.doc.article_at(sentence.start) is not article:
+            where, article = None, ctx.doc.article_at(sentence.start)
+        if sentence.start in scenes:
+            where = scenes[sentence.start]
+            continue
+        if where is None:
+            continue
+        items: list[Mention] = []
+        for verb in VISIT_VERB.finditer(sentence.text):
+            pos = _skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN)
+            unnamed = UNNAMED_LIST_ITEM.match(ctx.text, pos)
+            if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
+                pos = _skip_chars(ctx, unnamed.end() + 1, QUOTE_OPEN)  # a first item no recognizer named
+            first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
+            if first:
+                items = _list_items(ctx, first[0])
+                break
+        # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
+        named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
+                 and m not in items and not _visitors_place(ctx, m)]
+        if any(compact(m.text) != compact(where.text) for m in named):
+            where = None  # the visit moves on to another place
+            continue
+        for m in items:
+            if compact(m.text) not in placed and not _names_a_post(ctx, m) and not _is_media(m):
+                placed.add(compact(m.text))
+                out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
+    return out
+
+
+def _visitors_place(ctx: DocContext, m: Mention) -> bool:
+    """Is ``m`` the place of a group of visitors (某县党政代表团, 某市考察团)?"""
+    return any(ctx.text.startswith(w, m.end) for w in triggers("visitor_group"))
+
+
+def _spelt_out(ctx: DocContext, short: Mention) -> Mention | None:
+    """The document's one city or county a one-character place name stands for (渠 -> 渠县, 泸 ->
+    泸州): the division whose name, as the document writes it, starts with that character;
+    the form the document writes most often."""
+    name = compact(short.text)
+    counts: dict[str, int] = {}
+    divisions: set[str] = set()
+    for m in ctx.of_type("Place"):
+        text = compact(m.text)
+        entry = gazetteer.lookup(text) if text.startswith(name) and text != name else None
+        if entry is not None and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+            counts[text] = counts.get(text, 0) + 1
+            divisions.add(entry.full)
+    if len(divisions) != 1:
+        return None
+    return ctx.first_mention(max(sorted(counts), key=lambda t: (counts[t], len(t))), PLACE)
 
 
 def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[Relation]:
@@ -611,6 +771,8 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
         if _opens_name(ctx, m):
             current = m
             continue
+        if m.type == "Place" and (_visitors_place(ctx, m) or compact(m.text) == compact(where.text)):
+            continue  # 在某市期间，某县代表团先后前往A、B: the visitors' own place; the scene's own again
         if m.type == "Place":
             break
         if _names_a_post(ctx, m) or _is_media(m):
@@ -640,7 +802,7 @@ def _names_a_post(ctx: DocContext, m: Mention) -> bool:
 
 
 def _stated_parts(ctx: DocContext) -> list[Relation]:
-    """X…,是Y的重要组成部分: a park (or place) said to be part of another one."""
+    """X…,是Y的重要组成部分, 作为Y的…之一，X: a park (or place) said to be part of another one."""
     out = []
     for phrase in triggers("part_of_phrase"):
         for hit in re.finditer(re.escape(phrase), ctx.text):
@@ -656,7 +818,19 @@ def _stated_parts(ctx: DocContext) -> list[Relation]:
                      if not any(o.type == kind for o in ctx.enclosing(m))]
             if parts:
                 out.append(ctx.relation(parts[0], "part_of", whole[0], "stated_part"))
+    # 作为某市最重要的板块之一，某区…: the place the clause after it opens is part of that place
+    for hit in AS_ONE_OF.finditer(ctx.text):
+        whole = [m for m in ctx.starting_at(ctx.skip_space(hit.end(1)), LOCATIONS) if ctx.is_outermost(m)]
+        if not whole:
+            continue
+        part = [m for m in ctx.starting_at(ctx.skip_space(hit.end()), (whole[0].type,)) if ctx.is_outermost(m)]
+        if part and (whole[0].type == "Park" or _may_contain(compact(whole[0].text), compact(part[0].text))):
+            out.append(ctx.relation(part[0], "part_of", whole[0], "stated_part"))
     return out
+
+
+#: 作为L(的)…之一/组成部分，X: X is part of L.
+AS_ONE_OF = re.compile(r"(作为)[^，,。；;]{2,24}?(?:之一|组成部分|一部分)[,，]")
 
 
 def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
@@ -702,15 +876,79 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return out
 
 
+#: 等 closing a list of projects or companies: 等一批重大项目, 等16个重大产业项目, 等企业.
+LIST_CLOSE = re.compile(r"等[^，,。；;、：:]{0,12}?(?:项目|企业)")
+
+
+def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某市引进A、B、C等一批重大项目; 某经开区共推动A、B等16个项目开工: the place or park that opens
+    the clause (found as the host of an event is) and brings in, starts or signs (a list verb
+    before the first item) is where every project, park and company listed in that clause
+    before 等…项目/企业 is (parks only in a place), unless a stated pattern placed them."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
+    verbs = triggers("list_verb")
+    home = _home(ctx)
+    out = []
+    for hit in LIST_CLOSE.finditer(ctx.text):
+        sentence = ctx.doc.sentence_at(hit.start())
+        if sentence is None:
+            continue
+        host = _event_host(ctx, hit.start(), sentence.end)
+        if host is None:  # 共储备A、B等重点项目136个: a sentence naming no subject speaks of the home
+            # (its projects only: companies listed so are as often investors from elsewhere)
+            items = [m for m in ctx.inside(sentence.start, hit.start(), LOCATED) if ctx.is_outermost(m)]
+            items = items if all(m.type in SITES for m in items) else []
+            named = ctx.inside(sentence.start, items[0].start, LOCATED + LOCATIONS + ("GovOrg", "Person")) \
+                if items else True
+            if home is None or named or len(items) < 2:
+                continue
+            host, pattern = home, "home_list"
+        else:
+            if province_or_wider(compact(host.text)):
+                continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
+            items, pattern = [m for m in ctx.inside(host.end, hit.start(), LOCATED)], "subject_list"
+            if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
+                continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
+        for m in items:
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
+                    and (m.type != "Park" or host.type == "Place"):
+                out.append(ctx.relation(m, "located_in", host, pattern, ctx.evidence(m)))
+    return out
+
+
+#: How many times a document must name its home place or park (written on its own).
+HOME_MENTIONS = 3
+
+
+def _home(ctx: DocContext) -> Mention | None:
+    """The place or park a document is about: the one it names on its own most often, at least
+    HOME_MENTIONS times and twice as often as any other, below the province level; none in a
+    document made of sections headed by districts."""
+    if section_headers(ctx):
+        return None  # a document of several districts' sections is about none of them
+    counts: dict[str, int] = {}
+    for m in ctx.of_type(*LOCATIONS):
+        if ctx.is_outermost(m):
+            counts[compact(m.text)] = counts.get(compact(m.text), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    name = ranked[0][0]
+    return None if province_or_wider(name) else ctx.first_mention(name, LOCATIONS)
+
+
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
-    9月3日上午，某县举行…; 首场的某县推介暨签约仪式)."""
+    9月3日上午，某县举行…; 首场的某县推介暨签约仪式), or the place heading its sentence (某县：…)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
     if heading and _opens_clause(ctx.text, heading[0].start):
         return heading[0]  # 某区：A项目、B项目开工
     sentence = ctx.doc.sentence_at(event)
+    opening = ctx.starting_at(ctx.skip_space(sentence.start), LOCATIONS) if sentence is not None else []
+    if opening and ctx.text.startswith(("：", ":"), ctx.skip_space(opening[0].end)):
+        return opening[0]  # 某县：5月4日，在某新区举行仪式，A、B等10个项目开工 (a place heading the report)
     if sentence is not None and ctx.text[sentence.start:start].count("，") + ctx.text[sentence.start:start].count(",") == 1 \
             and not ctx.inside(sentence.start, start, LOCATED + LOCATIONS + ("GovOrg", "Person")):
         start = sentence.start  # 9月3日上午，某县举行…: a date clause before the host
@@ -762,6 +1000,28 @@ def _settles(ctx: DocContext) -> list[Relation]:
             for m in ctx.inside(clause_start(ctx.text, subject_end), subject_end, types):
                 if ctx.is_outermost(m):
                     out.append(ctx.relation(m, "located_in", where, pattern))
+    return out
+
+
+def _starts_at(ctx: DocContext) -> list[Relation]:
+    """Y 在 L 开工 / 建设 / 举行开工仪式: a project or park written right before 在 (a date between
+    at most) lies where it starts, is built or holds its ceremony; a place opening a clause
+    before 在 and a park (某市在某产业园举行…) holds the park."""
+    out = []
+    verbs = triggers("site_verb") + triggers("build")
+    for site in ctx.of_type(*SITES, "Place"):
+        pos = WHEN.match(ctx.text, ctx.skip_space(site.end)).end()
+        if not ctx.text.startswith("在", pos) or not ctx.is_outermost(site):
+            continue
+        run, end = _location_run(ctx, pos + 1)
+        where = _most_specific(run)
+        if where is None or where is not run[-1]:
+            continue
+        if site.type == "Place":  # 某市在某产业园举行集中开工仪式: the park is in the place
+            if where.type == "Park" and not _opens_name(ctx, where) and _opens_clause(ctx.text, site.start):
+                out.append(ctx.relation(where, "located_in", site, "starts_at"))
+        elif any(ctx.text.startswith(v, ctx.skip_space(end)) for v in verbs):
+            out.append(ctx.relation(site, "located_in", where, "starts_at"))
     return out
 
 
@@ -933,6 +1193,10 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         outer = [o for o in ctx.enclosing(site) if o.type == site.type]
         written_before = [m for m in ctx.ending_at(site.start, LOCATIONS) if (m.type == "Place" or site.type != "Park")
                           and not any(o.start <= m.start for o in outer)]
+        own_place = _leading_place(ctx, name)
+        if written_before and own_place and written_before[0].type == "Place" \
+                and _may_contain(compact(written_before[0].text), own_place):
+            written_before = []  # 某省某市经开区: the name's own place (某市) says more
         if written_before:
             out.append(ctx.relation(site, "located_in", written_before[0], "place_before_name"))
         inner = [m for m in ctx.starting_at(site.start, ("Place", "Park", "Enterprise", "Organization", "Project"))
@@ -940,12 +1204,17 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         if written_before and not (inner and inner[0].type in OWNER_TYPES):
             continue  # 某高新区某粮业某市新建…: the owner's name, then a place, says more
         lead = inner[0] if inner else None
+        if lead is not None and lead.type in OWNER_TYPES and site.type == "Project":
+            lead = _location_opening_owner(ctx, lead) or lead
         if lead is None:
             place = _leading_place(ctx, name)
             if place is None:
                 park = prefixes_in(name, ctx.texts_by_type.get("Park", set()))
                 if park and site.type == "Project":
                     lead = ctx.name_part(site, 0, len(max(park, key=len)), "Park")
+                elif not park and (infix := place_after_unnamed_owner(ctx, site)):
+                    out.append(ctx.relation(site, "located_in", infix, "name_infix"))
+                    continue
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
         parent_place = None
@@ -995,6 +1264,21 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             place = ctx.sub_mention(site, site.start + bracket.start(1), site.start + bracket.end(1), "Place")
             out.append(ctx.relation(site, "located_in", place, "name_bracket"))
     return out
+
+
+def _location_opening_owner(ctx: DocContext, owner: Mention) -> Mention | None:
+    """某新城某某研究院总部项目, 甲市某某新能源项目: what reads as the owner opening a
+    project's name starts with a park (a company is not named after the park it works in), or
+    with a place before a company the document names on its own: that park or place is where
+    the project is."""
+    opening = [m for m in ctx.starting_at(owner.start, LOCATIONS) if m.end < owner.end]
+    if not opening:
+        return None
+    if opening[0].type == "Park":
+        return opening[0]
+    return opening[0] if owner_after_place(ctx, owner) else None
+
+
 
 
 # -- located_in: section headers -------------------------------------------

@@ -8,7 +8,8 @@
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
   X投资建设的Y, X(等)在<place>建设Y and X(计划)投资10亿元建设Y;
 - records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line;
-- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的….
+- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的…;
+- the few words no recognizer named before a place inside the project's name (某企某市…项目).
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import re
 from kg import gazetteer
 from kg.model import Mention, Relation
 from kg.names import compact, prefixes_in
-from kg.relations.context import DocContext, clause_end, clause_start, triggers
+from kg.relations.context import (WHEN, DocContext, ceremony_site, clause_end, clause_start, owner_after_place,
+                                  place_after_unnamed_owner, triggers)
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -62,12 +64,14 @@ def _signed(ctx: DocContext) -> list[Relation]:
 
 
 def _record_owners(ctx: DocContext) -> list[Relation]:
-    """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E: the company after an
-    owner label owns the project earlier on its line, else the only project of the line before."""
+    """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E, P的投资方为E: the
+    company after an owner label owns the project earlier on its line, else the only project of
+    the line before."""
     out: list[Relation] = []
     text = ctx.text
     labels = "|".join(re.escape(w) for w in triggers("owner_label"))
-    label = re.compile(rf"(?m)(?:^|[；;，,]\s*)(?:{labels})\s*[:：]\s*")
+    # 建设单位：E on a record; P的投资方为E in a sentence
+    label = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{labels})\s*[:：]|(?<=的)(?:{labels})(?:为|是))\s*")
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
@@ -105,11 +109,12 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     inner = [m for m in ctx.starting_at(project.start, OWNER_TYPES)
              if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
-        return [ctx.relation(inner[0], "owns_project", project, "owner_prefix")]
+        # 甲市某某新能源项目 with 某某 named alone: 某某 is the owner, 甲市 where the project is
+        return [ctx.relation(owner_after_place(ctx, inner[0]) or inner[0], "owns_project", project, "owner_prefix")]
     known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
              if _may_own(ctx, n, parks)]
     if not known:
-        return _owner_inside(ctx, project)
+        return _owner_inside(ctx, project) or _unnamed_owner(ctx, project)
     owner = max(known, key=len)
     typ = next(t for t in OWNER_TYPES if owner in ctx.texts_by_type.get(t, ()))
     return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
@@ -121,6 +126,17 @@ def _owner_inside(ctx: DocContext, project: Mention) -> list[Relation]:
     inside = [m for m in ctx.inside(project.start + 1, project.end - 1, ("Enterprise",))
               if _may_own(ctx, compact(m.text), [])]
     return [ctx.relation(inside[0], "owns_project", project, "owner_inside")] if inside else []
+
+
+def _unnamed_owner(ctx: DocContext, project: Mention) -> list[Relation]:
+    """某企某市能源装备产业园项目: the few words no recognizer named before the place inside a
+    project's name (``place_after_unnamed_owner``) are its owner's short name."""
+    place = place_after_unnamed_owner(ctx, project)
+    if place is None:
+        return []
+    owner = Mention(project.start, place.start, ctx.text[project.start:place.start], "Enterprise",
+                    source="relations.unnamed_owner")
+    return [ctx.relation(owner, "owns_project", project, "unnamed_owner")]
 
 
 def _may_own(ctx: DocContext, name: str, parks: list[str]) -> bool:
@@ -171,7 +187,8 @@ def _lead_units(ctx: DocContext, project: Mention) -> list[Relation]:
 
 def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
     """X今年投入2200万元,实施Y; X…高标准打造“Y”: the company the sentence is about carries out the
-    project; X揭榜任务“Y”、Z揭榜任务“W”: the company written right before the verb does."""
+    project, and so do A与B共同投资建设Y together; X揭榜任务“Y”、Z揭榜任务“W”: the company
+    written right before the verb does."""
     pos = ctx.skip_space_left(project.start)
     if pos > 0 and ctx.text[pos - 1] in QUOTES_OPEN:
         pos = ctx.skip_space_left(pos - 1)
@@ -188,6 +205,11 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
               if ctx.is_outermost(m)]
     if len(before) == 1 and before[0].type in OWNER_TYPES:
         return [ctx.relation(before[0], "owns_project", project, "subject_carries_out")]
+    # A与B共同投资建设Y: companies joined as one subject, then a word of doing it together
+    joined = len(before) > 1 and all(m.type in OWNER_TYPES for m in before) and all(
+        len(sep := ctx.text[a.end:b.start].strip()) == 1 and sep in OWNER_JOINERS for a, b in zip(before, before[1:]))
+    if joined and JOINTLY.match(ctx.text, ctx.skip_space(before[-1].end)):
+        return [ctx.relation(m, "owns_project", project, "subjects_carry_out") for m in before]
     return []
 
 
@@ -210,7 +232,8 @@ def _is_owners(ctx: DocContext, project: Mention) -> list[Relation]:
 
 
 def _built_by(ctx: DocContext) -> list[Relation]:
-    """X投资建设的Y and X(等)在<place>建设Y, within one clause (由… is _by_owners)."""
+    """X投资建设的Y, X(等)在<place>建设Y and X在<place>举行Y投产仪式, within one clause (由… is
+    _by_owners)."""
     out: list[Relation] = []
     text = ctx.text
     own_by = triggers("own_by")
@@ -230,6 +253,9 @@ def _built_by(ctx: DocContext) -> list[Relation]:
             pattern = "builds_at"
         elif INVESTS_TO_BUILD.match(text, after):  # X计划投资10亿元建设Y
             pattern = "invests_to_build"
+        elif (ceremony := _ceremony_held(ctx, after)) is not None:  # X在L举行Y投产仪式
+            out.append(ctx.relation(owner, "owns_project", ceremony, "holds_ceremony"))
+            continue
         else:
             continue
         project = next((p for p in ctx.inside(after, clause_end, PROJECT) if ctx.is_outermost(p)), None)
@@ -240,6 +266,8 @@ def _built_by(ctx: DocContext) -> list[Relation]:
 
 #: Words that join the owners after 由 (由A、B投资建设).
 OWNER_JOINERS = "、和与及"
+#: 共同/合资/联合…: what makes companies joined before a verb its subject together.
+JOINTLY = re.compile(r"(?:将|拟|计划)?(?:共同|合资|联合|携手|合作)")
 #: What may stand between the owners and the verb (按照“…”模式联合): up to 30 characters of one clause.
 OWNER_GAP = re.compile(r"[^，,。；;！？!?\n]{0,30}")
 QUOTED = re.compile(r"“[^”]{0,30}”")
@@ -278,11 +306,10 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
     return out
 
 
-#: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y: an investment figure before the building verb.
-INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?[,，]?"
-                              r"(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)")
-#: A date between the owner and 在 (X2022年在<place>建成的Y).
-WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年)*")
+#: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y, X投资10亿元的Y: an investment figure before the
+#: building verb or 的.
+INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?"
+                              r"(?:[,，]?(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)|的)")
 
 
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
@@ -295,6 +322,15 @@ def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
         return False
     places = ctx.starting_at(pos + 1, ("Place", "Park"))
     return bool(places) and any(text.startswith(w, places[0].end) for w in build)
+
+
+def _ceremony_held(ctx: DocContext, pos: int) -> Mention | None:
+    """X(2024年)在<place>举行Y投产仪式: the project whose ceremony the company holds there."""
+    pos = WHEN.match(ctx.text, pos).end()
+    if not ctx.text.startswith("在", pos):
+        return None
+    places = ctx.starting_at(pos + 1, ("Place", "Park"))
+    return ceremony_site(ctx, places[0].end) if places else None
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -20,6 +20,8 @@ not also the body without it.
 """
 from __future__ import annotations
 
+import re
+
 from kg.lexicon import load_set
 from kg.model import TITLE, Appointment, Mention, Relation
 from kg.bodies import FUSABLE, ZONE_BODIES, level_words
@@ -66,6 +68,8 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
     bodies = _bodies(ctx, titles)
     if not bodies:
         bodies = _company_named_before(ctx, titles[0])
+    if not bodies and pattern == "title_before_name":
+        bodies = _body_of_list_before(ctx, titles)
     for body in bodies:
         out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
 
@@ -81,6 +85,32 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
     companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
                  if ctx.is_outermost(m)]
     return companies[-1:]
+
+
+#: Characters that end the name of a body: a title holding one before its post word names its own.
+BODY_CHARS = set("局委办部厅院会司所校")
+#: Words that make a deputy's post of a head's (副局长 beside 局长).
+DEPUTY_WORDS = ("常务副", "副")
+
+
+def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
+    """某县发改局局长甲、副局长乙; 某会副主委甲、秘书长乙: a bare title right after the name of the
+    holder of a post in a body, in one list, is a post in that body too.  Not a title opening
+    with a level word (区委书记甲、区长乙: 区长 is the district government's), nor a deputy of
+    another post (区委书记甲、副区长乙)."""
+    post = compact(titles[0].text)
+    pos = ctx.skip_space_left(titles[0].start)
+    if len(titles) != 1 or pos == 0 or ctx.text[pos - 1] != "、" or any(post.startswith(w) for w in level_words()) \
+            or set(post[:-2]) & BODY_CHARS:
+        return []  # 某局副局长甲、某某资源局副局长乙: a body of its own the recognizers missed
+    previous = ctx.ending_at(ctx.skip_space_left(pos - 1), PERSON)
+    chain = _titles_before(ctx, previous[0]) if previous else []
+    head_post = next((post[len(w):] for w in DEPUTY_WORDS if post.startswith(w)), None)
+    if not chain or (head_post and not compact(chain[-1].text).endswith(head_post)):
+        return []
+    bodies = _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
+    # 市政协经济委主任甲、副主任乙: the committee, not also the body it belongs to
+    return [b for b in bodies if not any(o is not b and compact(o.text).startswith(compact(b.text)) for o in bodies)]
 
 
 def _subject_before(ctx: DocContext, pos: int) -> Mention | None:
@@ -115,9 +145,12 @@ def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Men
     chain = [title]
     while True:
         pos = ctx.skip_space_left(chain[0].start)
-        if pos == 0 or ctx.text[pos - 1] not in CHAIN_SEPARATORS:
+        if pos > 0 and ctx.text[pos - 1] in CHAIN_SEPARATORS:
+            prev = _title_ending_at(ctx, ctx.skip_space_left(pos - 1))
+        elif 0 < pos < chain[0].start and ctx.text[pos - 1] != "\n":
+            prev = _title_ending_at(ctx, pos)  # 某委党组成员 副主任 某某: titles parted by a space
+        else:
             break
-        prev = _title_ending_at(ctx, ctx.skip_space_left(pos - 1))
         if prev is None:
             break
         chain.insert(0, prev)
@@ -160,8 +193,15 @@ def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
     return titles[0] if titles else None
 
 
+#: An office of a body no recognizer named, between the body and a title (某委协同办科长).
+UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:办公室|办|科|处|室|股|中心|站|队)")
+
+
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
     bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
+    if not bodies:  # 某委协同办科长: the body before the office
+        bodies = [b for k in range(2, min(8, title.start + 1)) if UNIT.fullmatch(ctx.text, title.start - k, title.start)
+                  for b in ctx.ending_at(title.start - k, ORG_TYPES)][:1]
     if not bodies:
         return title
     body = bodies[0]
