@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from kg import parallel
 from kg.model import Document
 from kg.parallel import Extraction, extract
-from kg.rdf.exports import FILES, write_exports
+from kg.rdf.dumps import DumpParts, write_dumps
+from kg.rdf.exports import DUMPS, FILES, write_exports
 from kg.rdf.store import KgStore
 from kg.resolve import Resolver
 from kg.runner import SEEDS
@@ -35,17 +36,26 @@ def documents() -> list[Document]:
 
 
 def exports(store: KgStore, out: Path) -> dict[str, bytes]:
+    """Every export as ``kg build`` writes it: the dumps from the parts the store kept (updated
+    by each build of ``build``), the others from the store."""
     out.mkdir()
-    write_exports(store.oxigraph, out, list(FILES))
+    write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, out, list(DUMPS))
+    write_exports(store.oxigraph, out, [fmt for fmt in FILES if fmt not in DUMPS])
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
 def build(path: Path, batches: list[list[Document]]) -> KgStore:
-    """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them."""
-    for batch in batches:
+    """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them
+    (each build writes the dumps, which makes their parts once; later builds update them)."""
+    scratch = path.parent / f"{path.name}_dumps"
+    scratch.mkdir(exist_ok=True)
+    for i, batch in enumerate(batches):
         store = KgStore(path)
         assert store.check() is None
         store.add(iter(batch))
+        if i:  # the parts were updated by the add, not to be made again whole
+            assert DumpParts(store.parts_path).stamp() == store.dump_stamp() is not None
+        write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, scratch, list(DUMPS))
         store.close()
     store = KgStore(path)
     assert store.check(every_digest=True) is None  # the digests kept up with the updates
