@@ -40,6 +40,7 @@ from kg.overrides import Override
 from kg.relations.aliases import is_short_form, leading_place
 from kg.relations.context import DocContext, compact
 from kg.relations.locations import section_headers
+from kg.signatures import copies
 
 #: Level words a bare body starts with (区委, 自治区党委), which end the name of the place it belongs to.
 LEVELS = ("自治区", "省", "市", "区", "县", "州", "镇", "乡")
@@ -166,6 +167,7 @@ class Resolver:
         self._corrections: dict[str, set[str]] = defaultdict(set)
         self._codes: dict[str, set[str]] = defaultdict(set)  # company id -> 统一社会信用代码 stated for it
         self.parts: dict[str, DocumentPart] = {}  # document sha256 -> what its part took and gave
+        self._sketches: dict[str, list[int]] = {}  # document sha256 -> the sketch of its text (kg.signatures)
 
     def observe(self, doc: Document) -> None:
         self.observe_summary(self.summary(doc))
@@ -177,6 +179,7 @@ class Resolver:
         return {"record": [doc.sha256, doc.name, doc.path, doc.date.isoformat() if doc.date else None, doc.source,
                            [a.headline.text for a in doc.articles if a.headline]],
                 "mentions": len({(compact(m.text), m.type) for m in doc.entities()}),
+                "sketch": doc.text_signature,
                 "locals": [[lc.type, lc.label, sorted(lc.names), lc.order[1], sorted(lc.districts), sorted(lc.bodies),
                             sorted(lc.titles), lc.division.code if lc.division else None] for lc in locals_]}
 
@@ -186,6 +189,7 @@ class Resolver:
         self.documents.append(DocumentRecord(sha, name, path, dt.date.fromisoformat(date) if date else None, source,
                                              headlines))
         self.mentions_before_resolution += summary["mentions"]
+        self._sketches[sha] = summary["sketch"]
         wanted = self._wanted_in.get(name, set())
         for type_, label, names, start, districts, bodies, titles, code in summary["locals"]:
             order = (sha, start)
@@ -203,6 +207,12 @@ class Resolver:
 
     def finish(self) -> None:
         self.documents.sort(key=lambda d: (d.sha256, d.name))
+        # The first of a story's copies is the earliest (undated ones last), then by sha256: not the order added.
+        first = sorted(self.documents, key=lambda d: (d.date is None, d.date or dt.date.min, d.sha256))
+        copy_of = copies([(d.sha256, self._sketches[d.sha256]) for d in first])
+        for d in self.documents:
+            d.copy_of = copy_of.get(d.sha256)
+        self._sketches = {}
         short_of = _short_forms_across(self._labels)
         self._why_short = {k: f"short form {k[1]} of {v} (the only match in the corpus)" for k, v in short_of.items()}
         for (type_, name), fulls in sorted(self._alias_of.items()):

@@ -31,7 +31,7 @@ from kg.errors import KgError
 from kg.graphview import from_store
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
-from kg.rdf.dumps import write_dumps
+from kg.rdf.dumps import parts_current, write_dumps
 from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background
@@ -94,12 +94,13 @@ def run(args: argparse.Namespace) -> int:
         with atomic.output_dir(args.out) as tmp:
             written = [name for fmt in formats for name in FILES[fmt]] + ["graph.html"]
             # The store's dumps (EXPORTERS marked store_dump) are written from the parts the store keeps
-            # (kg.rdf.dumps; made again from the database as the add left it if they are not of it): by
-            # another process when there are workers and enough documents, while this one reads the entity
-            # graph once for the other exports and the view, one step at a time, so that a terminal shows
-            # the progress through them.
+            # (kg.rdf.dumps). When those must be made again from the database as the add left it, that is
+            # done by another process if there are workers and enough documents, while this one reads the
+            # entity graph once for the other exports and the view, one step at a time, so that a terminal
+            # shows the progress through them.
             dumps = list(dict.fromkeys(fmt for fmt in formats if fmt in DUMPS))
-            background = workers > 1 and report.documents >= BACKGROUND_DUMPS
+            background = workers > 1 and report.documents >= BACKGROUND_DUMPS and not parts_current(
+                store.parts_path, store.dump_stamp())
             steps = ["read", *[fmt for fmt in dict.fromkeys(formats) if fmt not in DUMPS], "view"]
             dump_call = (write_dumps, (store.parts_path, store.dump_stamp(),
                                        str(store.database_dir) if background else store.oxigraph, tmp, dumps))

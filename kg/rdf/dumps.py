@@ -73,11 +73,17 @@ class DumpParts:
         if path is None:
             self.db = sqlite3.connect(":memory:")
         elif read_only:
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            self.db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         else:
             self.db = sqlite3.connect(path)
         if not read_only:
-            self.db.executescript(_SCHEMA)
+            try:
+                self.db.executescript(_SCHEMA)
+            except sqlite3.DatabaseError:  # not a database (damaged): parts are made again, in a new file
+                self.db.close()
+                Path(path).unlink()
+                self.db = sqlite3.connect(path)
+                self.db.executescript(_SCHEMA)
 
     def close(self) -> None:
         self.db.close()
@@ -145,6 +151,14 @@ class DumpParts:
             yield part
 
 
+def parts_current(parts_path: Path, stamp: str | None) -> bool:
+    """Whether the parts at ``parts_path`` are of ``stamp`` (writing the dumps then costs copying bytes)."""
+    if stamp is None or not parts_path.is_file():
+        return False
+    with contextlib.closing(DumpParts(parts_path, read_only=True)) as parts:
+        return parts.stamp() == stamp
+
+
 def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.Store | str, out: Path,
                 formats: list[str]) -> None:
     """Write the dumps ``formats`` into ``out`` from the parts at ``parts_path`` (None: parts made in
@@ -152,7 +166,7 @@ def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.St
     store, or the directory of its database, opened read-only only if the parts are made again (so
     that another process can write the dumps while the one that wrote the store has it open)."""
     with contextlib.closing(DumpParts(parts_path)) as parts:
-        if stamp is None or parts.stamp() != stamp:
+        if not (parts_path and parts_current(parts_path, stamp)):
             if isinstance(store, str):
                 store = pyoxigraph.Store.read_only(store)
             parts.rebuild(store, stamp)

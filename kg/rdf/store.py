@@ -22,7 +22,8 @@ ids and labels it gets, and whether the entities it asked about are known)
 changed; the others give what they gave last time to the entity
 descriptions. The new, changed and removed documents' named graphs are
 rewritten and the default graph updated quad by quad (``_update``), with its
-digest and the parts of the dumps of the subjects and graphs that changed: the result is the store a rewrite of everything (``_rewrite``, when
+digest and the parts of the dumps (``kg.rdf.dumps``) of the subjects and graphs
+that changed: the result is the store a rewrite of everything (``_rewrite``, when
 nothing was kept, the overrides or kg changed, or the store needs repair)
 gives. A document whose sha256 is already stored is skipped before
 extraction: re-adding it changes nothing. What resolution/ keeps is trusted
