@@ -11,7 +11,8 @@ both, the share that is in both.
 ``copies`` groups documents whose resemblance is at least ``RESEMBLANCE`` without comparing
 all pairs: a document is filed under its ``BUCKET_KEYS`` smallest hashes, and only documents
 filed together are compared (near-duplicates share one of their few smallest hashes with high
-probability, different stories seldom). A masthead, a dateline or a changed sentence leave a
+probability, different stories seldom), each with at most ``MAX_COMPARED`` others of a
+bucket, so that the time is linear in the documents. A masthead, a dateline or a changed sentence leave a
 copy above the threshold; two stories that share a paragraph stay below it.
 """
 from __future__ import annotations
@@ -33,6 +34,9 @@ SKETCH = 64
 RESEMBLANCE = 0.5
 #: Smallest hashes a document is filed under to find its candidate copies.
 BUCKET_KEYS = 8
+#: Comparisons of a document per bucket at most: a bucket of a phrase many texts share (a footer)
+#: would otherwise cost its size squared; copies share several buckets, so the cap seldom hides one.
+MAX_COMPARED = 32
 #: Documents with fewer distinct shingles (a one-line notice) get no signature: too short to tell copies.
 MIN_SHINGLES = 40
 
@@ -80,6 +84,7 @@ def copies(signatures: Sequence[tuple[Hashable, Sequence[int]]]) -> dict[Hashabl
     compared: set[tuple[int, int]] = set()
     for members in buckets.values():
         for n, i in enumerate(members):
+            budget = MAX_COMPARED
             for j in members[:n]:
                 a, b = root(j), root(i)
                 if a == b or (j, i) in compared:
@@ -87,4 +92,7 @@ def copies(signatures: Sequence[tuple[Hashable, Sequence[int]]]) -> dict[Hashabl
                 compared.add((j, i))
                 if resemblance(signatures[j][1], signatures[i][1]) >= RESEMBLANCE:
                     parent[max(a, b)] = min(a, b)  # the earlier one stays the root
+                budget -= 1
+                if not budget:
+                    break
     return {signatures[i][0]: signatures[root(i)][0] for i in range(len(signatures)) if root(i) != i}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg import signatures
 from kg.signatures import RESEMBLANCE, copies, resemblance, text_signature
 
 STORY = (
@@ -61,3 +62,13 @@ def test_a_short_notice_gets_no_signature_and_is_no_copy():
     notice = "霁山县今日停水。"
     assert text_signature(notice) == []
     assert copies([("a", text_signature(notice)), ("b", text_signature(notice))]) == {}
+
+
+def test_a_phrase_many_texts_share_costs_a_bounded_number_of_comparisons(monkeypatch):
+    """Documents filed under the same hashes (a footer they all share) are not compared all pairs."""
+    calls = []
+    monkeypatch.setattr(signatures, "resemblance", lambda a, b: calls.append(1) or 0.0)
+    n = 2000
+    shared = list(range(signatures.BUCKET_KEYS))  # every document's smallest hashes
+    signatures.copies([(i, shared) for i in range(n)])
+    assert len(calls) <= n * signatures.BUCKET_KEYS * signatures.MAX_COMPARED < n * (n - 1) // 2
