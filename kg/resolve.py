@@ -235,7 +235,7 @@ class Resolver:
                 full = self._full_name(type_, label)
                 if not (type_ in BODY_TYPES and _is_bare(full)):
                     self.known.add(entity_id(type_, full))
-        self._person_ids, self._person_how, self._person_labels = _merge_people(self._people)
+        self._person_ids, self._person_how, self._person_labels = _merge_people(self._people, copy_of)
         self.known.update(self._person_ids.values())
         self._people = []
         for override in self._overrides:
@@ -737,9 +737,11 @@ def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[s
     return out
 
 
-def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str], dict[str, str]]:
+def _merge_people(people: list[_Person], copy_of: dict[str, str]) -> tuple[dict[tuple[str, int], str],
+                                                                          dict[str, str], dict[str, str]]:
     """Entity ids of people by their local's order key, how each merged person was merged, and
-    the labels of namesakes (张平（江津区，a.txt）), by entity id."""
+    the labels of namesakes (张平（江津区，a.txt）), by entity id. ``copy_of``: each document that
+    is a copy of a story -> the story's first document (a name in copies of one story is one person)."""
     ids: dict[tuple[str, int], str] = {}
     hows: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -749,7 +751,7 @@ def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], di
     for name, group in by_name.items():
         clusters: list[list[_Person]] = []
         for p in sorted(group, key=lambda x: x.order):
-            target = _compatible_cluster(clusters, p)
+            target = _compatible_cluster(clusters, p, copy_of)
             if target is None:
                 clusters.append([p])
             else:
@@ -771,12 +773,18 @@ def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], di
     return ids, hows, labels
 
 
-def _compatible_cluster(clusters: list[list[_Person]], p: _Person) -> list[_Person] | None:
+def _compatible_cluster(clusters: list[list[_Person]], p: _Person,
+                        copy_of: dict[str, str]) -> list[_Person] | None:
     def facts(cluster):
         return (set().union(*(c.districts for c in cluster)), set().union(*(c.bodies for c in cluster)),
                 set().union(*(c.titles for c in cluster)))
 
+    def story(person: _Person) -> str:
+        return copy_of.get(person.order[0], person.order[0])
+
     for cluster in clusters:
+        if any(story(c) == story(p) and c.order[0] != p.order[0] for c in cluster):
+            return cluster
         districts, bodies, titles = facts(cluster)
         if bodies & p.bodies or titles & p.titles:
             return cluster
@@ -795,7 +803,8 @@ def _person_how(cluster: list[_Person]) -> str:
     docs = {c.doc_name for c in cluster}
     shared = set.intersection(*(c.bodies | c.titles | c.districts for c in cluster))
     why = ", ".join(sorted(s.split("@")[0] for s in shared))
-    return f"same name in {len(docs)} documents; shared: {why}"
+    return f"same name in {len(docs)} documents; shared: {why}" if why else \
+        f"same name in {len(docs)} copies of one story"
 
 
 # -- entities, posts, facts -------------------------------------------------

@@ -53,9 +53,11 @@ def test_a_copy_is_marked_and_counted_once_in_any_order(documents, tmp_path, ord
                                                        tmp_path / "all_out")
     g = from_store(store.oxigraph)
     alone = from_store(build(tmp_path / "alone", [[documents["story.txt"]]]).oxigraph)
-    cooperative = find_entity(g, "青禾农机合作社")
-    assert g.nodes[cooperative]["documents"] == ["copy.txt", "story.txt"]  # every copy is a source
-    assert g.nodes[cooperative]["mentions"] == alone.nodes[find_entity(alone, "青禾农机合作社")]["mentions"] == 1
+    for name in ("青禾农机合作社", "穆青岚"):  # an enterprise, and a person: one person in copies of one story
+        entity = find_entity(g, name)
+        assert g.nodes[entity]["label"] == name
+        assert g.nodes[entity]["documents"] == ["copy.txt", "story.txt"]  # every copy is a source
+        assert g.nodes[entity]["mentions"] == alone.nodes[find_entity(alone, name)]["mentions"]  # the story once
 
 
 def test_stories_sharing_a_paragraph_are_no_copies(documents, tmp_path):
