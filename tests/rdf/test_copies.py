@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from pyshacl import validate
+from rdflib import Graph
 
 from kg.graphview import find_entity, from_store
 from kg.model import Document
@@ -16,6 +18,7 @@ from kg.parallel import Extraction, extract
 from kg.rdf.dataset import document_iri
 from kg.rdf.store import KgStore
 from kg.rdf.vocab import KG
+from tests.conftest import ROOT
 from tests.rdf.test_incremental_property import build, exports
 from tests.test_signatures import COPY, HARVEST, STORY
 
@@ -63,3 +66,12 @@ def test_a_copy_is_marked_and_counted_once_in_any_order(documents, tmp_path, ord
 def test_stories_sharing_a_paragraph_are_no_copies(documents, tmp_path):
     store = build(tmp_path / "store", [[documents["story.txt"], documents["harvest.txt"]]])
     assert copies_in(store) == set()
+
+
+def test_a_graph_with_copies_validates_against_the_shapes(documents, tmp_path):
+    store = build(tmp_path / "store", [list(documents.values())])
+    assert copies_in(store)
+    data = Graph().parse(data=store.oxigraph.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
+                                                 from_graph=pyoxigraph.DefaultGraph()).decode(), format="nt")
+    ok, _, report = validate(data, shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"), advanced=True)
+    assert ok, report
