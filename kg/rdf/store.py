@@ -70,7 +70,7 @@ from kg.model import Document
 from kg.rdf.dataset import description_quads, document_iri, statement_quads
 from kg.rdf.digests import Fingerprint, StoreRecord, code_digest, differing_graphs, digest, files_state, \
     graph_digests, graph_key, read_record, triple_hash, write_record
-from kg.rdf.dumps import PARTS_FILE, DumpParts, store_stamp
+from kg.rdf.dumps import PARTS_FILE, DumpParts, parts_current, store_stamp
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import CLASS
 
@@ -354,8 +354,7 @@ class KgStore:
         for sha in sorted(kept):
             resolver.observe_summary(kept[sha]["summary"])
         resolver.finish()
-        parts = DumpParts(self.parts_path)
-        parts_current = parts.stamp() == self.dump_stamp()  # else made again whole when written
+        update_parts = parts_current(self.parts_path, self.dump_stamp())  # else made whole when written
         touched: set = set()  # subjects of the default graph whose quads change
         sums = {"": int(self.record.graphs.get("", "0"), 16)}
         rewritten: list[pyoxigraph.NamedNode] = []  # the named graphs rewritten
@@ -402,9 +401,9 @@ class KgStore:
             if not quads:
                 graphs.pop(graph.value)
         self.record = StoreRecord(documents, dict(sorted(graphs.items())), None)
-        if parts_current:
-            parts.update(self.oxigraph, sorted(touched, key=str), rewritten, self.dump_stamp())
-        parts.close()
+        if update_parts:
+            with contextlib.closing(DumpParts(self.parts_path)) as parts:
+                parts.update(self.oxigraph, sorted(touched, key=str), rewritten, self.dump_stamp())
 
     def _drop_graph(self, sha: str) -> set[pyoxigraph.Quad]:
         """Remove the named graph of document ``sha``; its statements in the default graph stay,
