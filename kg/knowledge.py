@@ -100,6 +100,7 @@ class DocumentRecord:
     date: dt.date | None
     source: str | None
     headlines: list[str] = field(default_factory=list)
+    copy_of: str | None = None  # sha256 of the first document of its story, if it is a copy (kg/signatures.py)
 
 
 @dataclass

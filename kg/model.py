@@ -236,6 +236,7 @@ class Document:
     captions: list[Span] = field(default_factory=list)  # photo captions kept as captions
     furniture: list[Span] = field(default_factory=list)  # page furniture that extraction skips (kg/normalize.py)
     repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
+    text_signature: list[int] = field(default_factory=list)  # sketch of the text, to find copies (kg/signatures.py)
     post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
     squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/boundary.py), once found
     units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)

@@ -25,6 +25,7 @@ from kg.normalize import normalize_document
 from kg.relations import extract_relations
 from kg.relations.time_facts import extract_facts_in_time
 from kg.segment import split_articles, split_sentences
+from kg.signatures import sign_document
 
 #: The Document fields ``kg.reader.load_document`` sets before any stage runs (``meta`` holds the
 #: caller's fallback date; ``date``, ``date_source`` and ``source`` come from a sidecar, when there is one).
@@ -84,6 +85,7 @@ def text_pipeline() -> Pipeline:
     return Pipeline([
         Stage("normalize", normalize_document, requires=("raw_text",),
               assigns=("text", "captions", "furniture", "repeats")),
+        Stage("signature", sign_document, requires=("text",), assigns=("text_signature",)),
         # meta: a fallback date given with --date
         Stage("date", find_publication_date, requires=("text", "meta", "date"), assigns=("date", "date_source")),
         # bylines leave the captions

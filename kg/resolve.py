@@ -38,6 +38,7 @@ from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, Document, Mention, Relation
 from kg.names import compact, is_short_form, leading_place
 from kg.overrides import Override
+from kg.signatures import copies
 
 #: Level words a bare body starts with (区委, 自治区党委), which end the name of the place it belongs to.
 LEVELS = ("自治区", "省", "市", "区", "县", "州", "镇", "乡")
@@ -164,6 +165,7 @@ class Resolver:
         self._corrections: dict[str, set[str]] = defaultdict(set)
         self._codes: dict[str, set[str]] = defaultdict(set)  # company id -> 统一社会信用代码 stated for it
         self.parts: dict[str, DocumentPart] = {}  # document sha256 -> what its part took and gave
+        self._sketches: dict[str, list[int]] = {}  # document sha256 -> the sketch of its text (kg.signatures)
 
     def observe(self, doc: Document) -> None:
         self.observe_summary(self.summary(doc))
@@ -175,6 +177,7 @@ class Resolver:
         return {"record": [doc.sha256, doc.name, doc.path, doc.date.isoformat() if doc.date else None, doc.source,
                            [a.headline.text for a in doc.articles if a.headline]],
                 "mentions": len({(compact(m.text), m.type) for m in doc.entities()}),
+                "sketch": doc.text_signature,
                 "locals": [[lc.type, lc.label, sorted(lc.names), lc.order[1], sorted(lc.districts), sorted(lc.bodies),
                             sorted(lc.titles), lc.division.code if lc.division else None] for lc in locals_]}
 
@@ -184,6 +187,7 @@ class Resolver:
         self.documents.append(DocumentRecord(sha, name, path, dt.date.fromisoformat(date) if date else None, source,
                                              headlines))
         self.mentions_before_resolution += summary["mentions"]
+        self._sketches[sha] = summary["sketch"]
         wanted = self._wanted_in.get(name, set())
         for type_, label, names, start, districts, bodies, titles, code in summary["locals"]:
             order = (sha, start)
@@ -201,6 +205,12 @@ class Resolver:
 
     def finish(self) -> None:
         self.documents.sort(key=lambda d: (d.sha256, d.name))
+        # The first of a story's copies is the earliest (undated ones last), then by sha256: not the order added.
+        first = sorted(self.documents, key=lambda d: (d.date is None, d.date or dt.date.min, d.sha256))
+        copy_of = copies([(d.sha256, self._sketches[d.sha256]) for d in first])
+        for d in self.documents:
+            d.copy_of = copy_of.get(d.sha256)
+        self._sketches = {}
         short_of = _short_forms_across(self._labels)
         self._why_short = {k: f"short form {k[1]} of {v} (the only match in the corpus)" for k, v in short_of.items()}
         for (type_, name), fulls in sorted(self._alias_of.items()):
@@ -223,7 +233,7 @@ class Resolver:
                 full = self._full_name(type_, label)
                 if not (type_ in BODY_TYPES and _is_bare(full)):
                     self.known.add(entity_id(type_, full))
-        self._person_ids, self._person_how, self._person_labels = _merge_people(self._people)
+        self._person_ids, self._person_how, self._person_labels = _merge_people(self._people, copy_of)
         self.known.update(self._person_ids.values())
         self._people = []
         for override in self._overrides:
@@ -724,9 +734,11 @@ def _candidate_short_forms(type_: str, full: str, names: set[str], places: set[s
     return out
 
 
-def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], dict[str, str], dict[str, str]]:
+def _merge_people(people: list[_Person], copy_of: dict[str, str]) -> tuple[dict[tuple[str, int], str],
+                                                                          dict[str, str], dict[str, str]]:
     """Entity ids of people by their local's order key, how each merged person was merged, and
-    the labels of namesakes (张平（江津区，a.txt）), by entity id."""
+    the labels of namesakes (张平（江津区，a.txt）), by entity id. ``copy_of``: each document that
+    is a copy of a story -> the story's first document (a name in copies of one story is one person)."""
     ids: dict[tuple[str, int], str] = {}
     hows: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -736,7 +748,7 @@ def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], di
     for name, group in by_name.items():
         clusters: list[list[_Person]] = []
         for p in sorted(group, key=lambda x: x.order):
-            target = _compatible_cluster(clusters, p)
+            target = _compatible_cluster(clusters, p, copy_of)
             if target is None:
                 clusters.append([p])
             else:
@@ -758,12 +770,18 @@ def _merge_people(people: list[_Person]) -> tuple[dict[tuple[str, int], str], di
     return ids, hows, labels
 
 
-def _compatible_cluster(clusters: list[list[_Person]], p: _Person) -> list[_Person] | None:
+def _compatible_cluster(clusters: list[list[_Person]], p: _Person,
+                        copy_of: dict[str, str]) -> list[_Person] | None:
     def facts(cluster):
         return (set().union(*(c.districts for c in cluster)), set().union(*(c.bodies for c in cluster)),
                 set().union(*(c.titles for c in cluster)))
 
+    def story(person: _Person) -> str:
+        return copy_of.get(person.order[0], person.order[0])
+
     for cluster in clusters:
+        if any(story(c) == story(p) and c.order[0] != p.order[0] for c in cluster):
+            return cluster
         districts, bodies, titles = facts(cluster)
         if bodies & p.bodies or titles & p.titles:
             return cluster
@@ -782,7 +800,8 @@ def _person_how(cluster: list[_Person]) -> str:
     docs = {c.doc_name for c in cluster}
     shared = set.intersection(*(c.bodies | c.titles | c.districts for c in cluster))
     why = ", ".join(sorted(s.split("@")[0] for s in shared))
-    return f"same name in {len(docs)} documents; shared: {why}"
+    return f"same name in {len(docs)} documents; shared: {why}" if why else \
+        f"same name in {len(docs)} copies of one story"
 
 
 # -- entities, posts, facts -------------------------------------------------

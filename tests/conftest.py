@@ -35,6 +35,10 @@ from kg.pipeline import default_pipeline, text_pipeline
 from kg.rdf.entity_graph import to_networkx
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 from kg.reader import load_document
+from kg.rdf.store import KgStore
+from kg.rdf.exports import DUMPS, FILES, write_exports
+from kg.rdf.dumps import DumpParts, write_dumps
+from kg.parallel import open_store
 from kg.relations import extract_relations
 from kg.relations.events import extract_events
 
@@ -479,3 +483,67 @@ def screenshot_dir(tmp_path: Path) -> Path:
     out = Path(os.environ.get("KG_SCREENSHOTS", tmp_path / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+# -- near-duplicate stories (kg/signatures.py): invented texts --------------------------------
+#: A story as one outlet wrote it.
+STORY = (
+    "霁山县召开乡村振兴工作推进会\n"
+    "5月9日，霁山县召开乡村振兴工作推进会，县委书记穆青岚出席会议并讲话。\n"
+    "会议听取了各乡镇今年以来乡村振兴工作进展情况的汇报，分析了当前面临的困难和问题。\n"
+    "穆青岚指出，要坚持把发展特色产业作为乡村振兴的关键，做强青禾农机合作社等龙头经营主体。\n"
+    "要持续改善农村人居环境，扎实推进厕所革命和生活污水治理，建设宜居宜业和美乡村。\n"
+    "要加强农村基层党组织建设，选优配强村级班子，不断提升乡村治理水平。\n"
+    "会议强调，各乡镇各部门要压实责任，细化措施，确保全年目标任务如期完成。\n"
+    "县长柏远舟主持会议，县领导韦晓禾、甘承泽参加会议。\n"
+)
+#: Another outlet's copy: its own masthead and byline, and one sentence reworded.
+COPY = (
+    "青禾日报讯（记者 岑一苇）\n"
+    + STORY.replace("会议强调，各乡镇各部门要压实责任，细化措施，确保全年目标任务如期完成。",
+                    "会议要求，全县上下要真抓实干，以钉钉子精神抓好各项工作落实。")
+    + "（来源：霁山融媒）\n"
+)
+SHARED_PARAGRAPH = "霁山县地处青禾河中游，全县面积一千二百平方公里，辖八镇四乡，户籍人口三十一万。\n"
+#: Two different stories that quote the same background paragraph.
+HARVEST = (
+    "霁山县夏粮收购工作全面展开\n"
+    "连日来，霁山县各收储企业敞开收购新麦，全县已收购小麦四万余吨。\n"
+    "县粮食部门在各收购点设立服务台，为售粮农户提供免费检测和结算服务。\n"
+    + SHARED_PARAGRAPH
+)
+SCHOOL = (
+    "霁山县新建三所乡镇中心学校投入使用\n"
+    "秋季开学前，霁山县三所新建乡镇中心学校完成验收，可新增学位两千四百个。\n"
+    "新校舍配备了标准化实验室、图书室和塑胶运动场，乡村学生就近入学条件明显改善。\n"
+    + SHARED_PARAGRAPH
+)
+
+
+# -- incremental builds -------------------------------------------------------------------
+
+def store_exports(store: KgStore, out: Path) -> dict[str, bytes]:
+    """Every export as ``kg build`` writes it: the dumps from the parts the store kept (updated
+    by each build of ``build``), the others from the store."""
+    out.mkdir()
+    write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, out, list(DUMPS))
+    write_exports(store.oxigraph, out, [fmt for fmt in FILES if fmt not in DUMPS])
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def build_in_batches(path: Path, batches: list[list[Document]]) -> KgStore:
+    """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them
+    (each build writes the dumps, which makes their parts once; later builds update them)."""
+    scratch = path.parent / f"{path.name}_dumps"
+    scratch.mkdir(exist_ok=True)
+    for i, batch in enumerate(batches):
+        store = open_store(path)
+        assert store.check() is None
+        store.add(iter(batch))
+        if i:  # the parts were updated by the add, not to be made again whole
+            assert DumpParts(store.parts_path).stamp() == store.dump_stamp() is not None
+        write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, scratch, list(DUMPS))
+        store.close()
+    store = open_store(path)
+    assert store.check(every_digest=True) is None  # the digests kept up with the updates
+    return store

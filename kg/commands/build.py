@@ -30,8 +30,9 @@ from kg import atomic, overrides
 from kg.errors import KgError
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
+from kg.rdf.dumps import parts_current, write_dumps
 from kg.rdf.entity_graph import from_store
-from kg.rdf.exports import DUMPS, EXPORTERS, FILES, dump_database, parse_formats, write_exports
+from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats, write_exports
 from kg.rdf.store import KgStore, database_errors, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
@@ -94,15 +95,20 @@ def run(args: argparse.Namespace) -> int:
         # A store inside --out (--store out/store --out out) stays where it is: only exports are renamed in.
         with atomic.output_dir(args.out) as tmp:
             written = [name for fmt in formats for name in FILES[fmt]] + ["graph.html"]
-            # The store's dumps (EXPORTERS marked store_dump) are written by other processes (reading
-            # the database as the add left it) while this one reads the entity graph once for the other
-            # exports and the view, one step at a time, so that a terminal shows the progress through them.
-            dumps = [fmt for fmt in formats if fmt in DUMPS] if workers > 1 and report.documents >= BACKGROUND_DUMPS \
-                else []
-            steps = ["read", *[fmt for fmt in formats if fmt not in dumps], "view"]
+            # The store's dumps (EXPORTERS marked store_dump) are written from the parts the store keeps
+            # (kg.rdf.dumps). When those must be made again from the database as the add left it, that is
+            # done by another process if there are workers and enough documents, while this one reads the
+            # entity graph once for the other exports and the view, one step at a time, so that a terminal
+            # shows the progress through them.
+            dumps = list(dict.fromkeys(fmt for fmt in formats if fmt in DUMPS))
+            background = workers > 1 and report.documents >= BACKGROUND_DUMPS and not parts_current(
+                store.parts_path, store.dump_stamp())
+            steps = ["read", *[fmt for fmt in dict.fromkeys(formats) if fmt not in DUMPS], "view"]
+            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(),
+                                       str(store.database_dir) if background else store.oxigraph, tmp, dumps))
             # database_errors: damage the check could not see (a table file's contents)
-            with database_errors(store.path), in_background(
-                    [(dump_database, (str(store.database_dir), str(tmp), fmt)) for fmt in dumps], workers):
+            with database_errors(store.path), in_background([dump_call] if dumps else [],
+                                                             workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
                     if step == "read":
                         graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
@@ -111,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
                     else:
                         write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
                 held = counts(store.oxigraph)
+            dump_call = None  # holds the database: closing the store must close it
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None
             store.close()  # before a temporary store is removed
         if made_from:

@@ -245,6 +245,8 @@ def description_quads(kb: KnowledgeBase) -> set[Quad]:
             q.default(node, DCTERMS.publisher, _zh(d.source))
         for headline in d.headlines:
             q.default(node, DCTERMS.title, _zh(headline))
+        if d.copy_of:
+            q.default(node, KG.copyOf, document_iri(d.copy_of))
     for e in kb.entities.values():
         _describe_entity(q, e)
     return q.quads

@@ -45,14 +45,15 @@ QUERIES = {
     "entities": f"SELECT DISTINCT ?e ?class ?label WHERE {{ VALUES ?class {{ {_CLASSES} }} ?e a ?class . "
                 "OPTIONAL { ?e skos:prefLabel ?label } }",
     "aliases": "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }",
-    "mentions": f"SELECT ?e ?ev ?text ?docname WHERE {{ ?e kg:mention ?ev . {_EVIDENCE} }}",
+    "mentions": f"SELECT ?e ?ev ?text ?doc ?docname WHERE {{ ?e kg:mention ?ev . {_EVIDENCE} }}",
     "facts": f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_PROPERTIES} }} ?s ?p ?o }}",
-    "fact_evidence": "SELECT ?s ?p ?o ?ev ?text ?docname WHERE { ?st a rdf:Statement ; rdf:subject ?s ; "
+    "fact_evidence": "SELECT ?s ?p ?o ?ev ?text ?doc ?docname WHERE { ?st a rdf:Statement ; rdf:subject ?s ; "
                      f"rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev . {_EVIDENCE} }}",
     "posts": "SELECT DISTINCT ?person ?post ?title ?body ?date WHERE { ?person org:holds ?post . "
              "OPTIONAL { ?post skos:prefLabel ?title } OPTIONAL { ?post org:postIn ?body } "
              "OPTIONAL { ?post kg:asOf ?date } }",
-    "post_evidence": "SELECT ?post ?ev ?text ?docname WHERE { ?person org:holds ?post . "
+    "copies": "SELECT ?doc ?first WHERE { ?doc kg:copyOf ?first }",
+    "post_evidence": "SELECT ?post ?ev ?text ?doc ?docname WHERE { ?person org:holds ?post . "
                      f"?post prov:wasDerivedFrom ?ev . {_EVIDENCE} }}",
 }
 
@@ -89,19 +90,30 @@ def to_networkx(graph: Graph, evidence_limit: int | None = None) -> nx.MultiDiGr
 
 
 class _Evidence:
-    """The evidence of one entity, fact or post: its documents, how many sentences,
-    and the first ``limit`` of them in (document, text) order."""
+    """The evidence of one entity, fact or post: its documents, how many sentences (a story
+    syndicated by several outlets counted once), and the first ``limit`` of them in (document,
+    text) order."""
 
     def __init__(self, limit: int | None) -> None:
         self.limit = limit
         self.documents: set[str] = set()
-        self.count = 0
+        self._single = 0  # sentences of documents that are one of a kind
+        self._of_stories: set[tuple[str, str]] = set()  # (story, text) of documents that have copies or are one
         self.first: dict[str, dict] = {}  # evidence IRI -> {"text", "doc"}
 
-    def add(self, iri: str, item: dict) -> None:
+    @property
+    def count(self) -> int:
+        """How many sentences: a sentence a story's copies repeat counts once."""
+        return self._single + len(self._of_stories)
+
+    def add(self, iri: str, item: dict, story: str | None = None) -> None:
+        """``story``: the story's first document if the evidence's document has copies or is one."""
         if iri in self.first:
             return
-        self.count += 1
+        if story is None:
+            self._single += 1
+        else:
+            self._of_stories.add((story, item["text"]))
         self.documents.add(item["doc"])
         self.first[iri] = item
         if self.limit is not None and len(self.first) > 2 * self.limit:
@@ -129,8 +141,13 @@ def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx
         found: dict = defaultdict(lambda: _Evidence(evidence_limit))
         for key, r in rows_:
             doc = r["docname"] or ""
-            found[key].add(r["ev"], {"text": r["text"] or "", "doc": names.setdefault(doc, doc)})
+            found[key].add(r["ev"], {"text": r["text"] or "", "doc": names.setdefault(doc, doc)},
+                           story_of.get(r["doc"]))
         return found
+
+    # documents of a story syndicated by several outlets -> its first document (kg:copyOf)
+    story_of = {r["doc"]: r["first"] for r in rows("copies")}
+    story_of.update({first: first for first in set(story_of.values())})
 
     g = nx.MultiDiGraph()
     for r in rows("entities"):

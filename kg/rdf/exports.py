@@ -3,9 +3,10 @@
 They are written from a pyoxigraph store (the build's, or one filled from a
 knowledge base by ``kg.rdf.dataset.memory_store``) as streams, so a large graph
 is never held in Python: TriG is the store's dataset as it is; Turtle,
-N-Triples and JSON-LD are its default graph, the merged graph; the CSV files and GraphML are the entity
-graph of ``kg.rdf.entity_graph``, and the facts in time (events, posts, milestones, figures: ``kg.rdf.timeline``). The order is the store's index order, fixed for the
-same content. JSON-LD is in expanded form (one object per node).
+N-Triples and JSON-LD are its default graph, the merged graph, all four made of
+parts serialized per subject and per named graph (``kg.rdf.dumps``); the CSV files and GraphML are the entity
+graph of ``kg.rdf.entity_graph``, and the facts in time (events, posts, milestones, figures: ``kg.rdf.timeline``). The order is that of the subjects' and graphs' IRIs, and within one the store's
+index order, fixed for the same content. JSON-LD is in expanded form (one object per node).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pyoxigraph
 from kg.errors import UsageError
 from kg.rdf.entity_graph import from_store
 from kg.rdf.dataset import entity_iri
+from kg.rdf.dumps import DUMP_FILES, write_dumps
 from kg.rdf.timeline import timeline_csvs
 from kg.rdf.vocab import PREFIXES
 
@@ -34,21 +36,18 @@ EntityGraph = Callable[[], nx.MultiDiGraph]
 class Exporter:
     files: tuple[str, ...]  # the file names it writes into the output directory
     write: Callable[[pyoxigraph.Store, Path, EntityGraph], None]
-    #: a dump of the store's quads as they are: needs no entity graph, so another process may
-    #: write it from the database opened read-only (``dump_database``)
+    #: a dump of the store's quads as they are (``kg.rdf.dumps``): needs no entity graph, so another
+    #: process may write it from the store's parts (``write_dumps``)
     store_dump: bool = False
 
 
-def _rdf_exporter(file_name: str, fmt: pyoxigraph.RdfFormat, dataset: bool = False) -> Exporter:
-    """The store's dataset (TriG), or its default graph, the merged graph, in one RDF format."""
+def _dump_exporter(fmt: str) -> Exporter:
+    """The store's dataset (TriG), or its default graph, the merged graph, in one RDF format
+    (``kg.rdf.dumps``: here from parts made in memory; ``kg build`` keeps them in its store)."""
     def write(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph) -> None:
-        if dataset:
-            store.dump(out / file_name, fmt, prefixes=_PREFIXES)
-        else:
-            store.dump(out / file_name, fmt, from_graph=pyoxigraph.DefaultGraph(),
-                       prefixes=_PREFIXES if fmt != pyoxigraph.RdfFormat.N_TRIPLES else None)
+        write_dumps(None, None, store, out, [fmt])
 
-    return Exporter((file_name,), write, store_dump=True)
+    return Exporter((DUMP_FILES[fmt],), write, store_dump=True)
 
 
 def _write_csv(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph) -> None:
@@ -65,16 +64,18 @@ def _write_graphml(store: pyoxigraph.Store, out: Path, entity_graph: EntityGraph
 
 #: ``--formats NAME`` -> its exporter, in the default order. A new export is one function and one line here.
 EXPORTERS: dict[str, Exporter] = {
-    "ttl": _rdf_exporter("graph.ttl", pyoxigraph.RdfFormat.TURTLE),
-    "nt": _rdf_exporter("graph.nt", pyoxigraph.RdfFormat.N_TRIPLES),
-    "jsonld": _rdf_exporter("graph.jsonld", pyoxigraph.RdfFormat.JSON_LD),
-    "trig": _rdf_exporter("graph.trig", pyoxigraph.RdfFormat.TRIG, dataset=True),
+    "ttl": _dump_exporter("ttl"),
+    "nt": _dump_exporter("nt"),
+    "jsonld": _dump_exporter("jsonld"),
+    "trig": _dump_exporter("trig"),
     "graphml": Exporter(("graph.graphml",), _write_graphml),
     "csv": Exporter(("entities.csv", "relations.csv", "events.csv", "posts.csv", "milestones.csv", "figures.csv"),
                     _write_csv),
 }
 #: --formats name -> file names it writes
 FILES = {name: exporter.files for name, exporter in EXPORTERS.items()}
+#: The formats that are the store's quads as they are (``kg.rdf.dumps``).
+DUMPS = tuple(name for name, exporter in EXPORTERS.items() if exporter.store_dump)
 
 
 def parse_formats(value: str) -> list[str]:
@@ -97,28 +98,14 @@ def write_exports(store: pyoxigraph.Store, out: Path, formats: list[str],
             read.append(from_store(store, evidence_limit=1))
         return read[0]
 
-    for fmt in dict.fromkeys(formats):  # a format named twice is written once
-        EXPORTERS[fmt].write(store, out, shared_entity_graph)
+    unique = list(dict.fromkeys(formats))  # a format named twice is written once
+    dumps = [fmt for fmt in unique if fmt in DUMPS]
+    if dumps:  # from one set of parts
+        write_dumps(None, None, store, out, dumps)
+    for fmt in unique:
+        if fmt not in DUMPS:
+            EXPORTERS[fmt].write(store, out, shared_entity_graph)
     return [name for fmt in formats for name in FILES[fmt]]
-
-
-#: The formats that are the store's quads as they are, written by pyoxigraph.
-DUMPS = tuple(name for name, exporter in EXPORTERS.items() if exporter.store_dump)
-
-
-def _no_entity_graph() -> nx.MultiDiGraph:
-    raise AssertionError("a store dump reads no entity graph")
-
-
-def dump(store: pyoxigraph.Store, out: Path, fmt: str) -> None:
-    """Write the export ``fmt`` of ``DUMPS`` (TriG: the dataset; the others: the default graph)."""
-    EXPORTERS[fmt].write(store, out, _no_entity_graph)
-
-
-def dump_database(database: str, out: str, fmt: str) -> None:
-    """``dump`` from the database directory ``database``, opened read-only: in another process
-    while the one that wrote it has it open (kg.parallel.in_background)."""
-    dump(pyoxigraph.Store.read_only(database), Path(out), fmt)
 
 
 #: Starts every CSV file: the UTF-8 byte order mark is how Excel knows the file is UTF-8

@@ -16,10 +16,9 @@ from hypothesis import strategies as st
 from kg import parallel
 from kg.model import Document
 from kg.parallel import Extraction, extract, open_store
-from kg.rdf.exports import FILES, write_exports
-from kg.rdf.store import KgStore
 from kg.resolve import Resolver
 from kg.runner import SEEDS
+from tests.conftest import build_in_batches, store_exports
 
 CORPUS = Path(os.environ.get("KG_CORPUS", SEEDS.parent.parent / "shared" / "corpus" / "docs"))
 #: Corpus articles added to the seeds when the corpus is there.
@@ -34,28 +33,10 @@ def documents() -> list[Document]:
     return list(extract(paths, Extraction()))
 
 
-def exports(store: KgStore, out: Path) -> dict[str, bytes]:
-    out.mkdir()
-    write_exports(store.oxigraph, out, list(FILES))
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-
-
-def build(path: Path, batches: list[list[Document]]) -> KgStore:
-    """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them."""
-    for batch in batches:
-        store = open_store(path)
-        assert store.check() is None
-        store.add(iter(batch))
-        store.close()
-    store = open_store(path)
-    assert store.check(every_digest=True) is None  # the digests kept up with the updates
-    return store
-
-
 @pytest.fixture(scope="module")
 def from_scratch(documents, tmp_path_factory) -> dict[str, bytes]:
     root = tmp_path_factory.mktemp("scratch")
-    return exports(build(root / "store", [documents]), root / "out")
+    return store_exports(build_in_batches(root / "store", [documents]), root / "out")
 
 
 @st.composite
@@ -73,14 +54,14 @@ def test_documents_added_in_any_batches_give_the_graph_of_all_at_once(documents,
                                                                       data):
     split = data.draw(batches(len(documents)))
     root = tmp_path_factory.mktemp("incremental")
-    store = build(root / "store", [[documents[i] for i in batch] for batch in split])
-    assert exports(store, root / "out") == from_scratch
+    store = build_in_batches(root / "store", [[documents[i] for i in batch] for batch in split])
+    assert store_exports(store, root / "out") == from_scratch
 
 
 def test_a_document_about_other_things_resolves_only_itself(documents, tmp_path, monkeypatch):
     """The incremental path is taken: a new document that shares no entity with the store is
     the only one resolved again (the others keep their graphs)."""
-    build(tmp_path / "store", [documents]).close()
+    build_in_batches(tmp_path / "store", [documents]).close()
     resolved: list[str] = []
     part = Resolver.part
 
@@ -91,7 +72,7 @@ def test_a_document_about_other_things_resolves_only_itself(documents, tmp_path,
     monkeypatch.setattr(Resolver, "part", counted)
     text = "本报讯 5月9日，霁山县青禾农机合作社召开年会。\n"
     (tmp_path / "new.txt").write_text(text, encoding="utf-8")
-    build(tmp_path / "store", [list(extract([tmp_path / "new.txt"], Extraction()))])
+    build_in_batches(tmp_path / "store", [list(extract([tmp_path / "new.txt"], Extraction()))])
     assert resolved == ["new.txt"]
 
 
@@ -102,13 +83,13 @@ def test_documents_removed_leave_the_graph_of_the_others(documents, tmp_path_fac
     split = data.draw(batches(len(documents)))
     gone = set(data.draw(st.lists(st.sampled_from(range(len(documents))), min_size=1, max_size=4, unique=True)))
     root = tmp_path_factory.mktemp("removed")
-    store = build(root / "store", [[documents[i] for i in batch] for batch in split])
+    store = build_in_batches(root / "store", [[documents[i] for i in batch] for batch in split])
     store.add(iter(()), removed={documents[i].sha256 for i in gone})
     store.close()
     store = open_store(root / "store")
     assert store.check(every_digest=True) is None
     rest = [d for i, d in enumerate(documents) if i not in gone]
-    assert exports(store, root / "out") == exports(build(root / "rest", [rest]), root / "rest_out")
+    assert store_exports(store, root / "out") == store_exports(build_in_batches(root / "rest", [rest]), root / "rest_out")
 
 
 def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scratch, tmp_path, monkeypatch):
@@ -119,4 +100,4 @@ def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scr
     store.close()
     store = open_store(tmp_path / "store")
     assert store.check(every_digest=True) is None
-    assert exports(store, tmp_path / "out") == from_scratch
+    assert store_exports(store, tmp_path / "out") == from_scratch

@@ -1,0 +1,69 @@
+"""The dumps written from parts (kg.rdf.dumps): each reads back as the store's quads, and parts that
+are not those of the store (of other content, damaged) are made again, never written out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kg.rdf.dataset import build_quads, memory_store
+from kg.rdf.dumps import DUMP_FILES, DumpParts, parts_current, write_dumps
+from tests.conftest import sample_kb
+
+_DEFAULT = pyoxigraph.DefaultGraph()
+
+
+def _read_back(path: Path, fmt: pyoxigraph.RdfFormat) -> set[pyoxigraph.Quad]:
+    return set(pyoxigraph.parse(path=path, format=fmt))
+
+
+@pytest.fixture
+def store() -> pyoxigraph.Store:
+    return memory_store(build_quads(sample_kb()))
+
+
+#: dump -> (its RDF format, whether it holds the named graphs too)
+FORMATS = {"ttl": (pyoxigraph.RdfFormat.TURTLE, False), "nt": (pyoxigraph.RdfFormat.N_TRIPLES, False),
+           "jsonld": (pyoxigraph.RdfFormat.JSON_LD, False), "trig": (pyoxigraph.RdfFormat.TRIG, True)}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_dump_reads_back_as_the_quads_of_the_store(store, tmp_path, fmt):
+    write_dumps(None, None, store, tmp_path, [fmt])
+    rdf_format, dataset = FORMATS[fmt]
+    expected = set(store) if dataset else set(store.quads_for_pattern(None, None, None, _DEFAULT))
+    assert expected and _read_back(tmp_path / DUMP_FILES[fmt], rdf_format) == expected
+
+
+def _other_parts(path: Path) -> None:
+    """Parts of another store under the stamp the store has."""
+    other = pyoxigraph.Store()
+    node = pyoxigraph.NamedNode("https://example.org/other")
+    other.add(pyoxigraph.Quad(node, node, node))
+    parts = DumpParts(path)
+    parts.rebuild(other, "another stamp")
+    parts.close()
+
+
+def _damaged_parts(path: Path) -> None:
+    path.write_bytes(b"\x00not a database\x00" * 64)
+
+
+@pytest.mark.parametrize("spoil", [_other_parts, _damaged_parts], ids=["of other content", "damaged"])
+def test_parts_not_of_the_store_are_made_again(store, tmp_path, spoil):
+    parts = tmp_path / "dumps.sqlite"
+    spoil(parts)
+    assert not parts_current(parts, "the store's stamp")
+    write_dumps(parts, "the store's stamp", store, tmp_path, ["nt"])
+    assert parts_current(parts, "the store's stamp")
+    assert _read_back(tmp_path / "graph.nt", pyoxigraph.RdfFormat.N_TRIPLES) == \
+        set(store.quads_for_pattern(None, None, None, _DEFAULT))
+
+
+def test_a_store_that_keeps_no_record_has_its_parts_made_again_each_time(store, tmp_path):
+    parts = tmp_path / "dumps.sqlite"
+    _other_parts(parts)
+    write_dumps(parts, None, store, tmp_path, ["nt"])
+    assert _read_back(tmp_path / "graph.nt", pyoxigraph.RdfFormat.N_TRIPLES) == \
+        set(store.quads_for_pattern(None, None, None, _DEFAULT))

@@ -1,0 +1,43 @@
+"""Near-duplicate documents (kg.signatures): a story and its syndicated copies are one story,
+two stories that share a paragraph are two. Texts and names are invented."""
+from __future__ import annotations
+
+import pytest
+
+from kg import signatures
+from kg.signatures import RESEMBLANCE, copies, resemblance, text_signature
+from tests.conftest import COPY, HARVEST, SCHOOL, STORY
+
+
+@pytest.mark.parametrize("a, b, same_story", [
+    (STORY, COPY, True),
+    (STORY, STORY.replace("\n", "\n\n").replace("，", ", "), True),  # layout and punctuation do not count
+    (HARVEST, SCHOOL, False),
+    (STORY, HARVEST, False),
+], ids=["copy with masthead and a changed sentence", "same text laid out otherwise", "shared paragraph",
+        "different stories"])
+def test_copies_of_a_story_resemble_each_other_and_other_stories_do_not(a, b, same_story):
+    assert (resemblance(text_signature(a), text_signature(b)) >= RESEMBLANCE) == same_story
+
+
+def test_a_story_and_its_copies_are_one_group_headed_by_the_first():
+    docs = [("first", text_signature(STORY)), ("harvest", text_signature(HARVEST)),
+            ("copy", text_signature(COPY)), ("school", text_signature(SCHOOL)),
+            ("copy of the copy", text_signature(COPY.replace("穆青岚指出", "穆青岚强调")))]
+    assert copies(docs) == {"copy": "first", "copy of the copy": "first"}
+
+
+def test_a_short_notice_gets_no_signature_and_is_no_copy():
+    notice = "霁山县今日停水。"
+    assert text_signature(notice) == []
+    assert copies([("a", text_signature(notice)), ("b", text_signature(notice))]) == {}
+
+
+def test_a_phrase_many_texts_share_costs_a_bounded_number_of_comparisons(monkeypatch):
+    """Documents filed under the same hashes (a footer they all share) are not compared all pairs."""
+    calls = []
+    monkeypatch.setattr(signatures, "resemblance", lambda a, b: calls.append(1) or 0.0)
+    n = 2000
+    shared = list(range(signatures.BUCKET_KEYS))  # every document's smallest hashes
+    signatures.copies([(i, shared) for i in range(n)])
+    assert len(calls) <= n * signatures.BUCKET_KEYS * signatures.MAX_COMPARED < n * (n - 1) // 2
