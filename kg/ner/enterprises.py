@@ -378,6 +378,11 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 _SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式|业态|板块)")
 
 
+#: What follows a list of projects rather than of companies (甲、乙等一批重大战略性项目).
+_PROJECTS_AFTER = re.compile(r"(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
+                             r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|产业|招商|战略性|新兴)*(?:项目|工程)")
+
+
 #: Last words of sector names (数字经济, 现代物流, 文化旅游).
 _SECTOR_HEADS = ("经济", "产业", "行业", "服务", "物流", "旅游", "制造", "商贸", "金融", "农业")
 
@@ -393,6 +398,8 @@ def _list_mentions(text: str) -> list[Mention]:
         for m in list_matches(pattern, text, _LIST_ALPHABET, closer):
             if pattern is not _LIST_OF_LEADERS and _SECTOR_AFTER.match(text, m.end()):
                 continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
+            # 引进甲、乙等一批重大项目: projects (kg.ner.projects reads the list), but 甲三期 names its company
+            projects_follow = pattern is _LIST_AFTER_VERB and _PROJECTS_AFTER.match(text, m.end()) is not None
             group_start = m.start(1)
             pos = group_start
             items = m.group(1).split("、")
@@ -405,6 +412,8 @@ def _list_mentions(text: str) -> list[Mention]:
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
+                elif projects_follow:
+                    continue
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from kg import gazetteer
 from kg.lexicon import load_set
@@ -137,7 +137,10 @@ _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
-    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商)*(?:项目|工程)")
+    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴)*(?:项目|工程)")
+#: ``在甲、乙、丙开工项目现场``: items named as the sites of projects visited, without 等.
+_LIST_OF_SITES = re.compile(
+    rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
 
 
 def _place_and_brand(text: str, start: int, end: int) -> bool:
@@ -186,7 +189,10 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    for m in list_matches(_LIST_OF_PROJECTS, text, r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]", "等"):
+    alphabet = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]"
+    matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
+                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"))
+    for m in matches:
         pos = m.start(1)
         items = m.group(1).split("、")
         for k, item in enumerate(items):
@@ -194,20 +200,60 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
             pos = e + 1
             if k == 0:
                 s = left_boundary(text, e, PROJECT, max_len=20, floor=max(s, _after_company(text, e)))
-            if e - s < 3 or named.containing(s, e) or text[s:e].isascii() \
-                    or strip_industry(text[s:e]) != text[s:e]:
-                continue  # 格科半导体 in 甲、格科半导体等项目 is a company
+            if e - s < 3 or named.containing(s, e) or text[s:e].isascii():
+                continue
+            brand = strip_industry(text[s:e])
+            if brand != text[s:e] and e - s - len(brand) <= _INDUSTRY_TAIL and len(brand) <= _TRADE_NAME_LENGTH:
+                # 格科半导体 in 甲、格科半导体等项目: a trade name and its industry name the company
+                # (a longer run of field words is the object: 某某新能源汽车零部件 is a project)
+                if _is_trade_name(brand):
+                    out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
+                continue
             if _place_and_brand(text, s, e):  # 北京某驰 in 甲、北京某驰等项目: a company too
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
-            if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
+            word_owner = _word_before_object(text[s:e])
+            if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner):
                 # a park's name in a list of projects is what is built: it outranks the Park reading
                 built = text.endswith(_BUILT_ESTATES, s, e)
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
                 owner = _owner(text, out[-1], e)
+                if not owner and word_owner:
+                    owner = Mention(s, s + len(word_owner), word_owner, "Enterprise", "projects.owner", 0.6)
                 if owner:
                     out.append(owner)
     return out
+
+
+#: The longest industry tail of a company's short name (精密机械, 生物医药).
+_INDUSTRY_TAIL = 4
+#: The longest trade name taken from a list item (上汽通用五菱宝骏二期整车产能建设 is a project).
+_TRADE_NAME_LENGTH = 6
+
+
+def _word_before_object(item: str) -> str:
+    """In a list the text calls projects, an item that opens with a word of its own (not a
+    field, product, place or generic word) followed by a product or field (某松|机器人,
+    某夫|智能工业机器人) is that company's project: the word, with a company head after it."""
+    tokens = words(item)
+    if len(tokens) < 2 or not 2 <= len(tokens[0]) <= 3 or not _CJK_ONLY.fullmatch(tokens[0]):
+        return ""
+    first, rest = tokens[0], item[len(tokens[0]):]
+    fields = load_set("industry_words.txt") | load_set("product_words.txt")
+    if first in fields or first in load_set("enterprise_generic.txt") or first in _generic_lengths()[0] \
+            or gazetteer.is_place(first) or not rest.startswith(_object_words()) or words(rest)[-1] not in fields:
+        return ""  # 某某装备观摩 is an activity: the item must end in a product or field
+    head = next((h for h in sorted(load_set("company_heads.txt"), key=len, reverse=True)
+                 if rest.startswith(h) and len(rest) > len(h)), "")
+    return first + head
+
+
+def _is_trade_name(brand: str) -> bool:
+    """A company's trade name: not a place, nor generic, and a word the dictionary does not
+    know or a proper noun (鸣鸿, 华联), unlike the common words of 综合服务."""
+    return len(brand) >= 2 and _CJK_ONLY.fullmatch(brand) is not None and not gazetteer.is_place(brand) \
+        and brand not in load_set("enterprise_generic.txt") and not brand.endswith(_NOT_OWNER_END) \
+        and (has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt", "ns", "nr"))
 
 
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
@@ -477,7 +523,23 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     last = max((w for w in suffix_table(_TABLE) if suffix.endswith(w)), key=len)  # 示范工厂, not 工厂
     needs_name = suffix in _BARE or suffix_table(_TABLE)[last] == "named"
+    if need_proper and not (named_by_owner or named_by_place) and _described_only(text[start:s]):
+        return False  # 商业广场, 大型商业广场, 中试基地: a kind of facility, no name
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+def _described_only(core: str) -> bool:
+    """Whether ``core`` (a name without its suffix) only describes the facility: one
+    common word (商业 of 商业广场, 海底 of 海底隧道), after the descriptive openers of
+    ``kg/data/project_descriptive_openers.txt`` (大型, 现代化), and no proper part."""
+    tokens = words(core)
+    if not tokens or _has_proper_part(core):
+        return False
+    openers = load_set("project_descriptive_openers.txt")
+    while len(tokens) > 1 and tokens[0] in openers:
+        tokens = tokens[1:]  # 大型|商业: the rest decides (大型|无人机研发制造 names one)
+    abbreviations = load_set("province_abbreviations.txt")
+    return len(tokens) == 1 and not proper_noun_tag(tokens[0]) and not set(tokens[0]) <= abbreviations  # 京沪 names
 
 
 def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:

@@ -247,6 +247,9 @@ def test_facilities_and_joined_projects(text, project):
     "他说，整个施工项目年底完工。",
     "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
     "按下重大项目建设快进键，聚力项目建设，大上项目。",
+    "中心集五星级酒店、商务办公、大型商业广场于一体。",    # a size and one common word: a kind of facility
+    "医学综合体、邻里中心开工建设，中试基地同步启用。",
+    "将为新型显示器件生产线提供必需的生产用气。",          # a production line with no name
 ])
 def test_no_facility_in_descriptions(text):
     found = texts(recognize_projects(plain_doc(text)), "Project")
@@ -260,6 +263,29 @@ def test_no_facility_in_descriptions(text):
     ("共储备华电新能源、东岭智锐再生资源产业园等亿元以上重点项目。", "东岭智锐再生资源产业园"),
 ])
 def test_items_listed_as_projects_are_projects(text, project):
+    assert project in texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text, projects, companies", [
+    pytest.param("在金澜现代智慧物流仓储、博远精密机械开工项目现场，书记详细了解进度。",
+                 {"金澜现代智慧物流仓储"}, {"博远精密机械"}, id="sites_of_projects_visited"),
+    pytest.param("以及澄宇科技、鑫昌福新能源汽车零部件竣工项目现场。",
+                 {"鑫昌福新能源汽车零部件"}, {"鑫昌福", "澄宇科技"}, id="a_run_of_field_words_is_the_object"),
+    pytest.param("近年来引进新松机器人、中轴小镇等一批重大战略性项目落地投产。",
+                 {"新松机器人", "中轴小镇"}, {"新松"}, id="a_word_before_a_product_owns_it"),
+])
+def test_items_of_project_lists_as_projects_or_companies(text, projects, companies):
+    found = merged_mentions(text)
+    assert projects <= texts(found, "Project")
+    assert companies <= texts(found, "Enterprise")
+    assert not companies & texts(found, "Project") and not projects & texts(found, "Enterprise")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("大型无人机研发制造基地建成投用。", "大型无人机研发制造基地"),   # a size before several words names one
+    ("京沪高铁运行平稳。", "京沪高铁"),
+])
+def test_descriptive_openers_before_named_objects_stay_projects(text, project):
     assert project in texts(merged_mentions(text), "Project")
 
 
