@@ -15,6 +15,8 @@ labs, hospitals, media, associations, armed-forces units).
   ``kg/data/international_organizations.txt`` (联合国, 东盟);
 - ``organizations.national``: national academies by their short names from
   ``kg/data/national_institutions.txt`` (中科院).
+- ``organizations.party``: committees of the democratic parties of
+  ``kg/data/democratic_parties.txt`` (民建某某市委, 九三学社中央).
 - ``organizations.outlet``: any outlet the text cites as its source, by the
   name shapes of ``kg/data/media_heads.txt``: a dateline at a paragraph start
   (``某某网讯``, ``某某融媒讯``, ``甲网/乙客户端讯``: one mention per outlet) or
@@ -133,4 +135,23 @@ def recognize_organizations(text: str) -> list[Mention]:
                           ("national_institutions.txt", "organizations.national")):
         for m in _names_pattern(table).finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "Organization", source, 0.8))
-    return out + _outlets(text)
+    return out + _outlets(text) + _party_committees(text)
+
+
+@lru_cache(maxsize=1)
+def _party_committee_pattern() -> re.Pattern[str]:
+    parties = "|".join(sorted(map(re.escape, load_set("democratic_parties.txt")), key=len, reverse=True))
+    return re.compile(rf"(?:{parties})(?:中央|(?P<place>[\u4e00-\u9fff]{{1,10}}?[省市区县州盟旗])"
+                      r"(?:委员会|委会|委|总支|支部))")
+
+
+def _party_committees(text: str) -> list[Mention]:
+    """``民建某某市委``, ``九三学社中央``: a committee of a democratic party
+    (``kg/data/democratic_parties.txt``) at the centre or of a place the gazetteer knows."""
+    out = []
+    for m in _party_committee_pattern().finditer(text):
+        place = m.span("place")
+        if m.group("place") and gazetteer.match_place_chain(text, *place) != place[1]:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.party", 0.85))
+    return out

@@ -65,3 +65,14 @@ def test_no_organization_in_posts_and_categories(text, not_organization):
 ])
 def test_institutions_with_compounds_and_short_forms(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("民盟宜昌市委与九三学社中央联合调研。", {"民盟宜昌市委", "九三学社中央"}, set(), id="party_committees"),
+    pytest.param("民革重庆市委会主委出席。", {"民革重庆市委会"}, set(), id="committee_written_weihui"),
+    pytest.param("民建会员与市委统战部座谈。", set(), {"民建会员与市委"}, id="no_committee_of_a_place"),
+    pytest.param("中新网某地5月1日电，国际在线消息。", {"中新网", "国际在线"}, set(), id="central_news_websites"),
+])
+def test_democratic_party_committees_and_news_websites(text, found, not_found):
+    names = recognized(recognize_organizations, text, "Organization")
+    assert found <= names and not not_found & names
