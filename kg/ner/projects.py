@@ -542,6 +542,26 @@ def _described_only(core: str) -> bool:
     return len(tokens) == 1 and not proper_noun_tag(tokens[0]) and not set(tokens[0]) <= abbreviations  # 京沪 names
 
 
+#: A production rate written with a slash (76500吨/年, 10万台/年): the slash is inside the name.
+_CAPACITY_RATE = re.compile(r"[0-9.]+(?:万|亿)?(?:吨|台|套|件|辆|片|头|只)/$")
+#: The phase of a facility written after it (某某机场三期), when no other word follows.
+_PHASE_AFTER = re.compile(r"[一二三四五六七八九十0-9]期(?![\u4e00-\u9fff])")
+
+
+def _before_capacity_rate(text: str, start: int) -> int:
+    """``某某公司76500吨/年高端化学品项目``: a name that starts at 年 after a slash starts at
+    the rate's number."""
+    m = _CAPACITY_RATE.search(text, max(0, start - 12), start) if text.startswith("年", start) else None
+    return m.start() if m else start
+
+
+def _after_phase(text: str, end: int, suffix: str) -> int:
+    """``某某机场三期、…``: a facility's phase written after its name belongs to it (a bare
+    项目/工程 keeps its own: 某某项目一期 is the project and its phase)."""
+    m = _PHASE_AFTER.match(text, end)
+    return m.end() if m and suffix not in _BARE and not suffix.endswith(tuple(_BARE)) else end
+
+
 def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:
     """Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a
     clause opens with it (the project of 某某水利工程于2014年开工), by the boundaries and tests of
@@ -563,6 +583,7 @@ def recognize_projects(text: str) -> list[Mention]:
                 and suffix_table(_TABLE).get(m.group()) != "facility":
             continue  # 某某枢纽产业园: the word is part of a park's name (a 某某机场临空经济区 has its airport)
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
+        start = _before_capacity_rate(text, start)
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
@@ -577,6 +598,7 @@ def recognize_projects(text: str) -> list[Mention]:
         if gazetteer.is_place(text[start:e]):
             continue  # a city named after its port (某某港 of 某某港市) is a place
         if _is_project(text, start, s, e, m.group(), need_proper=not invested):
+            e = _after_phase(text, e, m.group())
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)
             if owner:

@@ -170,3 +170,12 @@ def test_clause_verbs_before_a_group_are_not_part_of_its_name():
 
 def test_a_product_word_alone_before_company_is_no_name():
     assert not recognized(recognize_enterprises, "作为一家化妆品公司，它对水质要求很高。", "Enterprise")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("知名气体技术服务供应商德国澜峰气体集团扩大在华业务。", "德国澜峰气体集团"),   # a role noun before the name
+    ("作为系统集成商鸿川智控集团的合作伙伴。", "鸿川智控集团"),
+    ("华润电力与某地签约。", "华润电力"),                               # a listed company's short name
+])
+def test_role_nouns_end_and_listed_short_names_name_companies(text, company):
+    assert company in recognized(recognize_enterprises, text, "Enterprise")

@@ -341,3 +341,10 @@ def test_project_named_after_its_company_with_de(text, project):
     assert (project in found) if project else not found
 
 
+@pytest.mark.parametrize("text, project", [
+    ("万州机场三期、渝西铁路等加快推进。", "万州机场三期"),                # a facility's phase after it
+    ("来到青禾能源材料有限公司76500吨/年高端化学品项目现场。", "76500吨/年高端化学品项目"),  # a rate with a slash
+])
+def test_phases_and_rates_inside_project_names(text, project):
+    assert project in texts(merged_mentions(text), "Project")
+
