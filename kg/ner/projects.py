@@ -340,20 +340,22 @@ def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start
 _OBJECT_OPENERS = ("新型", "高端", "新建", "年产", "高性能", "新一代")
 
 
-def _opens_object(rest: str) -> bool:
+def _opens_object(rest: str, any_level: bool = False) -> bool:
     """Whether ``rest`` starts the object of a project: an opener word, a
-    phase, or the place where it is built (某某食品|某省生产基地)."""
+    phase, or the place where it is built (某某食品|某省生产基地); a county too
+    with ``any_level`` (某某陶瓷|某县生产基地: the brand already ends in its industry)."""
     if rest.startswith(_OBJECT_OPENERS) or _PHASE.match(rest):
         return True
     end = gazetteer.match_place(rest, 0, allow_short=True)
     entry = gazetteer.lookup(rest[:end]) if end > 0 else None
-    return bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
+    return bool(entry and (any_level or entry.level in (gazetteer.PROVINCE, gazetteer.CITY)))
 
 
 def _brand_before_object(core: str) -> str:
     """``某某护理新型医用材料``, ``某某食品某省生产基地``: the shortest run of 2-5 whole
     words before the object opens is the owner, when it holds a trade name (a word
-    the dictionary does not know, a proper noun, or a word before an industry word)."""
+    the dictionary does not know, a proper noun, or a word before an industry or
+    product word: 某某陶瓷|某县生产基地, where a county may open the object too)."""
     if not _CJK_ONLY.match(core) or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
         return ""
     generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
@@ -363,13 +365,16 @@ def _brand_before_object(core: str) -> str:
         if length > 5:
             return ""
         brand, rest = core[:length], core[length:]
-        if length < 2 or not _opens_object(rest):
+        field = next((w for w in _object_words() if brand.endswith(w) and len(brand) - len(w) >= 2), "")
+        trade = brand[:len(brand) - len(field)]
+        in_field = bool(field) and not gazetteer.is_place(trade) and trade not in generic
+        if length < 2 or not _opens_object(rest, any_level=in_field):
             continue
         own = strip_industry(brand)
         if not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) or brand in generic or own in generic \
                 or len(own) < 2 or brand.endswith(_NOT_OWNER_END):
             return ""
-        named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand
+        named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand or in_field
         return brand if named else ""
     return ""
 
@@ -663,8 +668,9 @@ def _road_codes(found: list[Mention]) -> list[Mention]:
     return out
 
 
-#: After a port's name, words that make it part of a park's or project's name.
-_PORT_PART_OF = re.compile(r"[改扩新续建澳务]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
+#: After a port's name, words that make it part of a park's or project's name (建成, 建设
+#: say what is done to the port).
+_PORT_PART_OF = re.compile(r"[改扩新续澳务]|建(?![成设])|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
 #: Common words ending in 港 (临港 "by the port", 空港 "airport"): no port's own name.
 _PORT_WORDS = frozenset({"临港", "空港", "海港", "河港", "内港", "陆港", "商港", "渔港", "军港", "出港", "进港", "离港", "到港"})
 #: A port's own name is short: 某某港, 某某湾港, 某某信息港.

@@ -344,7 +344,16 @@ def test_project_named_after_its_company_with_de(text, project):
 @pytest.mark.parametrize("text, project", [
     ("万州机场三期、渝西铁路等加快推进。", "万州机场三期"),                # a facility's phase after it
     ("来到青禾能源材料有限公司76500吨/年高端化学品项目现场。", "76500吨/年高端化学品项目"),  # a rate with a slash
+    ("把北部湾港建成区域性国际枢纽。", "北部湾港"),                      # 建成 says what is done to the port
+    ("格尔木国际陆港加快建设。", "格尔木国际陆港"),
 ])
 def test_phases_and_rates_inside_project_names(text, project):
     assert project in texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("走进澜美陶瓷荣昌生产基地，产线有序运转。", "澜美陶瓷"),   # a brand ending in its product, before a county
+])
+def test_owner_before_a_county_base(text, owner):
+    assert owner in texts(merged_mentions(text), "Enterprise")
 
