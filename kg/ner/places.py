@@ -26,6 +26,8 @@
 - ``places.listed_settlement``: short town names in a list the text closes with
   their kind (甲、乙、丙等镇街, 等乡镇, 等村).
 - ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
+- ``places.visited``: one character for a place the text visits (来陕考察; 来渠考察 in a
+  document naming 渠县): a province abbreviation or a named city's or county's first character.
 """
 from __future__ import annotations
 
@@ -276,6 +278,24 @@ def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention
     return out
 
 
+#: ``来某考察``, ``在某期间``: a visit to a place written by one character of its name.
+_VISITED = re.compile(r"(?<=[来赴到离在])([\u4e00-\u9fff])(?=考察|调研|期间|参观|访问|交流|洽谈|投资|发展)")
+
+
+def _visited_abbreviations(text: str, divisions: list[Mention]) -> list[Mention]:
+    """``来某考察``: a province's one-character abbreviation (来陕考察), or the first
+    character of a city or county the document names in full (来渠考察 after 渠县),
+    after a verb of coming and before one of visiting."""
+    provinces = load_set("province_abbreviations.txt")
+    firsts = set()
+    for d in divisions:
+        entry = gazetteer.lookup(d.text)
+        if entry and not entry.is_short and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+            firsts.add(d.text[0])
+    return [Mention(m.start(), m.end(), m.group(), "Place", "places.visited", 0.6)
+            for m in _VISITED.finditer(text) if m.group() in provinces or m.group() in firsts]
+
+
 @in_squeezed_text
 def recognize_places(text: str) -> list[Mention]:
     settlements = _settlements(text)
@@ -284,4 +304,4 @@ def recognize_places(text: str) -> list[Mention]:
     divisions = [d for d in _divisions(text)
                  if not any(d.end < t.end for t in within.containing(d.start, d.end))]
     found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
-    return found + _settlement_stems(text, settlements, found)
+    return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions)
