@@ -48,7 +48,7 @@ _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[
 #: Characters before a name's end that hold any match of _LEGAL_NAME_END: the search looks there only.
 _LEGAL_NAME_REACH = 16
 #: The rest of a legal company name after its short form (某某新材料|科技有限公司).
-_LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)"
+_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)")
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
@@ -351,6 +351,23 @@ def _opens_object(rest: str, any_level: bool = False) -> bool:
     return bool(entry and (any_level or entry.level in (gazetteer.PROVINCE, gazetteer.CITY)))
 
 
+@lru_cache(maxsize=1)
+def _object_word_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    objects = frozenset(_object_words())
+    return objects, tuple(sorted({len(w) for w in objects}, reverse=True))
+
+
+def _trade_name_and_field(brand: str, generic: frozenset[str]) -> bool:
+    """Whether ``brand`` is a word of its own (not a place, not generic) and an industry
+    or product word after it (某某|陶瓷)."""
+    objects, lengths = _object_word_lengths()
+    for n in lengths:
+        if len(brand) - n >= 2 and brand[-n:] in objects:
+            trade = brand[:-n]
+            return not gazetteer.is_place(trade) and trade not in generic
+    return False
+
+
 def _brand_before_object(core: str) -> str:
     """``某某护理新型医用材料``, ``某某食品某省生产基地``: the shortest run of 2-5 whole
     words before the object opens is the owner, when it holds a trade name (a word
@@ -365,10 +382,10 @@ def _brand_before_object(core: str) -> str:
         if length > 5:
             return ""
         brand, rest = core[:length], core[length:]
-        field = next((w for w in _object_words() if brand.endswith(w) and len(brand) - len(w) >= 2), "")
-        trade = brand[:len(brand) - len(field)]
-        in_field = bool(field) and not gazetteer.is_place(trade) and trade not in generic
-        if length < 2 or not _opens_object(rest, any_level=in_field):
+        if length < 2:
+            continue
+        in_field = _trade_name_and_field(brand, generic)
+        if not _opens_object(rest, any_level=in_field):
             continue
         own = strip_industry(brand)
         if not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) or brand in generic or own in generic \
@@ -377,6 +394,16 @@ def _brand_before_object(core: str) -> str:
         named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand or in_field
         return brand if named else ""
     return ""
+
+
+def _has_legal_name(text: str, short: str) -> bool:
+    """Whether ``short`` occurs in ``text`` as the start of a legal company name."""
+    k = text.find(short)
+    while k >= 0:
+        if _LEGAL_TAIL.match(text, k + len(short)):
+            return True
+        k = text.find(short, k + 1)
+    return False
 
 
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
@@ -393,7 +420,7 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
         start = project.start if entry and entry.is_short else begin  # 某某市|柳工: the city only locates it
         return Mention(start, after_place, text[start:after_place], "Enterprise", "projects.owner", 0.65)
     brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
-    if not brand or re.search(re.escape(text[project.start:suffix_start]) + _LEGAL_TAIL, text):
+    if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
     entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
@@ -427,6 +454,22 @@ def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+#: 新建 opens the official names of projects of new lines (新建甲至乙铁路…项目), at a clause's start.
+_NEW_LINE = "新建"
+
+
+def _new_route(text: str, start: int, suffix_start: int) -> int:
+    """``新建某某至某某铁路某某段项目``: 新建 right before a route named by its places, and
+    itself after no name character, is part of the project's name."""
+    begin = start - len(_NEW_LINE)
+    if begin < 0 or not text.startswith(_NEW_LINE, begin) or begin > 0 and is_name_char(text[begin - 1]):
+        return start
+    k = text.find("至", start, suffix_start)
+    if k > start and gazetteer.match_place_chain(text, start, k) == k and gazetteer.match_place(text, k + 1) > k + 1:
+        return begin
+    return start
+
+
 def _ends_a_name(text: str, end: int) -> bool:
     """Whether a project, park or organization suffix ends at ``end`` (甲项目|及乙项目)."""
     for table in (_TABLE, "park_suffixes.txt", "org_suffixes.txt"):
@@ -456,7 +499,7 @@ def _honour(text: str, start: int, end: int) -> bool:
 
 #: An investment amount right before a name: 总投资5亿元的某某加工项目 names one project,
 #: even in common words.
-_INVESTED = re.compile(r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)(?:人民币)?的$")
+_INVESTED = re.compile(r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)?(?:人民币)?的$")
 
 
 #: A count right after a project word: the phrase is a category (某某类项目3个).
@@ -538,13 +581,13 @@ def _described_only(core: str) -> bool:
     common word (商业 of 商业广场, 海底 of 海底隧道), after the descriptive openers of
     ``kg/data/project_descriptive_openers.txt`` (大型, 现代化), and no proper part."""
     tokens = words(core)
-    if not tokens or _has_proper_part(core):
-        return False
     openers = load_set("project_descriptive_openers.txt")
     while len(tokens) > 1 and tokens[0] in openers:
         tokens = tokens[1:]  # 大型|商业: the rest decides (大型|无人机研发制造 names one)
     abbreviations = load_set("province_abbreviations.txt")
-    return len(tokens) == 1 and not proper_noun_tag(tokens[0]) and not set(tokens[0]) <= abbreviations  # 京沪 names
+    if len(tokens) != 1 or proper_noun_tag(tokens[0]) or set(tokens[0]) <= abbreviations:  # 京沪 names
+        return False
+    return not _has_proper_part(core)
 
 
 #: A production rate written with a slash (76500吨/年, 10万台/年): the slash is inside the name.
@@ -604,13 +647,15 @@ def recognize_projects(text: str) -> list[Mention]:
             continue  # a city named after its port (某某港 of 某某港市) is a place
         if _is_project(text, start, s, e, m.group(), need_proper=not invested):
             e = _after_phase(text, e, m.group())
+            if m.group().endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
+                start = _new_route(text, start, s)
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+    found = _longest_from_each_start(text, out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
     return found + _road_codes(found) + _abbreviated_lines(text, found)
 
@@ -644,15 +689,31 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _longest_from_each_start(found: list[Mention]) -> list[Mention]:
+#: What a project's name may add after a base or hub it builds: a bracketed place, a works
+#: noun and 项目/工程 (某某枢纽建设项目, 某某生产基地(某县)项目).
+_PROJECT_TAIL = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:建设|改造|提升|扩建|改建)?(?:项目|工程)")
+
+
+def _longest_from_each_start(text: str, found: list[Mention]) -> list[Mention]:
     """Of two projects that start together and the shorter ending in 工程, the longer is
-    the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it (a facility stays
-    nested: 某某东站 in 某某东站改造项目, and so does 甲项目 in 甲项目(一期)乙工程项目)."""
+    the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it; so is a base or
+    hub the longer one only adds 项目 to (某某枢纽建设项目).  A facility stays nested:
+    某某东站 in 某某东站改造项目, and so does 甲项目 in 甲项目(一期)乙工程项目."""
     ends: dict[int, int] = {}
     for p in found:
         if p.type == "Project":
             ends[p.start] = max(ends.get(p.start, p.end), p.end)
-    return [p for p in found if p.type != "Project" or p.end == ends[p.start] or not p.text.endswith(_WORKS_WORD)]
+
+    def inside_longer(p: Mention) -> bool:
+        end = ends[p.start]
+        if p.end == end:
+            return False
+        if p.text.endswith(_WORKS_WORD):
+            return True
+        facility = any(p.text.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "facility")
+        return not facility and _PROJECT_TAIL.fullmatch(text, p.end, end) is not None
+
+    return [p for p in found if p.type != "Project" or not inside_longer(p)]
 
 
 #: National (G) and provincial (S) road numbers: G352 in G352某某段大桥项目 is a road, itself a project.

@@ -357,3 +357,20 @@ def test_phases_and_rates_inside_project_names(text, project):
 def test_owner_before_a_county_base(text, owner):
     assert owner in texts(merged_mentions(text), "Enterprise")
 
+
+@pytest.mark.parametrize("text, projects, not_projects", [
+    pytest.param("新建万州至达州铁路万州至开州段项目开工。", {"新建万州至达州铁路万州至开州段项目", "万州至达州铁路"},
+                 {"万州至达州铁路万州至开州段项目"}, id="xinjian_opens_the_project_of_a_new_line"),
+    pytest.param("总投资490亿元的东岭临空经济区枢纽建设项目开工。", {"东岭临空经济区枢纽建设项目"},
+                 {"东岭临空经济区枢纽"}, id="a_hub_the_project_only_adds_jianshe_xiangmu_to"),
+    pytest.param("总投资10亿的青禾节能门窗生产基地(杞县)项目签约。", {"青禾节能门窗生产基地(杞县)项目"},
+                 {"青禾节能门窗生产基地"}, id="a_base_with_a_bracketed_place_and_xiangmu"),
+    pytest.param("总投资10亿的生态农业综合开发项目签约。", {"生态农业综合开发项目"}, set(), id="an_amount_in_yi_without_yuan"),
+    pytest.param("万州东站改造项目开工。", {"万州东站", "万州东站改造项目"}, set(), id="a_facility_stays_nested"),
+    pytest.param("力争全年新签招商项目总投资800亿元，广西国企重大项目复工。", set(), {"新签招商项目", "广西国企重大项目"},
+                 id="signing_verbs_and_owner_kinds_name_no_project"),
+])
+def test_project_spans_and_nesting(text, projects, not_projects):
+    found = texts(merged_mentions(text), "Project")
+    assert projects <= found and not not_projects & found
+
