@@ -30,6 +30,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
+from kg.ner.vocabulary import has_unknown_word
 from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
                              skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 
@@ -78,6 +79,16 @@ def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+def _across_conjunction(text: str, start: int, suffix_start: int) -> int:
+    """``某某半导体产业装备与技术研究院``: a name cut at 与/和 whose part after it names
+    nothing (技术研究院) runs across it when the part before holds a word of its own."""
+    if start < 3 or text[start - 1] not in "与和":
+        return start
+    before = left_boundary(text, start - 1, ORGANIZATION, max_len=15)
+    first = text[before:start - 1]
+    return before if len(first) >= 2 and has_unknown_word(first) and not gazetteer.is_place(first) else start
+
+
 @lru_cache(maxsize=None)
 def _names_pattern(table: str) -> re.Pattern[str]:
     names = sorted(load_set(table), key=len, reverse=True)
@@ -123,6 +134,8 @@ def recognize_organizations(text: str) -> list[Mention]:
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
         start = _start_at_inner_place(text, start, s)
+        if start < s and not _is_org_name(text, start, s):
+            start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s):
             continue
         out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))

@@ -76,3 +76,13 @@ def test_institutions_with_compounds_and_short_forms(text, organization):
 def test_democratic_party_committees_and_news_websites(text, found, not_found):
     names = recognized(recognize_organizations, text, "Organization")
     assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("参观了澜芯半导体产业装备与技术研究院。", {"澜芯半导体产业装备与技术研究院"}, {"技术研究院"},
+                 id="a_name_with_yu_inside"),
+    pytest.param("加强科研与技术研究院合作。", set(), {"科研与技术研究院", "技术研究院"}, id="common_words_join_no_name"),
+])
+def test_institute_names_across_a_conjunction(text, found, not_found):
+    names = recognized(recognize_organizations, text, "Organization")
+    assert found <= names and not not_found & names
