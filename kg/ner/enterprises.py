@@ -440,6 +440,28 @@ def _looks_like_brand(item: str) -> bool:
     return has_unknown_word(item) or starts_with_proper_noun(item)
 
 
+#: ``某某集团与某某医疗的…``: a short name joined to a company's full name.
+_JOINED_AFTER = re.compile(r"[与和及]([\u4e00-\u9fff]{3,8}?)(?=的|[、，,。；;]|等)")
+
+
+def _joined_to_companies(text: str, fulls: list[Mention]) -> list[Mention]:
+    """A trade name and its industry word joined by 与/和/及 right after a company named by
+    its suffix (某某集团与某和医疗) is a company too: the trade name is a word the dictionary
+    does not know, a proper noun, or a run of two or three single characters."""
+    out = []
+    for full in fulls:
+        m = _JOINED_AFTER.match(text, full.end)
+        if not m:
+            continue
+        item = m.group(1)
+        trade = strip_industry(item)
+        if trade == item or len(trade) < 2 or not _list_item_ok(item) or _other_kind(item):
+            continue
+        if _looks_like_brand(trade) or 2 <= len(trade) <= 3 and all(len(w) == 1 for w in words(trade)):
+            out.append(Mention(m.start(1), m.end(1), item, "Enterprise", "enterprises.joined", 0.6))
+    return out
+
+
 def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names listed with full company names: ``某某有限公司、北斗某某、某某集团``."""
     out: list[Mention] = []
@@ -572,5 +594,5 @@ def recognize_enterprises(text: str) -> list[Mention]:
     short = _brand_industry_mentions(text, fulls)
     # Items of one list are judged alike: a brand next to a company named by its field is one too.
     found = (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-             + _list_neighbours(text, fulls + short) + short)
+             + _list_neighbours(text, fulls + short) + _joined_to_companies(text, fulls) + short)
     return found + _trade_name_mentions(text, fulls, found)

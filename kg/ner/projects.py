@@ -143,6 +143,12 @@ _LIST_OF_SITES = re.compile(
     rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
 
 
+#: An investment amount written before a project's name: 总投资5亿元的某某项目.
+_AMOUNT = r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)?(?:人民币)?的"
+#: The amount opening a list item (甲、总投资14.2亿元的乙等项目).
+_AMOUNT_OF_ITEM = re.compile(_AMOUNT)
+
+
 def _place_and_brand(text: str, start: int, end: int) -> bool:
     """A listed item that is only a place and a 2-3 character brand unknown to the
     dictionary or a proper noun (北京某驰): no object, so it names the company."""
@@ -200,6 +206,9 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
             pos = e + 1
             if k == 0:
                 s = left_boundary(text, e, PROJECT, max_len=20, floor=max(s, _after_company(text, e)))
+            amount = _AMOUNT_OF_ITEM.match(text, s, e)
+            if amount:
+                s = amount.end()  # 甲、总投资5亿元的乙等项目: the amount describes 乙
             if e - s < 3 or named.containing(s, e) or text[s:e].isascii():
                 continue
             brand = strip_industry(text[s:e])
@@ -252,7 +261,8 @@ def _is_trade_name(brand: str) -> bool:
     """A company's trade name: not a place, nor generic, and a word the dictionary does not
     know or a proper noun (鸣鸿, 华联), unlike the common words of 综合服务."""
     return len(brand) >= 2 and _CJK_ONLY.fullmatch(brand) is not None and not gazetteer.is_place(brand) \
-        and brand not in load_set("enterprise_generic.txt") and not brand.endswith(_NOT_OWNER_END) \
+        and brand not in load_set("enterprise_generic.txt") and brand not in _generic_lengths()[0] \
+        and not brand.endswith(_NOT_OWNER_END) \
         and (has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt", "ns", "nr"))
 
 
@@ -499,7 +509,7 @@ def _honour(text: str, start: int, end: int) -> bool:
 
 #: An investment amount right before a name: 总投资5亿元的某某加工项目 names one project,
 #: even in common words.
-_INVESTED = re.compile(r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)?(?:人民币)?的$")
+_INVESTED = re.compile(_AMOUNT + "$")
 
 
 #: A count right after a project word: the phrase is a category (某某类项目3个).

@@ -179,3 +179,12 @@ def test_a_product_word_alone_before_company_is_no_name():
 ])
 def test_role_nouns_end_and_listed_short_names_name_companies(text, company):
     assert company in recognized(recognize_enterprises, text, "Enterprise")
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("在宏澜集团与风和医疗的智慧车间，产线有序运转。", {"风和医疗"}, set(), id="joined_to_a_group"),
+    pytest.param("宏远集团和发展中心合作。", set(), {"发展中心"}, id="no_industry_tail_no_company"),
+])
+def test_short_names_joined_to_companies(text, found, not_found):
+    names = recognized(recognize_enterprises, text, "Enterprise")
+    assert found <= names and not not_found & names

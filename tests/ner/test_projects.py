@@ -250,6 +250,7 @@ def test_facilities_and_joined_projects(text, project):
     "中心集五星级酒店、商务办公、大型商业广场于一体。",    # a size and one common word: a kind of facility
     "医学综合体、邻里中心开工建设，中试基地同步启用。",
     "将为新型显示器件生产线提供必需的生产用气。",          # a production line with no name
+    "打造特色文旅小镇。",                                  # a feature label names no town
 ])
 def test_no_facility_in_descriptions(text):
     found = texts(recognize_projects(plain_doc(text)), "Project")
@@ -273,12 +274,17 @@ def test_items_listed_as_projects_are_projects(text, project):
                  {"鑫昌福新能源汽车零部件"}, {"鑫昌福", "澄宇科技"}, id="a_run_of_field_words_is_the_object"),
     pytest.param("近年来引进新松机器人、中轴小镇等一批重大战略性项目落地投产。",
                  {"新松机器人", "中轴小镇"}, {"新松"}, id="a_word_before_a_product_owns_it"),
+    pytest.param("总投资15亿元的东岭航空部件升级改造、总投资14.2亿元的澜轴高端轴承生产建设等项目开工。",
+                 {"澜轴高端轴承生产建设"}, {"澜轴"}, id="an_amount_opening_a_later_item"),
+    pytest.param("数字经济、文旅产业等项目加快落地。", set(), set(), id="sectors_are_neither"),
 ])
 def test_items_of_project_lists_as_projects_or_companies(text, projects, companies):
     found = merged_mentions(text)
     assert projects <= texts(found, "Project")
     assert companies <= texts(found, "Enterprise")
     assert not companies & texts(found, "Project") and not projects & texts(found, "Enterprise")
+    assert "文旅产业" not in texts(found, "Enterprise") | texts(found, "Project")
+    assert not any(t.startswith("总投资") for t in texts(found, "Project"))
 
 
 @pytest.mark.parametrize("text, project", [
