@@ -50,12 +50,15 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> list[tuple[int, int]]:
-    """Further names after a byline name, separated by spaces: 实习记者 周雨桐 贺嘉."""
+    """Further names after a byline name, separated by spaces or 、: 实习记者 周雨桐 贺嘉,
+    某某社记者李某、赵某某."""
     out = []
     while True:
         start = pos
         while start < len(text) and text[start] in " \u3000":
             start += 1
+        if start == pos and text.startswith("、", pos):
+            start = pos + 1
         if start == pos:
             return out
         end = names.name_end(text, start)
