@@ -237,7 +237,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
 #: The longest industry tail of a company's short name (精密机械, 生物医药).
 _INDUSTRY_TAIL = 4
 #: The longest trade name taken from a list item (上汽通用五菱宝骏二期整车产能建设 is a project).
-_TRADE_NAME_LENGTH = 6
+_TRADE_NAME_LENGTH = 4
 
 
 def _word_before_object(item: str) -> str:
