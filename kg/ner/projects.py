@@ -665,9 +665,30 @@ def recognize_projects(text: str) -> list[Mention]:
                 out.append(owner)
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    found = _longest_from_each_start(text, out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+    found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
     return found + _road_codes(found) + _abbreviated_lines(text, found)
+
+
+#: A project's name in quotes, the quotes closing right after 项目/工程 (“某某运河古城项目”).
+_QUOTED = re.compile(r"“([^“”\n]{4,60}?(?:项目|工程))”(?=[、，,。；;和及与]|等)")
+
+
+#: A count of works or a rank opening a quoted name: a campaign, no project.
+_COUNTED_CAMPAIGN = re.compile(r"[一二两三四五六七八九十百千万0-9]+[项大号个条批]")
+
+
+def _quoted_projects(text: str) -> list[Mention]:
+    """``“甲项目”、“乙工程”等5个项目``: quotes that close right after 项目/工程 delimit a
+    project's name exactly, whatever words it is made of; a count opening it makes a
+    campaign (“十项重大工程”, “一号改革工程”)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        s, e = m.span(1)
+        core = text[s:e - 2]
+        if len(_specific_part(core)) >= 2 and not _COUNTED_CAMPAIGN.match(core) and "某" not in core:
+            out.append(Mention(s, e, text[s:e], "Project", "projects.quoted", 0.85))
+    return out
 
 
 @lru_cache(maxsize=1)

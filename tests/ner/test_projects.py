@@ -380,3 +380,15 @@ def test_project_spans_and_nesting(text, projects, not_projects):
     found = texts(merged_mentions(text), "Project")
     assert projects <= found and not not_projects & found
 
+
+@pytest.mark.parametrize("text, projects, not_projects", [
+    pytest.param("“澜川运河古城项目”、“万州现代有轨电车近期建设项目工程”等2个项目签约。",
+                 {"澜川运河古城项目", "万州现代有轨电车近期建设项目工程"}, {"万州现代有轨电车近期建设项目"},
+                 id="quotes_delimit_listed_project_names"),
+    pytest.param("扎实推进“十项重大工程”、“一号改革工程”。", set(), {"十项重大工程", "一号改革工程"},
+                 id="counted_campaigns_in_quotes"),
+])
+def test_quoted_project_names(text, projects, not_projects):
+    found = texts(merged_mentions(text), "Project")
+    assert projects <= found and not not_projects & found
+
