@@ -33,12 +33,14 @@ from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, s
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
+#: 控股 before a legal suffix or 集团 is part of the name (某某控股集团有限公司), though a
+#: verb elsewhere ("holds"): the suffix patterns below take it in, so the stop list cannot cut there.
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
 _SUFFIX = re.compile(
-    rf"(?P<strong>(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
+    rf"(?P<strong>(?:控股)?(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
     r"|(?P<coop>股份经济合作联合社|经济合作联合社|专业合作联合社|合作联合社|股份合作社|专业合作社|合作社)"
     r"|(?P<company>公司)"
-    r"|(?P<group>集团)(?![军化式])"
+    r"|(?P<group>(?:控股)?集团)(?![军化式])"
     r"|(?P<bank>银行)"
     r"|(?P<institute>(?<=科技)研究所)"
 )
@@ -78,7 +80,7 @@ _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
 _TITLE_WORDS = re.compile(r"书记|主任|局长|市长|区长|县长|镇长|经理|董事长|总裁|主席|部长|厅长|委员|会长|秘书长"
                           r"|行长|院长|校长|所长|院士|教授|专家|研究员|工程师")
-_KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构")
+_KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构", "现场", "会场")
 
 _CONFIDENCE = {"strong": 0.92, "coop": 0.9, "company": 0.8, "group": 0.8, "bank": 0.85, "institute": 0.8}
 

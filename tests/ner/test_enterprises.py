@@ -188,3 +188,15 @@ def test_role_nouns_end_and_listed_short_names_name_companies(text, company):
 def test_short_names_joined_to_companies(text, found, not_found):
     names = recognized(recognize_enterprises, text, "Enterprise")
     assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("签约仪式澜源新能控股有限公司、金川控股集团有限公司与我市签约。",
+                 {"澜源新能控股有限公司", "金川控股集团有限公司"}, {"仪式澜源新能控股有限公司"}, id="konggu_in_the_name"),
+    pytest.param("宏远控股集团投资建设。", {"宏远控股集团"}, set(), id="konggu_before_jituan"),
+    pytest.param("甲集团控股宏达科技有限公司。", {"宏达科技有限公司"}, {"甲集团控股宏达科技有限公司"}, id="konggu_as_a_verb"),
+    pytest.param("在开工仪式佳木斯分现场、隆基公司项目工地出席。", {"隆基公司"}, {"佳木斯分现场"}, id="a_site_is_no_company"),
+])
+def test_holding_companies_and_signing_ceremonies(text, found, not_found):
+    names = recognized(recognize_enterprises, text, "Enterprise")
+    assert found <= names and not not_found & names
