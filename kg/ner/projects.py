@@ -416,6 +416,19 @@ def _has_legal_name(text: str, short: str) -> bool:
     return False
 
 
+#: How far into a project's name a park that locates it may end (某某新城|某企业…项目).
+_LEADING_PARK_REACH = 8
+
+
+def _after_leading_park(text: str, begin: int, suffix_start: int) -> int:
+    """``某某新城隆基中央研究院总部项目``: where a lexicon brand may start after the park
+    that opens the name and locates the project (``begin`` if no such park)."""
+    for m in suffix_regex("park_suffixes.txt").finditer(text, begin, min(suffix_start, begin + _LEADING_PARK_REACH)):
+        if begin < m.start() and is_park_name(text, begin, m.start()) and begin < brand_at(text, m.end()) < suffix_start:
+            return m.end()
+    return begin
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
@@ -424,6 +437,7 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
     if by_capacity:
         return by_capacity
+    begin = _after_leading_park(text, begin, suffix_start)
     after_place = brand_at(text, begin)
     if begin < after_place < suffix_start:  # a city's short name and a lexicon brand: 长春中车整体搬迁项目
         entry = gazetteer.lookup(text[project.start:begin])

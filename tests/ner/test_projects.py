@@ -364,6 +364,13 @@ def test_owner_before_a_county_base(text, owner):
     assert owner in texts(merged_mentions(text), "Enterprise")
 
 
+@pytest.mark.parametrize("text, owner", [
+    ("来到泾河新城隆基中央研究院总部项目。", "隆基"),     # a park locates the project, a known brand owns it
+])
+def test_owner_after_a_leading_park(text, owner):
+    assert owner in texts(merged_mentions(text), "Enterprise")
+
+
 @pytest.mark.parametrize("text, projects, not_projects", [
     pytest.param("新建万州至达州铁路万州至开州段项目开工。", {"新建万州至达州铁路万州至开州段项目", "万州至达州铁路"},
                  {"万州至达州铁路万州至开州段项目"}, id="xinjian_opens_the_project_of_a_new_line"),
