@@ -45,6 +45,8 @@ _SUFFIX = re.compile(
     r"|(?P<institute>(?<=科技)研究所)"
 )
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:支行|分行|营业部)")
+#: A company's branch office at a place, written after its full name (某某有限公司某市分公司).
+_BRANCH_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:分公司|子公司)")
 _ALIAS = re.compile(r"^[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]?([^”\"」』，,。；;）)\s]{2,12})[”\"」』]?")
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}"
 _LIST_BEFORE_KIND = re.compile(
@@ -227,6 +229,11 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         conf = _CONFIDENCE[kind]
         out.append(Mention(start, e, text[start:e], "Enterprise", f"enterprises.suffix.{kind}", conf))
+        office = _BRANCH_OFFICE.match(text, e) if kind == "strong" else None
+        if office and gazetteer.match_place_chain(text, e, office.end(1)) == office.end(1):
+            # 某某股份有限公司某市分公司: the branch office of a company named in full
+            out.append(Mention(start, office.end(), text[start:office.end()], "Enterprise",
+                               "enterprises.suffix.branch_office", conf))
         if kind == "bank":
             branch = _BRANCH.match(text, e)
             if branch:

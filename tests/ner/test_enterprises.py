@@ -200,3 +200,11 @@ def test_short_names_joined_to_companies(text, found, not_found):
 def test_holding_companies_and_signing_ceremonies(text, found, not_found):
     names = recognized(recognize_enterprises, text, "Enterprise")
     assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, found", [
+    ("来到澜峰汽车股份有限公司鄂尔多斯分公司总装车间。", {"澜峰汽车股份有限公司鄂尔多斯分公司", "澜峰汽车股份有限公司"}),
+    ("宏达有限公司下属分公司。", {"宏达有限公司"}),
+])
+def test_branch_offices_of_companies_named_in_full(text, found):
+    assert recognized(recognize_enterprises, text, "Enterprise") == found
