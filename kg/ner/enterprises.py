@@ -480,7 +480,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             m = _ITEM_END.match(text, pos + 1)
             if not m:
                 break
-            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()):
+            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
+                    and not _SUFFIX.search(m.group()):  # 向某某集团学习: the suffix grammar reads that name
                 out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it

@@ -7,7 +7,7 @@ import pytest
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.organizations import recognize_organizations
 from kg.pipeline import default_pipeline
-from tests.conftest import plain_doc, recognized, texts
+from tests.conftest import merged_mentions, plain_doc, recognized, texts
 
 
 def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
@@ -208,3 +208,12 @@ def test_holding_companies_and_signing_ceremonies(text, found, not_found):
 ])
 def test_branch_offices_of_companies_named_in_full(text, found):
     assert recognized(recognize_enterprises, text, "Enterprise") == found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("紧盯宏远集团、向澜川集团学习。", {"宏远集团", "澜川集团"}, {"向澜川集团学习"}, id="a_neighbour_holding_a_suffix"),
+    pytest.param("签约华芯半导体、金石资本等项目。", {"华芯半导体", "金石资本"}, set(), id="funds_listed_as_projects"),
+])
+def test_list_neighbours_and_funds(text, found, not_found):
+    names = texts(merged_mentions(text), "Enterprise")
+    assert found <= names and not not_found & names
