@@ -81,12 +81,18 @@ def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
 
 def _across_conjunction(text: str, start: int, suffix_start: int) -> int:
     """``某某半导体产业装备与技术研究院``: a name cut at 与/和 whose part after it names
-    nothing (技术研究院) runs across it when the part before holds a word of its own."""
+    nothing (技术研究院) runs across it when the part before holds a word of its own;
+    ``甲区和乙市商会``: a body of two places does too."""
     if start < 3 or text[start - 1] not in "与和":
         return start
     before = left_boundary(text, start - 1, ORGANIZATION, max_len=15)
     first = text[before:start - 1]
-    return before if len(first) >= 2 and has_unknown_word(first) and not gazetteer.is_place(first) else start
+    if len(first) >= 2 and has_unknown_word(first) and not gazetteer.is_place(first):
+        return before
+    # 甲区和乙市商会: a chamber or federation of two places
+    two_places = gazetteer.match_place_chain(text, before, start - 1) == start - 1 > before \
+        and gazetteer.match_place_chain(text, start, suffix_start) == suffix_start
+    return before if two_places else start
 
 
 @lru_cache(maxsize=None)
@@ -134,7 +140,7 @@ def recognize_organizations(text: str) -> list[Mention]:
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
         start = _start_at_inner_place(text, start, s)
-        if start < s and not _is_org_name(text, start, s):
+        if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s):
             continue

@@ -595,9 +595,13 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     last = max((w for w in suffix_table(_TABLE) if suffix.endswith(w)), key=len)  # 示范工厂, not 工厂
     needs_name = suffix in _BARE or suffix_table(_TABLE)[last] == "named"
-    if need_proper and not (named_by_owner or named_by_place) and _described_only(text[start:s]):
+    if need_proper and not (named_by_owner or named_by_place or suffix.endswith(_PORT)) and _described_only(text[start:s]):
         return False  # 商业广场, 大型商业广场, 中试基地: a kind of facility, no name
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+#: Ports are named after their area, in common words too (某某园港).
+_PORT = "港"
 
 
 def _described_only(core: str) -> bool:

@@ -217,3 +217,7 @@ def test_branch_offices_of_companies_named_in_full(text, found):
 def test_list_neighbours_and_funds(text, found, not_found):
     names = texts(merged_mentions(text), "Enterprise")
     assert found <= names and not not_found & names
+
+
+def test_bureaus_listed_as_central_state_companies():
+    assert {"中建三局", "中铁十一局"} <= recognized(recognize_enterprises, "中建三局、中铁十一局等央企参与建设。", "Enterprise")

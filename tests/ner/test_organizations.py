@@ -86,3 +86,8 @@ def test_democratic_party_committees_and_news_websites(text, found, not_found):
 def test_institute_names_across_a_conjunction(text, found, not_found):
     names = recognized(recognize_organizations, text, "Organization")
     assert found <= names and not not_found & names
+
+
+def test_a_chamber_of_two_places_is_one_name():
+    names = recognized(recognize_organizations, "江津区和泸州市商会成立，重庆市和成都市签约。", "Organization")
+    assert names == {"江津区和泸州市商会"}

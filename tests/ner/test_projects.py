@@ -353,6 +353,7 @@ def test_project_named_after_its_company_with_de(text, project):
     ("把北部湾港建成区域性国际枢纽。", "北部湾港"),                      # 建成 says what is done to the port
     ("格尔木国际陆港加快建设。", "格尔木国际陆港"),
     ("来到中国(西部)预制菜之都展览馆调研。", "中国(西部)预制菜之都展览馆"),   # 都 after 之 is no adverb
+    ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
 ])
 def test_phases_and_rates_inside_project_names(text, project):
     assert project in texts(merged_mentions(text), "Project")
