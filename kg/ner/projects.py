@@ -674,6 +674,9 @@ def recognize_projects(text: str) -> list[Mention]:
         if gazetteer.is_place(text[start:e]):
             continue  # a city named after its port (某某港 of 某某港市) is a place
         if _is_project(text, start, s, e, m.group(), need_proper=not invested):
+            section = _line_section_end(text, e, m.group())
+            if section > e:  # 某某高铁某省段: the line and its section
+                out.append(Mention(start, section, text[start:section], "Project", "projects.line_section", 0.8))
             e = _after_phase(text, e, m.group())
             if m.group().endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
                 start = _new_route(text, start, s)
@@ -721,6 +724,18 @@ def _abbreviated_line() -> re.Pattern[str]:
 _SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}?段")
 
 
+#: Lines whose sections are named after a place (某某高铁某省段).
+_LINES = ("高铁", "铁路", "高速公路", "高速", "快速路", "轨道交通")
+
+
+def _line_section_end(text: str, end: int, suffix: str) -> int:
+    """End of the section at a place written after a line's name (…高铁广西段), else ``end``."""
+    section = _SECTION.match(text, end) if suffix.endswith(_LINES) else None
+    if section and gazetteer.match_place_chain(text, end, section.end() - 1) == section.end() - 1:
+        return section.end()
+    return end
+
+
 def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     """``沪杭高速``, ``京沪高铁某某段``: lines named by the abbreviations of the provinces
     they join, not written with a full place name; with the section where one follows."""
@@ -729,10 +744,10 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     for m in _abbreviated_line().finditer(text):
         e = m.end()
         if e < len(text) and is_name_char(text[e]) and not stop_starts_at(text, e, PROJECT):
-            section = _SECTION.match(text, e)
-            if not section or gazetteer.match_place_chain(text, e, section.end() - 1) != section.end() - 1:
+            section = _line_section_end(text, e, m.group())
+            if section == e:
                 continue  # 沪杭高速发展: no line's name
-            e = section.end()
+            e = section
         if (m.start(), e) not in found_spans:
             out.append(Mention(m.start(), e, text[m.start():e], "Project", "projects.abbreviated_line", 0.75))
     return out

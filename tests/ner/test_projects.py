@@ -314,6 +314,7 @@ def test_quoted_and_facility_names_that_stay_projects(text, project):
 
 @pytest.mark.parametrize("text, found", [
     ("京沪高铁山东段运行平稳。", {"京沪高铁", "京沪高铁山东段"}),   # a line and its section at a place
+    ("贵南高铁广西段建设过半。", {"贵南高铁", "贵南高铁广西段"}),   # a line found by its suffix, too
     ("沪渝高速、京津高铁相继通车。", {"沪渝高速", "京津高铁"}),
     ("沪渝高速发展迅速。", set()),                          # 高速 in 高速发展 is no line
 ])
@@ -354,6 +355,7 @@ def test_project_named_after_its_company_with_de(text, project):
     ("格尔木国际陆港加快建设。", "格尔木国际陆港"),
     ("来到中国(西部)预制菜之都展览馆调研。", "中国(西部)预制菜之都展览馆"),   # 都 after 之 is no adverb
     ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
+    ("参观了江津区城市规划展览馆。", "江津区城市规划展览馆"),   # a planning hall named by its place
 ])
 def test_phases_and_rates_inside_project_names(text, project):
     assert project in texts(merged_mentions(text), "Project")
