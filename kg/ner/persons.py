@@ -50,8 +50,8 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> list[tuple[int, int]]:
-    """Further names after a byline name, separated by spaces or 、: 实习记者 周雨桐 贺嘉,
-    某某社记者李某、赵某某."""
+    """Further names after a byline name, separated by spaces or 、, or glued to it when
+    the byline closes after them: 实习记者 周雨桐 贺嘉, 某某社记者李某、赵某某, （记者 王某某李某某）."""
     out = []
     while True:
         start = pos
@@ -59,9 +59,7 @@ def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> lis
             start += 1
         if start == pos and text.startswith("、", pos):
             start = pos + 1
-        if start == pos:
-            return out
-        end = names.name_end(text, start)
+        end = names.name_end(text, start)  # also a name glued to the last (记者 王某某李某某)
         if end == start or not byline_name_closed(text, end, title_starts):
             return out
         out.append((start, end))

@@ -179,3 +179,12 @@ def test_names_listed_after_bylines_and_members(text, persons):
 
 def test_members_of_kinds_are_no_names():
     assert not recognized(recognize_persons, "会员企业、党员干部参加活动。", "Person")
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("（记者 王建国李晓梅）\n", {"王建国", "李晓梅"}),
+    ("（记者 王建国李晓梅 通讯员 张立）", {"王建国", "李晓梅", "张立"}),
+    ("（记者 王建国摄）", {"王建国"}),
+])
+def test_two_reporters_glued_in_a_byline(text, persons):
+    assert recognized(recognize_persons, text, "Person") == persons
