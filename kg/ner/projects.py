@@ -667,9 +667,15 @@ def recognize_projects(text: str) -> list[Mention]:
         inner = text.rfind("项目", start, s - 1)
         if inner >= 0 and not m.group().endswith(tuple(_BARE)):
             start = inner + 2  # 某某物流项目分临港: a facility's name does not run over a project's
+        if text[start] in _VERB_COMPLEMENTS and stop_ends_at(text, start, PROJECT) >= 2:
+            start += 1  # 打造|出某某基地: the stop list ended the verb, not its complement
         verbs = leading_clause_words(text[start:s])
+        complemented = bool(verbs) and text[start + verbs] in _VERB_COMPLEMENTS
+        verbs += complemented  # 支撑起|老工业基地: a verb and its complement
         if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
             continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
+        if complemented:
+            start += verbs  # a verb phrase is no part of the name
         invested = _INVESTED.search(text, max(0, start - 24), start) is not None
         if gazetteer.is_place(text[start:e]):
             continue  # a city named after its port (某某港 of 某某港市) is a place
@@ -819,6 +825,8 @@ def _may_be_port(text: str, s: int, e: int) -> bool:
     return s - start <= _PORT_NAME_LENGTH
 
 
+#: Result complements of a verb (支撑起, 打造出, 建设成): the verb phrase goes on there.
+_VERB_COMPLEMENTS = "起出成好上"
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
 _CONJUNCTIONS = "及和与或并"
 #: What joins the items of a list of projects.

@@ -403,3 +403,12 @@ def test_quoted_project_names(text, projects, not_projects):
     found = texts(merged_mentions(text), "Project")
     assert projects <= found and not not_projects & found
 
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("重大项目密集开复工，支撑起老工业基地经济发展。", set(), {"支撑起老工业基地", "起老工业基地"}, id="verb_and_complement"),
+    pytest.param("全力打造出宏远智能装备产业基地。", {"宏远智能装备产业基地"}, {"出宏远智能装备产业基地"}, id="complement_after_a_stop"),
+])
+def test_verb_complements_open_no_name(text, found, not_found):
+    names = texts(recognize_projects(plain_doc(text)), "Project")
+    assert found <= names and not not_found & names
+
