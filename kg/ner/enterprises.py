@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from kg import gazetteer
 from kg.lexicon import load_set
@@ -274,8 +275,11 @@ def _trade_name(text: str, full: Mention) -> str:
         return ""
     core_end = full.start + suffix.start()
     brand = without_parentheses(text[place_chain_end(text, full.start, core_end):core_end])
+    word_ends = set(accumulate(len(w) for w in words(brand)))
     for n in (3, 2):
         head = brand[:n]
+        if n not in word_ends:
+            continue  # 某某|精密机械: the trade name ends where a word of the brand does
         if len(brand) >= n and _CJK_ONLY.fullmatch(head) and all(len(w) == 1 for w in words(head)) \
                 and has_unknown_word(head) and not gazetteer.is_place(head) and head not in _generic() \
                 and not any(head.startswith(w) for w in load_set("industry_words.txt")):

@@ -221,3 +221,9 @@ def test_list_neighbours_and_funds(text, found, not_found):
 
 def test_bureaus_listed_as_central_state_companies():
     assert {"中建三局", "中铁十一局"} <= recognized(recognize_enterprises, "中建三局、中铁十一局等央企参与建设。", "Enterprise")
+
+
+def test_a_trade_name_ends_where_a_word_of_the_brand_does():
+    text = "重庆澜川精密机械有限公司落户江津。澜川将扩产。"
+    names = texts(merged_mentions(text), "Enterprise")
+    assert "澜川" in names and "澜川精" not in names
