@@ -28,6 +28,9 @@ from kg.ner import vocabulary
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
 
+#: A short name defined right after a full name: （以下简称“某某”）, 简称某某.
+DEFINED_SHORT_NAME = re.compile(r"[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]?([^”\"」』，,。；;）)\s]{2,12})[”\"」』]?")
+
 #: Nouns of works that end a project's own name (某某铁路建设项目, 某某景观提升工程).
 _WORKS = ("建设", "改造", "提升", "扩建", "改建")
 _OPEN = {")": "(", "）": "（", "”": "“"}

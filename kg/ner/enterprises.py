@@ -28,8 +28,9 @@ from itertools import accumulate
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.ner.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
-                             stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
+from kg.ner.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
+                             skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
+                             without_parentheses)
 from kg.ner.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
@@ -48,7 +49,6 @@ _SUFFIX = re.compile(
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:支行|分行|营业部)")
 #: A company's branch office at a place, written after its full name (某某有限公司某市分公司).
 _BRANCH_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:分公司|子公司)")
-_ALIAS = re.compile(r"^[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]?([^”\"」』，,。；;）)\s]{2,12})[”\"」』]?")
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}"
 _LIST_BEFORE_KIND = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+余?[家个])?(?:一批|多家)?"
@@ -318,7 +318,7 @@ def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         covered.add(full)
     names: dict[str, str] = {}
     for full in fulls:
-        defined = _ALIAS.match(text, full.end)
+        defined = DEFINED_SHORT_NAME.match(text, full.end)
         if defined:
             names.setdefault(defined.group(1), "enterprises.alias.defined")
         for form in short_name_candidates(text, full):

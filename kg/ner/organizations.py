@@ -15,6 +15,7 @@ labs, hospitals, media, associations, armed-forces units).
   ``kg/data/international_organizations.txt`` (联合国, 东盟);
 - ``organizations.national``: national academies by their short names from
   ``kg/data/national_institutions.txt`` (中科院).
+- ``organizations.defined``: a short name given in brackets (``某某大学（简称某大）``), wherever it occurs.
 - ``organizations.party``: committees of the democratic parties of
   ``kg/data/democratic_parties.txt`` (民建某某市委, 九三学社中央).
 - ``organizations.outlet``: any outlet the text cites as its source, by the
@@ -31,8 +32,10 @@ from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
 from kg.ner.vocabulary import has_unknown_word
-from kg.ner.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
-                             skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.spans import SpanIndex, occurrences
+from kg.ner.boundary import (DEFINED_SHORT_NAME, ORGANIZATION, in_squeezed_text, is_counted, is_name_char,
+                             left_boundary, skip_leading_digits, stop_ends_at, suffix_regex, suffix_table,
+                             without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
@@ -154,7 +157,16 @@ def recognize_organizations(text: str) -> list[Mention]:
                           ("national_institutions.txt", "organizations.national")):
         for m in _names_pattern(table).finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "Organization", source, 0.8))
-    return out + _outlets(text) + _party_committees(text)
+    return out + _outlets(text) + _party_committees(text) + _defined_short_names(text, out)
+
+
+def _defined_short_names(text: str, found: list[Mention]) -> list[Mention]:
+    """``某某大学（简称某大）``: a short name an institution is given, wherever it occurs."""
+    names = {m.group(1) for m in (DEFINED_SHORT_NAME.match(text, o.end) for o in found if o.source == "organizations.suffix")
+             if m and not gazetteer.is_place(m.group(1))}
+    covered = SpanIndex(found)
+    return [Mention(s, e, name, "Organization", "organizations.defined", 0.75)
+            for name, spans in occurrences(text, names).items() for s, e in spans if not covered.containing(s, e)]
 
 
 @lru_cache(maxsize=1)

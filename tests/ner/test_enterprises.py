@@ -227,3 +227,8 @@ def test_a_trade_name_ends_where_a_word_of_the_brand_does():
     text = "重庆澜川精密机械有限公司落户江津。澜川将扩产。"
     names = texts(merged_mentions(text), "Enterprise")
     assert "澜川" in names and "澜川精" not in names
+
+
+def test_a_short_name_defined_in_brackets_names_the_company_wherever_it_occurs():
+    text = "重庆澜川精密机械有限公司（以下简称“澜精”）落户。澜精表示将扩产。"
+    assert "澜精" in recognized(recognize_enterprises, text, "Enterprise")

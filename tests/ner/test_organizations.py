@@ -91,3 +91,8 @@ def test_institute_names_across_a_conjunction(text, found, not_found):
 def test_a_chamber_of_two_places_is_one_name():
     names = recognized(recognize_organizations, "江津区和泸州市商会成立，重庆市和成都市签约。", "Organization")
     assert names == {"江津区和泸州市商会"}
+
+
+def test_a_short_name_given_in_brackets_is_the_institution():
+    names = recognized(recognize_organizations, "重庆大学（简称重大）参加。重大将建设平台。", "Organization")
+    assert names == {"重庆大学", "重大"}
