@@ -356,6 +356,7 @@ def test_project_named_after_its_company_with_de(text, project):
     ("来到中国(西部)预制菜之都展览馆调研。", "中国(西部)预制菜之都展览馆"),   # 都 after 之 is no adverb
     ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
     ("参观了江津区城市规划展览馆。", "江津区城市规划展览馆"),   # a planning hall named by its place
+    ("项目包括南昌国际陆港枢纽产业园(南昌向塘电商物流服务中心)等。", "南昌向塘电商物流服务中心"),
 ])
 def test_phases_and_rates_inside_project_names(text, project):
     assert project in texts(merged_mentions(text), "Project")
