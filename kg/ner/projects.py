@@ -572,6 +572,19 @@ def _campaign(core: str) -> bool:
     return not any(gazetteer.match_place(core, k) > k for k in range(slogans[0].start()))
 
 
+#: A field word between a place and 基地 names a base (某旗光伏基地, 某县蔬菜基地).
+_BASE = "基地"
+
+
+def _placed_base(text: str, start: int, suffix_start: int, suffix: str) -> bool:
+    """``某某旗光伏基地``: a base named by the full name of its place and one field word."""
+    chain = gazetteer.match_place_chain(text, start, suffix_start)
+    entry = gazetteer.lookup(text[start:chain]) if chain > start else None
+    field = text[chain:suffix_start]
+    return suffix.endswith(_BASE) and bool(entry) and not entry.is_short \
+        and field in load_set("project_generic.txt") | load_set("industry_words.txt") and len(field) >= 2
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
@@ -585,7 +598,8 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     if "某" in name or name[0] == "级" or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
             or _campaign(text[start:s]):
         return False
-    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
+    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s) \
+        or _placed_base(text, start, s, suffix)
     # 某某有限公司储能产业基地, 某某公司的智能工厂项目: written right after its company's name, the object names it.
     owner_end = start - 1 if text[start - 1:start] == "的" else start
     named_by_owner = (owner_end == start and start == _after_company(text, s) or owner_end < start) \

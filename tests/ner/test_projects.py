@@ -251,6 +251,7 @@ def test_facilities_and_joined_projects(text, project):
     "医学综合体、邻里中心开工建设，中试基地同步启用。",
     "将为新型显示器件生产线提供必需的生产用气。",          # a production line with no name
     "打造特色文旅小镇。",                                  # a feature label names no town
+    "建设光伏基地和重庆新能源基地。",                      # a field alone, or after a short place name
 ])
 def test_no_facility_in_descriptions(text):
     found = texts(recognize_projects(plain_doc(text)), "Project")
@@ -357,6 +358,7 @@ def test_project_named_after_its_company_with_de(text, project):
     ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
     ("参观了江津区城市规划展览馆。", "江津区城市规划展览馆"),   # a planning hall named by its place
     ("项目包括南昌国际陆港枢纽产业园(南昌向塘电商物流服务中心)等。", "南昌向塘电商物流服务中心"),
+    ("来到达拉特旗光伏基地考察。", "达拉特旗光伏基地"),       # a place's full name and a field name a base
 ])
 def test_phases_and_rates_inside_project_names(text, project):
     assert project in texts(merged_mentions(text), "Project")
