@@ -20,7 +20,8 @@ name no project; a project inside a named park has a proper part.  In
 ``甲新城及乙项目`` the project starts after 及; a park followed by generic words
 (某某新城重点产业项目) and a quoted honour (“某某基地”称号) are no projects.
 Items the text lists as projects (``甲、乙等重点工程``) are projects too, with
-the same tests (``projects.list``).
+the same tests (``projects.list``); so are China's national mega-projects by name
+(``projects.national``: 南水北调东线).
 """
 from __future__ import annotations
 
@@ -708,7 +709,21 @@ def recognize_projects(text: str) -> list[Mention]:
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
     found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
-    return found + _road_codes(found) + _abbreviated_lines(text, found)
+    return found + _road_codes(found) + _abbreviated_lines(text, found) + _national_projects(text, found)
+
+
+@lru_cache(maxsize=1)
+def _national_pattern() -> re.Pattern[str]:
+    names = sorted(load_set("national_projects.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _national_projects(text: str, found: list[Mention]) -> list[Mention]:
+    """China's national mega-projects by name (``kg/data/national_projects.txt``: 南水北调东线),
+    also inside a longer name, where no other project has that span."""
+    spans = {(f.start, f.end) for f in found}
+    return [Mention(m.start(), m.end(), m.group(), "Project", "projects.national", 0.75)
+            for m in _national_pattern().finditer(text) if m.span() not in spans]
 
 
 #: A project's name in quotes, the quotes closing right after 项目/工程 (“某某运河古城项目”).

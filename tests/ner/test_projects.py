@@ -415,3 +415,11 @@ def test_verb_complements_open_no_name(text, found, not_found):
     names = texts(recognize_projects(plain_doc(text)), "Project")
     assert found <= names and not not_found & names
 
+
+@pytest.mark.parametrize("text, project", [
+    ("大会在某地南水北调东线源头公园举行。", "南水北调东线"),    # a national mega-project inside a longer phrase
+    ("引江济淮工程全线通水。", "引江济淮工程"),
+])
+def test_national_mega_projects(text, project):
+    assert project in texts(recognize_projects(plain_doc(text)), "Project")
+
