@@ -107,12 +107,30 @@ def _needs_context(entry: gazetteer.PlaceEntry) -> bool:
     return entry.is_short or len(entry.name) <= 2
 
 
+#: How far past a rejected short form a place starting inside it may run (元江|西 -> 江西).
+_REREAD = 8
+
+
+def _inside_rejected_short_form(text: str, s: int, e: int) -> list[Mention]:
+    """Places that start inside a short form the document gives no context for and that
+    the greedy match skipped: 江西 of 亿元江西南昌县 after 元江 (a county's short form)."""
+    out = []
+    for a, b, entry in gazetteer.find_places(text[s + 1:e + _REREAD]):
+        if a + s + 1 < e and not _needs_context(entry):
+            out.append(Mention(a + s + 1, b + s + 1, entry.name, "Place", "places.division",
+                               0.6 if entry.is_short else 0.75))
+    return out
+
+
 def _divisions(text: str) -> list[Mention]:
     found = gazetteer.find_places(text)
     provinces = {entry.province for _, _, entry in found if entry.province and not _needs_context(entry)}
     out = []
     for s, e, entry in found:
-        if _needs_context(entry) and entry.province not in provinces or _ADJECTIVAL.match(text, e):
+        if _needs_context(entry) and entry.province not in provinces:
+            out.extend(_inside_rejected_short_form(text, s, e))
+            continue
+        if _ADJECTIVAL.match(text, e):
             continue
         if entry.level == gazetteer.COUNTRY and (s and text[s - 1] == "“" or text[e:e + 1] in ("(", "（")):
             continue  # a country opening a quoted title or a name: “中国优质某某基地”, 中国(西部)某某馆

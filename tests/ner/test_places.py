@@ -113,3 +113,9 @@ def test_major_city_short_names_need_no_province(text, place):
 def test_visited_abbreviations_and_regions(text, found, not_found):
     places = recognized(recognize_places, text, "Place")
     assert found <= places and not not_found & places
+
+
+def test_a_province_after_a_rejected_short_form_is_read_again():
+    # 元江 (a county's short form, no context here) took the first character of 江西
+    places = recognized(recognize_places, "总投资5亿元 江西南昌县项目集中开工", "Place")
+    assert {"江西", "南昌县"} <= places and "元江" not in places
