@@ -321,5 +321,7 @@ def recognize_places(text: str) -> list[Mention]:
     within = SpanIndex(settlements)
     divisions = [d for d in _divisions(text)
                  if not any(d.end < t.end for t in within.containing(d.start, d.end))]
-    found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
+    named = SpanIndex(divisions)  # 辽东 of 辽东半岛: a region inside a longer name is no mention
+    regions = [r for r in _regions(text) if not any(d.end - d.start > r.end - r.start for d in named.containing(r.start, r.end))]
+    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
     return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions)

@@ -119,3 +119,8 @@ def test_a_province_after_a_rejected_short_form_is_read_again():
     # 元江 (a county's short form, no context here) took the first character of 江西
     places = recognized(recognize_places, "总投资5亿元 江西南昌县项目集中开工", "Place")
     assert {"江西", "南昌县"} <= places and "元江" not in places
+
+
+def test_no_region_inside_a_longer_place_name():
+    places = recognized(recognize_places, "辽东半岛最南端，渝北区、渝西地区发展。", "Place")
+    assert {"辽东半岛", "渝北区", "渝西地区"} <= places and not {"辽东", "渝北"} & places
