@@ -653,6 +653,14 @@ def _after_phase(text: str, end: int, suffix: str) -> int:
     return m.end() if m and suffix not in _BARE and not suffix.endswith(tuple(_BARE)) else end
 
 
+def _owned_suffix_run(text: str, s: int, run: str) -> bool:
+    """``某某有限公司的智能工厂项目``: right after its company and 的, a run of two project words
+    (智能工厂|项目) names the company's project."""
+    words_in_run = [w for w in suffix_table(_TABLE) if run.startswith(w) and len(run) > len(w)]
+    return s > 1 and text[s - 1] == "的" and _is_company_name_end(text, s - 1) and bool(words_in_run) \
+        and run.endswith(tuple(_BARE))
+
+
 def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:
     """Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a
     clause opens with it (the project of 某某水利工程于2014年开工), by the boundaries and tests of
@@ -679,6 +687,9 @@ def recognize_projects(text: str) -> list[Mention]:
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
         start = _across_inner_conjunction(text, start, s)
+        if start == s and _owned_suffix_run(text, s, m.group()):
+            out.append(Mention(s, e, m.group(), "Project", "projects.owned_run", 0.75))
+            continue
         inner = text.rfind("项目", start, s - 1)
         if inner >= 0 and not m.group().endswith(tuple(_BARE)):
             start = inner + 2  # 某某物流项目分临港: a facility's name does not run over a project's

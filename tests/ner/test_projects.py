@@ -423,3 +423,11 @@ def test_verb_complements_open_no_name(text, found, not_found):
 def test_national_mega_projects(text, project):
     assert project in texts(recognize_projects(plain_doc(text)), "Project")
 
+
+@pytest.mark.parametrize("text, found", [
+    ("宏远科技有限公司的智能工厂项目投产。", {"智能工厂项目"}),   # X公司的Y项目: the owner stays out
+    ("该公司的基地项目开工。", set()),                         # no company named
+])
+def test_project_words_after_a_company_and_de(text, found):
+    assert texts(recognize_projects(plain_doc(text)), "Project") == found
+
