@@ -653,6 +653,24 @@ def _after_phase(text: str, end: int, suffix: str) -> int:
     return m.end() if m and suffix not in _BARE and not suffix.endswith(tuple(_BARE)) else end
 
 
+def _facility_ends(run: str) -> list[int]:
+    """Where a facility word ends inside a longer run of project words naming another
+    facility (港东站 of 港东站集装箱办理站): each such facility is named on its own too.
+    A run ending in 项目/工程 names the works on that facility (某某枢纽一期工程)."""
+    table = suffix_table(_TABLE)
+    if run.endswith(tuple(_BARE)):
+        return []
+    ends, i = [], 0
+    while i < len(run):
+        word = max((w for w in table if run.startswith(w, i)), key=len, default="")
+        if not word:
+            break
+        i += len(word)
+        if table[word] == "facility" and i < len(run):
+            ends.append(i)
+    return ends
+
+
 def _owned_suffix_run(text: str, s: int, run: str) -> bool:
     """``某某有限公司的智能工厂项目``: right after its company and 的, a run of two project words
     (智能工厂|项目) names the company's project."""
@@ -716,6 +734,10 @@ def recognize_projects(text: str) -> list[Mention]:
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)
+            for inner_end in _facility_ends(m.group()):
+                if _is_project(text, start, s, s + inner_end, m.group()[:inner_end]):
+                    # 某港东站|集装箱办理站: the station the longer facility belongs to is one too
+                    out.append(Mention(start, s + inner_end, text[start:s + inner_end], "Project", "projects.suffix", 0.8))
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
     found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)

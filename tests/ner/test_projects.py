@@ -431,3 +431,14 @@ def test_national_mega_projects(text, project):
 def test_project_words_after_a_company_and_de(text, found):
     assert texts(recognize_projects(plain_doc(text)), "Project") == found
 
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("加快实施万州港东站集装箱办理站建设。", {"万州港东站集装箱办理站", "万州港东站"}, set(),
+                 id="a_station_inside_another_facility"),
+    pytest.param("渝南双江航电枢纽一期工程蓄水。", {"渝南双江航电枢纽一期工程"}, {"渝南双江航电枢纽"},
+                 id="works_on_a_facility_keep_it_unnested"),
+])
+def test_facilities_inside_runs_of_project_words(text, found, not_found):
+    names = texts(recognize_projects(plain_doc(text)), "Project")
+    assert found <= names and not not_found & names
+
