@@ -276,6 +276,10 @@ def _named_branch_start(text: str, s: int) -> int:
     return s
 
 
+#: The state's full name, written before the full names of its ministries.
+_STATE_NAME = "中华人民共和国"
+
+
 def find_bodies(text: str) -> list[Body]:
     """Every body of the grammar in ``text``, bare ones included, chains as nested bodies."""
     out: list[Body] = _qualified_bodies(text)
@@ -284,8 +288,8 @@ def find_bodies(text: str) -> list[Body]:
         kind = _kind(name)
         if kind == "sub" or (name == "委" and text.startswith("员", e)):
             continue  # 委员 is a post
-        if kind == "national":
-            start, bare = s, False
+        if kind == "national":  # 中华人民共和国工业和信息化部: the state's name opens the ministry's
+            start, bare = (s - len(_STATE_NAME) if text.endswith(_STATE_NAME, 0, s) else s), False
         else:
             start, bare = _prefix_start(text, s, name)
             if start == s and name in BRANCHES:

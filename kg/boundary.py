@@ -27,6 +27,9 @@ from kg.model import Document, Mention, SqueezedText
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
 
+#: A short name defined right after a full name: （以下简称“某某”）, 简称某某.
+DEFINED_SHORT_NAME = re.compile(r"[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]?([^”\"」』，,。；;）)\s]{2,12})[”\"」』]?")
+
 #: Nouns of works that end a project's own name (某某铁路建设项目, 某某景观提升工程).
 _WORKS = ("建设", "改造", "提升", "扩建", "改建")
 _OPEN = {")": "(", "）": "（", "”": "“"}
@@ -75,14 +78,18 @@ def _inside_and_compound(text: str, i: int) -> bool:
     return False
 
 
+#: The literary "of" that makes a noun of the character after it (之都 "capital of").
+_OF = "之"
+
+
 def stop_ends_at(text: str, i: int, scope: str) -> int:
     """Length of the stop word ending at ``i`` (0 if none).  A one-character
-    stop that closes a noun of the dictionary (据 of 数据), or the 和 of an
-    official compound (工业和信息化), is no stop."""
+    stop that closes a noun of the dictionary (据 of 数据) or follows 之 (之都), or the
+    和 of an official compound (工业和信息化), is no stop."""
     for n, words in _stops(scope).items():
         if n <= i and text[i - n:i] in words:
-            if n == 1 and i >= 2 and vocabulary.is_noun(text[i - 2:i]):
-                continue
+            if n == 1 and i >= 2 and (vocabulary.is_noun(text[i - 2:i]) or text[i - 2] == _OF):
+                continue  # 数据, and 之 + one character: 某某之都, 某某之城
             if text[i - n:i] == "和" and _inside_and_compound(text, i):
                 continue
             if scope == PROJECT and opens_name(text, i):

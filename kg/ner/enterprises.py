@@ -23,33 +23,38 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from kg import gazetteer
 from kg.lexicon import load_set
 from kg.model import Mention
-from kg.boundary import (ENTERPRISE, in_squeezed_text, is_name_char, left_boundary, skip_leading_digits,
-                          stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix, without_parentheses)
+from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
+                          skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
+                          without_parentheses)
 from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
+#: 控股 before a legal suffix or 集团 is part of the name (某某控股集团有限公司), though a
+#: verb elsewhere ("holds"): the suffix patterns below take it in, so the stop list cannot cut there.
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
 _SUFFIX = re.compile(
-    rf"(?P<strong>(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
+    rf"(?P<strong>(?:控股)?(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
     r"|(?P<coop>股份经济合作联合社|经济合作联合社|专业合作联合社|合作联合社|股份合作社|专业合作社|合作社)"
     r"|(?P<company>公司)"
-    r"|(?P<group>集团)(?![军化式])"
+    r"|(?P<group>(?:控股)?集团)(?![军化式])"
     r"|(?P<bank>银行)"
     r"|(?P<institute>(?<=科技)研究所)"
 )
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:支行|分行|营业部)")
-_ALIAS = re.compile(r"^[（(]?(?:以下简称|下称|简称)[：:]?[“\"「『]?([^”\"」』，,。；;）)\s]{2,12})[”\"」』]?")
+#: A company's branch office at a place, written after its full name (某某有限公司某市分公司).
+_BRANCH_OFFICE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:分公司|子公司)")
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,10}"
 _LIST_BEFORE_KIND = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+余?[家个])?(?:一批|多家)?"
     r"(?:龙头|重点|骨干|链主|头部|知名|优质|领军|上下游|配套|规上|科技型|高新技术|行业|头部"
     r"|外资|外商投资|民营|国有|央|中外|台资|港资|世界500强|500强)?"
-    r"(?:企业|公司|厂商|车企|药企|市场主体)"
+    r"(?:企业|公司|厂商|车企|药企|央企|国企|民企|外企|市场主体)"
 )
 #: ``甲、乙等电气行业“巨头”``: leaders of an industry are companies.
 _LIST_OF_LEADERS = re.compile(rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:多个|[\u4e00-\u9fff]{{2}})?行业[“\"]?(?:龙头|巨头)")
@@ -78,7 +83,7 @@ _COUNTED = re.compile(r"第?[0-9一二两三四五六七八九十百几多]+[家
 #: Post titles: a list item holding one is a person (县委书记某某), not a company.
 _TITLE_WORDS = re.compile(r"书记|主任|局长|市长|区长|县长|镇长|经理|董事长|总裁|主席|部长|厅长|委员|会长|秘书长"
                           r"|行长|院长|校长|所长|院士|教授|专家|研究员|工程师")
-_KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构")
+_KIND_WORDS = ("企业", "项目", "公司", "园区", "基地", "产业", "平台", "机构", "现场", "会场")
 
 _CONFIDENCE = {"strong": 0.92, "coop": 0.9, "company": 0.8, "group": 0.8, "bank": 0.85, "institute": 0.8}
 
@@ -225,6 +230,11 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         conf = _CONFIDENCE[kind]
         out.append(Mention(start, e, text[start:e], "Enterprise", f"enterprises.suffix.{kind}", conf))
+        office = _BRANCH_OFFICE.match(text, e) if kind == "strong" else None
+        if office and gazetteer.match_place_chain(text, e, office.end(1)) == office.end(1):
+            # 某某股份有限公司某市分公司: the branch office of a company named in full
+            out.append(Mention(start, office.end(), text[start:office.end()], "Enterprise",
+                               "enterprises.suffix.branch_office", conf))
         if kind == "bank":
             branch = _BRANCH.match(text, e)
             if branch:
@@ -265,8 +275,11 @@ def _trade_name(text: str, full: Mention) -> str:
         return ""
     core_end = full.start + suffix.start()
     brand = without_parentheses(text[place_chain_end(text, full.start, core_end):core_end])
+    word_ends = set(accumulate(len(w) for w in words(brand)))
     for n in (3, 2):
         head = brand[:n]
+        if n not in word_ends:
+            continue  # 某某|精密机械: the trade name ends where a word of the brand does
         if len(brand) >= n and _CJK_ONLY.fullmatch(head) and all(len(w) == 1 for w in words(head)) \
                 and has_unknown_word(head) and not gazetteer.is_place(head) and head not in _generic() \
                 and not any(head.startswith(w) for w in load_set("industry_words.txt")):
@@ -305,7 +318,7 @@ def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         covered.add(full)
     names: dict[str, str] = {}
     for full in fulls:
-        defined = _ALIAS.match(text, full.end)
+        defined = DEFINED_SHORT_NAME.match(text, full.end)
         if defined:
             names.setdefault(defined.group(1), "enterprises.alias.defined")
         for form in short_name_candidates(text, full):
@@ -378,6 +391,11 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 _SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式|业态|板块)")
 
 
+#: What follows a list of projects rather than of companies (甲、乙等一批重大战略性项目).
+_PROJECTS_AFTER = re.compile(r"(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
+                             r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|产业|招商|战略性|新兴)*(?:项目|工程)")
+
+
 #: Last words of sector names (数字经济, 现代物流, 文化旅游).
 _SECTOR_HEADS = ("经济", "产业", "行业", "服务", "物流", "旅游", "制造", "商贸", "金融", "农业")
 
@@ -393,6 +411,8 @@ def _list_mentions(text: str) -> list[Mention]:
         for m in list_matches(pattern, text, _LIST_ALPHABET, closer):
             if pattern is not _LIST_OF_LEADERS and _SECTOR_AFTER.match(text, m.end()):
                 continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
+            # 引进甲、乙等一批重大项目: projects (kg.ner.projects reads the list), but 甲三期 names its company
+            projects_follow = pattern is _LIST_AFTER_VERB and _PROJECTS_AFTER.match(text, m.end()) is not None
             group_start = m.start(1)
             pos = group_start
             items = m.group(1).split("、")
@@ -405,6 +425,8 @@ def _list_mentions(text: str) -> list[Mention]:
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
                     e, item = e - len(phase.group()), item[:-len(phase.group())]
+                elif projects_follow:
+                    continue
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
@@ -431,6 +453,28 @@ def _looks_like_brand(item: str) -> bool:
     return has_unknown_word(item) or starts_with_proper_noun(item)
 
 
+#: ``某某集团与某某医疗的…``: a short name joined to a company's full name.
+_JOINED_AFTER = re.compile(r"[与和及]([\u4e00-\u9fff]{3,8}?)(?=的|[、，,。；;]|等)")
+
+
+def _joined_to_companies(text: str, fulls: list[Mention]) -> list[Mention]:
+    """A trade name and its industry word joined by 与/和/及 right after a company named by
+    its suffix (某某集团与某和医疗) is a company too: the trade name is a word the dictionary
+    does not know, a proper noun, or a run of two or three single characters."""
+    out = []
+    for full in fulls:
+        m = _JOINED_AFTER.match(text, full.end)
+        if not m:
+            continue
+        item = m.group(1)
+        trade = strip_industry(item)
+        if trade == item or len(trade) < 2 or not _list_item_ok(item) or _other_kind(item):
+            continue
+        if _looks_like_brand(trade) or 2 <= len(trade) <= 3 and all(len(w) == 1 for w in words(trade)):
+            out.append(Mention(m.start(1), m.end(1), item, "Enterprise", "enterprises.joined", 0.6))
+    return out
+
+
 def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names listed with full company names: ``某某有限公司、北斗某某、某某集团``."""
     out: list[Mention] = []
@@ -440,7 +484,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             m = _ITEM_END.match(text, pos + 1)
             if not m:
                 break
-            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()):
+            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
+                    and not _SUFFIX.search(m.group()):  # 向某某集团学习: the suffix grammar reads that name
                 out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
@@ -563,5 +608,5 @@ def recognize_enterprises(text: str) -> list[Mention]:
     short = _brand_industry_mentions(text, fulls)
     # Items of one list are judged alike: a brand next to a company named by its field is one too.
     found = (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-             + _list_neighbours(text, fulls + short) + short)
+             + _list_neighbours(text, fulls + short) + _joined_to_companies(text, fulls) + short)
     return found + _trade_name_mentions(text, fulls, found)

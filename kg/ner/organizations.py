@@ -15,6 +15,9 @@ labs, hospitals, media, associations, armed-forces units).
   ``kg/data/international_organizations.txt`` (联合国, 东盟);
 - ``organizations.national``: national academies by their short names from
   ``kg/data/national_institutions.txt`` (中科院).
+- ``organizations.defined``: a short name given in brackets (``某某大学（简称某大）``), wherever it occurs.
+- ``organizations.party``: committees of the democratic parties of
+  ``kg/data/democratic_parties.txt`` (民建某某市委, 九三学社中央).
 - ``organizations.outlet``: any outlet the text cites as its source, by the
   name shapes of ``kg/data/media_heads.txt``: a dateline at a paragraph start
   (``某某网讯``, ``某某融媒讯``, ``甲网/乙客户端讯``: one mention per outlet) or
@@ -28,8 +31,11 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import alternation, load_set
 from kg.model import Mention
-from kg.boundary import (ORGANIZATION, in_squeezed_text, is_counted, is_name_char, left_boundary,
-                          skip_leading_digits, stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.vocabulary import has_unknown_word
+from kg.spans import SpanIndex, occurrences
+from kg.boundary import (DEFINED_SHORT_NAME, ORGANIZATION, in_squeezed_text, is_counted, is_name_char,
+                          left_boundary, skip_leading_digits, stop_ends_at, suffix_regex, suffix_table,
+                          without_parentheses)
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
@@ -74,6 +80,22 @@ def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
                 and not any(text.endswith(w, start, k) for w in suffix_table(_TABLE)):
             return k  # (某某大学|天津某某实验室: the lab of a university keeps it)
     return start
+
+
+def _across_conjunction(text: str, start: int, suffix_start: int) -> int:
+    """``某某半导体产业装备与技术研究院``: a name cut at 与/和 whose part after it names
+    nothing (技术研究院) runs across it when the part before holds a word of its own;
+    ``甲区和乙市商会``: a body of two places does too."""
+    if start < 3 or text[start - 1] not in "与和":
+        return start
+    before = left_boundary(text, start - 1, ORGANIZATION, max_len=15)
+    first = text[before:start - 1]
+    if len(first) >= 2 and has_unknown_word(first) and not gazetteer.is_place(first):
+        return before
+    # 甲区和乙市商会: a chamber or federation of two places
+    two_places = gazetteer.match_place_chain(text, before, start - 1) == start - 1 > before \
+        and gazetteer.match_place_chain(text, start, suffix_start) == suffix_start
+    return before if two_places else start
 
 
 @lru_cache(maxsize=None)
@@ -121,6 +143,8 @@ def recognize_organizations(text: str) -> list[Mention]:
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
         start = _start_at_inner_place(text, start, s)
+        if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
+            start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s):
             continue
         out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))
@@ -133,4 +157,32 @@ def recognize_organizations(text: str) -> list[Mention]:
                           ("national_institutions.txt", "organizations.national")):
         for m in _names_pattern(table).finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "Organization", source, 0.8))
-    return out + _outlets(text)
+    return out + _outlets(text) + _party_committees(text) + _defined_short_names(text, out)
+
+
+def _defined_short_names(text: str, found: list[Mention]) -> list[Mention]:
+    """``某某大学（简称某大）``: a short name an institution is given, wherever it occurs."""
+    names = {m.group(1) for m in (DEFINED_SHORT_NAME.match(text, o.end) for o in found if o.source == "organizations.suffix")
+             if m and not gazetteer.is_place(m.group(1))}
+    covered = SpanIndex(found)
+    return [Mention(s, e, name, "Organization", "organizations.defined", 0.75)
+            for name, spans in occurrences(text, names).items() for s, e in spans if not covered.containing(s, e)]
+
+
+@lru_cache(maxsize=1)
+def _party_committee_pattern() -> re.Pattern[str]:
+    parties = "|".join(sorted(map(re.escape, load_set("democratic_parties.txt")), key=len, reverse=True))
+    return re.compile(rf"(?:{parties})(?:中央|(?P<place>[\u4e00-\u9fff]{{1,10}}?[省市区县州盟旗])"
+                      r"(?:委员会|委会|委|总支|支部))")
+
+
+def _party_committees(text: str) -> list[Mention]:
+    """``民建某某市委``, ``九三学社中央``: a committee of a democratic party
+    (``kg/data/democratic_parties.txt``) at the centre or of a place the gazetteer knows."""
+    out = []
+    for m in _party_committee_pattern().finditer(text):
+        place = m.span("place")
+        if m.group("place") and gazetteer.match_place_chain(text, *place) != place[1]:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), "Organization", "organizations.party", 0.85))
+    return out

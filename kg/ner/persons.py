@@ -50,15 +50,16 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> list[tuple[int, int]]:
-    """Further names after a byline name, separated by spaces: 实习记者 周雨桐 贺嘉."""
+    """Further names after a byline name, separated by spaces or 、, or glued to it when
+    the byline closes after them: 实习记者 周雨桐 贺嘉, 某某社记者李某、赵某某, （记者 王某某李某某）."""
     out = []
     while True:
         start = pos
         while start < len(text) and text[start] in " \u3000":
             start += 1
-        if start == pos:
-            return out
-        end = names.name_end(text, start)
+        if start == pos and text.startswith("、", pos):
+            start = pos + 1
+        end = names.name_end(text, start)  # also a name glued to the last (记者 王某某李某某)
         if end == start or not byline_name_closed(text, end, title_starts):
             return out
         out.append((start, end))

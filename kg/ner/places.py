@@ -26,6 +26,8 @@
 - ``places.listed_settlement``: short town names in a list the text closes with
   their kind (甲、乙、丙等镇街, 等乡镇, 等村).
 - ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
+- ``places.visited``: one character for a place the text visits (来陕考察; 来渠考察 in a
+  document naming 渠县): a province abbreviation or a named city's or county's first character.
 """
 from __future__ import annotations
 
@@ -105,12 +107,30 @@ def _needs_context(entry: gazetteer.PlaceEntry) -> bool:
     return entry.is_short or len(entry.name) <= 2
 
 
+#: How far past a rejected short form a place starting inside it may run (元江|西 -> 江西).
+_REREAD = 8
+
+
+def _inside_rejected_short_form(text: str, s: int, e: int) -> list[Mention]:
+    """Places that start inside a short form the document gives no context for and that
+    the greedy match skipped: 江西 of 亿元江西南昌县 after 元江 (a county's short form)."""
+    out = []
+    for a, b, entry in gazetteer.find_places(text[s + 1:e + _REREAD]):
+        if a + s + 1 < e and not _needs_context(entry):
+            out.append(Mention(a + s + 1, b + s + 1, entry.name, "Place", "places.division",
+                               0.6 if entry.is_short else 0.75))
+    return out
+
+
 def _divisions(text: str) -> list[Mention]:
     found = gazetteer.find_places(text)
     provinces = {entry.province for _, _, entry in found if entry.province and not _needs_context(entry)}
     out = []
     for s, e, entry in found:
-        if _needs_context(entry) and entry.province not in provinces or _ADJECTIVAL.match(text, e):
+        if _needs_context(entry) and entry.province not in provinces:
+            out.extend(_inside_rejected_short_form(text, s, e))
+            continue
+        if _ADJECTIVAL.match(text, e):
             continue
         if entry.level == gazetteer.COUNTRY and (s and text[s - 1] == "“" or text[e:e + 1] in ("(", "（")):
             continue  # a country opening a quoted title or a name: “中国优质某某基地”, 中国(西部)某某馆
@@ -276,6 +296,24 @@ def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention
     return out
 
 
+#: ``来某考察``, ``在某期间``: a visit to a place written by one character of its name.
+_VISITED = re.compile(r"(?<=[来赴到离在])([\u4e00-\u9fff])(?=考察|调研|期间|参观|访问|交流|洽谈|投资|发展)")
+
+
+def _visited_abbreviations(text: str, divisions: list[Mention]) -> list[Mention]:
+    """``来某考察``: a province's one-character abbreviation (来陕考察), or the first
+    character of a city or county the document names in full (来渠考察 after 渠县),
+    after a verb of coming and before one of visiting."""
+    provinces = load_set("province_abbreviations.txt")
+    firsts = set()
+    for d in divisions:
+        entry = gazetteer.lookup(d.text)
+        if entry and not entry.is_short and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+            firsts.add(d.text[0])
+    return [Mention(m.start(), m.end(), m.group(), "Place", "places.visited", 0.6)
+            for m in _VISITED.finditer(text) if m.group() in provinces or m.group() in firsts]
+
+
 @in_squeezed_text
 def recognize_places(text: str) -> list[Mention]:
     settlements = _settlements(text)
@@ -283,5 +321,7 @@ def recognize_places(text: str) -> list[Mention]:
     within = SpanIndex(settlements)
     divisions = [d for d in _divisions(text)
                  if not any(d.end < t.end for t in within.containing(d.start, d.end))]
-    found = divisions + settlements + _regions(text) + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
-    return found + _settlement_stems(text, settlements, found)
+    named = SpanIndex(divisions)  # 辽东 of 辽东半岛: a region inside a longer name is no mention
+    regions = [r for r in _regions(text) if not any(d.end - d.start > r.end - r.start for d in named.containing(r.start, r.end))]
+    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
+    return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions)

@@ -20,13 +20,14 @@ name no project; a project inside a named park has a proper part.  In
 ``甲新城及乙项目`` the project starts after 及; a park followed by generic words
 (某某新城重点产业项目) and a quoted honour (“某某基地”称号) are no projects.
 Items the text lists as projects (``甲、乙等重点工程``) are projects too, with
-the same tests (``projects.list``).
+the same tests (``projects.list``); so are China's national mega-projects by name
+(``projects.national``: 南水北调东线).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from kg import gazetteer
 from kg.lexicon import load_set
@@ -48,7 +49,7 @@ _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[
 #: Characters before a name's end that hold any match of _LEGAL_NAME_END: the search looks there only.
 _LEGAL_NAME_REACH = 16
 #: The rest of a legal company name after its short form (某某新材料|科技有限公司).
-_LEGAL_TAIL = r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)"
+_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)")
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
@@ -137,7 +138,16 @@ _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
-    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商)*(?:项目|工程)")
+    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴)*(?:项目|工程)")
+#: ``在甲、乙、丙开工项目现场``: items named as the sites of projects visited, without 等.
+_LIST_OF_SITES = re.compile(
+    rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
+
+
+#: An investment amount written before a project's name: 总投资5亿元的某某项目.
+_AMOUNT = r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)?(?:人民币)?的"
+#: The amount opening a list item (甲、总投资14.2亿元的乙等项目).
+_AMOUNT_OF_ITEM = re.compile(_AMOUNT)
 
 
 def _place_and_brand(text: str, start: int, end: int) -> bool:
@@ -186,7 +196,10 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    for m in list_matches(_LIST_OF_PROJECTS, text, r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]", "等"):
+    alphabet = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]"
+    matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
+                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"))
+    for m in matches:
         pos = m.start(1)
         items = m.group(1).split("、")
         for k, item in enumerate(items):
@@ -194,20 +207,64 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
             pos = e + 1
             if k == 0:
                 s = left_boundary(text, e, PROJECT, max_len=20, floor=max(s, _after_company(text, e)))
-            if e - s < 3 or named.containing(s, e) or text[s:e].isascii() \
-                    or strip_industry(text[s:e]) != text[s:e]:
-                continue  # 格科半导体 in 甲、格科半导体等项目 is a company
+            amount = _AMOUNT_OF_ITEM.match(text, s, e)
+            if amount:
+                s = amount.end()  # 甲、总投资5亿元的乙等项目: the amount describes 乙
+            if e - s < 3 or named.containing(s, e) or text[s:e].isascii():
+                continue
+            brand = strip_industry(text[s:e])
+            if brand != text[s:e] and e - s - len(brand) <= _INDUSTRY_TAIL and len(brand) <= _TRADE_NAME_LENGTH:
+                # 格科半导体 in 甲、格科半导体等项目: a trade name and its industry name the company
+                # (a longer run of field words is the object: 某某新能源汽车零部件 is a project)
+                if _is_trade_name(brand):
+                    out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
+                continue
             if _place_and_brand(text, s, e):  # 北京某驰 in 甲、北京某驰等项目: a company too
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
-            if len(_specific_part(text[s:e])) >= 2 and _has_proper_part(text[s:e]):
+            word_owner = _word_before_object(text[s:e])
+            if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner):
                 # a park's name in a list of projects is what is built: it outranks the Park reading
                 built = text.endswith(_BUILT_ESTATES, s, e)
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
                 owner = _owner(text, out[-1], e)
+                if not owner and word_owner:
+                    owner = Mention(s, s + len(word_owner), word_owner, "Enterprise", "projects.owner", 0.6)
                 if owner:
                     out.append(owner)
     return out
+
+
+#: The longest industry tail of a company's short name (精密机械, 生物医药).
+_INDUSTRY_TAIL = 4
+#: The longest trade name taken from a list item (上汽通用五菱宝骏二期整车产能建设 is a project).
+_TRADE_NAME_LENGTH = 4
+
+
+def _word_before_object(item: str) -> str:
+    """In a list the text calls projects, an item that opens with a word of its own (not a
+    field, product, place or generic word) followed by a product or field (某松|机器人,
+    某夫|智能工业机器人) is that company's project: the word, with a company head after it."""
+    tokens = words(item)
+    if len(tokens) < 2 or not 2 <= len(tokens[0]) <= 3 or not _CJK_ONLY.fullmatch(tokens[0]):
+        return ""
+    first, rest = tokens[0], item[len(tokens[0]):]
+    fields = load_set("industry_words.txt") | load_set("product_words.txt")
+    if first in fields or first in load_set("enterprise_generic.txt") or first in _generic_lengths()[0] \
+            or gazetteer.is_place(first) or not rest.startswith(_object_words()) or words(rest)[-1] not in fields:
+        return ""  # 某某装备观摩 is an activity: the item must end in a product or field
+    head = next((h for h in sorted(load_set("company_heads.txt"), key=len, reverse=True)
+                 if rest.startswith(h) and len(rest) > len(h)), "")
+    return first + head
+
+
+def _is_trade_name(brand: str) -> bool:
+    """A company's trade name: not a place, nor generic, and a word the dictionary does not
+    know or a proper noun (鸣鸿, 华联), unlike the common words of 综合服务."""
+    return len(brand) >= 2 and _CJK_ONLY.fullmatch(brand) is not None and not gazetteer.is_place(brand) \
+        and brand not in load_set("enterprise_generic.txt") and brand not in _generic_lengths()[0] \
+        and not brand.endswith(_NOT_OWNER_END) \
+        and (has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt", "ns", "nr"))
 
 
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期|[0-9]")
@@ -294,20 +351,39 @@ def _owner_before_capacity(text: str, project: Mention, begin: int, suffix_start
 _OBJECT_OPENERS = ("新型", "高端", "新建", "年产", "高性能", "新一代")
 
 
-def _opens_object(rest: str) -> bool:
+def _opens_object(rest: str, any_level: bool = False) -> bool:
     """Whether ``rest`` starts the object of a project: an opener word, a
-    phase, or the place where it is built (某某食品|某省生产基地)."""
+    phase, or the place where it is built (某某食品|某省生产基地); a county too
+    with ``any_level`` (某某陶瓷|某县生产基地: the brand already ends in its industry)."""
     if rest.startswith(_OBJECT_OPENERS) or _PHASE.match(rest):
         return True
     end = gazetteer.match_place(rest, 0, allow_short=True)
     entry = gazetteer.lookup(rest[:end]) if end > 0 else None
-    return bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
+    return bool(entry and (any_level or entry.level in (gazetteer.PROVINCE, gazetteer.CITY)))
+
+
+@lru_cache(maxsize=1)
+def _object_word_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    objects = frozenset(_object_words())
+    return objects, tuple(sorted({len(w) for w in objects}, reverse=True))
+
+
+def _trade_name_and_field(brand: str, generic: frozenset[str]) -> bool:
+    """Whether ``brand`` is a word of its own (not a place, not generic) and an industry
+    or product word after it (某某|陶瓷)."""
+    objects, lengths = _object_word_lengths()
+    for n in lengths:
+        if len(brand) - n >= 2 and brand[-n:] in objects:
+            trade = brand[:-n]
+            return not gazetteer.is_place(trade) and trade not in generic
+    return False
 
 
 def _brand_before_object(core: str) -> str:
     """``某某护理新型医用材料``, ``某某食品某省生产基地``: the shortest run of 2-5 whole
     words before the object opens is the owner, when it holds a trade name (a word
-    the dictionary does not know, a proper noun, or a word before an industry word)."""
+    the dictionary does not know, a proper noun, or a word before an industry or
+    product word: 某某陶瓷|某县生产基地, where a county may open the object too)."""
     if not _CJK_ONLY.match(core) or core[0] in _NUMERAL_START or suffix_regex("park_suffixes.txt").search(core):
         return ""
     generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
@@ -317,15 +393,41 @@ def _brand_before_object(core: str) -> str:
         if length > 5:
             return ""
         brand, rest = core[:length], core[length:]
-        if length < 2 or not _opens_object(rest):
+        if length < 2:
+            continue
+        in_field = _trade_name_and_field(brand, generic)
+        if not _opens_object(rest, any_level=in_field):
             continue
         own = strip_industry(brand)
         if not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) or brand in generic or own in generic \
                 or len(own) < 2 or brand.endswith(_NOT_OWNER_END):
             return ""
-        named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand
+        named = has_unknown_word(brand) or proper_noun_tag(words(brand)[0]) in ("nz", "nt") or own != brand or in_field
         return brand if named else ""
     return ""
+
+
+def _has_legal_name(text: str, short: str) -> bool:
+    """Whether ``short`` occurs in ``text`` as the start of a legal company name."""
+    k = text.find(short)
+    while k >= 0:
+        if _LEGAL_TAIL.match(text, k + len(short)):
+            return True
+        k = text.find(short, k + 1)
+    return False
+
+
+#: How far into a project's name a park that locates it may end (某某新城|某企业…项目).
+_LEADING_PARK_REACH = 8
+
+
+def _after_leading_park(text: str, begin: int, suffix_start: int) -> int:
+    """``某某新城隆基中央研究院总部项目``: where a lexicon brand may start after the park
+    that opens the name and locates the project (``begin`` if no such park)."""
+    for m in suffix_regex("park_suffixes.txt").finditer(text, begin, min(suffix_start, begin + _LEADING_PARK_REACH)):
+        if begin < m.start() and is_park_name(text, begin, m.start()) and begin < brand_at(text, m.end()) < suffix_start:
+            return m.end()
+    return begin
 
 
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
@@ -336,13 +438,14 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
     if by_capacity:
         return by_capacity
+    begin = _after_leading_park(text, begin, suffix_start)
     after_place = brand_at(text, begin)
     if begin < after_place < suffix_start:  # a city's short name and a lexicon brand: 长春中车整体搬迁项目
         entry = gazetteer.lookup(text[project.start:begin])
         start = project.start if entry and entry.is_short else begin  # 某某市|柳工: the city only locates it
         return Mention(start, after_place, text[start:after_place], "Enterprise", "projects.owner", 0.65)
     brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
-    if not brand or re.search(re.escape(text[project.start:suffix_start]) + _LEGAL_TAIL, text):
+    if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
     entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
@@ -376,6 +479,22 @@ def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+#: 新建 opens the official names of projects of new lines (新建甲至乙铁路…项目), at a clause's start.
+_NEW_LINE = "新建"
+
+
+def _new_route(text: str, start: int, suffix_start: int) -> int:
+    """``新建某某至某某铁路某某段项目``: 新建 right before a route named by its places, and
+    itself after no name character, is part of the project's name."""
+    begin = start - len(_NEW_LINE)
+    if begin < 0 or not text.startswith(_NEW_LINE, begin) or begin > 0 and is_name_char(text[begin - 1]):
+        return start
+    k = text.find("至", start, suffix_start)
+    if k > start and gazetteer.match_place_chain(text, start, k) == k and gazetteer.match_place(text, k + 1) > k + 1:
+        return begin
+    return start
+
+
 def _ends_a_name(text: str, end: int) -> bool:
     """Whether a project, park or organization suffix ends at ``end`` (甲项目|及乙项目)."""
     for table in (_TABLE, "park_suffixes.txt", "org_suffixes.txt"):
@@ -405,7 +524,7 @@ def _honour(text: str, start: int, end: int) -> bool:
 
 #: An investment amount right before a name: 总投资5亿元的某某加工项目 names one project,
 #: even in common words.
-_INVESTED = re.compile(r"(?:总投资|投资|投资额|计划投资)(?:约|达|超|近|逾)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元)(?:人民币)?的$")
+_INVESTED = re.compile(_AMOUNT + "$")
 
 
 #: A count right after a project word: the phrase is a category (某某类项目3个).
@@ -454,6 +573,19 @@ def _campaign(core: str) -> bool:
     return not any(gazetteer.match_place(core, k) > k for k in range(slogans[0].start()))
 
 
+#: A field word between a place and 基地 names a base (某旗光伏基地, 某县蔬菜基地).
+_BASE = "基地"
+
+
+def _placed_base(text: str, start: int, suffix_start: int, suffix: str) -> bool:
+    """``某某旗光伏基地``: a base named by the full name of its place and one field word."""
+    chain = gazetteer.match_place_chain(text, start, suffix_start)
+    entry = gazetteer.lookup(text[start:chain]) if chain > start else None
+    field = text[chain:suffix_start]
+    return suffix.endswith(_BASE) and bool(entry) and not entry.is_short \
+        and field in load_set("project_generic.txt") | load_set("industry_words.txt") and len(field) >= 2
+
+
 def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper: bool = True) -> bool:
     """Whether ``text[start:e]`` (suffix ``suffix`` at ``s``) names a project;
     without ``need_proper`` a bare 项目/工程 may follow common words only."""
@@ -467,7 +599,8 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     if "某" in name or name[0] == "级" or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
             or _campaign(text[start:s]):
         return False
-    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s)
+    named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s) \
+        or _placed_base(text, start, s, suffix)
     # 某某有限公司储能产业基地, 某某公司的智能工厂项目: written right after its company's name, the object names it.
     owner_end = start - 1 if text[start - 1:start] == "的" else start
     named_by_owner = (owner_end == start and start == _after_company(text, s) or owner_end < start) \
@@ -477,7 +610,73 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     last = max((w for w in suffix_table(_TABLE) if suffix.endswith(w)), key=len)  # 示范工厂, not 工厂
     needs_name = suffix in _BARE or suffix_table(_TABLE)[last] == "named"
+    if need_proper and not (named_by_owner or named_by_place or suffix.endswith(_PORT)) and _described_only(text[start:s]):
+        return False  # 商业广场, 大型商业广场, 中试基地: a kind of facility, no name
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+#: Ports are named after their area, in common words too (某某园港).
+_PORT = "港"
+
+
+def _described_only(core: str) -> bool:
+    """Whether ``core`` (a name without its suffix) only describes the facility: one
+    common word (商业 of 商业广场, 海底 of 海底隧道), after the descriptive openers of
+    ``kg/data/project_descriptive_openers.txt`` (大型, 现代化), and no proper part."""
+    tokens = words(core)
+    openers = load_set("project_descriptive_openers.txt")
+    while len(tokens) > 1 and tokens[0] in openers:
+        tokens = tokens[1:]  # 大型|商业: the rest decides (大型|无人机研发制造 names one)
+    abbreviations = load_set("province_abbreviations.txt")
+    if len(tokens) != 1 or proper_noun_tag(tokens[0]) or set(tokens[0]) <= abbreviations:  # 京沪 names
+        return False
+    return not _has_proper_part(core)
+
+
+#: A production rate written with a slash (76500吨/年, 10万台/年): the slash is inside the name.
+_CAPACITY_RATE = re.compile(r"[0-9.]+(?:万|亿)?(?:吨|台|套|件|辆|片|头|只)/$")
+#: The phase of a facility written after it (某某机场三期), when no other word follows.
+_PHASE_AFTER = re.compile(r"[一二三四五六七八九十0-9]期(?![\u4e00-\u9fff])")
+
+
+def _before_capacity_rate(text: str, start: int) -> int:
+    """``某某公司76500吨/年高端化学品项目``: a name that starts at 年 after a slash starts at
+    the rate's number."""
+    m = _CAPACITY_RATE.search(text, max(0, start - 12), start) if text.startswith("年", start) else None
+    return m.start() if m else start
+
+
+def _after_phase(text: str, end: int, suffix: str) -> int:
+    """``某某机场三期、…``: a facility's phase written after its name belongs to it (a bare
+    项目/工程 keeps its own: 某某项目一期 is the project and its phase)."""
+    m = _PHASE_AFTER.match(text, end)
+    return m.end() if m and suffix not in _BARE and not suffix.endswith(tuple(_BARE)) else end
+
+
+def _facility_ends(run: str) -> list[int]:
+    """Where a facility word ends inside a longer run of project words naming another
+    facility (港东站 of 港东站集装箱办理站): each such facility is named on its own too.
+    A run ending in 项目/工程 names the works on that facility (某某枢纽一期工程)."""
+    table = suffix_table(_TABLE)
+    if run.endswith(tuple(_BARE)):
+        return []
+    ends, i = [], 0
+    while i < len(run):
+        word = max((w for w in table if run.startswith(w, i)), key=len, default="")
+        if not word:
+            break
+        i += len(word)
+        if table[word] == "facility" and i < len(run):
+            ends.append(i)
+    return ends
+
+
+def _owned_suffix_run(text: str, s: int, run: str) -> bool:
+    """``某某有限公司的智能工厂项目``: right after its company and 的, a run of two project words
+    (智能工厂|项目) names the company's project."""
+    words_in_run = [w for w in suffix_table(_TABLE) if run.startswith(w) and len(run) > len(w)]
+    return s > 1 and text[s - 1] == "的" and _is_company_name_end(text, s - 1) and bool(words_in_run) \
+        and run.endswith(tuple(_BARE))
 
 
 def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:
@@ -501,29 +700,84 @@ def recognize_projects(text: str) -> list[Mention]:
                 and suffix_table(_TABLE).get(m.group()) != "facility":
             continue  # 某某枢纽产业园: the word is part of a park's name (a 某某机场临空经济区 has its airport)
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
+        start = _before_capacity_rate(text, start)
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
         start = _across_inner_conjunction(text, start, s)
+        if start == s and _owned_suffix_run(text, s, m.group()):
+            out.append(Mention(s, e, m.group(), "Project", "projects.owned_run", 0.75))
+            continue
         inner = text.rfind("项目", start, s - 1)
         if inner >= 0 and not m.group().endswith(tuple(_BARE)):
             start = inner + 2  # 某某物流项目分临港: a facility's name does not run over a project's
+        if text[start] in _VERB_COMPLEMENTS and stop_ends_at(text, start, PROJECT) >= 2:
+            start += 1  # 打造|出某某基地: the stop list ended the verb, not its complement
         verbs = leading_clause_words(text[start:s])
+        complemented = bool(verbs) and text[start + verbs] in _VERB_COMPLEMENTS
+        verbs += complemented  # 支撑起|老工业基地: a verb and its complement
         if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
             continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
+        if complemented:
+            start += verbs  # a verb phrase is no part of the name
         invested = _INVESTED.search(text, max(0, start - 24), start) is not None
         if gazetteer.is_place(text[start:e]):
             continue  # a city named after its port (某某港 of 某某港市) is a place
         if _is_project(text, start, s, e, m.group(), need_proper=not invested):
+            section = _line_section_end(text, e, m.group())
+            if section > e:  # 某某高铁某省段: the line and its section
+                out.append(Mention(start, section, text[start:section], "Project", "projects.line_section", 0.8))
+            e = _after_phase(text, e, m.group())
+            if m.group().endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
+                start = _new_route(text, start, s)
             out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)
+            for inner_end in _facility_ends(m.group()):
+                if _is_project(text, start, s, s + inner_end, m.group()[:inner_end]):
+                    # 某港东站|集装箱办理站: the station the longer facility belongs to is one too
+                    out.append(Mention(start, s + inner_end, text[start:s + inner_end], "Project", "projects.suffix", 0.8))
         elif _is_project(text, start, s, e, m.group(), need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
-    found = _longest_from_each_start(out + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
+    found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
-    return found + _road_codes(found) + _abbreviated_lines(text, found)
+    return found + _road_codes(found) + _abbreviated_lines(text, found) + _national_projects(text, found)
+
+
+@lru_cache(maxsize=1)
+def _national_pattern() -> re.Pattern[str]:
+    names = sorted(load_set("national_projects.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _national_projects(text: str, found: list[Mention]) -> list[Mention]:
+    """China's national mega-projects by name (``kg/data/national_projects.txt``: 南水北调东线),
+    also inside a longer name, where no other project has that span."""
+    spans = {(f.start, f.end) for f in found}
+    return [Mention(m.start(), m.end(), m.group(), "Project", "projects.national", 0.75)
+            for m in _national_pattern().finditer(text) if m.span() not in spans]
+
+
+#: A project's name in quotes, the quotes closing right after 项目/工程 (“某某运河古城项目”).
+_QUOTED = re.compile(r"“([^“”\n]{4,60}?(?:项目|工程))”(?=[、，,。；;和及与]|等)")
+
+
+#: A count of works or a rank opening a quoted name: a campaign, no project.
+_COUNTED_CAMPAIGN = re.compile(r"[一二两三四五六七八九十百千万0-9]+[项大号个条批]")
+
+
+def _quoted_projects(text: str) -> list[Mention]:
+    """``“甲项目”、“乙工程”等5个项目``: quotes that close right after 项目/工程 delimit a
+    project's name exactly, whatever words it is made of; a count opening it makes a
+    campaign (“十项重大工程”, “一号改革工程”)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        s, e = m.span(1)
+        core = text[s:e - 2]
+        if len(_specific_part(core)) >= 2 and not _COUNTED_CAMPAIGN.match(core) and "某" not in core:
+            out.append(Mention(s, e, text[s:e], "Project", "projects.quoted", 0.85))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -538,6 +792,18 @@ def _abbreviated_line() -> re.Pattern[str]:
 _SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}?段")
 
 
+#: Lines whose sections are named after a place (某某高铁某省段).
+_LINES = ("高铁", "铁路", "高速公路", "高速", "快速路", "轨道交通")
+
+
+def _line_section_end(text: str, end: int, suffix: str) -> int:
+    """End of the section at a place written after a line's name (…高铁广西段), else ``end``."""
+    section = _SECTION.match(text, end) if suffix.endswith(_LINES) else None
+    if section and gazetteer.match_place_chain(text, end, section.end() - 1) == section.end() - 1:
+        return section.end()
+    return end
+
+
 def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     """``沪杭高速``, ``京沪高铁某某段``: lines named by the abbreviations of the provinces
     they join, not written with a full place name; with the section where one follows."""
@@ -546,24 +812,40 @@ def _abbreviated_lines(text: str, found: list[Mention]) -> list[Mention]:
     for m in _abbreviated_line().finditer(text):
         e = m.end()
         if e < len(text) and is_name_char(text[e]) and not stop_starts_at(text, e, PROJECT):
-            section = _SECTION.match(text, e)
-            if not section or gazetteer.match_place_chain(text, e, section.end() - 1) != section.end() - 1:
+            section = _line_section_end(text, e, m.group())
+            if section == e:
                 continue  # 沪杭高速发展: no line's name
-            e = section.end()
+            e = section
         if (m.start(), e) not in found_spans:
             out.append(Mention(m.start(), e, text[m.start():e], "Project", "projects.abbreviated_line", 0.75))
     return out
 
 
-def _longest_from_each_start(found: list[Mention]) -> list[Mention]:
+#: What a project's name may add after a base or hub it builds: a bracketed place, a works
+#: noun and 项目/工程 (某某枢纽建设项目, 某某生产基地(某县)项目).
+_PROJECT_TAIL = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:建设|改造|提升|扩建|改建)?(?:项目|工程)")
+
+
+def _longest_from_each_start(text: str, found: list[Mention]) -> list[Mention]:
     """Of two projects that start together and the shorter ending in 工程, the longer is
-    the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it (a facility stays
-    nested: 某某东站 in 某某东站改造项目, and so does 甲项目 in 甲项目(一期)乙工程项目)."""
+    the name as written: 工程 in 某某疫苗和工程疫苗基地项目 is a word of it; so is a base or
+    hub the longer one only adds 项目 to (某某枢纽建设项目).  A facility stays nested:
+    某某东站 in 某某东站改造项目, and so does 甲项目 in 甲项目(一期)乙工程项目."""
     ends: dict[int, int] = {}
     for p in found:
         if p.type == "Project":
             ends[p.start] = max(ends.get(p.start, p.end), p.end)
-    return [p for p in found if p.type != "Project" or p.end == ends[p.start] or not p.text.endswith(_WORKS_WORD)]
+
+    def inside_longer(p: Mention) -> bool:
+        end = ends[p.start]
+        if p.end == end:
+            return False
+        if p.text.endswith(_WORKS_WORD):
+            return True
+        facility = any(p.text.endswith(w) for w, kind in suffix_table(_TABLE).items() if kind == "facility")
+        return not facility and _PROJECT_TAIL.fullmatch(text, p.end, end) is not None
+
+    return [p for p in found if p.type != "Project" or not inside_longer(p)]
 
 
 #: National (G) and provincial (S) road numbers: G352 in G352某某段大桥项目 is a road, itself a project.
@@ -579,8 +861,9 @@ def _road_codes(found: list[Mention]) -> list[Mention]:
     return out
 
 
-#: After a port's name, words that make it part of a park's or project's name.
-_PORT_PART_OF = re.compile(r"[改扩新续建澳务]|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
+#: After a port's name, words that make it part of a park's or project's name (建成, 建设
+#: say what is done to the port).
+_PORT_PART_OF = re.compile(r"[改扩新续澳务]|建(?![成设])|产业|工业|物流|经济|保税|综合|开发|片区|新区|园|区")
 #: Common words ending in 港 (临港 "by the port", 空港 "airport"): no port's own name.
 _PORT_WORDS = frozenset({"临港", "空港", "海港", "河港", "内港", "陆港", "商港", "渔港", "军港", "出港", "进港", "离港", "到港"})
 #: A port's own name is short: 某某港, 某某湾港, 某某信息港.
@@ -604,6 +887,8 @@ def _may_be_port(text: str, s: int, e: int) -> bool:
     return s - start <= _PORT_NAME_LENGTH
 
 
+#: Result complements of a verb (支撑起, 打造出, 建设成): the verb phrase goes on there.
+_VERB_COMPLEMENTS = "起出成好上"
 #: A name does not start with a conjunction (及压力容器项目 is the tail of a coordination).
 _CONJUNCTIONS = "及和与或并"
 #: What joins the items of a list of projects.

@@ -116,6 +116,13 @@ def byline_name_closed(text: str, end: int, title_starts: frozenset[int] = froze
             or text.startswith(_byline_ends(), end))
 
 
+def glued_byline_name(text: str, start: int, end: int, title_starts: frozenset[int] = frozenset()) -> bool:
+    """``（记者 王某某李某某）``: a three-character byline name with another one glued
+    after it that closes the byline: two reporters written without a space."""
+    after = names.name_end(text, end)
+    return end - start == 3 and after - end in (2, 3) and byline_name_closed(text, after, title_starts)
+
+
 def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[int, int]:
     """(start, end) of the name introduced by ``title``; (end, end) of the title if none."""
     pos = title.end
@@ -134,7 +141,8 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
         return pos, pos
     # A byline laid out with spaces (" 摄影 某某某") may run into the next line.
     spaced = start > pos and (title.start == 0 or text[title.start - 1] in " \u3000\n")
-    if byline and not spaced and not byline_name_closed(text, end, title_starts):
+    if byline and not spaced and not byline_name_closed(text, end, title_starts) \
+            and not glued_byline_name(text, start, end, title_starts):
         return pos, pos
     if colon and not byline:  # a list of posts and holders: 某区委书记:王某某区代区长:刘某某
         for e in (end, start + 2):

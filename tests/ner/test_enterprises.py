@@ -7,7 +7,7 @@ import pytest
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.organizations import recognize_organizations
 from kg.pipeline import default_pipeline
-from tests.conftest import plain_doc, recognized, texts
+from tests.conftest import merged_mentions, plain_doc, recognized, texts
 
 
 def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
@@ -170,3 +170,65 @@ def test_clause_verbs_before_a_group_are_not_part_of_its_name():
 
 def test_a_product_word_alone_before_company_is_no_name():
     assert not recognized(recognize_enterprises, "作为一家化妆品公司，它对水质要求很高。", "Enterprise")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("知名气体技术服务供应商德国澜峰气体集团扩大在华业务。", "德国澜峰气体集团"),   # a role noun before the name
+    ("作为系统集成商鸿川智控集团的合作伙伴。", "鸿川智控集团"),
+    ("华润电力与某地签约。", "华润电力"),                               # a listed company's short name
+])
+def test_role_nouns_end_and_listed_short_names_name_companies(text, company):
+    assert company in recognized(recognize_enterprises, text, "Enterprise")
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("在宏澜集团与风和医疗的智慧车间，产线有序运转。", {"风和医疗"}, set(), id="joined_to_a_group"),
+    pytest.param("宏远集团和发展中心合作。", set(), {"发展中心"}, id="no_industry_tail_no_company"),
+])
+def test_short_names_joined_to_companies(text, found, not_found):
+    names = recognized(recognize_enterprises, text, "Enterprise")
+    assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("签约仪式澜源新能控股有限公司、金川控股集团有限公司与我市签约。",
+                 {"澜源新能控股有限公司", "金川控股集团有限公司"}, {"仪式澜源新能控股有限公司"}, id="konggu_in_the_name"),
+    pytest.param("宏远控股集团投资建设。", {"宏远控股集团"}, set(), id="konggu_before_jituan"),
+    pytest.param("甲集团控股宏达科技有限公司。", {"宏达科技有限公司"}, {"甲集团控股宏达科技有限公司"}, id="konggu_as_a_verb"),
+    pytest.param("在开工仪式佳木斯分现场、隆基公司项目工地出席。", {"隆基公司"}, {"佳木斯分现场"}, id="a_site_is_no_company"),
+])
+def test_holding_companies_and_signing_ceremonies(text, found, not_found):
+    names = recognized(recognize_enterprises, text, "Enterprise")
+    assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, found", [
+    ("来到澜峰汽车股份有限公司鄂尔多斯分公司总装车间。", {"澜峰汽车股份有限公司鄂尔多斯分公司", "澜峰汽车股份有限公司"}),
+    ("宏达有限公司下属分公司。", {"宏达有限公司"}),
+])
+def test_branch_offices_of_companies_named_in_full(text, found):
+    assert recognized(recognize_enterprises, text, "Enterprise") == found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("紧盯宏远集团、向澜川集团学习。", {"宏远集团", "澜川集团"}, {"向澜川集团学习"}, id="a_neighbour_holding_a_suffix"),
+    pytest.param("签约华芯半导体、金石资本等项目。", {"华芯半导体", "金石资本"}, set(), id="funds_listed_as_projects"),
+])
+def test_list_neighbours_and_funds(text, found, not_found):
+    names = texts(merged_mentions(text), "Enterprise")
+    assert found <= names and not not_found & names
+
+
+def test_bureaus_listed_as_central_state_companies():
+    assert {"中建三局", "中铁十一局"} <= recognized(recognize_enterprises, "中建三局、中铁十一局等央企参与建设。", "Enterprise")
+
+
+def test_a_trade_name_ends_where_a_word_of_the_brand_does():
+    text = "重庆澜川精密机械有限公司落户江津。澜川将扩产。"
+    names = texts(merged_mentions(text), "Enterprise")
+    assert "澜川" in names and "澜川精" not in names
+
+
+def test_a_short_name_defined_in_brackets_names_the_company_wherever_it_occurs():
+    text = "重庆澜川精密机械有限公司（以下简称“澜精”）落户。澜精表示将扩产。"
+    assert "澜精" in recognized(recognize_enterprises, text, "Enterprise")

@@ -93,3 +93,11 @@ def test_youth_league_and_ordinary_words_are_not_govorgs():
 
 def test_party_and_cppcc_committees_named_in_full():
     assert recognized(recognize_govorgs, "中共南川区委、政协南川区委员会联合发文。") == {"中共南川区委", "政协南川区委员会"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("中华人民共和国工业和信息化部公布名单。", "中华人民共和国工业和信息化部"),   # the state's name opens a ministry's
+    ("国家发展和改革委员会、财政部联合发文。", "国家发展和改革委员会"),
+])
+def test_ministries_by_their_full_names(text, body):
+    assert body in recognized(recognize_govorgs, text, "GovOrg")

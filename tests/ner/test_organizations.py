@@ -65,3 +65,34 @@ def test_no_organization_in_posts_and_categories(text, not_organization):
 ])
 def test_institutions_with_compounds_and_short_forms(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("民盟宜昌市委与九三学社中央联合调研。", {"民盟宜昌市委", "九三学社中央"}, set(), id="party_committees"),
+    pytest.param("民革重庆市委会主委出席。", {"民革重庆市委会"}, set(), id="committee_written_weihui"),
+    pytest.param("民建会员与市委统战部座谈。", set(), {"民建会员与市委"}, id="no_committee_of_a_place"),
+    pytest.param("中新网某地5月1日电，国际在线消息。", {"中新网", "国际在线"}, set(), id="central_news_websites"),
+])
+def test_democratic_party_committees_and_news_websites(text, found, not_found):
+    names = recognized(recognize_organizations, text, "Organization")
+    assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("参观了澜芯半导体产业装备与技术研究院。", {"澜芯半导体产业装备与技术研究院"}, {"技术研究院"},
+                 id="a_name_with_yu_inside"),
+    pytest.param("加强科研与技术研究院合作。", set(), {"科研与技术研究院", "技术研究院"}, id="common_words_join_no_name"),
+])
+def test_institute_names_across_a_conjunction(text, found, not_found):
+    names = recognized(recognize_organizations, text, "Organization")
+    assert found <= names and not not_found & names
+
+
+def test_a_chamber_of_two_places_is_one_name():
+    names = recognized(recognize_organizations, "江津区和泸州市商会成立，重庆市和成都市签约。", "Organization")
+    assert names == {"江津区和泸州市商会"}
+
+
+def test_a_short_name_given_in_brackets_is_the_institution():
+    names = recognized(recognize_organizations, "重庆大学（简称重大）参加。重大将建设平台。", "Organization")
+    assert names == {"重庆大学", "重大"}

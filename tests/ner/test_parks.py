@@ -96,3 +96,12 @@ def test_parks_named_by_zone_grammar(text, park):
 ])
 def test_no_park_in_programmes_and_port_areas(text, not_park):
     assert not_park not in texts(recognize_parks(plain_doc(text)), "Park")
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("代表团先后到渠县粮油现代农业园区考察。", {"渠县粮油现代农业园区"}, set(), id="a_county_modern_agricultural_park"),
+    pytest.param("建设现代农业园区，打造现代农业园。", set(), {"现代农业园区", "现代农业园"}, id="the_category_alone"),
+])
+def test_modern_agricultural_parks(text, found, not_found):
+    parks = recognized(recognize_parks, text, "Park")
+    assert found <= parks and not not_found & parks

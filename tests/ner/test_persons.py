@@ -166,3 +166,25 @@ def test_conjunction_between_two_officials_still_splits_them(tmp_path):
     doc = run_pipeline(tmp_path, "涞水县委书记王志强和县长李明华出席活动。")
     assert {"王志强", "李明华"} <= texts(doc.mentions, "Person")
     assert "王志强和" not in texts(doc.mentions, "Person")
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("某某社记者李明、赵宇飞\n", {"李明", "赵宇飞"}, id="two_reporters_joined_by_a_pause_mark"),
+    pytest.param("（记者 李明、赵宇飞 通讯员 王强）", {"李明", "赵宇飞", "王强"}, id="in_a_credit_bracket"),
+    pytest.param("副主委韩晓琴，会员桑秀峰、董晓丹参加调研。", {"桑秀峰", "董晓丹"}, id="members_named_in_a_list"),
+])
+def test_names_listed_after_bylines_and_members(text, persons):
+    assert persons <= recognized(recognize_persons, text, "Person")
+
+
+def test_members_of_kinds_are_no_names():
+    assert not recognized(recognize_persons, "会员企业、党员干部参加活动。", "Person")
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("（记者 王建国李晓梅）\n", {"王建国", "李晓梅"}),
+    ("（记者 王建国李晓梅 通讯员 张立）", {"王建国", "李晓梅", "张立"}),
+    ("（记者 王建国摄）", {"王建国"}),
+])
+def test_two_reporters_glued_in_a_byline(text, persons):
+    assert recognized(recognize_persons, text, "Person") == persons

@@ -102,3 +102,25 @@ def test_major_city_short_names_need_no_province(text, place):
     assert place in texts(recognize_places(plain_doc(text)), "Place")
 
 
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("代表团来陕考察。", {"陕"}, set(), id="a_province_abbreviation_visited"),
+    pytest.param("代表团来渠调研，走访了四川省渠县的园区。", {"渠"}, set(), id="first_character_of_a_county_named_in_full"),
+    pytest.param("他来到这里考察，在此期间走访企业。", set(), {"这", "此"}, id="no_place_in_pronouns"),
+    pytest.param("过去苏南支援苏北，黄河流域生态保护。", {"苏南", "苏北", "黄河流域"}, set(), id="regions_by_their_short_names"),
+])
+def test_visited_abbreviations_and_regions(text, found, not_found):
+    places = recognized(recognize_places, text, "Place")
+    assert found <= places and not not_found & places
+
+
+def test_a_province_after_a_rejected_short_form_is_read_again():
+    # 元江 (a county's short form, no context here) took the first character of 江西
+    places = recognized(recognize_places, "总投资5亿元 江西南昌县项目集中开工", "Place")
+    assert {"江西", "南昌县"} <= places and "元江" not in places
+
+
+def test_no_region_inside_a_longer_place_name():
+    places = recognized(recognize_places, "辽东半岛最南端，渝北区、渝西地区发展。", "Place")
+    assert {"辽东半岛", "渝北区", "渝西地区"} <= places and not {"辽东", "渝北"} & places

@@ -247,6 +247,11 @@ def test_facilities_and_joined_projects(text, project):
     "他说，整个施工项目年底完工。",
     "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
     "按下重大项目建设快进键，聚力项目建设，大上项目。",
+    "中心集五星级酒店、商务办公、大型商业广场于一体。",    # a size and one common word: a kind of facility
+    "医学综合体、邻里中心开工建设，中试基地同步启用。",
+    "将为新型显示器件生产线提供必需的生产用气。",          # a production line with no name
+    "打造特色文旅小镇。",                                  # a feature label names no town
+    "建设光伏基地和重庆新能源基地。",                      # a field alone, or after a short place name
 ])
 def test_no_facility_in_descriptions(text):
     found = texts(recognize_projects(plain_doc(text)), "Project")
@@ -260,6 +265,34 @@ def test_no_facility_in_descriptions(text):
     ("共储备华电新能源、东岭智锐再生资源产业园等亿元以上重点项目。", "东岭智锐再生资源产业园"),
 ])
 def test_items_listed_as_projects_are_projects(text, project):
+    assert project in texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text, projects, companies", [
+    pytest.param("在金澜现代智慧物流仓储、博远精密机械开工项目现场，书记详细了解进度。",
+                 {"金澜现代智慧物流仓储"}, {"博远精密机械"}, id="sites_of_projects_visited"),
+    pytest.param("以及澄宇科技、鑫昌福新能源汽车零部件竣工项目现场。",
+                 {"鑫昌福新能源汽车零部件"}, {"鑫昌福", "澄宇科技"}, id="a_run_of_field_words_is_the_object"),
+    pytest.param("近年来引进新松机器人、中轴小镇等一批重大战略性项目落地投产。",
+                 {"新松机器人", "中轴小镇"}, {"新松"}, id="a_word_before_a_product_owns_it"),
+    pytest.param("总投资15亿元的东岭航空部件升级改造、总投资14.2亿元的澜轴高端轴承生产建设等项目开工。",
+                 {"澜轴高端轴承生产建设"}, {"澜轴"}, id="an_amount_opening_a_later_item"),
+    pytest.param("数字经济、文旅产业等项目加快落地。", set(), set(), id="sectors_are_neither"),
+])
+def test_items_of_project_lists_as_projects_or_companies(text, projects, companies):
+    found = merged_mentions(text)
+    assert projects <= texts(found, "Project")
+    assert companies <= texts(found, "Enterprise")
+    assert not companies & texts(found, "Project") and not projects & texts(found, "Enterprise")
+    assert "文旅产业" not in texts(found, "Enterprise") | texts(found, "Project")
+    assert not any(t.startswith("总投资") for t in texts(found, "Project"))
+
+
+@pytest.mark.parametrize("text, project", [
+    ("大型无人机研发制造基地建成投用。", "大型无人机研发制造基地"),   # a size before several words names one
+    ("京沪高铁运行平稳。", "京沪高铁"),
+])
+def test_descriptive_openers_before_named_objects_stay_projects(text, project):
     assert project in texts(merged_mentions(text), "Project")
 
 
@@ -282,6 +315,7 @@ def test_quoted_and_facility_names_that_stay_projects(text, project):
 
 @pytest.mark.parametrize("text, found", [
     ("京沪高铁山东段运行平稳。", {"京沪高铁", "京沪高铁山东段"}),   # a line and its section at a place
+    ("贵南高铁广西段建设过半。", {"贵南高铁", "贵南高铁广西段"}),   # a line found by its suffix, too
     ("沪渝高速、京津高铁相继通车。", {"沪渝高速", "京津高铁"}),
     ("沪渝高速发展迅速。", set()),                          # 高速 in 高速发展 is no line
 ])
@@ -314,4 +348,97 @@ def test_project_named_after_its_company_with_de(text, project):
     found = texts(recognize_projects(plain_doc(text)), "Project")
     assert (project in found) if project else not found
 
+
+@pytest.mark.parametrize("text, project", [
+    ("万州机场三期、渝西铁路等加快推进。", "万州机场三期"),                # a facility's phase after it
+    ("来到青禾能源材料有限公司76500吨/年高端化学品项目现场。", "76500吨/年高端化学品项目"),  # a rate with a slash
+    ("把北部湾港建成区域性国际枢纽。", "北部湾港"),                      # 建成 says what is done to the port
+    ("格尔木国际陆港加快建设。", "格尔木国际陆港"),
+    ("来到中国(西部)预制菜之都展览馆调研。", "中国(西部)预制菜之都展览馆"),   # 都 after 之 is no adverb
+    ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
+    ("参观了江津区城市规划展览馆。", "江津区城市规划展览馆"),   # a planning hall named by its place
+    ("项目包括南昌国际陆港枢纽产业园(南昌向塘电商物流服务中心)等。", "南昌向塘电商物流服务中心"),
+    ("来到达拉特旗光伏基地考察。", "达拉特旗光伏基地"),       # a place's full name and a field name a base
+])
+def test_phases_and_rates_inside_project_names(text, project):
+    assert project in texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("走进澜美陶瓷荣昌生产基地，产线有序运转。", "澜美陶瓷"),   # a brand ending in its product, before a county
+])
+def test_owner_before_a_county_base(text, owner):
+    assert owner in texts(merged_mentions(text), "Enterprise")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("来到泾河新城隆基中央研究院总部项目。", "隆基"),     # a park locates the project, a known brand owns it
+])
+def test_owner_after_a_leading_park(text, owner):
+    assert owner in texts(merged_mentions(text), "Enterprise")
+
+
+@pytest.mark.parametrize("text, projects, not_projects", [
+    pytest.param("新建万州至达州铁路万州至开州段项目开工。", {"新建万州至达州铁路万州至开州段项目", "万州至达州铁路"},
+                 {"万州至达州铁路万州至开州段项目"}, id="xinjian_opens_the_project_of_a_new_line"),
+    pytest.param("总投资490亿元的东岭临空经济区枢纽建设项目开工。", {"东岭临空经济区枢纽建设项目"},
+                 {"东岭临空经济区枢纽"}, id="a_hub_the_project_only_adds_jianshe_xiangmu_to"),
+    pytest.param("总投资10亿的青禾节能门窗生产基地(杞县)项目签约。", {"青禾节能门窗生产基地(杞县)项目"},
+                 {"青禾节能门窗生产基地"}, id="a_base_with_a_bracketed_place_and_xiangmu"),
+    pytest.param("总投资10亿的生态农业综合开发项目签约。", {"生态农业综合开发项目"}, set(), id="an_amount_in_yi_without_yuan"),
+    pytest.param("万州东站改造项目开工。", {"万州东站", "万州东站改造项目"}, set(), id="a_facility_stays_nested"),
+    pytest.param("力争全年新签招商项目总投资800亿元，广西国企重大项目复工。", set(), {"新签招商项目", "广西国企重大项目"},
+                 id="signing_verbs_and_owner_kinds_name_no_project"),
+])
+def test_project_spans_and_nesting(text, projects, not_projects):
+    found = texts(merged_mentions(text), "Project")
+    assert projects <= found and not not_projects & found
+
+
+@pytest.mark.parametrize("text, projects, not_projects", [
+    pytest.param("“澜川运河古城项目”、“万州现代有轨电车近期建设项目工程”等2个项目签约。",
+                 {"澜川运河古城项目", "万州现代有轨电车近期建设项目工程"}, {"万州现代有轨电车近期建设项目"},
+                 id="quotes_delimit_listed_project_names"),
+    pytest.param("扎实推进“十项重大工程”、“一号改革工程”。", set(), {"十项重大工程", "一号改革工程"},
+                 id="counted_campaigns_in_quotes"),
+])
+def test_quoted_project_names(text, projects, not_projects):
+    found = texts(merged_mentions(text), "Project")
+    assert projects <= found and not not_projects & found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("重大项目密集开复工，支撑起老工业基地经济发展。", set(), {"支撑起老工业基地", "起老工业基地"}, id="verb_and_complement"),
+    pytest.param("全力打造出宏远智能装备产业基地。", {"宏远智能装备产业基地"}, {"出宏远智能装备产业基地"}, id="complement_after_a_stop"),
+])
+def test_verb_complements_open_no_name(text, found, not_found):
+    names = texts(recognize_projects(plain_doc(text)), "Project")
+    assert found <= names and not not_found & names
+
+
+@pytest.mark.parametrize("text, project", [
+    ("大会在某地南水北调东线源头公园举行。", "南水北调东线"),    # a national mega-project inside a longer phrase
+    ("引江济淮工程全线通水。", "引江济淮工程"),
+])
+def test_national_mega_projects(text, project):
+    assert project in texts(recognize_projects(plain_doc(text)), "Project")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("宏远科技有限公司的智能工厂项目投产。", {"智能工厂项目"}),   # X公司的Y项目: the owner stays out
+    ("该公司的基地项目开工。", set()),                         # no company named
+])
+def test_project_words_after_a_company_and_de(text, found):
+    assert texts(recognize_projects(plain_doc(text)), "Project") == found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("加快实施万州港东站集装箱办理站建设。", {"万州港东站集装箱办理站", "万州港东站"}, set(),
+                 id="a_station_inside_another_facility"),
+    pytest.param("渝南双江航电枢纽一期工程蓄水。", {"渝南双江航电枢纽一期工程"}, {"渝南双江航电枢纽"},
+                 id="works_on_a_facility_keep_it_unnested"),
+])
+def test_facilities_inside_runs_of_project_words(text, found, not_found):
+    names = texts(recognize_projects(plain_doc(text)), "Project")
+    assert found <= names and not not_found & names
 
