@@ -6,6 +6,7 @@ come from; blank lines and ``#`` lines are skipped.  Columns are tab-separated.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +35,12 @@ def load_set(name: str) -> frozenset[str]:
 def alternation(name: str) -> str:
     """The first column of ``kg/data/NAME`` as a regex alternation, longest first (a longer
     entry wins over one it starts with), for patterns built from a word list."""
-    words = [line.split("\t")[0] for line in load_lines(name)]
+    return alternation_of(line.split("\t")[0] for line in load_lines(name))
+
+
+def alternation_of(words: Iterable[str]) -> str:
+    """``words`` as a regex alternation, longest first (a longer word wins over one it starts
+    with), each escaped; words of one length keep their order."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 

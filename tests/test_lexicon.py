@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kg.lexicon import alternation, load_lines
+from kg.lexicon import alternation, alternation_of, load_lines
 
 
 @pytest.mark.parametrize("name", ["rank_words.txt", "park_suffixes.txt", "project_suffixes.txt"])
@@ -23,3 +23,18 @@ def test_an_alternation_matches_each_entry_whole_and_tries_longer_entries_first(
 def test_the_rank_words_name_the_ranks(text, rank):
     found = re.match(alternation("rank_words.txt"), text)
     assert (found.group() if found else None) == rank
+
+
+@pytest.mark.parametrize("words, text, found", [
+    (["近年", "近年来"], "近年来将", "近年来"),       # the longer word is tried first, whatever the order given
+    (["a.b", "x"], "axb", None),                      # entries are escaped: a dot is a dot
+    (["a.b", "x"], "a.b", "a.b"),
+    (["乙", "甲"], "甲乙", "甲"),
+])
+def test_an_alternation_of_words_tries_longer_words_first_and_escapes_them(words, text, found):
+    hit = re.match(alternation_of(words), text)
+    assert (hit.group() if hit else None) == found
+
+
+def test_words_of_one_length_keep_their_order():
+    assert alternation_of(["乙", "甲丙", "甲"]) == "甲丙|乙|甲"

@@ -32,7 +32,7 @@ import re
 from kg.lexicon import load_set, load_table
 from kg.model import Relation
 from kg.names import SHORT_FORM_RULES, body_short_form, compact, group_core, is_short_form, leading_place
-from kg.relations.context import DocContext, triggers
+from kg.relations.context import DocContext, trigger_alternation
 from kg.spans import SpanIndex
 
 def extract_aliases(ctx: DocContext) -> list[Relation]:
@@ -76,7 +76,7 @@ def _introduced_variants(ctx: DocContext, canonical: dict) -> list[Relation]:
 
 def _introduced(ctx: DocContext) -> list[Relation]:
     """X（以下简称“Y”）, and every further short name in the same brackets: X（简称Y，也称Z）."""
-    intro = "|".join(map(re.escape, triggers("alias_intro")))
+    intro = trigger_alternation("alias_intro")
     pattern = re.compile(rf"[（(，,、；;]\s*(?:{intro})[:：]?\s*[“\"‘']?([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*([）)，,、；;])")
     out: list[Relation] = []
     for full in ctx.entity_mentions:

@@ -48,7 +48,7 @@ from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
                                   owner_after_place, place_after_unnamed_owner, province_or_wider,
-                                  substrings, triggers)
+                                  substrings, trigger_alternation, triggers)
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -66,8 +66,9 @@ PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
-EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
-                   r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
+_EVENT_VERB = trigger_alternation("event_verb")
+EVENT = re.compile(rf"集中(?:{_EVENT_VERB})|(?:{trigger_alternation('ceremony_verb')})(?:{trigger_alternation('occasion')})"
+                   rf"|(?:{_EVENT_VERB})[^，,。；;]{{0,6}}项目|项目[^，,。；;]{{0,6}}(?:{_EVENT_VERB})")
 #: What follows the place of a dateline (本报某地9月2日电, 某地讯).
 DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电(?![力网子站厂视商池器])|讯)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
@@ -94,12 +95,12 @@ QUOTE_CLOSE = "”’》"
 #: A quoted item no recognizer named, passed over whole (“某能源(含…)、某装备…项目”).
 QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
 #: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
-DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
+DURING_VISIT = re.compile(rf"(?:{trigger_alternation('during_visit')})[,，]")
 SEMICOLON = re.compile("[;；]")
 #: 某园区内，: what makes a place opening a sentence the scene of the rest of it.
 IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
 #: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
-VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + "|".join(re.escape(w) for w in triggers("visit")))
+VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + trigger_alternation("visit"))
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
 ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
 #: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
@@ -486,7 +487,7 @@ def _record_places(ctx: DocContext) -> list[Relation]:
     """项目名称：P / 建设地点：L, P，建设地点为L: the place after a label of location is where the
     project earlier on its line is, else the only project of the line before."""
     text = ctx.text
-    labels = "|".join(re.escape(w) for w in triggers("place_label"))
+    labels = trigger_alternation("place_label")
     label = re.compile(rf"(?:{labels})\s*(?:[:：]|为|是|在|位于)?\s*")
     out: list[Relation] = []
     previous: tuple[int, int] | None = None
@@ -533,7 +534,7 @@ def _located_at(ctx: DocContext) -> list[Relation]:
 
 
 #: What may follow a place before 的 or the end of a statement of location (位于某区境内).
-WITHIN = re.compile(r"(?:境内|辖区内|辖区|区域内|范围内|内)?")
+WITHIN = re.compile(rf"(?:{trigger_alternation('within')})?")
 #: Words standing for the project or company named before (该项目位于…).
 ANAPHORS = {"项目": ("Project",), "该项目": ("Project",), "该公司": ("Enterprise",), "公司": ("Enterprise",),
             "园区": ("Park",), "该园区": ("Park",)}
@@ -830,7 +831,7 @@ def _stated_parts(ctx: DocContext) -> list[Relation]:
 
 
 #: 作为L(的)…之一/组成部分，X: X is part of L.
-AS_ONE_OF = re.compile(r"(作为)[^，,。；;]{2,24}?(?:之一|组成部分|一部分)[,，]")
+AS_ONE_OF = re.compile(rf"(作为)[^，,。；;]{{2,24}}?(?:{trigger_alternation('one_of')})[,，]")
 
 
 def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:

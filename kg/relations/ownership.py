@@ -19,7 +19,7 @@ from kg import gazetteer
 from kg.model import Mention, Relation
 from kg.names import compact, prefixes_in
 from kg.relations.context import (WHEN, DocContext, ceremony_site, clause_end, clause_start, owner_after_place,
-                                  place_after_unnamed_owner, triggers)
+                                  place_after_unnamed_owner, trigger_alternation, triggers)
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -69,7 +69,7 @@ def _record_owners(ctx: DocContext) -> list[Relation]:
     the line before."""
     out: list[Relation] = []
     text = ctx.text
-    labels = "|".join(re.escape(w) for w in triggers("owner_label"))
+    labels = trigger_alternation("owner_label")
     # 建设单位：E on a record; P的投资方为E in a sentence
     label = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{labels})\s*[:：]|(?<=的)(?:{labels})(?:为|是))\s*")
     previous: tuple[int, int] | None = None
@@ -267,7 +267,7 @@ def _built_by(ctx: DocContext) -> list[Relation]:
 #: Words that join the owners after 由 (由A、B投资建设).
 OWNER_JOINERS = "、和与及"
 #: 共同/合资/联合…: what makes companies joined before a verb its subject together.
-JOINTLY = re.compile(r"(?:将|拟|计划)?(?:共同|合资|联合|携手|合作)")
+JOINTLY = re.compile(rf"(?:将|拟|计划)?(?:{trigger_alternation('jointly')})")
 #: What may stand between the owners and the verb (按照“…”模式联合): up to 30 characters of one clause.
 OWNER_GAP = re.compile(r"[^，,。；;！？!?\n]{0,30}")
 QUOTED = re.compile(r"“[^”]{0,30}”")
