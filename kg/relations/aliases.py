@@ -55,6 +55,8 @@ def extract_aliases(ctx: DocContext) -> list[Relation]:
 
 #: Words after a company's short name that leave it the same company (一汽 -> 一汽集团).
 VARIANT_ENDINGS = ("集团", "公司", "股份")
+#: 项目/工程 closing a project's name (dropped from a short name in brackets: 某某工程（某某项目）).
+PROJECT_WORD_END = re.compile(f"(?:{trigger_alternation('project_word')})$")
 
 
 def _introduced_variants(ctx: DocContext, canonical: dict) -> list[Relation]:
@@ -105,7 +107,7 @@ def _bracketed_project_short_forms(ctx: DocContext) -> list[Relation]:
                  if ctx.text[ctx.skip_space(m.end):ctx.skip_space(m.end) + 1] in ("）", ")")]
         if not inner:
             continue
-        core = re.sub("(?:项目|工程)$", "", compact(inner[0].text))
+        core = PROJECT_WORD_END.sub("", compact(inner[0].text))
         chars = iter(compact(full.text))
         if len(core) >= 3 and all(c in chars for c in core):
             out.append(ctx.relation(inner[0], "alias_of", full, "bracketed_short_form"))

@@ -62,7 +62,7 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
 #: What follows a park's name in the name of the project that builds it (某某产业园项目); a
 #: phase (产业园三期项目) is built in the park that exists.
-PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
+PARK_AS_PROJECT = re.compile(rf"(?:建设)?(?:{trigger_alternation('project_word')})")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
@@ -102,7 +102,8 @@ IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
 #: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
 VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + trigger_alternation("visit"))
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
-ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
+ITEM_MODIFIER = re.compile(rf"(?:{trigger_alternation('investment')})(?:{trigger_alternation('approximately')})?"
+                           r"[0-9.]+[万亿]*元?(?:人民币)?的")
 #: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
 ITEM_BRACKET = re.compile(r"[(（]([^()（）]{1,40})[)）]")
 
@@ -151,8 +152,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
 #: What joins the places of a list closed by 等 + region.
 PLACE_LIST_JOINERS = "、和及与"
 #: Sub-area words that follow a place inside a zone's name (临空经济区廊坊片区).
-_AREA_WORDS = ("片区", "组团")
-_ZONE_BEFORE = re.compile("(?:区|城|园|基地|港)$")
+_AREA_WORDS = triggers("zone_area")
+_ZONE_BEFORE = re.compile(f"(?:{trigger_alternation('zone_ending')})$")
 #: A list item the recognizers did not name, passed over inside a list of parks (大学城).
 _UNNAMED_ITEM = re.compile(f"[\u3400-\u9fff]{{2,6}}?(?=[{PLACE_LIST_JOINERS}])")
 
@@ -878,7 +879,7 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
 
 
 #: 等 closing a list of projects or companies: 等一批重大项目, 等16个重大产业项目, 等企业.
-LIST_CLOSE = re.compile(r"等[^，,。；;、：:]{0,12}?(?:项目|企业)")
+LIST_CLOSE = re.compile(rf"等[^，,。；;、：:]{{0,12}}?(?:{trigger_alternation('list_kind')})")
 
 
 def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:

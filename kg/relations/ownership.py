@@ -308,8 +308,9 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
 
 #: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y, X投资10亿元的Y: an investment figure before the
 #: building verb or 的.
-INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?"
-                              r"(?:[,，]?(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)|的)")
+INVESTS_TO_BUILD = re.compile(rf"(?:{trigger_alternation('plan')})?总?投资(?:{trigger_alternation('approximately')})?"
+                              r"[0-9.]+[万亿]*元(?:人民币)?"
+                              rf"(?:[,，]?(?:在[^，,。；;]{{2,12}}?)?(?:{trigger_alternation('build_after_figure')})|的)")
 
 
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:
