@@ -45,6 +45,17 @@ def alternation_of(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=None)
+def load_family(name: str, family: str) -> tuple[str, ...]:
+    """The words of one family of a two-column table (family, word) of ``kg/data/NAME``, in
+    file order.  A family with no words (a misspelt name) is refused: a pattern built from
+    none would match everywhere."""
+    words = tuple(row[1] for row in load_table(name) if row[0] == family)
+    if not words:
+        raise ValueError(f"{name} has no family {family!r}")
+    return words
+
+
+@lru_cache(maxsize=None)
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Every line of ``kg/data/NAME`` split on tabs."""
     return tuple(tuple(line.split("\t")) for line in load_lines(name))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kg.lexicon import alternation, alternation_of, load_lines
+from kg.lexicon import alternation, alternation_of, load_family, load_lines, load_table
 
 
 @pytest.mark.parametrize("name", ["rank_words.txt", "park_suffixes.txt", "project_suffixes.txt"])
@@ -38,3 +38,18 @@ def test_an_alternation_of_words_tries_longer_words_first_and_escapes_them(words
 
 def test_words_of_one_length_keep_their_order():
     assert alternation_of(["乙", "甲丙", "甲"]) == "甲丙|乙|甲"
+
+
+@pytest.mark.parametrize("name, family, first", [
+    ("name_endings.tsv", "legal_form", "有限公司"),
+    ("relation_triggers.tsv", "deputy", "常务副"),
+])
+def test_a_family_is_read_in_file_order(name, family, first):
+    words = load_family(name, family)
+    assert words[0] == first
+    assert list(words) == [row[1] for row in load_table(name) if row[0] == family]
+
+
+def test_a_family_no_row_names_is_refused():
+    with pytest.raises(ValueError, match="name_endings.tsv has no family 'legal_froms'"):
+        load_family("name_endings.tsv", "legal_froms")

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load_set, load_table
+from kg.lexicon import load_family, load_set, load_table
 from kg.model import Relation
 from kg.names import SHORT_FORM_RULES, body_short_form, compact, group_core, is_short_form, leading_place
 from kg.relations.context import DocContext, trigger_alternation
@@ -54,7 +54,7 @@ def extract_aliases(ctx: DocContext) -> list[Relation]:
 
 
 #: Words after a company's short name that leave it the same company (一汽 -> 一汽集团).
-VARIANT_ENDINGS = ("集团", "公司", "股份")
+VARIANT_ENDINGS = load_family("name_endings.tsv", "variant")
 #: 项目/工程 closing a project's name (dropped from a short name in brackets: 某某工程（某某项目）).
 PROJECT_WORD_END = re.compile(f"(?:{trigger_alternation('project_word')})$")
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import cached_property, lru_cache
 
 from kg import gazetteer
-from kg.lexicon import alternation_of, load_table
+from kg.lexicon import alternation_of, load_family
 from kg.model import ENTITY_TYPES, TITLE, Document, Mention, Relation, Span
 from kg.names import compact
 from kg.spans import SpanIndex
@@ -20,18 +20,13 @@ from kg.spans import SpanIndex
 @lru_cache(maxsize=None)  # read once per family, not at every mention that asks
 def triggers(family: str) -> tuple[str, ...]:
     """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
-    words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(sorted(load_family("relation_triggers.tsv", family), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def trigger_alternation(family: str) -> str:
-    """The trigger words of one pattern family as a regex alternation, longest first.  A family
-    with no words (a misspelt name) is refused: its empty alternation would match everywhere."""
-    words = triggers(family)
-    if not words:
-        raise ValueError(f"relation_triggers.tsv has no family {family!r}")
-    return alternation_of(words)
+    """The trigger words of one pattern family as a regex alternation, longest first."""
+    return alternation_of(triggers(family))
 
 
 #: What ends a clause: commas, sentence ends, colons, line breaks.

@@ -52,5 +52,5 @@ def test_a_trigger_family_is_an_alternation_longest_first(family, text, found):
 
 
 def test_a_family_with_no_words_is_refused():
-    with pytest.raises(ValueError, match="no family 'whne'"):
+    with pytest.raises(ValueError, match="relation_triggers.tsv has no family 'whne'"):
         trigger_alternation("whne")
