@@ -14,7 +14,9 @@ from kg.lexicon import load_family, load_lines, load_set, load_table
 #: Kinds of development zone that stand for the zone's full name in its body's short name
 #: (开发区管委会); not after a character that makes a longer kind (新区 inside 高新区).
 ZONE_KINDS = load_family("name_endings.tsv", "zone_kind")
-ZONE_KINDS_CHARS = "高经开工产"
+#: Characters that make a longer kind of zone before one of these (高新区, 经开区, 产业园区); the rest
+#: before a kind is never empty where it is read (the names differ), so a set serves.
+ZONE_KINDS_CHARS = frozenset(load_family("name_endings.tsv", "zone_kind_lead"))
 #: What ends the full name a company's short stem stands for (某某 -> 某某科技公司).
 COMPANY_ENDINGS = load_family("name_endings.tsv", "company")
 #: What ends a short name that is a group's own (甘肃电气装备集团), not its stem.

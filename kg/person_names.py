@@ -21,7 +21,7 @@ _PAUSE = re.compile(r"[^\u3400-\u9fff]")
 _NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
                  "一二三四五六七八九十百千万亿日号")
 #: Characters of body and post names, never in a given name (和区长 is no name).
-_NEVER_GIVEN = set("市区县镇乡委局厅部办党府院处省州")
+_NEVER_GIVEN = load_set("body_place_chars.txt")
 
 
 @lru_cache(maxsize=1)

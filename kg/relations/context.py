@@ -260,7 +260,7 @@ def ceremony_site(ctx: DocContext, pos: int) -> Mention | None:
 
 
 #: Characters of dates and events (春季, 某某会, 第三届): words that name no owner before a place.
-NOT_OWNER_CHARS = set("年月日季届会节")
+NOT_OWNER_CHARS = frozenset(triggers("not_owner_char"))
 #: The words before a place inside a project's name that may be its owner's short name
 #: (某企 in 某企某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
 UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")

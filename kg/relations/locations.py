@@ -79,7 +79,7 @@ IS_IN_JOINED = re.compile(r"[与和及、]|南北|东西")
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
 #: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
-TOPONYM_TAILS = "湾湖岛山"
+TOPONYM_TAILS = load_set("toponym_tails.txt")
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "starts_at", "record_place", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
@@ -1165,10 +1165,14 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: 以A、B等为代表/为龙头: the companies a park's industry is named by.
+REPRESENTED_BY = re.compile(rf"以([^。；，,]{{2,200}}?)等?为(?:{trigger_alternation('represented_by')})")
+
+
 def _represented_in_park(ctx: DocContext) -> list[Relation]:
     """…园区…形成以A、B等为代表的…集群; 某某开发区以A为龙头."""
     out = []
-    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为(?:代表|龙头|引领)", ctx.text):
+    for hit in REPRESENTED_BY.finditer(ctx.text):
         sentence = ctx.doc.sentence_at(hit.start())
         if sentence is None:
             continue
