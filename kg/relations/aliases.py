@@ -76,16 +76,19 @@ def _introduced_variants(ctx: DocContext, canonical: dict) -> list[Relation]:
     return out
 
 
+#: （以下简称“Y”, ，也称Z）: a short name introduced in brackets after a full name, then what closes it.
+ALIAS_INTRODUCED = re.compile(rf"[（(，,、；;]\s*(?:{trigger_alternation('alias_intro')})[:：]?\s*[“\"‘']?"
+                              rf"([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*([）)，,、；;])")
+
+
 def _introduced(ctx: DocContext) -> list[Relation]:
     """X（以下简称“Y”）, and every further short name in the same brackets: X（简称Y，也称Z）."""
-    intro = trigger_alternation("alias_intro")
-    pattern = re.compile(rf"[（(，,、；;]\s*(?:{intro})[:：]?\s*[“\"‘']?([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*([）)，,、；;])")
     out: list[Relation] = []
     for full in ctx.entity_mentions:
         pos = ctx.skip_space(full.end)
         if pos >= len(ctx.text) or ctx.text[pos] not in "（(" or not ctx.is_outermost(full):
             continue
-        while m := pattern.match(ctx.text, pos):
+        while m := ALIAS_INTRODUCED.match(ctx.text, pos):
             short = ctx.sub_mention(full, m.start(1), m.end(1), full.type)
             out.append(ctx.relation(short, "alias_of", full, "abbreviation_introduced"))
             if m.group(2) in "）)":

@@ -267,7 +267,7 @@ def _built_by(ctx: DocContext) -> list[Relation]:
 #: Words that join the owners after 由 (由A、B投资建设).
 OWNER_JOINERS = "、和与及"
 #: 共同/合资/联合…: what makes companies joined before a verb its subject together.
-JOINTLY = re.compile(rf"(?:将|拟|计划)?(?:{trigger_alternation('jointly')})")
+JOINTLY = re.compile(rf"(?:{trigger_alternation('joint_plan')})?(?:{trigger_alternation('jointly')})")
 #: What may stand between the owners and the verb (按照“…”模式联合): up to 30 characters of one clause.
 OWNER_GAP = re.compile(r"[^，,。；;！？!?\n]{0,30}")
 QUOTED = re.compile(r"“[^”]{0,30}”")
