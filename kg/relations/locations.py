@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import load_set, load_table
 from kg.model import TITLE, Mention, Relation
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
@@ -537,8 +537,7 @@ def _located_at(ctx: DocContext) -> list[Relation]:
 #: What may follow a place before 的 or the end of a statement of location (位于某区境内).
 WITHIN = re.compile(rf"(?:{trigger_alternation('within')})?")
 #: Words standing for the project or company named before (该项目位于…).
-ANAPHORS = {"项目": ("Project",), "该项目": ("Project",), "该公司": ("Enterprise",), "公司": ("Enterprise",),
-            "园区": ("Park",), "该园区": ("Park",)}
+ANAPHORS = {word: (type_,) for word, type_ in load_table("relation_anaphors.tsv")}
 
 
 def _subject_of(ctx: DocContext, pos: int) -> Mention | None:
