@@ -1,11 +1,12 @@
 """Knowledge files of kg/data read as sets, tables and regex alternations."""
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 
-from kg.lexicon import alternation, alternation_of, load_family, load_lines, load_table
+from kg.lexicon import DATA, alternation, alternation_of, load_family, load_lines, load_table
 
 
 @pytest.mark.parametrize("name", ["rank_words.txt", "park_suffixes.txt", "project_suffixes.txt"])
@@ -53,3 +54,11 @@ def test_a_family_is_read_in_file_order(name, family, first):
 def test_a_family_no_row_names_is_refused():
     with pytest.raises(ValueError, match="name_endings.tsv has no family 'legal_froms'"):
         load_family("name_endings.tsv", "legal_froms")
+
+
+@pytest.mark.parametrize("path", sorted(DATA.iterdir()), ids=lambda p: p.name)
+def test_every_data_file_opens_with_a_header(path):
+    """Knowledge files say what they hold and where it comes from before their first entry."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = list(itertools.takewhile(lambda line: line.startswith("#"), lines))
+    assert len(header) >= 2
