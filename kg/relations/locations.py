@@ -70,7 +70,7 @@ _EVENT_VERB = trigger_alternation("event_verb")
 EVENT = re.compile(rf"集中(?:{_EVENT_VERB})|(?:{trigger_alternation('ceremony_verb')})(?:{trigger_alternation('occasion')})"
                    rf"|(?:{_EVENT_VERB})[^，,。；;]{{0,6}}项目|项目[^，,。；;]{{0,6}}(?:{_EVENT_VERB})")
 #: What follows the place of a dateline (本报某地9月2日电, 某地讯).
-DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电(?![力网子站厂视商池器])|讯)")
+DATELINE = re.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:(?!{trigger_alternation('not_dateline')})电|讯)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
 EVENT_HOST_REACH = 12
 #: What follows a place after 是 when it does not say where the park is (A与B, 南北共建).
