@@ -484,16 +484,18 @@ def _skip_chars_left(ctx: DocContext, pos: int, chars: str) -> int:
     return pos
 
 
+#: 建设地点：L, 建设地点为L: a label of a project's place and what joins it to the place.
+PLACE_LABEL = re.compile(rf"(?:{trigger_alternation('place_label')})\s*(?:[:：]|为|是|在|位于)?\s*")
+
+
 def _record_places(ctx: DocContext) -> list[Relation]:
     """项目名称：P / 建设地点：L, P，建设地点为L: the place after a label of location is where the
     project earlier on its line is, else the only project of the line before."""
     text = ctx.text
-    labels = trigger_alternation("place_label")
-    label = re.compile(rf"(?:{labels})\s*(?:[:：]|为|是|在|位于)?\s*")
     out: list[Relation] = []
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
-        for hit in label.finditer(text, line.start(), line.end()):
+        for hit in PLACE_LABEL.finditer(text, line.start(), line.end()):
             where = _most_specific(_location_run(ctx, hit.end())[0])
             if where is None:
                 continue

@@ -63,20 +63,22 @@ def _signed(ctx: DocContext) -> list[Relation]:
     return out
 
 
+_OWNER_LABELS = trigger_alternation("owner_label")
+#: 建设单位：E on a record; P的投资方为E in a sentence.
+OWNER_LABEL = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{_OWNER_LABELS})\s*[:：]|(?<=的)(?:{_OWNER_LABELS})(?:为|是))\s*")
+
+
 def _record_owners(ctx: DocContext) -> list[Relation]:
     """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E, P的投资方为E: the
     company after an owner label owns the project earlier on its line, else the only project of
     the line before."""
     out: list[Relation] = []
     text = ctx.text
-    labels = trigger_alternation("owner_label")
-    # 建设单位：E on a record; P的投资方为E in a sentence
-    label = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{labels})\s*[:：]|(?<=的)(?:{labels})(?:为|是))\s*")
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
             continue
-        hit = label.search(text, line.start(), line.end())
+        hit = OWNER_LABEL.search(text, line.start(), line.end())
         owner = _record_owner(ctx, hit.end(), line.end()) if hit else None
         if owner is not None:
             projects = [p for p in ctx.inside(line.start(), hit.start(), PROJECT) if ctx.is_outermost(p)]
