@@ -7,7 +7,8 @@ Sources (loaded at run time, cached):
   installed package (importing ``cpca`` itself needs ``pkg_resources``);
 - ``kg/data/places_updates.tsv``: divisions renamed since that snapshot;
 - ``kg/data/countries.txt``, ``rivers.txt``, ``regions.txt``: small general lists;
-- short forms derived by rule: ``江津区`` -> ``江津``, ``西藏自治区`` -> ``西藏``,
+- ``kg/data/division_placeholders.txt``: rows of that table that name no place;
+- short forms derived by rule (the endings dropped: ``kg/data/division_endings.txt``): ``江津区`` -> ``江津``, ``西藏自治区`` -> ``西藏``,
   ``彭水苗族土家族自治县`` -> ``彭水`` (+ ``彭水县``), kept when at least two
   characters remain and the short form is not an ordinary word
   (``kg/data/place_short_stop.txt``).
@@ -31,13 +32,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.lexicon import load_lines, load_set, load_table
+from kg.lexicon import alternation, load_lines, load_set, load_table
 
 #: Levels of PlaceEntry.level.
 PROVINCE, CITY, COUNTY, COUNTRY, RIVER, REGION = "province", "city", "county", "country", "river", "region"
 
-_SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-_GENERIC_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|区|县|盟|旗)$")
+_SKIP = load_set("division_placeholders.txt")
+_GENERIC_SUFFIX = re.compile(f"(?:{alternation('division_endings.txt')})$")
 
 
 @dataclass(frozen=True)

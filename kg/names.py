@@ -9,16 +9,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import load_lines, load_set, load_table
+from kg.lexicon import load_family, load_lines, load_set, load_table
 
 #: Kinds of development zone that stand for the zone's full name in its body's short name
 #: (开发区管委会); not after a character that makes a longer kind (新区 inside 高新区).
-ZONE_KINDS = ("开发区", "经开区", "高新区", "新区", "园区")
-ZONE_KINDS_CHARS = "高经开工产"
-COMPANY_ENDINGS = ("公司", "厂", "合作社", "研究所", "研究院", "中心", "集团")
-GROUP_ENDINGS = ("集团", "公司", "控股")
+ZONE_KINDS = load_family("name_endings.tsv", "zone_kind")
+#: Characters that make a longer kind of zone before one of these (高新区, 经开区, 产业园区); the rest
+#: before a kind is never empty where it is read (the names differ), so a set serves.
+ZONE_KINDS_CHARS = frozenset(load_family("name_endings.tsv", "zone_kind_lead"))
+#: What ends the full name a company's short stem stands for (某某 -> 某某科技公司).
+COMPANY_ENDINGS = load_family("name_endings.tsv", "company")
+#: What ends a short name that is a group's own (甘肃电气装备集团), not its stem.
+GROUP_ENDINGS = load_family("name_endings.tsv", "group")
 #: What may follow a group's name in the same company's full name (X集团 -> X集团有限公司).
-LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "控股有限公司", "公司")
+LEGAL_FORMS = load_family("name_endings.tsv", "legal_form")
 
 
 @lru_cache(maxsize=1 << 16)  # names recur: computed once per distinct name

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load_lines
+from kg.lexicon import alternation, alternation_of, load_family, load_table
 from kg.model import Document, Span
 
 CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -83,11 +83,12 @@ def lines(text: str) -> list[tuple[int, int]]:
 
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _NUMBER = re.compile(r"\d{3,}")
-_JUMP = re.compile(r"[（(](?:上接|下转|转自|接上)[^（）()\n]{0,12}[）)]")
+#: （上接第一版）, （下转第三版）: a jump line of either kind.
+_JUMP = re.compile(rf"[（(](?:{alternation_of(word for _, word in load_table('page_jumps.tsv'))})[^（）()\n]{{0,12}}[）)]")
 
 
 def _credit_line() -> re.Pattern[str]:
-    roles = "|".join(sorted(load_lines("page_credit_roles.txt"), key=len, reverse=True))
+    roles = alternation("page_credit_roles.txt")
     # 责编 蒲泽熙 编审 肖彦: only roles and short names
     return re.compile(rf"^(?:(?:{roles})[ \u3000:：]*{CJK}{{2,4}}[ \u3000]*)+$")
 
@@ -154,11 +155,12 @@ def find_repeats(text: str) -> list[Span]:
 MAX_CAPTION = 40
 _CAPTION = re.compile(rf"^[^。！？!?\n]{{4,{MAX_CAPTION}}}。$")
 #: Photo credits and captions that say so: 图片由X提供, 图为…, 资料图:…, … 张三 摄, … 摄影 张三.
+_PHOTOGRAPHER_ROLE = alternation_of(load_family("byline_credits.tsv", "photographer_role"))
 _CREDIT = re.compile(
     rf"^(?:图片来源[:：].{{1,20}}|图片由{CJK}{{2,20}}提供|(?:图为|资料图[:：片]|[（(]资料图片[）)]).{{0,80}}"
-    rf"|.{{0,80}}[ \u3000（(](?:记者|通讯员)?[ \u3000]*{CJK}{{2,4}}[ \u3000]*摄[）)]?"
+    rf"|.{{0,80}}[ \u3000（(](?:{_PHOTOGRAPHER_ROLE})?[ \u3000]*{CJK}{{2,4}}[ \u3000]*摄[）)]?"
     rf"|.{{0,80}}[ \u3000]摄影[ \u3000]*{CJK}{{2,4}}"
-    rf"|[（(]?(?:记者|通讯员)?[ \u3000]*{CJK}{{2,4}}[ \u3000]*摄[）)]?)$")
+    rf"|[（(]?(?:{_PHOTOGRAPHER_ROLE})?[ \u3000]*{CJK}{{2,4}}[ \u3000]*摄[）)]?)$")
 
 
 def find_captions(text: str) -> list[Span]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_set, load_table
+from kg.lexicon import alternation_of, load_lines, load_set, load_table
 
 CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 #: Characters that end a name: punctuation, spaces, brackets, digits, Latin letters.
@@ -21,7 +21,7 @@ _PAUSE = re.compile(r"[^\u3400-\u9fff]")
 _NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
                  "一二三四五六七八九十百千万亿日号")
 #: Characters of body and post names, never in a given name (和区长 is no name).
-_NEVER_GIVEN = set("市区县镇乡委局厅部办党府院处省州")
+_NEVER_GIVEN = load_set("body_place_chars.txt")
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +33,7 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _followers() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     rows = load_table("name_followers.tsv")
-    words = sorted((w for w, k in rows if k == "word"), key=len, reverse=True)
-    return (re.compile("|".join(map(re.escape, words))),
+    return (re.compile(alternation_of(w for w, k in rows if k == "word")),
             frozenset(w for w, k in rows if k in ("char", "prep")), frozenset(w for w, k in rows if k == "weak"))
 
 
@@ -57,9 +56,7 @@ def _post_verbs() -> re.Pattern[str]:
     """Personnel verbs of two or more characters (担任, 出任, 当选): a subject stands before
     them, so 和/与 right before one is a name's last character (李德和担任 -> 李德和)."""
     verbs = post_verbs()
-    words = sorted((w for kind in ("after_name", "negated") for w in verbs.get(kind, ()) if len(w) > 1),
-                   key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(alternation_of(w for kind in ("after_name", "negated") for w in verbs.get(kind, ()) if len(w) > 1))
 
 
 def _post_verb_at(text: str, pos: int) -> bool:

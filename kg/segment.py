@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import islice
 
 from kg.gazetteer import is_place, lookup
-from kg.lexicon import load_lines
+from kg.lexicon import alternation, alternation_of, load_family
 from kg.model import Article, BylineEntry, Document, Sentence, Span
 from kg.normalize import CJK, ignored_spans, lines
 
@@ -37,16 +37,21 @@ from kg.normalize import CJK, ignored_spans, lines
 
 HEADLINE_MAX = 64
 #: 本报讯 / 新华社北京7月1日电 / 昌吉州融媒体中心讯（记者 X）/ （上接第一版）
-_START = re.compile(r"^(?:本报讯|本报[^，。\s]{0,8}(?:讯|电)|(?:新华社|中新社)[^，。\s]{0,10}电"
-                    r"|[^，。,\s]{2,20}讯[ \u3000]*[（(]|[（(](?:上接|接上)[^）)\n]{0,12}[）)])")
+_START = re.compile(rf"^(?:本报讯|本报[^，。\s]{{0,8}}(?:讯|电)|(?:{alternation('news_agencies.txt')})[^，。\s]{{0,10}}电"
+                    rf"|[^，。,\s]{{2,20}}讯[ \u3000]*[（(]|[（(](?:{alternation_of(load_family('page_jumps.tsv', 'continued_from'))})"
+                    r"[^）)\n]{0,12}[）)])")
 #: A photo credit closing a line: … 张三 摄 / … 摄影 张三.
 _CREDIT_END = re.compile(rf"[ \u3000]{CJK}{{0,4}}[ \u3000]*摄[）)]?$|[ \u3000]摄影[ \u3000]*{CJK}{{2,4}}$")
-_OPENS_WITH_DATE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|日前|近日|昨日|昨天|今天|今日|近期)")
+_OPENS_WITH_DATE = re.compile(rf"^(?:\d{{1,2}}月\d{{1,2}}日|{alternation('report_openers.txt')})")
 _ENUMERATED = re.compile(r"^(?:[-*•·]\s|\d{1,3}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])")
 #: 近年来，/ 据了解，: a body sentence cut off by a paragraph break, not a headline.
 _CLAUSE_OPENER = re.compile(r"^(?:\d{1,2}月\d{1,2}日[^，,]{0,3}|[^，,\s]{1,4})[，,]")
 _TWO_PART = re.compile(rf"{CJK}[”\"》）)]?[ \u3000]+[“\"《]?{CJK}")
 _NAME = rf"{CJK}{{2,4}}|{CJK}{{1,6}}·{CJK}{{1,8}}"
+#: A byline token that credits work and names no one (摄, 供图, 文/图).
+_CREDIT_WORDS = frozenset(load_family("byline_credits.tsv", "alone"))
+#: A credit word closing a name in a byline token (孙学良报道): dropped, at least two characters left.
+_CREDIT_ENDING = re.compile(f"(?<=..)(?:{alternation_of(load_family('byline_credits.tsv', 'ending'))})$")
 
 
 @dataclass
@@ -60,13 +65,13 @@ class Unit:
 @lru_cache(maxsize=None)
 def _role_pattern() -> re.Pattern[str]:
     """ORG? ROLE NAME? in one byline token: 江津区融媒体中心记者, 实习记者罗凯元, 通讯员."""
-    roles = "|".join(sorted(load_lines("byline_roles.txt"), key=len, reverse=True))
+    roles = alternation("byline_roles.txt")
     return re.compile(rf"^(?P<org>.*?)(?P<role>{roles})(?P<rest>.*)$")
 
 
 @lru_cache(maxsize=None)
 def _author_pattern() -> re.Pattern[str]:
-    endings = "|".join(sorted(load_lines("author_title_endings.txt"), key=len, reverse=True))
+    endings = alternation("author_title_endings.txt")
     return re.compile(rf"(?P<title>[^\s。，,！？；]{{2,40}}(?:{endings}))[ \u3000]+(?P<name>{_NAME})")
 
 
@@ -157,9 +162,9 @@ def parse_byline(text: str, start: int, end: int) -> list[BylineEntry]:
         t, t_start = tok.group(), start + tok.start()
         core = t.strip("（）()【】[]")
         t_start += t.index(core) if core else 0
-        if core in ("摄", "摄影报道", "报道", "摄影", "供图", "文/图", "文图"):
+        if core in _CREDIT_WORDS:
             continue
-        core = re.sub(r"(?<=..)(?:摄影报道|报道|摄)$", "", core)  # 孙学良报道
+        core = _CREDIT_ENDING.sub("", core)  # 孙学良报道
         m = role_re.match(core)
         name, name_start = core, t_start
         if m:

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load_set, load_table
+from kg.lexicon import load_family, load_set, load_table
 from kg.model import Relation
 from kg.names import SHORT_FORM_RULES, body_short_form, compact, group_core, is_short_form, leading_place
-from kg.relations.context import DocContext, triggers
+from kg.relations.context import DocContext, trigger_alternation
 from kg.spans import SpanIndex
 
 def extract_aliases(ctx: DocContext) -> list[Relation]:
@@ -54,7 +54,9 @@ def extract_aliases(ctx: DocContext) -> list[Relation]:
 
 
 #: Words after a company's short name that leave it the same company (一汽 -> 一汽集团).
-VARIANT_ENDINGS = ("集团", "公司", "股份")
+VARIANT_ENDINGS = load_family("name_endings.tsv", "variant")
+#: 项目/工程 closing a project's name (dropped from a short name in brackets: 某某工程（某某项目）).
+PROJECT_WORD_END = re.compile(f"(?:{trigger_alternation('project_word')})$")
 
 
 def _introduced_variants(ctx: DocContext, canonical: dict) -> list[Relation]:
@@ -74,16 +76,19 @@ def _introduced_variants(ctx: DocContext, canonical: dict) -> list[Relation]:
     return out
 
 
+#: （以下简称“Y”, ，也称Z）: a short name introduced in brackets after a full name, then what closes it.
+ALIAS_INTRODUCED = re.compile(rf"[（(，,、；;]\s*(?:{trigger_alternation('alias_intro')})[:：]?\s*[“\"‘']?"
+                              rf"([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*([）)，,、；;])")
+
+
 def _introduced(ctx: DocContext) -> list[Relation]:
     """X（以下简称“Y”）, and every further short name in the same brackets: X（简称Y，也称Z）."""
-    intro = "|".join(map(re.escape, triggers("alias_intro")))
-    pattern = re.compile(rf"[（(，,、；;]\s*(?:{intro})[:：]?\s*[“\"‘']?([^”\"’'）)，,、；;]{{1,20}}?)[”\"’']?\s*([）)，,、；;])")
     out: list[Relation] = []
     for full in ctx.entity_mentions:
         pos = ctx.skip_space(full.end)
         if pos >= len(ctx.text) or ctx.text[pos] not in "（(" or not ctx.is_outermost(full):
             continue
-        while m := pattern.match(ctx.text, pos):
+        while m := ALIAS_INTRODUCED.match(ctx.text, pos):
             short = ctx.sub_mention(full, m.start(1), m.end(1), full.type)
             out.append(ctx.relation(short, "alias_of", full, "abbreviation_introduced"))
             if m.group(2) in "）)":
@@ -105,7 +110,7 @@ def _bracketed_project_short_forms(ctx: DocContext) -> list[Relation]:
                  if ctx.text[ctx.skip_space(m.end):ctx.skip_space(m.end) + 1] in ("）", ")")]
         if not inner:
             continue
-        core = re.sub("(?:项目|工程)$", "", compact(inner[0].text))
+        core = PROJECT_WORD_END.sub("", compact(inner[0].text))
         chars = iter(compact(full.text))
         if len(core) >= 3 and all(c in chars for c in core):
             out.append(ctx.relation(inner[0], "alias_of", full, "bracketed_short_form"))

@@ -12,10 +12,22 @@ from collections import defaultdict
 from functools import cached_property, lru_cache
 
 from kg import gazetteer
-from kg.lexicon import load_table
+from kg.lexicon import alternation_of, load_family
 from kg.model import ENTITY_TYPES, TITLE, Document, Mention, Relation, Span
 from kg.names import compact
 from kg.spans import SpanIndex
+
+@lru_cache(maxsize=None)  # read once per family, not at every mention that asks
+def triggers(family: str) -> tuple[str, ...]:
+    """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
+    return tuple(sorted(load_family("relation_triggers.tsv", family), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def trigger_alternation(family: str) -> str:
+    """The trigger words of one pattern family as a regex alternation, longest first."""
+    return alternation_of(triggers(family))
+
 
 #: What ends a clause: commas, sentence ends, colons, line breaks.
 CLAUSE_END = re.compile(r"[,，。；;！？!?：:\n]")
@@ -26,8 +38,7 @@ ORG_TYPES = ("GovOrg", "Enterprise", "Organization")
 ROUTE = re.compile(r"(?:至|到|—|－|-)")
 #: A date or a modal between a subject and 在 (X2022年在<place>建成的Y, 某项目近日在某区开工,
 #: X将在<place>建设Y).
-WHEN = re.compile(r"(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|今年|去年|前年|近年来|近年|近日|日前|近期"
-                  r"|将|拟|计划|已|正式|于|还|也|又)*")
+WHEN = re.compile(rf"(?:\d{{2,4}}年|\d{{1,2}}月|\d{{1,2}}日|{trigger_alternation('when')})*")
 LOCATION_TYPES = ("Place", "Park")
 
 
@@ -203,13 +214,6 @@ def clause_end(text: str, pos: int) -> int:
 
 
 
-@lru_cache(maxsize=None)  # read once per family, not at every mention that asks
-def triggers(family: str) -> tuple[str, ...]:
-    """Trigger words of one pattern family (kg/data/relation_triggers.tsv), longest first."""
-    words = [row[1] for row in load_table("relation_triggers.tsv") if row[0] == family]
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 def add_once(out: list, seen: dict[tuple, list[int]], key: tuple, item) -> None:
     """Add a dated fact (``item.date``, ``item.date_stated``: kg.model.Event, Milestone) to ``out``
     once per ``key`` and date.  A headline and its report state one fact twice: the one with the
@@ -243,7 +247,7 @@ def owner_after_place(ctx: DocContext, owner: Mention) -> Mention | None:
 
 
 #: 举行 X 首车下线仪式 / 开工仪式 / 投产仪式: a ceremony of the project named right after 举行.
-CEREMONY = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:仪式|典礼)")
+CEREMONY = re.compile(rf"[^，,。；;！？!?\n]{{0,12}}?(?:{trigger_alternation('ceremony')})")
 
 
 def ceremony_site(ctx: DocContext, pos: int) -> Mention | None:
@@ -256,7 +260,7 @@ def ceremony_site(ctx: DocContext, pos: int) -> Mention | None:
 
 
 #: Characters of dates and events (春季, 某某会, 第三届): words that name no owner before a place.
-NOT_OWNER_CHARS = set("年月日季届会节")
+NOT_OWNER_CHARS = frozenset(triggers("not_owner_char"))
 #: The words before a place inside a project's name that may be its owner's short name
 #: (某企 in 某企某市能源装备产业园项目): a few characters, no digit, bracket or route mark.
 UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")

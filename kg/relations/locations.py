@@ -42,13 +42,13 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import load_set, load_table
 from kg.model import TITLE, Mention, Relation
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
                                   owner_after_place, place_after_unnamed_owner, province_or_wider,
-                                  substrings, triggers)
+                                  substrings, trigger_alternation, triggers)
 
 LOCATED = ("Enterprise", "Project", "Park", "Organization")
 LOCATIONS = ("Place", "Park")
@@ -62,14 +62,15 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 BETWEEN = re.compile(r"[^，。；,;：:的]{0,8}?[与和及、至][^，。；,;：:]{1,20}?之间")
 #: What follows a park's name in the name of the project that builds it (某某产业园项目); a
 #: phase (产业园三期项目) is built in the park that exists.
-PARK_AS_PROJECT = re.compile(r"(?:建设)?(?:项目|工程)")
+PARK_AS_PROJECT = re.compile(rf"(?:建设)?(?:{trigger_alternation('project_word')})")
 #: 在 L 深耕15年的 / 在 L 扎根的: a verb phrase of a few characters ending in 的 (no clause break).
 VERB_PHRASE_DE = re.compile(r"[^，,。；;：:、\n的“”]{1,8}的")
 #: An event that starts or signs projects: 集中开工, 签约仪式, 签约项目12个, 12个项目集中签约.
-EVENT = re.compile(r"集中(?:开工|签约|竣工|投产)|(?:开工|签约|投产)(?:仪式|活动)"
-                   r"|(?:签约|开工|竣工|投产)[^，,。；;]{0,6}项目|项目[^，,。；;]{0,6}(?:签约|开工|竣工|投产)")
+_EVENT_VERB = trigger_alternation("event_verb")
+EVENT = re.compile(rf"集中(?:{_EVENT_VERB})|(?:{trigger_alternation('ceremony_verb')})(?:{trigger_alternation('occasion')})"
+                   rf"|(?:{_EVENT_VERB})[^，,。；;]{{0,6}}项目|项目[^，,。；;]{{0,6}}(?:{_EVENT_VERB})")
 #: What follows the place of a dateline (本报某地9月2日电, 某地讯).
-DATELINE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电(?![力网子站厂视商池器])|讯)")
+DATELINE = re.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:(?!{trigger_alternation('not_dateline')})电|讯)")
 #: How far into its sentence (characters: a date, 上午) the host of an event may be named.
 EVENT_HOST_REACH = 12
 #: What follows a place after 是 when it does not say where the park is (A与B, 南北共建).
@@ -78,7 +79,7 @@ IS_IN_JOINED = re.compile(r"[与和及、]|南北|东西")
 DIRECTION = re.compile(r"[东西南北中][区部片]")
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
 #: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
-TOPONYM_TAILS = "湾湖岛山"
+TOPONYM_TAILS = load_set("toponym_tails.txt")
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "starts_at", "record_place", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
@@ -94,14 +95,15 @@ QUOTE_CLOSE = "”’》"
 #: A quoted item no recognizer named, passed over whole (“某能源(含…)、某装备…项目”).
 QUOTED_LIST_ITEM = re.compile(f"[^{QUOTE_CLOSE}\n]{{1,80}}[{QUOTE_CLOSE}]")
 #: 在 L 期间，, 在 L 调研时，: a clause about a stay in a place.
-DURING_VISIT = re.compile(r"(?:期间|调研时|考察时|调研期间|考察期间)[,，]")
+DURING_VISIT = re.compile(rf"(?:{trigger_alternation('during_visit')})[,，]")
 SEMICOLON = re.compile("[;；]")
 #: 某园区内，: what makes a place opening a sentence the scene of the rest of it.
 IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
 #: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
-VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + "|".join(re.escape(w) for w in triggers("visit")))
+VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + trigger_alternation("visit"))
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
-ITEM_MODIFIER = re.compile(r"(?:总投资|计划投资|投资)[约近超达逾]?[0-9.]+[万亿]*元?(?:人民币)?的")
+ITEM_MODIFIER = re.compile(rf"(?:{trigger_alternation('investment')})(?:{trigger_alternation('approximately')})?"
+                           r"[0-9.]+[万亿]*元?(?:人民币)?的")
 #: A bracket after an item (A(B)、C): its other name or its first part, itself an item.
 ITEM_BRACKET = re.compile(r"[(（]([^()（）]{1,40})[)）]")
 
@@ -150,8 +152,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
 #: What joins the places of a list closed by 等 + region.
 PLACE_LIST_JOINERS = "、和及与"
 #: Sub-area words that follow a place inside a zone's name (临空经济区廊坊片区).
-_AREA_WORDS = ("片区", "组团")
-_ZONE_BEFORE = re.compile("(?:区|城|园|基地|港)$")
+_AREA_WORDS = triggers("zone_area")
+_ZONE_BEFORE = re.compile(f"(?:{trigger_alternation('zone_ending')})$")
 #: A list item the recognizers did not name, passed over inside a list of parks (大学城).
 _UNNAMED_ITEM = re.compile(f"[\u3400-\u9fff]{{2,6}}?(?=[{PLACE_LIST_JOINERS}])")
 
@@ -482,16 +484,18 @@ def _skip_chars_left(ctx: DocContext, pos: int, chars: str) -> int:
     return pos
 
 
+#: 建设地点：L, 建设地点为L: a label of a project's place and what joins it to the place.
+PLACE_LABEL = re.compile(rf"(?:{trigger_alternation('place_label')})\s*(?:[:：]|为|是|在|位于)?\s*")
+
+
 def _record_places(ctx: DocContext) -> list[Relation]:
     """项目名称：P / 建设地点：L, P，建设地点为L: the place after a label of location is where the
     project earlier on its line is, else the only project of the line before."""
     text = ctx.text
-    labels = "|".join(re.escape(w) for w in triggers("place_label"))
-    label = re.compile(rf"(?:{labels})\s*(?:[:：]|为|是|在|位于)?\s*")
     out: list[Relation] = []
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
-        for hit in label.finditer(text, line.start(), line.end()):
+        for hit in PLACE_LABEL.finditer(text, line.start(), line.end()):
             where = _most_specific(_location_run(ctx, hit.end())[0])
             if where is None:
                 continue
@@ -533,10 +537,9 @@ def _located_at(ctx: DocContext) -> list[Relation]:
 
 
 #: What may follow a place before 的 or the end of a statement of location (位于某区境内).
-WITHIN = re.compile(r"(?:境内|辖区内|辖区|区域内|范围内|内)?")
+WITHIN = re.compile(rf"(?:{trigger_alternation('within')})?")
 #: Words standing for the project or company named before (该项目位于…).
-ANAPHORS = {"项目": ("Project",), "该项目": ("Project",), "该公司": ("Enterprise",), "公司": ("Enterprise",),
-            "园区": ("Park",), "该园区": ("Park",)}
+ANAPHORS = {word: (type_,) for word, type_ in load_table("relation_anaphors.tsv")}
 
 
 def _subject_of(ctx: DocContext, pos: int) -> Mention | None:
@@ -830,7 +833,7 @@ def _stated_parts(ctx: DocContext) -> list[Relation]:
 
 
 #: 作为L(的)…之一/组成部分，X: X is part of L.
-AS_ONE_OF = re.compile(r"(作为)[^，,。；;]{2,24}?(?:之一|组成部分|一部分)[,，]")
+AS_ONE_OF = re.compile(rf"(作为)[^，,。；;]{{2,24}}?(?:{trigger_alternation('one_of')})[,，]")
 
 
 def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
@@ -877,7 +880,7 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
 
 
 #: 等 closing a list of projects or companies: 等一批重大项目, 等16个重大产业项目, 等企业.
-LIST_CLOSE = re.compile(r"等[^，,。；;、：:]{0,12}?(?:项目|企业)")
+LIST_CLOSE = re.compile(rf"等[^，,。；;、：:]{{0,12}}?(?:{trigger_alternation('list_kind')})")
 
 
 def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
@@ -1163,10 +1166,14 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: 以A、B等为代表/为龙头: the companies a park's industry is named by.
+REPRESENTED_BY = re.compile(rf"以([^。；，,]{{2,200}}?)等?为(?:{trigger_alternation('represented_by')})")
+
+
 def _represented_in_park(ctx: DocContext) -> list[Relation]:
     """…园区…形成以A、B等为代表的…集群; 某某开发区以A为龙头."""
     out = []
-    for hit in re.finditer(r"以([^。；，,]{2,200}?)等?为(?:代表|龙头|引领)", ctx.text):
+    for hit in REPRESENTED_BY.finditer(ctx.text):
         sentence = ctx.doc.sentence_at(hit.start())
         if sentence is None:
             continue

@@ -19,7 +19,7 @@ from kg import gazetteer
 from kg.model import Mention, Relation
 from kg.names import compact, prefixes_in
 from kg.relations.context import (WHEN, DocContext, ceremony_site, clause_end, clause_start, owner_after_place,
-                                  place_after_unnamed_owner, triggers)
+                                  place_after_unnamed_owner, trigger_alternation, triggers)
 
 OWNER_TYPES = ("Enterprise", "Organization")
 PROJECT = ("Project",)
@@ -63,20 +63,22 @@ def _signed(ctx: DocContext) -> list[Relation]:
     return out
 
 
+_OWNER_LABELS = trigger_alternation("owner_label")
+#: 建设单位：E on a record; P的投资方为E in a sentence.
+OWNER_LABEL = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{_OWNER_LABELS})\s*[:：]|(?<=的)(?:{_OWNER_LABELS})(?:为|是))\s*")
+
+
 def _record_owners(ctx: DocContext) -> list[Relation]:
     """项目名称：P / 央企：E (records of a list of projects), P；建设单位：E, P的投资方为E: the
     company after an owner label owns the project earlier on its line, else the only project of
     the line before."""
     out: list[Relation] = []
     text = ctx.text
-    labels = "|".join(re.escape(w) for w in triggers("owner_label"))
-    # 建设单位：E on a record; P的投资方为E in a sentence
-    label = re.compile(rf"(?m)(?:(?:^|[；;，,]\s*)(?:{labels})\s*[:：]|(?<=的)(?:{labels})(?:为|是))\s*")
     previous: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
             continue
-        hit = label.search(text, line.start(), line.end())
+        hit = OWNER_LABEL.search(text, line.start(), line.end())
         owner = _record_owner(ctx, hit.end(), line.end()) if hit else None
         if owner is not None:
             projects = [p for p in ctx.inside(line.start(), hit.start(), PROJECT) if ctx.is_outermost(p)]
@@ -267,7 +269,7 @@ def _built_by(ctx: DocContext) -> list[Relation]:
 #: Words that join the owners after 由 (由A、B投资建设).
 OWNER_JOINERS = "、和与及"
 #: 共同/合资/联合…: what makes companies joined before a verb its subject together.
-JOINTLY = re.compile(r"(?:将|拟|计划)?(?:共同|合资|联合|携手|合作)")
+JOINTLY = re.compile(rf"(?:{trigger_alternation('joint_plan')})?(?:{trigger_alternation('jointly')})")
 #: What may stand between the owners and the verb (按照“…”模式联合): up to 30 characters of one clause.
 OWNER_GAP = re.compile(r"[^，,。；;！？!?\n]{0,30}")
 QUOTED = re.compile(r"“[^”]{0,30}”")
@@ -308,8 +310,9 @@ def _by_owners(ctx: DocContext) -> list[Relation]:
 
 #: X (计划)投资10亿元(,)(在某地)建设/新建/打造 Y, X投资10亿元的Y: an investment figure before the
 #: building verb or 的.
-INVESTS_TO_BUILD = re.compile(r"(?:计划|拟|将|预计)?总?投资(?:约|近|超|逾|达)?[0-9.]+[万亿]*元(?:人民币)?"
-                              r"(?:[,，]?(?:在[^，,。；;]{2,12}?)?(?:建设|新建|打造|兴建|建)|的)")
+INVESTS_TO_BUILD = re.compile(rf"(?:{trigger_alternation('plan')})?总?投资(?:{trigger_alternation('approximately')})?"
+                              r"[0-9.]+[万亿]*元(?:人民币)?"
+                              rf"(?:[,，]?(?:在[^，,。；;]{{2,12}}?)?(?:{trigger_alternation('build_after_figure')})|的)")
 
 
 def _builds_at(ctx: DocContext, pos: int, build: tuple[str, ...]) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import TITLE, Appointment, Mention, Relation
 from kg.bodies import FUSABLE, ZONE_BODIES, level_words
 from kg.names import compact
@@ -88,9 +88,9 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
 
 
 #: Characters that end the name of a body: a title holding one before its post word names its own.
-BODY_CHARS = set("局委办部厅院会司所校")
-#: Words that make a deputy's post of a head's (副局长 beside 局长).
-DEPUTY_WORDS = ("常务副", "副")
+BODY_CHARS = load_set("body_end_chars.txt")
+#: Words that make a deputy's post of a head's (副局长 beside 局长), longest first (常务副 before 副).
+DEPUTY_WORDS = triggers("deputy")
 
 
 def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
@@ -194,7 +194,7 @@ def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
 
 
 #: An office of a body no recognizer named, between the body and a title (某委协同办科长).
-UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:办公室|办|科|处|室|股|中心|站|队)")
+UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('office_endings.txt')})")
 
 
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:

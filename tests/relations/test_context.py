@@ -1,11 +1,14 @@
 """The document context the relation patterns read (kg.relations.context)."""
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.model import TITLE, Mention
-from kg.relations.context import DocContext
+from kg.relations.context import DocContext, trigger_alternation, triggers
 from tests.conftest import raw_doc
 
 
@@ -33,3 +36,21 @@ def test_context_lookups_match_their_definitions():
                                                   if start <= m.start and m.end <= end and m.type in types]
 
     check()
+
+
+@pytest.mark.parametrize("family, text, found", [
+    ("when", "近年来将在某区建设", "近年来"),   # 近年来 before 近年
+    ("within", "辖区内的", "辖区内"),            # 辖区内 before 辖区
+    ("during_visit", "调研期间，", "调研期间"),
+    ("event_verb", "集中竣工", None),            # a pattern word, not at the start
+    ("ceremony", "典礼", "典礼"),
+])
+def test_a_trigger_family_is_an_alternation_longest_first(family, text, found):
+    hit = re.match(trigger_alternation(family), text)
+    assert (hit.group() if hit else None) == found
+    assert all(re.fullmatch(trigger_alternation(family), w) for w in triggers(family))
+
+
+def test_a_family_with_no_words_is_refused():
+    with pytest.raises(ValueError, match="relation_triggers.tsv has no family 'whne'"):
+        trigger_alternation("whne")
