@@ -225,7 +225,7 @@ def _extend(text: str, end: int) -> int:
 _COMPOUND_DEPT = re.compile(rf"[和与][{CJK}]{{2,4}}?(?:局|厅|委员会)")
 #: Characters of body names and levels, never inside one stem of a compound name
 #: (市发改委和市经信委 is two bodies).
-_BODY_CHARS = set("市区县镇乡委局厅部办党府院处省州")
+_BODY_CHARS = load_set("body_place_chars.txt")
 
 
 @lru_cache(maxsize=1)
