@@ -129,8 +129,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         for child in ctx.starting_at(parent.end, PLACE):
             if not _may_contain(compact(parent.text), compact(child.text)):
                 continue
-            if any(o.type == "Project" for o in ctx.enclosing(parent)):
-                continue  # 某省甲市至乙市高速公路: the places of a project's name name the project
+            if any(o.type in SITES for o in ctx.enclosing(parent)) and not _states_part_in_name(compact(parent.text)):
+                continue  # 某省甲市至乙市高速公路, 某省乙市新区: the places of a site's name name the site
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
@@ -216,6 +216,15 @@ def _place_chain(ctx: DocContext, start: int, end: int) -> bool:
 #: Gazetteer levels from largest to smallest; a place the gazetteer lacks (town, village) ranks last.
 LEVEL_RANK = {gazetteer.COUNTRY: 0, gazetteer.REGION: 0, gazetteer.PROVINCE: 1, gazetteer.CITY: 2,
               gazetteer.COUNTY: 3}
+
+
+def _states_part_in_name(parent: str) -> bool:
+    """Inside a park's or project's name, does a place chain opening with ``parent`` state that
+    the next place is part of it?  Below the prefecture (某县甲镇…, 甲镇乙村…基地) it does: the
+    name locates the site to the village; a province or city before its city or district
+    (某省乙市新区) only tells which one is meant."""
+    entry = gazetteer.lookup(parent)
+    return LEVEL_RANK.get(entry.level, 4) >= LEVEL_RANK[gazetteer.COUNTY] if entry else True
 
 
 def _may_contain(parent: str, child: str) -> bool:
@@ -1217,12 +1226,13 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                     continue
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
-        parent_place = None
+        parent_place, outer_places = None, []
         while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
             if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break
             parent_place, lead = lead, deeper[0]
+            outer_places.append(parent_place)
         route = lead is not None and lead.type == "Place" and bool(ROUTE.match(ctx.text, lead.end))
         if route:
             lead = parent_place  # 某省甲市至乙市高速公路: a route from its first place lies in the place before
@@ -1239,6 +1249,9 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 continue  # 洛三…产业园: a one-character abbreviation of each of two places names it
             if lead.type == "Park" or ((route or _prefix_locates(site, compact(lead.text))) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
+                # 某省乙市新区, 甲镇乙村某基地: the site is in every place of the chain its name opens with
+                out += [ctx.relation(site, "located_in", outer, "name_prefix") for outer in outer_places
+                        if not route and _prefix_locates(site, compact(outer.text))]
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
             after = compact(ctx.text[lead.end:site.end])
