@@ -735,7 +735,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
                 break
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
-                 and m not in items and not _visitors_place(ctx, m)]
+                 and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
         if any(compact(m.text) != compact(where.text) for m in named):
             where = None  # the visit moves on to another place
             continue
@@ -744,6 +744,13 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
                 placed.add(compact(m.text))
                 out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
     return out
+
+
+def _visited(ctx: DocContext, m: Mention) -> bool:
+    """Is the place or park ``m`` where the visit goes (a verb of visiting before it in its clause,
+    or 在 right before it)?  One named otherwise (吸引企业落地某市, 某市企业) does not move a tour on."""
+    start = clause_start(ctx.text, m.start)
+    return ctx.text[m.start - 1:m.start] == "在" or bool(VISIT_VERB.search(ctx.text, start, m.start))
 
 
 def _visitors_place(ctx: DocContext, m: Mention) -> bool:

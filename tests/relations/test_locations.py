@@ -564,3 +564,17 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
     found = triples(make_doc(text, names))
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("市长到青石县调研。他首先来到远拓电子有限公司,勉励企业带动更多企业落地白河市。随后,他走进青禾食品有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise"), ("白河市", "Place"), ("青禾食品有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青石县"), ("青禾食品有限公司", "located_in", "青石县")},
+                 id="a_place_named_but_not_visited_does_not_move_the_tour_on"),
+    pytest.param("市长到青石县调研。他首先来到远拓电子有限公司。随后,他前往白河市,走进青禾食品有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise"), ("白河市", "Place"), ("青禾食品有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青石县"), ("青禾食品有限公司", "located_in", "白河市")},
+                 id="a_place_visited_moves_the_tour_on"),
+])
+def test_tour_moves_on_only_with_the_visit(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
