@@ -238,6 +238,10 @@ SCENES_AND_LISTS = [
      [("青川市", "Place"), ("远拓机器人", "Project"), ("临湖文旅小镇", "Project"), ("青禾光电产业园", "Park")],
      {("远拓机器人", "located_in", "青川市"), ("临湖文旅小镇", "located_in", "青川市"),
       ("青禾光电产业园", "located_in", "青川市")}),
+    # 开竣工 (starts and completions) brings a list in like 开工
+    ("一季度,青川市集中开竣工远拓大道工程、青禾光电产业园三期项目等20个项目。",
+     [("青川市", "Place"), ("远拓大道工程", "Project"), ("青禾光电产业园三期项目", "Project")],
+     {("远拓大道工程", "located_in", "青川市"), ("青禾光电产业园三期项目", "located_in", "青川市")}),
     # a tour: later sentences that go on visiting visit what lies in the scene's park
     ("6月3日,区长李明到临湖工业园察看园区建设。\n\n李明先到远拓新能源、青禾集团了解订单情况。"
      "他要求做好服务保障。\n\n随后,李明考察瑞丰商城及禾康总部项目。",
