@@ -1249,6 +1249,9 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             lead = _toponym(ctx, lead, site.end)
             if lead is None:
                 continue
+        if lead is not None and lead.type == "Place" and site.type == "Park" and ctx.text[lead.end:lead.end + 1] in "(（" \
+                and (entry := gazetteer.lookup(compact(lead.text))) is not None and entry.level == gazetteer.COUNTRY:
+            lead = None  # 中国(某省)自由贸易试验区: the place in brackets, not the country, says where
         if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):

@@ -582,3 +582,15 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("中国(河北)自由贸易试验区揭牌。中国经济持续向好。",
+                 [("中国(河北)自由贸易试验区", "Park"), ("中国", "Place"), ("河北", "Place")],
+                 {("中国(河北)自由贸易试验区", "located_in", "河北")}, id="country_recognized_elsewhere_leaves_the_bracket_to_say_where"),
+    pytest.param("西宁(国家级)经济技术开发区揭牌。",
+                 [("西宁(国家级)经济技术开发区", "Park"), ("西宁", "Place")],
+                 {("西宁(国家级)经济技术开发区", "located_in", "西宁")}, id="a_city_before_a_bracket_still_says_where"),
+])
+def test_bracketed_place_after_a_country_locates_a_park(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
