@@ -673,9 +673,9 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                 if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
-                if not any(text.startswith(v, pos) for v in visit):
+                if not _visit_after(text, pos, visit):
                     continue
-            elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
+            elif not (opens_clause or _visit_after(text, pos, visit)
                       or ctx.starting_at(pos, LOCATED)):
                 continue
             sentence = ctx.doc.sentence_at(hit.start())
@@ -699,6 +699,12 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
         stop = SEMICOLON.search(text, where.end, sentence.end)
         out.append((where, where.end, stop.start() if stop else sentence.end))
     return out
+
+
+def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
+    """Does a verb of visiting start at ``pos``, maybe after a light verb (前往某区开展调研)?"""
+    light = next((w for w in triggers("visit_light_verb") if text.startswith(w, pos)), "")
+    return any(text.startswith(v, pos + len(light)) for v in visit)
 
 
 def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Mention, int, int]]) -> list[Relation]:

@@ -585,6 +585,18 @@ def test_tour_moves_on_only_with_the_visit(text, names, expected):
 
 
 @pytest.mark.parametrize("text, names, expected", [
+    pytest.param("调研组前往青石县开展调研,走访远拓电子有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青石县")}, id="light_verb_before_the_verb_of_visiting"),
+    pytest.param("调研组前往青石县开展合作,走访远拓电子有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
+                 set(), id="light_verb_before_no_verb_of_visiting_opens_no_scene"),
+])
+def test_place_visited_with_a_light_verb_opens_a_scene(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
     pytest.param("中国(河北)自由贸易试验区揭牌。中国经济持续向好。",
                  [("中国(河北)自由贸易试验区", "Park"), ("中国", "Place"), ("河北", "Place")],
                  {("中国(河北)自由贸易试验区", "located_in", "河北")}, id="country_recognized_elsewhere_leaves_the_bracket_to_say_where"),
