@@ -71,9 +71,10 @@ CORPUS_GOLD = GOLD / "corpus"
 #: F1 floors per corpus fold (tests/gold/corpus/README.md): the figures measured when the
 #: fold was last scored, rounded down, so a change that loses quality on real text fails.
 CORPUS_FLOORS = {
-    ("A", "entity:ENTITIES"): 0.91, ("A", "relation:RELATIONS"): 0.85,
+    ("A", "entity:ENTITIES"): 0.91, ("A", "relation:RELATIONS"): 0.87,
     ("B", "entity:ENTITIES"): 0.92, ("B", "relation:RELATIONS"): 0.85,
-    ("C", "entity:ENTITIES"): 0.92, ("C", "relation:RELATIONS"): 0.80,
+    ("C", "entity:ENTITIES"): 0.92, ("C", "relation:RELATIONS"): 0.87,
+    ("D", "entity:ENTITIES"): 0.86, ("D", "relation:RELATIONS"): 0.75,
 }
 
 
@@ -97,7 +98,7 @@ def test_corpus_fold_floor(corpus_scores, fold, key):
 #: F1 floors of the relation patterns alone, on the gold entities of the tuning folds
 #: (benchmarks/relations_oracle.py GOLD_DIR DOCS_DIR), rounded down: relation work is
 #: measured apart from entity recognition.
-ORACLE_FOLD_FLOORS = {"A": 0.93, "B": 0.91, "C": 0.95}
+ORACLE_FOLD_FLOORS = {"A": 0.94, "B": 0.91, "C": 0.95, "D": 0.89}
 
 
 @pytest.mark.parametrize("fold", sorted(ORACLE_FOLD_FLOORS))

@@ -131,8 +131,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         for child in ctx.starting_at(parent.end, PLACE):
             if not _may_contain(compact(parent.text), compact(child.text)):
                 continue
-            if any(o.type == "Project" for o in ctx.enclosing(parent)):
-                continue  # 某省甲市至乙市高速公路: the places of a project's name name the project
+            if any(o.type in SITES for o in ctx.enclosing(parent)) and not _states_part_in_name(compact(parent.text)):
+                continue  # 某省甲市至乙市高速公路, 某省乙市新区: the places of a site's name name the site
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
@@ -218,6 +218,15 @@ def _place_chain(ctx: DocContext, start: int, end: int) -> bool:
 #: Gazetteer levels from largest to smallest; a place the gazetteer lacks (town, village) ranks last.
 LEVEL_RANK = {gazetteer.COUNTRY: 0, gazetteer.REGION: 0, gazetteer.PROVINCE: 1, gazetteer.CITY: 2,
               gazetteer.COUNTY: 3}
+
+
+def _states_part_in_name(parent: str) -> bool:
+    """Inside a park's or project's name, does a place chain opening with ``parent`` state that
+    the next place is part of it?  Below the prefecture (某县甲镇…, 甲镇乙村…基地) it does: the
+    name locates the site to the village; a province or city before its city or district
+    (某省乙市新区) only tells which one is meant."""
+    entry = gazetteer.lookup(parent)
+    return LEVEL_RANK.get(entry.level, 4) >= LEVEL_RANK[gazetteer.COUNTY] if entry else True
 
 
 def _may_contain(parent: str, child: str) -> bool:
@@ -667,9 +676,9 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                 if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
-                if not any(text.startswith(v, pos) for v in visit):
+                if not _visit_after(text, pos, visit):
                     continue
-            elif not (opens_clause or any(text.startswith(v, pos) for v in visit)
+            elif not (opens_clause or _visit_after(text, pos, visit)
                       or ctx.starting_at(pos, LOCATED)):
                 continue
             sentence = ctx.doc.sentence_at(hit.start())
@@ -693,6 +702,12 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
         stop = SEMICOLON.search(text, where.end, sentence.end)
         out.append((where, where.end, stop.start() if stop else sentence.end))
     return out
+
+
+def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
+    """Does a verb of visiting start at ``pos``, maybe after a light verb (前往某区开展调研)?"""
+    light = next((w for w in triggers("visit_light_verb") if text.startswith(w, pos)), "")
+    return any(text.startswith(v, pos + len(light)) for v in visit)
 
 
 def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Mention, int, int]]) -> list[Relation]:
@@ -729,7 +744,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
                 break
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
-                 and m not in items and not _visitors_place(ctx, m)]
+                 and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
         if any(compact(m.text) != compact(where.text) for m in named):
             where = None  # the visit moves on to another place
             continue
@@ -738,6 +753,13 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
                 placed.add(compact(m.text))
                 out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
     return out
+
+
+def _visited(ctx: DocContext, m: Mention) -> bool:
+    """Is the place or park ``m`` where the visit goes (a verb of visiting before it in its clause,
+    or 在 right before it)?  One named otherwise (吸引企业落地某市, 某市企业) does not move a tour on."""
+    start = clause_start(ctx.text, m.start)
+    return ctx.text[m.start - 1:m.start] == "在" or bool(VISIT_VERB.search(ctx.text, start, m.start))
 
 
 def _visitors_place(ctx: DocContext, m: Mention) -> bool:
@@ -1224,12 +1246,13 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                     continue
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
-        parent_place = None
+        parent_place, outer_places = None, []
         while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
             if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break
             parent_place, lead = lead, deeper[0]
+            outer_places.append(parent_place)
         route = lead is not None and lead.type == "Place" and bool(ROUTE.match(ctx.text, lead.end))
         if route:
             lead = parent_place  # 某省甲市至乙市高速公路: a route from its first place lies in the place before
@@ -1239,6 +1262,9 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             lead = _toponym(ctx, lead, site.end)
             if lead is None:
                 continue
+        if lead is not None and lead.type == "Place" and site.type == "Park" and ctx.text[lead.end:lead.end + 1] in "(（" \
+                and (entry := gazetteer.lookup(compact(lead.text))) is not None and entry.level == gazetteer.COUNTRY:
+            lead = None  # 中国(某省)自由贸易试验区: the place in brackets, not the country, says where
         if lead is not None and lead.type == "Park" and PARK_AS_PROJECT.fullmatch(compact(ctx.text[lead.end:site.end])):
             continue  # 某某产业园项目: the project builds the park, it is not in it
         if lead is not None and (lead.type == "Place" or (lead.type == "Park" and site.type == "Project")):
@@ -1246,6 +1272,9 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 continue  # 洛三…产业园: a one-character abbreviation of each of two places names it
             if lead.type == "Park" or ((route or _prefix_locates(site, compact(lead.text))) and lead.end < site.end):
                 out.append(ctx.relation(site, "located_in", lead, "name_prefix"))
+                # 某省乙市新区, 甲镇乙村某基地: the site is in every place of the chain its name opens with
+                out += [ctx.relation(site, "located_in", outer, "name_prefix") for outer in outer_places
+                        if not route and _prefix_locates(site, compact(outer.text))]
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
             after = compact(ctx.text[lead.end:site.end])

@@ -18,7 +18,7 @@ def test_place_and_lone_toponym_tail_locate_a_park_and_the_toponym_is_in_the_out
     found = triples(doc)
     assert ("德化白鹭湾数字产业园", "located_in", "白鹭湾") in found
     assert ("白鹭湾", "part_of", "德化") in found
-    assert ("德化白鹭湾数字产业园", "located_in", "德化") not in found
+    assert ("德化白鹭湾数字产业园", "located_in", "德化") in found  # every place of the chain
     assert ("白鹭", "part_of", "德化") not in found
 
 
@@ -62,7 +62,8 @@ def test_tail_character_that_opens_the_next_word_is_no_toponym():
                  "part_of", set(), id="place_chain_inside_a_longer_name_that_starts_elsewhere_gives_no_part_of"),
     pytest.param("海南三亚崖州湾科技城建设提速。",
                  [("海南三亚崖州湾科技城", "Park"), ("海南", "Place"), ("三亚", "Place"), ("崖州", "Place")],
-                 "located_in", {("海南三亚崖州湾科技城", "located_in", "崖州湾")}, id="place_followed_by_a_toponym_tail_is_not_the_innermost_place"),  # the toponym
+                 "located_in", {("海南三亚崖州湾科技城", "located_in", "崖州湾"), ("海南三亚崖州湾科技城", "located_in", "三亚"),
+                                 ("海南三亚崖州湾科技城", "located_in", "海南")}, id="place_followed_by_a_toponym_tail_is_not_the_innermost_place"),  # the toponym
     pytest.param("在金州区召开的座谈会上，华腾重工集团负责人发言。",
                  [("金州区", "Place"), ("华腾重工集团", "Enterprise")],
                  "located_in", set(), id="in_place_verb_phrase_de_names_no_event"),
@@ -237,6 +238,10 @@ SCENES_AND_LISTS = [
      [("青川市", "Place"), ("远拓机器人", "Project"), ("临湖文旅小镇", "Project"), ("青禾光电产业园", "Park")],
      {("远拓机器人", "located_in", "青川市"), ("临湖文旅小镇", "located_in", "青川市"),
       ("青禾光电产业园", "located_in", "青川市")}),
+    # 开竣工 (starts and completions) brings a list in like 开工
+    ("一季度,青川市集中开竣工远拓大道工程、青禾光电产业园三期项目等20个项目。",
+     [("青川市", "Place"), ("远拓大道工程", "Project"), ("青禾光电产业园三期项目", "Project")],
+     {("远拓大道工程", "located_in", "青川市"), ("青禾光电产业园三期项目", "located_in", "青川市")}),
     # a tour: later sentences that go on visiting visit what lies in the scene's park
     ("6月3日,区长李明到临湖工业园察看园区建设。\n\n李明先到远拓新能源、青禾集团了解订单情况。"
      "他要求做好服务保障。\n\n随后,李明考察瑞丰商城及禾康总部项目。",
@@ -455,12 +460,12 @@ def test_relations_found_and_not_found(text, names, label, found, not_found):
     assert not got & not_found
 
 
-def test_park_is_located_in_the_innermost_place_of_its_prefix():
+def test_park_is_located_in_every_place_of_its_prefix_which_names_no_part_of_above_the_county():
     doc = make_doc("河北保定清苑经济开发区今年新增企业十家。",
                    [("河北保定清苑经济开发区", "Park"), ("河北", "Place"), ("保定", "Place"), ("清苑", "Place")])
     located = triples(doc, "located_in")
-    assert located == {("河北保定清苑经济开发区", "located_in", "清苑")}
-    assert {("保定", "part_of", "河北"), ("清苑", "part_of", "保定")} <= triples(doc, "part_of")
+    assert located == {("河北保定清苑经济开发区", "located_in", p) for p in ("河北", "保定", "清苑")}
+    assert not triples(doc, "part_of")  # 河北保定 in a name says which 保定, not that the text states it
 
 
 def test_zone_made_of_parks_and_projects_passes_over_an_unnamed_item():
@@ -542,3 +547,62 @@ def test_company_named_after_a_country_is_not_placed_by_the_section_header():
                     ("恒宇光电材料有限公司", "Enterprise")])
     placed = {h for h, _, t in triples(doc, "located_in")}
     assert "恒宇光电材料有限公司" in placed and "新加坡瑞丰有限公司" not in placed
+
+
+@pytest.mark.parametrize("text, names, present, absent", [
+    pytest.param("湖北襄阳白河新区今年签约项目二十个。",
+                 [("湖北", "Place"), ("襄阳", "Place"), ("湖北襄阳白河新区", "Park")],
+                 {("湖北襄阳白河新区", "located_in", "湖北"), ("湖北襄阳白河新区", "located_in", "襄阳")},
+                 {("襄阳", "part_of", "湖北")}, id="province_and_city_opening_a_park_both_locate_it_and_state_no_part_of"),
+    pytest.param("青石镇白溪村茶叶种植基地今年扩建。",
+                 [("青石镇", "Place"), ("白溪村", "Place"), ("青石镇白溪村茶叶种植基地", "Project")],
+                 {("青石镇白溪村茶叶种植基地", "located_in", "青石镇"),
+                  ("青石镇白溪村茶叶种植基地", "located_in", "白溪村"), ("白溪村", "part_of", "青石镇")},
+                 set(), id="town_and_village_opening_a_project_both_locate_it_and_the_village_is_in_the_town"),
+    pytest.param("湖北襄阳远拓食品加工项目开工。",
+                 [("湖北", "Place"), ("襄阳", "Place"), ("湖北襄阳远拓食品加工项目", "Project")],
+                 {("湖北襄阳远拓食品加工项目", "located_in", "襄阳")},
+                 {("湖北襄阳远拓食品加工项目", "located_in", "湖北")}, id="a_province_before_a_project_still_locates_nothing"),
+])
+def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, present, absent):
+    found = triples(make_doc(text, names))
+    assert present <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("市长到青石县调研。他首先来到远拓电子有限公司,勉励企业带动更多企业落地白河市。随后,他走进青禾食品有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise"), ("白河市", "Place"), ("青禾食品有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青石县"), ("青禾食品有限公司", "located_in", "青石县")},
+                 id="a_place_named_but_not_visited_does_not_move_the_tour_on"),
+    pytest.param("市长到青石县调研。他首先来到远拓电子有限公司。随后,他前往白河市,走进青禾食品有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise"), ("白河市", "Place"), ("青禾食品有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青石县"), ("青禾食品有限公司", "located_in", "白河市")},
+                 id="a_place_visited_moves_the_tour_on"),
+])
+def test_tour_moves_on_only_with_the_visit(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("调研组前往青石县开展调研,走访远拓电子有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青石县")}, id="light_verb_before_the_verb_of_visiting"),
+    pytest.param("调研组前往青石县开展合作,走访远拓电子有限公司。",
+                 [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
+                 set(), id="light_verb_before_no_verb_of_visiting_opens_no_scene"),
+])
+def test_place_visited_with_a_light_verb_opens_a_scene(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("中国(河北)自由贸易试验区揭牌。中国经济持续向好。",
+                 [("中国(河北)自由贸易试验区", "Park"), ("中国", "Place"), ("河北", "Place")],
+                 {("中国(河北)自由贸易试验区", "located_in", "河北")}, id="country_recognized_elsewhere_leaves_the_bracket_to_say_where"),
+    pytest.param("西宁(国家级)经济技术开发区揭牌。",
+                 [("西宁(国家级)经济技术开发区", "Park"), ("西宁", "Place")],
+                 {("西宁(国家级)经济技术开发区", "located_in", "西宁")}, id="a_city_before_a_bracket_still_says_where"),
+])
+def test_bracketed_place_after_a_country_locates_a_park(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
