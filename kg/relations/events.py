@@ -80,7 +80,7 @@ _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
 #: A clause opening only with these, before an "after" word, goes on about the person of the
 #: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
-_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再")
+_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后")
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -216,9 +216,18 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     return out
 
 
+#: After a post proposed, the words saying it is proposed.
+_CANDIDATE_WORDS = ("候选人", "人选")
+
+
 def _next_item(text: str, pos: int) -> int:
     """Where the next item of a list of names and posts starts: after a ，or ； or a line break,
-    or right there when a name follows (the lines of a list joined: …副区长某乙为…)."""
+    or right there when a name follows (the lines of a list joined: …副区长某乙为…); a post proposed
+    ends with 人选 or 候选人 (提名某甲为某区区长候选人，某乙为…)."""
+    candidate = next((pos + len(w) for w in _CANDIDATE_WORDS if text.startswith(w, pos)), None)
+    if candidate is not None and text.startswith("、", candidate):
+        return candidate + 1  # 某甲为某区区长候选人、某乙为…
+    pos = candidate or pos
     if pos < len(text) and text[pos] in "，,；;\n":
         return _skip(text, pos + 1, _LIST_OPENING)
     if names.name_end(text, pos) > pos:
@@ -566,11 +575,19 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
                  pattern=pattern)
 
 
+_CLAUSE_BREAKS = "，,；;。"
+
+
 def _date_of_clause(text: str, dates: list[StatedDate], pos: int) -> StatedDate | None:
     """The last date stated in the clause of the word at ``pos``, to the year at least (2005年任某职,
     2008年5月任某职，2013年任某职: each step of a career has its own date)."""
-    clause = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
-    return next((d for d in reversed(dates) if clause <= d.start and d.end <= pos), None)
+    clause = max(text.rfind(c, 0, pos) for c in _CLAUSE_BREAKS) + 1
+    own = next((d for d in reversed(dates) if clause <= d.start and d.end <= pos), None)
+    if own is not None or clause == 0:
+        return own
+    # 2010年，某甲任某职: a clause that is only a date dates the clause after it
+    return next((d for d in dates if d.end == clause - 1
+                 and (d.start == 0 or text[d.start - 1] in _CLAUSE_BREAKS)), None)
 
 
 def _skip(text: str, pos: int, chars: str) -> int:

@@ -70,6 +70,22 @@ from tests.conftest import event_rows
     ("中共东川市委决定：杨帆同志任东川市委宣传部部长，免去其东川市委办公室主任职务。",
      {("杨帆", "appoint", False, "部长", "东川市委宣传部", "2024-05-10"),
       ("杨帆", "remove", False, "主任", "东川市委办公室", "2024-05-10")}),
+    # 拟提名 before the names; a list of proposals, each post ending with 候选人 or 人选
+    ("拟提名柏青山为东川区区长候选人，郝明远为西岭区区长候选人。",
+     {("柏青山", "propose", False, "东川区区长", None, "2024-05-10"),
+      ("郝明远", "propose", False, "西岭区区长", None, "2024-05-10")}),
+    ("区委拟继续提名柏青山为东川区人民政府区长候选人、郝明远为西岭区人民政府区长人选。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "propose", False, "区长", "西岭区人民政府", "2024-05-10")}),
+    # a clause that is only a date dates the career step after it; 先后任 goes on about the person
+    ("2010年，柏青山任东川区副区长，2016年任西岭市委书记。",
+     {("柏青山", "appoint", False, "东川区副区长", None, "2010"),
+      ("柏青山", "appoint", False, "书记", "西岭市委", "2016")}),
+    ("2015年东川市GDP增长8%，柏青山任东川市委书记。",
+     {("柏青山", "appoint", False, "书记", "东川市委", "2024-05-10")}),
+    ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",
+     {("柏青山", "appoint", False, "科员", "东川区财政局", "2024-05-10"),
+      ("柏青山", "appoint", False, "副局长", "东川区财政局", "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected
