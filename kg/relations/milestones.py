@@ -114,7 +114,8 @@ _COLLECTIVE = ("集中", "集中开")
 #: A clause opening with these describes the subject before it (是…的大型水利工程).
 _COPULAS = ("是", "为", "系", "属")
 #: After a milestone word, a list of the projects that reached it: 开工的项目有：, 签约的重点项目包括.
-_LIST_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目(?:有|包括|为|是|分别是|分别为)[：:]?")
+_LIST_AFTER_WORD = re.compile(r"(?:建设)?的[\u4e00-\u9fff]{0,6}?项目(?:有[\d一二两三四五六七八九十]+[个项][，,]?)?"
+                              r"(?:有|包括|为|是|分别是|分别为)[：:]?")
 #: After a milestone word, the projects told of one statement each: 签约的项目中，甲…；乙….
 _AMONG_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目中[，,]")
 #: After a count of projects, the words opening the list of them: 分别是甲、乙 / 包括甲、乙.
@@ -132,10 +133,14 @@ _QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
 _BULLETS = "●■◆▲★▶·•"
 #: Longest project name read as a clause's subject.
 MAX_SUBJECT = 30
-#: A count of projects (24个重大项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is about many
-#: projects, named only when listed before 等 (甲等10个项目); not 172项重大工程之一 (one of them).
-_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)"
-                               r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
+#: A count of projects (24个重大项目, 两大重点项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is
+#: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind of at most 4
+#: words between, not 等地的项目); not 172项重大工程之一 (one of them).
+_COUNT = r"(?:[\d一二两三四五六七八九十百几多]+[个项批座家条]|[一二两三四五六七八九十]+大(?!数据))"
+_COUNTED_PROJECTS = re.compile(
+    rf"(?P<listed>等)(?:{_COUNT}[\u4e00-\u9fff]{{0,10}}?|(?:(?![的地])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
+    rf"|{_COUNT}[\u4e00-\u9fff]{{0,10}}?(?:项目|工程)(?!之一)"
+    r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +200,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
             kind, trigger, date = told
             add(one, Milestone(one, kind, trigger, date, date is not None, doc.span(sentence.start, sentence.end)))
         for m in pattern.finditer(sentence.text):
-            if rows[m.group()] == NO_MILESTONE:
+            if rows[m.group()] == NO_MILESTONE or projects.names_it(index, m):
                 continue
             found = projects.at_their_sites(index, m)  # 在甲、乙开工项目现场
             if not found and not _stated(sentence.text, m, negations):
@@ -412,7 +417,7 @@ def _subject_pattern() -> re.Pattern[str]:
 
 
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多]+[个项批座家条]")
+_COUNTED = re.compile(_COUNT)
 
 
 def _names_a_project(name: str, suffix: str) -> bool:
@@ -599,18 +604,38 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: Opening quotes a listed name may stand in.
 _OPENING_QUOTES = "“‘「『"
-#: A note in brackets after a listed name that is part of it: its phase (某某工程(二期)).
-_PHASE_NOTE = re.compile(r"[(（][一二三四五六七八九十\d]+期(?:工程|项目)?[)）]")
+#: A note in brackets after a listed name that is part of it: its phase or section (某某工程(二期),
+#: 某某大道(东城段)).
+_PHASE_NOTE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期(?:工程|项目)?|[\u4e00-\u9fff]{1,6}段)[)）]")
 
 
 def _strip_note(text: str, start: int, end: int) -> int:
     """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界), 某某产业园
-    (一期农产品交易市场)); a bare phase stays (某某工程(二期))."""
+    (一期农产品交易市场)); a bare phase or section stays (某某工程(二期), 某某大道(东城段))."""
     if end > start and text[end - 1] in ")）":
         opening = max(text.rfind("(", start, end), text.rfind("（", start, end))
         if opening > start and not _PHASE_NOTE.fullmatch(text, opening, end):
             return opening
     return end
+
+
+def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the names of a list item text[start:end]: two names joined by 和 or 及 when
+    each ends with a project or park suffix or 中心 (某某产业园和某某创业中心), else the item."""
+    for joiner in "和及":
+        cut = text.find(joiner, start, end)
+        if cut > start and text[start:cut].endswith(_site_words()) \
+                and _PHASE_NOTE.sub("", text[cut + 1:end]).endswith(_site_words()):
+            return [(start, cut), (cut + 1, end)]
+    return [(start, end)]
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> tuple[str, ...]:
+    """Endings of the names of what a project builds: works words, park suffixes
+    (kg/data/park_suffixes.txt), 中心."""
+    parks = {row[0] for row in load_table("park_suffixes.txt")}
+    return tuple(sorted(set(_part_words()) | parks | {"中心"}, key=len, reverse=True))
 
 
 def _skip(text: str, pos: int, chars: str) -> int:
@@ -665,7 +690,8 @@ class _Projects:
         sentence = self.doc.sentences[index]
         text, pos = sentence.text, start - sentence.start
         if many and (opened := _LIST_AFTER_WORD.match(text, end - sentence.start)):
-            listed = self._items(sentence, opened.end(), _list_end(text, opened.end()))
+            # the text calls them projects: any name is one (开工的项目为某某产业园、某某中心)
+            listed = self._items(sentence, opened.end(), _list_end(text, opened.end()), named_by_count=True)
             if listed:
                 return self._known(index, listed)  # 当日开工的项目有：投资1亿元的甲项目、乙项目等7个项目
         if many and (among := _AMONG_AFTER_WORD.match(text, end - sentence.start)):
@@ -712,9 +738,15 @@ class _Projects:
             if after_of is not None or not sentence.text.startswith(_part_words(), opening):
                 return after_of  # not 项目将建设面积3.5万平方米的新总部: the project named before
 
-        before = [m for m in self.outermost(index) if m.end <= start]
-        after = [m for m in self.outermost(index) if m.start >= end]
+        # a semicolon ends a statement: 甲项目签约落地；乙项目建成投产 are two projects' milestones
+        statement = (sentence.start + max(sentence.text.rfind(c, 0, pos) for c in "；;") + 1,
+                     sentence.start + _statement_end(sentence.text, pos))
+        before = [m for m in self.outermost(index) if statement[0] <= m.start and m.end <= start]
+        after = [m for m in self.outermost(index) if m.start >= end and m.end <= statement[1]]
         if object_after:
+            own = self._subject(sentence, _clause_start(sentence.text, pos), pos)
+            if own is not None:
+                return own  # 甲项目签约落地: the project opening the word's clause
             if after and after[0].start - end <= MAX_SUBJECT:
                 return after[0]
             written = self._object(sentence, end - sentence.start)
@@ -769,7 +801,15 @@ class _Projects:
         opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
         if opened is None:
             return []
-        return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+        items = self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+        if text[opened.end() - 1] in "：:":
+            # 分别为：某县的甲项目，某区的乙项目: items told clause by clause, each a project's name
+            pos = _clause_end(text, opened.end())
+            while pos < len(text) and text[pos] in "，," and (more := self._items(
+                    sentence, pos + 1, _clause_end(text, pos + 1))):
+                items += more
+                pos = _clause_end(text, pos + 1)
+        return items
 
     def one_of_them(self, index: int) -> Mention | None:
         """The project a sentence opening with 其中 is about (其中，丙项目占地350亩): its subject."""
@@ -778,6 +818,12 @@ class _Projects:
         if not sentence.text.startswith(_PART_OPENERS, opening):
             return None
         return self._subject(sentence, opening, len(sentence.text))
+
+    def names_it(self, index: int, m: re.Match[str]) -> bool:
+        """Whether the milestone word ``m`` of sentence ``index`` is inside a project's name, not at
+        its end (某某贯通工程 names a works, no 贯通)."""
+        start, end = self.doc.sentences[index].start + m.start(), self.doc.sentences[index].start + m.end()
+        return any(p.start <= start and end < p.end for p in self.by_sentence[index])
 
     def at_their_sites(self, index: int, m: re.Match[str]) -> list[Mention]:
         """The projects a list names right before a milestone word and 项目现场 (在甲、乙、丙开工项目现场，以及
@@ -818,11 +864,13 @@ class _Projects:
             if known is not None and known.start - base >= item_start:
                 out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
                 continue
-            name = text[item_start:item_end]
-            bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
-            if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and (_ROUTE.fullmatch(name) or (
-                    named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
-                out.append(Mention(base + item_start, base + item_end, name, "Project", source="milestones.list"))
+            for a, b in _joined_names(text, item_start, item_end):
+                name = text[a:b]
+                bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
+                if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not _COUNTED.match(name) \
+                        and (_ROUTE.fullmatch(name) or (
+                        named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
+                    out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out
 
     def _object(self, sentence: Sentence, pos: int) -> Mention | None:

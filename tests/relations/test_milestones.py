@@ -123,6 +123,30 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a railway's official name opens with 新建
     ("今天(5月6日)，新建东川至西岭铁路东川至青峰段项目开工建设。", ("东川至西岭铁路东川至青峰段项目",),
      {("新建东川至西岭铁路东川至青峰段项目", "开工", "2024-05-06")}),
+    # a list after the word: 建设的项目为…, 的项目有N个，包括…; two names joined by 和
+    ("当天集中开工建设的项目为青禾循环产业园和东川创业中心、鹤岭物流园，总投资7亿元。", (),
+     {("青禾循环产业园", "开工", "2024-05-10"), ("东川创业中心", "开工", "2024-05-10"),
+      ("鹤岭物流园", "开工", "2024-05-10")}),
+    ("据介绍，6日集中开工的重大项目有3个，包括东川算力平台项目、西岭药物生产基地、青禾湖金融湾二期首发项目等。", (),
+     {("东川算力平台项目", "开工", "2024-05-06"), ("西岭药物生产基地", "开工", "2024-05-06"),
+      ("青禾湖金融湾二期首发项目", "开工", "2024-05-06")}),
+    # 等项目 with no count names the list; a section in brackets stays in the name
+    ("东川国际会展中心二期扩建项目、西岭快速路(二期)、青禾大道(东城段)等项目陆续开工。", (),
+     {("东川国际会展中心二期扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None),
+      ("青禾大道(东城段)", "开工", None)}),
+    ("在东川、西岭等地的项目开工。", (), set()),
+    # items after 分别为： told clause by clause
+    ("3个招商项目在会议现场进行签约，分别为：东川县的青禾建材产业园项目，西岭区的鹤岭检测设备基地项目，"
+     "青峰县的东川输变电设备加工项目。", (),
+     {("青禾建材产业园项目", "签约", None), ("鹤岭检测设备基地项目", "签约", None),
+      ("东川输变电设备加工项目", "签约", None)}),
+    # a semicolon ends a statement: each project its own milestone, none of a project in another
+    ("在装备制造业，东川装备项目签约落地；西岭汽车整车量产下线；青禾发动机项目建成投产。",
+     ("东川装备项目", "青禾发动机项目"), {("东川装备项目", "签约", None), ("青禾发动机项目", "投产", None)}),
+    ("东川碳化硅产业园二期项目正在积极推进；鹤岭机器人岛开工建设。", ("东川碳化硅产业园二期项目",), set()),
+    # a milestone word inside a project's name is none; 两大重点项目 counts projects
+    ("东川中环贯通工程进展顺利。", ("东川中环贯通工程",), set()),
+    ("9月16日，青禾镇举行集中签约仪式，成功签约两大重点项目，总投资额达1.4亿元。", (), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -222,6 +246,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("签约仪式上，东川区签约年产5万吨丙烯系列产品项目。该项目占地5000平方米。", (),
      {("年产5万吨丙烯系列产品项目", "capacity", "年产", 50000, "吨"),
       ("年产5万吨丙烯系列产品项目", "area", "占地", 5000, "平方米")}),
+    # 耗资 is an investment; a count of projects of a kind of two words joined by 和 takes no figure
+    ("东川文旅小镇项目位于站前大道东侧，占地约366亩，耗资近20亿元。", ("东川文旅小镇项目",),
+     {("东川文旅小镇项目", "area", "占地", 366, "亩"), ("东川文旅小镇项目", "investment", "耗资", 2000000000, "CNY")}),
+    ("活动成功签约17个招商引资和招才引智项目，总投资182亿元。", ("招才引智项目",), set()),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
