@@ -134,12 +134,14 @@ _BULLETS = "●■◆▲★▶·•"
 #: Longest project name read as a clause's subject.
 MAX_SUBJECT = 30
 #: A count of projects (24个重大项目, 两大重点项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is
-#: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind of at most 4
-#: words between, not 等地的项目); not 172项重大工程之一 (one of them).
+#: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind
+#: of at most 4 words between, not 等地的项目); not 172项重大工程之一 (one of them).
 _COUNT = r"(?:[\d一二两三四五六七八九十百几多]+[个项批座家条]|[一二两三四五六七八九十]+大(?!数据))"
+#: The kind of the projects counted (招商引资和招才引智), not a clause (如火如荼地建设中的).
+_KIND = r"(?:(?!地)[\u4e00-\u9fff]){0,10}?"
 _COUNTED_PROJECTS = re.compile(
-    rf"(?P<listed>等)(?:{_COUNT}[\u4e00-\u9fff]{{0,10}}?|(?:(?![的地])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
-    rf"|{_COUNT}[\u4e00-\u9fff]{{0,10}}?(?:项目|工程)(?!之一)"
+    rf"(?P<listed>等)(?:{_COUNT}{_KIND}|(?:(?![的地])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
+    rf"|{_COUNT}{_KIND}(?:项目|工程)(?!之一)"
     r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
 
@@ -195,7 +197,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, fact_anchor(doc), lead)
         told, of_many = of_many, None
-        if told is not None and (one := projects.one_of_them(index)) is not None:
+        for one in projects.one_of_them(index) if told is not None else ():
             # 本次集中开工的项目包括甲、乙等。其中，丙项目占地…: 丙 is one of them
             kind, trigger, date = told
             add(one, Milestone(one, kind, trigger, date, date is not None, doc.span(sentence.start, sentence.end)))
@@ -811,13 +813,24 @@ class _Projects:
                 pos = _clause_end(text, pos + 1)
         return items
 
-    def one_of_them(self, index: int) -> Mention | None:
-        """The project a sentence opening with 其中 is about (其中，丙项目占地350亩): its subject."""
+    def one_of_them(self, index: int) -> list[Mention]:
+        """The projects a sentence opening with 其中 is about: its subject (其中，丙项目占地350亩), else
+        the projects each of its statements lists before 等…项目 (其中，甲、乙等项目将…；丙等项目将…)."""
         sentence = self.doc.sentences[index]
-        opening = _skip(sentence.text, 0, _QUOTES_AND_SPACE)
-        if not sentence.text.startswith(_PART_OPENERS, opening):
-            return None
-        return self._subject(sentence, opening, len(sentence.text))
+        text = sentence.text
+        opening = _skip(text, 0, _QUOTES_AND_SPACE)
+        if not text.startswith(_PART_OPENERS, opening):
+            return []
+        subject = self._subject(sentence, opening, len(text))
+        if subject is not None:
+            return [subject]
+        starts = [_skip(text, opening + len("其中"), "，, ")] + [i + 1 for i in range(opening, len(text)) if text[i] in "；;"]
+        listed: list[Mention] = []
+        for start in starts:
+            counted = _COUNTED_PROJECTS.search(text, start, _clause_end(text, start))
+            if counted is not None and counted.group("listed"):
+                listed += self._items(sentence, start, counted.start(), named_by_count=True)
+        return self._known(index, listed)
 
     def names_it(self, index: int, m: re.Match[str]) -> bool:
         """Whether the milestone word ``m`` of sentence ``index`` is inside a project's name, not at

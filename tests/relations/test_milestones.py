@@ -147,6 +147,12 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a milestone word inside a project's name is none; 两大重点项目 counts projects
     ("东川中环贯通工程进展顺利。", ("东川中环贯通工程",), set()),
     ("9月16日，青禾镇举行集中签约仪式，成功签约两大重点项目，总投资额达1.4亿元。", (), set()),
+    # after a milestone of many, 其中 lists some of them before 等项目 in each statement
+    ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体、西岭计算平台等项目将带动上下游企业发展；"
+     "青禾新能源等项目将完善产业结构。", (),
+     {("东川半导体", "开工", None), ("西岭计算平台", "开工", None), ("青禾新能源", "开工", None)}),
+    # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
+    ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设。", (), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
