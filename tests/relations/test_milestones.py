@@ -152,7 +152,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      "青禾新能源等项目将完善产业结构。", (),
      {("东川半导体", "开工", None), ("西岭计算平台", "开工", None), ("青禾新能源", "开工", None)}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
-    ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设。", (), set()),
+    ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
