@@ -489,6 +489,11 @@ def _generic_before(text: str, pos: int) -> bool:
     return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
 
 
+#: After an amount's 的, words that describe, not name (总投资30亿元的项目, 的新建项目).
+_BUILT_AFTER = ("项目", "工程", "新建", "重大", "重点", "产业", "一批", "多个", "各类")
+#: Between a name after 的 and 等…项目, words that make it no list item (a clause: 甲将带动…等项目).
+_DESCRIBES = re.compile(r"[，,；;。]")
+
 #: After a milestone word, the sites of the projects it names before it: 开工项目现场, 竣工项目工地.
 _SITE_AFTER = re.compile(r"(?:的)?项目(?:建设)?(?:现场|工地)")
 #: Before the list of projects whose sites a visit reports: 在, 以及, 还有.
@@ -682,6 +687,31 @@ class _Projects:
             if i >= 0 and m.end <= doc.sentences[i].end:
                 self.by_sentence[i].append(m)
         self._outer: dict[int, list[Mention]] = {}
+        for i, sentence in enumerate(doc.sentences):
+            self._known(i, self._named_after_amounts(sentence))
+
+    def _named_after_amounts(self, sentence: Sentence) -> list[Mention]:
+        """The projects an amount's 的 names when the recognizer did not (总投资43.4亿元的某某智算中心建成
+        投用, 总投资15亿元的甲、总投资14亿元的乙等项目): the name after 的 up to a list's 、 or 等, a pause or a
+        milestone word, ending with a works or park word or 中心, or an item of a list closed by 等…项目."""
+        text, base = sentence.text, sentence.start
+        starts = {m.start - base for m in self.by_sentence.get(bisect_right(self.starts, base) - 1, [])}
+        out: list[Mention] = []
+        for amount in _figure_pattern()[0].finditer(text):
+            pos = amount.end()
+            if not text.startswith("的", pos) or pos + 1 in starts or text.startswith(_BUILT_AFTER, pos + 1) \
+                    or text.endswith(_BUILDS, 0, amount.start()) or amount.group("word").startswith(_BUILDS):
+                continue  # not 将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心: what a project builds
+            stop = min([i for i in (text.find(c, pos + 1) for c in "、等，,；;。：:") if i >= 0] + [len(text)])
+            word = _milestone_words()[0].search(text, pos + 1, stop)
+            stop = word.start() if word is not None else stop
+            name = text[pos + 1:stop]
+            counted = _COUNTED_PROJECTS.search(text, stop, _clause_end(text, stop))
+            in_list = counted is not None and counted.group("listed") and not _DESCRIBES.search(text, stop, counted.start())
+            if 2 < len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not leading_clause_words(name) \
+                    and (name.endswith(_site_words()) or in_list):
+                out.append(Mention(base + pos + 1, base + stop, name, "Project", source="milestones.amount"))
+        return out
 
     def about(self, index: int, start: int, end: int, object_after: bool = False,
               many: bool = False) -> list[Mention]:
@@ -737,8 +767,9 @@ class _Projects:
         if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
             after_of = next((m for m in inside if m.start == end + 1), None)
             opening = _skip_openers(sentence.text, _clause_start(sentence.text, pos))
-            if after_of is not None or not sentence.text.startswith(_part_words(), opening):
-                return after_of  # not 项目将建设面积3.5万平方米的新总部: the project named before
+            builds = sentence.text.endswith(_BUILDS, 0, pos)  # 建设占地面积772亩的某某基地
+            if not builds and (after_of is not None or not sentence.text.startswith(_part_words(), opening)):
+                return after_of  # not 项目将建设面积3.5万平方米的新总部, 将建设占地772亩的某某基地: the project's
 
         # a semicolon ends a statement: 甲项目签约落地；乙项目建成投产 are two projects' milestones
         statement = (sentence.start + max(sentence.text.rfind(c, 0, pos) for c in "；;") + 1,
