@@ -287,7 +287,8 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
-    return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
+    # 新建成的某某项目: a 的 after it names what was built (a Project mention, else none)
+    return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!的"
 
 
 def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
@@ -709,7 +710,7 @@ class _Projects:
             counted = _COUNTED_PROJECTS.search(text, stop, _clause_end(text, stop))
             in_list = counted is not None and counted.group("listed") and not _DESCRIBES.search(text, stop, counted.start())
             if 2 < len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not leading_clause_words(name) \
-                    and (name.endswith(_site_words()) or in_list):
+                    and not _COUNTED.match(name) and (name.endswith(_site_words()) or in_list):
                 out.append(Mention(base + pos + 1, base + stop, name, "Project", source="milestones.amount"))
         return out
 
@@ -776,7 +777,7 @@ class _Projects:
                      sentence.start + _statement_end(sentence.text, pos))
         before = [m for m in self.outermost(index) if statement[0] <= m.start and m.end <= start]
         after = [m for m in self.outermost(index) if m.start >= end and m.end <= statement[1]]
-        if object_after:
+        if object_after and not self.doc.text.startswith(_SCENES, end):  # not 在签约仪式上表示，…
             own = self._subject(sentence, _clause_start(sentence.text, pos), pos)
             if own is not None:
                 return own  # 甲项目签约落地: the project opening the word's clause

@@ -147,6 +147,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("在电子信息产业，总投资43.4亿元的东川智算中心建成投用，可提供大算力服务。", (), {("东川智算中心", "投产", None)}),
     # a milestone word inside a project's name is none; 两大重点项目 counts projects
     ("东川中环贯通工程进展顺利。", ("东川中环贯通工程",), set()),
+    # 新建成的: what was built is the Project after 的; a ceremony's scene takes no object after it
+    ("在东川化工园区，青禾生物科技有限公司新建成的东川柴油项目正在调试。", ("东川柴油项目",), {("东川柴油项目", "建成", None)}),
+    ("已建成的标准厂房全部出租。", (), set()),
+    ("区长在签约仪式上表示，东川正抢抓西部陆海新通道等战略机遇。", ("西部陆海新通道",), set()),
     ("9月16日，青禾镇举行集中签约仪式，成功签约两大重点项目，总投资额达1.4亿元。", (), set()),
     # after a milestone of many, 其中 lists some of them before 等项目 in each statement
     ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体、西岭计算平台等项目将带动上下游企业发展；"
@@ -264,6 +268,7 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川航空产品升级改造", "investment", "总投资", 1500000000, "CNY"),
       ("西岭轴承生产建设", "investment", "总投资", 1420000000, "CNY")}),
     ("总投资30亿元的项目已开工。", (), set()),
+    ("总投资405亿元的29个项目签约落户东川。", (), set()),
     # what a project builds (将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心): the project's figure
     ("青禾花卉种植项目计划总投资3.1亿元，将在勤丰镇建设占地面积772亩的智能花卉种植基地。",
      ("青禾花卉种植项目", "智能花卉种植基地"),
