@@ -741,8 +741,11 @@ class _Projects:
         if project is None:
             return []
         listed = self.listed_with(project)
-        if not many and len(listed) > 1 and not project.start <= start < end <= project.end:
-            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own (not 乙年产10万吨丙项目's)
+        if not many and len(listed) > 1 and not project.start <= start < end <= project.end \
+                and project.start != end + 1:
+            # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own (not 乙年产10万吨丙项目's, nor
+            # 总投资14亿元的乙、丙等项目's: the noun after its 的)
+            return []
         return self._known(index, listed if many else [project])
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
