@@ -135,12 +135,12 @@ _BULLETS = "●■◆▲★▶·•"
 MAX_SUBJECT = 30
 #: A count of projects (24个重大项目, 两大重点项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is
 #: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind
-#: of at most 4 words between, not 等地的项目); not 172项重大工程之一 (one of them).
+#: of at most 4 words between, not 等地的项目 nor 等领导为项目奠基); not 172项重大工程之一 (one of them).
 _COUNT = r"(?:[\d一二两三四五六七八九十百几多]+[个项批座家条]|[一二两三四五六七八九十]+大(?!数据))"
 #: The kind of the projects counted (招商引资和招才引智), not a clause (如火如荼地建设中的).
 _KIND = r"(?:(?!地)[\u4e00-\u9fff]){0,10}?"
 _COUNTED_PROJECTS = re.compile(
-    rf"(?P<listed>等)(?:{_COUNT}{_KIND}|(?:(?![的地])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
+    rf"(?P<listed>等)(?:{_COUNT}{_KIND}|(?:(?![的地为对向将在把给与和被])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
     rf"|{_COUNT}{_KIND}(?:项目|工程)(?!之一)"
     r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
@@ -681,6 +681,8 @@ class _Projects:
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         # a company the recognizer named is no project of a list before the sites of a milestone
         self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
+        # a person, a place or a body the recognizer named is no listed project (王某等领导, 某市城东、东海)
+        self.not_projects = {(c.start, c.end) for c in doc.mentions if c.type in ("Person", "Place", "GovOrg")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
         for m in mentions:
@@ -916,7 +918,7 @@ class _Projects:
                 name = text[a:b]
                 bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
                 if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not _COUNTED.match(name) \
-                        and (_ROUTE.fullmatch(name) or (
+                        and (base + a, base + b) not in self.not_projects and (_ROUTE.fullmatch(name) or (
                         named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
                     out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out

@@ -10,6 +10,7 @@ import pytest
 
 from kg.dates import stated_dates
 from kg.ner.projects import subject_project_start
+from kg.model import Mention
 from kg.relations.milestones import extract_milestones, extract_project_facts
 from tests.conftest import PUBLISHED, time_doc
 
@@ -135,6 +136,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("东川国际会展中心二期扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None),
       ("青禾大道(东城段)", "开工", None)}),
     ("在东川、西岭等地的项目开工。", (), set()),
+    ("随后，柏青山等领导为项目奠基。", (), set()),
     # items after 分别为： told clause by clause
     ("3个招商项目在会议现场进行签约，分别为：东川县的青禾建材产业园项目，西岭区的鹤岭检测设备基地项目，"
      "青峰县的东川输变电设备加工项目。", (),
@@ -283,3 +285,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
     assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_project_facts(doc, subject_project_start)[1]} == expected
+
+
+def test_a_place_or_person_the_recognizer_named_is_no_listed_project():
+    doc = time_doc("东川、青禾产业园等一批项目集中开工。")
+    doc.mentions.append(Mention(0, 2, "东川", "Place", source="test"))
+    assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == {
+        ("青禾产业园", "开工")}
