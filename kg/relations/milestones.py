@@ -912,7 +912,8 @@ class _Projects:
             item_end = len(text[:item_end].rstrip(_QUOTES_AND_SPACE))
             known = ends.get(item_end)
             if known is not None and known.start - base >= item_start:
-                out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
+                # 乙项目和丙工程: the names of this item only
+                out += [m for m in self.listed_with(known) if m.start - base >= item_start and m.end - base <= item_end]
                 continue
             for a, b in _joined_names(text, item_start, item_end):
                 name = text[a:b]

@@ -136,6 +136,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("东川国际会展中心二期扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None),
       ("青禾大道(东城段)", "开工", None)}),
     ("在东川、西岭等地的项目开工。", (), set()),
+    # a name the recognizer gave is of its own item only (not the next item's shorter name)
+    ("东川会展中心扩建项目、西岭快速路(二期)等项目陆续开工。", ("东川会展中心扩建项目", "西岭快速路"),
+     {("东川会展中心扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None)}),
     ("随后，柏青山等领导为项目奠基。", (), set()),
     # items after 分别为： told clause by clause
     ("3个招商项目在会议现场进行签约，分别为：东川县的青禾建材产业园项目，西岭区的鹤岭检测设备基地项目，"
