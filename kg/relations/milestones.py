@@ -767,8 +767,11 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
-        if _generic_before(sentence.text, start - sentence.start):
-            return None  # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name
+        listing = _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, start - sentence.start),
+                                           start - sentence.start)
+        if _generic_before(sentence.text, start - sentence.start) and not (listing and listing.group("listed")):
+            # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设)
+            return None
         pos = start - sentence.start
         if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
             after_of = next((m for m in inside if m.start == end + 1), None)

@@ -136,6 +136,8 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("东川国际会展中心二期扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None),
       ("青禾大道(东城段)", "开工", None)}),
     ("在东川、西岭等地的项目开工。", (), set()),
+    ("东川高铁技术研究中心、西岭环球中心等一批央企投资的产业项目启动建设。", (),
+     {("东川高铁技术研究中心", "开工", None), ("西岭环球中心", "开工", None)}),
     # a name the recognizer gave is of its own item only (not the next item's shorter name)
     ("东川会展中心扩建项目、西岭快速路(二期)等项目陆续开工。", ("东川会展中心扩建项目", "西岭快速路"),
      {("东川会展中心扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None)}),
