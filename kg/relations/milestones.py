@@ -571,6 +571,10 @@ def _statement_end(text: str, pos: int) -> int:
     return min((i for i in (text.find(c, pos) for c in "；;。\n") if i >= 0), default=len(text))
 
 
+#: The words a count of projects follows (甲项目、乙项目3项).
+_WORKS = ("项目", "工程")
+
+
 def _list_end(text: str, pos: int) -> int:
     """Where a list starting at ``pos`` ends: at 等N个项目, else at the clause's end."""
     end = _clause_end(text, pos)
@@ -836,10 +840,13 @@ class _Projects:
         """The projects a clause that counts them names: those listed before 等 (甲、乙等10个项目), else
         those a list after the count names in the sentence (共建成通车15个项目，其中…，分别是甲、乙)."""
         text = sentence.text
+        start = _LIST_OPENER.match(text, _clause_start(text, counted.start())).end()
         if counted.group("listed"):
-            start = _clause_start(text, counted.start())
-            start = _LIST_OPENER.match(text, start).end()
             return self._items(sentence, start, counted.start(), named_by_count=True)
+        if counted.group().startswith(_WORKS) and "、" in text[start:counted.start()] and not any(
+                _milestone_words()[0].search(text, a, b) for a, b in _list_items(text, start, counted.start())):
+            # 甲项目、乙项目、丙项目3项计划参加签约: the list the count closes (not 新开工、竣工项目400个)
+            return self._items(sentence, start, counted.start() + len(_WORKS[0]), named_by_count=True)
         opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
         if opened is None:
             return []

@@ -136,6 +136,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("东川国际会展中心二期扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None),
       ("青禾大道(东城段)", "开工", None)}),
     ("在东川、西岭等地的项目开工。", (), set()),
+    ("全市新开工、竣工项目400个以上。", (), set()),
+    # a count right after a list of projects closes it
+    ("东川五彩建设项目、西岭数据湖项目、青禾交易中心项目3项计划参加集中签约专题活动，投资金额达120亿元。", (),
+     {("东川五彩建设项目", "签约", None), ("西岭数据湖项目", "签约", None), ("青禾交易中心项目", "签约", None)}),
     ("东川高铁技术研究中心、西岭环球中心等一批央企投资的产业项目启动建设。", (),
      {("东川高铁技术研究中心", "开工", None), ("西岭环球中心", "开工", None)}),
     # a name the recognizer gave is of its own item only (not the next item's shorter name)
