@@ -80,7 +80,8 @@ _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
 #: A clause opening only with these, before an "after" word, goes on about the person of the
 #: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
-_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后")
+_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后", "此前", "此后",
+                     "起")  # 2018年起任某职
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -174,6 +175,7 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     the clause before."""
     text, base = sentence.text, sentence.start
     pos = _skip(text, m.end(), _LIST_OPENING)
+    pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
         last = found[-1]
@@ -465,8 +467,9 @@ def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | N
     known = [p for p in persons.by_end.get(base + end, ()) if p.start >= base]
     if known:
         return max(known, key=lambda p: p.end - p.start)
+    # a name never follows a number (2018年起任: 年 is its unit)
     shaped = [s for s in (end - 3, end - 2, end - 4) if s >= 0 and _name_token(text[s:end])
-              and (s == 0 or not text[s - 1].isalnum() or _names_may_follow(text, s))]
+              and (s == 0 or not text[s - 1].isalnum() or _names_may_follow(text, s)) and not text[s - 1:s].isdigit()]
     if not shaped:
         return None
     s = shaped[0]

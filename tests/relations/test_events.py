@@ -86,6 +86,13 @@ from tests.conftest import event_rows
     ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",
      {("柏青山", "appoint", False, "科员", "东川区财政局", "2024-05-10"),
       ("柏青山", "appoint", False, "副局长", "东川区财政局", "2024-05-10")}),
+    # 决定其为代理…: the person of the appointment before; 推荐 opens a proposal
+    ("会议决定任命柏青山为东川区人民政府副区长，并决定其为代理区长。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", True, "区长", "东川区人民政府", "2024-05-10")}),
+    ("市委研究决定：推荐郝明远为东川区政协主席人选。", {("郝明远", "propose", False, "主席", "东川区政协", "2024-05-10")}),
+    # 2018年起任: no name after a number; the step goes on about the name opening the sentence
+    ("柏青山，1992年参加工作，2018年起任西岭区委书记。", {("柏青山", "appoint", False, "书记", "西岭区委", "2018")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected
