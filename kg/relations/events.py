@@ -250,6 +250,11 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
     opening = _skip_dates(text, clause, m.start(), dating[0])
     left = _post_left(text, opening, m) if not people else None  # 2015年从某区委书记调任…
+    if not people and left is None:  # 某甲由某区区长转任…: the name before 由 or 从
+        since = max(text.rfind(f, opening, m.start()) for f in FROM)
+        person = _name_ending_at(doc, text, base, since, persons) if since > opening else None
+        left = _post_left(text, since, m) if person is not None else None
+        people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
     if not people and clause > 0 and text[opening:m.start()] in _CARRIED_OPENINGS:
@@ -274,15 +279,15 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
 
 
 #: Before a transfer's word, the post left: 从某区委书记调任….
-FROM = "从"
+FROM = ("从", "由")
 
 
 def _post_left(text: str, opening: int, m: re.Match[str]) -> tuple[int, int] | None:
-    """(start, end) of the post a clause with no name of its own leaves (，2015年从某区委书记调任某职):
-    the words between 从 and a transfer's word, ending with a title head; None otherwise."""
+    """(start, end) of the post a clause leaves (，2015年从某区委书记调任某职, 某甲由某区区长转任某职): the
+    words between 从 or 由 and a transfer's word, ending with a title head; None otherwise."""
     if m.group() not in load_lines("personnel_transfers.txt") or not text.startswith(FROM, opening):
         return None
-    start = opening + len(FROM)
+    start = opening + 1  # past 从 or 由
     if 1 < m.start() - start <= MAX_POST and text[start:m.start()].endswith(_title_heads()):
         return start, m.start()
     return None

@@ -93,6 +93,13 @@ from tests.conftest import event_rows
     ("市委研究决定：推荐郝明远为东川区政协主席人选。", {("郝明远", "propose", False, "主席", "东川区政协", "2024-05-10")}),
     # 2018年起任: no name after a number; the step goes on about the name opening the sentence
     ("柏青山，1992年参加工作，2018年起任西岭区委书记。", {("柏青山", "appoint", False, "书记", "西岭区委", "2018")}),
+    # a transfer from a post written after 由 or 从, the name before it
+    ("此次调整中，柏青山由东川区区长转任东川区委书记。",
+     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10"),
+      ("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
+    ("柏青山从东川区区长调任西岭区委书记。",
+     {("柏青山", "appoint", False, "书记", "西岭区委", "2024-05-10"),
+      ("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected
