@@ -107,3 +107,13 @@ def test_month_day_without_year():
     assert resolve_month_day(7, 16, dt.date(2024, 7, 20)) == dt.date(2024, 7, 16)
     assert resolve_month_day(12, 28, dt.date(2024, 1, 3)) == dt.date(2023, 12, 28)
     assert resolve_month_day(2, 30, dt.date(2024, 3, 1)) is None
+
+
+@pytest.mark.parametrize("text, values", [
+    # 同年, 次年 and 翌年 are of the year told before them; with none told, no date
+    ("2012年8月，某甲任某职；同年9月当选某职。", ["2012-08", "2012-09"]),
+    ("2012年8月开工，同年底建成，次年5月8日投产，翌年通车。", ["2012-08", "2012-12", "2013-05-08", "2014"]),
+    ("同年9月当选某职。", []),
+])
+def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10))] == values

@@ -247,7 +247,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     people = _names_backward(doc, text, base, m.start(), persons)
     if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
         people = [found[-1].person]
-    clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
+    clause = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
     opening = _skip_dates(text, clause, m.start(), dating[0])
     left = _post_left(text, opening, m) if not people else None  # 2015年从某区委书记调任…
     if not people and left is None:  # 某甲由某区区长转任…: the name before 由 or 从
@@ -257,7 +257,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
-    if not people and clause > 0 and text[opening:m.start()] in _CARRIED_OPENINGS:
+    if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS or _went_to(text, opening, m.start())):
         # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True)
     if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
@@ -277,6 +277,15 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
             events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
     return events
 
+
+def _went_to(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says only where the person went (后到某区任…, 随后调至某县任…)."""
+    went = _WENT_TO.fullmatch(text, start, end)
+    return went is not None and is_place(went.group("place"))
+
+
+#: A carried clause's opening before its word: where the person went (后到某区任…).
+_WENT_TO = re.compile(r"(?:后|随后|之后|后又|又)?(?:到|赴|调到|调至|调往)(?P<place>[\u4e00-\u9fff]{2,8})")
 
 #: Before a transfer's word, the post left: 从某区委书记调任….
 FROM = ("从", "由")

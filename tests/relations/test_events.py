@@ -100,6 +100,12 @@ from tests.conftest import event_rows
     ("柏青山从东川区区长调任西岭区委书记。",
      {("柏青山", "appoint", False, "书记", "西岭区委", "2024-05-10"),
       ("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
+    # a career step after a semicolon, dated 同年 (the year told before); where the person went
+    ("2012年8月，柏青山任东川区委副书记；同年9月当选东川区区长。",
+     {("柏青山", "appoint", False, "副书记", "东川区委", "2012-08"),
+      ("柏青山", "elect", False, "东川区区长", None, "2012-09")}),
+    ("柏青山在成都工作多年，后到武侯区任区委副书记。", {("柏青山", "appoint", False, "副书记", "区委", "2024-05-10")}),
+    ("柏青山在成都工作多年，后到此地任职。", set()),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected
