@@ -314,10 +314,21 @@ def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int 
         found, start = date_before(precise, 0, min(lead, pos)), 0
     if found is None:
         return None
+    if _clause_end(text, found.end) < pos and _SINCE.match(text, found.end, _clause_end(text, found.end)):
+        return None  # 自2023年8月开工建设以来…，6月投入运营: a time since dates no clause after it
     # a year after a day of that year adds nothing to it (昨日，2024年第一批项目集中签约)
     finer = [d for d in precise if start <= d.start and d.end <= found.start
              and len(d.value) > len(found.value) and d.value.startswith(found.value)]
     return finer[-1] if finer else found
+
+
+#: After a date, the rest of its clause saying a time since an event of it (开工建设以来; not 今年以来, a
+#: period that dates what follows).
+_SINCE = re.compile(r"[^，,；;。]{1,12}以来")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    return min((i for i in (text.find(c, pos) for c in "，,；;。") if i >= 0), default=len(text))
 
 
 #: How many sentences of an article its lead is.
