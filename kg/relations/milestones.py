@@ -542,6 +542,11 @@ def _goes_on(text: str, clauses: list[int]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _figure_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("figure_generic_heads.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _part_words() -> tuple[str, ...]:
     """Works words (项目, 工程, 水库, 大坝, 隧道 ...) that alone, opening a sentence, name the
     project before or a part of it (水库设电站2座, 大坝坝高104米)."""
@@ -777,7 +782,8 @@ class _Projects:
             # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设)
             return None
         pos = start - sentence.start
-        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
+        if self.doc.text[end:end + 1] == "的" and not self.doc.text.startswith(_figure_heads(), end + 1):
+            # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的 (not 产值10亿元的生产能力)
             after_of = next((m for m in inside if m.start == end + 1), None)
             opening = _skip_openers(sentence.text, _clause_start(sentence.text, pos))
             builds = sentence.text.endswith(_BUILDS, 0, pos)  # 建设占地面积772亩的某某基地

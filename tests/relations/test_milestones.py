@@ -282,6 +282,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      ("东川混动系统新基地",), {("东川航空升级改造", "investment", "总投资", 1500000000, "CNY"),
                            ("西岭轴承生产建设", "investment", "总投资", 1420000000, "CNY")}),
     ("总投资30亿元的项目已开工。", (), set()),
+    # 的生产能力 names what the amounts are: they are of the project the text is about
+    ("东川酒村项目自去年8月开工建设以来进展顺利。项目建成后，将形成年产成品酒5000吨、产值超10亿元的生产能力。",
+     ("东川酒村项目",), {("东川酒村项目", "capacity", "年产", 5000, "吨"),
+                    ("东川酒村项目", "output_value", "产值", 1000000000, "CNY")}),
     ("总投资405亿元的29个项目签约落户东川。", (), set()),
     # what a project builds (将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心): the project's figure
     ("青禾花卉种植项目计划总投资3.1亿元，将在勤丰镇建设占地面积772亩的智能花卉种植基地。",
