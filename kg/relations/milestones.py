@@ -490,6 +490,9 @@ def _generic_before(text: str, pos: int) -> bool:
     return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
 
 
+#: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
+_BUILD_VERB = re.compile(r"(?:投资|开工|启动|计划|将|拟)?(?:建设|新建|兴建)")
+
 #: After an amount's 的, words that describe, not name (总投资30亿元的项目, 的新建项目).
 _BUILT_AFTER = ("项目", "工程", "新建", "重大", "重点", "产业", "一批", "多个", "各类")
 #: Between a name after 的 and 等…项目, words that make it no list item (a clause: 甲将带动…等项目).
@@ -700,7 +703,7 @@ class _Projects:
                 self.by_sentence[i].append(m)
         self._outer: dict[int, list[Mention]] = {}
         for i, sentence in enumerate(doc.sentences):
-            self._known(i, self._named_after_amounts(sentence))
+            self._known(i, self._named_after_amounts(sentence) + self._built(sentence))
 
     def _named_after_amounts(self, sentence: Sentence) -> list[Mention]:
         """The projects an amount's 的 names when the recognizer did not (总投资43.4亿元的某某智算中心建成
@@ -723,6 +726,22 @@ class _Projects:
             if 2 < len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not leading_clause_words(name) \
                     and not _COUNTED.match(name) and (name.endswith(_site_words()) or in_list):
                 out.append(Mention(base + pos + 1, base + stop, name, "Project", source="milestones.amount"))
+        return out
+
+    def _built(self, sentence: Sentence) -> list[Mention]:
+        """The projects a clause says are built when the recognizer did not name them (某公司投资24亿元，将在
+        某市建设某某机电城项目): the words after 建设 to the clause's end, ending with 项目 or 工程, that name
+        one project (not 加快建设重点项目)."""
+        text, base = sentence.text, sentence.start
+        known = self.by_sentence.get(bisect_right(self.starts, base) - 1, [])
+        out: list[Mention] = []
+        for verb in _BUILD_VERB.finditer(text):
+            end = _clause_end(text, verb.end())
+            name = text[verb.end():end]
+            if 2 < len(name) <= MAX_LISTED and name.endswith(_WORKS) and _NAME_CHARS.fullmatch(name) \
+                    and _names_a_project(name, name[-2:]) and "、" not in name \
+                    and not any(m.start < base + end and base + verb.end() < m.end for m in known):
+                out.append(Mention(base + verb.end(), base + end, name, "Project", source="milestones.built"))
         return out
 
     def about(self, index: int, start: int, end: int, object_after: bool = False,

@@ -282,6 +282,11 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      ("东川混动系统新基地",), {("东川航空升级改造", "investment", "总投资", 1500000000, "CNY"),
                            ("西岭轴承生产建设", "investment", "总投资", 1420000000, "CNY")}),
     ("总投资30亿元的项目已开工。", (), set()),
+    # the object of 建设 to the clause's end, ending with 项目, is the project the clause before invests in
+    ("东川建设有限公司投资近24亿元，将在西岭建设国际五金机电城项目。该项目总建筑面积43.89万平方米。", (),
+     {("国际五金机电城项目", "investment", "投资", 2400000000, "CNY"),
+      ("国际五金机电城项目", "area", "总建筑面积", 438900, "平方米")}),
+    ("全市完成投资20亿元，要加快建设重点项目。", (), set()),
     # 的生产能力 names what the amounts are: they are of the project the text is about
     ("东川酒村项目自去年8月开工建设以来进展顺利。项目建成后，将形成年产成品酒5000吨、产值超10亿元的生产能力。",
      ("东川酒村项目",), {("东川酒村项目", "capacity", "年产", 5000, "吨"),
