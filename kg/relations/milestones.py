@@ -814,7 +814,9 @@ class _Projects:
                      sentence.start + _statement_end(sentence.text, pos))
         before = [m for m in self.outermost(index) if statement[0] <= m.start and m.end <= start]
         after = [m for m in self.outermost(index) if m.start >= end and m.end <= statement[1]]
-        if object_after and not self.doc.text.startswith(_SCENES, end):  # not 在签约仪式上表示，…
+        if object_after and not self.doc.text.startswith(_SCENES, end) \
+                and not _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, pos), pos):
+            # not 在签约仪式上表示，…; not 5个项目进行签约，分别为：甲，乙 (the count's list)
             own = self._subject(sentence, _clause_start(sentence.text, pos), pos)
             if own is not None:
                 return own  # 甲项目签约落地: the project opening the word's clause

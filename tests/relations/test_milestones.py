@@ -151,6 +151,8 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      "青峰县的东川输变电设备加工项目。", (),
      {("青禾建材产业园项目", "签约", None), ("鹤岭检测设备基地项目", "签约", None),
       ("东川输变电设备加工项目", "签约", None)}),
+    ("3个招商项目在会议现场进行签约，分别为：东川县的青禾建材产业园项目，西岭区的鹤岭检测设备基地项目。",
+     ("青禾建材产业园项目",), {("青禾建材产业园项目", "签约", None), ("鹤岭检测设备基地项目", "签约", None)}),
     # a semicolon ends a statement: each project its own milestone, none of a project in another
     ("在装备制造业，东川装备项目签约落地；西岭汽车整车量产下线；青禾发动机项目建成投产。",
      ("东川装备项目", "青禾发动机项目"), {("东川装备项目", "签约", None), ("青禾发动机项目", "投产", None)}),
