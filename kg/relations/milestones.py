@@ -415,7 +415,7 @@ def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(
 def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
-                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))(?P<phase>{_PHASE_NOTE.pattern})?"
                       rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
@@ -1006,8 +1006,9 @@ class _Projects:
             begin = company + len("公司")
         elif begin != m.start("name"):
             return None
-        return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
-                                                  text[begin:m.end("name")], "Project", source="milestones.subject"))
+        stop = m.end("phase") if m.group("phase") else m.end("name")  # 某某项目(一期): the phase is part of it
+        return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + stop,
+                                                  text[begin:stop], "Project", source="milestones.subject"))
 
     def outermost(self, index: int) -> list[Mention]:
         """The mentions of sentence ``index`` no other one contains, in text order (once per sentence,

@@ -169,6 +169,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体、西岭计算平台等项目将带动上下游企业发展；"
      "青禾新能源等项目将完善产业结构。", (),
      {("东川半导体", "开工", None), ("西岭计算平台", "开工", None), ("青禾新能源", "开工", None)}),
+    # a phase in brackets after a subject's name is part of it
+    ("此次集中开工的20个重大项目涉及多个领域。其中，东川标准厂房建设项目(一期)，总建筑面积4.5万平方米，预计今年10月底前可竣工。",
+     (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
     ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
 ])
