@@ -10,18 +10,20 @@ The words and forms are in kg/data/personnel_events.tsv:
     of the event before in the sentence; a career's clause (某甲早年在某地工作，2005年任某职)
     with none before: the name opening the sentence;
   - transfer (kg/data/personnel_transfers.txt): 前任某市委书记某甲调任… / 某市委原常委某甲、某乙
-    已分别调任… / (某甲…，)2015年从某区委书记调任…: the post written before the names or after 从,
-    held before, ends (remove);
-  - a career's clause with no name of its own goes on about the name opening the sentence, or the
-    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…).
+    已分别调任… / (某甲…，)2015年从某区委书记调任… / 某甲由某区区长转任…: the post written before
+    the names or after 从 or 由, held before, ends (remove);
+  - a career's clause with no name of its own (，后任某职, ，先后任…, ；同年9月当选…, ，后到某区任…)
+    goes on about the name opening the sentence, or the
+    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…);
+  - a list of proposals after one word: 提名某甲为某区区长候选人、某乙为…人选.
 
 One title in bodies that name no common place is two posts (某市委书记, 某区委书记 held before).
 A post is a run of text up to 职务, a pause, 后 before a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
 held as acting.  The date is the last date the clause of the word states before it (2005年任
-某职, 2008年5月任某职), else the last the sentence states before the word, at
-least to the month (kg.dates.statement_date); else the day the article's lead states
+某职, 2008年5月任某职; a clause that is only a date dates the one after it: 2010年，某甲任某职),
+else the last the sentence states before the word, at least to the month (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the

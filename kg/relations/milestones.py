@@ -27,18 +27,24 @@ Both attach to the project the sentence is about, named as the project grammar
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
 - for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
-  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙; split
-  at 、 outside quotes, a note in brackets left out, a bare phase kept: 某某工程(二期)), or a list
+  丙等; 集中开工建设的项目为甲和乙、丙; 开工的重大项目有11个，包括甲、乙: any name, the text calls them
+  projects; split at 、 outside quotes, and at 和 between two names ending with a works or park
+  word or 中心; a note in brackets left out, a bare phase or section kept: 某某工程(二期), 某某大道
+  (东城段); never a person, place or body the recognizer named), or a list
   right before the sites of the word (在甲、乙开工项目现场: not a company the recognizer named);
-  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…), the
+  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…; or the
+  lists before 等项目 of each of its statements: 其中，甲、乙等项目将…；丙等项目将…), the
   subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
   ceremony of many (集中开工仪式在某某项目现场举行);
 - none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
-  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not; 某市引进甲、乙等:
-  not the place and the verb opening the list) or after
-  the count (共建成通车15个项目，其中…分别是甲、乙), when the word names a kind (新开工
+  unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
+  not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
+  the count (甲项目、乙项目3项计划参加签约), or after
+  the count (共建成通车15个项目，其中…分别是甲、乙; 分别为：某县的甲项目，某区的乙项目), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
+- a milestone word inside a project's name is none (某某贯通工程); a semicolon ends a statement
+  (甲项目签约落地；乙项目建成投产: no project of one statement is another's);
 - the word's clause, else the nearest clause before it up to a semicolon or a line break: its
   subject, a name ending with a project suffix (kg/data/project_suffixes.txt) that opens it
   (某某水利工程位于…, ● 某某工程…, 2014年9月，某某工程正式开工，项目总投资…) and that the
@@ -48,8 +54,14 @@ Both attach to the project the sentence is about, named as the project grammar
   its own clause, the first in a clause before), unless the clause describes the subject
   (是以灌溉为主，兼顾发电的大型水利工程), counts works (电站2座) or names what the project
   builds (，主要建设某某生产线，达产后年产值…);
-- for 签约, the project written after it (与某公司签约，某某项目落户…, 签约年产6万吨某某项目: a name
-  ending with a project suffix, to the clause's end); else the nearest Project
+- projects the recognizer missed: the noun after an amount's 的 (总投资43.4亿元的某某智算中心建成投用,
+  总投资15亿元的甲、总投资14亿元的乙等项目: a works or park word or 中心, or an item of a list closed by
+  等…项目; not what a project builds: 将建设占地772亩的某某基地), the object of 建设 to its clause's end
+  ending with 项目 or 工程 (某公司投资24亿元，将在某市建设某某项目); amounts before 的生产能力
+  (kg/data/figure_generic_heads.txt) are of the project the text is about;
+- for 签约, the subject of its clause (甲项目签约落地), else the project written after it (与某公司
+  签约，某某项目落户…, 签约年产6万吨某某项目: a name ending with a project suffix, to the clause's
+  end; not after 签约仪式上 nor in a clause that counts projects); else the nearest Project
   mention before the word in the sentence, else the first one after it;
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
