@@ -80,6 +80,8 @@ _BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: After the name opening a biography: 某甲，男，… / 某甲（1975年生）….
+_BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 #: A clause opening only with these, before an "after" word, goes on about the person of the
 #: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
 _CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后", "此前", "此后",
@@ -118,11 +120,17 @@ def extract_events(doc: Document) -> list[Event]:
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
+    article = None
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
                  if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         found: list[Event] = []
+        if sentence.article != article:
+            article, persons.biography = sentence.article, None
+        opening = _name_at(doc, sentence.text, sentence.start, _skip(sentence.text, 0, _LIST_OPENING), persons)
+        if opening is not None and sentence.text.startswith(_BIOGRAPHY_PAUSES, opening.end - sentence.start):
+            persons.biography = opening
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
             kind, form = opened
             found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
@@ -261,7 +269,9 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         opening = m.start()
     if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS or _went_to(text, opening, m.start())):
         # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
-        people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True)
+        people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
+            or ([persons.biography] if persons.biography is not None and _name_at(
+                doc, text, base, _skip(text, 0, _LIST_OPENING), persons) is None else [])
     if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
@@ -403,6 +413,9 @@ class _Persons:
                 self.by_end[m.end].append(m)
             elif m.type == "Title":
                 self.titles_by_end[m.end].append(m)
+        #: The person a biography is about: the name opening the last sentence of the article that
+        #: opened with one and a pause (某甲，男，1975年生。1998年参加工作，后任某职).
+        self.biography: Mention | None = None
 
 
 def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:

@@ -106,6 +106,10 @@ from tests.conftest import event_rows
       ("柏青山", "elect", False, "东川区区长", None, "2012-09")}),
     ("柏青山在成都工作多年，后到武侯区任区委副书记。", {("柏青山", "appoint", False, "副书记", "区委", "2024-05-10")}),
     ("柏青山在成都工作多年，后到此地任职。", set()),
+    # a biography told in the sentences after its name's; 提名为 after the name
+    ("柏青山，男，汉族，1975年5月生。1998年参加工作，先在东川区财政局工作，后任东川区财政局局长。",
+     {("柏青山", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("柏青山同志提名为东川区区长候选人。", {("柏青山", "propose", False, "东川区区长", None, "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected
