@@ -287,6 +287,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      ("东川混动系统新基地",), {("东川航空升级改造", "investment", "总投资", 1500000000, "CNY"),
                            ("西岭轴承生产建设", "investment", "总投资", 1420000000, "CNY")}),
     ("总投资30亿元的项目已开工。", (), set()),
+    # 待…后 opens a time to come: the clause goes on about the project before
+    ("东川机械制造项目占地面积1万平方米。待项目全部达产后，年销售收入可达2.1亿元。", ("东川机械制造项目",),
+     {("东川机械制造项目", "area", "占地面积", 10000, "平方米"),
+      ("东川机械制造项目", "output_value", "年销售收入", 210000000, "CNY")}),
     # the object of 建设 to the clause's end, ending with 项目, is the project the clause before invests in
     ("东川建设有限公司投资近24亿元，将在西岭建设国际五金机电城项目。该项目总建筑面积43.89万平方米。", (),
      {("国际五金机电城项目", "investment", "投资", 2400000000, "CNY"),
