@@ -160,6 +160,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("在电子信息产业，总投资43.4亿元的东川智算中心建成投用，可提供大算力服务。", (), {("东川智算中心", "投产", None)}),
     # a milestone word inside a project's name is none; 两大重点项目 counts projects
     ("东川中环贯通工程进展顺利。", ("东川中环贯通工程",), set()),
+    # the wordings of a start of operation
+    ("东川光伏电站项目今年5月全容量并网。西岭物流园项目建成运营。青禾污水处理厂投入运行。",
+     ("东川光伏电站项目", "西岭物流园项目", "青禾污水处理厂"),
+     {("东川光伏电站项目", "投产", "2024-05"), ("西岭物流园项目", "投产", None), ("青禾污水处理厂", "投产", None)}),
     # 新建成的: what was built is the Project after 的; a ceremony's scene takes no object after it
     ("在东川化工园区，青禾生物科技有限公司新建成的东川柴油项目正在调试。", ("东川柴油项目",), {("东川柴油项目", "建成", None)}),
     ("已建成的标准厂房全部出租。", (), set()),
