@@ -94,15 +94,16 @@ from kg.relations.context import add_once
 from kg.spans import SpanIndex
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
-#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
-_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将\s:：]{0,8})"
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于){0,8}"
 #: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
 #: amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨).
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
-#: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it.
-_NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
+#: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it;
+#: 多/余 after the number (50多亿元, 30余万吨) leave its value at the number.
+_NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)(?:多|余)?"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
 #: The milestone of words that name none for sure (开竣工: some started, some completed).
