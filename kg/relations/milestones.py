@@ -482,6 +482,33 @@ def _with_new_build(doc: Document, m: Mention) -> Mention:
     return Mention(start, m.end, NEW_BUILD + m.text, m.type, source=m.source)
 
 
+def _with_capacity_before(doc: Document, m: Mention) -> Mention:
+    """A name the recognizer cut after the capacity per year it opens with (20万吨/|年某某装置项目) with
+    that capacity; any other mention as it is."""
+    if not m.text.startswith("年"):
+        return m
+    before = _capacity_per_year().search(doc.text, max(0, m.start - 16), m.start)
+    if before is None:
+        return m
+    # the short name before the capacity (某某高新20万吨/年…), not a company's (…有限公司20万吨/年…) nor a verb
+    start = before.start()
+    while start > 0 and before.start() - start < MAX_PLACE and "\u4e00" <= doc.text[start - 1] <= "\u9fff" \
+            and not doc.text.endswith("公司", 0, start):
+        start -= 1
+    start += leading_clause_words(doc.text[start:before.start()])
+    if is_place(doc.text[start:before.start()]):
+        start = before.start()
+    return Mention(start, m.end, doc.text[start:m.end], m.type, source=m.source)
+
+
+@lru_cache(maxsize=1)
+def _capacity_per_year() -> re.Pattern[str]:
+    """A capacity's amount and the / of 万吨/年, ending where a name cut after it starts."""
+    units = "|".join(map(re.escape, sorted(load_set("capacity_units.txt"), key=len, reverse=True)))
+    mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{mult})?\s*(?:{units})/$")
+
+
 @lru_cache(maxsize=1)
 def _generic_phrase() -> re.Pattern[str]:
     """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
@@ -696,7 +723,7 @@ class _Projects:
     def __init__(self, doc: Document, project_start: ProjectStart) -> None:
         self.doc = doc
         self.project_start = project_start
-        projects = [_with_new_build(doc, m) for m in doc.mentions
+        projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)

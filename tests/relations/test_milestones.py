@@ -294,6 +294,12 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川电站项目总造价12亿元，装机总容量120万千瓦。", ("东川电站项目",),
      {("东川电站项目", "investment", "总造价", 1200000000, "CNY"),
       ("东川电站项目", "capacity", "装机总容量", 1200000, "千瓦")}),
+    # a name the recognizer cut after its capacity per year (20万吨/|年…) takes it back, with the short
+    # name before it, not a company's
+    ("东川高新20万吨/年EVA项目是全省首套EVA项目。", ("年EVA项目",),
+     {("东川高新20万吨/年EVA项目", "capacity", "20万吨/年", 200000, "吨")}),
+    ("市主会场设在东川新材料有限公司20万吨/年顺酐装置项目现场。", ("年顺酐装置项目",),
+     {("20万吨/年顺酐装置项目", "capacity", "20万吨/年", 200000, "吨")}),
     # amounts told as at least (高达, 不少于) or more than (50多亿元, 30余万吨): the number
     ("东川化工项目总投资高达50亿元，年产30余万吨。", ("东川化工项目",),
      {("东川化工项目", "investment", "总投资", 5000000000, "CNY"), ("东川化工项目", "capacity", "年产", 300000, "吨")}),
