@@ -206,10 +206,13 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
         add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
 
     of_many: tuple[str, Span, str | None] | None = None  # the milestone of many projects told just before
+    many_of_article: dict[int, tuple[str, Span, str | None]] = {}  # the first one of each article
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, fact_anchor(doc), lead)
         told, of_many = of_many, None
+        if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
+            told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article
         for one in projects.one_of_them(index) if told is not None else ():
             # 本次集中开工的项目包括甲、乙等。其中，丙项目占地…: 丙 is one of them
             kind, trigger, date = told
@@ -231,6 +234,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
             if len(found) > 1 or not found and (sentence.text.endswith(_COLLECTIVE, 0, m.start())
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
+                many_of_article.setdefault(sentence.article, of_many)
     return _headlines_told_again(doc, out)
 
 
@@ -548,6 +552,9 @@ _BUILDS = ("主要建设", "主要生产", "建设", "新建", "打造", "拟建
 _SCENES = ("现场", "仪式", "活动", "大会", "典礼")
 #: After a ceremony, where it is held: 集中开工仪式在某某项目现场举行.
 _HOSTED = ("在", "于")
+#: Where the event of a milestone of many is held (主会场设在某某项目现场), and the site after the project.
+_VENUE = re.compile(r"(?:会场|活动|仪式)(?:设在|位于|选在|在)")
+_SITE = re.compile(r"(?:建设)?(?:现场|工地)")
 #: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
 _PART_OPENERS = ("其中", "其中的")
 
@@ -934,7 +941,7 @@ class _Projects:
         text = sentence.text
         opening = _skip(text, 0, _QUOTES_AND_SPACE)
         if not text.startswith(_PART_OPENERS, opening):
-            return []
+            return self._hosting(index)
         subject = self._subject(sentence, opening, len(text))
         if subject is not None:
             return [subject]
@@ -951,6 +958,17 @@ class _Projects:
         its end (某某贯通工程 names a works, no 贯通)."""
         start, end = self.doc.sentences[index].start + m.start(), self.doc.sentences[index].start + m.end()
         return any(p.start <= start and end < p.end for p in self.by_sentence[index])
+
+    def _hosting(self, index: int) -> list[Mention]:
+        """The project whose site hosts the event of a milestone of many told before (主会场设在某某公司
+        某某项目现场): the first Project mention of the clause after 设在/位于, before 现场 or 工地."""
+        sentence = self.doc.sentences[index]
+        for venue in _VENUE.finditer(sentence.text):
+            pos, end = sentence.start + venue.end(), sentence.start + _clause_end(sentence.text, venue.end())
+            host = next((m for m in self.outermost(index) if pos <= m.start and m.end <= end), None)
+            if host is not None and _SITE.match(self.doc.text, host.end):
+                return self._known(index, [host])
+        return []
 
     def at_their_sites(self, index: int, m: re.Match[str]) -> list[Mention]:
         """The projects a list names right before a milestone word and 项目现场 (在甲、乙、丙开工项目现场，以及

@@ -173,6 +173,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体、西岭计算平台等项目将带动上下游企业发展；"
      "青禾新能源等项目将完善产业结构。", (),
      {("东川半导体", "开工", None), ("西岭计算平台", "开工", None), ("青禾新能源", "开工", None)}),
+    # 本次活动 is the article's milestone of many: the project whose site hosts it is one of them
+    ("2月6日上午，东川市重大项目集中开工活动举行。市长讲话。本次活动，市主会场设在青禾新材料有限公司20万吨/年顺酐装置项目现场。",
+     ("年顺酐装置项目",), {("20万吨/年顺酐装置项目", "开工", "2024-02-06")}),
     # a phase in brackets after a subject's name is part of it
     ("此次集中开工的20个重大项目涉及多个领域。其中，东川标准厂房建设项目(一期)，总建筑面积4.5万平方米，预计今年10月底前可竣工。",
      (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
