@@ -35,7 +35,8 @@ Both attach to the project the sentence is about, named as the project grammar
   the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…; or the
   lists before 等项目 of each of its statements: 其中，甲、乙等项目将…；丙等项目将…), the
   subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
-  ceremony of many (集中开工仪式在某某项目现场举行);
+  ceremony of many (集中开工仪式在某某项目现场举行; 本次活动，主会场设在某某公司某某项目现场: 本次 is
+  the article's first milestone of many);
 - none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
@@ -58,7 +59,8 @@ Both attach to the project the sentence is about, named as the project grammar
   总投资15亿元的甲、总投资14亿元的乙等项目: a works or park word or 中心, or an item of a list closed by
   等…项目; not what a project builds: 将建设占地772亩的某某基地), the object of 建设 to its clause's end
   ending with 项目 or 工程 (某公司投资24亿元，将在某市建设某某项目); amounts before 的生产能力
-  (kg/data/figure_generic_heads.txt) are of the project the text is about;
+  (kg/data/figure_generic_heads.txt) are of the project the text is about; a name cut after its
+  capacity per year (20万吨/|年某某装置) takes it back;
 - for 签约, the subject of its clause (甲项目签约落地), else the project written after it (与某公司
   签约，某某项目落户…, 签约年产6万吨某某项目: a name ending with a project suffix, to the clause's
   end; not after 签约仪式上 nor in a clause that counts projects); else the nearest Project
