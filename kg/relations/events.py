@@ -23,7 +23,8 @@ title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split 
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
 held as acting.  The date is the last date the clause of the word states before it (2005年任
 某职, 2008年5月任某职; a clause that is only a date dates the one after it: 2010年，某甲任某职),
-else the last the sentence states before the word, at least to the month (kg.dates.statement_date); else the day the article's lead states
+else the last the sentence states before the word, at least to the month
+(kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the
@@ -267,7 +268,8 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
-    if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS or _went_to(text, opening, m.start())):
+    if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS
+                                      or _went_to(text, opening, m.start())):
         # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
             or ([persons.biography] if persons.biography is not None and _name_at(

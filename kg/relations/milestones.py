@@ -434,7 +434,8 @@ def amount_value(number: str, multiplier: str | None, factor: Decimal = Decimal(
 def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
-                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))(?P<phase>{_PHASE_NOTE.pattern})?"
+                      rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
+                      rf"(?P<phase>{_PHASE_NOTE.pattern})?"
                       rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
@@ -771,7 +772,8 @@ class _Projects:
             stop = word.start() if word is not None else stop
             name = text[pos + 1:stop]
             counted = _COUNTED_PROJECTS.search(text, stop, _clause_end(text, stop))
-            in_list = counted is not None and counted.group("listed") and not _DESCRIBES.search(text, stop, counted.start())
+            in_list = counted is not None and counted.group("listed") \
+                and not _DESCRIBES.search(text, stop, counted.start())
             if 2 < len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not leading_clause_words(name) \
                     and not _COUNTED.match(name) and (name.endswith(_site_words()) or in_list):
                 out.append(Mention(base + pos + 1, base + stop, name, "Project", source="milestones.amount"))
@@ -947,7 +949,8 @@ class _Projects:
         subject = self._subject(sentence, opening, len(text))
         if subject is not None:
             return [subject]
-        starts = [_skip(text, opening + len("其中"), "，, ")] + [i + 1 for i in range(opening, len(text)) if text[i] in "；;"]
+        starts = [_skip(text, opening + len("其中"), "，, ")]
+        starts += [i + 1 for i in range(opening, len(text)) if text[i] in "；;"]
         listed: list[Mention] = []
         for start in starts:
             counted = _COUNTED_PROJECTS.search(text, start, _clause_end(text, start))
