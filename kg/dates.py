@@ -170,6 +170,7 @@ _STATED = re.compile(
     rf"|(?P<full>(?<!\d)(?:19|20)\d\d\s*[年./-]\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}\s*[日号]?(?!\d))"
     rf"|(?P<ym>(?<!\d)(?P<ym_y>(?:19|20)\d\d)年(?P<ym_m>\d{{1,2}})月{_MONTH_PARTS})"
     rf"|(?P<y>(?<!\d)(?P<y_y>(?:19|20)\d\d)年(?:(?P<y_part>底|末|初)|(?!度|\d|第)))"
+    rf"|(?P<sy>(?P<sy_word>同年|次年|翌年)(?:(?P<sy_m>\d{{1,2}})月(?:(?P<sy_d>\d{{1,2}})[日号])?|(?P<sy_part>底|末|初))?)"
     rf"|(?P<ry>(?P<ry_word>{_RELATIVE_YEAR})(?:(?P<ry_m>\d{{1,2}})月(?:(?P<ry_d>\d{{1,2}})[日号])?|年?(?P<ry_part>底|末|初))?)"
     rf"|(?P<md>(?<![\d年])(?P<md_m>\d{{1,2}})月(?:(?P<md_d>\d{{1,2}})[日号]|{_MONTH_PARTS}))"
     rf"|(?P<d>(?<![\d月）)])今?[（(]?(?P<d_d>\d{{1,2}})[）)]?日(?!电))"
@@ -182,11 +183,14 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
     date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月,
     年底, 年内: this year's).
     当天, 当日, 同日 are the day stated before them in ``text``, else ``that_day`` (the day the
-    report is about: its lead's), else the anchor.  Without an anchor only dates that give
+    report is about: its lead's), else the anchor; 同年 (同年9月, 同年底) and 次年 are of the
+    year stated before them in ``text``, else none.  Without an anchor only dates that give
     their year are returned."""
     out: list[StatedDate] = []
     for m in _STATED.finditer(text):
-        if m.group("rel") in SAME_DAY:
+        if m.group("sy"):
+            value = _of_year_told(m, out)
+        elif m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
         elif anchor is None and m.group("md"):
@@ -196,6 +200,23 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
     return out
+
+
+#: 同年 is the year told before, 次年/翌年 the one after it.
+_SAME_YEAR_OFFSETS = {"同年": 0, "次年": 1, "翌年": 1}
+
+
+def _of_year_told(m: re.Match[str], told: list[StatedDate]) -> str | None:
+    """The value of 同年9月, 次年底 …: relative to the year of the last date ``told`` before it."""
+    if not told:
+        return None
+    year = int(told[-1].value[:4]) + _SAME_YEAR_OFFSETS[m.group("sy_word")]
+    if m.group("sy_d"):
+        return _iso_day(_date(year, int(m.group("sy_m")), int(m.group("sy_d"))))
+    if m.group("sy_m"):
+        return _iso_month(year, int(m.group("sy_m")))
+    part = m.group("sy_part")
+    return _iso_month(year, _YEAR_PART[part]) if part else str(year)
 
 
 #: A year, or a part of it (2024年一季度, 2023年第二季度, 2024年上半年), not planned nor a range's end,
@@ -293,10 +314,21 @@ def statement_date(text: str, dates: list[StatedDate], pos: int, precision: int 
         found, start = date_before(precise, 0, min(lead, pos)), 0
     if found is None:
         return None
+    if _clause_end(text, found.end) < pos and _SINCE.match(text, found.end, _clause_end(text, found.end)):
+        return None  # 自2023年8月开工建设以来…，6月投入运营: a time since dates no clause after it
     # a year after a day of that year adds nothing to it (昨日，2024年第一批项目集中签约)
     finer = [d for d in precise if start <= d.start and d.end <= found.start
              and len(d.value) > len(found.value) and d.value.startswith(found.value)]
     return finer[-1] if finer else found
+
+
+#: After a date, the rest of its clause saying a time since an event of it (开工建设以来; not 今年以来, a
+#: period that dates what follows).
+_SINCE = re.compile(r"[^，,；;。]{1,12}以来")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    return min((i for i in (text.find(c, pos) for c in "，,；;。") if i >= 0), default=len(text))
 
 
 #: How many sentences of an article its lead is.

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from kg.dates import date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative, stated_dates
+from kg.dates import (date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative, stated_dates,
+                      statement_date)
 from kg.normalize import normalize_document
 from tests.conftest import raw_doc
 
@@ -107,3 +108,25 @@ def test_month_day_without_year():
     assert resolve_month_day(7, 16, dt.date(2024, 7, 20)) == dt.date(2024, 7, 16)
     assert resolve_month_day(12, 28, dt.date(2024, 1, 3)) == dt.date(2023, 12, 28)
     assert resolve_month_day(2, 30, dt.date(2024, 3, 1)) is None
+
+
+@pytest.mark.parametrize("text, values", [
+    # 同年, 次年 and 翌年 are of the year told before them; with none told, no date
+    ("2012年8月，某甲任某职；同年9月当选某职。", ["2012-08", "2012-09"]),
+    ("2012年8月开工，同年底建成，次年5月8日投产，翌年通车。", ["2012-08", "2012-12", "2013-05-08", "2014"]),
+    ("同年9月当选某职。", []),
+])
+def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10))] == values
+
+
+@pytest.mark.parametrize("text, word, value", [
+    # a date of an event a time since which the clause tells dates no clause after it
+    ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "投入运营", None),
+    ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "开工", "2023-08"),
+    # a period since a date dates what follows
+    ("2023年以来，东川区共有5个项目建成投产。", "建成投产", "2023"),
+])
+def test_a_time_since_an_event_dates_no_clause_after_it(text, word, value):
+    stated = statement_date(text, stated_dates(text, None), text.index(word), precision=4)
+    assert (stated.value if stated else None) == value

@@ -10,18 +10,21 @@ The words and forms are in kg/data/personnel_events.tsv:
     of the event before in the sentence; a career's clause (某甲早年在某地工作，2005年任某职)
     with none before: the name opening the sentence;
   - transfer (kg/data/personnel_transfers.txt): 前任某市委书记某甲调任… / 某市委原常委某甲、某乙
-    已分别调任… / (某甲…，)2015年从某区委书记调任…: the post written before the names or after 从,
-    held before, ends (remove);
-  - a career's clause with no name of its own goes on about the name opening the sentence, or the
-    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…).
+    已分别调任… / (某甲…，)2015年从某区委书记调任… / 某甲由某区区长转任…: the post written before
+    the names or after 从 or 由, held before, ends (remove);
+  - a career's clause with no name of its own (，后任某职, ，先后任…, ；同年9月当选…, ，后到某区任…)
+    goes on about the name opening the sentence, or the
+    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…);
+  - a list of proposals after one word: 提名某甲为某区区长候选人、某乙为…人选.
 
 One title in bodies that name no common place is two posts (某市委书记, 某区委书记 held before).
 A post is a run of text up to 职务, a pause, 后 before a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
 held as acting.  The date is the last date the clause of the word states before it (2005年任
-某职, 2008年5月任某职), else the last the sentence states before the word, at
-least to the month (kg.dates.statement_date); else the day the article's lead states
+某职, 2008年5月任某职; a clause that is only a date dates the one after it: 2010年，某甲任某职),
+else the last the sentence states before the word, at least to the month
+(kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
 publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the
@@ -78,9 +81,12 @@ _BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: After the name opening a biography: 某甲，男，… / 某甲（1975年生）….
+_BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 #: A clause opening only with these, before an "after" word, goes on about the person of the
 #: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
-_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再")
+_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后", "此前", "此后",
+                     "起")  # 2018年起任某职
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -115,11 +121,17 @@ def extract_events(doc: Document) -> list[Event]:
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
+    article = None
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
                  if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         found: list[Event] = []
+        if sentence.article != article:
+            article, persons.biography = sentence.article, None
+        opening = _name_at(doc, sentence.text, sentence.start, _skip(sentence.text, 0, _LIST_OPENING), persons)
+        if opening is not None and sentence.text.startswith(_BIOGRAPHY_PAUSES, opening.end - sentence.start):
+            persons.biography = opening
         if opened is not None:  # 任命： | 某甲为…； | 某乙为…: the list is in the next sentences
             kind, form = opened
             found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
@@ -174,6 +186,7 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     the clause before."""
     text, base = sentence.text, sentence.start
     pos = _skip(text, m.end(), _LIST_OPENING)
+    pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
         last = found[-1]
@@ -216,9 +229,18 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     return out
 
 
+#: After a post proposed, the words saying it is proposed.
+_CANDIDATE_WORDS = ("候选人", "人选")
+
+
 def _next_item(text: str, pos: int) -> int:
     """Where the next item of a list of names and posts starts: after a ，or ； or a line break,
-    or right there when a name follows (the lines of a list joined: …副区长某乙为…)."""
+    or right there when a name follows (the lines of a list joined: …副区长某乙为…); a post proposed
+    ends with 人选 or 候选人 (提名某甲为某区区长候选人，某乙为…)."""
+    candidate = next((pos + len(w) for w in _CANDIDATE_WORDS if text.startswith(w, pos)), None)
+    if candidate is not None and text.startswith("、", candidate):
+        return candidate + 1  # 某甲为某区区长候选人、某乙为…
+    pos = candidate or pos
     if pos < len(text) and text[pos] in "，,；;\n":
         return _skip(text, pos + 1, _LIST_OPENING)
     if names.name_end(text, pos) > pos:
@@ -236,14 +258,22 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     people = _names_backward(doc, text, base, m.start(), persons)
     if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
         people = [found[-1].person]
-    clause = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
+    clause = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
     opening = _skip_dates(text, clause, m.start(), dating[0])
     left = _post_left(text, opening, m) if not people else None  # 2015年从某区委书记调任…
+    if not people and left is None:  # 某甲由某区区长转任…: the name before 由 or 从
+        since = max(text.rfind(f, opening, m.start()) for f in FROM)
+        person = _name_ending_at(doc, text, base, since, persons) if since > opening else None
+        left = _post_left(text, since, m) if person is not None else None
+        people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
-    if not people and clause > 0 and text[opening:m.start()] in _CARRIED_OPENINGS:
+    if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS
+                                      or _went_to(text, opening, m.start())):
         # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
-        people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True)
+        people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
+            or ([persons.biography] if persons.biography is not None and _name_at(
+                doc, text, base, _skip(text, 0, _LIST_OPENING), persons) is None else [])
     if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
@@ -262,16 +292,25 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     return events
 
 
+def _went_to(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says only where the person went (后到某区任…, 随后调至某县任…)."""
+    went = _WENT_TO.fullmatch(text, start, end)
+    return went is not None and is_place(went.group("place"))
+
+
+#: A carried clause's opening before its word: where the person went (后到某区任…).
+_WENT_TO = re.compile(r"(?:后|随后|之后|后又|又)?(?:到|赴|调到|调至|调往)(?P<place>[\u4e00-\u9fff]{2,8})")
+
 #: Before a transfer's word, the post left: 从某区委书记调任….
-FROM = "从"
+FROM = ("从", "由")
 
 
 def _post_left(text: str, opening: int, m: re.Match[str]) -> tuple[int, int] | None:
-    """(start, end) of the post a clause with no name of its own leaves (，2015年从某区委书记调任某职):
-    the words between 从 and a transfer's word, ending with a title head; None otherwise."""
+    """(start, end) of the post a clause leaves (，2015年从某区委书记调任某职, 某甲由某区区长转任某职): the
+    words between 从 or 由 and a transfer's word, ending with a title head; None otherwise."""
     if m.group() not in load_lines("personnel_transfers.txt") or not text.startswith(FROM, opening):
         return None
-    start = opening + len(FROM)
+    start = opening + 1  # past 从 or 由
     if 1 < m.start() - start <= MAX_POST and text[start:m.start()].endswith(_title_heads()):
         return start, m.start()
     return None
@@ -376,6 +415,9 @@ class _Persons:
                 self.by_end[m.end].append(m)
             elif m.type == "Title":
                 self.titles_by_end[m.end].append(m)
+        #: The person a biography is about: the name opening the last sentence of the article that
+        #: opened with one and a pause (某甲，男，1975年生。1998年参加工作，后任某职).
+        self.biography: Mention | None = None
 
 
 def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:
@@ -456,8 +498,9 @@ def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | N
     known = [p for p in persons.by_end.get(base + end, ()) if p.start >= base]
     if known:
         return max(known, key=lambda p: p.end - p.start)
+    # a name never follows a number (2018年起任: 年 is its unit)
     shaped = [s for s in (end - 3, end - 2, end - 4) if s >= 0 and _name_token(text[s:end])
-              and (s == 0 or not text[s - 1].isalnum() or _names_may_follow(text, s))]
+              and (s == 0 or not text[s - 1].isalnum() or _names_may_follow(text, s)) and not text[s - 1:s].isdigit()]
     if not shaped:
         return None
     s = shaped[0]
@@ -566,11 +609,19 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
                  pattern=pattern)
 
 
+_CLAUSE_BREAKS = "，,；;。"
+
+
 def _date_of_clause(text: str, dates: list[StatedDate], pos: int) -> StatedDate | None:
     """The last date stated in the clause of the word at ``pos``, to the year at least (2005年任某职,
     2008年5月任某职，2013年任某职: each step of a career has its own date)."""
-    clause = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
-    return next((d for d in reversed(dates) if clause <= d.start and d.end <= pos), None)
+    clause = max(text.rfind(c, 0, pos) for c in _CLAUSE_BREAKS) + 1
+    own = next((d for d in reversed(dates) if clause <= d.start and d.end <= pos), None)
+    if own is not None or clause == 0:
+        return own
+    # 2010年，某甲任某职: a clause that is only a date dates the clause after it
+    return next((d for d in dates if d.end == clause - 1
+                 and (d.start == 0 or text[d.start - 1] in _CLAUSE_BREAKS)), None)
 
 
 def _skip(text: str, pos: int, chars: str) -> int:

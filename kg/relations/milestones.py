@@ -27,18 +27,25 @@ Both attach to the project the sentence is about, named as the project grammar
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
 - for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
-  丙等; items a Project mention, else a name ending with a project suffix or a route 甲至乙; split
-  at 、 outside quotes, a note in brackets left out, a bare phase kept: 某某工程(二期)), or a list
+  丙等; 集中开工建设的项目为甲和乙、丙; 开工的重大项目有11个，包括甲、乙: any name, the text calls them
+  projects; split at 、 outside quotes, and at 和 between two names ending with a works or park
+  word or 中心; a note in brackets left out, a bare phase or section kept: 某某工程(二期), 某某大道
+  (东城段); never a person, place or body the recognizer named), or a list
   right before the sites of the word (在甲、乙开工项目现场: not a company the recognizer named);
-  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…), the
+  the project a sentence opening with 其中 names after a milestone of many (其中，丙项目占地…; or the
+  lists before 等项目 of each of its statements: 其中，甲、乙等项目将…；丙等项目将…), the
   subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
-  ceremony of many (集中开工仪式在某某项目现场举行);
+  ceremony of many (集中开工仪式在某某项目现场举行; 本次活动，主会场设在某某公司某某项目现场: 本次 is
+  the article's first milestone of many);
 - none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
-  unless it lists them, before 等 (甲、乙等10个项目集中开工: 甲 and 乙, named or not; 某市引进甲、乙等:
-  not the place and the verb opening the list) or after
-  the count (共建成通车15个项目，其中…分别是甲、乙), when the word names a kind (新开工
+  unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
+  not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
+  the count (甲项目、乙项目3项计划参加签约), or after
+  the count (共建成通车15个项目，其中…分别是甲、乙; 分别为：某县的甲项目，某区的乙项目), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
+- a milestone word inside a project's name is none (某某贯通工程); a semicolon ends a statement
+  (甲项目签约落地；乙项目建成投产: no project of one statement is another's);
 - the word's clause, else the nearest clause before it up to a semicolon or a line break: its
   subject, a name ending with a project suffix (kg/data/project_suffixes.txt) that opens it
   (某某水利工程位于…, ● 某某工程…, 2014年9月，某某工程正式开工，项目总投资…) and that the
@@ -48,8 +55,15 @@ Both attach to the project the sentence is about, named as the project grammar
   its own clause, the first in a clause before), unless the clause describes the subject
   (是以灌溉为主，兼顾发电的大型水利工程), counts works (电站2座) or names what the project
   builds (，主要建设某某生产线，达产后年产值…);
-- for 签约, the project written after it (与某公司签约，某某项目落户…, 签约年产6万吨某某项目: a name
-  ending with a project suffix, to the clause's end); else the nearest Project
+- projects the recognizer missed: the noun after an amount's 的 (总投资43.4亿元的某某智算中心建成投用,
+  总投资15亿元的甲、总投资14亿元的乙等项目: a works or park word or 中心, or an item of a list closed by
+  等…项目; not what a project builds: 将建设占地772亩的某某基地), the object of 建设 to its clause's end
+  ending with 项目 or 工程 (某公司投资24亿元，将在某市建设某某项目); amounts before 的生产能力
+  (kg/data/figure_generic_heads.txt) are of the project the text is about; a name cut after its
+  capacity per year (20万吨/|年某某装置) takes it back;
+- for 签约, the subject of its clause (甲项目签约落地), else the project written after it (与某公司
+  签约，某某项目落户…, 签约年产6万吨某某项目: a name ending with a project suffix, to the clause's
+  end; not after 签约仪式上 nor in a clause that counts projects); else the nearest Project
   mention before the word in the sentence, else the first one after it;
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
@@ -82,15 +96,16 @@ from kg.relations.context import add_once
 from kg.spans import SpanIndex
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
-#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达.
-_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将\s:：]{0,8})"
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于){0,8}"
 #: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
 #: amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨).
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
-#: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it.
-_NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)"
+#: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it;
+#: 多/余 after the number (50多亿元, 30余万吨) leave its value at the number.
+_NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)(?:多|余)?"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
 #: The milestone of words that name none for sure (开竣工: some started, some completed).
@@ -114,7 +129,8 @@ _COLLECTIVE = ("集中", "集中开")
 #: A clause opening with these describes the subject before it (是…的大型水利工程).
 _COPULAS = ("是", "为", "系", "属")
 #: After a milestone word, a list of the projects that reached it: 开工的项目有：, 签约的重点项目包括.
-_LIST_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目(?:有|包括|为|是|分别是|分别为)[：:]?")
+_LIST_AFTER_WORD = re.compile(r"(?:建设)?的[\u4e00-\u9fff]{0,6}?项目(?:有[\d一二两三四五六七八九十]+[个项][，,]?)?"
+                              r"(?:有|包括|为|是|分别是|分别为)[：:]?")
 #: After a milestone word, the projects told of one statement each: 签约的项目中，甲…；乙….
 _AMONG_AFTER_WORD = re.compile(r"的[\u4e00-\u9fff]{0,6}?项目中[，,]")
 #: After a count of projects, the words opening the list of them: 分别是甲、乙 / 包括甲、乙.
@@ -132,10 +148,16 @@ _QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
 _BULLETS = "●■◆▲★▶·•"
 #: Longest project name read as a clause's subject.
 MAX_SUBJECT = 30
-#: A count of projects (24个重大项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is about many
-#: projects, named only when listed before 等 (甲等10个项目); not 172项重大工程之一 (one of them).
-_COUNTED_PROJECTS = re.compile(r"(?P<listed>等)?[\d一二两三四五六七八九十百几多]+[个项批座家条][\u4e00-\u9fff]{0,8}?(?:项目|工程)(?!之一)"
-                               r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
+#: A count of projects (24个重大项目, 两大重点项目, 4个项目, 10个高速公路项目, 开工项目395个): the clause is
+#: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind
+#: of at most 4 words between, not 等地的项目 nor 等领导为项目奠基); not 172项重大工程之一 (one of them).
+_COUNT = r"(?:[\d一二两三四五六七八九十百几多]+[个项批座家条]|[一二两三四五六七八九十]+大(?!数据))"
+#: The kind of the projects counted (招商引资和招才引智), not a clause (如火如荼地建设中的).
+_KIND = r"(?:(?!地)[\u4e00-\u9fff]){0,10}?"
+_COUNTED_PROJECTS = re.compile(
+    rf"(?P<listed>等)(?:{_COUNT}{_KIND}|(?:(?![的地为对向将在把给与和被])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
+    rf"|{_COUNT}{_KIND}(?:项目|工程)(?!之一)"
+    r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
 
 @lru_cache(maxsize=1)
@@ -186,16 +208,19 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
         add_once(out, seen, (name.removesuffix("项目") or name, milestone.milestone), milestone)
 
     of_many: tuple[str, Span, str | None] | None = None  # the milestone of many projects told just before
+    many_of_article: dict[int, tuple[str, Span, str | None]] = {}  # the first one of each article
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, fact_anchor(doc), lead)
         told, of_many = of_many, None
-        if told is not None and (one := projects.one_of_them(index)) is not None:
+        if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
+            told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article
+        for one in projects.one_of_them(index) if told is not None else ():
             # 本次集中开工的项目包括甲、乙等。其中，丙项目占地…: 丙 is one of them
             kind, trigger, date = told
             add(one, Milestone(one, kind, trigger, date, date is not None, doc.span(sentence.start, sentence.end)))
         for m in pattern.finditer(sentence.text):
-            if rows[m.group()] == NO_MILESTONE:
+            if rows[m.group()] == NO_MILESTONE or projects.names_it(index, m):
                 continue
             found = projects.at_their_sites(index, m)  # 在甲、乙开工项目现场
             if not found and not _stated(sentence.text, m, negations):
@@ -211,6 +236,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
             if len(found) > 1 or not found and (sentence.text.endswith(_COLLECTIVE, 0, m.start())
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
+                many_of_article.setdefault(sentence.article, of_many)
     return _headlines_told_again(doc, out)
 
 
@@ -280,7 +306,8 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
-    return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!"
+    # 新建成的某某项目: a 的 after it names what was built (a Project mention, else none)
+    return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!的"
 
 
 def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
@@ -408,11 +435,12 @@ def _subject_pattern() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(load_set("project_suffixes.txt"), key=len, reverse=True)))
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
                       rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
+                      rf"(?P<phase>{_PHASE_NOTE.pattern})?"
                       rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多]+[个项批座家条]")
+_COUNTED = re.compile(_COUNT)
 
 
 def _names_a_project(name: str, suffix: str) -> bool:
@@ -461,6 +489,33 @@ def _with_new_build(doc: Document, m: Mention) -> Mention:
     return Mention(start, m.end, NEW_BUILD + m.text, m.type, source=m.source)
 
 
+def _with_capacity_before(doc: Document, m: Mention) -> Mention:
+    """A name the recognizer cut after the capacity per year it opens with (20万吨/|年某某装置项目) with
+    that capacity; any other mention as it is."""
+    if not m.text.startswith("年"):
+        return m
+    before = _capacity_per_year().search(doc.text, max(0, m.start - 16), m.start)
+    if before is None:
+        return m
+    # the short name before the capacity (某某高新20万吨/年…), not a company's (…有限公司20万吨/年…) nor a verb
+    start = before.start()
+    while start > 0 and before.start() - start < MAX_PLACE and "\u4e00" <= doc.text[start - 1] <= "\u9fff" \
+            and not doc.text.endswith("公司", 0, start):
+        start -= 1
+    start += leading_clause_words(doc.text[start:before.start()])
+    if is_place(doc.text[start:before.start()]):
+        start = before.start()
+    return Mention(start, m.end, doc.text[start:m.end], m.type, source=m.source)
+
+
+@lru_cache(maxsize=1)
+def _capacity_per_year() -> re.Pattern[str]:
+    """A capacity's amount and the / of 万吨/年, ending where a name cut after it starts."""
+    units = "|".join(map(re.escape, sorted(load_set("capacity_units.txt"), key=len, reverse=True)))
+    mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{mult})?\s*(?:{units})/$")
+
+
 @lru_cache(maxsize=1)
 def _generic_phrase() -> re.Pattern[str]:
     """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
@@ -482,6 +537,14 @@ def _generic_before(text: str, pos: int) -> bool:
     return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
 
 
+#: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
+_BUILD_VERB = re.compile(r"(?:投资|开工|启动|计划|将|拟)?(?:建设|新建|兴建)")
+
+#: After an amount's 的, words that describe, not name (总投资30亿元的项目, 的新建项目).
+_BUILT_AFTER = ("项目", "工程", "新建", "重大", "重点", "产业", "一批", "多个", "各类")
+#: Between a name after 的 and 等…项目, words that make it no list item (a clause: 甲将带动…等项目).
+_DESCRIBES = re.compile(r"[，,；;。]")
+
 #: After a milestone word, the sites of the projects it names before it: 开工项目现场, 竣工项目工地.
 _SITE_AFTER = re.compile(r"(?:的)?项目(?:建设)?(?:现场|工地)")
 #: Before the list of projects whose sites a visit reports: 在, 以及, 还有.
@@ -492,6 +555,9 @@ _BUILDS = ("主要建设", "主要生产", "建设", "新建", "打造", "拟建
 _SCENES = ("现场", "仪式", "活动", "大会", "典礼")
 #: After a ceremony, where it is held: 集中开工仪式在某某项目现场举行.
 _HOSTED = ("在", "于")
+#: Where the event of a milestone of many is held (主会场设在某某项目现场), and the site after the project.
+_VENUE = re.compile(r"(?:会场|活动|仪式)(?:设在|位于|选在|在)")
+_SITE = re.compile(r"(?:建设)?(?:现场|工地)")
 #: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
 _PART_OPENERS = ("其中", "其中的")
 
@@ -529,6 +595,11 @@ def _goes_on(text: str, clauses: list[int]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _figure_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("figure_generic_heads.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _part_words() -> tuple[str, ...]:
     """Works words (项目, 工程, 水库, 大坝, 隧道 ...) that alone, opening a sentence, name the
     project before or a part of it (水库设电站2座, 大坝坝高104米)."""
@@ -556,6 +627,10 @@ def _skip_openers(text: str, i: int) -> int:
 def _statement_end(text: str, pos: int) -> int:
     """Where the statement going on at ``pos`` ends: at a semicolon or the sentence's end."""
     return min((i for i in (text.find(c, pos) for c in "；;。\n") if i >= 0), default=len(text))
+
+
+#: The words a count of projects follows (甲项目、乙项目3项).
+_WORKS = ("项目", "工程")
 
 
 def _list_end(text: str, pos: int) -> int:
@@ -599,18 +674,38 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: Opening quotes a listed name may stand in.
 _OPENING_QUOTES = "“‘「『"
-#: A note in brackets after a listed name that is part of it: its phase (某某工程(二期)).
-_PHASE_NOTE = re.compile(r"[(（][一二三四五六七八九十\d]+期(?:工程|项目)?[)）]")
+#: A note in brackets after a listed name that is part of it: its phase or section (某某工程(二期),
+#: 某某大道(东城段)).
+_PHASE_NOTE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期(?:工程|项目)?|[\u4e00-\u9fff]{1,6}段)[)）]")
 
 
 def _strip_note(text: str, start: int, end: int) -> int:
     """The end of a listed item without a note in brackets after its name (久治至马尔康(川青界), 某某产业园
-    (一期农产品交易市场)); a bare phase stays (某某工程(二期))."""
+    (一期农产品交易市场)); a bare phase or section stays (某某工程(二期), 某某大道(东城段))."""
     if end > start and text[end - 1] in ")）":
         opening = max(text.rfind("(", start, end), text.rfind("（", start, end))
         if opening > start and not _PHASE_NOTE.fullmatch(text, opening, end):
             return opening
     return end
+
+
+def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the names of a list item text[start:end]: two names joined by 和 or 及 when
+    each ends with a project or park suffix or 中心 (某某产业园和某某创业中心), else the item."""
+    for joiner in "和及":
+        cut = text.find(joiner, start, end)
+        if cut > start and text[start:cut].endswith(_site_words()) \
+                and _PHASE_NOTE.sub("", text[cut + 1:end]).endswith(_site_words()):
+            return [(start, cut), (cut + 1, end)]
+    return [(start, end)]
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> tuple[str, ...]:
+    """Endings of the names of what a project builds: works words, park suffixes
+    (kg/data/park_suffixes.txt), 中心."""
+    parks = {row[0] for row in load_table("park_suffixes.txt")}
+    return tuple(sorted(set(_part_words()) | parks | {"中心"}, key=len, reverse=True))
 
 
 def _skip(text: str, pos: int, chars: str) -> int:
@@ -638,7 +733,7 @@ class _Projects:
     def __init__(self, doc: Document, project_start: ProjectStart) -> None:
         self.doc = doc
         self.project_start = project_start
-        projects = [_with_new_build(doc, m) for m in doc.mentions
+        projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
@@ -648,6 +743,8 @@ class _Projects:
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         # a company the recognizer named is no project of a list before the sites of a milestone
         self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
+        # a person, a place or a body the recognizer named is no listed project (王某等领导, 某市城东、东海)
+        self.not_projects = {(c.start, c.end) for c in doc.mentions if c.type in ("Person", "Place", "GovOrg")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
         for m in mentions:
@@ -655,6 +752,48 @@ class _Projects:
             if i >= 0 and m.end <= doc.sentences[i].end:
                 self.by_sentence[i].append(m)
         self._outer: dict[int, list[Mention]] = {}
+        for i, sentence in enumerate(doc.sentences):
+            self._known(i, self._named_after_amounts(sentence) + self._built(sentence))
+
+    def _named_after_amounts(self, sentence: Sentence) -> list[Mention]:
+        """The projects an amount's 的 names when the recognizer did not (总投资43.4亿元的某某智算中心建成
+        投用, 总投资15亿元的甲、总投资14亿元的乙等项目): the name after 的 up to a list's 、 or 等, a pause or a
+        milestone word, ending with a works or park word or 中心, or an item of a list closed by 等…项目."""
+        text, base = sentence.text, sentence.start
+        starts = {m.start - base for m in self.by_sentence.get(bisect_right(self.starts, base) - 1, [])}
+        out: list[Mention] = []
+        for amount in _figure_pattern()[0].finditer(text):
+            pos = amount.end()
+            if not text.startswith("的", pos) or pos + 1 in starts or text.startswith(_BUILT_AFTER, pos + 1) \
+                    or text.endswith(_BUILDS, 0, amount.start()) or amount.group("word").startswith(_BUILDS):
+                continue  # not 将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心: what a project builds
+            stop = min([i for i in (text.find(c, pos + 1) for c in "、等，,；;。：:") if i >= 0] + [len(text)])
+            word = _milestone_words()[0].search(text, pos + 1, stop)
+            stop = word.start() if word is not None else stop
+            name = text[pos + 1:stop]
+            counted = _COUNTED_PROJECTS.search(text, stop, _clause_end(text, stop))
+            in_list = counted is not None and counted.group("listed") \
+                and not _DESCRIBES.search(text, stop, counted.start())
+            if 2 < len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not leading_clause_words(name) \
+                    and not _COUNTED.match(name) and (name.endswith(_site_words()) or in_list):
+                out.append(Mention(base + pos + 1, base + stop, name, "Project", source="milestones.amount"))
+        return out
+
+    def _built(self, sentence: Sentence) -> list[Mention]:
+        """The projects a clause says are built when the recognizer did not name them (某公司投资24亿元，将在
+        某市建设某某机电城项目): the words after 建设 to the clause's end, ending with 项目 or 工程, that name
+        one project (not 加快建设重点项目)."""
+        text, base = sentence.text, sentence.start
+        known = self.by_sentence.get(bisect_right(self.starts, base) - 1, [])
+        out: list[Mention] = []
+        for verb in _BUILD_VERB.finditer(text):
+            end = _clause_end(text, verb.end())
+            name = text[verb.end():end]
+            if 2 < len(name) <= MAX_LISTED and name.endswith(_WORKS) and _NAME_CHARS.fullmatch(name) \
+                    and _names_a_project(name, name[-2:]) and "、" not in name \
+                    and not any(m.start < base + end and base + verb.end() < m.end for m in known):
+                out.append(Mention(base + verb.end(), base + end, name, "Project", source="milestones.built"))
+        return out
 
     def about(self, index: int, start: int, end: int, object_after: bool = False,
               many: bool = False) -> list[Mention]:
@@ -665,7 +804,8 @@ class _Projects:
         sentence = self.doc.sentences[index]
         text, pos = sentence.text, start - sentence.start
         if many and (opened := _LIST_AFTER_WORD.match(text, end - sentence.start)):
-            listed = self._items(sentence, opened.end(), _list_end(text, opened.end()))
+            # the text calls them projects: any name is one (开工的项目为某某产业园、某某中心)
+            listed = self._items(sentence, opened.end(), _list_end(text, opened.end()), named_by_count=True)
             if listed:
                 return self._known(index, listed)  # 当日开工的项目有：投资1亿元的甲项目、乙项目等7个项目
         if many and (among := _AMONG_AFTER_WORD.match(text, end - sentence.start)):
@@ -682,8 +822,11 @@ class _Projects:
         if project is None:
             return []
         listed = self.listed_with(project)
-        if not many and len(listed) > 1 and not project.start <= start < end <= project.end:
-            return []  # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own (not 乙年产10万吨丙项目's)
+        if not many and len(listed) > 1 and not project.start <= start < end <= project.end \
+                and project.start != end + 1:
+            # 甲项目、乙项目和丙工程，总投资35亿元: their total, none's own (not 乙年产10万吨丙项目's, nor
+            # 总投资14亿元的乙、丙等项目's: the noun after its 的)
+            return []
         return self._known(index, listed if many else [project])
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
@@ -703,18 +846,31 @@ class _Projects:
         holding = [m for m in inside if m.start <= start and end <= m.end]
         if holding:
             return holding[0]
-        if _generic_before(sentence.text, start - sentence.start):
-            return None  # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name
+        listing = _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, start - sentence.start),
+                                           start - sentence.start)
+        if _generic_before(sentence.text, start - sentence.start) and not (listing and listing.group("listed")):
+            # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设)
+            return None
         pos = start - sentence.start
-        if self.doc.text[end:end + 1] == "的":  # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的
+        if self.doc.text[end:end + 1] == "的" and not self.doc.text.startswith(_figure_heads(), end + 1):
+            # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的 (not 产值10亿元的生产能力)
             after_of = next((m for m in inside if m.start == end + 1), None)
             opening = _skip_openers(sentence.text, _clause_start(sentence.text, pos))
-            if after_of is not None or not sentence.text.startswith(_part_words(), opening):
-                return after_of  # not 项目将建设面积3.5万平方米的新总部: the project named before
+            builds = sentence.text.endswith(_BUILDS, 0, pos)  # 建设占地面积772亩的某某基地
+            if not builds and (after_of is not None or not sentence.text.startswith(_part_words(), opening)):
+                return after_of  # not 项目将建设面积3.5万平方米的新总部, 将建设占地772亩的某某基地: the project's
 
-        before = [m for m in self.outermost(index) if m.end <= start]
-        after = [m for m in self.outermost(index) if m.start >= end]
-        if object_after:
+        # a semicolon ends a statement: 甲项目签约落地；乙项目建成投产 are two projects' milestones
+        statement = (sentence.start + max(sentence.text.rfind(c, 0, pos) for c in "；;") + 1,
+                     sentence.start + _statement_end(sentence.text, pos))
+        before = [m for m in self.outermost(index) if statement[0] <= m.start and m.end <= start]
+        after = [m for m in self.outermost(index) if m.start >= end and m.end <= statement[1]]
+        if object_after and not self.doc.text.startswith(_SCENES, end) \
+                and not _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, pos), pos):
+            # not 在签约仪式上表示，…; not 5个项目进行签约，分别为：甲，乙 (the count's list)
+            own = self._subject(sentence, _clause_start(sentence.text, pos), pos)
+            if own is not None:
+                return own  # 甲项目签约落地: the project opening the word's clause
             if after and after[0].start - end <= MAX_SUBJECT:
                 return after[0]
             written = self._object(sentence, end - sentence.start)
@@ -762,22 +918,62 @@ class _Projects:
         """The projects a clause that counts them names: those listed before 等 (甲、乙等10个项目), else
         those a list after the count names in the sentence (共建成通车15个项目，其中…，分别是甲、乙)."""
         text = sentence.text
+        start = _LIST_OPENER.match(text, _clause_start(text, counted.start())).end()
         if counted.group("listed"):
-            start = _clause_start(text, counted.start())
-            start = _LIST_OPENER.match(text, start).end()
             return self._items(sentence, start, counted.start(), named_by_count=True)
+        if counted.group().startswith(_WORKS) and "、" in text[start:counted.start()] and not any(
+                _milestone_words()[0].search(text, a, b) for a, b in _list_items(text, start, counted.start())):
+            # 甲项目、乙项目、丙项目3项计划参加签约: the list the count closes (not 新开工、竣工项目400个)
+            return self._items(sentence, start, counted.start() + len(_WORKS[0]), named_by_count=True)
         opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
         if opened is None:
             return []
-        return self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+        items = self._items(sentence, opened.end(), _clause_end(text, opened.end()), named_by_count=True)
+        if text[opened.end() - 1] in "：:":
+            # 分别为：某县的甲项目，某区的乙项目: items told clause by clause, each a project's name
+            pos = _clause_end(text, opened.end())
+            while pos < len(text) and text[pos] in "，," and (more := self._items(
+                    sentence, pos + 1, _clause_end(text, pos + 1))):
+                items += more
+                pos = _clause_end(text, pos + 1)
+        return items
 
-    def one_of_them(self, index: int) -> Mention | None:
-        """The project a sentence opening with 其中 is about (其中，丙项目占地350亩): its subject."""
+    def one_of_them(self, index: int) -> list[Mention]:
+        """The projects a sentence opening with 其中 is about: its subject (其中，丙项目占地350亩), else
+        the projects each of its statements lists before 等…项目 (其中，甲、乙等项目将…；丙等项目将…)."""
         sentence = self.doc.sentences[index]
-        opening = _skip(sentence.text, 0, _QUOTES_AND_SPACE)
-        if not sentence.text.startswith(_PART_OPENERS, opening):
-            return None
-        return self._subject(sentence, opening, len(sentence.text))
+        text = sentence.text
+        opening = _skip(text, 0, _QUOTES_AND_SPACE)
+        if not text.startswith(_PART_OPENERS, opening):
+            return self._hosting(index)
+        subject = self._subject(sentence, opening, len(text))
+        if subject is not None:
+            return [subject]
+        starts = [_skip(text, opening + len("其中"), "，, ")]
+        starts += [i + 1 for i in range(opening, len(text)) if text[i] in "；;"]
+        listed: list[Mention] = []
+        for start in starts:
+            counted = _COUNTED_PROJECTS.search(text, start, _clause_end(text, start))
+            if counted is not None and counted.group("listed"):
+                listed += self._items(sentence, start, counted.start(), named_by_count=True)
+        return self._known(index, listed)
+
+    def names_it(self, index: int, m: re.Match[str]) -> bool:
+        """Whether the milestone word ``m`` of sentence ``index`` is inside a project's name, not at
+        its end (某某贯通工程 names a works, no 贯通)."""
+        start, end = self.doc.sentences[index].start + m.start(), self.doc.sentences[index].start + m.end()
+        return any(p.start <= start and end < p.end for p in self.by_sentence[index])
+
+    def _hosting(self, index: int) -> list[Mention]:
+        """The project whose site hosts the event of a milestone of many told before (主会场设在某某公司
+        某某项目现场): the first Project mention of the clause after 设在/位于, before 现场 or 工地."""
+        sentence = self.doc.sentences[index]
+        for venue in _VENUE.finditer(sentence.text):
+            pos, end = sentence.start + venue.end(), sentence.start + _clause_end(sentence.text, venue.end())
+            host = next((m for m in self.outermost(index) if pos <= m.start and m.end <= end), None)
+            if host is not None and _SITE.match(self.doc.text, host.end):
+                return self._known(index, [host])
+        return []
 
     def at_their_sites(self, index: int, m: re.Match[str]) -> list[Mention]:
         """The projects a list names right before a milestone word and 项目现场 (在甲、乙、丙开工项目现场，以及
@@ -816,13 +1012,16 @@ class _Projects:
             item_end = len(text[:item_end].rstrip(_QUOTES_AND_SPACE))
             known = ends.get(item_end)
             if known is not None and known.start - base >= item_start:
-                out += [m for m in self.listed_with(known) if m.start - base >= item_start]  # 乙项目和丙工程
+                # 乙项目和丙工程: the names of this item only
+                out += [m for m in self.listed_with(known) if m.start - base >= item_start and m.end - base <= item_end]
                 continue
-            name = text[item_start:item_end]
-            bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
-            if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and (_ROUTE.fullmatch(name) or (
-                    named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
-                out.append(Mention(base + item_start, base + item_end, name, "Project", source="milestones.list"))
+            for a, b in _joined_names(text, item_start, item_end):
+                name = text[a:b]
+                bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
+                if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not _COUNTED.match(name) \
+                        and (base + a, base + b) not in self.not_projects and (_ROUTE.fullmatch(name) or (
+                        named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
+                    out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out
 
     def _object(self, sentence: Sentence, pos: int) -> Mention | None:
@@ -870,8 +1069,9 @@ class _Projects:
             begin = company + len("公司")
         elif begin != m.start("name"):
             return None
-        return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + m.end("name"),
-                                                  text[begin:m.end("name")], "Project", source="milestones.subject"))
+        stop = m.end("phase") if m.group("phase") else m.end("name")  # 某某项目(一期): the phase is part of it
+        return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + stop,
+                                                  text[begin:stop], "Project", source="milestones.subject"))
 
     def outermost(self, index: int) -> list[Mention]:
         """The mentions of sentence ``index`` no other one contains, in text order (once per sentence,

@@ -70,6 +70,46 @@ from tests.conftest import event_rows
     ("中共东川市委决定：杨帆同志任东川市委宣传部部长，免去其东川市委办公室主任职务。",
      {("杨帆", "appoint", False, "部长", "东川市委宣传部", "2024-05-10"),
       ("杨帆", "remove", False, "主任", "东川市委办公室", "2024-05-10")}),
+    # 拟提名 before the names; a list of proposals, each post ending with 候选人 or 人选
+    ("拟提名柏青山为东川区区长候选人，郝明远为西岭区区长候选人。",
+     {("柏青山", "propose", False, "东川区区长", None, "2024-05-10"),
+      ("郝明远", "propose", False, "西岭区区长", None, "2024-05-10")}),
+    ("区委拟继续提名柏青山为东川区人民政府区长候选人、郝明远为西岭区人民政府区长人选。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "propose", False, "区长", "西岭区人民政府", "2024-05-10")}),
+    # a clause that is only a date dates the career step after it; 先后任 goes on about the person
+    ("2010年，柏青山任东川区副区长，2016年任西岭市委书记。",
+     {("柏青山", "appoint", False, "东川区副区长", None, "2010"),
+      ("柏青山", "appoint", False, "书记", "西岭市委", "2016")}),
+    ("2015年东川市GDP增长8%，柏青山任东川市委书记。",
+     {("柏青山", "appoint", False, "书记", "东川市委", "2024-05-10")}),
+    ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",
+     {("柏青山", "appoint", False, "科员", "东川区财政局", "2024-05-10"),
+      ("柏青山", "appoint", False, "副局长", "东川区财政局", "2024-05-10")}),
+    # 决定其为代理…: the person of the appointment before; 推荐 opens a proposal
+    ("会议决定任命柏青山为东川区人民政府副区长，并决定其为代理区长。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", True, "区长", "东川区人民政府", "2024-05-10")}),
+    ("市委研究决定：推荐郝明远为东川区政协主席人选。", {("郝明远", "propose", False, "主席", "东川区政协", "2024-05-10")}),
+    # 2018年起任: no name after a number; the step goes on about the name opening the sentence
+    ("柏青山，1992年参加工作，2018年起任西岭区委书记。", {("柏青山", "appoint", False, "书记", "西岭区委", "2018")}),
+    # a transfer from a post written after 由 or 从, the name before it
+    ("此次调整中，柏青山由东川区区长转任东川区委书记。",
+     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10"),
+      ("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
+    ("柏青山从东川区区长调任西岭区委书记。",
+     {("柏青山", "appoint", False, "书记", "西岭区委", "2024-05-10"),
+      ("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
+    # a career step after a semicolon, dated 同年 (the year told before); where the person went
+    ("2012年8月，柏青山任东川区委副书记；同年9月当选东川区区长。",
+     {("柏青山", "appoint", False, "副书记", "东川区委", "2012-08"),
+      ("柏青山", "elect", False, "东川区区长", None, "2012-09")}),
+    ("柏青山在成都工作多年，后到武侯区任区委副书记。", {("柏青山", "appoint", False, "副书记", "区委", "2024-05-10")}),
+    ("柏青山在成都工作多年，后到此地任职。", set()),
+    # a biography told in the sentences after its name's; 提名为 after the name
+    ("柏青山，男，汉族，1975年5月生。1998年参加工作，先在东川区财政局工作，后任东川区财政局局长。",
+     {("柏青山", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("柏青山同志提名为东川区区长候选人。", {("柏青山", "propose", False, "东川区区长", None, "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     assert event_rows(text) == expected

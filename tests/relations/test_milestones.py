@@ -10,6 +10,7 @@ import pytest
 
 from kg.dates import stated_dates
 from kg.ner.projects import subject_project_start
+from kg.model import Mention
 from kg.relations.milestones import extract_milestones, extract_project_facts
 from tests.conftest import PUBLISHED, time_doc
 
@@ -123,6 +124,63 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a railway's official name opens with 新建
     ("今天(5月6日)，新建东川至西岭铁路东川至青峰段项目开工建设。", ("东川至西岭铁路东川至青峰段项目",),
      {("新建东川至西岭铁路东川至青峰段项目", "开工", "2024-05-06")}),
+    # a list after the word: 建设的项目为…, 的项目有N个，包括…; two names joined by 和
+    ("当天集中开工建设的项目为青禾循环产业园和东川创业中心、鹤岭物流园，总投资7亿元。", (),
+     {("青禾循环产业园", "开工", "2024-05-10"), ("东川创业中心", "开工", "2024-05-10"),
+      ("鹤岭物流园", "开工", "2024-05-10")}),
+    ("据介绍，6日集中开工的重大项目有3个，包括东川算力平台项目、西岭药物生产基地、青禾湖金融湾二期首发项目等。", (),
+     {("东川算力平台项目", "开工", "2024-05-06"), ("西岭药物生产基地", "开工", "2024-05-06"),
+      ("青禾湖金融湾二期首发项目", "开工", "2024-05-06")}),
+    # 等项目 with no count names the list; a section in brackets stays in the name
+    ("东川国际会展中心二期扩建项目、西岭快速路(二期)、青禾大道(东城段)等项目陆续开工。", (),
+     {("东川国际会展中心二期扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None),
+      ("青禾大道(东城段)", "开工", None)}),
+    ("在东川、西岭等地的项目开工。", (), set()),
+    ("全市新开工、竣工项目400个以上。", (), set()),
+    # a count right after a list of projects closes it
+    ("东川五彩建设项目、西岭数据湖项目、青禾交易中心项目3项计划参加集中签约专题活动，投资金额达120亿元。", (),
+     {("东川五彩建设项目", "签约", None), ("西岭数据湖项目", "签约", None), ("青禾交易中心项目", "签约", None)}),
+    ("东川高铁技术研究中心、西岭环球中心等一批央企投资的产业项目启动建设。", (),
+     {("东川高铁技术研究中心", "开工", None), ("西岭环球中心", "开工", None)}),
+    # a name the recognizer gave is of its own item only (not the next item's shorter name)
+    ("东川会展中心扩建项目、西岭快速路(二期)等项目陆续开工。", ("东川会展中心扩建项目", "西岭快速路"),
+     {("东川会展中心扩建项目", "开工", None), ("西岭快速路(二期)", "开工", None)}),
+    ("随后，柏青山等领导为项目奠基。", (), set()),
+    # items after 分别为： told clause by clause
+    ("3个招商项目在会议现场进行签约，分别为：东川县的青禾建材产业园项目，西岭区的鹤岭检测设备基地项目，"
+     "青峰县的东川输变电设备加工项目。", (),
+     {("青禾建材产业园项目", "签约", None), ("鹤岭检测设备基地项目", "签约", None),
+      ("东川输变电设备加工项目", "签约", None)}),
+    ("3个招商项目在会议现场进行签约，分别为：东川县的青禾建材产业园项目，西岭区的鹤岭检测设备基地项目。",
+     ("青禾建材产业园项目",), {("青禾建材产业园项目", "签约", None), ("鹤岭检测设备基地项目", "签约", None)}),
+    # a semicolon ends a statement: each project its own milestone, none of a project in another
+    ("在装备制造业，东川装备项目签约落地；西岭汽车整车量产下线；青禾发动机项目建成投产。",
+     ("东川装备项目", "青禾发动机项目"), {("东川装备项目", "签约", None), ("青禾发动机项目", "投产", None)}),
+    ("东川碳化硅产业园二期项目正在积极推进；鹤岭机器人岛开工建设。", ("东川碳化硅产业园二期项目",), set()),
+    ("在电子信息产业，总投资43.4亿元的东川智算中心建成投用，可提供大算力服务。", (), {("东川智算中心", "投产", None)}),
+    # a milestone word inside a project's name is none; 两大重点项目 counts projects
+    ("东川中环贯通工程进展顺利。", ("东川中环贯通工程",), set()),
+    # the wordings of a start of operation
+    ("东川光伏电站项目今年5月全容量并网。西岭物流园项目建成运营。青禾污水处理厂投入运行。",
+     ("东川光伏电站项目", "西岭物流园项目", "青禾污水处理厂"),
+     {("东川光伏电站项目", "投产", "2024-05"), ("西岭物流园项目", "投产", None), ("青禾污水处理厂", "投产", None)}),
+    # 新建成的: what was built is the Project after 的; a ceremony's scene takes no object after it
+    ("在东川化工园区，青禾生物科技有限公司新建成的东川柴油项目正在调试。", ("东川柴油项目",), {("东川柴油项目", "建成", None)}),
+    ("已建成的标准厂房全部出租。", (), set()),
+    ("区长在签约仪式上表示，东川正抢抓西部陆海新通道等战略机遇。", ("西部陆海新通道",), set()),
+    ("9月16日，青禾镇举行集中签约仪式，成功签约两大重点项目，总投资额达1.4亿元。", (), set()),
+    # after a milestone of many, 其中 lists some of them before 等项目 in each statement
+    ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体、西岭计算平台等项目将带动上下游企业发展；"
+     "青禾新能源等项目将完善产业结构。", (),
+     {("东川半导体", "开工", None), ("西岭计算平台", "开工", None), ("青禾新能源", "开工", None)}),
+    # 本次活动 is the article's milestone of many: the project whose site hosts it is one of them
+    ("2月6日上午，东川市重大项目集中开工活动举行。市长讲话。本次活动，市主会场设在青禾新材料有限公司20万吨/年顺酐装置项目现场。",
+     ("年顺酐装置项目",), {("20万吨/年顺酐装置项目", "开工", "2024-02-06")}),
+    # a phase in brackets after a subject's name is part of it
+    ("此次集中开工的20个重大项目涉及多个领域。其中，东川标准厂房建设项目(一期)，总建筑面积4.5万平方米，预计今年10月底前可竣工。",
+     (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
+    # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
+    ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -222,7 +280,64 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("签约仪式上，东川区签约年产5万吨丙烯系列产品项目。该项目占地5000平方米。", (),
      {("年产5万吨丙烯系列产品项目", "capacity", "年产", 50000, "吨"),
       ("年产5万吨丙烯系列产品项目", "area", "占地", 5000, "平方米")}),
+    # 耗资 is an investment; a count of projects of a kind of two words joined by 和 takes no figure
+    ("东川文旅小镇项目位于站前大道东侧，占地约366亩，耗资近20亿元。", ("东川文旅小镇项目",),
+     {("东川文旅小镇项目", "area", "占地", 366, "亩"), ("东川文旅小镇项目", "investment", "耗资", 2000000000, "CNY")}),
+    ("活动成功签约17个招商引资和招才引智项目，总投资182亿元。", ("招才引智项目",), set()),
+    # an amount's 的 names the project: a works or park word or 中心, or an item of a list closed by 等…项目
+    ("在电子信息产业，总投资43.4亿元的东川智算中心建成投用，可提供大算力服务。", (),
+     {("东川智算中心", "investment", "总投资", 4340000000, "CNY")}),
+    ("某市谋划实施一批项目，总投资15亿元的东川航空产品升级改造、总投资14.2亿元的西岭轴承生产建设等项目，将注入新动力。", (),
+     {("东川航空产品升级改造", "investment", "总投资", 1500000000, "CNY"),
+      ("西岭轴承生产建设", "investment", "总投资", 1420000000, "CNY")}),
+    ("总投资15亿元的东川航空升级改造、总投资14.2亿元的西岭轴承生产建设、东川混动系统新基地等项目，将注入新动力。",
+     ("东川混动系统新基地",), {("东川航空升级改造", "investment", "总投资", 1500000000, "CNY"),
+                           ("西岭轴承生产建设", "investment", "总投资", 1420000000, "CNY")}),
+    ("总投资30亿元的项目已开工。", (), set()),
+    ("东川电站项目总造价12亿元，装机总容量120万千瓦。", ("东川电站项目",),
+     {("东川电站项目", "investment", "总造价", 1200000000, "CNY"),
+      ("东川电站项目", "capacity", "装机总容量", 1200000, "千瓦")}),
+    # a name the recognizer cut after its capacity per year (20万吨/|年…) takes it back, with the short
+    # name before it, not a company's
+    ("东川高新20万吨/年EVA项目是全省首套EVA项目。", ("年EVA项目",),
+     {("东川高新20万吨/年EVA项目", "capacity", "20万吨/年", 200000, "吨")}),
+    ("市主会场设在东川新材料有限公司20万吨/年顺酐装置项目现场。", ("年顺酐装置项目",),
+     {("20万吨/年顺酐装置项目", "capacity", "20万吨/年", 200000, "吨")}),
+    # amounts told as at least (高达, 不少于) or more than (50多亿元, 30余万吨): the number
+    ("东川化工项目总投资高达50亿元，年产30余万吨。", ("东川化工项目",),
+     {("东川化工项目", "investment", "总投资", 5000000000, "CNY"), ("东川化工项目", "capacity", "年产", 300000, "吨")}),
+    ("东川化工项目计划总投资不少于5亿元。西岭港口项目总投资50多亿元。", ("东川化工项目", "西岭港口项目"),
+     {("东川化工项目", "investment", "计划总投资", 500000000, "CNY"),
+      ("西岭港口项目", "investment", "总投资", 5000000000, "CNY")}),
+    # 待…后 opens a time to come: the clause goes on about the project before
+    ("东川机械制造项目占地面积1万平方米。待项目全部达产后，年销售收入可达2.1亿元。", ("东川机械制造项目",),
+     {("东川机械制造项目", "area", "占地面积", 10000, "平方米"),
+      ("东川机械制造项目", "output_value", "年销售收入", 210000000, "CNY")}),
+    # the object of 建设 to the clause's end, ending with 项目, is the project the clause before invests in
+    ("东川建设有限公司投资近24亿元，将在西岭建设国际五金机电城项目。该项目总建筑面积43.89万平方米。", (),
+     {("国际五金机电城项目", "investment", "投资", 2400000000, "CNY"),
+      ("国际五金机电城项目", "area", "总建筑面积", 438900, "平方米")}),
+    ("全市完成投资20亿元，要加快建设重点项目。", (), set()),
+    # 的生产能力 names what the amounts are: they are of the project the text is about
+    ("东川酒村项目自去年8月开工建设以来进展顺利。项目建成后，将形成年产成品酒5000吨、产值超10亿元的生产能力。",
+     ("东川酒村项目",), {("东川酒村项目", "capacity", "年产", 5000, "吨"),
+                    ("东川酒村项目", "output_value", "产值", 1000000000, "CNY")}),
+    ("总投资405亿元的29个项目签约落户东川。", (), set()),
+    # what a project builds (将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心): the project's figure
+    ("青禾花卉种植项目计划总投资3.1亿元，将在勤丰镇建设占地面积772亩的智能花卉种植基地。",
+     ("青禾花卉种植项目", "智能花卉种植基地"),
+     {("青禾花卉种植项目", "investment", "计划总投资", 310000000, "CNY"),
+      ("青禾花卉种植项目", "area", "占地面积", 772, "亩")}),
+    ("东川零部件项目开工，项目将建设面积3.5万平方米的综合性新总部集研发中心、营销中心于一体。", ("东川零部件项目",),
+     {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
     assert {(f.project.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_project_facts(doc, subject_project_start)[1]} == expected
+
+
+def test_a_place_or_person_the_recognizer_named_is_no_listed_project():
+    doc = time_doc("东川、青禾产业园等一批项目集中开工。")
+    doc.mentions.append(Mention(0, 2, "东川", "Place", source="test"))
+    assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == {
+        ("青禾产业园", "开工")}
