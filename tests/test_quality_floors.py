@@ -74,6 +74,7 @@ CORPUS_FLOORS = {
     ("A", "entity:ENTITIES"): 0.91, ("A", "relation:RELATIONS"): 0.85,
     ("B", "entity:ENTITIES"): 0.92, ("B", "relation:RELATIONS"): 0.85,
     ("C", "entity:ENTITIES"): 0.92, ("C", "relation:RELATIONS"): 0.80,
+    ("D", "entity:ENTITIES"): 0.87, ("D", "relation:RELATIONS"): 0.73,
 }
 
 

@@ -134,7 +134,7 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     return last
 
 
-_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-]{2,20}"
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
@@ -142,6 +142,31 @@ _LIST_OF_PROJECTS = re.compile(
 #: ``在甲、乙、丙开工项目现场``: items named as the sites of projects visited, without 等.
 _LIST_OF_SITES = re.compile(
     rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
+
+
+#: A count of projects right after a list (``甲、乙和丙四个项目``, ``甲、乙3个项目限时开工``):
+#: the list has no 等, so two items at least and the count (not a phase's numeral) closes it.
+_PROJECT_COUNT = r"[0-9一二三四五六七八九十两]+个(?:重点|重大)?(?:项目|工程)"
+#: The last item, which may be two joined by 和.
+_JOINED_ITEM = _LIST_ITEM.replace("{2,20}", "{2,40}")
+_LIST_COUNTED = re.compile(
+    rf"((?:{_LIST_ITEM}、)+{_JOINED_ITEM})(?<![0-9一二三四五六七八九十两等及和与每这那该此前后第])" + _PROJECT_COUNT)
+#: An item holding a count is a tally, not a name (完成5个项目交地、3个工程和…).
+#: An item holding 等 or opening with 各 is a category (各园区等共开工).
+_NOT_NAMED_ITEM = re.compile(r"[0-9一二两三四五六七八九十百千]+[个座项家条批]|等|^各")
+#: The last item of a counted list joined by 和 (甲、乙和丙四个项目).
+_LAST_JOINED = re.compile(r"(?<=[\u4e00-\u9fff）)])和(?=[\u4e00-\u9fff]{3})")
+
+
+def _unbalanced(item: str) -> bool:
+    """An item cut inside brackets (甲园(地块一、地块二)): the list is a note's, not of projects."""
+    return item.count("(") + item.count("（") != item.count(")") + item.count("）")
+
+
+def _clause_after_place(text: str, start: int, end: int) -> bool:
+    """A verb or adverb right after the place opening an item (甲区、乙县分别上榜3个项目):
+    the places are the clause's subjects and the count is theirs."""
+    return leading_clause_words(text[place_chain_end(text, start, end):end]) > 0
 
 
 #: An investment amount written before a project's name: 总投资5亿元的某某项目.
@@ -196,12 +221,19 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    alphabet = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]"
+    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-、]"
     matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
-                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"))
+                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"),
+                    list_matches(_LIST_COUNTED, text, alphabet, _PROJECT_COUNT))
     for m in matches:
         pos = m.start(1)
         items = m.group(1).split("、")
+        if m.re is _LIST_COUNTED:
+            items[-1:] = _LAST_JOINED.split(items[-1], maxsplit=1)
+            starts = accumulate((len(item) + 1 for item in items[:-1]), initial=m.start(1))
+            if any(_NOT_NAMED_ITEM.search(item) or _unbalanced(item) or _clause_after_place(text, s, s + len(item))
+                   for s, item in zip(starts, items)):
+                continue
         for k, item in enumerate(items):
             s, e = pos, pos + len(item)
             pos = e + 1

@@ -288,6 +288,26 @@ def test_items_of_project_lists_as_projects_or_companies(text, projects, compani
     assert not any(t.startswith("总投资") for t in texts(found, "Project"))
 
 
+@pytest.mark.parametrize("text, projects", [
+    pytest.param("现场观摩了青禾冷链物流中心、东岭智造产业园和澜轴轴承技术改造搬迁三个项目。",
+                 {"青禾冷链物流中心", "东岭智造产业园", "澜轴轴承技术改造搬迁"}, id="last_item_joined_by_he"),
+    pytest.param("甲区:有金澜大厦二期、博远城三期(Ⅱ)、鸿钜路东侧旧城改造3个项目限时开工。",
+                 {"金澜大厦二期", "博远城三期(Ⅱ)", "鸿钜路东侧旧城改造"}, id="digits_after_a_phase"),
+])
+def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
+    assert projects <= texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("全市各县(市)区、各园区等共开工40个项目。", id="categories_and_deng"),
+    pytest.param("东岭区和青禾县分别上榜2个项目、金澜区上榜1个项目。", id="places_subjects_of_a_verb"),
+    pytest.param("完成12个项目交地、9个电网工程和30座塔基交地及17个重点项目。", id="tallies"),
+    pytest.param("新建东岭工业园(地块一、地块二)2个项目。", id="items_inside_brackets"),
+])
+def test_counted_lists_that_name_no_projects(text):
+    assert not texts(merged_mentions(text), "Project")
+
+
 @pytest.mark.parametrize("text, project", [
     ("大型无人机研发制造基地建成投用。", "大型无人机研发制造基地"),   # a size before several words names one
     ("京沪高铁运行平稳。", "京沪高铁"),
