@@ -56,7 +56,7 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
     brand = without_parentheses(text[chain_end:suffix_start])
     if not brand:
         return chain_end > start
-    if brand in load_set("enterprise_generic.txt") or _GENERIC.fullmatch(brand) or _RANK.match(brand) \
+    if brand in load_set("enterprise_generic.txt") or _GENERIC.fullmatch(brand) or _RANK.search(brand) \
             or "某" in brand:
         return False
     if chain_end > start:  # 重庆能源职业学院: a place and any field

@@ -43,6 +43,8 @@ def test_media_datelines_and_cited_outlets():
     ("省工商联、市总商会负责人出席。", "市总商会"),
     ("中国农业机械总院西南分院落户该区。", "中国农业机械总院西南分院"),    # an institute and its branch
     ("晋商总会会长致辞。", "晋商总会"),
+    ("他察看了星澜空间孵化器企业入驻情况。", "星澜空间孵化器"),             # incubators are bodies
+    ("随后来到青禾微电子产业加速器调研。", "青禾微电子产业加速器"),
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
@@ -51,6 +53,7 @@ def test_organizations_named_by_outlet_list_or_suffix(text, organization):
 @pytest.mark.parametrize("text, not_organization", [
     ("他不再担任华岭集团总会计师职务。", "华岭集团总会"),                     # 总会计师 is a post
     ("建成数字博物馆，观众可在线参观。", "数字博物馆"),                     # a category, not a name
+    ("该园被认定为国家级科技企业孵化器。", "为国家级科技企业孵化器"),       # a rank names a category
 ])
 def test_no_organization_in_posts_and_categories(text, not_organization):
     assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
