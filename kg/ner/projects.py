@@ -462,6 +462,31 @@ def _after_leading_park(text: str, begin: int, suffix_start: int) -> int:
     return begin
 
 
+#: The site of a project where something takes place (在某区某某项目建设现场举行).
+_SITE_AFTER = re.compile(r"(?:项目)?(?:建设|施工)?(?:现场|工地)")
+#: A road's code or a facility in front of a zone word (G1816某某高速某某新区至…段): a route.
+_ROAD_OR_CODE = re.compile(r"[0-9A-Za-z]|高速|铁路|公路")
+#: How far into a project's name the park that opens it may end (宁夏某市经济技术开发区).
+_SITE_PARK_REACH = 16
+
+
+def _after_park_of_site(text: str, begin: int, suffix_start: int, end: int) -> int:
+    """``在某某经开区某某产业园项目建设现场``: at a project's site the park that opens the
+    phrase says where the site is; the project's name starts after it (``begin`` if the
+    phrase is no site, or opens with no park)."""
+    if not _SITE_AFTER.match(text, end):
+        return begin
+    kinds = suffix_table("park_suffixes.txt")
+    for m in suffix_regex("park_suffixes.txt").finditer(text, begin, min(suffix_start, begin + _SITE_PARK_REACH)):
+        # an area (zone, new area), not an estate built as a project (某某产业园) or a sub-area
+        area = kinds.get(m.group()) != "sub" and not m.group().endswith(_BUILT_ESTATES)
+        if area and begin < m.start() and is_park_name(text, begin, m.start()) \
+                and not _ROAD_OR_CODE.search(text, begin, m.start()) \
+                and len(_specific_part(text[m.end():suffix_start])) >= 2:
+            return m.end()
+    return begin
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
@@ -762,7 +787,11 @@ def recognize_projects(text: str) -> list[Mention]:
             e = _after_phase(text, e, m.group())
             if m.group().endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
                 start = _new_route(text, start, s)
-            out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
+            site_start = _after_park_of_site(text, start, s, e)
+            # at its site the name is sure and outranks a park run across it (某某开发区某某产业园)
+            confidence = 0.9 if site_start > start else 0.8
+            start = site_start
+            out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", confidence))
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)

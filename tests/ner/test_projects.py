@@ -298,6 +298,22 @@ def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
     assert projects <= texts(merged_mentions(text), "Project")
 
 
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("开工仪式在青岭经开区澜轴精密轴承产业园项目建设现场举行。",
+                 "澜轴精密轴承产业园项目", "青岭经开区澜轴精密轴承产业园项目", id="zone_opening_a_site"),
+    pytest.param("18日，宁夏青岭市经济技术开发区东岭智能终端产业园二期项目建设工地上机器轰鸣。",
+                 "东岭智能终端产业园二期项目", "宁夏青岭市经济技术开发区东岭智能终端产业园二期项目", id="zone_and_estate_at_a_site"),
+    pytest.param("在金澜新区博远电梯项目工地举行仪式。", "博远电梯项目", "金澜新区博远电梯项目", id="new_area_at_a_site"),
+    pytest.param("在青岭产业园东岭新材料项目现场举行仪式。",
+                 "青岭产业园东岭新材料项目", "东岭新材料项目", id="an_estate_is_part_of_the_name"),
+    pytest.param("G1234青澜高速青岭新区至澜城段项目开工现场。",
+                 "G1234青澜高速青岭新区至澜城段项目", "至澜城段项目", id="a_route_through_a_zone"),
+])
+def test_the_zone_opening_a_project_site_only_locates_it(text, project, not_project):
+    found = texts(merged_mentions(text), "Project")
+    assert project in found and not_project not in found
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("全市各县(市)区、各园区等共开工40个项目。", id="categories_and_deng"),
     pytest.param("东岭区和青禾县分别上榜2个项目、金澜区上榜1个项目。", id="places_subjects_of_a_verb"),
