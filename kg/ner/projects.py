@@ -487,6 +487,15 @@ def _after_park_of_site(text: str, begin: int, suffix_start: int, end: int) -> i
     return begin
 
 
+def _short_company_name(core: str) -> str:
+    """``某某置业`` of ``某某置业项目``: a trade name and industry words with nothing after
+    them are a company's short name (字号 + 行业), the whole of it owns the project
+    (``core`` itself, or "" if it is no such name)."""
+    trade = strip_industry(core)
+    return core if trade != core and len(trade) <= _TRADE_NAME_LENGTH and len(core) - len(trade) <= _INDUSTRY_TAIL \
+        and _is_trade_name(trade) and not suffix_regex(_TABLE).search(trade) else ""  # 智慧工厂建设: an object
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
@@ -501,7 +510,8 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
         entry = gazetteer.lookup(text[project.start:begin])
         start = project.start if entry and entry.is_short else begin  # 某某市|柳工: the city only locates it
         return Mention(start, after_place, text[start:after_place], "Enterprise", "projects.owner", 0.65)
-    brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
+    brand = _short_company_name(text[begin:suffix_start]) if text[suffix_start:project.end] in _BARE else ""
+    brand = brand or _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).

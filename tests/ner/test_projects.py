@@ -298,6 +298,18 @@ def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
     assert projects <= texts(merged_mentions(text), "Project")
 
 
+@pytest.mark.parametrize("text, owner, not_owner", [
+    pytest.param("东澜置业项目签约落地。", "东澜置业", "东澜", id="trade_name_and_industry"),
+    pytest.param("青岭塑业项目、诚澜食品项目开工。", "青岭塑业", "青岭", id="items_of_a_list"),
+    pytest.param("博远新材料项目投产。", "博远新材料", "博远", id="field_industry_word"),
+    pytest.param("智慧工厂建设项目启动。", None, "智慧工厂建设", id="a_facility_is_no_trade_name"),
+])
+def test_a_short_company_name_before_a_bare_project_word_owns_it(text, owner, not_owner):
+    found = texts(merged_mentions(text), "Enterprise")
+    assert owner is None or owner in found
+    assert not_owner not in found
+
+
 @pytest.mark.parametrize("text, project, not_project", [
     pytest.param("开工仪式在青岭经开区澜轴精密轴承产业园项目建设现场举行。",
                  "澜轴精密轴承产业园项目", "青岭经开区澜轴精密轴承产业园项目", id="zone_opening_a_site"),
