@@ -39,8 +39,8 @@ from kg.boundary import (DEFINED_SHORT_NAME, ORGANIZATION, in_squeezed_text, is_
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
-#: 总会 in 总会计师 (chief accountant) ends no name.
-_NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计"
+#: 总会 in 总会计师 (chief accountant) ends no name, nor 侨联 in 华侨联合会.
+_NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
                    r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")

@@ -45,6 +45,10 @@ def test_media_datelines_and_cited_outlets():
     ("晋商总会会长致辞。", "晋商总会"),
     ("他察看了星澜空间孵化器企业入驻情况。", "星澜空间孵化器"),             # incubators are bodies
     ("随后来到青禾微电子产业加速器调研。", "青禾微电子产业加速器"),
+    ("他担任过杭州市科协副主席。", "杭州市科协"),                           # a people's organization, after 过
+    ("市妇联、县残联负责人参加。", "市妇联"),
+    ("市归国华侨联合会换届。", "市归国华侨联合会"),                         # 侨联 inside 华侨联合会 ends nothing
+    ("与北京交通大学合作共建实验室。", "北京交通大学"),                     # 合作 after a name is no 联合会
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
