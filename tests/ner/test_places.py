@@ -6,7 +6,7 @@ import pytest
 
 from kg import gazetteer
 from kg.ner.places import recognize_places
-from tests.conftest import plain_doc, recognized, texts
+from tests.conftest import merged_mentions, plain_doc, recognized, texts
 
 
 @pytest.mark.parametrize("text, found, not_found", [
@@ -100,6 +100,15 @@ def test_town_stem_recurs_after_the_full_name():
 ])
 def test_major_city_short_names_need_no_province(text, place):
     assert place in texts(recognize_places(plain_doc(text)), "Place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("即墨区委书记出席会议。", "即墨区"),                # counties made districts after 2016
+    ("代表团来到赣县区的一个村。", "赣县区"),
+    ("任泽区、南和区负责人参加。", "南和区"),
+])
+def test_divisions_renamed_after_the_snapshot(text, place):
+    assert place in texts(merged_mentions(text), "Place")
 
 
 
