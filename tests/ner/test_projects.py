@@ -196,6 +196,8 @@ def test_projects_named_in_common_words_with_a_cue(text, project):
     ("该项目为上市募投项目，计划投资15亿元。", "上市募投项目"),
     ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和工程"),
     ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "医用耗材产业化基地项目"),
+    ("该集团在青岛投资项目建成后，将带动就业。", "青岛投资项目"),          # a place and investing in general
+    ("全省央地合作项目调度会召开。", "央地合作项目"),                      # central-local cooperation in general
 ])
 def test_generic_phrases_and_cut_names_are_no_projects(text, not_project):
     assert not_project not in texts(recognize_projects(plain_doc(text)), "Project")
