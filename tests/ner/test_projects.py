@@ -225,6 +225,8 @@ def test_places_and_fields_own_no_project(text, not_owner):
     ("加快建设石门港、临江煤矿和东川会展中心。", "石门港"),
     ("加快建设石门港、临江煤矿和东川会展中心。", "临江煤矿"),
     ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
+    ("青岭花卉植物园开工典礼举行。", "青岭花卉植物园"),                  # gardens and exhibition grounds
+    ("参观了澜沧兰花博览园。", "澜沧兰花博览园"),
     ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
     ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
     # two projects joined by 及: the one in common words is judged like its neighbour
