@@ -487,13 +487,18 @@ def _after_park_of_site(text: str, begin: int, suffix_start: int, end: int) -> i
     return begin
 
 
+#: A centre (某某数据中心) is a facility or a body, never the end of a company's short name.
+_CENTRE = "中心"
+
+
 def _short_company_name(core: str) -> str:
     """``某某置业`` of ``某某置业项目``: a trade name and industry words with nothing after
     them are a company's short name (字号 + 行业), the whole of it owns the project
     (``core`` itself, or "" if it is no such name)."""
     trade = strip_industry(core)
     return core if trade != core and len(trade) <= _TRADE_NAME_LENGTH and len(core) - len(trade) <= _INDUSTRY_TAIL \
-        and _is_trade_name(trade) and not suffix_regex(_TABLE).search(trade) else ""  # 智慧工厂建设: an object
+        and _is_trade_name(trade) and not suffix_regex(_TABLE).search(core) \
+        and not core.endswith((*suffix_table("org_suffixes.txt"), _CENTRE)) else ""  # 智慧工厂建设, 某某数据中心: an object
 
 
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:

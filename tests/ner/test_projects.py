@@ -307,6 +307,7 @@ def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
     pytest.param("青岭塑业项目、诚澜食品项目开工。", "青岭塑业", "青岭", id="items_of_a_list"),
     pytest.param("博远新材料项目投产。", "博远新材料", "博远", id="field_industry_word"),
     pytest.param("智慧工厂建设项目启动。", None, "智慧工厂建设", id="a_facility_is_no_trade_name"),
+    pytest.param("青岭数据中心项目开工。", None, "青岭数据中心", id="a_centre_is_no_company"),
 ])
 def test_a_short_company_name_before_a_bare_project_word_owns_it(text, owner, not_owner):
     found = texts(merged_mentions(text), "Enterprise")
