@@ -133,3 +133,13 @@ def test_a_province_after_a_rejected_short_form_is_read_again():
 def test_no_region_inside_a_longer_place_name():
     places = recognized(recognize_places, "辽东半岛最南端，渝北区、渝西地区发展。", "Place")
     assert {"辽东半岛", "渝北区", "渝西地区"} <= places and not {"辽东", "渝北"} & places
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("黑龙江省委常委出席会议。", {"黑龙江", "黑龙江省"}, set(), id="provincial_committee"),
+    pytest.param("海南省人大常委会副主任出席。", {"海南", "海南省"}, set(), id="provincial_congress"),
+    pytest.param("他在浙江省内各地工作。", {"浙江省"}, {"浙江"}, id="no_body_after_the_province"),
+])
+def test_a_province_named_before_its_body_gives_its_short_name(text, found, not_found):
+    places = texts(recognize_places(plain_doc(text)), "Place")
+    assert found <= places and not not_found & places
