@@ -34,6 +34,17 @@ def test_media_datelines_and_cited_outlets():
     assert not any(t.startswith("本") for t in found)
 
 
+@pytest.mark.parametrize("text, outlets, not_outlets", [
+    pytest.param("青澜客户端记者 王某 李某", {"青澜客户端"}, set(), id="credited_with_its_reporters"),
+    pytest.param("（澜江在线编辑：王某）", {"澜江在线"}, set(), id="credited_with_its_editor"),
+    pytest.param("新澜川客户端兰州9月28日讯（记者 王某）", {"新澜川客户端"}, set(), id="wire_dateline_with_place_and_day"),
+    pytest.param("（澜江日报社全媒体记者 王某）", set(), {"澜江日报社全媒体"}, id="all_media_describes_the_reporter"),
+])
+def test_outlets_credited_in_bylines(text, outlets, not_outlets):
+    found = texts(recognize_organizations(plain_doc(text)), "Organization")
+    assert outlets <= found and not not_outlets & found
+
+
 @pytest.mark.parametrize("text, organization", [
     ("据华龙网报道，该市新增企业3000家。", "华龙网"),                       # a province's key news website
     ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "东盟"),        # intergovernmental
