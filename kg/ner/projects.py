@@ -501,9 +501,30 @@ def _short_company_name(core: str) -> str:
         and not core.endswith((*suffix_table("org_suffixes.txt"), _CENTRE)) else ""  # 智慧工厂建设, 某某数据中心: an object
 
 
+#: Length of the trade name a group gives a joint venture or unit after its own (某汽|弗迪).
+_UNIT_NAME_LENGTH = 2
+
+
+def _unit_of_brand_end(text: str, pos: int, limit: int) -> int:
+    """``某柴弗迪新能源动力产业园``: a lexicon brand followed by two characters the dictionary
+    does not know, then an object or an industry word, names the group's joint
+    venture or unit (某柴弗迪); with a company head after it (某煤启辰|科技) the head is
+    part of the name (not a zone after it: 某银行贵安|新区, a place the gazetteer lacks).
+    Where that name ends (``pos`` if there is none)."""
+    end = pos + _UNIT_NAME_LENGTH
+    unit = text[pos:end]
+    if end >= limit or not _CJK_ONLY.fullmatch(unit) or not has_unknown_word(unit) or gazetteer.match_place(text, pos) > pos:
+        return pos
+    head = next((h for h in load_set("company_heads.txt") if text.startswith(h, end) and end + len(h) < limit), "")
+    if head:
+        return end + len(head)
+    return end if text.startswith(_object_words(), end) else pos
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
+        known = _unit_of_brand_end(text, known, suffix_start)
         return Mention(project.start, known, text[project.start:known], "Enterprise", "projects.owner", 0.65)
     begin = place_chain_end(text, project.start, suffix_start)
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)

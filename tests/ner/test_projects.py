@@ -303,6 +303,9 @@ def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
 
 
 @pytest.mark.parametrize("text, owner, not_owner", [
+    pytest.param("引进建设潍柴澜迪新能源动力产业园等项目。", "潍柴澜迪", "潍柴", id="unit_of_a_group_before_an_object"),
+    pytest.param("来到陕煤澜辰科技新材料产业基地。", "陕煤澜辰科技", "陕煤", id="unit_of_a_group_with_a_company_head"),
+    pytest.param("中粮城陵矶港口物流园一期开工。", None, "中粮城陵", id="a_place_after_the_group_is_no_unit"),
     pytest.param("东澜置业项目签约落地。", "东澜置业", "东澜", id="trade_name_and_industry"),
     pytest.param("青岭塑业项目、诚澜食品项目开工。", "青岭塑业", "青岭", id="items_of_a_list"),
     pytest.param("博远新材料项目投产。", "博远新材料", "博远", id="field_industry_word"),
