@@ -39,8 +39,8 @@ from kg.boundary import (DEFINED_SHORT_NAME, ORGANIZATION, in_squeezed_text, is_
 
 _TABLE = "org_suffixes.txt"
 _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
-#: 总会 in 总会计师 (chief accountant) ends no name.
-_NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计"
+#: 总会 in 总会计师 (chief accountant) ends no name, nor 侨联 in 华侨联合会.
+_NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
                    r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
@@ -56,7 +56,7 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
     brand = without_parentheses(text[chain_end:suffix_start])
     if not brand:
         return chain_end > start
-    if brand in load_set("enterprise_generic.txt") or _GENERIC.fullmatch(brand) or _RANK.match(brand) \
+    if brand in load_set("enterprise_generic.txt") or _GENERIC.fullmatch(brand) or _RANK.search(brand) \
             or "某" in brand:
         return False
     if chain_end > start:  # 重庆能源职业学院: a place and any field
@@ -105,24 +105,31 @@ def _names_pattern(table: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(sorted(load_set("media_heads.txt"), key=len, reverse=True))
     outlet = rf"[\u4e00-\u9fff][\u4e00-\u9fff+]{{0,6}}?(?:{heads})"
-    dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})讯")
+    # 某某网讯, and a wire's dateline with its place and day: 某某客户端兰州9月28日讯
+    dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})"
+                          r"(?:[\u4e00-\u9fff]{2,4}?[0-9]{1,2}月[0-9]{1,2}日)?[讯电]")
     cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:]|来源于|来自)(?:微信公众号|公众号)?(“)?({outlet})"
                        rf"(?(1)”|(?=[0-9]|消息|报道|[，,。]))")
-    return dateline, cited
+    # 某某客户端记者 王某, （某某在线编辑：某某）: an outlet credited with its reporter or editor
+    roles = "|".join(sorted(load_set("byline_roles.txt"), key=len, reverse=True))
+    credited = re.compile(rf"(?<![\u4e00-\u9fff])({outlet})(?={roles}|编辑[：:])")
+    return dateline, cited, credited
 
 
 #: ``某某新闻客户端讯``: the outlet is 某某新闻; 客户端 is the app it is read in.
 _APP = "客户端"
+#: 某某日报社全媒体记者: after a paper's name 全媒体 describes the reporter, it names no outlet.
+_ROLE_MODIFIER = re.compile(r"[社报台]全媒体$")
 #: 本报讯, 本网讯: the paper itself, unnamed.
 _SELF = re.compile(r"本|我")
 
 
 def _outlets(text: str) -> list[Mention]:
     out: list[Mention] = []
-    dateline, cited = _outlet_patterns()
+    dateline, cited, credited = _outlet_patterns()
     for m in dateline.finditer(text):
         pos = m.start(1)
         for part in re.split(r"[/·\-]", m.group(1)):
@@ -133,6 +140,9 @@ def _outlets(text: str) -> list[Mention]:
     for m in cited.finditer(text):
         if len(m.group(2)) >= 3 and not _SELF.match(m.group(2)):
             out.append(Mention(m.start(2), m.end(2), m.group(2), "Organization", "organizations.outlet", 0.7))
+    for m in credited.finditer(text):
+        if len(m.group(1)) >= 3 and not _SELF.match(m.group(1)) and not _ROLE_MODIFIER.search(m.group(1)):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Organization", "organizations.outlet", 0.7))
     return out
 
 

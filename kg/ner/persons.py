@@ -146,6 +146,15 @@ def _from_lists(text: str) -> list[Mention]:
     return out
 
 
+#: 以某某同志为核心/为组长: the preposition 以 takes the name as what the clause is built around.
+_TAKEN = "以"
+_AS = "为"
+
+
+def _taken_as(text: str, start: int, cue_end: int) -> bool:
+    return start >= 1 and text[start - 1] == _TAKEN and text.startswith(_AS, cue_end)
+
+
 def _from_subject_cues(text: str) -> list[Mention]:
     """A name opening a clause, right before 一行/同志 (张某一行来到…)."""
     after = tuple(w for w, k in load_table("person_list_cues.tsv") if k == "after")
@@ -154,7 +163,8 @@ def _from_subject_cues(text: str) -> list[Mention]:
         for m in re.finditer(re.escape(cue), text):
             for n in (3, 2, 4):
                 s = m.start() - n
-                if s < 0 or not names.pause_at(text, s - 1) or (n == 4 and names.surname_length(text, s) < 2):
+                if s < 0 or not (names.pause_at(text, s - 1) or _taken_as(text, s, m.end())) \
+                        or (n == 4 and names.surname_length(text, s) < 2):
                     continue
                 if _list_item(text[s:m.start()], False):
                     out.append(Mention(s, m.start(), text[s:m.start()], "Person", source="persons.subject",

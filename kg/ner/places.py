@@ -324,4 +324,20 @@ def recognize_places(text: str) -> list[Mention]:
     named = SpanIndex(divisions)  # 辽东 of 辽东半岛: a region inside a longer name is no mention
     regions = [r for r in _regions(text) if not any(d.end - d.start > r.end - r.start for d in named.containing(r.start, r.end))]
     found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
-    return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions)
+    return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions) \
+        + _provinces_of_bodies(text, divisions)
+
+
+#: The bodies of a province written with its full name (某某省委, 某某省政府): the province is
+#: named by its short form too (某某省委 = the committee of 某某), as the press reads it.
+_PROVINCE_BODY = re.compile(r"省(?=委|政府|人大|政协|纪委)")
+
+
+def _provinces_of_bodies(text: str, divisions: list[Mention]) -> list[Mention]:
+    out = []
+    for d in divisions:
+        entry = gazetteer.lookup(text[d.start:d.end])
+        if entry and entry.level == gazetteer.PROVINCE and d.end - d.start >= 3 and _PROVINCE_BODY.match(text, d.end - 1) \
+                and gazetteer.is_place(text[d.start:d.end - 1]):
+            out.append(Mention(d.start, d.end - 1, text[d.start:d.end - 1], "Place", "places.province_of_body", d.confidence))
+    return out

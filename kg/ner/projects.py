@@ -134,7 +134,7 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     return last
 
 
-_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-]{2,20}"
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
@@ -142,6 +142,31 @@ _LIST_OF_PROJECTS = re.compile(
 #: ``在甲、乙、丙开工项目现场``: items named as the sites of projects visited, without 等.
 _LIST_OF_SITES = re.compile(
     rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
+
+
+#: A count of projects right after a list (``甲、乙和丙四个项目``, ``甲、乙3个项目限时开工``):
+#: the list has no 等, so two items at least and the count (not a phase's numeral) closes it.
+_PROJECT_COUNT = r"[0-9一二三四五六七八九十两]+个(?:重点|重大)?(?:项目|工程)"
+#: The last item, which may be two joined by 和.
+_JOINED_ITEM = _LIST_ITEM.replace("{2,20}", "{2,40}")
+_LIST_COUNTED = re.compile(
+    rf"((?:{_LIST_ITEM}、)+{_JOINED_ITEM})(?<![0-9一二三四五六七八九十两等及和与每这那该此前后第])" + _PROJECT_COUNT)
+#: An item holding a count is a tally, not a name (完成5个项目交地、3个工程和…).
+#: An item holding 等 or opening with 各 is a category (各园区等共开工).
+_NOT_NAMED_ITEM = re.compile(r"[0-9一二两三四五六七八九十百千]+[个座项家条批]|等|^各")
+#: The last item of a counted list joined by 和 (甲、乙和丙四个项目).
+_LAST_JOINED = re.compile(r"(?<=[\u4e00-\u9fff）)])和(?=[\u4e00-\u9fff]{3})")
+
+
+def _unbalanced(item: str) -> bool:
+    """An item cut inside brackets (甲园(地块一、地块二)): the list is a note's, not of projects."""
+    return item.count("(") + item.count("（") != item.count(")") + item.count("）")
+
+
+def _clause_after_place(text: str, start: int, end: int) -> bool:
+    """A verb or adverb right after the place opening an item (甲区、乙县分别上榜3个项目):
+    the places are the clause's subjects and the count is theirs."""
+    return leading_clause_words(text[place_chain_end(text, start, end):end]) > 0
 
 
 #: An investment amount written before a project's name: 总投资5亿元的某某项目.
@@ -196,12 +221,19 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    alphabet = r"[\u4e00-\u9fffA-Za-z0-9（）()·.\-、]"
+    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-、]"
     matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
-                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"))
+                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"),
+                    list_matches(_LIST_COUNTED, text, alphabet, _PROJECT_COUNT))
     for m in matches:
         pos = m.start(1)
         items = m.group(1).split("、")
+        if m.re is _LIST_COUNTED:
+            items[-1:] = _LAST_JOINED.split(items[-1], maxsplit=1)
+            starts = accumulate((len(item) + 1 for item in items[:-1]), initial=m.start(1))
+            if any(_NOT_NAMED_ITEM.search(item) or _unbalanced(item) or _clause_after_place(text, s, s + len(item))
+                   for s, item in zip(starts, items)):
+                continue
         for k, item in enumerate(items):
             s, e = pos, pos + len(item)
             pos = e + 1
@@ -430,9 +462,69 @@ def _after_leading_park(text: str, begin: int, suffix_start: int) -> int:
     return begin
 
 
+#: The site of a project where something takes place (在某区某某项目建设现场举行).
+_SITE_AFTER = re.compile(r"(?:项目)?(?:建设|施工)?(?:现场|工地)")
+#: A road's code or a facility in front of a zone word (G1816某某高速某某新区至…段): a route.
+_ROAD_OR_CODE = re.compile(r"[0-9A-Za-z]|高速|铁路|公路")
+#: How far into a project's name the park that opens it may end (宁夏某市经济技术开发区).
+_SITE_PARK_REACH = 16
+
+
+def _after_park_of_site(text: str, begin: int, suffix_start: int, end: int) -> int:
+    """``在某某经开区某某产业园项目建设现场``: at a project's site the park that opens the
+    phrase says where the site is; the project's name starts after it (``begin`` if the
+    phrase is no site, or opens with no park)."""
+    if not _SITE_AFTER.match(text, end):
+        return begin
+    kinds = suffix_table("park_suffixes.txt")
+    for m in suffix_regex("park_suffixes.txt").finditer(text, begin, min(suffix_start, begin + _SITE_PARK_REACH)):
+        # an area (zone, new area), not an estate built as a project (某某产业园) or a sub-area
+        area = kinds.get(m.group()) != "sub" and not m.group().endswith(_BUILT_ESTATES)
+        if area and begin < m.start() and is_park_name(text, begin, m.start()) \
+                and not _ROAD_OR_CODE.search(text, begin, m.start()) \
+                and len(_specific_part(text[m.end():suffix_start])) >= 2:
+            return m.end()
+    return begin
+
+
+#: A centre (某某数据中心) is a facility or a body, never the end of a company's short name.
+_CENTRE = "中心"
+
+
+def _short_company_name(core: str) -> str:
+    """``某某置业`` of ``某某置业项目``: a trade name and industry words with nothing after
+    them are a company's short name (字号 + 行业), the whole of it owns the project
+    (``core`` itself, or "" if it is no such name)."""
+    trade = strip_industry(core)
+    return core if trade != core and len(trade) <= _TRADE_NAME_LENGTH and len(core) - len(trade) <= _INDUSTRY_TAIL \
+        and _is_trade_name(trade) and not suffix_regex(_TABLE).search(core) \
+        and not core.endswith((*suffix_table("org_suffixes.txt"), _CENTRE)) else ""  # 智慧工厂建设, 某某数据中心: an object
+
+
+#: Length of the trade name a group gives a joint venture or unit after its own (某汽|弗迪).
+_UNIT_NAME_LENGTH = 2
+
+
+def _unit_of_brand_end(text: str, pos: int, limit: int) -> int:
+    """``某柴弗迪新能源动力产业园``: a lexicon brand followed by two characters the dictionary
+    does not know, then an object or an industry word, names the group's joint
+    venture or unit (某柴弗迪); with a company head after it (某煤启辰|科技) the head is
+    part of the name (not a zone after it: 某银行贵安|新区, a place the gazetteer lacks).
+    Where that name ends (``pos`` if there is none)."""
+    end = pos + _UNIT_NAME_LENGTH
+    unit = text[pos:end]
+    if end >= limit or not _CJK_ONLY.fullmatch(unit) or not has_unknown_word(unit) or gazetteer.match_place(text, pos) > pos:
+        return pos
+    head = next((h for h in load_set("company_heads.txt") if text.startswith(h, end) and end + len(h) < limit), "")
+    if head:
+        return end + len(head)
+    return end if text.startswith(_object_words(), end) else pos
+
+
 def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     known = brand_at(text, project.start)
     if project.start < known < suffix_start:  # a known company opens the name: 某大型央企+算力平台项目
+        known = _unit_of_brand_end(text, known, suffix_start)
         return Mention(project.start, known, text[project.start:known], "Enterprise", "projects.owner", 0.65)
     begin = place_chain_end(text, project.start, suffix_start)
     by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
@@ -444,7 +536,8 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
         entry = gazetteer.lookup(text[project.start:begin])
         start = project.start if entry and entry.is_short else begin  # 某某市|柳工: the city only locates it
         return Mention(start, after_place, text[start:after_place], "Enterprise", "projects.owner", 0.65)
-    brand = _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
+    brand = _short_company_name(text[begin:suffix_start]) if text[suffix_start:project.end] in _BARE else ""
+    brand = brand or _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
@@ -730,7 +823,11 @@ def recognize_projects(text: str) -> list[Mention]:
             e = _after_phase(text, e, m.group())
             if m.group().endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
                 start = _new_route(text, start, s)
-            out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", 0.8))
+            site_start = _after_park_of_site(text, start, s, e)
+            # at its site the name is sure and outranks a park run across it (某某开发区某某产业园)
+            confidence = 0.9 if site_start > start else 0.8
+            start = site_start
+            out.append(Mention(start, e, text[start:e], "Project", "projects.suffix", confidence))
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)

@@ -34,6 +34,17 @@ def test_media_datelines_and_cited_outlets():
     assert not any(t.startswith("本") for t in found)
 
 
+@pytest.mark.parametrize("text, outlets, not_outlets", [
+    pytest.param("青澜客户端记者 王某 李某", {"青澜客户端"}, set(), id="credited_with_its_reporters"),
+    pytest.param("（澜江在线编辑：王某）", {"澜江在线"}, set(), id="credited_with_its_editor"),
+    pytest.param("新澜川客户端西宁3月5日讯（记者 王某）", {"新澜川客户端"}, set(), id="wire_dateline_with_place_and_day"),
+    pytest.param("（澜江日报社全媒体记者 王某）", set(), {"澜江日报社全媒体"}, id="all_media_describes_the_reporter"),
+])
+def test_outlets_credited_in_bylines(text, outlets, not_outlets):
+    found = texts(recognize_organizations(plain_doc(text)), "Organization")
+    assert outlets <= found and not not_outlets & found
+
+
 @pytest.mark.parametrize("text, organization", [
     ("据华龙网报道，该市新增企业3000家。", "华龙网"),                       # a province's key news website
     ("双方将深化与东盟国家的经贸合作，联合国机构派员出席。", "东盟"),        # intergovernmental
@@ -43,6 +54,12 @@ def test_media_datelines_and_cited_outlets():
     ("省工商联、市总商会负责人出席。", "市总商会"),
     ("中国农业机械总院西南分院落户该区。", "中国农业机械总院西南分院"),    # an institute and its branch
     ("晋商总会会长致辞。", "晋商总会"),
+    ("星澜空间孵化器已入驻企业30家。", "星澜空间孵化器"),             # incubators are bodies
+    ("随后来到青禾微电子产业加速器调研。", "青禾微电子产业加速器"),
+    ("他担任过温州市科协副主席。", "温州市科协"),                           # a people's organization, after 过
+    ("市妇联、县残联负责人参加。", "市妇联"),
+    ("市归国华侨联合会换届。", "市归国华侨联合会"),                         # 侨联 inside 华侨联合会 ends nothing
+    ("与北京交通大学合作共建实验室。", "北京交通大学"),                     # 合作 after a name is no 联合会
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
@@ -51,6 +68,7 @@ def test_organizations_named_by_outlet_list_or_suffix(text, organization):
 @pytest.mark.parametrize("text, not_organization", [
     ("他不再担任华岭集团总会计师职务。", "华岭集团总会"),                     # 总会计师 is a post
     ("建成数字博物馆，观众可在线参观。", "数字博物馆"),                     # a category, not a name
+    ("该园被认定为国家级科技企业孵化器。", "为国家级科技企业孵化器"),       # a rank names a category
 ])
 def test_no_organization_in_posts_and_categories(text, not_organization):
     assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")

@@ -114,9 +114,18 @@ def test_person_in_bylines_and_quotes(text, person):
     assert person in recognized(recognize_persons, text)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("在以王建国同志为核心的领导集体带领下。", "王建国"),
+    ("成立以李明同志为组长的领导小组。", "李明"),
+])
+def test_a_comrade_taken_as_the_core_or_head(text, person):
+    assert person in recognized(recognize_persons, text)
+
+
 @pytest.mark.parametrize("text", [
     "项目负责人表示，工程进展顺利。",          # no name between the role and the verb
     "村民说，路修好了。",
+    "可以同志为本。",                          # 以 and 为 around no name
 ])
 def test_no_person_without_a_name(text):
     assert not recognized(recognize_persons, text)

@@ -6,7 +6,7 @@ import pytest
 
 from kg import gazetteer
 from kg.ner.places import recognize_places
-from tests.conftest import plain_doc, recognized, texts
+from tests.conftest import merged_mentions, plain_doc, recognized, texts
 
 
 @pytest.mark.parametrize("text, found, not_found", [
@@ -102,6 +102,15 @@ def test_major_city_short_names_need_no_province(text, place):
     assert place in texts(recognize_places(plain_doc(text)), "Place")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("即墨区委书记出席会议。", "即墨区"),                # counties made districts after 2016
+    ("代表团来到赣县区的一个村。", "赣县区"),
+    ("任泽区、南和区负责人参加。", "南和区"),
+])
+def test_divisions_renamed_after_the_snapshot(text, place):
+    assert place in texts(merged_mentions(text), "Place")
+
+
 
 
 @pytest.mark.parametrize("text, found, not_found", [
@@ -124,3 +133,13 @@ def test_a_province_after_a_rejected_short_form_is_read_again():
 def test_no_region_inside_a_longer_place_name():
     places = recognized(recognize_places, "辽东半岛最南端，渝北区、渝西地区发展。", "Place")
     assert {"辽东半岛", "渝北区", "渝西地区"} <= places and not {"辽东", "渝北"} & places
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    pytest.param("黑龙江省委常委出席会议。", {"黑龙江", "黑龙江省"}, set(), id="provincial_committee"),
+    pytest.param("海南省人大常委会副主任出席。", {"海南", "海南省"}, set(), id="provincial_congress"),
+    pytest.param("他在浙江省内各地工作。", {"浙江省"}, {"浙江"}, id="no_body_after_the_province"),
+])
+def test_a_province_named_before_its_body_gives_its_short_name(text, found, not_found):
+    places = texts(recognize_places(plain_doc(text)), "Place")
+    assert found <= places and not not_found & places

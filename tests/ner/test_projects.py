@@ -196,6 +196,8 @@ def test_projects_named_in_common_words_with_a_cue(text, project):
     ("该项目为上市募投项目，计划投资15亿元。", "上市募投项目"),
     ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和工程"),
     ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "医用耗材产业化基地项目"),
+    ("不少企业来青岛投资项目，效益良好。", "青岛投资项目"),          # a place and investing in general
+    ("推进央地合作项目落地见效。", "央地合作项目"),                      # central-local cooperation in general
 ])
 def test_generic_phrases_and_cut_names_are_no_projects(text, not_project):
     assert not_project not in texts(recognize_projects(plain_doc(text)), "Project")
@@ -223,6 +225,8 @@ def test_places_and_fields_own_no_project(text, not_owner):
     ("加快建设石门港、临江煤矿和东川会展中心。", "石门港"),
     ("加快建设石门港、临江煤矿和东川会展中心。", "临江煤矿"),
     ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
+    ("参观了青岭热带植物园。", "青岭热带植物园"),                  # gardens and exhibition grounds
+    ("来到澜沧茶叶博览园。", "澜沧茶叶博览园"),
     ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
     ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
     # two projects joined by 及: the one in common words is judged like its neighbour
@@ -286,6 +290,58 @@ def test_items_of_project_lists_as_projects_or_companies(text, projects, compani
     assert not companies & texts(found, "Project") and not projects & texts(found, "Enterprise")
     assert "文旅产业" not in texts(found, "Enterprise") | texts(found, "Project")
     assert not any(t.startswith("总投资") for t in texts(found, "Project"))
+
+
+@pytest.mark.parametrize("text, projects", [
+    pytest.param("代表们察看了青禾冷链物流中心、东岭智造产业园和澜轴轴承搬迁改造三个项目。",
+                 {"青禾冷链物流中心", "东岭智造产业园", "澜轴轴承搬迁改造"}, id="last_item_joined_by_he"),
+    pytest.param("甲区当天开工金澜大厦二期、博远城三期(Ⅱ)、鸿钜路北段改造3个项目。",
+                 {"金澜大厦二期", "博远城三期(Ⅱ)", "鸿钜路北段改造"}, id="digits_after_a_phase"),
+])
+def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
+    assert projects <= texts(merged_mentions(text), "Project")
+
+
+@pytest.mark.parametrize("text, owner, not_owner", [
+    pytest.param("引进建设潍柴澜迪新能源动力产业园等项目。", "潍柴澜迪", "潍柴", id="unit_of_a_group_before_an_object"),
+    pytest.param("来到陕煤澜辰科技新材料产业基地。", "陕煤澜辰科技", "陕煤", id="unit_of_a_group_with_a_company_head"),
+    pytest.param("中粮岳阳港口物流园一期开工。", None, "中粮岳阳", id="a_place_after_the_group_is_no_unit"),
+    pytest.param("东澜置业项目签约落地。", "东澜置业", "东澜", id="trade_name_and_industry"),
+    pytest.param("青岭塑业项目、诚澜食品项目开工。", "青岭塑业", "青岭", id="items_of_a_list"),
+    pytest.param("博远新材料项目投产。", "博远新材料", "博远", id="field_industry_word"),
+    pytest.param("智慧工厂建设项目启动。", None, "智慧工厂建设", id="a_facility_is_no_trade_name"),
+    pytest.param("青岭数据中心项目开工。", None, "青岭数据中心", id="a_centre_is_no_company"),
+])
+def test_a_short_company_name_before_a_bare_project_word_owns_it(text, owner, not_owner):
+    found = texts(merged_mentions(text), "Enterprise")
+    assert owner is None or owner in found
+    assert not_owner not in found
+
+
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("开工仪式在青岭经开区澜轴精密轴承产业园项目建设现场举行。",
+                 "澜轴精密轴承产业园项目", "青岭经开区澜轴精密轴承产业园项目", id="zone_opening_a_site"),
+    pytest.param("在青岭市经济技术开发区东岭智能装备产业园二期项目施工现场，工人们正忙碌。",
+                 "东岭智能装备产业园二期项目", "青岭市经济技术开发区东岭智能装备产业园二期项目", id="zone_and_estate_at_a_site"),
+    pytest.param("开工仪式在金澜新区博远电梯项目工地举行。", "博远电梯项目", "金澜新区博远电梯项目", id="new_area_at_a_site"),
+    pytest.param("在青岭产业园东岭新材料项目现场举行仪式。",
+                 "青岭产业园东岭新材料项目", "东岭新材料项目", id="an_estate_is_part_of_the_name"),
+    pytest.param("G1234青澜高速青岭新区至澜城段项目开工现场。",
+                 "G1234青澜高速青岭新区至澜城段项目", "至澜城段项目", id="a_route_through_a_zone"),
+])
+def test_the_zone_opening_a_project_site_only_locates_it(text, project, not_project):
+    found = texts(merged_mentions(text), "Project")
+    assert project in found and not_project not in found
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("全省各市(州)、各开发区等共签约40个项目。", id="categories_and_deng"),
+    pytest.param("东岭区和青禾县分别上榜2个项目、金澜区上榜1个项目。", id="places_subjects_of_a_verb"),
+    pytest.param("累计完成12个项目征地、9个管网工程和30座泵站选址及17个重点项目。", id="tallies"),
+    pytest.param("新建东岭工业园(地块一、地块二)2个项目。", id="items_inside_brackets"),
+])
+def test_counted_lists_that_name_no_projects(text):
+    assert not texts(merged_mentions(text), "Project")
 
 
 @pytest.mark.parametrize("text, project", [
