@@ -18,6 +18,7 @@ from kg.model import Document
 from kg.parallel import Extraction, extract, open_store
 from kg.resolve import Resolver
 from kg.runner import SEEDS
+from kg.rdf.exports import FILES, write_exports
 from tests.conftest import build_in_batches, store_exports
 
 CORPUS = Path(os.environ.get("KG_CORPUS", SEEDS.parent.parent / "shared" / "corpus" / "docs"))
@@ -101,3 +102,12 @@ def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scr
     store = open_store(tmp_path / "store")
     assert store.check(every_digest=True) is None
     assert store_exports(store, tmp_path / "out") == from_scratch
+
+
+def test_exports_from_kept_parts_and_rows_are_the_exports_of_the_whole_graph(documents, from_scratch, tmp_path):
+    """What a store keeps (the dumps' parts, the rows of the other exports) writes the files the
+    whole graph gives (``write_exports``, which reads the entity graph once and writes each file whole)."""
+    store = build_in_batches(tmp_path / "store", [documents])
+    (tmp_path / "whole").mkdir()
+    write_exports(store.oxigraph, tmp_path / "whole", list(FILES))
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "whole").iterdir())} == from_scratch
