@@ -19,6 +19,8 @@ from kg.parallel import Extraction, extract, open_store
 from kg.resolve import Resolver
 from kg.runner import SEEDS
 from kg.rdf.exports import FILES, write_exports
+from kg.rdf.rows import RowParts
+from kg.rdf.vocab import KGR
 from tests.conftest import build_in_batches, store_exports
 
 CORPUS = Path(os.environ.get("KG_CORPUS", SEEDS.parent.parent / "shared" / "corpus" / "docs"))
@@ -61,20 +63,31 @@ def test_documents_added_in_any_batches_give_the_graph_of_all_at_once(documents,
 
 def test_a_document_about_other_things_resolves_only_itself(documents, tmp_path, monkeypatch):
     """The incremental path is taken: a new document that shares no entity with the store is
-    the only one resolved again (the others keep their graphs)."""
-    build_in_batches(tmp_path / "store", [documents]).close()
+    the only one resolved again (the others keep their graphs), and the rows of the CSV files and
+    GraphML made again are none of the entities stored before."""
+    store = build_in_batches(tmp_path / "store", [documents])
+    stored = {str(KGR) + row.split(",")[0] for row in store_exports(store, tmp_path / "before")["entities.csv"]
+              .decode("utf-8-sig").splitlines()[1:]}
+    store.close()
     resolved: list[str] = []
-    part = Resolver.part
+    owners: list[str] = []
+    part, insert = Resolver.part, RowParts._insert
 
     def counted(self, doc):
         resolved.append(doc.name)
         return part(self, doc)
 
+    def recorded(self, store, made_again, graph=None):
+        owners.extend(made_again or ())
+        return insert(self, store, made_again, graph)
+
     monkeypatch.setattr(Resolver, "part", counted)
+    monkeypatch.setattr(RowParts, "_insert", recorded)
     text = "本报讯 5月9日，霁山县青禾农机合作社召开年会。\n"
     (tmp_path / "new.txt").write_text(text, encoding="utf-8")
     build_in_batches(tmp_path / "store", [list(extract([tmp_path / "new.txt"], Extraction()))])
     assert resolved == ["new.txt"]
+    assert owners and not stored & set(owners)
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
