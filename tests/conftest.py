@@ -38,7 +38,8 @@ from kg.reader import load_document
 from kg.rdf.store import KgStore
 from kg.rdf.exports import DUMPS, FILES, write_exports
 from kg.rdf.dumps import DumpParts, write_dumps
-from kg.rdf.rows import RowParts, write_rows
+from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
+from kg.view import view_page
 from kg.parallel import open_store
 from kg.relations import extract_relations
 from kg.relations.events import extract_events
@@ -528,11 +529,12 @@ ROW_FILES = [name for fmt in FILES if fmt not in DUMPS for name in FILES[fmt]]
 
 
 def store_exports(store: KgStore, out: Path) -> dict[str, bytes]:
-    """Every export as ``kg build`` writes it: the dumps from the parts the store kept and the others
-    from the rows it kept (both updated by each build of ``build_in_batches``)."""
+    """Every export as ``kg build`` writes it: the dumps from the parts the store kept, the others and
+    the view from the rows it kept (both updated by each build of ``build_in_batches``)."""
     out.mkdir()
     write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, out, list(DUMPS))
     write_rows(store.rows_path, store.dump_stamp(), store.oxigraph, out, ROW_FILES)
+    (out / "graph.html").write_text(view_page(kept_entity_graph(store.rows_path))[0], encoding="utf-8")
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
@@ -548,7 +550,7 @@ def build_in_batches(path: Path, batches: list[list[Document]]) -> KgStore:
         store.add(iter(batch))
         if i:  # the parts and rows were updated by the add, not to be made again whole
             assert DumpParts(store.parts_path).stamp() == store.dump_stamp() is not None
-            assert RowParts(store.rows_path).stamp() == store.dump_stamp()
+            assert rows_current(store.rows_path, store.dump_stamp())
         write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, scratch, list(DUMPS))
         write_rows(store.rows_path, store.dump_stamp(), store.oxigraph, scratch, ROW_FILES)
         store.close()

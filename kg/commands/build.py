@@ -33,7 +33,7 @@ from kg.rdf.digests import StoreRecord, code_digest, paths_state
 from kg.rdf.dumps import parts_current, write_dumps
 from kg.rdf.entity_graph import from_store
 from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats
-from kg.rdf.rows import rows_current, write_rows
+from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
 from kg.rdf.store import KgStore, database_errors, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
@@ -108,12 +108,12 @@ def run(args: argparse.Namespace) -> int:
             dumps = list(dict.fromkeys(fmt for fmt in formats if fmt in DUMPS))
             background = workers > 1 and report.documents >= BACKGROUND_DUMPS and not parts_current(
                 store.parts_path, store.dump_stamp())
-            # The other exports are written from the rows the store keeps (kg.rdf.rows), updated by the
-            # add; the entity graph is read whole only for the view, or to make the rows again.
+            # The other exports and the view are written from the rows the store keeps (kg.rdf.rows),
+            # updated by the add; the entity graph is read whole from the store only to make them again.
             others = list(dict.fromkeys(fmt for fmt in formats if fmt not in DUMPS))
             rows_path = store.rows_path if args.store else None
-            read = view or (others and not (rows_path and rows_current(rows_path, store.dump_stamp())))
-            steps = ["read"] * bool(read) + (["rows"] if others else []) + ["view"] * view
+            read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
+            steps = ["read"] * read + ["rows"] + ["view"] * view
             dump_call = (write_dumps, (store.parts_path, store.dump_stamp(),
                                        str(store.database_dir) if background else store.oxigraph, tmp, dumps))
             # database_errors: damage the check could not see (a table file's contents)
@@ -122,11 +122,11 @@ def run(args: argparse.Namespace) -> int:
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
                     if step == "read":
                         graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
-                    elif step == "view":
-                        write_view(graph, tmp / "graph.html")
-                    else:
+                    elif step == "rows":
                         write_rows(rows_path, store.dump_stamp(), store.oxigraph, tmp,
                                    [name for fmt in others for name in FILES[fmt]], graph if read else None)
+                    else:
+                        write_view(graph if read else kept_entity_graph(rows_path), tmp / "graph.html")
                 held = counts(store.oxigraph)
             dump_call = None  # holds the database: closing the store must close it
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None

@@ -5,7 +5,9 @@ Each row (a CSV line; a GraphML node or edge element) is kept in ``DIR/rows.sqli
 it belongs to, whose it is (the IRI of an entity, a personnel event, a milestone, a figure; a
 person for posts.csv) and the key the whole file is sorted by. A file is its header and its rows
 in the order of their keys (equal rows of events, milestones and figures written once), which is
-what the exports write from the whole graph.
+what the exports write from the whole graph. Each entity's node and out-edges in the entity graph
+(``kg.rdf.entity_graph``, with the evidence the view reads) are kept the same way, so that the
+view of the whole graph (graph.html) is made without reading the store.
 
 A build that updates a store (``kg.rdf.store``) knows the default-graph quads it added and removed;
 ``affected`` finds whose rows they can change, and only those rows are made again:
@@ -28,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -35,6 +38,7 @@ from typing import Iterable, Iterator
 import networkx as nx
 import pyoxigraph
 
+from kg.rdf.digests import code_digest
 from kg.rdf.sparql import restricted, run_query
 from kg.rdf.timeline import DISTINCT, HEADERS, timeline_rows
 from kg.rdf.vocab import KG, KGR
@@ -43,6 +47,8 @@ from kg.rdf.vocab import KG, KGR
 ROWS_FILE = "rows.sqlite"
 #: The files kept here: CSV files, and GraphML's node and edge elements.
 GRAPHML_NODES, GRAPHML_EDGES = "graph.graphml:nodes", "graph.graphml:edges"
+#: Each entity's node and out-edges in the entity graph (JSON), which the view (graph.html) is made of.
+ENTITY_GRAPH = "entity graph"
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS rows (file TEXT, owner TEXT, key BLOB, line BLOB); "
            "CREATE INDEX IF NOT EXISTS rows_order ON rows (file, key); "
            "CREATE INDEX IF NOT EXISTS rows_owner ON rows (owner); "
@@ -116,21 +122,25 @@ class RowParts:
     def _set_stamp(self, stamp: str | None) -> None:
         self.db.execute("DELETE FROM meta WHERE key = 'stamp'")
         if stamp is not None:
-            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (_with_code(stamp),))
 
     def _insert(self, store: pyoxigraph.Store, owners: set[str] | None, graph: nx.MultiDiGraph | None = None) -> None:
         """The rows of ``owners`` (None: of everything; ``graph``: the whole entity graph, read already)."""
         # they import the store (kg.rdf.source), which imports this
         from kg.rdf.entity_graph import from_store
         from kg.rdf.exports import entity_rows, graphml_elements, relation_rows
+        from kg.server.graph_page import READ_EVIDENCE
 
-        g = graph if graph is not None else from_store(store, evidence_limit=1, only=owners)
+        g = graph if graph is not None else from_store(store, evidence_limit=READ_EVIDENCE, only=owners)
         nodes = sorted(n for n in g if owners is None or node_iri(n) in owners)
         rows = [("entities.csv", node_iri(n), sort_key(row), csv_line(row)) for n, row in entity_rows(g, nodes)]
         rows += [("relations.csv", node_iri(row[0]), sort_key(row), csv_line(row)) for row in relation_rows(g, nodes)]
         node_elements, edge_elements = graphml_elements(g, nodes)
         rows += [(GRAPHML_NODES, node_iri(n), n.encode(), element) for n, element in node_elements]
         rows += [(GRAPHML_EDGES, node_iri(edge[0]), sort_key(edge), element) for edge, element in edge_elements]
+        rows += [(ENTITY_GRAPH, node_iri(n), n.encode(), json.dumps(
+            [n, g.nodes[n], [[o, key, d] for _, o, key, d in g.out_edges(n, keys=True, data=True)]],
+            ensure_ascii=False).encode()) for n in nodes]
         self.db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", rows)
         for name, owned in timeline_rows(store, None if owners is None else sorted(owners)).items():
             self.db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
@@ -143,6 +153,14 @@ class RowParts:
             if not (name in DISTINCT and line == previous):
                 yield line
             previous = line
+
+    def entity_graph(self) -> nx.MultiDiGraph:
+        """The store's entity graph (``kg.rdf.entity_graph``, evidence as the view reads it), from its parts."""
+        g = nx.MultiDiGraph()
+        pieces = [json.loads(line) for line in self.lines(ENTITY_GRAPH)]
+        g.add_nodes_from((node, data) for node, data, _ in pieces)
+        g.add_edges_from((node, o, key, d) for node, _, edges in pieces for o, key, d in edges)
+        return g
 
     def write(self, out: Path, name: str) -> None:
         """Write the file ``name`` (a CSV file of ``kg.rdf.exports``, or graph.graphml) into ``out``."""
@@ -207,16 +225,27 @@ def rows_current(path: Path, stamp: str | None) -> bool:
     if stamp is None or not path.is_file():
         return False
     with contextlib.closing(RowParts(path)) as parts:
-        return parts.stamp() == stamp
+        return parts.stamp() == _with_code(stamp)
+
+
+def _with_code(stamp: str) -> str:
+    """What rows made by this kg from content ``stamp`` are of: another kg may make other rows."""
+    return f"{stamp} {code_digest()}"
 
 
 def write_rows(path: Path | None, stamp: str | None, store: pyoxigraph.Store, out: Path, names: list[str],
                graph: nx.MultiDiGraph | None = None) -> None:
     """Write the files ``names`` into ``out`` from the rows at ``path`` (None: made in memory),
     making them again from ``store`` first unless they are of ``stamp`` (``graph``: the store's whole
-    entity graph, if the caller read it already; the rows show the first of any evidence)."""
+    entity graph with the view's evidence, if the caller read it already)."""
     with contextlib.closing(RowParts(path)) as parts:
-        if not (path and stamp is not None and parts.stamp() == stamp):
+        if not (path and stamp is not None and parts.stamp() == _with_code(stamp)):
             parts.rebuild(store, stamp, graph)
         for name in names:
             parts.write(Path(out), name)
+
+
+def kept_entity_graph(path: Path) -> nx.MultiDiGraph:
+    """The entity graph of the rows at ``path`` (``RowParts.entity_graph``)."""
+    with contextlib.closing(RowParts(path)) as parts:
+        return parts.entity_graph()

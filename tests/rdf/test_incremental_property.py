@@ -19,7 +19,10 @@ from kg.parallel import Extraction, extract, open_store
 from kg.resolve import Resolver
 from kg.runner import SEEDS
 from kg.rdf.exports import FILES, write_exports
+from kg.rdf.entity_graph import from_store
 from kg.rdf.rows import RowParts
+from kg.server.graph_page import READ_EVIDENCE
+from kg.view import view_page
 from kg.rdf.vocab import KGR
 from tests.conftest import build_in_batches, store_exports
 
@@ -118,9 +121,12 @@ def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scr
 
 
 def test_exports_from_kept_parts_and_rows_are_the_exports_of_the_whole_graph(documents, from_scratch, tmp_path):
-    """What a store keeps (the dumps' parts, the rows of the other exports) writes the files the
-    whole graph gives (``write_exports``, which reads the entity graph once and writes each file whole)."""
+    """What a store keeps (the dumps' parts, the rows of the other exports and the view's entity graph)
+    writes the files the whole graph gives (``write_exports``, which reads the entity graph once and
+    writes each file whole; the view of the entity graph read whole)."""
     store = build_in_batches(tmp_path / "store", [documents])
     (tmp_path / "whole").mkdir()
     write_exports(store.oxigraph, tmp_path / "whole", list(FILES))
+    (tmp_path / "whole" / "graph.html").write_text(view_page(from_store(store.oxigraph, READ_EVIDENCE))[0],
+                                                   encoding="utf-8")
     assert {p.name: p.read_bytes() for p in sorted((tmp_path / "whole").iterdir())} == from_scratch
