@@ -58,7 +58,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "pairs (see README); a --store keeps them for later builds")
     p.add_argument("--view-limit", type=int, default=VIEW_LIMIT, metavar="N",
                    help=f"write graph.html only if the graph has at most N entities (default: {VIEW_LIMIT}; "
-                        f"0: always): a view of the whole graph is read from all of it whatever a build added")
+                        f"0: always): the view lays out the whole graph whatever a build added")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
 
