@@ -38,6 +38,8 @@ from kg.reader import load_document
 from kg.rdf.store import KgStore
 from kg.rdf.exports import DUMPS, FILES, write_exports
 from kg.rdf.dumps import DumpParts, write_dumps
+from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
+from kg.view import view_page
 from kg.parallel import open_store
 from kg.relations import extract_relations
 from kg.relations.events import extract_events
@@ -522,27 +524,35 @@ SCHOOL = (
 
 # -- incremental builds -------------------------------------------------------------------
 
+#: The exports written from the rows a store keeps (kg.rdf.rows): all but the dumps.
+ROW_FILES = [name for fmt in FILES if fmt not in DUMPS for name in FILES[fmt]]
+
+
 def store_exports(store: KgStore, out: Path) -> dict[str, bytes]:
-    """Every export as ``kg build`` writes it: the dumps from the parts the store kept (updated
-    by each build of ``build``), the others from the store."""
+    """Every export as ``kg build`` writes it: the dumps from the parts the store kept, the others and
+    the view from the rows it kept (both updated by each build of ``build_in_batches``)."""
     out.mkdir()
     write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, out, list(DUMPS))
-    write_exports(store.oxigraph, out, [fmt for fmt in FILES if fmt not in DUMPS])
+    write_rows(store.rows_path, store.dump_stamp(), store.oxigraph, out, ROW_FILES)
+    (out / "graph.html").write_text(view_page(kept_entity_graph(store.rows_path))[0], encoding="utf-8")
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
 def build_in_batches(path: Path, batches: list[list[Document]]) -> KgStore:
     """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them
-    (each build writes the dumps, which makes their parts once; later builds update them)."""
+    (each build writes the exports, which makes the parts of the dumps and the rows once; later
+    builds update them)."""
     scratch = path.parent / f"{path.name}_dumps"
     scratch.mkdir(exist_ok=True)
     for i, batch in enumerate(batches):
         store = open_store(path)
         assert store.check() is None
         store.add(iter(batch))
-        if i:  # the parts were updated by the add, not to be made again whole
+        if i:  # the parts and rows were updated by the add, not to be made again whole
             assert DumpParts(store.parts_path).stamp() == store.dump_stamp() is not None
+            assert rows_current(store.rows_path, store.dump_stamp())
         write_dumps(store.parts_path, store.dump_stamp(), store.oxigraph, scratch, list(DUMPS))
+        write_rows(store.rows_path, store.dump_stamp(), store.oxigraph, scratch, ROW_FILES)
         store.close()
     store = open_store(path)
     assert store.check(every_digest=True) is None  # the digests kept up with the updates

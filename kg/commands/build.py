@@ -32,7 +32,8 @@ from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
 from kg.rdf.dumps import parts_current, write_dumps
 from kg.rdf.entity_graph import from_store
-from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats, write_exports
+from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats
+from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
 from kg.rdf.store import KgStore, database_errors, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
@@ -55,6 +56,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--overrides", metavar="FILE.json",
                    help="corrections to entity resolution: same/different groups of [document, mention text] "
                         "pairs (see README); a --store keeps them for later builds")
+    p.add_argument("--view-limit", type=int, default=VIEW_LIMIT, metavar="N",
+                   help=f"write graph.html only if the graph has at most N entities (default: {VIEW_LIMIT}; "
+                        f"0: always): the view lays out the whole graph whatever a build added")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
 
@@ -93,8 +97,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"kg build: store {args.store} {problem}: rewrote its graphs from its {report.documents} stored "
                   f"documents", file=sys.stderr)
         # A store inside --out (--store out/store --out out) stays where it is: only exports are renamed in.
+        view = args.view_limit == 0 or report.entities <= args.view_limit
         with atomic.output_dir(args.out) as tmp:
-            written = [name for fmt in formats for name in FILES[fmt]] + ["graph.html"]
+            written = [name for fmt in formats for name in FILES[fmt]] + (["graph.html"] if view else [])
             # The store's dumps (EXPORTERS marked store_dump) are written from the parts the store keeps
             # (kg.rdf.dumps). When those must be made again from the database as the add left it, that is
             # done by another process if there are workers and enough documents, while this one reads the
@@ -103,7 +108,12 @@ def run(args: argparse.Namespace) -> int:
             dumps = list(dict.fromkeys(fmt for fmt in formats if fmt in DUMPS))
             background = workers > 1 and report.documents >= BACKGROUND_DUMPS and not parts_current(
                 store.parts_path, store.dump_stamp())
-            steps = ["read", *[fmt for fmt in dict.fromkeys(formats) if fmt not in DUMPS], "view"]
+            # The other exports and the view are written from the rows the store keeps (kg.rdf.rows),
+            # updated by the add; the entity graph is read whole from the store only to make them again.
+            others = list(dict.fromkeys(fmt for fmt in formats if fmt not in DUMPS))
+            rows_path = store.rows_path if args.store else None
+            read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
+            steps = ["read"] * read + ["rows"] + ["view"] * view
             dump_call = (write_dumps, (store.parts_path, store.dump_stamp(),
                                        str(store.database_dir) if background else store.oxigraph, tmp, dumps))
             # database_errors: damage the check could not see (a table file's contents)
@@ -112,10 +122,11 @@ def run(args: argparse.Namespace) -> int:
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
                     if step == "read":
                         graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
-                    elif step == "view":
-                        write_view(graph, tmp / "graph.html")
+                    elif step == "rows":
+                        write_rows(rows_path, store.dump_stamp(), store.oxigraph, tmp,
+                                   [name for fmt in others for name in FILES[fmt]], graph if read else None)
                     else:
-                        write_exports(store.oxigraph, tmp, [step], entity_graph=graph)
+                        write_view(graph if read else kept_entity_graph(rows_path), tmp / "graph.html")
                 held = counts(store.oxigraph)
             dump_call = None  # holds the database: closing the store must close it
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None
@@ -127,10 +138,19 @@ def run(args: argparse.Namespace) -> int:
         if report.entities_before is not None else "(store unchanged)")
     if report.removed:
         extracted += f", replacing {report.removed} older versions"
+    if not view:
+        stale = Path(args.out) / "graph.html"
+        stale.unlink(missing_ok=True)  # a view of the graph before this build
+        print(f"kg build: graph.html not written: the graph has {report.entities} entities, more than --view-limit "
+              f"{args.view_limit}; --view-limit 0 writes it, `kg view {args.store or 'GRAPH'} --focus NAME -o FILE.html` "
+              f"a part of it", file=sys.stderr)
     where = f"store {args.store}" if args.store else "graph"
     print(f"{extracted}; {where}: {held.summary()}{applied} -> {args.out}/{{{','.join(written)}}}")
     return 0
 
+
+#: Entities above which ``kg build`` writes no graph.html unless asked (--view-limit).
+VIEW_LIMIT = 20_000
 
 #: Documents in a store from which its dumps (TriG, Turtle, ...) are written by other processes:
 #: below, starting them costs more than it saves.

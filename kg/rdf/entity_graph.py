@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from typing import Iterable
 
 import networkx as nx
 import pyoxigraph
@@ -29,7 +30,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import KgError
 from kg.rdf.source import open_source
-from kg.rdf.sparql import run_query
+from kg.rdf.sparql import restricted, run_query
 from kg.rdf.vocab import KGR, RELATION_OF_PROPERTY, TYPE_OF_CLASS
 
 #: Louvain is randomised; a fixed seed makes `kg stats` and the communities of the views repeatable.
@@ -127,12 +128,24 @@ def _order(ev: dict) -> tuple[str, str]:
     return (ev["doc"], ev["text"])
 
 
-def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx.MultiDiGraph:
-    """The entity graph of a pyoxigraph store (its default graph)."""
+#: The variable each query is restricted by when only some entities are read (``from_store(only=...)``).
+_SUBJECT = {"entities": "e", "aliases": "e", "mentions": "e", "facts": "s", "fact_evidence": "s",
+            "posts": "person", "post_evidence": "person"}
+
+
+def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None,
+               only: set[str] | None = None) -> nx.MultiDiGraph:
+    """The entity graph of a pyoxigraph store (its default graph). ``only`` (entity IRIs): the part of
+    it those entities head, with what it needs of the others (their type and label, as nodes with no
+    evidence): what their rows in ``kg.rdf.rows`` are made from."""
     names: dict[str, str] = {}  # one string per document name, however many rows repeat it
 
-    def rows(name: str):
-        results = run_query(store, QUERIES[name])
+    def rows(name: str, among: Iterable[str] | None = None):
+        if only is not None and name in _SUBJECT:
+            query = restricted(QUERIES[name], _SUBJECT[name], sorted(only if among is None else among))
+        else:
+            query = QUERIES[name]
+        results = run_query(store, query)
         variables = [v.value for v in results.variables]
         for solution in results:
             yield {n: (solution[n].value if solution[n] is not None else None) for n in variables}
@@ -150,9 +163,12 @@ def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx
     story_of.update({first: first for first in set(story_of.values())})
 
     g = nx.MultiDiGraph()
-    for r in rows("entities"):
-        g.add_node(node_id(r["e"]), type=_TYPE[r["class"]],
-                   label=r["label"] or node_id(r["e"]), aliases=[], posts=[], evidence=[])
+    def add_nodes(entity_rows) -> None:
+        for r in entity_rows:
+            g.add_node(node_id(r["e"]), type=_TYPE[r["class"]],
+                       label=r["label"] or node_id(r["e"]), aliases=[], posts=[], evidence=[])
+
+    add_nodes(rows("entities"))
     for r in rows("aliases"):
         if node_id(r["e"]) in g:
             g.nodes[node_id(r["e"])]["aliases"].append(r["alias"])
@@ -164,7 +180,15 @@ def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx
         data.update(evidence=found.items(), mentions=found.count, documents=sorted(found.documents))
 
     stated = evidence_of(((r["s"], r["p"], r["o"]), r) for r in rows("fact_evidence"))
-    for r in rows("facts"):
+    facts = list(rows("facts"))
+    post_rows = list(rows("posts"))
+    if only is not None:  # the entities they name, for their labels
+        named = {r["o"] for r in facts} | {r["body"] for r in post_rows if r["body"]}
+        add_nodes(rows("entities", named - only))
+        for node, data in g.nodes(data=True):
+            data.setdefault("mentions", 0)
+            data.setdefault("documents", [])
+    for r in facts:
         head, tail = node_id(r["s"]), node_id(r["o"])
         if head in g and tail in g:
             relation = _RELATION[r["p"]]
@@ -174,7 +198,7 @@ def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None) -> nx
 
     post_evidence = evidence_of((r["post"], r) for r in rows("post_evidence"))
     posts: dict[tuple, dict] = {}
-    for r in rows("posts"):
+    for r in post_rows:
         post = posts.setdefault((r["person"], r["post"]), {"title": r["title"] or "", "body": r["body"], "dates": set()})
         if r["date"]:
             post["dates"].add(r["date"])

@@ -11,10 +11,12 @@ index order, fixed for the same content. JSON-LD is in expanded form (one object
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import networkx as nx
 import pyoxigraph
@@ -120,16 +122,28 @@ def _csv(rows: list[list[object]]) -> str:
     return buf.getvalue()
 
 
+ENTITY_HEADER = ["id", "iri", "type", "label", "aliases", "mentions", "documents"]
+RELATION_HEADER = ["subject", "subject_label", "relation", "object", "object_label", "title", "documents", "evidence"]
+
+
 def _entities_csv(g: nx.MultiDiGraph) -> str:
-    rows = [["id", "iri", "type", "label", "aliases", "mentions", "documents"]]
-    for node, d in sorted(g.nodes(data=True)):
-        rows.append([node, entity_iri(node).value, d["type"], d["label"], "|".join(d["aliases"]),
-                     d["mentions"], "|".join(d["documents"])])
-    return _csv(rows)
+    return _csv([ENTITY_HEADER] + [row for _, row in entity_rows(g, sorted(g))])
+
+
+def entity_rows(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, list[object]]]:
+    """The rows of entities.csv of ``nodes`` (sorted), each with its node."""
+    for node in nodes:
+        d = g.nodes[node]
+        yield node, [node, entity_iri(node).value, d["type"], d["label"], "|".join(d["aliases"]), d["mentions"],
+                     "|".join(d["documents"])]
 
 
 def _relations_csv(g: nx.MultiDiGraph) -> str:
-    """One row per fact and per post: who, what, whom, and where it is stated."""
+    return _csv([RELATION_HEADER] + relation_rows(g, list(g)))
+
+
+def relation_rows(g: nx.MultiDiGraph, nodes: list[str]) -> list[list[object]]:
+    """One row per fact and per post ``nodes`` head: who, what, whom, and where it is stated; sorted."""
     def label(node: str | None) -> str:
         return g.nodes[node]["label"] if node in g else ""
 
@@ -137,26 +151,72 @@ def _relations_csv(g: nx.MultiDiGraph) -> str:
         return evidence[0]["text"] if evidence else ""
 
     rows = []
-    for s, o, d in g.edges(data=True):
+    for s, o, d in g.out_edges(nodes, data=True):
         if d["relation"] != "holds_post":
             rows.append([s, label(s), d["relation"], o, label(o), "", "|".join(d["documents"]), first(d["evidence"])])
-    for person, d in g.nodes(data=True):
+    for person in nodes:
+        d = g.nodes[person]
         for p in d["posts"]:
             rows.append([person, d["label"], "holds_post", p["body_id"] or "", label(p["body_id"]), p["title"],
                          "|".join(p["documents"]), first(p["evidence"])])
     rows.sort(key=lambda r: [str(c) for c in r])
-    header = ["subject", "subject_label", "relation", "object", "object_label", "title", "documents", "evidence"]
-    return _csv([header] + rows)
+    return rows
 
 
 def _graphml(g: nx.MultiDiGraph) -> str:
     """Entities as nodes; facts and posts-in-a-body as edges (for Gephi, Cytoscape)."""
+    node_elements, edge_elements = graphml_elements(g, sorted(g))
+    head, tail = graphml_frame(bool(node_elements), bool(edge_elements))
+    return b"".join([head, *(e for _, e in node_elements), *(e for _, e in edge_elements), tail]).decode("utf-8")
+
+
+def graphml_elements(g: nx.MultiDiGraph, nodes: list[str]) -> tuple[list[tuple[str, bytes]],
+                                                                        list[tuple[tuple, bytes]]]:
+    """The GraphML elements of ``nodes`` (sorted) and of the edges they head, as networkx writes
+    them, each with its node or (head, tail, key)."""
     out = nx.MultiDiGraph()
-    for node, d in sorted(g.nodes(data=True)):
+    edges = sorted(((s, o, key, d) for s, o, key, d in g.out_edges(nodes, keys=True, data=True)),
+                   key=lambda e: e[:3])
+    # the heads first, then the tails (whose elements are not kept): each with its attributes, so that
+    # networkx numbers the attributes' keys as it does for the whole graph
+    for node in [*nodes, *sorted({o for _, o, _, _ in edges} - set(nodes))]:
+        d = g.nodes[node]
         out.add_node(node, label=d["label"], type=d["type"], iri=entity_iri(node).value,
                      posts="、".join(sorted({p["title"] for p in d["posts"]})))
-    for s, o, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
+    for s, o, key, d in edges:
         out.add_edge(s, o, key=key, relation=d["relation"], title=d.get("title", ""))
+    elements = _graphml_body(out)
+    return (list(zip(nodes, elements[:len(nodes)])),
+            list(zip((e[:3] for e in edges), elements[len(out):])))
+
+
+_GRAPH_OPEN, _GRAPH_CLOSE = b'  <graph edgedefault="directed">\n', b"  </graph>\n"
+
+
+def _graphml_text(g: nx.MultiDiGraph) -> bytes:
     buf = io.BytesIO()
-    nx.write_graphml(out, buf, encoding="utf-8")
-    return buf.getvalue().decode("utf-8")
+    nx.write_graphml(g, buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def _graphml_body(g: nx.MultiDiGraph) -> list[bytes]:
+    """The node elements then the edge elements networkx writes for ``g``, one string each
+    (an element starts a line; text inside escapes ``<``)."""
+    text = _graphml_text(g)
+    if not len(g):
+        return []
+    body = text[text.index(_GRAPH_OPEN) + len(_GRAPH_OPEN):text.rindex(_GRAPH_CLOSE)]
+    return [b"    <" + e for e in re.split(rb"^    <(?=node |edge )", body, flags=re.M) if e]
+
+
+@functools.cache
+def graphml_frame(nodes: bool, edges: bool) -> tuple[bytes, bytes]:
+    """What a GraphML file of these exports has before its elements and after them."""
+    if not nodes:
+        return _graphml_text(nx.MultiDiGraph()), b""
+    g = nx.MultiDiGraph()
+    g.add_node("n", label="", type="", iri="", posts="")
+    if edges:
+        g.add_edge("n", "n", key="k", relation="", title="")
+    text = _graphml_text(g)
+    return text[:text.index(_GRAPH_OPEN) + len(_GRAPH_OPEN)], text[text.rindex(_GRAPH_CLOSE):]

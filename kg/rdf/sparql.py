@@ -7,6 +7,7 @@ are predeclared.
 from __future__ import annotations
 
 import unicodedata
+from typing import Iterable
 
 import pyoxigraph
 
@@ -24,6 +25,13 @@ def run_query(store: pyoxigraph.Store, text: str):
         raise KgError(f"SPARQL syntax error: {' '.join(str(e).split())}") from None
     except OSError as e:
         raise KgError(f"query failed: {' '.join(str(e).split())}") from None
+
+
+def restricted(query: str, variable: str, iris: Iterable[str]) -> str:
+    """``query`` (a SELECT with one WHERE group) with ``?variable`` bound to each of ``iris``."""
+    values = " ".join(f"<{iri}>" for iri in iris)
+    head, _, rest = query.partition("WHERE {")
+    return f"{head}WHERE {{ VALUES ?{variable} {{ {values} }} {rest}"
 
 
 def format_results(results, fmt: str, store: pyoxigraph.Store | None = None) -> str:

@@ -11,6 +11,7 @@ Layout of DIR::
     DIR/resolution/descriptions.nq, state.json  the entity and document descriptions; which kg and documents
     DIR/outputs.json         what the outputs kg build last wrote were made from (kg.commands.build)
     DIR/dumps.sqlite         the dumps (TriG, Turtle, ...) in parts, per subject and named graph (kg.rdf.dumps)
+    DIR/rows.sqlite          the rows of the CSV files and GraphML, by whose they are (kg.rdf.rows)
 
 Why keep the extracted documents: a new document can change how entities
 resolve (a later article gives the full name of a short form), so the
@@ -22,8 +23,8 @@ ids and labels it gets, and whether the entities it asked about are known)
 changed; the others give what they gave last time to the entity
 descriptions. The new, changed and removed documents' named graphs are
 rewritten and the default graph updated quad by quad (``_update``), with its
-digest and the parts of the dumps (``kg.rdf.dumps``) of the subjects and graphs
-that changed: the result is the store a rewrite of everything (``_rewrite``, when
+digest, the parts of the dumps (``kg.rdf.dumps``) of the subjects and graphs
+that changed and the rows of the other exports (``kg.rdf.rows``) the changed quads reach: the result is the store a rewrite of everything (``_rewrite``, when
 nothing was kept, the overrides or kg changed, or the store needs repair)
 gives. A document whose sha256 is already stored is skipped before
 extraction: re-adding it changes nothing. What resolution/ keeps is trusted
@@ -72,6 +73,7 @@ from kg.rdf.dataset import description_quads, document_iri, statement_quads
 from kg.rdf.digests import Fingerprint, StoreRecord, code_digest, differing_graphs, digest, files_state, \
     graph_digests, graph_key, read_record, triple_hash, write_record
 from kg.rdf.dumps import PARTS_FILE, DumpParts, parts_current, store_stamp
+from kg.rdf.rows import ROWS_FILE, RowParts, rows_current
 from kg.rdf.sparql import run_query
 from kg.rdf.vocab import CLASS
 
@@ -190,6 +192,7 @@ class KgStore:
         self.record_path = self.path / "digests.json"
         self.resolution_dir = self.path / "resolution"
         self.parts_path = self.path / PARTS_FILE
+        self.rows_path = self.path / ROWS_FILE
         for directory in (self.path, self.database_dir, self.documents_dir):
             if directory.is_dir() and not os.access(directory, os.W_OK):
                 raise _not_writable(self.path, f"no write access to {directory}")
@@ -365,7 +368,8 @@ class KgStore:
             resolver.observe_summary(kept[sha]["summary"])
         resolver.finish()
         update_parts = parts_current(self.parts_path, self.dump_stamp())  # else made whole when written
-        touched: set = set()  # subjects of the default graph whose quads change
+        update_rows = rows_current(self.rows_path, self.dump_stamp())
+        changed: list[pyoxigraph.Quad] = []  # default-graph quads added and removed
         sums = {"": int(self.record.graphs.get("", "0"), 16)}
         rewritten: list[pyoxigraph.NamedNode] = []  # the named graphs rewritten
         maybe_stale: set[pyoxigraph.Quad] = set()  # default quads that may no longer be stated
@@ -389,17 +393,17 @@ class KgStore:
             batch |= statement_quads(resolver.part(doc))
             self._keep_resolved(resolver, sha, summaries[sha])
             if len(batch) >= BATCH:
-                self._insert(batch, sums, touched)
+                self._insert(batch, sums, changed)
                 batch = set()
         descriptions = description_quads(KnowledgeBase(entities=resolver.entities(), documents=resolver.documents))
-        self._insert(batch | (descriptions - kept_descriptions), sums, touched)
+        self._insert(batch | (descriptions - kept_descriptions), sums, changed)
         for quad in sorted(maybe_stale | (kept_descriptions - descriptions), key=str):
             if quad not in descriptions and quad in self.oxigraph and not any(
                     not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
                     for q in self.oxigraph.quads_for_pattern(quad.subject, quad.predicate, quad.object)):
                 sums[""] -= self._stored_hash(quad)
                 self.oxigraph.remove(quad)
-                touched.add(quad.subject)
+                changed.append(quad)
         self.oxigraph.flush()
         documents = sorted(kept.keys() | summaries.keys())
         self._keep_descriptions(descriptions, documents)
@@ -413,7 +417,11 @@ class KgStore:
         self.record = StoreRecord(documents, dict(sorted(graphs.items())), None)
         if update_parts:
             with contextlib.closing(DumpParts(self.parts_path)) as parts:
-                parts.update(self.oxigraph, sorted(touched, key=str), rewritten, self.dump_stamp())
+                parts.update(self.oxigraph, sorted({q.subject for q in changed}, key=str), rewritten,
+                             self.dump_stamp())
+        if update_rows:
+            with contextlib.closing(RowParts(self.rows_path)) as rows:
+                rows.update(self.oxigraph, changed, self.dump_stamp())
 
     def _drop_graph(self, sha: str) -> set[pyoxigraph.Quad]:
         """Remove the named graph of document ``sha``; its statements in the default graph stay,
@@ -423,13 +431,13 @@ class KgStore:
             self.oxigraph.remove(quad)
         return {pyoxigraph.Quad(q.subject, q.predicate, q.object) for q in old}
 
-    def _insert(self, quads: set[pyoxigraph.Quad], sums: dict[str, int], touched: set) -> None:
+    def _insert(self, quads: set[pyoxigraph.Quad], sums: dict[str, int], changed: list) -> None:
         """Add ``quads`` (of whole named graphs, and default-graph quads), keeping the default graph's
-        digest sum and adding the subjects of its new quads to ``touched``."""
+        digest sum and adding its new quads to ``changed``."""
         new_default = [q for q in quads if not graph_key(q) and q not in self.oxigraph]
         self._write({q for q in quads if graph_key(q)} | set(new_default))
         sums[""] += sum(map(self._stored_hash, new_default))
-        touched.update(q.subject for q in new_default)
+        changed.extend(new_default)
 
     def _stored_hash(self, quad: pyoxigraph.Quad) -> int:
         """``triple_hash`` of ``quad`` as the store holds it: it writes typed literals in their canonical form."""

@@ -135,3 +135,14 @@ def _store_of(tmp_path_factory, texts: dict[str, str]) -> list[str]:
     built = kg("build", "docs", "--store", "store", "--out", "out", "-q", cwd=fresh)
     assert built.returncode == 0, built.stderr
     return store_quads(fresh / "store")
+
+
+@pytest.mark.parametrize("limit, view", [("1", False), ("0", True), ("100000", True)])
+def test_a_graph_above_the_view_limit_gets_no_view_and_one_line_saying_so(root, limit, view):
+    (root / "docs" / "c.txt").write_text(TEXT_A.replace("。", "，据悉。", 1), encoding="utf-8")
+    done = kg("build", "docs", "--store", "store", "--out", "out", "-q", "--view-limit", limit, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert (root / "out" / "graph.html").exists() == view  # the view of the graph before is not left behind
+    assert (root / "out" / "entities.csv").exists()
+    said = done.stderr.strip().splitlines()
+    assert (len(said) == 1 and "--view-limit" in said[0]) if not view else not said

@@ -18,6 +18,12 @@ from kg.model import Document
 from kg.parallel import Extraction, extract, open_store
 from kg.resolve import Resolver
 from kg.runner import SEEDS
+from kg.rdf.exports import FILES, write_exports
+from kg.rdf.entity_graph import from_store
+from kg.rdf.rows import RowParts
+from kg.server.graph_page import READ_EVIDENCE
+from kg.view import view_page
+from kg.rdf.vocab import KGR
 from tests.conftest import build_in_batches, store_exports
 
 CORPUS = Path(os.environ.get("KG_CORPUS", SEEDS.parent.parent / "shared" / "corpus" / "docs"))
@@ -60,20 +66,31 @@ def test_documents_added_in_any_batches_give_the_graph_of_all_at_once(documents,
 
 def test_a_document_about_other_things_resolves_only_itself(documents, tmp_path, monkeypatch):
     """The incremental path is taken: a new document that shares no entity with the store is
-    the only one resolved again (the others keep their graphs)."""
-    build_in_batches(tmp_path / "store", [documents]).close()
+    the only one resolved again (the others keep their graphs), and the rows of the CSV files and
+    GraphML made again are none of the entities stored before."""
+    store = build_in_batches(tmp_path / "store", [documents])
+    stored = {str(KGR) + row.split(",")[0] for row in store_exports(store, tmp_path / "before")["entities.csv"]
+              .decode("utf-8-sig").splitlines()[1:]}
+    store.close()
     resolved: list[str] = []
-    part = Resolver.part
+    owners: list[str] = []
+    part, insert = Resolver.part, RowParts._insert
 
     def counted(self, doc):
         resolved.append(doc.name)
         return part(self, doc)
 
+    def recorded(self, store, made_again, graph=None):
+        owners.extend(made_again or ())
+        return insert(self, store, made_again, graph)
+
     monkeypatch.setattr(Resolver, "part", counted)
+    monkeypatch.setattr(RowParts, "_insert", recorded)
     text = "本报讯 5月9日，霁山县青禾农机合作社召开年会。\n"
     (tmp_path / "new.txt").write_text(text, encoding="utf-8")
     build_in_batches(tmp_path / "store", [list(extract([tmp_path / "new.txt"], Extraction()))])
     assert resolved == ["new.txt"]
+    assert owners and not stored & set(owners)
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -101,3 +118,15 @@ def test_graphs_written_by_two_workers_are_the_graphs_of_one(documents, from_scr
     store = open_store(tmp_path / "store")
     assert store.check(every_digest=True) is None
     assert store_exports(store, tmp_path / "out") == from_scratch
+
+
+def test_exports_from_kept_parts_and_rows_are_the_exports_of_the_whole_graph(documents, from_scratch, tmp_path):
+    """What a store keeps (the dumps' parts, the rows of the other exports and the view's entity graph)
+    writes the files the whole graph gives (``write_exports``, which reads the entity graph once and
+    writes each file whole; the view of the entity graph read whole)."""
+    store = build_in_batches(tmp_path / "store", [documents])
+    (tmp_path / "whole").mkdir()
+    write_exports(store.oxigraph, tmp_path / "whole", list(FILES))
+    (tmp_path / "whole" / "graph.html").write_text(view_page(from_store(store.oxigraph, READ_EVIDENCE))[0],
+                                                   encoding="utf-8")
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "whole").iterdir())} == from_scratch

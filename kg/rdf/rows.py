@@ -1,0 +1,251 @@
+"""The rows of the CSV files and GraphML (``kg.rdf.exports``), kept in parts so that writing them
+costs what changed, as the dumps' parts do (``kg.rdf.dumps``).
+
+Each row (a CSV line; a GraphML node or edge element) is kept in ``DIR/rows.sqlite`` with the file
+it belongs to, whose it is (the IRI of an entity, a personnel event, a milestone, a figure; a
+person for posts.csv) and the key the whole file is sorted by. A file is its header and its rows
+in the order of their keys (equal rows of events, milestones and figures written once), which is
+what the exports write from the whole graph. Each entity's node and out-edges in the entity graph
+(``kg.rdf.entity_graph``, with the evidence the view reads) are kept the same way, so that the
+view of the whole graph (graph.html) is made without reading the store.
+
+A build that updates a store (``kg.rdf.store``) knows the default-graph quads it added and removed;
+``affected`` finds whose rows they can change, and only those rows are made again:
+
+- the subjects of the quads and the IRIs they name (an entity's label, aliases, mentions, facts;
+  an event's fields; a statement naming its subject; a post naming its holder);
+- an entity whose type or label changed: whatever names it (a fact's subject shows its label; a
+  post's body, an event's person, a milestone's project are shown by their labels);
+- then, up the links that make a node part of another's row: a post to who holds it, a statement
+  to its subject, a membership to its member, a holding's interval to the membership, an instant
+  to the interval;
+- a document that became or stopped being a copy of a story (``kg:copyOf``), and the story's first
+  document: the entities they mention (their mentions count a story's sentence once).
+
+``stamp``: which content the parts are of (``kg.rdf.dumps.store_stamp``); parts of another
+content are made again from the whole store when the files are next written.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import networkx as nx
+import pyoxigraph
+
+from kg.rdf.digests import code_digest
+from kg.rdf.sparql import restricted, run_query
+from kg.rdf.timeline import DISTINCT, HEADERS, timeline_rows
+from kg.rdf.vocab import KG, KGR
+
+#: The file of the parts, inside a store directory.
+ROWS_FILE = "rows.sqlite"
+#: The files kept here: CSV files, and GraphML's node and edge elements.
+GRAPHML_NODES, GRAPHML_EDGES = "graph.graphml:nodes", "graph.graphml:edges"
+#: Each entity's node and out-edges in the entity graph (JSON), which the view (graph.html) is made of.
+ENTITY_GRAPH = "entity graph"
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS rows (file TEXT, owner TEXT, key BLOB, line BLOB); "
+           "CREATE INDEX IF NOT EXISTS rows_order ON rows (file, key); "
+           "CREATE INDEX IF NOT EXISTS rows_owner ON rows (owner); "
+           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+#: Links from a node to the node whose row it is part of (see the module's docstring).
+_UP = ("SELECT DISTINCT ?up WHERE { { ?up org:holds ?x } UNION { ?x rdf:subject ?up } UNION { ?x org:member ?up } "
+       "UNION { ?up org:memberDuring ?x } UNION { ?up time:hasBeginning|time:hasEnd ?x } }")
+_NAMING = "SELECT DISTINCT ?up WHERE { ?up ?p ?x }"
+_STORY = "SELECT DISTINCT ?up WHERE { ?ev prov:wasQuotedFrom ?x . ?up kg:mention ?ev }"
+#: IRIs bound by one query.
+_CHUNK = 500
+
+
+def sort_key(row: Iterable[object]) -> bytes:
+    """The order of rows sorted as lists of their cells' text (no cell holds NUL)."""
+    return b"\0".join(str(c).encode() for c in row)
+
+
+def csv_line(row: Iterable[object]) -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(row)
+    return buf.getvalue().encode()
+
+
+def node_iri(node: str) -> str:
+    return node if ":" in node.split("/")[0] else str(KGR) + node
+
+
+class RowParts:
+    """The rows in the SQLite file ``path`` (``None``: in memory)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.db = sqlite3.connect(":memory:" if path is None else path)
+        try:
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError:  # not a database (damaged): made again, in a new file
+            self.db.close()
+            Path(path).unlink()
+            self.db = sqlite3.connect(path)
+            self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def stamp(self) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
+    def rebuild(self, store: pyoxigraph.Store, stamp: str | None, graph: nx.MultiDiGraph | None = None) -> None:
+        """Make every row again (``graph``: the store's entity graph, if read already)."""
+        with self.db:
+            self.db.execute("DELETE FROM rows")
+            self._insert(store, None, graph)
+            self._set_stamp(stamp)
+
+    def update(self, store: pyoxigraph.Store, changed: Iterable[pyoxigraph.Quad], stamp: str | None) -> None:
+        """Make again the rows the default-graph quads ``changed`` (added or removed) can change."""
+        owners = affected(store, changed)
+        with self.db:
+            for chunk in _chunks(sorted(owners)):
+                self.db.execute(f"DELETE FROM rows WHERE owner IN ({','.join('?' * len(chunk))})", chunk)
+            if owners:
+                self._insert(store, owners)
+            self._set_stamp(stamp)
+
+    def _set_stamp(self, stamp: str | None) -> None:
+        self.db.execute("DELETE FROM meta WHERE key = 'stamp'")
+        if stamp is not None:
+            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (_with_code(stamp),))
+
+    def _insert(self, store: pyoxigraph.Store, owners: set[str] | None, graph: nx.MultiDiGraph | None = None) -> None:
+        """The rows of ``owners`` (None: of everything; ``graph``: the whole entity graph, read already)."""
+        # they import the store (kg.rdf.source), which imports this
+        from kg.rdf.entity_graph import from_store
+        from kg.rdf.exports import entity_rows, graphml_elements, relation_rows
+        from kg.server.graph_page import READ_EVIDENCE
+
+        g = graph if graph is not None else from_store(store, evidence_limit=READ_EVIDENCE, only=owners)
+        nodes = sorted(n for n in g if owners is None or node_iri(n) in owners)
+        rows = [("entities.csv", node_iri(n), sort_key(row), csv_line(row)) for n, row in entity_rows(g, nodes)]
+        rows += [("relations.csv", node_iri(row[0]), sort_key(row), csv_line(row)) for row in relation_rows(g, nodes)]
+        node_elements, edge_elements = graphml_elements(g, nodes)
+        rows += [(GRAPHML_NODES, node_iri(n), n.encode(), element) for n, element in node_elements]
+        rows += [(GRAPHML_EDGES, node_iri(edge[0]), sort_key(edge), element) for edge, element in edge_elements]
+        rows += [(ENTITY_GRAPH, node_iri(n), n.encode(), json.dumps(
+            [n, g.nodes[n], [[o, key, d] for _, o, key, d in g.out_edges(n, keys=True, data=True)]],
+            ensure_ascii=False).encode()) for n in nodes]
+        self.db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", rows)
+        for name, owned in timeline_rows(store, None if owners is None else sorted(owners)).items():
+            self.db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
+                                ((name, owner, sort_key(row), csv_line(row)) for owner, row in owned))
+
+    def lines(self, name: str) -> Iterator[bytes]:
+        """The rows of file ``name`` in order (equal rows once where the file has them once)."""
+        previous = None
+        for (line,) in self.db.execute("SELECT line FROM rows WHERE file = ? ORDER BY key", (name,)):
+            if not (name in DISTINCT and line == previous):
+                yield line
+            previous = line
+
+    def entity_graph(self) -> nx.MultiDiGraph:
+        """The store's entity graph (``kg.rdf.entity_graph``, evidence as the view reads it), from its parts."""
+        g = nx.MultiDiGraph()
+        pieces = [json.loads(line) for line in self.lines(ENTITY_GRAPH)]
+        g.add_nodes_from((node, data) for node, data, _ in pieces)
+        g.add_edges_from((node, o, key, d) for node, _, edges in pieces for o, key, d in edges)
+        return g
+
+    def write(self, out: Path, name: str) -> None:
+        """Write the file ``name`` (a CSV file of ``kg.rdf.exports``, or graph.graphml) into ``out``."""
+        from kg.rdf.exports import CSV_BOM, ENTITY_HEADER, RELATION_HEADER, graphml_frame
+
+        with open(out / name, "wb") as f:
+            if name == "graph.graphml":
+                nodes, edges = self.lines(GRAPHML_NODES), self.lines(GRAPHML_EDGES)
+                first_node, first_edge = next(nodes, None), next(edges, None)
+                head, tail = graphml_frame(first_node is not None, first_edge is not None)
+                f.write(head)
+                for first, rest in ((first_node, nodes), (first_edge, edges)):
+                    if first is not None:
+                        f.write(first)
+                        f.writelines(rest)
+                f.write(tail)
+                return
+            header = {"entities.csv": ENTITY_HEADER, "relations.csv": RELATION_HEADER}.get(name)
+            if header is not None:
+                f.write(CSV_BOM.encode() + csv_line(header))
+            else:
+                f.write(csv_line(HEADERS[name]))
+            f.writelines(self.lines(name))
+
+
+def affected(store: pyoxigraph.Store, changed: Iterable[pyoxigraph.Quad]) -> set[str]:
+    """Whose rows the default-graph quads ``changed`` can change (see the module's docstring)."""
+    found: set[str] = set()
+    relabelled: set[str] = set()
+    copies: set[str] = set()
+    for q in changed:
+        for term in (q.subject, q.object):
+            if isinstance(term, pyoxigraph.NamedNode):
+                found.add(term.value)
+        if q.predicate.value in (_RDF_TYPE, _PREF_LABEL) and isinstance(q.subject, pyoxigraph.NamedNode):
+            relabelled.add(q.subject.value)
+        if q.predicate.value == str(KG.copyOf):
+            copies.update(t.value for t in (q.subject, q.object) if isinstance(t, pyoxigraph.NamedNode))
+    found |= _linked(store, _NAMING, relabelled) | _linked(store, _STORY, copies)
+    new = found
+    while new:  # up the links; each step a level of the shape, so a few steps
+        new = _linked(store, _UP, new) - found
+        found |= new
+    return found
+
+
+def _linked(store: pyoxigraph.Store, query: str, iris: set[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(sorted(iris)):
+        out.update(s["up"].value for s in run_query(store, restricted(query, "x", chunk))
+                   if isinstance(s["up"], pyoxigraph.NamedNode))
+    return out
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def rows_current(path: Path, stamp: str | None) -> bool:
+    """Whether the rows at ``path`` are of ``stamp``."""
+    if stamp is None or not path.is_file():
+        return False
+    with contextlib.closing(RowParts(path)) as parts:
+        return parts.stamp() == _with_code(stamp)
+
+
+def _with_code(stamp: str) -> str:
+    """What rows made by this kg from content ``stamp`` are of: another kg may make other rows."""
+    return f"{stamp} {code_digest()}"
+
+
+def write_rows(path: Path | None, stamp: str | None, store: pyoxigraph.Store, out: Path, names: list[str],
+               graph: nx.MultiDiGraph | None = None) -> None:
+    """Write the files ``names`` into ``out`` from the rows at ``path`` (None: made in memory),
+    making them again from ``store`` first unless they are of ``stamp`` (``graph``: the store's whole
+    entity graph with the view's evidence, if the caller read it already)."""
+    with contextlib.closing(RowParts(path)) as parts:
+        if not (path and stamp is not None and parts.stamp() == _with_code(stamp)):
+            parts.rebuild(store, stamp, graph)
+        for name in names:
+            parts.write(Path(out), name)
+
+
+def kept_entity_graph(path: Path) -> nx.MultiDiGraph:
+    """The entity graph of the rows at ``path`` (``RowParts.entity_graph``)."""
+    with contextlib.closing(RowParts(path)) as parts:
+        return parts.entity_graph()
