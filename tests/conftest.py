@@ -36,7 +36,7 @@ from kg.rdf.entity_graph import to_networkx
 from kg.rdf.vocab import CLASS, DCTERMS, KG, KGR, ORG, PROPERTY, PROV, RDF, SKOS, XSD
 from kg.reader import load_document
 from kg.rdf.store import KgStore
-from kg.rdf.exports import DUMPS, FILES, write_exports
+from kg.rdf.exports import DUMPS, FILES
 from kg.rdf.dumps import DumpParts, write_dumps
 from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
 from kg.view import view_page
