@@ -12,8 +12,8 @@ import networkx as nx
 
 from kg import atomic
 from kg.errors import KgError
-from kg.rdf.entity_graph import as_networkx, find_entity
-from kg.server.graph_page import READ_EVIDENCE, START_NODES, TYPE_STYLE, opening_nodes, render
+from kg.rdf.entity_graph import READ_EVIDENCE, as_networkx, find_entity
+from kg.server.graph_page import START_NODES, TYPE_STYLE, opening_nodes, render
 
 
 def write_view(graph, path: str | os.PathLike, focus: str | None = None, depth: int = 1,

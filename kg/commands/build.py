@@ -31,14 +31,14 @@ from kg.errors import KgError
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
 from kg.rdf.dumps import parts_current, write_dumps
-from kg.rdf.entity_graph import from_store
+from kg.rdf.entity_graph import READ_EVIDENCE, from_store
 from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats
 from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
-from kg.rdf.store import KgStore, database_errors, file_sha256
+from kg.rdf.database import database_errors
+from kg.rdf.store import KgStore, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
 from kg.runner import extract_documents, parse_date, resolve_inputs
-from kg.server.graph_page import READ_EVIDENCE
 from kg.view import write_view
 
 

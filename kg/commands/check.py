@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.parallel import open_store
-from kg.rdf.store import DamagedStoreError, is_store
+from kg.rdf.database import DamagedStoreError, is_store
 
 
 DESCRIPTION = ("Compare every graph of a store with the digest kg recorded when it wrote it. "

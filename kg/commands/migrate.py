@@ -15,7 +15,8 @@ from kg.document_json import document_to_json
 from kg.errors import KgError
 from kg.model import Document
 from kg.parallel import open_store
-from kg.rdf.store import PICKLED, is_store
+from kg.rdf.database import is_store
+from kg.rdf.store import PICKLED
 
 
 DESCRIPTION = ("Convert the pickled documents of a store made by an older kg to JSON records "

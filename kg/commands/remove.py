@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.parallel import open_store
-from kg.rdf.store import is_store
+from kg.rdf.database import is_store
 
 #: The shortest start of a sha256 that names a document.
 SHA_PREFIX = 8

@@ -20,7 +20,7 @@ import uvicorn
 
 from kg.errors import KgError, UsageError
 from kg.rdf.source import FORMATS
-from kg.rdf.store import is_store, open_oxigraph
+from kg.rdf.database import is_store, open_oxigraph
 from kg.server import backend
 from kg.server.app import create_app
 from kg.server.policy import PARSER_RECURSION_LIMIT, TOKEN_RECIPE, Policy, is_loopback, read_token

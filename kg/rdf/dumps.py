@@ -65,11 +65,11 @@ def store_stamp(graphs: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(graphs, sort_keys=True).encode()).hexdigest()
 
 
-class DumpParts:
-    """The parts of a store's dumps in the SQLite file ``path`` (``None``: in memory, for a store
-    that keeps none)."""
+class StampedParts:
+    """Pieces of outputs kept in the SQLite file ``path`` (``None``: in memory) with the stamp of
+    the store content they are of, in a table ``meta``; ``schema`` creates the tables."""
 
-    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, schema: str, read_only: bool = False) -> None:
         if path is None:
             self.db = sqlite3.connect(":memory:")
         elif read_only:
@@ -78,23 +78,31 @@ class DumpParts:
             self.db = sqlite3.connect(path)
         if not read_only:
             try:
-                self.db.executescript(_SCHEMA)
-            except sqlite3.DatabaseError:  # not a database (damaged): parts are made again, in a new file
+                self.db.executescript(schema)
+            except sqlite3.DatabaseError:  # not a database (damaged): the pieces are made again, in a new file
                 self.db.close()
                 Path(path).unlink()
                 self.db = sqlite3.connect(path)
-                self.db.executescript(_SCHEMA)
+                self.db.executescript(schema)
 
     def close(self) -> None:
         self.db.close()
 
     def stamp(self) -> str | None:
-        """The stamp of the content the parts are of; None if unknown (no parts, or unreadable)."""
+        """The stamp of the content the pieces are of; None if unknown (no pieces, or unreadable)."""
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
         except sqlite3.DatabaseError:
             return None
         return row[0] if row else None
+
+
+class DumpParts(StampedParts):
+    """The parts of a store's dumps in the SQLite file ``path`` (``None``: in memory, for a store
+    that keeps none)."""
+
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+        super().__init__(path, _SCHEMA, read_only)
 
     def rebuild(self, store: pyoxigraph.Store, stamp: str | None) -> None:
         """Serialize every subject and named graph of ``store`` again."""

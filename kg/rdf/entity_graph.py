@@ -59,6 +59,12 @@ QUERIES = {
 }
 
 
+#: Evidence sentences per node or edge a view shows in a tooltip: enough to judge a fact, small
+#: enough that a page of a few thousand entities stays a few megabytes.
+MAX_EVIDENCE = 4
+#: Sentences a view reads per node or edge: twice what it shows, as repeats are dropped when shown.
+READ_EVIDENCE = 2 * MAX_EVIDENCE
+
 def read_graph(source: str | os.PathLike, evidence_limit: int | None = None) -> nx.MultiDiGraph:
     """The entity graph of a graph file (.ttl, .nt, .trig, .jsonld) or a store directory."""
     return from_store(open_source(source), evidence_limit)

@@ -31,7 +31,6 @@ import contextlib
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -39,6 +38,10 @@ import networkx as nx
 import pyoxigraph
 
 from kg.rdf.digests import code_digest
+from kg.rdf.dumps import StampedParts
+from kg.rdf.entity_graph import READ_EVIDENCE, from_store
+from kg.rdf.exports import (CSV_BOM, ENTITY_HEADER, RELATION_HEADER, entity_rows, graphml_elements, graphml_frame,
+                             relation_rows)
 from kg.rdf.sparql import restricted, run_query
 from kg.rdf.timeline import DISTINCT, HEADERS, timeline_rows
 from kg.rdf.vocab import KG, KGR
@@ -79,28 +82,11 @@ def node_iri(node: str) -> str:
     return node if ":" in node.split("/")[0] else str(KGR) + node
 
 
-class RowParts:
+class RowParts(StampedParts):
     """The rows in the SQLite file ``path`` (``None``: in memory)."""
 
     def __init__(self, path: Path | None) -> None:
-        self.db = sqlite3.connect(":memory:" if path is None else path)
-        try:
-            self.db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError:  # not a database (damaged): made again, in a new file
-            self.db.close()
-            Path(path).unlink()
-            self.db = sqlite3.connect(path)
-            self.db.executescript(_SCHEMA)
-
-    def close(self) -> None:
-        self.db.close()
-
-    def stamp(self) -> str | None:
-        try:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
-        except sqlite3.DatabaseError:
-            return None
-        return row[0] if row else None
+        super().__init__(path, _SCHEMA)
 
     def rebuild(self, store: pyoxigraph.Store, stamp: str | None, graph: nx.MultiDiGraph | None = None) -> None:
         """Make every row again (``graph``: the store's entity graph, if read already)."""
@@ -126,11 +112,6 @@ class RowParts:
 
     def _insert(self, store: pyoxigraph.Store, owners: set[str] | None, graph: nx.MultiDiGraph | None = None) -> None:
         """The rows of ``owners`` (None: of everything; ``graph``: the whole entity graph, read already)."""
-        # they import the store (kg.rdf.source), which imports this
-        from kg.rdf.entity_graph import from_store
-        from kg.rdf.exports import entity_rows, graphml_elements, relation_rows
-        from kg.server.graph_page import READ_EVIDENCE
-
         g = graph if graph is not None else from_store(store, evidence_limit=READ_EVIDENCE, only=owners)
         nodes = sorted(n for n in g if owners is None or node_iri(n) in owners)
         rows = [("entities.csv", node_iri(n), sort_key(row), csv_line(row)) for n, row in entity_rows(g, nodes)]
@@ -164,8 +145,6 @@ class RowParts:
 
     def write(self, out: Path, name: str) -> None:
         """Write the file ``name`` (a CSV file of ``kg.rdf.exports``, or graph.graphml) into ``out``."""
-        from kg.rdf.exports import CSV_BOM, ENTITY_HEADER, RELATION_HEADER, graphml_frame
-
         with open(out / name, "wb") as f:
             if name == "graph.graphml":
                 nodes, edges = self.lines(GRAPHML_NODES), self.lines(GRAPHML_EDGES)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pyoxigraph
 
 from kg.errors import KgError
-from kg.rdf.store import is_store, open_oxigraph
+from kg.rdf.database import is_store, open_oxigraph
 
 #: What a GRAPH|STORE argument takes.
 SOURCE_HELP = "a graph file (.ttl, .nt, .trig, .jsonld) or a store directory"

@@ -21,7 +21,7 @@ import networkx as nx
 import pyvis
 from networkx.algorithms import community
 
-from kg.rdf.entity_graph import LOUVAIN_SEED, links, snippet
+from kg.rdf.entity_graph import LOUVAIN_SEED, MAX_EVIDENCE, links, snippet
 
 #: How each entity type is drawn: colour (Okabe-Ito, colour-blind safe), a vis-network
 #: shape whose size follows the node's value, and its name in the legend.
@@ -45,11 +45,6 @@ RELATION_LABEL = {
     "jurisdiction": "管辖",
     "within_division": "上级区划",
 }
-#: Evidence sentences per node or edge in a tooltip, and their length: enough to judge a fact,
-#: small enough that a page of a few thousand entities stays a few megabytes.
-MAX_EVIDENCE = 4
-#: Sentences read per node or edge: twice what is shown, as repeats are dropped when shown.
-READ_EVIDENCE = 2 * MAX_EVIDENCE
 MAX_SENTENCE = 160
 #: Entities a page draws when it opens: the page carries the whole graph, but more than this
 #: many labels do not fit a screen legibly; the rest comes by search and by clicking (expansion).

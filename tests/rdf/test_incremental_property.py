@@ -21,7 +21,7 @@ from kg.runner import SEEDS
 from kg.rdf.exports import FILES, write_exports
 from kg.rdf.entity_graph import from_store
 from kg.rdf.rows import RowParts
-from kg.server.graph_page import READ_EVIDENCE
+from kg.rdf.entity_graph import READ_EVIDENCE
 from kg.view import view_page
 from kg.rdf.vocab import KGR
 from tests.conftest import build_in_batches, store_exports

@@ -12,7 +12,8 @@ from kg.parallel import open_store
 from kg.pipeline import default_pipeline
 from kg.rdf import store as rdf_store
 from kg.rdf.dataset import build_quads
-from kg.rdf.store import KgStore, is_store
+from kg.rdf.database import is_store
+from kg.rdf.store import KgStore
 from kg.reader import load_document
 from kg.resolve import resolve
 from tests.conftest import TEXT_A, TEXT_B, kg, store_quads
