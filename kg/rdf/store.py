@@ -9,6 +9,7 @@ Layout of DIR::
     DIR/REBUILDING           present while the quads are being rewritten
     DIR/resolution/SHA.json  what resolution needs of each document and gave it (kept by ``_keep_resolved``)
     DIR/resolution/descriptions.nq, state.json  the entity and document descriptions; which kg and documents
+    DIR/resolution/names.json  each stored document's name and path (``stored_names``)
     DIR/outputs.json         what the outputs kg build last wrote were made from (kg.commands.build)
     DIR/dumps.sqlite         the dumps (TriG, Turtle, ...) in parts, per subject and named graph (kg.rdf.dumps)
     DIR/rows.sqlite          the rows of the CSV files and GraphML, by whose they are (kg.rdf.rows)
