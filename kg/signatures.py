@@ -58,11 +58,24 @@ def sign_document(doc: Document) -> None:
 
 def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     """The estimated resemblance of the texts of two sketches (0 if either is empty)."""
+    return _resemblance(frozenset(a), frozenset(b))
+
+
+def _resemblance(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(SKETCH, set(a) | set(b))
-    both = set(a) & set(b)
+    both = a & b
+    union = heapq.nsmallest(SKETCH, a | b)
     return sum(1 for h in union if h in both) / len(union)
+
+
+def _copies(a: frozenset[int], b: frozenset[int]) -> bool:
+    """``resemblance(a, b) >= RESEMBLANCE``, most pairs decided without it: the hashes in both are
+    at most what the estimate counts, so pairs sharing few are not copies, and equal sketches are."""
+    if a == b:
+        return bool(a)
+    shared = len(a & b)
+    return shared >= RESEMBLANCE * min(SKETCH, len(a) + len(b) - shared) and _resemblance(a, b) >= RESEMBLANCE
 
 
 def copies(signatures: Sequence[tuple[Hashable, Sequence[int]]]) -> dict[Hashable, Hashable]:
@@ -77,6 +90,7 @@ def copies(signatures: Sequence[tuple[Hashable, Sequence[int]]]) -> dict[Hashabl
             i = parent[i]
         return i
 
+    sets = [frozenset(sketch) for _, sketch in signatures]
     buckets: dict[int, list[int]] = defaultdict(list)
     for i, (_, sketch) in enumerate(signatures):
         for h in sketch[:BUCKET_KEYS]:
@@ -90,7 +104,7 @@ def copies(signatures: Sequence[tuple[Hashable, Sequence[int]]]) -> dict[Hashabl
                 if a == b or (j, i) in compared:
                     continue
                 compared.add((j, i))
-                if resemblance(signatures[j][1], signatures[i][1]) >= RESEMBLANCE:
+                if _copies(sets[j], sets[i]):
                     parent[max(a, b)] = min(a, b)  # the earlier one stays the root
                 budget -= 1
                 if not budget:

@@ -36,8 +36,21 @@ def test_a_short_notice_gets_no_signature_and_is_no_copy():
 def test_a_phrase_many_texts_share_costs_a_bounded_number_of_comparisons(monkeypatch):
     """Documents filed under the same hashes (a footer they all share) are not compared all pairs."""
     calls = []
-    monkeypatch.setattr(signatures, "resemblance", lambda a, b: calls.append(1) or 0.0)
+    monkeypatch.setattr(signatures, "_copies", lambda a, b: calls.append(1) or False)
     n = 2000
     shared = list(range(signatures.BUCKET_KEYS))  # every document's smallest hashes
     signatures.copies([(i, shared) for i in range(n)])
     assert len(calls) <= n * signatures.BUCKET_KEYS * signatures.MAX_COMPARED < n * (n - 1) // 2
+
+
+@pytest.mark.parametrize("size_a, size_b, shared, offset", [
+    (64, 64, 64, 0), (64, 64, 0, 0), (64, 64, 31, 0), (64, 64, 32, 0), (64, 64, 43, 0), (64, 64, 43, 10**8),
+    (40, 64, 40, 0), (40, 64, 20, 0), (40, 40, 27, 0), (40, 50, 27, 10**8), (0, 64, 0, 0)])
+def test_pairs_decided_without_the_estimate_are_decided_as_it_would(size_a, size_b, shared, offset):
+    """Equal sketches and sketches sharing few hashes skip the estimate: the answer is the estimate's,
+    whether the shared hashes are the smallest of both or the largest."""
+    common = [offset + 2 * i for i in range(shared)]
+    a = sorted(common + [10**7 + 2 * i for i in range(size_a - shared)])
+    b = sorted(common + [10**7 + 2 * i + 1 for i in range(size_b - shared)])
+    expected = resemblance(a, b) >= RESEMBLANCE
+    assert signatures._copies(frozenset(a), frozenset(b)) == expected

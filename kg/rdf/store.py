@@ -9,6 +9,7 @@ Layout of DIR::
     DIR/REBUILDING           present while the quads are being rewritten
     DIR/resolution/SHA.json  what resolution needs of each document and gave it (kept by ``_keep_resolved``)
     DIR/resolution/descriptions.nq, state.json  the entity and document descriptions; which kg and documents
+    DIR/resolution/names.json  each stored document's name and path (``stored_names``)
     DIR/outputs.json         what the outputs kg build last wrote were made from (kg.commands.build)
     DIR/dumps.sqlite         the dumps (TriG, Turtle, ...) in parts, per subject and named graph (kg.rdf.dumps)
     DIR/rows.sqlite          the rows of the CSV files and GraphML, by whose they are (kg.rdf.rows)
@@ -83,6 +84,8 @@ _CLASSES = " ".join(f"<{c}>" for c in CLASS.values())
 #: In DIR/resolution/, beside one SHA.json per document: the description quads, and what the rest is of.
 DESCRIPTIONS = "descriptions.nq"
 RESOLUTION_STATE = "state.json"
+#: In DIR/resolution/: each stored document's sha256 -> its name and path (what ``stored_names`` reads).
+NAMES = "names.json"
 #: Quads handed to the bulk loader at a time: the build's memory is this batch, not the corpus.
 BATCH = 20_000
 #: Stored documents of kg before the JSON records: pickles, which run code when loaded.
@@ -156,10 +159,17 @@ class KgStore:
         return {p.name.removesuffix(".json") for p in self.documents_dir.glob("*.json")}
 
     def stored_names(self) -> dict[str, tuple[str, str]]:
-        """Each stored document's sha256 -> its name and path, from what resolution kept of it
-        (a few bytes to read) or else from the document."""
+        """Each stored document's sha256 -> its name and path, from the index resolution kept of them
+        (one file), or else from what it kept of each document, or else from the document."""
+        stored = sorted(self.stored_hashes())
+        try:
+            names = json.loads((self.resolution_dir / NAMES).read_bytes())
+            if sorted(names) == stored:
+                return {sha: (str(names[sha][0]), str(names[sha][1])) for sha in stored}
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            pass
         out = {}
-        for sha in sorted(self.stored_hashes()):
+        for sha in stored:
             try:
                 record = json.loads((self.resolution_dir / f"{sha}.json").read_bytes())["summary"]["record"]
                 out[sha] = (record[1], record[2])
@@ -301,7 +311,7 @@ class KgStore:
         self.oxigraph.flush()
         if self.checked:
             documents = sorted(summaries)
-            self._keep_descriptions(descriptions, documents)
+            self._keep_descriptions(descriptions, documents, resolver.documents)
             self.record = StoreRecord(documents, graph_digests(self.oxigraph), None)
 
     def _update(self, resolver, summaries: dict[str, dict], kept: dict[str, dict], kept_descriptions: set,
@@ -351,7 +361,7 @@ class KgStore:
                 changed.append(quad)
         self.oxigraph.flush()
         documents = sorted(kept.keys() | summaries.keys())
-        self._keep_descriptions(descriptions, documents)
+        self._keep_descriptions(descriptions, documents, resolver.documents)
         graphs = dict(self.record.graphs)
         graphs[""] = digest(sums[""])
         for graph in rewritten:
@@ -416,8 +426,11 @@ class KgStore:
             (self.resolution_dir / f"{sha}.json").write_text(json.dumps(state, ensure_ascii=False),
                                                              encoding="utf-8")
 
-    def _keep_descriptions(self, descriptions: set[pyoxigraph.Quad], documents: list[str]) -> None:
-        """Keep the description quads, and say which documents and which kg the kept resolution is of."""
+    def _keep_descriptions(self, descriptions: set[pyoxigraph.Quad], documents: list[str], records: list) -> None:
+        """Keep the description quads, and say which documents and which kg the kept resolution is of;
+        keep the documents' names and paths (``records``: their ``kg.model.DocumentRecord``)."""
+        atomic.write_text(self.resolution_dir / NAMES,
+                          json.dumps({r.sha256: [r.name, r.path] for r in records}, ensure_ascii=False))
         pyoxigraph.serialize(descriptions, output=self.resolution_dir / DESCRIPTIONS,
                              format=pyoxigraph.RdfFormat.N_QUADS)
         atomic.write_text(self.resolution_dir / RESOLUTION_STATE,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from kg.rdf.store import NAMES, KgStore, read_stored_document
 from tests.conftest import TEXT_A, TEXT_B, kg, store_quads
 
 OVERRIDES = '{"same": [[["a.txt", "穆青岚"], ["b.txt", "穆青岚"]]]}'
@@ -124,6 +125,23 @@ def test_a_changed_file_replaces_its_older_version(root, tmp_path_factory):
     assert again.returncode == 0, again.stderr
     assert "replacing 1 older versions" in again.stdout
     assert store_quads(root / "store") == _store_of(tmp_path_factory, {"a.txt": TEXT_A, "b.txt": changed})
+
+
+@pytest.mark.parametrize("index", ["kept", "missing"])
+def test_the_names_of_stored_documents_are_those_the_documents_hold(root, index):
+    """``kg build`` finds the older versions of changed files, and ``kg remove`` documents by name, in an
+    index of the stored documents' names kept by each build; without it, in the documents themselves."""
+    (root / "docs" / "b.txt").write_text(TEXT_B.replace("6月3日", "6月4日"), encoding="utf-8")
+    assert kg("build", "docs", "--store", "store", "--out", "out", "-q", cwd=root).returncode == 0
+    assert (root / "store" / "resolution" / NAMES).is_file()
+    if index == "missing":
+        (root / "store" / "resolution" / NAMES).unlink()
+    store = KgStore(root / "store")
+    names = store.stored_names()
+    store.close()
+    held = {sha: read_stored_document(root / "store" / "documents" / f"{sha}.json") for sha in names}
+    assert names == {sha: (doc.name, doc.path) for sha, doc in held.items()}
+    assert sorted(name for name, _ in names.values()) == ["a.txt", "b.txt"]
 
 
 def _store_of(tmp_path_factory, texts: dict[str, str]) -> list[str]:
