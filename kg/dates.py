@@ -210,12 +210,17 @@ def _of_year_told(m: re.Match[str], told: list[StatedDate]) -> str | None:
     """The value of 同年9月, 次年底 …: relative to the year of the last date ``told`` before it."""
     if not told:
         return None
-    year = int(told[-1].value[:4]) + _SAME_YEAR_OFFSETS[m.group("sy_word")]
-    if m.group("sy_d"):
-        return _iso_day(_date(year, int(m.group("sy_m")), int(m.group("sy_d"))))
-    if m.group("sy_m"):
-        return _iso_month(year, int(m.group("sy_m")))
-    part = m.group("sy_part")
+    return _in_year(int(told[-1].value[:4]) + _SAME_YEAR_OFFSETS[m.group("sy_word")], m, "sy")
+
+
+def _in_year(year: int, m: re.Match[str], prefix: str) -> str:
+    """The day, month, part of the year (groups PREFIX_d, PREFIX_m, PREFIX_part of ``m``) or the
+    whole of ``year`` that a relative date names."""
+    if m.group(f"{prefix}_d"):
+        return _iso_day(_date(year, int(m.group(f"{prefix}_m")), int(m.group(f"{prefix}_d"))))
+    if m.group(f"{prefix}_m"):
+        return _iso_month(year, int(m.group(f"{prefix}_m")))
+    part = m.group(f"{prefix}_part")
     return _iso_month(year, _YEAR_PART[part]) if part else str(year)
 
 
@@ -254,13 +259,7 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
         part = m.group("wy_part")
         return str(anchor.year) if part == "内" else _iso_month(anchor.year, _YEAR_PART[part])
     if m.group("ry"):
-        year = anchor.year + _YEAR_OFFSETS[m.group("ry_word")]
-        if m.group("ry_d"):
-            return _iso_day(_date(year, int(m.group("ry_m")), int(m.group("ry_d"))))
-        if m.group("ry_m"):
-            return _iso_month(year, int(m.group("ry_m")))
-        part = m.group("ry_part")
-        return _iso_month(year, _YEAR_PART[part]) if part else str(year)
+        return _in_year(anchor.year + _YEAR_OFFSETS[m.group("ry_word")], m, "ry")
     if m.group("md"):
         month = int(m.group("md_m"))
         if m.group("md_d"):

@@ -96,6 +96,11 @@ class StampedParts:
             return None
         return row[0] if row else None
 
+    def _set_stamp(self, stamp: str | None) -> None:
+        self.db.execute("DELETE FROM meta WHERE key = 'stamp'")
+        if stamp is not None:
+            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+
 
 class DumpParts(StampedParts):
     """The parts of a store's dumps in the SQLite file ``path`` (``None``: in memory, for a store
@@ -134,11 +139,6 @@ class DumpParts(StampedParts):
                 if quads:
                     self.db.execute("INSERT INTO graphs VALUES (?, ?)", _graph_row(graph, quads))
             self._set_stamp(stamp)
-
-    def _set_stamp(self, stamp: str | None) -> None:
-        self.db.execute("DELETE FROM meta WHERE key = 'stamp'")
-        if stamp is not None:
-            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
 
     def write(self, out: Path, fmt: str) -> None:
         """Write the dump ``fmt`` (a key of ``DUMP_FILES``) into the directory ``out``."""

@@ -106,9 +106,8 @@ class RowParts(StampedParts):
             self._set_stamp(stamp)
 
     def _set_stamp(self, stamp: str | None) -> None:
-        self.db.execute("DELETE FROM meta WHERE key = 'stamp'")
-        if stamp is not None:
-            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (_with_code(stamp),))
+        """Rows are of the content and of the kg that made them (``_with_code``)."""
+        super()._set_stamp(None if stamp is None else _with_code(stamp))
 
     def _insert(self, store: pyoxigraph.Store, owners: set[str] | None, graph: nx.MultiDiGraph | None = None) -> None:
         """The rows of ``owners`` (None: of everything; ``graph``: the whole entity graph, read already)."""
