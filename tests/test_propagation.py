@@ -85,3 +85,25 @@ def test_kg_extract_propagates_unless_asked_not_to(tmp_path, option, found):
     assert ("2 sent back through name propagation" in done.stdout) == found
     writer = json.loads((tmp_path / "out" / "writer.json").read_text(encoding="utf-8"))
     assert ({"text": "澜舟新材料科技", "type": "Enterprise"} in writer["entities"]) == found
+
+
+def test_kg_build_with_a_store_gives_the_build_of_all_at_once(tmp_path):
+    """The short names are written first, the full names later: the later build sends the stored
+    documents back, and the store's exports are those of one build without a store; kg remove of the
+    giving document sends them back again."""
+    paths = propagation_corpus(tmp_path / "all")
+    for batch, names in (("a", ("writer.txt", "both.txt")), ("b", ("giver.txt", "group.txt"))):
+        (tmp_path / batch).mkdir()
+        for path in paths:
+            if path.name in names:
+                (tmp_path / batch / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "store"
+    first = kg("build", tmp_path / "a", "--store", store, "--out", tmp_path / "out", "-q")
+    second = kg("build", tmp_path / "b", "--store", store, "--out", tmp_path / "out", "-q")
+    whole = kg("build", tmp_path / "all", "--out", tmp_path / "whole", "-q")
+    assert first.returncode == second.returncode == whole.returncode == 0, first.stderr + second.stderr
+    assert "sent back" not in first.stdout and "2 sent back through name propagation" in second.stdout
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == \
+           {p.name: p.read_bytes() for p in (tmp_path / "whole").iterdir()}
+    removed = kg("remove", store, "giver.txt", "-q")
+    assert removed.returncode == 0 and "2 sent back through name propagation" in removed.stdout, removed.stderr

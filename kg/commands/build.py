@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 from kg import atomic, overrides
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             if args.propagation else None
         docs = extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet, args.workers, args.engine,
                                  args.scheduler, propagation=None if args.store else propagation)
-        add = propagation.add_to_store if args.store and propagation else store.add
+        add = partial(propagation.add_to_store, store) if args.store and propagation else store.add
         report = add(docs, quiet=args.quiet, overrides=corrections, force=changed, removed=_replaced(store, paths),
                      workers=args.workers)
         if changed:

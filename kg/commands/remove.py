@@ -9,6 +9,7 @@ writes the outputs of the store as it now is.
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from pathlib import Path
 
 from kg.errors import KgError
@@ -44,11 +45,14 @@ def run(args: argparse.Namespace) -> int:
     # A store built with name propagation keeps its name table: the documents that knew a name only the
     # removed ones gave go back through the entity stage (with the default recognizer).
     propagated = (path / NameTable.FILE).is_file()
-    add = name_propagation(quiet=args.quiet).add_to_store if propagated else store.add
+    propagation = name_propagation(quiet=args.quiet) if propagated else None
+    add = partial(propagation.add_to_store, store) if propagation else store.add
     report = add(iter(()), quiet=args.quiet, removed=removed)
     store.close()
     repaired = f" (it {problem}: its graphs were rewritten from its documents)" if problem else ""
-    print(f"store {path}: {report.removed} documents removed, {report.documents} left{repaired}")
+    sent_back = f", {propagation.sent_back} sent back through name propagation" if propagation and \
+        propagation.sent_back else ""
+    print(f"store {path}: {report.removed} documents removed, {report.documents} left{sent_back}{repaired}")
     return 0
 
 
