@@ -159,8 +159,8 @@ class Propagation:
                 kept = (read_stored_document(store.documents_dir / f"{sha}.json") for sha in sorted(stored - removed))
                 docs, removed = chain(kept, docs), set(stored)
             changed: set[str] = set()  # names whose documents giving them change, for some document
-            for sha in removed:
-                changed |= table.drop(sha)
+            for sha in sorted(removed) if not resync else ():
+                changed |= table.drop(read_stored_document(store.documents_dir / f"{sha}.json"))
             again_stored = len(stored - removed) if resync else 0  # stored documents given to the add again
             with tempfile.TemporaryDirectory(prefix="kg-propagation-") as tmp:
                 spill = Path(tmp) / "documents.pickle"
@@ -239,12 +239,13 @@ class NameTable:
     def __init__(self, path: Path) -> None:
         try:
             self.db = sqlite3.connect(path)
+            # A document is a small integer in the trigram index, which has a row per distinct trigram of
+            # each text; its rows are found for removal from the document's text, not by a second index.
             self.db.executescript(
-                "CREATE TABLE IF NOT EXISTS documents (doc TEXT PRIMARY KEY) WITHOUT ROWID;"
+                "CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, doc TEXT UNIQUE);"
                 "CREATE TABLE IF NOT EXISTS gives (name TEXT, doc TEXT, PRIMARY KEY (name, doc)) WITHOUT ROWID;"
                 "CREATE INDEX IF NOT EXISTS gives_doc ON gives (doc);"
-                "CREATE TABLE IF NOT EXISTS grams (gram TEXT, doc TEXT, PRIMARY KEY (gram, doc)) WITHOUT ROWID;"
-                "CREATE INDEX IF NOT EXISTS grams_doc ON grams (doc);")
+                "CREATE TABLE IF NOT EXISTS grams (gram TEXT, id INTEGER, PRIMARY KEY (gram, id)) WITHOUT ROWID;")
         except sqlite3.Error as e:
             raise KgError(f"cannot use the name table {path}: {e}") from None
 
@@ -269,18 +270,22 @@ class NameTable:
         knows: no one gave them (all the others know them now) or one did (that one knows them now)."""
         changed = {n for n in names if self._count(n) <= 1}
         self.db.executemany("INSERT OR IGNORE INTO gives VALUES (?, ?)", ((n, sha) for n in names))
-        self.db.execute("INSERT OR IGNORE INTO documents VALUES (?)", (sha,))
         return changed
 
     def index(self, doc: Document) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO grams VALUES (?, ?)", ((g, doc.sha256) for g in trigrams(doc.text)))
+        """Add ``doc``'s text to the trigram index."""
+        number = self.db.execute("INSERT INTO documents (doc) VALUES (?)", (doc.sha256,)).lastrowid
+        self.db.executemany("INSERT INTO grams VALUES (?, ?)", ((g, number) for g in trigrams(doc.text)))
 
-    def drop(self, sha: str) -> set[str]:
-        """Take document ``sha`` out; the names it gave that one document or none gives now (what a
-        document knows changes only for those)."""
+    def drop(self, doc: Document) -> set[str]:
+        """Take the stored document ``doc`` out; the names it gave that one document or none gives now
+        (what a document knows changes only for those)."""
+        sha = doc.sha256
         names = {name for (name,) in self.db.execute("SELECT name FROM gives WHERE doc = ?", (sha,))}
-        for table in ("documents", "gives", "grams"):
-            self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (sha,))
+        (number,) = self.db.execute("SELECT id FROM documents WHERE doc = ?", (sha,)).fetchone()
+        self.db.executemany("DELETE FROM grams WHERE gram = ? AND id = ?", ((g, number) for g in trigrams(doc.text)))
+        self.db.execute("DELETE FROM gives WHERE doc = ?", (sha,))
+        self.db.execute("DELETE FROM documents WHERE id = ?", (number,))
         return {n for n in names if self._count(n) <= 1}
 
     def containing(self, names: Iterable[str]) -> set[str]:
@@ -292,8 +297,8 @@ class NameTable:
                 continue
             marks = ",".join("?" * len(grams))
             out |= {doc for (doc,) in self.db.execute(
-                f"SELECT doc FROM grams WHERE gram IN ({marks}) GROUP BY doc HAVING COUNT(*) = ?",
-                (*grams, len(grams)))}
+                f"SELECT doc FROM documents WHERE id IN (SELECT id FROM grams WHERE gram IN ({marks}) "
+                f"GROUP BY id HAVING COUNT(*) = ?)", (*grams, len(grams)))}
         return out
 
     def commit(self) -> None:
