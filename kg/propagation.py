@@ -47,6 +47,7 @@ from kg.model import Document
 from kg.ner.enterprises import place_chain_end, short_name_candidates
 from kg.ner.known_names import CONFIDENCE, SOURCE, standing_occurrences
 from kg.progress import with_progress
+from kg.rdf.digests import code_digest
 from kg.rdf.store import BuildReport, KgStore, read_stored_document
 from kg.spans import NameFinder
 from kg.vocabulary import has_unknown_word
@@ -139,24 +140,30 @@ class Propagation:
                         doc.known_names = names
                         yield doc
 
-            again = iter(with_progress(self.rerun(sent(), self.sent_back), self.sent_back, "propagating names", self.quiet))
+            again = self._again(sent())
             for doc, names in zip(_spilled(spill, count), known):
                 yield next(again) if names != doc.known_names else doc
+
+    def _again(self, sent: Iterator[Document]) -> Iterator[Document]:
+        """The documents ``sent`` (``sent_back`` of them), run again from the entity stage, in order."""
+        return iter(with_progress(self.rerun(sent, self.sent_back), self.sent_back, "propagating names", self.quiet))
 
     def add_to_store(self, store: KgStore, docs: Iterable[Document], removed: Iterable[str] = (),
                      **add_options) -> BuildReport:
         """``store.add(docs, removed=removed, **add_options)`` with propagation across the new and
         the stored documents: the stored ones whose known names change are replaced by their run
         again (see the module's doc). The table is written when the add succeeded; a table that is
-        not of the store's documents (a store of an older kg, an interrupted run) is made again."""
+        not of the store's documents (a store built with --no-propagation, an interrupted run) or was
+        made by another kg is made again, every stored document read once."""
         with contextlib.closing(NameTable(store.path / NameTable.FILE)) as table:
             stored = store.stored_hashes()
             removed = set(removed) & stored
-            resync = table.documents() != stored
+            resync = table.documents() != stored or not table.made_by_this_kg()
             if resync:
                 # Every stored document is read again as if new, and replaced (by itself if nothing changes).
                 table.clear()
-                kept = (read_stored_document(store.documents_dir / f"{sha}.json") for sha in sorted(stored - removed))
+                kept = (read_stored_document(store.documents_dir / f"{sha}.json")
+                        for sha in sorted(stored - removed))
                 docs, removed = chain(kept, docs), set(stored)
             changed: set[str] = set()  # names whose documents giving them change, for some document
             for sha in sorted(removed) if not resync else ():
@@ -197,7 +204,7 @@ class Propagation:
                             doc.known_names = names
                             yield doc
 
-                again = iter(with_progress(self.rerun(sent(), self.sent_back), self.sent_back, "propagating names", self.quiet))
+                again = self._again(sent())
 
                 again_mentions = 0  # of the stored documents given again
 
@@ -245,16 +252,23 @@ class NameTable:
                 "CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, doc TEXT UNIQUE);"
                 "CREATE TABLE IF NOT EXISTS gives (name TEXT, doc TEXT, PRIMARY KEY (name, doc)) WITHOUT ROWID;"
                 "CREATE INDEX IF NOT EXISTS gives_doc ON gives (doc);"
-                "CREATE TABLE IF NOT EXISTS grams (gram TEXT, id INTEGER, PRIMARY KEY (gram, id)) WITHOUT ROWID;")
+                "CREATE TABLE IF NOT EXISTS grams (gram TEXT, id INTEGER, PRIMARY KEY (gram, id)) WITHOUT ROWID;"
+                "CREATE TABLE IF NOT EXISTS made_by (kg TEXT);")
         except sqlite3.Error as e:
             raise KgError(f"cannot use the name table {path}: {e}") from None
 
     def documents(self) -> set[str]:
         return {doc for (doc,) in self.db.execute("SELECT doc FROM documents")}
 
+    def made_by_this_kg(self) -> bool:
+        """Whether this kg wrote the table (another may derive other names from the same documents)."""
+        return self.db.execute("SELECT kg FROM made_by").fetchall() == [(code_digest(),)]
+
     def clear(self) -> None:
-        for table in ("documents", "gives", "grams"):
+        """Empty the table, to be made again by this kg."""
+        for table in ("documents", "gives", "grams", "made_by"):
             self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("INSERT INTO made_by VALUES (?)", (code_digest(),))
 
     def givers(self, name: str) -> set[str]:
         return {doc for (doc,) in self.db.execute("SELECT doc FROM gives WHERE name = ?", (name,))}
