@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
             text = json.dumps(document_to_gold(doc), ensure_ascii=False, indent=1)
             (Path(tmp) / f"{doc.stem}.json").write_text(text + "\n", encoding="utf-8")
             mentions += len(doc.mentions)
-    sent_back = f", {propagation.sent_back} sent back through name propagation" if propagation else ""
+    sent_back = f", {propagation.sent_back} sent back through name propagation" if propagation and \
+        propagation.sent_back else ""
     print(f"{len(written)} documents extracted ({mentions} mentions{sent_back}) -> {args.json_dir}/")
     return 0
