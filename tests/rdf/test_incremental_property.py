@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import parallel
+from kg import propagation as propagation_module
 from kg.model import Document
 from kg.parallel import Extraction, extract, open_store
 from kg.resolve import Resolver
@@ -199,3 +200,26 @@ def test_a_store_built_without_propagation_is_brought_up_to_it(propagation_docum
     assert not (tmp_path / "store" / NameTable.FILE).exists()
     store = build_in_batches(tmp_path / "store", [propagation_documents[half:]], name_propagation())
     assert store_exports(store, tmp_path / "out") == propagated_from_scratch
+
+
+def test_a_new_name_reads_only_the_stored_documents_that_hold_it(propagation_documents, tmp_path, monkeypatch):
+    """The trigram index finds the stored documents a name may be in: adding the document that gives
+    澜舟新材料科技有限公司 reads the two stored documents that write 澜舟新材料科技, not the others."""
+    giver = next(d for d in propagation_documents if d.name == "giver.txt")
+    build_in_batches(tmp_path / "store", [[d for d in propagation_documents if d is not giver]],
+                     name_propagation()).close()
+    read: list[str] = []
+    reader = propagation_module.read_stored_document
+
+    def counted(path):
+        doc = reader(path)
+        read.append(doc.name)
+        return doc
+
+    monkeypatch.setattr(propagation_module, "read_stored_document", counted)
+    propagation = name_propagation()
+    store = open_store(tmp_path / "store")
+    store.check()
+    propagation.add_to_store(store, iter([giver]))
+    store.close()
+    assert sorted(read) == ["both.txt", "writer.txt"] and propagation.sent_back == 2
