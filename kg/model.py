@@ -242,6 +242,10 @@ class Document:
     units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # Enterprise names other documents of the corpus give with a legal suffix (or their derived short
+    # names) that stand in this text unrecognized: set by corpus-level name propagation (kg/propagation.py)
+    # before the entity stage runs again; empty when no other document names something this one misses.
+    known_names: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # parts headed by a place (kg/relations/locations.py)

@@ -40,7 +40,7 @@ import pyoxigraph
 from kg.errors import KgError
 from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
-from kg.pipeline import Pipeline, default_pipeline
+from kg.pipeline import ENTITIES, Pipeline, default_pipeline
 from kg.rdf.dataset import statement_quads
 from kg.rdf.store import KgStore, Resolution, read_stored_document
 from kg.reader import load_document
@@ -74,6 +74,9 @@ def add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes, for extraction and for writing the graph "
                         "(default: all cores; one for a few documents)")
+    p.add_argument("--no-propagation", dest="propagation", action="store_false",
+                   help="recognize a company name only from what its own document says; by default a name another "
+                        "document gives with a legal suffix (某某科技有限公司) is recognized alone (某某科技), see README")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -123,6 +126,11 @@ def _extract_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
     return [nlp(d) for d in docs]
 
 
+def _rerun_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
+    nlp = _pipeline(settings)
+    return [nlp.run_from(ENTITIES, d) for d in docs]
+
+
 # --- driver side ------------------------------------------------------------
 
 def extract(paths: list[Path], settings: Extraction, workers: int | None = 1, engine: str = "local",
@@ -138,6 +146,25 @@ def extract(paths: list[Path], settings: Extraction, workers: int | None = 1, en
     if workers <= 1:
         return _extract_here(paths, settings)
     return extract_in_processes(paths, settings, workers)
+
+
+def rerun_entities(docs: Iterable[Document], settings: Extraction, workers: int | None = 1,
+                   count: int = 0) -> Iterator[Document]:
+    """Run ``docs`` (``count`` of them) again from the entity stage (corpus-level name propagation,
+    kg.propagation), in order: here, or in ``workers`` processes (None: all cores) when there are enough."""
+    if workers is None:
+        workers = default_workers()
+    workers = min(check_workers(workers), count // (2 * CHUNK_SIZE))
+    if workers <= 1:
+        nlp = _pipeline(settings)
+        yield from (nlp.run_from(ENTITIES, d) for d in docs)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_ignore_interrupts) as pool:
+        def submit(chunk: list[Document]):
+            return pool.apply_async(_rerun_docs, (settings, chunk)).get
+
+        yield from _in_order(submit, _chunks(docs, CHUNK_SIZE), workers * TASKS_PER_WORKER)
 
 
 def _extract_here(paths: list[Path], settings: Extraction) -> Iterator[Document]:

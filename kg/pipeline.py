@@ -28,8 +28,10 @@ from kg.segment import split_articles, split_sentences
 from kg.signatures import sign_document
 
 #: The Document fields ``kg.reader.load_document`` sets before any stage runs (``meta`` holds the
-#: caller's fallback date; ``date``, ``date_source`` and ``source`` come from a sidecar, when there is one).
-LOADED = frozenset({"path", "name", "sha256", "encoding", "raw_text", "meta", "date", "date_source", "source"})
+#: caller's fallback date; ``date``, ``date_source`` and ``source`` come from a sidecar, when there is one;
+#: ``known_names`` is empty, and set by corpus-level name propagation before the entity stage runs again).
+LOADED = frozenset({"path", "name", "sha256", "encoding", "raw_text", "meta", "date", "date_source", "source",
+                    "known_names"})
 
 _FIELDS = frozenset(f.name for f in dataclasses.fields(Document))
 
@@ -64,6 +66,22 @@ class Pipeline:
             stage.run(doc)
         return doc
 
+    def run_from(self, name: str, doc: Document) -> Document:
+        """Run ``doc`` again from the stage ``name`` on: what that stage and the later ones assigned
+        (and no earlier one did) is first set back to its default, so the result is what a whole run
+        of a document loaded with the fields it has now gives."""
+        start = self.names.index(name)
+        earlier = {f for stage in self.stages[:start] for f in stage.assigns}
+        defaults = {f.name: f for f in dataclasses.fields(Document)}
+        for stage in self.stages[start:]:
+            for assigned in set(stage.assigns) - earlier:
+                default = defaults[assigned]
+                setattr(doc, assigned, default.default_factory() if default.default_factory is not dataclasses.MISSING
+                        else default.default)
+        for stage in self.stages[start:]:
+            stage.run(doc)
+        return doc
+
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
@@ -95,11 +113,15 @@ def text_pipeline() -> Pipeline:
     ])
 
 
+#: The entity stage: where corpus-level name propagation sends a document back (``Pipeline.run_from``).
+ENTITIES = "entities"
+
+
 def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipeline:
     """The full extraction pipeline: text stages, entity recognition, relations, facts in time."""
     nlp = text_pipeline()
-    nlp.add(Stage("entities", entity_recognizer(ner, hanlp_model),
-                  requires=("text", "furniture", "repeats", "articles", "sentences"),
+    nlp.add(Stage(ENTITIES, entity_recognizer(ner, hanlp_model),
+                  requires=("text", "furniture", "repeats", "articles", "sentences", "known_names"),
                   assigns=("mentions", "post_titles", "squeezed")))
     nlp.add(Stage("relations", extract_relations, requires=("text", "articles", "sentences", "mentions", "post_titles"),
                   assigns=("sections", "relations")))

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from kg.errors import KgError
 from kg.model import Document
 from kg.progress import with_progress
 from kg.reader import find_documents
+
+if TYPE_CHECKING:  # the stage imports the pipeline's components, which commands that extract nothing do not need
+    from kg.propagation import Propagation
 
 #: The seed articles shipped with the repository: the default input.
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -33,10 +36,24 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
 
 def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
                       date: dt.date | None = None, quiet: bool = False, workers: int | None = 1,
-                      engine: str = "local", scheduler: str | None = None) -> Iterator[Document]:
+                      engine: str = "local", scheduler: str | None = None,
+                      propagation: Propagation | None = None) -> Iterator[Document]:
     """Load and run the full pipeline on each path, in order, in ``workers``
-    processes (None: all cores) or on Dask (see kg.parallel)."""
+    processes (None: all cores) or on Dask (see kg.parallel); then, with a ``propagation``
+    (``name_propagation``), send back the documents other documents' names concern (kg.propagation)."""
     from kg.parallel import Extraction, extract
 
-    yield from with_progress(extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler),
-                             len(paths), "extracting", quiet)
+    docs = with_progress(extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler),
+                         len(paths), "extracting", quiet)
+    yield from propagation.documents(docs) if propagation else docs
+
+
+def name_propagation(ner: str | None = None, hanlp_model: str | None = None, date: dt.date | None = None,
+                     quiet: bool = False, workers: int | None = 1) -> Propagation:
+    """Corpus-level name propagation (kg.propagation) sending documents back through the pipeline
+    ``extract_documents`` runs, in up to ``workers`` local processes."""
+    from kg.parallel import Extraction, rerun_entities
+    from kg.propagation import Propagation
+
+    settings = Extraction(ner, hanlp_model, date)
+    return Propagation(lambda docs, count: rerun_entities(docs, settings, workers, count), quiet)

@@ -75,27 +75,44 @@ class GrowingSpanIndex:
 def occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     """(start, end) of each of ``names`` in ``text``, left to right and not overlapping
     itself, as ``re.finditer`` finds one name; all names in one pass over the text instead
-    of one pass per name.  At each position where a name may start, one set look-up per
-    length of the names with its first two characters."""
-    by_head: dict[str, dict[int, set[str]]] = {}
-    for name in set(names):
-        if name:
-            by_head.setdefault(name[:2], {}).setdefault(len(name), set()).add(name)
-    found: dict[str, list[tuple[int, int]]] = {
-        name: [] for lengths in by_head.values() for group in lengths.values() for name in group}
-    if not by_head:
-        return found
-    free = dict.fromkeys(found, 0)  # where the next occurrence of a name may start
-    starts = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in by_head})) + "]")
-    for hit in starts.finditer(text):
-        p = hit.start()
-        for head in (text[p], text[p:p + 2]) if p + 1 < len(text) else (text[p],):
-            for length, group in by_head.get(head, {}).items():
-                name = text[p:p + length]
-                if name in group and p >= free[name]:
-                    found[name].append((p, p + length))
-                    free[name] = p + length
+    of one pass per name (``NameFinder``)."""
+    finder = NameFinder(names)
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in finder.names}
+    found.update(finder.find(text))
     return found
+
+
+class NameFinder:
+    """Finds many names in many texts: built once from the names, then one pass over each text.
+    At each position where a name may start, one set look-up per length of the names with its
+    first two characters."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_head: dict[str, dict[int, set[str]]] = {}
+        for name in set(names):
+            if name:
+                self.by_head.setdefault(name[:2], {}).setdefault(len(name), set()).add(name)
+        self.names = [name for lengths in self.by_head.values() for group in lengths.values() for name in group]
+        self.starts = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self.by_head})) + "]") \
+            if self.by_head else None
+
+    def find(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """(start, end) of each name found in ``text`` (only those: a pass costs the text, not the
+        names), as ``occurrences`` gives them."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        if self.starts is None:
+            return found
+        by_head = self.by_head
+        free: dict[str, int] = {}  # where the next occurrence of a name may start
+        for hit in self.starts.finditer(text):
+            p = hit.start()
+            for head in (text[p], text[p:p + 2]) if p + 1 < len(text) else (text[p],):
+                for length, group in by_head.get(head, {}).items():
+                    name = text[p:p + length]
+                    if name in group and p >= free.get(name, 0):
+                        found.setdefault(name, []).append((p, p + length))
+                        free[name] = p + length
+        return found
 
 
 def list_matches(pattern: re.Pattern[str], text: str, alphabet: str, closer: str) -> Iterator[re.Match[str]]:

@@ -41,6 +41,7 @@ from kg.rdf.dumps import DumpParts, write_dumps
 from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
 from kg.view import view_page
 from kg.parallel import open_store
+from kg.propagation import Propagation
 from kg.relations import extract_relations
 from kg.relations.events import extract_events
 
@@ -538,16 +539,37 @@ def store_exports(store: KgStore, out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
-def build_in_batches(path: Path, batches: list[list[Document]]) -> KgStore:
+#: A small corpus for corpus-level name propagation (kg/propagation.py): the first document gives a
+#: company's full name, the second and the fourth write its short name only, the third gives a group's.
+PROPAGATION_TEXTS = {
+    "giver.txt": "本报讯 5月9日，岳川区与重庆澜舟新材料科技有限公司签约高性能膜材料项目。\n",
+    "writer.txt": "本报讯 6月3日，区长穆青岚到澜舟新材料科技调研，了解企业生产情况。\n",
+    "group.txt": "本报讯 7月1日，霁山县与青禾农机集团有限公司签订合作协议。\n",
+    "both.txt": "本报讯 7月8日，霁山县副县长柯望舒会见澜舟新材料科技、青禾农机等企业负责人。\n",
+}
+
+
+def propagation_corpus(directory: Path) -> list[Path]:
+    """PROPAGATION_TEXTS written to ``directory``, in the order of the table."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in PROPAGATION_TEXTS.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return [directory / name for name in PROPAGATION_TEXTS]
+
+
+def build_in_batches(path: Path, batches: list[list[Document]], propagation: Propagation | None = None) -> KgStore:
     """A store that got ``batches`` one build at a time, as ``kg build --store`` gives them
     (each build writes the exports, which makes the parts of the dumps and the rows once; later
-    builds update them)."""
+    builds update them); with a ``propagation``, as a build with corpus-level name propagation."""
     scratch = path.parent / f"{path.name}_dumps"
     scratch.mkdir(exist_ok=True)
     for i, batch in enumerate(batches):
         store = open_store(path)
         assert store.check() is None
-        store.add(iter(batch))
+        if propagation:
+            propagation.add_to_store(store, iter(batch))
+        else:
+            store.add(iter(batch))
         if i:  # the parts and rows were updated by the add, not to be made again whole
             assert DumpParts(store.parts_path).stamp() == store.dump_stamp() is not None
             assert rows_current(store.rows_path, store.dump_stamp())

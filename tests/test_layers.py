@@ -28,7 +28,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 
 STAGES = ("kg.ner", "kg.relations", "kg.resolve", "kg.rdf", "kg.server")
 #: Modules above the stages: they assemble the stages into pipelines, commands and views.
-DRIVERS = ("kg.pipeline", "kg.parallel", "kg.runner", "kg.training", "kg.cli", "kg.__main__", "kg.commands",
+DRIVERS = ("kg.pipeline", "kg.parallel", "kg.runner", "kg.propagation", "kg.training", "kg.cli", "kg.__main__", "kg.commands",
            "kg.view", "kg.analytics")
 #: (importing stage, imported stage) pairs that are the allowed direction.
 ALLOWED_DIRECTIONS = {("kg.server", "kg.rdf")}
@@ -53,6 +53,8 @@ LAZY_IMPORTS = {
     ("kg.commands.push", "tqdm"): "slow import (0.3 s): only when a progress bar is drawn on a terminal",
     ("kg.runner", "kg.parallel"): "the whole extraction pipeline (0.5 s); kg.runner also serves commands "
                                   "that extract nothing (kg query's --since)",
+    ("kg.runner", "kg.propagation"): "imports the entity recognizers (as kg.parallel does): only for commands "
+                                      "that extract",
     ("kg.server.policy", "rdflib.plugins.sparql.parser"): "slow import (0.7 s): only when a query is checked",
     ("kg.server.policy", "pyparsing"): "with the SPARQL parser above",
     ("kg.server.policy", "rdflib.plugins.sparql.parserutils"): "with the SPARQL parser above",

@@ -5,7 +5,10 @@ from kg.cli import build_parser, parse
 from kg.errors import KgError
 from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
-from kg.pipeline import Pipeline, Stage, default_pipeline, text_pipeline
+from kg.document_json import document_from_json, document_to_json
+from kg.pipeline import ENTITIES, Pipeline, Stage, default_pipeline, text_pipeline
+from kg.reader import load_document
+from kg.runner import SEEDS
 from kg.rdf.exports import EXPORTERS, parse_formats
 from kg.relations import RELATION_EXTRACTORS
 
@@ -74,3 +77,15 @@ def test_the_default_formats_are_every_registered_exporter():
 def test_the_location_extractor_runs_after_the_ownership_facts_it_reads():
     names = list(RELATION_EXTRACTORS)
     assert names.index("ownership") < names.index("locations")
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_document_run_again_from_the_entity_stage_is_the_document_of_one_run(stored):
+    """What the entity stage and the later ones assigned is set back first (run_from): a document run
+    again, as it is or as a store read it back, ends as one run left it (here with nothing new to know)."""
+    nlp = default_pipeline()
+    once = document_to_json(nlp(load_document(sorted(SEEDS.glob("*.txt"))[0])))
+    doc = document_from_json(once)
+    if not stored:
+        doc = nlp(load_document(sorted(SEEDS.glob("*.txt"))[0]))
+    assert document_to_json(nlp.run_from(ENTITIES, doc)) == once

@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 from kg import atomic, overrides
@@ -38,7 +39,7 @@ from kg.rdf.database import database_errors
 from kg.rdf.store import KgStore, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
-from kg.runner import extract_documents, parse_date, resolve_inputs
+from kg.runner import extract_documents, name_propagation, parse_date, resolve_inputs
 from kg.view import write_view
 
 
@@ -87,10 +88,13 @@ def run(args: argparse.Namespace) -> int:
                 print(f"0 documents extracted (store unchanged); store {args.store}: {held_before}{applied} -> "
                       f"{args.out} unchanged")
                 return 0
-        report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
-                                             args.workers, args.engine, args.scheduler), args.quiet,
-                           overrides=corrections, force=changed, removed=_replaced(store, paths),
-                           workers=args.workers)
+        propagation = name_propagation(args.ner, args.hanlp_model, date, args.quiet, args.workers) \
+            if args.propagation else None
+        docs = extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet, args.workers, args.engine,
+                                 args.scheduler, propagation=None if args.store else propagation)
+        add = partial(propagation.add_to_store, store) if args.store and propagation else store.add
+        report = add(docs, quiet=args.quiet, overrides=corrections, force=changed, removed=_replaced(store, paths),
+                     workers=args.workers)
         if changed:
             atomic.write_text(kept, text)
         if problem:  # said once the repair is done: a stored document that cannot be read is the one line instead
@@ -138,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         if report.entities_before is not None else "(store unchanged)")
     if report.removed:
         extracted += f", replacing {report.removed} older versions"
+    if propagation and propagation.sent_back:
+        extracted += f", {propagation.sent_back} sent back through name propagation"
     if not view:
         stale = Path(args.out) / "graph.html"
         stale.unlink(missing_ok=True)  # a view of the graph before this build

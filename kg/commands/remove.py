@@ -9,11 +9,14 @@ writes the outputs of the store as it now is.
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.parallel import open_store
+from kg.propagation import NameTable
 from kg.rdf.database import is_store
+from kg.runner import name_propagation
 
 #: The shortest start of a sha256 that names a document.
 SHA_PREFIX = 8
@@ -39,10 +42,17 @@ def run(args: argparse.Namespace) -> int:
     problem = store.check()
     names = store.stored_names()
     removed = {sha for doc in args.documents for sha in _named(doc, names, path)}
-    report = store.add(iter(()), args.quiet, removed=removed)
+    # A store built with name propagation keeps its name table: the documents that knew a name only the
+    # removed ones gave go back through the entity stage (with the default recognizer).
+    propagated = (path / NameTable.FILE).is_file()
+    propagation = name_propagation(quiet=args.quiet) if propagated else None
+    add = partial(propagation.add_to_store, store) if propagation else store.add
+    report = add(iter(()), quiet=args.quiet, removed=removed)
     store.close()
     repaired = f" (it {problem}: its graphs were rewritten from its documents)" if problem else ""
-    print(f"store {path}: {report.removed} documents removed, {report.documents} left{repaired}")
+    sent_back = f", {propagation.sent_back} sent back through name propagation" if propagation and \
+        propagation.sent_back else ""
+    print(f"store {path}: {report.removed} documents removed, {report.documents} left{sent_back}{repaired}")
     return 0
 
 

@@ -9,6 +9,7 @@ from kg.model import Document, Mention
 from kg.ner.ensemble import recognize_ensemble
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.govorgs import recognize_govorgs
+from kg.ner.known_names import recognize_known_names
 from kg.ner.merge import Component, merge_mentions
 from kg.ner.organizations import recognize_organizations
 from kg.ner.parks import recognize_parks
@@ -19,9 +20,10 @@ from kg.ner.titles import recognize_titles
 
 
 def rule_components() -> list[Component]:
-    """The rule recognizers, in no particular order (merging decides)."""
+    """The rule recognizers, in no particular order (merging decides), except that the names known from
+    other documents come last: on a tie with another component's mention, that one is kept."""
     return [recognize_titles, recognize_persons, recognize_govorgs, recognize_enterprises,
-            recognize_parks, recognize_projects, recognize_places, recognize_organizations]
+            recognize_parks, recognize_projects, recognize_places, recognize_organizations, recognize_known_names]
 
 
 def recognize_with(components: list[Component]) -> Callable[[Document], None]:
@@ -43,10 +45,11 @@ def _rules(hanlp_model: str | None) -> Callable[[Document], None]:
 
 
 def _hanlp(hanlp_model: str | None) -> Callable[[Document], None]:
-    """The HanLP model alone (plus the title component, which relations need)."""
+    """The HanLP model alone (plus the title component, which relations need, and the names known
+    from other documents)."""
     from kg.ner.hanlp_ner import hanlp_component  # optional heavy dependency (hanlp, torch)
 
-    return recognize_with([recognize_titles, hanlp_component(hanlp_model)])
+    return recognize_with([recognize_titles, hanlp_component(hanlp_model), recognize_known_names])
 
 
 def _ensemble(hanlp_model: str | None) -> Callable[[Document], None]:

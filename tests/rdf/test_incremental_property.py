@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import parallel
+from kg import propagation as propagation_module
 from kg.model import Document
 from kg.parallel import Extraction, extract, open_store
 from kg.resolve import Resolver
@@ -24,7 +25,9 @@ from kg.rdf.rows import RowParts
 from kg.rdf.entity_graph import READ_EVIDENCE
 from kg.view import view_page
 from kg.rdf.vocab import KGR
-from tests.conftest import build_in_batches, store_exports
+from kg.propagation import NameTable
+from kg.runner import name_propagation
+from tests.conftest import build_in_batches, propagation_corpus, store_exports
 
 CORPUS = Path(os.environ.get("KG_CORPUS", SEEDS.parent.parent / "shared" / "corpus" / "docs"))
 #: Corpus articles added to the seeds when the corpus is there.
@@ -130,3 +133,93 @@ def test_exports_from_kept_parts_and_rows_are_the_exports_of_the_whole_graph(doc
     (tmp_path / "whole" / "graph.html").write_text(view_page(from_store(store.oxigraph, READ_EVIDENCE))[0],
                                                    encoding="utf-8")
     assert {p.name: p.read_bytes() for p in sorted((tmp_path / "whole").iterdir())} == from_scratch
+
+
+# --- with corpus-level name propagation (kg/propagation.py) ----------------------------------------
+
+@pytest.fixture(scope="module")
+def propagation_documents(tmp_path_factory) -> list[Document]:
+    """The invented propagation corpus (a full company name in one document, its short name in others)
+    and three seeds, each through the pipeline once, as extraction gives them to a store."""
+    paths = propagation_corpus(tmp_path_factory.mktemp("propagation")) + sorted(SEEDS.glob("*.txt"))[:3]
+    return list(extract(paths, Extraction()))
+
+
+def _scratch_exports(documents: list[Document], root: Path) -> dict[str, bytes]:
+    """The exports of ``kg build`` of ``documents`` without a store: propagation over the run, then one add."""
+    root.mkdir()
+    return store_exports(build_in_batches(root / "store", [list(name_propagation().documents(documents))]),
+                         root / "out")
+
+
+@pytest.fixture(scope="module")
+def propagated_from_scratch(propagation_documents, tmp_path_factory) -> dict[str, bytes]:
+    return _scratch_exports(propagation_documents, tmp_path_factory.mktemp("propagated") / "scratch")
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_propagated_names_in_any_batches_give_the_graph_of_all_at_once(propagation_documents, propagated_from_scratch,
+                                                                       tmp_path_factory, data):
+    """A name a later batch gives sends back exactly the stored documents that write it; a document added
+    after the one giving the name sees it in the store: the store ends as one build of all of them."""
+    split = data.draw(batches(len(propagation_documents)))
+    root = tmp_path_factory.mktemp("propagated")
+    store = build_in_batches(root / "store", [[propagation_documents[i] for i in batch] for batch in split],
+                             name_propagation())
+    assert store_exports(store, root / "out") == propagated_from_scratch
+    # the short name written alone is an entity's (one of its names)
+    assert "澜舟新材料科技" in propagated_from_scratch["graph.trig"].decode()
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_removing_the_document_that_gives_a_name_withdraws_it(propagation_documents, tmp_path_factory, data):
+    split = data.draw(batches(len(propagation_documents)))
+    gone = set(data.draw(st.lists(st.sampled_from(range(len(propagation_documents))), min_size=1, max_size=3,
+                                  unique=True)))
+    root = tmp_path_factory.mktemp("withdrawn")
+    store = build_in_batches(root / "store", [[propagation_documents[i] for i in batch] for batch in split],
+                             name_propagation())
+    name_propagation().add_to_store(store, iter(()), removed={propagation_documents[i].sha256 for i in gone})
+    store.close()
+    store = open_store(root / "store")
+    assert store.check(every_digest=True) is None
+    rest = [d for i, d in enumerate(propagation_documents) if i not in gone]
+    assert store_exports(store, root / "out") == _scratch_exports(rest, root / "rest")
+
+
+def test_a_store_built_without_propagation_is_brought_up_to_it(propagation_documents, propagated_from_scratch,
+                                                               tmp_path):
+    """A store whose name table is not of its documents (built with --no-propagation, or by an older kg)
+    has its documents read again once: it ends as a build with propagation."""
+    half = len(propagation_documents) // 2
+    build_in_batches(tmp_path / "store", [propagation_documents[:half]]).close()
+    assert not (tmp_path / "store" / NameTable.FILE).exists()
+    store = build_in_batches(tmp_path / "store", [propagation_documents[half:]], name_propagation())
+    assert store_exports(store, tmp_path / "out") == propagated_from_scratch
+
+
+def test_a_new_name_reads_only_the_stored_documents_that_hold_it(propagation_documents, tmp_path, monkeypatch):
+    """The trigram index finds the stored documents a name may be in: adding the document that gives
+    澜舟新材料科技有限公司 reads the two stored documents that write 澜舟新材料科技, not the others."""
+    giver = next(d for d in propagation_documents if d.name == "giver.txt")
+    build_in_batches(tmp_path / "store", [[d for d in propagation_documents if d is not giver]],
+                     name_propagation()).close()
+    read: list[str] = []
+    reader = propagation_module.read_stored_document
+
+    def counted(path):
+        doc = reader(path)
+        read.append(doc.name)
+        return doc
+
+    monkeypatch.setattr(propagation_module, "read_stored_document", counted)
+    propagation = name_propagation()
+    store = open_store(tmp_path / "store")
+    store.check()
+    propagation.add_to_store(store, iter([giver]))
+    store.close()
+    assert sorted(read) == ["both.txt", "writer.txt"] and propagation.sent_back == 2
