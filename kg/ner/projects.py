@@ -48,8 +48,13 @@ _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)])$")
 #: Characters before a name's end that hold any match of _LEGAL_NAME_END: the search looks there only.
 _LEGAL_NAME_REACH = 16
-#: The rest of a legal company name after its short form (某某新材料|科技有限公司).
-_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)")
+#: The rest of a legal company name after its short form (某某新材料|科技有限公司): at most
+#: _LEGAL_GAP characters, then a legal suffix.
+_LEGAL_SUFFIX = re.compile(r"有限公司|有限责任公司|股份公司")
+_LEGAL_GAP = 6
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+#: The longest short form looked up (a project's name up to its suffix is shorter).
+_SHORT_FORM_REACH = 40
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
@@ -439,14 +444,26 @@ def _brand_before_object(core: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _legal_name_starts(text: str) -> frozenset[str]:
+    """Every string of ``text`` that starts a legal company name in it (``short`` of
+    ``short`` + up to _LEGAL_GAP characters + 有限公司): built once per text, each legal
+    suffix adding a bounded number of strings, so the look-up of a candidate's short
+    form costs no search of the whole text."""
+    starts: set[str] = set()
+    for suffix in _LEGAL_SUFFIX.finditer(text):
+        end = suffix.start()
+        for gap in range(_LEGAL_GAP + 1):
+            short_end = end - gap
+            if short_end < 0 or gap and not _HANZI.match(text, short_end):
+                break
+            starts.update(text[max(0, short_end - n):short_end] for n in range(1, _SHORT_FORM_REACH + 1))
+    return frozenset(starts)
+
+
 def _has_legal_name(text: str, short: str) -> bool:
     """Whether ``short`` occurs in ``text`` as the start of a legal company name."""
-    k = text.find(short)
-    while k >= 0:
-        if _LEGAL_TAIL.match(text, k + len(short)):
-            return True
-        k = text.find(short, k + 1)
-    return False
+    return short in _legal_name_starts(text)
 
 
 #: How far into a project's name a park that locates it may end (某某新城|某企业…项目).

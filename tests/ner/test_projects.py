@@ -6,7 +6,7 @@ import pytest
 
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.places import recognize_places
-from kg.ner.projects import recognize_projects
+from kg.ner.projects import _has_legal_name, recognize_projects
 from tests.conftest import merged_mentions, plain_doc, recognized, texts
 
 
@@ -73,6 +73,18 @@ def test_project_owners_found_and_not_found(text, found, not_found):
     names = recognized(recognize_projects, text, "Enterprise")
     assert found <= names
     assert not names & not_found
+
+
+@pytest.mark.parametrize("text, short, has_legal_name", [
+    ("澜汐新材料有限公司签约。", "澜汐新材料", True),
+    ("湖川瑞泽科技股份公司投资。", "湖川瑞泽", True),
+    ("湖川瑞泽智能装备制造有限责任公司投资。", "湖川瑞泽", True),  # six characters before the legal suffix
+    ("湖川瑞泽高端智能装备制造有限公司投资。", "湖川瑞泽", False),  # eight: no short form of it
+    ("湖川瑞泽，科技有限公司投资。", "湖川瑞泽", False),  # a comma ends the name
+    ("湖川瑞泽项目开工，澜汐科技有限公司投资。", "湖川瑞泽", False),
+])
+def test_a_short_form_starts_a_legal_company_name_of_the_text(text, short, has_legal_name):
+    assert _has_legal_name(text, short) is has_legal_name
 
 
 def test_project_named_after_a_company_of_the_text_gets_no_shorter_owner():
