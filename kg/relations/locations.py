@@ -40,6 +40,7 @@ located_in
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
@@ -427,6 +428,7 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
     """The items of a list that starts with ``first``: A、B和C, “A”、“B”, A(B)、C (the name in
     brackets is an item too), 总投资5亿元的A、总投资10亿的B; in text order."""
     text = ctx.text
+    first = _owned_project_after(ctx, first)
     items, pos, unnamed = [first], first.end, 0
     while True:
         pos = _skip_chars(ctx, pos, QUOTE_CLOSE)
@@ -454,8 +456,18 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
                 return items
             pos, unnamed = skipped.end(), unnamed + 1
             continue
-        items.append(found[0])
-        pos, unnamed = found[0].end, 0
+        items.append(_owned_project_after(ctx, found[0]))
+        pos, unnamed = items[-1].end, 0
+
+
+def _owned_project_after(ctx: DocContext, item: Mention) -> Mention:
+    """``A公司B项目、C公司D基地``: a company written right before its project is the owner of
+    that item, not the item: the project is what the list names (and where it is, the
+    company's project is)."""
+    if item.type not in OWNER_TYPES:
+        return item
+    project = [m for m in ctx.starting_at(ctx.skip_space(item.end), ("Project",)) if ctx.is_outermost(m)]
+    return project[0] if project else item
 
 
 def _list_items_before(ctx: DocContext, last: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
@@ -733,7 +745,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
         if where is None:
             continue
         items: list[Mention] = []
-        for verb in VISIT_VERB.finditer(sentence.text):
+        for verb in chain(VISIT_VERB.finditer(sentence.text), _sites_opening_clauses(ctx, sentence)):
             pos = _skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN)
             unnamed = UNNAMED_LIST_ITEM.match(ctx.text, pos)
             if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
@@ -745,21 +757,80 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
                  and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
-        if any(compact(m.text) != compact(where.text) for m in named):
+        others = [m for m in named if compact(m.text) != compact(where.text)]
+        if not all(_inside_toured(ctx, m, where) for m in others):
             where = None  # the visit moves on to another place
             continue
-        for m in items:
+        for m in others + items:
+            if m.type in SITES and (not _inside_toured(ctx, m, where) or any(
+                    p.type == "Park" and p is not m for p in ctx.inside(m.start, m.end, LOCATIONS))):
+                continue  # a site named after another place, or with its own zone (某高速某新区至某段项目), is there
             if compact(m.text) not in placed and not _names_a_post(ctx, m) and not _is_media(m):
                 placed.add(compact(m.text))
                 out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
     return out
 
 
+#: What follows the sites a clause opens with 在 (在A、B施工现场，…; 在C公司，…).
+SITE_CLAUSE_END = re.compile(rf"(?:{trigger_alternation('project_word')})?(?:建设|施工|生产)?(?:现场|工地|车间|厂区|基地)?[,，]")
+
+
+def _sites_opening_clauses(ctx: DocContext, sentence) -> list[re.Match[str]]:
+    """在A、B施工现场，…; 在C公司，…: a clause of a tour opening with 在 and the sites it is at
+    goes to them as a verb of visiting does (matches of 在 in the sentence's text)."""
+    out = []
+    for hit in re.finditer(r"(?:^|(?<=[,，;；]))在", sentence.text):
+        first = [m for m in ctx.starting_at(sentence.start + hit.end(), LOCATED) if ctx.is_outermost(m)]
+        if first and SITE_CLAUSE_END.match(ctx.text, _list_items(ctx, first[0])[-1].end):
+            out.append(hit)
+    return out
+
+
+def _inside_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
+    """Is the park or project ``m``, visited on a tour of ``where``, in it (某高新区 … 来到某某产业园;
+    甲县 … 乙镇某基地): its name opens with no place, with the toured place, or with one it may
+    contain?  A park or project named after another division (丙县产业园) is there."""
+    if m.type not in SITES:
+        return False
+    opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end]
+    if not opening:
+        return True
+    toured = where if where.type == "Place" else next(
+        (p for p in ctx.starting_at(where.start, PLACE) if p.end < where.end), None)
+    if toured is None:
+        return False
+    inner, outer = compact(opening[0].text), compact(toured.text)
+    entry = gazetteer.lookup(inner)
+    if entry is None or entry.level == gazetteer.RIVER:
+        return True  # a town or a river (渠江某航运工程) the gazetteer cannot set against the place
+    return outer.startswith(inner) or _may_contain(outer, inner)
+
+
 def _visited(ctx: DocContext, m: Mention) -> bool:
     """Is the place or park ``m`` where the visit goes (a verb of visiting before it in its clause,
     or 在 right before it)?  One named otherwise (吸引企业落地某市, 某市企业) does not move a tour on."""
     start = clause_start(ctx.text, m.start)
-    return ctx.text[m.start - 1:m.start] == "在" or bool(VISIT_VERB.search(ctx.text, start, m.start))
+    return ctx.text[m.start - 1:m.start] == "在" or any(
+        _names_only(ctx, verb.end(), m.start) for verb in VISIT_VERB.finditer(ctx.text, start, m.start))
+
+
+#: What may stand between a verb of visiting and the place it goes to besides names (先后来到了甲县、乙园).
+VISIT_FILLER = set(ITEM_JOINERS + "与了到至 \u3000")
+
+
+def _names_only(ctx: DocContext, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only names and the joiners of a list (深入甲县、乙县 before 丙县,
+    not 深入贯彻…精神 before a place)?"""
+    pos = start
+    while pos < end:
+        names = [n for n in ctx.starting_at(pos, LOCATIONS + LOCATED) if n.end <= end]
+        if names:
+            pos = max(n.end for n in names)
+        elif ctx.text[pos] in VISIT_FILLER:
+            pos += 1
+        else:
+            return False
+    return True
 
 
 def _visitors_place(ctx: DocContext, m: Mention) -> bool:

@@ -579,6 +579,24 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  [("青石县", "Place"), ("远拓电子有限公司", "Enterprise"), ("白河市", "Place"), ("青禾食品有限公司", "Enterprise")],
                  {("远拓电子有限公司", "located_in", "青石县"), ("青禾食品有限公司", "located_in", "白河市")},
                  id="a_place_visited_moves_the_tour_on"),
+    pytest.param("书记赴青石高新区调研。他强调,要深入贯彻江南省工作会议精神。书记在远拓智造产业园调研。"
+                 "在青禾电子、远拓食品,书记察看生产线。",
+                 [("青石高新区", "Park"), ("江南省", "Place"), ("远拓智造产业园", "Park"),
+                  ("青禾电子", "Enterprise"), ("远拓食品", "Enterprise")],
+                 {("远拓智造产业园", "located_in", "青石高新区"), ("青禾电子", "located_in", "青石高新区"),
+                  ("远拓食品", "located_in", "青石高新区")},
+                 id="a_park_of_the_toured_zone_and_a_verb_of_policy_do_not_move_the_tour_on"),
+    pytest.param("书记到渠县调研。随后,书记走进邻水产业园、三汇镇花椒基地。在远拓食品有限公司,书记察看生产线。",
+                 [("渠县", "Place"), ("邻水", "Place"), ("邻水产业园", "Park"), ("三汇镇", "Place"),
+                  ("三汇镇花椒基地", "Project"), ("远拓食品有限公司", "Enterprise")],
+                 {("邻水产业园", "located_in", "邻水"), ("三汇镇花椒基地", "located_in", "三汇镇"),
+                  ("三汇镇花椒基地", "located_in", "渠县"), ("远拓食品有限公司", "located_in", "渠县")},
+                 id="a_park_named_after_another_place_is_there_not_in_the_toured_place"),
+    pytest.param("书记到青石高新区调研。随后,书记走进青禾电子有限公司储能产业基地、远拓智能有限公司智慧工厂项目等地。",
+                 [("青石高新区", "Park"), ("青禾电子有限公司", "Enterprise"), ("储能产业基地", "Project"),
+                  ("远拓智能有限公司", "Enterprise"), ("智慧工厂项目", "Project")],
+                 {("储能产业基地", "located_in", "青石高新区"), ("智慧工厂项目", "located_in", "青石高新区")},
+                 id="a_company_before_its_project_in_a_list_owns_the_item_visited"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
