@@ -746,7 +746,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
             continue
         items: list[Mention] = []
         for verb in chain(VISIT_VERB.finditer(sentence.text), _sites_opening_clauses(ctx, sentence)):
-            pos = _skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN)
+            pos = _skip_chars(ctx, _after_visit_fillers(ctx.text, sentence.start + verb.end()), QUOTE_OPEN)
             unnamed = UNNAMED_LIST_ITEM.match(ctx.text, pos)
             if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
                 pos = _skip_chars(ctx, unnamed.end() + 1, QUOTE_OPEN)  # a first item no recognizer named
@@ -757,7 +757,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
                  and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
-        others = [m for m in named if compact(m.text) != compact(where.text)]
+        others = [m for m in named if compact(m.text) != compact(where.text) and not _province_of_toured(ctx, m, where)]
         if not all(_inside_toured(ctx, m, where) for m in others):
             where = None  # the visit moves on to another place
             continue
@@ -771,8 +771,15 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
     return out
 
 
-#: What follows the sites a clause opens with 在 (在A、B施工现场，…; 在C公司，…).
-SITE_CLAUSE_END = re.compile(rf"(?:{trigger_alternation('project_word')})?(?:建设|施工|生产)?(?:现场|工地|车间|厂区|基地)?[,，]")
+#: What follows the sites a clause opens with 在 (在A、B施工现场，…; 在C公司的生产车间，…).
+SITE_CLAUSE_END = re.compile(rf"的?(?:{trigger_alternation('project_word')})?(?:建设|施工|生产)?(?:现场|工地|车间|厂区|基地)?[,，]")
+#: 走访了A, 深入我区A: see visit_filler in relation_triggers.tsv.
+VISIT_FILLER_WORD = re.compile(f"(?:{trigger_alternation('visit_filler')})*")
+
+
+def _after_visit_fillers(text: str, pos: int) -> int:
+    """Where the first thing visited starts after a verb of visiting ending at ``pos``."""
+    return VISIT_FILLER_WORD.match(text, pos).end()
 
 
 def _sites_opening_clauses(ctx: DocContext, sentence) -> list[re.Match[str]]:
@@ -795,15 +802,32 @@ def _inside_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
     opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end]
     if not opening:
         return True
-    toured = where if where.type == "Place" else next(
-        (p for p in ctx.starting_at(where.start, PLACE) if p.end < where.end), None)
-    if toured is None:
+    outer = _toured_place(ctx, where)
+    if outer is None:
         return False
-    inner, outer = compact(opening[0].text), compact(toured.text)
+    inner = compact(opening[0].text)
     entry = gazetteer.lookup(inner)
     if entry is None or entry.level == gazetteer.RIVER:
         return True  # a town or a river (渠江某航运工程) the gazetteer cannot set against the place
     return outer.startswith(inner) or _may_contain(outer, inner)
+
+
+def _province_of_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
+    """Is ``m`` the province of the toured place (视察某省重要讲话 on a tour of one of its
+    districts): no visit elsewhere."""
+    toured = _toured_place(ctx, where)
+    outer = gazetteer.lookup(compact(m.text)) if m.type == "Place" else None
+    inner = gazetteer.lookup(toured) if toured is not None else None
+    return bool(outer and inner and outer.level == gazetteer.PROVINCE and inner.province == outer.full)
+
+
+def _toured_place(ctx: DocContext, where: Mention) -> str | None:
+    """The place of a tour: the place itself, a park that is a division too (某某新区), or the
+    place opening the park's name."""
+    if where.type == "Place" or gazetteer.lookup(compact(where.text)):
+        return compact(where.text)
+    opening = next((p for p in ctx.starting_at(where.start, PLACE) if p.end < where.end), None)
+    return compact(opening.text) if opening else None
 
 
 def _visited(ctx: DocContext, m: Mention) -> bool:

@@ -597,6 +597,17 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                   ("远拓智能有限公司", "Enterprise"), ("智慧工厂项目", "Project")],
                  {("储能产业基地", "located_in", "青石高新区"), ("智慧工厂项目", "located_in", "青石高新区")},
                  id="a_company_before_its_project_in_a_list_owns_the_item_visited"),
+    pytest.param("主任莅临青石经开区调研。主任先后深入我区远拓食品有限公司、青禾电子有限公司。"
+                 "在白鹭纺织有限公司的生产车间,工人正忙。主任还走访了澜汐科技有限公司和岚川机械有限公司。",
+                 [("青石经开区", "Park"), ("远拓食品有限公司", "Enterprise"), ("青禾电子有限公司", "Enterprise"),
+                  ("白鹭纺织有限公司", "Enterprise"), ("澜汐科技有限公司", "Enterprise"), ("岚川机械有限公司", "Enterprise")],
+                 {(c, "located_in", "青石经开区") for c in ("远拓食品有限公司", "青禾电子有限公司", "白鹭纺织有限公司",
+                                                       "澜汐科技有限公司", "岚川机械有限公司")},
+                 id="a_particle_or_our_district_after_the_verb_and_a_company_s_workshop_opened_with_zai"),
+    pytest.param("市长赴渠县调研。他强调,要落实视察四川重要讲话精神。市长来到区内远拓食品有限公司。",
+                 [("渠县", "Place"), ("四川", "Place"), ("远拓食品有限公司", "Enterprise")],
+                 {("远拓食品有限公司", "located_in", "渠县")},
+                 id="the_province_of_the_toured_place_does_not_move_the_tour_on"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
