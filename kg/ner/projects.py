@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
@@ -40,8 +40,8 @@ from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, prope
 from kg.spans import SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"
-#: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
-_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在|机械|股份|有限|公司|咨询|设备"
+#: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部, 数据中心 in 数据中心集群: not the end of a project name.
+_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在|机械|股份|有限|公司|咨询|设备|集群"
 #: A company's legal suffix ends the phrase before its project.
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: A legal company name (not a bare 公司: 目前公司一期项目) ends right before its project.
@@ -706,7 +706,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     name = text[start:e]
     facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-    if "某" in name or name[0] == "级" or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
+    if "某" in name or name[0] == "级" or _RANKED.match(name) or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
             or _campaign(text[start:s]):
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s) \
@@ -723,6 +723,11 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     if need_proper and not (named_by_owner or named_by_place or suffix.endswith(_PORT)) and _described_only(text[start:s]):
         return False  # 商业广场, 大型商业广场, 中试基地: a kind of facility, no name
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+#: 国家级技术创新基地, 省级示范项目: a rank opening the phrase makes a category (a status a
+#: facility is given), not a project's name.
+_RANKED = re.compile(f"(?:{alternation('rank_words.txt')})")
 
 
 #: Ports are named after their area, in common words too (某某园港).

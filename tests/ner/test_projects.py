@@ -31,6 +31,8 @@ def test_quantified_phrases_are_not_projects():
 @pytest.mark.parametrize("text, found, not_found", [
     pytest.param("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。",
                  {"300万吨炼化一体化项目", "G318", "G318雅江段三号大桥项目"}, set(), id="road_code_and_numbered_bridge_in_a_project_name"),
+    pytest.param("企业上马澜汐智控巴士项目,各镇吹响项目攻坚号角。",
+                 {"澜汐智控巴士项目"}, {"上马澜汐智控巴士项目", "镇吹响项目", "吹响项目"}, id="verbs_of_launching_open_no_name"),
     pytest.param("10月3号安澜大桥项目开工。",
                  {"安澜大桥项目"}, set(), id="a_day_written_with_hao_still_ends_the_phrase"),
     pytest.param("书记走访了湖川瑞泽智能科技有限责任公司智慧工厂建设项目、某地云岚新能源有限公司储能产业基地。",
@@ -239,6 +241,8 @@ def test_places_and_fields_own_no_project(text, not_owner):
     ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
     ("参观了青岭热带植物园。", "青岭热带植物园"),                  # gardens and exhibition grounds
     ("来到澜沧茶叶博览园。", "澜沧茶叶博览园"),
+    ("青岭铁矿、白鹭沟钼矿全面开工。", "青岭铁矿"),                   # mines named by their site
+    ("岚川移动青梧云计算数据中心投用。", "岚川移动青梧云计算数据中心"),   # a data centre with a proper part
     ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
     ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
     # two projects joined by 及: the one in common words is judged like its neighbour
@@ -260,6 +264,10 @@ def test_facilities_and_joined_projects(text, project):
     "港城合作，深港两地交流密切。",                   # places ending in 港
     "大力建设海南自由贸易港。",                      # a free-trade port is a zone
     "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
+    "积极争创国家级技术标准创新基地。",                # a rank opens a category, a status given
+    "在海南自贸港另一重点项目建设现场。",              # a zone and rating words only
+    "以更多标志性高质量项目夯实基础。",                # rating words only
+    "青梧数据中心集群已集聚多个中心。",                 # a cluster of data centres
     "他说，整个施工项目年底完工。",
     "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
     "按下重大项目建设快进键，聚力项目建设，大上项目。",
