@@ -33,6 +33,9 @@ located_in
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
+  - a line opening with a place or park and a colon (某区：4月2日，在某市甲产业园举行仪式，有A项目…):
+    every park and project of the line, but one named after another division of its rank;
+  - tours: the later sentences of a visit (see ``_tours``).
   - the district of a section header (seed 002: a line with only 潼南) for the
     parks, projects, institutions and companies under it that no other pattern
     places.
@@ -119,6 +122,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
+    out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
     return out
@@ -795,8 +799,9 @@ def _sites_opening_clauses(ctx: DocContext, sentence) -> list[re.Match[str]]:
 
 def _inside_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
     """Is the park or project ``m``, visited on a tour of ``where``, in it (某高新区 … 来到某某产业园;
-    甲县 … 乙镇某基地): its name opens with no place, with the toured place, or with one it may
-    contain?  A park or project named after another division (丙县产业园) is there."""
+    甲县 … 乙镇某基地, 某市某某项目): its name opens with no place, with the toured place, or with
+    one it may contain or be in?  A park or project named after another division of the same
+    rank or apart (丙县产业园) is there."""
     if m.type not in SITES:
         return False
     opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end]
@@ -809,7 +814,7 @@ def _inside_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
     entry = gazetteer.lookup(inner)
     if entry is None or entry.level == gazetteer.RIVER:
         return True  # a town or a river (渠江某航运工程) the gazetteer cannot set against the place
-    return outer.startswith(inner) or _may_contain(outer, inner)
+    return outer.startswith(inner) or _may_contain(outer, inner) or _may_contain(inner, outer)
 
 
 def _province_of_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
@@ -1280,6 +1285,30 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
         parks = [p for p in ctx.inside(previous.start, previous.end, ("Park",)) if ctx.is_outermost(p)]
         if parks:
             out += [ctx.relation(p, "located_in", parks[0], "list_under_heading") for p in projects]
+    return out
+
+
+LINE_HEADING = re.compile(r"[ \t\u3000]*([^：:\n，,。]{2,12})[：:]")
+
+
+def _line_headings(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某区：4月28日，在甲产业园举行仪式，有A、B项目开工 (a report by district, one line each):
+    the place or park opening a line before a colon is where every park and project of the
+    line is, but one named after another division."""
+    done = {(compact(r.head.text), compact(r.tail.text)) for r in found if r.label == "located_in"}
+    out = []
+    for line in re.finditer(r"[^\n]+", ctx.text):
+        heading = LINE_HEADING.match(ctx.text, line.start(), line.end())
+        if heading is None:
+            continue
+        where = [m for m in ctx.starting_at(heading.start(1), LOCATIONS) if m.end == heading.end(1)]
+        if not where:
+            continue
+        for m in ctx.inside(heading.end(), line.end(), SITES):
+            if ctx.is_outermost(m) and (compact(m.text), compact(where[0].text)) not in done \
+                    and _inside_toured(ctx, m, where[0]):
+                done.add((compact(m.text), compact(where[0].text)))
+                out.append(ctx.relation(m, "located_in", where[0], "line_heading", ctx.evidence(m)))
     return out
 
 

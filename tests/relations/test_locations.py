@@ -635,3 +635,19 @@ def test_place_visited_with_a_light_verb_opens_a_scene(text, names, expected):
 ])
 def test_bracketed_place_after_a_country_locates_a_park(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("全市集中开工。\n渠县:4月2日,在达州澜汐产业园举行仪式,有澜汐电子项目开工。\n邻水县:澜岳食品项目开工。",
+                 [("渠县", "Place"), ("达州", "Place"), ("达州澜汐产业园", "Park"), ("澜汐电子项目", "Project"),
+                  ("邻水县", "Place"), ("澜岳食品项目", "Project")],
+                 {("达州澜汐产业园", "渠县"), ("澜汐电子项目", "渠县"), ("澜岳食品项目", "邻水县")},
+                 id="every_park_and_project_of_a_line_headed_by_a_place"),
+    pytest.param("渠县:邻水经开区澜汐电子项目开工。",
+                 [("渠县", "Place"), ("邻水", "Place"), ("邻水经开区", "Park"), ("澜汐电子项目", "Project")],
+                 {("邻水经开区", "邻水")},
+                 id="not_a_park_named_after_another_county"),
+])
+def test_line_headed_by_a_place(text, names, expected):
+    assert {(h, t) for h, _, t in triples(make_doc(text, names), "located_in")} >= expected
+    assert ("邻水经开区", "渠县") not in {(h, t) for h, _, t in triples(make_doc(text, names), "located_in")}
