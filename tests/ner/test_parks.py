@@ -23,6 +23,9 @@ from tests.conftest import plain_doc, recognized, texts
     pytest.param("园区建成机械制造产业园6个,地块由澜汐新材料产业园有限公司竞得,青梧自贸港11个重点园区挂牌。",
                  {"青梧自贸港"}, {"机械制造产业园", "澜汐新材料产业园"},
                  id="a_count_ending_the_clause_or_a_company_suffix_after_the_zone_word"),
+    pytest.param("资料图：航拍四川青梧国际康养旅游先行区。俯瞰澜汐高新区。",
+                 {"四川青梧国际康养旅游先行区", "澜汐高新区"}, {"航拍四川青梧国际康养旅游先行区", "俯瞰澜汐高新区"},
+                 id="a_caption_verb_before_the_park"),
 ])
 def test_parks_found_and_not_found(text, found, not_found):
     names = recognized(recognize_parks, text, "Park")
