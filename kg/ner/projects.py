@@ -141,9 +141,11 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
 
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
+#: Words qualifying the projects a list is closed by (甲、乙等40个在建项目, 甲和乙2个重点项目).
+_LISTED_QUALIFIERS = r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴|在建|新建|新上|新开工|续建|签约)*"
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
-    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴)*(?:项目|工程)")
+    rf"{_LISTED_QUALIFIERS}(?:项目|工程)")
 #: ``在甲、乙、丙开工项目现场``: items named as the sites of projects visited, without 等.
 _LIST_OF_SITES = re.compile(
     rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
@@ -151,7 +153,7 @@ _LIST_OF_SITES = re.compile(
 
 #: A count of projects right after a list (``甲、乙和丙四个项目``, ``甲、乙3个项目限时开工``):
 #: the list has no 等, so two items at least and the count (not a phase's numeral) closes it.
-_PROJECT_COUNT = r"[0-9一二三四五六七八九十两]+个(?:重点|重大)?(?:项目|工程)"
+_PROJECT_COUNT = rf"[0-9一二三四五六七八九十两]+个{_LISTED_QUALIFIERS}(?:项目|工程)"
 #: The last item, which may be two joined by 和.
 _JOINED_ITEM = _LIST_ITEM.replace("{2,20}", "{2,40}")
 _LIST_COUNTED = re.compile(

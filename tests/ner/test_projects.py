@@ -317,6 +317,10 @@ def test_items_of_project_lists_as_projects_or_companies(text, projects, compani
                  {"青禾冷链物流中心", "东岭智造产业园", "澜轴轴承搬迁改造"}, id="last_item_joined_by_he"),
     pytest.param("甲区当天开工金澜大厦二期、博远城三期(Ⅱ)、鸿钜路北段改造3个项目。",
                  {"金澜大厦二期", "博远城三期(Ⅱ)", "鸿钜路北段改造"}, id="digits_after_a_phase"),
+    pytest.param("推动澜汐雷沃高端农业装备、青梧智慧医药基地等40个在建项目尽快投产。",
+                 {"澜汐雷沃高端农业装备", "青梧智慧医药基地"}, id="a_qualifier_between_the_count_and_the_project_word"),
+    pytest.param("今年开工青禾冷链物流中心、东岭智造产业园、澜轴轴承搬迁改造3个新上项目。",
+                 {"青禾冷链物流中心", "东岭智造产业园", "澜轴轴承搬迁改造"}, id="a_qualifier_without_deng"),
 ])
 def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
     assert projects <= texts(merged_mentions(text), "Project")
