@@ -243,6 +243,7 @@ def test_places_and_fields_own_no_project(text, not_owner):
     ("来到澜沧茶叶博览园。", "澜沧茶叶博览园"),
     ("青岭铁矿、白鹭沟钼矿全面开工。", "青岭铁矿"),                   # mines named by their site
     ("岚川移动青梧云计算数据中心投用。", "岚川移动青梧云计算数据中心"),   # a data centre with a proper part
+    ("来到澜汐物流青梧邮件处理中心。", "澜汐物流青梧邮件处理中心"),       # a processing plant
     ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
     ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
     # two projects joined by 及: the one in common words is judged like its neighbour
