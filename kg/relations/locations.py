@@ -672,7 +672,8 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
         for hit in re.finditer(re.escape(word), text):
             if word == "到" and text[hit.start() - 1:hit.start()] in "来达得":
                 continue  # 来到 is a visit verb of its own; 达到, 得到 are no movement
-            run, _ = _location_run(ctx, hit.end())
+            after = hit.end() + (text.startswith(FORMER, hit.end()) and bool(ctx.starting_at(hit.end() + 1, ("Park",))))
+            run, _ = _location_run(ctx, after)  # 到原某某产业园: the park as it was called before
             places = [m for m in run if m.type in LOCATIONS]
             if not places or places[-1] is not run[len(places) - 1]:
                 continue
@@ -692,7 +693,8 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                 if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
-                if not _visit_after(text, pos, visit):
+                # (or, for a park, with a comma: 到某产业园，实地了解A、B)
+                if not (_visit_after(text, pos, visit) or word == "到" and opens_clause and where.type == "Park"):
                     continue
             elif not (opens_clause or _visit_after(text, pos, visit)
                       or ctx.starting_at(pos, LOCATED)):
@@ -775,6 +777,8 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
     return out
 
 
+#: 原 before a park's name: as it was called before (到原某某产业园).
+FORMER = "原"
 #: What follows the sites a clause opens with 在 (在A、B施工现场，…; 在C公司的生产车间，…).
 SITE_CLAUSE_END = re.compile(rf"的?(?:{trigger_alternation('project_word')})?(?:建设|施工|生产)?(?:现场|工地|车间|厂区|基地)?[,，]")
 #: 走访了A, 深入我区A: see visit_filler in relation_triggers.tsv.

@@ -620,6 +620,13 @@ def test_tour_moves_on_only_with_the_visit(text, names, expected):
     pytest.param("调研组前往青石县开展合作,走访远拓电子有限公司。",
                  [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
                  set(), id="light_verb_before_no_verb_of_visiting_opens_no_scene"),
+    pytest.param("调研组到原青梧产业园,实地了解远拓电子有限公司、青禾食品有限公司等新落地企业。",
+                 [("青梧产业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("青禾食品有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青梧产业园"), ("青禾食品有限公司", "located_in", "青梧产业园")},
+                 id="dao_a_park_and_a_comma_opens_a_scene_also_with_its_former_name"),
+    pytest.param("从青石县到白河县,远拓电子有限公司的车队运输货物。",
+                 [("青石县", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")],
+                 set(), id="dao_a_place_and_a_comma_opens_no_scene"),
 ])
 def test_place_visited_with_a_light_verb_opens_a_scene(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
