@@ -768,8 +768,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
             where = None  # the visit moves on to another place
             continue
         for m in others + items:
-            if m.type in SITES and (not _inside_toured(ctx, m, where) or any(
-                    p.type == "Park" and p is not m for p in ctx.inside(m.start, m.end, LOCATIONS))):
+            if m.type in SITES and (not _inside_toured(ctx, m, where) or _names_its_zone(ctx, m)):
                 continue  # a site named after another place, or with its own zone (某高速某新区至某段项目), is there
             if compact(m.text) not in placed and not _names_a_post(ctx, m) and not _is_media(m):
                 placed.add(compact(m.text))
@@ -794,11 +793,22 @@ def _sites_opening_clauses(ctx: DocContext, sentence) -> list[re.Match[str]]:
     """在A、B施工现场，…; 在C公司，…: a clause of a tour opening with 在 and the sites it is at
     goes to them as a verb of visiting does (matches of 在 in the sentence's text)."""
     out = []
-    for hit in re.finditer(r"(?:^|(?<=[,，;；]))在", sentence.text):
+    for hit in re.finditer(r"(?:^(?:图为)?|(?<=[,，;；]))在", sentence.text):  # 图为在A，…: a caption
         first = [m for m in ctx.starting_at(sentence.start + hit.end(), LOCATED) if ctx.is_outermost(m)]
         if first and SITE_CLAUSE_END.match(ctx.text, _list_items(ctx, first[0])[-1].end):
             out.append(hit)
     return out
+
+
+#: What a project adds to the estate it builds (某某产业园三期项目, 某某产业园(二期)工程).
+BUILT_ESTATE_REST = re.compile(r"[(（]?[0-9一二三四五六七八九十]+期[)）]?(?:项目|工程)?(?:基地)?|项目|工程")
+
+
+def _names_its_zone(ctx: DocContext, site: Mention) -> bool:
+    """Does a park inside the site's name say where it is (某高速某新区至某段项目), not only
+    the estate the project builds (某某产业园三期项目)?"""
+    return any(p.type == "Park" and p is not site and not BUILT_ESTATE_REST.fullmatch(ctx.text, p.end, site.end)
+               for p in ctx.inside(site.start, site.end, LOCATIONS))
 
 
 def _inside_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:

@@ -608,6 +608,11 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  [("渠县", "Place"), ("四川", "Place"), ("远拓食品有限公司", "Enterprise")],
                  {("远拓食品有限公司", "located_in", "渠县")},
                  id="the_province_of_the_toured_place_does_not_move_the_tour_on"),
+    pytest.param("书记来到青石高新区调研。图为在澜汐智能产业园三期项目,书记了解情况。",
+                 [("青石高新区", "Park"), ("澜汐智能产业园三期项目", "Project"), ("澜汐智能产业园", "Park")],
+                 {("澜汐智能产业园三期项目", "located_in", "青石高新区"),
+                  ("澜汐智能产业园三期项目", "located_in", "澜汐智能产业园")},
+                 id="a_caption_at_a_site_and_the_estate_a_project_builds"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
