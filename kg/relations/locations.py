@@ -21,7 +21,7 @@ located_in
   - the host of an event starting or signing projects (某县举行…集中开工仪式。本次开工的项目
     包括A、B), a place heading a list (某区：A项目、B项目开工), a place before a list of
     projects (某市“A项目”、“B项目”);
-  - Y是(X)在L投资建设的…;
+  - Y是(X)在L投资建设的…; Y，作为L重大项目 / Y是L重点项目 (a project a place counts as its own);
   - X … 落户 L, X 在 L 落户 (and 园区 … X 落户: the park named before);
   - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name
     (a park in brackets after a park is its other name, not its place);
@@ -87,7 +87,7 @@ TOPONYM_TAILS = load_set("toponym_tails.txt")
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "starts_at", "record_place", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
-            "bracketed_place", "scene", "place_before_list", "is_built_at"}
+            "bracketed_place", "scene", "place_before_list", "is_built_at", "places_project"}
 #: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
 #: which joins the two sides of an agreement (A与B签约) as often as two items.
 ITEM_JOINERS = "、和及"
@@ -118,6 +118,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += out_sub
     out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
     out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
+    out += _places_project(ctx)
     scenes = _scene_places(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
@@ -1248,6 +1249,25 @@ def _is_in(ctx: DocContext) -> list[Relation]:
         # directions says whose project the park is, not where it is.
         if where and not IS_IN_JOINED.match(ctx.text, where[0].end):
             out.append(ctx.relation(park, "located_in", where[0], "is_in"))
+    return out
+
+
+#: 某项目，作为某市重大项目 / 某中心是某市重点项目: the project a place counts as its own.
+AS_PLACES_PROJECT = re.compile(r"\s*[,，]?\s*(?:作为|是)")
+PLACES_PROJECT_WORD = re.compile(rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:{trigger_alternation('project_word')})")
+
+
+def _places_project(ctx: DocContext) -> list[Relation]:
+    """某某项目，作为某市重大项目，…; 某某中心是某市重点项目: a project said to be one of a
+    place's projects is in that place."""
+    out = []
+    for project in ctx.of_type("Project"):
+        verb = AS_PLACES_PROJECT.match(ctx.text, project.end)
+        if not ctx.is_outermost(project) or verb is None:
+            continue
+        where = [m for m in ctx.starting_at(ctx.skip_space(verb.end()), PLACE) if ctx.is_outermost(m)]
+        if where and PLACES_PROJECT_WORD.match(ctx.text, where[0].end):
+            out.append(ctx.relation(project, "located_in", where[0], "places_project"))
     return out
 
 

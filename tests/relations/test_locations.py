@@ -663,3 +663,16 @@ def test_bracketed_place_after_a_country_locates_a_park(text, names, expected):
 def test_line_headed_by_a_place(text, names, expected):
     assert {(h, t) for h, _, t in triples(make_doc(text, names), "located_in")} >= expected
     assert ("邻水经开区", "渠县") not in {(h, t) for h, _, t in triples(make_doc(text, names), "located_in")}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("总投资5亿元的澜汐广场项目,作为渠县重大项目,承载着商业功能。",
+                 [("澜汐广场项目", "Project"), ("渠县", "Place")], {("澜汐广场项目", "located_in", "渠县")},
+                 id="zuowei_a_places_major_project"),
+    pytest.param("青梧会展中心是渠县重点项目。", [("青梧会展中心", "Project"), ("渠县", "Place")],
+                 {("青梧会展中心", "located_in", "渠县")}, id="shi_a_places_key_project"),
+    pytest.param("青梧会展中心是渠县与邻水县合作的成果。", [("青梧会展中心", "Project"), ("渠县", "Place"), ("邻水县", "Place")],
+                 set(), id="not_a_place_doing_something"),
+])
+def test_a_project_a_place_counts_as_its_own(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
