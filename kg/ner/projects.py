@@ -266,7 +266,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 # a park's name in a list of projects is what is built: it outranks the Park reading
                 built = text.endswith(_BUILT_ESTATES, s, e)
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
-                owner = _owner(text, out[-1], e)
+                owner = _owner(text, out[-1], e) or (_estate_owner(text, s, e) if built else None)
                 if not owner and word_owner:
                     owner = Mention(s, s + len(word_owner), word_owner, "Enterprise", "projects.owner", 0.6)
                 if owner:
@@ -559,11 +559,27 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     brand = brand or _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
-    # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
-    entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
+    return _owner_named(text, project.start, begin, brand)
+
+
+def _owner_named(text: str, start: int, begin: int, brand: str) -> Mention:
+    """The owner ``brand`` written at ``begin`` after the places from ``start``: 中国某某集团, the
+    place is in a group's name; a province or city prefix is in any company's (省名某某)."""
+    entry = gazetteer.lookup(text[start:begin]) if begin > start else None
     in_name = brand.endswith("集团") or bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
-    start = project.start if in_name else begin
+    start = start if in_name else begin
     return Mention(start, begin + len(brand), text[start:begin + len(brand)], "Enterprise", "projects.owner", 0.6)
+
+
+def _estate_owner(text: str, start: int, end: int) -> Mention | None:
+    """甲、某省某某电气产业园和乙四个项目: an estate a list names as a project, after a trade name
+    and industry words (字号 + 行业), is that company's park, which it owns."""
+    estate = next((m for m in suffix_regex("park_suffixes.txt").finditer(text, start, end) if m.end() == end), None)
+    if estate is None:
+        return None
+    begin = place_chain_end(text, start, estate.start())
+    brand = _short_company_name(text[begin:estate.start()])
+    return _owner_named(text, start, begin, brand) if brand else None
 
 
 def _coordinated(text: str, start: int, end: int) -> int:

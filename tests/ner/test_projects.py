@@ -413,6 +413,14 @@ def test_owners_of_relocations_and_company_parks(text, owner):
     assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
 
 
+@pytest.mark.parametrize("text, owner", [
+    ("调研组察看了青梧研究基地、四川澜汐电气产业园、岚川食品产业园和海林搬迁改造四个项目。", "四川澜汐电气"),
+    ("调研组察看了青梧研究基地、四川澜汐电气产业园、岚川食品产业园和海林搬迁改造四个项目。", "岚川食品"),
+])
+def test_a_company_s_estate_listed_as_a_project(text, owner):
+    assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
 @pytest.mark.parametrize("text", [
     "两江数字经济产业园项目开工。",             # a park named after a place or field
     "玉林白平产业园热电联产一期项目开工。",     # after a place the gazetteer lacks
