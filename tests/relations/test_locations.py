@@ -604,7 +604,7 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  {(c, "located_in", "青石经开区") for c in ("远拓食品有限公司", "青禾电子有限公司", "白鹭纺织有限公司",
                                                        "澜汐科技有限公司", "岚川机械有限公司")},
                  id="a_particle_or_our_district_after_the_verb_and_a_company_s_workshop_opened_with_zai"),
-    pytest.param("市长赴渠县调研。他强调,要落实视察四川重要讲话精神。市长来到区内远拓食品有限公司。",
+    pytest.param("市长赴渠县调研。他强调,要落实视察四川重要讲话精神。市长来到远拓食品有限公司。",
                  [("渠县", "Place"), ("四川", "Place"), ("远拓食品有限公司", "Enterprise")],
                  {("远拓食品有限公司", "located_in", "渠县")},
                  id="the_province_of_the_toured_place_does_not_move_the_tour_on"),
