@@ -47,7 +47,7 @@ from itertools import chain
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import TITLE, Mention, Relation
+from kg.model import TITLE, Mention, Relation, Sentence
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
@@ -790,7 +790,7 @@ def _after_visit_fillers(text: str, pos: int) -> int:
     return VISIT_FILLER_WORD.match(text, pos).end()
 
 
-def _sites_opening_clauses(ctx: DocContext, sentence) -> list[re.Match[str]]:
+def _sites_opening_clauses(ctx: DocContext, sentence: Sentence) -> list[re.Match[str]]:
     """在A、B施工现场，…; 在C公司，…: a clause of a tour opening with 在 and the sites it is at
     goes to them as a verb of visiting does (matches of 在 in the sentence's text)."""
     out = []
@@ -859,7 +859,7 @@ def _visited(ctx: DocContext, m: Mention) -> bool:
 
 
 #: What may stand between a verb of visiting and the place it goes to besides names (先后来到了甲县、乙园).
-VISIT_FILLER = set(ITEM_JOINERS + "与了到至 \u3000")
+VISIT_GAP_CHARS = set(ITEM_JOINERS + "与了到至 \u3000")
 
 
 def _names_only(ctx: DocContext, start: int, end: int) -> bool:
@@ -870,7 +870,7 @@ def _names_only(ctx: DocContext, start: int, end: int) -> bool:
         names = [n for n in ctx.starting_at(pos, LOCATIONS + LOCATED) if n.end <= end]
         if names:
             pos = max(n.end for n in names)
-        elif ctx.text[pos] in VISIT_FILLER:
+        elif ctx.text[pos] in VISIT_GAP_CHARS:
             pos += 1
         else:
             return False
@@ -1322,6 +1322,7 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: The start of a line up to a colon: the place or park heading the line (某区：…).
 LINE_HEADING = re.compile(r"[ \t\u3000]*([^：:\n，,。]{2,12})[：:]")
 
 
