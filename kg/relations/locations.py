@@ -1022,7 +1022,8 @@ LIST_CLOSE = re.compile(rf"等[^，,。；;、：:]{{0,12}}?(?:{trigger_alternat
 
 def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     """某市引进A、B、C等一批重大项目; 某经开区共推动A、B等16个项目开工: the place or park that opens
-    the clause (found as the host of an event is) and brings in, starts or signs (a list verb
+    the clause (found as the host of an event is; or its sentence's, when the clause opens with
+    the list verb: 某区抢抓…机遇，引进建设A、B等项目) and brings in, starts or signs (a list verb
     before the first item) is where every project, park and company listed in that clause
     before 等…项目/企业 is (parks only in a place), unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
@@ -1033,7 +1034,7 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         sentence = ctx.doc.sentence_at(hit.start())
         if sentence is None:
             continue
-        host = _event_host(ctx, hit.start(), sentence.end)
+        host = _event_host(ctx, hit.start(), sentence.end) or _shared_subject(ctx, hit.start(), sentence.start, verbs)
         if host is None:  # 共储备A、B等重点项目136个: a sentence naming no subject speaks of the home
             # (its projects only: companies listed so are as often investors from elsewhere)
             items = [m for m in ctx.inside(sentence.start, hit.start(), LOCATED) if ctx.is_outermost(m)]
@@ -1054,6 +1055,21 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
                     and (m.type != "Park" or host.type == "Place"):
                 out.append(ctx.relation(m, "located_in", host, pattern, ctx.evidence(m)))
     return out
+
+
+def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple[str, ...]) -> Mention | None:
+    """某区抢抓…机遇，引进建设A、B等项目: a clause opening with a list verb has the subject of the
+    first clause of its sentence (after a semicolon, of that part): the place or park it opens with."""
+    start = clause_start(ctx.text, pos)
+    if not ctx.text.startswith(verbs, ctx.skip_space(start)):
+        return None
+    semicolon = max(ctx.text.rfind(c, sentence_start, start) for c in ";；")
+    first = ctx.skip_space(semicolon + 1 if semicolon >= 0 else sentence_start)
+    opening = [m for m in ctx.starting_at(first, LOCATIONS) if ctx.is_outermost(m)]
+    if not opening or _names_a_post(ctx, opening[0]) or ctx.inside(opening[0].end, start, LOCATED + LOCATIONS):
+        return None
+    run, _ = _location_run(ctx, opening[0].start)
+    return _most_specific(run) or opening[0]
 
 
 #: How many times a document must name its home place or park (written on its own).

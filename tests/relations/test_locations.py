@@ -676,3 +676,19 @@ def test_line_headed_by_a_place(text, names, expected):
 ])
 def test_a_project_a_place_counts_as_its_own(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("渠县抢抓新能源发展机遇,引进建设澜汐电池产业园、青梧储能电站等项目;邻水县招引了岚川食品项目。",
+                 [("渠县", "Place"), ("澜汐电池产业园", "Project"), ("青梧储能电站", "Project"),
+                  ("邻水县", "Place"), ("岚川食品项目", "Project")],
+                 {("澜汐电池产业园", "located_in", "渠县"), ("青梧储能电站", "located_in", "渠县")},
+                 id="the_subject_of_the_first_clause_brings_in_the_list"),
+    pytest.param("渠县抢抓与澜汐集团合作机遇,引进建设澜汐电池产业园、青梧储能电站等项目。",
+                 [("渠县", "Place"), ("澜汐集团", "Enterprise"), ("澜汐电池产业园", "Project"), ("青梧储能电站", "Project")],
+                 set(), id="not_past_another_name"),
+])
+def test_a_list_clause_shares_the_subject_of_its_sentence(text, names, expected):
+    assert expected <= triples(make_doc(text, names), "located_in")
+    if not expected:
+        assert not {h for h, _, t in triples(make_doc(text, names), "located_in") if t == "渠县"}
