@@ -105,6 +105,8 @@ SEMICOLON = re.compile("[;；]")
 IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
 #: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
 VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + trigger_alternation("visit"))
+#: The site of a project item before the next item (A项目点、B; A项目施工现场和B).
+ITEM_SITE = re.compile(r"(?:点|(?:建设|施工)?(?:现场|工地))(?=[、和及])")
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
 ITEM_MODIFIER = re.compile(rf"(?:{trigger_alternation('investment')})(?:{trigger_alternation('approximately')})?"
                            r"[0-9.]+[万亿]*元?(?:人民币)?的")
@@ -437,6 +439,8 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
     items, pos, unnamed = [first], first.end, 0
     while True:
         pos = _skip_chars(ctx, pos, QUOTE_CLOSE)
+        site = ITEM_SITE.match(text, pos) if items[-1].type == "Project" else None
+        pos = site.end() if site else pos  # A项目点、B基地: the site of the project visited
         bracket = ITEM_BRACKET.match(text, pos)
         if bracket:
             inner = [m for m in ctx.starting_at(ctx.skip_space(bracket.start(1)), types)

@@ -613,6 +613,10 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  {("澜汐智能产业园三期项目", "located_in", "青石高新区"),
                   ("澜汐智能产业园三期项目", "located_in", "澜汐智能产业园")},
                  id="a_caption_at_a_site_and_the_estate_a_project_builds"),
+    pytest.param("书记到渠县调研。书记先后到澜汐硅片项目点、青梧负极材料基地,察看进展。",
+                 [("渠县", "Place"), ("澜汐硅片项目", "Project"), ("青梧负极材料基地", "Project")],
+                 {("澜汐硅片项目", "located_in", "渠县"), ("青梧负极材料基地", "located_in", "渠县")},
+                 id="the_site_of_a_project_item_before_the_next_item"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
