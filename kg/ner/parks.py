@@ -43,6 +43,10 @@ _FEATURES = frozenset("湾港湖岛")
 #: Parks named as a project (某某产业园项目): the endings of built estates, not of zones (某某新区项目).
 _BUILT_SUFFIX = ("园", "园区")
 _PROJECT_WORDS = ("项目", "工程")
+#: What follows a zone word that is no park: a count ending the clause (建成机械制造产业园6个，:
+#: a category, not 某某自贸港11个重点园区) or a
+#: company's legal suffix (某某产业园有限公司: the company is named after it).
+_NOT_A_PARK_AFTER = re.compile(r"[0-9一二两三四五六七八九十]+个(?=[，,。；;、]|$)|有限公司|有限责任公司|股份有限公司|股份公司")
 _SUB = re.compile(r"[ \t]?([（(]?)([东西南北中]|[\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
 
 
@@ -152,8 +156,8 @@ def recognize_parks(text: str) -> list[Mention]:
         start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
             start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
-        if is_counted(text, start) or kind == "park" and m.group().endswith(_BUILT_SUFFIX) \
-                and text.startswith(_PROJECT_WORDS, e):
+        if is_counted(text, start) or _NOT_A_PARK_AFTER.match(text, e) or kind == "park" \
+                and m.group().endswith(_BUILT_SUFFIX) and text.startswith(_PROJECT_WORDS, e):
             continue  # 某某智慧物流产业园项目: the park is the project being built, not a zone
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
         inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]

@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
@@ -40,16 +40,21 @@ from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, prope
 from kg.spans import SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"
-#: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部: not the end of a project name.
-_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在|机械|股份|有限|公司|咨询|设备"
+#: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部, 数据中心 in 数据中心集群: not the end of a project name.
+_NOT_BEFORE = r"港|师|院|研究|化|部|组|办|处|经理|负责人|单位|中心|技术|所在|机械|股份|有限|公司|咨询|设备|集群"
 #: A company's legal suffix ends the phrase before its project.
 _COMPANY_END = re.compile(r"公司|[（(](?:普通|有限)合伙[）)]")
 #: A legal company name (not a bare 公司: 目前公司一期项目) ends right before its project.
 _LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|[（(](?:普通|有限)合伙[）)])$")
 #: Characters before a name's end that hold any match of _LEGAL_NAME_END: the search looks there only.
 _LEGAL_NAME_REACH = 16
-#: The rest of a legal company name after its short form (某某新材料|科技有限公司).
-_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限公司|有限责任公司|股份公司)")
+#: The rest of a legal company name after its short form (某某新材料|科技有限公司): at most
+#: _LEGAL_GAP characters, then a legal suffix.
+_LEGAL_SUFFIX = re.compile(r"有限公司|有限责任公司|股份公司")
+_LEGAL_GAP = 6
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+#: The longest short form looked up (a project's name up to its suffix is shorter).
+_SHORT_FORM_REACH = 40
 #: Marks of a named project inside X of X项目: numbers, Latin, quotes, phases, companies.
 _PROPER_MARK = re.compile(r"[0-9A-Za-z“”\"（）()·]|[一二三四五六七八九十]期|集团|公司")
 #: Suffixes that name a project only with a proper part in front (see _has_proper_part).
@@ -136,9 +141,11 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
 
 _LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
+#: Words qualifying the projects a list is closed by (甲、乙等40个在建项目, 甲和乙2个重点项目).
+_LISTED_QUALIFIERS = r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴|在建|新建|新上|新开工|续建|签约)*"
 _LIST_OF_PROJECTS = re.compile(
     rf"((?:{_LIST_ITEM}、)*{_LIST_ITEM})等(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
-    r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴)*(?:项目|工程)")
+    rf"{_LISTED_QUALIFIERS}(?:项目|工程)")
 #: ``在甲、乙、丙开工项目现场``: items named as the sites of projects visited, without 等.
 _LIST_OF_SITES = re.compile(
     rf"((?:{_LIST_ITEM}、)+{_LIST_ITEM}?)(?:开工|竣工|在建|投产|签约)项目(?:建设)?(?:现场|工地)")
@@ -146,7 +153,7 @@ _LIST_OF_SITES = re.compile(
 
 #: A count of projects right after a list (``甲、乙和丙四个项目``, ``甲、乙3个项目限时开工``):
 #: the list has no 等, so two items at least and the count (not a phase's numeral) closes it.
-_PROJECT_COUNT = r"[0-9一二三四五六七八九十两]+个(?:重点|重大)?(?:项目|工程)"
+_PROJECT_COUNT = rf"[0-9一二三四五六七八九十两]+个{_LISTED_QUALIFIERS}(?:项目|工程)"
 #: The last item, which may be two joined by 和.
 _JOINED_ITEM = _LIST_ITEM.replace("{2,20}", "{2,40}")
 _LIST_COUNTED = re.compile(
@@ -259,7 +266,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 # a park's name in a list of projects is what is built: it outranks the Park reading
                 built = text.endswith(_BUILT_ESTATES, s, e)
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
-                owner = _owner(text, out[-1], e)
+                owner = _owner(text, out[-1], e) or (_estate_owner(text, s, e) if built else None)
                 if not owner and word_owner:
                     owner = Mention(s, s + len(word_owner), word_owner, "Enterprise", "projects.owner", 0.6)
                 if owner:
@@ -439,14 +446,26 @@ def _brand_before_object(core: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _legal_name_starts(text: str) -> frozenset[str]:
+    """Every string of ``text`` that starts a legal company name in it (``short`` of
+    ``short`` + up to _LEGAL_GAP characters + 有限公司): built once per text, each legal
+    suffix adding a bounded number of strings, so the look-up of a candidate's short
+    form costs no search of the whole text."""
+    starts: set[str] = set()
+    for suffix in _LEGAL_SUFFIX.finditer(text):
+        end = suffix.start()
+        for gap in range(_LEGAL_GAP + 1):
+            short_end = end - gap
+            if short_end < 0 or gap and not _HANZI.match(text, short_end):
+                break
+            starts.update(text[max(0, short_end - n):short_end] for n in range(1, _SHORT_FORM_REACH + 1))
+    return frozenset(starts)
+
+
 def _has_legal_name(text: str, short: str) -> bool:
     """Whether ``short`` occurs in ``text`` as the start of a legal company name."""
-    k = text.find(short)
-    while k >= 0:
-        if _LEGAL_TAIL.match(text, k + len(short)):
-            return True
-        k = text.find(short, k + 1)
-    return False
+    return short in _legal_name_starts(text)
 
 
 #: How far into a project's name a park that locates it may end (某某新城|某企业…项目).
@@ -540,11 +559,27 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     brand = brand or _brand_before_object(text[begin:suffix_start]) or owner_brand(text[begin:suffix_start])
     if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
-    # 中国某某集团: the place is in a group's name; a province or city prefix is in any company's (省名某某).
-    entry = gazetteer.lookup(text[project.start:begin]) if begin > project.start else None
+    return _owner_named(text, project.start, begin, brand)
+
+
+def _owner_named(text: str, start: int, begin: int, brand: str) -> Mention:
+    """The owner ``brand`` written at ``begin`` after the places from ``start``: 中国某某集团, the
+    place is in a group's name; a province or city prefix is in any company's (省名某某)."""
+    entry = gazetteer.lookup(text[start:begin]) if begin > start else None
     in_name = brand.endswith("集团") or bool(entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY))
-    start = project.start if in_name else begin
+    start = start if in_name else begin
     return Mention(start, begin + len(brand), text[start:begin + len(brand)], "Enterprise", "projects.owner", 0.6)
+
+
+def _estate_owner(text: str, start: int, end: int) -> Mention | None:
+    """甲、某省某某电气产业园和乙四个项目: an estate a list names as a project, after a trade name
+    and industry words (字号 + 行业), is that company's park, which it owns."""
+    estate = next((m for m in suffix_regex("park_suffixes.txt").finditer(text, start, end) if m.end() == end), None)
+    if estate is None:
+        return None
+    begin = place_chain_end(text, start, estate.start())
+    brand = _short_company_name(text[begin:estate.start()])
+    return _owner_named(text, start, begin, brand) if brand else None
 
 
 def _coordinated(text: str, start: int, end: int) -> int:
@@ -689,7 +724,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     name = text[start:e]
     facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
-    if "某" in name or name[0] == "级" or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
+    if "某" in name or name[0] == "级" or _RANKED.match(name) or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
             or _campaign(text[start:s]):
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s) \
@@ -706,6 +741,11 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
     if need_proper and not (named_by_owner or named_by_place or suffix.endswith(_PORT)) and _described_only(text[start:s]):
         return False  # 商业广场, 大型商业广场, 中试基地: a kind of facility, no name
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+#: 国家级技术创新基地, 省级示范项目: a rank opening the phrase makes a category (a status a
+#: facility is given), not a project's name.
+_RANKED = re.compile(f"(?:{alternation('rank_words.txt')})")
 
 
 #: Ports are named after their area, in common words too (某某园港).

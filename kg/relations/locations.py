@@ -21,7 +21,7 @@ located_in
   - the host of an event starting or signing projects (某县举行…集中开工仪式。本次开工的项目
     包括A、B), a place heading a list (某区：A项目、B项目开工), a place before a list of
     projects (某市“A项目”、“B项目”);
-  - Y是(X)在L投资建设的…;
+  - Y是(X)在L投资建设的…; Y，作为L重大项目 / Y是L重点项目 (a project a place counts as its own);
   - X … 落户 L, X 在 L 落户 (and 园区 … X 落户: the park named before);
   - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name
     (a park in brackets after a park is its other name, not its place);
@@ -33,6 +33,9 @@ located_in
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
+  - a line opening with a place or park and a colon (某区：4月2日，在某市甲产业园举行仪式，有A项目…):
+    every park and project of the line, but one named after another division of its rank;
+  - tours: the later sentences of a visit (see ``_tours``).
   - the district of a section header (seed 002: a line with only 潼南) for the
     parks, projects, institutions and companies under it that no other pattern
     places.
@@ -40,10 +43,11 @@ located_in
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import TITLE, Mention, Relation
+from kg.model import TITLE, Mention, Relation, Sentence
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
@@ -83,7 +87,7 @@ TOPONYM_TAILS = load_set("toponym_tails.txt")
 #: Patterns that state a location outright; the section-header default never overrides them.
 EXPLICIT = {"located_at", "starts_at", "record_place", "located_de", "in_de", "de_location", "in_then", "builds_at", "settles_in",
             "settles_in_park", "in_verb_de", "border", "is_in", "list_under_heading", "represented_in_park",
-            "bracketed_place", "scene", "place_before_list", "is_built_at"}
+            "bracketed_place", "scene", "place_before_list", "is_built_at", "places_project"}
 #: What joins the items of a list of companies, projects or parks (A、B和C, “A”、“B”); not 与,
 #: which joins the two sides of an agreement (A与B签约) as often as two items.
 ITEM_JOINERS = "、和及"
@@ -101,6 +105,8 @@ SEMICOLON = re.compile("[;；]")
 IN_SCENE = re.compile(r"(?:内|里|中)[,，]")
 #: A verb of visiting in a later sentence of a tour (到, not 达到/得到/来到 read twice).
 VISIT_VERB = re.compile("(?<![达得来收遇受])到|" + trigger_alternation("visit"))
+#: The site of a project item before the next item (A项目点、B; A项目施工现场和B).
+ITEM_SITE = re.compile(r"(?:点|(?:建设|施工)?(?:现场|工地))(?=[、和及])")
 #: An investment figure before an item of a list (总投资5亿元的A、总投资10亿的B).
 ITEM_MODIFIER = re.compile(rf"(?:{trigger_alternation('investment')})(?:{trigger_alternation('approximately')})?"
                            r"[0-9.]+[万亿]*元?(?:人民币)?的")
@@ -114,10 +120,12 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += out_sub
     out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
     out += _border(ctx) + _is_in(ctx) + _is_built_at(ctx) + _list_under_heading(ctx) + _represented_in_park(ctx)
+    out += _places_project(ctx)
     scenes = _scene_places(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
+    out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
     return out
@@ -427,9 +435,12 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
     """The items of a list that starts with ``first``: A、B和C, “A”、“B”, A(B)、C (the name in
     brackets is an item too), 总投资5亿元的A、总投资10亿的B; in text order."""
     text = ctx.text
+    first = _owned_project_after(ctx, first)
     items, pos, unnamed = [first], first.end, 0
     while True:
         pos = _skip_chars(ctx, pos, QUOTE_CLOSE)
+        site = ITEM_SITE.match(text, pos) if items[-1].type == "Project" else None
+        pos = site.end() if site else pos  # A项目点、B基地: the site of the project visited
         bracket = ITEM_BRACKET.match(text, pos)
         if bracket:
             inner = [m for m in ctx.starting_at(ctx.skip_space(bracket.start(1)), types)
@@ -454,8 +465,18 @@ def _list_items(ctx: DocContext, first: Mention, types: tuple[str, ...] = LOCATE
                 return items
             pos, unnamed = skipped.end(), unnamed + 1
             continue
-        items.append(found[0])
-        pos, unnamed = found[0].end, 0
+        items.append(_owned_project_after(ctx, found[0]))
+        pos, unnamed = items[-1].end, 0
+
+
+def _owned_project_after(ctx: DocContext, item: Mention) -> Mention:
+    """``A公司B项目、C公司D基地``: a company written right before its project is the owner of
+    that item, not the item: the project is what the list names (and where it is, the
+    company's project is)."""
+    if item.type not in OWNER_TYPES:
+        return item
+    project = [m for m in ctx.starting_at(ctx.skip_space(item.end), ("Project",)) if ctx.is_outermost(m)]
+    return project[0] if project else item
 
 
 def _list_items_before(ctx: DocContext, last: Mention, types: tuple[str, ...] = LOCATED) -> list[Mention]:
@@ -656,7 +677,8 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
         for hit in re.finditer(re.escape(word), text):
             if word == "到" and text[hit.start() - 1:hit.start()] in "来达得":
                 continue  # 来到 is a visit verb of its own; 达到, 得到 are no movement
-            run, _ = _location_run(ctx, hit.end())
+            after = hit.end() + (text.startswith(FORMER, hit.end()) and bool(ctx.starting_at(hit.end() + 1, ("Park",))))
+            run, _ = _location_run(ctx, after)  # 到原某某产业园: the park as it was called before
             places = [m for m in run if m.type in LOCATIONS]
             if not places or places[-1] is not run[len(places) - 1]:
                 continue
@@ -676,7 +698,8 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                 if not (opens_clause or during) or not _opens_clause(text, hit.start()):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
-                if not _visit_after(text, pos, visit):
+                # (or, for a park, with a comma: 到某产业园，实地了解A、B)
+                if not (_visit_after(text, pos, visit) or word == "到" and opens_clause and where.type == "Park"):
                     continue
             elif not (opens_clause or _visit_after(text, pos, visit)
                       or ctx.starting_at(pos, LOCATED)):
@@ -733,8 +756,8 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
         if where is None:
             continue
         items: list[Mention] = []
-        for verb in VISIT_VERB.finditer(sentence.text):
-            pos = _skip_chars(ctx, sentence.start + verb.end(), QUOTE_OPEN)
+        for verb in chain(VISIT_VERB.finditer(sentence.text), _sites_opening_clauses(ctx, sentence)):
+            pos = _skip_chars(ctx, _after_visit_fillers(ctx.text, sentence.start + verb.end()), QUOTE_OPEN)
             unnamed = UNNAMED_LIST_ITEM.match(ctx.text, pos)
             if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
                 pos = _skip_chars(ctx, unnamed.end() + 1, QUOTE_OPEN)  # a first item no recognizer named
@@ -745,21 +768,117 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
                  and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
-        if any(compact(m.text) != compact(where.text) for m in named):
+        others = [m for m in named if compact(m.text) != compact(where.text) and not _province_of_toured(ctx, m, where)]
+        if not all(_inside_toured(ctx, m, where) for m in others):
             where = None  # the visit moves on to another place
             continue
-        for m in items:
+        for m in others + items:
+            if m.type in SITES and (not _inside_toured(ctx, m, where) or _names_its_zone(ctx, m)):
+                continue  # a site named after another place, or with its own zone (某高速某新区至某段项目), is there
             if compact(m.text) not in placed and not _names_a_post(ctx, m) and not _is_media(m):
                 placed.add(compact(m.text))
                 out.append(ctx.relation(m, "located_in", where, "tour", ctx.evidence(m)))
     return out
 
 
+#: 原 before a park's name: as it was called before (到原某某产业园).
+FORMER = "原"
+#: What follows the sites a clause opens with 在 (在A、B施工现场，…; 在C公司的生产车间，…).
+SITE_CLAUSE_END = re.compile(rf"的?(?:{trigger_alternation('project_word')})?(?:建设|施工|生产)?(?:现场|工地|车间|厂区|基地)?[,，]")
+#: 走访了A, 深入我区A: see visit_filler in relation_triggers.tsv.
+VISIT_FILLER_WORD = re.compile(f"(?:{trigger_alternation('visit_filler')})*")
+
+
+def _after_visit_fillers(text: str, pos: int) -> int:
+    """Where the first thing visited starts after a verb of visiting ending at ``pos``."""
+    return VISIT_FILLER_WORD.match(text, pos).end()
+
+
+def _sites_opening_clauses(ctx: DocContext, sentence: Sentence) -> list[re.Match[str]]:
+    """在A、B施工现场，…; 在C公司，…: a clause of a tour opening with 在 and the sites it is at
+    goes to them as a verb of visiting does (matches of 在 in the sentence's text)."""
+    out = []
+    for hit in re.finditer(r"(?:^(?:图为)?|(?<=[,，;；]))在", sentence.text):  # 图为在A，…: a caption
+        first = [m for m in ctx.starting_at(sentence.start + hit.end(), LOCATED) if ctx.is_outermost(m)]
+        if first and SITE_CLAUSE_END.match(ctx.text, _list_items(ctx, first[0])[-1].end):
+            out.append(hit)
+    return out
+
+
+#: What a project adds to the estate it builds (某某产业园三期项目, 某某产业园(二期)工程).
+BUILT_ESTATE_REST = re.compile(r"[(（]?[0-9一二三四五六七八九十]+期[)）]?(?:项目|工程)?(?:基地)?|项目|工程")
+
+
+def _names_its_zone(ctx: DocContext, site: Mention) -> bool:
+    """Does a park inside the site's name say where it is (某高速某新区至某段项目), not only
+    the estate the project builds (某某产业园三期项目)?"""
+    return any(p.type == "Park" and p is not site and not BUILT_ESTATE_REST.fullmatch(ctx.text, p.end, site.end)
+               for p in ctx.inside(site.start, site.end, LOCATIONS))
+
+
+def _inside_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
+    """Is the park or project ``m``, visited on a tour of ``where``, in it (某高新区 … 来到某某产业园;
+    甲县 … 乙镇某基地, 某市某某项目): its name opens with no place, with the toured place, or with
+    one it may contain or be in?  A park or project named after another division of the same
+    rank or apart (丙县产业园) is there."""
+    if m.type not in SITES:
+        return False
+    opening = [p for p in ctx.starting_at(m.start, PLACE) if p.end < m.end]
+    if not opening:
+        return True
+    outer = _toured_place(ctx, where)
+    if outer is None:
+        return False
+    inner = compact(opening[0].text)
+    entry = gazetteer.lookup(inner)
+    if entry is None or entry.level == gazetteer.RIVER:
+        return True  # a town or a river (渠江某航运工程) the gazetteer cannot set against the place
+    return outer.startswith(inner) or _may_contain(outer, inner) or _may_contain(inner, outer)
+
+
+def _province_of_toured(ctx: DocContext, m: Mention, where: Mention) -> bool:
+    """Is ``m`` the province of the toured place (视察某省重要讲话 on a tour of one of its
+    districts): no visit elsewhere."""
+    toured = _toured_place(ctx, where)
+    outer = gazetteer.lookup(compact(m.text)) if m.type == "Place" else None
+    inner = gazetteer.lookup(toured) if toured is not None else None
+    return bool(outer and inner and outer.level == gazetteer.PROVINCE and inner.province == outer.full)
+
+
+def _toured_place(ctx: DocContext, where: Mention) -> str | None:
+    """The place of a tour: the place itself, a park that is a division too (某某新区), or the
+    place opening the park's name."""
+    if where.type == "Place" or gazetteer.lookup(compact(where.text)):
+        return compact(where.text)
+    opening = next((p for p in ctx.starting_at(where.start, PLACE) if p.end < where.end), None)
+    return compact(opening.text) if opening else None
+
+
 def _visited(ctx: DocContext, m: Mention) -> bool:
     """Is the place or park ``m`` where the visit goes (a verb of visiting before it in its clause,
     or 在 right before it)?  One named otherwise (吸引企业落地某市, 某市企业) does not move a tour on."""
     start = clause_start(ctx.text, m.start)
-    return ctx.text[m.start - 1:m.start] == "在" or bool(VISIT_VERB.search(ctx.text, start, m.start))
+    return ctx.text[m.start - 1:m.start] == "在" or any(
+        _names_only(ctx, verb.end(), m.start) for verb in VISIT_VERB.finditer(ctx.text, start, m.start))
+
+
+#: What may stand between a verb of visiting and the place it goes to besides names (先后来到了甲县、乙园).
+VISIT_GAP_CHARS = set(ITEM_JOINERS + "与了到至 \u3000")
+
+
+def _names_only(ctx: DocContext, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only names and the joiners of a list (深入甲县、乙县 before 丙县,
+    not 深入贯彻…精神 before a place)?"""
+    pos = start
+    while pos < end:
+        names = [n for n in ctx.starting_at(pos, LOCATIONS + LOCATED) if n.end <= end]
+        if names:
+            pos = max(n.end for n in names)
+        elif ctx.text[pos] in VISIT_GAP_CHARS:
+            pos += 1
+        else:
+            return False
+    return True
 
 
 def _visitors_place(ctx: DocContext, m: Mention) -> bool:
@@ -907,7 +1026,8 @@ LIST_CLOSE = re.compile(rf"等[^，,。；;、：:]{{0,12}}?(?:{trigger_alternat
 
 def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     """某市引进A、B、C等一批重大项目; 某经开区共推动A、B等16个项目开工: the place or park that opens
-    the clause (found as the host of an event is) and brings in, starts or signs (a list verb
+    the clause (found as the host of an event is; or its sentence's, when the clause opens with
+    the list verb: 某区抢抓…机遇，引进建设A、B等项目) and brings in, starts or signs (a list verb
     before the first item) is where every project, park and company listed in that clause
     before 等…项目/企业 is (parks only in a place), unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
@@ -918,7 +1038,7 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         sentence = ctx.doc.sentence_at(hit.start())
         if sentence is None:
             continue
-        host = _event_host(ctx, hit.start(), sentence.end)
+        host = _event_host(ctx, hit.start(), sentence.end) or _shared_subject(ctx, hit.start(), sentence.start, verbs)
         if host is None:  # 共储备A、B等重点项目136个: a sentence naming no subject speaks of the home
             # (its projects only: companies listed so are as often investors from elsewhere)
             items = [m for m in ctx.inside(sentence.start, hit.start(), LOCATED) if ctx.is_outermost(m)]
@@ -939,6 +1059,21 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
                     and (m.type != "Park" or host.type == "Place"):
                 out.append(ctx.relation(m, "located_in", host, pattern, ctx.evidence(m)))
     return out
+
+
+def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple[str, ...]) -> Mention | None:
+    """某区抢抓…机遇，引进建设A、B等项目: a clause opening with a list verb has the subject of the
+    first clause of its sentence (after a semicolon, of that part): the place or park it opens with."""
+    start = clause_start(ctx.text, pos)
+    if not ctx.text.startswith(verbs, ctx.skip_space(start)):
+        return None
+    semicolon = max(ctx.text.rfind(c, sentence_start, start) for c in ";；")
+    first = ctx.skip_space(semicolon + 1 if semicolon >= 0 else sentence_start)
+    opening = [m for m in ctx.starting_at(first, LOCATIONS) if ctx.is_outermost(m)]
+    if not opening or _names_a_post(ctx, opening[0]) or ctx.inside(opening[0].end, start, LOCATED + LOCATIONS):
+        return None
+    run, _ = _location_run(ctx, opening[0].start)
+    return _most_specific(run) or opening[0]
 
 
 #: How many times a document must name its home place or park (written on its own).
@@ -1137,6 +1272,25 @@ def _is_in(ctx: DocContext) -> list[Relation]:
     return out
 
 
+#: 某项目，作为某市重大项目 / 某中心是某市重点项目: the project a place counts as its own.
+AS_PLACES_PROJECT = re.compile(r"\s*[,，]?\s*(?:作为|是)")
+PLACES_PROJECT_WORD = re.compile(rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:{trigger_alternation('project_word')})")
+
+
+def _places_project(ctx: DocContext) -> list[Relation]:
+    """某某项目，作为某市重大项目，…; 某某中心是某市重点项目: a project said to be one of a
+    place's projects is in that place."""
+    out = []
+    for project in ctx.of_type("Project"):
+        verb = AS_PLACES_PROJECT.match(ctx.text, project.end)
+        if not ctx.is_outermost(project) or verb is None:
+            continue
+        where = [m for m in ctx.starting_at(ctx.skip_space(verb.end()), PLACE) if ctx.is_outermost(m)]
+        if where and PLACES_PROJECT_WORD.match(ctx.text, where[0].end):
+            out.append(ctx.relation(project, "located_in", where[0], "places_project"))
+    return out
+
+
 def _is_built_at(ctx: DocContext) -> list[Relation]:
     """Y是(X)在L投资建设的…: a project or park said to be built in a place."""
     out = []
@@ -1185,6 +1339,31 @@ def _list_under_heading(ctx: DocContext) -> list[Relation]:
         parks = [p for p in ctx.inside(previous.start, previous.end, ("Park",)) if ctx.is_outermost(p)]
         if parks:
             out += [ctx.relation(p, "located_in", parks[0], "list_under_heading") for p in projects]
+    return out
+
+
+#: The start of a line up to a colon: the place or park heading the line (某区：…).
+LINE_HEADING = re.compile(r"[ \t\u3000]*([^：:\n，,。]{2,12})[：:]")
+
+
+def _line_headings(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某区：4月28日，在甲产业园举行仪式，有A、B项目开工 (a report by district, one line each):
+    the place or park opening a line before a colon is where every park and project of the
+    line is, but one named after another division."""
+    done = {(compact(r.head.text), compact(r.tail.text)) for r in found if r.label == "located_in"}
+    out = []
+    for line in re.finditer(r"[^\n]+", ctx.text):
+        heading = LINE_HEADING.match(ctx.text, line.start(), line.end())
+        if heading is None:
+            continue
+        where = [m for m in ctx.starting_at(heading.start(1), LOCATIONS) if m.end == heading.end(1)]
+        if not where:
+            continue
+        for m in ctx.inside(heading.end(), line.end(), SITES):
+            if ctx.is_outermost(m) and (compact(m.text), compact(where[0].text)) not in done \
+                    and _inside_toured(ctx, m, where[0]):
+                done.add((compact(m.text), compact(where[0].text)))
+                out.append(ctx.relation(m, "located_in", where[0], "line_heading", ctx.evidence(m)))
     return out
 
 

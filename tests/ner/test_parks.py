@@ -17,6 +17,15 @@ from tests.conftest import plain_doc, recognized, texts
                  {"汽开区", "襄阳国际汽车城", "襄阳汽开区"}, {"材料产业孵化器"}, id="car_city_abbreviated_zone_but_no_incubator"),
     pytest.param("他们来到原青岭产业园调研。",
                  {"青岭产业园"}, {"原青岭产业园"}, id="former_is_not_part_of_a_park_name"),
+    pytest.param("澜汐工业区和青梧化工区引进企业，岚城国际港务区也在列；沿海老工业区振兴、打造化工区不算。",
+                 {"澜汐工业区", "青梧化工区", "岚城国际港务区"}, {"沿海老工业区", "老工业区", "打造化工区"},
+                 id="industrial_chemical_and_port_districts"),
+    pytest.param("园区建成机械制造产业园6个,地块由澜汐新材料产业园有限公司竞得,青梧自贸港11个重点园区挂牌。",
+                 {"青梧自贸港"}, {"机械制造产业园", "澜汐新材料产业园"},
+                 id="a_count_ending_the_clause_or_a_company_suffix_after_the_zone_word"),
+    pytest.param("资料图：航拍四川青梧国际康养旅游先行区。俯瞰澜汐高新区。",
+                 {"四川青梧国际康养旅游先行区", "澜汐高新区"}, {"航拍四川青梧国际康养旅游先行区", "俯瞰澜汐高新区"},
+                 id="a_caption_verb_before_the_park"),
 ])
 def test_parks_found_and_not_found(text, found, not_found):
     names = recognized(recognize_parks, text, "Park")

@@ -6,7 +6,7 @@ import pytest
 
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.places import recognize_places
-from kg.ner.projects import recognize_projects
+from kg.ner.projects import _has_legal_name, recognize_projects
 from tests.conftest import merged_mentions, plain_doc, recognized, texts
 
 
@@ -31,6 +31,8 @@ def test_quantified_phrases_are_not_projects():
 @pytest.mark.parametrize("text, found, not_found", [
     pytest.param("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。",
                  {"300万吨炼化一体化项目", "G318", "G318雅江段三号大桥项目"}, set(), id="road_code_and_numbered_bridge_in_a_project_name"),
+    pytest.param("企业上马澜汐智控巴士项目,各镇吹响项目攻坚号角。",
+                 {"澜汐智控巴士项目"}, {"上马澜汐智控巴士项目", "镇吹响项目", "吹响项目"}, id="verbs_of_launching_open_no_name"),
     pytest.param("10月3号安澜大桥项目开工。",
                  {"安澜大桥项目"}, set(), id="a_day_written_with_hao_still_ends_the_phrase"),
     pytest.param("书记走访了湖川瑞泽智能科技有限责任公司智慧工厂建设项目、某地云岚新能源有限公司储能产业基地。",
@@ -73,6 +75,18 @@ def test_project_owners_found_and_not_found(text, found, not_found):
     names = recognized(recognize_projects, text, "Enterprise")
     assert found <= names
     assert not names & not_found
+
+
+@pytest.mark.parametrize("text, short, has_legal_name", [
+    ("澜汐新材料有限公司签约。", "澜汐新材料", True),
+    ("湖川瑞泽科技股份公司投资。", "湖川瑞泽", True),
+    ("湖川瑞泽智能装备制造有限责任公司投资。", "湖川瑞泽", True),  # six characters before the legal suffix
+    ("湖川瑞泽高端智能装备制造有限公司投资。", "湖川瑞泽", False),  # eight: no short form of it
+    ("湖川瑞泽，科技有限公司投资。", "湖川瑞泽", False),  # a comma ends the name
+    ("湖川瑞泽项目开工，澜汐科技有限公司投资。", "湖川瑞泽", False),
+])
+def test_a_short_form_starts_a_legal_company_name_of_the_text(text, short, has_legal_name):
+    assert _has_legal_name(text, short) is has_legal_name
 
 
 def test_project_named_after_a_company_of_the_text_gets_no_shorter_owner():
@@ -227,6 +241,9 @@ def test_places_and_fields_own_no_project(text, not_owner):
     ("加快建设石门港、临江煤矿和东川会展中心。", "东川会展中心"),
     ("参观了青岭热带植物园。", "青岭热带植物园"),                  # gardens and exhibition grounds
     ("来到澜沧茶叶博览园。", "澜沧茶叶博览园"),
+    ("青岭铁矿、白鹭沟钼矿全面开工。", "青岭铁矿"),                   # mines named by their site
+    ("岚川移动青梧云计算数据中心投用。", "岚川移动青梧云计算数据中心"),   # a data centre with a proper part
+    ("来到澜汐物流青梧邮件处理中心。", "澜汐物流青梧邮件处理中心"),       # a processing plant
     ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
     ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
     # two projects joined by 及: the one in common words is judged like its neighbour
@@ -248,6 +265,10 @@ def test_facilities_and_joined_projects(text, project):
     "港城合作，深港两地交流密切。",                   # places ending in 港
     "大力建设海南自由贸易港。",                      # a free-trade port is a zone
     "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
+    "积极争创国家级技术标准创新基地。",                # a rank opens a category, a status given
+    "在海南自贸港另一重点项目建设现场。",              # a zone and rating words only
+    "以更多标志性高质量项目夯实基础。",                # rating words only
+    "青梧数据中心集群已集聚多个中心。",                 # a cluster of data centres
     "他说，整个施工项目年底完工。",
     "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
     "按下重大项目建设快进键，聚力项目建设，大上项目。",
@@ -297,6 +318,10 @@ def test_items_of_project_lists_as_projects_or_companies(text, projects, compani
                  {"青禾冷链物流中心", "东岭智造产业园", "澜轴轴承搬迁改造"}, id="last_item_joined_by_he"),
     pytest.param("甲区当天开工金澜大厦二期、博远城三期(Ⅱ)、鸿钜路北段改造3个项目。",
                  {"金澜大厦二期", "博远城三期(Ⅱ)", "鸿钜路北段改造"}, id="digits_after_a_phase"),
+    pytest.param("推动澜汐雷沃高端农业装备、青梧智慧医药基地等40个在建项目尽快投产。",
+                 {"澜汐雷沃高端农业装备", "青梧智慧医药基地"}, id="a_qualifier_between_the_count_and_the_project_word"),
+    pytest.param("今年开工青禾冷链物流中心、东岭智造产业园、澜轴轴承搬迁改造3个新上项目。",
+                 {"青禾冷链物流中心", "东岭智造产业园", "澜轴轴承搬迁改造"}, id="a_qualifier_without_deng"),
 ])
 def test_items_of_a_list_closed_by_a_count_of_projects(text, projects):
     assert projects <= texts(merged_mentions(text), "Project")
@@ -385,6 +410,14 @@ def test_lines_named_by_provincial_abbreviations(text, found):
     ("主会场设在柳州市柳工智能国际工业园项目现场。", "柳工"),             # a full city name only locates it
 ])
 def test_owners_of_relocations_and_company_parks(text, owner):
+    assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("调研组察看了青梧研究基地、四川澜汐电气产业园、岚川食品产业园和海林搬迁改造四个项目。", "四川澜汐电气"),
+    ("调研组察看了青梧研究基地、四川澜汐电气产业园、岚川食品产业园和海林搬迁改造四个项目。", "岚川食品"),
+])
+def test_a_company_s_estate_listed_as_a_project(text, owner):
     assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
 
 

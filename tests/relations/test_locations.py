@@ -579,6 +579,44 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  [("青石县", "Place"), ("远拓电子有限公司", "Enterprise"), ("白河市", "Place"), ("青禾食品有限公司", "Enterprise")],
                  {("远拓电子有限公司", "located_in", "青石县"), ("青禾食品有限公司", "located_in", "白河市")},
                  id="a_place_visited_moves_the_tour_on"),
+    pytest.param("书记赴青石高新区调研。他强调,要深入贯彻江南省工作会议精神。书记在远拓智造产业园调研。"
+                 "在青禾电子、远拓食品,书记察看生产线。",
+                 [("青石高新区", "Park"), ("江南省", "Place"), ("远拓智造产业园", "Park"),
+                  ("青禾电子", "Enterprise"), ("远拓食品", "Enterprise")],
+                 {("远拓智造产业园", "located_in", "青石高新区"), ("青禾电子", "located_in", "青石高新区"),
+                  ("远拓食品", "located_in", "青石高新区")},
+                 id="a_park_of_the_toured_zone_and_a_verb_of_policy_do_not_move_the_tour_on"),
+    pytest.param("书记到渠县调研。随后,书记走进邻水产业园、三汇镇花椒基地。在远拓食品有限公司,书记察看生产线。",
+                 [("渠县", "Place"), ("邻水", "Place"), ("邻水产业园", "Park"), ("三汇镇", "Place"),
+                  ("三汇镇花椒基地", "Project"), ("远拓食品有限公司", "Enterprise")],
+                 {("邻水产业园", "located_in", "邻水"), ("三汇镇花椒基地", "located_in", "三汇镇"),
+                  ("三汇镇花椒基地", "located_in", "渠县"), ("远拓食品有限公司", "located_in", "渠县")},
+                 id="a_park_named_after_another_place_is_there_not_in_the_toured_place"),
+    pytest.param("书记到青石高新区调研。随后,书记走进青禾电子有限公司储能产业基地、远拓智能有限公司智慧工厂项目等地。",
+                 [("青石高新区", "Park"), ("青禾电子有限公司", "Enterprise"), ("储能产业基地", "Project"),
+                  ("远拓智能有限公司", "Enterprise"), ("智慧工厂项目", "Project")],
+                 {("储能产业基地", "located_in", "青石高新区"), ("智慧工厂项目", "located_in", "青石高新区")},
+                 id="a_company_before_its_project_in_a_list_owns_the_item_visited"),
+    pytest.param("主任莅临青石经开区调研。主任先后深入我区远拓食品有限公司、青禾电子有限公司。"
+                 "在白鹭纺织有限公司的生产车间,工人正忙。主任还走访了澜汐科技有限公司和岚川机械有限公司。",
+                 [("青石经开区", "Park"), ("远拓食品有限公司", "Enterprise"), ("青禾电子有限公司", "Enterprise"),
+                  ("白鹭纺织有限公司", "Enterprise"), ("澜汐科技有限公司", "Enterprise"), ("岚川机械有限公司", "Enterprise")],
+                 {(c, "located_in", "青石经开区") for c in ("远拓食品有限公司", "青禾电子有限公司", "白鹭纺织有限公司",
+                                                       "澜汐科技有限公司", "岚川机械有限公司")},
+                 id="a_particle_or_our_district_after_the_verb_and_a_company_s_workshop_opened_with_zai"),
+    pytest.param("市长赴渠县调研。他强调,要落实视察四川重要讲话精神。市长来到远拓食品有限公司。",
+                 [("渠县", "Place"), ("四川", "Place"), ("远拓食品有限公司", "Enterprise")],
+                 {("远拓食品有限公司", "located_in", "渠县")},
+                 id="the_province_of_the_toured_place_does_not_move_the_tour_on"),
+    pytest.param("书记来到青石高新区调研。图为在澜汐智能产业园三期项目,书记了解情况。",
+                 [("青石高新区", "Park"), ("澜汐智能产业园三期项目", "Project"), ("澜汐智能产业园", "Park")],
+                 {("澜汐智能产业园三期项目", "located_in", "青石高新区"),
+                  ("澜汐智能产业园三期项目", "located_in", "澜汐智能产业园")},
+                 id="a_caption_at_a_site_and_the_estate_a_project_builds"),
+    pytest.param("书记到渠县调研。书记先后到澜汐硅片项目点、青梧负极材料基地,察看进展。",
+                 [("渠县", "Place"), ("澜汐硅片项目", "Project"), ("青梧负极材料基地", "Project")],
+                 {("澜汐硅片项目", "located_in", "渠县"), ("青梧负极材料基地", "located_in", "渠县")},
+                 id="the_site_of_a_project_item_before_the_next_item"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
@@ -591,6 +629,13 @@ def test_tour_moves_on_only_with_the_visit(text, names, expected):
     pytest.param("调研组前往青石县开展合作,走访远拓电子有限公司。",
                  [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
                  set(), id="light_verb_before_no_verb_of_visiting_opens_no_scene"),
+    pytest.param("调研组到原青梧产业园,实地了解远拓电子有限公司、青禾食品有限公司等新落地企业。",
+                 [("青梧产业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("青禾食品有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青梧产业园"), ("青禾食品有限公司", "located_in", "青梧产业园")},
+                 id="dao_a_park_and_a_comma_opens_a_scene_also_with_its_former_name"),
+    pytest.param("从青石县到白河县,远拓电子有限公司的车队运输货物。",
+                 [("青石县", "Place"), ("白河县", "Place"), ("远拓电子有限公司", "Enterprise")],
+                 set(), id="dao_a_place_and_a_comma_opens_no_scene"),
 ])
 def test_place_visited_with_a_light_verb_opens_a_scene(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
@@ -606,3 +651,48 @@ def test_place_visited_with_a_light_verb_opens_a_scene(text, names, expected):
 ])
 def test_bracketed_place_after_a_country_locates_a_park(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("全市集中开工。\n渠县:4月2日,在达州澜汐产业园举行仪式,有澜汐电子项目开工。\n邻水县:澜岳食品项目开工。",
+                 [("渠县", "Place"), ("达州", "Place"), ("达州澜汐产业园", "Park"), ("澜汐电子项目", "Project"),
+                  ("邻水县", "Place"), ("澜岳食品项目", "Project")],
+                 {("达州澜汐产业园", "渠县"), ("澜汐电子项目", "渠县"), ("澜岳食品项目", "邻水县")},
+                 id="every_park_and_project_of_a_line_headed_by_a_place"),
+    pytest.param("渠县:邻水经开区澜汐电子项目开工。",
+                 [("渠县", "Place"), ("邻水", "Place"), ("邻水经开区", "Park"), ("澜汐电子项目", "Project")],
+                 {("邻水经开区", "邻水")},
+                 id="not_a_park_named_after_another_county"),
+])
+def test_line_headed_by_a_place(text, names, expected):
+    assert {(h, t) for h, _, t in triples(make_doc(text, names), "located_in")} >= expected
+    assert ("邻水经开区", "渠县") not in {(h, t) for h, _, t in triples(make_doc(text, names), "located_in")}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("总投资5亿元的澜汐广场项目,作为渠县重大项目,承载着商业功能。",
+                 [("澜汐广场项目", "Project"), ("渠县", "Place")], {("澜汐广场项目", "located_in", "渠县")},
+                 id="zuowei_a_places_major_project"),
+    pytest.param("青梧会展中心是渠县重点项目。", [("青梧会展中心", "Project"), ("渠县", "Place")],
+                 {("青梧会展中心", "located_in", "渠县")}, id="shi_a_places_key_project"),
+    pytest.param("青梧会展中心是渠县与邻水县合作的成果。", [("青梧会展中心", "Project"), ("渠县", "Place"), ("邻水县", "Place")],
+                 set(), id="not_a_place_doing_something"),
+])
+def test_a_project_a_place_counts_as_its_own(text, names, expected):
+    assert triples(make_doc(text, names), "located_in") == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("渠县抢抓新能源发展机遇,引进建设澜汐电池产业园、青梧储能电站等项目;邻水县招引了岚川食品项目。",
+                 [("渠县", "Place"), ("澜汐电池产业园", "Project"), ("青梧储能电站", "Project"),
+                  ("邻水县", "Place"), ("岚川食品项目", "Project")],
+                 {("澜汐电池产业园", "located_in", "渠县"), ("青梧储能电站", "located_in", "渠县")},
+                 id="the_subject_of_the_first_clause_brings_in_the_list"),
+    pytest.param("渠县抢抓与澜汐集团合作机遇,引进建设澜汐电池产业园、青梧储能电站等项目。",
+                 [("渠县", "Place"), ("澜汐集团", "Enterprise"), ("澜汐电池产业园", "Project"), ("青梧储能电站", "Project")],
+                 set(), id="not_past_another_name"),
+])
+def test_a_list_clause_shares_the_subject_of_its_sentence(text, names, expected):
+    assert expected <= triples(make_doc(text, names), "located_in")
+    if not expected:
+        assert not {h for h, _, t in triples(make_doc(text, names), "located_in") if t == "渠县"}
