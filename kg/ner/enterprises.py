@@ -31,7 +31,7 @@ from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
                           without_parentheses)
-from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
+from kg.vocabulary import has_unknown_word, is_word, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
@@ -170,12 +170,28 @@ def _across_brand_de(text: str, start: int) -> int:
     return start
 
 
+#: Dictionary tags of the words that open a clause before a company's name: verbs, adverbs
+#: and verbal nouns (研究|解决某某集团).
+_CLAUSE_OPENING_TAGS = frozenset({"v", "d", "ad", "vn"})
+
+
 def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
-    """``坚决服从某某集团``: verbs and adverbs the stop list lacks open the clause, not
-    the name; they are skipped when what remains is still a name (not 创新|科技集团)."""
-    n = 0 if gazetteer.match_place(text, start) > start else leading_clause_words(text[start:suffix_start])
-    if n and _is_name(_brand(text, start + n, suffix_start), strong=False):
-        return start + n
+    """``坚决服从某某集团``, ``研究解决某某集团``: verbs and adverbs the stop list lacks open
+    the clause, not the name; they are skipped when what remains is still a name (not
+    创新|科技集团).  A trade name may itself be a verb (希望|兴发集团): the longest run of
+    clause words that leaves a name is skipped."""
+    if gazetteer.match_place(text, start) > start:
+        return start
+    ends = []
+    pos = start
+    for token in words(text[start:suffix_start]):
+        if len(token) < 2 or word_tag(token) not in _CLAUSE_OPENING_TAGS:
+            break
+        pos += len(token)
+        ends.append(pos)
+    for end in reversed(ends):
+        if _is_name(_brand(text, end, suffix_start), strong=False):
+            return end
     return start
 
 
@@ -287,10 +303,15 @@ def _trade_name(text: str, full: Mention) -> str:
     return ""
 
 
+def _opens_phrase(text: str, s: int) -> bool:
+    """Whether punctuation or a stop word stands right before ``s``."""
+    return s == 0 or not is_name_char(text[s - 1]) or bool(stop_ends_at(text, s, ENTERPRISE))
+
+
 def _stands_alone(text: str, s: int, e: int) -> bool:
     """A short name between boundaries: punctuation or a stop word on its left, and on its
     right punctuation, a stop word or a place (某某在…, 让某某北京工厂…)."""
-    left = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, ENTERPRISE)
+    left = _opens_phrase(text, s)
     if suffix_regex("park_suffixes.txt").match(text, e):
         return False  # 某某新区: the name of a zone
     right = e == len(text) or not is_name_char(text[e]) or stop_starts_at(text, e, ENTERPRISE) \
@@ -361,7 +382,8 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         # The brand must end there: 华为 in 华为云 is part of another name.
         if e < len(text) and is_name_char(text[e]) and not (
                 text[e].isdigit() or stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
-                or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)):
+                or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)
+                or _opens_phrase(text, s) and _clause_follows(text, e)):  # 某某化学丰富的…: a clause's subject
             run_on.append(m)
             continue
         out.append(Mention(s, e, m.group(), "Enterprise", "enterprises.brand", 0.7))
@@ -372,6 +394,15 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         if any(c == m.group() or c.endswith(m.group()) and gazetteer.is_place(c[:-len(m.group())]) for c in clean):
             out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.brand", 0.65))
     return out
+
+
+def after_county(text: str, start: int, end: int) -> int:
+    """``在某某县某某棉业``: a county (or county-level city or district) written in full
+    before a short name locates the company; the short name starts after it.  Provinces
+    and cities stay in it (某省某某电气), as they do in the full names."""
+    j = gazetteer.match_place(text, start, allow_short=False)
+    entry = gazetteer.lookup(text[start:j]) if start < j <= end - 2 else None
+    return j if entry and entry.level == gazetteer.COUNTY else start
 
 
 def _list_item_ok(item: str) -> bool:
@@ -430,7 +461,8 @@ def _list_mentions(text: str) -> list[Mention]:
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
-                    out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
+                    s = after_county(text, s, e)
+                    out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
     return out
 
 
@@ -486,7 +518,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
                 break
             if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
                     and not _SUFFIX.search(m.group()):  # 向某某集团学习: the suffix grammar reads that name
-                out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.list", 0.6))
+                s = after_county(text, m.start(), m.end())
+                out.append(Mention(s, m.end(), text[s:m.end()], "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
         while pos > 0 and text[pos - 1] == "、":
@@ -495,7 +528,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if len(item) < 2:
                 break
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                out.append(Mention(start, pos - 1, item, "Enterprise", "enterprises.list", 0.6))
+                s = after_county(text, start, pos - 1)
+                out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out
 
@@ -516,8 +550,8 @@ _SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=
 
 
 #: Dictionary tags of what follows a subject: verbs, adverbs, prepositions, conjunctions,
-#: time words (某某重工近年来…, 某某硅业相关负责人说).
-_CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t"})
+#: time words, adjectives (某某重工近年来…, 某某硅业相关负责人说, 某某化学丰富的…).
+_CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t", "a"})
 #: Nouns of people acting for a company, after its name (某某药业负责人).
 _AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员")
 
@@ -574,6 +608,25 @@ def _among_sectors(text: str, s: int, e: int) -> bool:
                and any(n.endswith(w) for w in industry) for n in neighbours)
 
 
+#: How many further 、-items are read to find where a list is closed (bounded: linear).
+_LIST_LOOKAHEAD = 8
+
+
+def _closes_sector_list(text: str, end: int) -> bool:
+    """Whether the 、-list going on at ``end`` is closed as sectors (甲、乙等特色产业)."""
+    pos = end
+    for _ in range(_LIST_LOOKAHEAD):
+        if text.startswith("等", pos):
+            return _SECTOR_AFTER.match(text, pos + 1) is not None
+        if not text.startswith("、", pos):
+            return False
+        m = _ITEM_END.match(text, pos + 1)
+        if not m:
+            return False
+        pos = m.end()
+    return False
+
+
 def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names written as brand + industry word between boundaries
     (``与钢铁研究总院、达迈科技合作``): the brand must be 2-4 characters after a
@@ -589,8 +642,14 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
             continue  # 某某科技企业孵化器 is a park named after its field; 人工智能企业 a kind of company
         if _among_sectors(text, s, e):
             continue  # 新能源汽车零部件、某某智能、生物制药: a list of sectors
+        if _closes_sector_list(text, e):
+            continue  # 现代农业、某某材料等特色产业: sectors
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
         start = _after_kind_noun(text, start, s)
+        phrase = left_boundary(text, s, ENTERPRISE, max_len=9)
+        county_end = after_county(text, phrase, s)
+        if county_end > phrase:  # 某某县某某药业: the county only locates the company
+            start = max(start, county_end)
         brand = text[start:s]
         if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \
                 or brand[0] in _QUANTIFIER_CHARS \

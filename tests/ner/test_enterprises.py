@@ -41,6 +41,18 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
                  {"博世", "霍尼韦尔"}, set(), id="leaders_of_an_industry_are_companies"),
     pytest.param("考察组先后来到锐驰轮胎、科沃瑞德、邦辉食品、恒源产业园等地调研。",
                  {"科沃瑞德", "邦辉食品"}, {"恒源产业园"}, id="brands_listed_next_to_a_company_named_by_its_field"),
+    pytest.param("现场办公会，研究解决蓝石集团发展中的问题。",
+                 {"蓝石集团"}, {"研究解决蓝石集团"}, id="verbs_before_a_group_open_the_clause"),
+    pytest.param("希望开拓集团抓住机遇。",
+                 {"开拓集团"}, {"希望开拓集团"}, id="a_verb_before_a_trade_name_that_is_a_verb_too"),
+    pytest.param("调研组先后到荣昌区邦辉食品、四川锐驰纺织，了解生产情况。",
+                 {"邦辉食品", "四川锐驰纺织"}, {"荣昌区邦辉食品"}, id="a_county_before_a_short_name_locates_it"),
+    pytest.param("记者先后来到荣昌区沃肯科技、远帆电机等企业。",
+                 {"沃肯科技", "远帆电机"}, {"荣昌区沃肯科技"}, id="a_county_before_a_listed_short_name_locates_it"),
+    pytest.param("全县形成智能装备、医药健康、超硬材料等特色产业。",
+                 set(), {"超硬材料"}, id="a_field_in_a_list_closed_as_industries"),
+    pytest.param("当地利用万华化学丰富的原料发展下游产业。",
+                 {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
 def test_enterprises_found_and_not_found(text, found, not_found):
     names = recognized(recognize_enterprises, text, "Enterprise")
