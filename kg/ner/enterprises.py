@@ -7,7 +7,8 @@ Five rules, each tagged in ``Mention.source``:
   places, industry words and generic words are set aside (not 该公司, 科技公司);
 - ``enterprises.alias``: a short name defined by ``以下简称`` or reused later in
   the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能), or its
-  2-3 character trade name alone between boundaries (某某集团 ... 了解了某某在…);
+  2-3 character trade name alone between boundaries or before a clause, also after
+  its province or city (某某集团 ... 了解了某某在…, 某省某某通过…);
 - ``enterprises.brand``: short names of large companies from the general
   lexicon ``kg/data/enterprise_brands.txt``;
 - ``enterprises.brand_industry``: a short name written as an unknown brand and
@@ -282,6 +283,15 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
     return sorted(set(forms), key=len, reverse=True)
 
 
+def _unknown_trade_name(head: str) -> bool:
+    """Two or three characters the dictionary cannot read as its own words (某|某), or three
+    it reads as one character and a word but not as one word (利|安达, not 希望)."""
+    pieces = words(head)
+    if all(len(w) == 1 for w in pieces):
+        return has_unknown_word(head)
+    return len(head) == 3 and not is_word(head) and any(len(w) == 1 for w in pieces)
+
+
 def _trade_name(text: str, full: Mention) -> str:
     """The trade name a company's full name opens with, 2-3 characters the dictionary
     does not know (某某 of 某某光纤光缆股份有限公司, of 某某集团), "" if the brand is no
@@ -296,8 +306,8 @@ def _trade_name(text: str, full: Mention) -> str:
         head = brand[:n]
         if n not in word_ends:
             continue  # 某某|精密机械: the trade name ends where a word of the brand does
-        if len(brand) >= n and _CJK_ONLY.fullmatch(head) and all(len(w) == 1 for w in words(head)) \
-                and has_unknown_word(head) and not gazetteer.is_place(head) and head not in _generic() \
+        if len(brand) >= n and _CJK_ONLY.fullmatch(head) and _unknown_trade_name(head) \
+                and not gazetteer.is_place(head) and head not in _generic() \
                 and not any(head.startswith(w) for w in load_set("industry_words.txt")):
             return head
     return ""
@@ -327,9 +337,27 @@ def _trade_name_mentions(text: str, fulls: list[Mention], taken: list[Mention]) 
     found = occurrences(text, names)
     for name in names:
         for s, e in found[name]:
-            if not covered.containing(s, e) and _stands_alone(text, s, e):
-                out.append(Mention(s, e, name, "Enterprise", "enterprises.alias.trade_name", 0.6))
+            if covered.containing(s, e):
+                continue
+            place = _province_or_city_before(text, s)
+            if _stands_alone(text, place, e) or _clause_follows(text, e) and (place < s or _opens_phrase(text, s)):
+                out.append(Mention(place, e, text[place:e], "Enterprise", "enterprises.alias.trade_name", 0.6))
     return out
+
+
+#: Lengths of the province and city names looked for before a trade name (安徽, 黑龙江省).
+_PLACE_LENGTHS = (4, 3, 2)
+
+
+def _province_or_city_before(text: str, s: int) -> int:
+    """Start of a province or city written right before ``s`` (某省|某某 as the press writes a
+    company by its trade name), ``s`` if none."""
+    for n in _PLACE_LENGTHS:
+        if n <= s and gazetteer.match_place(text, s - n) == s:
+            entry = gazetteer.lookup(text[s - n:s])
+            if entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY):
+                return s - n
+    return s
 
 
 def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:

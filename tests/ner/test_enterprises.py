@@ -51,6 +51,10 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
                  {"沃肯科技", "远帆电机"}, {"荣昌区沃肯科技"}, id="a_county_before_a_listed_short_name_locates_it"),
     pytest.param("全县形成智能装备、医药健康、超硬材料等特色产业。",
                  set(), {"超硬材料"}, id="a_field_in_a_list_closed_as_industries"),
+    pytest.param("在鼎安达集团的车间，产线有序运转。鼎安达通过技改降低了成本。",
+                 {"鼎安达集团", "鼎安达"}, set(), id="a_group_by_its_three_character_trade_name"),
+    pytest.param("记者来到鼎安达集团。去年，安徽鼎安达通过技改降低了成本。",
+                 {"安徽鼎安达"}, {"鼎安达"}, id="a_trade_name_after_its_province"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
