@@ -55,6 +55,8 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
                  {"鼎安达集团", "鼎安达"}, set(), id="a_group_by_its_three_character_trade_name"),
     pytest.param("记者来到鼎安达集团。去年，安徽鼎安达通过技改降低了成本。",
                  {"安徽鼎安达"}, {"鼎安达"}, id="a_trade_name_after_its_province"),
+    pytest.param("该项目由中铁十八局承建，中建三局负责装修。",
+                 {"中铁十八局", "中建三局"}, {"中铁"}, id="numbered_bureaus_of_the_central_construction_groups"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
