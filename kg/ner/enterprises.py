@@ -227,13 +227,33 @@ def _after_function_word(text: str, start: int, end: int) -> int:
     return start
 
 
+def _across_own_park_word(text: str, start: int, suffix_start: int, kind: str) -> int:
+    """``某某产业园有限公司``: a zone's word (产业园, 开发区) ends the phrase before a company's
+    name (某某工业园区蓝石集团), but right before a legal suffix it is the company's own word:
+    the company runs the zone, and the name goes on to the left of it."""
+    n = stop_ends_at(text, suffix_start, ENTERPRISE) if start == suffix_start and kind == "strong" else 0
+    if n and suffix_regex("park_suffixes.txt").fullmatch(text, suffix_start - n, suffix_start):
+        return left_boundary(text, suffix_start - n, ENTERPRISE, max_len=25)
+    return start
+
+
+#: A lettered or numbered area of a park before a company in it (某某产业园E区|某某有限公司).
+_AREA_LABEL = re.compile(r"[A-Za-z0-9]{1,2}区")
+
+
+def _after_area_label(text: str, start: int, suffix_start: int) -> int:
+    m = _AREA_LABEL.match(text, start, suffix_start)
+    return m.end() if m else start
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):
         kind = m.lastgroup or "company"
         s, e = m.start(), m.end()
-        start = left_boundary(text, s, ENTERPRISE, max_len=25)
+        start = _across_own_park_word(text, left_boundary(text, s, ENTERPRISE, max_len=25), s, kind)
         start = skip_leading_digits(text, start, s)
+        start = _after_area_label(text, start, s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
         start = _after_function_char(text, start, s)
         if start >= s:
@@ -497,6 +517,8 @@ def _list_mentions(text: str) -> list[Mention]:
 #: Endings of government bodies and institutions (治理中心, 农业农村委, 区人武部).
 _BODY_ENDINGS = ("中心", "委", "局", "部", "办", "站", "所", "院", "会", "馆", "队", "室", "厅", "处", "校", "镇", "村",
                  "乡", "区", "园")
+#: What ends an item of a list of companies.
+_ITEM_CLOSERS = "、，,。；;等和与及"
 _ITEM_END = re.compile(r"[^、，,。；;：:！!？?（）()“”\"\s…]{2,10}(?=[、，,。；;：:！!？?…\s]|等)")
 
 
@@ -553,8 +575,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
         while pos > 0 and text[pos - 1] == "、":
             start = left_boundary(text, pos - 1, ENTERPRISE, max_len=10)
             item = text[start:pos - 1]
-            if len(item) < 2:
-                break
+            if len(item) < 2 or not _opens_phrase(text, start):
+                break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
                 s = after_county(text, start, pos - 1)
                 out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
@@ -693,7 +715,11 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
 def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
     short = _brand_industry_mentions(text, fulls)
-    # Items of one list are judged alike: a brand next to a company named by its field is one too.
-    found = (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-             + _list_neighbours(text, fulls + short) + _joined_to_companies(text, fulls) + short)
+    brands = _brand_mentions(text, fulls)
+    # Items of one list are judged alike: a brand next to a company named by its field or by the
+    # lexicon is one too (the lexicon's brand must be a whole item, not the owner opening a project's).
+    listed = fulls + short + [b for b in brands if b.end == len(text) or text[b.end] in _ITEM_CLOSERS
+                              or _clause_follows(text, b.end)]
+    found = (fulls + _alias_mentions(text, fulls) + brands + _list_mentions(text)
+             + _list_neighbours(text, listed) + _joined_to_companies(text, fulls) + short)
     return found + _trade_name_mentions(text, fulls, found)
