@@ -27,12 +27,12 @@ from functools import lru_cache
 from itertools import accumulate
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
                           without_parentheses)
-from kg.vocabulary import has_unknown_word, is_word, starts_with_proper_noun, word_tag, words
+from kg.vocabulary import has_unknown_word, is_word, proper_noun_tag, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
@@ -584,26 +584,19 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
-#: Industry words that end company short names (达迈科技, 新泰机械) but rarely end
-#: anything else; the broad ones (发展, 服务, 中心, 数字 ...) are left out.
-_SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
-                        "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
-                        "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体",
-                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池", "硅业", "铝业", "重工", "矿业",
-                        "车灯", "资本", "创投")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 #: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
 _HOSTED = re.compile(r"(?:企业)?(?:孵化|加速|众创|产业园|园)")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
 
 
 #: Dictionary tags of what follows a subject: verbs, adverbs, prepositions, conjunctions,
 #: time words, adjectives (某某重工近年来…, 某某硅业相关负责人说, 某某化学丰富的…).
 _CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t", "a"})
 #: Nouns of people acting for a company, after its name (某某药业负责人).
-_AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员")
+_AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员", "副董事长", "副总经理",
+                "副总裁", "首席执行官", "党委书记")
 
 
 #: Where a clause ends after a short name.
@@ -677,13 +670,19 @@ def _closes_sector_list(text: str, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _short_name_heads() -> re.Pattern[str]:
+    """The industry words of ``kg/data/short_name_heads.txt`` that end short names (达迈科技)."""
+    return re.compile(alternation("short_name_heads.txt"))
+
+
 def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names written as brand + industry word between boundaries
     (``与钢铁研究总院、达迈科技合作``): the brand must be 2-4 characters after a
     boundary and a word the general dictionary does not know (达迈, not 信息)."""
     out: list[Mention] = []
     full_names = SpanIndex(fulls)
-    for m in _SHORT_NAME.finditer(text):
+    for m in _short_name_heads().finditer(text):
         s, e = m.span()
         if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
                 stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e))):
@@ -706,7 +705,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
                 or brand in _generic() or full_names.containing(start, e):
             continue
         own = text[gazetteer.match_place_chain(text, start, s):s]  # 江津规上工业: 规上 is no brand
-        if own and _is_name(own, strong=False) and has_unknown_word(brand):
+        if own and _is_name(own, strong=False) and (has_unknown_word(brand) or proper_noun_tag(brand) in ("nz", "nt")):
             out.append(Mention(start, e, text[start:e], "Enterprise", "enterprises.brand_industry", 0.55))
     return out
 

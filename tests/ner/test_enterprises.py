@@ -65,6 +65,8 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
                  {"沃岚石化", "万华化学"}, set(), id="a_brand_listed_next_to_a_lexicon_brand"),
     pytest.param("其中，特高压工程沃岚风光综合新能源示范、重庆远帆电机有限公司光热储能项目开工。",
                  {"重庆远帆电机有限公司"}, {"岚风光综合新能源示范"}, id="a_list_item_cut_at_the_longest_name_is_none"),
+    pytest.param("会上，恒通控股副总裁介绍了项目情况。",
+                 {"恒通控股"}, set(), id="a_proper_noun_brand_and_its_head_before_a_manager"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
