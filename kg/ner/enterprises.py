@@ -453,9 +453,23 @@ def after_county(text: str, start: int, end: int) -> int:
     return j if entry and entry.level == gazetteer.COUNTY else start
 
 
+def _is_category(item: str) -> bool:
+    """Whether ``item`` is a run of words that name kinds of companies (独角兽专精特新小巨人)."""
+    generic = _generic()
+    lengths = sorted({len(w) for w in generic}, reverse=True)
+    pos = 0
+    while pos < len(item):
+        n = next((n for n in lengths if item[pos:pos + n] in generic), 0)
+        if not n:
+            return False
+        pos += n
+    return True
+
+
 def _list_item_ok(item: str) -> bool:
-    """A short company name, not a place, a sector (商贸物流), a count or a person with a title."""
-    if len(item) < 2 or gazetteer.is_place(item) or item in _generic() or _COUNTED.match(item):
+    """A short company name, not a place, a sector (商贸物流), a kind of company, a count or a
+    person with a title."""
+    if len(item) < 2 or gazetteer.is_place(item) or _is_category(item) or _COUNTED.match(item):
         return False
     if any(w in item for w in _KIND_WORDS) or item[0].isdigit() or "的" in item or _TITLE_WORDS.search(item):
         return False
@@ -500,6 +514,7 @@ def _list_mentions(text: str) -> list[Mention]:
                 pos = e + 1
                 if k == 0:  # the first item starts after the verb or phrase before it
                     s = _after_function_word(text, max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start)), e)
+                    s = _after_clause_words(text, s, e)  # 邀请|某某科技、乙等企业
                     item = text[s:e]
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
@@ -694,7 +709,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         if _closes_sector_list(text, e):
             continue  # 现代农业、某某材料等特色产业: sectors
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
-        start = _after_kind_noun(text, start, s)
+        start = _after_clause_words(text, _after_kind_noun(text, start, s), s)  # 邀请|某某科技
         phrase = left_boundary(text, s, ENTERPRISE, max_len=9)
         county_end = after_county(text, phrase, s)
         if county_end > phrase:  # 某某县某某药业: the county only locates the company

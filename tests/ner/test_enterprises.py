@@ -67,6 +67,10 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
                  {"重庆远帆电机有限公司"}, {"岚风光综合新能源示范"}, id="a_list_item_cut_at_the_longest_name_is_none"),
     pytest.param("会上，恒通控股副总裁介绍了项目情况。",
                  {"恒通控股"}, set(), id="a_proper_noun_brand_and_its_head_before_a_manager"),
+    pytest.param("分批邀请国内外独角兽专精特新小巨人等企业来渝考察。",
+                 set(), {"独角兽专精特新小巨人"}, id="kinds_of_companies_listed_are_no_names"),
+    pytest.param("邀请沃岚科技、远帆电机等企业参加。",
+                 {"沃岚科技", "远帆电机"}, {"邀请沃岚科技"}, id="a_verb_before_the_first_listed_company"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
