@@ -731,9 +731,9 @@ def recognize_enterprises(text: str) -> list[Mention]:
     short = _brand_industry_mentions(text, fulls)
     brands = _brand_mentions(text, fulls)
     # Items of one list are judged alike: a brand next to a company named by its field or by the
-    # lexicon is one too (the lexicon's brand must be a whole item, not the owner opening a project's).
-    listed = fulls + short + [b for b in brands if b.end == len(text) or text[b.end] in _ITEM_CLOSERS
-                              or _clause_follows(text, b.end)]
+    # lexicon is one too (a short name must be a whole item, not the owner opening a project's).
+    listed = fulls + [m for m in short + brands if m.end == len(text) or text[m.end] in _ITEM_CLOSERS
+                      or _clause_follows(text, m.end)]
     found = (fulls + _alias_mentions(text, fulls) + brands + _list_mentions(text)
              + _list_neighbours(text, listed) + _joined_to_companies(text, fulls) + short)
     return found + _trade_name_mentions(text, fulls, found)

@@ -245,6 +245,10 @@ def test_branch_offices_of_companies_named_in_full(text, found):
 @pytest.mark.parametrize("text, found, not_found", [
     pytest.param("紧盯宏远集团、向澜川集团学习。", {"宏远集团", "澜川集团"}, {"向澜川集团学习"}, id="a_neighbour_holding_a_suffix"),
     pytest.param("签约华芯半导体、金石资本等项目。", {"华芯半导体", "金石资本"}, set(), id="funds_listed_as_projects"),
+    pytest.param("在沃岚日化新材料智能化制造项目，书记详细了解情况。", {"沃岚日化"}, {"沃岚"},
+                 id="a_trade_in_ye_owns_the_project_it_opens"),
+    pytest.param("有远帆电机生产、国家电网检修基地、鼎丰置业项目、澜川科技项目等10个项目限时开工。",
+                 {"鼎丰置业", "澜川科技"}, {"有远帆电机生产", "鼎丰"}, id="an_owner_opening_a_project_is_no_list_item"),
 ])
 def test_list_neighbours_and_funds(text, found, not_found):
     names = texts(merged_mentions(text), "Enterprise")
