@@ -16,7 +16,9 @@ Five rules, each tagged in ``Mention.source``:
 - ``enterprises.list``: short names in enumerations that the text itself says
   are companies (``甲、乙等龙头企业``, ``甲、乙等电气行业“巨头”``, ``引进甲、乙等``;
   a phase ends a project, not the company: ``甲三期`` gives 甲) or that list them
-  with full or field-named company names (``某某有限公司、甲、乙``, ``甲轮胎、乙``).
+  with full, field-named or lexicon company names (``某某有限公司、甲、乙``, ``甲轮胎、乙``,
+  ``甲石化、某某化学``); kinds of companies (独角兽, 专精特新) are no items, and a county
+  before a short name only locates it (``某某县甲棉业`` gives 甲棉业).
 Verbs and adverbs in front of 公司/集团 that the stop list lacks (坚决服从某某集团)
 are dropped by their dictionary tags when the rest is still a name.
 """
