@@ -229,6 +229,27 @@ def _after_function_word(text: str, start: int, end: int) -> int:
     return start
 
 
+#: One-character stops (adverbs, determiners) that may also open a trade name right after a place
+#: (某省正某某机械有限公司, 渝每某公司), unlike prepositions and verbs, which follow a place as a subject.
+_STOPS_IN_TRADE_NAMES = "正每各此其即又还就已也如"
+_PLACE_ABBREVIATIONS = "province_abbreviations.txt"
+
+
+def _across_stop_after_place(text: str, start: int, suffix_start: int) -> int:
+    """``深入某省正某某机械有限公司``: the name stopped at a one-character adverb or determiner,
+    but a province or city (or its one-character abbreviation: 渝) stands right before it at
+    the opening of the phrase, and what follows is a name the dictionary does not know: the
+    character is the trade name's first (not a word's: 已有), and the name starts at the place."""
+    stop = start - 1
+    if stop < 1 or text[stop] not in _STOPS_IN_TRADE_NAMES or stop_ends_at(text, start, ENTERPRISE) != 1 \
+            or not has_unknown_word(text[stop:suffix_start]) or len(words(text[stop:suffix_start])[0]) > 1:
+        return start  # 某省已有|某某公司: the adverb is a word's, not a name's
+    place = _province_or_city_before(text, stop)
+    if place == stop and text[stop - 1] in load_set(_PLACE_ABBREVIATIONS):
+        place = stop - 1
+    return place if place < stop and _opens_phrase(text, place) else start
+
+
 def _across_own_park_word(text: str, start: int, suffix_start: int, kind: str) -> int:
     """``某某产业园有限公司``: a zone's word (产业园, 开发区) ends the phrase before a company's
     name (某某工业园区蓝石集团), but right before a legal suffix it is the company's own word:
@@ -254,6 +275,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         kind = m.lastgroup or "company"
         s, e = m.start(), m.end()
         start = _across_own_park_word(text, left_boundary(text, s, ENTERPRISE, max_len=25), s, kind)
+        start = _across_stop_after_place(text, start, s)
         start = skip_leading_digits(text, start, s)
         start = _after_area_label(text, start, s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
@@ -574,6 +596,14 @@ def _joined_to_companies(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
+#: Dictionary tags of verbs, which end a clause, not a list item (…、某某展览馆调研).
+_VERB_TAGS = frozenset({"v", "vn"})
+
+
+def _ends_in_verb(item: str) -> bool:
+    return word_tag(words(item)[-1]) in _VERB_TAGS
+
+
 def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names listed with full company names: ``某某有限公司、北斗某某、某某集团``."""
     out: list[Mention] = []
@@ -584,7 +614,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if not m:
                 break
             if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
-                    and not _SUFFIX.search(m.group()):  # 向某某集团学习: the suffix grammar reads that name
+                    and not _SUFFIX.search(m.group()) and not _ends_in_verb(m.group()):
+                # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
                 s = after_county(text, m.start(), m.end())
                 out.append(Mention(s, m.end(), text[s:m.end()], "Enterprise", "enterprises.list", 0.6))
             pos = m.end()

@@ -71,6 +71,11 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
                  set(), {"独角兽专精特新小巨人"}, id="kinds_of_companies_listed_are_no_names"),
     pytest.param("邀请沃岚科技、远帆电机等企业参加。",
                  {"沃岚科技", "远帆电机"}, {"邀请沃岚科技"}, id="a_verb_before_the_first_listed_company"),
+    pytest.param("书记深入四川正澜精密机械有限公司车间。",
+                 {"四川正澜精密机械有限公司"}, {"澜精密机械有限公司"}, id="an_adverb_opening_a_trade_name_after_a_province"),
+    pytest.param("一行先后来到渝每沃公司、临江展览馆调研。",
+                 {"渝每沃公司"}, {"临江展览馆调研"}, id="a_determiner_opening_a_trade_name_after_an_abbreviation"),
+    pytest.param("陕西已有沃岚公司入驻。", set(), {"陕西已有沃岚公司"}, id="an_adverb_of_a_word_stays_out"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
