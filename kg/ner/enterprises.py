@@ -468,7 +468,7 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
-def after_county(text: str, start: int, end: int) -> int:
+def _after_county(text: str, start: int, end: int) -> int:
     """``在某某县某某棉业``: a county (or county-level city or district) written in full
     before a short name locates the company; the short name starts after it.  Provinces
     and cities stay in it (某省某某电气), as they do in the full names."""
@@ -548,7 +548,7 @@ def _list_mentions(text: str) -> list[Mention]:
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
-                    s = after_county(text, s, e)
+                    s = _after_county(text, s, e)
                     out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
     return out
 
@@ -616,7 +616,7 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
                     and not _SUFFIX.search(m.group()) and not _ends_in_verb(m.group()):
                 # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
-                s = after_county(text, m.start(), m.end())
+                s = _after_county(text, m.start(), m.end())
                 out.append(Mention(s, m.end(), text[s:m.end()], "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
@@ -626,7 +626,7 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if len(item) < 2 or not _opens_phrase(text, start):
                 break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                s = after_county(text, start, pos - 1)
+                s = _after_county(text, start, pos - 1)
                 out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out
@@ -744,7 +744,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         start = left_boundary(text, s, ENTERPRISE, max_len=5)
         start = _after_clause_words(text, _after_kind_noun(text, start, s), s)  # 邀请|某某科技
         phrase = left_boundary(text, s, ENTERPRISE, max_len=9)
-        county_end = after_county(text, phrase, s)
+        county_end = _after_county(text, phrase, s)
         if county_end > phrase:  # 某某县某某药业: the county only locates the company
             start = max(start, county_end)
         brand = text[start:s]
