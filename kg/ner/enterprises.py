@@ -451,6 +451,8 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         if any((f.start, f.end) != (s, e) for f in full_names.containing(s, e)) \
                 and not _SUFFIX.search(m.group()):
             continue
+        if s > 0 and not _opens_phrase(text, s) and is_word(text[s - 1:s + 1]):
+            continue  # a brand's first character ends a word: 强生 in 加强生态, 京东 in 北京东南
         # The brand must end there: 华为 in 华为云 is part of another name.
         if e < len(text) and is_name_char(text[e]) and not (
                 text[e].isdigit() or stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e

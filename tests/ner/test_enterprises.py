@@ -76,6 +76,8 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
     pytest.param("一行先后来到渝每沃公司、临江展览馆调研。",
                  {"渝每沃公司"}, {"临江展览馆调研"}, id="a_determiner_opening_a_trade_name_after_an_abbreviation"),
     pytest.param("陕西已有沃岚公司入驻。", set(), {"陕西已有沃岚公司"}, id="an_adverb_of_a_word_stays_out"),
+    pytest.param("项目位于北京东、西两侧，要加强生态保护。",
+                 set(), {"京东", "强生"}, id="a_brand_starting_inside_a_word_is_none"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
