@@ -260,6 +260,21 @@ def _across_own_park_word(text: str, start: int, suffix_start: int, kind: str) -
     return start
 
 
+@lru_cache(maxsize=1)
+def _company_kinds() -> re.Pattern[str]:
+    """A run of the kinds and ranks of companies in ``kg/data/company_kinds.txt``."""
+    return re.compile(f"(?:{alternation('company_kinds.txt')})+")
+
+
+def _after_company_kind(text: str, start: int, suffix_start: int) -> int:
+    """``央企某某集团``, ``世界500强某某集团``: kinds and ranks of companies before a name
+    describe it; the name starts after them when what remains is still one."""
+    m = _company_kinds().match(text, start, suffix_start)
+    if m and _is_name(_brand(text, m.end(), suffix_start), strong=False):
+        return m.end()
+    return start
+
+
 #: A lettered or numbered area of a park before a company in it (某某产业园E区|某某有限公司).
 _AREA_LABEL = re.compile(r"[A-Za-z0-9]{1,2}区")
 
@@ -277,7 +292,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         start = _across_own_park_word(text, left_boundary(text, s, ENTERPRISE, max_len=25), s, kind)
         start = _across_stop_after_place(text, start, s)
         start = skip_leading_digits(text, start, s)
-        start = _after_area_label(text, start, s)
+        start = _after_company_kind(text, _after_area_label(text, start, s), s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
         start = _after_function_char(text, start, s)
         if start >= s:

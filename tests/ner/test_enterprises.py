@@ -78,6 +78,9 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
     pytest.param("陕西已有沃岚公司入驻。", set(), {"陕西已有沃岚公司"}, id="an_adverb_of_a_word_stays_out"),
     pytest.param("项目位于北京东、西两侧，要加强生态保护。",
                  set(), {"京东", "强生"}, id="a_brand_starting_inside_a_word_is_none"),
+    pytest.param("来自世界500强沃岚集团、行业龙头鼎华集团的代表，以及央企澜川集团负责人参加。",
+                 {"沃岚集团", "鼎华集团", "澜川集团"}, {"世界500强沃岚集团", "行业龙头鼎华集团", "央企澜川集团"},
+                 id="kinds_and_ranks_of_companies_before_their_names"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
