@@ -176,6 +176,8 @@ def _across_brand_de(text: str, start: int) -> int:
 #: Dictionary tags of the words that open a clause before a company's name: verbs, adverbs
 #: and verbal nouns (研究|解决某某集团).
 _CLAUSE_OPENING_TAGS = frozenset({"v", "d", "ad", "vn"})
+#: Single characters that complete a verb with its result (服务好, 引进到, 做大).
+_RESULT_COMPLEMENTS = frozenset("好到完出给住大强")
 
 
 def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
@@ -188,6 +190,10 @@ def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
     ends = []
     pos = start
     for token in words(text[start:suffix_start]):
+        if ends and token in _RESULT_COMPLEMENTS:
+            pos += 1  # 服务好|某某集团: a verb's result is the clause's too
+            ends.append(pos)
+            break
         if len(token) < 2 or word_tag(token) not in _CLAUSE_OPENING_TAGS:
             break
         pos += len(token)
@@ -555,7 +561,7 @@ def _list_mentions(text: str) -> list[Mention]:
                 pos = e + 1
                 if k == 0:  # the first item starts after the verb or phrase before it
                     s = _after_function_word(text, max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start)), e)
-                    s = _after_clause_words(text, s, e)  # 邀请|某某科技、乙等企业
+                    s = _after_clause_words(text, _after_function_char(text, s, e), e)  # 为|甲、邀请|甲、乙等企业
                     item = text[s:e]
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
@@ -643,7 +649,7 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if len(item) < 2 or not _opens_phrase(text, start):
                 break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                s = _after_county(text, start, pos - 1)
+                s = _after_county(text, _after_function_char(text, start, pos - 1), pos - 1)
                 out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out
@@ -758,7 +764,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
             continue  # 新能源汽车零部件、某某智能、生物制药: a list of sectors
         if _closes_sector_list(text, e):
             continue  # 现代农业、某某材料等特色产业: sectors
-        start = left_boundary(text, s, ENTERPRISE, max_len=5)
+        start = _after_function_char(text, left_boundary(text, s, ENTERPRISE, max_len=5), s)  # 为|某某科技
         start = _after_clause_words(text, _after_kind_noun(text, start, s), s)  # 邀请|某某科技
         phrase = left_boundary(text, s, ENTERPRISE, max_len=9)
         county_end = _after_county(text, phrase, s)

@@ -81,6 +81,9 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
     pytest.param("来自世界500强沃岚集团、行业龙头鼎华集团的代表，以及央企澜川集团负责人参加。",
                  {"沃岚集团", "鼎华集团", "澜川集团"}, {"世界500强沃岚集团", "行业龙头鼎华集团", "央企澜川集团"},
                  id="kinds_and_ranks_of_companies_before_their_names"),
+    pytest.param("服务好沃岚集团等企业。", {"沃岚集团"}, {"好沃岚集团"}, id="a_verb_and_its_result_before_a_group"),
+    pytest.param("为沃岚科技、鼎华电子等企业提供融资服务。",
+                 {"沃岚科技", "鼎华电子"}, {"为沃岚科技"}, id="a_preposition_before_the_first_listed_company"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
