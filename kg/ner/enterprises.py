@@ -756,7 +756,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     for m in _short_name_heads().finditer(text):
         s, e = m.span()
         if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
-                stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e))):
+                stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e) or _PHASE.match(text, e))):
             continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
         if _HOSTED.match(text, e) or text.startswith(_KIND_AFTER_FIELD, e):
             continue  # 某某科技企业孵化器 is a park named after its field; 人工智能企业 a kind of company

@@ -84,6 +84,9 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
     pytest.param("服务好沃岚集团等企业。", {"沃岚集团"}, {"好沃岚集团"}, id="a_verb_and_its_result_before_a_group"),
     pytest.param("为沃岚科技、鼎华电子等企业提供融资服务。",
                  {"沃岚科技", "鼎华电子"}, {"为沃岚科技"}, id="a_preposition_before_the_first_listed_company"),
+    pytest.param("项目业主沃岚公司表示，省属国企鼎华集团也将参与。",
+                 {"沃岚公司", "鼎华集团"}, {"业主沃岚公司", "省属国企鼎华集团"}, id="a_party_role_or_an_owner_kind_before_a_name"),
+    pytest.param("加快沃岚科技二期建设。", {"沃岚科技"}, set(), id="a_short_name_before_the_phase_of_its_project"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
