@@ -298,13 +298,14 @@ def _suffix_mentions(text: str) -> list[Mention]:
         start = _across_own_park_word(text, left_boundary(text, s, ENTERPRISE, max_len=25), s, kind)
         start = _across_stop_after_place(text, start, s)
         start = skip_leading_digits(text, start, s)
-        start = _after_company_kind(text, _after_area_label(text, start, s), s)
+        start = _after_area_label(text, start, s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
         start = _after_function_char(text, start, s)
         if start >= s:
             continue
         if kind in ("company", "group"):
             start = _after_clause_words(text, start, s)
+        start = _after_company_kind(text, start, s)
         brand = _brand(text, start, s)
         # 甘肃电气装备集团: a provincial/city group named by place + industry is a name.
         placed_group = kind == "group" and place_chain_end(text, start, s) > start and len(brand) >= 2
