@@ -684,7 +684,8 @@ def _clause_follows(text: str, end: int) -> bool:
         return True
     clause = _CLAUSE_END.search(text, end, end + _CLAUSE_WINDOW)
     rest = text[end:clause.start() if clause else end + _CLAUSE_WINDOW]
-    if any(suffix_regex(table).search(rest) for table in ("project_suffixes.txt", "park_suffixes.txt")):
+    phrase = rest.split("的", 1)[0]  # 某某承建的某某大桥: a project after 的 is another phrase
+    if any(suffix_regex(table).search(phrase) for table in ("project_suffixes.txt", "park_suffixes.txt")):
         return False  # 某某智能|制造产业园项目: the words run on into a project's or park's name
     head = words(rest[:4])
     return bool(head) and len(head[0]) >= 2 and word_tag(head[0]) in _CLAUSE_AFTER_TAGS \

@@ -89,6 +89,7 @@ def test_company_left_boundary_stops_at_verbs_punctuation_and_lists():
     pytest.param("加快沃岚科技二期建设。", {"沃岚科技"}, set(), id="a_short_name_before_the_phase_of_its_project"),
     pytest.param("知名民企沃岚集团投资，鼎华股份负责人介绍了情况。",
                  {"沃岚集团", "鼎华股份"}, {"民企沃岚集团"}, id="a_kind_after_a_modifier_and_a_listed_company_by_its_shares"),
+    pytest.param("由中铁大桥局承建的临江大桥合龙。", {"中铁大桥局"}, set(), id="a_brand_before_a_verb_and_a_project_after_de"),
     pytest.param("当地利用万华化学丰富的原料发展下游产业。",
                  {"万华化学"}, set(), id="a_lexicon_brand_as_the_subject_of_a_clause"),
 ])
