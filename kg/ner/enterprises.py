@@ -34,7 +34,7 @@ from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
                           without_parentheses)
-from kg.vocabulary import has_unknown_word, is_word, proper_noun_tag, starts_with_proper_noun, word_tag, words
+from kg.vocabulary import has_unknown_word, is_word, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
@@ -778,7 +778,7 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
                 or brand in _generic() or full_names.containing(start, e):
             continue
         own = text[gazetteer.match_place_chain(text, start, s):s]  # 江津规上工业: 规上 is no brand
-        if own and _is_name(own, strong=False) and (has_unknown_word(brand) or proper_noun_tag(brand) in ("nz", "nt")):
+        if own and _is_name(own, strong=False) and has_unknown_word(brand):
             out.append(Mention(start, e, text[start:e], "Enterprise", "enterprises.brand_industry", 0.55))
     return out
 
