@@ -7,7 +7,8 @@ Five rules, each tagged in ``Mention.source``:
   places, industry words and generic words are set aside (not 该公司, 科技公司);
 - ``enterprises.alias``: a short name defined by ``以下简称`` or reused later in
   the same document (重庆川仪精密机械有限公司 -> 川仪精密, 重庆金汇能), or its
-  2-3 character trade name alone between boundaries (某某集团 ... 了解了某某在…);
+  2-3 character trade name alone between boundaries or before a clause, also after
+  its province or city (某某集团 ... 了解了某某在…, 某省某某通过…);
 - ``enterprises.brand``: short names of large companies from the general
   lexicon ``kg/data/enterprise_brands.txt``;
 - ``enterprises.brand_industry``: a short name written as an unknown brand and
@@ -15,7 +16,9 @@ Five rules, each tagged in ``Mention.source``:
 - ``enterprises.list``: short names in enumerations that the text itself says
   are companies (``甲、乙等龙头企业``, ``甲、乙等电气行业“巨头”``, ``引进甲、乙等``;
   a phase ends a project, not the company: ``甲三期`` gives 甲) or that list them
-  with full or field-named company names (``某某有限公司、甲、乙``, ``甲轮胎、乙``).
+  with full, field-named or lexicon company names (``某某有限公司、甲、乙``, ``甲轮胎、乙``,
+  ``甲石化、某某化学``); kinds of companies (独角兽, 专精特新) are no items, and a county
+  before a short name only locates it (``某某县甲棉业`` gives 甲棉业).
 Verbs and adverbs in front of 公司/集团 that the stop list lacks (坚决服从某某集团)
 are dropped by their dictionary tags when the rest is still a name.
 """
@@ -26,12 +29,12 @@ from functools import lru_cache
 from itertools import accumulate
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
                           without_parentheses)
-from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, starts_with_proper_noun, word_tag, words
+from kg.vocabulary import has_unknown_word, is_word, starts_with_proper_noun, word_tag, words
 from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
@@ -170,12 +173,34 @@ def _across_brand_de(text: str, start: int) -> int:
     return start
 
 
+#: Dictionary tags of the words that open a clause before a company's name: verbs, adverbs
+#: and verbal nouns (研究|解决某某集团).
+_CLAUSE_OPENING_TAGS = frozenset({"v", "d", "ad", "vn"})
+#: Single characters that complete a verb with its result (服务好, 引进到, 做大).
+_RESULT_COMPLEMENTS = frozenset("好到完出给住大强")
+
+
 def _after_clause_words(text: str, start: int, suffix_start: int) -> int:
-    """``坚决服从某某集团``: verbs and adverbs the stop list lacks open the clause, not
-    the name; they are skipped when what remains is still a name (not 创新|科技集团)."""
-    n = 0 if gazetteer.match_place(text, start) > start else leading_clause_words(text[start:suffix_start])
-    if n and _is_name(_brand(text, start + n, suffix_start), strong=False):
-        return start + n
+    """``坚决服从某某集团``, ``研究解决某某集团``: verbs and adverbs the stop list lacks open
+    the clause, not the name; they are skipped when what remains is still a name (not
+    创新|科技集团).  A trade name may itself be a verb (希望|兴发集团): the longest run of
+    clause words that leaves a name is skipped."""
+    if gazetteer.match_place(text, start) > start:
+        return start
+    ends = []
+    pos = start
+    for token in words(text[start:suffix_start]):
+        if ends and token in _RESULT_COMPLEMENTS:
+            pos += 1  # 服务好|某某集团: a verb's result is the clause's too
+            ends.append(pos)
+            break
+        if len(token) < 2 or word_tag(token) not in _CLAUSE_OPENING_TAGS:
+            break
+        pos += len(token)
+        ends.append(pos)
+    for end in reversed(ends):
+        if _is_name(_brand(text, end, suffix_start), strong=False):
+            return end
     return start
 
 
@@ -210,19 +235,77 @@ def _after_function_word(text: str, start: int, end: int) -> int:
     return start
 
 
+#: One-character stops (adverbs, determiners) that may also open a trade name right after a place
+#: (某省正某某机械有限公司, 渝每某公司), unlike prepositions and verbs, which follow a place as a subject.
+_STOPS_IN_TRADE_NAMES = "正每各此其即又还就已也如"
+_PLACE_ABBREVIATIONS = "province_abbreviations.txt"
+
+
+def _across_stop_after_place(text: str, start: int, suffix_start: int) -> int:
+    """``深入某省正某某机械有限公司``: the name stopped at a one-character adverb or determiner,
+    but a province or city (or its one-character abbreviation: 渝) stands right before it at
+    the opening of the phrase, and what follows is a name the dictionary does not know: the
+    character is the trade name's first (not a word's: 已有), and the name starts at the place."""
+    stop = start - 1
+    if stop < 1 or text[stop] not in _STOPS_IN_TRADE_NAMES or stop_ends_at(text, start, ENTERPRISE) != 1 \
+            or not has_unknown_word(text[stop:suffix_start]) or len(words(text[stop:suffix_start])[0]) > 1:
+        return start  # 某省已有|某某公司: the adverb is a word's, not a name's
+    place = _province_or_city_before(text, stop)
+    if place == stop and text[stop - 1] in load_set(_PLACE_ABBREVIATIONS):
+        place = stop - 1
+    return place if place < stop and _opens_phrase(text, place) else start
+
+
+def _across_own_park_word(text: str, start: int, suffix_start: int, kind: str) -> int:
+    """``某某产业园有限公司``: a zone's word (产业园, 开发区) ends the phrase before a company's
+    name (某某工业园区蓝石集团), but right before a legal suffix it is the company's own word:
+    the company runs the zone, and the name goes on to the left of it."""
+    n = stop_ends_at(text, suffix_start, ENTERPRISE) if start == suffix_start and kind == "strong" else 0
+    if n and suffix_regex("park_suffixes.txt").fullmatch(text, suffix_start - n, suffix_start):
+        return left_boundary(text, suffix_start - n, ENTERPRISE, max_len=25)
+    return start
+
+
+@lru_cache(maxsize=1)
+def _company_kinds() -> re.Pattern[str]:
+    """A run of the kinds and ranks of companies in ``kg/data/company_kinds.txt``."""
+    return re.compile(f"(?:{alternation('company_kinds.txt')})+")
+
+
+def _after_company_kind(text: str, start: int, suffix_start: int) -> int:
+    """``央企某某集团``, ``世界500强某某集团``: kinds and ranks of companies before a name
+    describe it; the name starts after them when what remains is still one."""
+    m = _company_kinds().match(text, start, suffix_start)
+    if m and _is_name(_brand(text, m.end(), suffix_start), strong=False):
+        return m.end()
+    return start
+
+
+#: A lettered or numbered area of a park before a company in it (某某产业园E区|某某有限公司).
+_AREA_LABEL = re.compile(r"[A-Za-z0-9]{1,2}区")
+
+
+def _after_area_label(text: str, start: int, suffix_start: int) -> int:
+    m = _AREA_LABEL.match(text, start, suffix_start)
+    return m.end() if m else start
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):
         kind = m.lastgroup or "company"
         s, e = m.start(), m.end()
-        start = left_boundary(text, s, ENTERPRISE, max_len=25)
+        start = _across_own_park_word(text, left_boundary(text, s, ENTERPRISE, max_len=25), s, kind)
+        start = _across_stop_after_place(text, start, s)
         start = skip_leading_digits(text, start, s)
+        start = _after_area_label(text, start, s)
         start = trim_place_prefix(text, _across_brand_de(text, start), s)
         start = _after_function_char(text, start, s)
         if start >= s:
             continue
         if kind in ("company", "group"):
             start = _after_clause_words(text, start, s)
+        start = _after_company_kind(text, start, s)
         brand = _brand(text, start, s)
         # 甘肃电气装备集团: a provincial/city group named by place + industry is a name.
         placed_group = kind == "group" and place_chain_end(text, start, s) > start and len(brand) >= 2
@@ -266,6 +349,15 @@ def short_name_candidates(text: str, full: Mention) -> list[str]:
     return sorted(set(forms), key=len, reverse=True)
 
 
+def _unknown_trade_name(head: str) -> bool:
+    """Two or three characters the dictionary cannot read as its own words (某|某), or three
+    it reads as one character and a word but not as one word (利|安达, not 希望)."""
+    pieces = words(head)
+    if all(len(w) == 1 for w in pieces):
+        return has_unknown_word(head)
+    return len(head) == 3 and not is_word(head) and any(len(w) == 1 for w in pieces)
+
+
 def _trade_name(text: str, full: Mention) -> str:
     """The trade name a company's full name opens with, 2-3 characters the dictionary
     does not know (某某 of 某某光纤光缆股份有限公司, of 某某集团), "" if the brand is no
@@ -280,17 +372,22 @@ def _trade_name(text: str, full: Mention) -> str:
         head = brand[:n]
         if n not in word_ends:
             continue  # 某某|精密机械: the trade name ends where a word of the brand does
-        if len(brand) >= n and _CJK_ONLY.fullmatch(head) and all(len(w) == 1 for w in words(head)) \
-                and has_unknown_word(head) and not gazetteer.is_place(head) and head not in _generic() \
+        if len(brand) >= n and _CJK_ONLY.fullmatch(head) and _unknown_trade_name(head) \
+                and not gazetteer.is_place(head) and head not in _generic() \
                 and not any(head.startswith(w) for w in load_set("industry_words.txt")):
             return head
     return ""
 
 
+def _opens_phrase(text: str, s: int) -> bool:
+    """Whether punctuation or a stop word stands right before ``s``."""
+    return s == 0 or not is_name_char(text[s - 1]) or bool(stop_ends_at(text, s, ENTERPRISE))
+
+
 def _stands_alone(text: str, s: int, e: int) -> bool:
     """A short name between boundaries: punctuation or a stop word on its left, and on its
     right punctuation, a stop word or a place (某某在…, 让某某北京工厂…)."""
-    left = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, ENTERPRISE)
+    left = _opens_phrase(text, s)
     if suffix_regex("park_suffixes.txt").match(text, e):
         return False  # 某某新区: the name of a zone
     right = e == len(text) or not is_name_char(text[e]) or stop_starts_at(text, e, ENTERPRISE) \
@@ -306,9 +403,27 @@ def _trade_name_mentions(text: str, fulls: list[Mention], taken: list[Mention]) 
     found = occurrences(text, names)
     for name in names:
         for s, e in found[name]:
-            if not covered.containing(s, e) and _stands_alone(text, s, e):
-                out.append(Mention(s, e, name, "Enterprise", "enterprises.alias.trade_name", 0.6))
+            if covered.containing(s, e):
+                continue
+            place = _province_or_city_before(text, s)
+            if _stands_alone(text, place, e) or _clause_follows(text, e) and (place < s or _opens_phrase(text, s)):
+                out.append(Mention(place, e, text[place:e], "Enterprise", "enterprises.alias.trade_name", 0.6))
     return out
+
+
+#: Lengths of the province and city names looked for before a trade name (安徽, 黑龙江省).
+_PLACE_LENGTHS = (4, 3, 2)
+
+
+def _province_or_city_before(text: str, s: int) -> int:
+    """Start of a province or city written right before ``s`` (某省|某某 as the press writes a
+    company by its trade name), ``s`` if none."""
+    for n in _PLACE_LENGTHS:
+        if n <= s and gazetteer.match_place(text, s - n) == s:
+            entry = gazetteer.lookup(text[s - n:s])
+            if entry and entry.level in (gazetteer.PROVINCE, gazetteer.CITY):
+                return s - n
+    return s
 
 
 def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
@@ -358,10 +473,13 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
         if any((f.start, f.end) != (s, e) for f in full_names.containing(s, e)) \
                 and not _SUFFIX.search(m.group()):
             continue
+        if s > 0 and not _opens_phrase(text, s) and is_word(text[s - 1:s + 1]):
+            continue  # a brand's first character ends a word: 强生 in 加强生态, 京东 in 北京东南
         # The brand must end there: 华为 in 华为云 is part of another name.
         if e < len(text) and is_name_char(text[e]) and not (
                 text[e].isdigit() or stop_starts_at(text, e, ENTERPRISE) or gazetteer.match_place(text, e) > e
-                or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)):
+                or _SUFFIX.match(text, e) or _PHASE.match(text, e) or any(text.startswith(w, e) for w in industry)
+                or _opens_phrase(text, s) and _clause_follows(text, e)):  # 某某化学丰富的…: a clause's subject
             run_on.append(m)
             continue
         out.append(Mention(s, e, m.group(), "Enterprise", "enterprises.brand", 0.7))
@@ -374,9 +492,32 @@ def _brand_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
+def _after_county(text: str, start: int, end: int) -> int:
+    """``在某某县某某棉业``: a county (or county-level city or district) written in full
+    before a short name locates the company; the short name starts after it.  Provinces
+    and cities stay in it (某省某某电气), as they do in the full names."""
+    j = gazetteer.match_place(text, start, allow_short=False)
+    entry = gazetteer.lookup(text[start:j]) if start < j <= end - 2 else None
+    return j if entry and entry.level == gazetteer.COUNTY else start
+
+
+def _is_category(item: str) -> bool:
+    """Whether ``item`` is a run of words that name kinds of companies (独角兽专精特新小巨人)."""
+    generic = _generic()
+    lengths = sorted({len(w) for w in generic}, reverse=True)
+    pos = 0
+    while pos < len(item):
+        n = next((n for n in lengths if item[pos:pos + n] in generic), 0)
+        if not n:
+            return False
+        pos += n
+    return True
+
+
 def _list_item_ok(item: str) -> bool:
-    """A short company name, not a place, a sector (商贸物流), a count or a person with a title."""
-    if len(item) < 2 or gazetteer.is_place(item) or item in _generic() or _COUNTED.match(item):
+    """A short company name, not a place, a sector (商贸物流), a kind of company, a count or a
+    person with a title."""
+    if len(item) < 2 or gazetteer.is_place(item) or _is_category(item) or _COUNTED.match(item):
         return False
     if any(w in item for w in _KIND_WORDS) or item[0].isdigit() or "的" in item or _TITLE_WORDS.search(item):
         return False
@@ -421,6 +562,7 @@ def _list_mentions(text: str) -> list[Mention]:
                 pos = e + 1
                 if k == 0:  # the first item starts after the verb or phrase before it
                     s = _after_function_word(text, max(s, left_boundary(text, e, ENTERPRISE, max_len=10, floor=group_start)), e)
+                    s = _after_clause_words(text, _after_function_char(text, s, e), e)  # 为|甲、邀请|甲、乙等企业
                     item = text[s:e]
                 phase = _PHASE_END.search(item)
                 if phase:  # 某某三期 in a list of projects: the phase's company
@@ -430,13 +572,16 @@ def _list_mentions(text: str) -> list[Mention]:
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
                 if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
-                    out.append(Mention(s, e, item, "Enterprise", "enterprises.list", 0.65))
+                    s = _after_county(text, s, e)
+                    out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
     return out
 
 
 #: Endings of government bodies and institutions (治理中心, 农业农村委, 区人武部).
 _BODY_ENDINGS = ("中心", "委", "局", "部", "办", "站", "所", "院", "会", "馆", "队", "室", "厅", "处", "校", "镇", "村",
                  "乡", "区", "园")
+#: What ends an item of a list of companies.
+_ITEM_CLOSERS = "、，,。；;等和与及"
 _ITEM_END = re.compile(r"[^、，,。；;：:！!？?（）()“”\"\s…]{2,10}(?=[、，,。；;：:！!？?…\s]|等)")
 
 
@@ -475,6 +620,14 @@ def _joined_to_companies(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
+#: Dictionary tags of verbs, which end a clause, not a list item (…、某某展览馆调研).
+_VERB_TAGS = frozenset({"v", "vn"})
+
+
+def _ends_in_verb(item: str) -> bool:
+    return word_tag(words(item)[-1]) in _VERB_TAGS
+
+
 def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names listed with full company names: ``某某有限公司、北斗某某、某某集团``."""
     out: list[Mention] = []
@@ -485,41 +638,37 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if not m:
                 break
             if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
-                    and not _SUFFIX.search(m.group()):  # 向某某集团学习: the suffix grammar reads that name
-                out.append(Mention(m.start(), m.end(), m.group(), "Enterprise", "enterprises.list", 0.6))
+                    and not _SUFFIX.search(m.group()) and not _ends_in_verb(m.group()):
+                # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
+                s = _after_county(text, m.start(), m.end())
+                out.append(Mention(s, m.end(), text[s:m.end()], "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
         while pos > 0 and text[pos - 1] == "、":
             start = left_boundary(text, pos - 1, ENTERPRISE, max_len=10)
             item = text[start:pos - 1]
-            if len(item) < 2:
-                break
+            if len(item) < 2 or not _opens_phrase(text, start):
+                break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                out.append(Mention(start, pos - 1, item, "Enterprise", "enterprises.list", 0.6))
+                s = _after_county(text, _after_function_char(text, start, pos - 1), pos - 1)
+                out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out
 
 
-#: Industry words that end company short names (达迈科技, 新泰机械) but rarely end
-#: anything else; the broad ones (发展, 服务, 中心, 数字 ...) are left out.
-_SHORT_NAME_INDUSTRY = ("科技", "机械", "光电", "工业", "汽车", "电子", "生物", "医药", "生物医药", "新材料",
-                        "材料", "智能", "物流", "冷链物流", "面业", "食品", "能源", "新能源", "电气", "化工",
-                        "实业", "药业", "制药", "纺织", "电力", "电器", "精密", "模具", "五金", "光能", "半导体",
-                        "轮胎", "乳业", "纸业", "酒业", "陶瓷", "钢铁", "电池", "硅业", "铝业", "重工", "矿业",
-                        "车灯", "资本", "创投")
 #: A project phase after a company name: 华电一期气电工程.
 _PHASE = re.compile(r"[0-9一二三四五六七八九十]+期")
 #: What follows an industry word that names a park, not a company: (企业)孵化器, 产业园.
 _HOSTED = re.compile(r"(?:企业)?(?:孵化|加速|众创|产业园|园)")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_SHORT_NAME = re.compile("|".join(sorted(_SHORT_NAME_INDUSTRY, key=len, reverse=True)))
 
 
 #: Dictionary tags of what follows a subject: verbs, adverbs, prepositions, conjunctions,
-#: time words (某某重工近年来…, 某某硅业相关负责人说).
-_CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t"})
+#: time words, adjectives (某某重工近年来…, 某某硅业相关负责人说, 某某化学丰富的…).
+_CLAUSE_AFTER_TAGS = frozenset({"v", "d", "ad", "p", "c", "t", "a"})
 #: Nouns of people acting for a company, after its name (某某药业负责人).
-_AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员")
+_AGENT_NOUNS = ("负责人", "董事长", "总经理", "总裁", "工作人员", "员工", "职工", "技术人员", "副董事长", "副总经理",
+                "副总裁", "首席执行官", "党委书记")
 
 
 #: Where a clause ends after a short name.
@@ -535,7 +684,8 @@ def _clause_follows(text: str, end: int) -> bool:
         return True
     clause = _CLAUSE_END.search(text, end, end + _CLAUSE_WINDOW)
     rest = text[end:clause.start() if clause else end + _CLAUSE_WINDOW]
-    if any(suffix_regex(table).search(rest) for table in ("project_suffixes.txt", "park_suffixes.txt")):
+    phrase = rest.split("的", 1)[0]  # 某某承建的某某大桥: a project after 的 is another phrase
+    if any(suffix_regex(table).search(phrase) for table in ("project_suffixes.txt", "park_suffixes.txt")):
         return False  # 某某智能|制造产业园项目: the words run on into a project's or park's name
     head = words(rest[:4])
     return bool(head) and len(head[0]) >= 2 and word_tag(head[0]) in _CLAUSE_AFTER_TAGS \
@@ -574,23 +724,54 @@ def _among_sectors(text: str, s: int, e: int) -> bool:
                and any(n.endswith(w) for w in industry) for n in neighbours)
 
 
+#: How many further 、-items are read to find where a list is closed (bounded: linear).
+_LIST_LOOKAHEAD = 8
+
+
+def _closes_sector_list(text: str, end: int) -> bool:
+    """Whether the 、-list going on at ``end`` is closed as sectors (甲、乙等特色产业)."""
+    pos = end
+    for _ in range(_LIST_LOOKAHEAD):
+        if text.startswith("等", pos):
+            return _SECTOR_AFTER.match(text, pos + 1) is not None
+        if not text.startswith("、", pos):
+            return False
+        m = _ITEM_END.match(text, pos + 1)
+        if not m:
+            return False
+        pos = m.end()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _short_name_heads() -> re.Pattern[str]:
+    """The industry words of ``kg/data/short_name_heads.txt`` that end short names (达迈科技)."""
+    return re.compile(alternation("short_name_heads.txt"))
+
+
 def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     """Short names written as brand + industry word between boundaries
     (``与钢铁研究总院、达迈科技合作``): the brand must be 2-4 characters after a
     boundary and a word the general dictionary does not know (达迈, not 信息)."""
     out: list[Mention] = []
     full_names = SpanIndex(fulls)
-    for m in _SHORT_NAME.finditer(text):
+    for m in _short_name_heads().finditer(text):
         s, e = m.span()
         if e < len(text) and is_name_char(text[e]) and (text[e] in "园区港城" or not (
-                stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e))):
+                stop_starts_at(text, e, ENTERPRISE) or _clause_follows(text, e) or _PHASE.match(text, e))):
             continue  # not a name's end: 达迈科技 before 合作 or 、 yes, 甘眉工业 of 甘眉工业园区 no
         if _HOSTED.match(text, e) or text.startswith(_KIND_AFTER_FIELD, e):
             continue  # 某某科技企业孵化器 is a park named after its field; 人工智能企业 a kind of company
         if _among_sectors(text, s, e):
             continue  # 新能源汽车零部件、某某智能、生物制药: a list of sectors
-        start = left_boundary(text, s, ENTERPRISE, max_len=5)
-        start = _after_kind_noun(text, start, s)
+        if _closes_sector_list(text, e):
+            continue  # 现代农业、某某材料等特色产业: sectors
+        start = _after_function_char(text, left_boundary(text, s, ENTERPRISE, max_len=5), s)  # 为|某某科技
+        start = _after_clause_words(text, _after_kind_noun(text, start, s), s)  # 邀请|某某科技
+        phrase = left_boundary(text, s, ENTERPRISE, max_len=9)
+        county_end = _after_county(text, phrase, s)
+        if county_end > phrase:  # 某某县某某药业: the county only locates the company
+            start = max(start, county_end)
         brand = text[start:s]
         if not 2 <= len(brand) <= 4 or not _CJK_ONLY.fullmatch(brand) or gazetteer.is_place(brand) \
                 or brand[0] in _QUANTIFIER_CHARS \
@@ -606,7 +787,11 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
 def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
     short = _brand_industry_mentions(text, fulls)
-    # Items of one list are judged alike: a brand next to a company named by its field is one too.
-    found = (fulls + _alias_mentions(text, fulls) + _brand_mentions(text, fulls) + _list_mentions(text)
-             + _list_neighbours(text, fulls + short) + _joined_to_companies(text, fulls) + short)
+    brands = _brand_mentions(text, fulls)
+    # Items of one list are judged alike: a brand next to a company named by its field or by the
+    # lexicon is one too (a short name must be a whole item, not the owner opening a project's).
+    listed = fulls + [m for m in short + brands if m.end == len(text) or text[m.end] in _ITEM_CLOSERS
+                      or _clause_follows(text, m.end)]
+    found = (fulls + _alias_mentions(text, fulls) + brands + _list_mentions(text)
+             + _list_neighbours(text, listed) + _joined_to_companies(text, fulls) + short)
     return found + _trade_name_mentions(text, fulls, found)
