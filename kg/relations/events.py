@@ -51,6 +51,8 @@ PRONOUN = "其"
 #: 代市长, 代区长: acting, written short (never 代表, which is no head with a title after it).
 ACTING_SHORT = "代"
 COMRADE = "同志"
+#: 了 after a list word: 会议任命了某甲为….
+DONE = "了"
 #: 拟任, 拟提名: a proposal, which a notice writes after a comma (现任某职某甲，拟任某职).
 PROPOSED = "拟"
 #: 原 in 某市委原常委: the post was held before.
@@ -70,12 +72,14 @@ _INLINE_SPACE = " \t\u3000"
 _LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
 #: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，) or a
 #: comma before 已/于 (某甲，已于近日履新), 已,
-#: 于7月1日 (已于18日), a comma and a date (某甲，2016年10月当选…), 以全票 / 零反对票 (how the vote went).
+#: 于7月1日 (已于18日), a date after a comma or none (某甲，2016年10月当选…, 某甲2005年任…), adverbs (某甲拟继续提名为…,
+#: 某甲同时担任…), 以全票 / 零反对票 (how the vote went).
 _BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
                           r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
-                          r"(?:[，,]\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
+                          r"(?:[，,]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|后|底|初)?)?"
                           r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+                          r"(?:拟|继续|将|也|还|又|同时|均|另|再次){0,3}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
@@ -83,10 +87,15 @@ _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
 #: After the name opening a biography: 某甲，男，… / 某甲（1975年生）….
 _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
-#: A clause opening only with these, before an "after" word, goes on about the person of the
-#: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
-_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后", "此前", "此后",
-                     "起")  # 2018年起任某职
+#: A clause opening only with adverbs, before an "after" word, goes on about the person of the
+#: event before it in the sentence (某甲出任某职，后担任某职 / ，后同时担任某职 / 某甲任某职，不再担任某职务 /
+#: 2018年起任某职); with 他 or 她, about the person of the events before in the article (此后，他调任某职).
+_CARRIED = re.compile(r"(?P<pronoun>他|她)?(?:后来|随后|之后|其后|此后|此前|先后|同时|后|并|又|还|再|也|均|起|曾|另)*")
+#: Adverbs of a carried clause ending with a character that makes 任 a state (时任, 前任): 同时任, 此前任.
+_ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
+#: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
+#: 先后任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
+_STEP_MARKS = ("后", "此前", "先后", "历", "曾")
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -114,7 +123,7 @@ def _body_endings() -> tuple[str, ...]:
 def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
-    persons = _Persons(doc.mentions)
+    persons = _Persons(doc.mentions, doc.text)
     leads = lead_dates(doc)
     anchor = fact_anchor(doc)
     out: list[Event] = []
@@ -128,7 +137,7 @@ def extract_events(doc: Document) -> list[Event]:
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         found: list[Event] = []
         if sentence.article != article:
-            article, persons.biography = sentence.article, None
+            article, persons.biography, persons.recent = sentence.article, None, None
         opening = _name_at(doc, sentence.text, sentence.start, _skip(sentence.text, 0, _LIST_OPENING), persons)
         if opening is not None and sentence.text.startswith(_BIOGRAPHY_PAUSES, opening.end - sentence.start):
             persons.biography = opening
@@ -147,26 +156,46 @@ def extract_events(doc: Document) -> list[Event]:
                 opened = (kind, form)
         for e in found:
             add_once(out, seen, posts.key(e), e)
+        persons.recent = found[-1].person if found else opening or persons.recent
     return out
 
 
 class _PostsTold:
     """Which post an event is of, among the posts of one title a person's events of one kind name:
-    bodies of no common place are two posts (汕尾市委书记 left, 广州市天河区委书记 held before);
-    a body naming the same place, or none, is the same post (重庆市政协 / 政协重庆市第四届委员会)."""
+    bodies of no common place are two posts (汕尾市委书记 left, 广州市天河区委书记 held before), and so
+    are bodies of two levels or departments (某县某镇党委副书记, 某县委副书记; 市委组织部部长, 市委宣传部部长: a
+    career's steps); a body naming the same
+    place, or none, is the same post (重庆市政协 / 政协重庆市第四届委员会)."""
 
     def __init__(self) -> None:
-        self.places: dict[tuple, list[frozenset[str]]] = defaultdict(list)  # (person, kind, title) -> posts
+        # (person, kind, title) -> the places, the level and the department of each post
+        self.places: dict[tuple, list[tuple[frozenset[str], tuple[str, str]]]] = defaultdict(list)
 
     def key(self, e: Event) -> tuple:
         base = (e.person.text, e.kind, e.title.text)
         places = _places_in(e.body.text) if e.body else frozenset()
+        unit = _unit_of(e.body.text) if e.body else ("", "")
         told = self.places[base]
-        for i, other in enumerate(told):
-            if not places or not other or places & other:
+        for i, (other, other_unit) in enumerate(told):
+            if (not places or not other or places & other) and all(
+                    not a or not b or a == b for a, b in zip(unit, other_unit)):
                 return (*base, i)
-        told.append(places)
+        told.append((places, unit))
         return (*base, len(told) - 1)
+
+
+#: The words naming the level of a division in a body's name, the lowest written last (某县某镇党委: 镇).
+_LEVELS = re.compile(r"省|市|县|区|镇|乡|街道")
+#: A department ending a body's name after its division or its party committee (市委宣传部, 某区财政局).
+_DEPARTMENT = re.compile(r"(?:委|政府|省|市|县|区)(?P<department>[^委府省市县区]{1,8}?(?:部|局|厅|办|办公室|室|处))$")
+
+
+def _unit_of(body: str) -> tuple[str, str]:
+    """The level of the lowest division a body's name holds and the department it ends with (某县某镇党委
+    -> (镇, ""), 市委宣传部 -> (市, 宣传部)); "" for none."""
+    levels = _LEVELS.findall(body)
+    department = _DEPARTMENT.search(body)
+    return levels[-1] if levels else "", department.group("department") if department else ""
 
 
 def _places_in(body: str) -> frozenset[str]:
@@ -185,7 +214,7 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
     the clause before."""
     text, base = sentence.text, sentence.start
-    pos = _skip(text, m.end(), _LIST_OPENING)
+    pos = _skip(text, m.end() + (1 if text.startswith(DONE, m.end()) else 0), _LIST_OPENING)  # 任命了某甲为…
     pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
@@ -253,7 +282,8 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     person of the event before); a clause with no name (，2005年任某职): the person before, else
     the name opening the sentence; 原POST NAME 调任…: the post left too."""
     text, base = sentence.text, sentence.start
-    if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
+    if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv") \
+            and not text.endswith(_ADVERBS_ENDING_IN_STOPS, 0, m.start()):
         return []
     people = _names_backward(doc, text, base, m.start(), persons)
     if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
@@ -268,9 +298,13 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
-    if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS
-                                      or _went_to(text, opening, m.start())):
-        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
+    carried = _CARRIED.fullmatch(text, opening, m.start())
+    step = _told_as_step(text, m, carried)
+    if not people and carried is not None and carried.group("pronoun"):
+        # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
+        people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
+    elif not people and (carried is not None and (clause > 0 or step) or clause > 0 and _went_to(text, opening, m.start())):
+        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职 / 某甲，男，…。历任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
             or ([persons.biography] if persons.biography is not None and _name_at(
                 doc, text, base, _skip(text, 0, _LIST_OPENING), persons) is None else [])
@@ -280,16 +314,39 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         return []
     acting = m.group().endswith(ACTING)
     posts = _posts(text, m.end())
+    while posts and (more := _posts_clause(text, posts[-1][1])):  # 后任某镇镇长，某县委常委、组织部部长；
+        posts += more
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
         posts = _posts_before(text, base, people[0], persons)
     respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
-    events = [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
+    events = [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting, step=step)
               for person, p in _pairs(people, posts, respectively)]
     if m.group() in load_lines("personnel_transfers.txt"):
         left = left or _former_post(text, base, people[0])
         if left is not None:
             events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
     return events
+
+
+def _posts_clause(text: str, end: int) -> list[tuple[int, int]]:
+    """The posts of the clause after a pause at ``end`` when it is only a list of posts (a career's
+    posts told on: 后任某镇镇长，某县委常委、组织部部长；): it holds no personnel word and ends there."""
+    if not text.startswith(("，", ","), end):
+        return []
+    posts = _posts(text, end + 1)
+    if not posts or posts[-1][1] < len(text) and text[posts[-1][1]] not in "，,；;。" \
+            or _triggers()[0].search(text, end + 1, posts[-1][1]):
+        return []
+    return posts
+
+
+def _told_as_step(text: str, m: re.Match[str], carried: re.Match[str] | None) -> bool:
+    """Whether the word ``m`` tells a step of a career without its date: its word (历任, 曾任, 先后任), the
+    adverbs opening its clause (，后任某职) or the sentence's opening clause (此前，某甲任某职) say so."""
+    if m.group().startswith(_STEP_MARKS) or carried is not None and any(w in carried.group() for w in _STEP_MARKS):
+        return True
+    first = _CARRIED.match(text)
+    return 0 < first.end() < len(text) and text[first.end()] in "，," and any(w in first.group() for w in _STEP_MARKS)
 
 
 def _went_to(text: str, start: int, end: int) -> bool:
@@ -405,12 +462,12 @@ class _Persons:
     """The document's Person mentions by where they start and end, and its Title mentions by
     where they end."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], text: str) -> None:
         self.by_start: dict[int, list[Mention]] = defaultdict(list)
         self.by_end: dict[int, list[Mention]] = defaultdict(list)
         self.titles_by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
-            if m.type == "Person":
+            if m.type == "Person" and not _misread(text, m):
                 self.by_start[m.start].append(m)
                 self.by_end[m.end].append(m)
             elif m.type == "Title":
@@ -418,6 +475,15 @@ class _Persons:
         #: The person a biography is about: the name opening the last sentence of the article that
         #: opened with one and a pause (某甲，男，1975年生。1998年参加工作，后任某职).
         self.biography: Mention | None = None
+        #: The person the article told of last: of its last event, or the name opening its last sentence
+        #: that opens with one (某甲在某地工作多年。2010年，他调任某职).
+        self.recent: Mention | None = None
+
+
+def _misread(text: str, person: Mention) -> bool:
+    """Whether a Person mention is a career's words read as a name: a date's unit and an adverb
+    (2011年起任: 年起), or adverbs alone (，后同时担任: 后同时)."""
+    return text[person.start - 1:person.start].isdigit() or _CARRIED.fullmatch(person.text) is not None
 
 
 def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:
@@ -512,7 +578,8 @@ def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | N
 
 
 def _name_token(token: str) -> bool:
-    return names.is_name(token) and not is_place(token) and not set(token[1:]) & _NOT_IN_NAMES
+    return names.is_name(token) and not is_place(token) and not set(token[1:]) & _NOT_IN_NAMES \
+        and _CARRIED.fullmatch(token) is None  # 后同时担任: adverbs, no name
 
 
 #: Adverbs that stand between a subject and its verb, never inside a name (后不再兼任, 均当选).
@@ -520,10 +587,10 @@ _NOT_IN_NAMES = frozenset("不再也又均都已将并或")
 
 
 def _names_may_follow(text: str, s: int) -> bool:
-    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 调来的某甲, 会议选举…, 主席某甲): the
-    text before it ends a personnel word, a pause, a verb of the meeting or a title."""
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 调来的某甲, 决定由某甲代理,
+    会议选举…, 主席某甲): the text before it ends a personnel word, a pause, a verb of the meeting or a title."""
     return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志", "关于") \
-        or text[s - 1:s] == "的" \
+        or text[s - 1:s] in ("的", "由") \
         or any(text.endswith(word, 0, s) for word in _triggers()[1]) or text.endswith(_title_heads(), 0, s)
 
 
@@ -590,7 +657,8 @@ def _chain_bodies(events: list[Event]) -> list[Event]:
 
 def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int],
            dating: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
-           body: Span | None = None) -> Event:
+           body: Span | None = None, step: bool = False) -> Event:
+    """``step``: a step of a career told without its date (，后任某职): dated by its own clause only."""
     base = sentence.start
     start, end = post
     title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
@@ -600,11 +668,12 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
         body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
         body = doc.span(base + body_start, base + body_end)
     stated_in_text, default = dating  # the sentence's dates; the date when it states none
-    stated = _date_of_clause(sentence.text, stated_in_text, trigger.start()) \
-        or statement_date(sentence.text, stated_in_text, trigger.start())
+    stated = _date_of_clause(sentence.text, stated_in_text, trigger.start())
+    if stated is None and not step:
+        stated = statement_date(sentence.text, stated_in_text, trigger.start())
     return Event(person=person, kind=kind, acting=acting or acting_in_post, post=doc.span(base + start, base + end),
                  title=doc.span(base + title_start, base + end), body=body,
-                 date=stated.value if stated else default,
+                 date=stated.value if stated else None if step else default,
                  date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
                  pattern=pattern)
 

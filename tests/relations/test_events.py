@@ -83,9 +83,9 @@ from tests.conftest import event_rows
       ("柏青山", "appoint", False, "书记", "西岭市委", "2016")}),
     ("2015年东川市GDP增长8%，柏青山任东川市委书记。",
      {("柏青山", "appoint", False, "书记", "东川市委", "2024-05-10")}),
-    ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",
-     {("柏青山", "appoint", False, "科员", "东川区财政局", "2024-05-10"),
-      ("柏青山", "appoint", False, "副局长", "东川区财政局", "2024-05-10")}),
+    ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",  # steps of a career: no date of their own
+     {("柏青山", "appoint", False, "科员", "东川区财政局", None),
+      ("柏青山", "appoint", False, "副局长", "东川区财政局", None)}),
     # 决定其为代理…: the person of the appointment before; 推荐 opens a proposal
     ("会议决定任命柏青山为东川区人民政府副区长，并决定其为代理区长。",
      {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
@@ -108,10 +108,53 @@ from tests.conftest import event_rows
     ("柏青山在成都工作多年，后到此地任职。", set()),
     # a biography told in the sentences after its name's; 提名为 after the name
     ("柏青山，男，汉族，1975年5月生。1998年参加工作，先在东川区财政局工作，后任东川区财政局局长。",
-     {("柏青山", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+     {("柏青山", "appoint", False, "局长", "东川区财政局", None)}),
     ("柏青山同志提名为东川区区长候选人。", {("柏青山", "propose", False, "东川区区长", None, "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
+    assert event_rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a step told after 后 has no date of its own, not the one of the step before; the posts of the
+    # clause after it, with no word of their own, are its posts too; 2011年起 is no name
+    ("1990年7月在东川县财政局工作，后任东川县青峰镇镇长，东川县委常委、组织部部长；2005年任东川县委副书记，"
+     "后任东川县县长；2011年起任西岭区委书记。",
+     set()),  # no name: nobody's career
+    ("柏青山，男，1968年9月出生。1990年7月在东川县财政局工作，后任东川县青峰镇镇长，东川县委常委、组织部部长；"
+     "2005年任东川县委副书记，后任东川县县长；2011年起任西岭区委书记。",
+     {("柏青山", "appoint", False, "东川县青峰镇镇长", None, None),
+      ("柏青山", "appoint", False, "常委", "东川县委", None),
+      ("柏青山", "appoint", False, "部长", "组织部", None),
+      ("柏青山", "appoint", False, "副书记", "东川县委", "2005"),
+      ("柏青山", "appoint", False, "东川县县长", None, None),
+      ("柏青山", "appoint", False, "书记", "西岭区委", "2011")}),
+    # 历任, 曾任: posts held before, undated
+    ("柏青山，1968年9月生。历任东川县青峰镇镇长、东川县委常委等职。",
+     {("柏青山", "appoint", False, "东川县青峰镇镇长", None, None),
+      ("柏青山", "appoint", False, "常委", "东川县委", None)}),
+    ("柏青山曾任东川县县长。", {("柏青山", "appoint", False, "东川县县长", None, None)}),
+    # a date right after the name; 后同时 is no name, 同时 no 时任; two departments are two posts
+    ("柏青山2008年任东川市委组织部部长，后同时担任东川市委宣传部部长。",
+     {("柏青山", "appoint", False, "部长", "东川市委组织部", "2008"),
+      ("柏青山", "appoint", False, "部长", "东川市委宣传部", None)}),
+    # 他 goes on about the person the article told of before; 此前 opens a step of the past
+    ("柏青山在东川县工作多年。2010年，他调任西岭区副区长，后任西岭区委常委。",
+     {("柏青山", "appoint", False, "西岭区副区长", None, "2010"),
+      ("柏青山", "appoint", False, "常委", "西岭区委", None)}),
+    ("会议选举柏青山为西岭区人民政府区长。此前，柏青山任西岭区委副书记。",
+     {("柏青山", "elect", False, "区长", "西岭区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", False, "副书记", "西岭区委", None)}),
+    # adverbs between a name and its word; 由 before the name; 了 after a list word
+    ("柏青山同志拟继续提名为东川区人民政府区长候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("会议决定由柏青山同志代理东川区人民政府区长职务。",
+     {("柏青山", "appoint", True, "区长", "东川区人民政府", "2024-05-10")}),
+    ("会议任命了柏青山、郝明远为东川区人民政府副区长。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+])
+def test_careers_told_step_by_step(text, expected):
     assert event_rows(text) == expected
 
 
