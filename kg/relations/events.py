@@ -299,7 +299,8 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if left is not None:
         opening = m.start()
     carried = _CARRIED.fullmatch(text, opening, m.start())
-    step = _told_as_step(text, m, carried)
+    decided = bool(found) and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
+    step = _told_as_step(text, m, carried, decided)
     if not people and carried is not None and carried.group("pronoun"):
         # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
         people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
@@ -340,13 +341,16 @@ def _posts_clause(text: str, end: int) -> list[tuple[int, int]]:
     return posts
 
 
-def _told_as_step(text: str, m: re.Match[str], carried: re.Match[str] | None) -> bool:
-    """Whether the word ``m`` tells a step of a career without its date: its word (历任, 曾任, 先后任), the
-    adverbs opening its clause (，后任某职) or the sentence's opening clause (此前，某甲任某职) say so."""
-    if m.group().startswith(_STEP_MARKS) or carried is not None and any(w in carried.group() for w in _STEP_MARKS):
-        return True
+def _told_as_step(text: str, m: re.Match[str], carried: re.Match[str] | None, decided: bool) -> bool:
+    """Whether the word ``m`` tells a step of a career without its date: its word says so (历任, 曾任,
+    先后任), or the sentence's opening clause (此前，某甲任某职), or the adverbs opening its clause (，后任某职)
+    unless they go on about a decision of the day (``decided``: the event before in the sentence has no date
+    of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
     first = _CARRIED.match(text)
-    return 0 < first.end() < len(text) and text[first.end()] in "，," and any(w in first.group() for w in _STEP_MARKS)
+    if m.group().startswith(_STEP_MARKS) or 0 < first.end() < len(text) and text[first.end()] in "，," \
+            and any(w in first.group() for w in _STEP_MARKS):
+        return True
+    return carried is not None and any(w in carried.group() for w in _STEP_MARKS) and not decided
 
 
 def _went_to(text: str, start: int, end: int) -> bool:
