@@ -89,13 +89,16 @@ _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
 _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 #: A clause opening only with adverbs, before an "after" word, goes on about the person of the
 #: event before it in the sentence (某甲出任某职，后担任某职 / ，后同时担任某职 / 某甲任某职，不再担任某职务 /
-#: 2018年起任某职); with 他 or 她, about the person of the events before in the article (此后，他调任某职).
-_CARRIED = re.compile(r"(?P<pronoun>他|她)?(?:后来|随后|之后|其后|此后|此前|先后|同时|后|并|又|还|再|也|均|起|曾|另)*")
+#: 2018年起任某职); with 他 or 她, about the person of the events before in the article (此后，他调任某职, 此前她任某职).
+_ADVERBS = r"(?:后来|随后|之后|其后|此后|此前|先后|同时|后|并|又|还|再|也|均|起|曾|另)*"
+_CARRIED = re.compile(rf"{_ADVERBS}(?P<pronoun>他|她)?{_ADVERBS}")
 #: Adverbs of a carried clause ending with a character that makes 任 a state (时任, 前任): 同时任, 此前任.
 _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
 #: 先后任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
 _STEP_MARKS = ("后", "此前", "先后", "历", "曾")
+#: Of these, the ones telling a time before the events of the sentence (某甲任某职，此前她任某职).
+_BEFORE_NOW = ("此前", "先后")
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -304,7 +307,8 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if not people and carried is not None and carried.group("pronoun"):
         # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
         people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
-    elif not people and (carried is not None and (clause > 0 or step) or clause > 0 and _went_to(text, opening, m.start())):
+    elif not people and (carried is not None and (clause > 0 or step)
+                         or clause > 0 and _went_to(text, opening, m.start())):
         # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职 / 某甲，男，…。历任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
             or ([persons.biography] if persons.biography is not None and _name_at(
@@ -343,14 +347,15 @@ def _posts_clause(text: str, end: int) -> list[tuple[int, int]]:
 
 def _told_as_step(text: str, m: re.Match[str], carried: re.Match[str] | None, decided: bool) -> bool:
     """Whether the word ``m`` tells a step of a career without its date: its word says so (历任, 曾任,
-    先后任), or the sentence's opening clause (此前，某甲任某职), or the adverbs opening its clause (，后任某职)
-    unless they go on about a decision of the day (``decided``: the event before in the sentence has no date
-    of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
+    先后任), or the sentence's opening clause (此前，某甲任某职), or the adverbs opening its clause (，后任某职,
+    ，此前她任某职) unless 后 goes on about a decision of the day (``decided``: the event before in the sentence
+    has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
     first = _CARRIED.match(text)
     if m.group().startswith(_STEP_MARKS) or 0 < first.end() < len(text) and text[first.end()] in "，," \
             and any(w in first.group() for w in _STEP_MARKS):
         return True
-    return carried is not None and any(w in carried.group() for w in _STEP_MARKS) and not decided
+    return carried is not None and any(w in carried.group() for w in _STEP_MARKS) and (
+        not decided or any(w in carried.group() for w in _BEFORE_NOW))
 
 
 def _went_to(text: str, start: int, end: int) -> bool:

@@ -237,7 +237,26 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
                 many_of_article.setdefault(sentence.article, of_many)
+        for agreement in _AGREEMENT.finditer(sentence.text):
+            # 与某公司签订某某项目投资协议: the projects named between the verb and the agreement are signed
+            text, at = sentence.text, agreement.start()
+            if any(w in text[_clause_start(text, at):at] for w in negations):
+                continue
+            stated = statement_date(text, dates, at, precision=4)
+            date = stated.value if stated else lead if _at_the_scene(text, at) else None
+            word = doc.span(sentence.start + at, sentence.start + agreement.end())
+            for each in projects.agreed(index, agreement):
+                add(each, Milestone(each, SIGNED, word, date, date is not None, doc.span(sentence.start, sentence.end)))
     return _headlines_told_again(doc, out)
+
+
+#: The verb of an agreement signed, with an adverb before it (正式签订).
+_SIGNS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:签订|签署)了?")
+#: The milestone of an agreement signed.
+SIGNED = "签约"
+#: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
+_AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
+                        r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
 
 
 def _at_the_scene(text: str, pos: int) -> bool:
@@ -1024,6 +1043,21 @@ class _Projects:
                     out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out
 
+    def agreed(self, index: int, agreement: re.Match[str]) -> list[Mention]:
+        """The projects an agreement signed in sentence ``index`` is of: the Project mentions its
+        object holds (签订甲项目、乙项目投资协议), else its object when it ends with a works word and names
+        one project (签署某某产业园项目合作协议; not 签订投资协议, 签订3个项目协议)."""
+        sentence = self.doc.sentences[index]
+        start, end = sentence.start + agreement.start("object"), sentence.start + agreement.end("object")
+        named = [m for m in self.outermost(index) if start <= m.start and m.end <= end]
+        if named:
+            return named
+        name = agreement.group("object")
+        if not 2 < len(name) <= MAX_LISTED or not name.endswith(_WORKS) or not _NAME_CHARS.fullmatch(name) \
+                or not _names_a_project(name, name[-2:]):
+            return []
+        return self._known(index, [Mention(start, end, name, "Project", source="milestones.agreement")])
+
     def _object(self, sentence: Sentence, pos: int) -> Mention | None:
         """The project a word like 签约 takes after it, written to its clause's end (签约年产6万吨甲、
         乙系列产品项目): a name ending with a project suffix."""
@@ -1065,11 +1099,20 @@ class _Projects:
         if begin is not None and is_place(text[m.start("name"):begin]):
             begin = m.start("name")
         company = text.rfind("公司", m.start("name"), begin) if begin is not None else -1
-        if company >= 0:
+        stop = m.end("phase") if m.group("phase") else m.end("name")  # 某某项目(一期): the phase is part of it
+        if company >= 0:  # not the signing after it (某某有限公司正式签订某某项目投资协议)
             begin = company + len("公司")
+            signs = _SIGNS.match(text, begin, stop)
+            begin = signs.end() if signs else begin
         elif begin != m.start("name"):
             return None
-        stop = m.end("phase") if m.group("phase") else m.end("name")  # 某某项目(一期): the phase is part of it
+        # the longest name the recognizer gave from there in the clause (某某新院区建设项目, not 某某新院区)
+        index = bisect_right(self.starts, sentence.start) - 1
+        end = sentence.start + min(pos, _clause_end(text, stop))
+        longer = [p for p in self.by_sentence.get(index, []) if p.start == sentence.start + begin
+                  and sentence.start + stop < p.end <= end]
+        if longer:
+            stop = max(p.end for p in longer) - sentence.start
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + stop,
                                                   text[begin:stop], "Project", source="milestones.subject"))
 

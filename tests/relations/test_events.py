@@ -145,6 +145,9 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议选举柏青山为西岭区人民政府区长。此前，柏青山任西岭区委副书记。",
      {("柏青山", "elect", False, "区长", "西岭区人民政府", "2024-05-10"),
       ("柏青山", "appoint", False, "副书记", "西岭区委", None)}),
+    ("会议任命郝明远为西岭区人民政府副区长，此前她担任西岭区委常委。",
+     {("郝明远", "appoint", False, "副区长", "西岭区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "常委", "西岭区委", None)}),
     # adverbs between a name and its word; 由 before the name; 了 after a list word
     ("柏青山同志拟继续提名为东川区人民政府区长候选人。",
      {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),

@@ -181,6 +181,17 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
     ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
+    # a clause's subject is the longest name the recognizer gave from its start (…新院区建设项目)
+    ("东川市人民医院新院区建设项目，总投资8.6亿元，计划2026年建成投用。", ("东川市人民医院新院区建设项目",),
+     {("东川市人民医院新院区建设项目", "投产", "2026")}),
+    # an agreement signed of the projects named in it; not a verb after a company's name, nor an agreement
+    # of no project, nor one not signed
+    ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议。", (),
+     {("半导体封装测试基地项目", "签约", None)}),
+    ("5月8日，东川区与青禾集团签署了东川物流园项目、西岭冷链中心项目合作协议。", ("东川物流园项目", "西岭冷链中心项目"),
+     {("东川物流园项目", "签约", "2024-05-08"), ("西岭冷链中心项目", "签约", "2024-05-08")}),
+    ("东川区与青禾集团签订战略合作协议。", (), set()),
+    ("东川区与青禾集团尚未签订东川物流园项目投资协议。", ("东川物流园项目",), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -330,6 +341,9 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
       ("青禾花卉种植项目", "area", "占地面积", 772, "亩")}),
     ("东川零部件项目开工，项目将建设面积3.5万平方米的综合性新总部集研发中心、营销中心于一体。", ("东川零部件项目",),
      {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    # the project of an agreement signed, not the signing after a company's name
+    ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议，项目计划总投资30亿元。", (),
+     {("半导体封装测试基地项目", "investment", "计划总投资", 3000000000, "CNY")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
