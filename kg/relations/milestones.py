@@ -98,9 +98,9 @@ from kg.spans import SpanIndex
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
 #: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于.
 _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于){0,8}"
-#: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
-#: amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨).
-_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
+#: After a word of production (年产, 年可生产, 年处理, 年加工, 年出栏, 年屠宰, 日供水), the product or
+#: 能力 may stand before its amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨, 年出栏生猪10万头).
+_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工)|(?<=出栏)|(?<=屠宰)|(?<=供水))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
 #: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it;
@@ -168,9 +168,12 @@ def _milestone_words() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, Decimal]]]:
-    kinds = dict(load_table("project_figures.tsv"))
+    rows = load_table("project_figures.tsv")
+    kinds = {row[0]: row[1] for row in rows}
     units = {row[0]: (row[1], Decimal(row[2])) for row in load_table("amount_units.tsv")}
-    words = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    # a word marked "pause" names the amount only after a pause or a bracket (，面积12万平方米; not 灌溉面积)
+    words = "|".join((rf"(?<![\u4e00-\u9fff]){re.escape(row[0])}" if row[2:] == ("pause",) else re.escape(row[0]))
+                     for row in sorted(rows, key=lambda row: len(row[0]), reverse=True))
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
