@@ -803,16 +803,17 @@ class _Projects:
 
     def _built(self, sentence: Sentence) -> list[Mention]:
         """The projects a clause says are built when the recognizer did not name them (某公司投资24亿元，将在
-        某市建设某某机电城项目): the words after 建设 to the clause's end, ending with 项目 or 工程, that name
-        one project (not 加快建设重点项目)."""
+        某市建设某某机电城项目, 计划投资20亿元建设某某新材料产业园): the words after 建设 to the clause's end, ending
+        with a works or park word or 中心, that name one project (not 加快建设重点项目)."""
         text, base = sentence.text, sentence.start
         known = self.by_sentence.get(bisect_right(self.starts, base) - 1, [])
         out: list[Mention] = []
         for verb in _BUILD_VERB.finditer(text):
             end = _clause_end(text, verb.end())
             name = text[verb.end():end]
-            if 2 < len(name) <= MAX_LISTED and name.endswith(_WORKS) and _NAME_CHARS.fullmatch(name) \
-                    and _names_a_project(name, name[-2:]) and "、" not in name \
+            suffix = next((w for w in _site_words() if name.endswith(w)), "")
+            if 2 < len(name) <= MAX_LISTED and suffix and _NAME_CHARS.fullmatch(name) \
+                    and _names_a_project(name, suffix) and "、" not in name \
                     and not any(m.start < base + end and base + verb.end() < m.end for m in known):
                 out.append(Mention(base + verb.end(), base + end, name, "Project", source="milestones.built"))
         return out

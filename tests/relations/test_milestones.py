@@ -191,6 +191,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("5月8日，东川区与青禾集团签署了东川物流园项目、西岭冷链中心项目合作协议。", ("东川物流园项目", "西岭冷链中心项目"),
      {("东川物流园项目", "签约", "2024-05-08"), ("西岭冷链中心项目", "签约", "2024-05-08")}),
     ("东川区与青禾集团签订战略合作协议。", (), set()),
+    # a signing and the park the clause after says is built (计划投资20亿元建设某某产业园)
+    ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
+     {("青禾锂电新材料产业园", "签约", "2023-10")}),
     ("东川区与青禾集团尚未签订东川物流园项目投资协议。", ("东川物流园项目",), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
@@ -349,6 +352,8 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("青禾生猪养殖项目", "capacity", "年出栏", 100000, "头")}),
     ("东川第二水厂工程日供水能力10万立方米。", ("东川第二水厂工程",),
      {("东川第二水厂工程", "capacity", "日供水", 100000, "立方米")}),
+    ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
+     {("青禾锂电新材料产业园", "investment", "计划投资", 2000000000, "CNY")}),
     # the project of an agreement signed, not the signing after a company's name
     ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议，项目计划总投资30亿元。", (),
      {("半导体封装测试基地项目", "investment", "计划总投资", 3000000000, "CNY")}),
