@@ -32,6 +32,7 @@ stage (kg/relations/time_facts.py) makes them Person mentions.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -99,6 +100,8 @@ _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 _STEP_MARKS = ("后", "此前", "先后", "历", "曾")
 #: Of these, the ones telling a time before the events of the sentence (某甲任某职，此前她任某职).
 _BEFORE_NOW = ("此前", "先后")
+#: Any day, to find the dates a sentence states that need the publication date to be read (1月6日, 昨天).
+_ANY_DAY = dt.date(2000, 1, 1)
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -138,6 +141,8 @@ def extract_events(doc: Document) -> list[Event]:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
                  if not _LIFE_DATE.match(sentence.text, d.end)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
+        if anchor is None and len(stated_dates(sentence.text, _ANY_DAY)) > len(stated_dates(sentence.text, None)):
+            default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
         if sentence.article != article:
             article, persons.biography, persons.recent = sentence.article, None, None
