@@ -266,6 +266,8 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     return out
 
 
+#: A note in brackets after a post proposed: 某甲为某区区长候选人（继续提名）.
+_NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]")
 #: After a post proposed, the words saying it is proposed.
 _CANDIDATE_WORDS = ("候选人", "人选")
 
@@ -275,6 +277,8 @@ def _next_item(text: str, pos: int) -> int:
     or right there when a name follows (the lines of a list joined: …副区长某乙为…); a post proposed
     ends with 人选 or 候选人 (提名某甲为某区区长候选人，某乙为…)."""
     candidate = next((pos + len(w) for w in _CANDIDATE_WORDS if text.startswith(w, pos)), None)
+    if candidate is not None and (note := _NOTE.match(text, candidate)):
+        candidate = note.end()  # 某甲为某区区长候选人（继续提名），某乙为…
     if candidate is not None and text.startswith("、", candidate):
         return candidate + 1  # 某甲为某区区长候选人、某乙为…
     pos = candidate or pos
@@ -306,7 +310,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
-    carried = _CARRIED.fullmatch(text, opening, m.start())
+    carried = _CARRIED.fullmatch(_undated(text, opening, m.start(), dating[0]))  # ，并于1月5日被任命为…
     decided = bool(found) and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
     step = _told_as_step(text, m, carried, decided)
     if not people and carried is not None and carried.group("pronoun"):
@@ -336,6 +340,16 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         if left is not None:
             events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
     return events
+
+
+def _undated(text: str, start: int, end: int, dates: list[StatedDate]) -> str:
+    """text[start:end] without the dates stated in it and the 于 before them (并于1月5日 -> 并)."""
+    out, pos = [], start
+    for d in dates:
+        if start <= d.start and d.end <= end:
+            out.append(text[pos:d.start].removesuffix("于"))
+            pos = d.end
+    return "".join(out) + text[pos:end]
 
 
 def _posts_clause(text: str, end: int) -> list[tuple[int, int]]:

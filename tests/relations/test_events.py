@@ -148,6 +148,13 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议任命郝明远为西岭区人民政府副区长，此前她担任西岭区委常委。",
      {("郝明远", "appoint", False, "副区长", "西岭区人民政府", "2024-05-10"),
       ("郝明远", "appoint", False, "常委", "西岭区委", None)}),
+    # a note after a post proposed; a date inside a carried clause's adverbs (并于1月5日)
+    ("区委拟继续提名柏青山同志为东川区人民政府区长候选人（继续提名），郝明远同志为东川区人大常委会主任候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "propose", False, "主任", "东川区人大常委会", "2024-05-10")}),
+    ("会议选举柏青山为东川区人民政府副区长，并于5月6日被任命为代区长。",  # the lead's day dates the report
+     {("柏青山", "elect", False, "副区长", "东川区人民政府", "2024-05-06"),
+      ("柏青山", "appoint", True, "区长", None, "2024-05-06")}),
     # adverbs between a name and its word; 由 before the name; 了 after a list word
     ("柏青山同志拟继续提名为东川区人民政府区长候选人。",
      {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
