@@ -96,8 +96,8 @@ from kg.relations.context import add_once
 from kg.spans import SpanIndex
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
-#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于.
-_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于){0,8}"
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于, 突破, 实现, 多达.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于|突破|实现|多达){0,8}"
 #: After a word of production (年产, 年可生产, 年处理, 年加工, 年出栏, 年屠宰, 日供水), the product or
 #: 能力 may stand before its amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨, 年出栏生猪10万头).
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工)|(?<=出栏)|(?<=屠宰)|(?<=供水))(?!值)[\u4e00-\u9fff]{1,12}?"

@@ -354,6 +354,11 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川第二水厂工程", "capacity", "日供水", 100000, "立方米")}),
     ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
      {("青禾锂电新材料产业园", "investment", "计划投资", 2000000000, "CNY")}),
+    # more words of amounts (处理能力, 总概算, 营收) and of the gap before them (突破, 实现, 多达)
+    ("东川污水处理厂工程处理能力5万吨，总概算突破3亿元，建成后年营收可实现2亿元。", ("东川污水处理厂工程",),
+     {("东川污水处理厂工程", "capacity", "处理能力", 50000, "吨"),
+      ("东川污水处理厂工程", "investment", "总概算", 300000000, "CNY"),
+      ("东川污水处理厂工程", "output_value", "年营收", 200000000, "CNY")}),
     # the project of an agreement signed, not the signing after a company's name
     ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议，项目计划总投资30亿元。", (),
      {("半导体封装测试基地项目", "investment", "计划总投资", 3000000000, "CNY")}),
