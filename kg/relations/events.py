@@ -69,13 +69,13 @@ _LIST_OPENING = "：: \n\t\u3000"
 _OPENING = re.compile("")
 #: Spaces a notice may write around 为 (某甲 为 某区副区长).
 _INLINE_SPACE = " \t\u3000"
-#: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
-_LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
-#: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，) or a
-#: comma before 已/于 (某甲，已于近日履新), 已,
-#: 于7月1日 (已于18日), a date after a comma or none (某甲，2016年10月当选…, 某甲2005年任…), adverbs (某甲拟继续提名为…,
-#: 某甲同时担任…), 以全票 / 零反对票 (how the vote went).
-_BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
+#: After a list of names: 等18人, 3名同志, 等3名同志, 同志, a note in brackets (某甲（女）为…, 某甲（某区代区长）为…).
+_LIST_CLOSE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
+#: Between a name and its verb: a note in brackets ((女), (某族), (某区代区长)), 同志, 等2人, a reason
+#: (因工作变动, 因年龄原因，) or a comma before 已/于 (某甲，已于近日履新), 已, 于7月1日 (已于18日), a date after a
+#: comma or none (某甲，2016年10月当选…, 某甲2005年任…), adverbs (某甲拟继续提名为…, 某甲同时担任…), 以全票 /
+#: 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
                           r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
                           r"(?:[，,]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|后|底|初)?)?"

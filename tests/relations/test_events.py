@@ -155,6 +155,11 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议选举柏青山为东川区人民政府副区长，并于5月6日被任命为代区长。",  # the lead's day dates the report
      {("柏青山", "elect", False, "副区长", "东川区人民政府", "2024-05-06"),
       ("柏青山", "appoint", True, "区长", None, "2024-05-06")}),
+    # a note in brackets after a name
+    ("区委决定提名柏青山（东川区代区长）为东川区人民政府区长候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("郝明远（东川区代区长）当选东川区人民政府区长。",
+     {("郝明远", "elect", False, "区长", "东川区人民政府", "2024-05-10")}),
     # adverbs between a name and its word; 由 before the name; 了 after a list word
     ("柏青山同志拟继续提名为东川区人民政府区长候选人。",
      {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
