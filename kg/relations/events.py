@@ -86,6 +86,8 @@ _BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: Before a date of birth: 出生于1969年10月.
+_BORN = ("出生于", "生于")
 #: After the name opening a biography: 某甲，男，… / 某甲（1975年生）….
 _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 #: A clause opening only with adverbs, before an "after" word, goes on about the person of the
@@ -98,6 +100,8 @@ _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
 #: 先后任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
 _STEP_MARKS = ("后", "此前", "先后", "历", "曾")
+#: The pattern of an event told as a step of a career.
+STEP = "step"
 #: Of these, the ones telling a time before the events of the sentence (某甲任某职，此前她任某职).
 _BEFORE_NOW = ("此前", "先后")
 #: Any day, to find the dates a sentence states that need the publication date to be read (1月6日, 昨天).
@@ -139,7 +143,7 @@ def extract_events(doc: Document) -> list[Event]:
     article = None
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
-                 if not _LIFE_DATE.match(sentence.text, d.end)]
+                 if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         if anchor is None and len(stated_dates(sentence.text, _ANY_DAY)) > len(stated_dates(sentence.text, None)):
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
@@ -311,8 +315,10 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if left is not None:
         opening = m.start()
     carried = _CARRIED.fullmatch(_undated(text, opening, m.start(), dating[0]))  # ，并于1月5日被任命为…
-    decided = bool(found) and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
-    step = _told_as_step(text, m, carried, decided)
+    decided = bool(found) and found[-1].pattern != STEP \
+        and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
+    adverbs = carried.group() + _adverbs_before(text, clause) if carried is not None else None
+    step = _told_as_step(text, m, adverbs, decided)
     if not people and carried is not None and carried.group("pronoun"):
         # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
         people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
@@ -333,7 +339,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
         posts = _posts_before(text, base, people[0], persons)
     respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
-    events = [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting, step=step)
+    events = [_event(doc, sentence, person, kind, p, dating, m, STEP if step else "after", acting=acting, step=step)
               for person, p in _pairs(people, posts, respectively)]
     if m.group() in load_lines("personnel_transfers.txt"):
         left = left or _former_post(text, base, people[0])
@@ -358,23 +364,40 @@ def _posts_clause(text: str, end: int) -> list[tuple[int, int]]:
     if not text.startswith(("，", ","), end):
         return []
     posts = _posts(text, end + 1)
-    if not posts or posts[-1][1] < len(text) and text[posts[-1][1]] not in "，,；;。" \
-            or _triggers()[0].search(text, end + 1, posts[-1][1]):
+    if not posts:
+        return []
+    close = posts[-1][1] + next((len(w) for w in _ETC_POSTS if text.startswith(w, posts[-1][1])), 0)
+    if close < len(text) and text[close] not in "，,；;。" or _triggers()[0].search(text, end + 1, posts[-1][1]):
         return []
     return posts
 
 
-def _told_as_step(text: str, m: re.Match[str], carried: re.Match[str] | None, decided: bool) -> bool:
+#: After the last post of a career's list: 等职, 等职务 (历任某职，某职等职).
+_ETC_POSTS = ("等职务", "等职")
+
+
+def _told_as_step(text: str, m: re.Match[str], adverbs: str | None, decided: bool) -> bool:
     """Whether the word ``m`` tells a step of a career without its date: its word says so (历任, 曾任,
-    先后任), or the sentence's opening clause (此前，某甲任某职), or the adverbs opening its clause (，后任某职,
-    ，此前她任某职) unless 后 goes on about a decision of the day (``decided``: the event before in the sentence
-    has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
+    先后任), or the sentence's opening clause (此前，某甲任某职), or the ``adverbs`` of its carried clause (，后任某职,
+    ，此前她任某职, ，后调入某市，任某职) unless 后 goes on about a decision of the day (``decided``: the event before
+    in the sentence has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
     first = _CARRIED.match(text)
     if m.group().startswith(_STEP_MARKS) or 0 < first.end() < len(text) and text[first.end()] in "，," \
             and any(w in first.group() for w in _STEP_MARKS):
         return True
-    return carried is not None and any(w in carried.group() for w in _STEP_MARKS) and (
-        not decided or any(w in carried.group() for w in _BEFORE_NOW))
+    return adverbs is not None and any(w in adverbs for w in _STEP_MARKS) and (
+        not decided or any(w in adverbs for w in _BEFORE_NOW))
+
+
+def _adverbs_before(text: str, clause: int) -> str:
+    """The adverbs opening the clause before the one at ``clause`` when it tells no event of its own (，后调入
+    某市，任某职: where the person went, later), else ""."""
+    if clause < 2:
+        return ""
+    start = max(text.rfind(c, 0, clause - 1) for c in "，,；;") + 1
+    if _triggers()[0].search(text, start, clause - 1):
+        return ""
+    return _CARRIED.match(text, start).group()
 
 
 def _went_to(text: str, start: int, end: int) -> bool:
@@ -444,7 +467,7 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
     the name opening the sentence (某甲早年在某地工作，2005年任某职)."""
     if opening_only:
         person = _name_at(doc, text, base, _skip(text, 0, _LIST_OPENING), persons) or _modified_subject(
-            doc, text, base, persons)
+            doc, text, base, persons) or _clause_subject(doc, text, base, verb, persons)
         return [person] if person is not None and person.end - base < verb else []
     openings = [0] + [i + 1 for i in range(verb) if text[i] in "\n：:；;"]
     for start in reversed(openings):
@@ -452,6 +475,16 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
         if person is not None and person.end - base < verb and text.startswith(("，", ",", "（", "("), person.end - base):
             return [person]
     return []
+
+
+def _clause_subject(doc, text: str, base: int, verb: int, persons) -> Mention | None:
+    """The first name opening a clause before ``verb`` after the sentence's opening one (公开资料显示，某甲出生于…，
+    曾任某职): the person a sentence whose first clause reports its source is about."""
+    for i in range(verb):
+        if text[i] in "，," and (person := _name_at(doc, text, base, i + 1, persons)) is not None \
+                and not _triggers()[0].search(person.text, 1):  # not ，后任某职
+            return person
+    return None
 
 
 def _modified_subject(doc, text: str, base: int, persons) -> Mention | None:

@@ -148,6 +148,13 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议任命郝明远为西岭区人民政府副区长，此前她担任西岭区委常委。",
      {("郝明远", "appoint", False, "副区长", "西岭区人民政府", "2024-05-10"),
       ("郝明远", "appoint", False, "常委", "西岭区委", None)}),
+    # the name opening a clause after the source's; a birth date dates nothing; a step after the steps told
+    # before it, after a clause saying where the person went (，后调入某市，任…), or closed by 等职
+    ("公开资料显示，柏青山出生于1969年10月，长期在东川县工作，曾任东川县县长，后调任西岭市副市长。",
+     {("柏青山", "appoint", False, "东川县县长", None, None), ("柏青山", "appoint", False, "西岭市副市长", None, None)}),
+    ("柏青山在东川工作期间，历任东川县副县长，东川县委书记等职，后调入西岭市，任西岭市政府秘书长。",
+     {("柏青山", "appoint", False, "东川县副县长", None, None), ("柏青山", "appoint", False, "书记", "东川县委", None),
+      ("柏青山", "appoint", False, "秘书长", "西岭市政府", None)}),
     # a note after a post proposed; a date inside a carried clause's adverbs (并于1月5日)
     ("区委拟继续提名柏青山同志为东川区人民政府区长候选人（继续提名），郝明远同志为东川区人大常委会主任候选人。",
      {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10"),
