@@ -586,9 +586,15 @@ _PART_OPENERS = ("其中", "其中的")
 
 def _of_a_part(text: str, pos: int) -> bool:
     """Whether the statement at ``pos`` is told of a part its clause names after 其中 (其中商业广场
-    总面积8万平方米; not 其中，某某项目占地…, whose clause is the project's)."""
+    总面积8万平方米; not 其中，某某项目占地…, whose clause is the project's, nor 其中一期投资8亿元: a phase's
+    figure is the project's)."""
     clause = _clause_start(text, pos)
-    return text.startswith(_PART_OPENERS, clause) and pos - clause > len("其中")
+    return text.startswith(_PART_OPENERS, clause) and pos - clause > len("其中") \
+        and not _PHASE.match(text, clause + len("其中"))
+
+
+#: A phase of a project: 一期, 二期工程, 首期.
+_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+|首)期")
 
 
 def _clause_start(text: str, pos: int) -> int:
