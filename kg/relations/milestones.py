@@ -939,8 +939,11 @@ class _Projects:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
-        if self.doc.text.startswith(_SCENES, end):
-            return None  # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again
+        if self.doc.text.startswith(_SCENES, end) \
+                and not sentence.text.startswith((*_ANAPHORS, *_WORKS), _skip_openers(sentence.text, clauses[0])):
+            # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again (not 项目开工仪式在
+            # 某地举行, 项目举行开工仪式: the project told of before)
+            return None
         return self._earlier(index) if _goes_on(sentence.text, clauses) else None
 
     def _counted(self, sentence: Sentence, counted: re.Match[str]) -> list[Mention]:
