@@ -240,6 +240,9 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
                 many_of_article.setdefault(sentence.article, of_many)
+        if of_many is None and told is not None and not projects.by_sentence.get(index) \
+                and any(rows[w.group()] == told[0] for w in pattern.finditer(sentence.text)):
+            of_many = told  # 此次集中开工项目共28个。在主会场，某某项目…: the same milestone of many, told on
         for agreement in _AGREEMENT.finditer(sentence.text):
             # 与某公司签订某某项目投资协议: the projects named between the verb and the agreement are signed
             text, at = sentence.text, agreement.start()
@@ -582,6 +585,8 @@ _VENUE = re.compile(r"(?:会场|活动|仪式)(?:设在|位于|选在|在)")
 _SITE = re.compile(r"(?:建设)?(?:现场|工地)")
 #: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
 _PART_OPENERS = ("其中", "其中的")
+#: Opening a sentence after a milestone of many, the venue of its event: 在主会场，某某项目….
+_AT_THE_VENUE = re.compile(r"在?(?:主会场|分会场)(?:上|内)?[，,]")
 
 
 def _of_a_part(text: str, pos: int) -> bool:
@@ -971,11 +976,15 @@ class _Projects:
         return items
 
     def one_of_them(self, index: int) -> list[Mention]:
-        """The projects a sentence opening with 其中 is about: its subject (其中，丙项目占地350亩), else
+        """The projects a sentence opening with 其中 or with the event's venue (在主会场，丙项目…) is about: its
+        subject (其中，丙项目占地350亩), else
         the projects each of its statements lists before 等…项目 (其中，甲、乙等项目将…；丙等项目将…)."""
         sentence = self.doc.sentences[index]
         text = sentence.text
         opening = _skip(text, 0, _QUOTES_AND_SPACE)
+        if venue := _AT_THE_VENUE.match(text, opening):  # 在主会场，某某项目总投资45亿元: one of them
+            subject = self._subject(sentence, venue.end(), len(text))
+            return [subject] if subject is not None else []
         if not text.startswith(_PART_OPENERS, opening):
             return self._hosting(index)
         subject = self._subject(sentence, opening, len(text))

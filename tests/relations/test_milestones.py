@@ -181,6 +181,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
     ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
+    # the project at the venue of a milestone of many told on in the sentence before is one of them
+    ("3月26日上午，东川区重大项目集中开工活动举行。此次集中开工项目共28个，总投资约112亿元。在主会场，青禾新能源产业园项目"
+     "总投资45亿元。", ("青禾新能源产业园项目",), {("青禾新能源产业园项目", "开工", "2024-03-26")}),
     # a sentence opening with a time of the day or a report's source, then 项目, goes on about the project told
     # of before; so does a ceremony the project holds (项目开工仪式, 项目举行开工仪式), not the scene of the day
     ("青禾电池项目位于东川经开区。3月18日上午，项目开工仪式在东川经开区举行。据介绍，项目预计2025年底建成投产。",
