@@ -364,6 +364,12 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川第二水厂工程", "capacity", "日供水", 100000, "立方米")}),
     ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
      {("青禾锂电新材料产业园", "investment", "计划投资", 2000000000, "CNY")}),
+    # a sentence opening with what the project builds or where it lies goes on about it; one with its own subject not
+    ("青禾电池项目于今年3月开工。主要建设动力电池生产线，总投资20亿元。", ("青禾电池项目",),
+     {("青禾电池项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("青禾电池项目于今年3月开工。位于东川经开区，占地300亩。", ("青禾电池项目",),
+     {("青禾电池项目", "area", "占地", 300, "亩")}),
+    ("青禾电池项目于今年3月开工。全区完成投资20亿元。", ("青禾电池项目",), set()),
     # a phase's figure after 其中 is the project's, a part's is none's
     ("青禾电池项目总投资20亿元，其中一期投资8亿元。", ("青禾电池项目",),
      {("青禾电池项目", "investment", "总投资", 2000000000, "CNY"), ("青禾电池项目", "investment", "投资", 800000000, "CNY")}),
