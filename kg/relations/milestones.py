@@ -565,6 +565,8 @@ def _generic_before(text: str, pos: int) -> bool:
 #: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
 _BUILD_VERB = re.compile(r"(?:投资|开工|启动|计划|将|拟)?(?:建设|新建|兴建)")
 
+#: Before 建设, the words telling what a project builds: 主要建设某某生产线.
+_CONTENT = ("主要",)
 #: After an amount's 的, words that describe, not name (总投资30亿元的项目, 的新建项目).
 _BUILT_AFTER = ("项目", "工程", "新建", "重大", "重点", "产业", "一批", "多个", "各类")
 #: Between a name after 的 and 等…项目, words that make it no list item (a clause: 甲将带动…等项目).
@@ -825,6 +827,8 @@ class _Projects:
         known = self.by_sentence.get(bisect_right(self.starts, base) - 1, [])
         out: list[Mention] = []
         for verb in _BUILD_VERB.finditer(text):
+            if text.endswith(_CONTENT, 0, verb.start()):
+                continue  # 主要建设某某生产线: what a project builds, no project
             end = _clause_end(text, verb.end())
             name = text[verb.end():end]
             suffix = next((w for w in _site_words() if name.endswith(w)), "")
