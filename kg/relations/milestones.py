@@ -544,9 +544,14 @@ def _capacity_per_year() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _generic_phrase() -> re.Pattern[str]:
     """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
-    签约仪式, with 集中 between them): kg/data/project_generic.txt."""
+    签约仪式, with 集中 or the way of signing between them: 产业项目视频签约, 项目云签约):
+    kg/data/project_generic.txt."""
     generic = "|".join(map(re.escape, sorted(load_set("project_generic.txt"), key=len, reverse=True)))
-    return re.compile(rf"(?:{generic})+(?:项目|工程)(?:{'|'.join(_COLLECTIVE)})?$")
+    return re.compile(rf"(?:{generic})+(?:项目|工程)(?:{'|'.join(_COLLECTIVE + _REMOTE)})?$")
+
+
+#: Before a signing, how it is held from afar: 云签约, 视频签约, 线上签约.
+_REMOTE = ("云", "视频", "线上", "网上")
 
 
 def _generic_before(text: str, pos: int) -> bool:

@@ -98,6 +98,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # generic words before the word name a kind of projects, not the name before them
     ("大会上，举行了“东川之春”重大项目签约仪式，全省共有40个项目上台签约。", ("东川之春",), set()),
     ("东川之春 重点项目集中开工", ("东川之春 重点项目",), set()),
+    ("大会上，举行了“东川之春”重大项目云签约仪式。", ("东川之春",), set()),  # signed from afar
     ("东川重大项目开工。", ("东川重大项目",), {("东川重大项目", "开工", None)}),
     ("东川大桥位于城东。该项目开工仪式举行。", ("东川大桥",), {("东川大桥", "开工", None)}),
     # the place and the verb opening a list are no part of its first item
