@@ -322,9 +322,10 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if not people and carried is not None and carried.group("pronoun"):
         # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
         people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
-    elif not people and (carried is not None and (clause > 0 or step)
+    elif not people and (carried is not None and (clause > 0 or step or opening > clause)
                          or clause > 0 and _went_to(text, opening, m.start())):
-        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职 / 某甲，男，…。历任某职
+        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职 / 某甲，男，…。历任某职 /
+        # 某甲，男，…。2005年任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
             or ([persons.biography] if persons.biography is not None and _name_at(
                 doc, text, base, _skip(text, 0, _LIST_OPENING), persons) is None else [])

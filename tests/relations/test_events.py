@@ -129,6 +129,9 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
       ("柏青山", "appoint", False, "副书记", "东川县委", "2005"),
       ("柏青山", "appoint", False, "东川县县长", None, None),
       ("柏青山", "appoint", False, "书记", "西岭区委", "2011")}),
+    # a biography's sentence opening with the date of its step
+    ("柏青山，男，1970年生。2005年任东川县委副书记，后任东川县县长。",
+     {("柏青山", "appoint", False, "副书记", "东川县委", "2005"), ("柏青山", "appoint", False, "东川县县长", None, None)}),
     # 历任, 曾任: posts held before, undated
     ("柏青山，1968年9月生。历任东川县青峰镇镇长、东川县委常委等职。",
      {("柏青山", "appoint", False, "东川县青峰镇镇长", None, None),
