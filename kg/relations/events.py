@@ -93,17 +93,18 @@ _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 #: A clause opening only with adverbs, before an "after" word, goes on about the person of the
 #: event before it in the sentence (某甲出任某职，后担任某职 / ，后同时担任某职 / 某甲任某职，不再担任某职务 /
 #: 2018年起任某职); with 他 or 她, about the person of the events before in the article (此后，他调任某职, 此前她任某职).
-_ADVERBS = r"(?:后来|随后|之后|其后|此后|此前|先后|同时|后|并|又|还|再|也|均|起|曾|另)*"
+_ADVERBS = r"(?:后来|随后|之后|其后|此后|此前|先后|同时|不久|随即|其间|期间|一度|再度|曾经|长期|后|并|又|还|再|也|均|起|曾|另)*"
 _CARRIED = re.compile(rf"{_ADVERBS}(?P<pronoun>他|她)?{_ADVERBS}")
 #: Adverbs of a carried clause ending with a character that makes 任 a state (时任, 前任): 同时任, 此前任.
 _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
-#: 先后任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
-_STEP_MARKS = ("后", "此前", "先后", "历", "曾")
+#: 先后任某职, 其间兼任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
+_STEP_MARKS = ("后", "不久", "此前", "先后", "其间", "期间", "一度", "历", "曾")
 #: The pattern of an event told as a step of a career.
 STEP = "step"
-#: Of these, the ones telling a time before the events of the sentence (某甲任某职，此前她任某职).
-_BEFORE_NOW = ("此前", "先后")
+#: Of these, the ones telling a time before the events of the sentence or during a step told before (某甲任某职，
+#: 此前她任某职; 2005年任某职，其间兼任某职): a step even after a decision of the day.
+_BEFORE_NOW = ("此前", "先后", "其间", "期间", "一度")
 #: Any day, to find the dates a sentence states that need the publication date to be read (1月6日, 昨天).
 _ANY_DAY = dt.date(2000, 1, 1)
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).

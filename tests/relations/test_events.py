@@ -129,6 +129,12 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
       ("柏青山", "appoint", False, "副书记", "东川县委", "2005"),
       ("柏青山", "appoint", False, "东川县县长", None, None),
       ("柏青山", "appoint", False, "书记", "西岭区委", "2011")}),
+    # steps told with 其间, 不久后, 一度, 曾经
+    ("柏青山2005年任东川县副县长，其间兼任东川县财政局局长，不久后调任西岭县委副书记。",
+     {("柏青山", "appoint", False, "东川县副县长", None, "2005"), ("柏青山", "appoint", False, "局长", "东川县财政局", None),
+      ("柏青山", "appoint", False, "副书记", "西岭县委", None)}),
+    ("柏青山，男，1970年生。曾经担任东川县县长，一度兼任东川县委副书记。",
+     {("柏青山", "appoint", False, "东川县县长", None, None), ("柏青山", "appoint", False, "副书记", "东川县委", None)}),
     # a biography's sentence opening with the date of its step
     ("柏青山，男，1970年生。2005年任东川县委副书记，后任东川县县长。",
      {("柏青山", "appoint", False, "副书记", "东川县委", "2005"), ("柏青山", "appoint", False, "东川县县长", None, None)}),
