@@ -271,6 +271,8 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     return out
 
 
+#: After a word, the name of a notice's field before the post: 拟任职务：某职.
+_FIELD = re.compile(r"职务?[：:]\s*")
 #: A note in brackets after a post proposed: 某甲为某区区长候选人（继续提名）.
 _NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]")
 #: After a post proposed, the words saying it is proposed.
@@ -335,7 +337,8 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if not people:
         return []
     acting = m.group().endswith(ACTING)
-    posts = _posts(text, m.end())
+    field = _FIELD.match(text, m.end())  # 拟任职务：某职 (a notice's field)
+    posts = _posts(text, field.end() if field else m.end())
     while posts and (more := _posts_clause(text, posts[-1][1])):  # 后任某镇镇长，某县委常委、组织部部长；
         posts += more
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任

@@ -44,6 +44,9 @@ from tests.conftest import event_rows
     ("公示中提到，现任东川区委副书记、区长柏青山，拟任西岭区委书记。",
      {("柏青山", "propose", False, "书记", "西岭区委", "2024-05-10")}),
     ("据悉，会议强调，拟任人选要公示。", set()),
+    # a notice's fields: 现任职务 is held now, 拟任职务 proposed
+    ("柏青山，男，1972年3月生，现任职务：东川区委副书记，拟任职务：东川区人民政府区长候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
     # a career: each step dated by its own clause, the person opening the sentence
     ("柏青山早期在省财政厅工作，2005年任东川区委常委，2013年任东川区委副书记。",
      {("柏青山", "appoint", False, "常委", "东川区委", "2005"),
