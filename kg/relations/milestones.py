@@ -16,7 +16,8 @@ Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面�
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦); of a range
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
-105亿元的乙); a figure of a part after 其中 (其中商业广场总面积…) is none's.
+105亿元的乙), those told 分别 of the projects listed before are each one's (甲、乙总投资分别为10亿元、8亿元);
+a figure of a part after 其中 (其中商业广场总面积…) is none's, a phase's (其中一期投资…) the project's.
 A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
 name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
@@ -403,6 +404,13 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
                     and not any(w in more.group("product") for w in kinds):
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
+        for each in _respective_amounts().finditer(text):
+            # 甲项目、乙项目总投资分别为10亿元、8亿元: the n-th amount is the n-th project's
+            listed = projects.respective(index, base + each.start())
+            amounts = list(_amount_in_list().finditer(text, each.start("amounts"), each.end("amounts")))
+            if len(listed) == len(amounts) > 1:
+                for project, amount in zip(listed, amounts):
+                    add(project, kinds[each.group("word")], each.group("word"), amount, base, sentence)
         for project in projects.outermost(index):
             if project.text in ends_of_names:
                 continue  # its capacity is the longer name's
@@ -421,6 +429,20 @@ def _amount() -> str:
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     return rf"{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit})"
+
+
+@lru_cache(maxsize=1)
+def _amount_in_list() -> re.Pattern[str]:
+    """An amount of a list of amounts (10亿元、8亿元)."""
+    return re.compile(rf"(?P<amount>{_amount()})")
+
+
+@lru_cache(maxsize=1)
+def _respective_amounts() -> re.Pattern[str]:
+    """A figure's word, 分别, and a list of amounts (总投资分别为10亿元、8亿元)."""
+    words = "|".join(map(re.escape, sorted(_figure_pattern()[1], key=len, reverse=True)))
+    amount = re.sub(r"\(\?P<\w+>", "(?:", _amount())  # unnamed: the list repeats it
+    return re.compile(rf"(?P<word>{words})分别(?:为|是|达|约|约为)?(?P<amounts>{amount}(?:[、，,和及与]{amount})+)")
 
 
 @lru_cache(maxsize=1)
@@ -1104,6 +1126,13 @@ class _Projects:
                 or _COUNTED.search(name):
             return None
         return Mention(sentence.start + pos, sentence.start + end, name, "Project", source="milestones.object")
+
+    def respective(self, index: int, pos: int) -> list[Mention]:
+        """The projects listed right before ``pos`` in its clause (甲项目、乙项目|总投资分别为…), in order."""
+        sentence = self.doc.sentences[index]
+        clause = sentence.start + _clause_start(sentence.text, pos - sentence.start)
+        before = [m for m in self.outermost(index) if clause <= m.start and m.end <= pos]
+        return self.listed_with(before[-1]) if before and before[-1].end == pos else []
 
     def listed_with(self, project: Mention) -> list[Mention]:
         """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone

@@ -371,6 +371,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("青禾电池项目于今年3月开工。位于东川经开区，占地300亩。", ("青禾电池项目",),
      {("青禾电池项目", "area", "占地", 300, "亩")}),
     ("青禾电池项目于今年3月开工。全区完成投资20亿元。", ("青禾电池项目",), set()),
+    # amounts told 分别 of the projects listed before: the n-th is the n-th project's; a count that differs, none
+    ("青禾电池项目、鹤岭冷链项目总投资分别为10亿元、8亿元。", ("青禾电池项目", "鹤岭冷链项目"),
+     {("青禾电池项目", "investment", "总投资", 1000000000, "CNY"), ("鹤岭冷链项目", "investment", "总投资", 800000000, "CNY")}),
+    ("青禾电池项目、鹤岭冷链项目总投资分别为10亿元、8亿元、5亿元。", ("青禾电池项目", "鹤岭冷链项目"), set()),
     # a phase's figure after 其中 is the project's, a part's is none's
     ("青禾电池项目总投资20亿元，其中一期投资8亿元。", ("青禾电池项目",),
      {("青禾电池项目", "investment", "总投资", 2000000000, "CNY"), ("青禾电池项目", "investment", "投资", 800000000, "CNY")}),
