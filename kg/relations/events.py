@@ -322,7 +322,9 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
     adverbs = carried.group() + _adverbs_before(text, clause) if carried is not None else None
     step = _told_as_step(text, m, adverbs, decided)
-    if not people and carried is not None and carried.group("pronoun"):
+    if not people and (modified := _modified_by(doc, text, base, m.end(), persons)) is not None:
+        people = [modified]  # 曾任某职的某甲表示: the name the post modifies
+    elif not people and carried is not None and carried.group("pronoun"):
         # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
         people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
     elif not people and (carried is not None and (clause > 0 or step or opening > clause)
@@ -480,6 +482,15 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
         if person is not None and person.end - base < verb and text.startswith(("，", ",", "（", "("), person.end - base):
             return [person]
     return []
+
+
+def _modified_by(doc, text: str, base: int, pos: int, persons) -> Mention | None:
+    """The name right after the posts written from ``pos`` and 的 (曾任某县县长的某甲表示: the posts modify it),
+    else None."""
+    posts = _posts(text, pos)
+    if not posts or not text.startswith("的", posts[-1][1]):
+        return None
+    return _name_at(doc, text, base, posts[-1][1] + 1, persons)
 
 
 def _clause_subject(doc, text: str, base: int, verb: int, persons) -> Mention | None:

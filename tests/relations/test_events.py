@@ -138,6 +138,8 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
       ("柏青山", "appoint", False, "副书记", "西岭县委", None)}),
     ("柏青山，男，1970年生。曾经担任东川县县长，一度兼任东川县委副书记。",
      {("柏青山", "appoint", False, "东川县县长", None, None), ("柏青山", "appoint", False, "副书记", "东川县委", None)}),
+    # a post held before that modifies a name is that name's, not the biography's
+    ("柏青山，男，1970年生。曾任东川县县长的郝明远表示，要加快发展。", {("郝明远", "appoint", False, "东川县县长", None, None)}),
     # a biography's sentence opening with the date of its step
     ("柏青山，男，1970年生。2005年任东川县委副书记，后任东川县县长。",
      {("柏青山", "appoint", False, "副书记", "东川县委", "2005"), ("柏青山", "appoint", False, "东川县县长", None, None)}),
