@@ -14,10 +14,16 @@ The words and forms are in kg/data/personnel_events.tsv:
     the names or after 从 or 由, held before, ends (remove);
   - a career's clause with no name of its own (，后任某职, ，先后任…, ；同年9月当选…, ，后到某区任…)
     goes on about the name opening the sentence, or the
-    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…);
+    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…), or the name opening a
+    clause after the source's (公开资料显示，某甲出生于…，曾任…), or the biography's (某甲，男，…。2005年任…);
+    one opening with 他 or 她 about the person the article told of last; the posts of the clause after it
+    with no word of their own are its posts too (后任某镇镇长，某县委常委、组织部部长；);
   - a list of proposals after one word: 提名某甲为某区区长候选人、某乙为…人选.
 
-One title in bodies that name no common place is two posts (某市委书记, 某区委书记 held before).
+A step of a career told without its own date (，后任某职 after a step its clause dates; 历任, 曾任, 先后任,
+其间, 此前…: pattern "step") is dated by its own clause only, else not at all: it is no decision of the day.
+One title in bodies that name no common place, or of two levels or departments, is two posts (某市委书记,
+某区委书记 held before; 某县某镇党委副书记, 某县委副书记; 市委组织部部长, 市委宣传部部长).
 A post is a run of text up to 职务, a pause, 后 before a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
@@ -25,7 +31,8 @@ held as acting.  The date is the last date the clause of the word states before 
 某职, 2008年5月任某职; a clause that is only a date dates the one after it: 2010年，某甲任某职),
 else the last the sentence states before the word, at least to the month
 (kg.dates.statement_date); else the day the article's lead states
-(昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
+(昨天上午，区人大常委会召开会议 dates every decision the report then lists) unless the sentence states a
+day whose year is unknown (1月6日 with no publication date); else the
 publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the
 stage (kg/relations/time_facts.py) makes them Person mentions.
