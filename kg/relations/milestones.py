@@ -71,6 +71,14 @@ Both attach to the project the sentence is about, named as the project grammar
   last project, of the sentences before in the same article; not for a sentence with a
   subject of its own (全区完成投资20亿元) nor for the scene of the day (开工现场，某市还举行了…).
 
+An agreement signed (签订某某项目投资协议, 签署了甲、乙项目合作合同) is a signing of the projects named in
+it; the project at the venue of a milestone of many (在主会场，某某项目…) is one of them, a sentence
+counting the same milestone with no project of its own telling it on; a ceremony a bare 项目 holds
+(项目开工仪式在某地举行) is the project's told before, and so is a sentence opening with a time of the day
+(上午), a report's source (据介绍) or what the project builds or where it lies (主要建设…, 位于…); what a
+clause says is built (计划投资20亿元建设某某产业园) may end with a park word or 中心, not what a project
+mainly builds (主要建设某某生产线).
+
 A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
