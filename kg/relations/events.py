@@ -84,7 +84,7 @@ _LIST_CLOSE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:等)?(?:\d+|[一
 #: 零反对票 (how the vote went).
 _BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
-                          r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
+                          r"(?:因[^，。；]{1,8}?(?:原因|变动|调动|需要|调整|退休)[，,]?|[，,](?=已|于))?"
                           r"(?:[，,]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|后|底|初)?)?"
                           r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
                           r"(?:拟|继续|将|也|还|又|同时|均|另|再次){0,3}"
@@ -93,6 +93,10 @@ _BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: Between a name and the one it succeeds, before the word: 某甲接替某乙担任某职.
+_SUCCEEDS = re.compile(r"接替|接任|替代|顶替")
+#: How far before the word 接替 may stand (接替 and a name).
+MAX_SUCCESSION = 8
 #: Before a date of birth: 出生于1969年10月.
 _BORN = ("出生于", "生于")
 #: After the name opening a biography: 某甲，男，… / 某甲（1975年生）….
@@ -314,6 +318,11 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     people = _names_backward(doc, text, base, m.start(), persons)
     if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
         people = [found[-1].person]
+    if not people and (succeeded := _SUCCEEDS.search(text, max(0, m.start() - MAX_SUCCESSION), m.start())):
+        # 某甲接替某乙担任某职: the name before 接替 takes the post
+        person = _name_ending_at(doc, text, base, succeeded.start(), persons)
+        people = [person] if person is not None and _name_at(
+            doc, text, base, succeeded.end(), persons) is not None else []
     clause = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
     opening = _skip_dates(text, clause, m.start(), dating[0])
     left = _post_left(text, opening, m) if not people else None  # 2015年从某区委书记调任…

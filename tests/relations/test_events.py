@@ -138,6 +138,9 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
       ("柏青山", "appoint", False, "副书记", "西岭县委", None)}),
     ("柏青山，男，1970年生。曾经担任东川县县长，一度兼任东川县委副书记。",
      {("柏青山", "appoint", False, "东川县县长", None, None), ("柏青山", "appoint", False, "副书记", "东川县委", None)}),
+    # the name before 接替 takes the post, not the one succeeded; a reason before the word
+    ("郝明远接替柏青山担任东川区区长。", {("郝明远", "appoint", False, "东川区区长", None, "2024-05-10")}),
+    ("柏青山因到龄退休，不再担任东川区区长职务。", {("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
     # a post held before that modifies a name is that name's, not the biography's
     ("柏青山，男，1970年生。曾任东川县县长的郝明远表示，要加快发展。", {("郝明远", "appoint", False, "东川县县长", None, None)}),
     # a biography's sentence opening with the date of its step
