@@ -63,6 +63,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川化工项目负责人说，企业开工率达90%。", ("东川化工项目",), set()),
     ("东川大桥建成后，全市高速公路通车里程达980公里。", ("东川大桥",), set()),
     ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
+    # a milestone a clause opening with 为 prepares is none; a line opened to traffic
+    ("东川隧道顺利贯通，为年底全线通车奠定基础。", ("东川隧道",), {("东川隧道", "通车", None)}),
+    ("东川地铁1号线一期工程开通试运营。", ("东川地铁1号线一期工程",), {("东川地铁1号线一期工程", "通车", None)}),
     # a purpose is no milestone; a signing of an investment agreement is one
     ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
     ("东川区与青禾集团签订投资协议，青禾智能装备产业园项目正式落户东川。", ("青禾智能装备产业园项目",),
