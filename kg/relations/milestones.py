@@ -3,7 +3,7 @@
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
 kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
-condition (建成后), a purpose (为确保…按时投产: kg/data/milestone_purposes.txt) or a noun's
+condition (建成后), a purpose (为确保…按时投产: kg/data/milestone_purposes.txt; 为…通车奠定基础) or a noun's
 modifier (开工率, 通车里程: kg/data/milestone_noun_heads.txt).  Its date is the clause's own
 date (kg.dates.statement_date), to the year at least, 当天/同日 being the day the report is
 about; a sentence at the reported event (签约仪式上，…: kg/data/report_scene_words.txt)
