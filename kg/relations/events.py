@@ -238,7 +238,8 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
     the clause before."""
     text, base = sentence.text, sentence.start
-    pos = _skip(text, m.end() + (1 if text.startswith(DONE, m.end()) else 0), _LIST_OPENING)  # 任命了某甲为…
+    # 任命了某甲为…; 区委决定，某甲同志为…候选人
+    pos = _skip(text, m.end() + (1 if text.startswith(DONE, m.end()) else 0), _LIST_OPENING + "，,")
     pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
@@ -286,6 +287,8 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
 _FIELD = re.compile(r"职务?[：:]\s*")
 #: A note in brackets after a post proposed: 某甲为某区区长候选人（继续提名）.
 _NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]")
+#: The kind of an event whose post is proposed.
+PROPOSE = "propose"
 #: After a post proposed, the words saying it is proposed.
 _CANDIDATE_WORDS = ("候选人", "人选")
 
@@ -350,7 +353,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
             or ([persons.biography] if persons.biography is not None and _name_at(
                 doc, text, base, _skip(text, 0, _LIST_OPENING), persons) is None else [])
-    if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
+    if not people and kind == PROPOSE:  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
         return []
@@ -754,6 +757,8 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
     """``step``: a step of a career told without its date (，后任某职): dated by its own clause only."""
     base = sentence.start
     start, end = post
+    if sentence.text.startswith(_CANDIDATE_WORDS, end):
+        kind = PROPOSE  # 决定某甲为某区区长候选人: a candidate, the post not yet held
     title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
     if sentence.text.startswith(FORMER, title_start):  # 某市委原常委: the post held was 常委
         title_start += len(FORMER)
