@@ -642,6 +642,8 @@ def _of_a_part(text: str, pos: int) -> bool:
         and not _PHASE.match(text, clause + len("其中"))
 
 
+#: The endings of the names of parks that are built as projects (not zones: 高新区, 新城).
+_BUILT_PARKS = ("产业园", "工业园", "科技园", "物流园", "创业园", "孵化园", "软件园", "电商园", "示范园", "农业园")
 #: A phase of a project: 一期, 二期工程, 首期.
 _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+|首)期")
 
@@ -825,6 +827,8 @@ class _Projects:
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         # a company the recognizer named is no project of a list before the sites of a milestone
         self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
+        # a park built (某某物流园, 某某产业园) opening a clause is its project (某某物流园于5月建成投用)
+        self.parks = {c.start: c for c in doc.mentions if c.type == "Park" and c.text.endswith(_BUILT_PARKS)}
         # a person, a place or a body the recognizer named is no listed project (王某等领导, 某市城东、东海)
         self.not_projects = {(c.start, c.end) for c in doc.mentions if c.type in ("Person", "Place", "GovOrg")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
@@ -974,7 +978,9 @@ class _Projects:
             counted = _COUNTED_PROJECTS.search(sentence.text, clause, own_end if k == 0 else pos)
             if counted is not None:
                 return counted
-            subject = self._subject(sentence, clause, pos)
+            # a park built opening the word's own clause (某某物流园于5月建成投用; not 某某产业园已形成规模，
+            # 24家企业签约入驻: a zone the companies move into)
+            subject = self._subject(sentence, clause, pos) or (self._park(sentence, clause, pos) if k == 0 else None)
             if subject is not None:
                 return subject
             named = [m for m in before if m.start >= sentence.start + clause]
@@ -1195,6 +1201,17 @@ class _Projects:
             stop = max(p.end for p in longer) - sentence.start
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + stop,
                                                   text[begin:stop], "Project", source="milestones.subject"))
+
+    def _park(self, sentence: Sentence, clause: int, pos: int) -> Mention | None:
+        """The park built (a Park mention ending with 园: 某某物流园, 某某产业园) opening the clause at ``clause``
+        before ``pos``, with the phase written right after it (某某产业园一期), as a project."""
+        start = _skip(sentence.text, clause, _QUOTES_AND_SPACE + _BULLETS)
+        park = self.parks.get(sentence.start + start)
+        if park is None or park.end > sentence.start + pos:
+            return None
+        phase = _PHASE.match(self.doc.text, park.end)
+        end = phase.end() if phase and phase.end() <= sentence.start + pos else park.end
+        return Mention(park.start, end, self.doc.text[park.start:end], "Project", source="milestones.park")
 
     def outermost(self, index: int) -> list[Mention]:
         """The mentions of sentence ``index`` no other one contains, in text order (once per sentence,

@@ -402,3 +402,16 @@ def test_a_place_or_person_the_recognizer_named_is_no_listed_project():
     doc.mentions.append(Mention(0, 2, "东川", "Place", source="test"))
     assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == {
         ("青禾产业园", "开工")}
+
+
+@pytest.mark.parametrize("text, park, expected", [
+    # a park built opening the word's own clause is its project, with its phase; not a park of companies
+    ("青禾锂电新材料产业园一期已建成投产。", "青禾锂电新材料产业园", {("青禾锂电新材料产业园一期", "投产")}),
+    ("东川物流园于5月建成投用。", "东川物流园", {("东川物流园", "投产")}),
+    ("青禾高端装备产业园已形成规模，24家企业签约入驻。", "青禾高端装备产业园", set()),
+    ("东川高新区今年新开工项目12个。", "东川高新区", set()),
+])
+def test_a_park_built_is_the_project_of_its_clause(text, park, expected):
+    doc = time_doc(text)
+    doc.mentions.append(Mention(0, len(park), park, "Park", source="test"))
+    assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == expected
