@@ -77,7 +77,8 @@ counting the same milestone with no project of its own telling it on; a ceremony
 (项目开工仪式在某地举行) is the project's told before, and so is a sentence opening with a time of the day
 (上午), a report's source (据介绍) or what the project builds or where it lies (主要建设…, 位于…); what a
 clause says is built (计划投资20亿元建设某某产业园) may end with a park word or 中心, not what a project
-mainly builds (主要建设某某生产线).
+mainly builds (主要建设某某生产线); a park built (a Park mention ending with 产业园, 物流园 …) opening the
+word's own clause is its project (某某物流园于5月建成投用, 某某产业园一期已建成投产).
 
 A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
 
