@@ -106,6 +106,8 @@ _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 #: 2018年起任某职); with 他 or 她, about the person of the events before in the article (此后，他调任某职, 此前她任某职).
 _ADVERBS = r"(?:后来|随后|之后|其后|此后|此前|先后|同时|不久|随即|其间|期间|一度|再度|曾经|长期|后|并|又|还|再|也|均|起|曾|另)*"
 _CARRIED = re.compile(rf"{_ADVERBS}(?P<pronoun>他|她)?{_ADVERBS}")
+#: Between a post and the next word of the same person: 职务 and adverbs (某职并代理某职, 某职，同时兼任某职).
+_ADVERBS_ONLY = re.compile(rf"(?:职务)?[，,]?(?:并且|而且|且|并|同时|又|还|也)+")
 #: Adverbs of a carried clause ending with a character that makes 任 a state (时任, 前任): 同时任, 此前任.
 _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
@@ -321,6 +323,9 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     people = _names_backward(doc, text, base, m.start(), persons)
     if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
         people = [found[-1].person]
+    if not people and found and found[-1].post.end - base < m.start() \
+            and _ADVERBS_ONLY.fullmatch(text, found[-1].post.end - base, m.start()):
+        people = [found[-1].person]  # 某甲被任命为某职并代理某职: the person of the post right before
     if not people and (succeeded := _SUCCEEDS.search(text, max(0, m.start() - MAX_SUCCESSION), m.start())):
         # 某甲接替某乙担任某职: the name before 接替 takes the post
         person = _name_ending_at(doc, text, base, succeeded.start(), persons)

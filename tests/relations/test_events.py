@@ -179,6 +179,10 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议选举柏青山为东川区人民政府副区长，并于5月6日被任命为代区长。",  # the lead's day dates the report
      {("柏青山", "elect", False, "副区长", "东川区人民政府", "2024-05-06"),
       ("柏青山", "appoint", True, "区长", None, "2024-05-06")}),
+    # a word right after a post and 并 goes on about its person
+    ("柏青山被任命为东川区人民政府副区长并代理区长职务。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", True, "区长", None, "2024-05-10")}),
     # a post followed by 候选人 or 人选 is proposed, whatever the word; a comma after 决定
     ("会议推选柏青山为东川区人大常委会主任候选人。", {("柏青山", "propose", False, "主任", "东川区人大常委会", "2024-05-10")}),
     ("区委决定，郝明远同志为西岭区人民政府区长候选人预备人选。",
