@@ -502,6 +502,10 @@ def _subject_pattern() -> re.Pattern[str]:
                       rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
+#: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…).
+_FUNCTION_CHARS = re.compile(r"[对在向为把将给与和的了是从于]")
+#: A count of projects naming no kind of them but generic words (3个项目, 两个重点项目; not 3个领域项目).
+_COUNT_OF_PROJECTS = re.compile(rf"[\d一二两三四五六七八九十]+[个项](?:{'|'.join(('重点', '重大', '产业', '新'))})?项目")
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
 _COUNTED = re.compile(_COUNT)
 
@@ -1020,6 +1024,12 @@ class _Projects:
                 _milestone_words()[0].search(text, a, b) for a, b in _list_items(text, start, counted.start())):
             # 甲项目、乙项目、丙项目3项计划参加签约: the list the count closes (not 新开工、竣工项目400个)
             return self._items(sentence, start, counted.start() + len(_WORKS[0]), named_by_count=True)
+        listed = _list_items(text, start, counted.start())
+        if _COUNT_OF_PROJECTS.fullmatch(counted.group()) and len(listed) > 1 and not any(
+                _milestone_words()[0].search(text, a, b) or _FUNCTION_CHARS.search(text, a, b) for a, b in listed):
+            # 甲、乙、丙3个项目集中开工: the list right before the count (not 工业、农业3个领域项目, nor 代表市委、
+            # 市政府对全市156个项目: a clause, no names)
+            return self._items(sentence, start, counted.start(), named_by_count=True)
         opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
         if opened is None:
             return []

@@ -185,6 +185,11 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
     ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
+    # a list right before a count of projects names them; a clause's words before it name none
+    ("青禾电池、鹤岭冷链、东川物流3个项目集中开工。", (),
+     {("青禾电池", "开工", None), ("鹤岭冷链", "开工", None), ("东川物流", "开工", None)}),
+    ("市长代表市委、市政府对全市156个重大项目的集中开工表示祝贺。", (), set()),
+    ("全区工业、农业3个领域项目开工。", (), set()),
     # the project at the venue of a milestone of many told on in the sentence before is one of them
     ("3月26日上午，东川区重大项目集中开工活动举行。此次集中开工项目共28个，总投资约112亿元。在主会场，青禾新能源产业园项目"
      "总投资45亿元。", ("青禾新能源产业园项目",), {("青禾新能源产业园项目", "开工", "2024-03-26")}),
