@@ -97,7 +97,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import fact_anchor, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -242,10 +242,12 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                                             object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
             date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
-            for each in found:
+            each_date = _respective_dates(sentence.text, dates, m.start(), len(found))
+            for i, each in enumerate(found):
+                day = each_date[i] if each_date else date  # 甲和乙分别于3月和5月开工: the n-th date the n-th's
                 add(each, Milestone(each, rows[m.group()],
                                     doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                    date, date is not None, doc.span(sentence.start, sentence.end)))
+                                    day, day is not None, doc.span(sentence.start, sentence.end)))
             if len(found) > 1 or not found and (sentence.text.endswith(_COLLECTIVE, 0, m.start())
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
@@ -273,6 +275,17 @@ SIGNED = "签约"
 #: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
 _AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
                         r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
+
+
+def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) -> list[str]:
+    """The dates told 分别 before the word at ``pos`` in its clause, one per project of a list of ``count``
+    (甲项目和乙项目分别于3月和5月开工), else []."""
+    clause = _clause_start(text, pos)
+    respectively = text.find("分别", clause, pos)
+    if respectively < 0 or count < 2:
+        return []
+    told = [d.value for d in dates if respectively < d.start and d.end <= pos]
+    return told if len(told) == count else []
 
 
 def _at_the_scene(text: str, pos: int) -> bool:

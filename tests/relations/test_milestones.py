@@ -185,6 +185,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
     ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
+    # dates told 分别: the n-th is the n-th project's
+    ("青禾电池项目和鹤岭冷链项目分别于3月和5月开工。", ("青禾电池项目", "鹤岭冷链项目"),
+     {("青禾电池项目", "开工", "2024-03"), ("鹤岭冷链项目", "开工", "2024-05")}),
     # a list right before a count of projects names them; a clause's words before it name none
     ("青禾电池、鹤岭冷链、东川物流3个项目集中开工。", (),
      {("青禾电池", "开工", None), ("鹤岭冷链", "开工", None), ("东川物流", "开工", None)}),
