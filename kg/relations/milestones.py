@@ -42,7 +42,7 @@ Both attach to the project the sentence is about, named as the project grammar
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
   not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
-  the count (甲项目、乙项目3项计划参加签约), or after
+  the count (甲项目、乙项目3项计划参加签约; 甲、乙、丙3个项目集中开工: not a clause's words), or after
   the count (共建成通车15个项目，其中…分别是甲、乙; 分别为：某县的甲项目，某区的乙项目), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
 - a milestone word inside a project's name is none (某某贯通工程); a semicolon ends a statement
@@ -85,7 +85,8 @@ A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
 the text (a list's item, a signing's object) is one the sentences after may point back to;
-a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's (with the n-th of the dates
+told 分别: 甲项目和乙项目分别于3月和5月开工); 某某公路
 and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
