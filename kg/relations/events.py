@@ -159,7 +159,7 @@ def extract_events(doc: Document) -> list[Event]:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
                  if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
-        if anchor is None and len(stated_dates(sentence.text, _ANY_DAY)) > len(stated_dates(sentence.text, None)):
+        if anchor is None and _unknown_day(sentence.text, leads.get(sentence.article)):
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
         if sentence.article != article:
@@ -184,6 +184,13 @@ def extract_events(doc: Document) -> list[Event]:
             add_once(out, seen, posts.key(e), e)
         persons.recent = found[-1].person if found else opening or persons.recent
     return out
+
+
+def _unknown_day(text: str, that_day: str | None) -> bool:
+    """Whether ``text`` states a day that needs the publication date to be read (1月6日, 昨天; not 今年)."""
+    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
+    return any(len(d.value) == len("2000-01-01") and (d.start, d.end) not in read
+               for d in stated_dates(text, _ANY_DAY, that_day))
 
 
 class _PostsTold:

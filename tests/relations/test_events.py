@@ -217,10 +217,13 @@ def test_events_of_a_text_without_a_known_publication_year(text, expected):
     assert event_rows(text, date=None) == expected
 
 
-def test_a_day_without_its_year_is_not_the_day_of_the_lead():
+@pytest.mark.parametrize("second, date", [
+    ("1月6日，西岭区人大常委会决定任命郝明远为西岭区人民政府副区长。", None),  # a day of its own, year unknown
+    ("会议还审议了今年工作要点，决定任命郝明远为西岭区人民政府副区长。", "2021-01-05"),  # 今年 names no day
+])
+def test_a_day_without_its_year_is_not_the_day_of_the_lead(second, date):
     opening = "近年来，东川区坚持把干部队伍建设作为重要工作，" + "持续优化班子结构、提升干部能力，" * 12 + "取得明显成效。"
-    text = opening + "2021年1月5日，东川区人大常委会召开会议，决定任命柏青山为东川区人民政府副区长。" \
-        "1月6日，西岭区人大常委会决定任命郝明远为西岭区人民政府副区长。"
+    text = opening + "2021年1月5日，东川区人大常委会召开会议，决定任命柏青山为东川区人民政府副区长。" + second
     assert event_rows(text, date=None) == {
         ("柏青山", "appoint", False, "副区长", "东川区人民政府", "2021-01-05"),
-        ("郝明远", "appoint", False, "副区长", "西岭区人民政府", None)}
+        ("郝明远", "appoint", False, "副区长", "西岭区人民政府", date)}
