@@ -255,13 +255,24 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         last = found[-1]
         return [_event(doc, sentence, last.person, kind, p, dating, m, "carried", body=last.body)
                 for p in posts]
+    if label := _LIST_LABEL.match(text, pos):  # 拟提名人选：某甲…
+        pos = _skip(text, label.end(), _LIST_OPENING)
+    # the lines of a list after a colon: a pause or a space may stand for 为 (拟提名人选：| 某甲，某区区长候选人；)
+    lines = not m.group() or any(c in text[m.end():pos] for c in "：:")
     out: list[Event] = []
     # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
     while (people := _names_forward(doc, text, base, pos, persons)):
-        pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
-        respectively = text.startswith(RESPECTIVELY, pos)
-        pos = _skip(text, pos + (len(RESPECTIVELY) if respectively else 0), _INLINE_SPACE)
-        posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE)) if text.startswith("为", pos) else []
+        close = _LIST_CLOSE.match(text, people[-1].end - base).end()
+        respectively = text.startswith(RESPECTIVELY, close)
+        pos = _skip(text, close + (len(RESPECTIVELY) if respectively else 0), _INLINE_SPACE)
+        if text.startswith("为", pos):
+            posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE))
+        elif lines and pos < len(text) and (text[pos] in "，," or pos > close) \
+                and not _triggers()[0].match(text, _skip(text, pos + (text[pos] in "，,"), _INLINE_SPACE)):
+            # 拟提名人选：| 某甲，某区区长候选人； | 某乙 某局局长: a list's lines, a pause or a space for 为
+            posts = _posts(text, _skip(text, pos + (text[pos] in "，,"), _INLINE_SPACE))
+        else:
+            posts = []
         if not posts:
             break
         out += [_event(doc, sentence, person, kind, p, dating, m, "before")
@@ -294,6 +305,8 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
 
 #: After a word, the name of a notice's field before the post: 拟任职务：某职.
 _FIELD = re.compile(r"职务?[：:]\s*")
+#: After a list word, the label of its list before a colon: 拟提名人选：, 任命名单：.
+_LIST_LABEL = re.compile(r"(?:人选|名单|人员)(?=[：:])")
 #: A note in brackets after a post proposed: 某甲为某区区长候选人（继续提名）.
 _NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]")
 #: The kind of an event whose post is proposed.
