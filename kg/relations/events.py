@@ -726,7 +726,8 @@ def _posts(text: str, pos: int) -> list[tuple[int, int]]:
         end = stop.start() if stop else pos
         inner = text.find(_POST_SEPARATORS, pos, end)
         end = inner if inner >= 0 else end
-        if end > pos and text.startswith("为", end):  # …副区长某乙为…: the post ends before the name
+        # …副区长某乙为… / …副区长某乙 某局局长 (a list's lines joined): the post ends before the name
+        if end > pos and (text.startswith("为", end) or text[end:end + 1] in _INLINE_SPACE and end < len(text)):
             end = next((k for k in range(end - 2, pos, -1) if text[pos:k].endswith(_title_heads())
                         and names.name_end(text, k) == end), end)
         if end <= pos or not text[pos:end].endswith(_title_heads()):

@@ -180,6 +180,9 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
      {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
       ("郝明远", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
     ("会议决定任命柏青山，东川区人民政府副区长出席会议。", set()),
+    ("决定任命：\n柏青山 东川区人民政府副区长\n郝明远 东川区财政局局长",  # lines joined: a name after the post
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
     ("省委决定：柏青山同志不再担任东川市委书记职务。", {("柏青山", "remove", False, "书记", "东川市委", "2024-05-10")}),
     # a note after a post proposed; a date inside a carried clause's adverbs (并于1月5日)
     ("区委拟继续提名柏青山同志为东川区人民政府区长候选人（继续提名），郝明远同志为东川区人大常委会主任候选人。",
