@@ -14,10 +14,16 @@ The words and forms are in kg/data/personnel_events.tsv:
     the names or after 从 or 由, held before, ends (remove);
   - a career's clause with no name of its own (，后任某职, ，先后任…, ；同年9月当选…, ，后到某区任…)
     goes on about the name opening the sentence, or the
-    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…);
+    name after the modifier it opens with (卸任某职的某甲(1960.8)是…，2015年从…调任…), or the name opening a
+    clause after the source's (公开资料显示，某甲出生于…，曾任…), or the biography's (某甲，男，…。2005年任…);
+    one opening with 他 or 她 about the person the article told of last; the posts of the clause after it
+    with no word of their own are its posts too (后任某镇镇长，某县委常委、组织部部长；);
   - a list of proposals after one word: 提名某甲为某区区长候选人、某乙为…人选.
 
-One title in bodies that name no common place is two posts (某市委书记, 某区委书记 held before).
+A step of a career told without its own date (，后任某职 after a step its clause dates; 历任, 曾任, 先后任,
+其间, 此前…: pattern "step") is dated by its own clause only, else not at all: it is no decision of the day.
+One title in bodies that name no common place, or of two levels or departments, is two posts (某市委书记,
+某区委书记 held before; 某县某镇党委副书记, 某县委副书记; 市委组织部部长, 市委宣传部部长).
 A post is a run of text up to 职务, a pause, 后 before a pause or a clause word, and must end with a
 title head (kg/data/title_heads.tsv, kg/data/personnel_titles.txt); it is split into its body and its title after
 the longest body ending (kg/data/body_endings.txt).  A post written after 代理 is
@@ -25,13 +31,15 @@ held as acting.  The date is the last date the clause of the word states before 
 某职, 2008年5月任某职; a clause that is only a date dates the one after it: 2010年，某甲任某职),
 else the last the sentence states before the word, at least to the month
 (kg.dates.statement_date); else the day the article's lead states
-(昨天上午，区人大常委会召开会议 dates every decision the report then lists); else the
+(昨天上午，区人大常委会召开会议 dates every decision the report then lists) unless the sentence states a
+day whose year is unknown (1月6日 with no publication date); else the
 publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the
 stage (kg/relations/time_facts.py) makes them Person mentions.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -51,6 +59,8 @@ PRONOUN = "其"
 #: 代市长, 代区长: acting, written short (never 代表, which is no head with a title after it).
 ACTING_SHORT = "代"
 COMRADE = "同志"
+#: 了 after a list word: 会议任命了某甲为….
+DONE = "了"
 #: 拟任, 拟提名: a proposal, which a notice writes after a comma (现任某职某甲，拟任某职).
 PROPOSED = "拟"
 #: 原 in 某市委原常委: the post was held before.
@@ -66,27 +76,50 @@ _LIST_OPENING = "：: \n\t\u3000"
 _OPENING = re.compile("")
 #: Spaces a notice may write around 为 (某甲 为 某区副区长).
 _INLINE_SPACE = " \t\u3000"
-#: After a list of names: 等18人, 3名同志, 等3名同志, 同志.
-_LIST_CLOSE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
-#: Between a name and its verb: (女) or (某族), 同志, 等2人, a reason (因工作变动, 因年龄原因，) or a
-#: comma before 已/于 (某甲，已于近日履新), 已,
-#: 于7月1日 (已于18日), a comma and a date (某甲，2016年10月当选…), 以全票 / 零反对票 (how the vote went).
-_BEFORE_VERB = re.compile(r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:同志)?"
+#: After a list of names: 等18人, 3名同志, 等3名同志, 同志, a note in brackets (某甲（女）为…, 某甲（某区代区长）为…).
+_LIST_CLOSE = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:名|位|人)?(?:同志)?")
+#: Between a name and its verb: a note in brackets ((女), (某族), (某区代区长)), 同志, 等2人, a reason
+#: (因工作变动, 因年龄原因，) or a comma before 已/于 (某甲，已于近日履新), 已, 于7月1日 (已于18日), a date after a
+#: comma or none (某甲，2016年10月当选…, 某甲2005年任…), adverbs (某甲拟继续提名为…, 某甲同时担任…), 以全票 /
+#: 零反对票 (how the vote went).
+_BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
-                          r"(?:因[^，。；]{1,8}?(?:原因|变动|需要|调整)[，,]?|[，,](?=已|于))?"
-                          r"(?:[，,]\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
+                          r"(?:因[^，。；]{1,8}?(?:原因|变动|调动|需要|调整|退休)[，,]?|[，,](?=已|于))?"
+                          r"(?:[，,]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|后|底|初)?)?"
                           r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+                          r"(?:拟|继续|将|也|还|又|同时|均|另|再次){0,3}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
 _FORMER = re.compile(r"\s*(?:其|该)?(?:前任|原任|时任|原)?")
 #: Dates of a CV, not of the event: 1975年3月生, 2001年7月参加工作, 1998年入党.
 _LIFE_DATE = re.compile(r"\s*(?:出生|生|参加工作|入党|毕业|加入)")
+#: Between a name and the one it succeeds, before the word: 某甲接替某乙担任某职.
+_SUCCEEDS = re.compile(r"接替|接任|替代|顶替")
+#: How far before the word 接替 may stand (接替 and a name).
+MAX_SUCCESSION = 8
+#: Before a date of birth: 出生于1969年10月.
+_BORN = ("出生于", "生于")
 #: After the name opening a biography: 某甲，男，… / 某甲（1975年生）….
 _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
-#: A clause opening only with these, before an "after" word, goes on about the person of the
-#: event before it in the sentence (某甲出任某职，后担任某职 / 某甲任某职，不再担任某职务).
-_CARRIED_OPENINGS = ("", "后", "随后", "之后", "后又", "并", "同时", "又", "还", "再", "先后", "后来", "其后", "此前", "此后",
-                     "起")  # 2018年起任某职
+#: A clause opening only with adverbs, before an "after" word, goes on about the person of the
+#: event before it in the sentence (某甲出任某职，后担任某职 / ，后同时担任某职 / 某甲任某职，不再担任某职务 /
+#: 2018年起任某职); with 他 or 她, about the person of the events before in the article (此后，他调任某职, 此前她任某职).
+_ADVERBS = r"(?:后来|随后|之后|其后|此后|此前|先后|同时|不久|随即|其间|期间|一度|再度|曾经|长期|后|并|又|还|再|也|均|起|曾|另)*"
+_CARRIED = re.compile(rf"{_ADVERBS}(?P<pronoun>他|她)?{_ADVERBS}")
+#: Between a post and the next word of the same person: 职务 and adverbs (某职并代理某职, 某职，同时兼任某职).
+_ADVERBS_ONLY = re.compile(rf"(?:职务)?[，,]?(?:并且|而且|且|并|同时|又|还|也)+")
+#: Adverbs of a carried clause ending with a character that makes 任 a state (时任, 前任): 同时任, 此前任.
+_ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
+#: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
+#: 先后任某职, 其间兼任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
+_STEP_MARKS = ("后", "不久", "此前", "先后", "其间", "期间", "一度", "历", "曾")
+#: The pattern of an event told as a step of a career.
+STEP = "step"
+#: Of these, the ones telling a time before the events of the sentence or during a step told before (某甲任某职，
+#: 此前她任某职; 2005年任某职，其间兼任某职): a step even after a decision of the day.
+_BEFORE_NOW = ("此前", "先后", "其间", "期间", "一度")
+#: Any day, to find the dates a sentence states that need the publication date to be read (1月6日, 昨天).
+_ANY_DAY = dt.date(2000, 1, 1)
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -114,7 +147,7 @@ def _body_endings() -> tuple[str, ...]:
 def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
-    persons = _Persons(doc.mentions)
+    persons = _Persons(doc.mentions, doc.text)
     leads = lead_dates(doc)
     anchor = fact_anchor(doc)
     out: list[Event] = []
@@ -124,11 +157,13 @@ def extract_events(doc: Document) -> list[Event]:
     article = None
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
-                 if not _LIFE_DATE.match(sentence.text, d.end)]
+                 if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
+        if anchor is None and _unknown_day(sentence.text, leads.get(sentence.article)):
+            default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
         if sentence.article != article:
-            article, persons.biography = sentence.article, None
+            article, persons.biography, persons.recent = sentence.article, None, None
         opening = _name_at(doc, sentence.text, sentence.start, _skip(sentence.text, 0, _LIST_OPENING), persons)
         if opening is not None and sentence.text.startswith(_BIOGRAPHY_PAUSES, opening.end - sentence.start):
             persons.biography = opening
@@ -147,26 +182,53 @@ def extract_events(doc: Document) -> list[Event]:
                 opened = (kind, form)
         for e in found:
             add_once(out, seen, posts.key(e), e)
+        persons.recent = found[-1].person if found else opening or persons.recent
     return out
+
+
+def _unknown_day(text: str, that_day: str | None) -> bool:
+    """Whether ``text`` states a day that needs the publication date to be read (1月6日, 昨天; not 今年)."""
+    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
+    return any(len(d.value) == len("2000-01-01") and (d.start, d.end) not in read
+               for d in stated_dates(text, _ANY_DAY, that_day))
 
 
 class _PostsTold:
     """Which post an event is of, among the posts of one title a person's events of one kind name:
-    bodies of no common place are two posts (汕尾市委书记 left, 广州市天河区委书记 held before);
-    a body naming the same place, or none, is the same post (重庆市政协 / 政协重庆市第四届委员会)."""
+    bodies of no common place are two posts (汕尾市委书记 left, 广州市天河区委书记 held before), and so
+    are bodies of two levels or departments (某县某镇党委副书记, 某县委副书记; 市委组织部部长, 市委宣传部部长: a
+    career's steps); a body naming the same
+    place, or none, is the same post (重庆市政协 / 政协重庆市第四届委员会)."""
 
     def __init__(self) -> None:
-        self.places: dict[tuple, list[frozenset[str]]] = defaultdict(list)  # (person, kind, title) -> posts
+        # (person, kind, title) -> the places, the level and the department of each post
+        self.places: dict[tuple, list[tuple[frozenset[str], tuple[str, str]]]] = defaultdict(list)
 
     def key(self, e: Event) -> tuple:
         base = (e.person.text, e.kind, e.title.text)
         places = _places_in(e.body.text) if e.body else frozenset()
+        unit = _unit_of(e.body.text) if e.body else ("", "")
         told = self.places[base]
-        for i, other in enumerate(told):
-            if not places or not other or places & other:
+        for i, (other, other_unit) in enumerate(told):
+            if (not places or not other or places & other) and all(
+                    not a or not b or a == b for a, b in zip(unit, other_unit)):
                 return (*base, i)
-        told.append(places)
+        told.append((places, unit))
         return (*base, len(told) - 1)
+
+
+#: The words naming the level of a division in a body's name, the lowest written last (某县某镇党委: 镇).
+_LEVELS = re.compile(r"省|市|县|区|镇|乡|街道")
+#: A department ending a body's name after its division or its party committee (市委宣传部, 某区财政局).
+_DEPARTMENT = re.compile(r"(?:委|政府|省|市|县|区)(?P<department>[^委府省市县区]{1,8}?(?:部|局|厅|办|办公室|室|处))$")
+
+
+def _unit_of(body: str) -> tuple[str, str]:
+    """The level of the lowest division a body's name holds and the department it ends with (某县某镇党委
+    -> (镇, ""), 市委宣传部 -> (市, 宣传部)); "" for none."""
+    levels = _LEVELS.findall(body)
+    department = _DEPARTMENT.search(body)
+    return levels[-1] if levels else "", department.group("department") if department else ""
 
 
 def _places_in(body: str) -> frozenset[str]:
@@ -185,20 +247,32 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
     the clause before."""
     text, base = sentence.text, sentence.start
-    pos = _skip(text, m.end(), _LIST_OPENING)
+    # 任命了某甲为…; 区委决定，某甲同志为…候选人
+    pos = _skip(text, m.end() + (1 if text.startswith(DONE, m.end()) else 0), _LIST_OPENING + "，,")
     pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
     if text.startswith("为", pos) and found:  # 并决定为代理主任
         posts = _posts(text, pos + 1)
         last = found[-1]
         return [_event(doc, sentence, last.person, kind, p, dating, m, "carried", body=last.body)
                 for p in posts]
+    if label := _LIST_LABEL.match(text, pos):  # 拟提名人选：某甲…
+        pos = _skip(text, label.end(), _LIST_OPENING)
+    # the lines of a list after a colon: a pause or a space may stand for 为 (拟提名人选：| 某甲，某区区长候选人；)
+    lines = not m.group() or any(c in text[m.end():pos] for c in "：:")
     out: list[Event] = []
     # 决定任命：某甲为…；某乙为…: one word, a list of names and posts
     while (people := _names_forward(doc, text, base, pos, persons)):
-        pos = _LIST_CLOSE.match(text, people[-1].end - base).end()
-        respectively = text.startswith(RESPECTIVELY, pos)
-        pos = _skip(text, pos + (len(RESPECTIVELY) if respectively else 0), _INLINE_SPACE)
-        posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE)) if text.startswith("为", pos) else []
+        close = _LIST_CLOSE.match(text, people[-1].end - base).end()
+        respectively = text.startswith(RESPECTIVELY, close)
+        pos = _skip(text, close + (len(RESPECTIVELY) if respectively else 0), _INLINE_SPACE)
+        if text.startswith("为", pos):
+            posts = _posts(text, _skip(text, pos + 1, _INLINE_SPACE))
+        elif lines and pos < len(text) and (text[pos] in "，," or pos > close) \
+                and not _triggers()[0].match(text, _skip(text, pos + (text[pos] in "，,"), _INLINE_SPACE)):
+            # 拟提名人选：| 某甲，某区区长候选人； | 某乙 某局局长: a list's lines, a pause or a space for 为
+            posts = _posts(text, _skip(text, pos + (text[pos] in "，,"), _INLINE_SPACE))
+        else:
+            posts = []
         if not posts:
             break
         out += [_event(doc, sentence, person, kind, p, dating, m, "before")
@@ -229,6 +303,14 @@ def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     return out
 
 
+#: After a word, the name of a notice's field before the post: 拟任职务：某职.
+_FIELD = re.compile(r"职务?[：:]\s*")
+#: After a list word, the label of its list before a colon: 拟提名人选：, 任命名单：.
+_LIST_LABEL = re.compile(r"(?:人选|名单|人员)(?=[：:])")
+#: A note in brackets after a post proposed: 某甲为某区区长候选人（继续提名）.
+_NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]")
+#: The kind of an event whose post is proposed.
+PROPOSE = "propose"
 #: After a post proposed, the words saying it is proposed.
 _CANDIDATE_WORDS = ("候选人", "人选")
 
@@ -238,6 +320,8 @@ def _next_item(text: str, pos: int) -> int:
     or right there when a name follows (the lines of a list joined: …副区长某乙为…); a post proposed
     ends with 人选 or 候选人 (提名某甲为某区区长候选人，某乙为…)."""
     candidate = next((pos + len(w) for w in _CANDIDATE_WORDS if text.startswith(w, pos)), None)
+    if candidate is not None and (note := _NOTE.match(text, candidate)):
+        candidate = note.end()  # 某甲为某区区长候选人（继续提名），某乙为…
     if candidate is not None and text.startswith("、", candidate):
         return candidate + 1  # 某甲为某区区长候选人、某乙为…
     pos = candidate or pos
@@ -253,11 +337,20 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     person of the event before); a clause with no name (，2005年任某职): the person before, else
     the name opening the sentence; 原POST NAME 调任…: the post left too."""
     text, base = sentence.text, sentence.start
-    if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv"):
+    if m.start() > 0 and text[m.start() - 1] in load_set("personnel_event_stops.tsv") \
+            and not text.endswith(_ADVERBS_ENDING_IN_STOPS, 0, m.start()):
         return []
     people = _names_backward(doc, text, base, m.start(), persons)
     if not people and m.start() > 0 and text[m.start() - 1] == PRONOUN and found:  # 接受其辞去某职务的请求
         people = [found[-1].person]
+    if not people and found and found[-1].post.end - base < m.start() \
+            and _ADVERBS_ONLY.fullmatch(text, found[-1].post.end - base, m.start()):
+        people = [found[-1].person]  # 某甲被任命为某职并代理某职: the person of the post right before
+    if not people and (succeeded := _SUCCEEDS.search(text, max(0, m.start() - MAX_SUCCESSION), m.start())):
+        # 某甲接替某乙担任某职: the name before 接替 takes the post
+        person = _name_ending_at(doc, text, base, succeeded.start(), persons)
+        people = [person] if person is not None and _name_at(
+            doc, text, base, succeeded.end(), persons) is not None else []
     clause = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
     opening = _skip_dates(text, clause, m.start(), dating[0])
     left = _post_left(text, opening, m) if not people else None  # 2015年从某区委书记调任…
@@ -268,28 +361,94 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
         people = [person] if left is not None else []
     if left is not None:
         opening = m.start()
-    if not people and clause > 0 and (text[opening:m.start()] in _CARRIED_OPENINGS
-                                      or _went_to(text, opening, m.start())):
-        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职
+    carried = _CARRIED.fullmatch(_undated(text, opening, m.start(), dating[0]))  # ，并于1月5日被任命为…
+    decided = bool(found) and found[-1].pattern != STEP \
+        and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
+    adverbs = carried.group() + _adverbs_before(text, clause) if carried is not None else None
+    step = _told_as_step(text, m, adverbs, decided)
+    if not people and (modified := _modified_by(doc, text, base, m.end(), persons)) is not None:
+        people = [modified]  # 曾任某职的某甲表示: the name the post modifies
+    elif not people and carried is not None and carried.group("pronoun"):
+        # 2010年，他调任某职 / 此后，他调任某职: the person of the events before
+        people = [found[-1].person] if found else [p for p in (persons.recent or persons.biography,) if p is not None]
+    elif not people and (carried is not None and (clause > 0 or step or opening > clause)
+                         or clause > 0 and _went_to(text, opening, m.start())):
+        # 某甲任某职，后兼任某职 / ，不再担任某职务 / 某甲早年在某地工作，2005年任某职 / 某甲，男，…。历任某职 /
+        # 某甲，男，…。2005年任某职
         people = [found[-1].person] if found else _cv_subject(doc, text, base, m.start(), persons, opening_only=True) \
             or ([persons.biography] if persons.biography is not None and _name_at(
                 doc, text, base, _skip(text, 0, _LIST_OPENING), persons) is None else [])
-    if not people and kind == "propose":  # 某甲，男，1975年3月生，…，现任…，拟任…
+    if not people and kind == PROPOSE:  # 某甲，男，1975年3月生，…，现任…，拟任…
         people = _cv_subject(doc, text, base, m.start(), persons)
     if not people:
         return []
     acting = m.group().endswith(ACTING)
-    posts = _posts(text, m.end())
+    field = _FIELD.match(text, m.end())  # 拟任职务：某职 (a notice's field)
+    posts = _posts(text, field.end() if field else m.end())
+    while posts and (more := _posts_clause(text, posts[-1][1])):  # 后任某镇镇长，某县委常委、组织部部长；
+        posts += more
     if not posts and kind in ("resign", "remove") and len(people) == 1:  # 前任某某主席某甲已辞任
         posts = _posts_before(text, base, people[0], persons)
     respectively = RESPECTIVELY in text[people[-1].end - base:m.start()]
-    events = [_event(doc, sentence, person, kind, p, dating, m, "after", acting=acting)
+    events = [_event(doc, sentence, person, kind, p, dating, m, STEP if step else "after", acting=acting, step=step)
               for person, p in _pairs(people, posts, respectively)]
     if m.group() in load_lines("personnel_transfers.txt"):
         left = left or _former_post(text, base, people[0])
         if left is not None:
             events += [_event(doc, sentence, person, "remove", left, dating, m, "transfer") for person in people]
     return events
+
+
+def _undated(text: str, start: int, end: int, dates: list[StatedDate]) -> str:
+    """text[start:end] without the dates stated in it and the 于 before them (并于1月5日 -> 并)."""
+    out, pos = [], start
+    for d in dates:
+        if start <= d.start and d.end <= end:
+            out.append(text[pos:d.start].removesuffix("于"))
+            pos = d.end
+    return "".join(out) + text[pos:end]
+
+
+def _posts_clause(text: str, end: int) -> list[tuple[int, int]]:
+    """The posts of the clause after a pause at ``end`` when it is only a list of posts (a career's
+    posts told on: 后任某镇镇长，某县委常委、组织部部长；): it holds no personnel word and ends there."""
+    if not text.startswith(("，", ","), end):
+        return []
+    posts = _posts(text, end + 1)
+    if not posts:
+        return []
+    close = posts[-1][1] + next((len(w) for w in _ETC_POSTS if text.startswith(w, posts[-1][1])), 0)
+    if close < len(text) and text[close] not in "，,；;。" or _triggers()[0].search(text, end + 1, posts[-1][1]):
+        return []
+    return posts
+
+
+#: After the last post of a career's list: 等职, 等职务 (历任某职，某职等职).
+_ETC_POSTS = ("等职务", "等职")
+
+
+def _told_as_step(text: str, m: re.Match[str], adverbs: str | None, decided: bool) -> bool:
+    """Whether the word ``m`` tells a step of a career without its date: its word says so (历任, 曾任,
+    先后任), or the sentence's opening clause (此前，某甲任某职), or the ``adverbs`` of its carried clause (，后任某职,
+    ，此前她任某职, ，后调入某市，任某职) unless 后 goes on about a decision of the day (``decided``: the event before
+    in the sentence has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
+    first = _CARRIED.match(text)
+    if m.group().startswith(_STEP_MARKS) or 0 < first.end() < len(text) and text[first.end()] in "，," \
+            and any(w in first.group() for w in _STEP_MARKS):
+        return True
+    return adverbs is not None and any(w in adverbs for w in _STEP_MARKS) and (
+        not decided or any(w in adverbs for w in _BEFORE_NOW))
+
+
+def _adverbs_before(text: str, clause: int) -> str:
+    """The adverbs opening the clause before the one at ``clause`` when it tells no event of its own (，后调入
+    某市，任某职: where the person went, later), else ""."""
+    if clause < 2:
+        return ""
+    start = max(text.rfind(c, 0, clause - 1) for c in "，,；;") + 1
+    if _triggers()[0].search(text, start, clause - 1):
+        return ""
+    return _CARRIED.match(text, start).group()
 
 
 def _went_to(text: str, start: int, end: int) -> bool:
@@ -359,7 +518,7 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
     the name opening the sentence (某甲早年在某地工作，2005年任某职)."""
     if opening_only:
         person = _name_at(doc, text, base, _skip(text, 0, _LIST_OPENING), persons) or _modified_subject(
-            doc, text, base, persons)
+            doc, text, base, persons) or _clause_subject(doc, text, base, verb, persons)
         return [person] if person is not None and person.end - base < verb else []
     openings = [0] + [i + 1 for i in range(verb) if text[i] in "\n：:；;"]
     for start in reversed(openings):
@@ -367,6 +526,25 @@ def _cv_subject(doc, text: str, base: int, verb: int, persons, opening_only: boo
         if person is not None and person.end - base < verb and text.startswith(("，", ",", "（", "("), person.end - base):
             return [person]
     return []
+
+
+def _modified_by(doc, text: str, base: int, pos: int, persons) -> Mention | None:
+    """The name right after the posts written from ``pos`` and 的 (曾任某县县长的某甲表示: the posts modify it),
+    else None."""
+    posts = _posts(text, pos)
+    if not posts or not text.startswith("的", posts[-1][1]):
+        return None
+    return _name_at(doc, text, base, posts[-1][1] + 1, persons)
+
+
+def _clause_subject(doc, text: str, base: int, verb: int, persons) -> Mention | None:
+    """The first name opening a clause before ``verb`` after the sentence's opening one (公开资料显示，某甲出生于…，
+    曾任某职): the person a sentence whose first clause reports its source is about."""
+    for i in range(verb):
+        if text[i] in "，," and (person := _name_at(doc, text, base, i + 1, persons)) is not None \
+                and not _triggers()[0].search(person.text, 1):  # not ，后任某职
+            return person
+    return None
 
 
 def _modified_subject(doc, text: str, base: int, persons) -> Mention | None:
@@ -405,12 +583,12 @@ class _Persons:
     """The document's Person mentions by where they start and end, and its Title mentions by
     where they end."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], text: str) -> None:
         self.by_start: dict[int, list[Mention]] = defaultdict(list)
         self.by_end: dict[int, list[Mention]] = defaultdict(list)
         self.titles_by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
-            if m.type == "Person":
+            if m.type == "Person" and not _misread(text, m):
                 self.by_start[m.start].append(m)
                 self.by_end[m.end].append(m)
             elif m.type == "Title":
@@ -418,6 +596,15 @@ class _Persons:
         #: The person a biography is about: the name opening the last sentence of the article that
         #: opened with one and a pause (某甲，男，1975年生。1998年参加工作，后任某职).
         self.biography: Mention | None = None
+        #: The person the article told of last: of its last event, or the name opening its last sentence
+        #: that opens with one (某甲在某地工作多年。2010年，他调任某职).
+        self.recent: Mention | None = None
+
+
+def _misread(text: str, person: Mention) -> bool:
+    """Whether a Person mention is a career's words read as a name: a date's unit and an adverb
+    (2011年起任: 年起), or adverbs alone (，后同时担任: 后同时)."""
+    return text[person.start - 1:person.start].isdigit() or _CARRIED.fullmatch(person.text) is not None
 
 
 def _name_at(doc: Document, text: str, base: int, s: int, persons) -> Mention | None:
@@ -512,7 +699,8 @@ def _name_ending_at(doc, text: str, base: int, end: int, persons) -> Mention | N
 
 
 def _name_token(token: str) -> bool:
-    return names.is_name(token) and not is_place(token) and not set(token[1:]) & _NOT_IN_NAMES
+    return names.is_name(token) and not is_place(token) and not set(token[1:]) & _NOT_IN_NAMES \
+        and _CARRIED.fullmatch(token) is None  # 后同时担任: adverbs, no name
 
 
 #: Adverbs that stand between a subject and its verb, never inside a name (后不再兼任, 均当选).
@@ -520,10 +708,10 @@ _NOT_IN_NAMES = frozenset("不再也又均都已将并或")
 
 
 def _names_may_follow(text: str, s: int) -> bool:
-    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 调来的某甲, 会议选举…, 主席某甲): the
-    text before it ends a personnel word, a pause, a verb of the meeting or a title."""
+    """A name may start at ``s`` after a word (接受某甲辞去, 决定某甲代理, 关于某甲辞去, 调来的某甲, 决定由某甲代理,
+    会议选举…, 主席某甲): the text before it ends a personnel word, a pause, a verb of the meeting or a title."""
     return names.pause_at(text, s - 1) or text[max(0, s - 2):s] in ("接受", "决定", "同意", "批准", "同志", "关于") \
-        or text[s - 1:s] == "的" \
+        or text[s - 1:s] in ("的", "由") \
         or any(text.endswith(word, 0, s) for word in _triggers()[1]) or text.endswith(_title_heads(), 0, s)
 
 
@@ -538,7 +726,8 @@ def _posts(text: str, pos: int) -> list[tuple[int, int]]:
         end = stop.start() if stop else pos
         inner = text.find(_POST_SEPARATORS, pos, end)
         end = inner if inner >= 0 else end
-        if end > pos and text.startswith("为", end):  # …副区长某乙为…: the post ends before the name
+        # …副区长某乙为… / …副区长某乙 某局局长 (a list's lines joined): the post ends before the name
+        if end > pos and (text.startswith("为", end) or text[end:end + 1] in _INLINE_SPACE and end < len(text)):
             end = next((k for k in range(end - 2, pos, -1) if text[pos:k].endswith(_title_heads())
                         and names.name_end(text, k) == end), end)
         if end <= pos or not text[pos:end].endswith(_title_heads()):
@@ -590,9 +779,12 @@ def _chain_bodies(events: list[Event]) -> list[Event]:
 
 def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: tuple[int, int],
            dating: tuple[list[StatedDate], str | None], trigger: re.Match[str], pattern: str, acting: bool = False,
-           body: Span | None = None) -> Event:
+           body: Span | None = None, step: bool = False) -> Event:
+    """``step``: a step of a career told without its date (，后任某职): dated by its own clause only."""
     base = sentence.start
     start, end = post
+    if sentence.text.startswith(_CANDIDATE_WORDS, end):
+        kind = PROPOSE  # 决定某甲为某区区长候选人: a candidate, the post not yet held
     title_start, body_end, acting_in_post = _split_post(sentence.text, start, end)
     if sentence.text.startswith(FORMER, title_start):  # 某市委原常委: the post held was 常委
         title_start += len(FORMER)
@@ -600,11 +792,12 @@ def _event(doc: Document, sentence: Sentence, person: Mention, kind: str, post: 
         body_start = start + (len(ACTING) if sentence.text.startswith(ACTING, start) else 0)
         body = doc.span(base + body_start, base + body_end)
     stated_in_text, default = dating  # the sentence's dates; the date when it states none
-    stated = _date_of_clause(sentence.text, stated_in_text, trigger.start()) \
-        or statement_date(sentence.text, stated_in_text, trigger.start())
+    stated = _date_of_clause(sentence.text, stated_in_text, trigger.start())
+    if stated is None and not step:
+        stated = statement_date(sentence.text, stated_in_text, trigger.start())
     return Event(person=person, kind=kind, acting=acting or acting_in_post, post=doc.span(base + start, base + end),
                  title=doc.span(base + title_start, base + end), body=body,
-                 date=stated.value if stated else default,
+                 date=stated.value if stated else None if step else default,
                  date_stated=stated is not None, evidence=doc.span(sentence.start, sentence.end),
                  pattern=pattern)
 

@@ -3,7 +3,7 @@
 Milestone words are in kg/data/project_milestones.tsv; planned milestones count
 (预计2025年建成通车: the date is the plan's), but not a negated one (尚未投产:
 kg/data/milestone_negations.txt), a wish (早日通车: kg/data/milestone_wishes.txt) nor a
-condition (建成后), a purpose (为确保…按时投产: kg/data/milestone_purposes.txt) or a noun's
+condition (建成后), a purpose (为确保…按时投产: kg/data/milestone_purposes.txt; 为…通车奠定基础) or a noun's
 modifier (开工率, 通车里程: kg/data/milestone_noun_heads.txt).  Its date is the clause's own
 date (kg.dates.statement_date), to the year at least, 当天/同日 being the day the report is
 about; a sentence at the reported event (签约仪式上，…: kg/data/report_scene_words.txt)
@@ -16,7 +16,8 @@ Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面�
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦); of a range
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
-105亿元的乙); a figure of a part after 其中 (其中商业广场总面积…) is none's.
+105亿元的乙), those told 分别 of the projects listed before are each one's (甲、乙总投资分别为10亿元、8亿元);
+a figure of a part after 其中 (其中商业广场总面积…) is none's, a phase's (其中一期投资…) the project's.
 A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
 name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
@@ -41,7 +42,7 @@ Both attach to the project the sentence is about, named as the project grammar
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
   not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
-  the count (甲项目、乙项目3项计划参加签约), or after
+  the count (甲项目、乙项目3项计划参加签约; 甲、乙、丙3个项目集中开工: not a clause's words), or after
   the count (共建成通车15个项目，其中…分别是甲、乙; 分别为：某县的甲项目，某区的乙项目), when the word names a kind (新开工
   项目) or a milestone of many at once (集中开工) has no project of its own clause;
 - a milestone word inside a project's name is none (某某贯通工程); a semicolon ends a statement
@@ -70,12 +71,22 @@ Both attach to the project the sentence is about, named as the project grammar
   last project, of the sentences before in the same article; not for a sentence with a
   subject of its own (全区完成投资20亿元) nor for the scene of the day (开工现场，某市还举行了…).
 
+An agreement signed (签订某某项目投资协议, 签署了甲、乙项目合作合同) is a signing of the projects named in
+it; the project at the venue of a milestone of many (在主会场，某某项目…) is one of them, a sentence
+counting the same milestone with no project of its own telling it on; a ceremony a bare 项目 holds
+(项目开工仪式在某地举行) is the project's told before, and so is a sentence opening with a time of the day
+(上午), a report's source (据介绍) or what the project builds or where it lies (主要建设…, 位于…); what a
+clause says is built (计划投资20亿元建设某某产业园) may end with a park word or 中心, not what a project
+mainly builds (主要建设某某生产线); a park built (a Park mention ending with 产业园, 物流园 …) opening the
+word's own clause is its project (某某物流园于5月建成投用, 某某产业园一期已建成投产).
+
 A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
 the text (a list's item, a signing's object) is one the sentences after may point back to;
-a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's; 某某公路
+a milestone of a list of projects (甲项目、乙项目和丙项目同时开工) is each one's (with the n-th of the dates
+told 分别: 甲项目和乙项目分别于3月和5月开工); 某某公路
 and 某某公路项目 are one project for a milestone (the dated statement stands).
 """
 from __future__ import annotations
@@ -87,7 +98,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import fact_anchor, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -96,11 +107,11 @@ from kg.relations.context import add_once
 from kg.spans import SpanIndex
 
 #: Between a figure's word and its amount, up to 8 of the characters of 约, 达, 为, 超过, 近, 逾,
-#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于.
-_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于){0,8}"
-#: After a word of production (年产, 年可生产, 年处理, 年加工), the product may stand before its
-#: amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨).
-_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工))(?!值)[\u4e00-\u9fff]{1,12}?"
+#: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于, 突破, 实现, 多达.
+_FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于|突破|实现|多达){0,8}"
+#: After a word of production (年产, 年可生产, 年处理, 年加工, 年出栏, 年屠宰, 日供水), the product or
+#: 能力 may stand before its amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨, 年出栏生猪10万头).
+_PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工)|(?<=出栏)|(?<=屠宰)|(?<=供水))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
 #: A count of equal units before an amount (4×66万千瓦: four units of 66万千瓦 each) multiplies it;
@@ -168,9 +179,12 @@ def _milestone_words() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, Decimal]]]:
-    kinds = dict(load_table("project_figures.tsv"))
+    rows = load_table("project_figures.tsv")
+    kinds = {row[0]: row[1] for row in rows}
     units = {row[0]: (row[1], Decimal(row[2])) for row in load_table("amount_units.tsv")}
-    words = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    # a word marked "pause" names the amount only after a pause or a bracket (，面积12万平方米; not 灌溉面积)
+    words = "|".join((rf"(?<![\u4e00-\u9fff]){re.escape(row[0])}" if row[2:] == ("pause",) else re.escape(row[0]))
+                     for row in sorted(rows, key=lambda row: len(row[0]), reverse=True))
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
@@ -229,15 +243,50 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                                             object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
             date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
-            for each in found:
+            each_date = _respective_dates(sentence.text, dates, m.start(), len(found))
+            for i, each in enumerate(found):
+                day = each_date[i] if each_date else date  # 甲和乙分别于3月和5月开工: the n-th date the n-th's
                 add(each, Milestone(each, rows[m.group()],
                                     doc.span(sentence.start + m.start(), sentence.start + m.end()),
-                                    date, date is not None, doc.span(sentence.start, sentence.end)))
+                                    day, day is not None, doc.span(sentence.start, sentence.end)))
             if len(found) > 1 or not found and (sentence.text.endswith(_COLLECTIVE, 0, m.start())
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
                 many_of_article.setdefault(sentence.article, of_many)
+        if of_many is None and told is not None and not projects.by_sentence.get(index) \
+                and any(rows[w.group()] == told[0] for w in pattern.finditer(sentence.text)):
+            of_many = told  # 此次集中开工项目共28个。在主会场，某某项目…: the same milestone of many, told on
+        for agreement in _AGREEMENT.finditer(sentence.text):
+            # 与某公司签订某某项目投资协议: the projects named between the verb and the agreement are signed
+            text, at = sentence.text, agreement.start()
+            if any(w in text[_clause_start(text, at):at] for w in negations):
+                continue
+            stated = statement_date(text, dates, at, precision=4)
+            date = stated.value if stated else lead if _at_the_scene(text, at) else None
+            word = doc.span(sentence.start + at, sentence.start + agreement.end())
+            for each in projects.agreed(index, agreement):
+                add(each, Milestone(each, SIGNED, word, date, date is not None, doc.span(sentence.start, sentence.end)))
     return _headlines_told_again(doc, out)
+
+
+#: The verb of an agreement signed, with an adverb before it (正式签订).
+_SIGNS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:签订|签署)了?")
+#: The milestone of an agreement signed.
+SIGNED = "签约"
+#: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
+_AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
+                        r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
+
+
+def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) -> list[str]:
+    """The dates told 分别 before the word at ``pos`` in its clause, one per project of a list of ``count``
+    (甲项目和乙项目分别于3月和5月开工), else []."""
+    clause = _clause_start(text, pos)
+    respectively = text.find("分别", clause, pos)
+    if respectively < 0 or count < 2:
+        return []
+    told = [d.value for d in dates if respectively < d.start and d.end <= pos]
+    return told if len(told) == count else []
 
 
 def _at_the_scene(text: str, pos: int) -> bool:
@@ -299,6 +348,9 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 签约额3亿元: an amount, not a signing
     if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
         return False  # 为确保某某项目按时投产，…: what something is done for
+    if text.startswith("为", _clause_start(text, m.start())) \
+            and _LAYS_GROUND.search(text, m.end(), _clause_end(text, m.end())):
+        return False  # 为年底全线通车奠定基础: what something prepares
     if _in_list_of_tasks(text, m):
         return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
@@ -323,6 +375,10 @@ def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
     items = [w for w in text[begin:stop].split("、") if w]
     words = _milestone_words()[0]
     return len(items) > 1 and any(not words.search(w) for w in items)
+
+
+#: After a milestone in a clause opening with 为, the words saying it is prepared for (为…通车奠定基础).
+_LAYS_GROUND = re.compile(r"(?:奠定|打下|夯实)了?(?:坚实|良好|重要)?(?:的)?基础|创造(?:了)?(?:有利)?条件|做好(?:了)?准备")
 
 
 @lru_cache(maxsize=1)
@@ -378,6 +434,13 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
                     and not any(w in more.group("product") for w in kinds):
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
+        for each in _respective_amounts().finditer(text):
+            # 甲项目、乙项目总投资分别为10亿元、8亿元: the n-th amount is the n-th project's
+            listed = projects.respective(index, base + each.start())
+            amounts = list(_amount_in_list().finditer(text, each.start("amounts"), each.end("amounts")))
+            if len(listed) == len(amounts) > 1:
+                for project, amount in zip(listed, amounts):
+                    add(project, kinds[each.group("word")], each.group("word"), amount, base, sentence)
         for project in projects.outermost(index):
             if project.text in ends_of_names:
                 continue  # its capacity is the longer name's
@@ -396,6 +459,20 @@ def _amount() -> str:
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     return rf"{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit})"
+
+
+@lru_cache(maxsize=1)
+def _amount_in_list() -> re.Pattern[str]:
+    """An amount of a list of amounts (10亿元、8亿元)."""
+    return re.compile(rf"(?P<amount>{_amount()})")
+
+
+@lru_cache(maxsize=1)
+def _respective_amounts() -> re.Pattern[str]:
+    """A figure's word, 分别, and a list of amounts (总投资分别为10亿元、8亿元)."""
+    words = "|".join(map(re.escape, sorted(_figure_pattern()[1], key=len, reverse=True)))
+    amount = re.sub(r"\(\?P<\w+>", "(?:", _amount())  # unnamed: the list repeats it
+    return re.compile(rf"(?P<word>{words})分别(?:为|是|达|约|约为)?(?P<amounts>{amount}(?:[、，,和及与]{amount})+)")
 
 
 @lru_cache(maxsize=1)
@@ -439,6 +516,10 @@ def _subject_pattern() -> re.Pattern[str]:
                       rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
+#: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…).
+_FUNCTION_CHARS = re.compile(r"[对在向为把将给与和的了是从于]")
+#: A count of projects naming no kind of them but generic words (3个项目, 两个重点项目; not 3个领域项目).
+_COUNT_OF_PROJECTS = re.compile(rf"[\d一二两三四五六七八九十]+[个项](?:{'|'.join(('重点', '重大', '产业', '新'))})?项目")
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
 _COUNTED = re.compile(_COUNT)
 
@@ -519,9 +600,14 @@ def _capacity_per_year() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _generic_phrase() -> re.Pattern[str]:
     """Generic words and a project word ending right before a milestone word (重大项目 of 重大项目
-    签约仪式, with 集中 between them): kg/data/project_generic.txt."""
+    签约仪式, with 集中 or the way of signing between them: 产业项目视频签约, 项目云签约):
+    kg/data/project_generic.txt."""
     generic = "|".join(map(re.escape, sorted(load_set("project_generic.txt"), key=len, reverse=True)))
-    return re.compile(rf"(?:{generic})+(?:项目|工程)(?:{'|'.join(_COLLECTIVE)})?$")
+    return re.compile(rf"(?:{generic})+(?:项目|工程)(?:{'|'.join(_COLLECTIVE + _REMOTE)})?$")
+
+
+#: Before a signing, how it is held from afar: 云签约, 视频签约, 线上签约.
+_REMOTE = ("云", "视频", "线上", "网上")
 
 
 def _generic_before(text: str, pos: int) -> bool:
@@ -540,6 +626,8 @@ def _generic_before(text: str, pos: int) -> bool:
 #: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
 _BUILD_VERB = re.compile(r"(?:投资|开工|启动|计划|将|拟)?(?:建设|新建|兴建)")
 
+#: Before 建设, the words telling what a project builds: 主要建设某某生产线.
+_CONTENT = ("主要",)
 #: After an amount's 的, words that describe, not name (总投资30亿元的项目, 的新建项目).
 _BUILT_AFTER = ("项目", "工程", "新建", "重大", "重点", "产业", "一批", "多个", "各类")
 #: Between a name after 的 and 等…项目, words that make it no list item (a clause: 甲将带动…等项目).
@@ -560,13 +648,23 @@ _VENUE = re.compile(r"(?:会场|活动|仪式)(?:设在|位于|选在|在)")
 _SITE = re.compile(r"(?:建设)?(?:现场|工地)")
 #: Opening a clause about a part of what the clause before names: 其中商业广场总面积8万平方米.
 _PART_OPENERS = ("其中", "其中的")
+#: Opening a sentence after a milestone of many, the venue of its event: 在主会场，某某项目….
+_AT_THE_VENUE = re.compile(r"在?(?:主会场|分会场)(?:上|内)?[，,]")
 
 
 def _of_a_part(text: str, pos: int) -> bool:
     """Whether the statement at ``pos`` is told of a part its clause names after 其中 (其中商业广场
-    总面积8万平方米; not 其中，某某项目占地…, whose clause is the project's)."""
+    总面积8万平方米; not 其中，某某项目占地…, whose clause is the project's, nor 其中一期投资8亿元: a phase's
+    figure is the project's)."""
     clause = _clause_start(text, pos)
-    return text.startswith(_PART_OPENERS, clause) and pos - clause > len("其中")
+    return text.startswith(_PART_OPENERS, clause) and pos - clause > len("其中") \
+        and not _PHASE.match(text, clause + len("其中"))
+
+
+#: The endings of the names of parks that are built as projects (not zones: 高新区, 新城).
+_BUILT_PARKS = ("产业园", "工业园", "科技园", "物流园", "创业园", "孵化园", "软件园", "电商园", "示范园", "农业园")
+#: A phase of a project: 一期, 二期工程, 首期.
+_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+|首)期")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -582,16 +680,21 @@ _DATE_WORDS = re.compile(r"\d+[年月日号]?|[一二三四五六七八九十零
 def _goes_on(text: str, clauses: list[int]) -> bool:
     """Whether a sentence with no project of its own goes on about the project of the sentences
     before: it points back (该项目, 这个产业融合项目), or its first clause that is more than a date
-    opens with 其 or a works word alone (项目, 工程, 水库, 大坝), or with no subject at all (2014年9月，正式开工; 预计2025年建成通车; not
-    全区完成投资20亿元, 今年全区项目建设有序推进，基本建成投产)."""
+    opens with 其 or a works word alone (项目, 工程, 水库, 大坝), or with no subject at all (2014年9月，正式开工;
+    预计2025年建成通车; 主要建设某某生产线，总投资…; not 全区完成投资20亿元, 今年全区项目建设有序推进，基本建成投产)."""
     if _POINTS_BACK.search(text, 0, clauses[0] + 8):
         return True
     for c in reversed(clauses):
         rest = _skip_openers(text, c)
         if rest < len(text) and text[rest] not in "，,；;：:\n":
             return text.startswith((*_ANAPHORS, *_part_words()), rest) and not text.startswith("其中", rest) \
-                or text.startswith(tuple(_milestone_words()[1]) + tuple(_figure_pattern()[1]), rest)
+                or text.startswith(tuple(_milestone_words()[1]) + tuple(_figure_pattern()[1]) + _DESCRIBED, rest)
     return False
+
+
+#: Opening a sentence with no subject, what the project builds or where it lies (主要建设某某生产线，总投资…;
+#: 建设内容包括…; 位于某区，…): the project told of before.
+_DESCRIBED = ("主要建设", "建设内容", "主要建设内容", "位于", "选址")
 
 
 @lru_cache(maxsize=1)
@@ -743,6 +846,8 @@ class _Projects:
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         # a company the recognizer named is no project of a list before the sites of a milestone
         self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
+        # a park built (某某物流园, 某某产业园) opening a clause is its project (某某物流园于5月建成投用)
+        self.parks = {c.start: c for c in doc.mentions if c.type == "Park" and c.text.endswith(_BUILT_PARKS)}
         # a person, a place or a body the recognizer named is no listed project (王某等领导, 某市城东、东海)
         self.not_projects = {(c.start, c.end) for c in doc.mentions if c.type in ("Person", "Place", "GovOrg")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
@@ -781,16 +886,19 @@ class _Projects:
 
     def _built(self, sentence: Sentence) -> list[Mention]:
         """The projects a clause says are built when the recognizer did not name them (某公司投资24亿元，将在
-        某市建设某某机电城项目): the words after 建设 to the clause's end, ending with 项目 or 工程, that name
-        one project (not 加快建设重点项目)."""
+        某市建设某某机电城项目, 计划投资20亿元建设某某新材料产业园): the words after 建设 to the clause's end, ending
+        with a works or park word or 中心, that name one project (not 加快建设重点项目)."""
         text, base = sentence.text, sentence.start
         known = self.by_sentence.get(bisect_right(self.starts, base) - 1, [])
         out: list[Mention] = []
         for verb in _BUILD_VERB.finditer(text):
+            if text.endswith(_CONTENT, 0, verb.start()):
+                continue  # 主要建设某某生产线: what a project builds, no project
             end = _clause_end(text, verb.end())
             name = text[verb.end():end]
-            if 2 < len(name) <= MAX_LISTED and name.endswith(_WORKS) and _NAME_CHARS.fullmatch(name) \
-                    and _names_a_project(name, name[-2:]) and "、" not in name \
+            suffix = next((w for w in _site_words() if name.endswith(w)), "")
+            if 2 < len(name) <= MAX_LISTED and suffix and _NAME_CHARS.fullmatch(name) \
+                    and _names_a_project(name, suffix) and "、" not in name \
                     and not any(m.start < base + end and base + verb.end() < m.end for m in known):
                 out.append(Mention(base + verb.end(), base + end, name, "Project", source="milestones.built"))
         return out
@@ -889,7 +997,9 @@ class _Projects:
             counted = _COUNTED_PROJECTS.search(sentence.text, clause, own_end if k == 0 else pos)
             if counted is not None:
                 return counted
-            subject = self._subject(sentence, clause, pos)
+            # a park built opening the word's own clause (某某物流园于5月建成投用; not 某某产业园已形成规模，
+            # 24家企业签约入驻: a zone the companies move into)
+            subject = self._subject(sentence, clause, pos) or (self._park(sentence, clause, pos) if k == 0 else None)
             if subject is not None:
                 return subject
             named = [m for m in before if m.start >= sentence.start + clause]
@@ -910,8 +1020,11 @@ class _Projects:
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
-        if self.doc.text.startswith(_SCENES, end):
-            return None  # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again
+        if self.doc.text.startswith(_SCENES, end) \
+                and not sentence.text.startswith((*_ANAPHORS, *_WORKS), _skip_openers(sentence.text, clauses[0])):
+            # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again (not 项目开工仪式在
+            # 某地举行, 项目举行开工仪式: the project told of before)
+            return None
         return self._earlier(index) if _goes_on(sentence.text, clauses) else None
 
     def _counted(self, sentence: Sentence, counted: re.Match[str]) -> list[Mention]:
@@ -925,6 +1038,12 @@ class _Projects:
                 _milestone_words()[0].search(text, a, b) for a, b in _list_items(text, start, counted.start())):
             # 甲项目、乙项目、丙项目3项计划参加签约: the list the count closes (not 新开工、竣工项目400个)
             return self._items(sentence, start, counted.start() + len(_WORKS[0]), named_by_count=True)
+        listed = _list_items(text, start, counted.start())
+        if _COUNT_OF_PROJECTS.fullmatch(counted.group()) and len(listed) > 1 and not any(
+                _milestone_words()[0].search(text, a, b) or _FUNCTION_CHARS.search(text, a, b) for a, b in listed):
+            # 甲、乙、丙3个项目集中开工: the list right before the count (not 工业、农业3个领域项目, nor 代表市委、
+            # 市政府对全市156个项目: a clause, no names)
+            return self._items(sentence, start, counted.start(), named_by_count=True)
         opened = _LIST_OPENS.search(text, counted.end(), _statement_end(text, counted.end()))
         if opened is None:
             return []
@@ -939,11 +1058,15 @@ class _Projects:
         return items
 
     def one_of_them(self, index: int) -> list[Mention]:
-        """The projects a sentence opening with 其中 is about: its subject (其中，丙项目占地350亩), else
+        """The projects a sentence opening with 其中 or with the event's venue (在主会场，丙项目…) is about: its
+        subject (其中，丙项目占地350亩), else
         the projects each of its statements lists before 等…项目 (其中，甲、乙等项目将…；丙等项目将…)."""
         sentence = self.doc.sentences[index]
         text = sentence.text
         opening = _skip(text, 0, _QUOTES_AND_SPACE)
+        if venue := _AT_THE_VENUE.match(text, opening):  # 在主会场，某某项目总投资45亿元: one of them
+            subject = self._subject(sentence, venue.end(), len(text))
+            return [subject] if subject is not None else []
         if not text.startswith(_PART_OPENERS, opening):
             return self._hosting(index)
         subject = self._subject(sentence, opening, len(text))
@@ -1024,6 +1147,21 @@ class _Projects:
                     out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out
 
+    def agreed(self, index: int, agreement: re.Match[str]) -> list[Mention]:
+        """The projects an agreement signed in sentence ``index`` is of: the Project mentions its
+        object holds (签订甲项目、乙项目投资协议), else its object when it ends with a works word and names
+        one project (签署某某产业园项目合作协议; not 签订投资协议, 签订3个项目协议)."""
+        sentence = self.doc.sentences[index]
+        start, end = sentence.start + agreement.start("object"), sentence.start + agreement.end("object")
+        named = [m for m in self.outermost(index) if start <= m.start and m.end <= end]
+        if named:
+            return named
+        name = agreement.group("object")
+        if not 2 < len(name) <= MAX_LISTED or not name.endswith(_WORKS) or not _NAME_CHARS.fullmatch(name) \
+                or not _names_a_project(name, name[-2:]):
+            return []
+        return self._known(index, [Mention(start, end, name, "Project", source="milestones.agreement")])
+
     def _object(self, sentence: Sentence, pos: int) -> Mention | None:
         """The project a word like 签约 takes after it, written to its clause's end (签约年产6万吨甲、
         乙系列产品项目): a name ending with a project suffix."""
@@ -1034,6 +1172,13 @@ class _Projects:
                 or _COUNTED.search(name):
             return None
         return Mention(sentence.start + pos, sentence.start + end, name, "Project", source="milestones.object")
+
+    def respective(self, index: int, pos: int) -> list[Mention]:
+        """The projects listed right before ``pos`` in its clause (甲项目、乙项目|总投资分别为…), in order."""
+        sentence = self.doc.sentences[index]
+        clause = sentence.start + _clause_start(sentence.text, pos - sentence.start)
+        before = [m for m in self.outermost(index) if clause <= m.start and m.end <= pos]
+        return self.listed_with(before[-1]) if before and before[-1].end == pos else []
 
     def listed_with(self, project: Mention) -> list[Mention]:
         """``project`` and the projects listed with it (甲项目、乙项目和丙项目集中开工): a milestone
@@ -1065,13 +1210,33 @@ class _Projects:
         if begin is not None and is_place(text[m.start("name"):begin]):
             begin = m.start("name")
         company = text.rfind("公司", m.start("name"), begin) if begin is not None else -1
-        if company >= 0:
+        stop = m.end("phase") if m.group("phase") else m.end("name")  # 某某项目(一期): the phase is part of it
+        if company >= 0:  # not the signing after it (某某有限公司正式签订某某项目投资协议)
             begin = company + len("公司")
+            signs = _SIGNS.match(text, begin, stop)
+            begin = signs.end() if signs else begin
         elif begin != m.start("name"):
             return None
-        stop = m.end("phase") if m.group("phase") else m.end("name")  # 某某项目(一期): the phase is part of it
+        # the longest name the recognizer gave from there in the clause (某某新院区建设项目, not 某某新院区)
+        index = bisect_right(self.starts, sentence.start) - 1
+        end = sentence.start + min(pos, _clause_end(text, stop))
+        longer = [p for p in self.by_sentence.get(index, []) if p.start == sentence.start + begin
+                  and sentence.start + stop < p.end <= end]
+        if longer:
+            stop = max(p.end for p in longer) - sentence.start
         return _part_named_last(self.doc, Mention(sentence.start + begin, sentence.start + stop,
                                                   text[begin:stop], "Project", source="milestones.subject"))
+
+    def _park(self, sentence: Sentence, clause: int, pos: int) -> Mention | None:
+        """The park built (a Park mention ending with 园: 某某物流园, 某某产业园) opening the clause at ``clause``
+        before ``pos``, with the phase written right after it (某某产业园一期), as a project."""
+        start = _skip(sentence.text, clause, _QUOTES_AND_SPACE + _BULLETS)
+        park = self.parks.get(sentence.start + start)
+        if park is None or park.end > sentence.start + pos:
+            return None
+        phase = _PHASE.match(self.doc.text, park.end)
+        end = phase.end() if phase and phase.end() <= sentence.start + pos else park.end
+        return Mention(park.start, end, self.doc.text[park.start:end], "Project", source="milestones.park")
 
     def outermost(self, index: int) -> list[Mention]:
         """The mentions of sentence ``index`` no other one contains, in text order (once per sentence,

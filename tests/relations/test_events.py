@@ -44,6 +44,9 @@ from tests.conftest import event_rows
     ("公示中提到，现任东川区委副书记、区长柏青山，拟任西岭区委书记。",
      {("柏青山", "propose", False, "书记", "西岭区委", "2024-05-10")}),
     ("据悉，会议强调，拟任人选要公示。", set()),
+    # a notice's fields: 现任职务 is held now, 拟任职务 proposed
+    ("柏青山，男，1972年3月生，现任职务：东川区委副书记，拟任职务：东川区人民政府区长候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
     # a career: each step dated by its own clause, the person opening the sentence
     ("柏青山早期在省财政厅工作，2005年任东川区委常委，2013年任东川区委副书记。",
      {("柏青山", "appoint", False, "常委", "东川区委", "2005"),
@@ -83,9 +86,9 @@ from tests.conftest import event_rows
       ("柏青山", "appoint", False, "书记", "西岭市委", "2016")}),
     ("2015年东川市GDP增长8%，柏青山任东川市委书记。",
      {("柏青山", "appoint", False, "书记", "东川市委", "2024-05-10")}),
-    ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",
-     {("柏青山", "appoint", False, "科员", "东川区财政局", "2024-05-10"),
-      ("柏青山", "appoint", False, "副局长", "东川区财政局", "2024-05-10")}),
+    ("柏青山1998年参加工作，先后任东川区财政局科员、副局长。",  # steps of a career: no date of their own
+     {("柏青山", "appoint", False, "科员", "东川区财政局", None),
+      ("柏青山", "appoint", False, "副局长", "东川区财政局", None)}),
     # 决定其为代理…: the person of the appointment before; 推荐 opens a proposal
     ("会议决定任命柏青山为东川区人民政府副区长，并决定其为代理区长。",
      {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
@@ -108,10 +111,109 @@ from tests.conftest import event_rows
     ("柏青山在成都工作多年，后到此地任职。", set()),
     # a biography told in the sentences after its name's; 提名为 after the name
     ("柏青山，男，汉族，1975年5月生。1998年参加工作，先在东川区财政局工作，后任东川区财政局局长。",
-     {("柏青山", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+     {("柏青山", "appoint", False, "局长", "东川区财政局", None)}),
     ("柏青山同志提名为东川区区长候选人。", {("柏青山", "propose", False, "东川区区长", None, "2024-05-10")}),
 ])
 def test_personnel_events_of_transfers_notices_and_careers(text, expected):
+    assert event_rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a step told after 后 has no date of its own, not the one of the step before; the posts of the
+    # clause after it, with no word of their own, are its posts too; 2011年起 is no name
+    ("1990年7月在东川县财政局工作，后任东川县青峰镇镇长，东川县委常委、组织部部长；2005年任东川县委副书记，"
+     "后任东川县县长；2011年起任西岭区委书记。",
+     set()),  # no name: nobody's career
+    ("柏青山，男，1968年9月出生。1990年7月在东川县财政局工作，后任东川县青峰镇镇长，东川县委常委、组织部部长；"
+     "2005年任东川县委副书记，后任东川县县长；2011年起任西岭区委书记。",
+     {("柏青山", "appoint", False, "东川县青峰镇镇长", None, None),
+      ("柏青山", "appoint", False, "常委", "东川县委", None),
+      ("柏青山", "appoint", False, "部长", "组织部", None),
+      ("柏青山", "appoint", False, "副书记", "东川县委", "2005"),
+      ("柏青山", "appoint", False, "东川县县长", None, None),
+      ("柏青山", "appoint", False, "书记", "西岭区委", "2011")}),
+    # steps told with 其间, 不久后, 一度, 曾经
+    ("柏青山2005年任东川县副县长，其间兼任东川县财政局局长，不久后调任西岭县委副书记。",
+     {("柏青山", "appoint", False, "东川县副县长", None, "2005"), ("柏青山", "appoint", False, "局长", "东川县财政局", None),
+      ("柏青山", "appoint", False, "副书记", "西岭县委", None)}),
+    ("柏青山，男，1970年生。曾经担任东川县县长，一度兼任东川县委副书记。",
+     {("柏青山", "appoint", False, "东川县县长", None, None), ("柏青山", "appoint", False, "副书记", "东川县委", None)}),
+    # the name before 接替 takes the post, not the one succeeded; a reason before the word
+    ("郝明远接替柏青山担任东川区区长。", {("郝明远", "appoint", False, "东川区区长", None, "2024-05-10")}),
+    ("柏青山因到龄退休，不再担任东川区区长职务。", {("柏青山", "remove", False, "东川区区长", None, "2024-05-10")}),
+    # a post held before that modifies a name is that name's, not the biography's
+    ("柏青山，男，1970年生。曾任东川县县长的郝明远表示，要加快发展。", {("郝明远", "appoint", False, "东川县县长", None, None)}),
+    # a biography's sentence opening with the date of its step
+    ("柏青山，男，1970年生。2005年任东川县委副书记，后任东川县县长。",
+     {("柏青山", "appoint", False, "副书记", "东川县委", "2005"), ("柏青山", "appoint", False, "东川县县长", None, None)}),
+    # 历任, 曾任: posts held before, undated
+    ("柏青山，1968年9月生。历任东川县青峰镇镇长、东川县委常委等职。",
+     {("柏青山", "appoint", False, "东川县青峰镇镇长", None, None),
+      ("柏青山", "appoint", False, "常委", "东川县委", None)}),
+    ("柏青山曾任东川县县长。", {("柏青山", "appoint", False, "东川县县长", None, None)}),
+    # a date right after the name; 后同时 is no name, 同时 no 时任; two departments are two posts
+    ("柏青山2008年任东川市委组织部部长，后同时担任东川市委宣传部部长。",
+     {("柏青山", "appoint", False, "部长", "东川市委组织部", "2008"),
+      ("柏青山", "appoint", False, "部长", "东川市委宣传部", None)}),
+    # 他 goes on about the person the article told of before; 此前 opens a step of the past
+    ("柏青山在东川县工作多年。2010年，他调任西岭区副区长，后任西岭区委常委。",
+     {("柏青山", "appoint", False, "西岭区副区长", None, "2010"),
+      ("柏青山", "appoint", False, "常委", "西岭区委", None)}),
+    ("会议选举柏青山为西岭区人民政府区长。此前，柏青山任西岭区委副书记。",
+     {("柏青山", "elect", False, "区长", "西岭区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", False, "副书记", "西岭区委", None)}),
+    ("会议任命郝明远为西岭区人民政府副区长，此前她担任西岭区委常委。",
+     {("郝明远", "appoint", False, "副区长", "西岭区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "常委", "西岭区委", None)}),
+    # the name opening a clause after the source's; a birth date dates nothing; a step after the steps told
+    # before it, after a clause saying where the person went (，后调入某市，任…), or closed by 等职
+    ("公开资料显示，柏青山出生于1969年10月，长期在东川县工作，曾任东川县县长，后调任西岭市副市长。",
+     {("柏青山", "appoint", False, "东川县县长", None, None), ("柏青山", "appoint", False, "西岭市副市长", None, None)}),
+    ("柏青山在东川工作期间，历任东川县副县长，东川县委书记等职，后调入西岭市，任西岭市政府秘书长。",
+     {("柏青山", "appoint", False, "东川县副县长", None, None), ("柏青山", "appoint", False, "书记", "东川县委", None),
+      ("柏青山", "appoint", False, "秘书长", "西岭市政府", None)}),
+    # the lines of a list after a colon: a pause stands for 为; not a pause after a name elsewhere, nor a word
+    ("拟提名人选：\n柏青山，东川区人民政府区长候选人；\n郝明远，东川区人大常委会主任候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "propose", False, "主任", "东川区人大常委会", "2024-05-10")}),
+    ("会议决定任命：柏青山，东川区人民政府副区长；郝明远，东川区财政局局长。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("会议决定任命柏青山，东川区人民政府副区长出席会议。", set()),
+    ("决定任命：\n柏青山 东川区人民政府副区长\n郝明远 东川区财政局局长",  # lines joined: a name after the post
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "局长", "东川区财政局", "2024-05-10")}),
+    ("省委决定：柏青山同志不再担任东川市委书记职务。", {("柏青山", "remove", False, "书记", "东川市委", "2024-05-10")}),
+    # a note after a post proposed; a date inside a carried clause's adverbs (并于1月5日)
+    ("区委拟继续提名柏青山同志为东川区人民政府区长候选人（继续提名），郝明远同志为东川区人大常委会主任候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "propose", False, "主任", "东川区人大常委会", "2024-05-10")}),
+    ("会议选举柏青山为东川区人民政府副区长，并于5月6日被任命为代区长。",  # the lead's day dates the report
+     {("柏青山", "elect", False, "副区长", "东川区人民政府", "2024-05-06"),
+      ("柏青山", "appoint", True, "区长", None, "2024-05-06")}),
+    # a word right after a post and 并 goes on about its person
+    ("柏青山被任命为东川区人民政府副区长并代理区长职务。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("柏青山", "appoint", True, "区长", None, "2024-05-10")}),
+    # a post followed by 候选人 or 人选 is proposed, whatever the word; a comma after 决定
+    ("会议推选柏青山为东川区人大常委会主任候选人。", {("柏青山", "propose", False, "主任", "东川区人大常委会", "2024-05-10")}),
+    ("区委决定，郝明远同志为西岭区人民政府区长候选人预备人选。",
+     {("郝明远", "propose", False, "区长", "西岭区人民政府", "2024-05-10")}),
+    # a note in brackets after a name
+    ("区委决定提名柏青山（东川区代区长）为东川区人民政府区长候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("郝明远（东川区代区长）当选东川区人民政府区长。",
+     {("郝明远", "elect", False, "区长", "东川区人民政府", "2024-05-10")}),
+    # adverbs between a name and its word; 由 before the name; 了 after a list word
+    ("柏青山同志拟继续提名为东川区人民政府区长候选人。",
+     {("柏青山", "propose", False, "区长", "东川区人民政府", "2024-05-10")}),
+    ("会议决定由柏青山同志代理东川区人民政府区长职务。",
+     {("柏青山", "appoint", True, "区长", "东川区人民政府", "2024-05-10")}),
+    ("会议任命了柏青山、郝明远为东川区人民政府副区长。",
+     {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
+      ("郝明远", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+])
+def test_careers_told_step_by_step(text, expected):
     assert event_rows(text) == expected
 
 
@@ -125,3 +227,15 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
 ])
 def test_events_of_a_text_without_a_known_publication_year(text, expected):
     assert event_rows(text, date=None) == expected
+
+
+@pytest.mark.parametrize("second, date", [
+    ("1月6日，西岭区人大常委会决定任命郝明远为西岭区人民政府副区长。", None),  # a day of its own, year unknown
+    ("会议还审议了今年工作要点，决定任命郝明远为西岭区人民政府副区长。", "2021-01-05"),  # 今年 names no day
+])
+def test_a_day_without_its_year_is_not_the_day_of_the_lead(second, date):
+    opening = "近年来，东川区坚持把干部队伍建设作为重要工作，" + "持续优化班子结构、提升干部能力，" * 12 + "取得明显成效。"
+    text = opening + "2021年1月5日，东川区人大常委会召开会议，决定任命柏青山为东川区人民政府副区长。" + second
+    assert event_rows(text, date=None) == {
+        ("柏青山", "appoint", False, "副区长", "东川区人民政府", "2021-01-05"),
+        ("郝明远", "appoint", False, "副区长", "西岭区人民政府", date)}

@@ -63,6 +63,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川化工项目负责人说，企业开工率达90%。", ("东川化工项目",), set()),
     ("东川大桥建成后，全市高速公路通车里程达980公里。", ("东川大桥",), set()),
     ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
+    # a milestone a clause opening with 为 prepares is none; a line opened to traffic
+    ("东川隧道顺利贯通，为年底全线通车奠定基础。", ("东川隧道",), {("东川隧道", "通车", None)}),
+    ("东川地铁1号线一期工程开通试运营。", ("东川地铁1号线一期工程",), {("东川地铁1号线一期工程", "通车", None)}),
     # a purpose is no milestone; a signing of an investment agreement is one
     ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
     ("东川区与青禾集团签订投资协议，青禾智能装备产业园项目正式落户东川。", ("青禾智能装备产业园项目",),
@@ -98,6 +101,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # generic words before the word name a kind of projects, not the name before them
     ("大会上，举行了“东川之春”重大项目签约仪式，全省共有40个项目上台签约。", ("东川之春",), set()),
     ("东川之春 重点项目集中开工", ("东川之春 重点项目",), set()),
+    ("大会上，举行了“东川之春”重大项目云签约仪式。", ("东川之春",), set()),  # signed from afar
     ("东川重大项目开工。", ("东川重大项目",), {("东川重大项目", "开工", None)}),
     ("东川大桥位于城东。该项目开工仪式举行。", ("东川大桥",), {("东川大桥", "开工", None)}),
     # the place and the verb opening a list are no part of its first item
@@ -181,6 +185,38 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      (), {("东川标准厂房建设项目(一期)", "开工", None), ("东川标准厂房建设项目(一期)", "竣工", "2024-10")}),
     # a clause between the count and 项目 (如火如荼地建设中的) counts no kind of projects
     ("对于东川中学、西岭自动化等一批如火如荼地建设中的项目，要求加快建设，确保项目按时按质建成投产。", (), set()),
+    # dates told 分别: the n-th is the n-th project's
+    ("青禾电池项目和鹤岭冷链项目分别于3月和5月开工。", ("青禾电池项目", "鹤岭冷链项目"),
+     {("青禾电池项目", "开工", "2024-03"), ("鹤岭冷链项目", "开工", "2024-05")}),
+    # a list right before a count of projects names them; a clause's words before it name none
+    ("青禾电池、鹤岭冷链、东川物流3个项目集中开工。", (),
+     {("青禾电池", "开工", None), ("鹤岭冷链", "开工", None), ("东川物流", "开工", None)}),
+    ("市长代表市委、市政府对全市156个重大项目的集中开工表示祝贺。", (), set()),
+    ("全区工业、农业3个领域项目开工。", (), set()),
+    # the project at the venue of a milestone of many told on in the sentence before is one of them
+    ("3月26日上午，东川区重大项目集中开工活动举行。此次集中开工项目共28个，总投资约112亿元。在主会场，青禾新能源产业园项目"
+     "总投资45亿元。", ("青禾新能源产业园项目",), {("青禾新能源产业园项目", "开工", "2024-03-26")}),
+    # a sentence opening with a time of the day or a report's source, then 项目, goes on about the project told
+    # of before; so does a ceremony the project holds (项目开工仪式, 项目举行开工仪式), not the scene of the day
+    ("青禾电池项目位于东川经开区。3月18日上午，项目开工仪式在东川经开区举行。据介绍，项目预计2025年底建成投产。",
+     ("青禾电池项目",), {("青禾电池项目", "开工", "2024-03-18"), ("青禾电池项目", "投产", "2025-12")}),
+    ("青禾电池项目位于东川经开区。3月18日上午，项目举行开工仪式。", ("青禾电池项目",),
+     {("青禾电池项目", "开工", "2024-03-18")}),
+    ("青禾电池项目位于东川经开区。开工仪式上，东川区还举行了招商推介。", ("青禾电池项目",), set()),
+    # a clause's subject is the longest name the recognizer gave from its start (…新院区建设项目)
+    ("东川市人民医院新院区建设项目，总投资8.6亿元，计划2026年建成投用。", ("东川市人民医院新院区建设项目",),
+     {("东川市人民医院新院区建设项目", "投产", "2026")}),
+    # an agreement signed of the projects named in it; not a verb after a company's name, nor an agreement
+    # of no project, nor one not signed
+    ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议。", (),
+     {("半导体封装测试基地项目", "签约", None)}),
+    ("5月8日，东川区与青禾集团签署了东川物流园项目、西岭冷链中心项目合作协议。", ("东川物流园项目", "西岭冷链中心项目"),
+     {("东川物流园项目", "签约", "2024-05-08"), ("西岭冷链中心项目", "签约", "2024-05-08")}),
+    ("东川区与青禾集团签订战略合作协议。", (), set()),
+    # a signing and the park the clause after says is built (计划投资20亿元建设某某产业园)
+    ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
+     {("青禾锂电新材料产业园", "签约", "2023-10")}),
+    ("东川区与青禾集团尚未签订东川物流园项目投资协议。", ("东川物流园项目",), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -330,6 +366,41 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
       ("青禾花卉种植项目", "area", "占地面积", 772, "亩")}),
     ("东川零部件项目开工，项目将建设面积3.5万平方米的综合性新总部集研发中心、营销中心于一体。", ("东川零部件项目",),
      {("东川零部件项目", "area", "建设面积", 35000, "平方米")}),
+    # 面积 after a pause is the project's area, not 灌溉面积; capacities of a farm and a water plant
+    ("东川中心项目总投资50亿元，集酒店、商务办公于一体，面积12万平方米。", ("东川中心项目",),
+     {("东川中心项目", "investment", "总投资", 5000000000, "CNY"), ("东川中心项目", "area", "面积", 120000, "平方米")}),
+    ("东川水利工程设计灌溉面积30.59万亩。", ("东川水利工程",), set()),
+    ("青禾生猪养殖项目建成后年出栏生猪10万头。", ("青禾生猪养殖项目",),
+     {("青禾生猪养殖项目", "capacity", "年出栏", 100000, "头")}),
+    ("东川第二水厂工程日供水能力10万立方米。", ("东川第二水厂工程",),
+     {("东川第二水厂工程", "capacity", "日供水", 100000, "立方米")}),
+    ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
+     {("青禾锂电新材料产业园", "investment", "计划投资", 2000000000, "CNY")}),
+    # a sentence opening with what the project builds or where it lies goes on about it; one with its own subject not
+    ("青禾电池项目于今年3月开工。主要建设动力电池生产线，总投资20亿元。", ("青禾电池项目",),
+     {("青禾电池项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("青禾电池项目于今年3月开工。位于东川经开区，占地300亩。", ("青禾电池项目",),
+     {("青禾电池项目", "area", "占地", 300, "亩")}),
+    ("青禾电池项目于今年3月开工。全区完成投资20亿元。", ("青禾电池项目",), set()),
+    # amounts told 分别 of the projects listed before: the n-th is the n-th project's; a count that differs, none
+    ("青禾电池项目、鹤岭冷链项目总投资分别为10亿元、8亿元。", ("青禾电池项目", "鹤岭冷链项目"),
+     {("青禾电池项目", "investment", "总投资", 1000000000, "CNY"), ("鹤岭冷链项目", "investment", "总投资", 800000000, "CNY")}),
+    ("青禾电池项目、鹤岭冷链项目总投资分别为10亿元、8亿元、5亿元。", ("青禾电池项目", "鹤岭冷链项目"), set()),
+    # a phase's figure after 其中 is the project's, a part's is none's
+    ("青禾电池项目总投资20亿元，其中一期投资8亿元。", ("青禾电池项目",),
+     {("青禾电池项目", "investment", "总投资", 2000000000, "CNY"), ("青禾电池项目", "investment", "投资", 800000000, "CNY")}),
+    ("青禾商业项目总投资20亿元，其中商业广场总面积8万平方米。", ("青禾商业项目",),
+     {("青禾商业项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("东川人民医院新院区项目设置床位1200张。", ("东川人民医院新院区项目",),
+     {("东川人民医院新院区项目", "capacity", "床位", 1200, "张")}),
+    # more words of amounts (处理能力, 总概算, 营收) and of the gap before them (突破, 实现, 多达)
+    ("东川污水处理厂工程处理能力5万吨，总概算突破3亿元，建成后年营收可实现2亿元。", ("东川污水处理厂工程",),
+     {("东川污水处理厂工程", "capacity", "处理能力", 50000, "吨"),
+      ("东川污水处理厂工程", "investment", "总概算", 300000000, "CNY"),
+      ("东川污水处理厂工程", "output_value", "年营收", 200000000, "CNY")}),
+    # the project of an agreement signed, not the signing after a company's name
+    ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议，项目计划总投资30亿元。", (),
+     {("半导体封装测试基地项目", "investment", "计划总投资", 3000000000, "CNY")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
@@ -341,3 +412,16 @@ def test_a_place_or_person_the_recognizer_named_is_no_listed_project():
     doc.mentions.append(Mention(0, 2, "东川", "Place", source="test"))
     assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == {
         ("青禾产业园", "开工")}
+
+
+@pytest.mark.parametrize("text, park, expected", [
+    # a park built opening the word's own clause is its project, with its phase; not a park of companies
+    ("青禾锂电新材料产业园一期已建成投产。", "青禾锂电新材料产业园", {("青禾锂电新材料产业园一期", "投产")}),
+    ("东川物流园于5月建成投用。", "东川物流园", {("东川物流园", "投产")}),
+    ("青禾高端装备产业园已形成规模，24家企业签约入驻。", "青禾高端装备产业园", set()),
+    ("东川高新区今年新开工项目12个。", "东川高新区", set()),
+])
+def test_a_park_built_is_the_project_of_its_clause(text, park, expected):
+    doc = time_doc(text)
+    doc.mentions.append(Mention(0, len(park), park, "Park", source="test"))
+    assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == expected
