@@ -114,9 +114,13 @@ def run(args: argparse.Namespace) -> int:
             rows_path = store.rows_path if args.store else None
             read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
             steps = ["read"] * read + ["rows"] + ["view"] * view
-            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(),
-                                       str(store.database_dir) if background else store.oxigraph, tmp, dumps))
             # database_errors: damage the check could not see (a table file's contents)
+            with database_errors(store.path):
+                # The other process reads a snapshot of the database (hard links to its files, taken here):
+                # RocksDB gives no guarantee to a reader of files that the process writing them changes (the
+                # compactions after the bulk loads go on in this one).
+                source = store.snapshot(work / "snapshot") if background and dumps else store.oxigraph
+            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(), source, tmp, dumps))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):

@@ -436,6 +436,14 @@ class KgStore:
         atomic.write_text(self.resolution_dir / RESOLUTION_STATE,
                           json.dumps({"kg": code_digest(), "documents": documents}))
 
+    def snapshot(self, directory: Path) -> str:
+        """A copy of the database as it is now in ``directory`` (new; hard links to its files where
+        it is on the same file system), for another process to read (``Store.read_only``) whatever
+        this one writes later."""
+        self.oxigraph.flush()
+        self.oxigraph.backup(str(directory))
+        return str(directory)
+
     def close(self) -> None:
         """Close the database and, if its graphs are the recorded ones, record its
         fingerprint (taken after closing: closing changes the database's files)."""
