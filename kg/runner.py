@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from kg.errors import KgError
 from kg.model import Document
 from kg.progress import with_progress
 from kg.reader import find_documents
+
+if TYPE_CHECKING:
+    from kg.rdf.store import NewDocument
 
 #: The seed articles shipped with the repository: the default input.
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -33,10 +36,12 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
 
 def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
                       date: dt.date | None = None, quiet: bool = False, workers: int | None = 1,
-                      engine: str = "local", scheduler: str | None = None) -> Iterator[Document]:
+                      engine: str = "local", scheduler: str | None = None,
+                      for_store: list | None = None) -> Iterator[Document | NewDocument]:
     """Load and run the full pipeline on each path, in order, in ``workers``
-    processes (None: all cores) or on Dask (see kg.parallel)."""
+    processes (None: all cores) or on Dask (see kg.parallel); ``for_store``: the overrides
+    of the store the documents go to (they come out as its ``NewDocument``)."""
     from kg.parallel import Extraction, extract
 
-    yield from with_progress(extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler),
-                             len(paths), "extracting", quiet)
+    settings = Extraction(ner, hanlp_model, date, None if for_store is None else tuple(for_store))
+    yield from with_progress(extract(paths, settings, workers, engine, scheduler), len(paths), "extracting", quiet)

@@ -87,8 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"0 documents extracted (store unchanged); store {args.store}: {held_before}{applied} -> "
                       f"{args.out} unchanged")
                 return 0
-        report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet,
-                                             args.workers, args.engine, args.scheduler), args.quiet,
+        report = store.add(extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet, args.workers,
+                                             args.engine, args.scheduler, for_store=corrections), args.quiet,
                            overrides=corrections, force=changed, removed=_replaced(store, paths),
                            workers=args.workers)
         if changed:
