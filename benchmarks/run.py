@@ -294,7 +294,9 @@ def workers(work: Path, mb: float, pairs: int, timeout: float) -> tuple[list[Row
     runs = {2: [], 1: []}
     for _ in range(pairs):
         for n in (2, 1):
-            runs[n].append(whole_build(paths[0].parent, work / f"out{n}", n, timeout))
+            run = whole_build(paths[0].parent, work / f"out{n}", n, timeout)
+            runs[n].append(run)
+            print(f"workers: {json.dumps(run)}", file=sys.stderr, flush=True)  # each run as it ends
     size = f"{sum(p.stat().st_size for p in paths) / MB:.1f} MB, {len(paths):,} documents"
     failed = [r for n in runs for r in runs[n] if r["exit"]]
     ok = {n: [r for r in runs[n] if not r["exit"]] for n in runs}
