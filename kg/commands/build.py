@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
                     else:
                         write_view(graph if read else kept_entity_graph(rows_path), tmp / "graph.html")
                 held = counts(store.oxigraph)
-            dump_call = None  # holds the database: closing the store must close it
+            dump_call = source = None  # they hold the database: closing the store must close it
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None
             store.close()  # before a temporary store is removed
         if made_from:
