@@ -42,8 +42,8 @@ import pyoxigraph
 from kg.document_json import document_to_json
 from kg.errors import KgError
 from kg.model import Document
-from kg.overrides import Override
 from kg.ner.recognizers import RECOGNIZERS
+from kg.overrides import Override
 from kg.pipeline import Pipeline, default_pipeline
 from kg.rdf.dataset import statement_quads
 from kg.rdf.store import KgStore, NewDocument, Resolution, read_stored_document
