@@ -14,6 +14,9 @@
 4. Incremental builds: a store of 10 MB (--store-mb) built from scratch, then 5
    new documents added to it, then a re-run with nothing new; the ratios of their
    wall and CPU times to the build from scratch, measured in one run.
+5. Whole builds of 10 MB (--workers-mb), no store, with 2 workers and with 1, in
+   --pairs pairs one after the other: the medians of wall time, CPU time (all
+   processes) and peak RSS, the speedup, and the runs that failed.
 
 Prints a table (figure, value, target, holds) and writes every figure as JSON
 (default benchmarks/results.json). The machine is part of the JSON.
@@ -254,6 +257,68 @@ def incremental(work: Path, mb: float, timeout: float) -> tuple[list[Row], dict]
     return rows, {"documents": len(paths), "runs": runs}
 
 
+# --- 5. whole builds, 2 workers against 1 -----------------------------------------------
+
+_TREE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True); "
+         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+         "print(r.returncode, time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss); "
+         "print(r.stderr.strip()[-300:], file=sys.stderr)")
+
+
+def whole_build(input_dir: Path, out: Path, workers: int, timeout: float) -> dict:
+    """``kg build INPUT --out OUT --workers N`` from nothing: its wall time, the CPU time of all its
+    processes, the peak RSS of the largest, its exit status (and error if not 0)."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-c", _TREE, sys.executable, "-m", "kg", "build", str(input_dir), "--out", str(out),
+           "--workers", str(workers), "-q"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    code, seconds, cpu, kib = done.stdout.split()
+    run = {"workers": workers, "exit": int(code), "seconds": float(seconds), "cpu_seconds": float(cpu),
+           "peak_rss_mib": int(kib) / 1024, "load_average_after": os.getloadavg()[0]}
+    if run["exit"]:
+        run["error"] = done.stderr.strip()
+    return run
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def workers(work: Path, mb: float, pairs: int, timeout: float) -> tuple[list[Row], dict]:
+    """Whole builds of ``mb`` (no store), ``pairs`` times 2 workers then 1 worker, one after the other;
+    the medians and their ratios, measured in one run."""
+    paths = repeated(sources(False), int(mb * MB), work / "input")
+    runs = {2: [], 1: []}
+    for _ in range(pairs):
+        for n in (2, 1):
+            run = whole_build(paths[0].parent, work / f"out{n}", n, timeout)
+            runs[n].append(run)
+            print(f"workers: {json.dumps(run)}", file=sys.stderr, flush=True)  # each run as it ends
+    size = f"{sum(p.stat().st_size for p in paths) / MB:.1f} MB, {len(paths):,} documents"
+    failed = [r for n in runs for r in runs[n] if r["exit"]]
+    ok = {n: [r for r in runs[n] if not r["exit"]] for n in runs}
+    rows = [Row(f"whole kg build, {size}: runs that failed", f"{len(failed)} of {2 * pairs}", "0", not failed)]
+    if ok[1] and ok[2]:
+        median = {n: {k: _median([r[k] for r in ok[n]]) for k in ("seconds", "cpu_seconds", "peak_rss_mib")}
+                  for n in ok}
+        speedup = median[1]["seconds"] / median[2]["seconds"]
+        rows += [Row(f"whole kg build wall, 2 workers (median of {len(ok[2])})", f"{median[2]['seconds']:.1f} s"),
+                 Row(f"whole kg build wall, 1 worker (median of {len(ok[1])})", f"{median[1]['seconds']:.1f} s"),
+                 Row("whole kg build, 2 workers / 1 worker (wall, speedup)", f"{speedup:.2f}x", ">= 1.6",
+                     speedup >= 1.6),
+                 Row("whole kg build CPU, 2 workers / 1 worker",
+                     f"{median[2]['cpu_seconds']:.1f} s / {median[1]['cpu_seconds']:.1f} s")]
+        at_10mb = mb >= 10  # the issue's target is of a 10 MB build
+        rows.append(Row("whole kg build CPU, 1 worker", f"{median[1]['cpu_seconds']:.1f} s",
+                        "<= 70 s" if at_10mb else "", median[1]["cpu_seconds"] <= 70 if at_10mb else None))
+        rows.append(Row("peak RSS, 2 workers / 1 worker (largest process)",
+                        f"{median[2]['peak_rss_mib']:.0f} MiB / {median[1]['peak_rss_mib']:.0f} MiB"))
+    return rows, {"documents": len(paths), "runs": runs}
+
+
 # --- 3. store vs rdflib ---------------------------------------------------------
 
 class _Timeout(Exception):
@@ -425,7 +490,7 @@ def table(rows: list[Row]) -> str:
     return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(c) for c in cells])
 
 
-PARTS = ("throughput", "memory", "store", "incremental")
+PARTS = ("throughput", "memory", "store", "incremental", "workers")
 
 
 def main() -> int:
@@ -438,6 +503,8 @@ def main() -> int:
                                        "with --quick benchmarks/results-quick.json)")
     parser.add_argument("--corpus", type=Path, help=f"the corpus of news texts (default: {CORPUS})")
     parser.add_argument("--store-mb", type=float, help="size of the store of the incremental part (default: 10 MB)")
+    parser.add_argument("--workers-mb", type=float, help="size of the input of the workers part (default: 10 MB)")
+    parser.add_argument("--pairs", type=int, default=3, help="paired builds (2 workers, 1 worker) of the workers part")
     parser.add_argument("--workdir", help="scratch directory (default: a temporary one, removed after)")
     args = parser.parse_args()
     parts = args.only or list(PARTS)
@@ -445,10 +512,10 @@ def main() -> int:
         CORPUS = args.corpus
     if args.quick:
         sizes = dict(mb=0.3, seeds_mb=0.2, small_mb=0.05, large_mb=0.3, triples=30_000, query_timeout=20,
-                     build_timeout=600, store_mb=0.3)
+                     build_timeout=600, store_mb=0.3, workers_mb=0.3)
     else:
         sizes = dict(mb=10, seeds_mb=5, small_mb=1, large_mb=10, triples=1_000_000, query_timeout=120,
-                     build_timeout=3600, store_mb=10)
+                     build_timeout=3600, store_mb=10, workers_mb=10)
     out = Path(args.json or ROOT / "benchmarks" / ("results-quick.json" if args.quick else "results.json"))
     measured: dict = {}
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -458,6 +525,8 @@ def main() -> int:
         "store": lambda: store_vs_rdflib(work / "store", sizes["triples"], sizes["query_timeout"]),
         "incremental": lambda: incremental(work / "incremental", args.store_mb or sizes["store_mb"],
                                            sizes["build_timeout"]),
+        "workers": lambda: workers(work / "workers", args.workers_mb or sizes["workers_mb"],
+                                   1 if args.quick else args.pairs, sizes["build_timeout"]),
     }
     try:
         for part in parts:
@@ -466,7 +535,8 @@ def main() -> int:
             load = os.getloadavg()
             rows, figures = runners[part]()
             measured[part] = {"date": started, "quick": args.quick, "sizes": sizes, "machine": machine(),
-                                      "load_average_at_start": load, "figures": figures,
+                                      "load_average_at_start": load, "load_average_at_end": os.getloadavg(),
+                                      "figures": figures,
                                       "table": [asdict(r) for r in rows]}
             print(table(rows), file=sys.stderr, flush=True)
     finally:

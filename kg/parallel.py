@@ -6,7 +6,9 @@ what comes out (and the graph built from it) is the same as a one-process run:
 - ``extract_in_processes``: a local pool of N worker processes. Each worker
   builds the pipeline once (lexicons, models) and then extracts chunks of
   paths; at most a few chunks per worker are in flight, so memory depends on
-  the chunk size, not on the number of documents.
+  the chunk size, not on the number of documents. For a store (``kg build``),
+  a worker also makes what the store keeps of each document and what
+  resolution needs of it (``Extraction.for_store``): the driver only writes it.
 - ``extract_on_dask``: the same work mapped over a Dask distributed cluster
   (or a LocalCluster when no scheduler address is given). Documents are read
   here and shipped to the workers, so the workers need ``kg`` installed but no
@@ -37,12 +39,14 @@ from typing import Iterable, Iterator
 
 import pyoxigraph
 
+from kg.document_json import document_to_json
 from kg.errors import KgError
 from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
+from kg.overrides import Override
 from kg.pipeline import ENTITIES, Pipeline, default_pipeline
 from kg.rdf.dataset import statement_quads
-from kg.rdf.store import KgStore, Resolution, read_stored_document
+from kg.rdf.store import KgStore, NewDocument, Resolution, read_stored_document
 from kg.reader import load_document
 from kg.resolve import DocumentPart, Resolver
 
@@ -55,11 +59,14 @@ TASKS_PER_WORKER = 3
 
 @dataclass(frozen=True)
 class Extraction:
-    """What the pipeline needs to know, the same in every worker."""
+    """What the pipeline needs to know, the same in every worker. ``for_store``: the overrides
+    (kg.overrides) of the store the documents go to; each then comes out as the store's
+    ``NewDocument`` (its record and resolution summary made by the worker), else as a Document."""
 
     ner: str | None = None
     hanlp_model: str | None = None
     date: dt.date | None = None
+    for_store: tuple[Override, ...] | None = None
 
 
 def add_extraction_options(p: argparse.ArgumentParser) -> None:
@@ -116,14 +123,27 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _extract_paths(settings: Extraction, paths: list[Path]) -> list[Document]:
-    nlp = _pipeline(settings)
-    return [nlp(load_document(p, date=settings.date)) for p in paths]
+_summarizers: dict[tuple[Override, ...], Resolver] = {}
 
 
-def _extract_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
+def _extracted(settings: Extraction, doc: Document) -> Document | NewDocument:
+    """``doc`` as the caller takes it (``Extraction.for_store``)."""
+    if settings.for_store is None:
+        return doc
+    if settings.for_store not in _summarizers:
+        _summarizers[settings.for_store] = Resolver(settings.for_store)
+    summary = _summarizers[settings.for_store].summary(doc)
+    return NewDocument(doc.sha256, document_to_json(doc), summary, len(doc.mentions))
+
+
+def _extract_paths(settings: Extraction, paths: list[Path]) -> list[Document | NewDocument]:
     nlp = _pipeline(settings)
-    return [nlp(d) for d in docs]
+    return [_extracted(settings, nlp(load_document(p, date=settings.date))) for p in paths]
+
+
+def _extract_docs(settings: Extraction, docs: list[Document]) -> list[Document | NewDocument]:
+    nlp = _pipeline(settings)
+    return [_extracted(settings, nlp(d)) for d in docs]
 
 
 def _rerun_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
@@ -167,10 +187,10 @@ def rerun_entities(docs: Iterable[Document], settings: Extraction, workers: int 
         yield from _in_order(submit, _chunks(docs, CHUNK_SIZE), workers * TASKS_PER_WORKER)
 
 
-def _extract_here(paths: list[Path], settings: Extraction) -> Iterator[Document]:
+def _extract_here(paths: list[Path], settings: Extraction) -> Iterator[Document | NewDocument]:
     nlp = default_pipeline(settings.ner, settings.hanlp_model)
     for path in paths:
-        yield nlp(load_document(path, date=settings.date))
+        yield _extracted(settings, nlp(load_document(path, date=settings.date)))
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -12,6 +12,7 @@ from kg.reader import find_documents
 
 if TYPE_CHECKING:  # the stage imports the pipeline's components, which commands that extract nothing do not need
     from kg.propagation import Propagation
+    from kg.rdf.store import NewDocument
 
 #: The seed articles shipped with the repository: the default input.
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,14 +38,17 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
 def extract_documents(paths: list[Path], ner: str | None = None, hanlp_model: str | None = None,
                       date: dt.date | None = None, quiet: bool = False, workers: int | None = 1,
                       engine: str = "local", scheduler: str | None = None,
-                      propagation: Propagation | None = None) -> Iterator[Document]:
+                      propagation: Propagation | None = None,
+                      for_store: list | None = None) -> Iterator[Document | NewDocument]:
     """Load and run the full pipeline on each path, in order, in ``workers``
     processes (None: all cores) or on Dask (see kg.parallel); then, with a ``propagation``
-    (``name_propagation``), send back the documents other documents' names concern (kg.propagation)."""
+    (``name_propagation``), send back the documents other documents' names concern (kg.propagation).
+    ``for_store``: the overrides of the store the documents go to (they come out as its
+    ``NewDocument``); not with a ``propagation``, which reads the documents themselves."""
     from kg.parallel import Extraction, extract
 
-    docs = with_progress(extract(paths, Extraction(ner, hanlp_model, date), workers, engine, scheduler),
-                         len(paths), "extracting", quiet)
+    settings = Extraction(ner, hanlp_model, date, None if for_store is None else tuple(for_store))
+    docs = with_progress(extract(paths, settings, workers, engine, scheduler), len(paths), "extracting", quiet)
     yield from propagation.documents(docs) if propagation else docs
 
 

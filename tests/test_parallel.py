@@ -1,14 +1,18 @@
 """Extraction in several processes gives exactly what one process gives."""
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 
 from kg.cli import main
 from kg.commands import build
 from kg.errors import KgError
-from kg.parallel import Extraction, check_workers, extract
+from kg.parallel import Extraction, check_workers, extract, in_background
+from kg.rdf.dataset import build_quads
+from kg.rdf.dumps import write_dumps
+from kg.rdf.store import KgStore
 from kg.runner import SEEDS
-from tests.conftest import kg
+from tests.conftest import kg, sample_kb
 
 TEXTS = [
     "本报讯 3月2日，示范区管委会主任周建明到新材料产业园调研，强调要加快推进年产5万吨电池材料项目建设。",
@@ -88,3 +92,25 @@ def test_dumps_written_by_other_processes_are_the_dumps_of_one(tmp_path, monkeyp
     one = {p.name: p.read_bytes() for p in (tmp_path / "1").iterdir()}
     assert {"graph.trig", "graph.ttl", "graph.nt", "graph.jsonld"} <= one.keys()
     assert {p.name: p.read_bytes() for p in (tmp_path / "2").iterdir()} == one
+
+
+def test_the_dumps_of_another_process_are_of_the_snapshot_whatever_the_store_writes_after(tmp_path):
+    """The process writing the dumps reads a snapshot of the database, not the files of the store,
+    which the process that has it open goes on changing (RocksDB's compactions; here, new quads)."""
+    store = KgStore(tmp_path / "store", checked=False)
+    store.oxigraph.bulk_extend(build_quads(sample_kb()))
+    before = set(store.oxigraph.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+    snapshot = store.snapshot(tmp_path / "snapshot")
+    later = pyoxigraph.NamedNode("https://example.org/later")
+    added, removed = pyoxigraph.Quad(later, later, later), sorted(before, key=str)[0]
+    store.oxigraph.bulk_extend([added])
+    store.oxigraph.remove(removed)
+    store.oxigraph.flush()
+    out = tmp_path / "out"
+    out.mkdir()
+    with in_background([(write_dumps, (None, None, snapshot, out, ["nt"]))], workers=2):
+        store.oxigraph.optimize()  # the store's own files change while the other process reads
+    assert set(pyoxigraph.parse(path=out / "graph.nt", format=pyoxigraph.RdfFormat.N_TRIPLES)) == before
+    assert set(store.oxigraph.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())) == \
+        before - {removed} | {added}  # the store kept its own changes
+    store.close()

@@ -90,8 +90,11 @@ def run(args: argparse.Namespace) -> int:
                 return 0
         propagation = name_propagation(args.ner, args.hanlp_model, date, args.quiet, args.workers) \
             if args.propagation else None
+        # Without propagation the workers also make each document's stored record; propagation
+        # reads the documents themselves, so they come to this process whole.
         docs = extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet, args.workers, args.engine,
-                                 args.scheduler, propagation=None if args.store else propagation)
+                                 args.scheduler, propagation=None if args.store else propagation,
+                                 for_store=None if propagation else corrections)
         add = partial(propagation.add_to_store, store) if args.store and propagation else store.add
         report = add(docs, quiet=args.quiet, overrides=corrections, force=changed, removed=_replaced(store, paths),
                      workers=args.workers)
@@ -118,9 +121,13 @@ def run(args: argparse.Namespace) -> int:
             rows_path = store.rows_path if args.store else None
             read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
             steps = ["read"] * read + ["rows"] + ["view"] * view
-            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(),
-                                       str(store.database_dir) if background else store.oxigraph, tmp, dumps))
             # database_errors: damage the check could not see (a table file's contents)
+            with database_errors(store.path):
+                # The other process reads a snapshot of the database (hard links to its files, taken here):
+                # RocksDB gives no guarantee to a reader of files that the process writing them changes (the
+                # compactions after the bulk loads go on in this one).
+                source = store.snapshot(work / "snapshot") if background and dumps else store.oxigraph
+            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(), source, tmp, dumps))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
@@ -132,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
                     else:
                         write_view(graph if read else kept_entity_graph(rows_path), tmp / "graph.html")
                 held = counts(store.oxigraph)
-            dump_call = None  # holds the database: closing the store must close it
+            dump_call = source = None  # they hold the database: closing the store must close it
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None
             store.close()  # before a temporary store is removed
         if made_from:

@@ -72,7 +72,7 @@ def _str(text: str) -> pyoxigraph.Literal:
 
 
 def _int(n: int) -> pyoxigraph.Literal:
-    return pyoxigraph.Literal(str(n), datatype=_v(XSD.integer))
+    return pyoxigraph.Literal(str(n), datatype=_INTEGER)
 
 
 def _date(d: dt.date) -> pyoxigraph.Literal:
@@ -99,33 +99,57 @@ class _Quads:
 
     def __init__(self) -> None:
         self.quads: set[Quad] = set()
+        self._graphs: dict[str, NamedNode] = {}  # document sha256 -> its named graph
+        self._evidence: dict[tuple, NamedNode] = {}  # an evidence's fields -> its node, once its quads are in
 
     def default(self, s: NamedNode, p: URIRef, o: Term) -> None:
-        self.quads.add(Quad(s, _v(p), o, DefaultGraph()))
+        self.quads.add(Quad(s, _v(p), o, _DEFAULT))
 
-    def stated(self, doc_sha: str, s: NamedNode, p: URIRef, o: Term) -> None:
+    def stated(self, doc_sha: str, s: NamedNode, p: URIRef | NamedNode, o: Term) -> None:
         """In the document's graph, and in the default graph (the merged graph)."""
-        self.quads.add(Quad(s, _v(p), o, document_iri(doc_sha)))
-        self.quads.add(Quad(s, _v(p), o, DefaultGraph()))
+        self._stated(self._graph(doc_sha), s, p if type(p) is NamedNode else _v(p), o)
+
+    def _graph(self, doc_sha: str) -> NamedNode:
+        graph = self._graphs.get(doc_sha)
+        if graph is None:
+            graph = self._graphs[doc_sha] = document_iri(doc_sha)
+        return graph
+
+    def _stated(self, graph: NamedNode, s: NamedNode, p: NamedNode, o: Term) -> None:
+        self.quads.add(Quad(s, p, o, graph))
+        self.quads.add(Quad(s, p, o, _DEFAULT))
 
     def evidence(self, ev: Evidence) -> NamedNode:
-        node = evidence_iri(ev)
-        for p, o in ((RDF.type, _v(KG.Evidence)), (PROV.wasQuotedFrom, document_iri(ev.doc_sha256)),
-                     (KG.start, _int(ev.start)), (KG.end, _int(ev.end)),
-                     (KG.sentence, _zh(ev.text)), (KG.pattern, _str(ev.pattern))):
-            self.stated(ev.doc_sha256, node, p, o)
+        # Mentions, posts and facts often share a sentence's evidence: its quads are made once.
+        key = (ev.doc_sha256, ev.start, ev.end, ev.pattern, ev.text)
+        node = self._evidence.get(key)
+        if node is None:
+            node = self._evidence[key] = evidence_iri(ev)
+            graph = self._graph(ev.doc_sha256)
+            for p, o in ((_TYPE, _EVIDENCE), (_QUOTED_FROM, graph), (_START, _int(ev.start)), (_END, _int(ev.end)),
+                         (_SENTENCE, _zh(ev.text)), (_PATTERN, _str(ev.pattern))):
+                self._stated(graph, node, p, o)
         return node
 
     def derived(self, node: NamedNode, triples: list[tuple], evidence: list[Evidence]) -> None:
         """``triples`` (about ``node``) as stated by each evidence's document, with
         ``node prov:wasDerivedFrom`` the evidence; in the default graph if there is none."""
+        triples = [(s, _v(p), o) for s, p, o in triples]
         for ev in evidence:
+            graph = self._graph(ev.doc_sha256)
             for t in triples:
-                self.stated(ev.doc_sha256, *t)
-            self.stated(ev.doc_sha256, node, PROV.wasDerivedFrom, self.evidence(ev))
+                self._stated(graph, *t)
+            self._stated(graph, node, _DERIVED_FROM, self.evidence(ev))
         if not evidence:
-            for t in triples:
-                self.default(*t)
+            for s, p, o in triples:
+                self.quads.add(Quad(s, p, o, _DEFAULT))
+
+
+_DEFAULT = DefaultGraph()
+_TYPE, _EVIDENCE, _QUOTED_FROM, _DERIVED_FROM = _RDF_TYPE, _v(KG.Evidence), _v(PROV.wasQuotedFrom), \
+    _v(PROV.wasDerivedFrom)
+_START, _END, _SENTENCE, _PATTERN, _MENTION = _v(KG.start), _v(KG.end), _v(KG.sentence), _v(KG.pattern), _v(KG.mention)
+_INTEGER = _v(XSD.integer)
 
 
 def _describe_entity(q: _Quads, e: Entity) -> None:
@@ -259,7 +283,7 @@ def statement_quads(kb: KnowledgeBase) -> set[Quad]:
     for e in kb.entities.values():
         node = entity_iri(e.id)
         for ev in e.mentions:
-            q.stated(ev.doc_sha256, node, KG.mention, q.evidence(ev))
+            q.stated(ev.doc_sha256, node, _MENTION, q.evidence(ev))
     for post in kb.posts:
         _add_post(q, post)
     for fact in kb.facts:

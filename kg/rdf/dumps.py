@@ -171,8 +171,9 @@ def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.St
                 formats: list[str]) -> None:
     """Write the dumps ``formats`` into ``out`` from the parts at ``parts_path`` (None: parts made in
     memory), making them again from ``store`` first unless they are of ``stamp``. ``store``: the
-    store, or the directory of its database, opened read-only only if the parts are made again (so
-    that another process can write the dumps while the one that wrote the store has it open)."""
+    store, or the directory of a snapshot of its database (``KgStore.snapshot``), opened read-only only
+    if the parts are made again (so that another process can write the dumps while the one that wrote
+    the store goes on)."""
     with contextlib.closing(DumpParts(parts_path)) as parts:
         if not (parts_path and parts_current(parts_path, stamp)):
             if isinstance(store, str):

@@ -153,8 +153,8 @@ def from_store(store: pyoxigraph.Store, evidence_limit: int | None = None,
             query = QUERIES[name]
         results = run_query(store, query)
         variables = [v.value for v in results.variables]
-        for solution in results:
-            yield {n: (solution[n].value if solution[n] is not None else None) for n in variables}
+        for solution in results:  # a solution iterates its terms in the order of the variables
+            yield dict(zip(variables, [None if term is None else term.value for term in solution]))
 
     def evidence_of(rows_) -> dict:
         found: dict = defaultdict(lambda: _Evidence(evidence_limit))

@@ -108,6 +108,17 @@ class BuildReport:
 
 
 @dataclass(frozen=True)
+class NewDocument:
+    """A new document as the store takes it: its record (``kg.document_json``) and what pass 1 of
+    resolution needs of it (``Resolver.summary`` with the build's overrides), made where it was
+    extracted (``kg.parallel``), so that the process writing the store does neither."""
+    sha256: str
+    record: bytes
+    summary: dict
+    mentions: int
+
+
+@dataclass(frozen=True)
 class Resolution:
     """How a store resolves its documents, given by the driver that opens it (``kg.parallel.open_store``),
     so that kg.rdf imports neither the resolution stage nor a driver.
@@ -216,7 +227,7 @@ class KgStore:
             self.rebuilding.touch()
         return problem
 
-    def add(self, docs: Iterable[Document], quiet: bool = True, overrides: list | None = None,
+    def add(self, docs: Iterable[Document | NewDocument], quiet: bool = True, overrides: list | None = None,
             force: bool = False, removed: Iterable[str] = (), workers: int | None = 1) -> BuildReport:
         """Add the new ones of ``docs`` (an iterator is consumed as it is extracted) and take the
         stored documents ``removed`` (sha256) out, re-resolve and rewrite the quads that change
@@ -226,7 +237,7 @@ class KgStore:
         with database_errors(self.path):
             return self._add(docs, quiet, overrides, force, set(removed), workers)
 
-    def _add(self, docs: Iterable[Document], quiet: bool, overrides: list | None, force: bool,
+    def _add(self, docs: Iterable[Document | NewDocument], quiet: bool, overrides: list | None, force: bool,
              removed: set[str], workers: int | None) -> BuildReport:
         if self.resolution is None:
             raise TypeError("KgStore.add needs the store opened with a resolution (kg.parallel.open_store)")
@@ -242,12 +253,13 @@ class KgStore:
             if doc.sha256 in known:
                 continue
             known.add(doc.sha256)
-            summary = resolver.summary(doc)
-            resolver.observe_summary(summary)
+            if isinstance(doc, Document):
+                doc = NewDocument(doc.sha256, document_to_json(doc), resolver.summary(doc), len(doc.mentions))
+            resolver.observe_summary(doc.summary)
             if self.checked:
-                summaries[doc.sha256] = summary
-            atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.json", document_to_json(doc))
-            added, mentions = added + 1, mentions + len(doc.mentions)
+                summaries[doc.sha256] = doc.summary
+            atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.json", doc.record)
+            added, mentions = added + 1, mentions + doc.mentions
         if not added and not removed and not force and not self.rebuilding.exists():
             shutil.rmtree(self.incoming_dir)
             return self._report(0, 0, None)
@@ -435,6 +447,14 @@ class KgStore:
                              format=pyoxigraph.RdfFormat.N_QUADS)
         atomic.write_text(self.resolution_dir / RESOLUTION_STATE,
                           json.dumps({"kg": code_digest(), "documents": documents}))
+
+    def snapshot(self, directory: Path) -> str:
+        """A copy of the database as it is now in ``directory`` (new; hard links to its files where
+        it is on the same file system), for another process to read (``Store.read_only``) whatever
+        this one writes later."""
+        self.oxigraph.flush()
+        self.oxigraph.backup(str(directory))
+        return str(directory)
 
     def close(self) -> None:
         """Close the database and, if its graphs are the recorded ones, record its

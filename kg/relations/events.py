@@ -107,7 +107,7 @@ _BIOGRAPHY_PAUSES = ("，", ",", "（", "(")
 _ADVERBS = r"(?:后来|随后|之后|其后|此后|此前|先后|同时|不久|随即|其间|期间|一度|再度|曾经|长期|后|并|又|还|再|也|均|起|曾|另)*"
 _CARRIED = re.compile(rf"{_ADVERBS}(?P<pronoun>他|她)?{_ADVERBS}")
 #: Between a post and the next word of the same person: 职务 and adverbs (某职并代理某职, 某职，同时兼任某职).
-_ADVERBS_ONLY = re.compile(rf"(?:职务)?[，,]?(?:并且|而且|且|并|同时|又|还|也)+")
+_ADVERBS_ONLY = re.compile(r"(?:职务)?[，,]?(?:并且|而且|且|并|同时|又|还|也)+")
 #: Adverbs of a carried clause ending with a character that makes 任 a state (时任, 前任): 同时任, 此前任.
 _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
