@@ -148,6 +148,8 @@ def _from_lists(text: str) -> list[Mention]:
 
 #: 以某某同志为核心/为组长: the preposition 以 takes the name as what the clause is built around.
 _TAKEN = "以"
+#: 等 closing a list of names before 同志/一行 (甲、乙等同志出席).
+_LIST_END = "等"
 _AS = "为"
 
 
@@ -156,18 +158,20 @@ def _taken_as(text: str, start: int, cue_end: int) -> bool:
 
 
 def _from_subject_cues(text: str) -> list[Mention]:
-    """A name opening a clause, right before 一行/同志 (张某一行来到…)."""
+    """A name opening a clause, right before 一行/同志 (张某一行来到…); the last of a list
+    closed by 等 before the cue (甲、乙、张某等同志: 等 ends the list, not the name)."""
     after = tuple(w for w, k in load_table("person_list_cues.tsv") if k == "after")
     out = []
     for cue in after:
         for m in re.finditer(re.escape(cue), text):
+            end = m.start() - 1 if text.endswith(_LIST_END, 0, m.start()) else m.start()
             for n in (3, 2, 4):
-                s = m.start() - n
+                s = end - n
                 if s < 0 or not (names.pause_at(text, s - 1) or _taken_as(text, s, m.end())) \
                         or (n == 4 and names.surname_length(text, s) < 2):
                     continue
-                if _list_item(text[s:m.start()], False):
-                    out.append(Mention(s, m.start(), text[s:m.start()], "Person", source="persons.subject",
+                if _list_item(text[s:end], False):
+                    out.append(Mention(s, end, text[s:end], "Person", source="persons.subject",
                                        confidence=0.8))
                     break
     return out

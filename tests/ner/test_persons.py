@@ -197,3 +197,20 @@ def test_members_of_kinds_are_no_names():
 ])
 def test_two_reporters_glued_in_a_byline(text, persons):
     assert recognized(recognize_persons, text, "Person") == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("区委副书记王海涛、李明远、陈刚等同志参加。", {"王海涛", "李明远", "陈刚"}, id="one_title_over_a_list_closed_by_deng"),
+    pytest.param("杨建华、吴立新等同志出席会议。", {"杨建华", "吴立新"}, id="a_list_of_comrades_without_a_title"),
+    pytest.param("邵永康等一行来到园区考察。", {"邵永康"}, id="a_delegation_closed_by_deng"),
+])
+def test_deng_closes_a_list_of_names_not_a_name(text, persons):
+    assert recognized(recognize_persons, text, "Person") == persons
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("市委常委、副市长隽立新出席。", "隽立新", id="surname_jun"),
+    pytest.param("州人大常委会主任普文华讲话。", "普文华", id="surname_pu"),
+])
+def test_rare_surnames_after_a_title(text, person):
+    assert recognized(recognize_persons, text, "Person") == {person}

@@ -347,3 +347,12 @@ def test_posts_in_a_project_need_no_body(tmp_path, text, post):
 
 def test_a_bare_person_in_charge_is_still_no_post(tmp_path):
     assert pairs(run_pipeline(tmp_path, "企业相关负责人王刚表示将扩产。"), "holds_post") == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    pytest.param("南星石油天河油田有限公司总经理助理葛明远出席。", "葛明远", "南星石油天河油田有限公司",
+                 id="assistant_to_the_general_manager"),
+    pytest.param("青禾智能科技有限公司首席执行官邓嘉言介绍。", "邓嘉言", "青禾智能科技有限公司", id="chief_executive"),
+])
+def test_company_officer_is_member_of_the_company(text, person, body):
+    assert (person, body) in pipeline_pairs(text, "member_of")
