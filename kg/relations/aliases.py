@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from kg.bodies import body_kinds, level_words
 from kg.lexicon import load_family, load_set, load_table
 from kg.model import Relation
 from kg.names import SHORT_FORM_RULES, body_short_form, compact, group_core, is_short_form, leading_place
@@ -124,6 +125,8 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     candidates = _CandidateFulls(type_, names, places)
     out: list[Relation] = []
     for short in names:
+        if type_ == "GovOrg" and _every_place_has(short):
+            continue
         fulls = [full for full in candidates.of(short) if is_short_form(type_, short, full, places)
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
@@ -134,6 +137,16 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _every_place_has(short: str) -> bool:
+    """市委, 区政府, 市人大常委会, 县政协: a body every place of a level has, written
+    with only the level word, is how the article names that body, not a short form of one
+    full name (kg/resolve.py decides which place's it is); a department (区委统战部,
+    省工信厅) is written short for the one the article named in full."""
+    level = next((w for w in level_words() if short.startswith(w)), "")
+    rest = short[len(level):]
+    return bool(level) and body_kinds().get(rest) == "core"
 
 
 def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:

@@ -70,8 +70,21 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
         bodies = _company_named_before(ctx, titles[0])
     if not bodies and pattern == "title_before_name":
         bodies = _body_of_list_before(ctx, titles)
+    if not bodies and pattern == "title_after_name":
+        bodies = _body_right_before(ctx, person)
     for body in bodies:
         out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+
+
+#: The kinds of body a name written right after one works in (某某大学张某教授, 某某部张某部长).
+HOLDING_BODIES = ("GovOrg", "Enterprise", "Organization")
+
+
+def _body_right_before(ctx: DocContext, person: Mention) -> list[Mention]:
+    """某某集团张某工程师, 某某部张某部长: the body written right before a name whose post
+    follows it is where the post is held (the longest body ending there)."""
+    bodies = [m for m in ctx.ending_at(person.start, HOLDING_BODIES) if ctx.is_outermost(m)]
+    return bodies[:1]
 
 
 def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:

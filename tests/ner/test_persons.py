@@ -214,3 +214,11 @@ def test_deng_closes_a_list_of_names_not_a_name(text, persons):
 ])
 def test_rare_surnames_after_a_title(text, person):
     assert recognized(recognize_persons, text, "Person") == {person}
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("省委书记巴音朝鲁出席会议。", "巴音朝鲁", id="mongolian_name_opening_with_a_han_surname"),
+    pytest.param("县委书记王建国出席会议。", "王建国", id="han_name_before_a_verb_stays_three"),
+])
+def test_transliterated_name_of_four_after_a_title(text, person):
+    assert recognized(recognize_persons, text, "Person") == {person}

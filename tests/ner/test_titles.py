@@ -42,3 +42,12 @@ def test_titles_need_a_name_after_them():
 ])
 def test_company_officers_are_titles(text, titles):
     assert ordered(recognize_titles, text) == titles
+
+
+@pytest.mark.parametrize("text, titles", [
+    pytest.param("青山学院教授、博士周立行参加调研。", ["青山学院教授", "博士"], id="doctor_after_a_professorship"),
+    pytest.param("青山大学教授、博士生导师王立新作报告。", ["青山大学教授", "博士生导师"], id="doctoral_supervisor"),
+    pytest.param("高级工程师李国强介绍。", ["高级工程师"], id="senior_engineer"),
+])
+def test_academic_posts_are_titles(text, titles):
+    assert ordered(recognize_titles, text) == titles

@@ -96,7 +96,14 @@ from tests.conftest import make_doc, triples
     pytest.param("青川市人大常委会主任顾允出席。市人大常委会副主任刘明主持。",
                  [("市人大常委会", "GovOrg"), ("青川市人大常委会", "GovOrg"), ("顾允", "Person"), ("刘明", "Person"),
                     ("青川市", "Place"), ("市人大常委会副主任", TITLE), ("青川市人大常委会主任", TITLE)],
-                 "alias_of", {("市人大常委会", "alias_of", "青川市人大常委会")}, id="a_body_without_its_place_is_still_a_short_form"),
+                 "alias_of", set(), id="a_body_every_city_has_written_with_its_level_word_is_no_short_form"),
+    pytest.param("青川市委书记顾允出席。市委副书记刘明主持，区政府、市政协负责同志参加。",
+                 [("青川市委", "GovOrg"), ("市委", "GovOrg"), ("区政府", "GovOrg"), ("市政协", "GovOrg"),
+                  ("顾允", "Person"), ("刘明", "Person"), ("青川市", "Place")],
+                 "alias_of", set(), id="bare_committee_government_and_cppcc_are_no_short_forms"),
+    pytest.param("青川市委统战部副部长顾允出席。市委统战部负责同志参加。",
+                 [("青川市委统战部", "GovOrg"), ("市委统战部", "GovOrg"), ("顾允", "Person"), ("青川市", "Place")],
+                 "alias_of", {("市委统战部", "alias_of", "青川市委统战部")}, id="a_department_without_its_place_is_a_short_form"),
 ])
 def test_relations_found_are_exactly(text, names, label, expected):
     assert triples(make_doc(text, names), label) == expected

@@ -356,3 +356,17 @@ def test_a_bare_person_in_charge_is_still_no_post(tmp_path):
 ])
 def test_company_officer_is_member_of_the_company(text, person, body):
     assert (person, body) in pipeline_pairs(text, "member_of")
+
+
+@pytest.mark.parametrize("text, person, post, body", [
+    pytest.param("东岭集团与青山轻工业大学叶志国教授的合作项目签约。", "叶志国", "教授", "青山轻工业大学",
+                 id="professor_after_his_university"),
+    pytest.param("南星储能集团张续文工程师介绍。", "张续文", "工程师", "南星储能集团", id="engineer_after_his_group"),
+])
+def test_name_between_its_body_and_its_post(text, person, post, body):
+    assert (person, post) in pipeline_pairs(text, "holds_post")
+    assert (person, body) in pipeline_pairs(text, "member_of")
+
+
+def test_name_before_a_post_after_a_pause_names_no_body():
+    assert pipeline_pairs("他说，吴开明市长首先介绍了情况。", "member_of") == set()
