@@ -57,9 +57,11 @@ def _byline_ends() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _bare_body_names() -> re.Pattern[str]:
-    """Body names that may stand bare inside a title after a separator (政法委书记, 管委会主任),
-    as a pattern that matches at the end of a window."""
-    names_ = sorted((n for n, k in body_kinds().items() if len(n) >= 2 and k in ("core", "dept")),
+    """Body names that may stand bare inside a title after a separator (政法委书记, 管委会主任,
+    and an office of the body named before: 区委常委、办公室主任), as a pattern that matches
+    at the end of a window."""
+    names_ = sorted((n for n, k in body_kinds().items()
+                     if len(n) >= 2 and k in ("core", "dept") or len(n) >= 3 and k == "sub"),
                     key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, names_))})$")
 

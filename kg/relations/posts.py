@@ -144,7 +144,7 @@ def _appointed(ctx: DocContext, person: Mention,
 
 def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Mention]:
     pos = ctx.skip_space_left(person.start)
-    if pos > 0 and ctx.text[pos - 1] in "：:|｜":  # 编辑:某某 一审:某某, 编辑 | 某某
+    if pos > 0 and ctx.text[pos - 1] in "：:|｜/":  # 编辑:某某 一审:某某, 编辑 | 某某, 记者/某某
         pos = ctx.skip_space_left(pos - 1)
     title = _title_ending_at(ctx, pos)
     if title is None:

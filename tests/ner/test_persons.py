@@ -222,3 +222,12 @@ def test_rare_surnames_after_a_title(text, person):
 ])
 def test_transliterated_name_of_four_after_a_title(text, person):
     assert recognized(recognize_persons, text, "Person") == {person}
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("要以王建国新时代中国特色社会主义思想为指导。", {"王建国"}, id="theory_named_after_a_leader"),
+    pytest.param("深入学习李明远经济思想。", {"李明远"}, id="thought_on_a_field"),
+    pytest.param("要解放思想，更新经济思想观念。", set(), id="no_name_before_a_common_phrase"),
+])
+def test_the_leader_a_theory_is_named_after(text, persons):
+    assert recognized(recognize_persons, text, "Person") == persons

@@ -51,3 +51,7 @@ def test_company_officers_are_titles(text, titles):
 ])
 def test_academic_posts_are_titles(text, titles):
     assert ordered(recognize_titles, text) == titles
+
+
+def test_an_office_after_a_separator_opens_the_next_title():
+    assert ordered(recognize_titles, "区委常委、办公室主任林晓东陪同。") == ["区委常委", "办公室主任"]

@@ -370,3 +370,8 @@ def test_name_between_its_body_and_its_post(text, person, post, body):
 
 def test_name_before_a_post_after_a_pause_names_no_body():
     assert pipeline_pairs("他说，吴开明市长首先介绍了情况。", "member_of") == set()
+
+
+def test_byline_role_and_name_parted_by_a_slash():
+    found = pipeline_pairs("本报讯 (记者/吴立跃 通讯员/张维文)会议召开。", "holds_post")
+    assert {("吴立跃", "记者"), ("张维文", "通讯员")} <= found
