@@ -228,7 +228,9 @@ def _features(text: str, settlements: list[Mention], divisions: list[Mention]) -
 
 
 _NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)([两二三四五六七八九十])个?(区|县|市|镇|乡)")
+#: 甲、乙两县, 甲、乙、丙三个结对县区: the count, a word saying how the places are paired, the levels.
+_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)([两二三四五六七八九十])个?"
+                           r"(?:结对|对口|帮扶|协作|所辖)?(县区|区县|县市|市县|区市|省区|区|县|市|镇|乡)")
 
 
 def _counted_lists(text: str) -> list[Mention]:
@@ -302,13 +304,14 @@ _VISITED = re.compile(r"(?<=[来赴到离在])([\u4e00-\u9fff])(?=考察|调研|
 
 def _visited_abbreviations(text: str, divisions: list[Mention]) -> list[Mention]:
     """``来某考察``: a province's one-character abbreviation (来陕考察), or the first
-    character of a city or county the document names in full (来渠考察 after 渠县),
+    character of a city the document names or a county it names in full (来渠考察 after 渠县),
     after a verb of coming and before one of visiting."""
     provinces = load_set("province_abbreviations.txt")
     firsts = set()
     for d in divisions:
         entry = gazetteer.lookup(d.text)
-        if entry and not entry.is_short and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+        # a city by its usual short name too (在亳期间 after 亳州, 来盐考察 after 盐城)
+        if entry and (entry.level == gazetteer.CITY or not entry.is_short and entry.level == gazetteer.COUNTY):
             firsts.add(d.text[0])
     return [Mention(m.start(), m.end(), m.group(), "Place", "places.visited", 0.6)
             for m in _VISITED.finditer(text) if m.group() in provinces or m.group() in firsts]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.bodies import body_kinds, level_words
+from kg.boundary import suffix_table
 from kg.lexicon import load_family, load_set, load_table
 from kg.model import Relation
 from kg.names import SHORT_FORM_RULES, body_short_form, compact, group_core, is_short_form, leading_place
@@ -127,7 +128,10 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     for short in names:
         if type_ == "GovOrg" and _every_place_has(short):
             continue
+        if type_ == "Park" and _names_only_an_industry(short):
+            continue
         fulls = [full for full in candidates.of(short) if is_short_form(type_, short, full, places)
+                 and not (type_ == "Park" and _inside_another_name(ctx, short, full))
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
                  and not _post_held_in_both(ctx, short, full)]
@@ -137,6 +141,28 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _names_only_an_industry(short: str) -> bool:
+    """新材料产业园, 机械制造产业园: industry words and a park's kind describe a park of that
+    industry, which many places have; no short form of the one named in full."""
+    words = load_set("industry_words.txt")
+    rest = next((short[: -len(k)] for k in sorted(suffix_table("park_suffixes.txt"), key=len, reverse=True)
+                 if short.endswith(k)), "")
+    ends = {0}  # industry words read left to right cover the rest
+    for i in range(len(rest)):
+        if i in ends:
+            ends |= {i + len(w) for w in words if rest.startswith(w, i)}
+    return bool(rest) and len(rest) in ends
+
+
+def _inside_another_name(ctx: DocContext, short: str, full: str) -> bool:
+    """某某集团某某产业园, 某某银行某某新区: a company or institution named before the park is
+    whose it is (its park, its branch), and the short name is the park's own, not a short form.
+    (A zone's sub-area, 某某自贸试验区临港新片区, is still written short: 临港新片区.)"""
+    lead = full[: len(full) - len(short)] if full.endswith(short) else ""
+    owners = ("Enterprise", "Organization")
+    return bool(lead) and any(lead in ctx.texts_by_type.get(t, ()) for t in owners)
 
 
 def _every_place_has(short: str) -> bool:

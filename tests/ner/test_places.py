@@ -117,6 +117,7 @@ def test_divisions_renamed_after_the_snapshot(text, place):
     pytest.param("代表团来陕考察。", {"陕"}, set(), id="a_province_abbreviation_visited"),
     pytest.param("代表团来渠调研，走访了四川省渠县的园区。", {"渠"}, set(), id="first_character_of_a_county_named_in_full"),
     pytest.param("他来到这里考察，在此期间走访企业。", set(), {"这", "此"}, id="no_place_in_pronouns"),
+    pytest.param("安徽亳州签约仪式举行。在亳期间，代表团考察了园区。", {"亳"}, set(), id="first_character_of_a_city_by_its_short_name"),
     pytest.param("过去苏南支援苏北，黄河流域生态保护。", {"苏南", "苏北", "黄河流域"}, set(), id="regions_by_their_short_names"),
 ])
 def test_visited_abbreviations_and_regions(text, found, not_found):
@@ -143,3 +144,12 @@ def test_no_region_inside_a_longer_place_name():
 def test_a_province_named_before_its_body_gives_its_short_name(text, found, not_found):
     places = texts(recognize_places(plain_doc(text)), "Place")
     assert found <= places and not not_found & places
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("代表团到东坡、西林、南岗三个结对县区交流。", {"东坡", "西林", "南岗"}, id="paired_counties_and_districts"),
+    pytest.param("为东坡、西林两省区提供支持。", {"东坡", "西林"}, id="provinces_and_regions"),
+    pytest.param("为东坡、西林三个结对县区提供支持。", set(), id="count_must_match_the_items"),
+])
+def test_short_names_in_a_list_closed_by_a_count_of_mixed_levels(text, places):
+    assert texts(recognize_places(plain_doc(text)), "Place") & {"东坡", "西林", "南岗"} == places
