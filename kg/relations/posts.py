@@ -24,7 +24,7 @@ import re
 
 from kg.lexicon import alternation, load_set
 from kg.model import TITLE, Appointment, Mention, Relation
-from kg.bodies import FUSABLE, ZONE_BODIES, level_words
+from kg.bodies import level_words
 from kg.names import compact
 from kg.relations.context import ORG_TYPES, DocContext, substrings, triggers
 
@@ -260,18 +260,6 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
-    # 管委会副主任 -> 区管委会: a title opening with a bare zone committee names the document's
-    # only one written as a level word + that committee (a zone paper's own 管委会).
-    govorgs = ctx.texts_by_type.get("GovOrg", set())
-    for title in titles:
-        text = compact(title.text)
-        opening = [b for b in ZONE_BODIES - FUSABLE if text.startswith(b) and text != b]
-        if not opening or any(f in text for f in found):
-            continue
-        body = max(opening, key=len)
-        named = [level + body for level in sorted(level_words()) if level + body in govorgs]
-        if len(named) == 1:
-            found[named[0]] = ctx.first_mention(named[0], ("GovOrg",))
     # 区委常委、政法委书记 -> 区委政法委; 某某区委常委、统战部部长 -> 某某区委统战部; 某某新片区党工委
     # 书记、管委会主任 -> 某某新片区管委会: a later title inherits the opening of the first one
     # (two characters or more) when the document names the body they make together.
