@@ -135,7 +135,18 @@ def _divisions(text: str) -> list[Mention]:
         if entry.level == gazetteer.COUNTRY and (s and text[s - 1] == "“" or text[e:e + 1] in ("(", "（")):
             continue  # a country opening a quoted title or a name: “中国优质某某基地”, 中国(西部)某某馆
         out.append(Mention(s, e, entry.name, "Place", "places.division", 0.6 if entry.is_short else 0.75))
+        if entry.level == gazetteer.REGION:
+            out.extend(_region_before_head(text, s, e))
     return out
+
+
+def _region_before_head(text: str, s: int, e: int) -> list[Mention]:
+    """成渝地区 in 成渝地区双城经济圈: a region named in full before a region head
+    (``kg/data/region_suffixes.txt``) is a place of its own, nested."""
+    head = _metro_pattern().search(text, s + 1, e)
+    if head is None or head.end() != e or not gazetteer.is_place(text[s:head.start()]):
+        return []
+    return [Mention(s, head.start(), text[s:head.start()], "Place", "places.division", 0.6)]
 
 
 @lru_cache(maxsize=1)

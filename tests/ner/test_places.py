@@ -153,3 +153,13 @@ def test_a_province_named_before_its_body_gives_its_short_name(text, found, not_
 ])
 def test_short_names_in_a_list_closed_by_a_count_of_mixed_levels(text, places):
     assert texts(recognize_places(plain_doc(text)), "Place") & {"东坡", "西林", "南岗"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("深化川渝合作，推动京津产业转移。", {"川渝", "京津"}, id="regions_of_province_abbreviations"),
+    pytest.param("港澳台同胞和巴蜀儿女。", {"港澳台", "巴蜀"}, id="regions_of_old_names"),
+    pytest.param("该市是成渝地区双城经济圈重要节点城市。", {"成渝地区双城经济圈", "成渝地区"}, id="region_before_a_region_head"),
+    pytest.param("京津冀协同发展。", {"京津冀"}, id="no_region_cut_out_of_a_longer_one"),
+])
+def test_named_regions(text, places):
+    assert recognized(recognize_places, text, "Place") == places
