@@ -26,6 +26,8 @@
 - ``places.listed_settlement``: short town names in a list the text closes with
   their kind (甲、乙、丙等镇街, 等乡镇, 等村).
 - ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
+- ``places.water``: a named river, lake or bay opening the name of a work or zone, or
+  before 畔 (某某河综合治理工程, 某某湾海底隧道, 某某湾新区).
 - ``places.visited``: one character for a place the text visits (来陕考察; 来渠考察 in a
   document naming 渠县): a province abbreviation or a named city's or county's first character.
 """
@@ -238,6 +240,27 @@ def _features(text: str, settlements: list[Mention], divisions: list[Mention]) -
     return out
 
 
+#: 某某河综合治理工程, 某某湾海底隧道, 某某湖畔: a named river, lake or bay opening the name of a
+#: work done on it or a zone by it, or before 畔 (its shore).
+_WATER = re.compile(r"(?:(?<=^)|(?<=[^\u4e00-\u9fff])|(?<=来到|走进|位于)|(?<=[在到赴]))"
+                    r"([\u4e00-\u9fff]{2,3}?(?:河|江|湖|湾))"
+                    r"(?=畔|[\u4e00-\u9fff]{0,8}?(?:工程|项目|隧道|大桥|新区|基地))")
+
+
+def _water_bodies(text: str) -> list[Mention]:
+    """A named river, lake or bay at a boundary before a work, zone or shore (贾某河综合治理工程,
+    某某湾新区, 某某湖畔); its name is a place (温州湾) or a word unknown to the dictionary,
+    and opens with no other place or region (某省某江新区 is the zone of a province, 渝南双江航电枢纽
+    a work in 渝南)."""
+    out = []
+    for m in _WATER.finditer(text):
+        name = m.group(1)[:-1]
+        opens_with_place = gazetteer.match_place(name, 0) > 0 or _region_pattern().match(name)
+        if gazetteer.is_place(name) or (has_unknown_word(name) and not opens_with_place):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Place", "places.water", 0.55))
+    return out
+
+
 _NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: 甲、乙两县, 甲、乙、丙三个结对县区: the count, a word saying how the places are paired, the levels.
 _COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)([两二三四五六七八九十])个?"
@@ -337,7 +360,7 @@ def recognize_places(text: str) -> list[Mention]:
                  if not any(d.end < t.end for t in within.containing(d.start, d.end))]
     named = SpanIndex(divisions)  # 辽东 of 辽东半岛: a region inside a longer name is no mention
     regions = [r for r in _regions(text) if not any(d.end - d.start > r.end - r.start for d in named.containing(r.start, r.end))]
-    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
+    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions) + _water_bodies(text)
     return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions) \
         + _provinces_of_bodies(text, divisions)
 

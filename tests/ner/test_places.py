@@ -163,3 +163,15 @@ def test_short_names_in_a_list_closed_by_a_count_of_mixed_levels(text, places):
 ])
 def test_named_regions(text, places):
     assert recognized(recognize_places, text, "Place") == places
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("书记来到贾坪河综合治理工程察看。", {"贾坪河"}, id="river_opening_a_work_on_it"),
+    pytest.param("海风未退，青鹭湾海底隧道的现场热闹。", {"青鹭湾"}, id="bay_opening_a_tunnel"),
+    pytest.param("心坪江畔的产业园正在建设。", {"心坪江"}, id="river_before_its_shore"),
+    pytest.param("湖南湘江新区和重庆两江新区。", {"湖南", "湘江", "重庆"}, id="no_water_cut_after_a_province"),
+    pytest.param("今年是江北发展的关键。", set(), id="no_water_without_a_work"),
+    pytest.param("渝南双江航电枢纽一期工程开工。", {"渝南"}, id="no_water_cut_after_a_region"),
+])
+def test_named_water_bodies(text, places):
+    assert recognized(recognize_places, text, "Place") == places
