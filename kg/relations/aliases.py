@@ -172,7 +172,8 @@ def _every_place_has(short: str) -> bool:
     省工信厅) is written short for the one the article named in full."""
     level = next((w for w in level_words() if short.startswith(w)), "")
     rest = short[len(level):]
-    return bool(level) and body_kinds().get(rest) == "core"
+    # a zone's kind (高新区管委会) names the article's one zone, short for its full name
+    return level in load_set("relation_admin_suffixes.txt") and body_kinds().get(rest) == "core"
 
 
 def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:
