@@ -44,6 +44,9 @@ _NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
                    r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
+#: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
+#: is the project (a facility), no organization yet.
+_BUILT_AS_PROJECT = re.compile(r"(?:总部|新院区|院区|新校区|迁建|扩建|改扩建|新建)?(?:建设)?(?:项目|工程)")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
 _RANK = re.compile(alternation("rank_words.txt"))
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
@@ -156,7 +159,8 @@ def recognize_organizations(text: str) -> list[Mention]:
         start = _start_at_inner_place(text, start, s)
         if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
-        if start >= s or is_counted(text, start) or not _is_org_name(text, start, s):
+        if start >= s or is_counted(text, start) or not _is_org_name(text, start, s) \
+                or _BUILT_AS_PROJECT.match(text, e):
             continue
         out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))
     for m in _UNIT.finditer(text):

@@ -127,3 +127,12 @@ def test_a_short_name_given_in_brackets_is_the_institution():
 ])
 def test_organizations_named_without_a_suffix_the_grammar_reads(text, found):
     assert recognized(recognize_organizations, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("书记到青石区医疗中心建设项目调研。", set(), id="a_centre_being_built_is_the_project"),
+    pytest.param("书记到青禾中央研究院总部项目调研。", set(), id="a_headquarters_project"),
+    pytest.param("书记到青石市工业学校实训基地建设项目调研。", {"青石市工业学校"}, id="a_school_owning_a_new_facility_stays"),
+])
+def test_an_institution_named_as_its_building_project(text, found):
+    assert recognized(recognize_organizations, text, "Organization") == found
