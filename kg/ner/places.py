@@ -22,7 +22,9 @@
 - ``places.counted_list``: short division names in a list closed by its count
   and level (甲、乙、丙三县).
 - ``places.region``: a province abbreviation with a direction or 中 (渝西, 川南, 鲁西南,
-  黔中) or a run of abbreviations before 地区 (川渝地区), after a boundary.
+  黔中) or a run of abbreviations before 地区 (川渝地区), after a boundary; regions by
+  short names (川渝, 京津, 港澳台, 华东: ``kg/data/region_short_names.txt``), not as a
+  line's ends (京津高铁).
 - ``places.listed_settlement``: short town names in a list the text closes with
   their kind (甲、乙、丙等镇街, 等乡镇, 等村).
 - ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
@@ -37,7 +39,7 @@ import re
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation_of, load_set
 from kg.model import Mention
 from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
 from kg.vocabulary import has_unknown_word, starts_with_proper_noun
@@ -139,6 +141,29 @@ def _divisions(text: str) -> list[Mention]:
         out.append(Mention(s, e, entry.name, "Place", "places.division", 0.6 if entry.is_short else 0.75))
         if entry.level == gazetteer.REGION:
             out.extend(_region_before_head(text, s, e))
+    return out
+
+
+#: Heads of transport lines named by the abbreviations of the places they join (京沪高铁, 成渝铁路).
+_LINE_AFTER = re.compile(r"高速公路|高速|高铁|铁路|城际|轻轨|动车|中线|线")
+
+
+@lru_cache(maxsize=1)
+def _region_short_name_pattern() -> re.Pattern[str]:
+    return re.compile(alternation_of(load_set("region_short_names.txt")))
+
+
+def _region_short_names(text: str) -> list[Mention]:
+    """川渝, 京津, 港澳台, 华东 (``kg/data/region_short_names.txt``); not the ends of a line
+    (京津高铁, 成渝中线高铁: the line is the project), nor the start of a longer name the
+    gazetteer reads (华东地区), nor the end of a place written before (香港澳门)."""
+    out = []
+    for m in _region_short_name_pattern().finditer(text):
+        s, e = m.span()
+        if _LINE_AFTER.match(text, e) or gazetteer.match_place(text, s) > e \
+                or any(gazetteer.match_place(text, k) > s for k in (s - 2, s - 1) if k >= 0):
+            continue
+        out.append(Mention(s, e, m.group(), "Place", "places.region", 0.6))
     return out
 
 
@@ -360,7 +385,7 @@ def recognize_places(text: str) -> list[Mention]:
                  if not any(d.end < t.end for t in within.containing(d.start, d.end))]
     named = SpanIndex(divisions)  # 辽东 of 辽东半岛: a region inside a longer name is no mention
     regions = [r for r in _regions(text) if not any(d.end - d.start > r.end - r.start for d in named.containing(r.start, r.end))]
-    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions) + _water_bodies(text)
+    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions) + _water_bodies(text) + _region_short_names(text)
     return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions) \
         + _provinces_of_bodies(text, divisions)
 

@@ -160,6 +160,8 @@ def test_short_names_in_a_list_closed_by_a_count_of_mixed_levels(text, places):
     pytest.param("港澳台同胞和巴蜀儿女。", {"港澳台", "巴蜀"}, id="regions_of_old_names"),
     pytest.param("该市是成渝地区双城经济圈重要节点城市。", {"成渝地区双城经济圈", "成渝地区"}, id="region_before_a_region_head"),
     pytest.param("京津冀协同发展。", {"京津冀"}, id="no_region_cut_out_of_a_longer_one"),
+    pytest.param("京津高铁、成渝中线高铁相继开通。", set(), id="no_region_as_the_ends_of_a_line"),
+    pytest.param("香港澳门两地。", {"香港", "澳门"}, id="no_region_across_two_places"),
 ])
 def test_named_regions(text, places):
     assert recognized(recognize_places, text, "Place") == places
