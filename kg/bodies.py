@@ -283,6 +283,7 @@ _STATE_NAME = "中华人民共和国"
 def find_bodies(text: str) -> list[Body]:
     """Every body of the grammar in ``text``, bare ones included, chains as nested bodies."""
     out: list[Body] = _qualified_bodies(text)
+    unprefixed: list[tuple[int, int]] = []  # departments written with no prefix
     for m in _body_regex().finditer(text):
         s, e, name = m.start(), m.end(), m.group()
         kind = _kind(name)
@@ -295,6 +296,8 @@ def find_bodies(text: str) -> list[Body]:
             if start == s and name in BRANCHES:
                 start = _named_branch_start(text, s)
             if start == s and kind != "center":
+                if kind == "dept":
+                    unprefixed.append((s, e))
                 continue
             if _foreign_committee(text, start):
                 continue
@@ -303,7 +306,31 @@ def find_bodies(text: str) -> list[Body]:
         while (nxt := _extend(text, e)) > e:
             e = nxt
             out.append(Body(start, e, "sub", False))
-    return out + _listed_departments(text, out)
+    listed = _listed_departments(text, out)
+    return out + listed + _unprefixed_department_lists(text, unprefixed, {b.start for b in out + listed})
+
+
+#: Words a list of departments may follow without a pause (领导及党政办、财政局负责同志).
+_BEFORE_LIST = ("及", "和", "与", "由")
+
+
+def _unprefixed_department_lists(text: str, depts: list[tuple[int, int]], taken: set[int]) -> list[Body]:
+    """党政办、财政局负责同志, 发改局、经贸局等单位: two or more departments listed bare, the
+    list closed by a word after a list, name bodies of the text's own place though no
+    prefix is written (one department alone, 财政局长, stays a word of a title)."""
+    out: list[Body] = []
+    i = 0
+    while i < len(depts):
+        run = [depts[i]]
+        while i + len(run) < len(depts) and depts[i + len(run)][0] == run[-1][1] + 1 \
+                and text[run[-1][1]] == "、":
+            run.append(depts[i + len(run)])
+        i += len(run)
+        first, last = run[0][0], run[-1][1]
+        opened = first == 0 or not CJK_RE.match(text[first - 1]) or text.endswith(_BEFORE_LIST, 0, first)
+        if len(run) >= 2 and opened and text.startswith(_AFTER_LIST, last):
+            out.extend(Body(s, e, "dept", False) for s, e in run if s not in taken)
+    return out
 
 
 def _listed_departments(text: str, bodies: list[Body]) -> list[Body]:

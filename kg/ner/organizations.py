@@ -44,6 +44,9 @@ _NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
                    r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
+#: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
+#: is the project (a facility), no organization yet.
+_BUILT_AS_PROJECT = re.compile(r"(?:总部|新院区|院区|新校区|迁建|扩建|改扩建|新建)?(?:建设)?(?:项目|工程)")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
 _RANK = re.compile(alternation("rank_words.txt"))
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
@@ -108,9 +111,10 @@ def _names_pattern(table: str) -> re.Pattern[str]:
 def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(sorted(load_set("media_heads.txt"), key=len, reverse=True))
     outlet = rf"[\u4e00-\u9fff][\u4e00-\u9fff+]{{0,6}}?(?:{heads})"
-    # 某某网讯, and a wire's dateline with its place and day: 某某客户端兰州9月28日讯
+    # 某某网讯, and a wire's dateline with its place and day: 某某客户端兰州9月28日讯; or the
+    # outlet opening the paragraph right before its reporter's bracket: 某某融媒（记者 某某）
     dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})"
-                          r"(?:[\u4e00-\u9fff]{2,4}?[0-9]{1,2}月[0-9]{1,2}日)?[讯电]")
+                          r"(?:(?:[\u4e00-\u9fff]{2,4}?[0-9]{1,2}月[0-9]{1,2}日)?[讯电]|(?=[（(](?:记者|通讯员)))")
     cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:]|来源于|来自)(?:微信公众号|公众号)?(“)?({outlet})"
                        rf"(?(1)”|(?=[0-9]|消息|报道|[，,。]))")
     # 某某客户端记者 王某, （某某在线编辑：某某）: an outlet credited with its reporter or editor
@@ -155,7 +159,8 @@ def recognize_organizations(text: str) -> list[Mention]:
         start = _start_at_inner_place(text, start, s)
         if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
-        if start >= s or is_counted(text, start) or not _is_org_name(text, start, s):
+        if start >= s or is_counted(text, start) or not _is_org_name(text, start, s) \
+                or _BUILT_AS_PROJECT.match(text, e):
             continue
         out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))
     for m in _UNIT.finditer(text):
@@ -182,13 +187,15 @@ def _defined_short_names(text: str, found: list[Mention]) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _party_committee_pattern() -> re.Pattern[str]:
     parties = "|".join(sorted(map(re.escape, load_set("democratic_parties.txt")), key=len, reverse=True))
+    # 民建某某市委, and 九三学社市委 with the level word alone (the article's own city)
     return re.compile(rf"(?:{parties})(?:中央|(?P<place>[\u4e00-\u9fff]{{1,10}}?[省市区县州盟旗])"
-                      r"(?:委员会|委会|委|总支|支部))")
+                      r"(?:委员会|委会|委|总支|支部)|[省市区县州](?:委员会|委))")
 
 
 def _party_committees(text: str) -> list[Mention]:
-    """``民建某某市委``, ``九三学社中央``: a committee of a democratic party
-    (``kg/data/democratic_parties.txt``) at the centre or of a place the gazetteer knows."""
+    """``民建某某市委``, ``九三学社中央``, ``民盟市委``: a committee of a democratic party
+    (``kg/data/democratic_parties.txt``) at the centre, of a place the gazetteer knows or
+    of the article's own place, named by its level word."""
     out = []
     for m in _party_committee_pattern().finditer(text):
         place = m.span("place")

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import load_table
+from kg.lexicon import alternation_of, load_lines, load_table
 from kg.model import Document, Mention
 from kg import person_names as names
 from kg.ner.titles import byline_name_closed, post_titles
@@ -148,6 +148,8 @@ def _from_lists(text: str) -> list[Mention]:
 
 #: 以某某同志为核心/为组长: the preposition 以 takes the name as what the clause is built around.
 _TAKEN = "以"
+#: 等 closing a list of names before 同志/一行 (甲、乙等同志出席).
+_LIST_END = "等"
 _AS = "为"
 
 
@@ -156,18 +158,20 @@ def _taken_as(text: str, start: int, cue_end: int) -> bool:
 
 
 def _from_subject_cues(text: str) -> list[Mention]:
-    """A name opening a clause, right before 一行/同志 (张某一行来到…)."""
+    """A name opening a clause, right before 一行/同志 (张某一行来到…); the last of a list
+    closed by 等 before the cue (甲、乙、张某等同志: 等 ends the list, not the name)."""
     after = tuple(w for w, k in load_table("person_list_cues.tsv") if k == "after")
     out = []
     for cue in after:
         for m in re.finditer(re.escape(cue), text):
+            end = m.start() - 1 if text.endswith(_LIST_END, 0, m.start()) else m.start()
             for n in (3, 2, 4):
-                s = m.start() - n
+                s = end - n
                 if s < 0 or not (names.pause_at(text, s - 1) or _taken_as(text, s, m.end())) \
                         or (n == 4 and names.surname_length(text, s) < 2):
                     continue
-                if _list_item(text[s:m.start()], False):
-                    out.append(Mention(s, m.start(), text[s:m.start()], "Person", source="persons.subject",
+                if _list_item(text[s:end], False):
+                    out.append(Mention(s, end, text[s:end], "Person", source="persons.subject",
                                        confidence=0.8))
                     break
     return out
@@ -267,6 +271,25 @@ def _from_profiles(text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _theory_endings() -> re.Pattern[str]:
+    return re.compile(alternation_of(load_lines("person_theories.txt")))
+
+
+def _from_theories(text: str) -> list[Mention]:
+    """The leader a theory is named after: 以某某新时代中国特色社会主义思想为指导
+    (kg/data/person_theories.txt)."""
+    out = []
+    for m in _theory_endings().finditer(text):
+        for n in (3, 2):
+            s = m.start() - n
+            if s >= 0 and names.name_end(text, s) == m.start() and _list_item(text[s:m.start()], False):
+                out.append(Mention(s, m.start(), text[s:m.start()], "Person", source="persons.theory",
+                                   confidence=0.85))
+                break
+    return out
+
+
 def _propagate(text: str, found: list[Mention]) -> list[Mention]:
     """Every other occurrence of a name found with evidence."""
     seen = {(m.start, m.end) for m in found}
@@ -284,5 +307,6 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
     found = (_from_titles(doc) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_speaker_cues(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text) + _from_profiles(text))
+             + _from_speaker_cues(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text) + _from_profiles(text)
+             + _from_theories(text))
     return found + _propagate(text, found)

@@ -22,10 +22,14 @@
 - ``places.counted_list``: short division names in a list closed by its count
   and level (甲、乙、丙三县).
 - ``places.region``: a province abbreviation with a direction or 中 (渝西, 川南, 鲁西南,
-  黔中) or a run of abbreviations before 地区 (川渝地区), after a boundary.
+  黔中) or a run of abbreviations before 地区 (川渝地区), after a boundary; regions by
+  short names (川渝, 京津, 港澳台, 华东: ``kg/data/region_short_names.txt``), not as a
+  line's ends (京津高铁).
 - ``places.listed_settlement``: short town names in a list the text closes with
   their kind (甲、乙、丙等镇街, 等乡镇, 等村).
 - ``places.metro_region``: a place before a region head (襄阳都市圈, 某某城市群).
+- ``places.water``: a named river, lake or bay opening the name of a work or zone, or
+  before 畔 (某某河综合治理工程, 某某湾海底隧道, 某某湾新区).
 - ``places.visited``: one character for a place the text visits (来陕考察; 来渠考察 in a
   document naming 渠县): a province abbreviation or a named city's or county's first character.
 """
@@ -35,7 +39,7 @@ import re
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import load_set
+from kg.lexicon import alternation_of, load_set
 from kg.model import Mention
 from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
 from kg.vocabulary import has_unknown_word, starts_with_proper_noun
@@ -135,7 +139,41 @@ def _divisions(text: str) -> list[Mention]:
         if entry.level == gazetteer.COUNTRY and (s and text[s - 1] == "“" or text[e:e + 1] in ("(", "（")):
             continue  # a country opening a quoted title or a name: “中国优质某某基地”, 中国(西部)某某馆
         out.append(Mention(s, e, entry.name, "Place", "places.division", 0.6 if entry.is_short else 0.75))
+        if entry.level == gazetteer.REGION:
+            out.extend(_region_before_head(text, s, e))
     return out
+
+
+#: Heads of transport lines named by the abbreviations of the places they join (京沪高铁, 成渝铁路).
+_LINE_AFTER = re.compile(r"高速公路|高速|高铁|铁路|城际|轻轨|动车|中线|线")
+
+
+@lru_cache(maxsize=1)
+def _region_short_name_pattern() -> re.Pattern[str]:
+    return re.compile(alternation_of(load_set("region_short_names.txt")))
+
+
+def _region_short_names(text: str) -> list[Mention]:
+    """川渝, 京津, 港澳台, 华东 (``kg/data/region_short_names.txt``); not the ends of a line
+    (京津高铁, 成渝中线高铁: the line is the project), nor the start of a longer name the
+    gazetteer reads (华东地区), nor the end of a place written before (香港澳门)."""
+    out = []
+    for m in _region_short_name_pattern().finditer(text):
+        s, e = m.span()
+        if _LINE_AFTER.match(text, e) or gazetteer.match_place(text, s) > e \
+                or any(gazetteer.match_place(text, k) > s for k in (s - 2, s - 1) if k >= 0):
+            continue
+        out.append(Mention(s, e, m.group(), "Place", "places.region", 0.6))
+    return out
+
+
+def _region_before_head(text: str, s: int, e: int) -> list[Mention]:
+    """成渝地区 in 成渝地区双城经济圈: a region named in full before a region head
+    (``kg/data/region_suffixes.txt``) is a place of its own, nested."""
+    head = _metro_pattern().search(text, s + 1, e)
+    if head is None or head.end() != e or not gazetteer.is_place(text[s:head.start()]):
+        return []
+    return [Mention(s, head.start(), text[s:head.start()], "Place", "places.division", 0.6)]
 
 
 @lru_cache(maxsize=1)
@@ -227,8 +265,31 @@ def _features(text: str, settlements: list[Mention], divisions: list[Mention]) -
     return out
 
 
+#: 某某河综合治理工程, 某某湾海底隧道, 某某湖畔: a named river, lake or bay opening the name of a
+#: work done on it or a zone by it, or before 畔 (its shore).
+_WATER = re.compile(r"(?:(?<=^)|(?<=[^\u4e00-\u9fff])|(?<=来到|走进|位于)|(?<=[在到赴]))"
+                    r"([\u4e00-\u9fff]{2,3}?(?:河|江|湖|湾))"
+                    r"(?=畔|[\u4e00-\u9fff]{0,8}?(?:工程|项目|隧道|大桥|新区|基地))")
+
+
+def _water_bodies(text: str) -> list[Mention]:
+    """A named river, lake or bay at a boundary before a work, zone or shore (贾某河综合治理工程,
+    某某湾新区, 某某湖畔); its name is a place (温州湾) or a word unknown to the dictionary,
+    and opens with no other place or region (某省某江新区 is the zone of a province, 渝南双江航电枢纽
+    a work in 渝南)."""
+    out = []
+    for m in _WATER.finditer(text):
+        name = m.group(1)[:-1]
+        opens_with_place = gazetteer.match_place(name, 0) > 0 or _region_pattern().match(name)
+        if gazetteer.is_place(name) or (has_unknown_word(name) and not opens_with_place):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Place", "places.water", 0.55))
+    return out
+
+
 _NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)([两二三四五六七八九十])个?(区|县|市|镇|乡)")
+#: 甲、乙两县, 甲、乙、丙三个结对县区: the count, a word saying how the places are paired, the levels.
+_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)([两二三四五六七八九十])个?"
+                           r"(?:结对|对口|帮扶|协作|所辖)?(县区|区县|县市|市县|区市|省区|区|县|市|镇|乡)")
 
 
 def _counted_lists(text: str) -> list[Mention]:
@@ -302,13 +363,14 @@ _VISITED = re.compile(r"(?<=[来赴到离在])([\u4e00-\u9fff])(?=考察|调研|
 
 def _visited_abbreviations(text: str, divisions: list[Mention]) -> list[Mention]:
     """``来某考察``: a province's one-character abbreviation (来陕考察), or the first
-    character of a city or county the document names in full (来渠考察 after 渠县),
+    character of a city the document names or a county it names in full (来渠考察 after 渠县),
     after a verb of coming and before one of visiting."""
     provinces = load_set("province_abbreviations.txt")
     firsts = set()
     for d in divisions:
         entry = gazetteer.lookup(d.text)
-        if entry and not entry.is_short and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
+        # a city by its usual short name too (在亳期间 after 亳州, 来盐考察 after 盐城)
+        if entry and (entry.level == gazetteer.CITY or not entry.is_short and entry.level == gazetteer.COUNTY):
             firsts.add(d.text[0])
     return [Mention(m.start(), m.end(), m.group(), "Place", "places.visited", 0.6)
             for m in _VISITED.finditer(text) if m.group() in provinces or m.group() in firsts]
@@ -323,7 +385,7 @@ def recognize_places(text: str) -> list[Mention]:
                  if not any(d.end < t.end for t in within.containing(d.start, d.end))]
     named = SpanIndex(divisions)  # 辽东 of 辽东半岛: a region inside a longer name is no mention
     regions = [r for r in _regions(text) if not any(d.end - d.start > r.end - r.start for d in named.containing(r.start, r.end))]
-    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions)
+    found = divisions + settlements + regions + _metro_regions(text) + _counted_lists(text) + _listed_settlements(text) + _features(text, settlements, divisions) + _water_bodies(text) + _region_short_names(text)
     return found + _settlement_stems(text, settlements, found) + _visited_abbreviations(text, divisions) \
         + _provinces_of_bodies(text, divisions)
 

@@ -57,9 +57,11 @@ def _byline_ends() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _bare_body_names() -> re.Pattern[str]:
-    """Body names that may stand bare inside a title after a separator (政法委书记, 管委会主任),
-    as a pattern that matches at the end of a window."""
-    names_ = sorted((n for n, k in body_kinds().items() if len(n) >= 2 and k in ("core", "dept")),
+    """Body names that may stand bare inside a title after a separator (政法委书记, 管委会主任,
+    and an office of the body named before: 区委常委、办公室主任), as a pattern that matches
+    at the end of a window."""
+    names_ = sorted((n for n, k in body_kinds().items()
+                     if len(n) >= 2 and k in ("core", "dept") or len(n) >= 3 and k == "sub"),
                     key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, names_))})$")
 
@@ -132,6 +134,9 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     if colon:
         start = _skip_gap(text, start + 1)  # 记者：某某, 区委书记：某某, 编辑 | 某某
     end = names.name_end(text, start)
+    if end > start and not byline and not names.follower_at(text, end):
+        # 巴音朝鲁出席: a surname opens a transliterated name of four that a verb follows
+        end = max(end, names.minority_name_end(text, start))
     if end == start:
         # a byline reads four characters as a name only when a bracket closes them: (记者某某某某)
         minority = names.minority_name_end(text, start)
@@ -384,7 +389,8 @@ def _addressed(text: str, title: Title) -> bool:
         s = title.start - n
         if s < 0:
             continue  # no room for a name of n characters before the post
-        opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2)
+        opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2) \
+            or text.endswith(_body_heads(), 0, s)
         if opened and names.name_end(text, s) == title.start:
             return True
     return False
@@ -392,6 +398,18 @@ def _addressed(text: str, title: Title) -> bool:
 
 #: 与某某某省长一道: "together with", before a name that a bare post follows.
 _WITH = "与同和"
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> tuple[str, ...]:
+    """Last words of a body's name (大学, 研究院, 集团, 公司, 部, 局): a name written right after
+    one and before a bare post holds that post there (某某大学张某教授, 某某部张某部长)."""
+    return tuple(sorted(load_set("org_suffixes.txt") | set(company_suffixes()) | _GOVERNMENT_HEADS,
+                        key=len, reverse=True))
+
+
+#: Last characters of a department's name (信息传播部, 投资促进局, 商务厅).
+_GOVERNMENT_HEADS = {"部", "局", "厅", "委员会", "办公室"}
 
 
 def _titles_after_names(text: str, titles: tuple[Title, ...]) -> tuple[tuple[int, int, int, int], ...]:

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from kg.bodies import body_kinds, level_words
+from kg.boundary import suffix_table
 from kg.lexicon import load_family, load_set, load_table
 from kg.model import Relation
 from kg.names import SHORT_FORM_RULES, body_short_form, compact, group_core, is_short_form, leading_place
@@ -124,7 +126,12 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
     candidates = _CandidateFulls(type_, names, places)
     out: list[Relation] = []
     for short in names:
+        if type_ == "GovOrg" and _every_place_has(short):
+            continue
+        if type_ == "Park" and _names_only_an_industry(short):
+            continue
         fulls = [full for full in candidates.of(short) if is_short_form(type_, short, full, places)
+                 and not (type_ == "Park" and _inside_another_name(ctx, short, full))
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
                  and not _post_held_in_both(ctx, short, full)]
@@ -134,6 +141,39 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+def _names_only_an_industry(short: str) -> bool:
+    """新材料产业园, 机械制造产业园: industry words and a park's kind describe a park of that
+    industry, which many places have; no short form of the one named in full."""
+    words = load_set("industry_words.txt")
+    rest = next((short[: -len(k)] for k in sorted(suffix_table("park_suffixes.txt"), key=len, reverse=True)
+                 if short.endswith(k)), "")
+    ends = {0}  # industry words read left to right cover the rest
+    for i in range(len(rest)):
+        if i in ends:
+            ends |= {i + len(w) for w in words if rest.startswith(w, i)}
+    return bool(rest) and len(rest) in ends
+
+
+def _inside_another_name(ctx: DocContext, short: str, full: str) -> bool:
+    """某某集团某某产业园, 某某银行某某新区: a company or institution named before the park is
+    whose it is (its park, its branch), and the short name is the park's own, not a short form.
+    (A zone's sub-area, 某某自贸试验区临港新片区, is still written short: 临港新片区.)"""
+    lead = full[: len(full) - len(short)] if full.endswith(short) else ""
+    owners = ("Enterprise", "Organization")
+    return bool(lead) and any(lead in ctx.texts_by_type.get(t, ()) for t in owners)
+
+
+def _every_place_has(short: str) -> bool:
+    """市委, 区政府, 市人大常委会, 县政协: a body every place of a level has, written
+    with only the level word, is how the article names that body, not a short form of one
+    full name (kg/resolve.py decides which place's it is); a department (区委统战部,
+    省工信厅) is written short for the one the article named in full."""
+    level = next((w for w in level_words() if short.startswith(w)), "")
+    rest = short[len(level):]
+    # a zone's kind (高新区管委会) names the article's one zone, short for its full name
+    return level in load_set("relation_admin_suffixes.txt") and body_kinds().get(rest) == "core"
 
 
 def _post_held_in_both(ctx: DocContext, short: str, full: str) -> bool:

@@ -24,7 +24,7 @@ import re
 
 from kg.lexicon import alternation, load_set
 from kg.model import TITLE, Appointment, Mention, Relation
-from kg.bodies import FUSABLE, ZONE_BODIES, level_words
+from kg.bodies import level_words
 from kg.names import compact
 from kg.relations.context import ORG_TYPES, DocContext, substrings, triggers
 
@@ -70,8 +70,21 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
         bodies = _company_named_before(ctx, titles[0])
     if not bodies and pattern == "title_before_name":
         bodies = _body_of_list_before(ctx, titles)
+    if not bodies and pattern == "title_after_name":
+        bodies = _body_right_before(ctx, person)
     for body in bodies:
         out.append(ctx.relation(person, "member_of", body, pattern + ".body", evidence))
+
+
+#: The kinds of body a name written right after one works in (某某大学张某教授, 某某部张某部长).
+HOLDING_BODIES = ("GovOrg", "Enterprise", "Organization")
+
+
+def _body_right_before(ctx: DocContext, person: Mention) -> list[Mention]:
+    """某某集团张某工程师, 某某部张某部长: the body written right before a name whose post
+    follows it is where the post is held (the longest body ending there)."""
+    bodies = [m for m in ctx.ending_at(person.start, HOLDING_BODIES) if ctx.is_outermost(m)]
+    return bodies[:1]
 
 
 def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
@@ -131,7 +144,7 @@ def _appointed(ctx: DocContext, person: Mention,
 
 def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Mention]:
     pos = ctx.skip_space_left(person.start)
-    if pos > 0 and ctx.text[pos - 1] in "：:|｜":  # 编辑:某某 一审:某某, 编辑 | 某某
+    if pos > 0 and ctx.text[pos - 1] in "：:|｜/":  # 编辑:某某 一审:某某, 编辑 | 某某, 记者/某某
         pos = ctx.skip_space_left(pos - 1)
     title = _title_ending_at(ctx, pos)
     if title is None:
@@ -247,18 +260,6 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
-    # 管委会副主任 -> 区管委会: a title opening with a bare zone committee names the document's
-    # only one written as a level word + that committee (a zone paper's own 管委会).
-    govorgs = ctx.texts_by_type.get("GovOrg", set())
-    for title in titles:
-        text = compact(title.text)
-        opening = [b for b in ZONE_BODIES - FUSABLE if text.startswith(b) and text != b]
-        if not opening or any(f in text for f in found):
-            continue
-        body = max(opening, key=len)
-        named = [level + body for level in sorted(level_words()) if level + body in govorgs]
-        if len(named) == 1:
-            found[named[0]] = ctx.first_mention(named[0], ("GovOrg",))
     # 区委常委、政法委书记 -> 区委政法委; 某某区委常委、统战部部长 -> 某某区委统战部; 某某新片区党工委
     # 书记、管委会主任 -> 某某新片区管委会: a later title inherits the opening of the first one
     # (two characters or more) when the document names the body they make together.

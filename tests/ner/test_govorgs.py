@@ -101,3 +101,13 @@ def test_party_and_cppcc_committees_named_in_full():
 ])
 def test_ministries_by_their_full_names(text, body):
     assert body in recognized(recognize_govorgs, text, "GovOrg")
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("园区领导及党政办、财政局负责同志陪同。", {"党政办", "财政局"}, id="after_ji_closed_by_fuze"),
+    pytest.param("会上，发改局、经贸局等单位作了发言。", {"发改局", "经贸局"}, id="closed_by_deng"),
+    pytest.param("他说，财政局长来了。", set(), id="one_department_fused_into_a_title"),
+    pytest.param("财政局同志到场。", set(), id="one_department_alone_is_no_list"),
+])
+def test_departments_listed_bare_with_no_prefixed_body(text, found):
+    assert recognized(recognize_govorgs, text) == found

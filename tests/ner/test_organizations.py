@@ -39,6 +39,9 @@ def test_media_datelines_and_cited_outlets():
     pytest.param("（澜江在线编辑：王某）", {"澜江在线"}, set(), id="credited_with_its_editor"),
     pytest.param("新澜川客户端西宁3月5日讯（记者 王某）", {"新澜川客户端"}, set(), id="wire_dateline_with_place_and_day"),
     pytest.param("（澜江日报社全媒体记者 王某）", set(), {"澜江日报社全媒体"}, id="all_media_describes_the_reporter"),
+    pytest.param("青川融媒(记者 胡立威)3月19日，会议召开。", {"青川融媒"}, set(), id="outlet_opening_the_paragraph_before_its_reporter"),
+    pytest.param("会上(记者 胡立威)发言。", set(), {"会上"}, id="no_outlet_without_a_media_head"),
+    pytest.param("本期凤凰网栏目报道。", {"凤凰网"}, set(), id="national_portal_by_its_name"),
 ])
 def test_outlets_credited_in_bylines(text, outlets, not_outlets):
     found = texts(recognize_organizations(plain_doc(text)), "Organization")
@@ -114,3 +117,22 @@ def test_a_chamber_of_two_places_is_one_name():
 def test_a_short_name_given_in_brackets_is_the_institution():
     names = recognized(recognize_organizations, "重庆大学（简称重大）参加。重大将建设平台。", "Organization")
     assert names == {"重庆大学", "重大"}
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("九三学社市委副主委周立新出席。", {"九三学社市委"}, id="party_committee_of_the_articles_own_city"),
+    pytest.param("民盟区委组织调研。", {"民盟区委"}, id="short_party_name_with_a_level_word"),
+    pytest.param("据中钢协统计，粗钢产量增长。", {"中钢协"}, id="national_association_by_its_short_name"),
+    pytest.param("中纺院与企业合作。", {"中纺院"}, id="national_institute_by_its_short_name"),
+])
+def test_organizations_named_without_a_suffix_the_grammar_reads(text, found):
+    assert recognized(recognize_organizations, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("书记到青石区医疗中心建设项目调研。", set(), id="a_centre_being_built_is_the_project"),
+    pytest.param("书记到青禾中央研究院总部项目调研。", set(), id="a_headquarters_project"),
+    pytest.param("书记到青石市工业学校实训基地建设项目调研。", {"青石市工业学校"}, id="a_school_owning_a_new_facility_stays"),
+])
+def test_an_institution_named_as_its_building_project(text, found):
+    assert recognized(recognize_organizations, text, "Organization") == found

@@ -197,3 +197,37 @@ def test_members_of_kinds_are_no_names():
 ])
 def test_two_reporters_glued_in_a_byline(text, persons):
     assert recognized(recognize_persons, text, "Person") == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("区委副书记王海涛、李明远、陈刚等同志参加。", {"王海涛", "李明远", "陈刚"}, id="one_title_over_a_list_closed_by_deng"),
+    pytest.param("杨建华、吴立新等同志出席会议。", {"杨建华", "吴立新"}, id="a_list_of_comrades_without_a_title"),
+    pytest.param("邵永康等一行来到园区考察。", {"邵永康"}, id="a_delegation_closed_by_deng"),
+])
+def test_deng_closes_a_list_of_names_not_a_name(text, persons):
+    assert recognized(recognize_persons, text, "Person") == persons
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("市委常委、副市长隽立新出席。", "隽立新", id="surname_jun"),
+    pytest.param("州人大常委会主任普文华讲话。", "普文华", id="surname_pu"),
+])
+def test_rare_surnames_after_a_title(text, person):
+    assert recognized(recognize_persons, text, "Person") == {person}
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("省委书记巴音朝鲁出席会议。", "巴音朝鲁", id="mongolian_name_opening_with_a_han_surname"),
+    pytest.param("县委书记王建国出席会议。", "王建国", id="han_name_before_a_verb_stays_three"),
+])
+def test_transliterated_name_of_four_after_a_title(text, person):
+    assert recognized(recognize_persons, text, "Person") == {person}
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("要以王建国新时代中国特色社会主义思想为指导。", {"王建国"}, id="theory_named_after_a_leader"),
+    pytest.param("深入学习李明远经济思想。", {"李明远"}, id="thought_on_a_field"),
+    pytest.param("要解放思想，更新经济思想观念。", set(), id="no_name_before_a_common_phrase"),
+])
+def test_the_leader_a_theory_is_named_after(text, persons):
+    assert recognized(recognize_persons, text, "Person") == persons

@@ -117,6 +117,7 @@ def test_divisions_renamed_after_the_snapshot(text, place):
     pytest.param("代表团来陕考察。", {"陕"}, set(), id="a_province_abbreviation_visited"),
     pytest.param("代表团来渠调研，走访了四川省渠县的园区。", {"渠"}, set(), id="first_character_of_a_county_named_in_full"),
     pytest.param("他来到这里考察，在此期间走访企业。", set(), {"这", "此"}, id="no_place_in_pronouns"),
+    pytest.param("安徽亳州签约仪式举行。在亳期间，代表团考察了园区。", {"亳"}, set(), id="first_character_of_a_city_by_its_short_name"),
     pytest.param("过去苏南支援苏北，黄河流域生态保护。", {"苏南", "苏北", "黄河流域"}, set(), id="regions_by_their_short_names"),
 ])
 def test_visited_abbreviations_and_regions(text, found, not_found):
@@ -143,3 +144,36 @@ def test_no_region_inside_a_longer_place_name():
 def test_a_province_named_before_its_body_gives_its_short_name(text, found, not_found):
     places = texts(recognize_places(plain_doc(text)), "Place")
     assert found <= places and not not_found & places
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("代表团到东坡、西林、南岗三个结对县区交流。", {"东坡", "西林", "南岗"}, id="paired_counties_and_districts"),
+    pytest.param("为东坡、西林两省区提供支持。", {"东坡", "西林"}, id="provinces_and_regions"),
+    pytest.param("为东坡、西林三个结对县区提供支持。", set(), id="count_must_match_the_items"),
+])
+def test_short_names_in_a_list_closed_by_a_count_of_mixed_levels(text, places):
+    assert texts(recognize_places(plain_doc(text)), "Place") & {"东坡", "西林", "南岗"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("深化川渝合作，推动京津产业转移。", {"川渝", "京津"}, id="regions_of_province_abbreviations"),
+    pytest.param("港澳台同胞和巴蜀儿女。", {"港澳台", "巴蜀"}, id="regions_of_old_names"),
+    pytest.param("该市是成渝地区双城经济圈重要节点城市。", {"成渝地区双城经济圈", "成渝地区"}, id="region_before_a_region_head"),
+    pytest.param("京津冀协同发展。", {"京津冀"}, id="no_region_cut_out_of_a_longer_one"),
+    pytest.param("京津高铁、成渝中线高铁相继开通。", set(), id="no_region_as_the_ends_of_a_line"),
+    pytest.param("香港澳门两地。", {"香港", "澳门"}, id="no_region_across_two_places"),
+])
+def test_named_regions(text, places):
+    assert recognized(recognize_places, text, "Place") == places
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("书记来到贾坪河综合治理工程察看。", {"贾坪河"}, id="river_opening_a_work_on_it"),
+    pytest.param("海风未退，青鹭湾海底隧道的现场热闹。", {"青鹭湾"}, id="bay_opening_a_tunnel"),
+    pytest.param("心坪江畔的产业园正在建设。", {"心坪江"}, id="river_before_its_shore"),
+    pytest.param("湖南湘江新区和重庆两江新区。", {"湖南", "湘江", "重庆"}, id="no_water_cut_after_a_province"),
+    pytest.param("今年是江北发展的关键。", set(), id="no_water_without_a_work"),
+    pytest.param("渝南双江航电枢纽一期工程开工。", {"渝南"}, id="no_water_cut_after_a_region"),
+])
+def test_named_water_bodies(text, places):
+    assert recognized(recognize_places, text, "Place") == places

@@ -2,6 +2,8 @@
 a name, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from kg.ner.titles import recognize_titles
 from tests.conftest import ordered
 
@@ -30,3 +32,26 @@ def test_title_takes_the_whole_body_in_front_of_the_role():
 def test_titles_need_a_name_after_them():
     assert ordered(recognize_titles, "会议要求各区县委书记切实扛起责任。") == []
     assert ordered(recognize_titles, "记者从区商务委了解到，今年外贸增长。") == []
+
+
+@pytest.mark.parametrize("text, titles", [
+    pytest.param("青禾科技首席执行官邓嘉言介绍。", ["首席执行官"], id="chief_executive"),
+    pytest.param("该公司首席技术官鲁文斌说。", ["首席技术官"], id="chief_technology_officer"),
+    pytest.param("总经理助理葛明远出席。", ["总经理助理"], id="assistant_to_the_general_manager"),
+    pytest.param("董事长助理邬思成陪同。", ["董事长助理"], id="assistant_to_the_chairman"),
+])
+def test_company_officers_are_titles(text, titles):
+    assert ordered(recognize_titles, text) == titles
+
+
+@pytest.mark.parametrize("text, titles", [
+    pytest.param("青山学院教授、博士周立行参加调研。", ["青山学院教授", "博士"], id="doctor_after_a_professorship"),
+    pytest.param("青山大学教授、博士生导师王立新作报告。", ["青山大学教授", "博士生导师"], id="doctoral_supervisor"),
+    pytest.param("高级工程师李国强介绍。", ["高级工程师"], id="senior_engineer"),
+])
+def test_academic_posts_are_titles(text, titles):
+    assert ordered(recognize_titles, text) == titles
+
+
+def test_an_office_after_a_separator_opens_the_next_title():
+    assert ordered(recognize_titles, "区委常委、办公室主任林晓东陪同。") == ["区委常委", "办公室主任"]

@@ -178,10 +178,13 @@ def test_editor_credit_line_with_colons():
     assert found == {("覃小雨", "编辑"), ("邬长河", "一审"), ("钮方圆", "二审")}
 
 
-def test_bare_zone_committee_in_a_title_is_the_documents_level_committee():
+def test_bare_zone_committee_fused_into_a_title_names_no_body():
+    """Like 区委书记: the zone's committee written bare inside a title is no member_of, even
+    where the article names a level-word committee elsewhere."""
     doc = make_doc("管委会副主任林海峰、周明远陪同调研。随后在区管委会召开座谈会。",
                    [("林海峰", "Person"), ("周明远", "Person"), ("管委会副主任", TITLE), ("区管委会", "GovOrg")])
-    assert {("林海峰", "member_of", "区管委会"), ("周明远", "member_of", "区管委会")} <= triples(doc, "member_of")
+    assert triples(doc, "member_of") == set()
+    assert ("林海峰", "holds_post", "管委会副主任") in triples(doc, "holds_post")
 
 
 def test_editor_after_a_bar_and_media_reporter_real_pipeline(tmp_path):
@@ -347,3 +350,31 @@ def test_posts_in_a_project_need_no_body(tmp_path, text, post):
 
 def test_a_bare_person_in_charge_is_still_no_post(tmp_path):
     assert pairs(run_pipeline(tmp_path, "企业相关负责人王刚表示将扩产。"), "holds_post") == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    pytest.param("南星石油天河油田有限公司总经理助理葛明远出席。", "葛明远", "南星石油天河油田有限公司",
+                 id="assistant_to_the_general_manager"),
+    pytest.param("青禾智能科技有限公司首席执行官邓嘉言介绍。", "邓嘉言", "青禾智能科技有限公司", id="chief_executive"),
+])
+def test_company_officer_is_member_of_the_company(text, person, body):
+    assert (person, body) in pipeline_pairs(text, "member_of")
+
+
+@pytest.mark.parametrize("text, person, post, body", [
+    pytest.param("东岭集团与青山轻工业大学叶志国教授的合作项目签约。", "叶志国", "教授", "青山轻工业大学",
+                 id="professor_after_his_university"),
+    pytest.param("南星储能集团张续文工程师介绍。", "张续文", "工程师", "南星储能集团", id="engineer_after_his_group"),
+])
+def test_name_between_its_body_and_its_post(text, person, post, body):
+    assert (person, post) in pipeline_pairs(text, "holds_post")
+    assert (person, body) in pipeline_pairs(text, "member_of")
+
+
+def test_name_before_a_post_after_a_pause_names_no_body():
+    assert pipeline_pairs("他说，吴开明市长首先介绍了情况。", "member_of") == set()
+
+
+def test_byline_role_and_name_parted_by_a_slash():
+    found = pipeline_pairs("本报讯 (记者/吴立跃 通讯员/张维文)会议召开。", "holds_post")
+    assert {("吴立跃", "记者"), ("张维文", "通讯员")} <= found
