@@ -156,7 +156,7 @@ def without_parentheses(name: str) -> str:
 
 
 #: List numbering: digits not followed by a unit, a decimal part or a Latin letter.
-_NUMBERING = re.compile(r"[0-9]+(?![0-9A-Za-z万亿千百吨米亩台套个座条项期年%‰]|[.．][0-9])[.．、]?")
+_NUMBERING = re.compile(r"[0-9]+(?![0-9A-Za-z万亿千百吨米亩台套个座条项期年%‰]|[.．][0-9]|[吉兆]瓦)[.．、]?")
 
 
 def skip_leading_digits(text: str, start: int, end: int) -> int:
