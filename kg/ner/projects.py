@@ -322,6 +322,10 @@ def _object_words() -> tuple[str, ...]:
     return tuple(sorted(load_set("industry_words.txt") | load_set("product_words.txt"), key=len, reverse=True))
 
 
+#: jieba's tags of the names of organisations and other proper nouns (nt, nz), which trade names are.
+_TRADE_TAGS = ("nt", "nz")
+
+
 def owner_brand(core: str) -> str:
     """The company a project is named after, at the start of ``core`` (the name
     without suffix and place prefix): ``某某机械智能搬运车辆`` -> 某某机械,
@@ -343,6 +347,9 @@ def owner_brand(core: str) -> str:
     elif tokens and 2 <= len(tokens[0]) <= 3 and (
             proper_noun_tag(tokens[0]) or "".join(tokens[1:]).startswith(heads) and strip_industry(tokens[0])):
         brand, k = tokens[0], 1
+        while k < len(tokens) and len(brand + tokens[k]) <= _TRADE_NAME_LENGTH \
+                and proper_noun_tag(brand) in _TRADE_TAGS and proper_noun_tag(tokens[k]) in _TRADE_TAGS:
+            brand, k = brand + tokens[k], k + 1  # 某华|某泰: two names of trades make one trade name
     else:
         return ""
     rest = "".join(tokens[k:])
@@ -352,7 +359,7 @@ def owner_brand(core: str) -> str:
     phase = bool(_PHASE.match(rest))
     if not rest or not _CJK_ONLY.fullmatch(brand) or not (headed or phase or rest.startswith(_object_words())):
         return ""  # the object is a product or field (某某汽车零部件), not 某某动能转换
-    if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) != "nt":
+    if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) not in _TRADE_TAGS:
         return ""  # a region, person or field in front (西北, 锂电) without a company head
     generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
     if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in generic or tokens[0] in generic \

@@ -566,3 +566,14 @@ def test_production_workshops(text, project, not_project):
     found = texts(recognize_projects(plain_doc(text)), "Project")
     assert project is None or project in found
     assert not_project not in found
+
+
+@pytest.mark.parametrize("text, owner, not_owner", [
+    pytest.param("宏达工业气体岛项目开工。", "宏达", None, id="a_proper_noun_before_an_industry"),
+    pytest.param("金泰宏达光伏新材料项目投产。", "金泰宏达", "金泰", id="two_proper_nouns_make_one_trade_name"),
+    pytest.param("星辰光伏新材料项目投产。", None, "星辰", id="a_common_word_is_no_trade_name"),
+])
+def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
+    found = texts(recognize_projects(plain_doc(text)), "Enterprise")
+    assert owner is None or owner in found
+    assert not_owner not in found
