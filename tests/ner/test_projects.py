@@ -577,3 +577,14 @@ def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
     found = texts(recognize_projects(plain_doc(text)), "Enterprise")
     assert owner is None or owner in found
     assert not_owner not in found
+
+
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("书记来到恒远新材料有限公司催化材料搬迁入园升级改造项目。", "催化材料搬迁入园升级改造项目", None,
+                 id="an_upgrade_inside_a_project_name"),
+    pytest.param("全力推进产业园升级改造项目,实施升级改造项目3个。", None, "升级改造项目", id="an_upgrade_alone_names_nothing"),
+])
+def test_upgrades_in_project_names(text, project, not_project):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert project is None or project in found
+    assert not_project not in found
