@@ -139,7 +139,7 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     return last
 
 
-_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-]{2,20}"
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-—]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 #: Words qualifying the projects a list is closed by (甲、乙等40个在建项目, 甲和乙2个重点项目).
 _LISTED_QUALIFIERS = r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴|在建|新建|新上|新开工|续建|签约)*"
@@ -228,7 +228,7 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-、]"
+    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-—、]"
     matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
                     list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"),
                     list_matches(_LIST_COUNTED, text, alphabet, _PROJECT_COUNT))

@@ -588,3 +588,15 @@ def test_upgrades_in_project_names(text, project, not_project):
     found = texts(recognize_projects(plain_doc(text)), "Project")
     assert project is None or project in found
     assert not_project not in found
+
+
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("项目名称:安平县云岭之城-数字绿谷项目。", "安平县云岭之城-数字绿谷项目", "数字绿谷项目", id="a_hyphen_inside_a_name"),
+    pytest.param("南宁市有锂电池项目、中国—南亚信息港小镇(研发中心)等8个项目开工。", "中国—南亚信息港小镇(研发中心)",
+                 "南亚信息港小镇(研发中心)", id="a_dash_joining_two_countries_in_a_listed_name"),
+    pytest.param("重大项目巡礼——云岭大桥项目。", "云岭大桥项目", "——云岭大桥项目", id="a_double_dash_ends_the_phrase"),
+])
+def test_dashes_in_project_names(text, project, not_project):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert project in found
+    assert not_project not in found
