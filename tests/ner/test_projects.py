@@ -583,6 +583,10 @@ def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
     pytest.param("书记来到恒远新材料有限公司催化材料搬迁入园升级改造项目。", "催化材料搬迁入园升级改造项目", None,
                  id="an_upgrade_inside_a_project_name"),
     pytest.param("全力推进产业园升级改造项目,实施升级改造项目3个。", None, "升级改造项目", id="an_upgrade_alone_names_nothing"),
+    pytest.param("签约了年产5万吨再生铜项目、铝合金循环利用项目等重点项目。", "铝合金循环利用项目", None,
+                 id="a_reuse_inside_a_project_name"),
+    pytest.param("总投资5亿元的白菜深加工及综合利用项目签约。", "白菜深加工及综合利用项目", None, id="a_joint_reuse"),
+    pytest.param("加强资源利用项目管理。", None, "利用项目", id="a_reuse_alone_names_nothing"),
 ])
 def test_upgrades_in_project_names(text, project, not_project):
     found = texts(recognize_projects(plain_doc(text)), "Project")
