@@ -33,6 +33,7 @@ DEFINED_SHORT_NAME = re.compile(r"[（(]?(?:以下简称|下称|简称)[：:]?[�
 #: Nouns of works that end a project's own name (某某铁路建设项目, 某某景观提升工程).
 _WORKS = ("建设", "改造", "提升", "扩建", "改建")
 _OPEN = {")": "(", "）": "（", "”": "“"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 _DATE_CHARS = "年月日号"
 #: Measure words after a number: ``9个光伏产业园`` counts parks, it names none.
@@ -118,6 +119,16 @@ def _numbered_object(text: str, i: int) -> bool:
     return j == 0 or text[j - 1] != "月"
 
 
+#: A dash joining two names inside a project's (某国—某盟信息港, 某某之城-某某绿谷项目).
+_DASHES = "—-－"
+
+
+def _joining_dash(text: str, i: int, scope: str) -> bool:
+    """Whether the dash at ``i`` joins two Chinese words inside a project's name (not ——, a list or a range)."""
+    return scope == PROJECT and text[i] in _DASHES and 0 < i < len(text) - 1 \
+        and _HAN.match(text[i - 1]) is not None and _HAN.match(text[i + 1]) is not None
+
+
 def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: int = 0) -> int:
     """Where a name ending in a suffix at ``start`` begins (see module doc)."""
     i = start
@@ -141,7 +152,7 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
             i -= 1  # a decimal number: 1.4万吨
             continue
         if not is_name_char(ch) and not (ch == "+" and i >= 2 and text[i - 2].isascii() and text[i - 2].isalnum()) \
-                and not (ch == "×" and i >= 2 and text[i - 2].isdigit()):
+                and not (ch == "×" and i >= 2 and text[i - 2].isdigit()) and not _joining_dash(text, i - 1, scope):
             break  # "+" only in names like 5G+工业互联网, "×" in a capacity (2×66万千瓦)
         i -= 1
     return i
@@ -156,7 +167,7 @@ def without_parentheses(name: str) -> str:
 
 
 #: List numbering: digits not followed by a unit, a decimal part or a Latin letter.
-_NUMBERING = re.compile(r"[0-9]+(?![0-9A-Za-z万亿千百吨米亩台套个座条项期年%‰]|[.．][0-9])[.．、]?")
+_NUMBERING = re.compile(r"[0-9]+(?![0-9A-Za-z万亿千百吨米亩台套个座条项期年%‰]|[.．][0-9]|[吉兆]瓦)[.．、]?")
 
 
 def skip_leading_digits(text: str, start: int, end: int) -> int:

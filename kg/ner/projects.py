@@ -139,7 +139,7 @@ def _after_company(text: str, end: int, window: int = 30) -> int:
     return last
 
 
-_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-]{2,20}"
+_LIST_ITEM = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-—]{2,20}"
 #: ``甲、乙等重点工程``, ``甲等16个项目``: the text says the listed items are projects.
 #: Words qualifying the projects a list is closed by (甲、乙等40个在建项目, 甲和乙2个重点项目).
 _LISTED_QUALIFIERS = r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|精品|民生|产业|招商|战略性|新兴|在建|新建|新上|新开工|续建|签约)*"
@@ -228,7 +228,7 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-、]"
+    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-—、]"
     matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
                     list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"),
                     list_matches(_LIST_COUNTED, text, alphabet, _PROJECT_COUNT))
@@ -322,6 +322,10 @@ def _object_words() -> tuple[str, ...]:
     return tuple(sorted(load_set("industry_words.txt") | load_set("product_words.txt"), key=len, reverse=True))
 
 
+#: jieba's tags of the names of organisations and other proper nouns (nt, nz), which trade names are.
+_TRADE_TAGS = ("nt", "nz")
+
+
 def owner_brand(core: str) -> str:
     """The company a project is named after, at the start of ``core`` (the name
     without suffix and place prefix): ``某某机械智能搬运车辆`` -> 某某机械,
@@ -343,6 +347,9 @@ def owner_brand(core: str) -> str:
     elif tokens and 2 <= len(tokens[0]) <= 3 and (
             proper_noun_tag(tokens[0]) or "".join(tokens[1:]).startswith(heads) and strip_industry(tokens[0])):
         brand, k = tokens[0], 1
+        while k < len(tokens) and len(brand + tokens[k]) <= _TRADE_NAME_LENGTH \
+                and proper_noun_tag(brand) in _TRADE_TAGS and proper_noun_tag(tokens[k]) in _TRADE_TAGS:
+            brand, k = brand + tokens[k], k + 1  # 某华|某泰: two names of trades make one trade name
     else:
         return ""
     rest = "".join(tokens[k:])
@@ -352,7 +359,7 @@ def owner_brand(core: str) -> str:
     phase = bool(_PHASE.match(rest))
     if not rest or not _CJK_ONLY.fullmatch(brand) or not (headed or phase or rest.startswith(_object_words())):
         return ""  # the object is a product or field (某某汽车零部件), not 某某动能转换
-    if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) != "nt":
+    if singles < 2 and not (headed or phase) and proper_noun_tag(tokens[0]) not in _TRADE_TAGS:
         return ""  # a region, person or field in front (西北, 锂电) without a company head
     generic = load_set("enterprise_generic.txt") | _generic_lengths()[0]
     if brand.endswith(_NOT_OWNER_END) or gazetteer.is_place(brand) or brand in generic or tokens[0] in generic \
@@ -546,7 +553,8 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
         known = _unit_of_brand_end(text, known, suffix_start)
         return Mention(project.start, known, text[project.start:known], "Enterprise", "projects.owner", 0.65)
     begin = place_chain_end(text, project.start, suffix_start)
-    by_capacity = _owner_before_capacity(text, project, begin, suffix_start)
+    by_capacity = _owner_before_capacity(text, project, begin, suffix_start) \
+        or _place_and_trade(text, project.start, begin, suffix_start)
     if by_capacity:
         return by_capacity
     begin = _after_leading_park(text, begin, suffix_start)
@@ -560,6 +568,23 @@ def _owner(text: str, project: Mention, suffix_start: int) -> Mention | None:
     if not brand or _has_legal_name(text, text[project.start:suffix_start]):
         return None  # 某某新材料项目 of 某某新材料有限公司: that company's short form owns it
     return _owner_named(text, project.start, begin, brand)
+
+
+#: What follows place + trade when the pair names a field, not a company (某地炼化一体化).
+_FIELD_AFTER_TRADE = ("一体化", "产业", "基地", "园", "区")
+
+
+def _place_and_trade(text: str, start: int, begin: int, suffix_start: int) -> Mention | None:
+    """``某省纸业环保搬迁项目``, ``某市炼化乙烯项目``: places, then a trade of
+    ``kg/data/project_owner_trades.txt`` and the object, name the company called after
+    the place (places and trade), which owns the project."""
+    if begin == start:
+        return None
+    trade = next((t for t in load_set("project_owner_trades.txt") if text.startswith(t, begin)), "")
+    end = begin + len(trade)
+    if not trade or end >= suffix_start or text.startswith(_FIELD_AFTER_TRADE, end):
+        return None
+    return Mention(start, end, text[start:end], "Enterprise", "projects.owner", 0.6)
 
 
 def _owner_named(text: str, start: int, begin: int, brand: str) -> Mention:
@@ -823,6 +848,19 @@ def subject_project_start(text: str, suffix_start: int, end: int) -> int | None:
     return start if _is_project(text, start, suffix_start, end, suffix, need_proper=False) else None
 
 
+#: Suffixes of a part of a site (a workshop), which is no project of its own after the site's name.
+_SITE_PARTS = frozenset({"生产车间"})
+_TRAILING_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
+
+
+def _names_site(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a project's or facility's suffix, or one and its
+    phase (某某处理中心, 某某制造基地一期)."""
+    phase = _TRAILING_PHASE.search(text, start, end)
+    end = phase.start() if phase else end
+    return any(m.end() == end for m in suffix_regex(_TABLE).finditer(text, start, end))
+
+
 @in_squeezed_text
 def recognize_projects(text: str) -> list[Mention]:
     out: list[Mention] = []
@@ -832,36 +870,42 @@ def recognize_projects(text: str) -> list[Mention]:
         if m.group().endswith("港") and not _may_be_port(text, s, e) or suffix_regex("park_suffixes.txt").match(text, e) \
                 and suffix_table(_TABLE).get(m.group()) != "facility":
             continue  # 某某枢纽产业园: the word is part of a park's name (a 某某机场临空经济区 has its airport)
+        suffix = m.group()
+        part = next((p for p in _SITE_PARTS if suffix.endswith(p)), "")
+        if part and len(suffix) > len(part):  # 某某处理中心生产车间: the site, not its workshop
+            suffix, e = suffix[:-len(part)], e - len(part)
         start = left_boundary(text, s, PROJECT, max_len=30, floor=_after_company(text, s))
         start = _before_capacity_rate(text, start)
         start = skip_leading_digits(text, start, s)
         # 甲新城及乙项目: two names, each found by its own suffix; the last one only if it is a project.
         start = _coordinated(text, start, s)
         start = _across_inner_conjunction(text, start, s)
-        if start == s and _owned_suffix_run(text, s, m.group()):
-            out.append(Mention(s, e, m.group(), "Project", "projects.owned_run", 0.75))
+        if start == s and _owned_suffix_run(text, s, suffix):
+            out.append(Mention(s, e, suffix, "Project", "projects.owned_run", 0.75))
             continue
+        if suffix in _SITE_PARTS and _names_site(text, start, s):
+            continue  # 某某基地一期生产车间: a workshop of the site named before it
         inner = text.rfind("项目", start, s - 1)
-        if inner >= 0 and not m.group().endswith(tuple(_BARE)):
+        if inner >= 0 and not suffix.endswith(tuple(_BARE)):
             start = inner + 2  # 某某物流项目分临港: a facility's name does not run over a project's
         if text[start] in _VERB_COMPLEMENTS and stop_ends_at(text, start, PROJECT) >= 2:
             start += 1  # 打造|出某某基地: the stop list ended the verb, not its complement
         verbs = leading_clause_words(text[start:s])
         complemented = bool(verbs) and text[start + verbs] in _VERB_COMPLEMENTS
         verbs += complemented  # 支撑起|老工业基地: a verb and its complement
-        if verbs and not _is_project(text, start + verbs, s, e, m.group(), need_proper=False):
+        if verbs and not _is_project(text, start + verbs, s, e, suffix, need_proper=False):
             continue  # 按下|重大项目建设, 吹响|项目攻坚: verbs before words that name nothing
         if complemented:
             start += verbs  # a verb phrase is no part of the name
         invested = _INVESTED.search(text, max(0, start - 24), start) is not None
         if gazetteer.is_place(text[start:e]):
             continue  # a city named after its port (某某港 of 某某港市) is a place
-        if _is_project(text, start, s, e, m.group(), need_proper=not invested):
-            section = _line_section_end(text, e, m.group())
+        if _is_project(text, start, s, e, suffix, need_proper=not invested):
+            section = _line_section_end(text, e, suffix)
             if section > e:  # 某某高铁某省段: the line and its section
                 out.append(Mention(start, section, text[start:section], "Project", "projects.line_section", 0.8))
-            e = _after_phase(text, e, m.group())
-            if m.group().endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
+            e = _after_phase(text, e, suffix)
+            if suffix.endswith(tuple(_BARE)):  # the project, not the line it builds, is 新建…
                 start = _new_route(text, start, s)
             site_start = _after_park_of_site(text, start, s, e)
             # at its site the name is sure and outranks a park run across it (某某开发区某某产业园)
@@ -871,11 +915,11 @@ def recognize_projects(text: str) -> list[Mention]:
             owner = _owner(text, out[-1], s)
             if owner:
                 out.append(owner)
-            for inner_end in _facility_ends(m.group()):
-                if _is_project(text, start, s, s + inner_end, m.group()[:inner_end]):
+            for inner_end in _facility_ends(suffix):
+                if _is_project(text, start, s, s + inner_end, suffix[:inner_end]):
                     # 某港东站|集装箱办理站: the station the longer facility belongs to is one too
                     out.append(Mention(start, s + inner_end, text[start:s + inner_end], "Project", "projects.suffix", 0.8))
-        elif _is_project(text, start, s, e, m.group(), need_proper=False):
+        elif _is_project(text, start, s, e, suffix, need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
     found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))

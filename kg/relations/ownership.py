@@ -112,7 +112,8 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
              if m.end < project.end and _may_own(ctx, compact(m.text), parks)]
     if inner:
         # 甲市某某新能源项目 with 某某 named alone: 某某 is the owner, 甲市 where the project is
-        return [ctx.relation(owner_after_place(ctx, inner[0]) or inner[0], "owns_project", project, "owner_prefix")]
+        owner = owner_after_place(ctx, inner[0]) or _named_after_place(ctx, project, inner[0]) or inner[0]
+        return [ctx.relation(owner, "owns_project", project, "owner_prefix")]
     known = [n for t in OWNER_TYPES for n in prefixes_in(name, ctx.texts_by_type.get(t, set()))
              if _may_own(ctx, n, parks)]
     if not known:
@@ -120,6 +121,19 @@ def _owner_prefix(ctx: DocContext, project: Mention) -> list[Relation]:
     owner = max(known, key=len)
     typ = next(t for t in OWNER_TYPES if owner in ctx.texts_by_type.get(t, ()))
     return [ctx.relation(ctx.first_mention(owner, (typ,)), "owns_project", project, "owner_prefix")]
+
+
+def _named_after_place(ctx: DocContext, project: Mention, opening: Mention) -> Mention | None:
+    """甲市某某新材料制造基地 with 某某新材料 named elsewhere, 某新城某某研究院总部项目 with 某某 named
+    alone: after the place or park opening the project's name, the longest company the document
+    names is the owner, not the mention (``opening``) that runs over that place."""
+    places = [m for m in ctx.starting_at(project.start, ("Place", "Park")) if m.end < opening.end]
+    if not places:
+        return None
+    rest = compact(ctx.text[places[0].end:project.end])
+    known = [n for n in prefixes_in(rest, ctx.texts_by_type.get("Enterprise", set()))
+             if _may_own(ctx, n, [])]
+    return ctx.first_mention(known[-1], ("Enterprise",)) if known else None
 
 
 def _owner_inside(ctx: DocContext, project: Mention) -> list[Relation]:

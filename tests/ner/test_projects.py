@@ -531,3 +531,76 @@ def test_facilities_inside_runs_of_project_words(text, found, not_found):
     names = texts(recognize_projects(plain_doc(text)), "Project")
     assert found <= names and not not_found & names
 
+
+
+@pytest.mark.parametrize("text, owner", [
+    pytest.param("书记来到湖南纸业环保搬迁与技术改造项目现场。", "湖南纸业", id="province_and_a_paper_trade"),
+    pytest.param("在海南炼化百万吨乙烯项目现场,工人正在焊接。", "海南炼化", id="province_and_a_refining_trade"),
+    pytest.param("泸州酒业智能酿造车间项目开工。", "泸州酒业", id="city_and_a_liquor_trade"),
+])
+def test_a_place_and_a_trade_opening_a_project_name_its_owner(text, owner):
+    assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, not_owner", [
+    pytest.param("浙江炼化一体化项目加快建设。", "浙江炼化", id="a_field_after_the_trade"),
+    pytest.param("市长察看了邯郸电厂四期工程项目。", "邯郸电厂", id="a_plant_before_its_phase"),
+    pytest.param("湖南纸业项目开工。", "湖南", id="no_object_after_the_trade"),
+])
+def test_a_place_before_a_field_or_a_plant_owns_no_project(text, not_owner):
+    assert not_owner not in texts(recognize_projects(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("图为岚峰智能制造生产车间。", "岚峰智能制造生产车间", None, id="a_named_workshop"),
+    pytest.param("他来到岚峰集团疫苗生产车间。", "岚峰集团疫苗生产车间", None, id="a_group_s_workshop"),
+    pytest.param("在渭南邮件处理中心生产车间,分拣线全速运转。", "渭南邮件处理中心", "渭南邮件处理中心生产车间",
+                 id="the_workshop_of_a_named_centre_is_the_centre"),
+    pytest.param("在岚峰新材料制造基地一期生产车间里,负责人介绍。", None, "岚峰新材料制造基地一期生产车间",
+                 id="the_workshop_of_a_site_s_phase_is_no_project"),
+    pytest.param("企业正在准备建设生产车间。", None, "生产车间", id="a_bare_workshop"),
+    pytest.param("在瑞岚光伏科技有限公司2吉瓦光伏组件生产车间,机器轰鸣。", "2吉瓦光伏组件生产车间", "吉瓦光伏组件生产车间",
+                 id="a_capacity_in_gigawatts_is_no_list_number"),
+])
+def test_production_workshops(text, project, not_project):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert project is None or project in found
+    assert not_project not in found
+
+
+@pytest.mark.parametrize("text, owner, not_owner", [
+    pytest.param("宏达工业气体岛项目开工。", "宏达", None, id="a_proper_noun_before_an_industry"),
+    pytest.param("金泰宏达光伏新材料项目投产。", "金泰宏达", "金泰", id="two_proper_nouns_make_one_trade_name"),
+    pytest.param("星辰光伏新材料项目投产。", None, "星辰", id="a_common_word_is_no_trade_name"),
+])
+def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
+    found = texts(recognize_projects(plain_doc(text)), "Enterprise")
+    assert owner is None or owner in found
+    assert not_owner not in found
+
+
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("书记来到恒远新材料有限公司催化材料搬迁入园升级改造项目。", "催化材料搬迁入园升级改造项目", None,
+                 id="an_upgrade_inside_a_project_name"),
+    pytest.param("全力推进产业园升级改造项目,实施升级改造项目3个。", None, "升级改造项目", id="an_upgrade_alone_names_nothing"),
+    pytest.param("签约了年产5万吨再生铜项目、铝合金循环利用项目等重点项目。", "铝合金循环利用项目", None,
+                 id="a_reuse_inside_a_project_name"),
+    pytest.param("总投资5亿元的白菜深加工及综合利用项目签约。", "白菜深加工及综合利用项目", None, id="a_joint_reuse"),
+    pytest.param("加强资源利用项目管理。", None, "利用项目", id="a_reuse_alone_names_nothing"),
+])
+def test_upgrades_in_project_names(text, project, not_project):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert project is None or project in found
+    assert not_project not in found
+
+
+@pytest.mark.parametrize("text, project, not_project", [
+    pytest.param("项目名称:安平县云岭之城-数字绿谷项目。", "安平县云岭之城-数字绿谷项目", "数字绿谷项目", id="a_hyphen_inside_a_name"),
+    pytest.param("南宁市有锂电池项目、中国—南亚信息港小镇(研发中心)等8个项目开工。", "中国—南亚信息港小镇(研发中心)",
+                 "南亚信息港小镇(研发中心)", id="a_dash_joining_two_countries_in_a_listed_name"),
+    pytest.param("重大项目巡礼——云岭大桥项目。", "云岭大桥项目", "——云岭大桥项目", id="a_double_dash_ends_the_phrase"),
+])
+def test_dashes_in_project_names(text, project, not_project):
+    found = texts(recognize_projects(plain_doc(text)), "Project")
+    assert project in found
+    assert not_project not in found

@@ -223,3 +223,20 @@ def test_built_by():
     doc = make_doc("由鼎力置业有限公司投资建设的滨江商业综合体开业。",
                    [("鼎力置业有限公司", "Enterprise"), ("滨江商业综合体", "Project")])
     assert ("鼎力置业有限公司", "owns_project", "滨江商业综合体") in triples(doc)
+
+
+@pytest.mark.parametrize("text, names, owner, not_owner", [
+    pytest.param("在白河恒远新材料制造基地,负责人介绍了恒远新材料项目。",
+                 [("白河恒远新材料制造基地", "Project"), ("白河恒远", "Enterprise"), ("白河", "Place"),
+                  ("恒远新材料", "Enterprise"), ("恒远新材料项目", "Project")],
+                 "恒远新材料", "白河恒远", id="the_company_the_document_names_after_the_place"),
+    pytest.param("他来到青禾新城远拓中央研究院总部项目,远拓是龙头企业。",
+                 [("青禾新城远拓中央研究院总部项目", "Project"), ("青禾新城远拓中央研究院", "Organization"),
+                  ("青禾新城", "Park"), ("远拓", "Enterprise")],
+                 "远拓", "青禾新城远拓中央研究院", id="the_company_after_a_park_not_its_institute_named_with_the_park"),
+])
+def test_the_owner_after_the_place_opening_a_project(text, names, owner, not_owner):
+    project = names[0][0]
+    found = triples(make_doc(text, names), "owns_project")
+    assert (owner, "owns_project", project) in found
+    assert (not_owner, "owns_project", project) not in found
