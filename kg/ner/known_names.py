@@ -10,6 +10,7 @@ confidence is below every rule that finds a name by its own evidence, so the mer
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from kg.model import Document, Mention
@@ -17,6 +18,10 @@ from kg.ner.enterprises import _stands_alone
 from kg.spans import NameFinder
 
 SOURCE = "enterprises.known_name"
+#: What goes on a company's name past a known short form of it (某某新材料 in 某某新材料有限公司, 某某科技股份…,
+#: 某某（集团）…): the occurrence is part of a longer legal name, not the short name alone. 有 is a stop
+#: word of names (a verb), so the boundary test alone would let 某某新材料|有限公司 stand.
+_NAME_GOES_ON = re.compile(r"有限|股份|控股|[（(]?集团|(?:总|分|子)?公司")
 #: Below the in-document alias rule (0.75): a name this document defines itself comes first.
 CONFIDENCE = 0.7
 
@@ -26,7 +31,7 @@ def standing_occurrences(text: str, finder: NameFinder) -> Iterable[tuple[int, i
     (not 某某科技 inside 某某科技园 or 某某科技有限公司), in one pass over the text."""
     for name, spans in finder.find(text).items():
         for s, e in spans:
-            if _stands_alone(text, s, e):
+            if _stands_alone(text, s, e) and not _NAME_GOES_ON.match(text, e):
                 yield s, e, name
 
 

@@ -32,6 +32,10 @@ def _enterprises(nlp, text: str, known: list[str]) -> set[tuple[str, str]]:
     # inside a longer name: the full name is the mention, not the part
     ("重庆澜舟新材料科技有限公司成立。", [NAME], {("重庆澜舟新材料科技有限公司", "enterprises.suffix.strong")},
      {(NAME, SOURCE)}),
+    # the short form a full name gives, inside that full name written again: 有 (a verb) is no boundary here
+    ("重庆澜舟新材料科技有限公司成立。", ["重庆澜舟新材料科技"],
+     {("重庆澜舟新材料科技有限公司", "enterprises.suffix.strong")}, {("重庆澜舟新材料科技", SOURCE)}),
+    ("会见重庆澜舟新材料科技股份公司负责人。", ["重庆澜舟新材料科技"], set(), {("重庆澜舟新材料科技", SOURCE)}),
     # a zone named after it is not the company
     ("参观澜舟新材料科技园。", [NAME], set(), {(NAME, SOURCE)}),
     # glued to a word on the left: not standing alone
