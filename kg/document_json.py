@@ -6,7 +6,10 @@ A record is one line of JSON::
 
 ``document`` holds the fields of ``kg.model.Document``, written and read by walking
 the dataclasses' fields and type hints, so a field added to the model needs no
-change here (a record without it gets the field's default). Reading validates
+change here (a record without it gets the field's default). The hints are looked
+at once per class, the first time one is written or read: each field gets an
+encoder and a decoder for its hint (``_plan``), since asking ``typing`` again for
+every field of every record cost more than the rest of the work. Reading validates
 every value against its type hint: a record that does not fit is a ``RecordError``,
 never an object of another type, and nothing in a record is ever executed.
 
@@ -85,9 +88,33 @@ def document_from_json(data: bytes) -> Document:
     return doc
 
 
+#: Writes one value of a type hint: (writer, value) -> JSON value.
+_Encode = typing.Callable[["_Writer", object], object]
+#: Reads one JSON value of a type hint: (reader, value, where it is) -> value; RecordError if it does not fit.
+_Decode = typing.Callable[["_Reader", object, str], object]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How one dataclass's records are written and read, made from its type hints once: per field,
+    in declaration order, its name, encoder, decoder (None: read by the caller) and whether a
+    record must have it (no default)."""
+
+    writes: tuple[tuple[str, _Encode], ...]
+    reads: tuple[tuple[str, _Decode | None, bool], ...]
+    names: frozenset[str]
+
+
 @functools.cache
-def _hints(cls: type) -> dict[str, object]:
-    return typing.get_type_hints(cls)
+def _plan(cls: type) -> _Plan:
+    """``cls``'s plan, made on first use and kept: the model's classes are few and fixed."""
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    writes = tuple((f.name, _write_mentions if issubclass(cls, Document) and f.name == "mentions"
+                    else _encoder(hints[f.name])) for f in fields)
+    reads = tuple((f.name, None if cls is Document and f.name == "mentions" else _decoder(hints[f.name]),
+                   f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING) for f in fields)
+    return _Plan(writes, reads, frozenset(f.name for f in fields))
 
 
 def _optional_arms(hint: object) -> tuple[object, ...] | None:
@@ -97,6 +124,60 @@ def _optional_arms(hint: object) -> tuple[object, ...] | None:
     return None
 
 
+def _item_hints(hint: object) -> tuple[object, tuple[object, ...] | None]:
+    """The items of a list or tuple hint: one hint for all of them (``object``: untyped), or
+    None and each item's hint in turn."""
+    args = typing.get_args(hint)
+    if not args:
+        return object, None
+    if len(args) == 1 or args[1:] == (...,):
+        return args[0], None
+    return None, args
+
+
+def _write_mentions(writer: _Writer, mentions: list[Mention]) -> list[dict[str, object]]:
+    """``Document.mentions``, by value: everything else refers to them by index."""
+    return [writer.fields(m) for m in mentions]
+
+
+def _encoder(hint: object) -> _Encode:
+    """How a value of ``hint`` is written; None is written as null whatever the hint."""
+    if hint is Mention:
+        return lambda w, v: None if v is None else w.mention_index(v)
+    if arms := _optional_arms(hint):
+        # the first arm the value is an instance of; arms that are no class (typing.Any) fit nothing
+        choices = [(origin if isinstance(origin := typing.get_origin(a) or a, type) else None, _encoder(a))
+                   for a in arms if a is not type(None)]
+
+        def encode_union(w: _Writer, v: object) -> object:
+            if v is None:
+                return None
+            for origin, encode in choices:
+                if origin is not None and isinstance(v, origin):
+                    return encode(w, v)
+            raise TypeError(f"kg.document_json: a {type(v).__name__} where the model says {hint}")
+        return encode_union
+    origin = typing.get_origin(hint) or hint
+    if origin in (list, tuple):
+        each, items = _item_hints(hint)
+        if items is None:
+            encode_item = _encoder(each)
+            return lambda w, v: None if v is None else [encode_item(w, x) for x in v]
+        encoders = [_encoder(h) for h in items]
+        return lambda w, v: None if v is None else [encode(w, x) for x, encode in zip(v, encoders)]
+    if origin is dict:
+        args = typing.get_args(hint)
+        encode_value = _encoder(args[1] if args else object)
+        return lambda w, v: None if v is None else {w._key(k): encode_value(w, x) for k, x in v.items()}
+    if hint is dt.date:
+        return lambda w, v: None if v is None else v.isoformat()
+    if dataclasses.is_dataclass(hint):
+        return lambda w, v: None if v is None else w.fields(v)
+    if hint in (int, float, str, bool):
+        return lambda w, v: v
+    return lambda w, v: w.untyped(v)
+
+
 class _Writer:
     def __init__(self, mentions: list[Mention]) -> None:
         self.index = {id(m): i for i, m in enumerate(mentions)}
@@ -104,39 +185,7 @@ class _Writer:
         self.unlisted: list[Mention] = []
 
     def fields(self, obj: object) -> dict[str, object]:
-        hints = _hints(type(obj))
-        out = {}
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if isinstance(obj, Document) and f.name == "mentions":
-                out[f.name] = [self.fields(m) for m in value]
-            else:
-                out[f.name] = self.value(value, hints[f.name])
-        return out
-
-    def value(self, value: object, hint: object) -> object:
-        if value is None:
-            return None
-        if hint is Mention:
-            return self.mention_index(value)
-        if arms := _optional_arms(hint):
-            fitting = [a for a in arms if a is not type(None) and _fits(value, a)]
-            if not fitting:
-                raise TypeError(f"kg.document_json: a {type(value).__name__} where the model says {hint}")
-            return self.value(value, fitting[0])
-        origin = typing.get_origin(hint) or hint
-        if origin in (list, tuple):
-            return [self.value(v, h) for v, h in zip(value, _item_hints(hint, len(value)))]
-        if origin is dict:
-            args = typing.get_args(hint)
-            return {self._key(k): self.value(v, args[1] if args else object) for k, v in value.items()}
-        if hint is dt.date:
-            return value.isoformat()
-        if dataclasses.is_dataclass(hint):
-            return self.fields(value)
-        if hint in (int, float, str, bool):
-            return value
-        return self.untyped(value)
+        return {name: encode(self, getattr(obj, name)) for name, encode in _plan(type(obj)).writes}
 
     def untyped(self, value: object) -> object:
         """A value of no declared type, written with its type."""
@@ -169,19 +218,76 @@ class _Writer:
         return key
 
 
-def _item_hints(hint: object, n: int) -> list[object]:
-    """The hints of the ``n`` items of a list or tuple hint (``object``: untyped)."""
-    args = typing.get_args(hint)
-    if not args:
-        return [object] * n
-    if len(args) == 1 or args[1:] == (...,):
-        return [args[0]] * n
-    return list(args)
+def _decoder(hint: object) -> _Decode:
+    """How a JSON value of ``hint`` is read and checked."""
+    if hint is Mention:
+        return lambda r, v, where: r.mention(v, where)
+    if arms := _optional_arms(hint):
+        takes_none = type(None) in arms
+        decoders = [_decoder(a) for a in arms if a is not type(None)]
 
-
-def _fits(value: object, hint: object) -> bool:
+        def decode_union(r: _Reader, v: object, where: str) -> object:
+            if v is None and takes_none:
+                return None
+            problems = []
+            for decode in decoders:
+                try:
+                    return decode(r, v, where)
+                except RecordError as e:
+                    problems.append(str(e))
+            raise RecordError(problems[0] if len(problems) == 1 else f"{where}: fits none of {hint}")
+        return decode_union
     origin = typing.get_origin(hint) or hint
-    return isinstance(origin, type) and isinstance(value, origin)
+    if origin in (list, tuple):
+        return _sequence_decoder(hint, origin is tuple)
+    if origin is dict:
+        args = typing.get_args(hint)
+        decode_value = _decoder(args[1] if args else object)
+
+        def decode_dict(r: _Reader, v: object, where: str) -> dict[str, object]:
+            if not isinstance(v, dict):
+                raise RecordError(f"{where}: expected an object, got {_kind(v)}")
+            return {k: decode_value(r, x, f"{where}[{k!r}]") for k, x in v.items()}
+        return decode_dict
+    if hint is dt.date:
+        return lambda r, v, where: _date(v, where)
+    if dataclasses.is_dataclass(hint):
+        return lambda r, v, where: r.dataclass(v, hint, where)
+    if hint in (int, float, str, bool):
+        return _exactly(hint)
+    return lambda r, v, where: r.untyped(v, where)
+
+
+def _sequence_decoder(hint: object, is_tuple: bool) -> _Decode:
+    each, items = _item_hints(hint)
+    args = typing.get_args(hint)
+    # a tuple of fixed length (tuple[int, str]) must have exactly that many items
+    length = len(args) if is_tuple and args and args[1:] != (...,) else None
+    decode_item = _decoder(each) if items is None else None
+    decoders = None if items is None else [_decoder(h) for h in items]
+
+    def decode_sequence(r: _Reader, v: object, where: str) -> list[object] | tuple[object, ...]:
+        if not isinstance(v, list):
+            raise RecordError(f"{where}: expected a list, got {_kind(v)}")
+        if length is not None and len(v) != length:
+            raise RecordError(f"{where}: expected {length} items, got {len(v)}")
+        if decoders is None:
+            out = [decode_item(r, x, f"{where}[{i}]") for i, x in enumerate(v)]
+        else:
+            out = [decode(r, x, f"{where}[{i}]") for i, (x, decode) in enumerate(zip(v, decoders))]
+        return tuple(out) if is_tuple else out
+    return decode_sequence
+
+
+def _exactly(hint: type) -> _Decode:
+    """Reads a value of type ``hint`` and nothing else (JSON's true is no number); an int where a float goes, as a float."""
+    def decode_exactly(r: _Reader, v: object, where: str) -> object:
+        if type(v) is hint:
+            return v
+        if hint is float and type(v) is int:
+            return float(v)
+        raise RecordError(f"{where}: expected {hint.__name__}, got {_kind(v)}")
+    return decode_exactly
 
 
 class _Reader:
@@ -191,65 +297,28 @@ class _Reader:
     def dataclass(self, value: object, cls: type, where: str):
         if not isinstance(value, dict):
             raise RecordError(f"{where}: expected an object, got {_kind(value)}")
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        unknown = set(value) - set(fields)
+        plan = _plan(cls)
+        unknown = value.keys() - plan.names
         if unknown:
             raise RecordError(f"{where}: unknown field {sorted(unknown)[0]!r} of {cls.__name__}")
-        hints = _hints(cls)
         kwargs = {}
-        for name, f in fields.items():
+        for name, decode, required in plan.reads:
             if name not in value:
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                if required:
                     raise RecordError(f"{where}: missing field {name!r} of {cls.__name__}")
                 continue
-            if cls is Document and name == "mentions":
-                continue  # read first, by the caller: relations index them
-            kwargs[name] = self.value(value[name], hints[name], f"{where}.{name}")
+            if decode is None:
+                continue  # Document.mentions: read first, by the caller: relations index them
+            kwargs[name] = decode(self, value[name], f"{where}.{name}")
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as e:  # a model class that validates its values (__post_init__)
             raise RecordError(f"{where}: {e}") from None
 
-    def value(self, value: object, hint: object, where: str) -> object:
-        if hint is Mention:
-            if type(value) is not int or not 0 <= value < len(self.mentions):
-                raise RecordError(f"{where}: expected a mention index below {len(self.mentions)}, got {value!r}")
-            return self.mentions[value]
-        if arms := _optional_arms(hint):
-            if value is None and type(None) in arms:
-                return None
-            problems = []
-            for arm in (a for a in arms if a is not type(None)):
-                try:
-                    return self.value(value, arm, where)
-                except RecordError as e:
-                    problems.append(str(e))
-            raise RecordError(problems[0] if len(problems) == 1 else f"{where}: fits none of {hint}")
-        origin = typing.get_origin(hint) or hint
-        args = typing.get_args(hint)
-        if origin in (list, tuple):
-            if not isinstance(value, list):
-                raise RecordError(f"{where}: expected a list, got {_kind(value)}")
-            if origin is tuple and args and args[1:] != (...,) and len(args) != len(value):
-                raise RecordError(f"{where}: expected {len(args)} items, got {len(value)}")
-            items = _item_hints(hint, len(value))
-            out = [self.value(v, h, f"{where}[{i}]") for i, (v, h) in enumerate(zip(value, items))]
-            return tuple(out) if origin is tuple else out
-        if origin is dict:
-            if not isinstance(value, dict):
-                raise RecordError(f"{where}: expected an object, got {_kind(value)}")
-            return {k: self.value(v, args[1] if args else object, f"{where}[{k!r}]") for k, v in value.items()}
-        if hint is dt.date:
-            return _date(value, where)
-        if dataclasses.is_dataclass(hint):
-            return self.dataclass(value, hint, where)
-        if hint is float and type(value) is int:
-            return float(value)
-        if hint in (int, float, str, bool):
-            if type(value) is not hint:
-                raise RecordError(f"{where}: expected {hint.__name__}, got {_kind(value)}")
-            return value
-        return self.untyped(value, where)
+    def mention(self, value: object, where: str) -> Mention:
+        if type(value) is not int or not 0 <= value < len(self.mentions):
+            raise RecordError(f"{where}: expected a mention index below {len(self.mentions)}, got {value!r}")
+        return self.mentions[value]
 
     def untyped(self, value: object, where: str) -> object:
         if value is None or type(value) in (bool, int, float, str):
