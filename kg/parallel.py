@@ -81,9 +81,10 @@ def add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes, for extraction and for writing the graph "
                         "(default: all cores; one for a few documents)")
-    p.add_argument("--no-propagation", dest="propagation", action="store_false",
-                   help="recognize a company name only from what its own document says; by default a name another "
-                        "document gives with a legal suffix (某某科技有限公司) is recognized alone (某某科技), see README")
+    p.add_argument("--propagate-names", dest="propagation", action="store_true",
+                   help="corpus-level name propagation: a company name another document gives with a legal suffix "
+                        "(某某科技有限公司) is recognized alone (某某科技) in the others; a store built with it keeps "
+                        "it (see README)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 

@@ -153,7 +153,7 @@ class Propagation:
         """``store.add(docs, removed=removed, **add_options)`` with propagation across the new and
         the stored documents: the stored ones whose known names change are replaced by their run
         again (see the module's doc). The table is written when the add succeeded; a table that is
-        not of the store's documents (a store built with --no-propagation, an interrupted run) or was
+        not of the store's documents (a store built without propagation, an interrupted run) or was
         made by another kg is made again, every stored document read once."""
         with contextlib.closing(NameTable(store.path / NameTable.FILE)) as table:
             stored = store.stored_hashes()

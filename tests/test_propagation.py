@@ -1,6 +1,6 @@
 """Corpus-level name propagation (kg/propagation.py): which names a document gives, which
 documents go back through the entity stage, and that the result does not depend on the order
-the documents come in; ``kg extract`` with and without ``--no-propagation``."""
+the documents come in; ``kg extract`` with and without ``--propagate-names``."""
 from __future__ import annotations
 
 import json
@@ -77,8 +77,8 @@ def test_trigrams(text, grams):
     assert trigrams(text) == grams
 
 
-@pytest.mark.parametrize("option, found", [((), True), (("--no-propagation",), False)])
-def test_kg_extract_propagates_unless_asked_not_to(tmp_path, option, found):
+@pytest.mark.parametrize("option, found", [((), False), (("--propagate-names",), True)])
+def test_kg_extract_propagates_when_asked(tmp_path, option, found):
     propagation_corpus(tmp_path / "in")
     done = kg("extract", tmp_path / "in", "--json-dir", tmp_path / "out", "-q", *option)
     assert done.returncode == 0, done.stderr
@@ -98,9 +98,9 @@ def test_kg_build_with_a_store_gives_the_build_of_all_at_once(tmp_path):
             if path.name in names:
                 (tmp_path / batch / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     store = tmp_path / "store"
-    first = kg("build", tmp_path / "a", "--store", store, "--out", tmp_path / "out", "-q")
-    second = kg("build", tmp_path / "b", "--store", store, "--out", tmp_path / "out", "-q")
-    whole = kg("build", tmp_path / "all", "--out", tmp_path / "whole", "-q")
+    first = kg("build", tmp_path / "a", "--store", store, "--out", tmp_path / "out", "-q", "--propagate-names")
+    second = kg("build", tmp_path / "b", "--store", store, "--out", tmp_path / "out", "-q")  # the store keeps it
+    whole = kg("build", tmp_path / "all", "--out", tmp_path / "whole", "-q", "--propagate-names")
     assert first.returncode == second.returncode == whole.returncode == 0, first.stderr + second.stderr
     assert "sent back" not in first.stdout and "2 sent back through name propagation" in second.stdout
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == \

@@ -39,6 +39,7 @@ from kg.rdf.database import database_errors
 from kg.rdf.store import KgStore, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
+from kg.propagation import NameTable
 from kg.runner import extract_documents, name_propagation, parse_date, resolve_inputs
 from kg.view import write_view
 
@@ -88,8 +89,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"0 documents extracted (store unchanged); store {args.store}: {held_before}{applied} -> "
                       f"{args.out} unchanged")
                 return 0
+        # A store that keeps a name table was built with name propagation: it goes on with it.
+        propagate = args.propagation or (args.store is not None and (store.path / NameTable.FILE).is_file())
         propagation = name_propagation(args.ner, args.hanlp_model, date, args.quiet, args.workers) \
-            if args.propagation else None
+            if propagate else None
         # Without propagation the workers also make each document's stored record; propagation
         # reads the documents themselves, so they come to this process whole.
         docs = extract_documents(paths, args.ner, args.hanlp_model, date, args.quiet, args.workers, args.engine,

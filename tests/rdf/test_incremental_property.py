@@ -193,7 +193,7 @@ def test_removing_the_document_that_gives_a_name_withdraws_it(propagation_docume
 
 def test_a_store_built_without_propagation_is_brought_up_to_it(propagation_documents, propagated_from_scratch,
                                                                tmp_path):
-    """A store whose name table is not of its documents (built with --no-propagation, or by an older kg)
+    """A store whose name table is not of its documents (built without --propagate-names, or by an older kg)
     has its documents read again once: it ends as a build with propagation."""
     half = len(propagation_documents) // 2
     build_in_batches(tmp_path / "store", [propagation_documents[:half]]).close()
