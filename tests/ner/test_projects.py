@@ -551,7 +551,8 @@ def test_a_place_before_a_field_or_a_plant_owns_no_project(text, not_owner):
     assert not_owner not in texts(recognize_projects(plain_doc(text)), "Enterprise")
 
 
-@pytest.mark.parametrize("text, project, not_project", [
+#: Project spans: production workshops (生产车间).
+WORKSHOPS = [
     pytest.param("图为岚峰智能制造生产车间。", "岚峰智能制造生产车间", None, id="a_named_workshop"),
     pytest.param("他来到岚峰集团疫苗生产车间。", "岚峰集团疫苗生产车间", None, id="a_group_s_workshop"),
     pytest.param("在渭南邮件处理中心生产车间,分拣线全速运转。", "渭南邮件处理中心", "渭南邮件处理中心生产车间",
@@ -561,11 +562,7 @@ def test_a_place_before_a_field_or_a_plant_owns_no_project(text, not_owner):
     pytest.param("企业正在准备建设生产车间。", None, "生产车间", id="a_bare_workshop"),
     pytest.param("在瑞岚光伏科技有限公司2吉瓦光伏组件生产车间,机器轰鸣。", "2吉瓦光伏组件生产车间", "吉瓦光伏组件生产车间",
                  id="a_capacity_in_gigawatts_is_no_list_number"),
-])
-def test_production_workshops(text, project, not_project):
-    found = texts(recognize_projects(plain_doc(text)), "Project")
-    assert project is None or project in found
-    assert not_project not in found
+]
 
 
 @pytest.mark.parametrize("text, owner, not_owner", [
@@ -579,7 +576,8 @@ def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
     assert not_owner not in found
 
 
-@pytest.mark.parametrize("text, project, not_project", [
+#: Project spans: upgrades and reuse inside project names.
+UPGRADES = [
     pytest.param("书记来到恒远新材料有限公司催化材料搬迁入园升级改造项目。", "催化材料搬迁入园升级改造项目", None,
                  id="an_upgrade_inside_a_project_name"),
     pytest.param("全力推进产业园升级改造项目,实施升级改造项目3个。", None, "升级改造项目", id="an_upgrade_alone_names_nothing"),
@@ -587,20 +585,20 @@ def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
                  id="a_reuse_inside_a_project_name"),
     pytest.param("总投资5亿元的白菜深加工及综合利用项目签约。", "白菜深加工及综合利用项目", None, id="a_joint_reuse"),
     pytest.param("加强资源利用项目管理。", None, "利用项目", id="a_reuse_alone_names_nothing"),
-])
-def test_upgrades_in_project_names(text, project, not_project):
-    found = texts(recognize_projects(plain_doc(text)), "Project")
-    assert project is None or project in found
-    assert not_project not in found
+]
 
 
-@pytest.mark.parametrize("text, project, not_project", [
+#: Project spans: dashes inside project names.
+DASHES = [
     pytest.param("项目名称:安平县云岭之城-数字绿谷项目。", "安平县云岭之城-数字绿谷项目", "数字绿谷项目", id="a_hyphen_inside_a_name"),
     pytest.param("南宁市有锂电池项目、中国—南亚信息港小镇(研发中心)等8个项目开工。", "中国—南亚信息港小镇(研发中心)",
                  "南亚信息港小镇(研发中心)", id="a_dash_joining_two_countries_in_a_listed_name"),
     pytest.param("重大项目巡礼——云岭大桥项目。", "云岭大桥项目", "——云岭大桥项目", id="a_double_dash_ends_the_phrase"),
-])
-def test_dashes_in_project_names(text, project, not_project):
+]
+
+
+@pytest.mark.parametrize("text, project, not_project", WORKSHOPS + UPGRADES + DASHES)
+def test_project_spans(text, project, not_project):
     found = texts(recognize_projects(plain_doc(text)), "Project")
-    assert project in found
+    assert project is None or project in found
     assert not_project not in found
