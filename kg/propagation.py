@@ -226,6 +226,13 @@ class Propagation:
             return report
 
 
+def sent_back_note(propagation: Propagation | None) -> str:
+    """What a command's summary line says of a propagation: ", N sent back through name propagation",
+    or nothing when there was none or no document went back."""
+    return f", {propagation.sent_back} sent back through name propagation" if propagation and \
+        propagation.sent_back else ""
+
+
 def _spilled(path: Path, count: int) -> Iterator[Document]:
     with path.open("rb") as f:
         for _ in range(count):

@@ -39,7 +39,7 @@ from kg.rdf.database import database_errors
 from kg.rdf.store import KgStore, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
 from kg.progress import with_progress
-from kg.propagation import NameTable
+from kg.propagation import NameTable, sent_back_note
 from kg.runner import extract_documents, name_propagation, parse_date, resolve_inputs
 from kg.view import write_view
 
@@ -152,8 +152,7 @@ def run(args: argparse.Namespace) -> int:
         if report.entities_before is not None else "(store unchanged)")
     if report.removed:
         extracted += f", replacing {report.removed} older versions"
-    if propagation and propagation.sent_back:
-        extracted += f", {propagation.sent_back} sent back through name propagation"
+    extracted += sent_back_note(propagation)
     if not view:
         stale = Path(args.out) / "graph.html"
         stale.unlink(missing_ok=True)  # a view of the graph before this build

@@ -9,6 +9,7 @@ from kg import atomic
 from kg.errors import KgError
 from kg.gold import document_to_gold
 from kg.parallel import add_extraction_options
+from kg.propagation import sent_back_note
 from kg.runner import extract_documents, name_propagation, parse_date, resolve_inputs
 
 
@@ -38,7 +39,5 @@ def run(args: argparse.Namespace) -> int:
             text = json.dumps(document_to_gold(doc), ensure_ascii=False, indent=1)
             (Path(tmp) / f"{doc.stem}.json").write_text(text + "\n", encoding="utf-8")
             mentions += len(doc.mentions)
-    sent_back = f", {propagation.sent_back} sent back through name propagation" if propagation and \
-        propagation.sent_back else ""
-    print(f"{len(written)} documents extracted ({mentions} mentions{sent_back}) -> {args.json_dir}/")
+    print(f"{len(written)} documents extracted ({mentions} mentions{sent_back_note(propagation)}) -> {args.json_dir}/")
     return 0

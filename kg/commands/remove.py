@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.parallel import open_store
-from kg.propagation import NameTable
+from kg.propagation import NameTable, sent_back_note
 from kg.rdf.database import is_store
 from kg.runner import name_propagation
 
@@ -50,9 +50,8 @@ def run(args: argparse.Namespace) -> int:
     report = add(iter(()), quiet=args.quiet, removed=removed)
     store.close()
     repaired = f" (it {problem}: its graphs were rewritten from its documents)" if problem else ""
-    sent_back = f", {propagation.sent_back} sent back through name propagation" if propagation and \
-        propagation.sent_back else ""
-    print(f"store {path}: {report.removed} documents removed, {report.documents} left{sent_back}{repaired}")
+    print(f"store {path}: {report.removed} documents removed, {report.documents} left{sent_back_note(propagation)}"
+          f"{repaired}")
     return 0
 
 
