@@ -39,7 +39,6 @@ from typing import Iterable, Iterator
 
 import pyoxigraph
 
-from kg.document_json import document_to_json
 from kg.errors import KgError
 from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
@@ -133,8 +132,7 @@ def _extracted(settings: Extraction, doc: Document) -> Document | NewDocument:
         return doc
     if settings.for_store not in _summarizers:
         _summarizers[settings.for_store] = Resolver(settings.for_store)
-    summary = _summarizers[settings.for_store].summary(doc)
-    return NewDocument(doc.sha256, document_to_json(doc), summary, len(doc.mentions))
+    return NewDocument.of(doc, _summarizers[settings.for_store].summary)
 
 
 def _extract_paths(settings: Extraction, paths: list[Path]) -> list[Document | NewDocument]:

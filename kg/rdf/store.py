@@ -117,6 +117,11 @@ class NewDocument:
     summary: dict
     mentions: int
 
+    @classmethod
+    def of(cls, doc: Document, summarize: Callable[[Document], dict]) -> NewDocument:
+        """``doc`` as the store takes it, summarized by ``summarize`` (a Resolver's ``summary``)."""
+        return cls(doc.sha256, document_to_json(doc), summarize(doc), len(doc.mentions))
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -254,7 +259,7 @@ class KgStore:
                 continue
             known.add(doc.sha256)
             if isinstance(doc, Document):
-                doc = NewDocument(doc.sha256, document_to_json(doc), resolver.summary(doc), len(doc.mentions))
+                doc = NewDocument.of(doc, resolver.summary)
             resolver.observe_summary(doc.summary)
             if self.checked:
                 summaries[doc.sha256] = doc.summary
