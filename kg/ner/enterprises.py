@@ -384,7 +384,7 @@ def _opens_phrase(text: str, s: int) -> bool:
     return s == 0 or not is_name_char(text[s - 1]) or bool(stop_ends_at(text, s, ENTERPRISE))
 
 
-def _stands_alone(text: str, s: int, e: int) -> bool:
+def stands_alone(text: str, s: int, e: int) -> bool:
     """A short name between boundaries: punctuation or a stop word on its left, and on its
     right punctuation, a stop word or a place (某某在…, 让某某北京工厂…)."""
     left = _opens_phrase(text, s)
@@ -406,7 +406,7 @@ def _trade_name_mentions(text: str, fulls: list[Mention], taken: list[Mention]) 
             if covered.containing(s, e):
                 continue
             place = _province_or_city_before(text, s)
-            if _stands_alone(text, place, e) or _clause_follows(text, e) and (place < s or _opens_phrase(text, s)):
+            if stands_alone(text, place, e) or _clause_follows(text, e) and (place < s or _opens_phrase(text, s)):
                 out.append(Mention(place, e, text[place:e], "Enterprise", "enterprises.alias.trade_name", 0.6))
     return out
 

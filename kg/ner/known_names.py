@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from kg.model import Document, Mention
-from kg.ner.enterprises import _stands_alone
+from kg.ner.enterprises import stands_alone
 from kg.spans import NameFinder
 
 SOURCE = "enterprises.known_name"
@@ -31,7 +31,7 @@ def standing_occurrences(text: str, finder: NameFinder) -> Iterable[tuple[int, i
     (not 某某科技 inside 某某科技园 or 某某科技有限公司), in one pass over the text."""
     for name, spans in finder.find(text).items():
         for s, e in spans:
-            if _stands_alone(text, s, e) and not _NAME_GOES_ON.match(text, e):
+            if stands_alone(text, s, e) and not _NAME_GOES_ON.match(text, e):
                 yield s, e, name
 
 
