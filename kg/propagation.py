@@ -131,8 +131,7 @@ class Propagation:
                     count += 1
             finder = NameFinder(table)
             empty: set[str] = set()
-            known = [known_names(doc, finder, lambda n: table.get(n, empty)) for doc in _spilled(spill, count)]
-            self.sent_back = sum(names != doc.known_names for doc, names in zip(_spilled(spill, count), known))
+            known, self.sent_back = _spilled_known_names(spill, count, finder, lambda n: table.get(n, empty))
 
             def sent() -> Iterator[Document]:
                 for doc, names in zip(_spilled(spill, count), known):
@@ -193,9 +192,8 @@ class Propagation:
                         doc.known_names = names
                         affected.append(doc)
                 everything = NameFinder(table.names())
-                new_known = [known_names(doc, everything, table.givers) for doc in _spilled(spill, count)]
-                self.sent_back = len(affected) + sum(
-                    names != doc.known_names for doc, names in zip(_spilled(spill, count), new_known))
+                new_known, changed_new = _spilled_known_names(spill, count, everything, table.givers)
+                self.sent_back = len(affected) + changed_new
 
                 def sent() -> Iterator[Document]:
                     yield from affected
@@ -231,6 +229,19 @@ def sent_back_note(propagation: Propagation | None) -> str:
     or nothing when there was none or no document went back."""
     return f", {propagation.sent_back} sent back through name propagation" if propagation and \
         propagation.sent_back else ""
+
+
+def _spilled_known_names(path: Path, count: int, finder: NameFinder,
+                         givers: Callable[[str], set[str]]) -> tuple[list[list[str]], int]:
+    """The known names of each spilled document (``known_names``), in order, and how many of them
+    differ from the names the document had: one read of the spill."""
+    known: list[list[str]] = []
+    changed = 0
+    for doc in _spilled(path, count):
+        names = known_names(doc, finder, givers)
+        known.append(names)
+        changed += names != doc.known_names
+    return known, changed
 
 
 def _spilled(path: Path, count: int) -> Iterator[Document]:
