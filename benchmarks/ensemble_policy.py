@@ -3,12 +3,12 @@
 kg/data/ensemble_policy.tsv.
 
 Each ``--fold MODEL_DIR GOLD_DIR`` pair scores a model on a gold fold it was not
-trained on (benchmarks/train_model.py --fold trains them); the counts of all pairs
+trained on (benchmarks/train_model.py --leave-out trains them); the counts of all pairs
 are added.  The rule and model candidates of each document are computed once and
 every policy is applied to them (kg.ner.ensemble.choose), scored with kg.evaluate.
 
     .venv/bin/python benchmarks/ensemble_policy.py --docs ../shared/corpus/docs \\
-        --fold /tmp/model-A tests/gold/corpus/B --fold /tmp/model-B tests/gold/corpus/A
+        --fold /tmp/model-F tests/gold/corpus/F
 """
 from __future__ import annotations
 
