@@ -32,10 +32,10 @@ from itertools import accumulate, chain
 from kg import gazetteer
 from kg.lexicon import alternation, load_set, load_table
 from kg.model import Mention
-from kg.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
+from kg.boundary import (ENTERPRISE, PARK, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
-from kg.ner.parks import is_park_name
+from kg.ner.parks import company_estate_end, is_park_name
 from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
 from kg.spans import SpanIndex, list_matches
 
@@ -892,17 +892,24 @@ def _names_site(text: str, start: int, end: int) -> bool:
     return any(m.end() == end for m in suffix_regex(_TABLE).finditer(text, start, end))
 
 
-#: A milestone word of ``kg/data/project_milestones.tsv`` (签约, 开工, 投产 ...) right before a name.
-_MILESTONE_BEFORE = re.compile(f"(?:{alternation('project_milestones.tsv')})了?$")
-#: What ends the object of the milestone: the clause, or the project's figures.
-_OBJECT_END = re.compile(r"[，,。；;！!]|总投资|计划投资|投资额")
-
-
-def _milestone_object(text: str, start: int, end: int) -> bool:
-    """``双方签约了稻米加工项目，``, ``正式开工肉牛养殖项目。``: the object a milestone word takes, a
-    whole clause's object, names the project that reached it, in common words too."""
-    return _MILESTONE_BEFORE.search(text, max(0, start - 8), start) is not None and _OBJECT_END.match(text, end) is not None \
-        and _shaped(text[start:end])
+def _company_estates(text: str, found: list[Mention]) -> list[Mention]:
+    """``某某物流集团某地多式联运智慧物流园``, ``中粮某某港口库粮食物流园一期``: an estate that opens
+    with a company's name (``company_estate_end``) is that company's project, with its phase; the
+    company owns it."""
+    out: list[Mention] = []
+    projects = SpanIndex([f for f in found if f.type == "Project"])
+    for m in suffix_regex("park_suffixes.txt").finditer(text):
+        s, e = m.span()
+        start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
+        company_end = company_estate_end(text, start, s, m.group())
+        if not company_end or projects.overlapping(start, e) or is_counted(text, start):
+            continue
+        phase = _PHASE_AFTER.match(text, e)
+        end = phase.end() if phase else e
+        out.append(Mention(start, end, text[start:end], "Project", "projects.company_estate", 0.9))
+        begin = place_chain_end(text, start, company_end)
+        out.append(_owner(text, out[-1], s) or _owner_named(text, start, begin, text[begin:company_end]))
+    return out
 
 
 @in_squeezed_text
@@ -964,38 +971,11 @@ def recognize_projects(text: str) -> list[Mention]:
                     # 某港东站|集装箱办理站: the station the longer facility belongs to is one too
                     out.append(Mention(start, s + inner_end, text[start:s + inner_end], "Project", "projects.suffix", 0.8))
         elif _is_project(text, start, s, e, suffix, need_proper=False):
-            if _milestone_object(text, start, e):
-                out.append(Mention(start, e, text[start:e], "Project", "projects.milestone_object", 0.7))
-                continue
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
+    out += _company_estates(text, out)
     found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
-    found += _invested_names(text, found)
     return found + _road_codes(found) + _abbreviated_lines(text, found) + _national_projects(text, found)
-
-
-#: A name written right after its investment amount, up to where the phrase ends (总投资5亿元的|
-#: 某某创新中心|等项目, 、, ，): 4 to 30 characters of a name, a phase or note after its head allowed.
-_INVESTED_NAME = re.compile(_AMOUNT + r"([\u4e00-\u9fffA-Za-z0-9（）()·\-]{4,30}?)(?=等|[、，,。；;：:\n]|$)")
-
-
-def _invested_names(text: str, found: list[Mention]) -> list[Mention]:
-    """``总投资5亿元的某某创新中心等项目``: a name its investment amount introduces is a project
-    when it ends in a head that names projects (``has_project_head``), in common words too,
-    and overlaps no project found (a bare 项目/工程 is the suffix rule's: 总投资9亿元的54个项目
-    counts); its owner as in a name found by its suffix."""
-    out: list[Mention] = []
-    spans = SpanIndex([f for f in found if f.type == "Project"])
-    for m in _INVESTED_NAME.finditer(text):
-        s, e = m.span(1)
-        if not has_project_head(text[s:e]) or text.endswith(tuple(_BARE), s, e) or spans.overlapping(s, e) or len(_specific_part(text[s:e])) < 2 \
-                or leading_clause_words(text[s:e]) or "某" in text[s:e]:
-            continue
-        out.append(Mention(s, e, text[s:e], "Project", "projects.invested", 0.7))
-        owner = _owner(text, out[-1], s + len(_HEAD_TRAILER.sub("", text[s:e])) - 2)  # up to the head
-        if owner:
-            out.append(owner)
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -1147,46 +1127,24 @@ _CONJUNCTIONS = "及和与或并"
 #: What joins the items of a list of projects.
 _JOINERS = "、及和与"
 #: A trade name and a product phrase (某某移动视觉机器人项目), not 文化旅游项目.
-_LONG_SHAPE = 8
-#: A product and a trade phrase (稻米加工项目), not 旅游项目.
-_SHAPED_LENGTH = 6
-#: Items of one list, all named alike, that make it a list of projects with no item found by its name.
-_LISTED_ITEMS = 3
+_SHAPED_LENGTH = 8
 
 
 def _same_shape_in_list(text: str, common: list[Mention], found: list[Mention]) -> list[Mention]:
     """In ``甲项目、乙项目、丙项目`` (or ``甲项目及乙项目``) an item named by common words (新思路移动视觉
-    机器人项目, 稻米加工项目) is a project when the list it is in, items joined one to the next by
-    、/及/和/与 and all ending in the same character, holds a project found by its name, or
-    holds _LISTED_ITEMS such items: items of one list are judged alike."""
-    items = sorted({(m.start, m.end): m for m in chain(common, (p for p in found if p.type == "Project"))}.values(),
-                   key=lambda m: (m.start, -m.end))
-    strong = {(p.start, p.end) for p in found if p.type == "Project"}
-    by_start = {m.start: m for m in items}
-    out: list[Mention] = []
-    seen: set[int] = set()
-    for first in items:
-        if first.start in seen:
-            continue
-        run = [first]
-        while text[run[-1].end:run[-1].end + 1] in tuple(_JOINERS) and (nxt := by_start.get(run[-1].end + 1)) \
-                and text[nxt.end - 1] == text[first.end - 1]:
-            run.append(nxt)
-        seen.update(m.start for m in run)
-        if len(run) >= _LISTED_ITEMS or len(run) > 1 and any((m.start, m.end) in strong for m in run):
-            out += [m for m in run if (m.start, m.end) not in strong and _shaped(m.text)]
-    return out
+    机器人项目) is a project when a neighbour in the same list with the same
+    last character is one (its direct neighbour, not a chain), so items of
+    one list are judged alike."""
+    ending_at: dict[int, list[Mention]] = {}
+    starting_at: dict[int, list[Mention]] = {}
+    for p in found:
+        if p.type == "Project":
+            ending_at.setdefault(p.end, []).append(p)
+            starting_at.setdefault(p.start, []).append(p)
 
+    def same_last(p: Mention, c: Mention) -> bool:
+        return text[p.end - 1] == text[c.end - 1]
 
-def _shaped(name: str) -> bool:
-    """A list item in common words long enough to name a product or trade (某某移动视觉机器人项目),
-    or a shorter one with a word besides fields and generic words (稻米|加工项目, not 文化|旅游项目)."""
-    return len(name) >= _LONG_SHAPE or len(name) >= _SHAPED_LENGTH and _beyond_fields(name)
-
-
-def _beyond_fields(name: str) -> bool:
-    """Whether ``name`` without its project word holds a word of 2 characters or more that is no
-    industry, product-field or generic word (稻米 of 稻米加工项目; 文化旅游项目 has none)."""
-    core = suffix_regex(_TABLE).sub("", name)
-    fields = load_set("industry_words.txt") | _generic_lengths()[0]
-    return any(len(w) >= 2 and w not in fields for w in words(core))
+    return [c for c in common if c.end - c.start >= _SHAPED_LENGTH and (
+        text[c.start - 1:c.start] in tuple(_JOINERS) and any(same_last(p, c) for p in ending_at.get(c.start - 1, ()))
+        or text[c.end:c.end + 1] in tuple(_JOINERS) and any(same_last(p, c) for p in starting_at.get(c.end + 1, ())))]
