@@ -290,12 +290,12 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
             word_owner = _word_before_object(text[s:e])
-            if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner
-                                                          or has_project_head(text[s:e])):
+            headed = has_project_head(text[s:e]) and not text.endswith(tuple(_BARE), s, e)  # 项目/工程: the suffix rule's
+            if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner or headed):
                 # a park's name in a list of projects is what is built: it outranks the Park reading, and
                 # a head that names projects (某某创新中心) the Organization reading
                 built = text.endswith(_BUILT_ESTATES, s, e)
-                sure = built or has_project_head(text[s:e]) and not named.overlapping(s, e)  # 某某工程|(一期): a cut
+                sure = built or headed and not named.overlapping(s, e)  # 某某工程|(一期): a cut
                 out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if sure else 0.65))
                 owner = _owner(text, out[-1], e) or (_estate_owner(text, s, e) if built else None)
                 if not owner and word_owner:
