@@ -6,9 +6,9 @@ GovOrg or Place, and how often the head ends no gold name at all in the texts.
 Read from the tuning folds only (A to E of tests/gold/corpus; fold F and any later fold stay
 untouched).  A name's head is taken after a trailing phase or bracketed note (某某中心二期,
 某某园(一期)); ``none`` counts the places in the texts where the head is written but no gold
-name of the document ends there.  kg.ner.projects reads the table to type a name the text
-designates as a project (an item of a list closed by 等项目, a name after its investment
-amount) when its words are common ones: the head decides (某某创新中心 yes, 某某经济 no).
+name of the document ends there.  kg.ner.projects reads the table to type an item of a list
+the text calls projects (甲、乙等项目) when its words are common ones: the head decides
+(某某创新中心 yes, 数字经济 no).
 
     .venv/bin/python benchmarks/project_heads.py --docs ../shared/corpus/docs > kg/data/name_head_types.tsv
 """

@@ -126,7 +126,7 @@ def _project_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
-def has_project_head(name: str) -> bool:
+def _has_project_head(name: str) -> bool:
     """Whether ``name`` (a phase or note after it allowed) ends in a head of ``_project_heads``:
     某某创新中心, 某某电商小镇; not 数字经济, 动物饲料生产."""
     return _HEAD_TRAILER.sub("", name)[-2:] in _project_heads()
@@ -290,7 +290,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
             word_owner = _word_before_object(text[s:e])
-            headed = has_project_head(text[s:e]) and not text.endswith(tuple(_BARE), s, e)  # 项目/工程: the suffix rule's
+            headed = _has_project_head(text[s:e]) and not text.endswith(tuple(_BARE), s, e)  # 项目/工程: the suffix rule's
             if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner or headed):
                 # a park's name in a list of projects is what is built: it outranks the Park reading, and
                 # a head that names projects (某某创新中心) the Organization reading
