@@ -26,6 +26,7 @@ from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                           stop_ends_at, suffix_regex, suffix_table, without_parentheses)
+from kg.ner.enterprises import brand_at, place_chain_end
 from kg.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
@@ -43,6 +44,9 @@ _FEATURES = frozenset("湾港湖岛")
 #: Parks named as a project (某某产业园项目): the endings of built estates, not of zones (某某新区项目).
 _BUILT_SUFFIX = ("园", "园区")
 _PROJECT_WORDS = ("项目", "工程")
+#: Areas (新区, 合作区, 港务区) are zones a government sets up, whoever is named before them; estates
+#: (产业园, 物流园, 新城) are built, and a company opening the name builds them.
+_ZONE_END = "区"
 #: What follows a zone word that is no park: a count ending the clause (建成机械制造产业园6个，:
 #: a category, not 某某自贸港11个重点园区) or a
 #: company's legal suffix (某某产业园有限公司: the company is named after it).
@@ -79,6 +83,27 @@ def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -
         return False
     return (kind not in ("zone", "named") or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
             or bool(suffix_regex(_TABLE).search(brand)))
+
+
+#: A group's or company's name ending inside the words before an estate (陕西某某集团|城固…物流园).
+_GROUP_END = re.compile(r"集团|公司")
+
+
+def company_estate_end(text: str, start: int, suffix_start: int, suffix: str) -> int:
+    """Where the company that opens the estate ``text[start:suffix_start]`` + ``suffix`` (产业园,
+    物流园, 新城: a park suffix of kind ``park``, not an area ending in 区) ends: a lexicon brand
+    right at the start or after its places (中粮|某某港口库粮食物流园), or a name ending in 集团/公司
+    with two characters of its own (某某物流集团|某地…物流园); 0 if none.  A company builds and
+    runs the estate it gives its name to: a project, not a zone."""
+    if suffix_table(_TABLE).get(suffix) != "park" or suffix.endswith(_ZONE_END):
+        return 0
+    begin = place_chain_end(text, start, suffix_start)
+    for at in dict.fromkeys((start, begin)):
+        known = brand_at(text, at)
+        if at < known < suffix_start - 1:
+            return known
+    group = _GROUP_END.search(text, begin + 2, suffix_start)
+    return group.end() if group and group.end() < suffix_start - 1 else 0
 
 
 def _is_unlisted_place(prefix: str) -> bool:
@@ -173,6 +198,8 @@ def recognize_parks(text: str) -> list[Mention]:
                 starts.append(k)
         named = False
         for st in starts:
+            if company_estate_end(text, st, s, m.group()):
+                continue  # 某某集团某某物流园: the company's estate is its project (kg.ner.projects)
             if st < s and is_park_name(text, st, s, kind):
                 named = True
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))

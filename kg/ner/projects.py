@@ -30,12 +30,12 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from kg import gazetteer
-from kg.lexicon import alternation, load_set
+from kg.lexicon import alternation, load_set, load_table
 from kg.model import Mention
-from kg.boundary import (ENTERPRISE, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
+from kg.boundary import (ENTERPRISE, PARK, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
-from kg.ner.parks import is_park_name
+from kg.ner.parks import company_estate_end, is_park_name
 from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
 from kg.spans import SpanIndex, list_matches
 
@@ -102,6 +102,34 @@ def _specific_part(core: str) -> str:
             i += 1
     rest = "".join(out)
     return "" if rest in generic else rest
+
+
+#: A phase or bracketed note written after a name's head (某某中心二期, 某某园(一期)).
+_HEAD_TRAILER = re.compile(r"(?:[（(][^（）()]*[）)]|[0-9一二三四五六七八九十]+期)+$")
+#: Of the places a head is written in the tuning texts, the least share that ends a gold
+#: Project for the head to name one by itself (生产, 建设, 示范 end projects in lists, but are
+#: mostly common words: 3 of 109, 2 of 274, 2 of 34; 中心 11 of 45, 基地 20 of 50).
+_HEAD_NAMING_SHARE = 0.12
+
+
+@lru_cache(maxsize=1)
+def _project_heads() -> frozenset[str]:
+    """Heads (last two characters) that name a Project in a place the text designates as one:
+    of ``kg/data/name_head_types.tsv`` (learned from the tuning gold by
+    benchmarks/project_heads.py), those the gold makes a Project at least twice, more often
+    than any other type, and in at least _HEAD_NAMING_SHARE of the places they are written."""
+    heads = set()
+    for head, project, *others, none in load_table("name_head_types.tsv"):
+        n, rest = int(project), [int(x) for x in others]
+        if n >= 2 and n > max(rest) and n >= _HEAD_NAMING_SHARE * (n + int(none)):
+            heads.add(head)
+    return frozenset(heads)
+
+
+def _has_project_head(name: str) -> bool:
+    """Whether ``name`` (a phase or note after it allowed) ends in a head of ``_project_heads``:
+    某某创新中心, 某某电商小镇; not 数字经济, 动物饲料生产."""
+    return _HEAD_TRAILER.sub("", name)[-2:] in _project_heads()
 
 
 def _has_proper_part(core: str) -> bool:
@@ -262,10 +290,13 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(s, e, text[s:e], "Enterprise", "projects.listed_company", 0.6))
                 continue
             word_owner = _word_before_object(text[s:e])
-            if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner):
-                # a park's name in a list of projects is what is built: it outranks the Park reading
+            headed = _has_project_head(text[s:e]) and not text.endswith(tuple(_BARE), s, e)  # 项目/工程: the suffix rule's
+            if len(_specific_part(text[s:e])) >= 2 and (_has_proper_part(text[s:e]) or word_owner or headed):
+                # a park's name in a list of projects is what is built: it outranks the Park reading, and
+                # a head that names projects (某某创新中心) the Organization reading
                 built = text.endswith(_BUILT_ESTATES, s, e)
-                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if built else 0.65))
+                sure = built or headed and not named.overlapping(s, e)  # 某某工程|(一期): a cut
+                out.append(Mention(s, e, text[s:e], "Project", "projects.list", 0.9 if sure else 0.65))
                 owner = _owner(text, out[-1], e) or (_estate_owner(text, s, e) if built else None)
                 if not owner and word_owner:
                     owner = Mention(s, s + len(word_owner), word_owner, "Enterprise", "projects.owner", 0.6)
@@ -861,6 +892,26 @@ def _names_site(text: str, start: int, end: int) -> bool:
     return any(m.end() == end for m in suffix_regex(_TABLE).finditer(text, start, end))
 
 
+def _company_estates(text: str, found: list[Mention]) -> list[Mention]:
+    """``某某物流集团某地多式联运智慧物流园``, ``中粮某某港口库粮食物流园一期``: an estate that opens
+    with a company's name (``company_estate_end``) is that company's project, with its phase; the
+    company owns it."""
+    out: list[Mention] = []
+    projects = SpanIndex([f for f in found if f.type == "Project"])
+    for m in suffix_regex("park_suffixes.txt").finditer(text):
+        s, e = m.span()
+        start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
+        company_end = company_estate_end(text, start, s, m.group())
+        if not company_end or projects.overlapping(start, e) or is_counted(text, start):
+            continue
+        phase = _PHASE_AFTER.match(text, e)
+        end = phase.end() if phase else e
+        out.append(Mention(start, end, text[start:end], "Project", "projects.company_estate", 0.9))
+        begin = place_chain_end(text, start, company_end)
+        out.append(_owner(text, out[-1], s) or _owner_named(text, start, begin, text[begin:company_end]))
+    return out
+
+
 @in_squeezed_text
 def recognize_projects(text: str) -> list[Mention]:
     out: list[Mention] = []
@@ -921,6 +972,7 @@ def recognize_projects(text: str) -> list[Mention]:
                     out.append(Mention(start, s + inner_end, text[start:s + inner_end], "Project", "projects.suffix", 0.8))
         elif _is_project(text, start, s, e, suffix, need_proper=False):
             common.append(Mention(start, e, text[start:e], "Project", "projects.list_shape", 0.6))
+    out += _company_estates(text, out)
     found = _longest_from_each_start(text, out + _quoted_projects(text) + _same_shape_in_list(text, common, out) + _listed_projects(text, out)
                                      + _included_projects(text, out))
     return found + _road_codes(found) + _abbreviated_lines(text, found) + _national_projects(text, found)

@@ -8,7 +8,8 @@
 - 由A、B(按照…)(联合)投资建设(的)Y and Y…,由A、B…建设 (every owner of the list),
   X投资建设的Y, X(等)在<place>建设Y and X(计划)投资10亿元建设Y;
 - records of a list of projects: 项目名称：P then 建设单位/央企/投资方：E, or both on one line;
-- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的…;
+- X 实施/打造/揭榜任务 (“)Y, Y是X(在<place>)投资建设的…; 公司/该企业 … 建设/上马 Y, the word standing for
+  the last company the paragraph names before it;
 - the few words no recognizer named before a place inside the project's name (某企某市…项目).
 """
 from __future__ import annotations
@@ -217,6 +218,9 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
     sentence = ctx.doc.sentence_at(project.start)
     if sentence is None:
         return []
+    referent = _company_word_subject(ctx, sentence.start, pos - len(verb))
+    if referent is not None:
+        return [ctx.relation(referent, "owns_project", project, "company_word_carries_out")]
     before = [m for m in ctx.inside(sentence.start, project.start, OWNER_TYPES + ("GovOrg", "Person"))
               if ctx.is_outermost(m)]
     if len(before) == 1 and before[0].type in OWNER_TYPES:
@@ -227,6 +231,32 @@ def _subject_carries_out(ctx: DocContext, project: Mention) -> list[Relation]:
     if joined and JOINTLY.match(ctx.text, ctx.skip_space(before[-1].end)):
         return [ctx.relation(m, "owns_project", project, "subjects_carry_out") for m in before]
     return []
+
+
+#: Names between a company word and its verb: the verb is another subject's.
+SUBJECT_TYPES = OWNER_TYPES + ("GovOrg", "Person")
+#: What may stand right before a company word that opens a subject (…。公司将…, 对企业…上马…).
+SUBJECT_OPENERS = "，,；;：:、对由让使"
+
+
+def _company_word_subject(ctx: DocContext, start: int, verb_at: int) -> Mention | None:
+    """公司将在某地投资18亿元，建设Y; 对企业探索新技术、上马Y: a word standing for a company
+    (``company_word``: 该公司, 公司, 企业 …), not the end of a name, as the last subject before the
+    verb in its sentence (from ``start``) stands for the last company the paragraph names before
+    it; None if there is no such word or company."""
+    text = ctx.text
+    found = max(((i, i + len(w)) for w in triggers("company_word") if (i := text.rfind(w, start, verb_at)) >= 0),
+                key=lambda span: (span[1], -span[0]), default=None)
+    if found is None:
+        return None
+    word_start, word_end = found
+    opens = word_start == ctx.skip_space(start) or text[word_start - 1] in SUBJECT_OPENERS or text.startswith("该", word_start)
+    if not opens or ctx.ending_at(word_end, OWNER_TYPES) or ctx.containing(word_end - 1, word_end, OWNER_TYPES) \
+            or ctx.inside(word_end, verb_at, SUBJECT_TYPES):
+        return None  # 龙头企业, 某某有限公司: a kind or a name, no company word
+    paragraph = text.rfind("\n", 0, word_end) + 1
+    named = [m for m in ctx.inside(paragraph, word_end, ("Enterprise",)) if ctx.is_outermost(m)]
+    return named[-1] if named else None
 
 
 def _is_owners(ctx: DocContext, project: Mention) -> list[Relation]:

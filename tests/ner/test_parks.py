@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ner.parks import recognize_parks
+from kg.ner.parks import company_estate_end, recognize_parks
 from tests.conftest import plain_doc, recognized, texts
 
 
@@ -114,3 +114,24 @@ def test_no_park_in_programmes_and_port_areas(text, not_park):
 def test_modern_agricultural_parks(text, found, not_found):
     parks = recognized(recognize_parks, text, "Park")
     assert found <= parks and not not_found & parks
+
+
+#: Estates a company opens the name of are its projects (kg.ner.projects); areas ending in 区 stay zones.
+COMPANY_ESTATES = [
+    pytest.param("市长来到华岭物流集团云港多式联运智慧物流园调研。", "华岭物流集团", "物流园", True, id="a_group_before_a_logistics_park"),
+    pytest.param("中粮澜汐港口粮食物流园一期开工。", "中粮", "物流园", True, id="a_lexicon_brand_before_an_estate"),
+    pytest.param("中粮澜汐港口粮食物流园一期开工。", "", "物流园", False, id="an_estate_opening_with_a_place_is_no_company_s"),
+    pytest.param("华岭物流集团云港新区分部成立。", "华岭物流集团", "新区", False, id="an_area_is_a_zone_whoever_is_named_before_it"),
+]
+
+
+@pytest.mark.parametrize("text, company, suffix, owned", COMPANY_ESTATES)
+def test_company_opening_an_estate(text, company, suffix, owned):
+    start = text.index(company) if company else text.index("澜汐")
+    end = company_estate_end(text, start, text.index(suffix), suffix)
+    assert end == (start + len(company) if owned else 0)
+
+
+def test_an_estate_a_company_opens_is_no_park():
+    found = recognized(recognize_parks, "市长来到华岭物流集团云港多式联运智慧物流园调研，又到青梧产业园。", "Park")
+    assert found == {"青梧产业园"}

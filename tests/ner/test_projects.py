@@ -596,3 +596,36 @@ def test_project_spans(text, project, not_project):
     found = texts(recognize_projects(plain_doc(text)), "Project")
     assert project is None or project in found
     assert not_project not in found
+
+
+#: Items of lists the text calls projects, named in common words: a head that names projects decides.
+DESIGNATED = [
+    pytest.param("总投资8亿元的云岭冷链物流港、总投资5亿元的晨溪精准医疗健康创新中心等项目将陆续开工。",
+                 {"晨溪精准医疗健康创新中心"}, set(), id="a_listed_centre_is_a_project_not_an_organization"),
+    pytest.param("会上签约了松河钢构、新能源装备制造中心等项目。",
+                 {"新能源装备制造中心"}, set(), id="a_listed_item_with_a_head_that_names_projects"),
+    pytest.param("此次引进了数字经济、生物经济等项目。",
+                 set(), {"数字经济", "生物经济"}, id="listed_fields_have_no_project_head"),
+    pytest.param("会上签约了动物饲料生产、云杉物流等项目。",
+                 set(), {"动物饲料生产"}, id="a_head_that_is_mostly_a_common_word_names_none"),
+]
+
+
+@pytest.mark.parametrize("text, found, not_found", DESIGNATED)
+def test_names_the_text_designates_as_projects(text, found, not_found):
+    names = texts(merged_mentions(text), "Project")
+    assert found <= names
+    assert not names & not_found
+
+
+@pytest.mark.parametrize("text, project, owner", [
+    pytest.param("市长来到华岭物流集团云港多式联运智慧物流园调研。", "华岭物流集团云港多式联运智慧物流园", "华岭物流集团",
+                 id="a_group_opening_a_logistics_park"),
+    pytest.param("城北片区：中粮澜汐港口粮食物流园一期、青梧大道三期开工。", "中粮澜汐港口粮食物流园一期", "中粮",
+                 id="a_lexicon_brand_opening_an_estate_with_its_phase"),
+])
+def test_an_estate_a_company_opens_is_its_project(text, project, owner):
+    found = merged_mentions(text)
+    assert project in texts(found, "Project")
+    assert owner in texts(found, "Enterprise")
+    assert project not in texts(found, "Park")

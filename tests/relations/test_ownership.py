@@ -240,3 +240,28 @@ def test_the_owner_after_the_place_opening_a_project(text, names, owner, not_own
     found = triples(make_doc(text, names), "owns_project")
     assert (owner, "owns_project", project) in found
     assert (not_owner, "owns_project", project) not in found
+
+
+#: A word standing for the company named before it (公司, 该企业, 企业) as the subject carrying out a project.
+COMPANY_WORDS = [
+    pytest.param("远拓玻璃股份有限公司负责人介绍了企业情况。公司将在白河投资12亿元，建设年产30万吨日用玻璃项目。",
+                 [("远拓玻璃股份有限公司", "Enterprise"), ("白河", "Place"), ("年产30万吨日用玻璃项目", "Project")],
+                 {("远拓玻璃股份有限公司", "owns_project", "年产30万吨日用玻璃项目")}, id="gongsi_opening_the_next_sentence"),
+    pytest.param("青禾智能设备有限公司生产智能停车设备。县长对企业探索新技术、上马智控停车项目表示肯定。",
+                 [("青禾智能设备有限公司", "Enterprise"), ("智控停车项目", "Project")],
+                 {("青禾智能设备有限公司", "owns_project", "智控停车项目")}, id="qiye_after_dui_launching_a_project"),
+    pytest.param("远拓集团负责人发言。要引导龙头企业建设白河储能电站项目。",
+                 [("远拓集团", "Enterprise"), ("白河储能电站项目", "Project")],
+                 set(), id="a_kind_of_company_stands_for_none"),
+    pytest.param("远拓集团负责人发言。公司与青禾能源有限公司将建设白河储能电站项目。",
+                 [("远拓集团", "Enterprise"), ("青禾能源有限公司", "Enterprise"), ("白河储能电站项目", "Project")],
+                 {("青禾能源有限公司", "owns_project", "白河储能电站项目")}, id="a_company_named_after_the_word_is_the_subject"),
+    pytest.param("公司将在白河建设年产30万吨日用玻璃项目。",
+                 [("白河", "Place"), ("年产30万吨日用玻璃项目", "Project")],
+                 set(), id="no_company_named_before_the_word"),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", COMPANY_WORDS)
+def test_a_company_word_carrying_out_a_project_stands_for_the_company_named_before(text, names, expected):
+    assert triples(make_doc(text, names), "owns_project") == expected
