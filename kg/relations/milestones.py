@@ -14,7 +14,8 @@ A headline's milestone that the report tells again with a more precise date is o
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
-base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦); of a range
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦; an investment's
+元 may go unsaid: 总投资10亿的某某项目); of a range
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
 105亿元的乙), those told 分别 of the projects listed before are each one's (甲、乙总投资分别为10亿元、8亿元);
 a figure of a part after 其中 (其中商业广场总面积…) is none's, a phase's (其中一期投资…) the project's.
@@ -119,6 +120,10 @@ _RANGE = r"[至到—\-－～~]"
 _NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)(?:多|余)?"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+#: An investment's amount may end with 万 or 亿 and leave its 元 unsaid (总投资10亿的某某项目, 总投资162亿！).
+_MONEY_UNSAID = r"(?<=[万亿])(?=[的，,。！!；;、\s]|$)"
+#: The unit of an investment's amount that leaves it unsaid.
+MONEY_UNSAID = "元"
 #: The milestone of words that name none for sure (开竣工: some started, some completed).
 NO_MILESTONE = "-"
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
@@ -188,8 +193,14 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
-                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?\s*(?P<unit>{unit}))")
+                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?(?:\s*(?P<unit>{unit})|{_MONEY_UNSAID}))")
     return pattern, kinds, units
+
+
+def _unit_read(m: re.Match[str]) -> bool:
+    """Whether a figure's amount has its unit: written, or 元 left unsaid after 万 or 亿 of an investment
+    (总投资10亿的某某项目; not 年产10万的)."""
+    return m.group("unit") is not None or _figure_pattern()[1][m.group("word")] == "investment"
 
 
 #: Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a clause opens
@@ -397,7 +408,7 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
 
     def add(project: Mention, kind: str, qualifier: str, amount: re.Match[str], base: int,
             sentence: Sentence) -> None:
-        unit, factor = units[amount.group("unit")]
+        unit, factor = units[amount.group("unit") or MONEY_UNSAID]
         multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
         value = amount_value(amount.group("number"), multiplier, factor * int(amount.group("count") or 1))
         key = ("".join(project.text.split()), kind, value, unit)
@@ -413,6 +424,8 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
     for index, sentence in enumerate(doc.sentences):
         text, base = sentence.text, sentence.start
         for m in pattern.finditer(text):
+            if not _unit_read(m):
+                continue
             found = projects.about(index, base + m.start(), base + m.end())
             if not found:
                 continue
@@ -714,11 +727,16 @@ def _openers() -> tuple[str, ...]:
     return tuple(sorted(load_lines("subjectless_openers.txt"), key=len, reverse=True))
 
 
+_OPENING_QUOTES = "“‘「『\""
+
+
 def _skip_openers(text: str, i: int) -> int:
     """Past the dates, numbers and subjectless opening words (kg/data/subjectless_openers.txt) at ``i``."""
     openers = _openers()
     while i < len(text):
-        if m := _DATE_WORDS.match(text, i):
+        if text[i] in _OPENING_QUOTES:  # “项目达产后，…”某某介绍: a quoted report opens the clause
+            i += 1
+        elif m := _DATE_WORDS.match(text, i):
             i = m.end()
         elif text.startswith(openers, i):
             i += len(next(w for w in openers if text.startswith(w, i)))
@@ -869,7 +887,7 @@ class _Projects:
         out: list[Mention] = []
         for amount in _figure_pattern()[0].finditer(text):
             pos = amount.end()
-            if not text.startswith("的", pos) or pos + 1 in starts or text.startswith(_BUILT_AFTER, pos + 1) \
+            if not _unit_read(amount) or not text.startswith("的", pos) or pos + 1 in starts or text.startswith(_BUILT_AFTER, pos + 1) \
                     or text.endswith(_BUILDS, 0, amount.start()) or amount.group("word").startswith(_BUILDS):
                 continue  # not 将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心: what a project builds
             stop = min([i for i in (text.find(c, pos + 1) for c in "、等，,；;。：:") if i >= 0] + [len(text)])
@@ -1258,6 +1276,8 @@ class _Projects:
                                          for c in reversed(_clauses_back(prev.text, len(prev.text))))), None)
             if subject is not None:
                 return subject
+            if _POINTS_BACK.match(prev.text, _skip_openers(prev.text, 0)):
+                continue  # 这个重大项目是为了…加快建设某某城: about the project before it, not what it names
             outer = self.outermost(k)
             if outer:
                 return outer[-1]

@@ -401,6 +401,19 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     # the project of an agreement signed, not the signing after a company's name
     ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议，项目计划总投资30亿元。", (),
      {("半导体封装测试基地项目", "investment", "计划总投资", 3000000000, "CNY")}),
+    # an investment may leave its 元 unsaid after 亿 or 万; a capacity may not
+    ("签约项目有总投资26亿的东川铝材项目、总投资800万的青禾茶叶项目。", ("东川铝材项目", "青禾茶叶项目"),
+     {("东川铝材项目", "investment", "总投资", 2600000000, "CNY"),
+      ("青禾茶叶项目", "investment", "总投资", 8000000, "CNY")}),
+    ("东川铝材项目年产10万的目标已定，总投资5亿！", ("东川铝材项目",),
+     {("东川铝材项目", "investment", "总投资", 500000000, "CNY")}),
+    # a quoted report with a bare 项目 goes on about the project told before it, past a sentence that
+    # points back itself and names only where the project is
+    ("东川汽车工厂项目位于东川大道，总投资79亿元。这个重大项目是为了加快建设东川汽车城。"
+     "“项目达产后，可年产新能源汽车20万辆，产值将达到600亿元。”负责人介绍。", ("东川汽车工厂项目", "东川汽车城"),
+     {("东川汽车工厂项目", "investment", "总投资", 7900000000, "CNY"),
+      ("东川汽车工厂项目", "capacity", "可年产", 200000, "辆"),
+      ("东川汽车工厂项目", "output_value", "产值", 60000000000, "CNY")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
