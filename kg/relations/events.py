@@ -86,7 +86,7 @@ _BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
                           r"(?:因[^，。；]{1,8}?(?:原因|变动|调动|需要|调整|退休)[，,]?|[，,](?=已|于))?"
                           r"(?:[，,]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|后|底|初)?)?"
-                          r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+                          r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年(?:\d{1,2}月)?){0,2}"
                           r"(?:拟|继续|将|也|还|又|同时|均|另|再次){0,3}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
@@ -113,6 +113,8 @@ _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
 #: 先后任某职, 其间兼任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
 _STEP_MARKS = ("后", "不久", "此前", "先后", "其间", "期间", "一度", "历", "曾")
+#: 过 after a word (担任过某职): a post once held, a step of a career.
+ONCE = "过"
 #: The pattern of an event told as a step of a career.
 STEP = "step"
 #: Of these, the ones telling a time before the events of the sentence or during a step told before (某甲任某职，
@@ -362,8 +364,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if left is not None:
         opening = m.start()
     carried = _CARRIED.fullmatch(_undated(text, opening, m.start(), dating[0]))  # ，并于1月5日被任命为…
-    decided = bool(found) and found[-1].pattern != STEP \
-        and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
+    decided = bool(found) and found[-1].pattern != STEP and not found[-1].date_stated
     adverbs = carried.group() + _adverbs_before(text, clause) if carried is not None else None
     step = _told_as_step(text, m, adverbs, decided)
     if not people and (modified := _modified_by(doc, text, base, m.end(), persons)) is not None:
@@ -429,11 +430,11 @@ _ETC_POSTS = ("等职务", "等职")
 
 def _told_as_step(text: str, m: re.Match[str], adverbs: str | None, decided: bool) -> bool:
     """Whether the word ``m`` tells a step of a career without its date: its word says so (历任, 曾任,
-    先后任), or the sentence's opening clause (此前，某甲任某职), or the ``adverbs`` of its carried clause (，后任某职,
+    先后任, 担任过), or the sentence's opening clause (此前，某甲任某职), or the ``adverbs`` of its carried clause (，后任某职,
     ，此前她任某职, ，后调入某市，任某职) unless 后 goes on about a decision of the day (``decided``: the event before
     in the sentence has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
     first = _CARRIED.match(text)
-    if m.group().startswith(_STEP_MARKS) or 0 < first.end() < len(text) and text[first.end()] in "，," \
+    if m.group().startswith(_STEP_MARKS) or m.group().endswith(ONCE) or 0 < first.end() < len(text) and text[first.end()] in "，," \
             and any(w in first.group() for w in _STEP_MARKS):
         return True
     return adverbs is not None and any(w in adverbs for w in _STEP_MARKS) and (

@@ -212,6 +212,18 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议任命了柏青山、郝明远为东川区人民政府副区长。",
      {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
       ("郝明远", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    # a name before 于 and a year (于 is no name's last character there); a month after a month of a year
+    # told before is of that year; 后 after a step the sentence dates is a later step, undated
+    ("柏青山于2021年任东川区委副书记。", {("柏青山", "appoint", False, "副书记", "东川区委", "2021")}),
+    ("郝明远2019年10月任东川市政府党组成员，11月任东川市副市长。",
+     {("郝明远", "appoint", False, "成员", "东川市政府党组", "2019-10"),
+      ("郝明远", "appoint", False, "东川市副市长", None, "2019-11")}),
+    ("2022年5月，东川市委领导班子换届，柏青山当选为市委常委，后兼任市委秘书长。",
+     {("柏青山", "elect", False, "常委", "市委", "2022-05"), ("柏青山", "appoint", False, "秘书长", "市委", None)}),
+    # 担任过: a post once held, undated
+    ("他曾在东川工作多年，担任过东川市科协副主席等职。", set()),
+    ("郝明远在东川工作多年，担任过东川市科协副主席等职。",
+     {("郝明远", "appoint", False, "东川市科协副主席", None, None)}),
 ])
 def test_careers_told_step_by_step(text, expected):
     assert event_rows(text) == expected
