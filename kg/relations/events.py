@@ -19,6 +19,9 @@ The words and forms are in kg/data/personnel_events.tsv:
     one opening with 他 or 她 about the person the article told of last; the posts of the clause after it
     with no word of their own are its posts too (后任某镇镇长，某县委常委、组织部部长；);
   - a list of proposals after one word: 提名某甲为某区区长候选人、某乙为…人选.
+  - a roster: lines made only of posts, each with a colon and its holder's name (某区委书记：某甲某区代区长：某乙),
+    within two sentences of a personnel word (纷纷到任。他们分别是：), state that word's event;
+  - names told candidates after 为: 某市委书记某甲、某乙为拟继续提名人选 (the post written before the names).
 
 A step of a career told without its own date (，后任某职 after a step its clause dates; 历任, 曾任, 先后任,
 其间, 此前…: pattern "step") is dated by its own clause only, else not at all: it is no decision of the day.
@@ -156,6 +159,7 @@ def extract_events(doc: Document) -> list[Event]:
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
+    told: tuple[str, int] | None = None  # (kind, sentences since) of the article's last personnel word
     article = None
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
@@ -165,7 +169,7 @@ def extract_events(doc: Document) -> list[Event]:
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
         if sentence.article != article:
-            article, persons.biography, persons.recent = sentence.article, None, None
+            article, persons.biography, persons.recent, told = sentence.article, None, None, None
         opening = _name_at(doc, sentence.text, sentence.start, _skip(sentence.text, 0, _LIST_OPENING), persons)
         if opening is not None and sentence.text.startswith(_BIOGRAPHY_PAUSES, opening.end - sentence.start):
             persons.biography = opening
@@ -174,9 +178,17 @@ def extract_events(doc: Document) -> list[Event]:
             found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
                                                   (dates, default), found))
         opened = opened if found else None
-        pos = 0
+        roster = _roster(doc, sentence, persons) if told is not None and told[1] <= ROSTER_REACH else []
+        if roster:  # 新一届领导纷纷到任。他们分别是： | 某区委书记：某甲某区代区长：某乙
+            found += [_event(doc, sentence, person, told[0], post, (dates, default), _OPENING.match(sentence.text),
+                             "roster") for person, post in roster]
+            told = (told[0], 0)
+        elif told is not None:
+            told = (told[0], told[1] + 1)
+        pos = len(sentence.text) if roster else 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
+            told = (kind, 0)
             events = _chain_bodies(_READERS[form](doc, sentence, m, kind, persons, (dates, default), found))
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
@@ -186,6 +198,33 @@ def extract_events(doc: Document) -> list[Event]:
             add_once(out, seen, posts.key(e), e)
         persons.recent = found[-1].person if found else opening or persons.recent
     return out
+
+
+#: How many sentences after a personnel word a roster may start (纷纷到任。他们分别是： | 某职：某甲…).
+ROSTER_REACH = 2
+
+
+def _roster(doc, sentence: Sentence, persons) -> list[tuple[Mention, tuple[int, int]]]:
+    """The (person, post) pairs of a line made only of posts, each with a colon and its holder's name
+    (某区委书记：某甲某区代区长：某乙); [] for any other line."""
+    text, base = sentence.text, sentence.start
+    pairs: list[tuple[Mention, tuple[int, int]]] = []
+    pos = _skip(text, 0, _LIST_OPENING)
+    while pos < len(text) and text[pos] not in _ROSTER_END:
+        colon = min((i for i in (text.find(c, pos, pos + MAX_POST + 1) for c in "：:") if i >= 0), default=-1)
+        if colon < 0 or _ROSTER_PAUSES.search(text, pos, colon) or not text[pos:colon].endswith(_title_heads()):
+            return []
+        person = _name_at(doc, text, base, _skip(text, colon + 1, _INLINE_SPACE), persons)
+        if person is None:
+            return []
+        pairs.append((person, (pos, colon)))
+        pos = _skip(text, person.end - base, _INLINE_SPACE + "，,；;、")
+    return pairs
+
+
+#: Where a roster's line ends, and what a post of it never holds.
+_ROSTER_END = "。！!\n"
+_ROSTER_PAUSES = re.compile(r"[，,。；;、！!？?\s]")
 
 
 def _unknown_day(text: str, that_day: str | None) -> bool:
@@ -249,6 +288,8 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
     the clause before."""
     text, base = sentence.text, sentence.start
+    if (candidates := _candidates_named(doc, sentence, m, persons, dating)) is not None:
+        return candidates
     # 任命了某甲为…; 区委决定，某甲同志为…候选人
     pos = _skip(text, m.end() + (1 if text.startswith(DONE, m.end()) else 0), _LIST_OPENING + "，,")
     pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
@@ -281,6 +322,24 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
                 for person, p in _pairs(people, posts, respectively)]
         pos = _next_item(text, posts[-1][1])
     return out
+
+
+#: Between the names and a word that names them candidates: 为, adverbs (某甲、某乙为拟继续提名人选).
+_AS_CANDIDATES = re.compile(r"为(?:拟|继续|推荐|确定)*$")
+
+
+def _candidates_named(doc, sentence, m, persons, dating) -> list[Event] | None:
+    """POST NAME、NAME 为 (拟)(继续) WORD 人选 (某市委书记甲、乙为拟继续提名人选): the names before 为 are
+    proposed for the post written before them; None when the word is not told so."""
+    text, base = sentence.text, sentence.start
+    verb = _AS_CANDIDATES.search(text, max(0, m.start() - 6), m.start())
+    if verb is None or not text.startswith(_CANDIDATE_WORDS, m.end()):
+        return None
+    people = _names_backward(doc, text, base, verb.start(), persons)
+    posts = _posts_before(text, base, people[0], persons) if people else []
+    # 东川区、西岭县2区县委书记: the bodies of many places counted, none of them the post's alone
+    posts = [(max([start] + [d.end() for d in re.finditer(r"\d+", text[:end])]), end) for start, end in posts]
+    return [_event(doc, sentence, person, PROPOSE, p, dating, m, "before") for person in people for p in posts]
 
 
 def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
