@@ -168,10 +168,12 @@ MAX_SUBJECT = 30
 #: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind
 #: of at most 4 words between, not 等地的项目 nor 等领导为项目奠基); not 172项重大工程之一 (one of them).
 _COUNT = r"(?:[\d一二两三四五六七八九十百几多]+[个项批座家条]|[一二两三四五六七八九十]+大(?!数据))"
+#: A count of companies (甲、乙等16家央企新签约项目): what the list before it names are the companies.
+_COMPANIES = r"[\d一二两三四五六七八九十百几多]+家"
 #: The kind of the projects counted (招商引资和招才引智), not a clause (如火如荼地建设中的).
 _KIND = r"(?:(?!地)[\u4e00-\u9fff]){0,10}?"
 _COUNTED_PROJECTS = re.compile(
-    rf"(?P<listed>等)(?:{_COUNT}{_KIND}|(?:(?![的地为对向将在把给与和被])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
+    rf"(?P<listed>等)(?!{_COMPANIES})(?:{_COUNT}{_KIND}|(?:(?![的地为对向将在把给与和被])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
     rf"|{_COUNT}{_KIND}(?:项目|工程)(?!之一)"
     r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
@@ -303,14 +305,16 @@ def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) 
 def _at_the_scene(text: str, pos: int) -> bool:
     """Whether the milestone word at ``pos`` is told of the event its article reports: the sentence
     opens at it (签约仪式上，…; 会上，…) or the word's clause names it (本次集中开工的项目包括…): it
-    happens on the day the lead states."""
+    happens on the day the lead states; so does one told at its venue (在主会场开工的某某项目)."""
     opening = text[:min((i for i in (text.find(c) for c in "，,。；;") if i >= 0), default=len(text))]
     return opening.endswith(tuple(load_lines("report_scene_words.txt"))) \
-        or any(w in text[_clause_start(text, pos):pos] for w in _THIS_EVENT)
+        or any(w in text[_clause_start(text, pos):pos] for w in _THIS_EVENT + _VENUES)
 
 
 #: Words naming the event an article reports: 本次集中开工, 此次签约.
 _THIS_EVENT = ("本次", "此次", "这次")
+#: The venues of an event of many sites (在主会场开工的某某项目): a milestone told there is the event's.
+_VENUES = ("主会场", "分会场")
 
 
 def _headlines_told_again(doc: Document, milestones: list[Milestone]) -> list[Milestone]:
@@ -365,12 +369,20 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     if _in_list_of_tasks(text, m):
         return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
+            or after.startswith(("后", "以后", "项目")) or _condition_after(text, m.end()) or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
     # 新建成的某某项目: a 的 after it names what was built (a Project mention, else none)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!的"
+
+
+def _condition_after(text: str, end: int) -> bool:
+    """Whether the milestone words from ``end`` on close a condition (项目竣工投产后: 竣工 as much as 投产)."""
+    words, told = _milestone_words()[0], False
+    while (more := words.match(text, end)) is not None:
+        end, told = more.end(), True
+    return told and text.startswith(("后", "以后"), end)
 
 
 def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:

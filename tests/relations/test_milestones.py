@@ -217,6 +217,15 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
      {("青禾锂电新材料产业园", "签约", "2023-10")}),
     ("东川区与青禾集团尚未签订东川物流园项目投资协议。", ("东川物流园项目",), set()),
+    # a milestone told at the venue of the event of many sites is the event's, on the day of the lead
+    ("3月8日，东川区举行重大项目集中开工活动。在主会场开工的青禾电池项目，总投资50亿元。", ("青禾电池项目",),
+     {("青禾电池项目", "开工", "2024-03-08")}),
+    # a list before a count of companies names companies, not projects
+    ("青禾集团、鹤岭科技等16家企业新签约项目全部开工。", (), set()),
+    # how a milestone stands, a pace urged, a condition closed by more milestone words: none reached
+    ("会上听取了东川物流园项目开工情况汇报。", ("东川物流园项目",), set()),
+    ("要求推动青禾电池项目快建设、快投产、快达效。", ("青禾电池项目",), set()),
+    ("青禾电池项目竣工投产后，年产值可达20亿元。", ("青禾电池项目",), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
