@@ -226,6 +226,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("会上听取了东川物流园项目开工情况汇报。", ("东川物流园项目",), set()),
     ("要求推动青禾电池项目快建设、快投产、快达效。", ("青禾电池项目",), set()),
     ("青禾电池项目竣工投产后，年产值可达20亿元。", ("青禾电池项目",), set()),
+    # selected for a list of certified works; the list itself is none
+    ("在众多参与者中，我市东川乳业智能制造示范工厂成功入选。", ("东川乳业智能制造示范工厂",),
+     {("东川乳业智能制造示范工厂", "认定", None)}),
+    ("东川乳业智能制造示范工厂在此次入选名单中。", ("东川乳业智能制造示范工厂",), set()),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
