@@ -156,7 +156,7 @@ _LIST_OPENER = re.compile(r"(?:其中|包括|还有|另有|以及|有)?[：:]?")
 #: A route named by its ends (久治至马尔康): a road, a railway or a line.
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
 #: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ (、 inside quotes).
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·、]+")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffⅠ-ⅩA-Za-z0-9()（）/\-.·、]+")
 #: Longest name of a listed project.
 MAX_LISTED = 45
 _QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
@@ -541,8 +541,9 @@ def _subject_pattern() -> re.Pattern[str]:
                       rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
-#: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…).
-_FUNCTION_CHARS = re.compile(r"[对在向为把将给与和的了是从于]")
+#: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…); 与 and 和 join the words of
+#: many names (某某研发与产业化, 某某搬迁与优化升级技术改造).
+_FUNCTION_CHARS = re.compile(r"[对在向为把将给的了是从于]")
 #: A count of projects naming no kind of them but generic words (3个项目, 两个重点项目; not 3个领域项目).
 _COUNT_OF_PROJECTS = re.compile(rf"[\d一二两三四五六七八九十]+[个项](?:{'|'.join(('重点', '重大', '产业', '新'))})?项目")
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
@@ -807,9 +808,9 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: Opening quotes a listed name may stand in.
 _OPENING_QUOTES = "“‘「『"
-#: A note in brackets after a listed name that is part of it: its phase or section (某某工程(二期),
+#: A note in brackets after a listed name that is part of it: its phase or section (某某工程(二期), 某某城三期(Ⅱ),
 #: 某某大道(东城段)).
-_PHASE_NOTE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期(?:工程|项目)?|[\u4e00-\u9fff]{1,6}段)[)）]")
+_PHASE_NOTE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期(?:工程|项目)?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[\u4e00-\u9fff]{1,6}段)[)）]")
 
 
 def _strip_note(text: str, start: int, end: int) -> int:

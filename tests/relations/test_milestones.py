@@ -230,6 +230,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("在众多参与者中，我市东川乳业智能制造示范工厂成功入选。", ("东川乳业智能制造示范工厂",),
      {("东川乳业智能制造示范工厂", "认定", None)}),
     ("东川乳业智能制造示范工厂在此次入选名单中。", ("东川乳业智能制造示范工厂",), set()),
+    # a list right before a count of projects: 与 joins the words of a name; a phase in Roman numerals stays
+    ("东川新港区：青禾纸业搬迁与技术改造、东川花园三期(Ⅱ)、东川污水管网系统三期3个项目限时开工。", (),
+     {("青禾纸业搬迁与技术改造", "开工", None), ("东川花园三期(Ⅱ)", "开工", None), ("东川污水管网系统三期", "开工", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
