@@ -538,7 +538,7 @@ def _subject_pattern() -> re.Pattern[str]:
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
                       rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
                       rf"(?P<phase>{_PHASE_NOTE.pattern})?"
-                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+                      rf"(?=位于|坐落|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
 #: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…); 与 and 和 join the words of
@@ -1100,10 +1100,13 @@ class _Projects:
             return [subject] if subject is not None else []
         if not text.startswith(_PART_OPENERS, opening):
             return self._hosting(index)
+        starts = [_skip(text, opening + len("其中"), "，, ")]
+        first = next((m for m in self.outermost(index) if m.start == sentence.start + starts[0]), None)
+        if first is not None and (listed := self.listed_with(first)) and len(listed) > 1:
+            return listed  # 其中，甲项目及乙项目坐落于…: each of the projects the sentence opens with
         subject = self._subject(sentence, opening, len(text))
         if subject is not None:
             return [subject]
-        starts = [_skip(text, opening + len("其中"), "，, ")]
         starts += [i + 1 for i in range(opening, len(text)) if text[i] in "；;"]
         listed: list[Mention] = []
         for start in starts:

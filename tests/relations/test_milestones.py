@@ -233,6 +233,12 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a list right before a count of projects: 与 joins the words of a name; a phase in Roman numerals stays
     ("东川新港区：青禾纸业搬迁与技术改造、东川花园三期(Ⅱ)、东川污水管网系统三期3个项目限时开工。", (),
      {("青禾纸业搬迁与技术改造", "开工", None), ("东川花园三期(Ⅱ)", "开工", None), ("东川污水管网系统三期", "开工", None)}),
+    # after a milestone of many, 其中 and the projects the sentence opens with, listed, each; one where it lies
+    ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目及鹤岭装备研发与产业化项目坐落于东川开发区。",
+     ("青禾芯片封测一期项目", "鹤岭装备研发与产业化项目"),
+     {("青禾芯片封测一期项目", "开工", None), ("鹤岭装备研发与产业化项目", "开工", None)}),
+    ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目坐落于东川开发区。", (),
+     {("青禾芯片封测一期项目", "开工", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
