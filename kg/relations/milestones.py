@@ -387,13 +387,14 @@ def _condition_after(text: str, end: int) -> bool:
 
 def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
     """Whether the milestone word (with 建设 after it) is an item of a list of tasks (谋划策划、招商引资、
-    开工建设、增资扩产): a list at 、 of which another item holds no milestone word (not 建成、投产)."""
+    开工建设、增资扩产; 重点项目的开工建设、形象进度): a list at 、 of which another item holds no milestone word
+    (not 建成、投产)."""
     end = m.end() + (len("建设") if text.startswith("建设", m.end()) else 0)
     start = m.start() - (1 if text[m.start() - 1:m.start()] == "新" else 0)
     if text[start - 1:start] != "、" and text[end:end + 1] != "、":
         return False
-    if start > 0 and text[start - 1] not in "、，,；;：:\n" or end < len(text) and text[end] not in "、，,；;。":
-        return False  # 甲项目开工、乙项目竣工: the word is part of a longer item
+    if start > 0 and text[start - 1] not in "、，,；;：:\n的" or end < len(text) and text[end] not in "、，,；;。":
+        return False  # 甲项目开工、乙项目竣工: the word is part of a longer item (not 重大工程的开工建设、形象进度)
     begin, stop = _clause_start(text, start), _clause_end(text, end)
     items = [w for w in text[begin:stop].split("、") if w]
     words = _milestone_words()[0]

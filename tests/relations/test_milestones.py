@@ -226,6 +226,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("会上听取了东川物流园项目开工情况汇报。", ("东川物流园项目",), set()),
     ("要求推动青禾电池项目快建设、快投产、快达效。", ("青禾电池项目",), set()),
     ("青禾电池项目竣工投产后，年产值可达20亿元。", ("青禾电池项目",), set()),
+    ("观摩组对青禾电池项目的开工建设、形象进度、综合管理等情况逐一点评。", ("青禾电池项目",), set()),  # a task of a list
     # selected for a list of certified works; the list itself is none
     ("在众多参与者中，我市东川乳业智能制造示范工厂成功入选。", ("东川乳业智能制造示范工厂",),
      {("东川乳业智能制造示范工厂", "认定", None)}),
