@@ -698,6 +698,8 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
 
 
+#: Adverbs between a statement's 、 and its milestone word (甲建成、正式投产): no subject of its own.
+_ADVERBS_BEFORE_WORD = re.compile(r"(?:正式|全面|基本|顺利|已经|已|即将|将|实现|相继|陆续|先后|并|同时|集中|建成|全部)*")
 #: 该项目, 这个产业融合项目, 本工程: a project named before.
 _POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 #: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月 (not 一期).
@@ -956,6 +958,8 @@ class _Projects:
         if not many and _of_a_part(text, pos) \
                 and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
             return []  # …，其中商业广场总面积8万平方米: a part's figure
+        if many and (own := self._statement_after_pause(sentence, pos)) is not None:
+            return self._known(index, own[-1:])  # 甲全面投用、乙基本完工: 乙's, if the recognizer named it
         project = self._about(index, start, end, object_after)
         if isinstance(project, re.Match):  # a clause that counts projects
             return self._known(index, self._counted(sentence, project)) if many else []
@@ -968,6 +972,21 @@ class _Projects:
             # 总投资14亿元的乙、丙等项目's: the noun after its 的)
             return []
         return self._known(index, listed if many else [project])
+
+    def _statement_after_pause(self, sentence: Sentence, pos: int) -> list[Mention] | None:
+        """The projects named in a statement of its own after a 、 that closes a statement of a milestone (某某校区
+        四期全面投用、五期校区基本完工: the words before the word at ``pos`` are its subject, not only adverbs);
+        None when the word's statement is not one of them."""
+        text = sentence.text
+        clause = _clause_start(text, pos)
+        pause = text.rfind("、", clause, pos)
+        if pause < 0 or _ADVERBS_BEFORE_WORD.fullmatch(text, pause + 1, pos):
+            return None
+        before = max(text.rfind("、", clause, pause), clause - 1) + 1
+        index = bisect_right(self.starts, sentence.start) - 1
+        if not any(not self.names_it(index, w) for w in _milestone_words()[0].finditer(text, before, pause)):
+            return None  # not 某某贯通工程(某段)、某某项目等一批项目集中开工: a word inside a name
+        return [m for m in self.outermost(index) if m.start >= sentence.start + pause + 1 and m.end <= sentence.start + pos]
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
         """``projects``, those read from the text (a list's items, a word's object) now also

@@ -240,6 +240,14 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾芯片封测一期项目", "开工", None), ("鹤岭装备研发与产业化项目", "开工", None)}),
     ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目坐落于东川开发区。", (),
      {("青禾芯片封测一期项目", "开工", None)}),
+    # statements joined by 、: each has its own subject (none the recognizer named: no project), not a name
+    # holding a milestone word nor adverbs alone
+    ("东川学院三期校区全面投用、四期校区基本完工。", ("东川学院三期校区",), {("东川学院三期校区", "投产", None)}),
+    ("东川物流园项目开工、西岭冷链中心项目竣工。", ("东川物流园项目", "西岭冷链中心项目"),
+     {("东川物流园项目", "开工", None), ("西岭冷链中心项目", "竣工", None)}),
+    ("东川中环贯通工程(东段)、西岭旅游项目等一批项目集中开工。", ("东川中环贯通工程(东段)", "西岭旅游项目"),
+     {("东川中环贯通工程(东段)", "开工", None), ("西岭旅游项目", "开工", None)}),
+    ("东川大桥主体建成、正式通车。", ("东川大桥",), {("东川大桥", "建成", None), ("东川大桥", "通车", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
