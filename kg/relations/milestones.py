@@ -710,17 +710,29 @@ def _goes_on(text: str, clauses: list[int]) -> bool:
     """Whether a sentence with no project of its own goes on about the project of the sentences
     before: it points back (该项目, 这个产业融合项目), or its first clause that is more than a date
     opens with 其 or a works word alone (项目, 工程, 水库, 大坝), or with no subject at all (2014年9月，正式开工;
+    全面达产后，年产值…: a condition with none;
     预计2025年建成通车; 主要建设某某生产线，总投资…; not 全区完成投资20亿元, 今年全区项目建设有序推进，基本建成投产)."""
     if _POINTS_BACK.search(text, 0, clauses[0] + 8):
         return True
     for c in reversed(clauses):
         rest = _skip_openers(text, c)
+        if _condition_opening().match(text, rest):
+            continue  # 全面达产后，年可产…: a condition with no subject, then the clause it opens
         if rest < len(text) and text[rest] not in "，,；;：:\n":
             return text.startswith((*_ANAPHORS, *_part_words()), rest) and not text.startswith("其中", rest) \
                 or text.startswith(tuple(_milestone_words()[1]) + tuple(_figure_pattern()[1]) + _DESCRIBED, rest)
     return False
 
 
+@lru_cache(maxsize=1)
+def _condition_opening() -> re.Pattern[str]:
+    """A clause that is only a condition of milestones with no subject (达产后，, 建成投产后，, 投产以后，)."""
+    words = "|".join(map(re.escape, sorted([*_milestone_words()[1], *_FULL_OUTPUT], key=len, reverse=True)))
+    return re.compile(rf"(?:{words})+(?:以)?后[，,]")
+
+
+#: Reaching full output, a condition like a milestone's (达产后，年产值…).
+_FULL_OUTPUT = ("达产", "达效")
 #: Opening a sentence with no subject, what the project builds or where it lies (主要建设某某生产线，总投资…;
 #: 建设内容包括…; 位于某区，…): the project told of before.
 _DESCRIBED = ("主要建设", "建设内容", "主要建设内容", "位于", "选址")

@@ -445,6 +445,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      {("东川汽车工厂项目", "investment", "总投资", 7900000000, "CNY"),
       ("东川汽车工厂项目", "capacity", "可年产", 200000, "辆"),
       ("东川汽车工厂项目", "output_value", "产值", 60000000000, "CNY")}),
+    # a sentence opening with a condition of no subject goes on about the project before
+    ("东川硅业项目总投资50亿元。全面达产后，年产值可达30亿元。", ("东川硅业项目",),
+     {("东川硅业项目", "investment", "总投资", 5000000000, "CNY"),
+      ("东川硅业项目", "output_value", "年产值", 3000000000, "CNY")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
