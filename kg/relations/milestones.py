@@ -266,6 +266,12 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
                 many_of_article.setdefault(sentence.article, of_many)
+        if of_many is None and (this := _projects_of_this_event().search(sentence.text)) is not None \
+                and rows[this.group("word")] != NO_MILESTONE:
+            # 这次集中开工项目投资体量大…。其中，甲项目…: the event's projects, one of which the next sentence names
+            of_many = (rows[this.group("word")], doc.span(sentence.start + this.start("word"),
+                                                          sentence.start + this.end("word")), lead)
+            many_of_article.setdefault(sentence.article, of_many)
         if of_many is None and told is not None and not projects.by_sentence.get(index) \
                 and any(rows[w.group()] == told[0] for w in pattern.finditer(sentence.text)):
             of_many = told  # 此次集中开工项目共28个。在主会场，某某项目…: the same milestone of many, told on
@@ -280,6 +286,13 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
             for each in projects.agreed(index, agreement):
                 add(each, Milestone(each, SIGNED, word, date, date is not None, doc.span(sentence.start, sentence.end)))
     return _headlines_told_again(doc, out)
+
+
+@lru_cache(maxsize=1)
+def _projects_of_this_event() -> re.Pattern[str]:
+    """The projects of the event the article reports, by its milestone (本次集中开工项目, 此次签约项目)."""
+    words = "|".join(map(re.escape, sorted(_milestone_words()[1], key=len, reverse=True)))
+    return re.compile(rf"(?:{'|'.join(_THIS_EVENT)})(?:集中)?(?P<word>{words})(?:的)?项目")
 
 
 #: The verb of an agreement signed, with an adverb before it (正式签订).
@@ -1134,8 +1147,8 @@ class _Projects:
             return self._hosting(index)
         starts = [_skip(text, opening + len("其中"), "，, ")]
         first = next((m for m in self.outermost(index) if m.start == sentence.start + starts[0]), None)
-        if first is not None and (listed := self.listed_with(first)) and len(listed) > 1:
-            return listed  # 其中，甲项目及乙项目坐落于…: each of the projects the sentence opens with
+        if first is not None:
+            return self.listed_with(first)  # 其中，甲项目及乙项目坐落于…: each of the projects the sentence opens with
         subject = self._subject(sentence, opening, len(text))
         if subject is not None:
             return [subject]

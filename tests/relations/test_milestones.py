@@ -240,6 +240,10 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾芯片封测一期项目", "开工", None), ("鹤岭装备研发与产业化项目", "开工", None)}),
     ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目坐落于东川开发区。", (),
      {("青禾芯片封测一期项目", "开工", None)}),
+    # the projects of the event told by its milestone (这次集中开工项目…), then 其中 and a project the recognizer named
+    ("5月8日，东川区重点项目集中开工仪式举行。这次集中开工项目投资体量大，12个项目总投资达187.8亿元。"
+     "其中，青禾新能源产业园项目总面积约2000亩。", ("青禾新能源产业园项目",),
+     {("青禾新能源产业园项目", "开工", "2024-05-08")}),
     # statements joined by 、: each has its own subject (none the recognizer named: no project), not a name
     # holding a milestone word nor adverbs alone
     ("东川学院三期校区全面投用、四期校区基本完工。", ("东川学院三期校区",), {("东川学院三期校区", "投产", None)}),
