@@ -493,7 +493,8 @@ def _told_as_step(text: str, m: re.Match[str], adverbs: str | None, decided: boo
     ，此前她任某职, ，后调入某市，任某职) unless 后 goes on about a decision of the day (``decided``: the event before
     in the sentence has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
     first = _CARRIED.match(text)
-    if m.group().startswith(_STEP_MARKS) or m.group().endswith(ONCE) or 0 < first.end() < len(text) and text[first.end()] in "，," \
+    if m.group().startswith(_STEP_MARKS) or m.group().endswith(ONCE) \
+            or 0 < first.end() < len(text) and text[first.end()] in "，," \
             and any(w in first.group() for w in _STEP_MARKS):
         return True
     return adverbs is not None and any(w in adverbs for w in _STEP_MARKS) and (

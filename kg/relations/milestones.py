@@ -195,7 +195,8 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
-                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?(?:\s*(?P<unit>{unit})|{_MONEY_UNSAID}))")
+                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?"
+                         rf"(?:\s*(?P<unit>{unit})|{_MONEY_UNSAID}))")
     return pattern, kinds, units
 
 
@@ -382,7 +383,8 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     if _in_list_of_tasks(text, m):
         return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")) or _condition_after(text, m.end()) or text.startswith(_noun_heads(), m.end()) \
+            or after.startswith(("后", "以后", "项目")) or _condition_after(text, m.end()) \
+            or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
@@ -712,7 +714,7 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 #: Adverbs between a statement's 、 and its milestone word (甲建成、正式投产): no subject of its own.
-_ADVERBS_BEFORE_WORD = re.compile(r"(?:正式|全面|基本|顺利|已经|已|即将|将|实现|相继|陆续|先后|并|同时|集中|建成|全部)*")
+_ADVERBS_BEFORE_WORD = re.compile(r"(?:正式|全面|基本|顺利|已经|已|即将|将|实现|相继|陆续|先后|并|同时|集中|全部)*")
 #: 该项目, 这个产业融合项目, 本工程: a project named before.
 _POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 #: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月 (not 一期).
@@ -928,7 +930,8 @@ class _Projects:
         out: list[Mention] = []
         for amount in _figure_pattern()[0].finditer(text):
             pos = amount.end()
-            if not _unit_read(amount) or not text.startswith("的", pos) or pos + 1 in starts or text.startswith(_BUILT_AFTER, pos + 1) \
+            if not _unit_read(amount) or not text.startswith("的", pos) or pos + 1 in starts \
+                    or text.startswith(_BUILT_AFTER, pos + 1) \
                     or text.endswith(_BUILDS, 0, amount.start()) or amount.group("word").startswith(_BUILDS):
                 continue  # not 将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心: what a project builds
             stop = min([i for i in (text.find(c, pos + 1) for c in "、等，,；;。：:") if i >= 0] + [len(text)])
@@ -1011,7 +1014,8 @@ class _Projects:
         index = bisect_right(self.starts, sentence.start) - 1
         if not any(not self.names_it(index, w) for w in _milestone_words()[0].finditer(text, before, pause)):
             return None  # not 某某贯通工程(某段)、某某项目等一批项目集中开工: a word inside a name
-        return [m for m in self.outermost(index) if m.start >= sentence.start + pause + 1 and m.end <= sentence.start + pos]
+        return [m for m in self.outermost(index)
+                if m.start >= sentence.start + pause + 1 and m.end <= sentence.start + pos]
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
         """``projects``, those read from the text (a list's items, a word's object) now also
