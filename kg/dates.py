@@ -215,6 +215,19 @@ def _year_going_on(told: list[StatedDate], month: int) -> int | None:
     return int(told[-1].value[:4])
 
 
+#: Any day, to find the dates a text states that need the publication date to be read.
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
+    """The dates ``text`` states that need a publication date to be read and that ``anchor`` leaves
+    unread (今年4月, 1月6日, 昨天 when there is none); their values are a stand-in's."""
+    if anchor is not None:
+        return []
+    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
+    return [d for d in stated_dates(text, _ANY_DAY, that_day) if (d.start, d.end) not in read]
+
+
 #: 同年 is the year told before, 次年/翌年 the one after it.
 _SAME_YEAR_OFFSETS = {"同年": 0, "次年": 1, "翌年": 1}
 

@@ -42,12 +42,11 @@ stage (kg/relations/time_facts.py) makes them Person mentions.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg import person_names as names
@@ -123,8 +122,6 @@ STEP = "step"
 #: Of these, the ones telling a time before the events of the sentence or during a step told before (某甲任某职，
 #: 此前她任某职; 2005年任某职，其间兼任某职): a step even after a decision of the day.
 _BEFORE_NOW = ("此前", "先后", "其间", "期间", "一度")
-#: Any day, to find the dates a sentence states that need the publication date to be read (1月6日, 昨天).
-_ANY_DAY = dt.date(2000, 1, 1)
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -229,9 +226,7 @@ _ROSTER_PAUSES = re.compile(r"[，,。；;、！!？?\s]")
 
 def _unknown_day(text: str, that_day: str | None) -> bool:
     """Whether ``text`` states a day that needs the publication date to be read (1月6日, 昨天; not 今年)."""
-    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
-    return any(len(d.value) == len("2000-01-01") and (d.start, d.end) not in read
-               for d in stated_dates(text, _ANY_DAY, that_day))
+    return any(len(d.value) == len("2000-01-01") for d in unread_dates(text, None, that_day))
 
 
 class _PostsTold:

@@ -99,7 +99,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -240,6 +240,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, fact_anchor(doc), lead)
+        unread = unread_dates(sentence.text, fact_anchor(doc), lead)
         told, of_many = of_many, None
         if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
             told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article
@@ -256,6 +257,8 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
             found = found or projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
                                             object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
+            if stated is not None and _unread_in_clause(sentence.text, unread, stated, m.start()):
+                stated = None  # 2023年6月开工，今年4月实现合龙 with no publication date: 合龙's year unknown
             date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
             each_date = _respective_dates(sentence.text, dates, m.start(), len(found))
             for i, each in enumerate(found):
@@ -296,13 +299,20 @@ def _projects_of_this_event() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(_THIS_EVENT)})(?:集中)?(?P<word>{words})(?:的)?项目")
 
 
-#: The verb of an agreement signed, with an adverb before it (正式签订).
-_SIGNS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:签订|签署)了?")
+#: The verb of an agreement signed, with an adverb before it (正式签订) and the other party (与某区政府签订).
+_SIGNS = re.compile(r"(?:[与同和][\u4e00-\u9fff]{2,12}?)?[\u4e00-\u9fff]{0,4}?(?:签订|签署)了?")
 #: The milestone of an agreement signed.
 SIGNED = "签约"
 #: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
 _AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
                         r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
+
+
+def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
+    """Whether the clause of the word at ``pos`` states a date of its own after ``stated`` that could not be read
+    (今年4月 with no publication date): the word is not of ``stated``'s time."""
+    clause = _clause_start(text, pos)
+    return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread)
 
 
 def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) -> list[str]:

@@ -258,6 +258,16 @@ def test_milestones_of_lists_and_reports(text, projects, expected):
     assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
+@pytest.mark.parametrize("date, expected", [
+    # a date of the word's own clause that the publication date would read is not the first clause's
+    (None, {("西岭大桥", "开工", "2023-06"), ("西岭大桥", "合龙", None), ("西岭大桥", "通车", None)}),
+    (PUBLISHED, {("西岭大桥", "开工", "2023-06"), ("西岭大桥", "合龙", "2024-04"), ("西岭大桥", "通车", "2024-12")}),
+])
+def test_a_clause_with_a_date_of_its_own_unread_has_none(date, expected):
+    doc = time_doc("西岭大桥于2023年6月开工建设，今年4月实现合龙，预计年底建成通车。", ("西岭大桥",), date=date)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
+
+
 def test_a_headline_told_again_with_a_precise_date_is_one_milestone():
     doc = time_doc("百亿青禾钢铁项目5月投产\n\n记者获悉，由某集团投建的福建青禾钢铁项目今年5月12日将正式投产。",
                ("百亿青禾钢铁项目", "福建青禾钢铁项目"))
@@ -450,6 +460,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
       ("东川汽车工厂项目", "capacity", "可年产", 200000, "辆"),
       ("东川汽车工厂项目", "output_value", "产值", 60000000000, "CNY")}),
     # a sentence opening with a condition of no subject goes on about the project before
+    # the other party of a signing after a company's name is no part of the project's name
+    ("签约仪式上，青禾科技有限公司与东川区政府签订年产5万吨新材料项目投资协议，项目总投资12亿元。", (),
+     {("年产5万吨新材料项目", "capacity", "年产", 50000, "吨"),
+      ("年产5万吨新材料项目", "investment", "总投资", 1200000000, "CNY")}),
     ("东川硅业项目总投资50亿元。全面达产后，年产值可达30亿元。", ("东川硅业项目",),
      {("东川硅业项目", "investment", "总投资", 5000000000, "CNY"),
       ("东川硅业项目", "output_value", "年产值", 3000000000, "CNY")}),
