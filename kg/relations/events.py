@@ -185,8 +185,9 @@ def extract_events(doc: Document) -> list[Event]:
         pos = len(sentence.text) if roster else 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
-            told = (kind, 0)
             events = _chain_bodies(_READERS[form](doc, sentence, m, kind, persons, (dates, default), found))
+            if events or len(m.group()) > 1:  # not the 任 of 任务
+                told = (kind, 0)
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
             if not events and form != "after" and not sentence.text[m.end():].strip(_LIST_OPENING):

@@ -260,8 +260,9 @@ def test_a_day_without_its_year_is_not_the_day_of_the_lead(second, date):
      {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10"),
       ("郝明远", "appoint", True, "区长", "东川区", "2024-05-10"),
       ("宁秋实", "appoint", False, "书记", "西岭县委", "2024-05-10")}),
-    # no personnel word before it: a list of who holds what, no event
+    # no personnel word before it (任务 is none): a list of who holds what, no event
     ("东川区领导班子分工如下：\n东川区委书记：柏青山东川区代区长：郝明远\n", set()),
+    ("全年工作任务已经明确。\n东川区委书记：柏青山东川区代区长：郝明远\n", set()),
     # names before 为 named candidates by the word after it: proposed for the post written before them
     ("根据任前公示，东川区、西岭县2区县委书记柏青山、郝明远为拟继续提名人选。",
      {("柏青山", "propose", False, "书记", "区县委", "2024-05-10"),
