@@ -178,7 +178,7 @@ def extract_events(doc: Document) -> list[Event]:
         roster = _roster(doc, sentence, persons) if told is not None and told[1] <= ROSTER_REACH else []
         if roster:  # 新一届领导纷纷到任。他们分别是： | 某区委书记：某甲某区代区长：某乙
             found += [_event(doc, sentence, person, told[0], post, (dates, default), _OPENING.match(sentence.text),
-                             "roster") for person, post in roster]
+                             ROSTER) for person, post in roster]
             told = (told[0], 0)
         elif told is not None:
             told = (told[0], told[1] + 1)
@@ -195,7 +195,20 @@ def extract_events(doc: Document) -> list[Event]:
         for e in found:
             add_once(out, seen, posts.key(e), e)
         persons.recent = found[-1].person if found else opening or persons.recent
-    return out
+    return _proposed_not_taken(out)
+
+
+#: The pattern of an event read from a roster's line (某区委书记：某甲).
+ROSTER = "roster"
+
+
+def _proposed_not_taken(events: list[Event]) -> list[Event]:
+    """``events`` without a roster's line for a post its holder is proposed for in the article (某区委书记：某甲 and
+    某甲为拟继续提名人选): the roster tells who holds it, the proposal what happened."""
+    proposed = {(e.person.text, e.title.text) for e in events if e.kind == PROPOSE}
+    return [e for e in events if e.pattern != ROSTER or not any(
+        person == e.person.text and (title.endswith(e.title.text) or e.title.text.endswith(title))
+        for person, title in proposed)]
 
 
 #: How many sentences after a personnel word a roster may start (纷纷到任。他们分别是： | 某职：某甲…).

@@ -263,6 +263,11 @@ def test_a_day_without_its_year_is_not_the_day_of_the_lead(second, date):
     # no personnel word before it (任务 is none): a list of who holds what, no event
     ("东川区领导班子分工如下：\n东川区委书记：柏青山东川区代区长：郝明远\n", set()),
     ("全年工作任务已经明确。\n东川区委书记：柏青山东川区代区长：郝明远\n", set()),
+    # a holder the article proposes for the post: the proposal, not the roster's line
+    ("新一届区县党政主官纷纷到任。他们分别是：\n\n东川区委书记：柏青山东川区代区长：郝明远\n\n"
+     "根据任前公示，东川区委书记柏青山为拟继续提名人选。",
+     {("柏青山", "propose", False, "书记", "东川区委", "2024-05-10"),
+      ("郝明远", "appoint", True, "区长", "东川区", "2024-05-10")}),
     # names before 为 named candidates by the word after it: proposed for the post written before them
     ("根据任前公示，东川区、西岭县2区县委书记柏青山、郝明远为拟继续提名人选。",
      {("柏青山", "propose", False, "书记", "区县委", "2024-05-10"),
