@@ -184,7 +184,8 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
     年底, 年内: this year's).
     当天, 当日, 同日 are the day stated before them in ``text``, else ``that_day`` (the day the
     report is about: its lead's), else the anchor; 同年 (同年9月, 同年底) and 次年 are of the
-    year stated before them in ``text``, else none.  Without an anchor only dates that give
+    year stated before them in ``text``, else none; so is a month told after a month of a year it is not
+    earlier than (2019年10月任某职，11月任某职).  Without an anchor only dates that give
     their year are returned."""
     out: list[StatedDate] = []
     for m in _STATED.finditer(text):
@@ -193,6 +194,10 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
         elif m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
+        elif m.group("md") and (year := _year_going_on(out, int(m.group("md_m")))) is not None:
+            # 2019年10月任某职，11月任某职: the year told before
+            month = int(m.group("md_m"))
+            value = _iso_day(_date(year, month, int(m.group("md_d")))) if m.group("md_d") else _iso_month(year, month)
         elif anchor is None and m.group("md"):
             value = _in_stated_period(text, int(m.group("md_m")), m.group("md_d"))
         else:
@@ -200,6 +205,27 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
     return out
+
+
+def _year_going_on(told: list[StatedDate], month: int) -> int | None:
+    """The year of a month told without one (，11月任某职) after a month of a year told before it in the same
+    text (2019年10月任某职): that year, when the month is not earlier; else None."""
+    if not told or len(told[-1].value) < len("2000-01") or int(told[-1].value[5:7]) > month:
+        return None
+    return int(told[-1].value[:4])
+
+
+#: Any day, to find the dates a text states that need the publication date to be read.
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
+    """The dates ``text`` states that need a publication date to be read and that ``anchor`` leaves
+    unread (今年4月, 1月6日, 昨天 when there is none); their values are a stand-in's."""
+    if anchor is not None:
+        return []
+    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
+    return [d for d in stated_dates(text, _ANY_DAY, that_day) if (d.start, d.end) not in read]
 
 
 #: 同年 is the year told before, 次年/翌年 the one after it.

@@ -58,6 +58,10 @@ def test_planned_years_do_not_count(text, year):
     ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
     ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
     ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2019", "2024"]),  # a time since, a plan
+    # a month after a month of a year told before is of that year, unless it is earlier
+    ("2019年10月任东川市政府党组成员，11月任东川市副市长。", ["2019-10", "2019-11"]),
+    ("2022年3月开工，5月8日竣工。", ["2022-03", "2022-05-08"]),
+    ("自2023年8月开工以来进展顺利，预计5月中旬完成主体建设。", ["2023-08"]),
 ])
 def test_a_day_without_its_year_in_a_stated_part_of_a_year(text, values):
     assert [d.value for d in stated_dates(text, None)] == values

@@ -19,6 +19,9 @@ The words and forms are in kg/data/personnel_events.tsv:
     one opening with 他 or 她 about the person the article told of last; the posts of the clause after it
     with no word of their own are its posts too (后任某镇镇长，某县委常委、组织部部长；);
   - a list of proposals after one word: 提名某甲为某区区长候选人、某乙为…人选.
+  - a roster: lines made only of posts, each with a colon and its holder's name (某区委书记：某甲某区代区长：某乙),
+    within two sentences of a personnel word (纷纷到任。他们分别是：), state that word's event;
+  - names told candidates after 为: 某市委书记某甲、某乙为拟继续提名人选 (the post written before the names).
 
 A step of a career told without its own date (，后任某职 after a step its clause dates; 历任, 曾任, 先后任,
 其间, 此前…: pattern "step") is dated by its own clause only, else not at all: it is no decision of the day.
@@ -39,12 +42,11 @@ stage (kg/relations/time_facts.py) makes them Person mentions.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg import person_names as names
@@ -86,7 +88,7 @@ _BEFORE_VERB = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:同志)?"
                           r"(?:等(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)(?:同志)?)?"
                           r"(?:因[^，。；]{1,8}?(?:原因|变动|调动|需要|调整|退休)[，,]?|[，,](?=已|于))?"
                           r"(?:[，,]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|后|底|初)?)?"
-                          r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年\d{1,2}月){0,2}"
+                          r"(?:已经|已|正式|分别|于[^，。；]{1,12}?日|于\d{4}年(?:\d{1,2}月)?){0,2}"
                           r"(?:拟|继续|将|也|还|又|同时|均|另|再次){0,3}"
                           r"(?:以?(?:全票|满票|高票|零反对票))?")
 #: Before a post written before its holder's name: 其前任…, 原…, 时任….
@@ -113,13 +115,13 @@ _ADVERBS_ENDING_IN_STOPS = ("同时", "此前")
 #: In a carried clause's adverbs or its word, a step of a career told without its own date (，后任某职, 此前任某职,
 #: 先后任某职, 其间兼任某职, 历任某职, 曾任某职): dated by its own clause only, else not at all.
 _STEP_MARKS = ("后", "不久", "此前", "先后", "其间", "期间", "一度", "历", "曾")
+#: 过 after a word (担任过某职): a post once held, a step of a career.
+ONCE = "过"
 #: The pattern of an event told as a step of a career.
 STEP = "step"
 #: Of these, the ones telling a time before the events of the sentence or during a step told before (某甲任某职，
 #: 此前她任某职; 2005年任某职，其间兼任某职): a step even after a decision of the day.
 _BEFORE_NOW = ("此前", "先后", "其间", "期间", "一度")
-#: Any day, to find the dates a sentence states that need the publication date to be read (1月6日, 昨天).
-_ANY_DAY = dt.date(2000, 1, 1)
 #: Longest post, and the longest title between a name and an "after" word (某甲副区长代理…).
 MAX_POST = 32
 MAX_TITLE_BETWEEN = 8
@@ -154,6 +156,7 @@ def extract_events(doc: Document) -> list[Event]:
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
+    told: tuple[str, int] | None = None  # (kind, sentences since) of the article's last personnel word
     article = None
     for sentence in doc.sentences:
         dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
@@ -163,7 +166,7 @@ def extract_events(doc: Document) -> list[Event]:
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
         if sentence.article != article:
-            article, persons.biography, persons.recent = sentence.article, None, None
+            article, persons.biography, persons.recent, told = sentence.article, None, None, None
         opening = _name_at(doc, sentence.text, sentence.start, _skip(sentence.text, 0, _LIST_OPENING), persons)
         if opening is not None and sentence.text.startswith(_BIOGRAPHY_PAUSES, opening.end - sentence.start):
             persons.biography = opening
@@ -172,10 +175,19 @@ def extract_events(doc: Document) -> list[Event]:
             found += _chain_bodies(_READERS[form](doc, sentence, _OPENING.match(sentence.text), kind, persons,
                                                   (dates, default), found))
         opened = opened if found else None
-        pos = 0
+        roster = _roster(doc, sentence, persons) if told is not None and told[1] <= ROSTER_REACH else []
+        if roster:  # 新一届领导纷纷到任。他们分别是： | 某区委书记：某甲某区代区长：某乙
+            found += [_event(doc, sentence, person, told[0], post, (dates, default), _OPENING.match(sentence.text),
+                             ROSTER) for person, post in roster]
+            told = (told[0], 0)
+        elif told is not None:
+            told = (told[0], told[1] + 1)
+        pos = len(sentence.text) if roster else 0
         while (m := pattern.search(sentence.text, pos)) is not None:
             kind, form = rows[m.group()]
             events = _chain_bodies(_READERS[form](doc, sentence, m, kind, persons, (dates, default), found))
+            if events or len(m.group()) > 1:  # not the 任 of 任务
+                told = (kind, 0)
             found += events
             pos = m.end() if not events else max(m.end(), max(e.title.end for e in events) - sentence.start)
             if not events and form != "after" and not sentence.text[m.end():].strip(_LIST_OPENING):
@@ -183,14 +195,52 @@ def extract_events(doc: Document) -> list[Event]:
         for e in found:
             add_once(out, seen, posts.key(e), e)
         persons.recent = found[-1].person if found else opening or persons.recent
-    return out
+    return _proposed_not_taken(out)
+
+
+#: The pattern of an event read from a roster's line (某区委书记：某甲).
+ROSTER = "roster"
+
+
+def _proposed_not_taken(events: list[Event]) -> list[Event]:
+    """``events`` without a roster's line for a post its holder is proposed for in the article (某区委书记：某甲 and
+    某甲为拟继续提名人选): the roster tells who holds it, the proposal what happened."""
+    proposed = {(e.person.text, e.title.text) for e in events if e.kind == PROPOSE}
+    return [e for e in events if e.pattern != ROSTER or not any(
+        person == e.person.text and (title.endswith(e.title.text) or e.title.text.endswith(title))
+        for person, title in proposed)]
+
+
+#: How many sentences after a personnel word a roster may start (纷纷到任。他们分别是： | 某职：某甲…).
+ROSTER_REACH = 2
+
+
+def _roster(doc, sentence: Sentence, persons) -> list[tuple[Mention, tuple[int, int]]]:
+    """The (person, post) pairs of a line made only of posts, each with a colon and its holder's name
+    (某区委书记：某甲某区代区长：某乙); [] for any other line."""
+    text, base = sentence.text, sentence.start
+    pairs: list[tuple[Mention, tuple[int, int]]] = []
+    pos = _skip(text, 0, _LIST_OPENING)
+    while pos < len(text) and text[pos] not in _ROSTER_END:
+        colon = min((i for i in (text.find(c, pos, pos + MAX_POST + 1) for c in "：:") if i >= 0), default=-1)
+        if colon < 0 or _ROSTER_PAUSES.search(text, pos, colon) or not text[pos:colon].endswith(_title_heads()):
+            return []
+        person = _name_at(doc, text, base, _skip(text, colon + 1, _INLINE_SPACE), persons)
+        if person is None:
+            return []
+        pairs.append((person, (pos, colon)))
+        pos = _skip(text, person.end - base, _INLINE_SPACE + "，,；;、")
+    return pairs
+
+
+#: Where a roster's line ends, and what a post of it never holds.
+_ROSTER_END = "。！!\n"
+_ROSTER_PAUSES = re.compile(r"[，,。；;、！!？?\s]")
 
 
 def _unknown_day(text: str, that_day: str | None) -> bool:
     """Whether ``text`` states a day that needs the publication date to be read (1月6日, 昨天; not 今年)."""
-    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
-    return any(len(d.value) == len("2000-01-01") and (d.start, d.end) not in read
-               for d in stated_dates(text, _ANY_DAY, that_day))
+    return any(len(d.value) == len("2000-01-01") for d in unread_dates(text, None, that_day))
 
 
 class _PostsTold:
@@ -247,6 +297,8 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     """WORD NAME、NAME 为 POST、POST (，NAME 为 POST)*; 决定为代理X with no name: the person of
     the clause before."""
     text, base = sentence.text, sentence.start
+    if (candidates := _candidates_named(doc, sentence, m, persons, dating)) is not None:
+        return candidates
     # 任命了某甲为…; 区委决定，某甲同志为…候选人
     pos = _skip(text, m.end() + (1 if text.startswith(DONE, m.end()) else 0), _LIST_OPENING + "，,")
     pos += len(PRONOUN) if text.startswith(PRONOUN + "为", pos) and found else 0  # 并决定其为代理区长
@@ -279,6 +331,24 @@ def _before(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
                 for person, p in _pairs(people, posts, respectively)]
         pos = _next_item(text, posts[-1][1])
     return out
+
+
+#: Between the names and a word that names them candidates: 为, adverbs (某甲、某乙为拟继续提名人选).
+_AS_CANDIDATES = re.compile(r"为(?:拟|继续|推荐|确定)*$")
+
+
+def _candidates_named(doc, sentence, m, persons, dating) -> list[Event] | None:
+    """POST NAME、NAME 为 (拟)(继续) WORD 人选 (某市委书记甲、乙为拟继续提名人选): the names before 为 are
+    proposed for the post written before them; None when the word is not told so."""
+    text, base = sentence.text, sentence.start
+    verb = _AS_CANDIDATES.search(text, max(0, m.start() - 6), m.start())
+    if verb is None or not text.startswith(_CANDIDATE_WORDS, m.end()):
+        return None
+    people = _names_backward(doc, text, base, verb.start(), persons)
+    posts = _posts_before(text, base, people[0], persons) if people else []
+    # 东川区、西岭县2区县委书记: the bodies of many places counted, none of them the post's alone
+    posts = [(max([start] + [d.end() for d in re.finditer(r"\d+", text[:end])]), end) for start, end in posts]
+    return [_event(doc, sentence, person, PROPOSE, p, dating, m, "before") for person in people for p in posts]
 
 
 def _object(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
@@ -362,8 +432,7 @@ def _after(doc, sentence, m, kind, persons, dating, found) -> list[Event]:
     if left is not None:
         opening = m.start()
     carried = _CARRIED.fullmatch(_undated(text, opening, m.start(), dating[0]))  # ，并于1月5日被任命为…
-    decided = bool(found) and found[-1].pattern != STEP \
-        and _date_of_clause(text, dating[0], found[-1].post.start - base) is None
+    decided = bool(found) and found[-1].pattern != STEP and not found[-1].date_stated
     adverbs = carried.group() + _adverbs_before(text, clause) if carried is not None else None
     step = _told_as_step(text, m, adverbs, decided)
     if not people and (modified := _modified_by(doc, text, base, m.end(), persons)) is not None:
@@ -429,11 +498,12 @@ _ETC_POSTS = ("等职务", "等职")
 
 def _told_as_step(text: str, m: re.Match[str], adverbs: str | None, decided: bool) -> bool:
     """Whether the word ``m`` tells a step of a career without its date: its word says so (历任, 曾任,
-    先后任), or the sentence's opening clause (此前，某甲任某职), or the ``adverbs`` of its carried clause (，后任某职,
+    先后任, 担任过), or the sentence's opening clause (此前，某甲任某职), or the ``adverbs`` of its carried clause (，后任某职,
     ，此前她任某职, ，后调入某市，任某职) unless 后 goes on about a decision of the day (``decided``: the event before
     in the sentence has no date of its own clause: 某甲当选为某职，后兼任某职; not 2005年任某职，后任某职)."""
     first = _CARRIED.match(text)
-    if m.group().startswith(_STEP_MARKS) or 0 < first.end() < len(text) and text[first.end()] in "，," \
+    if m.group().startswith(_STEP_MARKS) or m.group().endswith(ONCE) \
+            or 0 < first.end() < len(text) and text[first.end()] in "，," \
             and any(w in first.group() for w in _STEP_MARKS):
         return True
     return adverbs is not None and any(w in adverbs for w in _STEP_MARKS) and (

@@ -14,7 +14,8 @@ A headline's milestone that the report tells again with a more precise date is o
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
 an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
-base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦); of a range
+base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦; an investment's
+元 may go unsaid: 总投资10亿的某某项目); of a range
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
 105亿元的乙), those told 分别 of the projects listed before are each one's (甲、乙总投资分别为10亿元、8亿元);
 a figure of a part after 其中 (其中商业广场总面积…) is none's, a phase's (其中一期投资…) the project's.
@@ -98,7 +99,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates
+from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -119,6 +120,10 @@ _RANGE = r"[至到—\-－～~]"
 _NUMBER = r"(?:(?P<count>\d{1,3})\s*[×xX＊*]\s*)?(?P<number>\d+(?:[,，]\d{3})*(?:\.\d+)?)(?:多|余)?"
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+#: An investment's amount may end with 万 or 亿 and leave its 元 unsaid (总投资10亿的某某项目, 总投资162亿！).
+_MONEY_UNSAID = r"(?<=[万亿])(?=[的，,。！!；;、\s]|$)"
+#: The unit of an investment's amount that leaves it unsaid.
+MONEY_UNSAID = "元"
 #: The milestone of words that name none for sure (开竣工: some started, some completed).
 NO_MILESTONE = "-"
 #: Milestone words that are also verbs taking an object (建成一座…): a milestone only before a pause.
@@ -151,7 +156,7 @@ _LIST_OPENER = re.compile(r"(?:其中|包括|还有|另有|以及|有)?[：:]?")
 #: A route named by its ends (久治至马尔康): a road, a railway or a line.
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}")
 #: The characters of a listed project's name: CJK, Latin letters, digits, brackets, /, -, ., γ (、 inside quotes).
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffA-Za-z0-9()（）/\-.·、]+")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u0370-\u03ffⅠ-ⅩA-Za-z0-9()（）/\-.·、]+")
 #: Longest name of a listed project.
 MAX_LISTED = 45
 _QUOTES_AND_SPACE = "“”‘’\"' \u3000「」『』"
@@ -163,10 +168,12 @@ MAX_SUBJECT = 30
 #: about many projects (not 360大数据中心项目), named only when listed before 等 (甲等10个项目, 甲、乙等项目: a kind
 #: of at most 4 words between, not 等地的项目 nor 等领导为项目奠基); not 172项重大工程之一 (one of them).
 _COUNT = r"(?:[\d一二两三四五六七八九十百几多]+[个项批座家条]|[一二两三四五六七八九十]+大(?!数据))"
+#: A count of companies (甲、乙等16家央企新签约项目): what the list before it names are the companies.
+_COMPANIES = r"[\d一二两三四五六七八九十百几多]+家"
 #: The kind of the projects counted (招商引资和招才引智), not a clause (如火如荼地建设中的).
 _KIND = r"(?:(?!地)[\u4e00-\u9fff]){0,10}?"
 _COUNTED_PROJECTS = re.compile(
-    rf"(?P<listed>等)(?:{_COUNT}{_KIND}|(?:(?![的地为对向将在把给与和被])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
+    rf"(?P<listed>等)(?!{_COMPANIES})(?:{_COUNT}{_KIND}|(?:(?![的地为对向将在把给与和被])[\u4e00-\u9fff]){{0,4}}?)(?:项目|工程)(?!之一)"
     rf"|{_COUNT}{_KIND}(?:项目|工程)(?!之一)"
     r"|(?:项目|工程)(?:共有|共计|共|达)?[\d一二两三四五六七八九十百几多]+[个项批]")
 
@@ -188,8 +195,15 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
-                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?\s*(?P<unit>{unit}))")
+                         rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?"
+                         rf"(?:\s*(?P<unit>{unit})|{_MONEY_UNSAID}))")
     return pattern, kinds, units
+
+
+def _unit_read(m: re.Match[str]) -> bool:
+    """Whether a figure's amount has its unit: written, or 元 left unsaid after 万 or 亿 of an investment
+    (总投资10亿的某某项目; not 年产10万的)."""
+    return m.group("unit") is not None or _figure_pattern()[1][m.group("word")] == "investment"
 
 
 #: Where the project name ending at ``end`` (its suffix from ``suffix_start``) starts when a clause opens
@@ -226,6 +240,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
         dates = stated_dates(sentence.text, fact_anchor(doc), lead)
+        unread = unread_dates(sentence.text, fact_anchor(doc), lead)
         told, of_many = of_many, None
         if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
             told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article
@@ -242,6 +257,8 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
             found = found or projects.about(index, sentence.start + m.start(), sentence.start + m.end(),
                                             object_after=rows[m.group()] in _OBJECT_AFTER, many=True)
             stated = statement_date(sentence.text, dates, m.start(), precision=4)
+            if stated is not None and _unread_in_clause(sentence.text, unread, stated, m.start()):
+                stated = None  # 2023年6月开工，今年4月实现合龙 with no publication date: 合龙's year unknown
             date = stated.value if stated else lead if _at_the_scene(sentence.text, m.start()) else None
             each_date = _respective_dates(sentence.text, dates, m.start(), len(found))
             for i, each in enumerate(found):
@@ -253,6 +270,12 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                                                 or _COUNTED_PROJECTS.search(sentence.text)):
                 of_many = (rows[m.group()], doc.span(sentence.start + m.start(), sentence.start + m.end()), date)
                 many_of_article.setdefault(sentence.article, of_many)
+        if of_many is None and (this := _projects_of_this_event().search(sentence.text)) is not None \
+                and rows[this.group("word")] != NO_MILESTONE:
+            # 这次集中开工项目投资体量大…。其中，甲项目…: the event's projects, one of which the next sentence names
+            of_many = (rows[this.group("word")], doc.span(sentence.start + this.start("word"),
+                                                          sentence.start + this.end("word")), lead)
+            many_of_article.setdefault(sentence.article, of_many)
         if of_many is None and told is not None and not projects.by_sentence.get(index) \
                 and any(rows[w.group()] == told[0] for w in pattern.finditer(sentence.text)):
             of_many = told  # 此次集中开工项目共28个。在主会场，某某项目…: the same milestone of many, told on
@@ -269,13 +292,27 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     return _headlines_told_again(doc, out)
 
 
-#: The verb of an agreement signed, with an adverb before it (正式签订).
-_SIGNS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:签订|签署)了?")
+@lru_cache(maxsize=1)
+def _projects_of_this_event() -> re.Pattern[str]:
+    """The projects of the event the article reports, by its milestone (本次集中开工项目, 此次签约项目)."""
+    words = "|".join(map(re.escape, sorted(_milestone_words()[1], key=len, reverse=True)))
+    return re.compile(rf"(?:{'|'.join(_THIS_EVENT)})(?:集中)?(?P<word>{words})(?:的)?项目")
+
+
+#: The verb of an agreement signed, with an adverb before it (正式签订) and the other party (与某区政府签订).
+_SIGNS = re.compile(r"(?:[与同和][\u4e00-\u9fff]{2,12}?)?[\u4e00-\u9fff]{0,4}?(?:签订|签署)了?")
 #: The milestone of an agreement signed.
 SIGNED = "签约"
 #: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
 _AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
                         r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
+
+
+def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
+    """Whether the clause of the word at ``pos`` states a date of its own after ``stated`` that could not be read
+    (今年4月 with no publication date): the word is not of ``stated``'s time."""
+    clause = _clause_start(text, pos)
+    return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread)
 
 
 def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) -> list[str]:
@@ -292,14 +329,16 @@ def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) 
 def _at_the_scene(text: str, pos: int) -> bool:
     """Whether the milestone word at ``pos`` is told of the event its article reports: the sentence
     opens at it (签约仪式上，…; 会上，…) or the word's clause names it (本次集中开工的项目包括…): it
-    happens on the day the lead states."""
+    happens on the day the lead states; so does one told at its venue (在主会场开工的某某项目)."""
     opening = text[:min((i for i in (text.find(c) for c in "，,。；;") if i >= 0), default=len(text))]
     return opening.endswith(tuple(load_lines("report_scene_words.txt"))) \
-        or any(w in text[_clause_start(text, pos):pos] for w in _THIS_EVENT)
+        or any(w in text[_clause_start(text, pos):pos] for w in _THIS_EVENT + _VENUES)
 
 
 #: Words naming the event an article reports: 本次集中开工, 此次签约.
 _THIS_EVENT = ("本次", "此次", "这次")
+#: The venues of an event of many sites (在主会场开工的某某项目): a milestone told there is the event's.
+_VENUES = ("主会场", "分会场")
 
 
 def _headlines_told_again(doc: Document, milestones: list[Milestone]) -> list[Milestone]:
@@ -354,7 +393,8 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     if _in_list_of_tasks(text, m):
         return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")) or text.startswith(_noun_heads(), m.end()) \
+            or after.startswith(("后", "以后", "项目")) or _condition_after(text, m.end()) \
+            or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
@@ -362,15 +402,24 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!的"
 
 
+def _condition_after(text: str, end: int) -> bool:
+    """Whether the milestone words from ``end`` on close a condition (项目竣工投产后: 竣工 as much as 投产)."""
+    words, told = _milestone_words()[0], False
+    while (more := words.match(text, end)) is not None:
+        end, told = more.end(), True
+    return told and text.startswith(("后", "以后"), end)
+
+
 def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
     """Whether the milestone word (with 建设 after it) is an item of a list of tasks (谋划策划、招商引资、
-    开工建设、增资扩产): a list at 、 of which another item holds no milestone word (not 建成、投产)."""
+    开工建设、增资扩产; 重点项目的开工建设、形象进度): a list at 、 of which another item holds no milestone word
+    (not 建成、投产)."""
     end = m.end() + (len("建设") if text.startswith("建设", m.end()) else 0)
     start = m.start() - (1 if text[m.start() - 1:m.start()] == "新" else 0)
     if text[start - 1:start] != "、" and text[end:end + 1] != "、":
         return False
-    if start > 0 and text[start - 1] not in "、，,；;：:\n" or end < len(text) and text[end] not in "、，,；;。":
-        return False  # 甲项目开工、乙项目竣工: the word is part of a longer item
+    if start > 0 and text[start - 1] not in "、，,；;：:\n的" or end < len(text) and text[end] not in "、，,；;。":
+        return False  # 甲项目开工、乙项目竣工: the word is part of a longer item (not 重大工程的开工建设、形象进度)
     begin, stop = _clause_start(text, start), _clause_end(text, end)
     items = [w for w in text[begin:stop].split("、") if w]
     words = _milestone_words()[0]
@@ -397,7 +446,7 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
 
     def add(project: Mention, kind: str, qualifier: str, amount: re.Match[str], base: int,
             sentence: Sentence) -> None:
-        unit, factor = units[amount.group("unit")]
+        unit, factor = units[amount.group("unit") or MONEY_UNSAID]
         multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
         value = amount_value(amount.group("number"), multiplier, factor * int(amount.group("count") or 1))
         key = ("".join(project.text.split()), kind, value, unit)
@@ -413,6 +462,8 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
     for index, sentence in enumerate(doc.sentences):
         text, base = sentence.text, sentence.start
         for m in pattern.finditer(text):
+            if not _unit_read(m):
+                continue
             found = projects.about(index, base + m.start(), base + m.end())
             if not found:
                 continue
@@ -513,11 +564,12 @@ def _subject_pattern() -> re.Pattern[str]:
     return re.compile(rf"[\s{_BULLETS}]*(?:(?:据了解|据悉|其中|目前|此外|同时|近日)[，,]?)?"
                       rf"(?P<name>[\u4e00-\u9fff\d()（）]{{1,{MAX_SUBJECT}}}?(?P<suffix>{suffixes}))"
                       rf"(?P<phase>{_PHASE_NOTE.pattern})?"
-                      rf"(?=位于|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
+                      rf"(?=位于|坐落|起于|起自|止于|包括|涵盖|是|于|在|由|拟|总投资|投资|计划|预计|已|将|正式|顺利|占地|建筑|建设|全长|全线|总长|总里程|设计|[，,。])")
 
 
-#: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…).
-_FUNCTION_CHARS = re.compile(r"[对在向为把将给与和的了是从于]")
+#: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…); 与 and 和 join the words of
+#: many names (某某研发与产业化, 某某搬迁与优化升级技术改造).
+_FUNCTION_CHARS = re.compile(r"[对在向为把将给的了是从于]")
 #: A count of projects naming no kind of them but generic words (3个项目, 两个重点项目; not 3个领域项目).
 _COUNT_OF_PROJECTS = re.compile(rf"[\d一二两三四五六七八九十]+[个项](?:{'|'.join(('重点', '重大', '产业', '新'))})?项目")
 #: A count before a project word: 5个项目, 152个, 4批, 两项.
@@ -671,6 +723,8 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,；;：:\n") + 1
 
 
+#: Adverbs between a statement's 、 and its milestone word (甲建成、正式投产): no subject of its own.
+_ADVERBS_BEFORE_WORD = re.compile(r"(?:正式|全面|基本|顺利|已经|已|即将|将|实现|相继|陆续|先后|并|同时|集中|全部)*")
 #: 该项目, 这个产业融合项目, 本工程: a project named before.
 _POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 #: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月 (not 一期).
@@ -681,17 +735,29 @@ def _goes_on(text: str, clauses: list[int]) -> bool:
     """Whether a sentence with no project of its own goes on about the project of the sentences
     before: it points back (该项目, 这个产业融合项目), or its first clause that is more than a date
     opens with 其 or a works word alone (项目, 工程, 水库, 大坝), or with no subject at all (2014年9月，正式开工;
+    全面达产后，年产值…: a condition with none;
     预计2025年建成通车; 主要建设某某生产线，总投资…; not 全区完成投资20亿元, 今年全区项目建设有序推进，基本建成投产)."""
     if _POINTS_BACK.search(text, 0, clauses[0] + 8):
         return True
     for c in reversed(clauses):
         rest = _skip_openers(text, c)
+        if _condition_opening().match(text, rest):
+            continue  # 全面达产后，年可产…: a condition with no subject, then the clause it opens
         if rest < len(text) and text[rest] not in "，,；;：:\n":
             return text.startswith((*_ANAPHORS, *_part_words()), rest) and not text.startswith("其中", rest) \
                 or text.startswith(tuple(_milestone_words()[1]) + tuple(_figure_pattern()[1]) + _DESCRIBED, rest)
     return False
 
 
+@lru_cache(maxsize=1)
+def _condition_opening() -> re.Pattern[str]:
+    """A clause that is only a condition of milestones with no subject (达产后，, 建成投产后，, 投产以后，)."""
+    words = "|".join(map(re.escape, sorted([*_milestone_words()[1], *_FULL_OUTPUT], key=len, reverse=True)))
+    return re.compile(rf"(?:{words})+(?:以)?后[，,]")
+
+
+#: Reaching full output, a condition like a milestone's (达产后，年产值…).
+_FULL_OUTPUT = ("达产", "达效")
 #: Opening a sentence with no subject, what the project builds or where it lies (主要建设某某生产线，总投资…;
 #: 建设内容包括…; 位于某区，…): the project told of before.
 _DESCRIBED = ("主要建设", "建设内容", "主要建设内容", "位于", "选址")
@@ -714,11 +780,16 @@ def _openers() -> tuple[str, ...]:
     return tuple(sorted(load_lines("subjectless_openers.txt"), key=len, reverse=True))
 
 
+_OPENING_QUOTES = "“‘「『\""
+
+
 def _skip_openers(text: str, i: int) -> int:
     """Past the dates, numbers and subjectless opening words (kg/data/subjectless_openers.txt) at ``i``."""
     openers = _openers()
     while i < len(text):
-        if m := _DATE_WORDS.match(text, i):
+        if text[i] in _OPENING_QUOTES:  # “项目达产后，…”某某介绍: a quoted report opens the clause
+            i += 1
+        elif m := _DATE_WORDS.match(text, i):
             i = m.end()
         elif text.startswith(openers, i):
             i += len(next(w for w in openers if text.startswith(w, i)))
@@ -777,9 +848,9 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: Opening quotes a listed name may stand in.
 _OPENING_QUOTES = "“‘「『"
-#: A note in brackets after a listed name that is part of it: its phase or section (某某工程(二期),
+#: A note in brackets after a listed name that is part of it: its phase or section (某某工程(二期), 某某城三期(Ⅱ),
 #: 某某大道(东城段)).
-_PHASE_NOTE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期(?:工程|项目)?|[\u4e00-\u9fff]{1,6}段)[)）]")
+_PHASE_NOTE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期(?:工程|项目)?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[\u4e00-\u9fff]{1,6}段)[)）]")
 
 
 def _strip_note(text: str, start: int, end: int) -> int:
@@ -869,7 +940,8 @@ class _Projects:
         out: list[Mention] = []
         for amount in _figure_pattern()[0].finditer(text):
             pos = amount.end()
-            if not text.startswith("的", pos) or pos + 1 in starts or text.startswith(_BUILT_AFTER, pos + 1) \
+            if not _unit_read(amount) or not text.startswith("的", pos) or pos + 1 in starts \
+                    or text.startswith(_BUILT_AFTER, pos + 1) \
                     or text.endswith(_BUILDS, 0, amount.start()) or amount.group("word").startswith(_BUILDS):
                 continue  # not 将建设占地772亩的某某基地, 建设面积3.5万平方米的某某中心: what a project builds
             stop = min([i for i in (text.find(c, pos + 1) for c in "、等，,；;。：:") if i >= 0] + [len(text)])
@@ -924,6 +996,8 @@ class _Projects:
         if not many and _of_a_part(text, pos) \
                 and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
             return []  # …，其中商业广场总面积8万平方米: a part's figure
+        if many and (own := self._statement_after_pause(sentence, pos)) is not None:
+            return self._known(index, own[-1:])  # 甲全面投用、乙基本完工: 乙's, if the recognizer named it
         project = self._about(index, start, end, object_after)
         if isinstance(project, re.Match):  # a clause that counts projects
             return self._known(index, self._counted(sentence, project)) if many else []
@@ -936,6 +1010,22 @@ class _Projects:
             # 总投资14亿元的乙、丙等项目's: the noun after its 的)
             return []
         return self._known(index, listed if many else [project])
+
+    def _statement_after_pause(self, sentence: Sentence, pos: int) -> list[Mention] | None:
+        """The projects named in a statement of its own after a 、 that closes a statement of a milestone (某某校区
+        四期全面投用、五期校区基本完工: the words before the word at ``pos`` are its subject, not only adverbs);
+        None when the word's statement is not one of them."""
+        text = sentence.text
+        clause = _clause_start(text, pos)
+        pause = text.rfind("、", clause, pos)
+        if pause < 0 or _ADVERBS_BEFORE_WORD.fullmatch(text, pause + 1, pos):
+            return None
+        before = max(text.rfind("、", clause, pause), clause - 1) + 1
+        index = bisect_right(self.starts, sentence.start) - 1
+        if not any(not self.names_it(index, w) for w in _milestone_words()[0].finditer(text, before, pause)):
+            return None  # not 某某贯通工程(某段)、某某项目等一批项目集中开工: a word inside a name
+        return [m for m in self.outermost(index)
+                if m.start >= sentence.start + pause + 1 and m.end <= sentence.start + pos]
 
     def _known(self, index: int, projects: list[Mention]) -> list[Mention]:
         """``projects``, those read from the text (a list's items, a word's object) now also
@@ -1069,10 +1159,13 @@ class _Projects:
             return [subject] if subject is not None else []
         if not text.startswith(_PART_OPENERS, opening):
             return self._hosting(index)
+        starts = [_skip(text, opening + len("其中"), "，, ")]
+        first = next((m for m in self.outermost(index) if m.start == sentence.start + starts[0]), None)
+        if first is not None:
+            return self.listed_with(first)  # 其中，甲项目及乙项目坐落于…: each of the projects the sentence opens with
         subject = self._subject(sentence, opening, len(text))
         if subject is not None:
             return [subject]
-        starts = [_skip(text, opening + len("其中"), "，, ")]
         starts += [i + 1 for i in range(opening, len(text)) if text[i] in "；;"]
         listed: list[Mention] = []
         for start in starts:
@@ -1258,6 +1351,8 @@ class _Projects:
                                          for c in reversed(_clauses_back(prev.text, len(prev.text))))), None)
             if subject is not None:
                 return subject
+            if _POINTS_BACK.match(prev.text, _skip_openers(prev.text, 0)):
+                continue  # 这个重大项目是为了…加快建设某某城: about the project before it, not what it names
             outer = self.outermost(k)
             if outer:
                 return outer[-1]

@@ -212,6 +212,18 @@ def test_personnel_events_of_transfers_notices_and_careers(text, expected):
     ("会议任命了柏青山、郝明远为东川区人民政府副区长。",
      {("柏青山", "appoint", False, "副区长", "东川区人民政府", "2024-05-10"),
       ("郝明远", "appoint", False, "副区长", "东川区人民政府", "2024-05-10")}),
+    # a name before 于 and a year (于 is no name's last character there); a month after a month of a year
+    # told before is of that year; 后 after a step the sentence dates is a later step, undated
+    ("柏青山于2021年任东川区委副书记。", {("柏青山", "appoint", False, "副书记", "东川区委", "2021")}),
+    ("郝明远2019年10月任东川市政府党组成员，11月任东川市副市长。",
+     {("郝明远", "appoint", False, "成员", "东川市政府党组", "2019-10"),
+      ("郝明远", "appoint", False, "东川市副市长", None, "2019-11")}),
+    ("2022年5月，东川市委领导班子换届，柏青山当选为市委常委，后兼任市委秘书长。",
+     {("柏青山", "elect", False, "常委", "市委", "2022-05"), ("柏青山", "appoint", False, "秘书长", "市委", None)}),
+    # 担任过: a post once held, undated
+    ("他曾在东川工作多年，担任过东川市科协副主席等职。", set()),
+    ("郝明远在东川工作多年，担任过东川市科协副主席等职。",
+     {("郝明远", "appoint", False, "东川市科协副主席", None, None)}),
 ])
 def test_careers_told_step_by_step(text, expected):
     assert event_rows(text) == expected
@@ -239,3 +251,27 @@ def test_a_day_without_its_year_is_not_the_day_of_the_lead(second, date):
     assert event_rows(text, date=None) == {
         ("柏青山", "appoint", False, "副区长", "东川区人民政府", "2021-01-05"),
         ("郝明远", "appoint", False, "副区长", "西岭区人民政府", date)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a roster after a personnel word: lines of posts, each with a colon and its holder's name
+    ("东川市新一届区县党政主官纷纷到任。他们分别是：\n东川区委书记：柏青山东川区代区长：郝明远\n"
+     "西岭县委书记：宁秋实\n",
+     {("柏青山", "appoint", False, "书记", "东川区委", "2024-05-10"),
+      ("郝明远", "appoint", True, "区长", "东川区", "2024-05-10"),
+      ("宁秋实", "appoint", False, "书记", "西岭县委", "2024-05-10")}),
+    # no personnel word before it (任务 is none): a list of who holds what, no event
+    ("东川区领导班子分工如下：\n东川区委书记：柏青山东川区代区长：郝明远\n", set()),
+    ("全年工作任务已经明确。\n东川区委书记：柏青山东川区代区长：郝明远\n", set()),
+    # a holder the article proposes for the post: the proposal, not the roster's line
+    ("新一届区县党政主官纷纷到任。他们分别是：\n\n东川区委书记：柏青山东川区代区长：郝明远\n\n"
+     "根据任前公示，东川区委书记柏青山为拟继续提名人选。",
+     {("柏青山", "propose", False, "书记", "东川区委", "2024-05-10"),
+      ("郝明远", "appoint", True, "区长", "东川区", "2024-05-10")}),
+    # names before 为 named candidates by the word after it: proposed for the post written before them
+    ("根据任前公示，东川区、西岭县2区县委书记柏青山、郝明远为拟继续提名人选。",
+     {("柏青山", "propose", False, "书记", "区县委", "2024-05-10"),
+      ("郝明远", "propose", False, "书记", "区县委", "2024-05-10")}),
+])
+def test_rosters_and_names_told_candidates(text, expected):
+    assert event_rows(text) == expected

@@ -217,9 +217,54 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("2023年10月，青禾集团与东川区政府签约，计划投资20亿元建设青禾锂电新材料产业园。", (),
      {("青禾锂电新材料产业园", "签约", "2023-10")}),
     ("东川区与青禾集团尚未签订东川物流园项目投资协议。", ("东川物流园项目",), set()),
+    # a milestone told at the venue of the event of many sites is the event's, on the day of the lead
+    ("3月8日，东川区举行重大项目集中开工活动。在主会场开工的青禾电池项目，总投资50亿元。", ("青禾电池项目",),
+     {("青禾电池项目", "开工", "2024-03-08")}),
+    # a list before a count of companies names companies, not projects
+    ("青禾集团、鹤岭科技等16家企业新签约项目全部开工。", (), set()),
+    # how a milestone stands, a pace urged, a condition closed by more milestone words: none reached
+    ("会上听取了东川物流园项目开工情况汇报。", ("东川物流园项目",), set()),
+    ("要求推动青禾电池项目快建设、快投产、快达效。", ("青禾电池项目",), set()),
+    ("青禾电池项目竣工投产后，年产值可达20亿元。", ("青禾电池项目",), set()),
+    ("观摩组对青禾电池项目的开工建设、形象进度、综合管理等情况逐一点评。", ("青禾电池项目",), set()),  # a task of a list
+    # selected for a list of certified works; the list itself is none
+    ("在众多参与者中，我市东川乳业智能制造示范工厂成功入选。", ("东川乳业智能制造示范工厂",),
+     {("东川乳业智能制造示范工厂", "认定", None)}),
+    ("东川乳业智能制造示范工厂在此次入选名单中。", ("东川乳业智能制造示范工厂",), set()),
+    # a list right before a count of projects: 与 joins the words of a name; a phase in Roman numerals stays
+    ("东川新港区：青禾纸业搬迁与技术改造、东川花园三期(Ⅱ)、东川污水管网系统三期3个项目限时开工。", (),
+     {("青禾纸业搬迁与技术改造", "开工", None), ("东川花园三期(Ⅱ)", "开工", None), ("东川污水管网系统三期", "开工", None)}),
+    # after a milestone of many, 其中 and the projects the sentence opens with, listed, each; one where it lies
+    ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目及鹤岭装备研发与产业化项目坐落于东川开发区。",
+     ("青禾芯片封测一期项目", "鹤岭装备研发与产业化项目"),
+     {("青禾芯片封测一期项目", "开工", None), ("鹤岭装备研发与产业化项目", "开工", None)}),
+    ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目坐落于东川开发区。", (),
+     {("青禾芯片封测一期项目", "开工", None)}),
+    # the projects of the event told by its milestone (这次集中开工项目…), then 其中 and a project the recognizer named
+    ("5月8日，东川区重点项目集中开工仪式举行。这次集中开工项目投资体量大，12个项目总投资达187.8亿元。"
+     "其中，青禾新能源产业园项目总面积约2000亩。", ("青禾新能源产业园项目",),
+     {("青禾新能源产业园项目", "开工", "2024-05-08")}),
+    # statements joined by 、: each has its own subject (none the recognizer named: no project), not a name
+    # holding a milestone word nor adverbs alone
+    ("东川学院三期校区全面投用、四期校区基本完工。", ("东川学院三期校区",), {("东川学院三期校区", "投产", None)}),
+    ("东川物流园项目开工、西岭冷链中心项目竣工。", ("东川物流园项目", "西岭冷链中心项目"),
+     {("东川物流园项目", "开工", None), ("西岭冷链中心项目", "竣工", None)}),
+    ("东川中环贯通工程(东段)、西岭旅游项目等一批项目集中开工。", ("东川中环贯通工程(东段)", "西岭旅游项目"),
+     {("东川中环贯通工程(东段)", "开工", None), ("西岭旅游项目", "开工", None)}),
+    ("东川大桥主体建成、正式通车。", ("东川大桥",), {("东川大桥", "建成", None), ("东川大桥", "通车", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
+
+
+@pytest.mark.parametrize("date, expected", [
+    # a date of the word's own clause that the publication date would read is not the first clause's
+    (None, {("西岭大桥", "开工", "2023-06"), ("西岭大桥", "合龙", None), ("西岭大桥", "通车", None)}),
+    (PUBLISHED, {("西岭大桥", "开工", "2023-06"), ("西岭大桥", "合龙", "2024-04"), ("西岭大桥", "通车", "2024-12")}),
+])
+def test_a_clause_with_a_date_of_its_own_unread_has_none(date, expected):
+    doc = time_doc("西岭大桥于2023年6月开工建设，今年4月实现合龙，预计年底建成通车。", ("西岭大桥",), date=date)
     assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
@@ -401,6 +446,27 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     # the project of an agreement signed, not the signing after a company's name
     ("东川高新区与鹤岭科技有限公司正式签订半导体封装测试基地项目投资协议，项目计划总投资30亿元。", (),
      {("半导体封装测试基地项目", "investment", "计划总投资", 3000000000, "CNY")}),
+    # an investment may leave its 元 unsaid after 亿 or 万; a capacity may not
+    ("签约项目有总投资26亿的东川铝材项目、总投资800万的青禾茶叶项目。", ("东川铝材项目", "青禾茶叶项目"),
+     {("东川铝材项目", "investment", "总投资", 2600000000, "CNY"),
+      ("青禾茶叶项目", "investment", "总投资", 8000000, "CNY")}),
+    ("东川铝材项目年产10万的目标已定，总投资5亿！", ("东川铝材项目",),
+     {("东川铝材项目", "investment", "总投资", 500000000, "CNY")}),
+    # a quoted report with a bare 项目 goes on about the project told before it, past a sentence that
+    # points back itself and names only where the project is
+    ("东川汽车工厂项目位于东川大道，总投资79亿元。这个重大项目是为了加快建设东川汽车城。"
+     "“项目达产后，可年产新能源汽车20万辆，产值将达到600亿元。”负责人介绍。", ("东川汽车工厂项目", "东川汽车城"),
+     {("东川汽车工厂项目", "investment", "总投资", 7900000000, "CNY"),
+      ("东川汽车工厂项目", "capacity", "可年产", 200000, "辆"),
+      ("东川汽车工厂项目", "output_value", "产值", 60000000000, "CNY")}),
+    # a sentence opening with a condition of no subject goes on about the project before
+    # the other party of a signing after a company's name is no part of the project's name
+    ("签约仪式上，青禾科技有限公司与东川区政府签订年产5万吨新材料项目投资协议，项目总投资12亿元。", (),
+     {("年产5万吨新材料项目", "capacity", "年产", 50000, "吨"),
+      ("年产5万吨新材料项目", "investment", "总投资", 1200000000, "CNY")}),
+    ("东川硅业项目总投资50亿元。全面达产后，年产值可达30亿元。", ("东川硅业项目",),
+     {("东川硅业项目", "investment", "总投资", 5000000000, "CNY"),
+      ("东川硅业项目", "output_value", "年产值", 3000000000, "CNY")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
