@@ -7,11 +7,12 @@ from the gold annotations labels each character of a sentence B/I/O for Project,
 
 * the characters around it (single characters, bigrams, a trigram) and their classes
   (digit, Chinese numeral, Latin, punctuation, CJK);
-* the rule components' own candidates covering it, before the merge (type and whether
-  the candidate starts or ends there): the model learns when to trust the rules;
+* the rule components' candidates of the other types covering it, before the merge (type,
+  and whether the candidate starts or ends there): a company, park or place the rules found;
 * lexicon hits from kg/data: project and park suffixes, the type the tuning gold gives
   names with the head ending there (``name_head_types.tsv``), places of the gazetteer,
-  milestone and figure words (签约, 开工, 总投资 ...) a few characters before or after.
+  milestone and figure words (签约, 开工, 总投资 ...) a few characters before or after;
+* how far its clause runs back, and how far ahead in it a project's suffix or head ends.
 
 It runs only on sentences holding a cue of ``kg/data/project_crf_cues.txt``, after the rule
 components and before the merge: its names join the candidates as POLICY says (chosen on
