@@ -2,6 +2,7 @@
 one policy (``kg.ner.merge``), the HanLP model, or the ensemble of both."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Callable
 
 from kg.errors import KgError, require_hanlp
@@ -33,7 +34,7 @@ def stacked_components() -> list[Stacked]:
     return [stacked_projects()]
 
 
-def recognize_with(components: list[Component], stacked: list[Stacked] = ()) -> Callable[[Document], None]:
+def recognize_with(components: list[Component], stacked: Sequence[Stacked] = ()) -> Callable[[Document], None]:
     def recognize_entities(doc: Document) -> None:
         candidates: list[Mention] = []
         for component in components:

@@ -9,7 +9,7 @@ from kg.gold import occurrences
 from kg.model import Mention
 from kg.ner.project_crf import (MODEL, bio_tags, combine, cue_sentences, label_projects, sentence_features,
                                 stacked_projects, tag_spans, train, training_sequences)
-from kg.ner.recognizers import rule_components
+from kg.ner.recognizers import recognize_with, rule_components
 from kg.pipeline import text_pipeline
 from tests.conftest import raw_doc
 
@@ -103,16 +103,27 @@ TRAINING = [
 UNSEEN = "石门县签约翠竹慧谷，总投资9亿元。"
 
 
-def test_a_tiny_model_learns_names_from_gold(tmp_path):
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
     sequences = []
     for text, names in TRAINING:
         doc = split_doc(text)
         projects = [span for name in names for span in occurrences(doc.text, name)]
         sequences += training_sequences(doc, rule_candidates(doc), projects)
-    path = tmp_path / "model.crfsuite"
+    path = tmp_path_factory.mktemp("crf") / "model.crfsuite"
     train(sequences, path, {"max_iterations": 60})
+    return path
+
+
+def test_a_tiny_model_learns_names_from_gold(tiny_model):
     doc = split_doc(UNSEEN)
-    assert "翠竹慧谷" in {m.text for m in label_projects(doc, rule_candidates(doc), path)}
+    assert "翠竹慧谷" in {m.text for m in label_projects(doc, rule_candidates(doc), tiny_model)}
+
+
+def test_its_names_reach_the_merged_mentions(tiny_model):
+    doc = split_doc(UNSEEN)
+    recognize_with(rule_components(), [stacked_projects(tiny_model)])(doc)
+    assert ("翠竹慧谷", "Project", "project_crf") in {(m.text, m.type, m.source) for m in doc.mentions}
 
 
 def test_a_missing_model_is_one_clear_error(tmp_path):
