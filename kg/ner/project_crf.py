@@ -67,6 +67,11 @@ def _cue() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _breaks() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(load_lines('project_crf_breaks.txt')))}]")
+
+
+@lru_cache(maxsize=1)
 def _triggers() -> re.Pattern[str]:
     words = [row[0] for name in ("project_milestones.tsv", "project_figures.tsv") for row in load_table(name)]
     return re.compile(alternation_of(words))
@@ -248,11 +253,14 @@ def _tagger(path: str) -> pycrfsuite.Tagger:
 def label_projects(doc: Document, candidates: list[Mention], model: str | Path = MODEL) -> list[Mention]:
     """The Project names the model finds in the cue sentences of ``doc``."""
     tagger = _tagger(str(model))
+    breaks = _breaks()
     index = SpanIndex(candidates)
     found = []
     for start, end in cue_sentences(doc):
         tags = tagger.tag(sentence_features(doc.text[start:end], index.overlapping(start, end), start))
         for s, e in tag_spans(tags):
+            if breaks.search(doc.text, start + s, start + e):
+                continue  # the name runs over a clause
             found.append(Mention(start + s, start + e, doc.text[start + s:start + e], "Project", SOURCE, CONFIDENCE))
     return found
 

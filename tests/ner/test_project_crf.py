@@ -99,6 +99,7 @@ TRAINING = [
     ("河口区签约白鹭慧谷，总投资5亿元。", ["白鹭慧谷"]),
     ("柳溪县签约金穗粮仓，总投资3亿元。", ["金穗粮仓"]),
     ("会议在县政府召开，总投资情况作了通报。", []),
+    ("石桥镇签约青是慧谷，总投资6亿元。", ["青是慧谷"]),  # taught across 是, which no name holds
 ] * 3
 UNSEEN = "石门县签约翠竹慧谷，总投资9亿元。"
 
@@ -115,9 +116,13 @@ def tiny_model(tmp_path_factory):
     return path
 
 
-def test_a_tiny_model_learns_names_from_gold(tiny_model):
-    doc = split_doc(UNSEEN)
-    assert "翠竹慧谷" in {m.text for m in label_projects(doc, rule_candidates(doc), tiny_model)}
+@pytest.mark.parametrize("text, name, found", [
+    (UNSEEN, "翠竹慧谷", True),
+    ("石门县签约翠是慧谷，总投资9亿元。", "翠是慧谷", False),  # a name across 是 runs over a clause
+])
+def test_a_tiny_model_learns_names_from_gold(tiny_model, text, name, found):
+    doc = split_doc(text)
+    assert (name in {m.text for m in label_projects(doc, rule_candidates(doc), tiny_model)}) == found
 
 
 def test_its_names_reach_the_merged_mentions(tiny_model):
