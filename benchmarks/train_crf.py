@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.errors import KgError  # noqa: E402
 from kg.ner.project_crf import train, training_sequences  # noqa: E402
 from kg.ner.recognizers import rule_components  # noqa: E402
 from kg.training import gold_documents  # noqa: E402
@@ -34,7 +35,11 @@ def main() -> int:
     args = ap.parse_args()
     started = time.perf_counter()
     gold_dirs = [str(ROOT / "tests/gold")] + [str(ROOT / "tests/gold/corpus" / fold) for fold in args.folds]
-    annotated = gold_documents(gold_dirs, [str(ROOT / "seeds"), args.docs])
+    try:
+        annotated = gold_documents(gold_dirs, [str(ROOT / "seeds"), args.docs])
+    except KgError as e:
+        print(f"train_crf: {e}", file=sys.stderr)
+        return 1
     components = rule_components()
     sequences = []
     for a in annotated:
