@@ -2,6 +2,7 @@
 one policy (``kg.ner.merge``), the HanLP model, or the ensemble of both."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Callable
 
 from kg.errors import KgError, require_hanlp
@@ -15,6 +16,7 @@ from kg.ner.organizations import recognize_organizations
 from kg.ner.parks import recognize_parks
 from kg.ner.persons import recognize_persons
 from kg.ner.places import recognize_places
+from kg.ner.project_crf import Stacked, stacked_projects
 from kg.ner.projects import recognize_projects
 from kg.ner.titles import recognize_titles
 
@@ -26,11 +28,19 @@ def rule_components() -> list[Component]:
             recognize_parks, recognize_projects, recognize_places, recognize_organizations, recognize_known_names]
 
 
-def recognize_with(components: list[Component]) -> Callable[[Document], None]:
+def stacked_components() -> list[Stacked]:
+    """The learned components stacked on the rules: each reads the rule candidates and returns them
+    with its own added (the project CRF)."""
+    return [stacked_projects()]
+
+
+def recognize_with(components: list[Component], stacked: Sequence[Stacked] = ()) -> Callable[[Document], None]:
     def recognize_entities(doc: Document) -> None:
         candidates: list[Mention] = []
         for component in components:
             candidates.extend(component(doc))
+        for stack in stacked:
+            candidates = stack(doc, candidates)
         doc.mentions = merge_mentions(doc, candidates)
 
     return recognize_entities
@@ -41,7 +51,7 @@ DEFAULT_NER = "rules"
 
 
 def _rules(hanlp_model: str | None) -> Callable[[Document], None]:
-    return recognize_with(rule_components())
+    return recognize_with(rule_components(), stacked_components())
 
 
 def _hanlp(hanlp_model: str | None) -> Callable[[Document], None]:

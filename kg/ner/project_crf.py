@@ -1,0 +1,294 @@
+"""Stacked component: Project names labelled by a linear-chain CRF over characters.
+
+The suffix grammar of ``kg.ner.projects`` needs an anchor (项目, 基地, 大桥 ...) and a
+proper part before it; names without one (a trade name and a product, a list item) are
+where rules tuned on some texts do not carry to others.  A CRF (python-crfsuite) learned
+from the gold annotations labels each character of a sentence B/I/O for Project, from:
+
+* the characters around it (single characters, bigrams, a trigram) and their classes
+  (digit, Chinese numeral, Latin, punctuation, CJK);
+* the rule components' candidates of the other types covering it, before the merge (type,
+  and whether the candidate starts or ends there): a company, park or place the rules found;
+* lexicon hits from kg/data: project and park suffixes, the type the tuning gold gives
+  names with the head ending there (``name_head_types.tsv``), places of the gazetteer,
+  milestone and figure words (签约, 开工, 总投资 ...) a few characters before or after;
+* how far its clause runs back, and how far ahead in it a project's suffix or head ends.
+
+It runs only on sentences holding a cue of ``kg/data/project_crf_cues.txt``, after the rule
+components and before the merge: its names join the candidates as POLICY says (chosen on
+an untouched fold, see kg/models/project_crf/MODEL_CARD.md).  The model file is loaded once
+per process.  ``benchmarks/train_crf.py`` trains it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import pycrfsuite
+
+from kg import gazetteer
+from kg.boundary import suffix_regex
+from kg.errors import KgError
+from kg.lexicon import alternation_of, load_lines, load_table
+from kg.model import Document, Mention
+from kg.spans import SpanIndex
+
+MODEL = Path(__file__).resolve().parent.parent / "models" / "project_crf" / "model.crfsuite"
+SOURCE = "project_crf"
+#: Below the suffix grammar's 0.8: where a model name crosses a rule name, the rule name wins.
+CONFIDENCE = 0.7
+#: How the model's names join the rule candidates (see ``combine``): chosen on fold F.
+POLICY = "union"
+POLICIES = ("replace", "union", "fill")
+#: crfsuite training settings (L-BFGS with elastic-net regularization), see the model card.
+SETTINGS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+#: How far (characters) a milestone or figure word counts as near a position.
+_TRIGGER_REACH = 12
+#: Name types whose candidates a model name may not overlap under ``fill`` (a place inside a project's
+#: name, 某市某某大桥, is no reason to leave it to the rules).
+_NAME_TYPES = ("Project", "Enterprise", "Park", "Organization", "GovOrg", "Person")
+#: The rule candidates whose types are features.  Not the rules' own Project candidates: tuned on the
+#: training folds, they are near-exact there, so a model given them only learns to copy them (on the
+#: untouched fold it then adds nothing).
+_STACKED_TYPES = frozenset({"Enterprise", "Park", "Organization", "GovOrg", "Person", "Place", "Title"})
+#: Distances in characters, by (upper limit, label).
+_BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (16, "9-16"), (10 ** 9, "17+"))
+_BUCKET_LABELS = tuple(next(label for limit, label in _BUCKETS if d <= limit) for d in range(_BUCKETS[-2][0] + 1))
+_NUMERALS = "零一二三四五六七八九十百千万亿两"
+_PUNCT = re.compile(r"[\W_]")
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern[str]:
+    return re.compile(alternation_of(load_lines("project_crf_cues.txt")))
+
+
+@lru_cache(maxsize=1)
+def _breaks() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(load_lines('project_crf_breaks.txt')))}]")
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> re.Pattern[str]:
+    words = [row[0] for name in ("project_milestones.tsv", "project_figures.tsv") for row in load_table(name)]
+    return re.compile(alternation_of(words))
+
+
+@lru_cache(maxsize=1)
+def _head_types() -> dict[str, str]:
+    """{head: the type the gold gives most names with that head, marked ``+`` when such names
+    outnumber the places where the head ends no name}."""
+    rows = load_table("name_head_types.tsv")
+    types = ("Project", "Park", "Organization", "Enterprise", "GovOrg", "Place")
+    heads = {}
+    for head, *counts in rows:
+        typed = [int(c) for c in counts[:len(types)]]
+        best = max(range(len(types)), key=lambda i: typed[i])
+        heads[head] = types[best] + ("+" if typed[best] > int(counts[len(types)]) else "")
+    return heads
+
+
+@lru_cache(maxsize=None)
+def _char_class(ch: str) -> str:
+    if ch.isascii() and ch.isdigit():
+        return "D"
+    if ch in _NUMERALS:
+        return "N"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    if "\u3400" <= ch <= "\u9fff":
+        return "H"
+    return "P" if _PUNCT.match(ch) else "O"
+
+
+def _bucket(distance: int) -> str:
+    return _BUCKET_LABELS[distance] if distance < len(_BUCKET_LABELS) else _BUCKETS[-1][1]
+
+
+def _span_marks(marks: list[list[str]], spans: Iterable[tuple[int, int]], name: str) -> None:
+    for s, e in spans:
+        marks[s].append(f"{name}=B")
+        for i in range(s + 1, e):
+            marks[i].append(f"{name}=I")
+        marks[e - 1].append(f"{name}=E")
+
+
+def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0) -> list[list[str]]:
+    """The feature strings of each character of ``text`` (a sentence starting at ``offset`` of its
+    document), given the rule candidates that overlap it (document offsets)."""
+    n = len(text)
+    marks: list[list[str]] = [[] for _ in range(n)]
+    for m in candidates:
+        if m.type not in _STACKED_TYPES:
+            continue
+        s, e = max(m.start - offset, 0), min(m.end - offset, n)
+        if s < e:
+            _span_marks(marks, [(s, e)], "r" + m.type)
+    _span_marks(marks, (m.span() for m in suffix_regex("project_suffixes.txt").finditer(text)), "psuf")
+    _span_marks(marks, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
+    _span_marks(marks, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
+    heads = _head_types()
+    anchors = {m.end() - 1 for m in suffix_regex("project_suffixes.txt").finditer(text)}
+    for i in range(1, n):
+        head = heads.get(text[i - 1:i + 1])
+        if head:
+            marks[i].append("head=" + head)
+            if head.startswith("Project"):
+                anchors.add(i)
+    classes = "".join(_char_class(ch) for ch in text)
+    # how far the clause (no punctuation between) runs back from each character, and how far ahead
+    # in it a project's suffix or head ends: a name runs up to its anchor
+    anchor = None
+    for i in range(n - 1, -1, -1):
+        if classes[i] == "P":
+            anchor = None
+        elif i in anchors:
+            anchor = i
+        if anchor is not None:
+            marks[i].append("anchor>" + _bucket(anchor - i))
+    clause_start = 0
+    for i in range(n):
+        if classes[i] == "P":
+            clause_start = i + 1
+        else:
+            marks[i].append("clause<" + _bucket(i - clause_start))
+    # triggers ending at or before i (within reach) and starting after i (within reach)
+    ends = [0] * (n + 1)
+    starts = [0] * (n + 1)
+    for m in _triggers().finditer(text):
+        ends[m.end()] += 1
+        starts[m.start()] += 1
+    ends_before = [0] * (n + 2)  # ends_before[k]: triggers ending at positions < k
+    starts_before = [0] * (n + 2)
+    for k in range(n + 1):
+        ends_before[k + 1] = ends_before[k] + ends[k]
+        starts_before[k + 1] = starts_before[k] + starts[k]
+    padded = "^^" + text + "$$"
+    classes = "^^" + classes + "$$"
+    before, after, before2, after2 = padded[1:n + 1], padded[3:n + 3], padded[:n], padded[4:n + 4]
+    kinds, kinds_before, kinds_after = classes[2:n + 2], classes[1:n + 1], classes[3:n + 3]
+    # built column by column: one pass of string joins per feature, not per character
+    columns = (["c=" + c for c in text], ["c-1=" + c for c in before], ["c+1=" + c for c in after],
+               ["c-2=" + c for c in before2], ["c+2=" + c for c in after2],
+               ["b-1=" + b + c for b, c in zip(before, text)], ["b+1=" + c + a for c, a in zip(text, after)],
+               ["t=" + b + c + a for b, c, a in zip(before, text, after)], ["k=" + k for k in kinds],
+               ["kk=" + b + k + a for b, k, a in zip(kinds_before, kinds, kinds_after)])
+    features = [list(row) for row in zip(*columns)]
+    for i, f in enumerate(features):
+        f.extend(marks[i])
+        if ends_before[i + 2] - ends_before[max(i + 1 - _TRIGGER_REACH, 0)]:
+            f.append("trig<")
+        if starts_before[min(i + 1 + _TRIGGER_REACH, n + 1)] - starts_before[i + 1]:
+            f.append("trig>")
+    return features
+
+
+def bio_tags(length: int, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """B-Project/I-Project/O for ``length`` characters; overlapping spans are taken longest first
+    (the schema's longest name as written)."""
+    tags = ["O"] * length
+    for s, e in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):
+        if s < 0 or e > length or any(t != "O" for t in tags[s:e]):
+            continue
+        tags[s:e] = ["B-Project"] + ["I-Project"] * (e - s - 1)
+    return tags
+
+
+def tag_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each B-I* run of ``tags`` (an I after O starts a span too)."""
+    spans = []
+    start = None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and tag != "I-Project":
+            spans.append((start, i))
+            start = None
+        if tag == "B-Project" or tag == "I-Project" and start is None:
+            start = i
+    return spans
+
+
+def cue_sentences(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``doc`` the model labels: those that hold a cue."""
+    cue = _cue()
+    return [(s.start, s.end) for s in doc.sentences if cue.search(doc.text, s.start, s.end)]
+
+
+def training_sequences(doc: Document, candidates: list[Mention], projects: list[tuple[int, int]]
+                       ) -> list[tuple[list[list[str]], list[str]]]:
+    """(features, tags) of each cue sentence of ``doc``, tags from the ``projects`` spans (document
+    offsets; a span crossing a sentence boundary is not taught)."""
+    index = SpanIndex(candidates)
+    out = []
+    for start, end in cue_sentences(doc):
+        inside = [(s - start, e - start) for s, e in projects if start <= s and e <= end]
+        out.append((sentence_features(doc.text[start:end], index.overlapping(start, end), start),
+                    bio_tags(end - start, inside)))
+    return out
+
+
+def train(sequences: Iterable[tuple[list[list[str]], list[str]]], path: str | Path,
+          settings: dict | None = None) -> None:
+    """Train a CRF on (features, tags) sequences into the model file ``path`` (deterministic)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, tags in sequences:
+        trainer.append(features, tags)
+    trainer.set_params(dict(SETTINGS, **(settings or {})))
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(path)
+    except OSError:
+        raise KgError(f"{path}: no project CRF model there (benchmarks/train_crf.py makes one)") from None
+    return tagger
+
+
+def label_projects(doc: Document, candidates: list[Mention], model: str | Path = MODEL) -> list[Mention]:
+    """The Project names the model finds in the cue sentences of ``doc``."""
+    tagger = _tagger(str(model))
+    breaks = _breaks()
+    index = SpanIndex(candidates)
+    found = []
+    for start, end in cue_sentences(doc):
+        tags = tagger.tag(sentence_features(doc.text[start:end], index.overlapping(start, end), start))
+        for s, e in tag_spans(tags):
+            if breaks.search(doc.text, start + s, start + e):
+                continue  # the name runs over a clause
+            found.append(Mention(start + s, start + e, doc.text[start + s:start + e], "Project", SOURCE, CONFIDENCE))
+    return found
+
+
+def combine(policy: str, candidates: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The rule candidates with the model's names ``found``, by ``policy``:
+
+    * ``replace``: the model's Project names instead of the rules';
+    * ``union``: both (the merge keeps a rule name that crosses a model name);
+    * ``fill``: the rules', plus the model's names that overlap no rule name (places aside).
+    """
+    if policy == "replace":
+        return [m for m in candidates if m.type != "Project"] + found
+    if policy == "union":
+        return candidates + found
+    if policy == "fill":
+        names = SpanIndex(m for m in candidates if m.type in _NAME_TYPES)
+        return candidates + [m for m in found if not names.overlapping(m.start, m.end)]
+    raise ValueError(f"unknown policy {policy!r}; choose from {', '.join(POLICIES)}")
+
+
+#: A stacked component: the candidates of a document after it has seen those of the rule components.
+Stacked = Callable[[Document, list[Mention]], list[Mention]]
+
+
+def stacked_projects(model: str | Path = MODEL, policy: str = POLICY) -> Stacked:
+    """The stacked component that adds the model's Project names to the rule candidates."""
+    def add_projects(doc: Document, candidates: list[Mention]) -> list[Mention]:
+        return combine(policy, candidates, label_projects(doc, candidates, model))
+
+    return add_projects

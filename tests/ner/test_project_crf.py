@@ -1,0 +1,146 @@
+"""The project CRF stacked on the rules: its tagging, features, cue sentences, combination policies,
+a tiny model trained here from invented gold, and the shipped model."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import KgError
+from kg.gold import occurrences
+from kg.model import Mention
+from kg.ner.project_crf import (MODEL, bio_tags, combine, cue_sentences, label_projects, sentence_features,
+                                stacked_projects, tag_spans, train, training_sequences)
+from kg.ner.recognizers import recognize_with, rule_components
+from kg.pipeline import text_pipeline
+from tests.conftest import raw_doc
+
+B, I, O = "B-Project", "I-Project", "O"
+
+
+def split_doc(text: str):
+    return text_pipeline()(raw_doc(text))
+
+
+def rule_candidates(doc) -> list[Mention]:
+    return [m for component in rule_components() for m in component(doc)]
+
+
+@pytest.mark.parametrize("length, spans, tags", [
+    (5, [(1, 3)], [O, B, I, O, O]),
+    (5, [(0, 2), (0, 4)], [B, I, I, I, O]),          # overlapping: the longest is taught
+    (6, [(0, 2), (3, 5)], [B, I, O, B, I, O]),
+    (4, [(2, 6)], [O, O, O, O]),                     # running past the sentence: not taught
+])
+def test_bio_tags(length, spans, tags):
+    assert bio_tags(length, spans) == tags
+
+
+@pytest.mark.parametrize("tags, spans", [
+    ([O, B, I, O], [(1, 3)]),
+    ([B, I, B, I], [(0, 2), (2, 4)]),
+    ([O, I, I, O], [(1, 3)]),                        # an I after O starts a name
+    ([B], [(0, 1)]),
+    ([O, O], []),
+])
+def test_tag_spans(tags, spans):
+    assert tag_spans(tags) == spans
+
+
+@pytest.mark.parametrize("text, candidate, position, present, absent", [
+    # a rule candidate of another type is a feature; the rules' own Project candidates are not
+    ("在青禾镇建设项目", Mention(1, 4, "青禾镇", "Place"), 1, {"rPlace=B", "c=青", "k=H"}, set()),
+    ("在青禾镇建设项目", Mention(1, 8, "青禾镇建设项目", "Project"), 1, set(), {"rProject=B"}),
+    ("年产5万吨", None, 2, {"k=D", "c-1=产"}, set()),
+    ("签约星海智谷项目", None, 6, {"trig<", "psuf=B"}, set()),
+])
+def test_sentence_features(text, candidate, position, present, absent):
+    features = set(sentence_features(text, [candidate] if candidate else [])[position])
+    assert present <= features
+    assert not absent & features
+
+
+@pytest.mark.parametrize("text, labelled", [
+    ("溪山县签约了一批新项目。会议由县长主持。", ["溪山县签约了一批新项目。"]),
+    ("会议由县长主持。", []),
+])
+def test_only_sentences_with_a_cue_are_labelled(text, labelled):
+    doc = split_doc(text)
+    assert [doc.text[s:e] for s, e in cue_sentences(doc)] == labelled
+
+
+RULE = Mention(0, 6, "甲乙丙丁项目", "Project", "projects.suffix", 0.8)
+COMPANY = Mention(10, 16, "戊己有限公司", "Enterprise", "enterprises.suffix", 0.9)
+PLACE = Mention(20, 23, "庚辛县", "Place", "places", 1.0)
+INSIDE_RULE = Mention(2, 6, "丙丁项目", "Project", "project_crf", 0.7)
+OVER_COMPANY = Mention(12, 18, "有限公司某某", "Project", "project_crf", 0.7)
+OVER_PLACE = Mention(20, 26, "庚辛县大桥", "Project", "project_crf", 0.7)
+
+
+@pytest.mark.parametrize("policy, kept_rule, added", [
+    ("replace", False, [INSIDE_RULE, OVER_COMPANY, OVER_PLACE]),
+    ("union", True, [INSIDE_RULE, OVER_COMPANY, OVER_PLACE]),
+    ("fill", True, [OVER_PLACE]),                    # a place inside a project's name does not block it
+])
+def test_combine(policy, kept_rule, added):
+    combined = combine(policy, [RULE, COMPANY, PLACE], [INSIDE_RULE, OVER_COMPANY, OVER_PLACE])
+    assert (RULE in combined) == kept_rule
+    assert COMPANY in combined and PLACE in combined
+    assert [m for m in combined if m.source == "project_crf"] == added
+
+
+def test_unknown_policy_is_refused():
+    with pytest.raises(ValueError):
+        combine("both", [], [])
+
+
+#: Invented gold: names of projects without a suffix the rules know, in sentences that announce them.
+TRAINING = [
+    ("溪山县与蓝湾公司签约云杉智造城，总投资12亿元。", ["云杉智造城"]),
+    ("青禾镇签约松风数谷，总投资8亿元。", ["松风数谷"]),
+    ("河口区签约白鹭慧谷，总投资5亿元。", ["白鹭慧谷"]),
+    ("柳溪县签约金穗粮仓，总投资3亿元。", ["金穗粮仓"]),
+    ("会议在县政府召开，总投资情况作了通报。", []),
+    ("石桥镇签约青是慧谷，总投资6亿元。", ["青是慧谷"]),  # taught across 是, which no name holds
+] * 3
+UNSEEN = "石门县签约翠竹慧谷，总投资9亿元。"
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    sequences = []
+    for text, names in TRAINING:
+        doc = split_doc(text)
+        projects = [span for name in names for span in occurrences(doc.text, name)]
+        sequences += training_sequences(doc, rule_candidates(doc), projects)
+    path = tmp_path_factory.mktemp("crf") / "model.crfsuite"
+    train(sequences, path, {"max_iterations": 60})
+    return path
+
+
+@pytest.mark.parametrize("text, name, found", [
+    (UNSEEN, "翠竹慧谷", True),
+    ("石门县签约翠是慧谷，总投资9亿元。", "翠是慧谷", False),  # a name across 是 runs over a clause
+])
+def test_a_tiny_model_learns_names_from_gold(tiny_model, text, name, found):
+    doc = split_doc(text)
+    assert (name in {m.text for m in label_projects(doc, rule_candidates(doc), tiny_model)}) == found
+
+
+def test_its_names_reach_the_merged_mentions(tiny_model):
+    doc = split_doc(UNSEEN)
+    recognize_with(rule_components(), [stacked_projects(tiny_model)])(doc)
+    assert ("翠竹慧谷", "Project", "project_crf") in {(m.text, m.type, m.source) for m in doc.mentions}
+
+
+def test_a_missing_model_is_one_clear_error(tmp_path):
+    doc = split_doc(UNSEEN)
+    with pytest.raises(KgError, match="no project CRF model"):
+        stacked_projects(tmp_path / "none.crfsuite")(doc, [])
+
+
+@pytest.mark.parametrize("text, project", [
+    ("昨日，溪山县与蓝湾新材料有限公司签约年产5万吨锂电池隔膜项目，总投资20亿元。", "年产5万吨锂电池隔膜项目"),
+])
+def test_the_shipped_model_labels_a_project(text, project):
+    doc = split_doc(text)
+    found = {m.text for m in label_projects(doc, rule_candidates(doc), MODEL)}
+    assert any(name.endswith(project[-6:]) for name in found), found
