@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from kg import gazetteer
+from kg import gazetteer, person_names
 from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
@@ -783,6 +783,50 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _top_post_regex() -> re.Pattern[str]:
+    return re.compile(alternation("company_top_posts.txt"))
+
+
+#: Punctuation a chain of posts is written after: a company named before a post opens there.
+_POST_CHAIN_OPENERS = "、，,。；;：:\n（(“\" \u3000"
+#: A name of letters, digits or Chinese characters (TCL, 三一).
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def company_before_post(text: str, post_start: int) -> int:
+    """Start of a company written by a short name right before one of its top posts
+    (``kg/data/company_top_posts.txt``) at ``post_start``: 某某检测总经理, 某某科技董事长,
+    the name opening a phrase after punctuation; ``post_start`` if there is none.  Not a
+    department, office or region (战略发展部总经理, 华东区总裁), a body or institution
+    (某某研究院院长), a legal name (its suffix finds it), nor another post (董事长兼总经理)."""
+    if not _top_post_regex().match(text, post_start):
+        return post_start
+    s = left_boundary(text, post_start, ENTERPRISE, max_len=10)
+    if s > 0 and text[s - 1] not in _POST_CHAIN_OPENERS:
+        return post_start  # 会见了|某某董事长: a verb's object, read by the other rules
+    name = text[s:post_start]
+    own = _brand(text, s, post_start)
+    if len(own) < 2 or not _NAME_CHARS.fullmatch(name) or own in _generic() or own[0] in _QUANTIFIER_CHARS \
+            or _other_kind(name) or _TITLE_WORDS.search(name) or _SUFFIX.search(name) or "的" in name:
+        return post_start
+    return s
+
+
+def _before_post_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
+    """A company named by a short name before its top post and the holder's name
+    (``某某检测总经理张某、…``): ``enterprises.before_post``."""
+    covered = SpanIndex(fulls)
+    out: list[Mention] = []
+    for m in _top_post_regex().finditer(text):
+        if person_names.name_end(text, m.end()) == m.end():
+            continue  # 董事长会议: no holder named
+        s = company_before_post(text, m.start())
+        if s < m.start() and not covered.containing(s, m.start()):
+            out.append(Mention(s, m.start(), text[s:m.start()], "Enterprise", "enterprises.before_post", 0.6))
+    return out
+
+
 @in_squeezed_text
 def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
@@ -794,4 +838,5 @@ def recognize_enterprises(text: str) -> list[Mention]:
                       or _clause_follows(text, m.end)]
     found = (fulls + _alias_mentions(text, fulls) + brands + _list_mentions(text)
              + _list_neighbours(text, listed) + _joined_to_companies(text, fulls) + short)
+    found += _before_post_mentions(text, fulls)
     return found + _trade_name_mentions(text, fulls, found)

@@ -378,3 +378,9 @@ def test_name_before_a_post_after_a_pause_names_no_body():
 def test_byline_role_and_name_parted_by_a_slash():
     found = pipeline_pairs("本报讯 (记者/吴立跃 通讯员/张维文)会议召开。", "holds_post")
     assert {("吴立跃", "记者"), ("张维文", "通讯员")} <= found
+
+
+def test_every_body_of_a_chain_through_a_short_company_name_real_pipeline(tmp_path):
+    doc = run_pipeline(tmp_path, "全国政协委员、岚川商会会长、蔚岭检测董事长邬建成出席会议。")
+    found = triples(doc, "member_of")
+    assert {("邬建成", "member_of", "岚川商会"), ("邬建成", "member_of", "蔚岭检测")} <= found
