@@ -384,6 +384,12 @@ def _opens_phrase(text: str, s: int) -> bool:
     return s == 0 or not is_name_char(text[s - 1]) or bool(stop_ends_at(text, s, ENTERPRISE))
 
 
+def _opens_after_place(text: str, s: int) -> bool:
+    """Whether punctuation, a stop word or a place's name stands right before ``s``."""
+    window = text[max(0, s - 8):s]
+    return _opens_phrase(text, s) or gazetteer.ends_with_place(window, allow_short=False) < len(window)
+
+
 def stands_alone(text: str, s: int, e: int) -> bool:
     """A short name between boundaries: punctuation or a stop word on its left, and on its
     right punctuation, a stop word or a place (某某在…, 让某某北京工厂…)."""
@@ -834,8 +840,10 @@ def recognize_enterprises(text: str) -> list[Mention]:
     brands = _brand_mentions(text, fulls)
     # Items of one list are judged alike: a brand next to a company named by its field or by the
     # lexicon is one too (a short name must be a whole item, not the owner opening a project's).
-    listed = fulls + [m for m in short + brands if m.end == len(text) or text[m.end] in _ITEM_CLOSERS
-                      or _clause_follows(text, m.end)]
+    # A brand inside a word (华为 in a person's name 许华为) is no item: it must open its phrase
+    # or follow the place that locates it (某某区|某某食品).
+    listed = fulls + [m for m in short + brands if _opens_after_place(text, m.start) and (
+                      m.end == len(text) or text[m.end] in _ITEM_CLOSERS or _clause_follows(text, m.end))]
     found = (fulls + _alias_mentions(text, fulls) + brands + _list_mentions(text)
              + _list_neighbours(text, listed) + _joined_to_companies(text, fulls) + short)
     found += _before_post_mentions(text, fulls)
