@@ -84,8 +84,9 @@ def _settlements(text: str) -> list[Mention]:
             name = text[st:e]
             listed = st > 0 and text[st - 1] == "、" and text.endswith(m.group(), 0, st - 1) \
                 and not text[max(0, st - 6):st - 1].endswith(generic)
-            # A town may be named after a village (陈村镇): 村 may end a 镇's own name.
-            village_town = m.group() == "镇" and text[s - 1] == "村" and text[st] not in "各每全该本乡城农"
+            # A town may be named after a village (陈村镇), and so may a village (棚村村): 村 may end
+            # a 镇's or 村's own name.
+            village_town = m.group() in "镇村" and text[s - 1] == "村" and text[st] not in "各每全该本乡城农"
             core_end = s - 1 if village_town else s
             if name.endswith(generic) and not listed and not village_town \
                     or is_counted(text, st) or _COUNT.match(text, st, s):
@@ -93,8 +94,8 @@ def _settlements(text: str) -> list[Mention]:
             entry = gazetteer.lookup(text[st:s])
             if _NOT_IN_CORE.search(text, st, core_end) or text[st] in "区县市省州旗" or (entry and not entry.is_short):
                 continue
-            if any(stop_ends_at(text, k, PARK) for k in range(st + 1, s + 1)):
-                continue
+            if not listed and any(stop_ends_at(text, k, PARK) for k in range(st + 1, s + 1)):
+                continue  # 在某镇; but an item of a list of towns is one name (甲镇、正某镇)
             out.append(Mention(st, e, name, "Place", "places.settlement", 0.7))
             break
     return out

@@ -30,6 +30,10 @@ from tests.conftest import merged_mentions, plain_doc, recognized, texts
                  set(), {"茶叶之乡"}, id="honorific_home_of_is_no_township"),
     pytest.param("柳州至梧州段开工。",
                  set(), {"梧州"}, id="other_city_short_names_still_need_their_province"),
+    pytest.param("在青山镇岭村村，调研组察看了茶园。各村村干部参加。",
+                 {"岭村村"}, {"各村村"}, id="village_named_after_a_village"),
+    pytest.param("分会场设在石门镇、安平镇、正兴镇。",
+                 {"正兴镇"}, set(), id="town_opening_with_a_stop_word_in_a_list_of_towns"),
 ])
 def test_places_found_and_not_found(text, found, not_found):
     names = recognized(recognize_places, text, "Place")
