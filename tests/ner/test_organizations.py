@@ -63,6 +63,10 @@ def test_outlets_credited_in_bylines(text, outlets, not_outlets):
     ("市妇联、县残联负责人参加。", "市妇联"),
     ("市归国华侨联合会换届。", "市归国华侨联合会"),                         # 侨联 inside 华侨联合会 ends nothing
     ("与北京交通大学合作共建实验室。", "北京交通大学"),                     # 合作 after a name is no 联合会
+    ("代表团走进红星诊所和青川县福利院。", "红星诊所"),                     # clinics and care homes
+    ("代表团走进红星诊所和青川县福利院。", "青川县福利院"),
+    ("青川市光伏产业促进会会长致辞。", "青川市光伏产业促进会"),             # societies
+    ("青川县疾控中心发布提示。", "青川县疾控中心"),
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
