@@ -199,9 +199,12 @@ def _title_chains(text: str, titles: tuple[Title, ...], byline_starts: frozenset
             continue
         chain = [t]
         while True:
-            p = chain[0].start if chain[0].company_start is None else chain[0].company_start
+            p = opening = chain[0].start if chain[0].company_start is None else chain[0].company_start
             while p > 0 and text[p - 1] in " \u3000":
                 p -= 1
+            if p < opening and p in by_end and by_end[p].kind != BYLINE:
+                chain.insert(0, by_end[p])  # 某委党组成员 副主任 某某: titles parted by a space
+                continue
             if p == 0 or text[p - 1] not in CHAIN_SEPARATORS or (p - 1) not in by_end:
                 break
             chain.insert(0, by_end[p - 1])

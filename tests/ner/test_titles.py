@@ -26,6 +26,14 @@ def test_chain_continues_across_a_short_company_name_before_its_top_post(text, t
     assert ordered(recognize_titles, text) == titles
 
 
+@pytest.mark.parametrize("text, titles", [
+    pytest.param("青川市发改委党组成员 副主任 林海峰介绍。", ["青川市发改委党组成员", "副主任"], id="parted_by_a_space"),
+    pytest.param("记者 王明 摄影 李华", ["记者", "摄影"], id="bylines_keep_their_own_names"),
+])
+def test_titles_parted_by_a_space_are_one_chain(text, titles):
+    assert ordered(recognize_titles, text) == titles
+
+
 def test_title_chain_is_split_without_copying_the_shared_prefix():
     assert ordered(recognize_titles, "当天，县委副书记、县长孟庆余出席会议。") == ["县委副书记", "县长"]
     assert ordered(recognize_titles, "市委常委、秘书长，常务副市长韩立东介绍了情况。") == ["市委常委", "秘书长", "常务副市长"]
