@@ -577,10 +577,25 @@ def _list_mentions(text: str) -> list[Mention]:
                     continue
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
-                if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
-                    s = _after_county(text, s, e)
-                    out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
+                for s, e in _joined_items(text, s, e):
+                    item = text[s:e]
+                    if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
+                        s = _after_county(text, s, e)
+                        out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
     return out
+
+
+#: Two short names joined by a conjunction in one list item (甲机械和乙食品).
+_JOINED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,8}?)[和与及]([\u4e00-\u9fff]{2,8})")
+
+
+def _joined_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the list item at ``s``-``e``: two when it joins two short names that each end
+    in an industry word by 和/与/及 (甲机械和乙食品), else the item itself (中和科技 is one name)."""
+    m = _JOINED_ITEM.fullmatch(text, s, e)
+    if m and all(strip_industry(part) != part and len(strip_industry(part)) >= 2 for part in m.groups()):
+        return [m.span(1), m.span(2)]
+    return [(s, e)]
 
 
 #: Endings of government bodies and institutions (治理中心, 农业农村委, 区人武部).
@@ -643,11 +658,13 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             m = _ITEM_END.match(text, pos + 1)
             if not m:
                 break
-            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
-                    and not _SUFFIX.search(m.group()) and not _ends_in_verb(m.group()):
-                # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
-                s = _after_county(text, m.start(), m.end())
-                out.append(Mention(s, m.end(), text[s:m.end()], "Enterprise", "enterprises.list", 0.6))
+            for s, e in _joined_items(text, m.start(), m.end()):  # 甲、乙机械和丙食品: two items
+                item = text[s:e]
+                if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item) \
+                        and not _SUFFIX.search(item) and not _ends_in_verb(item):
+                    # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
+                    s = _after_county(text, s, e)
+                    out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
         while pos > 0 and text[pos - 1] == "、":
@@ -656,7 +673,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if len(item) < 2 or not _opens_phrase(text, start):
                 break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                s = _after_county(text, _after_function_char(text, start, pos - 1), pos - 1)
+                s = _after_county(text, _after_clause_words(text, _after_function_char(text, start, pos - 1), pos - 1),
+                                  pos - 1)  # 为|甲、邀请|甲: the verb or preposition opening the list
                 out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out

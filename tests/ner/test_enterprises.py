@@ -300,6 +300,17 @@ def test_short_company_name_before_its_top_post(text, company):
     assert company in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
 
 
+@pytest.mark.parametrize("text, companies, not_company", [
+    pytest.param("他先后走访了岚峰电子、蔚川机械和青禾食品等企业。", {"蔚川机械", "青禾食品"}, "蔚川机械和青禾食品",
+                 id="two_short_names_joined_in_a_list_item"),
+    pytest.param("他先后走访了岚峰电子、中和科技等企业。", {"中和科技"}, "中和", id="a_conjunction_inside_a_brand"),
+    pytest.param("与岚峰科技、蔚川新材签订战略合作协议。", {"蔚川新材"}, "岚峰科技、蔚川新材", id="abbreviated_trade_word"),
+])
+def test_short_names_joined_and_abbreviated(text, companies, not_company):
+    found = texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+    assert companies <= set(found) and not_company not in found
+
+
 @pytest.mark.parametrize("text, not_company", [
     pytest.param("岚川检测总经理邬建成、战略发展部总经理林海峰出席。", "战略发展部", id="department_of_a_company"),
     pytest.param("青禾集团华东区总裁邬建成介绍。", "华东区", id="region_of_a_company"),
