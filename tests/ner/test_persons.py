@@ -23,6 +23,15 @@ def test_name_ends_before_the_verb_that_follows_it():
     assert recognized(recognize_persons, "县长王强说，要抓好项目。") == {"王强"}
 
 
+@pytest.mark.parametrize("text, person", [
+    pytest.param("签约企业代表、总经理李华发言。", "李华", id="speaking"),
+    pytest.param("总经理李华表态发言。", "李华", id="pledging"),
+    pytest.param("副县长王立进行讲解。", "王立", id="carrying_out"),
+])
+def test_name_ends_before_a_verb_of_speaking_or_acting(text, person):
+    assert recognized(recognize_persons, text) == {person}
+
+
 def test_names_in_a_byline_share_their_role():
     text = "本报讯（记者 郑小川 实习记者周雨桐 贺嘉 通讯员 谭力） 昨日，项目开工。"
     assert recognized(recognize_persons, text) == {"郑小川", "周雨桐", "贺嘉", "谭力"}
