@@ -47,11 +47,23 @@ _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区�
 #: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
 #: is the project (a facility), no organization yet.
 _BUILT_AS_PROJECT = re.compile(r"(?:总部|新院区|院区|新校区|迁建|扩建|改扩建|新建)?(?:建设)?(?:项目|工程)")
+#: 甲、某某中学、乙4个项目, 甲、某某创新中心等项目, 甲和某某小学2个重点项目: an institution listed
+#: among the projects a list closes with (等 or a count before 项目) is a facility built, no organization.
+_LISTED_AS_PROJECT = re.compile(r"(?:[、和及与][^、，,。；;：:！!？?\n]{2,30}?)*"
+                                r"(?:等(?:[0-9一二两三四五六七八九十]+个)?|[0-9一二两三四五六七八九十]+个)"
+                                r"(?:重点|重大|在建|新建|续建|新开工|开工|竣工|产业|民生|社会事业)*项目")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
 _RANK = re.compile(alternation("rank_words.txt"))
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
 _GENERIC = re.compile(rf"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|{_RANK.pattern}|民办|公办"
                       r"|数字|智慧|云上|网上|线上|两市|两地|两区|两县|双方)$")
+
+
+def _listed_as_project(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is an item of a list closed as projects (甲、某某中学、
+    乙4个项目): after a list separator or opening the list, with the closer in the same clause."""
+    in_list = start > 0 and text[start - 1] in "、和及与" or text.startswith(("、", "和", "及", "与"), end)
+    return in_list and _LISTED_AS_PROJECT.match(text, end, end + 120) is not None
 
 
 def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
@@ -160,7 +172,7 @@ def recognize_organizations(text: str) -> list[Mention]:
         if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s) \
-                or _BUILT_AS_PROJECT.match(text, e):
+                or _BUILT_AS_PROJECT.match(text, e) or _listed_as_project(text, start, e):
             continue
         out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))
     for m in _UNIT.finditer(text):

@@ -140,3 +140,20 @@ def test_organizations_named_without_a_suffix_the_grammar_reads(text, found):
 ])
 def test_an_institution_named_as_its_building_project(text, found):
     assert recognized(recognize_organizations, text, "Organization") == found
+
+
+@pytest.mark.parametrize("text, not_organization", [
+    pytest.param("有绿色食品产业园标准化厂房二期、青川市第十六中学、青川城市综合体一期3个项目开工。", "青川市第十六中学",
+                 id="item_of_a_counted_list_of_projects"),
+    pytest.param("引进建设岚峰动力产业园、蔚川锂电池、青川市汽车创新中心等项目。", "青川市汽车创新中心",
+                 id="item_of_a_list_closed_by_projects"),
+    pytest.param("先后到青川市邮件处理中心和青川市实验小学2个重点项目现场调研。", "青川市实验小学",
+                 id="joined_item_of_a_counted_list_of_projects"),
+])
+def test_institutions_listed_as_projects_are_no_organizations(text, not_organization):
+    assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+def test_institutions_listed_before_a_kind_of_body_stay_organizations():
+    found = texts(recognize_organizations(plain_doc("重庆大学、重庆市实验小学等单位参加项目签约。")), "Organization")
+    assert {"重庆大学", "重庆市实验小学"} <= set(found)
