@@ -41,7 +41,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import alternation_of, load_set
 from kg.model import Mention
-from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
+from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at, suffix_regex
 from kg.vocabulary import has_unknown_word, starts_with_proper_noun
 from kg.spans import SpanIndex, list_matches, occurrences
 
@@ -339,10 +339,30 @@ def _listed_settlements(text: str) -> list[Mention]:
     return out
 
 
+#: How far the name of a zone or work may run on after the place that opens it.
+_WORK_REACH = 12
+
+
+@lru_cache(maxsize=1)
+def _work_suffixes() -> re.Pattern[str]:
+    return re.compile("|".join(p.pattern for p in (suffix_regex("park_suffixes.txt"), suffix_regex("project_suffixes.txt"))))
+
+
+def _opens_a_work(text: str, pos: int) -> bool:
+    """Whether the name of a zone or a work runs on from ``pos`` to its suffix (某某|低碳小镇,
+    某某|段五号大桥): the place before ``pos`` opens that name."""
+    end = pos
+    while end < min(len(text), pos + _WORK_REACH) and is_name_char(text[end]):
+        end += 1
+    suffixes = _work_suffixes()
+    return any((m := suffixes.match(text, k)) is not None and m.end() <= end for k in range(pos + 1, end))
+
+
 def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention]) -> list[Mention]:
     """``保X镇 ... 为保X的工业``: a town or township named once in full is named by
     its two-character stem elsewhere, where the stem stands alone (a boundary or
-    stop word on both sides, 的 after it)."""
+    stop word on both sides, 的 after it) or opens the name of a zone or a work
+    (保X低碳小镇, 保X段大桥: a nested place)."""
     stems = {m.text[:-1] for m in settlements if m.text[-1] in "镇乡" and len(m.text) == 3}
     out: list[Mention] = []
     covered = SpanIndex(taken)
@@ -351,8 +371,11 @@ def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention
         for s, e in found[stem]:
             if covered.containing(s, e):
                 continue
-            before_ok = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, PARK)
-            after_ok = e == len(text) or not is_name_char(text[e]) or text[e] == "的"
+            opens_work = _opens_a_work(text, e)
+            # a road's number before the place opening a work's name: G352某某段大桥
+            before_ok = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, PARK) \
+                or opens_work and text[s - 1].isascii() and text[s - 1].isalnum()
+            after_ok = e == len(text) or not is_name_char(text[e]) or text[e] == "的" or opens_work
             if before_ok and after_ok:
                 out.append(Mention(s, e, stem, "Place", "places.settlement_stem", 0.55))
     return out
