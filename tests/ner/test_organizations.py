@@ -67,6 +67,7 @@ def test_outlets_credited_in_bylines(text, outlets, not_outlets):
     ("代表团走进红星诊所和青川县福利院。", "青川县福利院"),
     ("青川市光伏产业促进会会长致辞。", "青川市光伏产业促进会"),             # societies
     ("青川县疾控中心发布提示。", "青川县疾控中心"),
+    ("（中外新闻社 中外新闻网记者 王明）", "中外新闻社"),                    # a news agency
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
