@@ -20,8 +20,10 @@ def recognize_govorgs(doc: Document) -> list[Mention]:
     in_title = {b.start for b in bodies if role_at(text, b.end) > b.end}
     # 市委财经委, 省政府新闻办: a bare body that only ever opens a longer body's name is part of it
     # (the tuning gold of the corpus never lists it then); one written alone anywhere is a mention.
-    opening = {(b.start, b.end) for b in bodies for o in bodies if o.start == b.start and o.end > b.end}
-    alone = {text[b.start:b.end] for b in bodies if b.bare and (b.start, b.end) not in opening}
+    longest: dict[int, int] = {}
+    for b in bodies:
+        longest[b.start] = max(longest.get(b.start, b.end), b.end)
+    alone = {text[b.start:b.end] for b in bodies if b.bare and longest[b.start] == b.end}
     mentions = []
     for body in bodies:
         if body.bare and body.start in in_title:
