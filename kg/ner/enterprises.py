@@ -814,6 +814,8 @@ def _top_post_regex() -> re.Pattern[str]:
 
 #: Punctuation a chain of posts is written after: a company named before a post opens there.
 _POST_CHAIN_OPENERS = "、，,。；;：:\n（(“\" \u3000"
+#: Words that qualify a post rather than name its company (荣誉董事长, 轮值总裁).
+_POST_QUALIFIERS = re.compile(r"荣誉|名誉|终身|轮值|代理|临时|联席")
 #: A name of letters, digits or Chinese characters (TCL, 三一).
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
@@ -834,7 +836,12 @@ def company_before_post(text: str, post_start: int) -> int:
     if len(own) < 2 or not _NAME_CHARS.fullmatch(name) or own in _generic() or own[0] in _QUANTIFIER_CHARS \
             or _other_kind(name) or _TITLE_WORDS.search(name) or _SUFFIX.search(name) or "的" in name:
         return post_start
-    return s
+    # a brand (a word the dictionary does not know) or a trade name and its industry word (某某检测);
+    # not the words that qualify a post (现任, 首任, 荣誉) or name a party (外方, 合资方, 大股东)
+    trade = strip_industry(own)
+    if _POST_QUALIFIERS.fullmatch(own):
+        return post_start
+    return s if _looks_like_brand(own) or trade != own and len(trade) >= 2 else post_start
 
 
 def _before_post_mentions(text: str, fulls: list[Mention]) -> list[Mention]:

@@ -317,6 +317,9 @@ def test_short_names_joined_and_abbreviated(text, companies, not_company):
     pytest.param("该公司董事长兼总经理邬建成介绍。", "董事长兼", id="another_post"),
     pytest.param("会议决定，董事长会议每年召开两次。", "会议决定", id="no_holder_named"),
     pytest.param("市领导会见了岚川检测总经理邬建成。", "会见了岚川检测", id="object_of_a_verb_is_read_by_other_rules"),
+    pytest.param("会上，现任董事长邬建成致辞。", "现任", id="a_word_of_time_before_the_post"),
+    pytest.param("会上，荣誉董事长邬建成致辞。", "荣誉", id="an_honorary_post"),
+    pytest.param("会上，合资方董事长邬建成致辞。", "合资方", id="a_party_named_by_its_role"),
 ])
 def test_no_company_before_a_post_of_a_department_or_with_no_holder(text, not_company):
     assert not_company not in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
