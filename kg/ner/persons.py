@@ -33,6 +33,7 @@ from kg.lexicon import alternation_of, load_lines, load_table
 from kg.model import Document, Mention
 from kg import person_names as names
 from kg.ner.titles import byline_name_closed, post_titles
+from kg.vocabulary import is_word, word_tag
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -278,6 +279,8 @@ def _from_closing_credits(text: str) -> list[Mention]:
             found.append(_credited(text, pos, pos + len(part)))
             pos = _CREDIT_SEPARATORS.match(text, pos + len(part)).end() if pos + len(part) < m.end(1) else m.end(1)
         else:
+            if len(found) == 1 and is_word(found[0].text) and not word_tag(found[0].text).startswith("nr"):
+                continue  # （周刊）: a word of the dictionary alone, not a name in it, is no credit
             out.extend(found)
     return out
 

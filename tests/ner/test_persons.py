@@ -258,6 +258,7 @@ def test_names_before_leaders_and_in_closing_credits(text, persons):
     "项目位于城区。（资料图片）",                 # a closing bracket with no name
     "合作项目在北京签约。（北京）",               # a place in the closing bracket
     "项目总投资7亿元。（韦家明 资料图片）",        # not every part a name
+    "项目总投资7亿元。（周刊）",                    # a word of the dictionary alone
 ])
 def test_no_person_from_leaders_or_brackets_without_names(text):
     assert not recognized(recognize_persons, text)
