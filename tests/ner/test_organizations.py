@@ -155,6 +155,14 @@ def test_institutions_listed_as_projects_are_no_organizations(text, not_organiza
     assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
 
 
+@pytest.mark.parametrize("text, not_organization", [
+    pytest.param("民营医院和个体诊所参加。", "个体诊所", id="a_kind_of_clinic"),
+    pytest.param("项目在产权交易所挂牌。", "产权交易所", id="a_kind_of_exchange"),
+])
+def test_shared_heads_need_a_place_or_a_brand(text, not_organization):
+    assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
 def test_institutions_listed_before_a_kind_of_body_stay_organizations():
     found = texts(recognize_organizations(plain_doc("重庆大学、重庆市实验小学等单位参加项目签约。")), "Organization")
     assert {"重庆大学", "重庆市实验小学"} <= set(found)
