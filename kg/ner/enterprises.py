@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from kg import gazetteer
+from kg import gazetteer, person_names
 from kg.lexicon import alternation, load_set
 from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
@@ -384,6 +384,12 @@ def _opens_phrase(text: str, s: int) -> bool:
     return s == 0 or not is_name_char(text[s - 1]) or bool(stop_ends_at(text, s, ENTERPRISE))
 
 
+def _opens_after_place(text: str, s: int) -> bool:
+    """Whether punctuation, a stop word or a place's name stands right before ``s``."""
+    window = text[max(0, s - 8):s]
+    return _opens_phrase(text, s) or gazetteer.ends_with_place(window, allow_short=False) < len(window)
+
+
 def stands_alone(text: str, s: int, e: int) -> bool:
     """A short name between boundaries: punctuation or a stop word on its left, and on its
     right punctuation, a stop word or a place (某某在…, 让某某北京工厂…)."""
@@ -571,10 +577,25 @@ def _list_mentions(text: str) -> list[Mention]:
                     continue
                 if pattern is _LIST_SERVED and not _looks_like_brand(item) or _is_sector(item):
                     continue  # 为制造业、服务业提供…, 引进数字经济、现代物流等企业: sectors
-                if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
-                    s = _after_county(text, s, e)
-                    out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
+                for s, e in _joined_items(text, s, e):
+                    item = text[s:e]
+                    if _list_item_ok(item) and not (pattern in (_LIST_COUNTED, _LIST_IN_BRACKETS) and _other_kind(item)):
+                        s = _after_county(text, s, e)
+                        out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.65))
     return out
+
+
+#: Two short names joined by a conjunction in one list item (甲机械和乙食品).
+_JOINED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,8}?)[和与及]([\u4e00-\u9fff]{2,8})")
+
+
+def _joined_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the list item at ``s``-``e``: two when it joins two short names that each end
+    in an industry word by 和/与/及 (甲机械和乙食品), else the item itself (中和科技 is one name)."""
+    m = _JOINED_ITEM.fullmatch(text, s, e)
+    if m and all(strip_industry(part) != part and len(strip_industry(part)) >= 2 for part in m.groups()):
+        return [m.span(1), m.span(2)]
+    return [(s, e)]
 
 
 #: Endings of government bodies and institutions (治理中心, 农业农村委, 区人武部).
@@ -637,11 +658,13 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             m = _ITEM_END.match(text, pos + 1)
             if not m:
                 break
-            if _list_item_ok(m.group()) and not _other_kind(m.group()) and _looks_like_brand(m.group()) \
-                    and not _SUFFIX.search(m.group()) and not _ends_in_verb(m.group()):
-                # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
-                s = _after_county(text, m.start(), m.end())
-                out.append(Mention(s, m.end(), text[s:m.end()], "Enterprise", "enterprises.list", 0.6))
+            for s, e in _joined_items(text, m.start(), m.end()):  # 甲、乙机械和丙食品: two items
+                item = text[s:e]
+                if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item) \
+                        and not _SUFFIX.search(item) and not _ends_in_verb(item):
+                    # 向某某集团学习: the suffix grammar reads that name; 甲、乙展览馆调研: the clause's verb
+                    s = _after_county(text, s, e)
+                    out.append(Mention(s, e, text[s:e], "Enterprise", "enterprises.list", 0.6))
             pos = m.end()
         pos = full.start  # items before it
         while pos > 0 and text[pos - 1] == "、":
@@ -650,7 +673,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if len(item) < 2 or not _opens_phrase(text, start):
                 break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                s = _after_county(text, _after_function_char(text, start, pos - 1), pos - 1)
+                s = _after_county(text, _after_clause_words(text, _after_function_char(text, start, pos - 1), pos - 1),
+                                  pos - 1)  # 为|甲、邀请|甲: the verb or preposition opening the list
                 out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start
     return out
@@ -783,6 +807,57 @@ def _brand_industry_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _top_post_regex() -> re.Pattern[str]:
+    return re.compile(alternation("company_top_posts.txt"))
+
+
+#: Punctuation a chain of posts is written after: a company named before a post opens there.
+_POST_CHAIN_OPENERS = "、，,。；;：:\n（(“\" \u3000"
+#: Words that qualify a post rather than name its company (荣誉董事长, 轮值总裁).
+_POST_QUALIFIERS = re.compile(r"荣誉|名誉|终身|轮值|代理|临时|联席")
+#: A name of letters, digits or Chinese characters (TCL, 三一).
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def company_before_post(text: str, post_start: int) -> int:
+    """Start of a company written by a short name right before one of its top posts
+    (``kg/data/company_top_posts.txt``) at ``post_start``: 某某检测总经理, 某某科技董事长,
+    the name opening a phrase after punctuation; ``post_start`` if there is none.  Not a
+    department, office or region (战略发展部总经理, 华东区总裁), a body or institution
+    (某某研究院院长), a legal name (its suffix finds it), nor another post (董事长兼总经理)."""
+    if not _top_post_regex().match(text, post_start):
+        return post_start
+    s = left_boundary(text, post_start, ENTERPRISE, max_len=10)
+    if s > 0 and text[s - 1] not in _POST_CHAIN_OPENERS:
+        return post_start  # 会见了|某某董事长: a verb's object, read by the other rules
+    name = text[s:post_start]
+    own = _brand(text, s, post_start)
+    if len(own) < 2 or not _NAME_CHARS.fullmatch(name) or own in _generic() or own[0] in _QUANTIFIER_CHARS \
+            or _other_kind(name) or _TITLE_WORDS.search(name) or _SUFFIX.search(name) or "的" in name:
+        return post_start
+    # a brand (a word the dictionary does not know) or a trade name and its industry word (某某检测);
+    # not the words that qualify a post (现任, 首任, 荣誉) or name a party (外方, 合资方, 大股东)
+    trade = strip_industry(own)
+    if _POST_QUALIFIERS.fullmatch(own):
+        return post_start
+    return s if _looks_like_brand(own) or trade != own and len(trade) >= 2 else post_start
+
+
+def _before_post_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
+    """A company named by a short name before its top post and the holder's name
+    (``某某检测总经理张某、…``): ``enterprises.before_post``."""
+    covered = SpanIndex(fulls)
+    out: list[Mention] = []
+    for m in _top_post_regex().finditer(text):
+        if person_names.name_end(text, m.end()) == m.end():
+            continue  # 董事长会议: no holder named
+        s = company_before_post(text, m.start())
+        if s < m.start() and not covered.containing(s, m.start()):
+            out.append(Mention(s, m.start(), text[s:m.start()], "Enterprise", "enterprises.before_post", 0.6))
+    return out
+
+
 @in_squeezed_text
 def recognize_enterprises(text: str) -> list[Mention]:
     fulls = _suffix_mentions(text)
@@ -790,8 +865,11 @@ def recognize_enterprises(text: str) -> list[Mention]:
     brands = _brand_mentions(text, fulls)
     # Items of one list are judged alike: a brand next to a company named by its field or by the
     # lexicon is one too (a short name must be a whole item, not the owner opening a project's).
-    listed = fulls + [m for m in short + brands if m.end == len(text) or text[m.end] in _ITEM_CLOSERS
-                      or _clause_follows(text, m.end)]
+    # A brand inside a word (华为 in a person's name 许华为) is no item: it must open its phrase
+    # or follow the place that locates it (某某区|某某食品).
+    listed = fulls + [m for m in short + brands if _opens_after_place(text, m.start) and (
+                      m.end == len(text) or text[m.end] in _ITEM_CLOSERS or _clause_follows(text, m.end))]
     found = (fulls + _alias_mentions(text, fulls) + brands + _list_mentions(text)
              + _list_neighbours(text, listed) + _joined_to_companies(text, fulls) + short)
+    found += _before_post_mentions(text, fulls)
     return found + _trade_name_mentions(text, fulls, found)

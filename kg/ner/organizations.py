@@ -4,7 +4,8 @@ labs, hospitals, media, associations, armed-forces units).
 - ``organizations.suffix``: a suffix of ``kg/data/org_suffixes.txt`` (大学, 研究院,
   实验室, 人民医院, 日报, 融媒体中心, 协会 ...) with the left boundary of
   ``kg.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
-  of its own (陆军军医大学, 广阳湾实验室).  A suffix followed by a company's
+  of its own (陆军军医大学, 广阳湾实验室); one of ``kg/data/org_suffixes_named.txt``
+  (诊所, 交易所, 养老院) a place or a brand the dictionary does not know.  A suffix followed by a company's
   legal suffix (某某研究院有限公司) belongs to the Enterprise.
 - ``organizations.unit``: the bodies written as 省/区/市/县 + unit (区人武部,
   市工商联, 区少工委, hospitals by number: 市一院) and the Youth League
@@ -47,11 +48,44 @@ _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区�
 #: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
 #: is the project (a facility), no organization yet.
 _BUILT_AS_PROJECT = re.compile(r"(?:总部|新院区|院区|新校区|迁建|扩建|改扩建|新建)?(?:建设)?(?:项目|工程)")
+#: 甲、某某中学、乙4个项目, 甲、某某创新中心等项目, 甲和某某小学2个重点项目: an institution listed
+#: among the projects a list closes with (等 or a count before 项目) is a facility built, no organization.
+_LISTED_AS_PROJECT = re.compile(r"(?:[、和及与][^、，,。；;：:！!？?\n]{2,30}?)*"
+                                r"(?:等(?:[0-9一二两三四五六七八九十]+个)?|[0-9一二两三四五六七八九十]+个)"
+                                r"(?:重点|重大|在建|新建|续建|新开工|开工|竣工|产业|民生|社会事业)*项目")
 #: A rank or category in front: 国家级铁路创新研究院 names no single body.
 _RANK = re.compile(alternation("rank_words.txt"))
 #: A name that only states a category (高校, 中小学, 各医院) or rank.
 _GENERIC = re.compile(rf"(?:各|该|本|此|这所|全市|全区|全县|我市|我区|中小|高等|重点|示范|普通|{_RANK.pattern}|民办|公办"
                       r"|数字|智慧|云上|网上|线上|两市|两地|两区|两县|双方)$")
+
+
+#: Heads that many unnamed organizations share (诊所, 交易所): kg/data/org_suffixes_named.txt.
+_NAMED_TABLE = "org_suffixes_named.txt"
+
+
+@lru_cache(maxsize=1)
+def _named_suffix_regex() -> re.Pattern[str]:
+    return suffix_regex(_NAMED_TABLE, not_before=_NOT_SUFFIX_NEXT)
+
+
+def _suffix_matches(text: str) -> list[re.Match[str]]:
+    """The heads of both tables in text order (a head of the named table a name must earn)."""
+    found = list(suffix_regex(_TABLE, not_before=_NOT_SUFFIX_NEXT).finditer(text))
+    return sorted(found + list(_named_suffix_regex().finditer(text)), key=lambda m: m.start())
+
+
+def _placed_or_branded(text: str, start: int, suffix_start: int) -> bool:
+    """A place opens the name, or its brand is a word the dictionary does not know (某某心理诊所)."""
+    chain_end = gazetteer.match_place_chain(text, start, suffix_start)
+    return chain_end > start or has_unknown_word(without_parentheses(text[start:suffix_start]))
+
+
+def _listed_as_project(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is an item of a list closed as projects (甲、某某中学、
+    乙4个项目): after a list separator or opening the list, with the closer in the same clause."""
+    in_list = start > 0 and text[start - 1] in "、和及与" or text.startswith(("、", "和", "及", "与"), end)
+    return in_list and _LISTED_AS_PROJECT.match(text, end, end + 120) is not None
 
 
 def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
@@ -153,15 +187,17 @@ def _outlets(text: str) -> list[Mention]:
 @in_squeezed_text
 def recognize_organizations(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in suffix_regex(_TABLE, not_before=_NOT_SUFFIX_NEXT).finditer(text):
+    for m in _suffix_matches(text):
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
         start = _start_at_inner_place(text, start, s)
         if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s) \
-                or _BUILT_AS_PROJECT.match(text, e):
+                or _BUILT_AS_PROJECT.match(text, e) or _listed_as_project(text, start, e):
             continue
+        if m.re is _named_suffix_regex() and not _placed_or_branded(text, start, s):
+            continue  # 个体诊所, 产权交易所: a kind many share, no name
         out.append(Mention(start, e, text[start:e], "Organization", "organizations.suffix", 0.8))
     for m in _UNIT.finditer(text):
         s = m.start()  # 区人武部 after a boundary, not the tail of 南川区人武部

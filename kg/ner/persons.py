@@ -33,6 +33,7 @@ from kg.lexicon import alternation_of, load_lines, load_table
 from kg.model import Document, Mention
 from kg import person_names as names
 from kg.ner.titles import byline_name_closed, post_titles
+from kg.vocabulary import is_word, word_tag
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -159,12 +160,17 @@ def _taken_as(text: str, start: int, cue_end: int) -> bool:
 
 def _from_subject_cues(text: str) -> list[Mention]:
     """A name opening a clause, right before 一行/同志 (张某一行来到…); the last of a list
-    closed by 等 before the cue (甲、乙、张某等同志: 等 ends the list, not the name)."""
-    after = tuple(w for w, k in load_table("person_list_cues.tsv") if k == "after")
+    closed by 等 before the cue (甲、乙、张某等同志: 等 ends the list, not the name), and
+    before 等 + the leaders it describes (王某等市领导)."""
+    rows = load_table("person_list_cues.tsv")
+    cues = [(w, False) for w, k in rows if k == "after"] + [(w, True) for w, k in rows if k == "after_list"]
     out = []
-    for cue in after:
+    for cue, needs_list_end in cues:
         for m in re.finditer(re.escape(cue), text):
-            end = m.start() - 1 if text.endswith(_LIST_END, 0, m.start()) else m.start()
+            closed = text.endswith(_LIST_END, 0, m.start())
+            if needs_list_end and not closed:
+                continue
+            end = m.start() - 1 if closed else m.start()
             for n in (3, 2, 4):
                 s = end - n
                 if s < 0 or not (names.pause_at(text, s - 1) or _taken_as(text, s, m.end())) \
@@ -243,8 +249,8 @@ def _credited(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, text[start:end], "Person", source="persons.credit", confidence=0.8)
 
 
-#: A dateline bracket holding only the author's name: 本网讯（张某）.
-_DATELINE_CREDIT = re.compile(r"讯\s*[（(]\s*")
+#: A dateline bracket holding only the author's name: 本网讯（张某）, 某某在线某地消息（张某）.
+_DATELINE_CREDIT = re.compile(r"(?:讯|消息)\s*[（(]\s*")
 _BRACKET_CLOSE = re.compile(r"\s*[）)]")
 
 
@@ -254,6 +260,28 @@ def _from_dateline_credits(text: str) -> list[Mention]:
         end = _unroled_name_end(text, m.end())
         if end is not None and _BRACKET_CLOSE.match(text, end):
             out.append(_credited(text, m.end(), end))
+    return out
+
+
+#: A bracket closing a paragraph that holds only names, parted by spaces or 、: the authors'
+#: credit at an article's end (（张某  李某）, （张某、李某）).
+_CLOSING_CREDIT = re.compile(r"[（(]([\u3400-\u9fff]{2,4}(?:[ \u3000、]+[\u3400-\u9fff]{2,4}){0,3})[）)][ \u3000]*(?:\n|$)")
+_CREDIT_SEPARATORS = re.compile(r"[ \u3000、]+")
+
+
+def _from_closing_credits(text: str) -> list[Mention]:
+    out = []
+    for m in _CLOSING_CREDIT.finditer(text):
+        pos, found = m.start(1), []
+        for part in _CREDIT_SEPARATORS.split(m.group(1)):
+            if _unroled_name_end(text, pos) != pos + len(part):
+                break  # every part a whole name, or none is taken: （资料图片）, （北京）
+            found.append(_credited(text, pos, pos + len(part)))
+            pos = _CREDIT_SEPARATORS.match(text, pos + len(part)).end() if pos + len(part) < m.end(1) else m.end(1)
+        else:
+            if len(found) == 1 and is_word(found[0].text) and not word_tag(found[0].text).startswith("nr"):
+                continue  # （周刊）: a word of the dictionary alone, not a name in it, is no credit
+            out.extend(found)
     return out
 
 
@@ -307,6 +335,7 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
     found = (_from_titles(doc) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_speaker_cues(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text) + _from_profiles(text)
+             + _from_speaker_cues(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text)
+             + _from_closing_credits(text) + _from_profiles(text)
              + _from_theories(text))
     return found + _propagate(text, found)

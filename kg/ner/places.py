@@ -41,7 +41,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import alternation_of, load_set
 from kg.model import Mention
-from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at
+from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at, suffix_regex
 from kg.vocabulary import has_unknown_word, starts_with_proper_noun
 from kg.spans import SpanIndex, list_matches, occurrences
 
@@ -84,8 +84,9 @@ def _settlements(text: str) -> list[Mention]:
             name = text[st:e]
             listed = st > 0 and text[st - 1] == "、" and text.endswith(m.group(), 0, st - 1) \
                 and not text[max(0, st - 6):st - 1].endswith(generic)
-            # A town may be named after a village (陈村镇): 村 may end a 镇's own name.
-            village_town = m.group() == "镇" and text[s - 1] == "村" and text[st] not in "各每全该本乡城农"
+            # A town may be named after a village (陈村镇), and so may a village (棚村村): 村 may end
+            # a 镇's or 村's own name.
+            village_town = m.group() in "镇村" and text[s - 1] == "村" and text[st] not in "各每全该本乡城农"
             core_end = s - 1 if village_town else s
             if name.endswith(generic) and not listed and not village_town \
                     or is_counted(text, st) or _COUNT.match(text, st, s):
@@ -93,8 +94,8 @@ def _settlements(text: str) -> list[Mention]:
             entry = gazetteer.lookup(text[st:s])
             if _NOT_IN_CORE.search(text, st, core_end) or text[st] in "区县市省州旗" or (entry and not entry.is_short):
                 continue
-            if any(stop_ends_at(text, k, PARK) for k in range(st + 1, s + 1)):
-                continue
+            if not listed and any(stop_ends_at(text, k, PARK) for k in range(st + 1, s + 1)):
+                continue  # 在某镇; but an item of a list of towns is one name (甲镇、正某镇)
             out.append(Mention(st, e, name, "Place", "places.settlement", 0.7))
             break
     return out
@@ -338,10 +339,30 @@ def _listed_settlements(text: str) -> list[Mention]:
     return out
 
 
+#: How far the name of a zone or work may run on after the place that opens it.
+_WORK_REACH = 12
+
+
+@lru_cache(maxsize=1)
+def _work_suffixes() -> re.Pattern[str]:
+    return re.compile("|".join(p.pattern for p in (suffix_regex("park_suffixes.txt"), suffix_regex("project_suffixes.txt"))))
+
+
+def _opens_a_work(text: str, pos: int) -> bool:
+    """Whether the name of a zone or a work runs on from ``pos`` to its suffix (某某|低碳小镇,
+    某某|段五号大桥): the place before ``pos`` opens that name."""
+    end = pos
+    while end < min(len(text), pos + _WORK_REACH) and is_name_char(text[end]):
+        end += 1
+    suffixes = _work_suffixes()
+    return any((m := suffixes.match(text, k)) is not None and m.end() <= end for k in range(pos + 1, end))
+
+
 def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention]) -> list[Mention]:
     """``保X镇 ... 为保X的工业``: a town or township named once in full is named by
     its two-character stem elsewhere, where the stem stands alone (a boundary or
-    stop word on both sides, 的 after it)."""
+    stop word on both sides, 的 after it) or opens the name of a zone or a work
+    (保X低碳小镇, 保X段大桥: a nested place)."""
     stems = {m.text[:-1] for m in settlements if m.text[-1] in "镇乡" and len(m.text) == 3}
     out: list[Mention] = []
     covered = SpanIndex(taken)
@@ -350,8 +371,11 @@ def _settlement_stems(text: str, settlements: list[Mention], taken: list[Mention
         for s, e in found[stem]:
             if covered.containing(s, e):
                 continue
-            before_ok = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, PARK)
-            after_ok = e == len(text) or not is_name_char(text[e]) or text[e] == "的"
+            opens_work = _opens_a_work(text, e)
+            # a road's number before the place opening a work's name: G352某某段大桥
+            before_ok = s == 0 or not is_name_char(text[s - 1]) or stop_ends_at(text, s, PARK) \
+                or opens_work and text[s - 1].isascii() and text[s - 1].isalnum()
+            after_ok = e == len(text) or not is_name_char(text[e]) or text[e] == "的" or opens_work
             if before_ok and after_ok:
                 out.append(Mention(s, e, stem, "Place", "places.settlement_stem", 0.55))
     return out

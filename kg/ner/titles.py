@@ -38,6 +38,7 @@ from kg.model import BYLINE, TITLE, Appointment, Document, Mention, PostTitles, 
 from kg import person_names as names
 from kg.boundary import left_boundary
 from kg.bodies import body_kinds, company_suffixes, find_bodies, level_words
+from kg.ner.enterprises import company_before_post
 from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 
 CHAIN_SEPARATORS = "、，,"
@@ -174,6 +175,8 @@ def _titles(text: str) -> tuple[Title, ...]:
         if start < m.start() and text.endswith(company_suffixes(), start, m.start()):
             # the company is an Enterprise mention that posts.py joins to the title
             start, company_start = m.start(), start
+        elif start == m.start() and (short_name := company_before_post(text, start)) < start:
+            company_start = short_name  # 某某检测总经理: a company's short name before its top post
         if m.group("head") in needs_body and inner is None and m.start() not in body_ends \
                 and (company_start is None or kind != "enterprise"):
             continue  # 企业代表 and 相关负责人 are no posts; 县人大代表 and 某某公司负责人 are
@@ -196,9 +199,12 @@ def _title_chains(text: str, titles: tuple[Title, ...], byline_starts: frozenset
             continue
         chain = [t]
         while True:
-            p = chain[0].start if chain[0].company_start is None else chain[0].company_start
+            p = opening = chain[0].start if chain[0].company_start is None else chain[0].company_start
             while p > 0 and text[p - 1] in " \u3000":
                 p -= 1
+            if p < opening and p in by_end and by_end[p].kind != BYLINE:
+                chain.insert(0, by_end[p])  # 某委党组成员 副主任 某某: titles parted by a space
+                continue
             if p == 0 or text[p - 1] not in CHAIN_SEPARATORS or (p - 1) not in by_end:
                 break
             chain.insert(0, by_end[p - 1])

@@ -19,7 +19,9 @@
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
 - a project named by its owner and its last words (良创机械制造项目 ->
-  良创机械绿色砼浆设备制造项目), or without 项目 (某某输变电工程 -> 某某输变电工程项目);
+  良创机械绿色砼浆设备制造项目), or without 项目 (某某输变电工程 -> 某某输变电工程项目), or by
+  the opening of one other project's name and 项目 (某某中心项目 -> 某某中心总部经济项目,
+  某某新材料项目 -> 某市某某新材料制造基地);
 - a listed company's usual short name (某某股份 -> 某某食品股份有限公司) and a brand
   without its industry word (某某 -> 某某科技).
 
@@ -52,7 +54,8 @@ def extract_aliases(ctx: DocContext) -> list[Relation]:
             if full is not None and full.type == r.tail.type and compact(full.text) != compact(r.head.text):
                 r = ctx.relation(r.head, "alias_of", full, r.pattern, r.evidence)
             out.append(r)
-    return out
+    aliased = {compact(r.head.text) for r in out}
+    return out + [r for r in _project_openings(ctx) if compact(r.head.text) not in aliased]
 
 
 #: Words after a company's short name that leave it the same company (一汽 -> 一汽集团).
@@ -274,3 +277,39 @@ def _owner_kept(ctx: DocContext, short: str, full: str) -> bool:
     Two projects of one list (…汽车轴生产数字化车间, …汽车紧固件生产数字化车间) share words, not owners."""
     owners = ctx.texts_by_type.get("Enterprise", set()) | ctx.texts_by_type.get("Organization", set())
     return any(short.startswith(o) and full.startswith(o) for o in owners)
+
+
+#: What closes a project's short name after the opening words of its full name (某某中心项目,
+#: 某某电厂三期工程项目).
+PROJECT_SHORT_CLOSER = re.compile(r"(?:建设)?(?:工程项目|工程|项目)$")
+#: Fewest characters of the full name's opening a short name keeps (某某中心, not a place's 2).
+MIN_PROJECT_OPENING = 4
+#: What goes on after the opening in another project's name: a phase, a works built with it,
+#: a list (某某产业园二期项目, 某某产业园配套道路项目, 某某园及…) -- a project of its own.
+OTHER_PROJECT_GOES_ON = re.compile(r"[0-9一二三四五六七八九十]+期|配套|及|和|与|[（(、]")
+
+
+def _project_openings(ctx: DocContext) -> list[Relation]:
+    """某某中心项目 -> 某某中心总部经济项目, 某某电厂三期工程项目 -> 某某电厂三期…发电项目, 某某新材料项目 ->
+    某市某某新材料制造基地: a project named by the opening of one other project's name (after the
+    place that opens it; 4 characters or more) and 项目/工程 is its short name, when no other
+    project of the document opens with the same words."""
+    names = sorted(ctx.texts_by_type.get("Project", ()), key=lambda n: (len(n), n))
+    places = ctx.texts_by_type.get("Place", set())
+    by_opening: dict[str, set[str]] = {}
+    for full in names:  # each name's openings, bounded by its length: linear in the names
+        for start in {0, len(leading_place(full, places))}:
+            for k in range(start + MIN_PROJECT_OPENING, len(full)):
+                if not OTHER_PROJECT_GOES_ON.match(full, k):
+                    by_opening.setdefault(full[start:k], set()).add(full)
+    out: list[Relation] = []
+    for short in names:
+        core = PROJECT_SHORT_CLOSER.sub("", short)
+        if core == short or len(core) < MIN_PROJECT_OPENING:
+            continue
+        fulls = {f for f in by_opening.get(core, ()) if len(f) > len(short) and not f.startswith(short)}
+        if len(fulls) == 1:
+            tail = ctx.first_mention(fulls.pop(), ("Project",))
+            out.append(ctx.relation(ctx.first_mention(short, ("Project",)), "alias_of", tail,
+                                    "short_form.project_opening", ctx.evidence(tail)))
+    return out

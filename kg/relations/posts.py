@@ -10,7 +10,8 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
     2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
-重庆日报记者); 该公司/公司 before a title stands for the company named shortly before.
+重庆日报记者); 该公司/公司 before a title stands for the company named shortly before;
+a post on a project (某某集团某某大厦项目经理) is held in the company opening the phrase.
 member_of goes to every body named inside the chain's titles, except bare bodies
 fused into a title (市委常委 names no GovOrg); a later title inherits the opening of
 an earlier one (区委常委、政法委书记 -> 区委政法委; 某新片区党工委书记、管委会主任 -> 某新片区
@@ -68,6 +69,8 @@ def _add_posts(ctx: DocContext, out: list[Relation], person: Mention, chain: lis
     bodies = _bodies(ctx, titles)
     if not bodies:
         bodies = _company_named_before(ctx, titles[0])
+    if not bodies:
+        bodies = next((b for t in titles if (b := _company_of_project_post(ctx, t))), [])
     if not bodies and pattern == "title_before_name":
         bodies = _body_of_list_before(ctx, titles)
     if not bodies and pattern == "title_after_name":
@@ -98,6 +101,25 @@ def _company_named_before(ctx: DocContext, title: Mention) -> list[Mention]:
     companies = [m for m in ctx.inside(max(paragraph, start - COMPANY_REACH), start, ("Enterprise",))
                  if ctx.is_outermost(m)]
     return companies[-1:]
+
+
+#: How far back (characters) a post on a project looks for the company named before the project.
+PROJECT_POST_REACH = 30
+#: What a phrase naming a company and its project is made of (某某集团某某大厦(一期)项目部).
+_PHRASE_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()×·]")
+
+
+def _company_of_project_post(ctx: DocContext, title: Mention) -> list[Mention]:
+    """某某集团某某大厦项目经理张某, 某某公司某某隧道项目部经理张某: a post on a project (``project_post``
+    of kg/data/relation_triggers.tsv) is held in the company that opens the phrase naming the project."""
+    if not ctx.text.endswith(triggers("project_post"), 0, title.end):
+        return []
+    start = title.start
+    floor = max(0, start - PROJECT_POST_REACH)
+    while start > floor and _PHRASE_CHAR.match(ctx.text, start - 1):
+        start -= 1
+    companies = [m for m in ctx.inside(start, title.start, ("Enterprise",)) if ctx.is_outermost(m)]
+    return companies[:1]
 
 
 #: Characters that end the name of a body: a title holding one before its post word names its own.

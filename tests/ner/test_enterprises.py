@@ -159,6 +159,7 @@ def test_no_short_company_name_in_quantities_and_longer_names(text, not_company)
     ("引进数字经济、现代物流等企业30家。", "数字经济"),                              # sectors said to be companies
     ("。向华岭集团学习，紧盯东蓝集团。", "向华岭集团"),                              # a preposition opens the phrase
     ("。向华岭集团学习，紧盯东蓝集团。", "紧盯东蓝集团"),                            # a verb opens it
+    ("县领导许华为、杨进真、董邦义出席开工仪式。", "董邦义出席开工仪式"),          # a lexicon brand inside a name lists nothing
 ])
 def test_sectors_and_glued_words_are_no_company(text, not_company):
     assert not_company not in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
@@ -288,3 +289,37 @@ def test_a_trade_name_ends_where_a_word_of_the_brand_does():
 def test_a_short_name_defined_in_brackets_names_the_company_wherever_it_occurs():
     text = "重庆澜川精密机械有限公司（以下简称“澜精”）落户。澜精表示将扩产。"
     assert "澜精" in recognized(recognize_enterprises, text, "Enterprise")
+
+
+@pytest.mark.parametrize("text, company", [
+    pytest.param("岚川检测总经理邬建成、副总经理林海峰出席。", "岚川检测", id="short_name_before_general_manager"),
+    pytest.param("青川商会会长、蔚岭实业董事长方正致辞。", "蔚岭实业", id="in_a_chain_after_another_post"),
+    pytest.param("仪式上，珂森车研首席执行官何川发言。", "珂森车研", id="chief_executive_after_a_comma"),
+])
+def test_short_company_name_before_its_top_post(text, company):
+    assert company in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("text, companies, not_company", [
+    pytest.param("他先后走访了岚峰电子、蔚川机械和青禾食品等企业。", {"蔚川机械", "青禾食品"}, "蔚川机械和青禾食品",
+                 id="two_short_names_joined_in_a_list_item"),
+    pytest.param("他先后走访了岚峰电子、中和科技等企业。", {"中和科技"}, "中和", id="a_conjunction_inside_a_brand"),
+    pytest.param("与岚峰科技、蔚川新材签订战略合作协议。", {"蔚川新材"}, "岚峰科技、蔚川新材", id="abbreviated_trade_word"),
+])
+def test_short_names_joined_and_abbreviated(text, companies, not_company):
+    found = texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+    assert companies <= set(found) and not_company not in found
+
+
+@pytest.mark.parametrize("text, not_company", [
+    pytest.param("岚川检测总经理邬建成、战略发展部总经理林海峰出席。", "战略发展部", id="department_of_a_company"),
+    pytest.param("青禾集团华东区总裁邬建成介绍。", "华东区", id="region_of_a_company"),
+    pytest.param("该公司董事长兼总经理邬建成介绍。", "董事长兼", id="another_post"),
+    pytest.param("会议决定，董事长会议每年召开两次。", "会议决定", id="no_holder_named"),
+    pytest.param("市领导会见了岚川检测总经理邬建成。", "会见了岚川检测", id="object_of_a_verb_is_read_by_other_rules"),
+    pytest.param("会上，现任董事长邬建成致辞。", "现任", id="a_word_of_time_before_the_post"),
+    pytest.param("会上，荣誉董事长邬建成致辞。", "荣誉", id="an_honorary_post"),
+    pytest.param("会上，合资方董事长邬建成致辞。", "合资方", id="a_party_named_by_its_role"),
+])
+def test_no_company_before_a_post_of_a_department_or_with_no_holder(text, not_company):
+    assert not_company not in texts(recognize_enterprises(plain_doc(text)), "Enterprise")

@@ -40,7 +40,8 @@ def test_bare_committee_inside_an_office_title_is_not_a_govorg():
     pytest.param("江北区九届人大常委会召开第三次会议，区九届人大常委会主任主持。",
                  {"区九届人大常委会", "江北区九届人大常委会"}, set(), id="term_without_di_stays_inside_the_congress_name"),
     pytest.param("涪陵区委宣传部、市政府新闻办和市检察院案件管理中心发布通知。",
-                 {"市政府", "市政府新闻办", "市检察院", "市检察院案件管理中心", "涪陵区委", "涪陵区委宣传部"}, set(), id="sub_bodies_are_nested_mentions"),
+                 {"市政府新闻办", "市检察院", "市检察院案件管理中心", "涪陵区委", "涪陵区委宣传部"}, {"市政府"},
+                 id="sub_bodies_are_nested_mentions_but_a_bare_body_only_opening_them_is_none"),
 ])
 def test_govorgs_found_and_not_found(text, found, not_found):
     names = recognized(recognize_govorgs, text)
@@ -111,3 +112,12 @@ def test_ministries_by_their_full_names(text, body):
 ])
 def test_departments_listed_bare_with_no_prefixed_body(text, found):
     assert recognized(recognize_govorgs, text) == found
+
+
+@pytest.mark.parametrize("text, bodies", [
+    pytest.param("落实市委财经委会议精神。", {"市委财经委"}, id="bare_committee_opening_a_committee_only"),
+    pytest.param("省政府新闻办召开发布会。", {"省政府新闻办"}, id="bare_government_opening_its_office_only"),
+    pytest.param("市委、市政府高度重视。市委宣传部组织活动。", {"市委", "市政府", "市委宣传部"}, id="written_alone_elsewhere"),
+])
+def test_bare_body_only_opening_longer_bodies_is_part_of_them(text, bodies):
+    assert recognized(recognize_govorgs, text) == bodies

@@ -55,6 +55,10 @@ def test_foreign_country_before_a_company_stays_a_place():
 
 def test_a_project_does_not_run_across_and_into_a_school():
     mentions = merged_mentions("先后到中国邮政西宁邮件处理中心和国际港务区实验小学2个重点项目调研。")
+    # the school is counted among the projects (a facility built), so it is no organization there
+    assert "国际港务区实验小学" not in texts(mentions, "Organization")
+    assert not any("和" in t for t in texts(mentions, "Project"))
+    mentions = merged_mentions("先后到中国邮政西宁邮件处理中心和国际港务区实验小学调研。")
     assert "国际港务区实验小学" in texts(mentions, "Organization")
     assert not any("和" in t for t in texts(mentions, "Project"))
 

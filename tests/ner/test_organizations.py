@@ -63,6 +63,11 @@ def test_outlets_credited_in_bylines(text, outlets, not_outlets):
     ("市妇联、县残联负责人参加。", "市妇联"),
     ("市归国华侨联合会换届。", "市归国华侨联合会"),                         # 侨联 inside 华侨联合会 ends nothing
     ("与北京交通大学合作共建实验室。", "北京交通大学"),                     # 合作 after a name is no 联合会
+    ("代表团走进红星诊所和青川县福利院。", "红星诊所"),                     # clinics and care homes
+    ("代表团走进红星诊所和青川县福利院。", "青川县福利院"),
+    ("青川市光伏产业促进会会长致辞。", "青川市光伏产业促进会"),             # societies
+    ("青川县疾控中心发布提示。", "青川县疾控中心"),
+    ("（中外新闻社 中外新闻网记者 王明）", "中外新闻社"),                    # a news agency
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
     assert organization in texts(recognize_organizations(plain_doc(text)), "Organization")
@@ -136,3 +141,28 @@ def test_organizations_named_without_a_suffix_the_grammar_reads(text, found):
 ])
 def test_an_institution_named_as_its_building_project(text, found):
     assert recognized(recognize_organizations, text, "Organization") == found
+
+
+@pytest.mark.parametrize("text, not_organization", [
+    pytest.param("有绿色食品产业园标准化厂房二期、青川市第十六中学、青川城市综合体一期3个项目开工。", "青川市第十六中学",
+                 id="item_of_a_counted_list_of_projects"),
+    pytest.param("引进建设岚峰动力产业园、蔚川锂电池、青川市汽车创新中心等项目。", "青川市汽车创新中心",
+                 id="item_of_a_list_closed_by_projects"),
+    pytest.param("先后到青川市邮件处理中心和青川市实验小学2个重点项目现场调研。", "青川市实验小学",
+                 id="joined_item_of_a_counted_list_of_projects"),
+])
+def test_institutions_listed_as_projects_are_no_organizations(text, not_organization):
+    assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+@pytest.mark.parametrize("text, not_organization", [
+    pytest.param("民营医院和个体诊所参加。", "个体诊所", id="a_kind_of_clinic"),
+    pytest.param("项目在产权交易所挂牌。", "产权交易所", id="a_kind_of_exchange"),
+])
+def test_shared_heads_need_a_place_or_a_brand(text, not_organization):
+    assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
+
+
+def test_institutions_listed_before_a_kind_of_body_stay_organizations():
+    found = texts(recognize_organizations(plain_doc("重庆大学、重庆市实验小学等单位参加项目签约。")), "Organization")
+    assert {"重庆大学", "重庆市实验小学"} <= set(found)

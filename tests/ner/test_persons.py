@@ -23,6 +23,15 @@ def test_name_ends_before_the_verb_that_follows_it():
     assert recognized(recognize_persons, "县长王强说，要抓好项目。") == {"王强"}
 
 
+@pytest.mark.parametrize("text, person", [
+    pytest.param("签约企业代表、总经理李华发言。", "李华", id="speaking"),
+    pytest.param("总经理李华表态发言。", "李华", id="pledging"),
+    pytest.param("副县长王立进行讲解。", "王立", id="carrying_out"),
+])
+def test_name_ends_before_a_verb_of_speaking_or_acting(text, person):
+    assert recognized(recognize_persons, text) == {person}
+
+
 def test_names_in_a_byline_share_their_role():
     text = "本报讯（记者 郑小川 实习记者周雨桐 贺嘉 通讯员 谭力） 昨日，项目开工。"
     assert recognized(recognize_persons, text) == {"郑小川", "周雨桐", "贺嘉", "谭力"}
@@ -231,3 +240,25 @@ def test_transliterated_name_of_four_after_a_title(text, person):
 ])
 def test_the_leader_a_theory_is_named_after(text, persons):
     assert recognized(recognize_persons, text, "Person") == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("韩立群等市四套班子领导参加活动。", {"韩立群"}, id="one_name_before_leaders_of_the_city"),
+    pytest.param("周启明、严立荣等县领导出席。", {"周启明", "严立荣"}, id="a_list_before_county_leaders"),
+    pytest.param("项目总投资7亿元。（韦家明  陆晓云）", {"韦家明", "陆晓云"}, id="closing_credit_parted_by_spaces"),
+    pytest.param("项目总投资7亿元。（韦家明、陆晓云）\n下一段。", {"韦家明", "陆晓云"}, id="closing_credit_parted_by_a_comma"),
+    pytest.param("某某在线吉林消息（韦家明）：近日，产业发展良好。", {"韦家明"}, id="dateline_credit_after_news"),
+])
+def test_names_before_leaders_and_in_closing_credits(text, persons):
+    assert persons <= recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求各级领导干部带头。",                # 领导 with no 等 before it
+    "项目位于城区。（资料图片）",                 # a closing bracket with no name
+    "合作项目在北京签约。（北京）",               # a place in the closing bracket
+    "项目总投资7亿元。（韦家明 资料图片）",        # not every part a name
+    "项目总投资7亿元。（周刊）",                    # a word of the dictionary alone
+])
+def test_no_person_from_leaders_or_brackets_without_names(text):
+    assert not recognized(recognize_persons, text)

@@ -30,6 +30,16 @@ from tests.conftest import merged_mentions, plain_doc, recognized, texts
                  set(), {"茶叶之乡"}, id="honorific_home_of_is_no_township"),
     pytest.param("柳州至梧州段开工。",
                  set(), {"梧州"}, id="other_city_short_names_still_need_their_province"),
+    pytest.param("在青山镇岭村村，调研组察看了茶园。各村村干部参加。",
+                 {"岭村村"}, {"各村村"}, id="village_named_after_a_village"),
+    pytest.param("区长赴青岚镇走访企业。该项目是青岚低碳小镇重点产业项目。",
+                 {"青岚镇", "青岚"}, set(), id="town_stem_opening_a_zone_name"),
+    pytest.param("走进G352青岚段五号大桥项目现场，又到青岚镇调研。",
+                 {"青岚镇", "青岚"}, set(), id="town_stem_after_a_road_number_opening_a_work"),
+    pytest.param("区长赴青岚镇走访企业。青岚人民欢迎你。",
+                 {"青岚镇"}, {"青岚"}, id="town_stem_inside_a_phrase_is_no_place"),
+    pytest.param("分会场设在石门镇、安平镇、正兴镇。",
+                 {"正兴镇"}, set(), id="town_opening_with_a_stop_word_in_a_list_of_towns"),
 ])
 def test_places_found_and_not_found(text, found, not_found):
     names = recognized(recognize_places, text, "Place")

@@ -18,6 +18,22 @@ def test_chain_continues_across_a_company_name():
     assert ordered(recognize_titles, text) == ["党委常委", "副总经理", "董事长"]
 
 
+@pytest.mark.parametrize("text, titles", [
+    pytest.param("岚川商会常务副会长、青禾科技董事长邬建成出席。", ["岚川商会常务副会长", "董事长"], id="chamber_then_company"),
+    pytest.param("市人大代表、蔚岭检测总经理方正发言。", ["市人大代表", "总经理"], id="deputy_then_company"),
+])
+def test_chain_continues_across_a_short_company_name_before_its_top_post(text, titles):
+    assert ordered(recognize_titles, text) == titles
+
+
+@pytest.mark.parametrize("text, titles", [
+    pytest.param("青川市发改委党组成员 副主任 林海峰介绍。", ["青川市发改委党组成员", "副主任"], id="parted_by_a_space"),
+    pytest.param("记者 王明 摄影 李华", ["记者", "摄影"], id="bylines_keep_their_own_names"),
+])
+def test_titles_parted_by_a_space_are_one_chain(text, titles):
+    assert ordered(recognize_titles, text) == titles
+
+
 def test_title_chain_is_split_without_copying_the_shared_prefix():
     assert ordered(recognize_titles, "当天，县委副书记、县长孟庆余出席会议。") == ["县委副书记", "县长"]
     assert ordered(recognize_titles, "市委常委、秘书长，常务副市长韩立东介绍了情况。") == ["市委常委", "秘书长", "常务副市长"]

@@ -194,3 +194,29 @@ def test_project_short_name_in_brackets(text, names, expected):
     assert triples(make_doc(text, names), "alias_of") == expected
 
 
+
+
+PROJECT_OPENINGS = [
+    pytest.param("青川中心总部经济项目开工。青川中心项目位于北部新城。",
+                 [("青川中心总部经济项目", "Project"), ("青川中心项目", "Project")],
+                 {("青川中心项目", "alias_of", "青川中心总部经济项目")}, id="opening_and_project_word"),
+    pytest.param("蔚岭电厂三期4×66万千瓦燃煤发电项目开工。蔚岭电厂三期工程项目明年投产。",
+                 [("蔚岭电厂三期4×66万千瓦燃煤发电项目", "Project"), ("蔚岭电厂三期工程项目", "Project")],
+                 {("蔚岭电厂三期工程项目", "alias_of", "蔚岭电厂三期4×66万千瓦燃煤发电项目")}, id="opening_and_works_word"),
+    pytest.param("在重庆蔚岭新材料制造基地，蔚岭新材料项目负责人介绍。",
+                 [("重庆蔚岭新材料制造基地", "Project"), ("蔚岭新材料项目", "Project"), ("重庆", "Place")],
+                 {("蔚岭新材料项目", "alias_of", "重庆蔚岭新材料制造基地")}, id="opening_after_the_place"),
+    pytest.param("青川产业园项目和青川产业园配套道路项目同时开工。",
+                 [("青川产业园项目", "Project"), ("青川产业园配套道路项目", "Project")], set(),
+                 id="works_built_with_a_project_are_a_project_of_their_own"),
+    pytest.param("青川产业园项目和青川产业园二期项目同时开工。",
+                 [("青川产业园项目", "Project"), ("青川产业园二期项目", "Project")], set(), id="a_phase_is_a_project_of_its_own"),
+    pytest.param("青川中心总部经济项目、青川中心商业综合体项目开工，青川中心项目总投资50亿元。",
+                 [("青川中心总部经济项目", "Project"), ("青川中心商业综合体项目", "Project"), ("青川中心项目", "Project")],
+                 set(), id="two_projects_with_the_opening_leave_it_unresolved"),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", PROJECT_OPENINGS)
+def test_project_named_by_the_opening_of_another_projects_name(text, names, expected):
+    assert triples(make_doc(text, names), "alias_of") == expected

@@ -109,6 +109,15 @@ def test_title_after_name_and_in_parentheses():
     pytest.param("管委会副主任林海峰陪同调研。",
                  [("林海峰", "Person"), ("管委会副主任", TITLE)],
                  "member_of", set(), id="bare_zone_committee_without_the_level_form_gives_no_member_of"),
+    pytest.param("青岚建工青川国际中心项目经理林海峰介绍。",
+                 [("青岚建工", "Enterprise"), ("林海峰", "Person"), ("项目经理", TITLE)],
+                 "member_of", {("林海峰", "member_of", "青岚建工")}, id="post_on_a_project_is_held_in_the_company_before_it"),
+    pytest.param("青岚建工有限公司青川湾隧道项目部经理林海峰说。",
+                 [("青岚建工有限公司", "Enterprise"), ("青川湾隧道", "Project"), ("林海峰", "Person"), ("经理", TITLE)],
+                 "member_of", {("林海峰", "member_of", "青岚建工有限公司")}, id="manager_of_the_project_department"),
+    pytest.param("青岚建工参建。项目经理林海峰介绍。",
+                 [("青岚建工", "Enterprise"), ("林海峰", "Person"), ("项目经理", TITLE)],
+                 "member_of", set(), id="no_company_in_the_phrase_of_the_post"),
 ])
 def test_relations_found_are_exactly(text, names, label, expected):
     assert triples(make_doc(text, names), label) == expected
@@ -378,3 +387,9 @@ def test_name_before_a_post_after_a_pause_names_no_body():
 def test_byline_role_and_name_parted_by_a_slash():
     found = pipeline_pairs("本报讯 (记者/吴立跃 通讯员/张维文)会议召开。", "holds_post")
     assert {("吴立跃", "记者"), ("张维文", "通讯员")} <= found
+
+
+def test_every_body_of_a_chain_through_a_short_company_name_real_pipeline(tmp_path):
+    doc = run_pipeline(tmp_path, "全国政协委员、岚川商会会长、蔚岭检测董事长邬建成出席会议。")
+    found = triples(doc, "member_of")
+    assert {("邬建成", "member_of", "岚川商会"), ("邬建成", "member_of", "蔚岭检测")} <= found
