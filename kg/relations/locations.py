@@ -47,7 +47,7 @@ from itertools import chain
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import TITLE, Mention, Relation, Sentence
+from kg.model import ENTITY_TYPES, TITLE, Mention, Relation, Sentence
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
@@ -148,6 +148,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                        for o in ctx.entities_containing(parent.start, child.end)
                        if (o.start, o.end) not in ((parent.start, parent.end), (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
+                out += [ctx.relation(m, "part_of", parent, "place_in_place")
+                        for m in _same_level_list_after(ctx, parent, child)]
                 break
     # 湖南岳阳县 and 湖南省岳阳县 in one document: one fact, with the parent's full name.
     parents: dict[str, set[str]] = {}
@@ -155,6 +157,28 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
     return [r for r in out if not any(p != compact(r.tail.text) and p.startswith(compact(r.tail.text))
                                       for p in parents[compact(r.head.text)])]
+
+
+def _same_level_list_after(ctx: DocContext, parent: Mention, child: Mention) -> list[Mention]:
+    """到某市甲县、乙县、丙区调研: the divisions listed after the first one written right after
+    its parent, each of the first one's level and province (a city or another province's county
+    starts another list), are part of that parent too."""
+    first = gazetteer.lookup(compact(child.text))
+    up = gazetteer.lookup(compact(parent.text))
+    if first is None or up is None or first.level != gazetteer.COUNTY:
+        return []
+    out: list[Mention] = []
+    pos = ctx.skip_space(child.end)
+    while pos < len(ctx.text) and ctx.text[pos] in "、和及":
+        found = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
+        entry = gazetteer.lookup(compact(found[0].text)) if found else None
+        if entry is None or entry.level != first.level or entry.province != first.province \
+                or not _may_contain(compact(parent.text), compact(found[0].text)) \
+                or ctx.starting_at(found[0].end, ENTITY_TYPES):
+            break
+        out.append(found[0])
+        pos = ctx.skip_space(found[0].end)
+    return out
 
 
 #: What joins the places of a list closed by 等 + region.
@@ -683,6 +707,15 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
             if not places or places[-1] is not run[len(places) - 1]:
                 continue
             where = places[-1]
+            scene_start = where.end
+            opening = [p for p in ctx.starting_at(where.start, PLACE) if p.end < where.end]
+            if where.type == "Park" and (len(places) > 1 or opening) \
+                    and ctx.text[ctx.skip_space(where.end):][:1] in ITEM_JOINERS \
+                    and _listed_sites_end(ctx, where.start, word, visit):
+                # 到某县甲产业园、乙公司…等地调研: the park is the first site of a list, in the place before
+                # it or opening its name
+                scene_start = where.start
+                where = places[-2] if len(places) > 1 else opening[0]
             if len(compact(where.text)) == 1:
                 # 来渠考察 beside 渠县: the one division the character stands for; 在洛期间 with
                 # none named in full is no name to place things in
@@ -691,15 +724,17 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                     continue
             if any(o.type in LOCATED and o.start == run[0].start for o in ctx.enclosing(run[0])):
                 continue  # 来到某新城某中心项目、A项目: the first item visited, opened by its park's name
-            pos = ctx.skip_space(places[-1].end)
+            pos = ctx.skip_space(scene_start if scene_start < places[-1].end else places[-1].end)
             opens_clause = pos < len(text) and text[pos] in ",，"
-            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
+            listed = _listed_sites_end(ctx, pos, word, visit)
+            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…; 在 L A、B，…
                 during = DURING_VISIT.match(text, pos)
-                if not (opens_clause or during) or not _opens_clause(text, hit.start()):
+                if not (opens_clause or during or listed) or not _opens_clause(text, hit.start()):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
-                # (or, for a park, with a comma: 到某产业园，实地了解A、B)
-                if not (_visit_after(text, pos, visit) or word == "到" and opens_clause and where.type == "Park"):
+                # (or, for a park, with a comma: 到某产业园，实地了解A、B; or after the sites listed: 到某县A、B等地调研)
+                if not (_visit_after(text, pos, visit) or word == "到" and opens_clause and where.type == "Park"
+                        or listed):
                     continue
             elif not (opens_clause or _visit_after(text, pos, visit)
                       or ctx.starting_at(pos, LOCATED)):
@@ -714,7 +749,9 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                 # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
                 clause = CLAUSE_END.search(text, places[-1].end, end)
                 end = clause.start() if clause else end
-            out.append((where, places[-1].end, end))
+            if listed and not (opens_clause or _visit_after(text, pos, visit)):
+                end = min(end, listed)  # 在某县A、B，某书记指出…: the sites listed, not the rest
+            out.append((where, min(scene_start, places[-1].end), end))
     # 某汽车城内，A工厂车间里…: a place or park opening a sentence, then 内/里 and a comma
     for where in ctx.of_type(*LOCATIONS):
         pos = ctx.skip_space(where.end)
@@ -725,6 +762,33 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
         stop = SEMICOLON.search(text, where.end, sentence.end)
         out.append((where, where.end, stop.start() if stop else sentence.end))
     return out
+
+
+#: What closes a list of sites visited before the verb of visiting (到某县A、B等地调研).
+SITES_VISITED_CLOSE = re.compile(r"等?(?:地|企业|项目|单位|园区)?")
+
+
+def _listed_sites_end(ctx: DocContext, pos: int, word: str, visit: tuple[str, ...]) -> int | None:
+    """在某县A、B，…; 到某县A产业园、B公司等地调研: where a list of sites right after the place
+    visited ends (the end of its clause), or None: after 在 the list must close its clause, after
+    到 a verb of visiting must follow it."""
+    first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
+    if not first or word not in ("在", "到"):
+        return None
+    after = ctx.skip_space(_list_items(ctx, first[0])[-1].end)
+    while ctx.text[after:after + 1] and ctx.text[after] in ITEM_JOINERS:  # 、乙县C公司: a place opens the next part
+        prefix = [m for m in ctx.starting_at(ctx.skip_space(after + 1), LOCATIONS) if _opens_name(ctx, m)]
+        named = [m for m in ctx.starting_at(_skip_chars(ctx, prefix[0].end, QUOTE_OPEN), LOCATED)
+                 if ctx.is_outermost(m)] if prefix else []
+        if not named:
+            break
+        after = ctx.skip_space(_list_items(ctx, named[0])[-1].end)
+    if word == "在":
+        return after if ctx.text[after:after + 1] in ("，", ",") else None
+    verb_at = SITES_VISITED_CLOSE.match(ctx.text, after).end()
+    if not _visit_after(ctx.text, verb_at, visit):
+        return None
+    return CLAUSE_END.search(ctx.text + "。", verb_at).start()
 
 
 def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
@@ -913,7 +977,8 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
         if CLAUSE_END.search(ctx.text, current.end, m.start):
             current = where  # a prefix place places its own list only
         if _opens_name(ctx, m):
-            current = m
+            if not (m.type == "Place" and province_or_wider(compact(m.text))):
+                current = m  # 河南省某某创新中心 on a tour of a county: the province names its origin
             continue
         if m.type == "Place" and (_visitors_place(ctx, m) or compact(m.text) == compact(where.text)):
             continue  # 在某市期间，某县代表团先后前往A、B: the visitors' own place; the scene's own again
@@ -981,41 +1046,52 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     """某县(某经开区)举行…重点项目集中开工仪式。本次集中开工的项目包括A、B。其中，C项目…; 某区签约
     项目12个，包括A、B: the place or park that holds an event starting or signing projects
     (the first name of its sentence) is where the projects of that sentence and of the later
-    sentences of the article that speak of the event (本次, 此次; 其中 right after them) are,
+    sentences of the article that speak of the event (本次, 此次; 其中, 特别是 right after them) are,
     unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
     placed |= {compact(r.tail.text) for r in found if r.label == "part_of"}  # a whole, not a project of the event
     anaphors = triggers("event_anaphor")
+    item_openings = triggers("event_item_opening")
     out: list[Relation] = []
     host, article, previous_used = None, None, False
     for sentence in ctx.doc.sentences:
         if ctx.doc.article_at(sentence.start) is not article:
             host, article = None, ctx.doc.article_at(sentence.start)
         # 本次集中开工的项目…; 其中，A项目… right after such a sentence: the event named before
-        follows = any(w in sentence.text for w in anaphors) or (
-            previous_used and sentence.text.lstrip().startswith("其中"))
+        spoken_of = any(w in sentence.text for w in anaphors)
+        follows = spoken_of or (previous_used and sentence.text.lstrip().startswith(item_openings))
         used, previous_used = previous_used, False
-        if not follows:
-            event = EVENT.search(sentence.text)
+        event = EVENT.search(sentence.text)
+        # 这次某市组织77个项目集中开工: a sentence speaking of the event may name its host itself
+        own_host = _event_host(ctx, sentence.start + event.start(), sentence.end) if event else None
+        if own_host is not None:
+            host = own_host
+        elif not follows:
             if event is None:
                 continue
             # 当天，签约仪式共签下项目9个: an event clause naming nothing right after a sentence that
-            # had a host keeps it
+            # had a host keeps it.  某书记、某集团董事长等参加开工仪式: a sentence of who attended
+            # (no place or park named) neither keeps nor ends it: the next one may still use it.
             at = sentence.start + event.start()
             names_nothing = not ctx.inside(clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
-            host = _event_host(ctx, at, sentence.end) or (host if used and names_nothing else None)
+            if used and not names_nothing and not any(
+                    ctx.is_outermost(m) for m in ctx.inside(sentence.start, sentence.end, SITES + PLACE)):
+                previous_used = True
+                continue
+            host = host if used and names_nothing else None
         if host is None:
             continue
         previous_used = True
         for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
             # A park is a project of the event in a later sentence about it (本次集中开工的项目包括某某
-            # 产业园) or in brackets after the host (某县(某经开区)举行…), unless both are parks: then
+            # 产业园, 当天集中开工的项目为某某产业园) or in brackets after the host (某县(某经开区)举行…), unless both are parks: then
             # it is the host's other name (某新区(某新城)).  In the host's sentence other parks are
             # peers (某高新区上榜2个项目，某新区、某区分别上榜1个).
             bracketed = ctx.text[host.end:m.start].strip() in ("(", "（")
-            if m.type == "Park" and not (follows or (bracketed and host.type == "Place")):
+            if m.type == "Park" and not (spoken_of or (event and own_host is None) or (bracketed and host.type == "Place")):
                 continue
-            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m):
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
+                    and not compact(host.text).endswith(compact(m.text)):  # the host's short name again
                 out.append(ctx.relation(m, "located_in", host, "event_host", ctx.evidence(m)))
     return out
 
@@ -1062,18 +1138,41 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
 
 
 def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple[str, ...]) -> Mention | None:
-    """某区抢抓…机遇，引进建设A、B等项目: a clause opening with a list verb has the subject of the
-    first clause of its sentence (after a semicolon, of that part): the place or park it opens with."""
+    """某区抢抓…机遇，引进建设A、B等项目; 近年来，某县认真落实…，先后引进了A、B等企业: a clause
+    opening with a list verb (maybe after adverbs: 先后, 已) has the subject of the clauses before
+    it in its sentence (after a semicolon, in that part): the place or park the nearest clause
+    opening with a name opens with (a clause opening with a person or a company has another
+    subject)."""
     start = clause_start(ctx.text, pos)
-    if not ctx.text.startswith(verbs, ctx.skip_space(start)):
+    verb_at = LIST_ADVERBS.match(ctx.text, ctx.skip_space(start)).end()
+    if not ctx.text.startswith(verbs, verb_at):
         return None
     semicolon = max(ctx.text.rfind(c, sentence_start, start) for c in ";；")
-    first = ctx.skip_space(semicolon + 1 if semicolon >= 0 else sentence_start)
-    opening = [m for m in ctx.starting_at(first, LOCATIONS) if ctx.is_outermost(m)]
-    if not opening or _names_a_post(ctx, opening[0]) or ctx.inside(opening[0].end, start, LOCATED + LOCATIONS):
-        return None
-    run, _ = _location_run(ctx, opening[0].start)
-    return _most_specific(run) or opening[0]
+    first = semicolon + 1 if semicolon >= 0 else sentence_start
+    end = start
+    while end > first:
+        opens = ctx.skip_space(clause_start(ctx.text, end - 1))
+        opening = [m for m in ctx.starting_at(opens, LOCATIONS + LOCATED + ("GovOrg", "Person"))
+                   if ctx.is_outermost(m)]
+        end = opens - 1
+        if not opening:
+            continue
+        between = [m for m in ctx.inside(opening[0].end, start, LOCATED + LOCATIONS)
+                   if not _in_quotes(ctx.text, first, m.start)]  # a slogan: 以“共建创新某县”为主线
+        if opening[0].type not in LOCATIONS or _names_a_post(ctx, opening[0]) or between:
+            return None
+        run, _ = _location_run(ctx, opening[0].start)
+        return _most_specific(run) or opening[0]
+    return None
+
+
+def _in_quotes(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside “…” opened after ``start``?"""
+    return text.count("“", start, pos) > text.count("”", start, pos)
+
+
+#: Adverbs between a clause's start and its list verb (先后引进了, 已签约).
+LIST_ADVERBS = re.compile(f"(?:{trigger_alternation('list_adverb')})*")
 
 
 #: How many times a document must name its home place or park (written on its own).

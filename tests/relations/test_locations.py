@@ -696,3 +696,81 @@ def test_a_list_clause_shares_the_subject_of_its_sentence(text, names, expected)
     assert expected <= triples(make_doc(text, names), "located_in")
     if not expected:
         assert not {h for h, _, t in triples(make_doc(text, names), "located_in") if t == "渠县"}
+
+
+# Round 4: lists and scenes whose place is named in another clause or sentence.
+LISTS_AND_SCENES = [
+    pytest.param("6月2日上午,青川县临河镇一批重点项目集中开工。县委书记李明、远拓集团董事长王强等参加开工仪式。"
+                 "当天集中开工的项目为远拓循环产业园和青禾物流中心。",
+                 [("青川县", "Place"), ("临河镇", "Place"), ("李明", "Person"), ("远拓集团", "Enterprise"),
+                  ("王强", "Person"), ("远拓循环产业园", "Park"), ("青禾物流中心", "Project")],
+                 {("远拓循环产业园", "located_in", "临河镇"), ("青禾物流中心", "located_in", "临河镇")}, set(),
+                 id="a_sentence_of_who_attended_keeps_the_host_of_the_event"),
+    pytest.param("临河镇一批重点项目集中开工。白河市也举行开工仪式。当天集中开工的项目为青禾物流中心。",
+                 [("临河镇", "Place"), ("白河市", "Place"), ("青禾物流中心", "Project")],
+                 {("青禾物流中心", "located_in", "白河市")}, {("青禾物流中心", "located_in", "临河镇")},
+                 id="an_event_sentence_naming_another_host_moves_it"),
+    pytest.param("这次白河市组织20个重大项目集中开工。特别是远拓装备产业园项目,总投资10亿元。",
+                 [("白河市", "Place"), ("远拓装备产业园项目", "Project")],
+                 {("远拓装备产业园项目", "located_in", "白河市")}, set(),
+                 id="a_sentence_speaking_of_the_event_names_its_host_and_the_next_singles_out_a_project"),
+    pytest.param("本次集中开工的项目将助推临河新片区发展,其中远拓半导体、临河新片区等项目带动产业。",
+                 [("临河新片区", "Park"), ("远拓半导体", "Project")], set(),
+                 {("临河新片区", "located_in", "临河新片区")},
+                 id="the_host_named_again_is_not_its_own_project"),
+    pytest.param("王强指出,近年来,青川县认真落实各项部署,以“共建创新白河”为主线,先后引进了远拓酒厂、青禾新材料等企业。",
+                 [("王强", "Person"), ("青川县", "Place"), ("创新白河", "Place"), ("远拓酒厂", "Enterprise"),
+                  ("青禾新材料", "Enterprise")],
+                 {("远拓酒厂", "located_in", "青川县"), ("青禾新材料", "located_in", "青川县")}, set(),
+                 id="a_list_verb_after_adverbs_has_the_subject_of_an_earlier_clause_past_a_slogan"),
+    pytest.param("青川县召开推介会,远拓集团负责人表示,先后引进了青禾酒厂、白河新材料等企业。",
+                 [("青川县", "Place"), ("远拓集团", "Enterprise"), ("青禾酒厂", "Enterprise"),
+                  ("白河新材料", "Enterprise")], set(),
+                 {("青禾酒厂", "located_in", "青川县"), ("白河新材料", "located_in", "青川县")},
+                 id="a_clause_opening_with_a_company_has_another_subject"),
+    pytest.param("在青川县远拓棉业、青禾纺织,李明指出,要加强与白河电子有限公司的合作。",
+                 [("青川县", "Place"), ("远拓棉业", "Enterprise"), ("青禾纺织", "Enterprise"), ("李明", "Person"),
+                  ("白河电子有限公司", "Enterprise")],
+                 {("远拓棉业", "located_in", "青川县"), ("青禾纺织", "located_in", "青川县")},
+                 {("白河电子有限公司", "located_in", "青川县")},
+                 id="sites_listed_right_after_zai_and_a_place_are_there_up_to_the_clause_end"),
+    pytest.param("李明还到扶沟县远拓产业园、青禾创新中心、河南省白河研究院、项城市远拓药业、青禾制药等地进行调研。",
+                 [("李明", "Person"), ("扶沟县", "Place"), ("扶沟县远拓产业园", "Park"), ("青禾创新中心", "Organization"),
+                  ("河南省", "Place"), ("河南省白河研究院", "Organization"), ("项城市", "Place"),
+                  ("远拓药业", "Enterprise"), ("青禾制药", "Enterprise")],
+                 {("扶沟县远拓产业园", "located_in", "扶沟县"), ("青禾创新中心", "located_in", "扶沟县"),
+                  ("河南省白河研究院", "located_in", "扶沟县"), ("远拓药业", "located_in", "项城市"),
+                  ("青禾制药", "located_in", "项城市")},
+                 {("青禾制药", "located_in", "河南省")},
+                 id="sites_listed_after_dao_and_a_place_before_a_verb_of_visiting_each_in_the_place_before_it"),
+    pytest.param("调研组来到南阳市,现场调研内乡县远拓开发区、白河开发区,深入远拓食品有限公司。",
+                 [("南阳市", "Place"), ("内乡县", "Place"), ("内乡县远拓开发区", "Park"), ("白河开发区", "Park"),
+                  ("远拓食品有限公司", "Enterprise")], set(),
+                 {("远拓食品有限公司", "located_in", "内乡县"), ("白河开发区", "located_in", "内乡县")},
+                 id="parks_visited_after_a_verb_of_visiting_do_not_make_the_place_opening_the_first_the_scene"),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", LISTS_AND_SCENES)
+def test_lists_and_scenes_placed_from_another_clause(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("李明到周口市扶沟县、太康县、项城市调研。",
+                 [("李明", "Person"), ("周口市", "Place"), ("扶沟县", "Place"), ("太康县", "Place"), ("项城市", "Place")],
+                 {("扶沟县", "part_of", "周口市"), ("太康县", "part_of", "周口市"), ("项城市", "part_of", "周口市")},
+                 set(), id="counties_listed_after_the_first_written_right_after_its_city"),
+    pytest.param("李明到周口市扶沟县、开封市杞县、兰考县调研。",
+                 [("李明", "Person"), ("周口市", "Place"), ("扶沟县", "Place"), ("开封市", "Place"), ("杞县", "Place"),
+                  ("兰考县", "Place")],
+                 {("扶沟县", "part_of", "周口市"), ("杞县", "part_of", "开封市")},
+                 {("兰考县", "part_of", "周口市"), ("开封市", "part_of", "周口市")},
+                 id="a_city_in_the_list_starts_another_list"),
+])
+def test_divisions_listed_after_their_parent(text, names, expected, absent):
+    found = triples(make_doc(text, names), "part_of")
+    assert expected <= found
+    assert not absent & found
