@@ -123,7 +123,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _places_project(ctx)
     scenes = _scene_places(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
-    out += _name_places(ctx, sub_areas)
+    out += _name_places(ctx, sub_areas) + _branch_places(ctx)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
     out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
@@ -1127,8 +1127,10 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         else:
             if province_or_wider(compact(host.text)):
                 continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
-            items, pattern = [m for m in ctx.inside(host.end, hit.start(), LOCATED)], "subject_list"
-            if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
+            # the list is in the clause of the list close (its subject may be a clause or more before)
+            begin = max(host.end, clause_start(ctx.text, hit.start()))
+            items, pattern = [m for m in ctx.inside(begin, hit.start(), LOCATED)], "subject_list"
+            if not items or not any(w in ctx.text[begin:items[0].start] for w in verbs):
                 continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
         for m in items:
             if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
@@ -1139,14 +1141,20 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
 
 def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple[str, ...]) -> Mention | None:
     """某区抢抓…机遇，引进建设A、B等项目; 近年来，某县认真落实…，先后引进了A、B等企业: a clause
-    opening with a list verb (maybe after adverbs: 先后, 已) has the subject of the clauses before
+    opening with a list verb (maybe after adverbs: 先后, 已; after 园区: the park it stands for) has
+    the subject of the clauses before
     it in its sentence (after a semicolon, in that part): the place or park the nearest clause
     opening with a name opens with (a clause opening with a person or a company has another
     subject)."""
     start = clause_start(ctx.text, pos)
-    verb_at = LIST_ADVERBS.match(ctx.text, ctx.skip_space(start)).end()
+    anaphors = triggers("park_anaphor")
+    opening = ctx.skip_space(start)
+    word = next((a for a in anaphors if ctx.text.startswith(a, opening)), "")
+    verb_at = LIST_ADVERBS.match(ctx.text, opening + len(word)).end()
     if not ctx.text.startswith(verbs, verb_at):
         return None
+    if word:  # 园区先后引进了A、B等企业: the park the clause's subject stands for
+        return _anaphor_park(ctx, opening, anaphors)
     semicolon = max(ctx.text.rfind(c, sentence_start, start) for c in ";；")
     first = semicolon + 1 if semicolon >= 0 else sentence_start
     end = start
@@ -1253,6 +1261,8 @@ def _settles(ctx: DocContext) -> list[Relation]:
                 where, subject_end = _in_location_before(ctx, hit.start())
             if where is None:
                 where, pattern = _park_named_before(ctx, hit.start(), anaphors), "settles_in_park"
+            if where is None:  # A、B等企业已入驻园区: the park named before the word standing for it
+                where = _anaphor_park(ctx, ctx.skip_space(hit.end()), anaphors)
             if where is None:
                 continue
             types = ("Enterprise", "Project", "Organization") + (("Park",) if where.type == "Place" else ())
@@ -1304,6 +1314,16 @@ def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> 
     if sentence is None or not any(a in ctx.text[sentence.start:pos] for a in anaphors):
         return None
     parks = [m for m in ctx.ending_in(sentence.start - 600, sentence.start, ("Park",)) if ctx.is_outermost(m)]
+    return parks[-1] if parks else None
+
+
+def _anaphor_park(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> Mention | None:
+    """The park a word standing for it at ``pos`` (园区, 该园区) refers to: the last park named
+    before it, in its sentence or the ones just before (at most 600 characters back), outermost."""
+    word = next((a for a in anaphors if ctx.text.startswith(a, pos)), None)
+    if word is None or ctx.starting_at(pos, ENTITY_TYPES):
+        return None
+    parks = [m for m in ctx.ending_in(max(0, pos - 600), pos, ("Park",)) if ctx.is_outermost(m)]
     return parks[-1] if parks else None
 
 
@@ -1373,18 +1393,30 @@ def _is_in(ctx: DocContext) -> list[Relation]:
 
 #: 某项目，作为某市重大项目 / 某中心是某市重点项目: the project a place counts as its own.
 AS_PLACES_PROJECT = re.compile(r"\s*[,，]?\s*(?:作为|是)")
-PLACES_PROJECT_WORD = re.compile(rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:{trigger_alternation('project_word')})")
+PLACES_PROJECT_WORD = re.compile(rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:产业|工业|招商|民生)?"
+                                 rf"(?:{trigger_alternation('project_word')})")
 
 
 def _places_project(ctx: DocContext) -> list[Relation]:
-    """某某项目，作为某市重大项目，…; 某某中心是某市重点项目: a project said to be one of a
-    place's projects is in that place."""
+    """某某项目，作为某市重大项目，…; 某某中心是某市重点项目; 该项目是某小镇重点产业项目 (the
+    project the sentence before names): a project said to be one of a place's or park's projects
+    is in that place or park."""
     out = []
-    for project in ctx.of_type("Project"):
-        verb = AS_PLACES_PROJECT.match(ctx.text, project.end)
-        if not ctx.is_outermost(project) or verb is None:
+    subjects = [(p, p.end) for p in ctx.of_type("Project") if ctx.is_outermost(p)]
+    for word, types in ANAPHORS.items():
+        if types == ("Project",) and len(word) > 2:  # 该项目 (a bare 项目 opens too many sentences)
+            for hit in re.finditer(re.escape(word), ctx.text):
+                subject = _subject_of(ctx, hit.end())
+                if subject is not None and subject.type == "Project":
+                    subjects.append((subject, hit.end()))
+    for project, end in subjects:
+        verb = AS_PLACES_PROJECT.match(ctx.text, end)
+        if verb is None:
             continue
-        where = [m for m in ctx.starting_at(ctx.skip_space(verb.end()), PLACE) if ctx.is_outermost(m)]
+        where = [m for m in ctx.starting_at(ctx.skip_space(verb.end()), LOCATIONS) if ctx.is_outermost(m)]
+        if where and where[0].type == "Park" and any(province_or_wider(compact(p.text))
+                                                     for p in ctx.starting_at(where[0].start, PLACE)):
+            continue  # 某省自贸港重点工程: a province's programme names no site
         if where and PLACES_PROJECT_WORD.match(ctx.text, where[0].end):
             out.append(ctx.relation(project, "located_in", where[0], "places_project"))
     return out
@@ -1577,6 +1609,23 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                         or gazetteer.is_place(compact(bracket.group(1)))):
             place = ctx.sub_mention(site, site.start + bracket.start(1), site.start + bracket.end(1), "Place")
             out.append(ctx.relation(site, "located_in", place, "name_bracket"))
+    return out
+
+
+def _branch_places(ctx: DocContext) -> list[Relation]:
+    """某某研究院泉州创新中心, 某某大学某区校区: an institution's unit named by its parent, a
+    place and a word of its own is in that place (the place after a parent's name says where
+    the branch is, as …学院荣昌校区 does for a project)."""
+    out = []
+    for org in ctx.of_type("Organization"):
+        parent = [m for m in ctx.starting_at(org.start, OWNER_TYPES) if m.end < org.end]
+        if not parent or not ctx.is_outermost(org):
+            continue
+        after = compact(ctx.text[parent[0].end:org.end])
+        place = _leading_place(ctx, after)
+        if place and len(after) > len(place) and not province_or_wider(place):
+            k = len(compact(ctx.text[org.start:parent[0].end]))
+            out.append(ctx.relation(org, "located_in", ctx.name_part(org, k, k + len(place), "Place"), "name_infix"))
     return out
 
 

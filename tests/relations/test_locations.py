@@ -774,3 +774,50 @@ def test_divisions_listed_after_their_parent(text, names, expected, absent):
     found = triples(make_doc(text, names), "part_of")
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("青禾智造产业园位于临河镇。目前,远拓电子、白河精密等企业已入驻园区。",
+                 [("青禾智造产业园", "Park"), ("临河镇", "Place"), ("远拓电子", "Enterprise"), ("白河精密", "Enterprise")],
+                 {("远拓电子", "located_in", "青禾智造产业园"), ("白河精密", "located_in", "青禾智造产业园")}, set(),
+                 id="companies_settling_in_the_park_a_word_stands_for"),
+    pytest.param("青禾智造产业园今年成效明显。园区先后引进了远拓电子、白河精密等企业。",
+                 [("青禾智造产业园", "Park"), ("远拓电子", "Enterprise"), ("白河精密", "Enterprise")],
+                 {("远拓电子", "located_in", "青禾智造产业园"), ("白河精密", "located_in", "青禾智造产业园")}, set(),
+                 id="companies_a_park_word_brings_in"),
+    pytest.param("远拓电子、白河精密等企业已入驻园区。",
+                 [("远拓电子", "Enterprise"), ("白河精密", "Enterprise")], set(),
+                 {("远拓电子", "located_in", "园区")}, id="no_park_named_before_places_nothing"),
+])
+def test_park_words_stand_for_the_park_named_before(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("远拓仓储中心项目现场一派繁忙。该项目是临河低碳小镇重点产业项目。",
+                 [("远拓仓储中心项目", "Project"), ("临河低碳小镇", "Park")],
+                 {("远拓仓储中心项目", "located_in", "临河低碳小镇")}, set(),
+                 id="the_project_the_sentence_before_names_is_one_of_a_park_s_projects"),
+    pytest.param("远拓仓储中心项目和青禾物流项目开工。该项目是临河低碳小镇重点产业项目。",
+                 [("远拓仓储中心项目", "Project"), ("青禾物流项目", "Project"), ("临河低碳小镇", "Park")],
+                 set(), {("远拓仓储中心项目", "located_in", "临河低碳小镇")},
+                 id="gai_xiangmu_after_two_projects_stands_for_neither"),
+    pytest.param("远拓炼化改扩建项目现场一派繁忙。该项目是海南自贸港重点工程。",
+                 [("远拓炼化改扩建项目", "Project"), ("海南", "Place"), ("海南自贸港", "Park")],
+                 set(), {("远拓炼化改扩建项目", "located_in", "海南自贸港")},
+                 id="a_zone_named_after_a_province_is_a_programme_not_a_site"),
+    pytest.param("白河机械研究院泉州创新中心开始运营。",
+                 [("白河机械研究院", "Organization"), ("白河机械研究院泉州创新中心", "Organization"), ("泉州", "Place")],
+                 {("白河机械研究院泉州创新中心", "located_in", "泉州")}, set(),
+                 id="an_institution_s_unit_named_by_its_parent_and_a_place_is_there"),
+    pytest.param("白河机械研究院福建分院揭牌。",
+                 [("白河机械研究院", "Organization"), ("白河机械研究院福建分院", "Organization"), ("福建", "Place")],
+                 set(), {("白河机械研究院福建分院", "located_in", "福建")},
+                 id="a_province_after_the_parent_names_a_regional_unit_not_its_site"),
+])
+def test_projects_and_units_placed_by_what_they_are_said_to_be(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
