@@ -1207,7 +1207,9 @@ def _home(ctx: DocContext) -> Mention | None:
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
-    9月3日上午，某县举行…; 首场的某县推介暨签约仪式), or the place heading its sentence (某县：…)."""
+    9月3日上午，某县举行…; 首场的某县推介暨签约仪式), or the place heading its sentence (某县：…), or
+    the place opening its sentence when the event's clause opens with a list item (某市有A，B等N个
+    项目开工)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
     if heading and _opens_clause(ctx.text, heading[0].start):
@@ -1225,11 +1227,28 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
         named = named[1:]
     # The host is the subject, named before the event word: not the first item of the list after
     # it (集中开工的项目为某产业园、…) nor the body of a title (某区区长).
+    if named and named[0].type in LOCATED and opening and sentence is not None and ctx.is_outermost(opening[0]) \
+            and not _names_a_post(ctx, opening[0]) and _has_list_after(ctx, opening[0].end) and not any(
+                ctx.is_outermost(m) for m in ctx.inside(opening[0].end, event, LOCATIONS + ("GovOrg", "Person"))):
+        # 某市有A项目一期二、三阶段，B工程等50个项目开竣工: the clause of the event opens with an item
+        # of a list the place opening the sentence has (only items named in between)
+        run, _ = _location_run(ctx, opening[0].start)
+        return _most_specific(run) or opening[0]
     if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH \
             or named[0].end > event or _names_a_post(ctx, named[0]):
         return None
     run, _ = _location_run(ctx, named[0].start)
     return _most_specific(run) or named[0]
+
+
+#: 某市有A、B…; 某县共有A…; 某区集中开工A…: what joins a place opening a sentence to its list.
+HAS_LIST = re.compile(f"(?:{trigger_alternation('list_adverb')})*(?:有|拥有|{trigger_alternation('list_verb')})")
+
+
+def _has_list_after(ctx: DocContext, pos: int) -> bool:
+    """Does a list of names follow ``pos`` right after 有 or a list verb (某市有A、B; 某区集中开工A)?"""
+    hit = HAS_LIST.match(ctx.text, ctx.skip_space(pos))
+    return hit is not None and bool(ctx.starting_at(_skip_chars(ctx, hit.end(), QUOTE_OPEN), LOCATED))
 
 
 def _place_before_list(ctx: DocContext) -> list[Relation]:
