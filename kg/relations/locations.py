@@ -123,7 +123,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _places_project(ctx)
     scenes = _scene_places(ctx)
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
-    out += _name_places(ctx, sub_areas) + _branch_places(ctx)
+    out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
     out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
@@ -1628,23 +1628,6 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                         or gazetteer.is_place(compact(bracket.group(1)))):
             place = ctx.sub_mention(site, site.start + bracket.start(1), site.start + bracket.end(1), "Place")
             out.append(ctx.relation(site, "located_in", place, "name_bracket"))
-    return out
-
-
-def _branch_places(ctx: DocContext) -> list[Relation]:
-    """某某研究院泉州创新中心, 某某大学某区校区: an institution's unit named by its parent, a
-    place and a word of its own is in that place (the place after a parent's name says where
-    the branch is, as …学院荣昌校区 does for a project)."""
-    out = []
-    for org in ctx.of_type("Organization"):
-        parent = [m for m in ctx.starting_at(org.start, OWNER_TYPES) if m.end < org.end]
-        if not parent or not ctx.is_outermost(org):
-            continue
-        after = compact(ctx.text[parent[0].end:org.end])
-        place = _leading_place(ctx, after)
-        if place and len(after) > len(place) and not province_or_wider(place):
-            k = len(compact(ctx.text[org.start:parent[0].end]))
-            out.append(ctx.relation(org, "located_in", ctx.name_part(org, k, k + len(place), "Place"), "name_infix"))
     return out
 
 
