@@ -125,6 +125,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
+    out += _verb_lists(ctx, out)
     out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
@@ -1139,6 +1140,40 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return out
 
 
+#: 某县引进A项目; 某区先后签约了A、B: a place or park opening a clause, its list verb (after
+#: adverbs) and 了, right before the first item.
+VERB_BEFORE_LIST = re.compile(f"(?:{trigger_alternation('list_adverb')})*({trigger_alternation('list_verb')})了?")
+
+
+def _verb_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某县引进远拓光伏项目; 某园区先后引进了A公司、B公司: the items right after the list verb of
+    a clause the place or park opens (no 等 needed) are there, unless a stated pattern placed them.
+    Companies signed with (签约) are as often investors from elsewhere: only projects then."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in"}
+    signing = triggers("sign") + ("新签", "签下")
+    out = []
+    for where in ctx.of_type(*LOCATIONS):
+        if not ctx.is_outermost(where) or not _opens_clause(ctx.text, ctx.skip_space_left(where.start)) \
+                or _names_a_post(ctx, where) or province_or_wider(compact(where.text)):
+            continue
+        run, end = _location_run(ctx, where.start)
+        host = _most_specific(run) or where
+        verb = VERB_BEFORE_LIST.match(ctx.text, ctx.skip_space(end))
+        if verb is None:
+            continue
+        first = [m for m in ctx.starting_at(_skip_chars(ctx, verb.end(), QUOTE_OPEN), LOCATED) if ctx.is_outermost(m)]
+        if not first:
+            continue
+        signs = verb.group(1).startswith(signing)
+        for m in _list_items(ctx, first[0]):
+            if compact(m.text) in placed or (m.type == "Park" and host.type != "Place") \
+                    or (signs and m.type in OWNER_TYPES) or compact(host.text).endswith(compact(m.text)):
+                continue
+            placed.add(compact(m.text))
+            out.append(ctx.relation(m, "located_in", host, "verb_list", ctx.evidence(m)))
+    return out
+
+
 def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple[str, ...]) -> Mention | None:
     """某区抢抓…机遇，引进建设A、B等项目; 近年来，某县认真落实…，先后引进了A、B等企业: a clause
     opening with a list verb (maybe after adverbs: 先后, 已; after 园区: the park it stands for) has
@@ -1412,7 +1447,8 @@ def _is_in(ctx: DocContext) -> list[Relation]:
 
 #: 某项目，作为某市重大项目 / 某中心是某市重点项目: the project a place counts as its own.
 AS_PLACES_PROJECT = re.compile(r"\s*[,，]?\s*(?:作为|是)")
-PLACES_PROJECT_WORD = re.compile(rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:产业|工业|招商|民生)?"
+PLACES_PROJECT_WORD = re.compile(rf"(?:{WHEN.pattern}(?:{trigger_alternation('list_verb')})的)?"  # 今年引进的
+                                 rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:产业|工业|招商|民生)?"
                                  rf"(?:{trigger_alternation('project_word')})")
 
 

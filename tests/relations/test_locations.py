@@ -829,3 +829,30 @@ def test_projects_placed_by_what_they_are_said_to_be(text, names, expected, abse
     found = triples(make_doc(text, names), "located_in")
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("近日,青川经开区先后引进了远拓电子有限公司、青禾精密有限公司。",
+                 [("青川经开区", "Park"), ("远拓电子有限公司", "Enterprise"), ("青禾精密有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青川经开区"), ("青禾精密有限公司", "located_in", "青川经开区")},
+                 set(), id="items_right_after_the_list_verb_of_a_clause_a_park_opens"),
+    pytest.param("青川县签约远拓集团、青禾光伏组件项目。",
+                 [("青川县", "Place"), ("远拓集团", "Enterprise"), ("青禾光伏组件项目", "Project")],
+                 {("青禾光伏组件项目", "located_in", "青川县")}, {("远拓集团", "located_in", "青川县")},
+                 id="a_company_signed_with_is_no_local_firm"),
+    pytest.param("四川省引进远拓光伏组件项目。",
+                 [("四川省", "Place"), ("远拓光伏组件项目", "Project")], set(),
+                 {("远拓光伏组件项目", "located_in", "四川省")}, id="not_a_province_s_programme"),
+    pytest.param("白河市拥有青禾新区、白河经开区等多个国家级园区。",
+                 [("白河市", "Place"), ("青禾新区", "Park"), ("白河经开区", "Park")],
+                 {("青禾新区", "located_in", "白河市"), ("白河经开区", "located_in", "白河市")}, set(),
+                 id="parks_a_city_has_closed_by_a_park_word"),
+    pytest.param("远拓光伏组件项目是青川县今年引进的重点项目。",
+                 [("远拓光伏组件项目", "Project"), ("青川县", "Place")],
+                 {("远拓光伏组件项目", "located_in", "青川县")}, set(),
+                 id="a_project_a_place_brought_in_is_its_own"),
+])
+def test_lists_a_place_brings_in(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
