@@ -142,6 +142,9 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                 continue
             if any(o.type in SITES for o in ctx.enclosing(parent)) and not _states_part_in_name(compact(parent.text)):
                 continue  # 某省甲市至乙市高速公路, 某省乙市新区: the places of a site's name name the site
+            if any(o.type == "Organization" and compact(o.text).endswith(triggers("hometown_body"))
+                   for o in ctx.enclosing(parent)):
+                continue  # 甲市乙县商会: the chamber of the people of 乙县 in 甲市, wherever 乙县 is
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.

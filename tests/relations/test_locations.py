@@ -856,3 +856,8 @@ def test_lists_a_place_brings_in(text, names, expected, absent):
     found = triples(make_doc(text, names), "located_in")
     assert expected <= found
     assert not absent & found
+
+
+def test_a_hometown_chamber_named_by_two_places_states_no_part_of():
+    doc = make_doc("佛山市化州商会会长出席仪式。", [("佛山市", "Place"), ("化州", "Place"), ("佛山市化州商会", "Organization")])
+    assert triples(doc, "part_of") == set()
