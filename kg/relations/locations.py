@@ -12,7 +12,9 @@ part_of
     (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城); parks listed after 下设/下辖 in a
     sentence about a park; X…,是Y的(重要)组成部分; the place opening the name of a park or
     project visited in a scene (来到某市，调研甲县某开发区 -> 甲县 part_of 某市).
-  Places inside a project's name (某省甲市至乙市高速公路) state no part_of.
+  Places inside a project's name (某省甲市至乙市高速公路) state no part_of, nor those opening a
+  hometown chamber's (甲市乙县商会); the counties listed after the first one written right after
+  its city are part of it too (到某市甲县、乙县、丙区调研).
 located_in
   - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X, and every
     item of a list there (位于 L 的 A、B及C, A及B坐落于 L, 坐落于某集团旗下 L);
@@ -33,6 +35,10 @@ located_in
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
+  - lists whose place is named in another clause: 近年来，某县…，先后引进了A、B等企业 (the place
+    opening the nearest earlier clause with a name); 某县引进A项目 (the items right after the list
+    verb; not companies signed with); A、B已入驻园区, 园区先后引进了A、B (the park named before);
+    在某县A、B，… and 到某县甲园、乙公司、丙市C等地调研 (sites listed right after the place);
   - a line opening with a place or park and a colon (某区：4月2日，在某市甲产业园举行仪式，有A项目…):
     every park and project of the line, but one named after another division of its rank;
   - tours: the later sentences of a visit (see ``_tours``).
