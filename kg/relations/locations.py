@@ -1140,7 +1140,7 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
             # the list is in the clause of the list close (its subject may be a clause or more before)
             begin = max(host.end, clause_start(ctx.text, hit.start()))
             items, pattern = [m for m in ctx.inside(begin, hit.start(), LOCATED)], "subject_list"
-            if not items or not any(w in ctx.text[begin:items[0].start] for w in verbs):
+            if not items or not any(w in ctx.text[begin:items[0].start] for w in verbs + ("有",)):  # 某县有A、B等企业
                 continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
         for m in items:
             if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
@@ -1193,12 +1193,12 @@ def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple
     start = clause_start(ctx.text, pos)
     anaphors = triggers("park_anaphor")
     opening = ctx.skip_space(start)
-    word = next((a for a in anaphors if ctx.text.startswith(a, opening)), "")
-    verb_at = LIST_ADVERBS.match(ctx.text, opening + len(word)).end()
+    park_word = PARK_WORD_CLAUSE.match(ctx.text, opening)
+    if park_word:  # 园区先后引进了A、B等企业, 目前园区内有A、B等企业: the park the clause's subject stands for
+        return _anaphor_park(ctx, park_word.start(1), anaphors)
+    verb_at = LIST_ADVERBS.match(ctx.text, opening).end()
     if not ctx.text.startswith(verbs, verb_at):
         return None
-    if word:  # 园区先后引进了A、B等企业: the park the clause's subject stands for
-        return _anaphor_park(ctx, opening, anaphors)
     semicolon = max(ctx.text.rfind(c, sentence_start, start) for c in ";；")
     first = semicolon + 1 if semicolon >= 0 else sentence_start
     end = start
@@ -1223,6 +1223,10 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
     return text.count("“", start, pos) > text.count("”", start, pos)
 
 
+#: 园区先后引进了, 目前园区内已有: a clause whose subject is a word standing for the park named before,
+#: then its list verb (or 有).
+PARK_WORD_CLAUSE = re.compile(f"(?:{trigger_alternation('when')}|目前|当前|如今)*({trigger_alternation('park_anaphor')})"
+                              f"(?:内|里)?(?:{trigger_alternation('list_adverb')})*(?:有|{trigger_alternation('list_verb')})")
 #: Adverbs between a clause's start and its list verb (先后引进了, 已签约).
 LIST_ADVERBS = re.compile(f"(?:{trigger_alternation('list_adverb')})*")
 
