@@ -12,7 +12,9 @@ part_of
     (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城); parks listed after 下设/下辖 in a
     sentence about a park; X…,是Y的(重要)组成部分; the place opening the name of a park or
     project visited in a scene (来到某市，调研甲县某开发区 -> 甲县 part_of 某市).
-  Places inside a project's name (某省甲市至乙市高速公路) state no part_of.
+  Places inside a project's name (某省甲市至乙市高速公路) state no part_of, nor those opening a
+  hometown chamber's (甲市乙县商会); the counties listed after the first one written right after
+  its city are part of it too (到某市甲县、乙县、丙区调研).
 located_in
   - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X, and every
     item of a list there (位于 L 的 A、B及C, A及B坐落于 L, 坐落于某集团旗下 L);
@@ -33,6 +35,10 @@ located_in
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
+  - lists whose place is named in another clause: 近年来，某县…，先后引进了A、B等企业 (the place
+    opening the nearest earlier clause with a name); 某县引进A项目 (the items right after the list
+    verb; not companies signed with); A、B已入驻园区, 园区先后引进了A、B (the park named before);
+    在某县A、B，… and 到某县甲园、乙公司、丙市C等地调研 (sites listed right after the place);
   - a line opening with a place or park and a colon (某区：4月2日，在某市甲产业园举行仪式，有A项目…):
     every park and project of the line, but one named after another division of its rank;
   - tours: the later sentences of a visit (see ``_tours``).
@@ -47,7 +53,7 @@ from itertools import chain
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import TITLE, Mention, Relation, Sentence
+from kg.model import ENTITY_TYPES, TITLE, Mention, Relation, Sentence
 from kg.vocabulary import words
 from kg.names import compact, prefixes_in
 from kg.relations.context import (CLAUSE_END, ROUTE, WHEN, DocContext, ceremony_site, clause_start,
@@ -125,6 +131,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _bracketed_place(ctx) + _scenes(ctx, scenes) + _place_before_list(ctx) + _stated_parts(ctx)
     out += _name_places(ctx, sub_areas)
     out += _event_hosts(ctx, out) + _subject_lists(ctx, out)
+    out += _verb_lists(ctx, out)
     out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
@@ -141,6 +148,9 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                 continue
             if any(o.type in SITES for o in ctx.enclosing(parent)) and not _states_part_in_name(compact(parent.text)):
                 continue  # 某省甲市至乙市高速公路, 某省乙市新区: the places of a site's name name the site
+            if any(o.type == "Organization" and compact(o.text).endswith(triggers("hometown_body"))
+                   for o in ctx.enclosing(parent)):
+                continue  # 甲市乙县商会: the chamber of the people of 乙县 in 甲市, wherever 乙县 is
             child = _toponym(ctx, child) or child
             # Not inside a longer place (成渝地区双城经济圈) nor a name that starts elsewhere
             # (中国农业银行江津双福支行); 广兴镇沿河村股份经济合作联合社 still says it.
@@ -148,6 +158,8 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
                        for o in ctx.entities_containing(parent.start, child.end)
                        if (o.start, o.end) not in ((parent.start, parent.end), (child.start, child.end))):
                 out.append(ctx.relation(child, "part_of", parent, "place_in_place"))
+                out += [ctx.relation(m, "part_of", parent, "place_in_place")
+                        for m in _same_level_list_after(ctx, parent, child)]
                 break
     # 湖南岳阳县 and 湖南省岳阳县 in one document: one fact, with the parent's full name.
     parents: dict[str, set[str]] = {}
@@ -155,6 +167,28 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
     return [r for r in out if not any(p != compact(r.tail.text) and p.startswith(compact(r.tail.text))
                                       for p in parents[compact(r.head.text)])]
+
+
+def _same_level_list_after(ctx: DocContext, parent: Mention, child: Mention) -> list[Mention]:
+    """到某市甲县、乙县、丙区调研: the divisions listed after the first one written right after
+    its parent, each of the first one's level and province (a city or another province's county
+    starts another list), are part of that parent too."""
+    first = gazetteer.lookup(compact(child.text))
+    up = gazetteer.lookup(compact(parent.text))
+    if first is None or up is None or first.level != gazetteer.COUNTY:
+        return []
+    out: list[Mention] = []
+    pos = ctx.skip_space(child.end)
+    while pos < len(ctx.text) and ctx.text[pos] in "、和及":
+        found = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), PLACE) if ctx.is_outermost(m)]
+        entry = gazetteer.lookup(compact(found[0].text)) if found else None
+        if entry is None or entry.level != first.level or entry.province != first.province \
+                or not _may_contain(compact(parent.text), compact(found[0].text)) \
+                or ctx.starting_at(found[0].end, ENTITY_TYPES):
+            break
+        out.append(found[0])
+        pos = ctx.skip_space(found[0].end)
+    return out
 
 
 #: What joins the places of a list closed by 等 + region.
@@ -683,6 +717,15 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
             if not places or places[-1] is not run[len(places) - 1]:
                 continue
             where = places[-1]
+            scene_start = where.end
+            opening = [p for p in ctx.starting_at(where.start, PLACE) if p.end < where.end]
+            if where.type == "Park" and (len(places) > 1 or opening) \
+                    and ctx.text[ctx.skip_space(where.end):][:1] in ITEM_JOINERS \
+                    and _listed_sites_end(ctx, where.start, word, visit):
+                # 到某县甲产业园、乙公司…等地调研: the park is the first site of a list, in the place before
+                # it or opening its name
+                scene_start = where.start
+                where = places[-2] if len(places) > 1 else opening[0]
             if len(compact(where.text)) == 1:
                 # 来渠考察 beside 渠县: the one division the character stands for; 在洛期间 with
                 # none named in full is no name to place things in
@@ -691,15 +734,17 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                     continue
             if any(o.type in LOCATED and o.start == run[0].start for o in ctx.enclosing(run[0])):
                 continue  # 来到某新城某中心项目、A项目: the first item visited, opened by its park's name
-            pos = ctx.skip_space(places[-1].end)
+            pos = ctx.skip_space(scene_start if scene_start < places[-1].end else places[-1].end)
             opens_clause = pos < len(text) and text[pos] in ",，"
-            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…
+            listed = _listed_sites_end(ctx, pos, word, visit)
+            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…; 在 L A、B，…
                 during = DURING_VISIT.match(text, pos)
-                if not (opens_clause or during) or not _opens_clause(text, hit.start()):
+                if not (opens_clause or during or listed) or not _opens_clause(text, hit.start()):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
-                # (or, for a park, with a comma: 到某产业园，实地了解A、B)
-                if not (_visit_after(text, pos, visit) or word == "到" and opens_clause and where.type == "Park"):
+                # (or, for a park, with a comma: 到某产业园，实地了解A、B; or after the sites listed: 到某县A、B等地调研)
+                if not (_visit_after(text, pos, visit) or word == "到" and opens_clause and where.type == "Park"
+                        or listed):
                     continue
             elif not (opens_clause or _visit_after(text, pos, visit)
                       or ctx.starting_at(pos, LOCATED)):
@@ -714,7 +759,9 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
                 # 到某科技园考察X项目，到某公司…: a site visited places what its own clause names
                 clause = CLAUSE_END.search(text, places[-1].end, end)
                 end = clause.start() if clause else end
-            out.append((where, places[-1].end, end))
+            if listed and not (opens_clause or _visit_after(text, pos, visit)):
+                end = min(end, listed)  # 在某县A、B，某书记指出…: the sites listed, not the rest
+            out.append((where, min(scene_start, places[-1].end), end))
     # 某汽车城内，A工厂车间里…: a place or park opening a sentence, then 内/里 and a comma
     for where in ctx.of_type(*LOCATIONS):
         pos = ctx.skip_space(where.end)
@@ -725,6 +772,33 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
         stop = SEMICOLON.search(text, where.end, sentence.end)
         out.append((where, where.end, stop.start() if stop else sentence.end))
     return out
+
+
+#: What closes a list of sites visited before the verb of visiting (到某县A、B等地调研).
+SITES_VISITED_CLOSE = re.compile(r"等?(?:地|企业|项目|单位|园区)?")
+
+
+def _listed_sites_end(ctx: DocContext, pos: int, word: str, visit: tuple[str, ...]) -> int | None:
+    """在某县A、B，…; 到某县A产业园、B公司等地调研: where a list of sites right after the place
+    visited ends (the end of its clause), or None: after 在 the list must close its clause, after
+    到 a verb of visiting must follow it."""
+    first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
+    if not first or word not in ("在", "到"):
+        return None
+    after = ctx.skip_space(_list_items(ctx, first[0])[-1].end)
+    while ctx.text[after:after + 1] and ctx.text[after] in ITEM_JOINERS:  # 、乙县C公司: a place opens the next part
+        prefix = [m for m in ctx.starting_at(ctx.skip_space(after + 1), LOCATIONS) if _opens_name(ctx, m)]
+        named = [m for m in ctx.starting_at(_skip_chars(ctx, prefix[0].end, QUOTE_OPEN), LOCATED)
+                 if ctx.is_outermost(m)] if prefix else []
+        if not named:
+            break
+        after = ctx.skip_space(_list_items(ctx, named[0])[-1].end)
+    if word == "在":
+        return after if ctx.text[after:after + 1] in ("，", ",") else None
+    verb_at = SITES_VISITED_CLOSE.match(ctx.text, after).end()
+    if not _visit_after(ctx.text, verb_at, visit):
+        return None
+    return CLAUSE_END.search(ctx.text + "。", verb_at).start()
 
 
 def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
@@ -913,7 +987,8 @@ def _scene_items(ctx: DocContext, where: Mention, start: int, end: int) -> list[
         if CLAUSE_END.search(ctx.text, current.end, m.start):
             current = where  # a prefix place places its own list only
         if _opens_name(ctx, m):
-            current = m
+            if not (m.type == "Place" and province_or_wider(compact(m.text))):
+                current = m  # 河南省某某创新中心 on a tour of a county: the province names its origin
             continue
         if m.type == "Place" and (_visitors_place(ctx, m) or compact(m.text) == compact(where.text)):
             continue  # 在某市期间，某县代表团先后前往A、B: the visitors' own place; the scene's own again
@@ -981,41 +1056,52 @@ def _event_hosts(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     """某县(某经开区)举行…重点项目集中开工仪式。本次集中开工的项目包括A、B。其中，C项目…; 某区签约
     项目12个，包括A、B: the place or park that holds an event starting or signing projects
     (the first name of its sentence) is where the projects of that sentence and of the later
-    sentences of the article that speak of the event (本次, 此次; 其中 right after them) are,
+    sentences of the article that speak of the event (本次, 此次; 其中, 特别是 right after them) are,
     unless a stated pattern placed them."""
     placed = {compact(r.head.text) for r in found if r.label == "located_in" and r.pattern in EXPLICIT}
     placed |= {compact(r.tail.text) for r in found if r.label == "part_of"}  # a whole, not a project of the event
     anaphors = triggers("event_anaphor")
+    item_openings = triggers("event_item_opening")
     out: list[Relation] = []
     host, article, previous_used = None, None, False
     for sentence in ctx.doc.sentences:
         if ctx.doc.article_at(sentence.start) is not article:
             host, article = None, ctx.doc.article_at(sentence.start)
         # 本次集中开工的项目…; 其中，A项目… right after such a sentence: the event named before
-        follows = any(w in sentence.text for w in anaphors) or (
-            previous_used and sentence.text.lstrip().startswith("其中"))
+        spoken_of = any(w in sentence.text for w in anaphors)
+        follows = spoken_of or (previous_used and sentence.text.lstrip().startswith(item_openings))
         used, previous_used = previous_used, False
-        if not follows:
-            event = EVENT.search(sentence.text)
+        event = EVENT.search(sentence.text)
+        # 这次某市组织77个项目集中开工: a sentence speaking of the event may name its host itself
+        own_host = _event_host(ctx, sentence.start + event.start(), sentence.end) if event else None
+        if own_host is not None:
+            host = own_host
+        elif not follows:
             if event is None:
                 continue
             # 当天，签约仪式共签下项目9个: an event clause naming nothing right after a sentence that
-            # had a host keeps it
+            # had a host keeps it.  某书记、某集团董事长等参加开工仪式: a sentence of who attended
+            # (no place or park named) neither keeps nor ends it: the next one may still use it.
             at = sentence.start + event.start()
             names_nothing = not ctx.inside(clause_start(ctx.text, at), at, LOCATED + LOCATIONS + ("GovOrg", "Person"))
-            host = _event_host(ctx, at, sentence.end) or (host if used and names_nothing else None)
+            if used and not names_nothing and not any(
+                    ctx.is_outermost(m) for m in ctx.inside(sentence.start, sentence.end, SITES + PLACE)):
+                previous_used = True
+                continue
+            host = host if used and names_nothing else None
         if host is None:
             continue
         previous_used = True
         for m in ctx.inside(max(sentence.start, host.end), sentence.end, SITES):
             # A park is a project of the event in a later sentence about it (本次集中开工的项目包括某某
-            # 产业园) or in brackets after the host (某县(某经开区)举行…), unless both are parks: then
+            # 产业园, 当天集中开工的项目为某某产业园) or in brackets after the host (某县(某经开区)举行…), unless both are parks: then
             # it is the host's other name (某新区(某新城)).  In the host's sentence other parks are
             # peers (某高新区上榜2个项目，某新区、某区分别上榜1个).
             bracketed = ctx.text[host.end:m.start].strip() in ("(", "（")
-            if m.type == "Park" and not (follows or (bracketed and host.type == "Place")):
+            if m.type == "Park" and not (spoken_of or (event and own_host is None) or (bracketed and host.type == "Place")):
                 continue
-            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m):
+            if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
+                    and not compact(host.text).endswith(compact(m.text)):  # the host's short name again
                 out.append(ctx.relation(m, "located_in", host, "event_host", ctx.evidence(m)))
     return out
 
@@ -1051,8 +1137,10 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         else:
             if province_or_wider(compact(host.text)):
                 continue  # 某省将实施A、B等一批项目: a province's programme, not where a project is
-            items, pattern = [m for m in ctx.inside(host.end, hit.start(), LOCATED)], "subject_list"
-            if not items or not any(w in ctx.text[host.end:items[0].start] for w in verbs):
+            # the list is in the clause of the list close (its subject may be a clause or more before)
+            begin = max(host.end, clause_start(ctx.text, hit.start()))
+            items, pattern = [m for m in ctx.inside(begin, hit.start(), LOCATED)], "subject_list"
+            if not items or not any(w in ctx.text[begin:items[0].start] for w in verbs + ("有",)):  # 某县有A、B等企业
                 continue  # 某新区某路和A等项目: the place opens an item, it does not bring the list in
         for m in items:
             if ctx.is_outermost(m) and compact(m.text) not in placed and not _opens_name(ctx, m) \
@@ -1061,19 +1149,86 @@ def _subject_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return out
 
 
+#: 某县引进A项目; 某区先后签约了A、B: a place or park opening a clause, its list verb (after
+#: adverbs) and 了, right before the first item.
+VERB_BEFORE_LIST = re.compile(f"(?:{trigger_alternation('list_adverb')})*({trigger_alternation('list_verb')})了?")
+
+
+def _verb_lists(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """某县引进远拓光伏项目; 某园区先后引进了A公司、B公司: the items right after the list verb of
+    a clause the place or park opens (no 等 needed) are there, unless a stated pattern placed them.
+    Companies signed with (签约) are as often investors from elsewhere: only projects then."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in"}
+    signing = triggers("sign") + ("新签", "签下")
+    out = []
+    for where in ctx.of_type(*LOCATIONS):
+        if not ctx.is_outermost(where) or not _opens_clause(ctx.text, ctx.skip_space_left(where.start)) \
+                or _names_a_post(ctx, where) or province_or_wider(compact(where.text)):
+            continue
+        run, end = _location_run(ctx, where.start)
+        host = _most_specific(run) or where
+        verb = VERB_BEFORE_LIST.match(ctx.text, ctx.skip_space(end))
+        if verb is None:
+            continue
+        first = [m for m in ctx.starting_at(_skip_chars(ctx, verb.end(), QUOTE_OPEN), LOCATED) if ctx.is_outermost(m)]
+        if not first:
+            continue
+        signs = verb.group(1).startswith(signing)
+        for m in _list_items(ctx, first[0]):
+            if compact(m.text) in placed or (m.type == "Park" and host.type != "Place") \
+                    or (signs and m.type in OWNER_TYPES) or compact(host.text).endswith(compact(m.text)):
+                continue
+            placed.add(compact(m.text))
+            out.append(ctx.relation(m, "located_in", host, "verb_list", ctx.evidence(m)))
+    return out
+
+
 def _shared_subject(ctx: DocContext, pos: int, sentence_start: int, verbs: tuple[str, ...]) -> Mention | None:
-    """某区抢抓…机遇，引进建设A、B等项目: a clause opening with a list verb has the subject of the
-    first clause of its sentence (after a semicolon, of that part): the place or park it opens with."""
+    """某区抢抓…机遇，引进建设A、B等项目; 近年来，某县认真落实…，先后引进了A、B等企业: a clause
+    opening with a list verb (maybe after adverbs: 先后, 已; after 园区: the park it stands for) has
+    the subject of the clauses before
+    it in its sentence (after a semicolon, in that part): the place or park the nearest clause
+    opening with a name opens with (a clause opening with a person or a company has another
+    subject)."""
     start = clause_start(ctx.text, pos)
-    if not ctx.text.startswith(verbs, ctx.skip_space(start)):
+    anaphors = triggers("park_anaphor")
+    opening = ctx.skip_space(start)
+    park_word = PARK_WORD_CLAUSE.match(ctx.text, opening)
+    if park_word:  # 园区先后引进了A、B等企业, 目前园区内有A、B等企业: the park the clause's subject stands for
+        return _anaphor_park(ctx, park_word.start(1), anaphors)
+    verb_at = LIST_ADVERBS.match(ctx.text, opening).end()
+    if not ctx.text.startswith(verbs, verb_at):
         return None
     semicolon = max(ctx.text.rfind(c, sentence_start, start) for c in ";；")
-    first = ctx.skip_space(semicolon + 1 if semicolon >= 0 else sentence_start)
-    opening = [m for m in ctx.starting_at(first, LOCATIONS) if ctx.is_outermost(m)]
-    if not opening or _names_a_post(ctx, opening[0]) or ctx.inside(opening[0].end, start, LOCATED + LOCATIONS):
-        return None
-    run, _ = _location_run(ctx, opening[0].start)
-    return _most_specific(run) or opening[0]
+    first = semicolon + 1 if semicolon >= 0 else sentence_start
+    end = start
+    while end > first:
+        opens = ctx.skip_space(clause_start(ctx.text, end - 1))
+        opening = [m for m in ctx.starting_at(opens, LOCATIONS + LOCATED + ("GovOrg", "Person"))
+                   if ctx.is_outermost(m)]
+        end = opens - 1
+        if not opening:
+            continue
+        between = [m for m in ctx.inside(opening[0].end, start, LOCATED + LOCATIONS)
+                   if not _in_quotes(ctx.text, first, m.start)]  # a slogan: 以“共建创新某县”为主线
+        if opening[0].type not in LOCATIONS or _names_a_post(ctx, opening[0]) or between:
+            return None
+        run, _ = _location_run(ctx, opening[0].start)
+        return _most_specific(run) or opening[0]
+    return None
+
+
+def _in_quotes(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside “…” opened after ``start``?"""
+    return text.count("“", start, pos) > text.count("”", start, pos)
+
+
+#: 园区先后引进了, 目前园区内已有: a clause whose subject is a word standing for the park named before,
+#: then its list verb (or 有).
+PARK_WORD_CLAUSE = re.compile(f"(?:{trigger_alternation('when')}|目前|当前|如今)*({trigger_alternation('park_anaphor')})"
+                              f"(?:内|里)?(?:{trigger_alternation('list_adverb')})*(?:有|{trigger_alternation('list_verb')})")
+#: Adverbs between a clause's start and its list verb (先后引进了, 已签约).
+LIST_ADVERBS = re.compile(f"(?:{trigger_alternation('list_adverb')})*")
 
 
 #: How many times a document must name its home place or park (written on its own).
@@ -1100,7 +1255,9 @@ def _home(ctx: DocContext) -> Mention | None:
 def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
     """The place or park (the most specific of a run: 湖南省岳阳县) that is the first name of the
     clause holding the event word at ``event``, written near its start (after a date at most:
-    9月3日上午，某县举行…; 首场的某县推介暨签约仪式), or the place heading its sentence (某县：…)."""
+    9月3日上午，某县举行…; 首场的某县推介暨签约仪式), or the place heading its sentence (某县：…), or
+    the place opening its sentence when the event's clause opens with a list item (某市有A，B等N个
+    项目开工)."""
     start = clause_start(ctx.text, event)
     heading = ctx.ending_at(ctx.skip_space_left(start - 1), LOCATIONS) if ctx.text[start - 1:start] in "：:" else []
     if heading and _opens_clause(ctx.text, heading[0].start):
@@ -1118,11 +1275,28 @@ def _event_host(ctx: DocContext, event: int, end: int) -> Mention | None:
         named = named[1:]
     # The host is the subject, named before the event word: not the first item of the list after
     # it (集中开工的项目为某产业园、…) nor the body of a title (某区区长).
+    if named and named[0].type in LOCATED and opening and sentence is not None and ctx.is_outermost(opening[0]) \
+            and not _names_a_post(ctx, opening[0]) and _has_list_after(ctx, opening[0].end) and not any(
+                ctx.is_outermost(m) for m in ctx.inside(opening[0].end, event, LOCATIONS + ("GovOrg", "Person"))):
+        # 某市有A项目一期二、三阶段，B工程等50个项目开竣工: the clause of the event opens with an item
+        # of a list the place opening the sentence has (only items named in between)
+        run, _ = _location_run(ctx, opening[0].start)
+        return _most_specific(run) or opening[0]
     if not named or named[0].type not in LOCATIONS or named[0].start - start > EVENT_HOST_REACH \
             or named[0].end > event or _names_a_post(ctx, named[0]):
         return None
     run, _ = _location_run(ctx, named[0].start)
     return _most_specific(run) or named[0]
+
+
+#: 某市有A、B…; 某县共有A…; 某区集中开工A…: what joins a place opening a sentence to its list.
+HAS_LIST = re.compile(f"(?:{trigger_alternation('list_adverb')})*(?:有|拥有|{trigger_alternation('list_verb')})")
+
+
+def _has_list_after(ctx: DocContext, pos: int) -> bool:
+    """Does a list of names follow ``pos`` right after 有 or a list verb (某市有A、B; 某区集中开工A)?"""
+    hit = HAS_LIST.match(ctx.text, ctx.skip_space(pos))
+    return hit is not None and bool(ctx.starting_at(_skip_chars(ctx, hit.end(), QUOTE_OPEN), LOCATED))
 
 
 def _place_before_list(ctx: DocContext) -> list[Relation]:
@@ -1154,6 +1328,8 @@ def _settles(ctx: DocContext) -> list[Relation]:
                 where, subject_end = _in_location_before(ctx, hit.start())
             if where is None:
                 where, pattern = _park_named_before(ctx, hit.start(), anaphors), "settles_in_park"
+            if where is None:  # A、B等企业已入驻园区: the park named before the word standing for it
+                where = _anaphor_park(ctx, ctx.skip_space(hit.end()), anaphors)
             if where is None:
                 continue
             types = ("Enterprise", "Project", "Organization") + (("Park",) if where.type == "Place" else ())
@@ -1205,6 +1381,16 @@ def _park_named_before(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> 
     if sentence is None or not any(a in ctx.text[sentence.start:pos] for a in anaphors):
         return None
     parks = [m for m in ctx.ending_in(sentence.start - 600, sentence.start, ("Park",)) if ctx.is_outermost(m)]
+    return parks[-1] if parks else None
+
+
+def _anaphor_park(ctx: DocContext, pos: int, anaphors: tuple[str, ...]) -> Mention | None:
+    """The park a word standing for it at ``pos`` (园区, 该园区) refers to: the last park named
+    before it, in its sentence or the ones just before (at most 600 characters back), outermost."""
+    word = next((a for a in anaphors if ctx.text.startswith(a, pos)), None)
+    if word is None or ctx.starting_at(pos, ENTITY_TYPES):
+        return None
+    parks = [m for m in ctx.ending_in(max(0, pos - 600), pos, ("Park",)) if ctx.is_outermost(m)]
     return parks[-1] if parks else None
 
 
@@ -1274,18 +1460,31 @@ def _is_in(ctx: DocContext) -> list[Relation]:
 
 #: 某项目，作为某市重大项目 / 某中心是某市重点项目: the project a place counts as its own.
 AS_PLACES_PROJECT = re.compile(r"\s*[,，]?\s*(?:作为|是)")
-PLACES_PROJECT_WORD = re.compile(rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:{trigger_alternation('project_word')})")
+PLACES_PROJECT_WORD = re.compile(rf"(?:{WHEN.pattern}(?:{trigger_alternation('list_verb')})的)?"  # 今年引进的
+                                 rf"的?(?:重大|重点|重要|省级重点|市级重点|首个)?(?:产业|工业|招商|民生)?"
+                                 rf"(?:{trigger_alternation('project_word')})")
 
 
 def _places_project(ctx: DocContext) -> list[Relation]:
-    """某某项目，作为某市重大项目，…; 某某中心是某市重点项目: a project said to be one of a
-    place's projects is in that place."""
+    """某某项目，作为某市重大项目，…; 某某中心是某市重点项目; 该项目是某小镇重点产业项目 (the
+    project the sentence before names): a project said to be one of a place's or park's projects
+    is in that place or park."""
     out = []
-    for project in ctx.of_type("Project"):
-        verb = AS_PLACES_PROJECT.match(ctx.text, project.end)
-        if not ctx.is_outermost(project) or verb is None:
+    subjects = [(p, p.end) for p in ctx.of_type("Project") if ctx.is_outermost(p)]
+    for word, types in ANAPHORS.items():
+        if types == ("Project",) and len(word) > 2:  # 该项目 (a bare 项目 opens too many sentences)
+            for hit in re.finditer(re.escape(word), ctx.text):
+                subject = _subject_of(ctx, hit.end())
+                if subject is not None and subject.type == "Project":
+                    subjects.append((subject, hit.end()))
+    for project, end in subjects:
+        verb = AS_PLACES_PROJECT.match(ctx.text, end)
+        if verb is None:
             continue
-        where = [m for m in ctx.starting_at(ctx.skip_space(verb.end()), PLACE) if ctx.is_outermost(m)]
+        where = [m for m in ctx.starting_at(ctx.skip_space(verb.end()), LOCATIONS) if ctx.is_outermost(m)]
+        if where and where[0].type == "Park" and any(province_or_wider(compact(p.text))
+                                                     for p in ctx.starting_at(where[0].start, PLACE)):
+            continue  # 某省自贸港重点工程: a province's programme names no site
         if where and PLACES_PROJECT_WORD.match(ctx.text, where[0].end):
             out.append(ctx.relation(project, "located_in", where[0], "places_project"))
     return out

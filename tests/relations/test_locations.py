@@ -696,3 +696,172 @@ def test_a_list_clause_shares_the_subject_of_its_sentence(text, names, expected)
     assert expected <= triples(make_doc(text, names), "located_in")
     if not expected:
         assert not {h for h, _, t in triples(make_doc(text, names), "located_in") if t == "渠县"}
+
+
+# Round 4: lists and scenes whose place is named in another clause or sentence.
+LISTS_AND_SCENES = [
+    pytest.param("6月2日上午,青川县临河镇一批重点项目集中开工。县委书记李明、远拓集团董事长王强等参加开工仪式。"
+                 "当天集中开工的项目为远拓循环产业园和青禾物流中心。",
+                 [("青川县", "Place"), ("临河镇", "Place"), ("李明", "Person"), ("远拓集团", "Enterprise"),
+                  ("王强", "Person"), ("远拓循环产业园", "Park"), ("青禾物流中心", "Project")],
+                 {("远拓循环产业园", "located_in", "临河镇"), ("青禾物流中心", "located_in", "临河镇")}, set(),
+                 id="a_sentence_of_who_attended_keeps_the_host_of_the_event"),
+    pytest.param("临河镇一批重点项目集中开工。白河市也举行开工仪式。当天集中开工的项目为青禾物流中心。",
+                 [("临河镇", "Place"), ("白河市", "Place"), ("青禾物流中心", "Project")],
+                 {("青禾物流中心", "located_in", "白河市")}, {("青禾物流中心", "located_in", "临河镇")},
+                 id="an_event_sentence_naming_another_host_moves_it"),
+    pytest.param("钦州市有远拓新材料基地项目一期二、三阶段,青禾大街工程等50个项目开竣工。",
+                 [("钦州市", "Place"), ("远拓新材料基地项目", "Project"), ("青禾大街工程", "Project")],
+                 {("远拓新材料基地项目", "located_in", "钦州市"), ("青禾大街工程", "located_in", "钦州市")}, set(),
+                 id="the_place_opening_a_sentence_hosts_an_event_whose_clause_opens_with_a_list_item"),
+    pytest.param("白河市今年成效明显,李明表示,青禾大街工程等50个项目开工。",
+                 [("白河市", "Place"), ("李明", "Person"), ("青禾大街工程", "Project")],
+                 set(), {("青禾大街工程", "located_in", "白河市")},
+                 id="a_person_named_between_the_place_and_the_event_leaves_it_unhosted"),
+    pytest.param("临河镇现有远拓食品厂、青禾鞋业等企业30余家。",
+                 [("临河镇", "Place"), ("远拓食品厂", "Enterprise"), ("青禾鞋业", "Enterprise")],
+                 {("远拓食品厂", "located_in", "临河镇"), ("青禾鞋业", "located_in", "临河镇")}, set(),
+                 id="a_town_having_a_list_of_local_firms"),
+    pytest.param("白河区举行招商签约大会,远拓光伏项目、青禾物流中心落地。",
+                 [("白河区", "Place"), ("远拓光伏项目", "Project"), ("青禾物流中心", "Project")],
+                 {("远拓光伏项目", "located_in", "白河区"), ("青禾物流中心", "located_in", "白河区")}, set(),
+                 id="the_host_of_a_signing_assembly"),
+    pytest.param("这次白河市组织20个重大项目集中开工。特别是远拓装备产业园项目,总投资10亿元。",
+                 [("白河市", "Place"), ("远拓装备产业园项目", "Project")],
+                 {("远拓装备产业园项目", "located_in", "白河市")}, set(),
+                 id="a_sentence_speaking_of_the_event_names_its_host_and_the_next_singles_out_a_project"),
+    pytest.param("本次集中开工的项目将助推临河新片区发展,其中远拓半导体、临河新片区等项目带动产业。",
+                 [("临河新片区", "Park"), ("远拓半导体", "Project")], set(),
+                 {("临河新片区", "located_in", "临河新片区")},
+                 id="the_host_named_again_is_not_its_own_project"),
+    pytest.param("王强指出,近年来,青川县认真落实各项部署,以“共建创新白河”为主线,先后引进了远拓酒厂、青禾新材料等企业。",
+                 [("王强", "Person"), ("青川县", "Place"), ("创新白河", "Place"), ("远拓酒厂", "Enterprise"),
+                  ("青禾新材料", "Enterprise")],
+                 {("远拓酒厂", "located_in", "青川县"), ("青禾新材料", "located_in", "青川县")}, set(),
+                 id="a_list_verb_after_adverbs_has_the_subject_of_an_earlier_clause_past_a_slogan"),
+    pytest.param("青川县召开推介会,远拓集团负责人表示,先后引进了青禾酒厂、白河新材料等企业。",
+                 [("青川县", "Place"), ("远拓集团", "Enterprise"), ("青禾酒厂", "Enterprise"),
+                  ("白河新材料", "Enterprise")], set(),
+                 {("青禾酒厂", "located_in", "青川县"), ("白河新材料", "located_in", "青川县")},
+                 id="a_clause_opening_with_a_company_has_another_subject"),
+    pytest.param("在青川县远拓棉业、青禾纺织,李明指出,要加强与白河电子有限公司的合作。",
+                 [("青川县", "Place"), ("远拓棉业", "Enterprise"), ("青禾纺织", "Enterprise"), ("李明", "Person"),
+                  ("白河电子有限公司", "Enterprise")],
+                 {("远拓棉业", "located_in", "青川县"), ("青禾纺织", "located_in", "青川县")},
+                 {("白河电子有限公司", "located_in", "青川县")},
+                 id="sites_listed_right_after_zai_and_a_place_are_there_up_to_the_clause_end"),
+    pytest.param("李明还到扶沟县远拓产业园、青禾创新中心、河南省白河研究院、项城市远拓药业、青禾制药等地进行调研。",
+                 [("李明", "Person"), ("扶沟县", "Place"), ("扶沟县远拓产业园", "Park"), ("青禾创新中心", "Organization"),
+                  ("河南省", "Place"), ("河南省白河研究院", "Organization"), ("项城市", "Place"),
+                  ("远拓药业", "Enterprise"), ("青禾制药", "Enterprise")],
+                 {("扶沟县远拓产业园", "located_in", "扶沟县"), ("青禾创新中心", "located_in", "扶沟县"),
+                  ("河南省白河研究院", "located_in", "扶沟县"), ("远拓药业", "located_in", "项城市"),
+                  ("青禾制药", "located_in", "项城市")},
+                 {("青禾制药", "located_in", "河南省")},
+                 id="sites_listed_after_dao_and_a_place_before_a_verb_of_visiting_each_in_the_place_before_it"),
+    pytest.param("调研组来到南阳市,现场调研内乡县远拓开发区、白河开发区,深入远拓食品有限公司。",
+                 [("南阳市", "Place"), ("内乡县", "Place"), ("内乡县远拓开发区", "Park"), ("白河开发区", "Park"),
+                  ("远拓食品有限公司", "Enterprise")], set(),
+                 {("远拓食品有限公司", "located_in", "内乡县"), ("白河开发区", "located_in", "内乡县")},
+                 id="parks_visited_after_a_verb_of_visiting_do_not_make_the_place_opening_the_first_the_scene"),
+]
+
+
+@pytest.mark.parametrize("text, names, expected, absent", LISTS_AND_SCENES)
+def test_lists_and_scenes_placed_from_another_clause(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("李明到周口市扶沟县、太康县、项城市调研。",
+                 [("李明", "Person"), ("周口市", "Place"), ("扶沟县", "Place"), ("太康县", "Place"), ("项城市", "Place")],
+                 {("扶沟县", "part_of", "周口市"), ("太康县", "part_of", "周口市"), ("项城市", "part_of", "周口市")},
+                 set(), id="counties_listed_after_the_first_written_right_after_its_city"),
+    pytest.param("李明到周口市扶沟县、开封市杞县、兰考县调研。",
+                 [("李明", "Person"), ("周口市", "Place"), ("扶沟县", "Place"), ("开封市", "Place"), ("杞县", "Place"),
+                  ("兰考县", "Place")],
+                 {("扶沟县", "part_of", "周口市"), ("杞县", "part_of", "开封市")},
+                 {("兰考县", "part_of", "周口市"), ("开封市", "part_of", "周口市")},
+                 id="a_city_in_the_list_starts_another_list"),
+])
+def test_divisions_listed_after_their_parent(text, names, expected, absent):
+    found = triples(make_doc(text, names), "part_of")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("青禾智造产业园位于临河镇。目前,远拓电子、白河精密等企业已入驻园区。",
+                 [("青禾智造产业园", "Park"), ("临河镇", "Place"), ("远拓电子", "Enterprise"), ("白河精密", "Enterprise")],
+                 {("远拓电子", "located_in", "青禾智造产业园"), ("白河精密", "located_in", "青禾智造产业园")}, set(),
+                 id="companies_settling_in_the_park_a_word_stands_for"),
+    pytest.param("青禾智造产业园今年成效明显。园区先后引进了远拓电子、白河精密等企业。",
+                 [("青禾智造产业园", "Park"), ("远拓电子", "Enterprise"), ("白河精密", "Enterprise")],
+                 {("远拓电子", "located_in", "青禾智造产业园"), ("白河精密", "located_in", "青禾智造产业园")}, set(),
+                 id="companies_a_park_word_brings_in"),
+    pytest.param("青禾智造产业园位于临河镇。目前园区内有远拓电子、白河精密等企业20余家。",
+                 [("青禾智造产业园", "Park"), ("临河镇", "Place"), ("远拓电子", "Enterprise"), ("白河精密", "Enterprise")],
+                 {("远拓电子", "located_in", "青禾智造产业园"), ("白河精密", "located_in", "青禾智造产业园")}, set(),
+                 id="companies_a_park_word_has"),
+    pytest.param("远拓电子、白河精密等企业已入驻园区。",
+                 [("远拓电子", "Enterprise"), ("白河精密", "Enterprise")], set(),
+                 {("远拓电子", "located_in", "园区")}, id="no_park_named_before_places_nothing"),
+])
+def test_park_words_stand_for_the_park_named_before(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("远拓仓储中心项目现场一派繁忙。该项目是临河低碳小镇重点产业项目。",
+                 [("远拓仓储中心项目", "Project"), ("临河低碳小镇", "Park")],
+                 {("远拓仓储中心项目", "located_in", "临河低碳小镇")}, set(),
+                 id="the_project_the_sentence_before_names_is_one_of_a_park_s_projects"),
+    pytest.param("远拓仓储中心项目和青禾物流项目开工。该项目是临河低碳小镇重点产业项目。",
+                 [("远拓仓储中心项目", "Project"), ("青禾物流项目", "Project"), ("临河低碳小镇", "Park")],
+                 set(), {("远拓仓储中心项目", "located_in", "临河低碳小镇")},
+                 id="gai_xiangmu_after_two_projects_stands_for_neither"),
+    pytest.param("远拓炼化改扩建项目现场一派繁忙。该项目是海南自贸港重点工程。",
+                 [("远拓炼化改扩建项目", "Project"), ("海南", "Place"), ("海南自贸港", "Park")],
+                 set(), {("远拓炼化改扩建项目", "located_in", "海南自贸港")},
+                 id="a_zone_named_after_a_province_is_a_programme_not_a_site"),
+])
+def test_projects_placed_by_what_they_are_said_to_be(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("近日,青川经开区先后引进了远拓电子有限公司、青禾精密有限公司。",
+                 [("青川经开区", "Park"), ("远拓电子有限公司", "Enterprise"), ("青禾精密有限公司", "Enterprise")],
+                 {("远拓电子有限公司", "located_in", "青川经开区"), ("青禾精密有限公司", "located_in", "青川经开区")},
+                 set(), id="items_right_after_the_list_verb_of_a_clause_a_park_opens"),
+    pytest.param("青川县签约远拓集团、青禾光伏组件项目。",
+                 [("青川县", "Place"), ("远拓集团", "Enterprise"), ("青禾光伏组件项目", "Project")],
+                 {("青禾光伏组件项目", "located_in", "青川县")}, {("远拓集团", "located_in", "青川县")},
+                 id="a_company_signed_with_is_no_local_firm"),
+    pytest.param("四川省引进远拓光伏组件项目。",
+                 [("四川省", "Place"), ("远拓光伏组件项目", "Project")], set(),
+                 {("远拓光伏组件项目", "located_in", "四川省")}, id="not_a_province_s_programme"),
+    pytest.param("白河市拥有青禾新区、白河经开区等多个国家级园区。",
+                 [("白河市", "Place"), ("青禾新区", "Park"), ("白河经开区", "Park")],
+                 {("青禾新区", "located_in", "白河市"), ("白河经开区", "located_in", "白河市")}, set(),
+                 id="parks_a_city_has_closed_by_a_park_word"),
+    pytest.param("远拓光伏组件项目是青川县今年引进的重点项目。",
+                 [("远拓光伏组件项目", "Project"), ("青川县", "Place")],
+                 {("远拓光伏组件项目", "located_in", "青川县")}, set(),
+                 id="a_project_a_place_brought_in_is_its_own"),
+])
+def test_lists_a_place_brings_in(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+def test_a_hometown_chamber_named_by_two_places_states_no_part_of():
+    doc = make_doc("佛山市化州商会会长出席仪式。", [("佛山市", "Place"), ("化州", "Place"), ("佛山市化州商会", "Organization")])
+    assert triples(doc, "part_of") == set()
