@@ -30,12 +30,13 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
 
@@ -123,6 +124,27 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+@contextlib.contextmanager
+def _children_ignore_interrupts() -> Iterator[None]:
+    """Processes started in the body begin with SIGINT ignored, as exec keeps an ignored signal:
+    a Ctrl-C that reaches a worker while it still imports kg (before ``_ignore_interrupts`` runs)
+    would print a traceback.  The driver ignores SIGINT only while it starts them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _pool(workers: int, initializer: Callable[..., None] = _ignore_interrupts, initargs: tuple = ()):
+    """A pool of ``workers`` spawned processes (Pool starts them all at once)."""
+    with _children_ignore_interrupts():
+        return multiprocessing.get_context("spawn").Pool(workers, initializer=initializer, initargs=initargs)
+
+
 _summarizers: dict[tuple[Override, ...], Resolver] = {}
 
 
@@ -178,8 +200,7 @@ def rerun_entities(docs: Iterable[Document], settings: Extraction, workers: int 
         nlp = _pipeline(settings)
         yield from (nlp.run_from(ENTITIES, d) for d in docs)
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_ignore_interrupts) as pool:
+    with _pool(workers) as pool:
         def submit(chunk: list[Document]):
             return pool.apply_async(_rerun_docs, (settings, chunk)).get
 
@@ -211,8 +232,7 @@ def _in_order(submit, chunks: Iterator[list], window: int) -> Iterator[Document]
 def extract_in_processes(paths: list[Path], settings: Extraction, workers: int,
                          chunk_size: int = CHUNK_SIZE) -> Iterator[Document]:
     """Extract ``paths`` in ``workers`` processes; documents come out in input order."""
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_ignore_interrupts) as pool:
+    with _pool(workers) as pool:
         def submit(chunk: list[Path]):
             return pool.apply_async(_extract_paths, (settings, chunk)).get
 
@@ -291,8 +311,7 @@ def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None =
         for path in paths:
             yield from _graphs_of(resolver, [path])
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_start_graphs_worker, initargs=(resolver,)) as pool:
+    with _pool(workers, _start_graphs_worker, (resolver,)) as pool:
         def submit(chunk: list[Path]):
             return pool.apply_async(_serialized_graphs_of, (chunk,)).get
 
@@ -318,7 +337,8 @@ def in_background(calls: list[tuple], workers: int) -> Iterator[None]:
         return
     with ProcessPoolExecutor(min(workers, len(calls)), mp_context=multiprocessing.get_context("spawn"),
                              initializer=_ignore_interrupts) as pool:
-        futures = [pool.submit(function, *arguments) for function, arguments in calls]
+        with _children_ignore_interrupts():  # the executor starts a process at each submit
+            futures = [pool.submit(function, *arguments) for function, arguments in calls]
         yield
         for future in futures:
             future.result()
