@@ -55,6 +55,12 @@ def _stops(scope: str) -> dict[int, frozenset[str]]:
     return {n: frozenset(ws) for n, ws in sorted(by_len.items(), reverse=True)}
 
 
+@lru_cache(maxsize=None)
+def _stop_last_chars(scope: str) -> frozenset[str]:
+    """The characters the stop words of ``scope`` end with: at any other, none ends (most positions)."""
+    return frozenset(word[-1] for words in _stops(scope).values() for word in words)
+
+
 #: 和 right after a locative verb joins nothing: it is the first character of a name.
 _NAME_OPENING_HE = re.compile(r"(?:在|到|赴|走进|来到)和$")
 
@@ -87,6 +93,8 @@ def stop_ends_at(text: str, i: int, scope: str) -> int:
     """Length of the stop word ending at ``i`` (0 if none).  A one-character
     stop that closes a noun of the dictionary (据 of 数据) or follows 之 (之都), or the
     和 of an official compound (工业和信息化), is no stop."""
+    if i <= 0 or text[i - 1:i] not in _stop_last_chars(scope):
+        return 0
     for n, words in _stops(scope).items():
         if n <= i and text[i - n:i] in words:
             if n == 1 and i >= 2 and (vocabulary.is_noun(text[i - 2:i]) or text[i - 2] == _OF):
