@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Callable
 
 from kg import gazetteer, vocabulary
-from kg.lexicon import load_set, load_table
+from kg.lexicon import alternation_of, load_set, load_table
 from kg.model import Document, Mention, SqueezedText
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
@@ -219,7 +219,7 @@ def suffix_regex(name: str, chain: bool = False, not_before: str = "") -> re.Pat
     """Alternation of the suffixes in ``kg/data/NAME``, longest first; with
     ``chain`` a run of suffixes (基地项目) is one match; ``not_before`` is a
     regex the text after the suffix must not match (工程 in 工程师)."""
-    alternation = "|".join(map(re.escape, sorted(suffix_table(name), key=len, reverse=True)))
+    alternation = alternation_of(suffix_table(name))
     body = f"(?:{alternation})+" if chain else f"(?:{alternation})"
     return re.compile(body + (f"(?!{not_before})" if not_before else ""))
 

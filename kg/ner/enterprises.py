@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from kg import gazetteer, person_names
-from kg.lexicon import alternation, load_set
+from kg.lexicon import alternation, alternation_of, load_set
 from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
@@ -457,8 +457,7 @@ def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _brand_pattern() -> re.Pattern[str]:
-    brands = sorted(load_set("enterprise_brands.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, brands)))
+    return re.compile(alternation_of(load_set("enterprise_brands.txt")))
 
 
 def brand_at(text: str, pos: int) -> int:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from kg import gazetteer
-from kg.lexicon import alternation, load_set, load_table
+from kg.lexicon import alternation, alternation_of, load_set, load_table
 from kg.model import Mention
 from kg.boundary import (ENTERPRISE, PARK, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
@@ -980,8 +980,7 @@ def recognize_projects(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _national_pattern() -> re.Pattern[str]:
-    names = sorted(load_set("national_projects.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation_of(load_set("national_projects.txt")))
 
 
 def _national_projects(text: str, found: list[Mention]) -> list[Mention]:

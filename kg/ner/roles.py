@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_table
+from kg.lexicon import alternation_of, load_lines, load_table
 
 #: Rows of title_heads.tsv that end a byline (not a post): 摄, 报道.
 BYLINE_END = "byline-end"
@@ -26,8 +26,8 @@ def heads() -> dict[str, tuple[str, bool]]:
 @lru_cache(maxsize=1)
 def role_regex() -> re.Pattern[str]:
     """MODIFIER* HEAD, the head in group ``head``."""
-    mods = "|".join(map(re.escape, sorted(load_lines("title_modifiers.txt"), key=len, reverse=True)))
-    heads_ = "|".join(map(re.escape, sorted(heads(), key=len, reverse=True)))
+    mods = alternation_of(load_lines("title_modifiers.txt"))
+    heads_ = alternation_of(heads())
     return re.compile(rf"(?:{mods})*(?P<head>{heads_})")
 
 
