@@ -28,7 +28,10 @@ def role_regex() -> re.Pattern[str]:
     """MODIFIER* HEAD, the head in group ``head``."""
     mods = alternation_of(load_lines("title_modifiers.txt"))
     heads_ = alternation_of(heads())
-    return re.compile(rf"(?:{mods})*(?P<head>{heads_})")
+    # a role starts with a modifier's or a head's first character: looking ahead for one lets the
+    # engine pass over the other positions at once (the repeated modifiers keep it from doing so itself)
+    firsts = "".join(sorted({word[0] for word in (*load_lines("title_modifiers.txt"), *heads())}))
+    return re.compile(rf"(?=[{re.escape(firsts)}])(?:{mods})*(?P<head>{heads_})")
 
 
 def role_at(text: str, pos: int) -> int:
