@@ -227,24 +227,21 @@ def suffix_regex(name: str, chain: bool = False, not_before: str = "") -> re.Pat
 #: Lines with these words are bylines, where a space between CJK characters
 #: separates names (记者 邓浩 罗凯元) and must stay.
 _BYLINE_WORDS = ("记者", "通讯员", "摄影", "编辑", "责编", "实习生", "特约", "摄")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff]"
+#: A space between two CJK characters (a line break is none, so both are on its line).
+_SPACE_IN_WORD = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
 
 
 def _squeeze(text: str) -> SqueezedText:
     """``text`` without the single spaces OCR leaves inside words, outside bylines."""
-    chars: list[str] = []
     dropped: list[int] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        byline = any(w in line for w in _BYLINE_WORDS)
-        for k, ch in enumerate(line):
-            if (ch == " " and not byline and 0 < k < len(line) - 1 and _CJK_CHAR.match(line[k - 1])
-                    and _CJK_CHAR.match(line[k + 1])):
-                dropped.append(pos + k)
-                continue
-            chars.append(ch)
+        if " " in line and not any(w in line for w in _BYLINE_WORDS):
+            dropped.extend(pos + m.start() for m in _SPACE_IN_WORD.finditer(line))
         pos += len(line)
-    return SqueezedText("".join(chars), tuple(dropped))
+    kept = [text[a + 1:b] for a, b in zip([-1, *dropped], [*dropped, len(text)])]
+    return SqueezedText("".join(kept), tuple(dropped))
 
 
 def squeezed(doc: Document) -> SqueezedText:

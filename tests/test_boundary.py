@@ -25,3 +25,16 @@ def test_every_stop_word_ends_in_a_last_character_of_its_scope(scope):
 ])
 def test_stop_ends_at(text, i, length):
     assert boundary.stop_ends_at(text, i, boundary.ENTERPRISE) == length
+
+
+@pytest.mark.parametrize("text, squeezed, dropped", [
+    ("长嘉汇购 物中心", "长嘉汇购物中心", (4,)),
+    ("记者 邓浩 罗凯元\n长嘉 汇", "记者 邓浩 罗凯元\n长嘉汇", (12,)),  # a byline keeps its spaces
+    ("甲  乙，5 G 甲 A", "甲  乙，5 G 甲 A", ()),  # two spaces, or a space beside no CJK character
+    (" 甲 乙 \n丙 丁\n", " 甲乙 \n丙丁\n", (2, 7)),
+    ("", "", ()),
+])
+def test_squeeze_drops_spaces_between_cjk_characters_outside_bylines(text, squeezed, dropped):
+    view = boundary._squeeze(text)
+    assert (view.text, view.dropped) == (squeezed, dropped)
+    assert all(text[i] == view.text[k] for k, i in enumerate(view.index[:-1]))
