@@ -167,8 +167,9 @@ def is_place(name: str) -> bool:
 
 def match_place(text: str, pos: int, *, allow_short: bool = True) -> int:
     """End of the longest gazetteer name starting at ``pos`` (``pos`` if none)."""
-    if pos >= len(text):
-        return pos
+    prefixes = _name_openings()[1]
+    if pos >= 0 and text[pos:pos + 2] not in prefixes and text[pos:pos + 1] not in prefixes:
+        return pos  # no name begins with these characters (nor at the end of the text)
     entries = _entries()
     for n in _lengths_by_first_char().get(text[pos], ()):
         if pos + n > len(text):

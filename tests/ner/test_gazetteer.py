@@ -50,3 +50,11 @@ def _every_position(text, allow_short):
 @pytest.mark.parametrize("allow_short", [True, False])
 def test_find_places_is_greedy_longest_match_at_every_character(text, allow_short):
     assert gazetteer.find_places(text, allow_short=allow_short) == _every_position(text, allow_short)
+
+
+@pytest.mark.parametrize("text, pos, end", [
+    ("在重庆市南川区", 1, 4), ("在重庆市南川区", 0, 0), ("在重庆市南川区", 7, 7), ("在重庆市南川区", 9, 9),
+    ("重庆", 0, 2), ("南", 0, 0),
+])
+def test_match_place_ends_the_longest_name_at_a_position(text, pos, end):
+    assert gazetteer.match_place(text, pos) == end
