@@ -34,7 +34,9 @@ _DATELINE = re.compile(
 #: Years in ranges and targets (力争到2027年, 2025—2029年) and years planned (计划2021年6月建成,
 #: 预计2025年投产: later than the report) say nothing about the publication year.
 _NOT_PLANNED = r"(?<![\d到至—\-~～])(?<!计划)(?<!预计)(?<!力争)(?<!争取)(?<!确保)(?<!有望)(?<!将于)(?<!计划于)(?<!预计于)"
-_YEAR = re.compile(rf"{_NOT_PLANNED}((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
+#: The year patterns look ahead for its first digit before those lookbehinds, which lets the
+#: engine pass over the other positions at once.
+_YEAR = re.compile(rf"(?=[12]){_NOT_PLANNED}((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
 
 
 def find_publication_date(doc: Document) -> None:
@@ -261,7 +263,7 @@ def _in_year(year: int, m: re.Match[str], prefix: str) -> str:
 
 #: A year, or a part of it (2024年一季度, 2023年第二季度, 2024年上半年), not planned nor a range's end,
 #: nor a year under review (2023年度), a month of it (2021年6月) or a time since or before it (2019年以来).
-_YEAR_PERIOD = re.compile(rf"{_NOT_PLANNED}((?:19|20)\d\d)年(?:第?([一二三四1-4])季度|([上下])半年|(?![\d度]|以来|起|前|后))")
+_YEAR_PERIOD = re.compile(rf"(?=[12]){_NOT_PLANNED}((?:19|20)\d\d)年(?:第?([一二三四1-4])季度|([上下])半年|(?![\d度]|以来|起|前|后))")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
