@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Callable
 
 from kg import gazetteer, vocabulary
-from kg.lexicon import load_set, load_table
+from kg.lexicon import alternation_of, load_set, load_table
 from kg.model import Document, Mention, SqueezedText
 
 ENTERPRISE, PARK, PROJECT, ORGANIZATION = "E", "K", "P", "O"
@@ -53,6 +53,12 @@ def _stops(scope: str) -> dict[int, frozenset[str]]:
         if not scopes or scope in scopes:
             by_len.setdefault(len(word), set()).add(word)
     return {n: frozenset(ws) for n, ws in sorted(by_len.items(), reverse=True)}
+
+
+@lru_cache(maxsize=None)
+def _stop_last_chars(scope: str) -> frozenset[str]:
+    """The characters the stop words of ``scope`` end with: at any other, none ends (most positions)."""
+    return frozenset(word[-1] for words in _stops(scope).values() for word in words)
 
 
 #: 和 right after a locative verb joins nothing: it is the first character of a name.
@@ -87,6 +93,8 @@ def stop_ends_at(text: str, i: int, scope: str) -> int:
     """Length of the stop word ending at ``i`` (0 if none).  A one-character
     stop that closes a noun of the dictionary (据 of 数据) or follows 之 (之都), or the
     和 of an official compound (工业和信息化), is no stop."""
+    if i <= 0 or text[i - 1:i] not in _stop_last_chars(scope):
+        return 0
     for n, words in _stops(scope).items():
         if n <= i and text[i - n:i] in words:
             if n == 1 and i >= 2 and (vocabulary.is_noun(text[i - 2:i]) or text[i - 2] == _OF):
@@ -211,7 +219,7 @@ def suffix_regex(name: str, chain: bool = False, not_before: str = "") -> re.Pat
     """Alternation of the suffixes in ``kg/data/NAME``, longest first; with
     ``chain`` a run of suffixes (基地项目) is one match; ``not_before`` is a
     regex the text after the suffix must not match (工程 in 工程师)."""
-    alternation = "|".join(map(re.escape, sorted(suffix_table(name), key=len, reverse=True)))
+    alternation = alternation_of(suffix_table(name))
     body = f"(?:{alternation})+" if chain else f"(?:{alternation})"
     return re.compile(body + (f"(?!{not_before})" if not_before else ""))
 
@@ -219,24 +227,21 @@ def suffix_regex(name: str, chain: bool = False, not_before: str = "") -> re.Pat
 #: Lines with these words are bylines, where a space between CJK characters
 #: separates names (记者 邓浩 罗凯元) and must stay.
 _BYLINE_WORDS = ("记者", "通讯员", "摄影", "编辑", "责编", "实习生", "特约", "摄")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff]"
+#: A space between two CJK characters (a line break is none, so both are on its line).
+_SPACE_IN_WORD = re.compile(rf"(?<={_CJK_CHAR}) (?={_CJK_CHAR})")
 
 
 def _squeeze(text: str) -> SqueezedText:
     """``text`` without the single spaces OCR leaves inside words, outside bylines."""
-    chars: list[str] = []
     dropped: list[int] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        byline = any(w in line for w in _BYLINE_WORDS)
-        for k, ch in enumerate(line):
-            if (ch == " " and not byline and 0 < k < len(line) - 1 and _CJK_CHAR.match(line[k - 1])
-                    and _CJK_CHAR.match(line[k + 1])):
-                dropped.append(pos + k)
-                continue
-            chars.append(ch)
+        if " " in line and not any(w in line for w in _BYLINE_WORDS):
+            dropped.extend(pos + m.start() for m in _SPACE_IN_WORD.finditer(line))
         pos += len(line)
-    return SqueezedText("".join(chars), tuple(dropped))
+    kept = [text[a + 1:b] for a, b in zip([-1, *dropped], [*dropped, len(text)])]
+    return SqueezedText("".join(kept), tuple(dropped))
 
 
 def squeezed(doc: Document) -> SqueezedText:

@@ -167,8 +167,9 @@ def is_place(name: str) -> bool:
 
 def match_place(text: str, pos: int, *, allow_short: bool = True) -> int:
     """End of the longest gazetteer name starting at ``pos`` (``pos`` if none)."""
-    if pos >= len(text):
-        return pos
+    prefixes = _name_openings()[1]
+    if pos >= 0 and text[pos:pos + 2] not in prefixes and text[pos:pos + 1] not in prefixes:
+        return pos  # no name begins with these characters (nor at the end of the text)
     entries = _entries()
     for n in _lengths_by_first_char().get(text[pos], ()):
         if pos + n > len(text):
@@ -206,21 +207,40 @@ def match_place_chain(text: str, pos: int, limit: int | None = None) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _name_openings() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A regex finding where a gazetteer name may begin (a character that opens a name followed by one
+    that is second in a name, or a name of one character), and the first two characters of every name:
+    find_places tries names only there (a few percent of the characters of a text), not at every one."""
+    names = list(_entries())
+    pairs = [name for name in names if len(name) >= 2]
+    singles = "".join(sorted({name for name in names if len(name) == 1}))
+    opening = f"[{re.escape(''.join(sorted({n[0] for n in pairs})))}][{re.escape(''.join(sorted({n[1] for n in pairs})))}]"
+    if singles:
+        opening += f"|[{re.escape(singles)}]"
+    return re.compile(f"(?={opening})"), frozenset(name[:2] for name in names)
+
+
 def find_places(text: str, *, allow_short: bool = True) -> list[tuple[int, int, PlaceEntry]]:
     """Every gazetteer name in ``text``: greedy longest match, left to right."""
     entries = _entries()
     firsts = _lengths_by_first_char()
+    openings, prefixes = _name_openings()
     out: list[tuple[int, int, PlaceEntry]] = []
     i, n = 0, len(text)
-    while i < n:
-        for length in firsts.get(text[i], ()):
-            if i + length > n:
-                continue
-            entry = entries.get(text[i:i + length])
-            if entry is not None and (allow_short or not entry.is_short):
-                out.append((i, i + length, entry))
-                i += length
-                break
+    while (m := openings.search(text, i)) is not None:
+        i = m.start()
+        if text[i:i + 2] in prefixes or text[i] in prefixes:
+            for length in firsts[text[i]]:
+                if i + length > n:
+                    continue
+                entry = entries.get(text[i:i + length])
+                if entry is not None and (allow_short or not entry.is_short):
+                    out.append((i, i + length, entry))
+                    i += length
+                    break
+            else:
+                i += 1
         else:
             i += 1
     return out

@@ -30,16 +30,14 @@ _BREAK = re.compile(rf"(?<={CJK}|[0-9])[ \t]*\r?\n[ \t]*(?={CJK})|(?<={CJK})[ \t
 _SPACE_DIGIT_CJK = re.compile(rf"(?<=[0-9])[ \t\u3000]+(?={CJK})|(?<={CJK})[ \t\u3000]+(?=[0-9])")
 
 
-def _halfwidth(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-        return chr(o - 0xFEE0)
-    return ch
+#: Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) -> their half-width forms, for str.translate.
+_HALFWIDTH = {o: o - 0xFEE0 for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+              for o in range(first, last + 1)}
 
 
 def normalize_text(text: str) -> str:
     """Spec rules 1-3: join broken lines, drop digit/CJK spaces, half-width letters and digits."""
-    text = "".join(_halfwidth(c) for c in text)
+    text = text.translate(_HALFWIDTH)
     text = _BREAK.sub("", text)
     return _SPACE_DIGIT_CJK.sub("", text)
 

@@ -366,6 +366,8 @@ _OPEN = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "
 _CLOSE = {v: k for k, v in _OPEN.items()}
 #: A quote or bracket longer than this is taken as unbalanced OCR, not a quotation.
 MAX_QUOTE = 300
+#: The characters the sentence splitter acts on; it passes over the others at once.
+_SPLITTING = re.compile(f"[{re.escape(''.join(_OPEN) + ''.join(_CLOSE) + _TERMINAL)}\"]")
 
 
 def split_sentences(doc: Document) -> None:
@@ -432,10 +434,11 @@ def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []
     s = start
     i = start
-    while i < end:
+    while (m := _SPLITTING.search(text, i, end)) is not None:
+        i = m.start()
         c = text[i]
         if stack and i - stack[-1][1] > MAX_QUOTE:
-            stack.clear()  # unbalanced: stop protecting
+            stack.clear()  # unbalanced: stop protecting (the characters passed over change no stack)
         if c == '"':
             if stack and stack[-1][0] == '"':
                 stack.pop()

@@ -1,5 +1,6 @@
 """Publication dates found in the text, given by a sidecar or --date, and relative dates."""
 import datetime as dt
+import re
 
 import pytest
 
@@ -134,3 +135,18 @@ def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
 def test_a_time_since_an_event_dates_no_clause_after_it(text, word, value):
     stated = statement_date(text, stated_dates(text, None), text.index(word), precision=4)
     assert (stated.value if stated else None) == value
+
+
+@pytest.mark.parametrize("text", [
+    # one phrase per alternative of the stated dates, each after other characters
+    "某某2024年1至6月，某某2024年7月16日，某某2023年10月下旬，某某2022年底，某某2021年。",
+    "某某同年9月，某某次年底，某某翌年，某某去年3月5日，某某今年底，某某前年。",
+    "某某7月16日，某某8月中，某某今（19）日，某某(20)日，某某年内，某某同日，某某同一天。",
+    "某某上周三，某某本星期五，某某下个月，某某大前天，某某昨，某某当月，某某明日，某某后天。",
+])
+def test_stated_dates_are_looked_for_only_where_one_can_begin(text):
+    from kg.dates import _STATED, STATED_ALTERNATIVES
+
+    every_position = re.compile(STATED_ALTERNATIVES)
+    assert [m.group() for m in _STATED.finditer(text)] == [m.group() for m in every_position.finditer(text)]
+    assert len(list(_STATED.finditer(text))) >= 5

@@ -140,3 +140,12 @@ def test_masked_text_blanks_ignored_spans_and_keeps_offsets():
     assert len(masked) == len(doc.text)
     assert "63001234" not in masked and masked.count("会议在区里召开，很成功。") == 1
     assert masked.startswith("会议在区里召开，很成功。")
+
+
+@pytest.mark.parametrize("full, half", [
+    ("０１２３４５６７８９", "0123456789"),
+    ("ＡＢＣＸＹＺａｂｃｘｙｚ", "ABCXYZabcxyz"),
+    ("＠［｀｛／：", "＠［｀｛／："),  # full-width signs around the digits and letters stay
+])
+def test_only_fullwidth_digits_and_letters_become_halfwidth(full, half):
+    assert normalize_text(full) == half

@@ -173,3 +173,16 @@ def test_media_centre_dateline_with_report_byline():
     (article,) = doc.articles
     assert [(e.name.text, e.role) for e in article.byline] == [("王小明", "记者")]
     assert doc.text[article.body_start:].startswith("某县融媒体中心讯")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("他说：“好。走吧。”随后离开。", ["他说：“好。走吧。”", "随后离开。"]),  # a quote is never cut
+    ("甲（乙。丙）丁。戊！！己", ["甲（乙。丙）丁。", "戊！！", "己"]),
+    # an opening quote left open longer than MAX_QUOTE protects nothing after that
+    ("“" + "甲" * 400 + "。乙。", ["“" + "甲" * 400 + "。", "乙。"]),
+    ("“" + "甲" * 100 + "。乙。", ["“" + "甲" * 100 + "。乙。"]),
+])
+def test_split_piece_cuts_at_terminals_outside_quotes(text, sentences):
+    from kg.segment import _split_piece
+
+    assert [text[a:b] for a, b in _split_piece(text, 0, len(text))] == sentences

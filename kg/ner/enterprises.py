@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from kg import gazetteer, person_names
-from kg.lexicon import alternation, load_set
+from kg.lexicon import alternation, alternation_of, load_set
 from kg.model import Mention
 from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_name_char, left_boundary,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
@@ -41,8 +41,11 @@ _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集�
 #: 控股 before a legal suffix or 集团 is part of the name (某某控股集团有限公司), though a
 #: verb elsewhere ("holds"): the suffix patterns below take it in, so the stop list cannot cut there.
 _PARTNERSHIP = r"[（(](?:普通合伙|有限合伙)[）)]"
+#: The first characters of the suffixes below: looking ahead for one lets the engine pass over other
+#: positions at once (the optional 控股 and （集团） keep it from doing so itself).
+_SUFFIX_FIRSTS = "控（(集股有总经专合公银研"
 _SUFFIX = re.compile(
-    rf"(?P<strong>(?:控股)?(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
+    rf"(?=[{_SUFFIX_FIRSTS}])(?P<strong>(?:控股)?(?:[（(]集团[）)]|集团)?(?:{_STRONG})(?:{_PARTNERSHIP})?|{_PARTNERSHIP})"
     r"|(?P<coop>股份经济合作联合社|经济合作联合社|专业合作联合社|合作联合社|股份合作社|专业合作社|合作社)"
     r"|(?P<company>公司)"
     r"|(?P<group>(?:控股)?集团)(?![军化式])"
@@ -457,8 +460,7 @@ def _alias_mentions(text: str, fulls: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _brand_pattern() -> re.Pattern[str]:
-    brands = sorted(load_set("enterprise_brands.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, brands)))
+    return re.compile(alternation_of(load_set("enterprise_brands.txt")))
 
 
 def brand_at(text: str, pos: int) -> int:

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import alternation, load_set
+from kg.lexicon import alternation, alternation_of, load_set
 from kg.model import Mention
 from kg.vocabulary import has_unknown_word
 from kg.spans import SpanIndex, occurrences
@@ -137,8 +137,7 @@ def _across_conjunction(text: str, start: int, suffix_start: int) -> int:
 
 @lru_cache(maxsize=None)
 def _names_pattern(table: str) -> re.Pattern[str]:
-    names = sorted(load_set(table), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation_of(load_set(table)))
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,12 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return before, tuple(w for w, _ in rows)
 
 
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """Any cue of a list of persons: one search per sentence instead of one test per cue."""
+    return re.compile(alternation_of(_cues()[1]))
+
+
 def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> list[tuple[int, int]]:
     """Further names after a byline name, separated by spaces or 、, or glued to it when
     the byline closes after them: 实习记者 周雨桐 贺嘉, 某某社记者李某、赵某某, （记者 王某某李某某）."""
@@ -112,10 +118,11 @@ def _trim_follower(item: str) -> str:
 
 
 def _from_lists(text: str) -> list[Mention]:
-    before, any_cue = _cues()
+    before, _ = _cues()
+    any_cue = _any_cue()
     out = []
     for sentence in _SENTENCE.finditer(text):
-        if not any(c in sentence.group() for c in any_cue):
+        if not any_cue.search(text, sentence.start(), sentence.end()):
             continue
         for clause in _CLAUSE.finditer(sentence.group()):
             start = sentence.start() + clause.start()

@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from kg import gazetteer
-from kg.lexicon import alternation, load_set, load_table
+from kg.lexicon import alternation, alternation_of, load_set, load_table
 from kg.model import Mention
 from kg.boundary import (ENTERPRISE, PARK, PROJECT, in_squeezed_text, is_counted, is_name_char, left_boundary, opens_name,
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table)
@@ -232,7 +232,7 @@ def _included_projects(text: str, found: list[Mention]) -> list[Mention]:
     list names is built, so it outranks the Park reading).  Items ending
     in a bare 项目/工程 are left to the suffix rule (文化旅游项目 stays a category)."""
     out: list[Mention] = []
-    names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})$")
+    names = _facility_or_park_before("$")
     found_spans = {(f.start, f.end) for f in found}
     for m in _PROJECTS_INCLUDED.finditer(text):
         pos = m.start(1)
@@ -638,11 +638,17 @@ def _estate_owner(text: str, start: int, end: int) -> Mention | None:
     return _owner_named(text, start, begin, brand) if brand else None
 
 
+@lru_cache(maxsize=None)
+def _facility_or_park_before(following: str) -> re.Pattern[str]:
+    """A project or park suffix followed by ``following`` (a regex), compiled once."""
+    return re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern}){following}")
+
+
 def _coordinated(text: str, start: int, end: int) -> int:
     """``甲新城及乙项目``: where the last project of a coordination starts
     (after 及/和/与 when the part before it already ends as a park or a
     project), else ``start``."""
-    names = re.compile(f"(?:{suffix_regex(_TABLE).pattern}|{suffix_regex('park_suffixes.txt').pattern})[及和与]")
+    names = _facility_or_park_before("[及和与]")
     last = start
     for m in names.finditer(text, start, end):
         last = m.end()
@@ -779,7 +785,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
             or _park_plus_generic(text, start, s):
         return False
     name = text[start:e]
-    facility = any(w in suffix for w, kind in suffix_table(_TABLE).items() if kind == "facility")
+    facility = any(w in suffix for w in _facility_words())
     if "某" in name or name[0] == "级" or _RANKED.match(name) or name.count("“") != name.count("”") or _FIRST_OF_KIND.search(text, start, s) or _designated(text, start, suffix) \
             or _campaign(text[start:s]):
         return False
@@ -792,11 +798,18 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         and (text[start:s] not in _generic_lengths()[0] or text[start:s] in load_set("product_words.txt"))
     if len(_specific_part(text[start:s])) < 2 and not (named_by_place or named_by_owner):
         return False
-    last = max((w for w in suffix_table(_TABLE) if suffix.endswith(w)), key=len)  # 示范工厂, not 工厂
-    needs_name = suffix in _BARE or suffix_table(_TABLE)[last] == "named"
+    table = suffix_table(_TABLE)
+    last = max((suffix[-n:] for n in range(1, len(suffix) + 1) if suffix[-n:] in table), key=len)  # 示范工厂, not 工厂
+    needs_name = suffix in _BARE or table[last] == "named"
     if need_proper and not (named_by_owner or named_by_place or suffix.endswith(_PORT)) and _described_only(text[start:s]):
         return False  # 商业广场, 大型商业广场, 中试基地: a kind of facility, no name
     return not (need_proper and needs_name and not named_by_owner and not _has_proper_part(text[start:s]))
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> tuple[str, ...]:
+    """The project suffixes of kind ``facility`` (大桥, 机场 ...)."""
+    return tuple(w for w, kind in suffix_table(_TABLE).items() if kind == "facility")
 
 
 #: 国家级技术创新基地, 省级示范项目: a rank opening the phrase makes a category (a status a
@@ -980,8 +993,7 @@ def recognize_projects(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _national_pattern() -> re.Pattern[str]:
-    names = sorted(load_set("national_projects.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation_of(load_set("national_projects.txt")))
 
 
 def _national_projects(text: str, found: list[Mention]) -> list[Mention]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.lexicon import load_lines, load_table
+from kg.lexicon import alternation_of, load_lines, load_table
 
 #: Rows of title_heads.tsv that end a byline (not a post): 摄, 报道.
 BYLINE_END = "byline-end"
@@ -26,9 +26,12 @@ def heads() -> dict[str, tuple[str, bool]]:
 @lru_cache(maxsize=1)
 def role_regex() -> re.Pattern[str]:
     """MODIFIER* HEAD, the head in group ``head``."""
-    mods = "|".join(map(re.escape, sorted(load_lines("title_modifiers.txt"), key=len, reverse=True)))
-    heads_ = "|".join(map(re.escape, sorted(heads(), key=len, reverse=True)))
-    return re.compile(rf"(?:{mods})*(?P<head>{heads_})")
+    mods = alternation_of(load_lines("title_modifiers.txt"))
+    heads_ = alternation_of(heads())
+    # a role starts with a modifier's or a head's first character: looking ahead for one lets the
+    # engine pass over the other positions at once (the repeated modifiers keep it from doing so itself)
+    firsts = "".join(sorted({word[0] for word in (*load_lines("title_modifiers.txt"), *heads())}))
+    return re.compile(rf"(?=[{re.escape(firsts)}])(?:{mods})*(?P<head>{heads_})")
 
 
 def role_at(text: str, pos: int) -> int:

@@ -217,6 +217,8 @@ COMRADE = "同志"
 #: A date between a name and the verb (某某于2021年任, 某某2019年10月任), and one
 #: that ends right before a name (2023年7月某某任).
 _DATE_BETWEEN = re.compile(r"于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
+#: Where one of them starts: a lookahead, so that one pass finds every such position.
+_DATE_BETWEEN_AT = re.compile(rf"(?={_DATE_BETWEEN.pattern})")
 _DATE_BEFORE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
 #: Words that make a post title the name of an honour (优秀县委书记).
 _HONOURS = ("优秀",)
@@ -322,15 +324,16 @@ def _appointments(text: str, by_start: _TitlesByStart) -> tuple[Appointment, ...
     # where a name may start besides a pause: after 决定/同意 or a date
     openers = frozenset(m.end() for m in find(verbs["decide"])) | {m.end() for m in _DATE_BEFORE.finditer(text)}
     elected = frozenset(_LIST_OPENING.match(text, m.end()).end() for m in find(verbs["elect"]))
-    verb_starts = frozenset(m.start() for m in find(verbs["after_name"] + verbs["negated"] + verbs["adverb"]))
-
-    def verb_after_name(s: int) -> bool:  # a cheap test before reading names at s
-        return any(q in verb_starts or q + len(COMRADE) in verb_starts or _DATE_BETWEEN.match(text, q)
-                   for q in range(s + 2, s + 5))
+    verb_starts = [m.start() for m in find(verbs["after_name"] + verbs["negated"] + verbs["adverb"])]
+    # a name of 2 to 4 characters is read at s only if a verb, 同志 and a verb, or a date follows it
+    # there, or s follows a verb of election: the few such s, not every character, are tried
+    after_name = {*verb_starts, *(v - len(COMRADE) for v in verb_starts),
+                  *(m.start() for m in _DATE_BETWEEN_AT.finditer(text))}
+    starts = elected | {q - n for q in after_name for n in (2, 3, 4)}
 
     out: list[Appointment] = []
-    for s in range(len(text) - 2):
-        if not names.surname_length(text, s) or not (s in elected or verb_after_name(s)):
+    for s in sorted(s for s in starts if 0 <= s < len(text) - 2):
+        if not names.surname_length(text, s):
             continue
         # NAME (同志)? (DATE)? 任 TITLE: the name starts a clause or follows 决定/同意 or a date.
         if s == 0 or names.pause_at(text, s - 1) or s in openers:

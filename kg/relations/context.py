@@ -54,6 +54,9 @@ class DocContext:
             self._by_end[m.end].append(m)
         for lst in self._by_end.values():
             lst.sort(key=lambda m: m.start)  # longest first
+        #: (start, end) -> whether no longer entity mention contains that span: the extractors ask
+        #: it of the same mentions again and again
+        self._outermost: dict[tuple[int, int], bool] = {}
 
     # -- positions ---------------------------------------------------------
     def skip_space(self, pos: int) -> int:
@@ -99,7 +102,10 @@ class DocContext:
 
     def is_outermost(self, m: Mention) -> bool:
         """True when no longer entity mention contains ``m``."""
-        return not self.enclosing(m)
+        span = (m.start, m.end)
+        if span not in self._outermost:
+            self._outermost[span] = not self.enclosing(m)
+        return self._outermost[span]
 
     def entities_containing(self, start: int, end: int) -> list[Mention]:
         """Entity mentions that contain [start, end), in text order."""

@@ -184,6 +184,11 @@ def _milestone_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))), rows
 
 
+@lru_cache(maxsize=None)
+def _figure_words_longer_than(length: int) -> tuple[str, ...]:
+    return tuple(w for w in _figure_pattern()[1] if len(w) > length)
+
+
 @lru_cache(maxsize=1)
 def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, Decimal]]]:
     rows = load_table("project_figures.tsv")
@@ -194,7 +199,9 @@ def _figure_pattern() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[
                      for row in sorted(rows, key=lambda row: len(row[0]), reverse=True))
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    pattern = re.compile(rf"(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
+    # looking ahead for a word's first character lets the engine pass over other positions at once
+    firsts = re.escape("".join(sorted({row[0][0] for row in rows})))
+    pattern = re.compile(rf"(?=[{firsts}])(?P<word>{words})(?:{_PRODUCT_GAP})?{_FIGURE_GAP}(?P<amount>{_NUMBER}\s*(?P<mult>{mult})?"
                          rf"(?:\s*{_RANGE}\s*\d+(?:\.\d+)?\s*(?P<high_mult>{mult})?)?"
                          rf"(?:\s*(?P<unit>{unit})|{_MONEY_UNSAID}))")
     return pattern, kinds, units
@@ -383,7 +390,7 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     kg/data/milestone_noun_heads.txt), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
     after = text[m.end():m.end() + 2]
-    if text.startswith(tuple(w for w in _figure_pattern()[1] if len(w) > len(m.group())), m.start()):
+    if text.startswith(_figure_words_longer_than(len(m.group())), m.start()):
         return False  # 签约额3亿元: an amount, not a signing
     if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
         return False  # 为确保某某项目按时投产，…: what something is done for

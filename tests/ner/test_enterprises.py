@@ -323,3 +323,19 @@ def test_short_names_joined_and_abbreviated(text, companies, not_company):
 ])
 def test_no_company_before_a_post_of_a_department_or_with_no_holder(text, not_company):
     assert not_company not in texts(recognize_enterprises(plain_doc(text)), "Enterprise")
+
+
+@pytest.mark.parametrize("suffix, kind", [
+    *((s, "strong") for s in ("股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "总公司",
+                              "控股有限公司", "（集团）有限公司", "(集团)有限公司", "集团有限公司", "（普通合伙）",
+                              "(有限合伙)", "有限公司（有限合伙）")),
+    *((s, "coop") for s in ("股份经济合作联合社", "经济合作联合社", "专业合作联合社", "合作联合社", "股份合作社",
+                            "专业合作社", "合作社")),
+    ("公司", "company"), ("集团", "group"), ("控股集团", "group"), ("银行", "bank"), ("研究所", "institute"),
+])
+def test_every_company_suffix_is_found_after_a_name(suffix, kind):
+    from kg.ner.enterprises import _SUFFIX
+
+    text = f"甲乙科技{suffix}。"
+    m = _SUFFIX.search(text)
+    assert (m.group(), m.lastgroup or "company") == (suffix, kind)

@@ -262,3 +262,11 @@ def test_names_before_leaders_and_in_closing_credits(text, persons):
 ])
 def test_no_person_from_leaders_or_brackets_without_names(text):
     assert not recognized(recognize_persons, text)
+
+
+def test_any_cue_of_a_list_of_persons_is_found():
+    from kg.ner.persons import _any_cue, _cues
+
+    for cue in _cues()[1]:
+        assert _any_cue().search(f"甲乙{cue}丙丁"), cue
+    assert not _any_cue().search("。")

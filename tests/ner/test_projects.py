@@ -629,3 +629,24 @@ def test_an_estate_a_company_opens_is_its_project(text, project, owner):
     assert project in texts(found, "Project")
     assert owner in texts(found, "Enterprise")
     assert project not in texts(found, "Park")
+
+
+def test_facility_words_are_the_facility_suffixes():
+    from kg.boundary import suffix_table
+    from kg.ner.projects import _facility_words
+
+    table = suffix_table("project_suffixes.txt")
+    assert "大桥" in _facility_words() and "项目" not in _facility_words()
+    assert all(table[w] == "facility" for w in _facility_words())
+
+
+@pytest.mark.parametrize("following, text, found", [
+    ("[及和与]", "甲大桥和乙产业园", "大桥和"),
+    ("[及和与]", "甲大桥建成", None),
+    ("$", "甲产业园", "产业园"),
+])
+def test_a_facility_or_park_suffix_before_what_follows(following, text, found):
+    from kg.ner.projects import _facility_or_park_before
+
+    m = _facility_or_park_before(following).search(text)
+    assert (m.group() if m else None) == found

@@ -491,3 +491,20 @@ def test_a_park_built_is_the_project_of_its_clause(text, park, expected):
     doc = time_doc(text)
     doc.mentions.append(Mention(0, len(park), park, "Park", source="test"))
     assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == expected
+
+
+def test_every_figure_word_opens_a_figure():
+    from kg.relations.milestones import _figure_pattern
+
+    pattern, kinds, _units = _figure_pattern()
+    for word in kinds:
+        m = pattern.search(f"，{word}12亿元")
+        assert m and m.group("word") == word, word
+
+
+def test_figure_words_longer_than_a_length():
+    from kg.relations.milestones import _figure_pattern, _figure_words_longer_than
+
+    words = _figure_pattern()[1]
+    assert set(_figure_words_longer_than(2)) == {w for w in words if len(w) > 2}
+    assert _figure_words_longer_than(99) == ()
