@@ -141,7 +141,8 @@ def main() -> int:
     if args.out:
         model.save(args.out, _header(folds, examples, thresholds))
     print(f"{len(examples)} examples ({sum(p for _, p in examples)} positive), {len(model.weights)} features, "
-          f"thresholds {thresholds}, {time.process_time() - started:.0f} s CPU" + (f" -> {args.out}" if args.out else ""))
+          f"thresholds {thresholds}, {time.process_time() - started:.0f} s CPU"
+          + (f" -> {args.out}" if args.out else ""))
     return 0
 
 

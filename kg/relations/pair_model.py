@@ -6,22 +6,23 @@ regression over sparse features (the two types, their order and distance, the cu
 from kg/data/pair_cues.txt, list and heading position, the document's dominant place, what the
 patterns already relate) and adds the pairs the patterns did not give when the score passes the
 model's threshold for the relation.  It also scores the owners a Project's name may open with (a
-trade name the recognizer left inside the name, 某某智慧医药基地: 某某), as the ownership patterns'
-``unnamed_owner`` does: the owner is the relation's head, not a mention of the entity stage.  The weights live in
-kg/models/pair_model/weights.tsv (trained by benchmarks/train_pair_model.py; see MODEL_CARD.md there
-for what it gains and why not more: most missed facts lack one of their two entities).
+trade name the recognizer left inside the name, 某某智慧医药基地: 某某), as the ownership pattern
+``unnamed_owner`` does: the owner is the relation's head, not a mention of the entity stage.  The
+weights live in kg/models/pair_model/weights.tsv (trained by benchmarks/train_pair_model.py; see
+MODEL_CARD.md there for what it gains and why not more: most missed facts lack one of their entities).
 
 Candidates are bounded so the stage stays linear in the text: per sentence, each head with the
-NEAREST nearest tails on each side within ``MAX_GAP`` characters and those overlapping it; a few
+``NEAREST`` nearest tails on each side within ``MAX_GAP`` characters and those overlapping it; a few
 owner lengths per Project name.
 """
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -55,11 +56,11 @@ OWNER_LENGTHS = range(2, 7)
 #: Types of the site a document is about.  (Pairing every head with it, with the place heading its
 #: section or the places of its article's headline, was tried: the model accepted none of those pairs.)
 DOMINANT_TYPES = ("Place", "Park")
-#: Where a split mention came from (Mention.source).
+#: Mention.source of the owners split off a Project's name.
 SOURCE = "relations.pair_model"
-#: Characters that separate the items of a list or the clauses of a sentence.
+#: Characters that separate the items of a list; marks that separate the clauses of a sentence.
 _LIST_MARKS = "、及和与"
-_CLAUSE_MARKS = "，,；;：:"
+_CLAUSE_MARKS = re.compile("[，,；;：:]")
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +84,7 @@ class Candidate:
     tail: Mention
     sentence: Sentence
     index: int  # of the sentence in Document.sentences
-    how: str  # ``sentence``: two mentions of one sentence; ``split``: the head is a new mention, the owner
-    # a Project's name opens with
+    how: str  # ``sentence``: two mentions of one sentence; ``split``: the head is an owner split off the tail
 
 
 def _visible(text: str) -> str:
@@ -122,7 +122,7 @@ class PairView:
         self.doc = doc
         self.text = doc.text
         entities = sorted(doc.entities(), key=lambda m: (m.start, -m.end))
-        self._compact: dict[tuple[int, int], str] = {m.span: compact(m.text) for m in entities}
+        self._compact: dict[tuple[int, int], str] = {(m.start, m.end): compact(m.text) for m in entities}
         starts = [s.start for s in doc.sentences]
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in entities:
@@ -136,17 +136,7 @@ class PairView:
         # a tie names no dominant place: the document is about several
         self.dominant: str | None = (top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1])
                                      else None)
-        # the types of the names the document writes, and of the names they open (a trade name 某某
-        # opening 某某集团): an owner split off a project's name that another name repeats or opens is
-        # likelier a name
-        self.names: dict[str, set[str]] = defaultdict(set)
-        self.openings: dict[str, set[str]] = defaultdict(set)
-        for m in entities:
-            key = self.key(m)
-            self.names[key].add(m.type)
-            for k in OWNER_LENGTHS:
-                if k < len(key):
-                    self.openings[key[:k]].add(m.type)
+        self._entities = entities
         self.ruled: set[tuple[str, str, str]] = set()
         self.ruled_heads: set[tuple[str, str]] = set()
         self.ruled_tails: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -155,6 +145,26 @@ class PairView:
             self.ruled.add((head, r.label, tail))
             self.ruled_heads.add((head, r.label))
             self.ruled_tails[(tail, r.label)].add(head)
+
+    @cached_property
+    def names(self) -> dict[str, set[str]]:
+        """The types of the names the document writes (read by the owner splits only)."""
+        names: dict[str, set[str]] = defaultdict(set)
+        for m in self._entities:
+            names[self.key(m)].add(m.type)
+        return names
+
+    @cached_property
+    def openings(self) -> dict[str, set[str]]:
+        """The types of the names the document writes by what they open with (a trade name 某某 opening
+        某某集团): an owner split off a project's name that another name opens with is likelier a name."""
+        openings: dict[str, set[str]] = defaultdict(set)
+        for m in self._entities:
+            key = self.key(m)
+            for k in OWNER_LENGTHS:
+                if k < len(key):
+                    openings[key[:k]].add(m.type)
+        return openings
 
     def key(self, m: Mention) -> str:
         """The compact text of ``m``, computed once per span."""
@@ -178,7 +188,7 @@ class PairView:
 
     @staticmethod
     def _near(tails: list[Mention], tail_starts: list[int], head: Mention) -> list[Mention]:
-        """The tails within MAX_GAP of ``head``: the names overlapping it and the NEAREST nearest on each
+        """The tails within MAX_GAP of ``head``: the names overlapping it and the ``NEAREST`` nearest on each
         side (on the tuning folds a tail with two others between it and the head was one positive in
         1,450 candidates); a bounded number per head, however long the sentence."""
         # names start in text order (their ends need not): a tail ending within MAX_GAP before the head
@@ -190,7 +200,7 @@ class PairView:
         for tail in tails[lo:]:
             if tail.start > head.end + MAX_GAP or len(after) == NEAREST:
                 break
-            if tail.span == head.span or tail.end < head.start - MAX_GAP:
+            if tail.start == head.start and tail.end == head.end or tail.end < head.start - MAX_GAP:
                 continue
             if tail.end <= head.start:
                 before.append(tail)
@@ -206,7 +216,7 @@ class PairView:
         owner ends there), a bounded number per name: linear in the mentions."""
         for i, mentions in sorted(self.by_sentence.items()):
             sentence = self.doc.sentences[i]
-            spans = {m.span for m in mentions}  # a span the recognizer typed is no new name
+            spans = {(m.start, m.end) for m in mentions}  # a span the recognizer typed is no new name
             places: dict[int, int] = {}  # start -> end of the longest place starting there
             for m in mentions:
                 if m.type == "Place":
@@ -216,8 +226,8 @@ class PairView:
                     opening = places.get(name.start, name.start)
                     if opening >= name.end:
                         opening = name.start
-                    cuts = self._cuts(name)
-                    for start in {name.start, opening}:
+                    cuts = _cuts(name.text)
+                    for start in sorted({name.start, opening}):
                         for k in OWNER_LENGTHS:
                             if start + k - name.start in cuts and start + k <= name.end - 2 \
                                     and (start, start + k) not in spans:
@@ -241,7 +251,7 @@ class PairView:
         f += [f"split_opens={t}" for t in sorted(self.openings.get(key, set()) - {name.type})]
         # where the dictionary cuts the name: a trade name is a run it has no word for (two single
         # characters), and what follows it (新能源, 智慧, 电梯) is a word
-        cuts = self._cuts(name)
+        cuts = _cuts(name.text)
         following = cuts[new.end - name.start]
         f += [f"split_next_tag={word_tag(following)[:2]}", f"split_next_len={min(len(following), 3)}",
               f"split_tag={word_tag(key)[:2]}"]
@@ -253,10 +263,6 @@ class PairView:
         if (self.key(name), c.label) in self.ruled_heads:
             f.append("split_name_ruled")
         return _named(c.label, f)
-
-    @staticmethod
-    def _cuts(name: Mention) -> dict[int, str]:
-        return _cuts(name.text)
 
     def features(self, c: Candidate) -> list[str]:
         """The sparse features of one candidate, each prefixed with its relation."""
@@ -278,11 +284,13 @@ class PairView:
         if tkey == self.dominant:
             f.append("tail_dominant")
         # the tail opens the sentence: at most a quote, a bracket or spaces before it
-        opening = text[sentence.start:tail.start].strip(" \t\u3000“\"（(") if tail.start - sentence.start <= 3 else "…"
+        opening = (text[sentence.start:tail.start].strip(" \t\u3000“\"（(") if tail.start - sentence.start <= 3
+                   else "…")
         if not opening:
             f.append("tail_opens_sentence")
         before_head, after_head = text[head.start - 1:head.start], text[head.end:head.end + 1]
-        listed = bool(before_head) and before_head in _LIST_MARKS or bool(after_head) and after_head in _LIST_MARKS + "等"
+        listed = (bool(before_head) and before_head in _LIST_MARKS
+                  or bool(after_head) and after_head in _LIST_MARKS + "等")
         if listed:
             f.append("head_listed")
         if tail.start <= head.start and tail.end >= head.end or head.start <= tail.start and head.end >= tail.end:
@@ -293,13 +301,14 @@ class PairView:
         first, second = (head, tail) if order == "ht" else (tail, head)
         between = text[first.end:second.start] if first.end <= second.start else ""
         gap = len(between)
-        f += [f"order={order}|{head.type}>{tail.type}", f"gap={_bucket(gap)}|{order}",
-              f"gap={_bucket(gap)}|{order}|{head.type}>{tail.type}"]
+        bucket = _bucket(gap)
+        f += [f"order={order}|{head.type}>{tail.type}", f"gap={bucket}|{order}",
+              f"gap={bucket}|{order}|{head.type}>{tail.type}"]
         if gap <= 2:
             f.append(f"between={_visible(between)}|{order}")
         f.append(f"pre={_visible(text[first.start - 1:first.start])}|{order}")
         f.append(f"post={_visible(text[second.end:second.end + 1])}|{order}")
-        clauses = sum(between.count(ch) for ch in _CLAUSE_MARKS)
+        clauses = len(_CLAUSE_MARKS.findall(between))
         f.append(f"clauses={min(clauses, 3)}|{order}")
         for cue in cue_words():
             if cue in between:
@@ -310,8 +319,9 @@ class PairView:
         starts = self._starts[c.index]
         inside = [m for m in mentions[bisect_right(starts, first.end - 1):bisect_right(starts, second.start)]
                   if m.end <= second.start]
-        same_tail = sum(1 for m in inside if m.type == tail.type)
-        same_head = sum(1 for m in inside if m.type in PAIR_TYPES[c.label][0])
+        types = [m.type for m in inside]
+        same_tail = types.count(tail.type)
+        same_head = sum(map(types.count, PAIR_TYPES[c.label][0]))
         f.append(f"tails_between={min(same_tail, 2)}|{order}")
         f.append(f"heads_between={min(same_head, 3)}|{order}")
         return _named(c.label, f)
@@ -334,7 +344,8 @@ class PairModel:
     def save(self, path: str | Path, header: str) -> None:
         """Write the model as TSV: ``#`` header lines, then bias, threshold and one feature a line."""
         lines = [f"# {line}" if line else "#" for line in header.splitlines()]
-        lines += [f"bias\t{self.bias:.6f}"] + [f"threshold\t{label}\t{t:.4f}" for label, t in sorted(self.thresholds.items())]
+        lines.append(f"bias\t{self.bias:.6f}")
+        lines += [f"threshold\t{label}\t{t:.4f}" for label, t in sorted(self.thresholds.items())]
         lines += [f"w\t{name}\t{w:.6f}" for name, w in sorted(self.weights.items()) if abs(w) >= 1e-6]
         Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
