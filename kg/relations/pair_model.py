@@ -400,6 +400,8 @@ def scored_pairs(doc: Document, model: PairModel) -> list[Relation]:
     best: dict[tuple[str, str, str], Relation] = {}
     best_split: dict[tuple[int, int, str], Relation] = {}
     for c in view.candidates():
+        if model.thresholds[c.label] >= 1.0:
+            continue  # a relation the model adds nothing to (no score reaches 1)
         key = (view.key(c.head), c.label, view.key(c.tail))
         if key in view.ruled or key[0] == key[2]:
             continue
