@@ -23,6 +23,7 @@ from kg.ner.projects import subject_project_start
 from kg.ner.recognizers import entity_recognizer
 from kg.normalize import normalize_document
 from kg.relations import extract_relations
+from kg.relations.pair_model import add_scored_pairs
 from kg.relations.time_facts import extract_facts_in_time
 from kg.segment import split_articles, split_sentences
 from kg.signatures import sign_document
@@ -115,6 +116,9 @@ def text_pipeline() -> Pipeline:
 
 #: The entity stage: where corpus-level name propagation sends a document back (``Pipeline.run_from``).
 ENTITIES = "entities"
+#: The learned pair classifier's stage, after the relation patterns (benchmarks/train_pair_model.py runs
+#: the pipeline without it).
+PAIR_STAGE = "relation pairs"
 
 
 def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipeline:
@@ -125,6 +129,9 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
                   assigns=("mentions", "post_titles", "squeezed")))
     nlp.add(Stage("relations", extract_relations, requires=("text", "articles", "sentences", "mentions", "post_titles"),
                   assigns=("sections", "relations")))
+    # located_in and owns_project pairs the patterns did not state, when the pair classifier is sure
+    nlp.add(Stage(PAIR_STAGE, add_scored_pairs, requires=("text", "sentences", "mentions", "relations"),
+                  assigns=("relations",)))
     # adds the persons of personnel events the recognizer missed, and the posts they held
     nlp.add(Stage("facts in time", partial(extract_facts_in_time, project_start=subject_project_start),
                   requires=("text", "date", "sentences", "mentions", "relations"),
