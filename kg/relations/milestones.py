@@ -19,7 +19,7 @@ base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
 105亿元的乙), those told 分别 of the projects listed before are each one's (甲、乙总投资分别为10亿元、8亿元);
 a figure of a part after 其中 (其中商业广场总面积…) is none's, a phase's (其中一期投资…) the project's.
-A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
+A capacity's further products (年产镁砖6万吨，耐火材料15万吨; 50万吨磷酸铁、30万吨磷酸铁锂) and a capacity in a project's
 name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
 
@@ -81,7 +81,8 @@ clause says is built (计划投资20亿元建设某某产业园) may end with a 
 mainly builds (主要建设某某生产线); a park built (a Park mention ending with 产业园, 物流园 …) opening the
 word's own clause is its project (某某物流园于5月建成投用, 某某产业园一期已建成投产).
 
-A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
+A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name); a name the
+recognizer gave with a verb before another of its names (参加某某项目 beside 某某项目) is the latter.
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
@@ -482,7 +483,8 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             # the further products of a capacity: the same unit, no word of another amount
             while kind == "capacity" and (more := _further_product().match(text, pos)) \
                     and units[more.group("unit")][0] == units[m.group("unit")][0] \
-                    and not any(w in more.group("product") for w in kinds):
+                    and (more.group("after") or more.group("product")) \
+                    and not any(w in more.group("after") + more.group("product") for w in kinds):
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
         for each in _respective_amounts().finditer(text):
@@ -534,8 +536,10 @@ def _listed_amount() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _further_product() -> re.Pattern[str]:
-    """After a capacity, the next product of its list and its amount (，不定型耐火材料15万吨)."""
-    return re.compile(rf"[，,、和及](?P<product>[\u4e00-\u9fff]{{1,10}}?)(?P<amount>{_amount()})")
+    """After a capacity, the next product of its list and its amount, the product told before the amount
+    (，不定型耐火材料15万吨) or after it (50万吨磷酸铁、30万吨磷酸铁锂: ``after``, the product of the amount before)."""
+    return re.compile(rf"(?P<after>[\u4e00-\u9fffA-Za-z]{{0,10}}?)[，,、和及]"
+                      rf"(?P<product>[\u4e00-\u9fff]{{0,10}}?)(?P<amount>{_amount()})")
 
 
 @lru_cache(maxsize=1)
@@ -639,6 +643,17 @@ def _with_capacity_before(doc: Document, m: Mention) -> Mention:
     if is_place(doc.text[start:before.start()]):
         start = before.start()
     return Mention(start, m.end, doc.text[start:m.end], m.type, source=m.source)
+
+
+def _without_verb(projects: list[Mention]) -> list[Mention]:
+    """``projects`` without a mention that only adds verbs before another mention ending where it
+    ends (参加某某项目 beside 某某项目: the recognizer took in the verb of the clause)."""
+    ends: dict[int, list[Mention]] = defaultdict(list)
+    for m in projects:
+        ends[m.end].append(m)
+    return [m for m in projects
+            if not any(leading_clause_words(m.text[:p.start - m.start]) == p.start - m.start
+                       for p in ends[m.end] if p.start > m.start)]
 
 
 @lru_cache(maxsize=1)
@@ -909,6 +924,7 @@ class _Projects:
         self.project_start = project_start
         projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
+        projects = _without_verb(projects)
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes

@@ -252,6 +252,11 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川中环贯通工程(东段)、西岭旅游项目等一批项目集中开工。", ("东川中环贯通工程(东段)", "西岭旅游项目"),
      {("东川中环贯通工程(东段)", "开工", None), ("西岭旅游项目", "开工", None)}),
     ("东川大桥主体建成、正式通车。", ("东川大桥",), {("东川大桥", "建成", None), ("东川大桥", "通车", None)}),
+    # a name the recognizer gave with the clause's verb before it is the name without the verb
+    ("市领导还参加青禾博物馆群建设项目开工仪式。", ("参加青禾博物馆群建设项目", "青禾博物馆群建设项目"),
+     {("青禾博物馆群建设项目", "开工", None)}),
+    # not a name that opens with a word of its own
+    ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -295,6 +300,14 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川纺织30万锭环纺项目开工。", ("东川纺织30万锭环纺项目",),
      {("东川纺织30万锭环纺项目", "capacity", "30万锭", 300000, "锭")}),
     ("东川港3000吨级码头项目开工。", ("东川港3000吨级码头项目",), set()),
+    # further products told after their amounts, to a list's 及; not an amount of another unit or word
+    ("东川化工项目将建设年产50万吨磷酸铁、20万吨焦化及30万吨双氧水等装置。", ("东川化工项目",),
+     {("东川化工项目", "capacity", "年产", 500000, "吨"), ("东川化工项目", "capacity", "年产", 200000, "吨"),
+      ("东川化工项目", "capacity", "年产", 300000, "吨")}),
+    ("东川化工项目年产磷酸铁50万吨，总投资20亿元。", ("东川化工项目",),
+     {("东川化工项目", "capacity", "年产", 500000, "吨"),
+      ("东川化工项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("东川化工项目年产50万吨、20万吨。", ("东川化工项目",), {("东川化工项目", "capacity", "年产", 500000, "吨")}),
     ("青禾化工年产2万吨碳酸锂工厂项目签约。落户东川的2万吨碳酸锂工厂项目占地400亩。",
      ("青禾化工年产2万吨碳酸锂工厂项目", "2万吨碳酸锂工厂项目"),
      {("青禾化工年产2万吨碳酸锂工厂项目", "capacity", "年产", 20000, "吨"),
