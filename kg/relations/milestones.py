@@ -66,7 +66,10 @@ Both attach to the project the sentence is about, named as the project grammar
 - for 签约, the subject of its clause (甲项目签约落地), else the project written after it (与某公司
   签约，某某项目落户…, 签约年产6万吨某某项目: a name ending with a project suffix, to the clause's
   end; not after 签约仪式上 nor in a clause that counts projects); else the nearest Project
-  mention before the word in the sentence, else the first one after it;
+  mention before the word in the sentence, else the first one after it: in the word's clause, or in a
+  clause after one with no subject (自2017年11月动工以来，某某项目…) or that builds what the word's clause
+  invests in (某公司投资24亿元，将在某市建设某某项目), never the subject of a clause after one with its own
+  (甲区建成投运，乙港加快建设);
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
   last project, of the sentences before in the same article; not for a sentence with a
@@ -746,6 +749,20 @@ _POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?
 _DATE_WORDS = re.compile(r"\d+[年月日号]?|[一二三四五六七八九十零〇]+[年月日号]|[—\-～~()（）]|[上中下]旬|[年月]")
 
 
+#: A clause opening with building what the clause before invests in (，将在某市建设|某某项目).
+_BUILT_NEXT = re.compile(r"(?:将|拟|计划|并)?(?:在[\u4e00-\u9fff]{1,10}?)?(?:投资)?(?:建设|新建|兴建|打造)")
+#: Words that open a clause of time before its word (自2017年11月动工以来, 从去年开工至今).
+_SINCE = re.compile(r"[自从于在]?")
+
+
+def _no_subject(text: str, clause: int, pos: int) -> bool:
+    """Whether the clause at ``clause`` has nothing before the word at ``pos`` but its time and adverbs
+    (自2017年11月动工, 今年3月正式开工, 投资24亿元)."""
+    start = _SINCE.match(text, _skip_openers(text, clause)).end()
+    rest = _DATE_WORDS.sub("", text[start:pos])
+    return _ADVERBS_BEFORE_WORD.fullmatch(rest) is not None
+
+
 def _goes_on(text: str, clauses: list[int]) -> bool:
     """Whether a sentence with no project of its own goes on about the project of the sentences
     before: it points back (该项目, 这个产业融合项目), or its first clause that is more than a date
@@ -1122,7 +1139,12 @@ class _Projects:
             return hosts[0] if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)) else None
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
-        if after and not before and not object_after:
+        if after and not before and not object_after and (
+                after[0].end - sentence.start <= own_end or _no_subject(sentence.text, clauses[0], pos)
+                or _BUILT_NEXT.fullmatch(sentence.text, own_end + 1, after[0].start - sentence.start)):
+            # 开工建设某某项目, 自2017年11月动工以来，某某大桥项目…, 某公司投资24亿元，将在某市建设某某项目: the
+            # word's object in its own clause, the project of the clause after one with no subject, or the
+            # project the next clause builds (not 甲区建成投运，乙港加快建设: the next clause's subject)
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)

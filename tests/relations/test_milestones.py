@@ -255,6 +255,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a name the recognizer gave with the clause's verb before it is the name without the verb
     ("市领导还参加青禾博物馆群建设项目开工仪式。", ("参加青禾博物馆群建设项目", "青禾博物馆群建设项目"),
      {("青禾博物馆群建设项目", "开工", None)}),
+    # a project after the word's clause: after a clause of time with no subject, not after one with a subject
+    ("自2023年11月动工以来，东川大桥项目克服了暴雨影响。", ("东川大桥项目",), {("东川大桥项目", "开工", "2023-11")}),
+    ("东川综合试验区建成投运，青禾国际陆港加快建设。", ("青禾国际陆港",), set()),
     # not a name that opens with a word of its own
     ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
 ])
@@ -300,6 +303,10 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川纺织30万锭环纺项目开工。", ("东川纺织30万锭环纺项目",),
      {("东川纺织30万锭环纺项目", "capacity", "30万锭", 300000, "锭")}),
     ("东川港3000吨级码头项目开工。", ("东川港3000吨级码头项目",), set()),
+    # the project the clause after an investment builds
+    ("青禾建设有限公司投资近24亿元，将在东川建设五金机电城项目。", ("五金机电城项目",),
+     {("五金机电城项目", "investment", "投资", 2400000000, "CNY")}),
+    ("青禾建设有限公司投资近24亿元，东川五金机电城项目加快推进。", ("东川五金机电城项目",), set()),
     # further products told after their amounts, to a list's 及; not an amount of another unit or word
     ("东川化工项目将建设年产50万吨磷酸铁、20万吨焦化及30万吨双氧水等装置。", ("东川化工项目",),
      {("东川化工项目", "capacity", "年产", 500000, "吨"), ("东川化工项目", "capacity", "年产", 200000, "吨"),
