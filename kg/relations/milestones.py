@@ -39,7 +39,8 @@ Both attach to the project the sentence is about, named as the project grammar
   subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
   ceremony of many (集中开工仪式在某某项目现场举行; 本次活动，主会场设在某某公司某某项目现场: 本次 is
   the article's first milestone of many);
-- none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
+- none when generic words and a project word stand right before the word (“某某”重大项目签约仪式), also after a
+  place the recognizer named (某市重点招商引资项目集中签约: the place's projects);
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
   not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
@@ -680,17 +681,19 @@ def _generic_phrase() -> re.Pattern[str]:
 _REMOTE = ("云", "视频", "线上", "网上")
 
 
-def _generic_before(text: str, pos: int) -> bool:
+def _generic_before(text: str, pos: int, place_ends: frozenset[int] = frozenset()) -> bool:
     """Whether the words before ``pos`` name a kind of projects, not a project: generic words and a
-    project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工), not after a
-    name (东川重大项目开工) nor pointing back (该项目)."""
+    project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工) or after a
+    place the recognizer named, ending at one of ``place_ends`` (某市重点招商引资项目集中签约: the place's
+    projects), not after a name (东川重大项目开工) nor pointing back (该项目)."""
     m = _generic_phrase().search(text, max(0, pos - 16), pos)
     if m is None:
         return False
     begin = next((k for k in range(m.start(), pos) if _generic_phrase().fullmatch(text, k, pos)), m.start())
     if text.startswith(_ANAPHORS, begin):
         return False  # 该项目, 本工程: the project named before
-    return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
+    return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE \
+        or any(k in place_ends and _generic_phrase().fullmatch(text, k, pos) for k in range(begin, pos))
 
 
 #: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
@@ -956,6 +959,11 @@ class _Projects:
         self.not_projects = {(c.start, c.end) for c in doc.mentions if c.type in ("Person", "Place", "GovOrg")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
+        # where the places and bodies the recognizer named end, by sentence: 某市重点项目 names a kind of projects
+        self.place_ends: dict[int, list[int]] = defaultdict(list)
+        for c in doc.mentions:
+            if c.type in ("Place", "GovOrg"):
+                self.place_ends[bisect_right(self.starts, c.start) - 1].append(c.end)
         for m in mentions:
             i = bisect_right(self.starts, m.start) - 1
             if i >= 0 and m.end <= doc.sentences[i].end:
@@ -1079,7 +1087,8 @@ class _Projects:
             return holding[0]
         listing = _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, start - sentence.start),
                                            start - sentence.start)
-        if _generic_before(sentence.text, start - sentence.start) and not (listing and listing.group("listed")):
+        places = frozenset(e - sentence.start for e in self.place_ends.get(index, ()))
+        if _generic_before(sentence.text, start - sentence.start, places) and not (listing and listing.group("listed")):
             # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设)
             return None
         pos = start - sentence.start

@@ -500,6 +500,20 @@ def test_a_place_or_person_the_recognizer_named_is_no_listed_project():
         ("青禾产业园", "开工")}
 
 
+@pytest.mark.parametrize("text, place, expected", [
+    # generic words after a place the recognizer named: the place's projects, a kind of them
+    ("昨天，东川举行2024年春季东川市产业项目视频签约仪式。", "东川市", set()),
+    ("第三十届西洽会东川市重点招商引资项目集中签约活动举行。", "东川市", set()),
+    # not a name that only holds the place
+    ("东川市青禾产业项目签约。", "东川市", {("东川市青禾产业项目", "签约")}),
+])
+def test_generic_projects_of_a_place_name_none(text, place, expected):
+    doc = time_doc(text, ("春季东川市产业项目", "东川市重点招商引资项目", "东川市青禾产业项目"))
+    start = text.find(place)
+    doc.mentions.append(Mention(start, start + len(place), place, "Place", source="test"))
+    assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == expected
+
+
 @pytest.mark.parametrize("text, park, expected", [
     # a park built opening the word's own clause is its project, with its phase; not a park of companies
     ("青禾锂电新材料产业园一期已建成投产。", "青禾锂电新材料产业园", {("青禾锂电新材料产业园一期", "投产")}),
