@@ -40,7 +40,9 @@ Both attach to the project the sentence is about, named as the project grammar
   ceremony of many (集中开工仪式在某某项目现场举行; 本次活动，主会场设在某某公司某某项目现场: 本次 is
   the article's first milestone of many);
 - none when generic words and a project word stand right before the word (“某某”重大项目签约仪式), also after a
-  place the recognizer named (某市重点招商引资项目集中签约: the place's projects);
+  place the recognizer named (某市重点招商引资项目集中签约: the place's projects) or the time of a batch
+  (2019年重点项目签约仪式, 一季度重大项目集中开工), but the project at whose site the clause holds it
+  (在某某项目现场举行2024年重大项目集中开工); the venue of an event (仪式在某某宾馆举行) is no project;
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
   not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
@@ -649,6 +651,15 @@ def _with_capacity_before(doc: Document, m: Mention) -> Mention:
     return Mention(start, m.end, doc.text[start:m.end], m.type, source=m.source)
 
 
+#: What follows the venue of an event (在某某宾馆举行, 在某某中心召开).
+_HELD = ("举行", "召开", "举办")
+
+
+def _venue(text: str, m: Mention) -> bool:
+    """Whether ``m`` is where an event is held (签约仪式在某某宾馆举行), not a works (在某某项目举行开工仪式)."""
+    return text[m.start - 1:m.start] == "在" and text.startswith(_HELD, m.end) and not m.text.endswith(_WORKS)
+
+
 def _without_verb(projects: list[Mention]) -> list[Mention]:
     """``projects`` without a mention that only adds verbs before another mention ending where it
     ends (参加某某项目 beside 某某项目: the recognizer took in the verb of the clause)."""
@@ -681,6 +692,10 @@ def _generic_phrase() -> re.Pattern[str]:
 _REMOTE = ("云", "视频", "线上", "网上")
 
 
+#: The time of a batch of projects right before generic words (2019年重点项目签约, 春季产业项目, 第二批重大项目).
+_BATCH_BEFORE = re.compile(r"(?:\d{4}年度?|[春夏秋冬]季|[一二三四1-4]季度|第[一二三四五六七八九十\d]+批(?:次)?)$")
+
+
 def _generic_before(text: str, pos: int, place_ends: frozenset[int] = frozenset()) -> bool:
     """Whether the words before ``pos`` name a kind of projects, not a project: generic words and a
     project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工) or after a
@@ -693,7 +708,8 @@ def _generic_before(text: str, pos: int, place_ends: frozenset[int] = frozenset(
     if text.startswith(_ANAPHORS, begin):
         return False  # 该项目, 本工程: the project named before
     return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE \
-        or any(k in place_ends and _generic_phrase().fullmatch(text, k, pos) for k in range(begin, pos))
+        or any((k in place_ends or _BATCH_BEFORE.search(text, max(0, k - 8), k)) and _generic_phrase().fullmatch(
+            text, k, pos) for k in range(begin, pos))
 
 
 #: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
@@ -944,7 +960,7 @@ class _Projects:
         self.project_start = project_start
         projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
-        projects = _without_verb(projects)
+        projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
@@ -1089,8 +1105,12 @@ class _Projects:
                                            start - sentence.start)
         places = frozenset(e - sentence.start for e in self.place_ends.get(index, ()))
         if _generic_before(sentence.text, start - sentence.start, places) and not (listing and listing.group("listed")):
-            # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设)
-            return None
+            # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设),
+            # but the project at whose site the clause holds it (在某某项目现场举行2024年重大项目集中开工)
+            clause = sentence.start + _clause_start(sentence.text, start - sentence.start)
+            hosts = [m for m in self.outermost(index) if clause <= m.start and m.end <= start
+                     and self.doc.text[m.start - 1:m.start] in _HOSTED and _SITE.match(self.doc.text, m.end)]
+            return hosts[-1] if hosts else None
         pos = start - sentence.start
         if self.doc.text[end:end + 1] == "的" and not self.doc.text.startswith(_figure_heads(), end + 1):
             # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的 (not 产值10亿元的生产能力)

@@ -258,6 +258,13 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a project after the word's clause: after a clause of time with no subject, not after one with a subject
     ("自2023年11月动工以来，东川大桥项目克服了暴雨影响。", ("东川大桥项目",), {("东川大桥项目", "开工", "2023-11")}),
     ("东川综合试验区建成投运，青禾国际陆港加快建设。", ("青禾国际陆港",), set()),
+    # generic words after the time of a batch name a kind of projects, but the project at whose site the
+    # clause holds them is one of them
+    ("东川区2024年重点项目签约仪式今日举行。", ("东川区2024年重点项目",), set()),
+    ("5月8日，东川市在青禾无人机制造中心项目现场举行2024年一季度重大项目集中开工仪式。", ("青禾无人机制造中心项目",),
+     {("青禾无人机制造中心项目", "开工", "2024-05-08")}),
+    # the venue of an event is no project the sentences after go on about
+    ("东川区重点项目签约仪式5月8日在青禾宾馆举行。签约仪式上，区委书记介绍，此次签约聚焦高新产业。", ("青禾宾馆",), set()),
     # not a name that opens with a word of its own
     ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
 ])
