@@ -79,7 +79,7 @@ Both attach to the project the sentence is about, named as the project grammar
   subject of its own (全区完成投资20亿元) nor for the scene of the day (开工现场，某市还举行了…).
 
 An agreement signed (签订某某项目投资协议, 签署了甲、乙项目合作合同) is a signing of the projects named in
-it; the project at the venue of a milestone of many (在主会场，某某项目…) is one of them, a sentence
+it, and so is an agreement listed among projects signed (甲建设框架协议等2个项目签约 -> 甲建设); the project at the venue of a milestone of many (在主会场，某某项目…) is one of them, a sentence
 counting the same milestone with no project of its own telling it on; a ceremony a bare 项目 holds
 (项目开工仪式在某地举行) is the project's told before, and so is a sentence opening with a time of the day
 (上午), a report's source (据介绍) or what the project builds or where it lies (主要建设…, 位于…); what a
@@ -311,8 +311,11 @@ _SIGNS = re.compile(r"(?:[与同和][\u4e00-\u9fff]{2,12}?)?[\u4e00-\u9fff]{0,4}
 #: The milestone of an agreement signed.
 SIGNED = "签约"
 #: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
-_AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
-                        r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
+#: The words of an agreement after the project it is of (某某项目投资协议, 某某建设框架协议).
+_AGREEMENT_WORDS = r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)"
+_AGREEMENT = re.compile(rf"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{{2,45}}?){_AGREEMENT_WORDS}")
+#: An agreement ending an item of a list of projects signed (某某建设框架协议等2个项目签约): the item names its project.
+_AGREEMENT_ITEM = re.compile(rf"{_AGREEMENT_WORDS}$")
 
 
 def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
@@ -1286,6 +1289,8 @@ class _Projects:
             if item_start == start:
                 item_start = _past_subject_and_verb(text, item_start, item_end)  # 某市引进甲、乙等一批项目
             item_end = _strip_note(text, item_start, item_end)
+            if agreement := _AGREEMENT_ITEM.search(text, item_start, item_end):
+                item_end = agreement.start()
             cut = text.rfind("的", item_start, item_end)
             item_start = cut + 1 if cut >= 0 else item_start
             quoted = text.find("“", item_start, item_end)

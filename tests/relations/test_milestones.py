@@ -265,6 +265,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾无人机制造中心项目", "开工", "2024-05-08")}),
     # the venue of an event is no project the sentences after go on about
     ("东川区重点项目签约仪式5月8日在青禾宾馆举行。签约仪式上，区委书记介绍，此次签约聚焦高新产业。", ("青禾宾馆",), set()),
+    # an agreement listed among projects signed names its project
+    ("青禾集团总部迁建与科研能力建设框架协议、东川港物流园项目等2个项目签约落地。", (),
+     {("青禾集团总部迁建与科研能力建设", "签约", None), ("东川港物流园项目", "签约", None)}),
     # not a name that opens with a word of its own
     ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
 ])
