@@ -1054,8 +1054,10 @@ class _Projects:
             subjects = [self._subject(sentence, s, len(text)) for s in starts]
             return self._known(index, [m for m in subjects if m is not None])
         if not many and _of_a_part(text, pos) \
-                and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
-            return []  # …，其中商业广场总面积8万平方米: a part's figure
+                and not any(m.start <= start and end <= m.end or m.start == sentence.start + _clause_start(
+                    text, pos) + len("其中") and m.text.endswith(_WORKS) for m in self.by_sentence[index]):
+            # …，其中商业广场总面积8万平方米: a part's figure (not 其中某某项目总投资20亿元: one of the projects)
+            return []
         if many and (own := self._statement_after_pause(sentence, pos)) is not None:
             return self._known(index, own[-1:])  # 甲全面投用、乙基本完工: 乙's, if the recognizer named it
         project = self._about(index, start, end, object_after)

@@ -313,6 +313,11 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川纺织30万锭环纺项目开工。", ("东川纺织30万锭环纺项目",),
      {("东川纺织30万锭环纺项目", "capacity", "30万锭", 300000, "锭")}),
     ("东川港3000吨级码头项目开工。", ("东川港3000吨级码头项目",), set()),
+    # a project named right after 其中 is one of the projects counted, not a part
+    ("东川区一季度集中开工项目35个，总投资120亿元，其中青禾新材料项目总投资20亿元。", ("青禾新材料项目",),
+     {("青禾新材料项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("青禾城市综合体项目总投资50亿元，其中商业广场总面积8万平方米。", ("青禾城市综合体项目",),
+     {("青禾城市综合体项目", "investment", "总投资", 5000000000, "CNY")}),
     # the project the clause after an investment builds
     ("青禾建设有限公司投资近24亿元，将在东川建设五金机电城项目。", ("五金机电城项目",),
      {("五金机电城项目", "investment", "投资", 2400000000, "CNY")}),
