@@ -13,7 +13,8 @@ table), a task of a list (招商引资、开工建设、增资扩产) or a miles
 A headline's milestone that the report tells again with a more precise date is one milestone.
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
-an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
+an amount, or an amount followed by a word of kg/data/figure_words_after.tsv (10万吨年产能,
+30亿元以上的工业产值: a capacity with a unit of measure, an output value with a currency): a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦; an investment's
 元 may go unsaid: 总投资10亿的某某项目); of a range
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
@@ -496,6 +497,14 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
                     and not any(w in more.group("after") + more.group("product") for w in kinds):
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
+        for m in _amount_before_word().finditer(text):
+            # 将形成10万吨年产能, 每年可带来30亿元以上的工业产值: the word after its amount
+            kind = _words_after()[m.group("word")]
+            unit = units[m.group("unit")][0]
+            if unit not in _AREAS and (unit in _CURRENCIES) == (kind == "output_value"):
+                found = projects.about(index, base + m.start("word"), base + m.end("word"))
+                if found:
+                    add(found[0], kind, m.group("word"), m, base, sentence)
         for each in _respective_amounts().finditer(text):
             # 甲项目、乙项目总投资分别为10亿元、8亿元: the n-th amount is the n-th project's
             listed = projects.respective(index, base + each.start())
@@ -521,6 +530,24 @@ def _amount() -> str:
     mult = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     return rf"{_NUMBER}\s*(?P<mult>{mult})?\s*(?P<unit>{unit})"
+
+
+@lru_cache(maxsize=1)
+def _words_after() -> dict[str, str]:
+    return dict(load_table("figure_words_after.tsv"))
+
+
+#: The units of kg/data/amount_units.tsv that are money, and those that are areas.
+_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
+_AREAS = ("亩", "公顷", "平方米", "平方公里")
+
+
+@lru_cache(maxsize=1)
+def _amount_before_word() -> re.Pattern[str]:
+    """An amount with its unit, then a word of kg/data/figure_words_after.tsv naming it (10万吨年产能,
+    30亿元以上的工业产值)."""
+    words = "|".join(map(re.escape, sorted(_words_after(), key=len, reverse=True)))
+    return re.compile(rf"(?<![\d.])(?P<amount>{_amount()})(?:以上|左右)?的?(?P<word>{words})")
 
 
 @lru_cache(maxsize=1)
