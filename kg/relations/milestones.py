@@ -681,6 +681,9 @@ def _with_capacity_before(doc: Document, m: Mention) -> Mention:
     return Mention(start, m.end, doc.text[start:m.end], m.type, source=m.source)
 
 
+#: A pause inside a name the recognizer read across clauses (某某段正式通车，标志着某某高速公路); not a
+#: number's thousands (年产1,000吨).
+_CLAUSE_BREAK = re.compile(r"[，；;。！？]|,(?!\d{3})")
 #: What follows the venue of an event (在某某宾馆举行, 在某某中心召开).
 _HELD = ("举行", "召开", "举办")
 
@@ -990,7 +993,8 @@ class _Projects:
         self.project_start = project_start
         projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
-        projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)]
+        projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)
+                    and not _CLAUSE_BREAK.search(m.text)]  # a name read across a pause is none
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes

@@ -268,6 +268,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # an agreement listed among projects signed names its project
     ("青禾集团总部迁建与科研能力建设框架协议、东川港物流园项目等2个项目签约落地。", (),
      {("青禾集团总部迁建与科研能力建设", "签约", None), ("东川港物流园项目", "签约", None)}),
+    # a name the recognizer read across a pause is none
+    ("5月8日，青禾高速公路东川段正式通车。", ("青禾高速公路东川段", "青禾高速公路东川段正式通车。"),
+     {("青禾高速公路东川段", "通车", "2024-05-08")}),
     # not a name that opens with a word of its own
     ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
 ])
