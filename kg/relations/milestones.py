@@ -694,14 +694,24 @@ def _venue(text: str, m: Mention) -> bool:
 
 
 def _without_verb(projects: list[Mention]) -> list[Mention]:
-    """``projects`` without a mention that only adds verbs before another mention ending where it
-    ends (参加某某项目 beside 某某项目: the recognizer took in the verb of the clause)."""
+    """``projects`` without a mention that only adds a clause's verb, with the place and the time before
+    it, before another mention ending where it ends (参加某某项目 beside 某某项目, 某区今年共有甲 beside 甲:
+    the recognizer took in the words of the clause)."""
     ends: dict[int, list[Mention]] = defaultdict(list)
     for m in projects:
         ends[m.end].append(m)
     return [m for m in projects
-            if not any(leading_clause_words(m.text[:p.start - m.start]) == p.start - m.start
-                       for p in ends[m.end] if p.start > m.start)]
+            if not any(_clause_words(m.text[:p.start - m.start]) for p in ends[m.end] if p.start > m.start)]
+
+
+def _clause_words(text: str) -> bool:
+    """Whether ``text`` is a clause's verb, or a place, its time and its verb (参加, 某区今年共有; not 东川联合:
+    a name's words after a place)."""
+    if leading_clause_words(text) == len(text):
+        return True
+    time = next((t for t in (_TIME_WORDS.match(text, k) for k in range(2, min(MAX_PLACE, len(text)) + 1))
+                 if t and t.group() and is_place(text[:t.start()])), None)
+    return time is not None and leading_clause_words(text[time.end():]) == len(text) - time.end()
 
 
 @lru_cache(maxsize=1)
@@ -898,14 +908,22 @@ def _list_end(text: str, pos: int) -> int:
     return counted.start() if counted is not None and counted.group("listed") else end
 
 
+#: The time a clause tells before its verb (今年, 2024年, 近年来).
+_TIME_WORDS = re.compile(r"(?:今年|去年|明年|近年来|近年|目前|当前|\d{4}年)?")
+
+
 def _past_subject_and_verb(text: str, start: int, end: int) -> int:
     """Where the first item of a list starts past the place and the verb its clause opens with
     (某市引进|甲、乙等一批项目落地投产; 引进|甲、乙): ``start`` when there are none."""
     if _ROUTE.fullmatch(text, start, _strip_note(text, start, end)):
         return start  # 久治至马尔康: a route from a place
     for k in range(min(MAX_PLACE, end - start), 1, -1):
-        if is_place(text[start:start + k]) and (verbs := leading_clause_words(text[start + k:end])):
-            return start + k + verbs
+        if not is_place(text[start:start + k]):
+            continue
+        # 某区今年共有甲、乙: the time before the verb (an opener may end inside the verb: 今年|共)
+        for after in (start + k, _TIME_WORDS.match(text, start + k).end(), _skip_openers(text, start + k)):
+            if verbs := leading_clause_words(text[after:end]):
+                return after + verbs
     return start + leading_clause_words(text[start:end])
 
 

@@ -268,6 +268,11 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # an agreement listed among projects signed names its project
     ("青禾集团总部迁建与科研能力建设框架协议、东川港物流园项目等2个项目签约落地。", (),
      {("青禾集团总部迁建与科研能力建设", "签约", None), ("东川港物流园项目", "签约", None)}),
+    # the place, the time and the verb a clause opens a list with are no part of its first item
+    ("东川区今年共有青禾大桥、西岭隧道等12个项目计划开工。", ("东川区今年共有青禾大桥", "青禾大桥", "西岭隧道"),
+     {("青禾大桥", "开工", "2024"), ("西岭隧道", "开工", "2024")}),
+    ("东川区今年共有青禾大桥、西岭隧道等12个项目计划开工。", (),
+     {("青禾大桥", "开工", "2024"), ("西岭隧道", "开工", "2024")}),
     # a name the recognizer read across a pause is none
     ("5月8日，青禾高速公路东川段正式通车。", ("青禾高速公路东川段", "青禾高速公路东川段正式通车。"),
      {("青禾高速公路东川段", "通车", "2024-05-08")}),
