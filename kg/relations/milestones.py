@@ -13,13 +13,14 @@ table), a task of a list (招商引资、开工建设、增资扩产) or a miles
 A headline's milestone that the report tells again with a more precise date is one milestone.
 
 Figures are a word of kg/data/project_figures.tsv (总投资, 年产, 占地面积) followed by
-an amount: a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
+an amount, or an amount followed by a word of kg/data/figure_words_after.tsv (10万吨年产能,
+30亿元以上的工业产值: a capacity with a unit of measure, an output value with a currency): a number, 万/亿, and a unit of kg/data/amount_units.tsv, normalized to
 base units (12亿元 -> 1200000000 CNY, 10万吨 -> 100000 吨, 4×66万千瓦 -> 2640000 千瓦; an investment's
 元 may go unsaid: 总投资10亿的某某项目); of a range
 (10亿至12亿元), its low end; the amounts of a list after one word are of its kind (总投资490亿元的甲、
 105亿元的乙), those told 分别 of the projects listed before are each one's (甲、乙总投资分别为10亿元、8亿元);
 a figure of a part after 其中 (其中商业广场总面积…) is none's, a phase's (其中一期投资…) the project's.
-A capacity's further products (年产镁砖6万吨，耐火材料15万吨) and a capacity in a project's
+A capacity's further products (年产镁砖6万吨，耐火材料15万吨; 50万吨磷酸铁、30万吨磷酸铁锂) and a capacity in a project's
 name (6万吨聚甲醛项目: kg/data/capacity_units.txt) are figures too; a figure after a list of
 projects (甲、乙等7个项目，总投资9.74亿元) is none's.
 
@@ -39,7 +40,10 @@ Both attach to the project the sentence is about, named as the project grammar
   subject of each statement after 的项目中 (此次签约的项目中，甲项目…；乙项目…), the project hosting a
   ceremony of many (集中开工仪式在某某项目现场举行; 本次活动，主会场设在某某公司某某项目现场: 本次 is
   the article's first milestone of many);
-- none when generic words and a project word stand right before the word (“某某”重大项目签约仪式);
+- none when generic words and a project word stand right before the word (“某某”重大项目签约仪式), also after a
+  place the recognizer named (某市重点招商引资项目集中签约: the place's projects) or the time of a batch
+  (2019年重点项目签约仪式, 一季度重大项目集中开工), but the project at whose site the clause holds it
+  (在某某项目现场举行2024年重大项目集中开工); the venue of an event (仪式在某某宾馆举行) is no project;
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
   unless it lists them, before 等 (甲、乙等10个项目集中开工, 甲、乙等项目陆续开工: 甲 and 乙, named or
   not; 某市引进甲、乙等: not the place and the verb opening the list; not 等领导为项目奠基), right before
@@ -66,14 +70,17 @@ Both attach to the project the sentence is about, named as the project grammar
 - for 签约, the subject of its clause (甲项目签约落地), else the project written after it (与某公司
   签约，某某项目落户…, 签约年产6万吨某某项目: a name ending with a project suffix, to the clause's
   end; not after 签约仪式上 nor in a clause that counts projects); else the nearest Project
-  mention before the word in the sentence, else the first one after it;
+  mention before the word in the sentence, else the first one after it: in the word's clause, or in a
+  clause after one with no subject (自2017年11月动工以来，某某项目…) or that builds what the word's clause
+  invests in (某公司投资24亿元，将在某市建设某某项目), never the subject of a clause after one with its own
+  (甲区建成投运，乙港加快建设);
 - else, when the sentence points back (该项目, 项目总投资…, 水库设…) or opens with no subject
   of its own (预计2025年建成通车; kg/data/subjectless_openers.txt), the subject, or the
   last project, of the sentences before in the same article; not for a sentence with a
   subject of its own (全区完成投资20亿元) nor for the scene of the day (开工现场，某市还举行了…).
 
 An agreement signed (签订某某项目投资协议, 签署了甲、乙项目合作合同) is a signing of the projects named in
-it; the project at the venue of a milestone of many (在主会场，某某项目…) is one of them, a sentence
+it, and so is an agreement listed among projects signed (甲建设框架协议等2个项目签约 -> 甲建设); the project at the venue of a milestone of many (在主会场，某某项目…) is one of them, a sentence
 counting the same milestone with no project of its own telling it on; a ceremony a bare 项目 holds
 (项目开工仪式在某地举行) is the project's told before, and so is a sentence opening with a time of the day
 (上午), a report's source (据介绍) or what the project builds or where it lies (主要建设…, 位于…); what a
@@ -81,7 +88,8 @@ clause says is built (计划投资20亿元建设某某产业园) may end with a 
 mainly builds (主要建设某某生产线); a park built (a Park mention ending with 产业园, 物流园 …) opening the
 word's own clause is its project (某某物流园于5月建成投用, 某某产业园一期已建成投产).
 
-A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name).
+A route's name keeps the 新建 that opens it (新建甲至乙铁路某段项目: its official name); a name the
+recognizer gave with a verb before another of its names (参加某某项目 beside 某某项目) is the latter.
 
 A mention naming a part after its whole (某某项目关键控制性工程某某隧道), or a whole the name of
 a works follows (…关键控制性工程|某某隧道施工现场), stands for the part; a project read from
@@ -311,8 +319,11 @@ _SIGNS = re.compile(r"(?:[与同和][\u4e00-\u9fff]{2,12}?)?[\u4e00-\u9fff]{0,4}
 #: The milestone of an agreement signed.
 SIGNED = "签约"
 #: An agreement signed with the projects it is of named in it (签订某某项目投资协议, 签署了甲、乙项目合作合同).
-_AGREEMENT = re.compile(r"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{2,45}?)"
-                        r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)")
+#: The words of an agreement after the project it is of (某某项目投资协议, 某某建设框架协议).
+_AGREEMENT_WORDS = r"(?:投资|合作|框架|入驻|落户|招商|战略合作)?(?:协议|合同)"
+_AGREEMENT = re.compile(rf"(?:签订|签署)了?(?P<object>[^，,。；;：:！？]{{2,45}}?){_AGREEMENT_WORDS}")
+#: An agreement ending an item of a list of projects signed (某某建设框架协议等2个项目签约): the item names its project.
+_AGREEMENT_ITEM = re.compile(rf"{_AGREEMENT_WORDS}$")
 
 
 def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
@@ -489,9 +500,18 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             # the further products of a capacity: the same unit, no word of another amount
             while kind == "capacity" and (more := _further_product().match(text, pos)) \
                     and units[more.group("unit")][0] == units[m.group("unit")][0] \
-                    and not any(w in more.group("product") for w in kinds):
+                    and (more.group("after") or more.group("product")) \
+                    and not any(w in more.group("after") + more.group("product") for w in kinds):
                 add(found[0], kind, m.group("word"), more, base, sentence)
                 pos = more.end()
+        for m in _amount_before_word().finditer(text):
+            # 将形成10万吨年产能, 每年可带来30亿元以上的工业产值: the word after its amount
+            kind = _words_after()[m.group("word")]
+            unit = units[m.group("unit")][0]
+            if unit not in _AREAS and (unit in _CURRENCIES) == (kind == "output_value"):
+                found = projects.about(index, base + m.start("word"), base + m.end("word"))
+                if found:
+                    add(found[0], kind, m.group("word"), m, base, sentence)
         for each in _respective_amounts().finditer(text):
             # 甲项目、乙项目总投资分别为10亿元、8亿元: the n-th amount is the n-th project's
             listed = projects.respective(index, base + each.start())
@@ -520,6 +540,24 @@ def _amount() -> str:
 
 
 @lru_cache(maxsize=1)
+def _words_after() -> dict[str, str]:
+    return dict(load_table("figure_words_after.tsv"))
+
+
+#: The units of kg/data/amount_units.tsv that are money, and those that are areas.
+_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP")
+_AREAS = ("亩", "公顷", "平方米", "平方公里")
+
+
+@lru_cache(maxsize=1)
+def _amount_before_word() -> re.Pattern[str]:
+    """An amount with its unit, then a word of kg/data/figure_words_after.tsv naming it (10万吨年产能,
+    30亿元以上的工业产值)."""
+    words = "|".join(map(re.escape, sorted(_words_after(), key=len, reverse=True)))
+    return re.compile(rf"(?<![\d.])(?P<amount>{_amount()})(?:以上|左右)?的?(?P<word>{words})")
+
+
+@lru_cache(maxsize=1)
 def _amount_in_list() -> re.Pattern[str]:
     """An amount of a list of amounts (10亿元、8亿元)."""
     return re.compile(rf"(?P<amount>{_amount()})")
@@ -541,8 +579,10 @@ def _listed_amount() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _further_product() -> re.Pattern[str]:
-    """After a capacity, the next product of its list and its amount (，不定型耐火材料15万吨)."""
-    return re.compile(rf"[，,、和及](?P<product>[\u4e00-\u9fff]{{1,10}}?)(?P<amount>{_amount()})")
+    """After a capacity, the next product of its list and its amount, the product told before the amount
+    (，不定型耐火材料15万吨) or after it (50万吨磷酸铁、30万吨磷酸铁锂: ``after``, the product of the amount before)."""
+    return re.compile(rf"(?P<after>[\u4e00-\u9fffA-Za-z]{{0,10}}?)[，,、和及]"
+                      rf"(?P<product>[\u4e00-\u9fff]{{0,10}}?)(?P<amount>{_amount()})")
 
 
 @lru_cache(maxsize=1)
@@ -648,6 +688,39 @@ def _with_capacity_before(doc: Document, m: Mention) -> Mention:
     return Mention(start, m.end, doc.text[start:m.end], m.type, source=m.source)
 
 
+#: A pause inside a name the recognizer read across clauses (某某段正式通车，标志着某某高速公路); not a
+#: number's thousands (年产1,000吨).
+_CLAUSE_BREAK = re.compile(r"[，；;。！？]|,(?!\d{3})")
+#: What follows the venue of an event (在某某宾馆举行, 在某某中心召开).
+_HELD = ("举行", "召开", "举办")
+
+
+def _venue(text: str, m: Mention) -> bool:
+    """Whether ``m`` is where an event is held (签约仪式在某某宾馆举行), not a works (在某某项目举行开工仪式)."""
+    return text[m.start - 1:m.start] == "在" and text.startswith(_HELD, m.end) and not m.text.endswith(_WORKS)
+
+
+def _without_verb(projects: list[Mention]) -> list[Mention]:
+    """``projects`` without a mention that only adds a clause's verb, with the place and the time before
+    it, before another mention ending where it ends (参加某某项目 beside 某某项目, 某区今年共有甲 beside 甲:
+    the recognizer took in the words of the clause)."""
+    ends: dict[int, list[Mention]] = defaultdict(list)
+    for m in projects:
+        ends[m.end].append(m)
+    return [m for m in projects
+            if not any(_clause_words(m.text[:p.start - m.start]) for p in ends[m.end] if p.start > m.start)]
+
+
+def _clause_words(text: str) -> bool:
+    """Whether ``text`` is a clause's verb, or a place, its time and its verb (参加, 某区今年共有; not 东川联合:
+    a name's words after a place)."""
+    if leading_clause_words(text) == len(text):
+        return True
+    time = next((t for t in (_TIME_WORDS.match(text, k) for k in range(2, min(MAX_PLACE, len(text)) + 1))
+                 if t and t.group() and is_place(text[:t.start()])), None)
+    return time is not None and leading_clause_words(text[time.end():]) == len(text) - time.end()
+
+
 @lru_cache(maxsize=1)
 def _capacity_per_year() -> re.Pattern[str]:
     """A capacity's amount and the / of 万吨/年, ending where a name cut after it starts."""
@@ -669,17 +742,24 @@ def _generic_phrase() -> re.Pattern[str]:
 _REMOTE = ("云", "视频", "线上", "网上")
 
 
-def _generic_before(text: str, pos: int) -> bool:
+#: The time of a batch of projects right before generic words (2019年重点项目签约, 春季产业项目, 第二批重大项目).
+_BATCH_BEFORE = re.compile(r"(?:\d{4}年度?|[春夏秋冬]季|[一二三四1-4]季度|第[一二三四五六七八九十\d]+批(?:次)?)$")
+
+
+def _generic_before(text: str, pos: int, place_ends: frozenset[int] = frozenset()) -> bool:
     """Whether the words before ``pos`` name a kind of projects, not a project: generic words and a
-    project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工), not after a
-    name (东川重大项目开工) nor pointing back (该项目)."""
+    project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工) or after a
+    place the recognizer named, ending at one of ``place_ends`` (某市重点招商引资项目集中签约: the place's
+    projects), not after a name (东川重大项目开工) nor pointing back (该项目)."""
     m = _generic_phrase().search(text, max(0, pos - 16), pos)
     if m is None:
         return False
     begin = next((k for k in range(m.start(), pos) if _generic_phrase().fullmatch(text, k, pos)), m.start())
     if text.startswith(_ANAPHORS, begin):
         return False  # 该项目, 本工程: the project named before
-    return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE
+    return begin == 0 or text[begin - 1] in "，,。；;：:、的 \u3000\n" + _CLOSING_QUOTES + _QUOTES_AND_SPACE \
+        or any((k in place_ends or _BATCH_BEFORE.search(text, max(0, k - 8), k)) and _generic_phrase().fullmatch(
+            text, k, pos) for k in range(begin, pos))
 
 
 #: A verb whose object, to the clause's end, may be the project built (将在某市建设某某项目).
@@ -736,6 +816,20 @@ _ADVERBS_BEFORE_WORD = re.compile(r"(?:正式|全面|基本|顺利|已经|已|�
 _POINTS_BACK = re.compile(r"(?:该|此|这个|这一|本)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 #: Dates and numbers in a clause's opening: 2014年9月, 12月30日, 明年6月底, 1—8月 (not 一期).
 _DATE_WORDS = re.compile(r"\d+[年月日号]?|[一二三四五六七八九十零〇]+[年月日号]|[—\-～~()（）]|[上中下]旬|[年月]")
+
+
+#: A clause opening with building what the clause before invests in (，将在某市建设|某某项目).
+_BUILT_NEXT = re.compile(r"(?:将|拟|计划|并)?(?:在[\u4e00-\u9fff]{1,10}?)?(?:投资)?(?:建设|新建|兴建|打造)")
+#: Words that open a clause of time before its word (自2017年11月动工以来, 从去年开工至今).
+_SINCE = re.compile(r"[自从于在]?")
+
+
+def _no_subject(text: str, clause: int, pos: int) -> bool:
+    """Whether the clause at ``clause`` has nothing before the word at ``pos`` but its time and adverbs
+    (自2017年11月动工, 今年3月正式开工, 投资24亿元)."""
+    start = _SINCE.match(text, _skip_openers(text, clause)).end()
+    rest = _DATE_WORDS.sub("", text[start:pos])
+    return _ADVERBS_BEFORE_WORD.fullmatch(rest) is not None
 
 
 def _goes_on(text: str, clauses: list[int]) -> bool:
@@ -821,14 +915,22 @@ def _list_end(text: str, pos: int) -> int:
     return counted.start() if counted is not None and counted.group("listed") else end
 
 
+#: The time a clause tells before its verb (今年, 2024年, 近年来).
+_TIME_WORDS = re.compile(r"(?:今年|去年|明年|近年来|近年|目前|当前|\d{4}年)?")
+
+
 def _past_subject_and_verb(text: str, start: int, end: int) -> int:
     """Where the first item of a list starts past the place and the verb its clause opens with
     (某市引进|甲、乙等一批项目落地投产; 引进|甲、乙): ``start`` when there are none."""
     if _ROUTE.fullmatch(text, start, _strip_note(text, start, end)):
         return start  # 久治至马尔康: a route from a place
     for k in range(min(MAX_PLACE, end - start), 1, -1):
-        if is_place(text[start:start + k]) and (verbs := leading_clause_words(text[start + k:end])):
-            return start + k + verbs
+        if not is_place(text[start:start + k]):
+            continue
+        # 某区今年共有甲、乙: the time before the verb (an opener may end inside the verb: 今年|共)
+        for after in (start + k, _TIME_WORDS.match(text, start + k).end(), _skip_openers(text, start + k)):
+            if verbs := leading_clause_words(text[after:end]):
+                return after + verbs
     return start + leading_clause_words(text[start:end])
 
 
@@ -916,6 +1018,8 @@ class _Projects:
         self.project_start = project_start
         projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
+        projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)
+                    and not _CLAUSE_BREAK.search(m.text)]  # a name read across a pause is none
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
@@ -930,6 +1034,11 @@ class _Projects:
         self.not_projects = {(c.start, c.end) for c in doc.mentions if c.type in ("Person", "Place", "GovOrg")}
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)  # sentence index -> its mentions
         self.starts = [s.start for s in doc.sentences]
+        # where the places and bodies the recognizer named end, by sentence: 某市重点项目 names a kind of projects
+        self.place_ends: dict[int, list[int]] = defaultdict(list)
+        for c in doc.mentions:
+            if c.type in ("Place", "GovOrg"):
+                self.place_ends[bisect_right(self.starts, c.start) - 1].append(c.end)
         for m in mentions:
             i = bisect_right(self.starts, m.start) - 1
             if i >= 0 and m.end <= doc.sentences[i].end:
@@ -1001,8 +1110,10 @@ class _Projects:
             subjects = [self._subject(sentence, s, len(text)) for s in starts]
             return self._known(index, [m for m in subjects if m is not None])
         if not many and _of_a_part(text, pos) \
-                and not any(m.start <= start and end <= m.end for m in self.by_sentence[index]):
-            return []  # …，其中商业广场总面积8万平方米: a part's figure
+                and not any(m.start <= start and end <= m.end or m.start == sentence.start + _clause_start(
+                    text, pos) + len("其中") and m.text.endswith(_WORKS) for m in self.by_sentence[index]):
+            # …，其中商业广场总面积8万平方米: a part's figure (not 其中某某项目总投资20亿元: one of the projects)
+            return []
         if many and (own := self._statement_after_pause(sentence, pos)) is not None:
             return self._known(index, own[-1:])  # 甲全面投用、乙基本完工: 乙's, if the recognizer named it
         project = self._about(index, start, end, object_after)
@@ -1053,9 +1164,14 @@ class _Projects:
             return holding[0]
         listing = _COUNTED_PROJECTS.search(sentence.text, _clause_start(sentence.text, start - sentence.start),
                                            start - sentence.start)
-        if _generic_before(sentence.text, start - sentence.start) and not (listing and listing.group("listed")):
-            # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设)
-            return None
+        places = frozenset(e - sentence.start for e in self.place_ends.get(index, ()))
+        if _generic_before(sentence.text, start - sentence.start, places) and not (listing and listing.group("listed")):
+            # “某某”重大项目签约仪式, 重点项目集中开工: a kind of projects, no name (not 甲、乙等一批的产业项目启动建设),
+            # but the project at whose site the clause holds it (在某某项目现场举行2024年重大项目集中开工)
+            clause = sentence.start + _clause_start(sentence.text, start - sentence.start)
+            hosts = [m for m in self.outermost(index) if clause <= m.start and m.end <= start
+                     and self.doc.text[m.start - 1:m.start] in _HOSTED and _SITE.match(self.doc.text, m.end)]
+            return hosts[-1] if hosts else None
         pos = start - sentence.start
         if self.doc.text[end:end + 1] == "的" and not self.doc.text.startswith(_figure_heads(), end + 1):
             # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的 (not 产值10亿元的生产能力)
@@ -1113,7 +1229,12 @@ class _Projects:
             return hosts[0] if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)) else None
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
-        if after and not before and not object_after:
+        if after and not before and not object_after and (
+                after[0].end - sentence.start <= own_end or _no_subject(sentence.text, clauses[0], pos)
+                or _BUILT_NEXT.fullmatch(sentence.text, own_end + 1, after[0].start - sentence.start)):
+            # 开工建设某某项目, 自2017年11月动工以来，某某大桥项目…, 某公司投资24亿元，将在某市建设某某项目: the
+            # word's object in its own clause, the project of the clause after one with no subject, or the
+            # project the next clause builds (not 甲区建成投运，乙港加快建设: the next clause's subject)
             return after[0]
         if before:
             return max(before, key=lambda m: m.end)
@@ -1226,6 +1347,8 @@ class _Projects:
             if item_start == start:
                 item_start = _past_subject_and_verb(text, item_start, item_end)  # 某市引进甲、乙等一批项目
             item_end = _strip_note(text, item_start, item_end)
+            if agreement := _AGREEMENT_ITEM.search(text, item_start, item_end):
+                item_end = agreement.start()
             cut = text.rfind("的", item_start, item_end)
             item_start = cut + 1 if cut >= 0 else item_start
             quoted = text.find("“", item_start, item_end)

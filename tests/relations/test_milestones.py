@@ -252,6 +252,32 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川中环贯通工程(东段)、西岭旅游项目等一批项目集中开工。", ("东川中环贯通工程(东段)", "西岭旅游项目"),
      {("东川中环贯通工程(东段)", "开工", None), ("西岭旅游项目", "开工", None)}),
     ("东川大桥主体建成、正式通车。", ("东川大桥",), {("东川大桥", "建成", None), ("东川大桥", "通车", None)}),
+    # a name the recognizer gave with the clause's verb before it is the name without the verb
+    ("市领导还参加青禾博物馆群建设项目开工仪式。", ("参加青禾博物馆群建设项目", "青禾博物馆群建设项目"),
+     {("青禾博物馆群建设项目", "开工", None)}),
+    # a project after the word's clause: after a clause of time with no subject, not after one with a subject
+    ("自2023年11月动工以来，东川大桥项目克服了暴雨影响。", ("东川大桥项目",), {("东川大桥项目", "开工", "2023-11")}),
+    ("东川综合试验区建成投运，青禾国际陆港加快建设。", ("青禾国际陆港",), set()),
+    # generic words after the time of a batch name a kind of projects, but the project at whose site the
+    # clause holds them is one of them
+    ("东川区2024年重点项目签约仪式今日举行。", ("东川区2024年重点项目",), set()),
+    ("5月8日，东川市在青禾无人机制造中心项目现场举行2024年一季度重大项目集中开工仪式。", ("青禾无人机制造中心项目",),
+     {("青禾无人机制造中心项目", "开工", "2024-05-08")}),
+    # the venue of an event is no project the sentences after go on about
+    ("东川区重点项目签约仪式5月8日在青禾宾馆举行。签约仪式上，区委书记介绍，此次签约聚焦高新产业。", ("青禾宾馆",), set()),
+    # an agreement listed among projects signed names its project
+    ("青禾集团总部迁建与科研能力建设框架协议、东川港物流园项目等2个项目签约落地。", (),
+     {("青禾集团总部迁建与科研能力建设", "签约", None), ("东川港物流园项目", "签约", None)}),
+    # the place, the time and the verb a clause opens a list with are no part of its first item
+    ("东川区今年共有青禾大桥、西岭隧道等12个项目计划开工。", ("东川区今年共有青禾大桥", "青禾大桥", "西岭隧道"),
+     {("青禾大桥", "开工", "2024"), ("西岭隧道", "开工", "2024")}),
+    ("东川区今年共有青禾大桥、西岭隧道等12个项目计划开工。", (),
+     {("青禾大桥", "开工", "2024"), ("西岭隧道", "开工", "2024")}),
+    # a name the recognizer read across a pause is none
+    ("5月8日，青禾高速公路东川段正式通车。", ("青禾高速公路东川段", "青禾高速公路东川段正式通车。"),
+     {("青禾高速公路东川段", "通车", "2024-05-08")}),
+    # not a name that opens with a word of its own
+    ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -295,6 +321,29 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川纺织30万锭环纺项目开工。", ("东川纺织30万锭环纺项目",),
      {("东川纺织30万锭环纺项目", "capacity", "30万锭", 300000, "锭")}),
     ("东川港3000吨级码头项目开工。", ("东川港3000吨级码头项目",), set()),
+    # a word after its amount (10万吨年产能, 30亿元以上的工业产值); the unit must fit the kind
+    ("东川锂电项目全部建成达产后，将形成10万吨年产能，每年可带来30亿元以上的工业产值。", ("东川锂电项目",),
+     {("东川锂电项目", "capacity", "年产能", 100000, "吨"),
+      ("东川锂电项目", "output_value", "工业产值", 3000000000, "CNY")}),
+    ("东川锂电项目将形成年产5000吨、产值超10亿元的生产能力。", ("东川锂电项目",),
+     {("东川锂电项目", "capacity", "年产", 5000, "吨"), ("东川锂电项目", "output_value", "产值", 1000000000, "CNY")}),
+    # a project named right after 其中 is one of the projects counted, not a part
+    ("东川区一季度集中开工项目35个，总投资120亿元，其中青禾新材料项目总投资20亿元。", ("青禾新材料项目",),
+     {("青禾新材料项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("青禾城市综合体项目总投资50亿元，其中商业广场总面积8万平方米。", ("青禾城市综合体项目",),
+     {("青禾城市综合体项目", "investment", "总投资", 5000000000, "CNY")}),
+    # the project the clause after an investment builds
+    ("青禾建设有限公司投资近24亿元，将在东川建设五金机电城项目。", ("五金机电城项目",),
+     {("五金机电城项目", "investment", "投资", 2400000000, "CNY")}),
+    ("青禾建设有限公司投资近24亿元，东川五金机电城项目加快推进。", ("东川五金机电城项目",), set()),
+    # further products told after their amounts, to a list's 及; not an amount of another unit or word
+    ("东川化工项目将建设年产50万吨磷酸铁、20万吨焦化及30万吨双氧水等装置。", ("东川化工项目",),
+     {("东川化工项目", "capacity", "年产", 500000, "吨"), ("东川化工项目", "capacity", "年产", 200000, "吨"),
+      ("东川化工项目", "capacity", "年产", 300000, "吨")}),
+    ("东川化工项目年产磷酸铁50万吨，总投资20亿元。", ("东川化工项目",),
+     {("东川化工项目", "capacity", "年产", 500000, "吨"),
+      ("东川化工项目", "investment", "总投资", 2000000000, "CNY")}),
+    ("东川化工项目年产50万吨、20万吨。", ("东川化工项目",), {("东川化工项目", "capacity", "年产", 500000, "吨")}),
     ("青禾化工年产2万吨碳酸锂工厂项目签约。落户东川的2万吨碳酸锂工厂项目占地400亩。",
      ("青禾化工年产2万吨碳酸锂工厂项目", "2万吨碳酸锂工厂项目"),
      {("青禾化工年产2万吨碳酸锂工厂项目", "capacity", "年产", 20000, "吨"),
@@ -478,6 +527,20 @@ def test_a_place_or_person_the_recognizer_named_is_no_listed_project():
     doc.mentions.append(Mention(0, 2, "东川", "Place", source="test"))
     assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == {
         ("青禾产业园", "开工")}
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # generic words after a place the recognizer named: the place's projects, a kind of them
+    ("昨天，东川举行2024年春季东川市产业项目视频签约仪式。", "东川市", set()),
+    ("第三十届西洽会东川市重点招商引资项目集中签约活动举行。", "东川市", set()),
+    # not a name that only holds the place
+    ("东川市青禾产业项目签约。", "东川市", {("东川市青禾产业项目", "签约")}),
+])
+def test_generic_projects_of_a_place_name_none(text, place, expected):
+    doc = time_doc(text, ("春季东川市产业项目", "东川市重点招商引资项目", "东川市青禾产业项目"))
+    start = text.find(place)
+    doc.mentions.append(Mention(start, start + len(place), place, "Place", source="test"))
+    assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
 @pytest.mark.parametrize("text, park, expected", [
