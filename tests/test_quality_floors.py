@@ -78,8 +78,10 @@ CORPUS_FLOORS = {
     ("E", "entity:ENTITIES"): 0.91, ("E", "relation:RELATIONS"): 0.86,
     # the validation fold of round 4, since then training data of the project CRF
     ("F", "entity:ENTITIES"): 0.87, ("F", "relation:RELATIONS"): 0.76,
+    # the untouched fold of round 4, the validation fold of round 5
+    ("G", "entity:ENTITIES"): 0.83, ("G", "relation:RELATIONS"): 0.72,
     # the untouched fold (tests/gold/corpus/README.md)
-    ("G", "entity:ENTITIES"): 0.83, ("G", "relation:RELATIONS"): 0.70,
+    ("H", "entity:ENTITIES"): 0.83, ("H", "relation:RELATIONS"): 0.78,
     # facts in time, where a fold states enough of them (10 or more gold items)
     ("A", "milestone:MILESTONES"): 0.92, ("A", "figure:FIGURES"): 0.94,
     ("B", "milestone:MILESTONES"): 0.70, ("B", "figure:FIGURES"): 0.86,
