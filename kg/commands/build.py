@@ -130,7 +130,9 @@ def run(args: argparse.Namespace) -> int:
                 # RocksDB gives no guarantee to a reader of files that the process writing them changes (the
                 # compactions after the bulk loads go on in this one).
                 source = store.snapshot(work / "snapshot") if background and dumps else store.oxigraph
-            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(), source, tmp, dumps))
+            # A temporary store keeps no parts: they are made for this write only (and only the ones asked for).
+            parts_path = store.parts_path if args.store else None
+            dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):

@@ -27,8 +27,9 @@ import hashlib
 import json
 import sqlite3
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import pyoxigraph
 
@@ -44,6 +45,10 @@ _TURTLE, _TRIG = pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG
 _NTRIPLES, _JSONLD = pyoxigraph.RdfFormat.N_TRIPLES, pyoxigraph.RdfFormat.JSON_LD
 #: Rows written to the parts per statement: memory is this many parts, not the store.
 _BATCH = 2_000
+#: The serialized columns of each table, in their order after the key, and those each dump is made of.
+_COLUMN_INDEX = {"subjects": {"turtle": 1, "ntriples": 2, "jsonld": 3}, "graphs": {"trig": 1}}
+_COLUMNS = set(_COLUMN_INDEX["subjects"])
+_NEEDS = {"ttl": ("turtle",), "nt": ("ntriples",), "jsonld": ("jsonld",), "trig": ("turtle",)}
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS subjects (key TEXT PRIMARY KEY, turtle BLOB, ntriples BLOB, jsonld BLOB) "
            "WITHOUT ROWID; "
            "CREATE TABLE IF NOT EXISTS graphs (key TEXT PRIMARY KEY, trig BLOB) WITHOUT ROWID; "
@@ -114,12 +119,9 @@ class DumpParts(StampedParts):
         with self.db:
             self.db.execute("DELETE FROM subjects")
             self.db.execute("DELETE FROM graphs")
-            default = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
-            for rows in _batches(_subject_row(subject, list(quads))
-                                 for subject, quads in groupby(default, key=lambda q: q.subject)):
+            for rows in _batches(_subject_rows(store, _COLUMNS)):
                 self.db.executemany("INSERT INTO subjects VALUES (?, ?, ?, ?)", rows)
-            for rows in _batches(_graph_row(graph, list(store.quads_for_pattern(None, None, None, graph)))
-                                 for graph in store.named_graphs()):
+            for rows in _batches(_graph_rows(store)):
                 self.db.executemany("INSERT INTO graphs VALUES (?, ?)", rows)
             self._set_stamp(stamp)
 
@@ -142,21 +144,47 @@ class DumpParts(StampedParts):
 
     def write(self, out: Path, fmt: str) -> None:
         """Write the dump ``fmt`` (a key of ``DUMP_FILES``) into the directory ``out``."""
-        with open(out / DUMP_FILES[fmt], "wb") as f:
-            if fmt == "nt":
-                f.writelines(self._column("subjects", "ntriples"))
-            elif fmt == "jsonld":
-                _write_json_array(f, self._column("subjects", "jsonld"))
-            else:
-                if self.db.execute("SELECT 1 FROM subjects UNION ALL SELECT 1 FROM graphs LIMIT 1").fetchone():
-                    f.write(PREFIX_LINES)
-                f.writelines(self._column("subjects", "turtle"))
-                if fmt == "trig":
-                    f.writelines(self._column("graphs", "trig"))
+        empty = not self.db.execute("SELECT 1 FROM subjects UNION ALL SELECT 1 FROM graphs LIMIT 1").fetchone()
+        _write_dump(out, fmt, self._column, empty)
 
     def _column(self, table: str, column: str) -> Iterator[bytes]:
         for (part,) in self.db.execute(f"SELECT {column} FROM {table} ORDER BY key"):
             yield part
+
+
+class _PartsOnce:
+    """The parts of a store that keeps none, made for one write: in lists sorted by key (the order of
+    ``DumpParts``' keys: SQLite compares text as UTF-8 bytes, which sort as their code points), and
+    only the columns the dumps asked for are serialized."""
+
+    def __init__(self, store: pyoxigraph.Store, formats: list[str]) -> None:
+        columns = {column for fmt in formats for column in _NEEDS[fmt]}
+        self.tables = {"subjects": sorted(_subject_rows(store, columns), key=itemgetter(0)) if columns else [],
+                       "graphs": sorted(_graph_rows(store), key=itemgetter(0)) if "trig" in formats else []}
+        # as DumpParts says it: no subject and no named graph (the graphs are not made for every dump)
+        self.empty = not self.tables["subjects"] and next(iter(store.named_graphs()), None) is None
+
+    def write(self, out: Path, fmt: str) -> None:
+        _write_dump(out, fmt, self._column, self.empty)
+
+    def _column(self, table: str, column: str) -> Iterator[bytes]:
+        index = _COLUMN_INDEX[table][column]
+        return (row[index] for row in self.tables[table])
+
+
+def _write_dump(out: Path, fmt: str, column: Callable[[str, str], Iterable[bytes]], empty: bool) -> None:
+    """Write the dump ``fmt`` into ``out`` from the parts' columns (``column(table, name)``: in key order)."""
+    with open(out / DUMP_FILES[fmt], "wb") as f:
+        if fmt == "nt":
+            f.writelines(column("subjects", "ntriples"))
+        elif fmt == "jsonld":
+            _write_json_array(f, column("subjects", "jsonld"))
+        else:
+            if not empty:
+                f.write(PREFIX_LINES)
+            f.writelines(column("subjects", "turtle"))
+            if fmt == "trig":
+                f.writelines(column("graphs", "trig"))
 
 
 def parts_current(parts_path: Path, stamp: str | None) -> bool:
@@ -174,20 +202,38 @@ def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.St
     store, or the directory of a snapshot of its database (``KgStore.snapshot``), opened read-only only
     if the parts are made again (so that another process can write the dumps while the one that wrote
     the store goes on)."""
+    if parts_path is None or not parts_current(parts_path, stamp):
+        store = pyoxigraph.Store.read_only(store) if isinstance(store, str) else store
+    if parts_path is None:
+        once = _PartsOnce(store, formats)
+        for fmt in formats:
+            once.write(Path(out), fmt)
+        return
     with contextlib.closing(DumpParts(parts_path)) as parts:
-        if not (parts_path and parts_current(parts_path, stamp)):
-            if isinstance(store, str):
-                store = pyoxigraph.Store.read_only(store)
+        if not parts_current(parts_path, stamp):
             parts.rebuild(store, stamp)
         for fmt in formats:
             parts.write(Path(out), fmt)
 
 
-def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode,
-                 quads: list[pyoxigraph.Quad]) -> tuple[str, bytes, bytes, bytes]:
-    turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES)
-    jsonld = pyoxigraph.serialize(quads, format=_JSONLD)
-    return str(subject), turtle, pyoxigraph.serialize(quads, format=_NTRIPLES), jsonld[1:-1]  # one object, no [ ]
+def _subject_rows(store: pyoxigraph.Store, columns: set[str]) -> Iterator[tuple[str, bytes, bytes, bytes]]:
+    """The parts of every subject of the default graph, in the store's order; the columns not in
+    ``columns`` are left empty."""
+    default = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    return (_subject_row(subject, list(quads), columns) for subject, quads in groupby(default, key=lambda q: q.subject))
+
+
+def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
+    return (_graph_row(graph, list(store.quads_for_pattern(None, None, None, graph))) for graph in store.named_graphs())
+
+
+def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: list[pyoxigraph.Quad],
+                 columns: set[str] = _COLUMNS) -> tuple[str, bytes, bytes, bytes]:
+    turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES) \
+        if "turtle" in columns else b""
+    ntriples = pyoxigraph.serialize(quads, format=_NTRIPLES) if "ntriples" in columns else b""
+    jsonld = pyoxigraph.serialize(quads, format=_JSONLD)[1:-1] if "jsonld" in columns else b""  # one object, no [ ]
+    return str(subject), turtle, ntriples, jsonld
 
 
 def _graph_row(graph: pyoxigraph.NamedNode, quads: list[pyoxigraph.Quad]) -> tuple[str, bytes]:

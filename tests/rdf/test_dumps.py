@@ -67,3 +67,24 @@ def test_a_store_that_keeps_no_record_has_its_parts_made_again_each_time(store, 
     write_dumps(parts, None, store, tmp_path, ["nt"])
     assert _read_back(tmp_path / "graph.nt", pyoxigraph.RdfFormat.N_TRIPLES) == \
         set(store.quads_for_pattern(None, None, None, _DEFAULT))
+
+
+def _named_graph_only() -> pyoxigraph.Store:
+    """A store whose only quad is in a named graph: its default graph is empty."""
+    other = pyoxigraph.Store()
+    node = pyoxigraph.NamedNode("https://example.org/other")
+    other.add(pyoxigraph.Quad(node, node, node, node))
+    return other
+
+
+@pytest.mark.parametrize("make_store", [lambda: memory_store(build_quads(sample_kb())), pyoxigraph.Store,
+                                        _named_graph_only], ids=["sample", "empty", "named graph only"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_parts_made_for_one_write_give_the_bytes_of_kept_parts(tmp_path, make_store, fmt):
+    store = make_store()
+    (tmp_path / "once").mkdir()
+    (tmp_path / "kept").mkdir()
+    write_dumps(None, None, store, tmp_path / "once", [fmt])
+    write_dumps(tmp_path / "dumps.sqlite", None, store, tmp_path / "kept", [fmt])
+    name = DUMP_FILES[fmt]
+    assert (tmp_path / "once" / name).read_bytes() == (tmp_path / "kept" / name).read_bytes()
