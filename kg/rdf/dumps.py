@@ -19,12 +19,20 @@ subjects and named graphs whose quads it changed, when the parts were those of t
 otherwise (a new store, one kg wrote before parts were kept, parts deleted or damaged) they are made
 again from the whole store when the dumps are next written. The parts are trusted as the store's
 digests are: whoever can rewrite the directory can rewrite both.
+
+Writing a dump whole copies every part, however few changed. So the parts also keep, for each
+key an update changed since the dumps were last written (``DumpParts.written``, said by ``kg build``
+once its outputs are in place), the lengths its parts had then; a dump whose last written file is
+still as written is made from that file and those lengths: the runs of unchanged parts are copied from
+it by the kernel (``os.copy_file_range``), the changed parts written from the parts. A file whose
+layout is not the one the lengths give (its size) is written whole.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 from itertools import groupby
 from operator import itemgetter
@@ -52,7 +60,17 @@ _NEEDS = {"ttl": ("turtle",), "nt": ("ntriples",), "jsonld": ("jsonld",), "trig"
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS subjects (key TEXT PRIMARY KEY, turtle BLOB, ntriples BLOB, jsonld BLOB) "
            "WITHOUT ROWID; "
            "CREATE TABLE IF NOT EXISTS graphs (key TEXT PRIMARY KEY, trig BLOB) WITHOUT ROWID; "
-           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;")
+           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID; "
+           # the lengths the parts updated since the dumps were last written had then (NULL: no such part)
+           "CREATE TABLE IF NOT EXISTS subjects_before (key TEXT PRIMARY KEY, turtle INT, ntriples INT, jsonld INT) "
+           "WITHOUT ROWID; "
+           "CREATE TABLE IF NOT EXISTS graphs_before (key TEXT PRIMARY KEY, trig INT) WITHOUT ROWID;")
+#: Each dump's file: what starts it, the (table, column) of the parts it is made of in turn, what
+#: separates two parts, what ends it (Turtle and TriG start with the prefixes only if not empty).
+_LAYOUT = {"nt": (b"", (("subjects", "ntriples"),), b"", b""),
+           "ttl": (None, (("subjects", "turtle"),), b"", b""),
+           "trig": (None, (("subjects", "turtle"), ("graphs", "trig")), b"", b""),
+           "jsonld": (b"[", (("subjects", "jsonld"),), b",", b"]")}
 
 
 def _prefix_lines() -> bytes:
@@ -117,8 +135,9 @@ class DumpParts(StampedParts):
     def rebuild(self, store: pyoxigraph.Store, stamp: str | None) -> None:
         """Serialize every subject and named graph of ``store`` again."""
         with self.db:
-            self.db.execute("DELETE FROM subjects")
-            self.db.execute("DELETE FROM graphs")
+            for table in ("subjects", "graphs", "subjects_before", "graphs_before"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("DELETE FROM meta WHERE key = 'written'")  # the files written before are of other parts
             for rows in _batches(_subject_rows(store, _COLUMNS)):
                 self.db.executemany("INSERT INTO subjects VALUES (?, ?, ?, ?)", rows)
             for rows in _batches(_graph_rows(store)):
@@ -132,24 +151,139 @@ class DumpParts(StampedParts):
         with self.db:
             for subject in subjects:
                 quads = list(store.quads_for_pattern(subject, None, None, pyoxigraph.DefaultGraph()))
+                self._keep_before("subjects", str(subject))
                 self.db.execute("DELETE FROM subjects WHERE key = ?", (str(subject),))
                 if quads:
                     self.db.execute("INSERT INTO subjects VALUES (?, ?, ?, ?)", _subject_row(subject, quads))
             for graph in graphs:
                 quads = list(store.quads_for_pattern(None, None, None, graph))
+                self._keep_before("graphs", str(graph))
                 self.db.execute("DELETE FROM graphs WHERE key = ?", (str(graph),))
                 if quads:
                     self.db.execute("INSERT INTO graphs VALUES (?, ?)", _graph_row(graph, quads))
             self._set_stamp(stamp)
 
-    def write(self, out: Path, fmt: str) -> None:
-        """Write the dump ``fmt`` (a key of ``DUMP_FILES``) into the directory ``out``."""
+    def _keep_before(self, table: str, key: str) -> None:
+        """Keep the lengths the parts of ``key`` had when the dumps were last written (the first
+        update since then keeps them)."""
+        lengths = ", ".join(f"length(p.{column})" for column in _COLUMN_INDEX[table])
+        self.db.execute(f"INSERT OR IGNORE INTO {table}_before SELECT ?1, {lengths} FROM (SELECT 1) "
+                        f"LEFT JOIN {table} p ON p.key = ?1", (key,))
+
+    def written(self, formats: list[str]) -> None:
+        """The dumps ``formats`` now in the outputs are those of these parts: the next write of each
+        may copy from them what did not change since (``write``'s ``previous``)."""
+        with self.db:
+            self.db.execute("DELETE FROM subjects_before")
+            self.db.execute("DELETE FROM graphs_before")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('written', ?)", (json.dumps(sorted(formats)),))
+
+    def write(self, out: Path, fmt: str, previous: Path | None = None) -> None:
+        """Write the dump ``fmt`` (a key of ``DUMP_FILES``) into the directory ``out``. ``previous``: a
+        directory holding the dump as it was written last (``written``): the bytes of the parts that did
+        not change since are copied from it (by the kernel) rather than read from the parts."""
         empty = not self.db.execute("SELECT 1 FROM subjects UNION ALL SELECT 1 FROM graphs LIMIT 1").fetchone()
+        if previous is not None and not empty and fmt in self._written():
+            try:
+                if self._write_updated(out / DUMP_FILES[fmt], fmt, previous / DUMP_FILES[fmt]):
+                    return
+            except OSError:  # no copy_file_range here, the file went away...: written whole below
+                pass
         _write_dump(out, fmt, self._column, empty)
+
+    def _written(self) -> list[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'written'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def _write_updated(self, target: Path, fmt: str, old: Path) -> bool:
+        """Write ``target`` from the file ``old`` (the dump as last written) and the parts updated since:
+        False, and the file left to be written whole, if ``old`` is not laid out as those parts say."""
+        head, segments, separator, tail = _LAYOUT[fmt]
+        head = PREFIX_LINES if head is None else head
+        with open(old, "rb", buffering=0) as source, open(target, "wb", buffering=0) as f:
+            size = os.fstat(source.fileno()).st_size
+            if source.read(len(head)) != head:
+                return False
+            f.write(head)
+            copier = _Copier(source.fileno(), f.fileno(), len(head))
+            for table, column in segments:
+                self._copy_segment(copier, table, column, separator)
+            copier.flush()
+            if copier.position != size - len(tail):
+                return False
+            f.write(tail)
+        return True
+
+    def _copy_segment(self, copier: _Copier, table: str, column: str, separator: bytes) -> None:
+        """The parts of ``column`` in key order: copied from the old file where unchanged, else written;
+        ``separator`` between two parts."""
+        before = dict(self.db.execute(f"SELECT key, {column} FROM {table}_before"))
+        changed = iter(sorted(before))
+        pending = next(changed, None)
+        old_index = new_index = 0  # parts met so far in the old file and in the new one
+
+        def step_over(length: int | None) -> None:
+            """Step over an old part (None: it was not in the old file)."""
+            nonlocal old_index
+            if length is not None:
+                copier.skip(length + len(separator) * (old_index > 0))
+                old_index += 1
+
+        def new_part(key: str) -> None:
+            part = self.db.execute(f"SELECT {column} FROM {table} WHERE key = ?", (key,)).fetchone()[0]
+            copier.write((separator if new_index else b"") + part)
+
+        for key, length in self.db.execute(f"SELECT key, length({column}) FROM {table} ORDER BY key"):
+            while pending is not None and pending < key:  # updated and gone
+                step_over(before[pending])
+                pending = next(changed, None)
+            if pending == key:  # updated: its old bytes stepped over, its new ones from the parts
+                step_over(before[key])
+                pending = next(changed, None)
+                new_part(key)
+            elif (old_index > 0) == (new_index > 0):  # unchanged, with the same separator before it
+                copier.copy(length + len(separator) * (new_index > 0))
+                old_index += 1
+            else:  # unchanged, but first in one file and not in the other
+                step_over(length)
+                new_part(key)
+            new_index += 1
+        while pending is not None:
+            step_over(before[pending])
+            pending = next(changed, None)
 
     def _column(self, table: str, column: str) -> Iterator[bytes]:
         for (part,) in self.db.execute(f"SELECT {column} FROM {table} ORDER BY key"):
             yield part
+
+
+class _Copier:
+    """Writes a file from runs of bytes of another (``os.copy_file_range``: in the kernel) and new bytes;
+    ``position``: where the next byte of the old file to use is."""
+
+    def __init__(self, source: int, target: int, position: int) -> None:
+        self.source, self.target, self.position = source, target, position
+        self.run = 0  # bytes from ``position`` on to copy, not copied yet
+
+    def copy(self, length: int) -> None:
+        self.run += length
+
+    def skip(self, length: int) -> None:
+        self.flush()
+        self.position += length
+
+    def write(self, data: bytes) -> None:
+        self.flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.target, view):]
+
+    def flush(self) -> None:
+        while self.run:
+            copied = os.copy_file_range(self.source, self.target, self.run, self.position)
+            if not copied:  # the old file is shorter than its parts say
+                raise OSError("the previous dump ends early")
+            self.position, self.run = self.position + copied, self.run - copied
 
 
 class _PartsOnce:
@@ -196,12 +330,13 @@ def parts_current(parts_path: Path, stamp: str | None) -> bool:
 
 
 def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.Store | str, out: Path,
-                formats: list[str]) -> None:
+                formats: list[str], previous: Path | None = None) -> None:
     """Write the dumps ``formats`` into ``out`` from the parts at ``parts_path`` (None: parts made in
     memory), making them again from ``store`` first unless they are of ``stamp``. ``store``: the
     store, or the directory of a snapshot of its database (``KgStore.snapshot``), opened read-only only
     if the parts are made again (so that another process can write the dumps while the one that wrote
-    the store goes on)."""
+    the store goes on). ``previous``: the directory of the dumps as last written from these parts, if
+    they are still as written (``DumpParts.write``)."""
     if parts_path is None or not parts_current(parts_path, stamp):
         store = pyoxigraph.Store.read_only(store) if isinstance(store, str) else store
     if parts_path is None:
@@ -213,7 +348,13 @@ def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.St
         if not parts_current(parts_path, stamp):
             parts.rebuild(store, stamp)
         for fmt in formats:
-            parts.write(Path(out), fmt)
+            parts.write(Path(out), fmt, previous)
+
+
+def dumps_written(parts_path: Path, formats: list[str]) -> None:
+    """The dumps ``formats`` of the parts at ``parts_path`` are now the outputs (``DumpParts.written``)."""
+    with contextlib.closing(DumpParts(parts_path)) as parts:
+        parts.written(formats)
 
 
 def _subject_rows(store: pyoxigraph.Store, columns: set[str]) -> Iterator[tuple[str, bytes, bytes, bytes]]:
