@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -112,8 +113,17 @@ _pipelines: dict[tuple[str | None, str | None], Pipeline] = {}
 def _pipeline(settings: Extraction) -> Pipeline:
     key = (settings.ner, settings.hanlp_model)
     if key not in _pipelines:
-        _pipelines[key] = default_pipeline(settings.ner, settings.hanlp_model)
+        _pipelines[key] = _built_pipeline(settings)
     return _pipelines[key]
+
+
+def _built_pipeline(settings: Extraction) -> Pipeline:
+    """A new pipeline, its objects (lexicons, dictionaries, models: millions of them) then left out of the
+    garbage collector's full passes, which would otherwise walk them again and again while documents are
+    extracted: they live as long as the process (``gc.freeze``)."""
+    nlp = default_pipeline(settings.ner, settings.hanlp_model)
+    gc.freeze()
+    return nlp
 
 
 def _ignore_interrupts() -> None:
@@ -208,7 +218,7 @@ def rerun_entities(docs: Iterable[Document], settings: Extraction, workers: int 
 
 
 def _extract_here(paths: list[Path], settings: Extraction) -> Iterator[Document | NewDocument]:
-    nlp = default_pipeline(settings.ner, settings.hanlp_model)
+    nlp = _built_pipeline(settings)
     for path in paths:
         yield _extracted(settings, nlp(load_document(path, date=settings.date)))
 

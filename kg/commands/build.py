@@ -31,7 +31,7 @@ from kg import atomic, overrides
 from kg.errors import KgError
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
-from kg.rdf.dumps import parts_current, write_dumps
+from kg.rdf.dumps import dumps_written, parts_current, write_dumps
 from kg.rdf.entity_graph import READ_EVIDENCE, from_store
 from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats
 from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
@@ -130,7 +130,11 @@ def run(args: argparse.Namespace) -> int:
                 # RocksDB gives no guarantee to a reader of files that the process writing them changes (the
                 # compactions after the bulk loads go on in this one).
                 source = store.snapshot(work / "snapshot") if background and dumps else store.oxigraph
-            dump_call = (write_dumps, (store.parts_path, store.dump_stamp(), source, tmp, dumps))
+            # A temporary store keeps no parts: they are made for this write only (and only the ones asked for).
+            parts_path = store.parts_path if args.store else None
+            # The dumps last written into --out, if they are still as written: what did not change is copied.
+            previous = Path(args.out) if args.store and _outputs_as_recorded(store, args.out) else None
+            dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps, previous))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
@@ -147,6 +151,8 @@ def run(args: argparse.Namespace) -> int:
             store.close()  # before a temporary store is removed
         if made_from:
             _record_outputs(store, made_from, args.out, written, held.summary())
+            if dumps:
+                dumps_written(store.parts_path, dumps)
     extracted = f"{report.added} documents extracted " + (
         f"({report.mentions} mentions, {report.entities_before} entities before resolution)"
         if report.entities_before is not None else "(store unchanged)")
@@ -204,14 +210,22 @@ def _record_outputs(store: KgStore, made_from: str, out: str, written: list[str]
     atomic.write_text(store.path / OUTPUTS_RECORD, json.dumps(record, indent=0, sort_keys=True) + "\n")
 
 
+def _outputs_as_recorded(store: KgStore, out: str) -> bool:
+    """Whether ``out`` holds the outputs the store recorded writing there, as they were written."""
+    try:
+        record = json.loads((store.path / OUTPUTS_RECORD).read_bytes())
+        return bool(record["out"] == str(Path(out).resolve()) and record["files"]
+                    and paths_state(_output_files(out, record["written"])) == record["files"])
+    except (OSError, ValueError, KeyError, TypeError):  # no record, or not one kg wrote
+        return False
+
+
 def _unchanged_outputs(store: KgStore, out: str, formats: list[str], overrides_text: str) -> str | None:
     """The summary of the outputs in ``out`` if they are the ones this build would write, else None."""
     try:
         record = json.loads((store.path / OUTPUTS_RECORD).read_bytes())
-        written, files = record["written"], record["files"]
-        same = (record["out"] == str(Path(out).resolve()) and store.record is not None
-                and record["made_from"] == _outputs_key(store.record, formats, overrides_text)
-                and files and paths_state(_output_files(out, written)) == files)
+        same = (store.record is not None and record["made_from"] == _outputs_key(store.record, formats, overrides_text)
+                and _outputs_as_recorded(store, out))
         return str(record["summary"]) if same else None
     except (OSError, ValueError, KeyError, TypeError):  # no record, or not one kg wrote: write the outputs
         return None

@@ -19,16 +19,25 @@ subjects and named graphs whose quads it changed, when the parts were those of t
 otherwise (a new store, one kg wrote before parts were kept, parts deleted or damaged) they are made
 again from the whole store when the dumps are next written. The parts are trusted as the store's
 digests are: whoever can rewrite the directory can rewrite both.
+
+Writing a dump whole copies every part, however few changed. So the parts also keep, for each
+key an update changed since the dumps were last written (``DumpParts.written``, said by ``kg build``
+once its outputs are in place), the lengths its parts had then; a dump whose last written file is
+still as written is made from that file and those lengths: the runs of unchanged parts are copied from
+it by the kernel (``os.copy_file_range``), the changed parts written from the parts. A file whose
+layout is not the one the lengths give (its size) is written whole.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import pyoxigraph
 
@@ -44,10 +53,24 @@ _TURTLE, _TRIG = pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG
 _NTRIPLES, _JSONLD = pyoxigraph.RdfFormat.N_TRIPLES, pyoxigraph.RdfFormat.JSON_LD
 #: Rows written to the parts per statement: memory is this many parts, not the store.
 _BATCH = 2_000
+#: The serialized columns of each table, in their order after the key, and those each dump is made of.
+_COLUMN_INDEX = {"subjects": {"turtle": 1, "ntriples": 2, "jsonld": 3}, "graphs": {"trig": 1}}
+_COLUMNS = set(_COLUMN_INDEX["subjects"])
+_NEEDS = {"ttl": ("turtle",), "nt": ("ntriples",), "jsonld": ("jsonld",), "trig": ("turtle",)}
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS subjects (key TEXT PRIMARY KEY, turtle BLOB, ntriples BLOB, jsonld BLOB) "
            "WITHOUT ROWID; "
            "CREATE TABLE IF NOT EXISTS graphs (key TEXT PRIMARY KEY, trig BLOB) WITHOUT ROWID; "
-           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;")
+           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID; "
+           # the lengths the parts updated since the dumps were last written had then (NULL: no such part)
+           "CREATE TABLE IF NOT EXISTS subjects_before (key TEXT PRIMARY KEY, turtle INT, ntriples INT, jsonld INT) "
+           "WITHOUT ROWID; "
+           "CREATE TABLE IF NOT EXISTS graphs_before (key TEXT PRIMARY KEY, trig INT) WITHOUT ROWID;")
+#: Each dump's file: what starts it, the (table, column) of the parts it is made of in turn, what
+#: separates two parts, what ends it (Turtle and TriG start with the prefixes only if not empty).
+_LAYOUT = {"nt": (b"", (("subjects", "ntriples"),), b"", b""),
+           "ttl": (None, (("subjects", "turtle"),), b"", b""),
+           "trig": (None, (("subjects", "turtle"), ("graphs", "trig")), b"", b""),
+           "jsonld": (b"[", (("subjects", "jsonld"),), b",", b"]")}
 
 
 def _prefix_lines() -> bytes:
@@ -112,14 +135,12 @@ class DumpParts(StampedParts):
     def rebuild(self, store: pyoxigraph.Store, stamp: str | None) -> None:
         """Serialize every subject and named graph of ``store`` again."""
         with self.db:
-            self.db.execute("DELETE FROM subjects")
-            self.db.execute("DELETE FROM graphs")
-            default = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
-            for rows in _batches(_subject_row(subject, list(quads))
-                                 for subject, quads in groupby(default, key=lambda q: q.subject)):
+            for table in ("subjects", "graphs", "subjects_before", "graphs_before"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("DELETE FROM meta WHERE key = 'written'")  # the files written before are of other parts
+            for rows in _batches(_subject_rows(store, _COLUMNS)):
                 self.db.executemany("INSERT INTO subjects VALUES (?, ?, ?, ?)", rows)
-            for rows in _batches(_graph_row(graph, list(store.quads_for_pattern(None, None, None, graph)))
-                                 for graph in store.named_graphs()):
+            for rows in _batches(_graph_rows(store)):
                 self.db.executemany("INSERT INTO graphs VALUES (?, ?)", rows)
             self._set_stamp(stamp)
 
@@ -130,33 +151,174 @@ class DumpParts(StampedParts):
         with self.db:
             for subject in subjects:
                 quads = list(store.quads_for_pattern(subject, None, None, pyoxigraph.DefaultGraph()))
+                self._keep_before("subjects", str(subject))
                 self.db.execute("DELETE FROM subjects WHERE key = ?", (str(subject),))
                 if quads:
                     self.db.execute("INSERT INTO subjects VALUES (?, ?, ?, ?)", _subject_row(subject, quads))
             for graph in graphs:
                 quads = list(store.quads_for_pattern(None, None, None, graph))
+                self._keep_before("graphs", str(graph))
                 self.db.execute("DELETE FROM graphs WHERE key = ?", (str(graph),))
                 if quads:
                     self.db.execute("INSERT INTO graphs VALUES (?, ?)", _graph_row(graph, quads))
             self._set_stamp(stamp)
 
-    def write(self, out: Path, fmt: str) -> None:
-        """Write the dump ``fmt`` (a key of ``DUMP_FILES``) into the directory ``out``."""
-        with open(out / DUMP_FILES[fmt], "wb") as f:
-            if fmt == "nt":
-                f.writelines(self._column("subjects", "ntriples"))
-            elif fmt == "jsonld":
-                _write_json_array(f, self._column("subjects", "jsonld"))
-            else:
-                if self.db.execute("SELECT 1 FROM subjects UNION ALL SELECT 1 FROM graphs LIMIT 1").fetchone():
-                    f.write(PREFIX_LINES)
-                f.writelines(self._column("subjects", "turtle"))
-                if fmt == "trig":
-                    f.writelines(self._column("graphs", "trig"))
+    def _keep_before(self, table: str, key: str) -> None:
+        """Keep the lengths the parts of ``key`` had when the dumps were last written (the first
+        update since then keeps them)."""
+        lengths = ", ".join(f"length(p.{column})" for column in _COLUMN_INDEX[table])
+        self.db.execute(f"INSERT OR IGNORE INTO {table}_before SELECT ?1, {lengths} FROM (SELECT 1) "
+                        f"LEFT JOIN {table} p ON p.key = ?1", (key,))
+
+    def written(self, formats: list[str]) -> None:
+        """The dumps ``formats`` now in the outputs are those of these parts: the next write of each
+        may copy from them what did not change since (``write``'s ``previous``)."""
+        with self.db:
+            self.db.execute("DELETE FROM subjects_before")
+            self.db.execute("DELETE FROM graphs_before")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('written', ?)", (json.dumps(sorted(formats)),))
+
+    def write(self, out: Path, fmt: str, previous: Path | None = None) -> None:
+        """Write the dump ``fmt`` (a key of ``DUMP_FILES``) into the directory ``out``. ``previous``: a
+        directory holding the dump as it was written last (``written``): the bytes of the parts that did
+        not change since are copied from it (by the kernel) rather than read from the parts."""
+        empty = not self.db.execute("SELECT 1 FROM subjects UNION ALL SELECT 1 FROM graphs LIMIT 1").fetchone()
+        if previous is not None and not empty and fmt in self._written():
+            try:
+                if self._write_updated(out / DUMP_FILES[fmt], fmt, previous / DUMP_FILES[fmt]):
+                    return
+            except OSError:  # no copy_file_range here, the file went away...: written whole below
+                pass
+        _write_dump(out, fmt, self._column, empty)
+
+    def _written(self) -> list[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'written'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def _write_updated(self, target: Path, fmt: str, old: Path) -> bool:
+        """Write ``target`` from the file ``old`` (the dump as last written) and the parts updated since:
+        False, and the file left to be written whole, if ``old`` is not laid out as those parts say."""
+        head, segments, separator, tail = _LAYOUT[fmt]
+        head = PREFIX_LINES if head is None else head
+        with open(old, "rb", buffering=0) as source, open(target, "wb", buffering=0) as f:
+            size = os.fstat(source.fileno()).st_size
+            if source.read(len(head)) != head:
+                return False
+            f.write(head)
+            copier = _Copier(source.fileno(), f.fileno(), len(head))
+            for table, column in segments:
+                self._copy_segment(copier, table, column, separator)
+            copier.flush()
+            if copier.position != size - len(tail):
+                return False
+            f.write(tail)
+        return True
+
+    def _copy_segment(self, copier: _Copier, table: str, column: str, separator: bytes) -> None:
+        """The parts of ``column`` in key order: copied from the old file where unchanged, else written;
+        ``separator`` between two parts."""
+        before = dict(self.db.execute(f"SELECT key, {column} FROM {table}_before"))
+        changed = iter(sorted(before))
+        pending = next(changed, None)
+        old_index = new_index = 0  # parts met so far in the old file and in the new one
+
+        def step_over(length: int | None) -> None:
+            """Step over an old part (None: it was not in the old file)."""
+            nonlocal old_index
+            if length is not None:
+                copier.skip(length + len(separator) * (old_index > 0))
+                old_index += 1
+
+        def new_part(key: str) -> None:
+            part = self.db.execute(f"SELECT {column} FROM {table} WHERE key = ?", (key,)).fetchone()[0]
+            copier.write((separator if new_index else b"") + part)
+
+        for key, length in self.db.execute(f"SELECT key, length({column}) FROM {table} ORDER BY key"):
+            while pending is not None and pending < key:  # updated and gone
+                step_over(before[pending])
+                pending = next(changed, None)
+            if pending == key:  # updated: its old bytes stepped over, its new ones from the parts
+                step_over(before[key])
+                pending = next(changed, None)
+                new_part(key)
+            elif (old_index > 0) == (new_index > 0):  # unchanged, with the same separator before it
+                copier.copy(length + len(separator) * (new_index > 0))
+                old_index += 1
+            else:  # unchanged, but first in one file and not in the other
+                step_over(length)
+                new_part(key)
+            new_index += 1
+        while pending is not None:
+            step_over(before[pending])
+            pending = next(changed, None)
 
     def _column(self, table: str, column: str) -> Iterator[bytes]:
         for (part,) in self.db.execute(f"SELECT {column} FROM {table} ORDER BY key"):
             yield part
+
+
+class _Copier:
+    """Writes a file from runs of bytes of another (``os.copy_file_range``: in the kernel) and new bytes;
+    ``position``: where the next byte of the old file to use is."""
+
+    def __init__(self, source: int, target: int, position: int) -> None:
+        self.source, self.target, self.position = source, target, position
+        self.run = 0  # bytes from ``position`` on to copy, not copied yet
+
+    def copy(self, length: int) -> None:
+        self.run += length
+
+    def skip(self, length: int) -> None:
+        self.flush()
+        self.position += length
+
+    def write(self, data: bytes) -> None:
+        self.flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.target, view):]
+
+    def flush(self) -> None:
+        while self.run:
+            copied = os.copy_file_range(self.source, self.target, self.run, self.position)
+            if not copied:  # the old file is shorter than its parts say
+                raise OSError("the previous dump ends early")
+            self.position, self.run = self.position + copied, self.run - copied
+
+
+class _PartsOnce:
+    """The parts of a store that keeps none, made for one write: in lists sorted by key (the order of
+    ``DumpParts``' keys: SQLite compares text as UTF-8 bytes, which sort as their code points), and
+    only the columns the dumps asked for are serialized."""
+
+    def __init__(self, store: pyoxigraph.Store, formats: list[str]) -> None:
+        columns = {column for fmt in formats for column in _NEEDS[fmt]}
+        self.tables = {"subjects": sorted(_subject_rows(store, columns), key=itemgetter(0)) if columns else [],
+                       "graphs": sorted(_graph_rows(store), key=itemgetter(0)) if "trig" in formats else []}
+        # as DumpParts says it: no subject and no named graph (the graphs are not made for every dump)
+        self.empty = not self.tables["subjects"] and next(iter(store.named_graphs()), None) is None
+
+    def write(self, out: Path, fmt: str) -> None:
+        _write_dump(out, fmt, self._column, self.empty)
+
+    def _column(self, table: str, column: str) -> Iterator[bytes]:
+        index = _COLUMN_INDEX[table][column]
+        return (row[index] for row in self.tables[table])
+
+
+def _write_dump(out: Path, fmt: str, column: Callable[[str, str], Iterable[bytes]], empty: bool) -> None:
+    """Write the dump ``fmt`` into ``out`` from the parts' columns (``column(table, name)``: in key order)."""
+    with open(out / DUMP_FILES[fmt], "wb") as f:
+        if fmt == "nt":
+            f.writelines(column("subjects", "ntriples"))
+        elif fmt == "jsonld":
+            _write_json_array(f, column("subjects", "jsonld"))
+        else:
+            if not empty:
+                f.write(PREFIX_LINES)
+            f.writelines(column("subjects", "turtle"))
+            if fmt == "trig":
+                f.writelines(column("graphs", "trig"))
 
 
 def parts_current(parts_path: Path, stamp: str | None) -> bool:
@@ -168,26 +330,51 @@ def parts_current(parts_path: Path, stamp: str | None) -> bool:
 
 
 def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.Store | str, out: Path,
-                formats: list[str]) -> None:
+                formats: list[str], previous: Path | None = None) -> None:
     """Write the dumps ``formats`` into ``out`` from the parts at ``parts_path`` (None: parts made in
     memory), making them again from ``store`` first unless they are of ``stamp``. ``store``: the
     store, or the directory of a snapshot of its database (``KgStore.snapshot``), opened read-only only
     if the parts are made again (so that another process can write the dumps while the one that wrote
-    the store goes on)."""
+    the store goes on). ``previous``: the directory of the dumps as last written from these parts, if
+    they are still as written (``DumpParts.write``)."""
+    if parts_path is None or not parts_current(parts_path, stamp):
+        store = pyoxigraph.Store.read_only(store) if isinstance(store, str) else store
+    if parts_path is None:
+        once = _PartsOnce(store, formats)
+        for fmt in formats:
+            once.write(Path(out), fmt)
+        return
     with contextlib.closing(DumpParts(parts_path)) as parts:
-        if not (parts_path and parts_current(parts_path, stamp)):
-            if isinstance(store, str):
-                store = pyoxigraph.Store.read_only(store)
+        if not parts_current(parts_path, stamp):
             parts.rebuild(store, stamp)
         for fmt in formats:
-            parts.write(Path(out), fmt)
+            parts.write(Path(out), fmt, previous)
 
 
-def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode,
-                 quads: list[pyoxigraph.Quad]) -> tuple[str, bytes, bytes, bytes]:
-    turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES)
-    jsonld = pyoxigraph.serialize(quads, format=_JSONLD)
-    return str(subject), turtle, pyoxigraph.serialize(quads, format=_NTRIPLES), jsonld[1:-1]  # one object, no [ ]
+def dumps_written(parts_path: Path, formats: list[str]) -> None:
+    """The dumps ``formats`` of the parts at ``parts_path`` are now the outputs (``DumpParts.written``)."""
+    with contextlib.closing(DumpParts(parts_path)) as parts:
+        parts.written(formats)
+
+
+def _subject_rows(store: pyoxigraph.Store, columns: set[str]) -> Iterator[tuple[str, bytes, bytes, bytes]]:
+    """The parts of every subject of the default graph, in the store's order; the columns not in
+    ``columns`` are left empty."""
+    default = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    return (_subject_row(subject, list(quads), columns) for subject, quads in groupby(default, key=lambda q: q.subject))
+
+
+def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
+    return (_graph_row(graph, list(store.quads_for_pattern(None, None, None, graph))) for graph in store.named_graphs())
+
+
+def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: list[pyoxigraph.Quad],
+                 columns: set[str] = _COLUMNS) -> tuple[str, bytes, bytes, bytes]:
+    turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES) \
+        if "turtle" in columns else b""
+    ntriples = pyoxigraph.serialize(quads, format=_NTRIPLES) if "ntriples" in columns else b""
+    jsonld = pyoxigraph.serialize(quads, format=_JSONLD)[1:-1] if "jsonld" in columns else b""  # one object, no [ ]
+    return str(subject), turtle, ntriples, jsonld
 
 
 def _graph_row(graph: pyoxigraph.NamedNode, quads: list[pyoxigraph.Quad]) -> tuple[str, bytes]:

@@ -263,7 +263,9 @@ class KgStore:
             resolver.observe_summary(doc.summary)
             if self.checked:
                 summaries[doc.sha256] = doc.summary
-            atomic.write_bytes(self.incoming_dir / f"{doc.sha256}.json", doc.record)
+            # Not written atomically (that checks the file system on every call): incoming/ is removed
+            # at the start of every add, so a record cut short by a killed run is never read.
+            (self.incoming_dir / f"{doc.sha256}.json").write_bytes(doc.record)
             added, mentions = added + 1, mentions + doc.mentions
         if not added and not removed and not force and not self.rebuilding.exists():
             shutil.rmtree(self.incoming_dir)
