@@ -44,8 +44,9 @@ MIN_SHINGLES = 40
 def text_signature(text: str) -> list[int]:
     """The sketch of ``text``: its ``SKETCH`` smallest shingle hashes, ascending (empty if too short)."""
     chars = "".join(c for c in text if c.isalnum())
-    hashes = {int.from_bytes(hashlib.blake2b(chars[i:i + SHINGLE].encode(), digest_size=8).digest(), "big")
-              for i in range(len(chars) - SHINGLE + 1)}
+    # each distinct shingle hashed once: a text repeats many of them (boilerplate, names)
+    shingles = {chars[i:i + SHINGLE] for i in range(len(chars) - SHINGLE + 1)}
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles}
     if len(hashes) < MIN_SHINGLES:
         return []
     return heapq.nsmallest(SKETCH, hashes)
