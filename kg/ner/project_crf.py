@@ -104,41 +104,64 @@ def _char_class(ch: str) -> str:
     return "P" if _PUNCT.match(ch) else "O"
 
 
-def _bucket(distance: int) -> str:
-    return _BUCKET_LABELS[distance] if distance < len(_BUCKET_LABELS) else _BUCKETS[-1][1]
+#: The anchor and clause features by distance, and for any distance beyond the table.
+_ANCHOR_FEATURES = tuple("anchor>" + label for label in _BUCKET_LABELS)
+_CLAUSE_FEATURES = tuple("clause<" + label for label in _BUCKET_LABELS)
+_FAR = len(_BUCKET_LABELS)
+_FAR_ANCHOR, _FAR_CLAUSE = "anchor>" + _BUCKETS[-1][1], "clause<" + _BUCKETS[-1][1]
 
 
-def _span_marks(marks: list[list[str]], spans: Iterable[tuple[int, int]], name: str) -> None:
+def _span_marks(features: list[list[str]], spans: Iterable[tuple[int, int]], name: str) -> None:
+    begin, inside, end = f"{name}=B", f"{name}=I", f"{name}=E"
     for s, e in spans:
-        marks[s].append(f"{name}=B")
+        features[s].append(begin)
         for i in range(s + 1, e):
-            marks[i].append(f"{name}=I")
-        marks[e - 1].append(f"{name}=E")
+            features[i].append(inside)
+        features[e - 1].append(end)
+
+
+def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
+    return list(map(prefix.__add__, values))
 
 
 def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0) -> list[list[str]]:
     """The feature strings of each character of ``text`` (a sentence starting at ``offset`` of its
     document), given the rule candidates that overlap it (document offsets)."""
     n = len(text)
-    marks: list[list[str]] = [[] for _ in range(n)]
+    classes = "".join(map(_char_class, text))
+    padded = "^^" + text + "$$"
+    padded_classes = "^^" + classes + "$$"
+    before, after, before2, after2 = padded[1:n + 1], padded[3:n + 3], padded[:n], padded[4:n + 4]
+    kinds_before, kinds_after = padded_classes[1:n + 1], padded_classes[3:n + 3]
+    # built column by column with map (no Python frame per character); each bigram is made once and
+    # serves as the bigram before one character and after the one before it
+    bigrams = list(map(str.__add__, before, text))  # bigrams[i]: text[i - 1:i + 1]
+    trigrams = list(map(str.__add__, bigrams, after))
+    kind_trigrams = map(str.__add__, map(str.__add__, kinds_before, classes), kinds_after)
+    columns = (_prefixed("c=", text), _prefixed("c-1=", before), _prefixed("c+1=", after),
+               _prefixed("c-2=", before2), _prefixed("c+2=", after2), _prefixed("b-1=", bigrams),
+               _prefixed("b+1=", bigrams[1:] + [text[-1:] + "$"]), _prefixed("t=", trigrams),
+               _prefixed("k=", classes), _prefixed("kk=", kind_trigrams))
+    features = list(map(list, zip(*columns)))
+    # the marks follow the columns on each character, in this order
     for m in candidates:
         if m.type not in _STACKED_TYPES:
             continue
         s, e = max(m.start - offset, 0), min(m.end - offset, n)
         if s < e:
-            _span_marks(marks, [(s, e)], "r" + m.type)
-    _span_marks(marks, (m.span() for m in suffix_regex("project_suffixes.txt").finditer(text)), "psuf")
-    _span_marks(marks, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
-    _span_marks(marks, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
+            _span_marks(features, [(s, e)], "r" + m.type)
+    project_suffixes = [m.span() for m in suffix_regex("project_suffixes.txt").finditer(text)]
+    _span_marks(features, project_suffixes, "psuf")
+    _span_marks(features, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
+    _span_marks(features, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
     heads = _head_types()
-    anchors = {m.end() - 1 for m in suffix_regex("project_suffixes.txt").finditer(text)}
+    anchors = {e - 1 for _s, e in project_suffixes}
     for i in range(1, n):
-        head = heads.get(text[i - 1:i + 1])
+        head = heads.get(bigrams[i])
         if head:
-            marks[i].append("head=" + head)
+            features[i].append("head=" + head)
             if head.startswith("Project"):
                 anchors.add(i)
-    classes = "".join(_char_class(ch) for ch in text)
     # how far the clause (no punctuation between) runs back from each character, and how far ahead
     # in it a project's suffix or head ends: a name runs up to its anchor
     anchor = None
@@ -148,41 +171,31 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         elif i in anchors:
             anchor = i
         if anchor is not None:
-            marks[i].append("anchor>" + _bucket(anchor - i))
+            d = anchor - i
+            features[i].append(_ANCHOR_FEATURES[d] if d < _FAR else _FAR_ANCHOR)
     clause_start = 0
-    for i in range(n):
-        if classes[i] == "P":
+    for i, kind in enumerate(classes):
+        if kind == "P":
             clause_start = i + 1
         else:
-            marks[i].append("clause<" + _bucket(i - clause_start))
-    # triggers ending at or before i (within reach) and starting after i (within reach)
-    ends = [0] * (n + 1)
-    starts = [0] * (n + 1)
+            d = i - clause_start
+            features[i].append(_CLAUSE_FEATURES[d] if d < _FAR else _FAR_CLAUSE)
+    # triggers ending at or before i (within reach) and starting after i (within reach): each trigger
+    # marks the characters it reaches, so a sentence without one costs nothing here
+    trigger_before = bytearray(n)
+    trigger_after = bytearray(n)
     for m in _triggers().finditer(text):
-        ends[m.end()] += 1
-        starts[m.start()] += 1
-    ends_before = [0] * (n + 2)  # ends_before[k]: triggers ending at positions < k
-    starts_before = [0] * (n + 2)
-    for k in range(n + 1):
-        ends_before[k + 1] = ends_before[k] + ends[k]
-        starts_before[k + 1] = starts_before[k] + starts[k]
-    padded = "^^" + text + "$$"
-    classes = "^^" + classes + "$$"
-    before, after, before2, after2 = padded[1:n + 1], padded[3:n + 3], padded[:n], padded[4:n + 4]
-    kinds, kinds_before, kinds_after = classes[2:n + 2], classes[1:n + 1], classes[3:n + 3]
-    # built column by column: one pass of string joins per feature, not per character
-    columns = (["c=" + c for c in text], ["c-1=" + c for c in before], ["c+1=" + c for c in after],
-               ["c-2=" + c for c in before2], ["c+2=" + c for c in after2],
-               ["b-1=" + b + c for b, c in zip(before, text)], ["b+1=" + c + a for c, a in zip(text, after)],
-               ["t=" + b + c + a for b, c, a in zip(before, text, after)], ["k=" + k for k in kinds],
-               ["kk=" + b + k + a for b, k, a in zip(kinds_before, kinds, kinds_after)])
-    features = [list(row) for row in zip(*columns)]
-    for i, f in enumerate(features):
-        f.extend(marks[i])
-        if ends_before[i + 2] - ends_before[max(i + 1 - _TRIGGER_REACH, 0)]:
-            f.append("trig<")
-        if starts_before[min(i + 1 + _TRIGGER_REACH, n + 1)] - starts_before[i + 1]:
-            f.append("trig>")
+        first, last = max(m.end() - 1, 0), min(m.end() - 1 + _TRIGGER_REACH, n - 1)
+        trigger_before[first:last + 1] = b"\x01" * (last + 1 - first)
+        first, last = max(m.start() - _TRIGGER_REACH, 0), m.start() - 1
+        if first <= last:
+            trigger_after[first:last + 1] = b"\x01" * (last + 1 - first)
+    if any(trigger_before) or any(trigger_after):
+        for i in range(n):
+            if trigger_before[i]:
+                features[i].append("trig<")
+            if trigger_after[i]:
+                features[i].append("trig>")
     return features
 
 

@@ -58,6 +58,25 @@ def test_sentence_features(text, candidate, position, present, absent):
     assert not absent & features
 
 
+@pytest.mark.parametrize("text, position, features", [
+    # the shipped model was trained on these exact strings: character columns first, then the marks
+    ("签约星海智谷项目", 7, ["c=目", "c-1=项", "c+1=$", "c-2=谷", "c+2=$", "b-1=项目", "b+1=目$", "t=项目$", "k=H",
+                        "kk=HH$", "psuf=I", "psuf=E", "head=Project", "anchor>0", "clause<5-8", "trig<"]),
+    ("星海智谷项目签约", 0, ["c=星", "c-1=^", "c+1=海", "c-2=^", "c+2=智", "b-1=^星", "b+1=星海", "t=^星海", "k=H",
+                        "kk=^HH", "anchor>5-8", "clause<0", "trig>"]),
+    ("我们" * 10, 16, ["c=我", "c-1=们", "c+1=们", "c-2=我", "c+2=我", "b-1=们我", "b+1=我们", "t=们我们", "k=H", "kk=HHH",
+                     "clause<9-16"]),
+    ("我们" * 10, 18, ["c=我", "c-1=们", "c+1=们", "c-2=我", "c+2=$", "b-1=们我", "b+1=我们", "t=们我们", "k=H", "kk=HHH",
+                     "clause<17+"]),                 # beyond the distance table
+])
+def test_sentence_features_in_order(text, position, features):
+    assert sentence_features(text, [])[position] == features
+
+
+def test_sentence_features_of_no_text():
+    assert sentence_features("", []) == []
+
+
 @pytest.mark.parametrize("text, labelled", [
     ("溪山县签约了一批新项目。会议由县长主持。", ["溪山县签约了一批新项目。"]),
     ("会议由县长主持。", []),
