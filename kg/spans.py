@@ -115,24 +115,33 @@ class NameFinder:
         return found
 
 
-def list_matches(pattern: re.Pattern[str], text: str, alphabet: str, closer: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern of a list closed by a word (甲、乙、丙等企业),
+class Runs:
+    """The stretches of ``alphabet`` (a character class) characters in ``text``, worked out once
+    for all the list patterns read over one text (``list_matches``)."""
+
+    def __init__(self, text: str, alphabet: str) -> None:
+        self.text = text
+        self.spans = [m.span() for m in re.finditer(f"{alphabet}+", text)]
+        self.starts = [a for a, _ in self.spans]
+
+
+def list_matches(pattern: re.Pattern[str], runs: Runs, closer: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(runs.text)`` for a pattern of a list closed by a word (甲、乙、丙等企业),
     without its cost on a long list that no closer ends: the regular expression reads the
     whole list again from each of its characters before failing.
 
-    ``alphabet`` (a character class) holds every character from where a match starts up to
-    its closer, ``closer`` (a character class) the closer's first character.  A match can
+    The alphabet of ``runs`` holds every character from where a match starts up to its
+    closer, ``closer`` (a character class) the closer's first character.  A match can
     only start in the stretch of alphabet characters just before a closer, so only those
     positions are tried, in text order.
     """
-    runs = [m.span() for m in re.finditer(f"{alphabet}+", text)]
-    run_starts = [a for a, _ in runs]
+    text, spans, run_starts = runs.text, runs.spans, runs.starts
     windows: list[tuple[int, int]] = []
     for c in (m.start() for m in re.finditer(closer, text)):
         i = bisect_right(run_starts, c) - 1  # the run holding c, or the one c closes (c == its end)
-        if i < 0 or not runs[i][0] < c <= runs[i][1]:
+        if i < 0 or not spans[i][0] < c <= spans[i][1]:
             continue
-        start = runs[i][0]
+        start = spans[i][0]
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], c))
         else:

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from kg.model import Span
-from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
+from kg.spans import GrowingSpanIndex, Runs, SpanIndex, list_matches, occurrences
 
 SPANS = [Span(0, 4, ""), Span(1, 3, ""), Span(2, 9, ""), Span(5, 6, ""), Span(5, 8, ""), Span(9, 12, ""), Span(10, 10, "")]
 
@@ -53,12 +53,12 @@ class CountingPattern:
     "、".join(["青梧澜汐"] * 50) + "等企业",
 ])
 def test_list_matches_are_those_finditer_finds(text):
-    assert [m.span() for m in list_matches(LIST, text, r"[\u4e00-\u9fff、]", "等")] == \
+    assert [m.span() for m in list_matches(LIST, Runs(text, r"[\u4e00-\u9fff、]"), "等")] == \
         [m.span() for m in LIST.finditer(text)]
 
 
 def test_a_long_list_with_no_closer_is_not_read_again_from_each_character():
     text = "、".join(["青梧澜汐"] * 5000) + "。"
     pattern = CountingPattern(LIST)
-    assert list(list_matches(pattern, text, r"[\u4e00-\u9fff、]", "等")) == []
+    assert list(list_matches(pattern, Runs(text, r"[\u4e00-\u9fff、]"), "等")) == []
     assert pattern.tries == 0

@@ -35,7 +35,7 @@ from kg.boundary import (DEFINED_SHORT_NAME, ENTERPRISE, in_squeezed_text, is_na
                           skip_leading_digits, stop_ends_at, stop_starts_at, suffix_regex, suffix_table, trim_place_prefix,
                           without_parentheses)
 from kg.vocabulary import has_unknown_word, is_word, starts_with_proper_noun, word_tag, words
-from kg.spans import GrowingSpanIndex, SpanIndex, list_matches, occurrences
+from kg.spans import GrowingSpanIndex, Runs, SpanIndex, list_matches, occurrences
 
 _STRONG = r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司"
 #: 控股 before a legal suffix or 集团 is part of the name (某某控股集团有限公司), though a
@@ -556,8 +556,9 @@ def _is_sector(item: str) -> bool:
 
 def _list_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
+    runs = Runs(text, _LIST_ALPHABET)  # the same stretches for every list pattern
     for pattern, closer in _LISTS:
-        for m in list_matches(pattern, text, _LIST_ALPHABET, closer):
+        for m in list_matches(pattern, runs, closer):
             if pattern is not _LIST_OF_LEADERS and _SECTOR_AFTER.match(text, m.end()):
                 continue  # 甲、乙等产业领域, 甲、乙等企业运营模式: sectors and practices, no companies
             # 引进甲、乙等一批重大项目: projects (kg.ner.projects reads the list), but 甲三期 names its company

@@ -43,7 +43,7 @@ from kg.lexicon import alternation_of, load_set
 from kg.model import Mention
 from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at, suffix_regex
 from kg.vocabulary import has_unknown_word, starts_with_proper_noun
-from kg.spans import SpanIndex, list_matches, occurrences
+from kg.spans import Runs, SpanIndex, list_matches, occurrences
 
 _SETTLEMENT = re.compile(r"街道|社区|镇(?!街)|乡(?![村镇土亲贤愁情音里民间下])|村(?!民|委会|级)")
 #: Characters a settlement's own name does not contain (it would be two names or a date).
@@ -298,7 +298,7 @@ def _counted_lists(text: str) -> list[Mention]:
     divisions by their short forms.  The count must match the items; the first
     item is two characters unless three make a known place."""
     out: list[Mention] = []
-    for m in list_matches(_COUNTED_LIST, text, r"[\u4e00-\u9fff、]", "[两二三四五六七八九十]"):
+    for m in list_matches(_COUNTED_LIST, Runs(text, r"[\u4e00-\u9fff、]"), "[两二三四五六七八九十]"):
         items = m.group(1).split("、")
         if len(items) != _NUMBER[m.group(2)]:
             continue
@@ -322,7 +322,7 @@ def _listed_settlements(text: str) -> list[Mention]:
     the first item starts after a boundary or stop word (赴甲), else it is its last two
     characters."""
     out: list[Mention] = []
-    for m in list_matches(_LISTED_SETTLEMENTS, text, r"[\u4e00-\u9fff、]", "等"):
+    for m in list_matches(_LISTED_SETTLEMENTS, Runs(text, r"[\u4e00-\u9fff、]"), "等"):
         items = m.group(1).split("、")
         first_end = m.start(1) + len(items[0])
         begin = left_boundary(text, first_end, PARK, max_len=len(items[0]), floor=m.start(1))

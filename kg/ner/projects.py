@@ -37,7 +37,7 @@ from kg.boundary import (ENTERPRISE, PARK, PROJECT, in_squeezed_text, is_counted
 from kg.ner.enterprises import brand_at, place_chain_end, strip_industry
 from kg.ner.parks import company_estate_end, is_park_name
 from kg.vocabulary import has_unknown_word, is_word, leading_clause_words, proper_noun_tag, words
-from kg.spans import SpanIndex, list_matches
+from kg.spans import Runs, SpanIndex, list_matches
 
 _TABLE = "project_suffixes.txt"
 #: 工程 in 工程师/工程院, 基地 in 基地化, 项目 in 项目部, 数据中心 in 数据中心集群: not the end of a project name.
@@ -256,10 +256,9 @@ _BUILT_ESTATES = ("园", "园区")
 def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named = SpanIndex(found)
-    alphabet = r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-—、]"
-    matches = chain(list_matches(_LIST_OF_PROJECTS, text, alphabet, "等"),
-                    list_matches(_LIST_OF_SITES, text, alphabet, "[开竣在投签]"),
-                    list_matches(_LIST_COUNTED, text, alphabet, _PROJECT_COUNT))
+    runs = Runs(text, r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b（）()·.\-—、]")
+    matches = chain(list_matches(_LIST_OF_PROJECTS, runs, "等"), list_matches(_LIST_OF_SITES, runs, "[开竣在投签]"),
+                    list_matches(_LIST_COUNTED, runs, _PROJECT_COUNT))
     for m in matches:
         pos = m.start(1)
         items = m.group(1).split("、")
