@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress, count
 from typing import Iterable, Iterator, Protocol, TypeVar
 
 
@@ -93,19 +94,19 @@ class NameFinder:
             if name:
                 self.by_head.setdefault(name[:2], {}).setdefault(len(name), set()).add(name)
         self.names = [name for lengths in self.by_head.values() for group in lengths.values() for name in group]
-        self.starts = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in self.by_head})) + "]") \
-            if self.by_head else None
+        # the characters names start with, tested by a set look-up per character of a text (no regular
+        # expression to compile: most finders are made for one text and a few names)
+        self.firsts = frozenset(head[0] for head in self.by_head)
 
     def find(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """(start, end) of each name found in ``text`` (only those: a pass costs the text, not the
         names), as ``occurrences`` gives them."""
         found: dict[str, list[tuple[int, int]]] = {}
-        if self.starts is None:
+        if not self.firsts:
             return found
         by_head = self.by_head
         free: dict[str, int] = {}  # where the next occurrence of a name may start
-        for hit in self.starts.finditer(text):
-            p = hit.start()
+        for p in compress(count(), map(self.firsts.__contains__, text)):
             for head in (text[p], text[p:p + 2]) if p + 1 < len(text) else (text[p],):
                 for length, group in by_head.get(head, {}).items():
                     name = text[p:p + length]
