@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of the entity recognizer stage: ``--ner rules``, ``hanlp`` and ``ensemble`` on the same text.
 
-``rules-no-crf`` is ``rules`` without the stacked project CRF, to show what the model costs.
+``grammar`` is ``rules`` without the stacked project CRF, to show what the model costs.
 Each mode runs in a fresh process (``--rounds N``: N fresh processes each, the least CPU kept), because rule components cache what they load and
 a second pass over the same text would flatter them.  Documents are normalized and
 split first; recognition is timed on its own, model loading apart.  The whole
@@ -11,7 +11,7 @@ speed targets: a default recognizer must keep extraction at least 2x jieba.posse
 All times are CPU seconds of the measuring process (time.process_time), which other
 jobs on a shared machine do not inflate as they do the wall clock.
 
-    .venv/bin/python benchmarks/ner_speed.py [DIR_OR_FILE...] [--hanlp-model DIR] [--modes rules rules-no-crf] [--rounds 3]
+    .venv/bin/python benchmarks/ner_speed.py [DIR_OR_FILE...] [--hanlp-model DIR] [--modes rules grammar] [--rounds 3]
 """
 from __future__ import annotations
 
@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.model import Document  # noqa: E402
-from kg.ner.recognizers import entity_recognizer, recognize_with, rule_components  # noqa: E402
+from kg.ner.recognizers import entity_recognizer  # noqa: E402
 from kg.pipeline import text_pipeline  # noqa: E402
 from kg.reader import find_documents, load_document  # noqa: E402
 
-MODES = ("rules", "rules-no-crf", "hanlp", "ensemble")
+MODES = ("rules", "grammar", "hanlp", "ensemble")
 WARMUP = "区长林志航在临江高新区考察了宁川农机制造有限公司新建的智能化车间项目。"
 
 
@@ -45,8 +45,7 @@ def measure(mode: str, inputs: list[str], hanlp_model: str | None) -> dict:
     docs = [nlp(d) for d in loaded]
     text_seconds = time.process_time() - t
     t = time.process_time()
-    recognize = (recognize_with(rule_components()) if mode == "rules-no-crf"
-                 else entity_recognizer(mode, hanlp_model))
+    recognize = entity_recognizer(mode, hanlp_model)
     # components load their lexicons on first use: warm up on a text of no document
     warmup = nlp(Document(path="", name="warmup.txt", sha256="", encoding="utf-8", raw_text=WARMUP))
     recognize(warmup)

@@ -76,7 +76,8 @@ def add_extraction_options(p: argparse.ArgumentParser) -> None:
                    help="files or directories (.txt, .md, .html); default: the bundled seeds/")
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that do not state one")
     p.add_argument("--ner", choices=tuple(RECOGNIZERS), default=None,
-                   help="entity recognizer (default: the best measured one, see README)")
+                   help="entity recognizer: rules (default: grammars plus a small project CRF), grammar (the "
+                        "grammars alone, faster), hanlp or ensemble (need kg[hanlp]); see README")
     p.add_argument("--hanlp-model", metavar="ID_OR_PATH",
                    help="HanLP NER model: a pretrained identifier or a local directory")
     p.add_argument("--workers", type=int, default=None, metavar="N",

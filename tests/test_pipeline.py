@@ -65,7 +65,7 @@ def test_ner_choices_are_the_recognizer_table():
     parse(parser, ["extract", "--json-dir", "j"])
     extract = next(a for a in parser._actions if a.dest == "command").choices["extract"]
     ner = next(a for a in extract._actions if a.dest == "ner")
-    assert tuple(ner.choices) == tuple(RECOGNIZERS) == ("rules", "hanlp", "ensemble")
+    assert tuple(ner.choices) == tuple(RECOGNIZERS) == ("rules", "grammar", "hanlp", "ensemble")
 
 
 def test_the_default_formats_are_every_registered_exporter():

@@ -54,6 +54,12 @@ def _rules(hanlp_model: str | None) -> Callable[[Document], None]:
     return recognize_with(rule_components(), stacked_components())
 
 
+def _grammar(hanlp_model: str | None) -> Callable[[Document], None]:
+    """The grammar components alone, without the stacked project CRF: about a third less
+    extraction CPU (BENCHMARKS.md section 1) for fewer projects found."""
+    return recognize_with(rule_components())
+
+
 def _hanlp(hanlp_model: str | None) -> Callable[[Document], None]:
     """The HanLP model alone (plus the title component, which relations need, and the names known
     from other documents)."""
@@ -73,6 +79,7 @@ def _ensemble(hanlp_model: str | None) -> Callable[[Document], None]:
 #: recognizer is one module and one line here; the names whose factory needs HanLP are in NEEDS_HANLP.
 RECOGNIZERS: dict[str, Callable[[str | None], Callable[[Document], None]]] = {
     "rules": _rules,
+    "grammar": _grammar,
     "hanlp": _hanlp,
     "ensemble": _ensemble,
 }

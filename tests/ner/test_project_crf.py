@@ -7,11 +7,12 @@ import pytest
 from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import Mention
-from kg.ner.project_crf import (MODEL, bio_tags, combine, cue_sentences, label_projects, sentence_features,
+from kg.ner.project_crf import (MODEL, SOURCE, bio_tags, combine, cue_sentences, label_projects, sentence_features,
                                 stacked_projects, tag_spans, train, training_sequences)
 from kg.ner.recognizers import recognize_with, rule_components
-from kg.pipeline import text_pipeline
-from tests.conftest import raw_doc
+from kg.pipeline import default_pipeline, text_pipeline
+from kg.reader import find_documents, load_document
+from tests.conftest import SEEDS, raw_doc
 
 B, I, O = "B-Project", "I-Project", "O"
 
@@ -163,3 +164,10 @@ def test_the_shipped_model_labels_a_project(text, project):
     doc = split_doc(text)
     found = {m.text for m in label_projects(doc, rule_candidates(doc), MODEL)}
     assert any(name.endswith(project[-6:]) for name in found), found
+
+
+@pytest.mark.parametrize("ner, crf_names", [("rules", True), ("grammar", False)])
+def test_the_default_recognizer_stacks_the_crf_and_grammar_does_not(ner, crf_names):
+    nlp = default_pipeline(ner)
+    sources = {m.source for path in find_documents([str(SEEDS)]) for m in nlp(load_document(path)).mentions}
+    assert (SOURCE in sources) == crf_names
