@@ -37,7 +37,7 @@ import sqlite3
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
 
@@ -199,7 +199,7 @@ class DumpParts(StampedParts):
         """Write ``target`` from the file ``old`` (the dump as last written) and the parts updated since:
         False, and the file left to be written whole, if ``old`` is not laid out as those parts say."""
         head, segments, separator, tail = _LAYOUT[fmt]
-        head = PREFIX_LINES if head is None else head
+        head = _head(head, empty=False)  # only a dump with parts is updated
         with open(old, "rb", buffering=0) as source, open(target, "wb", buffering=0) as f:
             size = os.fstat(source.fileno()).st_size
             if source.read(len(head)) != head:
@@ -307,18 +307,20 @@ class _PartsOnce:
 
 
 def _write_dump(out: Path, fmt: str, column: Callable[[str, str], Iterable[bytes]], empty: bool) -> None:
-    """Write the dump ``fmt`` into ``out`` from the parts' columns (``column(table, name)``: in key order)."""
+    """Write the dump ``fmt`` into ``out`` from the parts' columns (``column(table, name)``: in key order),
+    laid out as ``_LAYOUT`` says."""
+    head, segments, separator, tail = _LAYOUT[fmt]
     with open(out / DUMP_FILES[fmt], "wb") as f:
-        if fmt == "nt":
-            f.writelines(column("subjects", "ntriples"))
-        elif fmt == "jsonld":
-            _write_json_array(f, column("subjects", "jsonld"))
-        else:
-            if not empty:
-                f.write(PREFIX_LINES)
-            f.writelines(column("subjects", "turtle"))
-            if fmt == "trig":
-                f.writelines(column("graphs", "trig"))
+        f.write(_head(head, empty))
+        for table, name in segments:
+            for i, part in enumerate(column(table, name)):
+                f.write(separator + part if i else part)
+        f.write(tail)
+
+
+def _head(head: bytes | None, empty: bool) -> bytes:
+    """What starts a dump (``_LAYOUT``): None, the prefix lines unless the dump is empty."""
+    return head if head is not None else b"" if empty else PREFIX_LINES
 
 
 def parts_current(parts_path: Path, stamp: str | None) -> bool:
@@ -390,12 +392,3 @@ def _batches(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
             batch = []
     if batch:
         yield batch
-
-
-def _write_json_array(f: BinaryIO, objects: Iterable[bytes]) -> None:
-    f.write(b"[")
-    for i, obj in enumerate(objects):
-        if i:
-            f.write(b",")
-        f.write(obj)
-    f.write(b"]")
