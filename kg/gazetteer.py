@@ -167,8 +167,7 @@ def is_place(name: str) -> bool:
 
 def match_place(text: str, pos: int, *, allow_short: bool = True) -> int:
     """End of the longest gazetteer name starting at ``pos`` (``pos`` if none)."""
-    prefixes = _name_openings()[1]
-    if pos >= 0 and text[pos:pos + 2] not in prefixes and text[pos:pos + 1] not in prefixes:
+    if pos >= 0 and not _may_open_a_name(text, pos):
         return pos  # no name begins with these characters (nor at the end of the text)
     entries = _entries()
     for n in _lengths_by_first_char().get(text[pos], ()):
@@ -221,16 +220,22 @@ def _name_openings() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(f"(?={opening})"), frozenset(name[:2] for name in names)
 
 
+def _may_open_a_name(text: str, pos: int) -> bool:
+    """Whether a gazetteer name begins with the one or two characters at ``pos``."""
+    prefixes = _name_openings()[1]
+    return text[pos:pos + 2] in prefixes or text[pos:pos + 1] in prefixes
+
+
 def find_places(text: str, *, allow_short: bool = True) -> list[tuple[int, int, PlaceEntry]]:
     """Every gazetteer name in ``text``: greedy longest match, left to right."""
     entries = _entries()
     firsts = _lengths_by_first_char()
-    openings, prefixes = _name_openings()
+    openings = _name_openings()[0]
     out: list[tuple[int, int, PlaceEntry]] = []
     i, n = 0, len(text)
     while (m := openings.search(text, i)) is not None:
         i = m.start()
-        if text[i:i + 2] in prefixes or text[i] in prefixes:
+        if _may_open_a_name(text, i):
             for length in firsts[text[i]]:
                 if i + length > n:
                     continue
