@@ -655,11 +655,29 @@ def _de_location(ctx: DocContext) -> list[Relation]:
             if target:
                 out.append(ctx.relation(target, "located_in", where, "in_verb_de"))
             continue
-        target = _first_after(ctx, pos + 1, LOCATED)
+        target = _first_after(ctx, pos + 1, LOCATED) or _after_unnamed_first_item(ctx, pos + 1)
         if target:
             out += [ctx.relation(m, "located_in", where, "in_de" if after_in else "de_location")
                     for m in _list_items(ctx, target)]
     return out
+
+
+#: How the names of institutions, projects and parks end (研究院, 示范项目, 产业园): an item no
+#: recognizer named is passed over as a name only when it ends so (not 渠县的发展、…).
+NAME_HEADS = tuple(sorted(load_set("org_suffixes.txt") | load_set("project_suffixes.txt")
+                          | load_set("park_suffixes.txt"), key=len, reverse=True))
+
+
+def _after_unnamed_first_item(ctx: DocContext, pos: int) -> Mention | None:
+    """L的甲研究院、B项目: the first item of a 、 list no recognizer named; the list still goes on
+    from the next item, if that one is named (and the passed-over item, a name by its ending,
+    names no place or park)."""
+    skipped = UNNAMED_LIST_ITEM.match(ctx.text, pos)
+    if skipped is None or ctx.text[skipped.end()] != "、" or not skipped.group().endswith(NAME_HEADS) \
+            or ctx.inside(pos, skipped.end(), LOCATIONS):
+        return None
+    return _first_after(ctx, skipped.end() + 1, LOCATED) \
+        or _first_after(ctx, _skip_chars(ctx, skipped.end() + 1, QUOTE_OPEN), LOCATED)
 
 
 def _in_location(ctx: DocContext) -> list[Relation]:
@@ -836,9 +854,8 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
             if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
                 pos = _skip_chars(ctx, unnamed.end() + 1, QUOTE_OPEN)  # a first item no recognizer named
             first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
-            if first:
-                items = _list_items(ctx, first[0])
-                break
+            if first:  # every list the sentence visits: 在A施工现场，…；走进B、C，…
+                items += [m for m in _list_items(ctx, first[0]) if m not in items]
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
                  and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]

@@ -453,6 +453,14 @@ def test_statements_that_name_no_location(text, names):
     pytest.param("推进航空港经济区郑州片区建设。",
                  [("航空港经济区郑州片区", "Park"), ("郑州", "Place")],
                  "located_in", {("航空港经济区郑州片区", "located_in", "郑州")}, set(), id="sub_area_of_an_unnamed_zone_lies_in_its_place"),
+    pytest.param("代表团先后考察了渠县的澜汐生物研究院、青梧硅片项目和远拓仓储项目。",
+                 [("渠县", "Place"), ("青梧硅片项目", "Project"), ("远拓仓储项目", "Project")],
+                 "located_in", {("青梧硅片项目", "located_in", "渠县"), ("远拓仓储项目", "located_in", "渠县")}, set(),
+                 id="a_list_after_a_place_and_de_goes_on_past_an_unnamed_first_item"),
+    pytest.param("渠县的发展、青梧硅片项目的进展都受到关注。",
+                 [("渠县", "Place"), ("青梧硅片项目", "Project")],
+                 "located_in", set(), {("青梧硅片项目", "located_in", "渠县")},
+                 id="an_unnamed_first_item_that_is_no_name_still_places_nothing"),
 ])
 def test_relations_found_and_not_found(text, names, label, found, not_found):
     got = triples(make_doc(text, names), label)
@@ -617,6 +625,11 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  [("渠县", "Place"), ("澜汐硅片项目", "Project"), ("青梧负极材料基地", "Project")],
                  {("澜汐硅片项目", "located_in", "渠县"), ("青梧负极材料基地", "located_in", "渠县")},
                  id="the_site_of_a_project_item_before_the_next_item"),
+    pytest.param("书记到青石高新区调研。在澜汐硅片项目施工现场,书记了解进度;走进青梧食品有限公司、远拓电子有限公司,察看生产线。",
+                 [("青石高新区", "Park"), ("澜汐硅片项目", "Project"), ("青梧食品有限公司", "Enterprise"),
+                  ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石高新区") for m in ("澜汐硅片项目", "青梧食品有限公司", "远拓电子有限公司")},
+                 id="every_list_a_tour_sentence_visits"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
