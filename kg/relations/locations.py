@@ -18,7 +18,7 @@ part_of
 located_in
   - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X, and every
     item of a list there (位于 L 的 A、B及C, A及B坐落于 L, 坐落于某集团旗下 L);
-  - scenes: 来到/赴/深入 L，调研 A、B，深入 C; 在 L，…; 到 L 调研…; 在 L 期间，… (a place
+  - scenes: 来到/赴/深入 L，调研 A、B，深入 C; 在 L，…; 到 L 调研…; 在 L 期间，…; 某书记在 L 调研 (a place
     written right before an item places its own list; a site visited places its own clause);
   - the host of an event starting or signing projects (某县举行…集中开工仪式。本次开工的项目
     包括A、B), a place heading a list (某区：A项目、B项目开工), a place before a list of
@@ -755,9 +755,10 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
             pos = ctx.skip_space(scene_start if scene_start < places[-1].end else places[-1].end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             listed = _listed_sites_end(ctx, pos, word, visit)
-            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…; 在 L A、B，…
+            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…; 在 L A、B，…; 某书记在 L 调研
                 during = DURING_VISIT.match(text, pos)
-                if not (opens_clause or during or listed) or not _opens_clause(text, hit.start()):
+                if not (opens_clause or during or listed or _visit_after(text, pos, visit)) \
+                        or not (_opens_clause(text, hit.start()) or _visit_after(text, pos, visit)):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
                 # (or, for a park, with a comma: 到某产业园，实地了解A、B; or after the sites listed: 到某县A、B等地调研)
@@ -819,6 +820,12 @@ def _listed_sites_end(ctx: DocContext, pos: int, word: str, visit: tuple[str, ..
     return CLAUSE_END.search(ctx.text + "。", verb_at).start()
 
 
+def _visited_in(ctx: DocContext, where: Mention) -> bool:
+    """Is ``where`` the place of 在 L 调研 (a visit said so, not a scene opened by a comma or 期间)?"""
+    return ctx.text[where.start - 1:where.start] == "在" \
+        and _visit_after(ctx.text, ctx.skip_space(where.end), triggers("visit"))
+
+
 def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
     """Does a verb of visiting start at ``pos``, maybe after a light verb (前往某区开展调研)?"""
     light = next((w for w in triggers("visit_light_verb") if text.startswith(w, pos)), "")
@@ -842,9 +849,11 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
     for sentence in ctx.doc.sentences:
         if ctx.doc.article_at(sentence.start) is not article:
             where, article = None, ctx.doc.article_at(sentence.start)
-        if sentence.start in scenes:
-            where = scenes[sentence.start]
+        scene = scenes.get(sentence.start)
+        if scene is not None and (where is None or not _visited_in(ctx, scene)):
+            where = scene
             continue
+        # 某书记赴甲高新区调研。… 某书记在乙产业园调研: a visit said so, during a tour, is a sentence of the tour
         if where is None:
             continue
         items: list[Mention] = []
@@ -856,6 +865,7 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
             first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
             if first:  # every list the sentence visits: 在A施工现场，…；走进B、C，…
                 items += [m for m in _list_items(ctx, first[0]) if m not in items]
+        items += [m for m in _described_site(ctx, sentence) if m not in items]
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
                  and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
@@ -894,6 +904,18 @@ def _sites_opening_clauses(ctx: DocContext, sentence: Sentence) -> list[re.Match
         if first and SITE_CLAUSE_END.match(ctx.text, _list_items(ctx, first[0])[-1].end):
             out.append(hit)
     return out
+
+
+#: 某某公司是一家…企业: a sentence of a tour that opens by saying what a company or site is.
+DESCRIBED = re.compile(r"\s*(?:是|作为)")
+
+
+def _described_site(ctx: DocContext, sentence: Sentence) -> list[Mention]:
+    """The company, institution or project a sentence of a tour opens with and describes (A公司是一家
+    生产…的企业): a site the visitors are at."""
+    start = ctx.skip_space(sentence.start)
+    first = [m for m in ctx.starting_at(start, LOCATED) if ctx.is_outermost(m)]
+    return first[:1] if first and DESCRIBED.match(ctx.text, first[0].end) else []
 
 
 #: What a project adds to the estate it builds (某某产业园三期项目, 某某产业园(二期)工程).

@@ -630,6 +630,18 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                   ("远拓电子有限公司", "Enterprise")],
                  {(m, "located_in", "青石高新区") for m in ("澜汐硅片项目", "青梧食品有限公司", "远拓电子有限公司")},
                  id="every_list_a_tour_sentence_visits"),
+    pytest.param("书记在青石县调研\n\n3月1日,书记先后走进青梧食品有限公司、远拓电子有限公司,了解生产情况。",
+                 [("青石县", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石县") for m in ("青梧食品有限公司", "远拓电子有限公司")},
+                 id="a_visit_said_with_zai_in_a_headline_opens_the_tour"),
+    pytest.param("书记赴青石高新区调研。书记在澜汐智造产业园调研。书记首先来到青梧食品有限公司。",
+                 [("青石高新区", "Park"), ("澜汐智造产业园", "Park"), ("青梧食品有限公司", "Enterprise")],
+                 {("澜汐智造产业园", "located_in", "青石高新区"), ("青梧食品有限公司", "located_in", "青石高新区")},
+                 id="a_visit_said_with_zai_during_a_tour_goes_on_with_the_tour"),
+    pytest.param("区长赴青石镇走访企业。区长首先来到青梧食品有限公司。远拓电子有限公司是一家生产电子元件的企业。",
+                 [("青石镇", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石镇") for m in ("青梧食品有限公司", "远拓电子有限公司")},
+                 id="a_company_a_tour_sentence_opens_by_describing_is_visited"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
