@@ -31,7 +31,8 @@ located_in
     (璧山高新区, 内蒙古鄂尔多斯准格尔经济开发区 -> 准格尔, 黄金坡新区坝子坡路), but not the park a
     project builds (某某产业园项目), not a one-character abbreviation (泉三…) and for a route
     the place before its first end (某省甲市至乙市高速 -> 某省); or the place that follows its
-    owner's name (…学院荣昌校区);
+    owner's name (…学院荣昌校区); a project opening with its park is also in the division the park
+    is named after (某县某产业园一期工程 -> 某县);
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
@@ -1692,6 +1693,10 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 # 某省乙市新区, 甲镇乙村某基地: the site is in every place of the chain its name opens with
                 out += [ctx.relation(site, "located_in", outer, "name_prefix") for outer in outer_places
                         if not route and _prefix_locates(site, compact(outer.text))]
+                if lead.type == "Park":  # 某县某产业园一期工程: the project is in the division its park is named after
+                    out += [ctx.relation(site, "located_in", place, "name_prefix") for place in
+                            ctx.starting_at(lead.start, PLACE)[:1] if place.end < lead.end
+                            and gazetteer.lookup(compact(place.text)) is not None and _prefix_locates(lead, compact(place.text))]
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
             after = compact(ctx.text[lead.end:site.end])

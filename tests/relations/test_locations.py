@@ -571,6 +571,13 @@ def test_company_named_after_a_country_is_not_placed_by_the_section_header():
                  [("湖北", "Place"), ("襄阳", "Place"), ("湖北襄阳远拓食品加工项目", "Project")],
                  {("湖北襄阳远拓食品加工项目", "located_in", "襄阳")},
                  {("湖北襄阳远拓食品加工项目", "located_in", "湖北")}, id="a_province_before_a_project_still_locates_nothing"),
+    pytest.param("容县远拓电子产业园一期工程开工,澜汐远拓产业园二期项目也开工了。",
+                 [("容县", "Place"), ("容县远拓电子产业园", "Park"), ("容县远拓电子产业园一期工程", "Project"),
+                  ("澜汐", "Place"), ("澜汐远拓产业园", "Park"), ("澜汐远拓产业园二期项目", "Project")],
+                 {("容县远拓电子产业园一期工程", "located_in", "容县远拓电子产业园"),
+                  ("容县远拓电子产业园一期工程", "located_in", "容县")},
+                 {("澜汐远拓产业园二期项目", "located_in", "澜汐")},
+                 id="a_project_opening_with_its_park_is_in_the_division_the_park_is_named_after"),
 ])
 def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, present, absent):
     found = triples(make_doc(text, names))
