@@ -828,7 +828,9 @@ def _visited_in(ctx: DocContext, where: Mention) -> bool:
 
 
 def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
-    """Does a verb of visiting start at ``pos``, maybe after a light verb (前往某区开展调研)?"""
+    """Does a verb of visiting start at ``pos``, maybe after adverbs (在某县先后来到) and a light verb
+    (前往某区开展调研)?"""
+    pos = LIST_ADVERBS.match(text, pos).end()
     light = next((w for w in triggers("visit_light_verb") if text.startswith(w, pos)), "")
     return any(text.startswith(v, pos + len(light)) for v in visit)
 

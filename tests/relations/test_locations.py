@@ -649,6 +649,10 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  [("青石镇", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
                  {(m, "located_in", "青石镇") for m in ("青梧食品有限公司", "远拓电子有限公司")},
                  id="a_company_a_tour_sentence_opens_by_describing_is_visited"),
+    pytest.param("代表团赴白河市考察。代表团一行在青石县先后走进青梧食品有限公司、远拓电子有限公司。",
+                 [("白河市", "Place"), ("青石县", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石县") for m in ("青梧食品有限公司", "远拓电子有限公司")},
+                 id="adverbs_between_the_place_and_the_verb_of_visiting"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
