@@ -409,6 +409,17 @@ def _prefix_locates(site: Mention, place: str) -> bool:
     return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
 
 
+#: Park name endings by kind (kg/data/park_suffixes.txt), longest first.
+PARK_SUFFIX_KINDS = sorted(((row[0], row[1] if len(row) > 1 else "") for row in load_table("park_suffixes.txt")),
+                           key=lambda row: len(row[0]), reverse=True)
+
+
+def _is_estate(name: str) -> bool:
+    """Does the park's name end as an estate or new area (产业园, 新区: kind ``park``), not as a
+    development zone (经开区, 临空经济区)?"""
+    return next((kind for suffix, kind in PARK_SUFFIX_KINDS if name.endswith(suffix)), "") == "park"
+
+
 def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
     """临空经济区廊坊片区 when the zone alone is not named: the place before 片区/组团 locates
     the sub-area (a zone's name, not a place, comes before that place)."""
@@ -1695,7 +1706,9 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 # 某省乙市新区, 甲镇乙村某基地: the site is in every place of the chain its name opens with
                 out += [ctx.relation(site, "located_in", outer, "name_prefix") for outer in outer_places
                         if not route and _prefix_locates(site, compact(outer.text))]
-                if lead.type == "Park":  # 某县某产业园一期工程: the project is in the division its park is named after
+                if lead.type == "Park" and _is_estate(compact(lead.text)):
+                    # 某县某产业园一期工程: the project is in the division its estate is named after (a
+                    # development zone's place names the zone's government, not where its projects are)
                     out += [ctx.relation(site, "located_in", place, "name_prefix") for place in
                             ctx.starting_at(lead.start, PLACE)[:1] if place.end < lead.end
                             and gazetteer.lookup(compact(place.text)) is not None and _prefix_locates(lead, compact(place.text))]

@@ -578,6 +578,11 @@ def test_company_named_after_a_country_is_not_placed_by_the_section_header():
                   ("容县远拓电子产业园一期工程", "located_in", "容县")},
                  {("澜汐远拓产业园二期项目", "located_in", "澜汐")},
                  id="a_project_opening_with_its_park_is_in_the_division_the_park_is_named_after"),
+    pytest.param("容县经济开发区远拓电子项目开工。",
+                 [("容县", "Place"), ("容县经济开发区", "Park"), ("容县经济开发区远拓电子项目", "Project")],
+                 {("容县经济开发区远拓电子项目", "located_in", "容县经济开发区")},
+                 {("容县经济开发区远拓电子项目", "located_in", "容县")},
+                 id="a_project_opening_with_a_development_zone_is_in_the_zone_only"),
 ])
 def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, present, absent):
     found = triples(make_doc(text, names))
