@@ -8,7 +8,8 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
 - ``named`` suffixes are abbreviated zone categories that also stand alone
   (汽开区 after 长春汽开区);
 - ``sub`` suffixes (片区, 组团, 园区) extend a park just found into a sub-area:
-  ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``.
+  ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``; 园区 after one place alone names
+  that place's park (宜昌园区), unless the text also writes it as another park's sub-area.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
 inner park.  Unnamed (园区, 工业园区, 市工业园区) and counted (9个光伏产业园)
 phrases are not names; 经开区/高新区 written alone after a boundary (莅临经开区)
@@ -168,17 +169,38 @@ def _place_start(text: str, start: int, end: int) -> int:
     return k
 
 
+#: The sub-area word that also names a park by its place alone (某市园区: the city's park of a group).
+_PLACE_SUB_AREA = "园区"
+
+
+def _only_place(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one place name (宜昌), after no anaphor (全市)?"""
+    return start < end and gazetteer.match_place(text, start) == end and not _ANAPHOR.search(text, max(0, start - 2), start)
+
+
+#: 某高新区宜昌园区, 某产业园(宜昌园区): a place's 园区 written as another park's sub-area.
+_SUB_AREA_AFTER_PARK = re.compile(rf"(?:{alternation(_TABLE)})[ \t（(]?([\u4e00-\u9fff]{{2,6}}?{_PLACE_SUB_AREA})")
+
+
+def _sub_area_names(text: str) -> set[str]:
+    """The 园区 names the text writes right after a park's: sub-areas, also where they stand alone."""
+    return {m.group(1) for m in _SUB_AREA_AFTER_PARK.finditer(text)}
+
+
 @in_squeezed_text
 def recognize_parks(text: str) -> list[Mention]:
     kinds = suffix_table(_TABLE)
     pattern = suffix_regex(_TABLE)
+    sub_area_names = _sub_area_names(text)
     out: list[Mention] = []
     for m in pattern.finditer(text):
         kind = kinds[m.group()]
-        if kind == "sub":
-            continue
+        if kind == "sub" and m.group() != _PLACE_SUB_AREA:
+            continue  # a sub-area word extends the park before it (below)
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
+        if kind == "sub" and (not _only_place(text, start, s) or text[start:e] in sub_area_names):
+            continue  # 园区 names a park after its place alone (宜昌园区), unless another park's sub-area
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
             start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
         if is_counted(text, start) or _NOT_A_PARK_AFTER.match(text, e) or kind == "park" \

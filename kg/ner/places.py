@@ -41,7 +41,8 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.lexicon import alternation_of, load_set
 from kg.model import Mention
-from kg.boundary import PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at, suffix_regex
+from kg.boundary import (PARK, in_squeezed_text, is_counted, is_name_char, left_boundary, stop_ends_at, suffix_regex,
+                         suffix_table)
 from kg.vocabulary import has_unknown_word, starts_with_proper_noun
 from kg.spans import Runs, SpanIndex, list_matches, occurrences
 
@@ -61,14 +62,20 @@ def _generic() -> tuple[str, ...]:
     return tuple(load_set("place_suffix_generic.txt"))
 
 
-def _starts_name(text: str, st: int) -> bool:
-    """Whether a settlement name may start at ``st``."""
+#: A zone word (片区, 高新区, 园区: kg/data/park_suffixes.txt) right before a settlement's name.
+_ZONE_END = re.compile(f"(?:{alternation_of(suffix_table('park_suffixes.txt'))})$")
+
+
+def _starts_name(text: str, st: int, end: int) -> bool:
+    """Whether a settlement name ``text[st:end]`` (its suffix apart) may start at ``st``."""
     if st == 0 or not is_name_char(text[st - 1]):
         return True
     if stop_ends_at(text, st, PARK):
         return True
     if gazetteer.ends_with_place(text[max(0, st - 12):st]) < min(st, 12):
         return True
+    if _ZONE_END.search(text, max(0, st - 8), st) and (has_unknown_word(text[st:end]) or starts_with_proper_noun(text[st:end])):
+        return True  # 某某片区陈村镇: a settlement inside a zone, by a name (not 某某区国际人才社区)
     return bool(_SETTLEMENT.search(text, max(0, st - 2), st)) and text[st - 1] in "镇乡村道区"
 
 
@@ -79,7 +86,7 @@ def _settlements(text: str) -> list[Mention]:
         s, e = m.span()
         for n in _CORE_LENGTHS[m.group()]:
             st = s - n
-            if st < 0 or not _CJK.fullmatch(text[st:s]) or not _starts_name(text, st):
+            if st < 0 or not _CJK.fullmatch(text[st:s]) or not _starts_name(text, st, s):
                 continue
             name = text[st:e]
             listed = st > 0 and text[st - 1] == "、" and text.endswith(m.group(), 0, st - 1) \

@@ -18,7 +18,7 @@ part_of
 located_in
   - 位于 L 的 X, X 位于 L (not 位于 A 与 B 之间), 在 L 的 X, L 的 X, 在 L 建设 X, and every
     item of a list there (位于 L 的 A、B及C, A及B坐落于 L, 坐落于某集团旗下 L);
-  - scenes: 来到/赴/深入 L，调研 A、B，深入 C; 在 L，…; 到 L 调研…; 在 L 期间，… (a place
+  - scenes: 来到/赴/深入 L，调研 A、B，深入 C; 在 L，…; 到 L 调研…; 在 L 期间，…; 某书记在 L 调研 (a place
     written right before an item places its own list; a site visited places its own clause);
   - the host of an event starting or signing projects (某县举行…集中开工仪式。本次开工的项目
     包括A、B), a place heading a list (某区：A项目、B项目开工), a place before a list of
@@ -31,7 +31,8 @@ located_in
     (璧山高新区, 内蒙古鄂尔多斯准格尔经济开发区 -> 准格尔, 黄金坡新区坝子坡路), but not the park a
     project builds (某某产业园项目), not a one-character abbreviation (泉三…) and for a route
     the place before its first end (某省甲市至乙市高速 -> 某省); or the place that follows its
-    owner's name (…学院荣昌校区);
+    owner's name (…学院荣昌校区); a project opening with its park is also in the division the park
+    is named after (某县某产业园一期工程 -> 某县);
   - 在 L 深耕多年的 X: a short verb phrase between the place and 的 (companies, institutions);
   - projects listed under a sentence about a park (新增…项目：A、B);
   - companies 以 A、B 等为代表 (为龙头) in a sentence about a park;
@@ -408,6 +409,17 @@ def _prefix_locates(site: Mention, place: str) -> bool:
     return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
 
 
+#: Park name endings by kind (kg/data/park_suffixes.txt), longest first.
+PARK_SUFFIX_KINDS = sorted(((row[0], row[1] if len(row) > 1 else "") for row in load_table("park_suffixes.txt")),
+                           key=lambda row: len(row[0]), reverse=True)
+
+
+def _is_estate(name: str) -> bool:
+    """Does the park's name end as an estate or new area (产业园, 新区: kind ``park``), not as a
+    development zone (经开区, 临空经济区)?"""
+    return next((kind for suffix, kind in PARK_SUFFIX_KINDS if name.endswith(suffix)), "") == "park"
+
+
 def _unnamed_parent_area(ctx: DocContext, name: str) -> list[Relation]:
     """临空经济区廊坊片区 when the zone alone is not named: the place before 片区/组团 locates
     the sub-area (a zone's name, not a place, comes before that place)."""
@@ -655,11 +667,29 @@ def _de_location(ctx: DocContext) -> list[Relation]:
             if target:
                 out.append(ctx.relation(target, "located_in", where, "in_verb_de"))
             continue
-        target = _first_after(ctx, pos + 1, LOCATED)
+        target = _first_after(ctx, pos + 1, LOCATED) or _after_unnamed_first_item(ctx, pos + 1)
         if target:
             out += [ctx.relation(m, "located_in", where, "in_de" if after_in else "de_location")
                     for m in _list_items(ctx, target)]
     return out
+
+
+#: How the names of institutions, projects and parks end (研究院, 示范项目, 产业园): an item no
+#: recognizer named is passed over as a name only when it ends so (not 渠县的发展、…).
+NAME_HEADS = tuple(sorted(load_set("org_suffixes.txt") | load_set("project_suffixes.txt")
+                          | load_set("park_suffixes.txt"), key=len, reverse=True))
+
+
+def _after_unnamed_first_item(ctx: DocContext, pos: int) -> Mention | None:
+    """L的甲研究院、B项目: the first item of a 、 list no recognizer named; the list still goes on
+    from the next item, if that one is named (and the passed-over item, a name by its ending,
+    names no place or park)."""
+    skipped = UNNAMED_LIST_ITEM.match(ctx.text, pos)
+    if skipped is None or ctx.text[skipped.end()] != "、" or not skipped.group().endswith(NAME_HEADS) \
+            or ctx.inside(pos, skipped.end(), LOCATIONS):
+        return None
+    return _first_after(ctx, skipped.end() + 1, LOCATED) \
+        or _first_after(ctx, _skip_chars(ctx, skipped.end() + 1, QUOTE_OPEN), LOCATED)
 
 
 def _in_location(ctx: DocContext) -> list[Relation]:
@@ -737,9 +767,10 @@ def _scene_places(ctx: DocContext) -> list[tuple[Mention, int, int]]:
             pos = ctx.skip_space(scene_start if scene_start < places[-1].end else places[-1].end)
             opens_clause = pos < len(text) and text[pos] in ",，"
             listed = _listed_sites_end(ctx, pos, word, visit)
-            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…; 在 L A、B，…
+            if word == "在":  # 在 L，…; 在 L 期间，…; 在 L 调研时，…; 在 L A、B，…; 某书记在 L 调研
                 during = DURING_VISIT.match(text, pos)
-                if not (opens_clause or during or listed) or not _opens_clause(text, hit.start()):
+                if not (opens_clause or during or listed or _visit_after(text, pos, visit)) \
+                        or not (_opens_clause(text, hit.start()) or _visit_after(text, pos, visit)):
                     continue
             elif word in ("到", "来"):  # 到某县调研, 来某县考察: only with a verb of visiting after the place
                 # (or, for a park, with a comma: 到某产业园，实地了解A、B; or after the sites listed: 到某县A、B等地调研)
@@ -801,8 +832,16 @@ def _listed_sites_end(ctx: DocContext, pos: int, word: str, visit: tuple[str, ..
     return CLAUSE_END.search(ctx.text + "。", verb_at).start()
 
 
+def _visited_in(ctx: DocContext, where: Mention) -> bool:
+    """Is ``where`` the place of 在 L 调研 (a visit said so, not a scene opened by a comma or 期间)?"""
+    return ctx.text[where.start - 1:where.start] == "在" \
+        and _visit_after(ctx.text, ctx.skip_space(where.end), triggers("visit"))
+
+
 def _visit_after(text: str, pos: int, visit: tuple[str, ...]) -> bool:
-    """Does a verb of visiting start at ``pos``, maybe after a light verb (前往某区开展调研)?"""
+    """Does a verb of visiting start at ``pos``, maybe after adverbs (在某县先后来到) and a light verb
+    (前往某区开展调研)?"""
+    pos = LIST_ADVERBS.match(text, pos).end()
     light = next((w for w in triggers("visit_light_verb") if text.startswith(w, pos)), "")
     return any(text.startswith(v, pos + len(light)) for v in visit)
 
@@ -824,9 +863,11 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
     for sentence in ctx.doc.sentences:
         if ctx.doc.article_at(sentence.start) is not article:
             where, article = None, ctx.doc.article_at(sentence.start)
-        if sentence.start in scenes:
-            where = scenes[sentence.start]
+        scene = scenes.get(sentence.start)
+        if scene is not None and (where is None or not _visited_in(ctx, scene)):
+            where = scene
             continue
+        # 某书记赴甲高新区调研。… 某书记在乙产业园调研: a visit said so, during a tour, is a sentence of the tour
         if where is None:
             continue
         items: list[Mention] = []
@@ -836,9 +877,9 @@ def _tours(ctx: DocContext, found: list[Relation], scene_places: list[tuple[Ment
             if not ctx.starting_at(pos, LOCATED) and unnamed and not ctx.inside(pos, unnamed.end(), LOCATED):
                 pos = _skip_chars(ctx, unnamed.end() + 1, QUOTE_OPEN)  # a first item no recognizer named
             first = [m for m in ctx.starting_at(pos, LOCATED) if ctx.is_outermost(m)]
-            if first:
-                items = _list_items(ctx, first[0])
-                break
+            if first:  # every list the sentence visits: 在A施工现场，…；走进B、C，…
+                items += [m for m in _list_items(ctx, first[0]) if m not in items]
+        items += [m for m in _described_site(ctx, sentence) if m not in items]
         # 某县代表团先后到A园区、B公司: neither the visitors' own place nor a park visited moves the visit on
         named = [m for m in ctx.inside(sentence.start, sentence.end, LOCATIONS) if ctx.is_outermost(m)
                  and m not in items and not _visitors_place(ctx, m) and _visited(ctx, m)]
@@ -877,6 +918,18 @@ def _sites_opening_clauses(ctx: DocContext, sentence: Sentence) -> list[re.Match
         if first and SITE_CLAUSE_END.match(ctx.text, _list_items(ctx, first[0])[-1].end):
             out.append(hit)
     return out
+
+
+#: 某某公司是一家…企业: a sentence of a tour that opens by saying what a company or site is.
+DESCRIBED = re.compile(r"\s*(?:是|作为)")
+
+
+def _described_site(ctx: DocContext, sentence: Sentence) -> list[Mention]:
+    """The company, institution or project a sentence of a tour opens with and describes (A公司是一家
+    生产…的企业): a site the visitors are at."""
+    start = ctx.skip_space(sentence.start)
+    first = [m for m in ctx.starting_at(start, LOCATED) if ctx.is_outermost(m)]
+    return first[:1] if first and DESCRIBED.match(ctx.text, first[0].end) else []
 
 
 #: What a project adds to the estate it builds (某某产业园三期项目, 某某产业园(二期)工程).
@@ -1653,6 +1706,12 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 # 某省乙市新区, 甲镇乙村某基地: the site is in every place of the chain its name opens with
                 out += [ctx.relation(site, "located_in", outer, "name_prefix") for outer in outer_places
                         if not route and _prefix_locates(site, compact(outer.text))]
+                if lead.type == "Park" and _is_estate(compact(lead.text)):
+                    # 某县某产业园一期工程: the project is in the division its estate is named after (a
+                    # development zone's place names the zone's government, not where its projects are)
+                    out += [ctx.relation(site, "located_in", place, "name_prefix") for place in
+                            ctx.starting_at(lead.start, PLACE)[:1] if place.end < lead.end
+                            and gazetteer.lookup(compact(place.text)) is not None and _prefix_locates(lead, compact(place.text))]
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
             after = compact(ctx.text[lead.end:site.end])

@@ -40,6 +40,8 @@ from tests.conftest import merged_mentions, plain_doc, recognized, texts
                  {"青岚镇"}, {"青岚"}, id="town_stem_inside_a_phrase_is_no_place"),
     pytest.param("分会场设在石门镇、安平镇、正兴镇。",
                  {"正兴镇"}, set(), id="town_opening_with_a_stop_word_in_a_list_of_towns"),
+    pytest.param("项目位于澜汐湾南岸片区岚桥镇,毗邻高新区人才社区。",
+                 {"岚桥镇"}, {"人才社区"}, id="town_by_its_name_right_after_a_zone_word"),
 ])
 def test_places_found_and_not_found(text, found, not_found):
     names = recognized(recognize_places, text, "Place")

@@ -453,6 +453,14 @@ def test_statements_that_name_no_location(text, names):
     pytest.param("推进航空港经济区郑州片区建设。",
                  [("航空港经济区郑州片区", "Park"), ("郑州", "Place")],
                  "located_in", {("航空港经济区郑州片区", "located_in", "郑州")}, set(), id="sub_area_of_an_unnamed_zone_lies_in_its_place"),
+    pytest.param("代表团先后考察了渠县的澜汐生物研究院、青梧硅片项目和远拓仓储项目。",
+                 [("渠县", "Place"), ("青梧硅片项目", "Project"), ("远拓仓储项目", "Project")],
+                 "located_in", {("青梧硅片项目", "located_in", "渠县"), ("远拓仓储项目", "located_in", "渠县")}, set(),
+                 id="a_list_after_a_place_and_de_goes_on_past_an_unnamed_first_item"),
+    pytest.param("渠县的发展、青梧硅片项目的进展都受到关注。",
+                 [("渠县", "Place"), ("青梧硅片项目", "Project")],
+                 "located_in", set(), {("青梧硅片项目", "located_in", "渠县")},
+                 id="an_unnamed_first_item_that_is_no_name_still_places_nothing"),
 ])
 def test_relations_found_and_not_found(text, names, label, found, not_found):
     got = triples(make_doc(text, names), label)
@@ -563,6 +571,18 @@ def test_company_named_after_a_country_is_not_placed_by_the_section_header():
                  [("湖北", "Place"), ("襄阳", "Place"), ("湖北襄阳远拓食品加工项目", "Project")],
                  {("湖北襄阳远拓食品加工项目", "located_in", "襄阳")},
                  {("湖北襄阳远拓食品加工项目", "located_in", "湖北")}, id="a_province_before_a_project_still_locates_nothing"),
+    pytest.param("容县远拓电子产业园一期工程开工,澜汐远拓产业园二期项目也开工了。",
+                 [("容县", "Place"), ("容县远拓电子产业园", "Park"), ("容县远拓电子产业园一期工程", "Project"),
+                  ("澜汐", "Place"), ("澜汐远拓产业园", "Park"), ("澜汐远拓产业园二期项目", "Project")],
+                 {("容县远拓电子产业园一期工程", "located_in", "容县远拓电子产业园"),
+                  ("容县远拓电子产业园一期工程", "located_in", "容县")},
+                 {("澜汐远拓产业园二期项目", "located_in", "澜汐")},
+                 id="a_project_opening_with_its_park_is_in_the_division_the_park_is_named_after"),
+    pytest.param("容县经济开发区远拓电子项目开工。",
+                 [("容县", "Place"), ("容县经济开发区", "Park"), ("容县经济开发区远拓电子项目", "Project")],
+                 {("容县经济开发区远拓电子项目", "located_in", "容县经济开发区")},
+                 {("容县经济开发区远拓电子项目", "located_in", "容县")},
+                 id="a_project_opening_with_a_development_zone_is_in_the_zone_only"),
 ])
 def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, present, absent):
     found = triples(make_doc(text, names))
@@ -617,6 +637,27 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  [("渠县", "Place"), ("澜汐硅片项目", "Project"), ("青梧负极材料基地", "Project")],
                  {("澜汐硅片项目", "located_in", "渠县"), ("青梧负极材料基地", "located_in", "渠县")},
                  id="the_site_of_a_project_item_before_the_next_item"),
+    pytest.param("书记到青石高新区调研。在澜汐硅片项目施工现场,书记了解进度;走进青梧食品有限公司、远拓电子有限公司,察看生产线。",
+                 [("青石高新区", "Park"), ("澜汐硅片项目", "Project"), ("青梧食品有限公司", "Enterprise"),
+                  ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石高新区") for m in ("澜汐硅片项目", "青梧食品有限公司", "远拓电子有限公司")},
+                 id="every_list_a_tour_sentence_visits"),
+    pytest.param("书记在青石县调研\n\n3月1日,书记先后走进青梧食品有限公司、远拓电子有限公司,了解生产情况。",
+                 [("青石县", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石县") for m in ("青梧食品有限公司", "远拓电子有限公司")},
+                 id="a_visit_said_with_zai_in_a_headline_opens_the_tour"),
+    pytest.param("书记赴青石高新区调研。书记在澜汐智造产业园调研。书记首先来到青梧食品有限公司。",
+                 [("青石高新区", "Park"), ("澜汐智造产业园", "Park"), ("青梧食品有限公司", "Enterprise")],
+                 {("澜汐智造产业园", "located_in", "青石高新区"), ("青梧食品有限公司", "located_in", "青石高新区")},
+                 id="a_visit_said_with_zai_during_a_tour_goes_on_with_the_tour"),
+    pytest.param("区长赴青石镇走访企业。区长首先来到青梧食品有限公司。远拓电子有限公司是一家生产电子元件的企业。",
+                 [("青石镇", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石镇") for m in ("青梧食品有限公司", "远拓电子有限公司")},
+                 id="a_company_a_tour_sentence_opens_by_describing_is_visited"),
+    pytest.param("代表团赴白河市考察。代表团一行在青石县先后走进青梧食品有限公司、远拓电子有限公司。",
+                 [("白河市", "Place"), ("青石县", "Place"), ("青梧食品有限公司", "Enterprise"), ("远拓电子有限公司", "Enterprise")],
+                 {(m, "located_in", "青石县") for m in ("青梧食品有限公司", "远拓电子有限公司")},
+                 id="adverbs_between_the_place_and_the_verb_of_visiting"),
 ])
 def test_tour_moves_on_only_with_the_visit(text, names, expected):
     assert triples(make_doc(text, names), "located_in") == expected
