@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.model import Document
+from kg.model import Document, Sentence
 
 #: A masthead date sits in the first few lines of the page.
 MASTHEAD_CHARS = 200
@@ -189,19 +189,26 @@ STATED_ALTERNATIVES = (
 _STATED = re.compile(rf"(?=[\d{re.escape(STATED_FIRST)}])(?:{STATED_ALTERNATIVES})")
 
 
-def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
+def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
+                 year_told: int | None = None) -> list[StatedDate]:
     """Every date ``text`` states, in order, resolved against ``anchor`` (the publication
     date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月,
     年底, 年内: this year's).
     当天, 当日, 同日 are the day stated before them in ``text``, else ``that_day`` (the day the
-    report is about: its lead's), else the anchor; 同年 (同年9月, 同年底) and 次年 are of the
-    year stated before them in ``text``, else none; so is a month told after a month of a year it is not
-    earlier than (2019年10月任某职，11月任某职).  Without an anchor only dates that give
+    report is about: its lead's), else the anchor; 同年 (同年9月, 同年底), 次年 and 当年 (当年8月: the year
+    the text is talking about, not the publication year) are of the year stated before them in ``text``,
+    else of ``year_told`` (the year the sentences before told last), else none (当年: the anchor's); so is a
+    month told after a month of a year it is not earlier than (2019年10月任某职，11月任某职).  A date a time
+    since starts (去年以来, 2019年以来) is a period's start, not the date of what it tells: only one of the
+    anchor's year (今年以来, 年初以来) dates it, as that year.  Without an anchor only dates that give
     their year are returned."""
     out: list[StatedDate] = []
     for m in _STATED.finditer(text):
+        told = int(out[-1].value[:4]) if out else year_told
         if m.group("sy"):
-            value = _of_year_told(m, out)
+            value = _in_year(told + _SAME_YEAR_OFFSETS[m.group("sy_word")], m, "sy") if told is not None else None
+        elif m.group("ry_word") == _THAT_YEAR and told is not None:
+            value = _in_year(told, m, "ry")  # 2023年5月开工，当年8月投产
         elif m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
@@ -213,9 +220,18 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
             value = _in_stated_period(text, int(m.group("md_m")), m.group("md_d"))
         else:
             value = _stated_value(m, anchor)
+        if value is not None and _SINCE_START.match(text, m.end()):
+            # 今年以来，某某项目建成投产: this year's; 去年以来，…: some time since last year, no date of it
+            value = value[:4] if anchor is not None and value[:4] == str(anchor.year) else None
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
     return out
+
+
+#: 当年 is the year the text is talking about (2023年5月开工，当年8月投产), told before it.
+_THAT_YEAR = "当年"
+#: Right after a date, the words making it the start of a time since (今年以来, 今年来，).
+_SINCE_START = re.compile(r"\s*(?:以来|来(?=[，,]))")
 
 
 def _year_going_on(told: list[StatedDate], month: int) -> int | None:
@@ -226,28 +242,39 @@ def _year_going_on(told: list[StatedDate], month: int) -> int | None:
     return int(told[-1].value[:4])
 
 
+class YearsTold:
+    """Reads the dates of a document's sentences in order, keeping the year each article told last: the
+    year of a 当年 or 同年 its sentence tells no year before (2023年5月，某某项目开工。当年8月，…)."""
+
+    def __init__(self, anchor: dt.date | None) -> None:
+        self.anchor = anchor
+        self._last: dict[int, int] = {}
+
+    def read(self, sentence: Sentence, that_day: str | None = None) -> tuple[list[StatedDate], int | None]:
+        """(the dates ``sentence`` states, the year its article told before it)."""
+        told = self._last.get(sentence.article)
+        dates = stated_dates(sentence.text, self.anchor, that_day, told)
+        if dates:
+            self._last[sentence.article] = int(dates[-1].value[:4])
+        return dates, told
+
+
 #: Any day, to find the dates a text states that need the publication date to be read.
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
+def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
+                 year_told: int | None = None) -> list[StatedDate]:
     """The dates ``text`` states that need a publication date to be read and that ``anchor`` leaves
     unread (今年4月, 1月6日, 昨天 when there is none); their values are a stand-in's."""
     if anchor is not None:
         return []
-    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
-    return [d for d in stated_dates(text, _ANY_DAY, that_day) if (d.start, d.end) not in read]
+    read = {(d.start, d.end) for d in stated_dates(text, None, that_day, year_told)}
+    return [d for d in stated_dates(text, _ANY_DAY, that_day, year_told) if (d.start, d.end) not in read]
 
 
 #: 同年 is the year told before, 次年/翌年 the one after it.
 _SAME_YEAR_OFFSETS = {"同年": 0, "次年": 1, "翌年": 1}
-
-
-def _of_year_told(m: re.Match[str], told: list[StatedDate]) -> str | None:
-    """The value of 同年9月, 次年底 …: relative to the year of the last date ``told`` before it."""
-    if not told:
-        return None
-    return _in_year(int(told[-1].value[:4]) + _SAME_YEAR_OFFSETS[m.group("sy_word")], m, "sy")
 
 
 def _in_year(year: int, m: re.Match[str], prefix: str) -> str:

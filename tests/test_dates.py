@@ -58,7 +58,7 @@ def test_planned_years_do_not_count(text, year):
     ("8月3日，东川区召开2022年上半年经济形势分析会。", ["2022"]),  # August is not in the first half
     ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
     ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
-    ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2019", "2024"]),  # a time since, a plan
+    ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2024"]),  # a time since, a plan
     # a month after a month of a year told before is of that year, unless it is earlier
     ("2019年10月任东川市政府党组成员，11月任东川市副市长。", ["2019-10", "2019-11"]),
     ("2022年3月开工，5月8日竣工。", ["2022-03", "2022-05-08"]),
@@ -129,12 +129,53 @@ def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
     # a date of an event a time since which the clause tells dates no clause after it
     ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "投入运营", None),
     ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "开工", "2023-08"),
-    # a period since a date dates what follows
-    ("2023年以来，东川区共有5个项目建成投产。", "建成投产", "2023"),
 ])
 def test_a_time_since_an_event_dates_no_clause_after_it(text, word, value):
     stated = statement_date(text, stated_dates(text, None), text.index(word), precision=4)
     assert (stated.value if stated else None) == value
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # a time since is a period's start: only one of the publication year dates what follows, as that year
+    ("今年以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("年初以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("今年3月以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("今年来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("去年以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), None),
+    ("自去年10月以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), None),
+    ("2023年以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), None),
+    ("2023年以来，东川区共有5个项目建成投产。", dt.date(2023, 5, 10), "2023"),
+    ("2023年以来，东川区共有5个项目建成投产。", None, None),  # the year it is written in is unknown
+    ("2023年以来，东川区5个项目于今年3月建成投产。", dt.date(2024, 5, 10), "2024-03"),
+])
+def test_a_time_since_is_no_date_of_what_it_tells(text, anchor, value):
+    stated = statement_date(text, stated_dates(text, anchor), text.index("建成投产"), precision=4)
+    assert (stated.value if stated else None) == value
+
+
+@pytest.mark.parametrize("text, year_told, values", [
+    # 当年 is the year the text is talking about: the one told before it, not the publication year
+    ("2023年5月，东川大桥开工，当年8月合龙。", None, ["2023-05", "2023-08"]),
+    ("2023年5月开工，当年建成。", None, ["2023-05", "2023"]),
+    ("当年8月，东川大桥合龙。", 2021, ["2021-08"]),  # told by a sentence before
+    ("同年9月当选某职。", 2012, ["2012-09"]),
+    ("次年底建成。", 2012, ["2013-12"]),
+    ("当年8月，东川大桥合龙。", None, ["2024-08"]),  # nothing told before: the publication year's
+    ("同年9月当选某职。", None, []),
+])
+def test_that_year_is_the_year_told_before(text, year_told, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10), year_told=year_told)] == values
+
+
+def test_years_told_carry_over_the_sentences_of_an_article_only():
+    from kg.dates import YearsTold
+    from kg.model import Sentence
+
+    years = YearsTold(dt.date(2024, 5, 10))
+    first = Sentence(start=0, end=10, text="2021年5月，东川大桥开工。", article=0)
+    same = Sentence(start=10, end=20, text="当年8月，东川大桥合龙。", article=0)
+    other = Sentence(start=20, end=30, text="当年8月，西川大桥合龙。", article=1)
+    assert [[d.value for d in years.read(s)[0]] for s in (first, same, other)] == [["2021-05"], ["2021-08"], ["2024-08"]]
 
 
 @pytest.mark.parametrize("text", [

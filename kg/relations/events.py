@@ -46,7 +46,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
+from kg.dates import StatedDate, YearsTold, fact_anchor, lead_dates, statement_date, unread_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg import person_names as names
@@ -152,6 +152,7 @@ def extract_events(doc: Document) -> list[Event]:
     persons = _Persons(doc.mentions, doc.text)
     leads = lead_dates(doc)
     anchor = fact_anchor(doc)
+    years = YearsTold(anchor)
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
@@ -159,7 +160,7 @@ def extract_events(doc: Document) -> list[Event]:
     told: tuple[str, int] | None = None  # (kind, sentences since) of the article's last personnel word
     article = None
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
+        dates = [d for d in years.read(sentence, leads.get(sentence.article))[0]
                  if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
         default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
         if anchor is None and _unknown_day(sentence.text, leads.get(sentence.article)):

@@ -107,7 +107,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
+from kg.dates import StatedDate, YearsTold, fact_anchor, lead_dates, statement_date, unread_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -242,6 +242,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     projects = projects or _Projects(doc, project_start)
     negations = tuple(load_lines("milestone_negations.txt"))
     leads = lead_dates(doc)
+    years = YearsTold(fact_anchor(doc))
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
 
@@ -254,8 +255,8 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     many_of_article: dict[int, tuple[str, Span, str | None]] = {}  # the first one of each article
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
-        dates = stated_dates(sentence.text, fact_anchor(doc), lead)
-        unread = unread_dates(sentence.text, fact_anchor(doc), lead)
+        dates, year_told = years.read(sentence, lead)
+        unread = unread_dates(sentence.text, years.anchor, lead, year_told)
         told, of_many = of_many, None
         if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
             told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article
