@@ -54,7 +54,7 @@ def test_planned_years_do_not_count(text, year):
     # no publication date: a day whose year the text leaves out takes the year of the part of a
     # year holding it that the sentence names
     ("2月18日，东川区举行2024年一季度重大项目集中开工活动。", ["2024-02-18", "2024"]),
-    ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27"]),
+    ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27", "2023"]),
     ("8月3日，东川区召开2022年上半年经济形势分析会。", ["2022"]),  # August is not in the first half
     ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
     ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
@@ -167,6 +167,32 @@ def test_that_year_is_the_year_told_before(text, year_told, values):
     assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10), year_told=year_told)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    # parts of a year: of the year told with them or before, else of the publication date's
+    ("上半年，东川大桥建成通车。", ["2024"]),
+    ("一季度东川大桥开工，下半年投产。", ["2024", "2024"]),
+    ("2023年第一季度东川大桥开工。", ["2023"]),
+    ("2022年3月签约，下半年开工。", ["2022-03", "2022"]),
+    # a day of last month or of this one
+    ("上月18日东川大桥开工。", ["2024-06-18"]),
+    ("本月20日东川大桥通车。", ["2024-07-20"]),
+    ("上个月东川大桥开工。", ["2024-06"]),
+    # 当月, 次月, 次日: the month or the day told before, or the one after it
+    ("2023年5月开工，当月完成投资。", ["2023-05", "2023-05"]),
+    ("2023年12月签约，次月18日开工。", ["2023-12", "2024-01-18"]),
+    ("2023年12月31日签约，次日开工。", ["2023-12-31", "2024-01-01"]),
+    ("当月开工。", ["2024-07"]),
+    ("次日开工。", []),
+    # a planned month or day told without its year is the next one, not one of the year before
+    ("10月东川大桥开工。", ["2023-10"]),
+    ("预计10月东川大桥建成。", ["2024-10"]),
+    ("东川大桥计划12月28日通车。", ["2024-12-28"]),
+    ("东川大桥将于3月通车。", ["2025-03"]),
+])
+def test_relative_dates_against_the_publication_date_and_the_dates_told(text, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 7, 25))] == values
+
+
 def test_years_told_carry_over_the_sentences_of_an_article_only():
     from kg.dates import YearsTold
     from kg.model import Sentence
@@ -184,6 +210,7 @@ def test_years_told_carry_over_the_sentences_of_an_article_only():
     "某某同年9月，某某次年底，某某翌年，某某去年3月5日，某某今年底，某某前年。",
     "某某7月16日，某某8月中，某某今（19）日，某某(20)日，某某年内，某某同日，某某同一天。",
     "某某上周三，某某本星期五，某某下个月，某某大前天，某某昨，某某当月，某某明日，某某后天。",
+    "某某上半年，某某2023年第一季度，某某三季度，某某上月18日，某某次月，某某翌日，某某次日。",
 ])
 def test_stated_dates_are_looked_for_only_where_one_can_begin(text):
     from kg.dates import _STATED, STATED_ALTERNATIVES
