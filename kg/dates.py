@@ -463,3 +463,20 @@ def lead_dates(doc: Document) -> dict[int, str]:
         if days:
             leads[sentence.article] = days[0]
     return leads
+
+
+#: The words opening the period of a notice before an appointment (公示时间：2024年5月10日至5月16日).
+_NOTICE_PERIOD = re.compile(r"公示(?:时间|期间|期限|期)(?:为|是)?[：:]?\s*(?:自|从)?")
+
+
+def notice_dates(doc: Document) -> dict[int, str]:
+    """Article index -> the first day of the period of a notice before an appointment (任前公示) it states
+    (公示时间：2024年5月10日至5月16日 -> 2024-05-10): the day the proposals it lists were made known."""
+    days: dict[int, str] = {}
+    for sentence in doc.sentences:
+        if sentence.article in days or (m := _NOTICE_PERIOD.search(sentence.text)) is None:
+            continue
+        first = stated_dates(sentence.text[m.end():m.end() + len("2024年12月31日")], fact_anchor(doc))
+        if first and len(first[0].value) == len("2000-01-01") and first[0].start == 0:
+            days[sentence.article] = first[0].value
+    return days
