@@ -990,6 +990,17 @@ def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def _listed_endings() -> tuple[str, ...]:
+    """Endings of a name in a list a count of projects names (甲等10个项目) that the recognizer did not give:
+    a works or park word, 中心, or the work done (成绵扩容: kg/data/listed_project_endings.txt)."""
+    return tuple(sorted(set(_site_words()) | set(load_lines("listed_project_endings.txt")), key=len, reverse=True))
+
+
+#: A phase ending a listed name (某某管网系统三期).
+_PHASE_AFTER = re.compile(rf"{_PHASE.pattern}$")
+
+
+@lru_cache(maxsize=1)
 def _site_words() -> tuple[str, ...]:
     """Endings of the names of what a project builds: works words, park suffixes
     (kg/data/park_suffixes.txt), 中心."""
@@ -1034,6 +1045,8 @@ class _Projects:
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         # a company the recognizer named is no project of a list before the sites of a milestone
         self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
+        # what the recognizer named a project or a company is a project of a list the text calls projects
+        self.named = self.companies | {(c.start, c.end) for c in doc.mentions if c.type == "Project"}
         # a park built (某某物流园, 某某产业园) opening a clause is its project (某某物流园于5月建成投用)
         self.parks = {c.start: c for c in doc.mentions if c.type == "Park" and c.text.endswith(_BUILT_PARKS)}
         # a person, a place or a body the recognizer named is no listed project (王某等领导, 某市城东、东海)
@@ -1345,7 +1358,9 @@ class _Projects:
         """The projects of the list text[start:end] of a sentence, items split at 、: a Project
         mention ending the item, else the item's name after its last 的 (投资1亿元的某某项目) when it
         ends with a project suffix, is a route (甲至乙), or, in a list a count of projects names
-        (甲等10个项目), any name."""
+        (甲等10个项目), a project or a company the recognizer named (the text calls its project by it) or a name ending
+        with a works or park word, 中心 or the work done (成绵扩容; not a name of nothing the recognizer knew or
+        a product listed with them: 神州细胞, 石墨烯导电浆料)."""
         text, base = sentence.text, sentence.start
         ends = {m.end - base: m for m in self.outermost(bisect_right(self.starts, sentence.start) - 1)}
         out: list[Mention] = []
@@ -1370,9 +1385,13 @@ class _Projects:
             for a, b in _joined_names(text, item_start, item_end):
                 name = text[a:b]
                 bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
+                if named_by_count:  # 某某管网系统三期等N个项目: the works before the phase
+                    bare = _PHASE_AFTER.sub("", bare)
                 if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not _COUNTED.match(name) \
                         and (base + a, base + b) not in self.not_projects and (_ROUTE.fullmatch(name) or (
-                        named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
+                        bare.endswith(_listed_endings() if named_by_count else _part_words())
+                        or named_by_count and (base + a, base + b) in self.named)
+                        and not leading_clause_words(name)):
                     out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out
 
