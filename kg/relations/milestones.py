@@ -980,10 +980,11 @@ def _strip_note(text: str, start: int, end: int) -> int:
 
 def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the names of a list item text[start:end]: two names joined by 和 or 及 when
-    each ends with a project or park suffix or 中心 (某某产业园和某某创业中心), else the item."""
+    each ends with a project or park suffix or 中心 (某某产业园和某某创业中心; the first with a note in brackets
+    after it: 甲扩建项目(第二台纸机)及乙扩建项目), else the item."""
     for joiner in "和及":
         cut = text.find(joiner, start, end)
-        if cut > start and text[start:cut].endswith(_site_words()) \
+        if cut > start and _PHASE_NOTE.sub("", text[start:_strip_note(text, start, cut)]).endswith(_site_words()) \
                 and _PHASE_NOTE.sub("", text[cut + 1:end]).endswith(_site_words()):
             return [(start, cut), (cut + 1, end)]
     return [(start, end)]
@@ -1037,6 +1038,10 @@ class _Projects:
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)
                     and not _CLAUSE_BREAK.search(m.text)]  # a name read across a pause is none
+        # a mention of two names joined by 和 or 及 (甲扩建项目及乙扩建项目) is two projects
+        projects = [Mention(a, b, doc.text[a:b], "Project", source=m.source) if (a, b) != (m.start, m.end) else m
+                    for m in projects for a, b in (_joined_names(doc.text, m.start, m.end)
+                                                   if "和" in m.text or "及" in m.text else [(m.start, m.end)])]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes

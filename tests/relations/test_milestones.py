@@ -531,6 +531,11 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川硅业项目总投资50亿元。全面达产后，年产值可达30亿元。", ("东川硅业项目",),
      {("东川硅业项目", "investment", "总投资", 5000000000, "CNY"),
       ("东川硅业项目", "output_value", "年产值", 3000000000, "CNY")}),
+    # a mention of two names joined by 及, the first with a note after it: two projects, each with its capacity
+    ("厂房另一头是青禾二期年产180万吨纸板扩建项目(第二台纸机)及年产75万吨化机浆扩建项目现场。",
+     ("青禾二期年产180万吨纸板扩建项目(第二台纸机)及年产75万吨化机浆扩建项目",),
+     {("青禾二期年产180万吨纸板扩建项目(第二台纸机)", "capacity", "年产", 1800000, "吨"),
+      ("年产75万吨化机浆扩建项目", "capacity", "年产", 750000, "吨")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
