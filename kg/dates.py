@@ -172,7 +172,7 @@ SAME_DAY = ("当天", "当日", "同日", "同一天")
 #: The words of the relative dates, of 同年/次年/翌年 and of a weekday's week (上周三, 本星期五): their first
 #: characters open a stated date.
 _STATED_WORDS = (*_DAY_OFFSETS, *_WEEK_OFFSETS, *_MONTH_OFFSETS, *_YEAR_OFFSETS, *SAME_DAY, "同年", "次年", "翌年",
-                 "次月", "翌月", "次日", "翌日", "上", "本", "这", "下", "第", "一", "二", "三", "四")
+                 "次月", "翌月", "次日", "翌日", "上", "本", "这", "下", "第")
 #: 次月/翌月 is the month after the one told before, 当月 that one.
 _TOLD_MONTH_OFFSETS = {"当月": 0, "次月": 1, "翌月": 1}
 #: The words of a month seen from the publication date or from the month told before, longest first.
@@ -195,7 +195,8 @@ STATED_ALTERNATIVES = (
     rf"|(?P<rm>(?P<rm_word>{_MONTH_WORDS})(?:(?P<rm_d>\d{{1,2}})[日号])?)"
     rf"|(?P<nd>次日|翌日)"
     rf"|(?P<rel>同日|同一天|{RELATIVE.pattern})")
-_STATED = re.compile(rf"(?=[\d{re.escape(STATED_FIRST)}])(?:{STATED_ALTERNATIVES})")
+#: A quarter told by its number alone (一季度) is looked for where its 季度 follows, not at every 一.
+_STATED = re.compile(rf"(?=[\d{re.escape(STATED_FIRST)}]|[一二三四]季度)(?:{STATED_ALTERNATIVES})")
 
 
 def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
