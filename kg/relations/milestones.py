@@ -329,9 +329,12 @@ _AGREEMENT_ITEM = re.compile(rf"{_AGREEMENT_WORDS}$")
 
 def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
     """Whether the clause of the word at ``pos`` states a date of its own after ``stated`` that could not be read
-    (今年4月 with no publication date): the word is not of ``stated``'s time."""
+    (今年4月 with no publication date), or ``stated`` is only a year and the sentence states a day before the word
+    that could not be read (18日上午，…拉开了某市2020年重大项目集中开工的序幕: the day's year is not the batch's):
+    the word is not of ``stated``'s time."""
     clause = _clause_start(text, pos)
-    return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread)
+    return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread) \
+        or len(stated.value) == len("2000") and any(len(d.value) == len("2000-01-01") and d.end <= pos for d in unread)
 
 
 def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) -> list[str]:
@@ -1153,6 +1156,19 @@ class _Projects:
             return []
         return self._known(index, listed if many else [project])
 
+    def _opening_site(self, index: int, start: int) -> Mention | None:
+        """The project at whose site sentence ``index`` opens, before a milestone of many at ``start`` with no
+        project of its own (某区某某项目建设工地上，…拉开了全市重大项目集中开工的序幕), else None."""
+        sentence = self.doc.sentences[index]
+        opening = _skip_openers(sentence.text, 0)  # past its time (18日上午，)
+        opening = _skip_openers(sentence.text, opening + 1) if sentence.text[opening:opening + 1] in "，," else opening
+        first = sentence.start + opening
+        site = next((m for m in self.outermost(index) if m.start >= first), None)
+        if site is None or site.end >= start or not _SITE.match(self.doc.text, site.end) \
+                or _CLAUSE_BREAK.search(self.doc.text, first, site.start):
+            return None
+        return site
+
     def _statement_after_pause(self, sentence: Sentence, pos: int) -> list[Mention] | None:
         """The projects named in a statement of its own after a 、 that closes a statement of a milestone (某某校区
         四期全面投用、五期校区基本完工: the words before the word at ``pos`` are its subject, not only adverbs);
@@ -1195,7 +1211,7 @@ class _Projects:
             clause = sentence.start + _clause_start(sentence.text, start - sentence.start)
             hosts = [m for m in self.outermost(index) if clause <= m.start and m.end <= start
                      and self.doc.text[m.start - 1:m.start] in _HOSTED and _SITE.match(self.doc.text, m.end)]
-            return hosts[-1] if hosts else None
+            return hosts[-1] if hosts else self._opening_site(index, start)
         pos = start - sentence.start
         if self.doc.text[end:end + 1] == "的" and not self.doc.text.startswith(_figure_heads(), end + 1):
             # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的 (not 产值10亿元的生产能力)
@@ -1250,7 +1266,9 @@ class _Projects:
             # 集中开工仪式在某某项目现场举行: the project hosting the ceremony is one of them
             hosts = [m for m in after if m.end - sentence.start <= own_end]
             scene = next((w for w in _SCENES if self.doc.text.startswith(w, end)), "")
-            return hosts[0] if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)) else None
+            if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)):
+                return hosts[0]
+            return self._opening_site(index, start)
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
         if after and not before and not object_after and (

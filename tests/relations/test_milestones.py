@@ -284,6 +284,19 @@ def test_milestones_of_lists_and_reports(text, projects, expected):
     assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a milestone of many with no project of its own: the project at whose site the sentence opens, dated by
+    # the day the sentence states (unread without a publication date), not by the batch's year
+    ("18日上午，东川开发区青禾智能终端产业园二期项目建设工地上，机械轰鸣声拉开了东川市2020年重大项目集中开工的序幕。",
+     {("青禾智能终端产业园二期项目", "开工", None)}),
+    ("东川开发区青禾智能终端产业园二期项目已投产，东川市2020年重大项目集中开工。", set()),  # not at its site
+])
+def test_a_milestone_of_many_at_the_site_a_sentence_opens_with(text, expected):
+    doc = time_doc(text, ("青禾智能终端产业园二期项目",), date=None)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)
+            if m.milestone == "开工"} == expected
+
+
 @pytest.mark.parametrize("text, companies, expected", [
     # a list the text calls projects: a name the recognizer did not give is one when it ends with a works
     # word or the work done (a phase after it), or when the recognizer named the company it is told by
