@@ -210,7 +210,8 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
     else of ``year_told`` (the year the sentences before told last), else none (当年: the anchor's); so is a
     month told after a month of a year it is not earlier than (2019年10月任某职，11月任某职).  A date a time
     since starts (去年以来, 2019年以来) is a period's start, not the date of what it tells: only one of the
-    anchor's year (今年以来, 年初以来) dates it, as that year.  上半年 and 一季度 are of the year told with them or
+    anchor's year (今年以来, 年初以来) dates it, as that year.  年底, 年初 and 年内 are of the year told before them
+    in ``text`` (2022年3月开工，年底建成), else the anchor's; 上半年 and 一季度 are of the year told with them or
     before, else the anchor's; 当月, 次月 and 次日 the month or the day told before, or the one after it; a
     planned month or day without its year (预计10月建成: kg/data/plan_words.txt) is the next one from the
     anchor.  Without an anchor only dates that give their year are returned."""
@@ -226,6 +227,8 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
             value = str(year) if year is not None else None
         elif m.group("rm_word") in _TOLD_MONTH_OFFSETS or m.group("nd"):
             value = _after_told(m, out, anchor)
+        elif m.group("wy") and anchor is not None and out:
+            value = _part_of_year(int(out[-1].value[:4]), m.group("wy_part"))  # 2022年3月开工，年底建成
         elif m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
@@ -351,8 +354,7 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
     if anchor is None:
         return None
     if m.group("wy"):  # 年底前建成, 年内开工: this year's
-        part = m.group("wy_part")
-        return str(anchor.year) if part == "内" else _iso_month(anchor.year, _YEAR_PART[part])
+        return _part_of_year(anchor.year, m.group("wy_part"))
     if m.group("ry"):
         return _in_year(anchor.year + _YEAR_OFFSETS[m.group("ry_word")], m, "ry")
     if m.group("md"):
@@ -382,6 +384,11 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
         return str(anchor.year + _YEAR_OFFSETS[expression])
     span = resolve_relative(expression, anchor)
     return span[0].isoformat() if span and span[0] == span[1] else None
+
+
+def _part_of_year(year: int, part: str) -> str | None:
+    """年内: ``year``; 年底, 年末, 年初: its last or first month."""
+    return str(year) if part == "内" else _iso_month(year, _YEAR_PART[part])
 
 
 def _planned(text: str, pos: int) -> bool:

@@ -173,6 +173,10 @@ def test_that_year_is_the_year_told_before(text, year_told, values):
     ("一季度东川大桥开工，下半年投产。", ["2024", "2024"]),
     ("2023年第一季度东川大桥开工。", ["2023"]),
     ("2022年3月签约，下半年开工。", ["2022-03", "2022"]),
+    # 年底, 年内: of the year told before them, else of the publication date's
+    ("2022年3月开工，年底建成。", ["2022-03", "2022-12"]),
+    ("2022年3月开工，年内建成。", ["2022-03", "2022"]),
+    ("年底建成。", ["2024-12"]),
     # a day of last month or of this one
     ("上月18日东川大桥开工。", ["2024-06-18"]),
     ("本月20日东川大桥通车。", ["2024-07-20"]),
@@ -201,7 +205,8 @@ def test_years_told_carry_over_the_sentences_of_an_article_only():
     first = Sentence(start=0, end=10, text="2021年5月，东川大桥开工。", article=0)
     same = Sentence(start=10, end=20, text="当年8月，东川大桥合龙。", article=0)
     other = Sentence(start=20, end=30, text="当年8月，西川大桥合龙。", article=1)
-    assert [[d.value for d in years.read(s)[0]] for s in (first, same, other)] == [["2021-05"], ["2021-08"], ["2024-08"]]
+    read = [[d.value for d in years.read(s)[0]] for s in (first, same, other)]
+    assert read == [["2021-05"], ["2021-08"], ["2024-08"]]
 
 
 @pytest.mark.parametrize("text", [

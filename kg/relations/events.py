@@ -164,7 +164,8 @@ def extract_events(doc: Document) -> list[Event]:
     for sentence in doc.sentences:
         dates = [d for d in years.read(sentence, leads.get(sentence.article))[0]
                  if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
-        default = leads.get(sentence.article) or notices.get(sentence.article) or (anchor.isoformat() if anchor else None)
+        default = leads.get(sentence.article) or notices.get(sentence.article) \
+            or (anchor.isoformat() if anchor else None)
         if anchor is None and _unknown_day(sentence.text, leads.get(sentence.article)):
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
