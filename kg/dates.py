@@ -18,8 +18,10 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.model import Document
+from kg.lexicon import load_lines
+from kg.model import Document, Sentence
 
 #: A masthead date sits in the first few lines of the page.
 MASTHEAD_CHARS = 200
@@ -170,7 +172,11 @@ SAME_DAY = ("当天", "当日", "同日", "同一天")
 #: The words of the relative dates, of 同年/次年/翌年 and of a weekday's week (上周三, 本星期五): their first
 #: characters open a stated date.
 _STATED_WORDS = (*_DAY_OFFSETS, *_WEEK_OFFSETS, *_MONTH_OFFSETS, *_YEAR_OFFSETS, *SAME_DAY, "同年", "次年", "翌年",
-                 "上", "本", "这", "下")
+                 "次月", "翌月", "次日", "翌日", "上", "本", "这", "下", "第")
+#: 次月/翌月 is the month after the one told before, 当月 that one.
+_TOLD_MONTH_OFFSETS = {"当月": 0, "次月": 1, "翌月": 1}
+#: The words of a month seen from the publication date or from the month told before, longest first.
+_MONTH_WORDS = "|".join(sorted([*_MONTH_OFFSETS, *_TOLD_MONTH_OFFSETS], key=len, reverse=True))
 #: Every character a stated date can begin with: a digit, 年 (年底), 今 and a bracket (今（19）日), or the
 #: first character of one of _STATED_WORDS. The pattern looks ahead for one of them first, which lets the
 #: regex engine pass over every other position at once instead of trying each alternative there (10x faster).
@@ -185,23 +191,52 @@ STATED_ALTERNATIVES = (
     rf"|(?P<md>(?<![\d年])(?P<md_m>\d{{1,2}})月(?:(?P<md_d>\d{{1,2}})[日号]|{_MONTH_PARTS}))"
     rf"|(?P<d>(?<![\d月）)])今?[（(]?(?P<d_d>\d{{1,2}})[）)]?日(?!电))"
     rf"|(?P<wy>(?<![\d一二两三四五六七八九十几多数百半今去明前后本当])年(?P<wy_part>底|末|初|内))"
+    rf"|(?P<py>(?:(?<!\d)(?P<py_y>(?:19|20)\d\d)年|(?<![\d年第]))(?:[上下]半年|第?[一二三四1-4]季度))"
+    rf"|(?P<rm>(?P<rm_word>{_MONTH_WORDS})(?:(?P<rm_d>\d{{1,2}})[日号])?)"
+    rf"|(?P<nd>次日|翌日)"
     rf"|(?P<rel>同日|同一天|{RELATIVE.pattern})")
-_STATED = re.compile(rf"(?=[\d{re.escape(STATED_FIRST)}])(?:{STATED_ALTERNATIVES})")
+#: A quarter told by its number alone (一季度) is looked for where its 季度 follows, not at every 一.
+_STATED = re.compile(rf"(?=[\d{re.escape(STATED_FIRST)}]|[一二三四]季度)(?:{STATED_ALTERNATIVES})")
 
 
-def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
+def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
+                 year_told: int | None = None) -> list[StatedDate]:
     """Every date ``text`` states, in order, resolved against ``anchor`` (the publication
     date) where the text leaves out the year or the month (7月16日, 19日, 昨日, 去年底, 今年3月,
     年底, 年内: this year's).
     当天, 当日, 同日 are the day stated before them in ``text``, else ``that_day`` (the day the
-    report is about: its lead's), else the anchor; 同年 (同年9月, 同年底) and 次年 are of the
-    year stated before them in ``text``, else none; so is a month told after a month of a year it is not
-    earlier than (2019年10月任某职，11月任某职).  Without an anchor only dates that give
-    their year are returned."""
+    report is about: its lead's), else the anchor; 同年 (同年9月, 同年底), 次年 and 当年 (当年8月: the year
+    the text is talking about, not the publication year) are of the year stated before them in ``text``,
+    else of ``year_told`` (the year the sentences before told last), else none (当年: the anchor's); so is a
+    month told after a month of a year it is not earlier than (2019年10月任某职，11月任某职).  A date a time
+    since starts (去年以来, 2019年以来) is a period's start, not the date of what it tells: only one of the
+    anchor's year (今年以来, 年初以来) dates it, as that year.  年底, 年初 and 年内 are of the year told before them
+    in ``text`` (2022年3月开工，年底建成), else the anchor's; 上半年 and 一季度 are of the year told with them or
+    before, else the anchor's; 当月, 次月 and 次日 the month or the day told before, or the one after it; a
+    planned month or day without its year (预计10月建成: kg/data/plan_words.txt) is the next one from the
+    anchor.  Without an anchor only dates that give their year are returned."""
+    return list(_stated_dates(text, anchor, that_day, year_told))
+
+
+#: The facts in time read a sentence's dates several times (its events, its milestones, the dates the
+#: publication date leaves unread): the last sentences' are kept.
+@lru_cache(maxsize=256)
+def _stated_dates(text: str, anchor: dt.date | None, that_day: str | None,
+                  year_told: int | None) -> tuple[StatedDate, ...]:
     out: list[StatedDate] = []
     for m in _STATED.finditer(text):
+        told = int(out[-1].value[:4]) if out else year_told
         if m.group("sy"):
-            value = _of_year_told(m, out)
+            value = _in_year(told + _SAME_YEAR_OFFSETS[m.group("sy_word")], m, "sy") if told is not None else None
+        elif m.group("ry_word") == _THAT_YEAR and told is not None:
+            value = _in_year(told, m, "ry")  # 2023年5月开工，当年8月投产
+        elif m.group("py"):  # 上半年, 一季度: of the year told with it or before, else of the publication date's
+            year = m.group("py_y") or told or (anchor.year if anchor else None)
+            value = str(year) if year is not None else None
+        elif m.group("rm_word") in _TOLD_MONTH_OFFSETS or m.group("nd"):
+            value = _after_told(m, out, anchor)
+        elif m.group("wy") and anchor is not None and out:
+            value = _part_of_year(int(out[-1].value[:4]), m.group("wy_part"))  # 2022年3月开工，年底建成
         elif m.group("rel") in SAME_DAY:
             days = [d.value for d in out if len(d.value) == 10]
             value = days[-1] if days else that_day or _stated_value(m, anchor)
@@ -213,9 +248,32 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None)
             value = _in_stated_period(text, int(m.group("md_m")), m.group("md_d"))
         else:
             value = _stated_value(m, anchor)
+        if value is not None and _SINCE_START.match(text, m.end()):
+            # 今年以来，某某项目建成投产: this year's; 去年以来，…: some time since last year, no date of it
+            value = value[:4] if anchor is not None and value[:4] == str(anchor.year) else None
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
-    return out
+    return tuple(out)
+
+
+def _after_told(m: re.Match[str], told: list[StatedDate], anchor: dt.date | None) -> str | None:
+    """The value of 当月, 次月 (2023年5月签约，次月开工) or 次日 (5月10日签约，次日开工): the month or the day after
+    the last month or day ``told`` before it; 当月 with none told is the anchor's month, the others none."""
+    if m.group("nd"):
+        day = next((d.value for d in reversed(told) if len(d.value) == len("2000-01-01")), None)
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat() if day else None
+    month = next((d.value for d in reversed(told) if len(d.value) >= len("2000-01")), None)
+    if month is None:
+        return anchor.isoformat()[:7] if anchor is not None and m.group("rm_word") == "当月" else None
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + _TOLD_MONTH_OFFSETS[m.group("rm_word")]
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    return _iso_day(_date(first.year, first.month, int(m.group("rm_d")))) if m.group("rm_d") else first.isoformat()[:7]
+
+
+#: 当年 is the year the text is talking about (2023年5月开工，当年8月投产), told before it.
+_THAT_YEAR = "当年"
+#: Right after a date, the words making it the start of a time since (今年以来, 今年来，).
+_SINCE_START = re.compile(r"\s*(?:以来|来(?=[，,]))")
 
 
 def _year_going_on(told: list[StatedDate], month: int) -> int | None:
@@ -226,28 +284,39 @@ def _year_going_on(told: list[StatedDate], month: int) -> int | None:
     return int(told[-1].value[:4])
 
 
+class YearsTold:
+    """Reads the dates of a document's sentences in order, keeping the year each article told last: the
+    year of a 当年 or 同年 its sentence tells no year before (2023年5月，某某项目开工。当年8月，…)."""
+
+    def __init__(self, anchor: dt.date | None) -> None:
+        self.anchor = anchor
+        self._last: dict[int, int] = {}
+
+    def read(self, sentence: Sentence, that_day: str | None = None) -> tuple[list[StatedDate], int | None]:
+        """(the dates ``sentence`` states, the year its article told before it)."""
+        told = self._last.get(sentence.article)
+        dates = stated_dates(sentence.text, self.anchor, that_day, told)
+        if dates:
+            self._last[sentence.article] = int(dates[-1].value[:4])
+        return dates, told
+
+
 #: Any day, to find the dates a text states that need the publication date to be read.
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None) -> list[StatedDate]:
+def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
+                 year_told: int | None = None) -> list[StatedDate]:
     """The dates ``text`` states that need a publication date to be read and that ``anchor`` leaves
     unread (今年4月, 1月6日, 昨天 when there is none); their values are a stand-in's."""
     if anchor is not None:
         return []
-    read = {(d.start, d.end) for d in stated_dates(text, None, that_day)}
-    return [d for d in stated_dates(text, _ANY_DAY, that_day) if (d.start, d.end) not in read]
+    read = {(d.start, d.end) for d in stated_dates(text, None, that_day, year_told)}
+    return [d for d in stated_dates(text, _ANY_DAY, that_day, year_told) if (d.start, d.end) not in read]
 
 
 #: 同年 is the year told before, 次年/翌年 the one after it.
 _SAME_YEAR_OFFSETS = {"同年": 0, "次年": 1, "翌年": 1}
-
-
-def _of_year_told(m: re.Match[str], told: list[StatedDate]) -> str | None:
-    """The value of 同年9月, 次年底 …: relative to the year of the last date ``told`` before it."""
-    if not told:
-        return None
-    return _in_year(int(told[-1].value[:4]) + _SAME_YEAR_OFFSETS[m.group("sy_word")], m, "sy")
 
 
 def _in_year(year: int, m: re.Match[str], prefix: str) -> str:
@@ -293,16 +362,22 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
     if anchor is None:
         return None
     if m.group("wy"):  # 年底前建成, 年内开工: this year's
-        part = m.group("wy_part")
-        return str(anchor.year) if part == "内" else _iso_month(anchor.year, _YEAR_PART[part])
+        return _part_of_year(anchor.year, m.group("wy_part"))
     if m.group("ry"):
         return _in_year(anchor.year + _YEAR_OFFSETS[m.group("ry_word")], m, "ry")
     if m.group("md"):
         month = int(m.group("md_m"))
+        if _planned(m.string, m.start()):  # 预计10月建成 told in July: this year's, not last year's
+            year = anchor.year + (1 if month < anchor.month - 1 else 0)
+            return _iso_day(_date(year, month, int(m.group("md_d")))) if m.group("md_d") else _iso_month(year, month)
         if m.group("md_d"):
             return _iso_day(resolve_month_day(month, int(m.group("md_d")), anchor))
         year = anchor.year - (1 if month > anchor.month + 1 else 0)
         return _iso_month(year, month)
+    if m.group("rm"):  # 上月, 上月18日, 本月20日
+        first, _ = resolve_relative(m.group("rm_word"), anchor)
+        return _iso_day(_date(first.year, first.month, int(m.group("rm_d")))) if m.group("rm_d") \
+            else first.isoformat()[:7]
     if m.group("d"):
         day = int(m.group("d_d"))
         # 19日 in a report of the 20th is this month; 28日 in one of the 3rd is last month's.
@@ -313,13 +388,26 @@ def _stated_value(m: re.Match[str], anchor: dt.date | None) -> str | None:
     expression = m.group("rel")
     if expression in SAME_DAY:
         return anchor.isoformat()
-    if expression in _MONTH_OFFSETS:
-        first, _ = resolve_relative(expression, anchor)
-        return first.isoformat()[:7]
     if expression in _YEAR_OFFSETS:
         return str(anchor.year + _YEAR_OFFSETS[expression])
     span = resolve_relative(expression, anchor)
     return span[0].isoformat() if span and span[0] == span[1] else None
+
+
+def _part_of_year(year: int, part: str) -> str | None:
+    """年内: ``year``; 年底, 年末, 年初: its last or first month."""
+    return str(year) if part == "内" else _iso_month(year, _YEAR_PART[part])
+
+
+def _planned(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` is told in its clause after a word of a plan (预计, 计划, 将于: kg/data/plan_words.txt)."""
+    clause = max(text.rfind(c, 0, pos) for c in "，,；;。") + 1
+    return any(w in text[clause:pos] for w in _plan_words())
+
+
+@lru_cache(maxsize=1)
+def _plan_words() -> tuple[str, ...]:
+    return load_lines("plan_words.txt")
 
 
 def _iso_day(d: dt.date | None) -> str | None:
@@ -391,3 +479,20 @@ def lead_dates(doc: Document) -> dict[int, str]:
         if days:
             leads[sentence.article] = days[0]
     return leads
+
+
+#: The words opening the period of a notice before an appointment (公示时间：2024年5月10日至5月16日).
+_NOTICE_PERIOD = re.compile(r"公示(?:时间|期间|期限|期)(?:为|是)?[：:]?\s*(?:自|从)?")
+
+
+def notice_dates(doc: Document) -> dict[int, str]:
+    """Article index -> the first day of the period of a notice before an appointment (任前公示) it states
+    (公示时间：2024年5月10日至5月16日 -> 2024-05-10): the day the proposals it lists were made known."""
+    days: dict[int, str] = {}
+    for sentence in doc.sentences:
+        if sentence.article in days or (m := _NOTICE_PERIOD.search(sentence.text)) is None:
+            continue
+        first = stated_dates(sentence.text[m.end():m.end() + len("2024年12月31日")], fact_anchor(doc))
+        if first and len(first[0].value) == len("2000-01-01") and first[0].start == 0:
+            days[sentence.article] = first[0].value
+    return days

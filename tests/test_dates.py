@@ -54,11 +54,11 @@ def test_planned_years_do_not_count(text, year):
     # no publication date: a day whose year the text leaves out takes the year of the part of a
     # year holding it that the sentence names
     ("2月18日，东川区举行2024年一季度重大项目集中开工活动。", ["2024-02-18", "2024"]),
-    ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27"]),
+    ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27", "2023"]),
     ("8月3日，东川区召开2022年上半年经济形势分析会。", ["2022"]),  # August is not in the first half
     ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
     ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
-    ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2019", "2024"]),  # a time since, a plan
+    ("4月27日，东川县总结2019年以来的工作，预计2024年完工。", ["2024"]),  # a time since, a plan
     # a month after a month of a year told before is of that year, unless it is earlier
     ("2019年10月任东川市政府党组成员，11月任东川市副市长。", ["2019-10", "2019-11"]),
     ("2022年3月开工，5月8日竣工。", ["2022-03", "2022-05-08"]),
@@ -129,12 +129,84 @@ def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
     # a date of an event a time since which the clause tells dates no clause after it
     ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "投入运营", None),
     ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "开工", "2023-08"),
-    # a period since a date dates what follows
-    ("2023年以来，东川区共有5个项目建成投产。", "建成投产", "2023"),
 ])
 def test_a_time_since_an_event_dates_no_clause_after_it(text, word, value):
     stated = statement_date(text, stated_dates(text, None), text.index(word), precision=4)
     assert (stated.value if stated else None) == value
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # a time since is a period's start: only one of the publication year dates what follows, as that year
+    ("今年以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("年初以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("今年3月以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("今年来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), "2024"),
+    ("去年以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), None),
+    ("自去年10月以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), None),
+    ("2023年以来，东川区共有5个项目建成投产。", dt.date(2024, 5, 10), None),
+    ("2023年以来，东川区共有5个项目建成投产。", dt.date(2023, 5, 10), "2023"),
+    ("2023年以来，东川区共有5个项目建成投产。", None, None),  # the year it is written in is unknown
+    ("2023年以来，东川区5个项目于今年3月建成投产。", dt.date(2024, 5, 10), "2024-03"),
+])
+def test_a_time_since_is_no_date_of_what_it_tells(text, anchor, value):
+    stated = statement_date(text, stated_dates(text, anchor), text.index("建成投产"), precision=4)
+    assert (stated.value if stated else None) == value
+
+
+@pytest.mark.parametrize("text, year_told, values", [
+    # 当年 is the year the text is talking about: the one told before it, not the publication year
+    ("2023年5月，东川大桥开工，当年8月合龙。", None, ["2023-05", "2023-08"]),
+    ("2023年5月开工，当年建成。", None, ["2023-05", "2023"]),
+    ("当年8月，东川大桥合龙。", 2021, ["2021-08"]),  # told by a sentence before
+    ("同年9月当选某职。", 2012, ["2012-09"]),
+    ("次年底建成。", 2012, ["2013-12"]),
+    ("当年8月，东川大桥合龙。", None, ["2024-08"]),  # nothing told before: the publication year's
+    ("同年9月当选某职。", None, []),
+])
+def test_that_year_is_the_year_told_before(text, year_told, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10), year_told=year_told)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # parts of a year: of the year told with them or before, else of the publication date's
+    ("上半年，东川大桥建成通车。", ["2024"]),
+    ("一季度东川大桥开工，下半年投产。", ["2024", "2024"]),
+    ("2023年第一季度东川大桥开工。", ["2023"]),
+    ("2022年3月签约，下半年开工。", ["2022-03", "2022"]),
+    # 年底, 年内: of the year told before them, else of the publication date's
+    ("2022年3月开工，年底建成。", ["2022-03", "2022-12"]),
+    ("2022年3月开工，年内建成。", ["2022-03", "2022"]),
+    ("年底建成。", ["2024-12"]),
+    # a day of last month or of this one
+    ("上月18日东川大桥开工。", ["2024-06-18"]),
+    ("本月20日东川大桥通车。", ["2024-07-20"]),
+    ("上个月东川大桥开工。", ["2024-06"]),
+    # 当月, 次月, 次日: the month or the day told before, or the one after it
+    ("2023年5月开工，当月完成投资。", ["2023-05", "2023-05"]),
+    ("2023年12月签约，次月18日开工。", ["2023-12", "2024-01-18"]),
+    ("2023年12月31日签约，次日开工。", ["2023-12-31", "2024-01-01"]),
+    ("当月开工。", ["2024-07"]),
+    ("次日开工。", []),
+    # a planned month or day told without its year is the next one, not one of the year before
+    ("10月东川大桥开工。", ["2023-10"]),
+    ("预计10月东川大桥建成。", ["2024-10"]),
+    ("东川大桥计划12月28日通车。", ["2024-12-28"]),
+    ("东川大桥将于3月通车。", ["2025-03"]),
+])
+def test_relative_dates_against_the_publication_date_and_the_dates_told(text, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 7, 25))] == values
+
+
+def test_years_told_carry_over_the_sentences_of_an_article_only():
+    from kg.dates import YearsTold
+    from kg.model import Sentence
+
+    years = YearsTold(dt.date(2024, 5, 10))
+    first = Sentence(start=0, end=10, text="2021年5月，东川大桥开工。", article=0)
+    same = Sentence(start=10, end=20, text="当年8月，东川大桥合龙。", article=0)
+    other = Sentence(start=20, end=30, text="当年8月，西川大桥合龙。", article=1)
+    read = [[d.value for d in years.read(s)[0]] for s in (first, same, other)]
+    assert read == [["2021-05"], ["2021-08"], ["2024-08"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -143,6 +215,7 @@ def test_a_time_since_an_event_dates_no_clause_after_it(text, word, value):
     "某某同年9月，某某次年底，某某翌年，某某去年3月5日，某某今年底，某某前年。",
     "某某7月16日，某某8月中，某某今（19）日，某某(20)日，某某年内，某某同日，某某同一天。",
     "某某上周三，某某本星期五，某某下个月，某某大前天，某某昨，某某当月，某某明日，某某后天。",
+    "某某上半年，某某2023年第一季度，某某三季度，某某上月18日，某某次月，某某翌日，某某次日。",
 ])
 def test_stated_dates_are_looked_for_only_where_one_can_begin(text):
     from kg.dates import _STATED, STATED_ALTERNATIVES

@@ -35,7 +35,8 @@ held as acting.  The date is the last date the clause of the word states before 
 else the last the sentence states before the word, at least to the month
 (kg.dates.statement_date); else the day the article's lead states
 (昨天上午，区人大常委会召开会议 dates every decision the report then lists) unless the sentence states a
-day whose year is unknown (1月6日 with no publication date); else the
+day whose year is unknown (1月6日 with no publication date); else the first day of the period of a
+notice before an appointment the article states (公示时间：2024年5月10日至5月16日, kg.dates.notice_dates); else the
 publication date, unless only a dateline gave it (kg.dates.fact_anchor: its year is a guess).
 Names the entity recognizer missed are read by the name grammar (kg.person_names); the
 stage (kg/relations/time_facts.py) makes them Person mentions.
@@ -46,7 +47,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
+from kg.dates import StatedDate, YearsTold, fact_anchor, lead_dates, notice_dates, statement_date, unread_dates
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg import person_names as names
@@ -152,6 +153,8 @@ def extract_events(doc: Document) -> list[Event]:
     persons = _Persons(doc.mentions, doc.text)
     leads = lead_dates(doc)
     anchor = fact_anchor(doc)
+    years = YearsTold(anchor)
+    notices = notice_dates(doc)  # 任前公示: the first day of its period dates the proposals listed before it
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
     posts = _PostsTold()
@@ -159,9 +162,10 @@ def extract_events(doc: Document) -> list[Event]:
     told: tuple[str, int] | None = None  # (kind, sentences since) of the article's last personnel word
     article = None
     for sentence in doc.sentences:
-        dates = [d for d in stated_dates(sentence.text, anchor, leads.get(sentence.article))
+        dates = [d for d in years.read(sentence, leads.get(sentence.article))[0]
                  if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
-        default = leads.get(sentence.article) or (anchor.isoformat() if anchor else None)
+        default = leads.get(sentence.article) or notices.get(sentence.article) \
+            or (anchor.isoformat() if anchor else None)
         if anchor is None and _unknown_day(sentence.text, leads.get(sentence.article)):
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []

@@ -107,7 +107,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import StatedDate, fact_anchor, lead_dates, statement_date, stated_dates, unread_dates
+from kg.dates import StatedDate, YearsTold, fact_anchor, lead_dates, statement_date, unread_dates
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -242,6 +242,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     projects = projects or _Projects(doc, project_start)
     negations = tuple(load_lines("milestone_negations.txt"))
     leads = lead_dates(doc)
+    years = YearsTold(fact_anchor(doc))
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
 
@@ -254,8 +255,8 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     many_of_article: dict[int, tuple[str, Span, str | None]] = {}  # the first one of each article
     for index, sentence in enumerate(doc.sentences):
         lead = leads.get(sentence.article)
-        dates = stated_dates(sentence.text, fact_anchor(doc), lead)
-        unread = unread_dates(sentence.text, fact_anchor(doc), lead)
+        dates, year_told = years.read(sentence, lead)
+        unread = unread_dates(sentence.text, years.anchor, lead, year_told)
         told, of_many = of_many, None
         if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
             told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article
@@ -328,9 +329,12 @@ _AGREEMENT_ITEM = re.compile(rf"{_AGREEMENT_WORDS}$")
 
 def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
     """Whether the clause of the word at ``pos`` states a date of its own after ``stated`` that could not be read
-    (今年4月 with no publication date): the word is not of ``stated``'s time."""
+    (今年4月 with no publication date), or ``stated`` is only a year and the sentence states a day before the word
+    that could not be read (18日上午，…拉开了某市2020年重大项目集中开工的序幕: the day's year is not the batch's):
+    the word is not of ``stated``'s time."""
     clause = _clause_start(text, pos)
-    return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread)
+    return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread) \
+        or len(stated.value) == len("2000") and any(len(d.value) == len("2000-01-01") and d.end <= pos for d in unread)
 
 
 def _respective_dates(text: str, dates: list[StatedDate], pos: int, count: int) -> list[str]:
@@ -979,13 +983,25 @@ def _strip_note(text: str, start: int, end: int) -> int:
 
 def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the names of a list item text[start:end]: two names joined by 和 or 及 when
-    each ends with a project or park suffix or 中心 (某某产业园和某某创业中心), else the item."""
+    each ends with a project or park suffix or 中心 (某某产业园和某某创业中心; the first with a note in brackets
+    after it: 甲扩建项目(第二台纸机)及乙扩建项目), else the item."""
     for joiner in "和及":
         cut = text.find(joiner, start, end)
-        if cut > start and text[start:cut].endswith(_site_words()) \
+        if cut > start and _PHASE_NOTE.sub("", text[start:_strip_note(text, start, cut)]).endswith(_site_words()) \
                 and _PHASE_NOTE.sub("", text[cut + 1:end]).endswith(_site_words()):
             return [(start, cut), (cut + 1, end)]
     return [(start, end)]
+
+
+@lru_cache(maxsize=1)
+def _listed_endings() -> tuple[str, ...]:
+    """Endings of a name in a list a count of projects names (甲等10个项目) that the recognizer did not give:
+    a works or park word, 中心, or the work done (成绵扩容: kg/data/listed_project_endings.txt)."""
+    return tuple(sorted(set(_site_words()) | set(load_lines("listed_project_endings.txt")), key=len, reverse=True))
+
+
+#: A phase ending a listed name (某某管网系统三期).
+_PHASE_AFTER = re.compile(rf"{_PHASE.pattern}$")
 
 
 @lru_cache(maxsize=1)
@@ -1025,6 +1041,10 @@ class _Projects:
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)
                     and not _CLAUSE_BREAK.search(m.text)]  # a name read across a pause is none
+        # a mention of two names joined by 和 or 及 (甲扩建项目及乙扩建项目) is two projects
+        projects = [Mention(a, b, doc.text[a:b], "Project", source=m.source) if (a, b) != (m.start, m.end) else m
+                    for m in projects for a, b in (_joined_names(doc.text, m.start, m.end)
+                                                   if "和" in m.text or "及" in m.text else [(m.start, m.end)])]
         parts = [(m, _part_named_last(doc, m)) for m in projects]
         wholes = SpanIndex(Span(m.start, min(part.start, m.end), "") for m, part in parts if part is not m)
         # a mention of the whole before its named part (某某项目关键控制性工程 of …工程某某隧道) goes
@@ -1033,6 +1053,8 @@ class _Projects:
         mentions = sorted(kept.values(), key=lambda m: (m.start, -m.end))  # once per span
         # a company the recognizer named is no project of a list before the sites of a milestone
         self.companies = {(c.start, c.end) for c in doc.mentions if c.type in ("Enterprise", "Organization")}
+        # what the recognizer named a project or a company is a project of a list the text calls projects
+        self.named = self.companies | {(c.start, c.end) for c in doc.mentions if c.type == "Project"}
         # a park built (某某物流园, 某某产业园) opening a clause is its project (某某物流园于5月建成投用)
         self.parks = {c.start: c for c in doc.mentions if c.type == "Park" and c.text.endswith(_BUILT_PARKS)}
         # a person, a place or a body the recognizer named is no listed project (王某等领导, 某市城东、东海)
@@ -1134,6 +1156,19 @@ class _Projects:
             return []
         return self._known(index, listed if many else [project])
 
+    def _opening_site(self, index: int, start: int) -> Mention | None:
+        """The project at whose site sentence ``index`` opens, before a milestone of many at ``start`` with no
+        project of its own (某区某某项目建设工地上，…拉开了全市重大项目集中开工的序幕), else None."""
+        sentence = self.doc.sentences[index]
+        opening = _skip_openers(sentence.text, 0)  # past its time (18日上午，)
+        opening = _skip_openers(sentence.text, opening + 1) if sentence.text[opening:opening + 1] in "，," else opening
+        first = sentence.start + opening
+        site = next((m for m in self.outermost(index) if m.start >= first), None)
+        if site is None or site.end >= start or not _SITE.match(self.doc.text, site.end) \
+                or _CLAUSE_BREAK.search(self.doc.text, first, site.start):
+            return None
+        return site
+
     def _statement_after_pause(self, sentence: Sentence, pos: int) -> list[Mention] | None:
         """The projects named in a statement of its own after a 、 that closes a statement of a milestone (某某校区
         四期全面投用、五期校区基本完工: the words before the word at ``pos`` are its subject, not only adverbs);
@@ -1176,7 +1211,7 @@ class _Projects:
             clause = sentence.start + _clause_start(sentence.text, start - sentence.start)
             hosts = [m for m in self.outermost(index) if clause <= m.start and m.end <= start
                      and self.doc.text[m.start - 1:m.start] in _HOSTED and _SITE.match(self.doc.text, m.end)]
-            return hosts[-1] if hosts else None
+            return hosts[-1] if hosts else self._opening_site(index, start)
         pos = start - sentence.start
         if self.doc.text[end:end + 1] == "的" and not self.doc.text.startswith(_figure_heads(), end + 1):
             # 建成投产的某某工厂, 总投资30亿元的某某项目: the noun after 的 (not 产值10亿元的生产能力)
@@ -1231,7 +1266,9 @@ class _Projects:
             # 集中开工仪式在某某项目现场举行: the project hosting the ceremony is one of them
             hosts = [m for m in after if m.end - sentence.start <= own_end]
             scene = next((w for w in _SCENES if self.doc.text.startswith(w, end)), "")
-            return hosts[0] if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)) else None
+            if hosts and scene and self.doc.text.startswith(_HOSTED, end + len(scene)):
+                return hosts[0]
+            return self._opening_site(index, start)
         if _POINTS_BACK.match(sentence.text, _skip_openers(sentence.text, clauses[-1])):
             return self._earlier(index)  # 该项目建成通车，对完善某某通道…: not a project after it
         if after and not before and not object_after and (
@@ -1344,7 +1381,9 @@ class _Projects:
         """The projects of the list text[start:end] of a sentence, items split at 、: a Project
         mention ending the item, else the item's name after its last 的 (投资1亿元的某某项目) when it
         ends with a project suffix, is a route (甲至乙), or, in a list a count of projects names
-        (甲等10个项目), any name."""
+        (甲等10个项目), a project or a company the recognizer named (the text calls its project by it) or a name ending
+        with a works or park word, 中心 or the work done (成绵扩容; not a name of nothing the recognizer knew or
+        a product listed with them: 神州细胞, 石墨烯导电浆料)."""
         text, base = sentence.text, sentence.start
         ends = {m.end - base: m for m in self.outermost(bisect_right(self.starts, sentence.start) - 1)}
         out: list[Mention] = []
@@ -1369,9 +1408,13 @@ class _Projects:
             for a, b in _joined_names(text, item_start, item_end):
                 name = text[a:b]
                 bare = _PHASE_NOTE.sub("", name)  # 某某工程(二期): a works word before the phase
+                if named_by_count:  # 某某管网系统三期等N个项目: the works before the phase
+                    bare = _PHASE_AFTER.sub("", bare)
                 if 2 <= len(name) <= MAX_LISTED and _NAME_CHARS.fullmatch(name) and not _COUNTED.match(name) \
                         and (base + a, base + b) not in self.not_projects and (_ROUTE.fullmatch(name) or (
-                        named_by_count or bare.endswith(_part_words())) and not leading_clause_words(name)):
+                        bare.endswith(_listed_endings() if named_by_count else _part_words())
+                        or named_by_count and (base + a, base + b) in self.named)
+                        and not leading_clause_words(name)):
                     out.append(Mention(base + a, base + b, name, "Project", source="milestones.list"))
         return out
 

@@ -275,3 +275,15 @@ def test_a_day_without_its_year_is_not_the_day_of_the_lead(second, date):
 ])
 def test_rosters_and_names_told_candidates(text, expected):
     assert event_rows(text) == expected
+
+
+@pytest.mark.parametrize("period, date", [
+    # a notice before appointments: the first day of its period dates the proposals it lists
+    ("公示时间：2024年5月3日至5月9日。", "2024-05-03"),
+    ("公示期为2024年5月3日至9日。", "2024-05-03"),
+    ("公示期为5个工作日。", "2024-05-10"),  # no day: the publication date
+])
+def test_a_notice_before_appointments_dates_its_proposals_by_its_period(period, date):
+    text = ("根据有关规定，现将拟任职干部予以公示。\n柏青山，男，1975年8月生，现任东川区财政局副局长，拟任东川区财政局局长。\n"
+            + period)
+    assert event_rows(text) == {("柏青山", "propose", False, "局长", "东川区财政局", date)}

@@ -105,8 +105,8 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川重大项目开工。", ("东川重大项目",), {("东川重大项目", "开工", None)}),
     ("东川大桥位于城东。该项目开工仪式举行。", ("东川大桥",), {("东川大桥", "开工", None)}),
     # the place and the verb opening a list are no part of its first item
-    ("近年来，西宁市引进青禾机器人、石墨烯浆料、中轴小镇等一批重大项目落地投产。", (),
-     {("青禾机器人", "投产", None), ("石墨烯浆料", "投产", None), ("中轴小镇", "投产", None)}),
+    ("近年来，西宁市引进青禾机器人、石墨烯浆料、中轴小镇等一批重大项目落地投产。", ("青禾机器人", "中轴小镇"),
+     {("青禾机器人", "投产", None), ("中轴小镇", "投产", None)}),  # 石墨烯浆料: a name of nothing the recognizer knew
     # the milestone told before, as a subject; the scene of the day with no project of its own
     ("东川大桥180米连续梁顺利合龙。合龙标志着东川高铁桥梁建设过半。", ("东川大桥", "东川高铁"),
      {("东川大桥", "合龙", None)}),
@@ -121,7 +121,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川钢铁基地、西岭氧化铝项目等项目相继开竣工。", ("东川钢铁基地", "西岭氧化铝项目"), set()),
     # the projects listed before the sites of a milestone; 加快…步伐 is no milestone
     ("在东川智慧物流仓储、青禾工业机器人开工项目现场，以及西岭汽车零部件、青峰新材料竣工项目现场，某某详细了解情况，"
-     "鼓励企业加快竣工投产步伐。", (),
+     "鼓励企业加快竣工投产步伐。", ("东川智慧物流仓储", "青禾工业机器人", "西岭汽车零部件", "青峰新材料"),
      {("东川智慧物流仓储", "开工", None), ("青禾工业机器人", "开工", None), ("西岭汽车零部件", "竣工", None),
       ("青峰新材料", "竣工", None)}),
     ("全市新开工、竣工项目现场400个。", (), set()),
@@ -174,9 +174,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("区长在签约仪式上表示，东川正抢抓西部陆海新通道等战略机遇。", ("西部陆海新通道",), set()),
     ("9月16日，青禾镇举行集中签约仪式，成功签约两大重点项目，总投资额达1.4亿元。", (), set()),
     # after a milestone of many, 其中 lists some of them before 等项目 in each statement
-    ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体、西岭计算平台等项目将带动上下游企业发展；"
-     "青禾新能源等项目将完善产业结构。", (),
-     {("东川半导体", "开工", None), ("西岭计算平台", "开工", None), ("青禾新能源", "开工", None)}),
+    ("本次集中开工的18个重点项目涵盖多个领域。其中，东川半导体产业园、西岭计算中心等项目将带动上下游企业发展；"
+     "青禾新能源基地等项目将完善产业结构。", (),
+     {("东川半导体产业园", "开工", None), ("西岭计算中心", "开工", None), ("青禾新能源基地", "开工", None)}),
     # 本次活动 is the article's milestone of many: the project whose site hosts it is one of them
     ("2月6日上午，东川市重大项目集中开工活动举行。市长讲话。本次活动，市主会场设在青禾新材料有限公司20万吨/年顺酐装置项目现场。",
      ("年顺酐装置项目",), {("20万吨/年顺酐装置项目", "开工", "2024-02-06")}),
@@ -189,7 +189,7 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("青禾电池项目和鹤岭冷链项目分别于3月和5月开工。", ("青禾电池项目", "鹤岭冷链项目"),
      {("青禾电池项目", "开工", "2024-03"), ("鹤岭冷链项目", "开工", "2024-05")}),
     # a list right before a count of projects names them; a clause's words before it name none
-    ("青禾电池、鹤岭冷链、东川物流3个项目集中开工。", (),
+    ("青禾电池、鹤岭冷链、东川物流3个项目集中开工。", ("青禾电池", "鹤岭冷链", "东川物流"),  # named by the recognizer
      {("青禾电池", "开工", None), ("鹤岭冷链", "开工", None), ("东川物流", "开工", None)}),
     ("市长代表市委、市政府对全市156个重大项目的集中开工表示祝贺。", (), set()),
     ("全区工业、农业3个领域项目开工。", (), set()),
@@ -232,8 +232,8 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("东川乳业智能制造示范工厂", "认定", None)}),
     ("东川乳业智能制造示范工厂在此次入选名单中。", ("东川乳业智能制造示范工厂",), set()),
     # a list right before a count of projects: 与 joins the words of a name; a phase in Roman numerals stays
-    ("东川新港区：青禾纸业搬迁与技术改造、东川花园三期(Ⅱ)、东川污水管网系统三期3个项目限时开工。", (),
-     {("青禾纸业搬迁与技术改造", "开工", None), ("东川花园三期(Ⅱ)", "开工", None), ("东川污水管网系统三期", "开工", None)}),
+    ("东川新港区：青禾纸业搬迁与技术改造、东川新城综合体三期(Ⅱ)、东川污水管网三期3个项目限时开工。", (),
+     {("青禾纸业搬迁与技术改造", "开工", None), ("东川新城综合体三期(Ⅱ)", "开工", None), ("东川污水管网三期", "开工", None)}),
     # after a milestone of many, 其中 and the projects the sentence opens with, listed, each; one where it lies
     ("本次集中开工的重点项目共12个，总投资288亿元。其中，青禾芯片封测一期项目及鹤岭装备研发与产业化项目坐落于东川开发区。",
      ("青禾芯片封测一期项目", "鹤岭装备研发与产业化项目"),
@@ -281,6 +281,34 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a milestone of many with no project of its own: the project at whose site the sentence opens, dated by
+    # the day the sentence states (unread without a publication date), not by the batch's year
+    ("18日上午，东川开发区青禾智能终端产业园二期项目建设工地上，机械轰鸣声拉开了东川市2020年重大项目集中开工的序幕。",
+     {("青禾智能终端产业园二期项目", "开工", None)}),
+    ("东川开发区青禾智能终端产业园二期项目已投产，东川市2020年重大项目集中开工。", set()),  # not at its site
+])
+def test_a_milestone_of_many_at_the_site_a_sentence_opens_with(text, expected):
+    doc = time_doc(text, ("青禾智能终端产业园二期项目",), date=None)
+    assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)
+            if m.milestone == "开工"} == expected
+
+
+@pytest.mark.parametrize("text, companies, expected", [
+    # a list the text calls projects: a name the recognizer did not give is one when it ends with a works
+    # word or the work done (a phase after it), or when the recognizer named the company it is told by
+    ("东川区共有青峰扩容、西岭污水管网三期、岚山检测实验室等5个项目集中开工。", (),
+     {("青峰扩容", "开工", None), ("西岭污水管网三期", "开工", None), ("岚山检测实验室", "开工", None)}),
+    ("东川区共推动青禾细胞、西岭导电浆料等16个项目全部开工。", (), set()),
+    ("东川区共推动青禾细胞、西岭导电浆料等16个项目全部开工。", ("青禾细胞",), {("青禾细胞", "开工", None)}),
+])
+def test_names_of_a_list_of_projects_the_recognizer_did_not_give(text, companies, expected):
+    doc = time_doc(text)
+    doc.mentions += [Mention(doc.text.index(name), doc.text.index(name) + len(name), name, "Enterprise", source="test")
+                     for name in companies]
     assert {(m.project.text, m.milestone, m.date) for m in extract_milestones(doc, subject_project_start)} == expected
 
 
@@ -516,6 +544,11 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     ("东川硅业项目总投资50亿元。全面达产后，年产值可达30亿元。", ("东川硅业项目",),
      {("东川硅业项目", "investment", "总投资", 5000000000, "CNY"),
       ("东川硅业项目", "output_value", "年产值", 3000000000, "CNY")}),
+    # a mention of two names joined by 及, the first with a note after it: two projects, each with its capacity
+    ("厂房另一头是青禾二期年产180万吨纸板扩建项目(第二台纸机)及年产75万吨化机浆扩建项目现场。",
+     ("青禾二期年产180万吨纸板扩建项目(第二台纸机)及年产75万吨化机浆扩建项目",),
+     {("青禾二期年产180万吨纸板扩建项目(第二台纸机)", "capacity", "年产", 1800000, "吨"),
+      ("年产75万吨化机浆扩建项目", "capacity", "年产", 750000, "吨")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
