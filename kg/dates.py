@@ -215,14 +215,6 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
     before, else the anchor's; 当月, 次月 and 次日 the month or the day told before, or the one after it; a
     planned month or day without its year (预计10月建成: kg/data/plan_words.txt) is the next one from the
     anchor.  Without an anchor only dates that give their year are returned."""
-    return list(_stated_dates(text, anchor, that_day, year_told))
-
-
-#: The facts in time read a sentence's dates several times (its events, its milestones, the dates the
-#: publication date leaves unread): the last sentences' are kept.
-@lru_cache(maxsize=256)
-def _stated_dates(text: str, anchor: dt.date | None, that_day: str | None,
-                  year_told: int | None) -> tuple[StatedDate, ...]:
     out: list[StatedDate] = []
     for m in _STATED.finditer(text):
         told = int(out[-1].value[:4]) if out else year_told
@@ -253,7 +245,7 @@ def _stated_dates(text: str, anchor: dt.date | None, that_day: str | None,
             value = value[:4] if anchor is not None and value[:4] == str(anchor.year) else None
         if value is not None:
             out.append(StatedDate(m.start(), m.end(), value))
-    return tuple(out)
+    return out
 
 
 def _after_told(m: re.Match[str], told: list[StatedDate], anchor: dt.date | None) -> str | None:
