@@ -15,20 +15,15 @@ from the gold annotations labels each character of a sentence B/I/O for Project,
 * how far its clause runs back, and how far ahead in it a project's suffix or head ends.
 
 It runs only on sentences holding a cue of ``kg/data/project_crf_cues.txt``, after the rule
-components and before the merge, and tags only those of them its weights cannot prove all O
-(``surely_no_name``: two in three on the corpus are; the tagger's output is the same).  Its
-names join the candidates as POLICY says (chosen on an untouched fold, see
-kg/models/project_crf/MODEL_CARD.md).  The model file is loaded once
+components and before the merge: its names join the candidates as POLICY says (chosen on
+an untouched fold, see kg/models/project_crf/MODEL_CARD.md).  The model file is loaded once
 per process.  ``benchmarks/train_crf.py`` trains it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import add, attrgetter, sub
 from pathlib import Path
 from typing import Callable
 
@@ -116,48 +111,22 @@ _FAR = len(_BUCKET_LABELS)
 _FAR_ANCHOR, _FAR_CLAUSE = "anchor>" + _BUCKETS[-1][1], "clause<" + _BUCKETS[-1][1]
 
 
-def _span_marks(marks: list[tuple[int, str]], spans: Iterable[tuple[int, int]], name: str) -> None:
+def _span_marks(features: list[list[str]], spans: Iterable[tuple[int, int]], name: str) -> None:
     begin, inside, end = f"{name}=B", f"{name}=I", f"{name}=E"
     for s, e in spans:
-        marks.append((s, begin))
-        marks.extend((i, inside) for i in range(s + 1, e))
-        marks.append((e - 1, end))
+        features[s].append(begin)
+        for i in range(s + 1, e):
+            features[i].append(inside)
+        features[e - 1].append(end)
 
 
 def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
     return list(map(prefix.__add__, values))
 
 
-#: The prefixes of the character columns, in the order their features come on each character.
-_COLUMNS = ("c=", "c-1=", "c+1=", "c-2=", "c+2=", "b-1=", "b+1=", "t=", "k=", "kk=")
-
-
-@dataclass(frozen=True)
-class SentenceColumns:
-    """The features of a sentence's characters before they are strings per character: what the
-    model needs to tell that a sentence holds no name (``surely_no_name``) without them."""
-    #: One value per character for each prefix of ``_COLUMNS`` (the feature is prefix + value).
-    columns: tuple[Sequence[str], ...]
-    #: (character, feature) of the candidates and lexicon spans covering a character, in order.
-    marks: list[tuple[int, str]]
-    #: Features a character has or not ("" when not): head, anchor, clause, triggers, in order.
-    optional: tuple[Sequence[str], ...]
-
-    def features(self) -> list[list[str]]:
-        """The feature strings of each character: the columns, then the marks, then the optional ones."""
-        features = list(map(list, zip(*map(_prefixed, _COLUMNS, self.columns))))
-        for i, feature in self.marks:
-            features[i].append(feature)
-        for column in self.optional:
-            for row, feature in zip(features, column):
-                if feature:
-                    row.append(feature)
-        return features
-
-
-def sentence_columns(text: str, candidates: Sequence[Mention], offset: int = 0) -> SentenceColumns:
-    """The features of ``text`` (a sentence starting at ``offset`` of its document) by column, given
-    the rule candidates that overlap it (document offsets)."""
+def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0) -> list[list[str]]:
+    """The feature strings of each character of ``text`` (a sentence starting at ``offset`` of its
+    document), given the rule candidates that overlap it (document offsets)."""
     n = len(text)
     classes = "".join(map(_char_class, text))
     padded = "^^" + text + "$$"
@@ -168,32 +137,33 @@ def sentence_columns(text: str, candidates: Sequence[Mention], offset: int = 0) 
     # serves as the bigram before one character and after the one before it
     bigrams = list(map(str.__add__, before, text))  # bigrams[i]: text[i - 1:i + 1]
     trigrams = list(map(str.__add__, bigrams, after))
-    kind_trigrams = list(map(str.__add__, map(str.__add__, kinds_before, classes), kinds_after))
-    columns = (text, before, after, before2, after2, bigrams, bigrams[1:] + [text[-1:] + "$"], trigrams,
-               classes, kind_trigrams)
-    marks: list[tuple[int, str]] = []
+    kind_trigrams = map(str.__add__, map(str.__add__, kinds_before, classes), kinds_after)
+    columns = (_prefixed("c=", text), _prefixed("c-1=", before), _prefixed("c+1=", after),
+               _prefixed("c-2=", before2), _prefixed("c+2=", after2), _prefixed("b-1=", bigrams),
+               _prefixed("b+1=", bigrams[1:] + [text[-1:] + "$"]), _prefixed("t=", trigrams),
+               _prefixed("k=", classes), _prefixed("kk=", kind_trigrams))
+    features = list(map(list, zip(*columns)))
+    # the marks follow the columns on each character, in this order
     for m in candidates:
         if m.type not in _STACKED_TYPES:
             continue
         s, e = max(m.start - offset, 0), min(m.end - offset, n)
         if s < e:
-            _span_marks(marks, [(s, e)], "r" + m.type)
+            _span_marks(features, [(s, e)], "r" + m.type)
     project_suffixes = [m.span() for m in suffix_regex("project_suffixes.txt").finditer(text)]
-    _span_marks(marks, project_suffixes, "psuf")
-    _span_marks(marks, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
-    _span_marks(marks, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
+    _span_marks(features, project_suffixes, "psuf")
+    _span_marks(features, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
+    _span_marks(features, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
     heads = _head_types()
-    head_column = [""] * n
     anchors = {e - 1 for _s, e in project_suffixes}
     for i in range(1, n):
         head = heads.get(bigrams[i])
         if head:
-            head_column[i] = "head=" + head
+            features[i].append("head=" + head)
             if head.startswith("Project"):
                 anchors.add(i)
     # how far the clause (no punctuation between) runs back from each character, and how far ahead
     # in it a project's suffix or head ends: a name runs up to its anchor
-    anchor_column = [""] * n
     anchor = None
     for i in range(n - 1, -1, -1):
         if classes[i] == "P":
@@ -202,32 +172,31 @@ def sentence_columns(text: str, candidates: Sequence[Mention], offset: int = 0) 
             anchor = i
         if anchor is not None:
             d = anchor - i
-            anchor_column[i] = _ANCHOR_FEATURES[d] if d < _FAR else _FAR_ANCHOR
-    clause_column = [""] * n
+            features[i].append(_ANCHOR_FEATURES[d] if d < _FAR else _FAR_ANCHOR)
     clause_start = 0
     for i, kind in enumerate(classes):
         if kind == "P":
             clause_start = i + 1
         else:
             d = i - clause_start
-            clause_column[i] = _CLAUSE_FEATURES[d] if d < _FAR else _FAR_CLAUSE
+            features[i].append(_CLAUSE_FEATURES[d] if d < _FAR else _FAR_CLAUSE)
     # triggers ending at or before i (within reach) and starting after i (within reach): each trigger
-    # marks the characters it reaches
-    trigger_before = [""] * n
-    trigger_after = [""] * n
+    # marks the characters it reaches, so a sentence without one costs nothing here
+    trigger_before = bytearray(n)
+    trigger_after = bytearray(n)
     for m in _triggers().finditer(text):
         first, last = max(m.end() - 1, 0), min(m.end() - 1 + _TRIGGER_REACH, n - 1)
-        trigger_before[first:last + 1] = ["trig<"] * (last + 1 - first)
+        trigger_before[first:last + 1] = b"\x01" * (last + 1 - first)
         first, last = max(m.start() - _TRIGGER_REACH, 0), m.start() - 1
         if first <= last:
-            trigger_after[first:last + 1] = ["trig>"] * (last + 1 - first)
-    return SentenceColumns(columns, marks, (head_column, anchor_column, clause_column, trigger_before, trigger_after))
-
-
-def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0) -> list[list[str]]:
-    """The feature strings of each character of ``text`` (a sentence starting at ``offset`` of its
-    document), given the rule candidates that overlap it (document offsets)."""
-    return sentence_columns(text, candidates, offset).features()
+            trigger_after[first:last + 1] = b"\x01" * (last + 1 - first)
+    if any(trigger_before) or any(trigger_after):
+        for i in range(n):
+            if trigger_before[i]:
+                features[i].append("trig<")
+            if trigger_after[i]:
+                features[i].append("trig>")
+    return features
 
 
 def bio_tags(length: int, spans: Iterable[tuple[int, int]]) -> list[str]:
@@ -294,73 +263,6 @@ def _tagger(path: str) -> pycrfsuite.Tagger:
     return tagger
 
 
-#: The model's weights as crfsuite dumps them, to six decimals: each weight read is within half a
-#: millionth of the one the tagger adds, so a gain (the difference of two) within a millionth.
-_WEIGHT_ERROR = 1e-6
-
-
-@dataclass(frozen=True)
-class _Gains:
-    """What each feature adds to a character's score as B-Project and as I-Project over O, one complex
-    number per feature (real part B, imaginary part I, so that one pass over a column adds both), and
-    the most a transition into, within and out of a name adds over staying O."""
-    columns: tuple[dict[str, complex], ...]  # by value, for each prefix of _COLUMNS
-    features: dict[str, complex]  # the marks and optional features, by feature
-    into: float  # O -> B or I
-    within: float  # B or I -> B or I
-    out: float  # B or I -> O
-
-
-@lru_cache(maxsize=4)
-def _gains(path: str) -> _Gains:
-    info = _tagger(path).info()
-    gains: dict[str, complex] = {}
-    for (feature, label), weight in info.state_features.items():
-        gain = -weight * (1 + 1j) if label == "O" else weight if label == "B-Project" else weight * 1j
-        gains[feature] = gains.get(feature, 0j) + gain
-    columns = tuple({f[len(prefix):]: g for f, g in gains.items() if f.startswith(prefix)} for prefix in _COLUMNS)
-    transition = info.transitions
-    stay = transition.get(("O", "O"), 0.0)
-    names = ("B-Project", "I-Project")
-    return _Gains(columns, gains,
-                  max(transition.get(("O", b), 0.0) for b in names) - stay,
-                  max(transition.get((a, b), 0.0) for a in names for b in names) - stay,
-                  max(transition.get((a, "O"), 0.0) for a in names) - stay)
-
-
-def surely_no_name(sentence: SentenceColumns, model: str | Path = MODEL) -> bool:
-    """Whether the model's Viterbi path through ``sentence`` is surely O everywhere, told from its
-    weights without tagging.  A path differs from all-O by runs of B/I between O's, each adding
-
-        sum over its characters k of gain(label of k, k) + the transitions into, within and out of it
-
-    over all-O.  Bounding each character's gain by the better of B and I, and each transition by the
-    best of its kind, bounds every run; when the best bound of any run (the largest sum over a
-    stretch, from running sums) is below zero by more than the weights' rounding, every path with a
-    name scores below all-O and the tagger would find none.  Exact, not a heuristic: a sentence
-    this passes is one the tagger labels O throughout."""
-    gains = _gains(str(model))
-    n = len(sentence.columns[0])
-    features = gains.features
-    # each character's gains, summed over its columns in one pass
-    looked_up = [map(table.get, values, repeat(0j)) for table, values in zip(gains.columns, sentence.columns)]
-    looked_up += [map(features.get, column, repeat(0j)) for column in sentence.optional]
-    score = list(map(sum, zip(*looked_up)))
-    for i, feature in sentence.marks:
-        score[i] += features.get(feature, 0j)
-    # a run over k = i..j adds at most sum(best(k) + within) - within, plus into when i > 0 and out when
-    # j < n - 1 (crfsuite has no transitions from a start or to an end)
-    within = gains.within
-    best = map(add, map(max, map(attrgetter("real"), score), map(attrgetter("imag"), score)), repeat(within))
-    sums = list(accumulate(best, initial=0.0))  # sums[k]: the first k characters
-    lowest = accumulate([sums[0]] + [v - gains.into for v in sums[1:n]], min)  # least start, up to each end
-    ends = [v + gains.out for v in sums[1:n]] + [sums[n]]
-    bound = max(map(sub, ends, lowest)) - within
-    # each character adds at most its features' and a transition's rounding
-    attributes = len(_COLUMNS) * n + len(sentence.marks) + sum(n - column.count("") for column in sentence.optional)
-    return bound < -_WEIGHT_ERROR * (attributes + n + 3)
-
-
 def label_projects(doc: Document, candidates: list[Mention], model: str | Path = MODEL) -> list[Mention]:
     """The Project names the model finds in the cue sentences of ``doc``."""
     tagger = _tagger(str(model))
@@ -368,10 +270,8 @@ def label_projects(doc: Document, candidates: list[Mention], model: str | Path =
     index = SpanIndex(candidates)
     found = []
     for start, end in cue_sentences(doc):
-        sentence = sentence_columns(doc.text[start:end], index.overlapping(start, end), start)
-        if surely_no_name(sentence, model):
-            continue  # most cue sentences: the tagger's work would be all O
-        for s, e in tag_spans(tagger.tag(sentence.features())):
+        tags = tagger.tag(sentence_features(doc.text[start:end], index.overlapping(start, end), start))
+        for s, e in tag_spans(tags):
             if breaks.search(doc.text, start + s, start + e):
                 continue  # the name runs over a clause
             found.append(Mention(start + s, start + e, doc.text[start + s:start + e], "Project", SOURCE, CONFIDENCE))

@@ -2,19 +2,16 @@
 a tiny model trained here from invented gold, and the shipped model."""
 from __future__ import annotations
 
-import pycrfsuite
 import pytest
 
 from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import Mention
-from kg.ner.project_crf import (MODEL, SOURCE, bio_tags, combine, cue_sentences, label_projects, sentence_columns,
-                                sentence_features, stacked_projects, surely_no_name, tag_spans, train,
-                                training_sequences)
+from kg.ner.project_crf import (MODEL, SOURCE, bio_tags, combine, cue_sentences, label_projects, sentence_features,
+                                stacked_projects, tag_spans, train, training_sequences)
 from kg.ner.recognizers import recognize_with, rule_components
 from kg.pipeline import default_pipeline, text_pipeline
 from kg.reader import find_documents, load_document
-from kg.spans import SpanIndex
 from tests.conftest import SEEDS, raw_doc
 
 B, I, O = "B-Project", "I-Project", "O"
@@ -174,21 +171,3 @@ def test_the_default_recognizer_stacks_the_crf_and_grammar_does_not(ner, crf_nam
     nlp = default_pipeline(ner)
     sources = {m.source for path in find_documents([str(SEEDS)]) for m in nlp(load_document(path)).mentions}
     assert (SOURCE in sources) == crf_names
-
-
-def test_sentences_surely_without_a_name_are_those_the_tagger_labels_o():
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
-    surely, maybe = 0, 0
-    for path in find_documents([str(SEEDS)]):
-        doc = text_pipeline()(load_document(path))
-        index = SpanIndex(rule_candidates(doc))
-        for start, end in cue_sentences(doc):
-            sentence = sentence_columns(doc.text[start:end], index.overlapping(start, end), start)
-            assert sentence.features() == sentence_features(doc.text[start:end], index.overlapping(start, end), start)
-            if surely_no_name(sentence):
-                surely += 1
-                assert set(tagger.tag(sentence.features())) == {O}, doc.text[start:end]
-            else:
-                maybe += 1
-    assert surely and maybe  # both kinds occur in the seeds, so the test sees the bound at work
