@@ -22,7 +22,7 @@ from kg.model import Document
 from kg.ner.projects import subject_project_start
 from kg.ner.recognizers import entity_recognizer
 from kg.normalize import normalize_document
-from kg.relations import extract_relations
+from kg.relations import add_named_ends, extract_relations
 from kg.relations.pair_model import add_scored_pairs
 from kg.relations.time_facts import extract_facts_in_time
 from kg.segment import split_articles, split_sentences
@@ -132,6 +132,8 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
     # located_in and owns_project pairs the patterns did not state, when the pair classifier is sure
     nlp.add(Stage(PAIR_STAGE, add_scored_pairs, requires=("text", "sentences", "mentions", "relations"),
                   assigns=("relations",)))
+    # the owners those relations name that the recognizer missed become mentions
+    nlp.add(Stage("relation ends", add_named_ends, requires=("mentions", "relations"), assigns=("mentions",)))
     # adds the persons of personnel events the recognizer missed, and the posts they held
     nlp.add(Stage("facts in time", partial(extract_facts_in_time, project_start=subject_project_start),
                   requires=("text", "date", "sentences", "mentions", "relations"),

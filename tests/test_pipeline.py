@@ -23,7 +23,7 @@ def _stage(name, requires=(), assigns=()):
 
 def test_the_default_pipeline_runs_its_stages_in_a_declared_order():
     assert default_pipeline().names == ["normalize", "signature", "date", "articles", "sentences", "entities",
-                                        "relations", "relation pairs", "facts in time"]
+                                        "relations", "relation pairs", "relation ends", "facts in time"]
 
 
 @pytest.mark.parametrize("stages, refused, missing", [

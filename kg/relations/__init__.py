@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kg.model import Document, Relation, Section
+from kg.model import ENTITY_TYPES, Document, Mention, Relation, Section
 from kg.names import compact
 from kg.relations.aliases import extract_aliases
 from kg.relations.context import DocContext
@@ -50,6 +50,21 @@ def extract_relations(doc: Document) -> None:
     for name, extractor in RELATION_EXTRACTORS.items():
         found[name] = extractor(ctx, found)
     doc.relations = _dedupe([r for relations in found.values() for r in relations])
+
+
+def add_named_ends(doc: Document) -> None:
+    """Adds to ``doc.mentions`` the entities the relations name that no recognizer found: a
+    project's name that opens with its owner (the pair model reads 某某|智能装备产业园 as 某某's)
+    names that company, a mention of its own, as docs/schema.md asks of nested names."""
+    known = {(m.start, m.end, m.type) for m in doc.mentions}
+    added: list[Mention] = []
+    for r in doc.relations:
+        for m in (r.head, r.tail):
+            if m.type in ENTITY_TYPES and (m.start, m.end, m.type) not in known:
+                known.add((m.start, m.end, m.type))
+                added.append(m)
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end, m.type))
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
