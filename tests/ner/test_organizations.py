@@ -67,6 +67,9 @@ def test_outlets_credited_in_bylines(text, outlets, not_outlets):
     ("代表团走进红星诊所和青川县福利院。", "青川县福利院"),
     ("青川市光伏产业促进会会长致辞。", "青川市光伏产业促进会"),             # societies
     ("青川县疾控中心发布提示。", "青川县疾控中心"),
+    ("走访了青川县妇幼保健院和禾溪中医康养院。", "青川县妇幼保健院"),      # maternity and care homes
+    ("走访了青川县妇幼保健院和禾溪中医康养院。", "禾溪中医康养院"),
+    ("青川人民出版社出版了该书。", "青川人民出版社"),                       # publishers
     ("（中外新闻社 中外新闻网记者 王明）", "中外新闻社"),                    # a news agency
 ])
 def test_organizations_named_by_outlet_list_or_suffix(text, organization):
@@ -158,6 +161,7 @@ def test_institutions_listed_as_projects_are_no_organizations(text, not_organiza
 @pytest.mark.parametrize("text, not_organization", [
     pytest.param("民营医院和个体诊所参加。", "个体诊所", id="a_kind_of_clinic"),
     pytest.param("项目在产权交易所挂牌。", "产权交易所", id="a_kind_of_exchange"),
+    pytest.param("大会组委会发布通知。", "大会组委会", id="a_kind_of_committee"),
 ])
 def test_shared_heads_need_a_place_or_a_brand(text, not_organization):
     assert not_organization not in texts(recognize_organizations(plain_doc(text)), "Organization")
