@@ -9,6 +9,9 @@ over a shared ``DocContext`` (look-ups over the mentions), registered by name in
 - ownership.py  owns_project
 - aliases.py    alias_of
 
+After the pair classifier's stage, ``add_named_ends`` (stage "relation ends") makes a mention of
+each entity a relation names that no recognizer found (the owner opening a project's name).
+
 The "facts in time" stage that follows (time_facts.py) reads personnel events
 (events.py) and project milestones and figures (milestones.py) into their own
 Document fields.
