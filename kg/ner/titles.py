@@ -400,9 +400,15 @@ def _addressed(text: str, title: Title) -> bool:
             continue  # no room for a name of n characters before the post
         opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2) \
             or text.endswith(_body_heads(), 0, s)
-        if opened and names.name_end(text, s) == title.start:
+        if opened and _name_before(text, s, title.start):
             return True
     return False
+
+
+def _name_before(text: str, start: int, end: int) -> bool:
+    """A name runs from ``start`` to a post written at ``end``; read alone it may run on into
+    the post (李明书记: 书 could be a third given character)."""
+    return names.name_end(text, start) >= end and names.is_name(text[start:end])
 
 
 #: 与某某某省长一道: "together with", before a name that a bare post follows.
@@ -436,7 +442,7 @@ def _titles_after_names(text: str, titles: tuple[Title, ...]) -> tuple[tuple[int
             name_end -= 1  # 张某某 摄
         for n in (4, 3, 2):
             s = name_end - n
-            if s >= 0 and (n < 4 or names.surname_length(text, s) == 2) and names.name_end(text, s) == name_end:
+            if s >= 0 and (n < 4 or names.surname_length(text, s) == 2) and _name_before(text, s, name_end):
                 out.append((s, name_end, t.role_start, t.end))
                 break
     return tuple(out)
