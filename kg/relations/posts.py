@@ -170,10 +170,11 @@ def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Men
         pos = ctx.skip_space_left(pos - 1)
     title = _title_ending_at(ctx, pos)
     if title is None:
-        # A role serves every name after it: 记者 邓浩 陈俊攸, 管委会副主任王某、李某.
+        # A role serves every name after it: 记者 邓浩 陈俊攸, 管委会副主任王某、李某, and a name
+        # glued to the one before it (记者 王某某李某).
         if depth < 6 and pos > 0 and ctx.text[pos - 1] == "、":
             pos = ctx.skip_space_left(pos - 1)
-        if depth < 6 and pos < person.start:
+        if depth < 6:
             for prev in ctx.ending_at(pos, PERSON):
                 return _titles_before(ctx, prev, depth + 1)
         return []
