@@ -8,14 +8,16 @@ A name-shaped token (kg/person_names.py) becomes a Person only with evidence:
 - a head written after the name (某某某总书记);
 - a personnel verb (kg/data/post_verbs.tsv): 某某同志任…, 补选某某为…, 时任…的某某,
   and 某某同志不再担任… (a person, though no post);
-- a name opening a clause before 一行 or 同志 (张某一行来到…);
+- a name opening a clause before 一行 or 同志 (张某一行来到…), or after a preposition
+  before 同志 (会议由张某同志主持);
 - a name opening a CV before the sex (简历显示，张某某，男，汉族，…);
 - a name after a role word and a colon that is no post (联系人：张某), or before a verb
   of saying (项目负责人张某介绍), or opening a credit
   bracket before a byline role (（张某 某某日报记者 李某）);
-- a list of 、-separated names after a collective word (自治区领导马某、扎西次仁)
-  or in a sentence with a verb of attending (张某、李某，市级领导出席); the
-  names listed after a titled name share its title (副主席高某、王某);
+- a list of names parted by 、 or spaces after a collective word (自治区领导马某、扎西次仁,
+  区领导有张某 李某, 出席活动的有张某、李某) or in a sentence with a verb of attending
+  (张某、李某，市级领导出席); the names listed after a titled name share its title
+  (副主席高某、王某);
 - Tibetan, Mongolian and Uyghur names: 4-character names in transliteration
   syllables after a title or in a list (扎西次仁), names joined by a middle dot (艾某·某某);
 - document-level propagation: a name found once with evidence is a mention at
@@ -24,6 +26,7 @@ Titles, collective nouns, places and a surname alone never become persons.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -32,22 +35,22 @@ from kg import gazetteer
 from kg.lexicon import alternation_of, load_lines, load_table
 from kg.model import Document, Mention
 from kg import person_names as names
-from kg.ner.titles import byline_name_closed, post_titles
+from kg.ner.titles import COMRADE, byline_name_closed, post_titles
 from kg.vocabulary import is_word, word_tag
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
 #: Level characters before 领导 (市领导, 区领导) that make it a heading of officials.
 _LEVEL_CHARS = "省市区县州旗"
-#: Characters that close a list of names: 张某、李某等出席, 杨某某及有关部门.
-_LIST_CLOSERS = "等及和与"
+#: Characters that close a list of names: 张某、李某等出席, 杨某某及有关部门, 在甲、乙的陪同下.
+_LIST_CLOSERS = "等及和与的"
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows = load_table("person_list_cues.tsv")
     before = tuple(sorted((w for w, k in rows if k == "before"), key=len, reverse=True))
-    return before, tuple(w for w, _ in rows)
+    return before, tuple(w for w, k in rows if k != "copula")  # 有 alone marks no list
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +120,33 @@ def _trim_follower(item: str) -> str:
     return item
 
 
+#: What parts the names of a list: 、, or spaces where OCR or a heading lays them out
+#: (区领导张某 李某 王某出席).
+_LIST_SEPARATOR = re.compile(r"、|[ \u3000]+")
+
+
+@lru_cache(maxsize=1)
+def _copulas() -> tuple[str, ...]:
+    """Verbs between a collective word and the names it lists (区领导有张某、李某)."""
+    return tuple(sorted((w for w, k in load_table("person_list_cues.tsv") if k == "copula"), key=len, reverse=True))
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(start, item) for the parts of a list of names in text[start:end], up to the
+    item that closes it (杨某某及县发改委…: the names end at 及)."""
+    items = []
+    pos = start
+    for sep in itertools.chain(_LIST_SEPARATOR.finditer(text, start, end), (None,)):
+        raw = text[pos:sep.start() if sep else end]
+        name = _trim_follower(raw)
+        if name:
+            items.append((pos, name))
+        if name != raw or sep is None:
+            break
+        pos = sep.end()
+    return items
+
+
 def _from_lists(text: str) -> list[Mention]:
     before, _ = _cues()
     any_cue = _any_cue()
@@ -125,32 +155,28 @@ def _from_lists(text: str) -> list[Mention]:
         if not any_cue.search(text, sentence.start(), sentence.end()):
             continue
         for clause in _CLAUSE.finditer(sentence.group()):
-            start = sentence.start() + clause.start()
-            body = clause.group()
-            head = body.split("、", 1)[0]
+            body = clause.group().lstrip(" \u3000")
+            start = sentence.start() + clause.end() - len(body)
+            head = _LIST_SEPARATOR.split(body, 1)[0]
             cue = next((c for c in before if c in head), None)
-            if cue:  # 市领导叶某某、… : the list starts after the collective word
-                cut = head.rindex(cue) + len(cue)
-                start, body = start + cut, body[cut:]
-            elif "、" not in body:
+            if cue:  # 市领导叶某某、… : the list starts after the collective word (and 有)
+                start += head.rindex(cue) + len(cue)
+                start += next((len(w) for w in _copulas() if text.startswith(w, start)
+                               and names.name_end(text, start + len(w)) > start + len(w)), 0)
+            elif not _LIST_SEPARATOR.search(body.rstrip(" \u3000")):
                 continue
-            items = []
-            for raw in body.split("、"):
-                name = _trim_follower(raw)
-                items.append(name)
-                if name != raw:
-                    break  # 杨某某及县发改委…: the names end at 及
+            items = _list_items(text, start, sentence.start() + clause.end())
             if len(items) == 1 and not (cue == "领导" and start > 2 and text[start - 3] in _LEVEL_CHARS):
                 continue  # one name alone only after 市领导/区领导 ...
-            good = [_list_item(i, allow_four=bool(cue)) for i in items]
+            good = [_list_item(i, allow_four=bool(cue)) for _, i in items]
             # with a collective word before it, a list survives an odd item (an unusual surname)
-            if not any(map(names.is_name, items)) or not (all(good) or (cue and 3 * sum(good) >= 2 * len(good))):
+            if not any(names.is_name(i) for _, i in items) \
+                    or not (all(good) or (cue and 3 * sum(good) >= 2 * len(good))):
                 continue
-            for item, ok in zip(items, good):
+            for (pos, item), ok in zip(items, good):
                 if ok:
-                    out.append(Mention(start, start + len(item), item, "Person", source="persons.list",
+                    out.append(Mention(pos, pos + len(item), item, "Person", source="persons.list",
                                        confidence=0.8))
-                start += len(item) + 1
     return out
 
 
@@ -159,6 +185,18 @@ _TAKEN = "以"
 #: 等 closing a list of names before 同志/一行 (甲、乙等同志出席).
 _LIST_END = "等"
 _AS = "为"
+
+
+#: Prepositions and verbs that take a person as object, right before 某某同志 inside a clause:
+#: 会议由张某同志主持, 向张某同志学习, 来到张某同志故居.
+_BEFORE_COMRADE = "由向对给到在是把被让将和与同跟请"
+
+
+def _comrade_named(text: str, start: int, end: int) -> bool:
+    """text[start:end], written after a preposition and before 同志, is a name and no word of the
+    dictionary other than a name (党员同志, 女同志 name no one)."""
+    token = text[start:end]
+    return text[start - 1] in _BEFORE_COMRADE and not (is_word(token) and not word_tag(token).startswith("nr"))
 
 
 def _taken_as(text: str, start: int, cue_end: int) -> bool:
@@ -180,8 +218,10 @@ def _from_subject_cues(text: str) -> list[Mention]:
             end = m.start() - 1 if closed else m.start()
             for n in (3, 2, 4):
                 s = end - n
-                if s < 0 or not (names.pause_at(text, s - 1) or _taken_as(text, s, m.end())) \
-                        or (n == 4 and names.surname_length(text, s) < 2):
+                if s < 0 or (n == 4 and names.surname_length(text, s) < 2):
+                    continue
+                opened = names.pause_at(text, s - 1) or _taken_as(text, s, m.end())
+                if not opened and not (cue == COMRADE and n < 4 and _comrade_named(text, s, end)):
                     continue
                 if _list_item(text[s:end], False):
                     out.append(Mention(s, end, text[s:end], "Person", source="persons.subject",

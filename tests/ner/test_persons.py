@@ -270,3 +270,46 @@ def test_any_cue_of_a_list_of_persons_is_found():
     for cue in _cues()[1]:
         assert _any_cue().search(f"甲乙{cue}丙丁"), cue
     assert not _any_cue().search("。")
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("区领导张建华 李明 王晓武出席活动。", {"张建华", "李明", "王晓武"}, id="spaced_after_collective_word"),
+    pytest.param("孟宪东 杜汇良 苏忠胜等参加", {"孟宪东", "杜汇良", "苏忠胜"}, id="spaced_before_attending"),
+    pytest.param("出席活动的有郑海洋、冯晓东、陈立国等。", {"郑海洋", "冯晓东", "陈立国"}, id="attendees_listed_after_de_you"),
+    pytest.param("出席会议的区领导有张建华、李明。", {"张建华", "李明"}, id="copula_after_collective_word"),
+    pytest.param("参加活动的区领导还有张建华、李明。", {"张建华", "李明"}, id="copula_with_adverb"),
+    pytest.param("嘉宾张建华、李明出席。", {"张建华", "李明"}, id="guests"),
+    pytest.param("班子成员张建华、李明参加。", {"张建华", "李明"}, id="leading_group"),
+    pytest.param("在区领导张建华、李明的陪同下，考察组参观了园区。", {"张建华", "李明"}, id="list_closed_by_de"),
+    pytest.param("贡献。 市领导丁凌、李清涛参加座谈。", {"丁凌", "李清涛"}, id="sentence_opening_with_a_space"),
+    pytest.param("市领导隋明、牟晓武出席。", {"隋明", "牟晓武"}, id="rare_surnames"),
+])
+def test_lists_of_attendees(text, persons):
+    assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text", [
+    "项目有张力、有温度。",           # 有 alone is no cue of a list
+    "开幕式 文艺演出 参加",           # spaced words that are no names
+])
+def test_no_list_of_attendees_without_names(text):
+    assert not recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("会议由王晓武同志主持。", {"王晓武"}, id="after_you"),
+    pytest.param("来到朱建德同志故居参观。", {"朱建德"}, id="after_a_verb_of_going"),
+    pytest.param("广大党员同志要带头。", set(), id="a_word_before_tongzhi"),
+    pytest.param("大家要向老同志学习。", set(), id="old_comrades"),
+])
+def test_name_before_tongzhi_inside_a_clause(text, persons):
+    assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("在会上，李明书记强调，要抓好项目。", "李明", id="two_characters_before_shuji"),
+    pytest.param("吉林省委书记巴音朝鲁曾多次指示。", "巴音朝鲁", id="transliterated_before_ceng"),
+    pytest.param("市发改委副县级干部刘广强，市商务局局长张洪出席。", "刘广强", id="ranked_cadre"),
+])
+def test_names_around_posts(text, person):
+    assert person in recognized(recognize_persons, text)
