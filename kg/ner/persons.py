@@ -76,15 +76,30 @@ def _more_byline_names(text: str, pos: int, title_starts: frozenset[int]) -> lis
         pos = end
 
 
+#: What parts the names listed after a title: 、 or spaces (副市长甲、乙; 区委副书记 甲 乙).
+_NAME_SEPARATOR = re.compile(r"、|[ \u3000]+")
+#: What joins the last name of such a list to the others (副市长甲、乙和丙).
+_LAST_JOINERS = "和及"
+
+
 def _more_listed_names(text: str, pos: int) -> list[tuple[int, int]]:
-    """Names listed after a titled name, sharing its title: 副主席高某、王某一同视察."""
+    """Names listed after a titled name, sharing its title: 副主席高某、王某一同视察,
+    区委副书记 甲 乙 丙出席, 副市长甲、乙和丙出席 (和/及 only after a name listed with 、)."""
     out = []
-    while pos < len(text) and text[pos] == "、":
-        start = pos + 1
+    while True:
+        sep = _NAME_SEPARATOR.match(text, pos)
+        if sep is None and out and pos < len(text) and text[pos] in _LAST_JOINERS:
+            sep = re.compile(re.escape(text[pos])).match(text, pos)
+        if sep is None:
+            break
+        start = sep.end()
         end = names.name_end(text, start)
-        if end == start or not (names.follower_at(text, end) or text.startswith("、", end)):
+        if end == start or not (names.follower_at(text, end) or _NAME_SEPARATOR.match(text, end)) \
+                or gazetteer.is_place(text[start:end]):
             break
         out.append((start, end))
+        if sep.group() in _LAST_JOINERS:
+            break
         pos = end
     return out
 
