@@ -126,11 +126,18 @@ def _list_item(item: str, allow_four: bool) -> bool:
     return names.is_name(item, allow_four=allow_four) and not gazetteer.is_place(item)
 
 
+@lru_cache(maxsize=1)
+def _clause_cue() -> re.Pattern[str]:
+    """The verbs of attending (列席, 就座 ...) of kg/data/person_list_cues.tsv."""
+    return re.compile(alternation_of(w for w, k in load_table("person_list_cues.tsv") if k == "clause"))
+
+
 def _trim_follower(item: str) -> str:
     """The name at the start of a list item that closes the list: 张某出席 -> 张某,
-    杨某某及县发改委 -> 杨某某."""
+    杨某某及县发改委 -> 杨某某, 梁某某列席会议 -> 梁某某."""
     for n in range(2, len(item)):
-        if (item[n] in _LIST_CLOSERS or names.word_follower_at(item, n)) and _list_item(item[:n], False):
+        if (item[n] in _LIST_CLOSERS or names.word_follower_at(item, n) or _clause_cue().match(item, n)) \
+                and _list_item(item[:n], False):
             return item[:n]
     return item
 
@@ -162,6 +169,17 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return items
 
 
+#: Fewest items of a list that, with no collective word before it, survives an odd item.
+_LONG_LIST = 4
+
+
+def _long_list(items: list[tuple[int, str]], good: list[bool]) -> bool:
+    """A list long enough to survive an odd item, whose names are no words of the dictionary
+    (高学历、高起点、… are name-shaped words, not names)."""
+    return len(items) >= _LONG_LIST and not any(
+        ok and is_word(item) and not word_tag(item).startswith("nr") for (_, item), ok in zip(items, good))
+
+
 def _from_lists(text: str) -> list[Mention]:
     before, _ = _cues()
     any_cue = _any_cue()
@@ -184,9 +202,10 @@ def _from_lists(text: str) -> list[Mention]:
             if len(items) == 1 and not (cue == "领导" and start > 2 and text[start - 3] in _LEVEL_CHARS):
                 continue  # one name alone only after 市领导/区领导 ...
             good = [_list_item(i, allow_four=bool(cue)) for _, i in items]
-            # with a collective word before it, a list survives an odd item (an unusual surname)
+            # with a collective word before it, or in a long list of names, a list survives an odd
+            # item (an unusual surname, a caption word before it: 大会现场 甲、乙、丙、丁)
             if not any(names.is_name(i) for _, i in items) \
-                    or not (all(good) or (cue and 3 * sum(good) >= 2 * len(good))):
+                    or not (all(good) or ((cue or _long_list(items, good)) and 3 * sum(good) >= 2 * len(good))):
                 continue
             for (pos, item), ok in zip(items, good):
                 if ok:
@@ -311,8 +330,9 @@ def _credited(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, text[start:end], "Person", source="persons.credit", confidence=0.8)
 
 
-#: A dateline bracket holding only the author's name: 本网讯（张某）, 某某在线某地消息（张某）.
-_DATELINE_CREDIT = re.compile(r"(?:讯|消息)\s*[（(]\s*")
+#: A dateline bracket holding only the author's name: 本网讯（张某）, 某某在线某地消息（张某）,
+#: 某某网某地3月1日电 （张某）.
+_DATELINE_CREDIT = re.compile(r"(?:讯|消息|日电)\s*[（(]\s*")
 _BRACKET_CLOSE = re.compile(r"\s*[）)]")
 
 
@@ -326,24 +346,43 @@ def _from_dateline_credits(text: str) -> list[Mention]:
 
 
 #: A bracket closing a paragraph that holds only names, parted by spaces or 、: the authors'
-#: credit at an article's end (（张某  李某）, （张某、李某）).
-_CLOSING_CREDIT = re.compile(r"[（(]([\u3400-\u9fff]{2,4}(?:[ \u3000、]+[\u3400-\u9fff]{2,4}){0,3})[）)][ \u3000]*(?:\n|$)")
-_CREDIT_SEPARATORS = re.compile(r"[ \u3000、]+")
+#: credit at an article's end (（张某  李某）, （张某、李某）, and OCR's 徐 峰 for 徐峰).
+_CLOSING_CREDIT = re.compile(r"[（(]([\u3400-\u9fff]{1,4}(?:[ \u3000、]+[\u3400-\u9fff]{1,4}){0,5})[）)][ \u3000]*(?:\n|$)")
+_CREDIT_PART = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _credit_names(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """(start, end) of each name of a closing credit in text[start:end], a surname spaced from
+    its given name joined to it (徐 峰); None unless every part is a whole name."""
+    parts = [(p.start(), p.end()) for p in _CREDIT_PART.finditer(text, start, end)]
+    spans, i = [], 0
+    while i < len(parts):
+        s, e = parts[i]
+        if e - s == 1 and i + 1 < len(parts) and parts[i + 1][1] - parts[i + 1][0] <= 2 \
+                and "、" not in text[e:parts[i + 1][0]] and names.surname_length(text, s) == 1:
+            joined = text[s] + text[parts[i + 1][0]:parts[i + 1][1]]
+            if not _list_item(joined, False):
+                return None
+            spans.append((s, parts[i + 1][1]))
+            i += 2
+            continue
+        if _unroled_name_end(text, s) != e:
+            return None  # every part a whole name, or none is taken: （资料图片）, （北京）
+        spans.append((s, e))
+        i += 1
+    return spans
 
 
 def _from_closing_credits(text: str) -> list[Mention]:
     out = []
     for m in _CLOSING_CREDIT.finditer(text):
-        pos, found = m.start(1), []
-        for part in _CREDIT_SEPARATORS.split(m.group(1)):
-            if _unroled_name_end(text, pos) != pos + len(part):
-                break  # every part a whole name, or none is taken: （资料图片）, （北京）
-            found.append(_credited(text, pos, pos + len(part)))
-            pos = _CREDIT_SEPARATORS.match(text, pos + len(part)).end() if pos + len(part) < m.end(1) else m.end(1)
-        else:
-            if len(found) == 1 and is_word(found[0].text) and not word_tag(found[0].text).startswith("nr"):
-                continue  # （周刊）: a word of the dictionary alone, not a name in it, is no credit
-            out.extend(found)
+        spans = _credit_names(text, m.start(1), m.end(1))
+        if not spans:
+            continue
+        if len(spans) == 1 and is_word(text[spans[0][0]:spans[0][1]]) \
+                and not word_tag(text[spans[0][0]:spans[0][1]]).startswith("nr"):
+            continue  # （周刊）: a word of the dictionary alone, not a name in it, is no credit
+        out.extend(_credited(text, s, e) for s, e in spans)
     return out
 
 

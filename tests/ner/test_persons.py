@@ -313,3 +313,24 @@ def test_name_before_tongzhi_inside_a_clause(text, persons):
 ])
 def test_names_around_posts(text, person):
     assert person in recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("副县级领导刘智、黄德胜、梁修贵列席会议。", {"刘智", "黄德胜", "梁修贵"}, id="last_before_a_verb_of_attending"),
+    pytest.param("刘星、任秀红、那志茂、王兵、贡琦、鹿建平及主席团其他成员在主席台就座。",
+                 {"刘星", "任秀红", "那志茂", "王兵", "贡琦"}, id="long_list_with_an_odd_surname"),
+    pytest.param("大会现场 李汉东、罗红霞、周开儒、曾文盟等领导在主席台就座",
+                 {"李汉东", "罗红霞", "周开儒", "曾文盟"}, id="caption_word_before_a_long_list"),
+    pytest.param("取而代之的是高学历、高起点、高阅历、高水平官员占主体的领导班子。", set(), id="name_shaped_words"),
+])
+def test_long_lists_survive_an_odd_item(text, persons):
+    assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("列席会议。 (陈甜甜 徐 峰)\n", {"陈甜甜", "徐 峰"}, id="surname_spaced_from_its_given_name"),
+    pytest.param("项目开工。（张建华 李明）\n", {"张建华", "李明"}, id="two_names"),
+    pytest.param("中新网重庆7月31日电 (张旭)记者31日从集团获悉。", {"张旭"}, id="news_agency_dateline"),
+])
+def test_credits(text, persons):
+    assert recognized(recognize_persons, text) == persons
