@@ -12,12 +12,12 @@ A name-shaped token (kg/person_names.py) becomes a Person only with evidence:
   before 同志 (会议由张某同志主持);
 - a name opening a CV before the sex (简历显示，张某某，男，汉族，…);
 - a name after a role word and a colon that is no post (联系人：张某), or before a verb
-  of saying (项目负责人张某介绍), or opening a credit
+  of saying (项目负责人张某介绍), or opening a clause of reported speech (李某说，…), or opening a credit
   bracket before a byline role (（张某 某某日报记者 李某）);
 - a list of names parted by 、 or spaces after a collective word (自治区领导马某、扎西次仁,
   区领导有张某 李某, 出席活动的有张某、李某) or in a sentence with a verb of attending
-  (张某、李某，市级领导出席); the names listed after a titled name share its title
-  (副主席高某、王某);
+  (张某、李某，市级领导出席), a long list surviving one odd item; the names listed after
+  a titled name share its title (副主席高某、王某, 副市长甲、乙和丙);
 - Tibetan, Mongolian and Uyghur names: 4-character names in transliteration
   syllables after a title or in a list (扎西次仁), names joined by a middle dot (艾某·某某);
 - document-level propagation: a name found once with evidence is a mention at
@@ -295,6 +295,28 @@ def _from_speaker_cues(text: str) -> list[Mention]:
     return out
 
 
+#: A verb of saying that opens reported speech (李某说，… / 李某最后说，…): an adverb may stand
+#: between the name and the verb, a comma or colon follows it.
+_REPORTED = re.compile(rf"(?:最后|还|也|又|同时)?(?:{'|'.join(_SAYS[:4])}|指出|强调)[，,：:]")
+
+
+def _from_reported_speech(text: str) -> list[Mention]:
+    """A name that opens a clause and says something: 李某说，… / 李某最后说，…; a word of the
+    dictionary that is no name (文章指出，公告称) and a surname with an address form (陈总) are no speaker."""
+    out = []
+    for m in _REPORTED.finditer(text):
+        for n in (3, 2):
+            s = m.start() - n
+            token = text[s:m.start()]
+            if s < 0 or not names.pause_at(text, s - 1) or names.name_end(text, s) < m.start() \
+                    or not _list_item(token, False) or (is_word(token) and not word_tag(token).startswith("nr")) \
+                    or names.is_stop_word(token[names.surname_length(token, 0):]):  # 陈总说: an address form
+                continue
+            out.append(Mention(s, m.start(), token, "Person", source="persons.reported", confidence=0.8))
+            break
+    return out
+
+
 #: A name opening a credit bracket, spaced from the byline that follows: （张某 某某日报记者 李某）.
 _CREDIT_OPENING = re.compile(r"[（(]\s*")
 _REST_OF_BRACKET = re.compile(r"[^（）()\n]*[）)]")
@@ -436,7 +458,7 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
     found = (_from_titles(doc) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
-             + _from_speaker_cues(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text)
+             + _from_speaker_cues(text) + _from_reported_speech(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text)
              + _from_closing_credits(text) + _from_profiles(text)
              + _from_theories(text))
     return found + _propagate(text, found)

@@ -334,3 +334,14 @@ def test_long_lists_survive_an_odd_item(text, persons):
 ])
 def test_credits(text, persons):
     assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("李强最后说,突出抓民生保障。", {"李强"}, id="adverb_before_the_verb"),
+    pytest.param("王晓武介绍，项目开工。", {"王晓武"}, id="introducing"),
+    pytest.param("文章指出，要抓好项目。", set(), id="a_word_of_the_dictionary"),
+    pytest.param("陈总表示：项目开工。", set(), id="an_address_form"),
+    pytest.param("他说，项目开工。", set(), id="a_pronoun"),
+])
+def test_name_opening_reported_speech(text, persons):
+    assert recognized(recognize_persons, text) == persons
