@@ -20,6 +20,8 @@ _PAUSE = re.compile(r"[^\u3400-\u9fff]")
 #: in the middle of a three-character name when a pause or verb follows (宋在明, 周一平).
 _NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
                  "一二三四五六七八九十百千万亿日号")
+#: Particles that end no name.
+_PARTICLES = "的了"
 #: Characters of body and post names, never in a given name (和区长 is no name).
 _NEVER_GIVEN = load_set("body_place_chars.txt")
 
@@ -163,5 +165,6 @@ def is_name(token: str, *, allow_four: bool = False) -> bool:
         return True
     sn = surname_length(token, 0)
     given = token[sn:]
-    # delimited, a name may hold function characters (宋在明, 王为民), never body characters
-    return sn > 0 and 1 <= len(given) <= 2 and not (_NEVER_GIVEN & set(given))
+    # delimited, a name may hold function characters (宋在明, 王为民), never body characters,
+    # and never ends in a particle (农业的同志 is no 农业的)
+    return sn > 0 and 1 <= len(given) <= 2 and not (_NEVER_GIVEN & set(given)) and given[-1] not in _PARTICLES

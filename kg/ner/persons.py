@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from kg import gazetteer
 from kg.lexicon import alternation_of, load_lines, load_table
-from kg.model import Document, Mention
+from kg.model import BYLINE, Document, Mention
 from kg import person_names as names
 from kg.ner.titles import COMRADE, byline_name_closed, post_titles
 from kg.vocabulary import is_word, word_tag
@@ -211,6 +211,31 @@ def _from_lists(text: str) -> list[Mention]:
                 if ok:
                     out.append(Mention(pos, pos + len(item), item, "Person", source="persons.list",
                                        confidence=0.8))
+    return out
+
+
+#: Where the clause of a list ends.
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（）()“”\"]")
+
+
+def _from_titled_lists(doc: Document) -> list[Mention]:
+    """Names listed after a post and a copula: 其余市委常委包括甲、乙、丙; 新任副市长为甲、乙."""
+    text = doc.text
+    out = []
+    for t in post_titles(doc).titles:
+        if t.kind == BYLINE or t.after_name:
+            continue
+        copula = next((w for w in _copulas() if text.startswith(w, t.end)), None)
+        if copula is None:
+            continue
+        start = t.end + len(copula)
+        close = _CLAUSE_END.search(text, start)
+        items = _list_items(text, start, close.start() if close else len(text))
+        good = [_list_item(i, allow_four=True) for _, i in items]
+        if len(items) < 2 or 3 * sum(good) < 2 * len(good):
+            continue  # a single name after 为 is an appointment, read by the title grammar
+        out.extend(Mention(pos, pos + len(item), item, "Person", source="persons.titled_list", confidence=0.8)
+                   for (pos, item), ok in zip(items, good) if ok)
     return out
 
 
@@ -457,7 +482,7 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
-    found = (_from_titles(doc) + _from_lists(text) + _from_subject_cues(text) + _from_colon_cues(text)
+    found = (_from_titles(doc) + _from_lists(text) + _from_titled_lists(doc) + _from_subject_cues(text) + _from_colon_cues(text)
              + _from_speaker_cues(text) + _from_reported_speech(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text)
              + _from_closing_credits(text) + _from_profiles(text)
              + _from_theories(text))

@@ -345,3 +345,18 @@ def test_credits(text, persons):
 ])
 def test_name_opening_reported_speech(text, persons):
     assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("其余市委常委包括马正其、徐敬业、范照兵、刘光磊。", {"马正其", "徐敬业", "范照兵", "刘光磊"}, id="including"),
+    pytest.param("新一届区委常委有张建华、李明、王晓武。", {"张建华", "李明", "王晓武"}, id="having"),
+    pytest.param("副区长包括分管工业、农业的同志。", set(), id="no_names"),
+    pytest.param("区长是一个重要岗位。", set(), id="no_list"),
+])
+def test_names_listed_after_a_post_and_a_copula(text, persons):
+    assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("token, shaped", [("宋在明", True), ("王为民", True), ("农业的", False), ("李明了", False)])
+def test_a_name_never_ends_in_a_particle(token, shaped):
+    assert is_name(token) is shaped
