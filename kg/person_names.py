@@ -77,6 +77,17 @@ def surname_length(text: str, pos: int) -> int:
     return 1 if pos < len(text) and text[pos] in singles else 0
 
 
+@lru_cache(maxsize=1)
+def _prepositions_before() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("name_prepositions.txt"), key=len, reverse=True))
+
+
+def preposition_before(text: str, pos: int) -> bool:
+    """A word that takes a person as its object (由, 向, 陪同: kg/data/name_prepositions.txt)
+    ends right before ``pos``: a name may start there inside a clause."""
+    return text.endswith(_prepositions_before(), 0, pos)
+
+
 def pause_at(text: str, pos: int) -> bool:
     """A name may end here: end of text, punctuation or space."""
     return pos >= len(text) or bool(_PAUSE.match(text[pos]))

@@ -246,16 +246,11 @@ _LIST_END = "等"
 _AS = "为"
 
 
-#: Prepositions and verbs that take a person as object, right before 某某同志 inside a clause:
-#: 会议由张某同志主持, 向张某同志学习, 来到张某同志故居.
-_BEFORE_COMRADE = "由向对给到在是把被让将和与同跟请"
-
-
 def _comrade_named(text: str, start: int, end: int) -> bool:
     """text[start:end], written after a preposition and before 同志, is a name and no word of the
     dictionary other than a name (党员同志, 女同志 name no one)."""
     token = text[start:end]
-    return text[start - 1] in _BEFORE_COMRADE and not (is_word(token) and not word_tag(token).startswith("nr"))
+    return names.preposition_before(text, start) and not (is_word(token) and not word_tag(token).startswith("nr"))
 
 
 def _taken_as(text: str, start: int, cue_end: int) -> bool:

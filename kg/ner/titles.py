@@ -389,20 +389,21 @@ def _carried_posts(text: str, by_start: _TitlesByStart) -> tuple[tuple[int, tupl
     return tuple(out)
 
 
-def _addressed(text: str, title: Title) -> bool:
-    """A bare post after a name at the start of a clause or after 与/同/和, before a verb:
-    ，某某某市长介绍, 与某某某省长一道启动."""
+def _addressed(text: str, title: Title) -> int | None:
+    """Start of the name before a bare post at the start of a clause, after 与/同/和 or another
+    word that takes a person as object (kg/data/name_prepositions.txt), before a verb:
+    ，某某某市长介绍, 与某某某省长一道启动, 在某某市长的陪同下; None if there is none."""
     if title.start != title.role_start or title.kind == BYLINE or not names.follower_at(text, title.end):
-        return False
-    for n in (3, 2):
+        return None
+    for n in (4, 3, 2):
         s = title.start - n
-        if s < 0:
-            continue  # no room for a name of n characters before the post
+        if s < 0 or (n == 4 and names.surname_length(text, s) < 2):
+            continue  # no room for a name of n characters before the post; four need 欧阳 or the like
         opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2) \
-            or text.endswith(_body_heads(), 0, s)
+            or text.endswith(_body_heads(), 0, s) or names.preposition_before(text, s)
         if opened and _name_before(text, s, title.start):
-            return True
-    return False
+            return s
+    return None
 
 
 def _name_before(text: str, start: int, end: int) -> bool:
@@ -431,9 +432,12 @@ def _titles_after_names(text: str, titles: tuple[Title, ...]) -> tuple[tuple[int
     """(name_start, name_end, title_start, title_end) for heads written after a name (某某某总书记)."""
     out = []
     for t in titles:
-        if not t.after_name and not _addressed(text, t):
+        if not t.after_name:
+            s = _addressed(text, t)
+            if s is not None:
+                out.append((s, t.start, t.start, t.end))
             continue
-        if t.after_name and t.role_start != t.head_start:
+        if t.role_start != t.head_start:
             continue
         if t.kind == BYLINE and not names.pause_at(text, t.end):
             continue  # 张某摄 ends a byline; 摄像 is another word

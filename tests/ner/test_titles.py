@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.ner.persons import recognize_persons
 from kg.ner.titles import recognize_titles
-from tests.conftest import ordered
+from tests.conftest import ordered, recognized
 
 
 def test_congress_deputy_needs_a_body():
@@ -71,3 +72,13 @@ def test_academic_posts_are_titles(text, titles):
 
 def test_an_office_after_a_separator_opens_the_next_title():
     assert ordered(recognize_titles, "区委常委、办公室主任林晓东陪同。") == ["区委常委", "办公室主任"]
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("在张建华市长的陪同下，考察团参观了园区。", "张建华", id="after_zai"),
+    pytest.param("会议由王晓武局长主持。", "王晓武", id="after_you"),
+    pytest.param("感谢李明董事长的支持。", "李明", id="after_a_two_character_verb"),
+    pytest.param("，欧阳明华市长介绍，项目开工。", "欧阳明华", id="compound_surname"),
+])
+def test_name_before_a_bare_post_after_a_preposition(text, person):
+    assert recognized(recognize_persons, text) == {person}
