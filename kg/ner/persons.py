@@ -40,8 +40,8 @@ from kg.vocabulary import is_word, word_tag
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n（）()“”\"]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-#: Level characters before 领导 (市领导, 区领导) that make it a heading of officials.
-_LEVEL_CHARS = "省市区县州旗"
+#: Level characters before 领导 (市领导, 区领导, 市委领导) that make it a heading of officials.
+_LEVEL_CHARS = "省市区县州旗委"
 #: Characters that close a list of names: 张某、李某等出席, 杨某某及有关部门, 在甲、乙的陪同下.
 _LIST_CLOSERS = "等及和与的"
 
@@ -164,9 +164,18 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if name:
             items.append((pos, name))
         if name != raw or sep is None:
+            if len(items) > 1 and name != raw and raw[len(name)] in _LAST_JOINERS:
+                items.extend(_last_joined(raw, pos, len(name) + 1))  # 甲、乙和丙出席
             break
         pos = sep.end()
     return items
+
+
+def _last_joined(raw: str, pos: int, offset: int) -> list[tuple[int, str]]:
+    """The name joined by 和/及 at the end of a list item (乙和丙出席 -> 丙), if one is there."""
+    rest = raw[offset:]
+    name = _trim_follower(rest)
+    return [(pos + offset, name)] if _list_item(name, False) else []
 
 
 #: Fewest items of a list that, with no collective word before it, survives an odd item.

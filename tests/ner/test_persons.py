@@ -360,3 +360,13 @@ def test_names_listed_after_a_post_and_a_copula(text, persons):
 @pytest.mark.parametrize("token, shaped", [("宋在明", True), ("王为民", True), ("农业的", False), ("李明了", False)])
 def test_a_name_never_ends_in_a_particle(token, shaped):
     assert is_name(token) is shaped
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("区领导张建华、李明、王晓武、赵立新和钱文斌出席。", {"张建华", "李明", "王晓武", "赵立新", "钱文斌"},
+                 id="last_joined_by_he"),
+    pytest.param("区领导张建华、李明及县发改委负责人出席。", {"张建华", "李明"}, id="joined_body_is_no_name"),
+    pytest.param("市委领导张建华出席。", {"张建华"}, id="one_name_after_the_leaders_of_a_committee"),
+])
+def test_names_closing_a_list_of_attendees(text, persons):
+    assert recognized(recognize_persons, text) == persons
