@@ -50,7 +50,11 @@ _LIST_CLOSERS = "等及和与的"
 def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows = load_table("person_list_cues.tsv")
     before = tuple(sorted((w for w, k in rows if k == "before"), key=len, reverse=True))
-    return before, tuple(w for w, k in rows if k != "copula")  # 有 alone marks no list
+    return before, tuple(w for w, k in rows if k not in _NO_LIST_CUES)
+
+
+#: Kinds of person_list_cues.tsv that alone mark no list: 有 and the credit labels (文, 图).
+_NO_LIST_CUES = ("copula", "credit")
 
 
 @lru_cache(maxsize=1)
@@ -306,6 +310,32 @@ def _from_colon_cues(text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _credit_label() -> re.Pattern[str]:
+    """A credit label that names no post (作者, 文, 图) opening a line or after a space or bracket,
+    and its separator: 作者：张某 李某, 文/张某, 文｜张某."""
+    words = [w for w, k in load_table("person_list_cues.tsv") if k == "credit"]
+    return re.compile(rf"(?:^|(?<=[ \u3000（(]))(?:{alternation_of(words)})[ \u3000]*[：:/｜|][ \u3000]*", re.M)
+
+
+#: Between the names of a credit: spaces or 、.
+_CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|[ \u3000]+")
+
+
+def _from_credit_labels(text: str) -> list[Mention]:
+    """The names after a credit label, each a whole token closed by a pause."""
+    out = []
+    for m in _credit_label().finditer(text):
+        pos = m.end()
+        while (end := _unroled_name_end(text, pos)) is not None and names.pause_at(text, end):
+            out.append(_credited(text, pos, end))
+            gap = _CREDIT_GAP.match(text, end)
+            if gap is None:
+                break
+            pos = gap.end()
+    return out
+
+
 #: Verbs of saying after a quoted person's name (负责人张某介绍).
 _SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着说", "算了一笔账")
 
@@ -486,7 +516,7 @@ def _propagate(text: str, found: list[Mention]) -> list[Mention]:
 
 def recognize_persons(doc: Document) -> list[Mention]:
     text = doc.text
-    found = (_from_titles(doc) + _from_lists(text) + _from_titled_lists(doc) + _from_subject_cues(text) + _from_colon_cues(text)
+    found = (_from_titles(doc) + _from_lists(text) + _from_titled_lists(doc) + _from_subject_cues(text) + _from_colon_cues(text) + _from_credit_labels(text)
              + _from_speaker_cues(text) + _from_reported_speech(text) + _from_credit_openings(text, post_titles(doc).byline_starts) + _from_dateline_credits(text)
              + _from_closing_credits(text) + _from_profiles(text)
              + _from_theories(text))

@@ -370,3 +370,14 @@ def test_a_name_never_ends_in_a_particle(token, shaped):
 ])
 def test_names_closing_a_list_of_attendees(text, persons):
     assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("作者：张建华 李明", {"张建华", "李明"}, id="authors"),
+    pytest.param("文｜张建华\n", {"张建华"}, id="text_by"),
+    pytest.param("（文/张建华 李明）", {"张建华", "李明"}, id="in_a_bracket"),
+    pytest.param("地图/张建华", set(), id="a_word_ending_in_the_label"),
+    pytest.param("全文：张建华指出", set(), id="no_pause_after_the_name"),
+])
+def test_names_after_a_credit_label(text, persons):
+    assert recognized(recognize_persons, text) == persons
