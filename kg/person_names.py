@@ -113,14 +113,30 @@ def _given_ok(chars: str) -> bool:
 def name_end(text: str, pos: int) -> int:
     """End of the name-shaped token at ``pos`` (surname + 1-2 given characters, or a
     transliterated name joined by a middle dot: 艾某·某某), or ``pos``."""
-    end = _han_name_end(text, pos)
-    if end > pos and end + 2 < len(text) and text[end] in "·•" and CJK_CHAR.match(text[end + 1]):
+    han_end = _han_name_end(text, pos)
+    # the part before the dot: a Han name, or transliteration syllables with no surname (奇·某某某)
+    end = han_end if han_end > pos else _syllables_before_dot(text, pos)
+    if end > pos and end + 2 < len(text) and text[end] in _DOTS and CJK_CHAR.match(text[end + 1]):
         j = end + 2
         while j < min(len(text), end + 9) and CJK_CHAR.match(text[j]) and not follower_at(text, j):
             j += 1
         if j - end > 2:
             return j
-    return end
+    return han_end
+
+
+#: The middle dots that join the parts of a transliterated name.
+_DOTS = "·•"
+
+
+def _syllables_before_dot(text: str, pos: int) -> int:
+    """End of one to three transliteration syllables (kg/data/minority_name_chars.txt) at ``pos``
+    that a middle dot follows, or ``pos``."""
+    syllables = load_set("minority_name_chars.txt")
+    end = pos
+    while end < min(len(text), pos + 3) and text[end] in syllables:
+        end += 1
+    return end if end < len(text) and text[end] in _DOTS else pos
 
 
 def _han_name_end(text: str, pos: int) -> int:
@@ -170,6 +186,8 @@ def minority_name_end(text: str, pos: int) -> int:
 def is_name(token: str, *, allow_four: bool = False) -> bool:
     """``token`` alone is name-shaped: a Han name, or with ``allow_four`` a 4-character
     name in transliteration syllables (Tibetan 扎西次仁), never a stop word."""
+    if token and set(token) & set(_DOTS):  # 奇·某某某, 艾某·某某: the whole token reads as a dotted name
+        return name_end(token, 0) == len(token) and token[-1] not in _DOTS
     if not token or is_stop_word(token) or not all(CJK_CHAR.match(c) for c in token):
         return False
     if allow_four and len(token) == 4 and set(token) <= load_set("minority_name_chars.txt"):

@@ -317,7 +317,7 @@ def test_names_around_posts(text, person):
 
 @pytest.mark.parametrize("text, persons", [
     pytest.param("副县级领导刘智、黄德胜、梁修贵列席会议。", {"刘智", "黄德胜", "梁修贵"}, id="last_before_a_verb_of_attending"),
-    pytest.param("刘星、任秀红、那志茂、王兵、贡琦、鹿建平及主席团其他成员在主席台就座。",
+    pytest.param("刘星、任秀红、那志茂、王兵、贡琦、原占斌及主席团其他成员在主席台就座。",
                  {"刘星", "任秀红", "那志茂", "王兵", "贡琦"}, id="long_list_with_an_odd_surname"),
     pytest.param("大会现场 李汉东、罗红霞、周开儒、曾文盟等领导在主席台就座",
                  {"李汉东", "罗红霞", "周开儒", "曾文盟"}, id="caption_word_before_a_long_list"),
@@ -381,3 +381,16 @@ def test_names_closing_a_list_of_attendees(text, persons):
 ])
 def test_names_after_a_credit_label(text, persons):
     assert recognized(recognize_persons, text) == persons
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("通辽市委副书记、市长奇·达楞太，副市长杜汇良参加。", "奇·达楞太", id="after_a_title"),
+    pytest.param("孟宪东 奇·达楞太 杜汇良 苏忠胜等参加", "奇·达楞太", id="in_a_spaced_list"),
+])
+def test_dotted_name_without_a_han_surname(text, person):
+    assert person in recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("token, shaped", [("奇·达楞太", True), ("奇·", False), ("张·", False)])
+def test_dotted_tokens_are_names_only_whole(token, shaped):
+    assert is_name(token) is shaped
