@@ -106,6 +106,10 @@ def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
     return r
 
 
+#: Pauses that close a name written in a list of posts and holders.
+_LIST_PAUSES = ("，", ",", "、", "。", "；")
+
+
 def _skip_gap(text: str, pos: int) -> int:
     end = pos
     while end < len(text) and end - pos < MAX_GAP and text[end] in " \u3000\t":
@@ -138,6 +142,9 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     if end > start and not byline and not names.follower_at(text, end):
         # 巴音朝鲁出席: a surname opens a transliterated name of four that a verb follows
         end = max(end, names.minority_name_end(text, start))
+    if end == start and not byline and text[start + 2:start + 3] in _LIST_PAUSES \
+            and names.is_name(text[start:start + 2]) and not names.is_stop_word(text[start:start + 2]):
+        end = start + 2  # 主任卢也，: a function character as the given name, a pause after it
     if end == start:
         # a byline reads four characters as a name only when a bracket closes them: (记者某某某某)
         minority = names.minority_name_end(text, start)

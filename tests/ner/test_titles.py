@@ -82,3 +82,16 @@ def test_an_office_after_a_separator_opens_the_next_title():
 ])
 def test_name_before_a_bare_post_after_a_preposition(text, person):
     assert recognized(recognize_persons, text) == {person}
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("市人大常委会主任卢也，市政协主席何明俊参加。", "卢也", id="function_character_as_given_name"),
+    pytest.param("上海某某文化发展有限公司财务部主管丁琼出席。", "丁琼", id="supervisor"),
+])
+def test_names_after_posts(text, person):
+    assert person in recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text", ["区长也，要抓好。", "书记于是，要抓好。"])
+def test_no_name_of_a_function_word_after_a_post(text):
+    assert not recognized(recognize_persons, text)
