@@ -40,6 +40,7 @@ from kg.boundary import left_boundary
 from kg.bodies import body_kinds, company_suffixes, find_bodies, level_words
 from kg.ner.enterprises import company_before_post
 from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
+from kg.vocabulary import is_word, word_tag
 
 CHAIN_SEPARATORS = "、，,"
 #: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
@@ -400,17 +401,27 @@ def _addressed(text: str, title: Title) -> int | None:
     """Start of the name before a bare post at the start of a clause, after 与/同/和 or another
     word that takes a person as object (kg/data/name_prepositions.txt), before a verb:
     ，某某某市长介绍, 与某某某省长一道启动, 在某某市长的陪同下; None if there is none."""
-    if title.start != title.role_start or title.kind == BYLINE or not names.follower_at(text, title.end):
+    if title.start != title.role_start or title.kind == BYLINE:
         return None
+    followed = names.follower_at(text, title.end)
     for n in (4, 3, 2):
         s = title.start - n
         if s < 0 or (n == 4 and names.surname_length(text, s) < 2):
             continue  # no room for a name of n characters before the post; four need 欧阳 or the like
-        opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2) \
-            or text.endswith(_body_heads(), 0, s) or names.preposition_before(text, s)
+        # after a body's name the post needs no verb after it (某某大学张某教授合作的项目), but a
+        # word of the dictionary there is part of the post (某某公司高级副总裁)
+        opened = text.endswith(_body_heads(), 0, s) and not _common_word(text[s:title.start]) \
+            or followed and (
+            names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2)
+            or names.preposition_before(text, s))
         if opened and _name_before(text, s, title.start):
             return s
     return None
+
+
+def _common_word(token: str) -> bool:
+    """``token`` is a word of the dictionary other than a person's name (高级, 首席)."""
+    return is_word(token) and not word_tag(token).startswith("nr")
 
 
 def _name_before(text: str, start: int, end: int) -> bool:

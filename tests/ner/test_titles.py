@@ -95,3 +95,11 @@ def test_names_after_posts(text, person):
 @pytest.mark.parametrize("text", ["区长也，要抓好。", "书记于是，要抓好。"])
 def test_no_name_of_a_function_word_after_a_post(text):
     assert not recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("中光学集团与某某轻工业大学叶国永教授合作的项目。", {"叶国永"}, id="no_verb_after_the_post"),
+    pytest.param("某某资本管理有限公司高级副总裁程雪冰说：项目好。", {"程雪冰"}, id="a_word_of_the_post_is_no_name"),
+])
+def test_name_between_a_body_and_its_post(text, persons):
+    assert recognized(recognize_persons, text) == persons
