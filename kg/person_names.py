@@ -20,6 +20,8 @@ _PAUSE = re.compile(r"[^\u3400-\u9fff]")
 #: in the middle of a three-character name when a pause or verb follows (宋在明, 周一平).
 _NOT_GIVEN = set("的了在是和与及等为对向从把被将也就都又还而或但说称要个们这那其之以所此该各每"
                  "一二三四五六七八九十百千万亿日号")
+#: Particles that end no name.
+_PARTICLES = "的了"
 #: Characters of body and post names, never in a given name (和区长 is no name).
 _NEVER_GIVEN = load_set("body_place_chars.txt")
 
@@ -75,6 +77,17 @@ def surname_length(text: str, pos: int) -> int:
     return 1 if pos < len(text) and text[pos] in singles else 0
 
 
+@lru_cache(maxsize=1)
+def _prepositions_before() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("name_prepositions.txt"), key=len, reverse=True))
+
+
+def preposition_before(text: str, pos: int) -> bool:
+    """A word that takes a person as its object (由, 向, 陪同: kg/data/name_prepositions.txt)
+    ends right before ``pos``: a name may start there inside a clause."""
+    return text.endswith(_prepositions_before(), 0, pos)
+
+
 def pause_at(text: str, pos: int) -> bool:
     """A name may end here: end of text, punctuation or space."""
     return pos >= len(text) or bool(_PAUSE.match(text[pos]))
@@ -100,14 +113,30 @@ def _given_ok(chars: str) -> bool:
 def name_end(text: str, pos: int) -> int:
     """End of the name-shaped token at ``pos`` (surname + 1-2 given characters, or a
     transliterated name joined by a middle dot: 艾某·某某), or ``pos``."""
-    end = _han_name_end(text, pos)
-    if end > pos and end + 2 < len(text) and text[end] in "·•" and CJK_CHAR.match(text[end + 1]):
+    han_end = _han_name_end(text, pos)
+    # the part before the dot: a Han name, or transliteration syllables with no surname (奇·某某某)
+    end = han_end if han_end > pos else _syllables_before_dot(text, pos)
+    if end > pos and end + 2 < len(text) and text[end] in _DOTS and CJK_CHAR.match(text[end + 1]):
         j = end + 2
         while j < min(len(text), end + 9) and CJK_CHAR.match(text[j]) and not follower_at(text, j):
             j += 1
         if j - end > 2:
             return j
-    return end
+    return han_end
+
+
+#: The middle dots that join the parts of a transliterated name.
+_DOTS = "·•"
+
+
+def _syllables_before_dot(text: str, pos: int) -> int:
+    """End of one to three transliteration syllables (kg/data/minority_name_chars.txt) at ``pos``
+    that a middle dot follows, or ``pos``."""
+    syllables = load_set("minority_name_chars.txt")
+    end = pos
+    while end < min(len(text), pos + 3) and text[end] in syllables:
+        end += 1
+    return end if end < len(text) and text[end] in _DOTS else pos
 
 
 def _han_name_end(text: str, pos: int) -> int:
@@ -157,11 +186,14 @@ def minority_name_end(text: str, pos: int) -> int:
 def is_name(token: str, *, allow_four: bool = False) -> bool:
     """``token`` alone is name-shaped: a Han name, or with ``allow_four`` a 4-character
     name in transliteration syllables (Tibetan 扎西次仁), never a stop word."""
+    if token and set(token) & set(_DOTS):  # 奇·某某某, 艾某·某某: the whole token reads as a dotted name
+        return name_end(token, 0) == len(token) and token[-1] not in _DOTS
     if not token or is_stop_word(token) or not all(CJK_CHAR.match(c) for c in token):
         return False
     if allow_four and len(token) == 4 and set(token) <= load_set("minority_name_chars.txt"):
         return True
     sn = surname_length(token, 0)
     given = token[sn:]
-    # delimited, a name may hold function characters (宋在明, 王为民), never body characters
-    return sn > 0 and 1 <= len(given) <= 2 and not (_NEVER_GIVEN & set(given))
+    # delimited, a name may hold function characters (宋在明, 王为民), never body characters,
+    # and never ends in a particle (农业的同志 is no 农业的)
+    return sn > 0 and 1 <= len(given) <= 2 and not (_NEVER_GIVEN & set(given)) and given[-1] not in _PARTICLES

@@ -40,6 +40,7 @@ from kg.boundary import left_boundary
 from kg.bodies import body_kinds, company_suffixes, find_bodies, level_words
 from kg.ner.enterprises import company_before_post
 from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
+from kg.vocabulary import is_word, word_tag
 
 CHAIN_SEPARATORS = "、，,"
 #: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
@@ -106,6 +107,10 @@ def _body_before(text: str, r: int, body_ends: dict[int, int]) -> int:
     return r
 
 
+#: Pauses that close a name written in a list of posts and holders.
+_LIST_PAUSES = ("，", ",", "、", "。", "；")
+
+
 def _skip_gap(text: str, pos: int) -> int:
     end = pos
     while end < len(text) and end - pos < MAX_GAP and text[end] in " \u3000\t":
@@ -138,6 +143,9 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     if end > start and not byline and not names.follower_at(text, end):
         # 巴音朝鲁出席: a surname opens a transliterated name of four that a verb follows
         end = max(end, names.minority_name_end(text, start))
+    if end == start and not byline and text[start + 2:start + 3] in _LIST_PAUSES \
+            and names.is_name(text[start:start + 2]) and not names.is_stop_word(text[start:start + 2]):
+        end = start + 2  # 主任卢也，: a function character as the given name, a pause after it
     if end == start:
         # a byline reads four characters as a name only when a bracket closes them: (记者某某某某)
         minority = names.minority_name_end(text, start)
@@ -389,20 +397,37 @@ def _carried_posts(text: str, by_start: _TitlesByStart) -> tuple[tuple[int, tupl
     return tuple(out)
 
 
-def _addressed(text: str, title: Title) -> bool:
-    """A bare post after a name at the start of a clause or after 与/同/和, before a verb:
-    ，某某某市长介绍, 与某某某省长一道启动."""
-    if title.start != title.role_start or title.kind == BYLINE or not names.follower_at(text, title.end):
-        return False
-    for n in (3, 2):
+def _addressed(text: str, title: Title) -> int | None:
+    """Start of the name before a bare post at the start of a clause, after 与/同/和 or another
+    word that takes a person as object (kg/data/name_prepositions.txt), before a verb:
+    ，某某某市长介绍, 与某某某省长一道启动, 在某某市长的陪同下; None if there is none."""
+    if title.start != title.role_start or title.kind == BYLINE:
+        return None
+    followed = names.follower_at(text, title.end)
+    for n in (4, 3, 2):
         s = title.start - n
-        if s < 0:
-            continue  # no room for a name of n characters before the post
-        opened = names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2) \
-            or text.endswith(_body_heads(), 0, s)
-        if opened and names.name_end(text, s) == title.start:
-            return True
-    return False
+        if s < 0 or (n == 4 and names.surname_length(text, s) < 2):
+            continue  # no room for a name of n characters before the post; four need 欧阳 or the like
+        # after a body's name the post needs no verb after it (某某大学张某教授合作的项目), but a
+        # word of the dictionary there is part of the post (某某公司高级副总裁)
+        opened = text.endswith(_body_heads(), 0, s) and not _common_word(text[s:title.start]) \
+            or followed and (
+            names.pause_at(text, s - 1) or text[s - 1:s] in _WITH and names.pause_at(text, s - 2)
+            or names.preposition_before(text, s))
+        if opened and _name_before(text, s, title.start):
+            return s
+    return None
+
+
+def _common_word(token: str) -> bool:
+    """``token`` is a word of the dictionary other than a person's name (高级, 首席)."""
+    return is_word(token) and not word_tag(token).startswith("nr")
+
+
+def _name_before(text: str, start: int, end: int) -> bool:
+    """A name runs from ``start`` to a post written at ``end``; read alone it may run on into
+    the post (李明书记: 书 could be a third given character)."""
+    return names.name_end(text, start) >= end and names.is_name(text[start:end])
 
 
 #: 与某某某省长一道: "together with", before a name that a bare post follows.
@@ -425,9 +450,12 @@ def _titles_after_names(text: str, titles: tuple[Title, ...]) -> tuple[tuple[int
     """(name_start, name_end, title_start, title_end) for heads written after a name (某某某总书记)."""
     out = []
     for t in titles:
-        if not t.after_name and not _addressed(text, t):
+        if not t.after_name:
+            s = _addressed(text, t)
+            if s is not None:
+                out.append((s, t.start, t.start, t.end))
             continue
-        if t.after_name and t.role_start != t.head_start:
+        if t.role_start != t.head_start:
             continue
         if t.kind == BYLINE and not names.pause_at(text, t.end):
             continue  # 张某摄 ends a byline; 摄像 is another word
@@ -436,7 +464,7 @@ def _titles_after_names(text: str, titles: tuple[Title, ...]) -> tuple[tuple[int
             name_end -= 1  # 张某某 摄
         for n in (4, 3, 2):
             s = name_end - n
-            if s >= 0 and (n < 4 or names.surname_length(text, s) == 2) and names.name_end(text, s) == name_end:
+            if s >= 0 and (n < 4 or names.surname_length(text, s) == 2) and _name_before(text, s, name_end):
                 out.append((s, name_end, t.role_start, t.end))
                 break
     return tuple(out)

@@ -170,10 +170,11 @@ def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Men
         pos = ctx.skip_space_left(pos - 1)
     title = _title_ending_at(ctx, pos)
     if title is None:
-        # A role serves every name after it: 记者 邓浩 陈俊攸, 管委会副主任王某、李某.
-        if depth < 6 and pos > 0 and ctx.text[pos - 1] == "、":
+        # A role serves every name after it: 记者 邓浩 陈俊攸, 管委会副主任王某、李某, and a name
+        # glued to the one before it (记者 王某某李某).
+        if depth < 6 and pos > 0 and (ctx.text[pos - 1] == "、" or _last_of_a_list(ctx, pos)):
             pos = ctx.skip_space_left(pos - 1)
-        if depth < 6 and pos < person.start:
+        if depth < 6:
             for prev in ctx.ending_at(pos, PERSON):
                 return _titles_before(ctx, prev, depth + 1)
         return []
@@ -190,6 +191,20 @@ def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Men
             break
         chain.insert(0, prev)
     return chain
+
+
+#: What joins the last name of a list to the others (副市长甲、乙和丙).
+LAST_JOINERS = "和及"
+
+
+def _last_of_a_list(ctx: DocContext, pos: int) -> bool:
+    """A name after 和/及 at ``pos - 1`` closes a list of names parted by 、 (甲、乙和丙), not a
+    phrase of two (区长甲和企业家乙: 乙 holds no 区长)."""
+    if ctx.text[pos - 1] not in LAST_JOINERS:
+        return False
+    previous = ctx.ending_at(pos - 1, PERSON)
+    before = ctx.skip_space_left(previous[0].start) if previous else 0
+    return before > 0 and ctx.text[before - 1] == "、"
 
 
 def _titles_after(ctx: DocContext, person: Mention) -> tuple[list[Mention], str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.ner.persons import recognize_persons
 from kg.ner.titles import recognize_titles
-from tests.conftest import ordered
+from tests.conftest import ordered, recognized
 
 
 def test_congress_deputy_needs_a_body():
@@ -71,3 +72,34 @@ def test_academic_posts_are_titles(text, titles):
 
 def test_an_office_after_a_separator_opens_the_next_title():
     assert ordered(recognize_titles, "区委常委、办公室主任林晓东陪同。") == ["区委常委", "办公室主任"]
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("在张建华市长的陪同下，考察团参观了园区。", "张建华", id="after_zai"),
+    pytest.param("会议由王晓武局长主持。", "王晓武", id="after_you"),
+    pytest.param("感谢李明董事长的支持。", "李明", id="after_a_two_character_verb"),
+    pytest.param("，欧阳明华市长介绍，项目开工。", "欧阳明华", id="compound_surname"),
+])
+def test_name_before_a_bare_post_after_a_preposition(text, person):
+    assert recognized(recognize_persons, text) == {person}
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("市人大常委会主任卢也，市政协主席何明俊参加。", "卢也", id="function_character_as_given_name"),
+    pytest.param("上海某某文化发展有限公司财务部主管丁琼出席。", "丁琼", id="supervisor"),
+])
+def test_names_after_posts(text, person):
+    assert person in recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text", ["区长也，要抓好。", "书记于是，要抓好。"])
+def test_no_name_of_a_function_word_after_a_post(text):
+    assert not recognized(recognize_persons, text)
+
+
+@pytest.mark.parametrize("text, persons", [
+    pytest.param("中光学集团与某某轻工业大学叶国永教授合作的项目。", {"叶国永"}, id="no_verb_after_the_post"),
+    pytest.param("某某资本管理有限公司高级副总裁程雪冰说：项目好。", {"程雪冰"}, id="a_word_of_the_post_is_no_name"),
+])
+def test_name_between_a_body_and_its_post(text, persons):
+    assert recognized(recognize_persons, text) == persons

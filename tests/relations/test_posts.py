@@ -393,3 +393,28 @@ def test_every_body_of_a_chain_through_a_short_company_name_real_pipeline(tmp_pa
     doc = run_pipeline(tmp_path, "全国政协委员、岚川商会会长、蔚岭检测董事长邬建成出席会议。")
     found = triples(doc, "member_of")
     assert {("邬建成", "member_of", "岚川商会"), ("邬建成", "member_of", "蔚岭检测")} <= found
+
+
+@pytest.mark.parametrize("text, holds", [
+    pytest.param("区委副书记张建华、李明、王晓武等同志出席。",
+                 {("张建华", "区委副书记"), ("李明", "区委副书记"), ("王晓武", "区委副书记")}, id="title_over_a_list"),
+    pytest.param("记者 张建华李明\n\n项目开工。", {("张建华", "记者"), ("李明", "记者")}, id="glued_byline_names"),
+])
+def test_one_title_serves_every_name_after_it(text, holds):
+    assert pipeline_pairs(text, "holds_post") == holds
+
+
+def test_one_title_over_a_list_gives_each_name_the_body():
+    text = "市发改委副主任张建华、李明、王晓武等参加调研。"
+    assert pipeline_pairs(text, "member_of") == {("张建华", "市发改委"), ("李明", "市发改委"), ("王晓武", "市发改委")}
+
+
+@pytest.mark.parametrize("text, holds", [
+    pytest.param("副市长张建华、李明和王晓武出席。",
+                 {("张建华", "副市长"), ("李明", "副市长"), ("王晓武", "副市长")}, id="last_joined_by_he"),
+    pytest.param("区委副书记 张建华 李明 王晓武出席",
+                 {("张建华", "区委副书记"), ("李明", "区委副书记"), ("王晓武", "区委副书记")}, id="parted_by_spaces"),
+    pytest.param("区长张建华和企业家李明交流。", {("张建华", "区长")}, id="two_joined_by_he_are_no_list"),
+])
+def test_one_title_over_names_joined_to_a_list(text, holds):
+    assert pipeline_pairs(text, "holds_post") == holds
