@@ -26,7 +26,7 @@ from tests.conftest import plain_doc, recognized, texts
     pytest.param("资料图：航拍四川青梧国际康养旅游先行区。俯瞰澜汐高新区。",
                  {"四川青梧国际康养旅游先行区", "澜汐高新区"}, {"航拍四川青梧国际康养旅游先行区", "俯瞰澜汐高新区"},
                  id="a_caption_verb_before_the_park"),
-    pytest.param("市长深入宜昌园区召开现场办公会，全市园区负责人参加。",
+    pytest.param("市长来到宜昌园区调研，全市各园区负责人参加。",
                  {"宜昌园区"}, {"全市园区", "市园区", "园区"}, id="a_park_named_by_its_place_alone"),
     pytest.param("澜汐高新区宜昌园区建设提速。宜昌园区引进企业三家。",
                  {"澜汐高新区宜昌园区"}, {"宜昌园区"}, id="a_place_s_park_written_as_a_sub_area_is_that_sub_area"),

@@ -274,14 +274,14 @@ def test_any_cue_of_a_list_of_persons_is_found():
 
 @pytest.mark.parametrize("text, persons", [
     pytest.param("区领导张建华 李明 王晓武出席活动。", {"张建华", "李明", "王晓武"}, id="spaced_after_collective_word"),
-    pytest.param("孟宪东 杜汇良 苏忠胜等参加", {"孟宪东", "杜汇良", "苏忠胜"}, id="spaced_before_attending"),
+    pytest.param("张建华 李明 王晓武等参加", {"张建华", "李明", "王晓武"}, id="spaced_before_attending"),
     pytest.param("出席活动的有郑海洋、冯晓东、陈立国等。", {"郑海洋", "冯晓东", "陈立国"}, id="attendees_listed_after_de_you"),
     pytest.param("出席会议的区领导有张建华、李明。", {"张建华", "李明"}, id="copula_after_collective_word"),
     pytest.param("参加活动的区领导还有张建华、李明。", {"张建华", "李明"}, id="copula_with_adverb"),
     pytest.param("嘉宾张建华、李明出席。", {"张建华", "李明"}, id="guests"),
     pytest.param("班子成员张建华、李明参加。", {"张建华", "李明"}, id="leading_group"),
     pytest.param("在区领导张建华、李明的陪同下，考察组参观了园区。", {"张建华", "李明"}, id="list_closed_by_de"),
-    pytest.param("贡献。 市领导丁凌、李清涛参加座谈。", {"丁凌", "李清涛"}, id="sentence_opening_with_a_space"),
+    pytest.param("发展。 市领导周海燕、吴国平参加座谈。", {"周海燕", "吴国平"}, id="sentence_opening_with_a_space"),
     pytest.param("市领导隋明、牟晓武出席。", {"隋明", "牟晓武"}, id="rare_surnames"),
 ])
 def test_lists_of_attendees(text, persons):
@@ -308,36 +308,36 @@ def test_name_before_tongzhi_inside_a_clause(text, persons):
 
 @pytest.mark.parametrize("text, person", [
     pytest.param("在会上，李明书记强调，要抓好项目。", "李明", id="two_characters_before_shuji"),
-    pytest.param("吉林省委书记巴音朝鲁曾多次指示。", "巴音朝鲁", id="transliterated_before_ceng"),
-    pytest.param("市发改委副县级干部刘广强，市商务局局长张洪出席。", "刘广强", id="ranked_cadre"),
+    pytest.param("某省委书记乌力吉图曾多次指示。", "乌力吉图", id="transliterated_before_ceng"),
+    pytest.param("市发改委副县级干部赵立新，市商务局局长钱文斌出席。", "赵立新", id="ranked_cadre"),
 ])
 def test_names_around_posts(text, person):
     assert person in recognized(recognize_persons, text)
 
 
 @pytest.mark.parametrize("text, persons", [
-    pytest.param("副县级领导刘智、黄德胜、梁修贵列席会议。", {"刘智", "黄德胜", "梁修贵"}, id="last_before_a_verb_of_attending"),
-    pytest.param("刘星、任秀红、那志茂、王兵、贡琦、原占斌及主席团其他成员在主席台就座。",
-                 {"刘星", "任秀红", "那志茂", "王兵", "贡琦"}, id="long_list_with_an_odd_surname"),
-    pytest.param("大会现场 李汉东、罗红霞、周开儒、曾文盟等领导在主席台就座",
-                 {"李汉东", "罗红霞", "周开儒", "曾文盟"}, id="caption_word_before_a_long_list"),
-    pytest.param("取而代之的是高学历、高起点、高阅历、高水平官员占主体的领导班子。", set(), id="name_shaped_words"),
+    pytest.param("副县级领导孙卫东、郑红梅、冯建军列席会议。", {"孙卫东", "郑红梅", "冯建军"}, id="last_before_a_verb_of_attending"),
+    pytest.param("张建华、周海燕、那志强、王兵、贡明、原红军及主席团其他成员在主席台就座。",
+                 {"张建华", "周海燕", "那志强", "王兵", "贡明"}, id="long_list_with_an_odd_surname"),
+    pytest.param("大会现场 李国东、罗晓霞、周开明、曾文杰等领导在主席台就座",
+                 {"李国东", "罗晓霞", "周开明", "曾文杰"}, id="caption_word_before_a_long_list"),
+    pytest.param("取而代之的是高学历、高起点、高素质、高水平干部组成的领导班子。", set(), id="name_shaped_words"),
 ])
 def test_long_lists_survive_an_odd_item(text, persons):
     assert recognized(recognize_persons, text) == persons
 
 
 @pytest.mark.parametrize("text, persons", [
-    pytest.param("列席会议。 (陈甜甜 徐 峰)\n", {"陈甜甜", "徐 峰"}, id="surname_spaced_from_its_given_name"),
+    pytest.param("列席会议。 (王晓丽 徐 刚)\n", {"王晓丽", "徐 刚"}, id="surname_spaced_from_its_given_name"),
     pytest.param("项目开工。（张建华 李明）\n", {"张建华", "李明"}, id="two_names"),
-    pytest.param("中新网重庆7月31日电 (张旭)记者31日从集团获悉。", {"张旭"}, id="news_agency_dateline"),
+    pytest.param("中新网南宁5月12日电 (李明)记者12日从公司获悉。", {"李明"}, id="news_agency_dateline"),
 ])
 def test_credits(text, persons):
     assert recognized(recognize_persons, text) == persons
 
 
 @pytest.mark.parametrize("text, persons", [
-    pytest.param("李强最后说,突出抓民生保障。", {"李强"}, id="adverb_before_the_verb"),
+    pytest.param("李明最后说,要抓好就业工作。", {"李明"}, id="adverb_before_the_verb"),
     pytest.param("王晓武介绍，项目开工。", {"王晓武"}, id="introducing"),
     pytest.param("文章指出，要抓好项目。", set(), id="a_word_of_the_dictionary"),
     pytest.param("陈总表示：项目开工。", set(), id="an_address_form"),
@@ -348,7 +348,7 @@ def test_name_opening_reported_speech(text, persons):
 
 
 @pytest.mark.parametrize("text, persons", [
-    pytest.param("其余市委常委包括马正其、徐敬业、范照兵、刘光磊。", {"马正其", "徐敬业", "范照兵", "刘光磊"}, id="including"),
+    pytest.param("其余市委常委包括马建国、徐志强、范文斌、刘光明。", {"马建国", "徐志强", "范文斌", "刘光明"}, id="including"),
     pytest.param("新一届区委常委有张建华、李明、王晓武。", {"张建华", "李明", "王晓武"}, id="having"),
     pytest.param("副区长包括分管工业、农业的同志。", set(), id="no_names"),
     pytest.param("区长是一个重要岗位。", set(), id="no_list"),
@@ -384,8 +384,8 @@ def test_names_after_a_credit_label(text, persons):
 
 
 @pytest.mark.parametrize("text, person", [
-    pytest.param("通辽市委副书记、市长奇·达楞太，副市长杜汇良参加。", "奇·达楞太", id="after_a_title"),
-    pytest.param("孟宪东 奇·达楞太 杜汇良 苏忠胜等参加", "奇·达楞太", id="in_a_spaced_list"),
+    pytest.param("赤峰市委副书记、市长奇·巴特尔，副市长李明参加。", "奇·巴特尔", id="after_a_title"),
+    pytest.param("张建华 奇·巴特尔 李明 王晓武等参加", "奇·巴特尔", id="in_a_spaced_list"),
 ])
 def test_dotted_name_without_a_han_surname(text, person):
     assert person in recognized(recognize_persons, text)
