@@ -2,8 +2,10 @@
 of its dataset), kept in parts so that writing them costs what changed.
 
 pyoxigraph writing a dump whole costs what the store holds, whatever a build changed. So each
-subject of the default graph is serialized on its own (its triples in the store's order, which is
-fixed for the same content) in the three formats, and each named graph on its own in TriG; the
+subject of the default graph is serialized on its own (its triples in ``kg.rdf.dataset.triple_order``:
+rdf:type first, then by predicate and object, so that a store on disk and one in memory, which iterate
+quads in different orders, give the same bytes) in the three formats, and each named graph on its own
+in TriG; the
 parts are kept in ``DIR/dumps.sqlite`` (table ``subjects``: N-Triples form of the subject -> its
 Turtle, N-Triples and JSON-LD; table ``graphs``: the graph's IRI -> its TriG block). A dump is
 its parts in the order of their keys:
@@ -35,12 +37,12 @@ import json
 import os
 import sqlite3
 from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
 
+from kg.rdf.dataset import triple_order
 from kg.rdf.vocab import PREFIXES
 
 #: The file of the parts, inside a store directory.
@@ -286,24 +288,32 @@ class _Copier:
             self.position, self.run = self.position + copied, self.run - copied
 
 
-class _PartsOnce:
-    """The parts of a store that keeps none, made for one write: in lists sorted by key (the order of
-    ``DumpParts``' keys: SQLite compares text as UTF-8 bytes, which sort as their code points), and
-    only the columns the dumps asked for are serialized."""
-
-    def __init__(self, store: pyoxigraph.Store, formats: list[str]) -> None:
-        columns = {column for fmt in formats for column in _NEEDS[fmt]}
-        self.tables = {"subjects": sorted(_subject_rows(store, columns), key=itemgetter(0)) if columns else [],
-                       "graphs": sorted(_graph_rows(store), key=itemgetter(0)) if "trig" in formats else []}
-        # as DumpParts says it: no subject and no named graph (the graphs are not made for every dump)
-        self.empty = not self.tables["subjects"] and next(iter(store.named_graphs()), None) is None
-
-    def write(self, out: Path, fmt: str) -> None:
-        _write_dump(out, fmt, self._column, self.empty)
-
-    def _column(self, table: str, column: str) -> Iterator[bytes]:
-        index = _COLUMN_INDEX[table][column]
-        return (row[index] for row in self.tables[table])
+def _write_once(store: pyoxigraph.Store, out: Path, formats: list[str]) -> None:
+    """Write the dumps ``formats`` of a store that keeps no parts into ``out``, laid out as the parts of
+    ``DumpParts`` would give them (``_LAYOUT``, keys in order: SQLite compares text as UTF-8 bytes, which sort
+    as their code points), in one pass: each subject's parts (only the columns asked for), then each named
+    graph's, written as soon as made, so that memory holds one part and the keys, not the dumps."""
+    columns = {column for fmt in formats for column in _NEEDS[fmt]}
+    default = pyoxigraph.DefaultGraph()
+    subjects = sorted({q.subject for q in store.quads_for_pattern(None, None, None, default)}, key=str)
+    graphs = sorted(store.named_graphs(), key=str)
+    rows = {"subjects": (_subject_row(s, list(store.quads_for_pattern(s, None, None, default)), columns)
+                         for s in subjects),
+            "graphs": (_graph_row(g, list(store.quads_for_pattern(None, None, None, g)))
+                       for g in (graphs if "trig" in formats else ()))}
+    with contextlib.ExitStack() as stack:
+        files = {fmt: stack.enter_context(open(out / DUMP_FILES[fmt], "wb")) for fmt in formats}
+        for fmt, f in files.items():
+            f.write(_head(_LAYOUT[fmt][0], empty=not subjects and not graphs))
+        for table in ("subjects", "graphs"):
+            # (file, column of the row, separator) of each dump made of this table's parts
+            writers = [(files[fmt], _COLUMN_INDEX[table][column], _LAYOUT[fmt][2])
+                       for fmt in formats for segment, column in _LAYOUT[fmt][1] if segment == table]
+            for i, row in enumerate(rows[table]):
+                for f, index, separator in writers:
+                    f.write(separator + row[index] if i else row[index])
+        for fmt, f in files.items():
+            f.write(_LAYOUT[fmt][3])
 
 
 def _write_dump(out: Path, fmt: str, column: Callable[[str, str], Iterable[bytes]], empty: bool) -> None:
@@ -335,22 +345,29 @@ def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.St
                 formats: list[str], previous: Path | None = None) -> None:
     """Write the dumps ``formats`` into ``out`` from the parts at ``parts_path`` (None: parts made in
     memory), making them again from ``store`` first unless they are of ``stamp``. ``store``: the
-    store, or the directory of a snapshot of its database (``KgStore.snapshot``), opened read-only only
+    store, or a snapshot of it (``KgStore.snapshot``: a database's directory or an N-Quads file), opened only
     if the parts are made again (so that another process can write the dumps while the one that wrote
     the store goes on). ``previous``: the directory of the dumps as last written from these parts, if
     they are still as written (``DumpParts.write``)."""
     if parts_path is None or not parts_current(parts_path, stamp):
-        store = pyoxigraph.Store.read_only(store) if isinstance(store, str) else store
+        store = _opened(store) if isinstance(store, str) else store
     if parts_path is None:
-        once = _PartsOnce(store, formats)
-        for fmt in formats:
-            once.write(Path(out), fmt)
+        _write_once(store, Path(out), formats)
         return
     with contextlib.closing(DumpParts(parts_path)) as parts:
         if not parts_current(parts_path, stamp):
             parts.rebuild(store, stamp)
         for fmt in formats:
             parts.write(Path(out), fmt, previous)
+
+
+def _opened(snapshot: str) -> pyoxigraph.Store:
+    """The store of a snapshot (``KgStore.snapshot``): a database read-only, or the quads of a store in memory."""
+    if Path(snapshot).is_file():
+        store = pyoxigraph.Store()
+        store.bulk_load(path=snapshot, format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+    return pyoxigraph.Store.read_only(snapshot)
 
 
 def dumps_written(parts_path: Path, formats: list[str]) -> None:
@@ -372,6 +389,7 @@ def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
 
 def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: list[pyoxigraph.Quad],
                  columns: set[str] = _COLUMNS) -> tuple[str, bytes, bytes, bytes]:
+    quads = sorted(quads, key=triple_order)
     turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES) \
         if "turtle" in columns else b""
     ntriples = pyoxigraph.serialize(quads, format=_NTRIPLES) if "ntriples" in columns else b""
@@ -380,6 +398,7 @@ def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: li
 
 
 def _graph_row(graph: pyoxigraph.NamedNode, quads: list[pyoxigraph.Quad]) -> tuple[str, bytes]:
+    quads = sorted(quads, key=triple_order)
     return str(graph), pyoxigraph.serialize(quads, format=_TRIG, prefixes=_PREFIXES).removeprefix(PREFIX_LINES)
 
 
