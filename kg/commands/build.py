@@ -3,9 +3,9 @@
 The build goes through a store (``kg.rdf.store``): with ``--store DIR`` that
 persistent one (documents already stored are skipped before extraction, and
 the exports describe everything in the store), without it a temporary one
-in a staging directory inside ``--out``, its documents on disk and its quads in memory (about 100
-bytes each: RocksDB costs more CPU than it saves for a store read once). Either way documents stream
-from extraction into the store and the exports stream out of it.
+in a staging directory inside ``--out``, whose database holds the default graph only (the named
+graphs go to the TriG dump as they are made). Either way documents stream from extraction into the
+store and the exports stream out of it, so memory does not grow with the input.
 A persistent store is checked first, and repaired from its stored documents
 if its graphs were changed outside kg (``KgStore.check``).
 
@@ -129,14 +129,14 @@ def run(args: argparse.Namespace) -> int:
             with database_errors(store.path):
                 # The other process reads a snapshot of the database (hard links to its files, taken here):
                 # RocksDB gives no guarantee to a reader of files that the process writing them changes (the
-                # compactions after the bulk loads go on in this one). A temporary store, in memory, is
-                # copied as N-Quads.
+                # compactions after the bulk loads go on in this one).
                 source = store.snapshot(work / "snapshot") if background and dumps else store.oxigraph
             # A temporary store keeps no parts: they are made for this write only (and only the ones asked for).
             parts_path = store.parts_path if args.store else None
             # The dumps last written into --out, if they are still as written: what did not change is copied.
             previous = Path(args.out) if args.store and _outputs_as_recorded(store, args.out) else None
-            dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps, previous))
+            graphs_file = None if args.store else store.graphs_path  # a temporary store's named graphs
+            dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps, previous, graphs_file))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
