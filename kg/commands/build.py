@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
             # The other exports and the view are written from the rows the store keeps (kg.rdf.rows),
             # updated by the add; the entity graph is read whole from the store only to make them again.
             others = list(dict.fromkeys(fmt for fmt in formats if fmt not in DUMPS))
-            rows_path = store.rows_path if args.store else None
+            # A temporary store's rows too are in a file, in its directory (in memory, they grew with the input).
+            rows_path = store.rows_path
             read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
             steps = ["read"] * read + ["rows"] + ["view"] * view
             # database_errors: damage the check could not see (a table file's contents)
