@@ -162,8 +162,7 @@ def test_a_dump_not_as_last_written_is_written_whole(disk_store, tmp_path, spoil
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_dump_has_the_same_bytes_whatever_store_holds_the_quads(tmp_path, fmt):
     """The dumps' order is kg's (``triple_order``), not the store's: RocksDB and the in-memory store
-    (which a build without --store uses) iterate quads in other orders, and so do two in-memory stores
-    filled in other orders."""
+    iterate quads in other orders, and so do two in-memory stores filled in other orders."""
     quads = build_quads(sample_kb())
     stores = {"disk": pyoxigraph.Store(tmp_path / "oxigraph"), "memory": pyoxigraph.Store(),
               "memory, filled backwards": pyoxigraph.Store()}
