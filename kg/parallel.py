@@ -47,6 +47,7 @@ from kg.ner.recognizers import RECOGNIZERS
 from kg.overrides import Override
 from kg.pipeline import ENTITIES, Pipeline, default_pipeline
 from kg.rdf.dataset import statement_quads
+from kg.rdf.dumps import named_graph_blocks
 from kg.rdf.store import KgStore, NewDocument, Resolution, read_stored_document
 from kg.reader import load_document
 from kg.resolve import DocumentPart, Resolver
@@ -297,34 +298,44 @@ def _start_graphs_worker(resolver: Resolver) -> None:
     _resolver = resolver
 
 
-def _graphs_of(resolver: Resolver, paths: list[Path]) -> list[tuple[set, DocumentPart]]:
-    """Pass 2 of each stored document of ``paths``: its quads and what it gave the descriptions."""
+def _graphs_of(resolver: Resolver, paths: list[Path], apart: bool) -> list[tuple[set, bytes | None, DocumentPart]]:
+    """Pass 2 of each stored document of ``paths``: its quads, and what it gave the descriptions. ``apart``:
+    the quads of the default graph only, and the TriG blocks of the named graphs (else None)."""
     out = []
     for doc in map(read_stored_document, paths):
         quads = statement_quads(resolver.part(doc))
-        out.append((quads, resolver.parts.pop(doc.sha256)))
+        blocks = None
+        if apart:
+            blocks = named_graph_blocks(quads)
+            quads = {q for q in quads if isinstance(q.graph_name, pyoxigraph.DefaultGraph)}
+        out.append((quads, blocks, resolver.parts.pop(doc.sha256)))
     return out
 
 
-def _serialized_graphs_of(paths: list[Path]) -> list[tuple[bytes, DocumentPart]]:
+def _serialized_graphs_of(paths: list[Path], apart: bool) -> list[tuple[bytes, bytes | None, DocumentPart]]:
     """``_graphs_of`` in a worker, the quads as N-Quads (the driver's store loads them without Python objects)."""
-    return [(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS), part)
-            for quads, part in _graphs_of(_resolver, paths)]
+    return [(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS), blocks, part)
+            for quads, blocks, part in _graphs_of(_resolver, paths, apart)]
 
 
-def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None = 1,
-                    chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[set | bytes, DocumentPart]]:
-    """The quads of each stored document of ``paths`` (a set, or N-Quads from a worker) and its
-    ``DocumentPart``, in order; in this process, or in ``workers`` processes (None: all cores)
+def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None = 1, apart: bool = False,
+                    chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[set | bytes, bytes | None, DocumentPart]]:
+    """The quads of each stored document of ``paths`` (a set, or N-Quads from a worker), the TriG blocks
+    of its named graphs if ``apart`` (its quads then those of the default graph only; see ``_graphs_of``)
+    and its ``DocumentPart``, in order; in this process, or in ``workers`` processes (None: all cores)
     when there are enough documents. The parts are not added to ``resolver`` (``contribute`` them)."""
     workers = min(check_workers(workers), len(paths) // MIN_DOCUMENTS_PER_WORKER)
     if workers <= 1:
+        # The finished resolver (names, people, summaries: a few objects per mention of the corpus) lives to
+        # the end of the build: out of the collector's full passes, which would walk it again and again while
+        # each document's quads are made (7.6 s of a 10 MB build's pass 2), as _built_pipeline does.
+        gc.freeze()
         for path in paths:
-            yield from _graphs_of(resolver, [path])
+            yield from _graphs_of(resolver, [path], apart)
         return
     with _pool(workers, _start_graphs_worker, (resolver,)) as pool:
         def submit(chunk: list[Path]):
-            return pool.apply_async(_serialized_graphs_of, (chunk,)).get
+            return pool.apply_async(_serialized_graphs_of, (chunk, apart)).get
 
         yield from _in_order(submit, _chunks(paths, chunk_size), workers * TASKS_PER_WORKER)
 

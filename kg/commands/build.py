@@ -3,8 +3,9 @@
 The build goes through a store (``kg.rdf.store``): with ``--store DIR`` that
 persistent one (documents already stored are skipped before extraction, and
 the exports describe everything in the store), without it a temporary one
-in a staging directory inside ``--out``. Either way documents stream from extraction into the store
-and the exports stream out of it, so memory does not grow with the input.
+in a staging directory inside ``--out``, whose database holds the default graph only (the named
+graphs go to the TriG dump as they are made). Either way documents stream from extraction into the
+store and the exports stream out of it, so memory does not grow with the input.
 A persistent store is checked first, and repaired from its stored documents
 if its graphs were changed outside kg (``KgStore.check``).
 
@@ -121,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
             # The other exports and the view are written from the rows the store keeps (kg.rdf.rows),
             # updated by the add; the entity graph is read whole from the store only to make them again.
             others = list(dict.fromkeys(fmt for fmt in formats if fmt not in DUMPS))
-            rows_path = store.rows_path if args.store else None
+            # A temporary store's rows too are in a file, in its directory (in memory, they grew with the input).
+            rows_path = store.rows_path
             read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
             steps = ["read"] * read + ["rows"] + ["view"] * view
             # database_errors: damage the check could not see (a table file's contents)
@@ -134,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
             parts_path = store.parts_path if args.store else None
             # The dumps last written into --out, if they are still as written: what did not change is copied.
             previous = Path(args.out) if args.store and _outputs_as_recorded(store, args.out) else None
-            dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps, previous))
+            graphs_file = None if args.store else store.graphs_path  # a temporary store's named graphs
+            dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps, previous, graphs_file))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):

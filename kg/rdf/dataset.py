@@ -250,7 +250,7 @@ def _add_figure(q: _Quads, f: ProjectFigure) -> None:
 def build_quads(kb: KnowledgeBase) -> list[Quad]:
     """The whole knowledge base as sorted quads: everything in the default graph,
     and what each document states also in the document's named graph."""
-    return sorted(description_quads(kb) | statement_quads(kb), key=lambda q: (str(q.graph_name), *_order(q.triple)))
+    return sorted(description_quads(kb) | statement_quads(kb), key=lambda q: (str(q.graph_name), *triple_order(q)))
 
 
 def description_quads(kb: KnowledgeBase) -> set[Quad]:
@@ -297,9 +297,12 @@ def statement_quads(kb: KnowledgeBase) -> set[Quad]:
     return q.quads
 
 
-def _order(t: pyoxigraph.Triple) -> tuple:
-    """By subject, its rdf:type first (so Turtle reads `x a kg:Person ; ...`), then the rest."""
-    return (str(t.subject), t.predicate != _RDF_TYPE, str(t.predicate), str(t.object))
+def triple_order(t: pyoxigraph.Triple | Quad) -> tuple:
+    """By subject, its rdf:type first (so Turtle reads `x a kg:Person ; ...`), then the rest: the
+    order of the quads in the dumps (``kg.rdf.dumps``), whatever store holds them. ``str(t)`` is
+    ``<s> <p> <o>`` (and the graph, the same for the quads compared): as no IRI holds ``>``, it orders
+    by predicate, then object, in one call instead of two."""
+    return (str(t.subject), t.predicate != _RDF_TYPE, str(t))
 
 
 def memory_store(quads: list[Quad]) -> pyoxigraph.Store:

@@ -2,9 +2,10 @@
 of its dataset), kept in parts so that writing them costs what changed.
 
 pyoxigraph writing a dump whole costs what the store holds, whatever a build changed. So each
-subject of the default graph is serialized on its own (its triples in the store's order, which is
-fixed for the same content) in the three formats, and each named graph on its own in TriG; the
-parts are kept in ``DIR/dumps.sqlite`` (table ``subjects``: N-Triples form of the subject -> its
+subject of the default graph is serialized on its own (its triples in ``kg.rdf.dataset.triple_order``:
+rdf:type first, then by predicate and object: the bytes do not depend on the order a store iterates
+quads in, which differs between one on disk and one in memory, nor on the order kg makes them in) in
+the three formats, and each named graph on its own in TriG; the parts are kept in ``DIR/dumps.sqlite`` (table ``subjects``: N-Triples form of the subject -> its
 Turtle, N-Triples and JSON-LD; table ``graphs``: the graph's IRI -> its TriG block). A dump is
 its parts in the order of their keys:
 
@@ -33,7 +34,9 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -41,6 +44,7 @@ from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
 
+from kg.rdf.dataset import triple_order
 from kg.rdf.vocab import PREFIXES
 
 #: The file of the parts, inside a store directory.
@@ -286,24 +290,54 @@ class _Copier:
             self.position, self.run = self.position + copied, self.run - copied
 
 
-class _PartsOnce:
-    """The parts of a store that keeps none, made for one write: in lists sorted by key (the order of
-    ``DumpParts``' keys: SQLite compares text as UTF-8 bytes, which sort as their code points), and
-    only the columns the dumps asked for are serialized."""
+def named_graph_blocks(quads: Iterable[pyoxigraph.Quad]) -> bytes:
+    """The TriG blocks of the named graphs of ``quads`` (as kg made them, not read from a store) in key order,
+    as ``DumpParts`` keeps them: their literals in the canonical form a store gives them (``"1.50"^^xsd:decimal``
+    is ``"1.5"``), hence the small store they go through."""
+    canonical = pyoxigraph.Store()
+    canonical.extend(q for q in quads if not isinstance(q.graph_name, pyoxigraph.DefaultGraph))
+    return b"".join(block for _, block in sorted(_graph_rows(canonical)))
 
-    def __init__(self, store: pyoxigraph.Store, formats: list[str]) -> None:
-        columns = {column for fmt in formats for column in _NEEDS[fmt]}
-        self.tables = {"subjects": sorted(_subject_rows(store, columns), key=itemgetter(0)) if columns else [],
-                       "graphs": sorted(_graph_rows(store), key=itemgetter(0)) if "trig" in formats else []}
-        # as DumpParts says it: no subject and no named graph (the graphs are not made for every dump)
-        self.empty = not self.tables["subjects"] and next(iter(store.named_graphs()), None) is None
 
-    def write(self, out: Path, fmt: str) -> None:
-        _write_dump(out, fmt, self._column, self.empty)
-
-    def _column(self, table: str, column: str) -> Iterator[bytes]:
-        index = _COLUMN_INDEX[table][column]
-        return (row[index] for row in self.tables[table])
+def _write_once(store: pyoxigraph.Store, out: Path, formats: list[str], graphs_file: Path | None) -> None:
+    """Write the dumps ``formats`` of a store that keeps no parts into ``out``, laid out as the parts of
+    ``DumpParts`` would give them (``_LAYOUT``, keys in order: SQLite compares text as UTF-8 bytes, which sort
+    as their code points). The store is read once, in its own order (a subject's quads together); each
+    subject's parts (only the columns asked for) go to a scratch file as they are made and are read back from
+    it in key order, so that memory holds where each part is, not the dumps. ``graphs_file``: the named
+    graphs' blocks (``named_graph_blocks``) in key order, if ``store`` holds the default graph only."""
+    columns = {column for fmt in formats for column in _NEEDS[fmt]}
+    with tempfile.TemporaryFile(dir=out) as scratch, contextlib.ExitStack() as stack:
+        index = []  # (key, offset and length of each column's part in scratch)
+        offset = 0
+        for key, *parts in _subject_rows(store, columns):
+            scratch.write(b"".join(parts))
+            index.append((key, [(offset + sum(map(len, parts[:i])), len(part)) for i, part in enumerate(parts)]))
+            offset += sum(map(len, parts))
+        scratch.flush()
+        index.sort(key=itemgetter(0))
+        graphs = sorted(store.named_graphs(), key=str) if graphs_file is None else []
+        rows = {"subjects": (tuple(os.pread(scratch.fileno(), n, at) for at, n in spans) for _, spans in index),
+                "graphs": (_graph_row(g, list(store.quads_for_pattern(None, None, None, g)))
+                           for g in (graphs if "trig" in formats else ()))}
+        empty = not index and not graphs and not (graphs_file is not None and graphs_file.stat().st_size)
+        files = {fmt: stack.enter_context(open(out / DUMP_FILES[fmt], "wb")) for fmt in formats}
+        for fmt, f in files.items():
+            f.write(_head(_LAYOUT[fmt][0], empty))
+        for table in ("subjects", "graphs"):
+            # (file, column of the row, separator) of each dump made of this table's parts; a subject's row
+            # read back from scratch has no key, so its columns are one place lower
+            writers = [(files[fmt], _COLUMN_INDEX[table][column] - (table == "subjects"), _LAYOUT[fmt][2])
+                       for fmt in formats for segment, column in _LAYOUT[fmt][1] if segment == table]
+            for i, row in enumerate(rows[table]):
+                for f, position, separator in writers:
+                    f.write(separator + row[position] if i else row[position])
+            if table == "graphs" and graphs_file is not None:
+                for f, _, _ in writers:  # TriG: its blocks follow each other with no separator
+                    with open(graphs_file, "rb") as blocks:
+                        shutil.copyfileobj(blocks, f)
+        for fmt, f in files.items():
+            f.write(_LAYOUT[fmt][3])
 
 
 def _write_dump(out: Path, fmt: str, column: Callable[[str, str], Iterable[bytes]], empty: bool) -> None:
@@ -332,19 +366,18 @@ def parts_current(parts_path: Path, stamp: str | None) -> bool:
 
 
 def write_dumps(parts_path: Path | None, stamp: str | None, store: pyoxigraph.Store | str, out: Path,
-                formats: list[str], previous: Path | None = None) -> None:
+                formats: list[str], previous: Path | None = None, graphs_file: Path | None = None) -> None:
     """Write the dumps ``formats`` into ``out`` from the parts at ``parts_path`` (None: parts made in
     memory), making them again from ``store`` first unless they are of ``stamp``. ``store``: the
     store, or the directory of a snapshot of its database (``KgStore.snapshot``), opened read-only only
     if the parts are made again (so that another process can write the dumps while the one that wrote
     the store goes on). ``previous``: the directory of the dumps as last written from these parts, if
-    they are still as written (``DumpParts.write``)."""
+    they are still as written (``DumpParts.write``). ``graphs_file``: with no parts, the TriG blocks of the
+    named graphs of a store that holds its default graph only (``KgStore.graphs_path``)."""
     if parts_path is None or not parts_current(parts_path, stamp):
         store = pyoxigraph.Store.read_only(store) if isinstance(store, str) else store
     if parts_path is None:
-        once = _PartsOnce(store, formats)
-        for fmt in formats:
-            once.write(Path(out), fmt)
+        _write_once(store, Path(out), formats, graphs_file)
         return
     with contextlib.closing(DumpParts(parts_path)) as parts:
         if not parts_current(parts_path, stamp):
@@ -372,6 +405,7 @@ def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
 
 def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: list[pyoxigraph.Quad],
                  columns: set[str] = _COLUMNS) -> tuple[str, bytes, bytes, bytes]:
+    quads = sorted(quads, key=triple_order)
     turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES) \
         if "turtle" in columns else b""
     ntriples = pyoxigraph.serialize(quads, format=_NTRIPLES) if "ntriples" in columns else b""
@@ -380,6 +414,7 @@ def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: li
 
 
 def _graph_row(graph: pyoxigraph.NamedNode, quads: list[pyoxigraph.Quad]) -> tuple[str, bytes]:
+    quads = sorted(quads, key=triple_order)
     return str(graph), pyoxigraph.serialize(quads, format=_TRIG, prefixes=_PREFIXES).removeprefix(PREFIX_LINES)
 
 

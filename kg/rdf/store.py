@@ -88,6 +88,8 @@ RESOLUTION_STATE = "state.json"
 NAMES = "names.json"
 #: Quads handed to the bulk loader at a time: the build's memory is this batch, not the corpus.
 BATCH = 20_000
+#: The TriG blocks of the named graphs of a temporary store, in the order of their IRIs (see ``KgStore``).
+GRAPHS_FILE = "graphs.trig"
 #: Stored documents of kg before the JSON records: pickles, which run code when loaded.
 PICKLED = "*.pickle"
 
@@ -129,18 +131,23 @@ class Resolution:
     so that kg.rdf imports neither the resolution stage nor a driver.
 
     ``resolver(overrides)``: a new ``kg.resolve.Resolver`` with those kg.overrides corrections;
-    ``document_graphs(resolver, paths, workers)``: the quads (a set, or N-Quads) and ``DocumentPart`` of each
+    ``document_graphs(resolver, paths, workers, apart)``: the quads (a set, or N-Quads), the TriG blocks of the
+    named graphs if ``apart`` (the quads then of the default graph only) and the ``DocumentPart`` of each
     stored document of ``paths``, in order, in up to ``workers`` processes (``kg.parallel.document_graphs``)."""
     resolver: Callable[[Iterable], Any]
-    document_graphs: Callable[[Any, list[Path], int | None], Iterator[tuple[set | bytes, Any]]]
+    document_graphs: Callable[[Any, list[Path], int | None, bool], Iterator[tuple[set | bytes, bytes | None, Any]]]
 
 
 class KgStore:
     """A store directory: stored documents plus their graph.
 
     ``checked``: keep digests of the graphs (``check`` and ``close``); a build's
-    temporary store, read once and deleted, goes without. ``resolution``: how ``add``
-    re-resolves the documents (a store that is only read needs none)."""
+    temporary store, read once and deleted, goes without, and its database holds the default graph
+    only: its named graphs, which only the TriG dump reads, are written as TriG blocks to ``graphs_path``
+    as they are made (``kg.rdf.dumps.write_dumps`` reads them there), half the quads it need not load
+    and read back. (Not pyoxigraph's in-memory store: it loads and reads faster, but at about 300 bytes
+    a quad a 10 MB build would hold close to a GiB.)
+    ``resolution``: how ``add`` re-resolves the documents (a store that is only read needs none)."""
 
     def __init__(self, path: str | Path, checked: bool = True, resolution: Resolution | None = None) -> None:
         self.path = Path(path)
@@ -157,6 +164,7 @@ class KgStore:
         self.resolution_dir = self.path / "resolution"
         self.parts_path = self.path / PARTS_FILE
         self.rows_path = self.path / ROWS_FILE
+        self.graphs_path = self.path / GRAPHS_FILE
         for directory in (self.path, self.database_dir, self.documents_dir):
             if directory.is_dir() and not os.access(directory, os.W_OK):
                 raise not_writable(self.path, f"no write access to {directory}")
@@ -306,22 +314,28 @@ class KgStore:
         if self.checked:
             shutil.rmtree(self.resolution_dir, ignore_errors=True)
             self.resolution_dir.mkdir()
-        graphs = self.resolution.document_graphs(resolver, ordered, workers)
-        for path, (quads, part) in zip(ordered, with_progress(graphs, len(ordered), "writing the graph", quiet)):
-            sha = path.name.removesuffix(".json")
-            resolver.contribute(part.contribution)
-            resolver.parts[sha] = part
-            self._keep_resolved(resolver, sha, summaries.get(sha))
-            if isinstance(quads, bytes):
-                serialized.append(quads)
-                if len(serialized) >= BATCH // 100:  # documents of a few hundred quads each
-                    self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
-                    serialized = []
-                continue
-            batch |= quads
-            if len(batch) >= BATCH:
-                self.oxigraph.bulk_extend(batch)
-                batch = set()
+        # The pass-2 order is that of the named graphs' IRIs (kg.rdf.dataset.document_iri), which graphs_path needs.
+        graphs = self.resolution.document_graphs(resolver, ordered, workers, not self.checked)
+        blocks_file = open(self.graphs_path, "wb") if not self.checked else contextlib.nullcontext()
+        with blocks_file:
+            for path, (quads, blocks, part) in zip(ordered, with_progress(graphs, len(ordered), "writing the graph",
+                                                                          quiet)):
+                sha = path.name.removesuffix(".json")
+                resolver.contribute(part.contribution)
+                resolver.parts[sha] = part
+                self._keep_resolved(resolver, sha, summaries.get(sha))
+                if blocks is not None:
+                    blocks_file.write(blocks)
+                if isinstance(quads, bytes):
+                    serialized.append(quads)
+                    if len(serialized) >= BATCH // 100:  # documents of a few hundred quads each
+                        self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
+                        serialized = []
+                    continue
+                batch |= quads
+                if len(batch) >= BATCH:
+                    self.oxigraph.bulk_extend(batch)
+                    batch = set()
         self._write(batch)
         if serialized:
             self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)

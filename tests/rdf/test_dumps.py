@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 
 from kg.rdf.dataset import build_quads, memory_store
-from kg.rdf.dumps import DUMP_FILES, DumpParts, parts_current, write_dumps
+from kg.rdf.dumps import DUMP_FILES, DumpParts, named_graph_blocks, parts_current, write_dumps
 from tests.conftest import sample_kb
 
 _DEFAULT = pyoxigraph.DefaultGraph()
@@ -157,3 +157,51 @@ def test_a_dump_not_as_last_written_is_written_whole(disk_store, tmp_path, spoil
     parts.write(after, "nt", previous=before)
     assert _read_back(after / "graph.nt", pyoxigraph.RdfFormat.N_TRIPLES) == \
         set(store.quads_for_pattern(None, None, None, _DEFAULT))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_dump_has_the_same_bytes_whatever_store_holds_the_quads(tmp_path, fmt):
+    """The dumps' order is kg's (``triple_order``), not the store's: RocksDB and the in-memory store
+    iterate quads in other orders, and so do two in-memory stores filled in other orders."""
+    quads = build_quads(sample_kb())
+    stores = {"disk": pyoxigraph.Store(tmp_path / "oxigraph"), "memory": pyoxigraph.Store(),
+              "memory, filled backwards": pyoxigraph.Store()}
+    for name, store in stores.items():
+        store.extend(reversed(quads) if "backwards" in name else quads)
+    written = set()
+    for name, store in stores.items():
+        for parts in (None, tmp_path / f"{name}.sqlite"):  # made for one write, and kept
+            out = tmp_path / f"{name} {parts is None}"
+            out.mkdir()
+            write_dumps(parts, None, store, out, [fmt])
+            written.add((out / DUMP_FILES[fmt]).read_bytes())
+    assert len(written) == 1
+
+
+def test_each_subject_of_a_dump_has_its_type_first_then_its_triples_sorted(store, tmp_path):
+    write_dumps(None, None, store, tmp_path, ["nt"])
+    lines = (tmp_path / "graph.nt").read_text(encoding="utf-8").splitlines()
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+    def order(line: str) -> tuple:
+        subject, predicate, _ = line.split(" ", 2)
+        return subject, predicate != rdf_type, line
+
+    assert len(lines) > 100 and lines == sorted(lines, key=order)
+    assert lines != sorted(lines)  # a type comes before predicates that sort first
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_store_of_the_default_graph_and_the_blocks_of_its_named_graphs_give_the_dumps_of_the_whole(tmp_path, fmt):
+    """A build's temporary store holds the default graph only; its named graphs come as TriG blocks
+    (``named_graph_blocks``, made from the quads as kg makes them, their literals not yet canonical)."""
+    quads = build_quads(sample_kb())
+    blocks = tmp_path / "graphs.trig"
+    blocks.write_bytes(named_graph_blocks(quads))
+    default_only = memory_store([q for q in quads if isinstance(q.graph_name, pyoxigraph.DefaultGraph)])
+    (tmp_path / "whole").mkdir()
+    (tmp_path / "apart").mkdir()
+    write_dumps(None, None, memory_store(quads), tmp_path / "whole", [fmt])
+    write_dumps(None, None, default_only, tmp_path / "apart", [fmt], graphs_file=blocks)
+    name = DUMP_FILES[fmt]
+    assert (tmp_path / "apart" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
