@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 
 #: Entity types of docs/schema.md.
 ENTITY_TYPES = ("Person", "GovOrg", "Enterprise", "Park", "Project", "Place", "Organization")
@@ -42,6 +42,11 @@ class Mention:
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
+
+
+def mention_order(m: Mention) -> tuple[int, int, str]:
+    """The order of ``Document.mentions``: by start, the longer first, then by type."""
+    return (m.start, -m.end, m.type)
 
 
 @dataclass
@@ -277,6 +282,10 @@ class Document:
             if a.start <= offset < a.end:
                 return a
         return None
+
+    def add_mentions(self, new: Iterable[Mention]) -> None:
+        """Adds the mentions a stage after the recognizer found, ``mentions`` kept in ``mention_order``."""
+        self.mentions = sorted([*self.mentions, *new], key=mention_order)
 
     def entities(self) -> Iterator[Mention]:
         """Mentions of real entity types (no titles)."""

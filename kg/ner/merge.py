@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kg.model import Document, Mention
+from kg.model import Document, Mention, mention_order
 from kg.spans import GrowingSpanIndex, SpanIndex
 
 #: A recognizer component: the candidate mentions of one kind it finds in a document, merged by this policy.
@@ -93,4 +93,4 @@ def merge_mentions(doc: Document, candidates: list[Mention]) -> list[Mention]:
     names = SpanIndex(k for k in kept if k.type in _NAME_TYPES)
     kept = [k for k in kept if not (k.type == "Place" and k.text == _HOME_COUNTRY and any(
         n.start == k.start and n.end > k.end for n in names.containing(k.start, k.end)))]  # rule 6
-    return sorted(kept, key=lambda m: (m.start, -m.end, m.type))
+    return sorted(kept, key=mention_order)

@@ -67,7 +67,7 @@ def add_named_ends(doc: Document) -> None:
                 known.add((m.start, m.end, m.type))
                 added.append(m)
     if added:
-        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end, m.type))
+        doc.add_mentions(added)
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from kg import gazetteer
 from kg.lexicon import alternation_of, load_family
-from kg.model import ENTITY_TYPES, TITLE, Document, Mention, Relation, Span
+from kg.model import ENTITY_TYPES, TITLE, Document, Mention, Relation, Span, mention_order
 from kg.names import compact
 from kg.spans import SpanIndex
 
@@ -46,7 +46,7 @@ class DocContext:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.type))
+        self.mentions = sorted(doc.mentions, key=mention_order)
         self._by_start: dict[int, list[Mention]] = defaultdict(list)
         self._by_end: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:

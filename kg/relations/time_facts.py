@@ -39,7 +39,7 @@ def _add_event_persons(doc: Document) -> None:
     known = {(m.start, m.end) for m in doc.mentions if m.type == "Person"}
     new = {(e.person.start, e.person.end): e.person for e in doc.events if (e.person.start, e.person.end) not in known}
     if new:
-        doc.mentions = sorted(doc.mentions + list(new.values()), key=lambda m: (m.start, -m.end, m.type))
+        doc.add_mentions(new.values())
 
 
 def _posts_held(doc: Document) -> list[Relation]:
@@ -72,5 +72,5 @@ def _govorg(doc: Document, body: Span) -> Mention | None:
     if not any((b.start, b.end) == (0, len(body.text)) for b in find_bodies(body.text)):
         return None
     mention = Mention(body.start, body.end, body.text, "GovOrg", source="events.body")
-    doc.mentions = sorted(doc.mentions + [mention], key=lambda m: (m.start, -m.end, m.type))
+    doc.add_mentions([mention])
     return mention
