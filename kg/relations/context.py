@@ -272,18 +272,27 @@ NOT_OWNER_CHARS = frozenset(triggers("not_owner_char"))
 UNNAMED_OWNER = re.compile("[\u4e00-\u9fff]{2,6}")
 
 
+def plausible_owner(name: str) -> bool:
+    """Whether ``name``, read as the owner a project's name opens with, can be a name: it neither
+    opens with a verb that builds the project (新建, 实施) nor ends with a word that joins places or
+    items (至, 与), the classes ``owner_false_start`` and ``owner_false_end``."""
+    return not name.startswith(triggers("owner_false_start")) and not name.endswith(triggers("owner_false_end"))
+
+
 def place_after_unnamed_owner(ctx: DocContext, site: Mention) -> Mention | None:
     """某企某市能源装备产业园项目, 某某陶瓷某区生产基地: a name that opens with a few words no
     recognizer named (a company's short name) and then a place of the document is in that
     place, as after a named owner (name_infix).  Not a province or wider there (a company's
-    regional seat), nor after a date or an event (春季, 某某会), nor in a name opening with a
-    place (the name prefix says where it is)."""
+    regional seat), nor after a date or an event (春季, 某某会), nor a verb or a joining word
+    (``plausible_owner``: 新建|某市…), nor in a name opening with a place (the name prefix says
+    where it is)."""
     places = [m for m in ctx.inside(site.start + 1, site.end, ("Place",)) if m.end < site.end and ctx.enclosing(m)]
     if not places:
         return None
     place = places[0]
     head = compact(ctx.text[site.start:place.start])
-    if not UNNAMED_OWNER.fullmatch(head) or gazetteer.match_place(head, 0) > 0 or set(head) & NOT_OWNER_CHARS \
+    if not UNNAMED_OWNER.fullmatch(head) or not plausible_owner(head) or gazetteer.match_place(head, 0) > 0 \
+            or set(head) & NOT_OWNER_CHARS \
             or ctx.inside(site.start, place.start, ENTITY_TYPES):
         return None
     if len(compact(place.text)) < 2 or province_or_wider(compact(place.text)) or ROUTE.match(ctx.text, place.end):

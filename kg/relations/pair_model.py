@@ -31,6 +31,7 @@ from kg.errors import KgError
 from kg.lexicon import load_lines, load_set
 from kg.model import Document, Mention, Relation, Sentence, Span
 from kg.names import compact
+from kg.relations.context import plausible_owner
 from kg.vocabulary import word_tag, words
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "pair_model" / "weights.tsv"
@@ -230,7 +231,7 @@ class PairView:
                     for start in sorted({name.start, opening}):
                         for k in OWNER_LENGTHS:
                             if start + k - name.start in cuts and start + k <= name.end - 2 \
-                                    and (start, start + k) not in spans:
+                                    and (start, start + k) not in spans and plausible_owner(self.text[start:start + k]):
                                 owner = Mention(start, start + k, self.text[start:start + k], "Enterprise", SOURCE)
                                 yield Candidate("owns_project", owner, name, sentence, i, "split")
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.model import TITLE, Mention
-from kg.relations.context import DocContext, trigger_alternation, triggers
+from kg.relations.context import DocContext, plausible_owner, trigger_alternation, triggers
 from tests.conftest import raw_doc
 
 
@@ -54,3 +54,15 @@ def test_a_trigger_family_is_an_alternation_longest_first(family, text, found):
 def test_a_family_with_no_words_is_refused():
     with pytest.raises(ValueError, match="relation_triggers.tsv has no family 'whne'"):
         trigger_alternation("whne")
+
+
+@pytest.mark.parametrize("name, plausible", [
+    ("远拓", True),
+    ("远拓能源", True),
+    ("新建", False),      # a verb that builds the project opens its name, it owns nothing
+    ("实施远拓", False),
+    ("新建白河至", False),  # a route's first end and its joining word
+    ("远拓与", False),
+])
+def test_an_owner_neither_opens_with_a_building_verb_nor_ends_with_a_joining_word(name, plausible):
+    assert plausible_owner(name) is plausible

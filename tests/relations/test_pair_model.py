@@ -62,6 +62,14 @@ def test_a_projects_name_is_split_at_each_owner_length_after_the_place_it_opens_
     assert "青禾" not in owners  # a span the recognizer typed otherwise is no new owner
 
 
+def test_no_split_owner_opens_with_a_building_verb_or_ends_with_a_joining_word():
+    doc = make_doc("新建青禾至远拓铁路和澜舟储能电站开工。",
+                   [("新建青禾至远拓铁路", "Project"), ("澜舟储能电站", "Project")])
+    owners = {head for head, label, _, how in _candidates(doc, "split") if label == "owns_project"}
+    assert "澜舟" in owners  # the other name is split as ever
+    assert not {"新建", "新建青禾", "新建青禾至"} & owners
+
+
 @pytest.mark.parametrize("text, names, pair, expected", [
     pytest.param(LIST, LIST_NAMES, ("远拓科技", "located_in", "青禾镇"),
                  {"located_in|tail_opens_sentence", "located_in|head_listed", "located_in|heading_list",
