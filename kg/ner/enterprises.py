@@ -676,7 +676,8 @@ def _list_neighbours(text: str, fulls: list[Mention]) -> list[Mention]:
             if len(item) < 2 or not _opens_phrase(text, start):
                 break  # no item, or one cut at the longest name read (…某某示范、): no name either
             if _list_item_ok(item) and not _other_kind(item) and _looks_like_brand(item):
-                s = _after_county(text, _after_clause_words(text, _after_function_char(text, start, pos - 1), pos - 1),
+                s = _after_function_word(text, _after_function_char(text, start, pos - 1), pos - 1)  # 中心为|甲
+                s = _after_county(text, _after_clause_words(text, s, pos - 1),
                                   pos - 1)  # 为|甲、邀请|甲: the verb or preposition opening the list
                 out.append(Mention(s, pos - 1, text[s:pos - 1], "Enterprise", "enterprises.list", 0.6))
             pos = start

@@ -184,6 +184,7 @@ def test_listed_company_short_form_with_shares():
 @pytest.mark.parametrize("text, companies", [
     ("平台为华岭科技、东蓝新材等企业提供融资服务。", {"华岭科技", "东蓝新材"}),   # companies a service is given to
     ("银行为制造业、服务业提供贷款。", set()),                                     # sectors are served too
+    ("服务中心为华岭科技、东蓝新材提供贷款。", {"华岭科技", "东蓝新材"}),       # a body and 为 before an unclosed list
 ])
 def test_companies_served(text, companies):
     assert texts(recognize_enterprises(plain_doc(text)), "Enterprise") == companies
