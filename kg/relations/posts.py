@@ -128,22 +128,37 @@ BODY_CHARS = load_set("body_end_chars.txt")
 DEPUTY_WORDS = triggers("deputy")
 
 
-def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
-    """某县发改局局长甲、副局长乙; 某会副主委甲、秘书长乙: a bare title right after the name of the
-    holder of a post in a body, in one list, is a post in that body too.  Not a title opening
-    with a level word (区委书记甲、区长乙: 区长 is the district government's), nor a deputy of
-    another post (区委书记甲、副区长乙)."""
+#: What parts the holders of a list of posts in one body (某局局长甲、副局长乙; 局长甲，副局长乙).
+LIST_SEPARATORS = "、,，"
+#: What closes a body written as the heading of the list of its people (某某公司：董事长甲，总经理乙).
+HEADING_CLOSERS = "：:"
+#: How many holders back a list of posts looks for its body (a list longer than this is rare).
+LIST_REACH = 8
+
+
+def _body_of_list_before(ctx: DocContext, titles: list[Mention], depth: int = 0) -> list[Mention]:
+    """某县发改局局长甲、副局长乙; 某会副主委甲，秘书长乙; 某某公司：董事长甲，总经理乙: a bare
+    title right after the name of the holder of a post in a body, in one list, is a post in that
+    body too, and so is a bare title right after a body written as the list's heading.  Not a
+    title opening with a level word (区委书记甲、区长乙: 区长 is the district government's), nor
+    a deputy of another post (区委书记甲、副区长乙)."""
     post = compact(titles[0].text)
     pos = ctx.skip_space_left(titles[0].start)
-    if len(titles) != 1 or pos == 0 or ctx.text[pos - 1] != "、" or any(post.startswith(w) for w in level_words()) \
+    if len(titles) != 1 or pos == 0 or any(post.startswith(w) for w in level_words()) \
             or set(post[:-2]) & BODY_CHARS:
         return []  # 某局副局长甲、某某资源局副局长乙: a body of its own the recognizers missed
+    if ctx.text[pos - 1] in HEADING_CLOSERS:
+        return [b for b in ctx.ending_at(ctx.skip_space_left(pos - 1), HOLDING_BODIES) if ctx.is_outermost(b)][:1]
+    if ctx.text[pos - 1] not in LIST_SEPARATORS:
+        return []
     previous = ctx.ending_at(ctx.skip_space_left(pos - 1), PERSON)
     chain = _titles_before(ctx, previous[0]) if previous else []
     head_post = next((post[len(w):] for w in DEPUTY_WORDS if post.startswith(w)), None)
     if not chain or (head_post and not compact(chain[-1].text).endswith(head_post)):
         return []
     bodies = _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
+    if not bodies and depth < LIST_REACH:  # 某某公司：董事长甲，总经理乙，副总经理丙
+        return _body_of_list_before(ctx, chain, depth + 1)
     # 市政协经济委主任甲、副主任乙: the committee, not also the body it belongs to
     return [b for b in bodies if not any(o is not b and compact(o.text).startswith(compact(b.text)) for o in bodies)]
 
@@ -243,13 +258,14 @@ def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
     return titles[0] if titles else None
 
 
-#: An office of a body no recognizer named, between the body and a title (某委协同办科长).
-UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('office_endings.txt')})")
+#: An office of a body no recognizer named, or a company's business function, between the body
+#: and a title (某委协同办科长, 某某有限公司财务部主管, 某某有限公司运营总监).
+UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('office_endings.txt')})|(?:{alternation('post_functions.txt')})")
 
 
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
     bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
-    if not bodies:  # 某委协同办科长: the body before the office
+    if not bodies:  # 某委协同办科长, 某某公司运营总监: the body before the office or function
         bodies = [b for k in range(2, min(8, title.start + 1)) if UNIT.fullmatch(ctx.text, title.start - k, title.start)
                   for b in ctx.ending_at(title.start - k, ORG_TYPES)][:1]
     if not bodies:
