@@ -17,7 +17,11 @@ fused into a title (市委常委 names no GovOrg); a later title inherits the op
 an earlier one (区委常委、政法委书记 -> 区委政法委; 某新片区党工委书记、管委会主任 -> 某新片区
 管委会) when the document names the body they make, unless it opens with a level word
 or a place of its own (市工商联主席); a body written with its place is one member_of,
-not also the body without it.
+not also the body without it; a post in a department of a Party committee or a government is
+not held in the committee itself (某市委统战部副部长).  A department or business function
+between a company and a title keeps the company (某某有限公司财务部主管, 运营总监); a bare title
+in a list after a holder of a post in a body (，副局长乙) or after a body heading the list
+(某某公司：董事长甲) is held in that body.
 """
 from __future__ import annotations
 
@@ -299,17 +303,21 @@ def _inherited_names(head: str, rest: str) -> set[str]:
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
     """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
     bare = load_set("relation_bare_bodies.txt")
+    bare_endings = tuple(bare)
     org_names = ctx.org_names
     found: dict[str, Mention] = {}
-    for title in titles:
+    named_in: dict[str, set[int]] = {}  # the titles each body is named in
+    for i, title in enumerate(titles):
         for m in ctx.inside(title.start, title.end, ORG_TYPES):
             if compact(m.text) not in bare:
                 found.setdefault(compact(m.text), m)
+                named_in.setdefault(compact(m.text), set()).add(i)
         text = compact(title.text)
         for name in sorted(substrings(text) & org_names):  # org_names can be many: look up, not scan
-            if name in bare or name in found:
+            if name in bare:
                 continue
-            if text != name:
+            named_in.setdefault(name, set()).add(i)
+            if text != name and name not in found:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
@@ -328,13 +336,19 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
             for name in inherited:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,))
+                named_in[name] = {i}
             if inherited:
                 break
     # A company's short name inside its full name is the same company (某某集团 in
     # 某某集团有限公司董事长), and so is a body at the end of its name with the place (市人大常委会
-    # in 某某市人大常委会主任): one member_of.  A GovOrg opening a GovOrg is its parent body.
+    # in 某某市人大常委会主任): one member_of.  A GovOrg opening a GovOrg is its parent body; a
+    # post in a department of a Party committee or a government is not held in the committee or
+    # government itself (某市委统战部副部长 is in 某市委统战部 only) unless another title names it
+    # (某市委常委、统战部部长); a post in a unit of a department is (某区农业农村委某某站站长).
     return [m for name, m in found.items()
             if m is not None and not any(
                 name != other and o is not None and o.type == m.type
-                and (other.endswith(name) if m.type == "GovOrg" else name in other)
+                and (other.endswith(name) or (other.startswith(name) and name.endswith(bare_endings)
+                                              and named_in[name] <= named_in.get(other, set()))
+                     if m.type == "GovOrg" else name in other)
                 for other, o in found.items())]
