@@ -267,6 +267,10 @@ def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
 UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('office_endings.txt')})|(?:{alternation('post_functions.txt')})")
 
 
+#: What joins two bodies written before one title (某某报·某某客户端记者).
+JOINED_BODIES = "·•"
+
+
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
     bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
     if not bodies:  # 某委协同办科长, 某某公司运营总监: the body before the office or function
@@ -274,8 +278,11 @@ def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
                   for b in ctx.ending_at(title.start - k, ORG_TYPES)][:1]
     if not bodies:
         return title
-    body = bodies[0]
-    return Mention(body.start, title.end, ctx.text[body.start:title.end], TITLE, source=title.source,
+    start = bodies[0].start
+    # 某某报·某某客户端记者: newsrooms joined by a middle dot are one desk, the post held in each
+    while start > 0 and ctx.text[start - 1] in JOINED_BODIES and (joined := ctx.ending_at(start - 1, HOLDING_BODIES)):
+        start = joined[0].start
+    return Mention(start, title.end, ctx.text[start:title.end], TITLE, source=title.source,
                    confidence=title.confidence)
 
 
