@@ -15,7 +15,8 @@
   重庆高新区 -> 西部科学城重庆高新区), same ending, letters in order;
 - a company's name stem (重庆金汇能 -> 重庆金汇能新材料有限公司), or its name
   without the place in front and the legal form (良创机械 -> 山东良创机械有限公司,
-  一汽 -> 中国一汽), or a group's contraction (中轻集团 -> 中国轻工集团有限公司),
+  一汽 -> 中国一汽), or without the place of its registration in brackets
+  (某某科技 -> 某某科技(重庆)有限公司), or a group's contraction (中轻集团 -> 中国轻工集团有限公司),
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
 - a project named by its owner and its last words (良创机械制造项目 ->

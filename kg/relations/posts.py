@@ -10,7 +10,8 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
     2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
-重庆日报记者); 该公司/公司 before a title stands for the company named shortly before;
+重庆日报记者), and so do newsrooms joined by a middle dot (某某报·某某客户端记者: both);
+该公司/公司 before a title stands for the company named shortly before;
 a post on a project (某某集团某某大厦项目经理) is held in the company opening the phrase.
 member_of goes to every body named inside the chain's titles, except bare bodies
 fused into a title (市委常委 names no GovOrg); a later title inherits the opening of
