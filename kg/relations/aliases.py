@@ -15,7 +15,8 @@
   重庆高新区 -> 西部科学城重庆高新区), same ending, letters in order;
 - a company's name stem (重庆金汇能 -> 重庆金汇能新材料有限公司), or its name
   without the place in front and the legal form (良创机械 -> 山东良创机械有限公司,
-  一汽 -> 中国一汽), or a group's contraction (中轻集团 -> 中国轻工集团有限公司),
+  一汽 -> 中国一汽), or without the place of its registration in brackets
+  (某某科技 -> 某某科技(重庆)有限公司), or a group's contraction (中轻集团 -> 中国轻工集团有限公司),
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
 - a project named by its owner and its last words (良创机械制造项目 ->
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.bodies import body_kinds, level_words
 from kg.boundary import suffix_table
 from kg.lexicon import load_family, load_set, load_table
@@ -133,7 +135,7 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
             continue
         if type_ == "Park" and _names_only_an_industry(short):
             continue
-        fulls = [full for full in candidates.of(short) if is_short_form(type_, short, full, places)
+        fulls = [full for full in candidates.of(short) if _shortens(type_, short, full, places)
                  and not (type_ == "Park" and _inside_another_name(ctx, short, full))
                  and _used_on_its_own(ctx, type_, short, full)
                  and (type_ != "Project" or full == short + "项目" or _owner_kept(ctx, short, full))
@@ -144,6 +146,31 @@ def _pairs(ctx: DocContext, type_: str) -> list[Relation]:
             out.append(ctx.relation(head, "alias_of", tail, f"short_form.{type_.lower()}",
                                     ctx.evidence(tail)))
     return out
+
+
+#: A place in brackets inside a company's name: where it is registered (某某科技(重庆)有限公司).
+BRACKETED = re.compile(r"\(([^()]{1,8})\)")
+
+
+def without_bracketed_place(name: str, places: set[str] | frozenset[str]) -> str:
+    """某某科技(重庆)有限公司 -> 某某科技有限公司: a company's name without the place of its
+    registration, which its short forms leave out (某某科技); ``name`` when it holds none."""
+    m = BRACKETED.search(name)
+    if m is None or m.start() == 0:
+        return name
+    place = m.group(1)
+    if place not in places and gazetteer.match_place_chain(place, 0) != len(place):
+        return name
+    return name[: m.start()] + name[m.end():]
+
+
+def _shortens(type_: str, short: str, full: str, places: set[str] | frozenset[str]) -> bool:
+    """Is ``short`` a short form of ``full``, also when a company's full name holds the place of its
+    registration in brackets (某某科技 -> 某某科技(重庆)有限公司, 某某(重庆)科技有限公司)?"""
+    if is_short_form(type_, short, full, places):
+        return True
+    registered = without_bracketed_place(full, places) if type_ == "Enterprise" else full
+    return registered != full and (registered == short or is_short_form(type_, short, registered, places))
 
 
 def _names_only_an_industry(short: str) -> bool:
@@ -218,6 +245,8 @@ class _CandidateFulls:
             lead = leading_place(full, places)
             keys = {("prefix", full[:k]) for k in range(1, n + 1)} | {("prefix", full[len(lead):k]) for k in
                                                                       range(len(lead) + 1, n + 1)}
+            registered = without_bracketed_place(full, places)
+            keys |= {("prefix", registered[:k]) for k in range(1, len(registered) + 1)}
             group = group_core(full)
             if group:
                 ys = group[:-2]

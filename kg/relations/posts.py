@@ -10,14 +10,19 @@ Title mentions (type ``Title``, from kg/ner/titles.py) attach to a Person
   - in a clause that opens with such a verb and names nobody (a CV: 张三，男，…。曾任…、…，
     2018年12月任…; ，后兼任…): to the last person named shortly before.
 A body mention written right before a title belongs to it (重庆日报 + 记者 ->
-重庆日报记者); 该公司/公司 before a title stands for the company named shortly before;
+重庆日报记者), and so do newsrooms joined by a middle dot (某某报·某某客户端记者: both);
+该公司/公司 before a title stands for the company named shortly before;
 a post on a project (某某集团某某大厦项目经理) is held in the company opening the phrase.
 member_of goes to every body named inside the chain's titles, except bare bodies
 fused into a title (市委常委 names no GovOrg); a later title inherits the opening of
 an earlier one (区委常委、政法委书记 -> 区委政法委; 某新片区党工委书记、管委会主任 -> 某新片区
 管委会) when the document names the body they make, unless it opens with a level word
 or a place of its own (市工商联主席); a body written with its place is one member_of,
-not also the body without it.
+not also the body without it; a post in a department of a Party committee or a government is
+not held in the committee itself (某市委统战部副部长).  A department or business function
+between a company and a title keeps the company (某某有限公司财务部主管, 运营总监); a bare title
+in a list after a holder of a post in a body (，副局长乙) or after a body heading the list
+(某某公司：董事长甲) is held in that body.
 """
 from __future__ import annotations
 
@@ -128,22 +133,37 @@ BODY_CHARS = load_set("body_end_chars.txt")
 DEPUTY_WORDS = triggers("deputy")
 
 
-def _body_of_list_before(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
-    """某县发改局局长甲、副局长乙; 某会副主委甲、秘书长乙: a bare title right after the name of the
-    holder of a post in a body, in one list, is a post in that body too.  Not a title opening
-    with a level word (区委书记甲、区长乙: 区长 is the district government's), nor a deputy of
-    another post (区委书记甲、副区长乙)."""
+#: What parts the holders of a list of posts in one body (某局局长甲、副局长乙; 局长甲，副局长乙).
+LIST_SEPARATORS = "、,，"
+#: What closes a body written as the heading of the list of its people (某某公司：董事长甲，总经理乙).
+HEADING_CLOSERS = "：:"
+#: How many holders back a list of posts looks for its body (a list longer than this is rare).
+LIST_REACH = 8
+
+
+def _body_of_list_before(ctx: DocContext, titles: list[Mention], depth: int = 0) -> list[Mention]:
+    """某县发改局局长甲、副局长乙; 某会副主委甲，秘书长乙; 某某公司：董事长甲，总经理乙: a bare
+    title right after the name of the holder of a post in a body, in one list, is a post in that
+    body too, and so is a bare title right after a body written as the list's heading.  Not a
+    title opening with a level word (区委书记甲、区长乙: 区长 is the district government's), nor
+    a deputy of another post (区委书记甲、副区长乙)."""
     post = compact(titles[0].text)
     pos = ctx.skip_space_left(titles[0].start)
-    if len(titles) != 1 or pos == 0 or ctx.text[pos - 1] != "、" or any(post.startswith(w) for w in level_words()) \
+    if len(titles) != 1 or pos == 0 or any(post.startswith(w) for w in level_words()) \
             or set(post[:-2]) & BODY_CHARS:
         return []  # 某局副局长甲、某某资源局副局长乙: a body of its own the recognizers missed
+    if ctx.text[pos - 1] in HEADING_CLOSERS:
+        return [b for b in ctx.ending_at(ctx.skip_space_left(pos - 1), HOLDING_BODIES) if ctx.is_outermost(b)][:1]
+    if ctx.text[pos - 1] not in LIST_SEPARATORS:
+        return []
     previous = ctx.ending_at(ctx.skip_space_left(pos - 1), PERSON)
     chain = _titles_before(ctx, previous[0]) if previous else []
     head_post = next((post[len(w):] for w in DEPUTY_WORDS if post.startswith(w)), None)
     if not chain or (head_post and not compact(chain[-1].text).endswith(head_post)):
         return []
     bodies = _bodies(ctx, [t for raw in chain[-1:] for t in _split_title(ctx, raw)])
+    if not bodies and depth < LIST_REACH:  # 某某公司：董事长甲，总经理乙，副总经理丙
+        return _body_of_list_before(ctx, chain, depth + 1)
     # 市政协经济委主任甲、副主任乙: the committee, not also the body it belongs to
     return [b for b in bodies if not any(o is not b and compact(o.text).startswith(compact(b.text)) for o in bodies)]
 
@@ -243,19 +263,27 @@ def _title_starting_at(ctx: DocContext, pos: int) -> Mention | None:
     return titles[0] if titles else None
 
 
-#: An office of a body no recognizer named, between the body and a title (某委协同办科长).
-UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('office_endings.txt')})")
+#: An office of a body no recognizer named, or a company's business function, between the body
+#: and a title (某委协同办科长, 某某有限公司财务部主管, 某某有限公司运营总监).
+UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{alternation('office_endings.txt')})|(?:{alternation('post_functions.txt')})")
+
+
+#: What joins two bodies written before one title (某某报·某某客户端记者).
+JOINED_BODIES = "·•"
 
 
 def _with_body_before(ctx: DocContext, title: Mention) -> Mention:
     bodies = [b for b in ctx.ending_at(title.start, ORG_TYPES) if b.type != TITLE]
-    if not bodies:  # 某委协同办科长: the body before the office
+    if not bodies:  # 某委协同办科长, 某某公司运营总监: the body before the office or function
         bodies = [b for k in range(2, min(8, title.start + 1)) if UNIT.fullmatch(ctx.text, title.start - k, title.start)
                   for b in ctx.ending_at(title.start - k, ORG_TYPES)][:1]
     if not bodies:
         return title
-    body = bodies[0]
-    return Mention(body.start, title.end, ctx.text[body.start:title.end], TITLE, source=title.source,
+    start = bodies[0].start
+    # 某某报·某某客户端记者: newsrooms joined by a middle dot are one desk, the post held in each
+    while start > 0 and ctx.text[start - 1] in JOINED_BODIES and (joined := ctx.ending_at(start - 1, HOLDING_BODIES)):
+        start = joined[0].start
+    return Mention(start, title.end, ctx.text[start:title.end], TITLE, source=title.source,
                    confidence=title.confidence)
 
 
@@ -283,17 +311,21 @@ def _inherited_names(head: str, rest: str) -> set[str]:
 def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
     """Bodies the titles name: mentions inside them, or names the document uses elsewhere."""
     bare = load_set("relation_bare_bodies.txt")
+    bare_endings = tuple(bare)
     org_names = ctx.org_names
     found: dict[str, Mention] = {}
-    for title in titles:
+    named_in: dict[str, set[int]] = {}  # the titles each body is named in
+    for i, title in enumerate(titles):
         for m in ctx.inside(title.start, title.end, ORG_TYPES):
             if compact(m.text) not in bare:
                 found.setdefault(compact(m.text), m)
+                named_in.setdefault(compact(m.text), set()).add(i)
         text = compact(title.text)
         for name in sorted(substrings(text) & org_names):  # org_names can be many: look up, not scan
-            if name in bare or name in found:
+            if name in bare:
                 continue
-            if text != name:
+            named_in.setdefault(name, set()).add(i)
+            if text != name and name not in found:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,)) or Mention(
                     title.start, title.end, name, typ, source="relations.posts")
@@ -312,13 +344,19 @@ def _bodies(ctx: DocContext, titles: list[Mention]) -> list[Mention]:
             for name in inherited:
                 typ = next(t for t in ORG_TYPES if name in ctx.texts_by_type.get(t, ()))
                 found[name] = ctx.first_mention(name, (typ,))
+                named_in[name] = {i}
             if inherited:
                 break
     # A company's short name inside its full name is the same company (某某集团 in
     # 某某集团有限公司董事长), and so is a body at the end of its name with the place (市人大常委会
-    # in 某某市人大常委会主任): one member_of.  A GovOrg opening a GovOrg is its parent body.
+    # in 某某市人大常委会主任): one member_of.  A GovOrg opening a GovOrg is its parent body; a
+    # post in a department of a Party committee or a government is not held in the committee or
+    # government itself (某市委统战部副部长 is in 某市委统战部 only) unless another title names it
+    # (某市委常委、统战部部长); a post in a unit of a department is (某区农业农村委某某站站长).
     return [m for name, m in found.items()
             if m is not None and not any(
                 name != other and o is not None and o.type == m.type
-                and (other.endswith(name) if m.type == "GovOrg" else name in other)
+                and (other.endswith(name) or (other.startswith(name) and name.endswith(bare_endings)
+                                              and named_in[name] <= named_in.get(other, set()))
+                     if m.type == "GovOrg" else name in other)
                 for other, o in found.items())]

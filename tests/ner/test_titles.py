@@ -20,6 +20,19 @@ def test_chain_continues_across_a_company_name():
 
 
 @pytest.mark.parametrize("text, titles", [
+    pytest.param("市人大代表、岚川控股集团董事长邬建成出席。", ["市人大代表", "董事长"], id="holding_group"),
+    pytest.param("市人大代表、岚川投资控股有限公司董事长邬建成出席。", ["市人大代表", "董事长"], id="holding_company"),
+])
+def test_chain_continues_across_a_holding_company_name(text, titles):
+    assert ordered(recognize_titles, text) == titles
+
+
+def test_an_honorary_post_keeps_its_body_and_the_chain():
+    text = "市政协委员、岚川商会名誉会长、青禾科技有限公司总经理邬建成出席。"
+    assert ordered(recognize_titles, text) == ["市政协委员", "岚川商会名誉会长", "总经理"]
+
+
+@pytest.mark.parametrize("text, titles", [
     pytest.param("岚川商会常务副会长、青禾科技董事长邬建成出席。", ["岚川商会常务副会长", "董事长"], id="chamber_then_company"),
     pytest.param("市人大代表、蔚岭检测总经理方正发言。", ["市人大代表", "总经理"], id="deputy_then_company"),
 ])

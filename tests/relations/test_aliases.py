@@ -116,6 +116,17 @@ from tests.conftest import make_doc, triples
     pytest.param("青川市委统战部副部长顾允出席。市委统战部负责同志参加。",
                  [("青川市委统战部", "GovOrg"), ("市委统战部", "GovOrg"), ("顾允", "Person"), ("青川市", "Place")],
                  "alias_of", {("市委统战部", "alias_of", "青川市委统战部")}, id="a_department_without_its_place_is_a_short_form"),
+    pytest.param("蓝帆科技（重庆）有限公司签约。蓝帆科技将投资建厂。",
+                 [("蓝帆科技（重庆）有限公司", "Enterprise"), ("蓝帆科技", "Enterprise"), ("重庆", "Place")],
+                 "alias_of", {("蓝帆科技", "alias_of", "蓝帆科技（重庆）有限公司")},
+                 id="a_company_without_its_place_in_brackets_and_legal_form_is_a_short_form"),
+    pytest.param("蓝帆(重庆)精工有限公司签约。蓝帆精工将投资建厂。",
+                 [("蓝帆(重庆)精工有限公司", "Enterprise"), ("蓝帆精工", "Enterprise"), ("重庆", "Place")],
+                 "alias_of", {("蓝帆精工", "alias_of", "蓝帆(重庆)精工有限公司")},
+                 id="a_company_without_the_place_in_brackets_inside_its_name_is_a_short_form"),
+    pytest.param("蓝帆(中试)精工有限公司签约。蓝帆精工将投资建厂。",
+                 [("蓝帆(中试)精工有限公司", "Enterprise"), ("蓝帆精工", "Enterprise")],
+                 "alias_of", set(), id="words_in_brackets_that_name_no_place_stay_in_the_name"),
 ])
 def test_relations_found_are_exactly(text, names, label, expected):
     assert triples(make_doc(text, names), label) == expected
