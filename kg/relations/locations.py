@@ -3,6 +3,8 @@
 part_of
   - a place written right after its parent place (广兴镇沿河村, 四川省邻水县), also at the
     start of a longer name (内蒙古鄂尔多斯准格尔经济开发区);
+  - the places listed after a place and 的, and the townships opening the names of the sites
+    listed there (某县的甲镇、乙镇; 某县的甲镇某基地、乙镇某园);
   - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区), or by 等
     and a kind of division in a sentence about a place's divisions (某市各镇街…A、B等镇街);
   - a department named after its body (区委宣传部 -> 区委), unless that body is a
@@ -123,6 +125,7 @@ ITEM_BRACKET = re.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out = _adjacent_places(ctx) + _listed_in_region(ctx) + _listed_divisions(ctx) + _departments(ctx)
+    out += _places_of_place(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
     out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
@@ -168,6 +171,29 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
     return [r for r in out if not any(p != compact(r.tail.text) and p.startswith(compact(r.tail.text))
                                       for p in parents[compact(r.head.text)])]
+
+
+def _places_of_place(ctx: DocContext) -> list[Relation]:
+    """某县的甲镇、乙镇; 某县的甲镇某基地、乙镇某园: the smaller places listed after a place and 的,
+    and those opening the names of the sites listed there, are part of it: divisions and
+    townships, not a region naming an institution (某县的赣南某研究院)."""
+    townships = triggers("township_ending")
+    out = []
+    for parent in ctx.of_type("Place"):
+        pos = ctx.skip_space(parent.end)
+        if not ctx.text.startswith("的", pos) or not ctx.is_outermost(parent):
+            continue
+        first = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), LOCATED + PLACE) if ctx.is_outermost(m)]
+        if not first:
+            continue
+        for item in _list_items(ctx, first[0], LOCATED + PLACE):
+            opening = item if item.type == "Place" else \
+                next((m for m in ctx.starting_at(item.start, PLACE) if m.end < item.end), None)
+            name = compact(opening.text) if opening is not None else ""
+            if opening is not None and (name.endswith(townships) or gazetteer.lookup(name) is not None) \
+                    and _may_contain(compact(parent.text), name):
+                out.append(ctx.relation(opening, "part_of", parent, "place_de_place"))
+    return out
 
 
 def _same_level_list_after(ctx: DocContext, parent: Mention, child: Mention) -> list[Mention]:
