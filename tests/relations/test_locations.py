@@ -893,6 +893,35 @@ def test_projects_placed_by_what_they_are_said_to_be(text, names, expected, abse
 
 
 @pytest.mark.parametrize("text, names, expected, absent", [
+    pytest.param("远拓集团研究院南充创新中心揭牌。张三表示,南充将全力支持。",
+                 [("远拓集团研究院南充创新中心", "Project"), ("南充", "Place")],
+                 {("远拓集团研究院南充创新中心", "located_in", "南充")}, set(),
+                 id="a_city_inside_a_project_s_name_and_named_on_its_own"),
+    pytest.param("远拓集团研究院南充创新中心揭牌。",
+                 [("远拓集团研究院南充创新中心", "Project"), ("南充", "Place")],
+                 set(), {("远拓集团研究院南充创新中心", "located_in", "南充")},
+                 id="not_when_the_document_names_the_city_only_inside_the_name"),
+    pytest.param("远拓南充新能源有限公司储能产业基地投产。南充将全力支持。",
+                 [("远拓南充新能源有限公司储能产业基地", "Project"), ("远拓南充新能源有限公司", "Enterprise"),
+                  ("南充", "Place")],
+                 set(), {("远拓南充新能源有限公司储能产业基地", "located_in", "南充")},
+                 id="not_the_seat_in_the_owner_s_name"),
+    pytest.param("重点推进西南充铁矿复产。南充将全力支持。",
+                 [("西南充铁矿", "Project"), ("南充", "Place")],
+                 set(), {("西南充铁矿", "located_in", "南充")},
+                 id="not_a_place_a_direction_opens"),
+    pytest.param("远拓集团南充至广安输气管道开工。南充将全力支持。",
+                 [("远拓集团南充至广安输气管道", "Project"), ("南充", "Place"), ("广安", "Place")],
+                 set(), {("远拓集团南充至广安输气管道", "located_in", "南充")},
+                 id="not_the_first_end_of_a_route"),
+])
+def test_a_place_inside_a_project_s_name(text, names, expected, absent):
+    found = triples(make_doc(text, names), "located_in")
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize("text, names, expected, absent", [
     pytest.param("近日,青川经开区先后引进了远拓电子有限公司、青禾精密有限公司。",
                  [("青川经开区", "Park"), ("远拓电子有限公司", "Enterprise"), ("青禾精密有限公司", "Enterprise")],
                  {("远拓电子有限公司", "located_in", "青川经开区"), ("青禾精密有限公司", "located_in", "青川经开区")},
