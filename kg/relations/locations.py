@@ -3,6 +3,8 @@
 part_of
   - a place written right after its parent place (广兴镇沿河村, 四川省邻水县), also at the
     start of a longer name (内蒙古鄂尔多斯准格尔经济开发区);
+  - the places listed after a place and 的, and the townships opening the names of the sites
+    listed there (某县的甲镇、乙镇; 某县的甲镇某基地、乙镇某园);
   - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区), or by 等
     and a kind of division in a sentence about a place's divisions (某市各镇街…A、B等镇街);
   - a department named after its body (区委宣传部 -> 区委), unless that body is a
@@ -43,6 +45,8 @@ located_in
   - a line opening with a place or park and a colon (某区：4月2日，在某市甲产业园举行仪式，有A项目…):
     every park and project of the line, but one named after another division of its rank;
   - tours: the later sentences of a visit (see ``_tours``).
+  - a city or county written inside a project's name (not opening it) and on its own elsewhere
+    in the document, for a project nothing else placed (远拓集团研究院甲市创新中心 -> 甲市).
   - the district of a section header (seed 002: a line with only 潼南) for the
     parks, projects, institutions and companies under it that no other pattern
     places.
@@ -88,6 +92,8 @@ EVENT_HOST_REACH = 12
 IS_IN_JOINED = re.compile(r"[与和及、]|南北|东西")
 #: Direction words that name a part of a park, not a place (东区片区, 北部组团).
 DIRECTION = re.compile(r"[东西南北中][区部片]")
+#: A direction before a place makes another name of it (西甲山, 南乙县).
+DIRECTION_CHARS = "东西南北"
 #: A place name followed by one of these, standing alone, is part of a longer toponym (崖州湾,
 #: 平山湖): the toponym, not the place, is where a park or project is (厚街山姆…: 山 opens a word).
 TOPONYM_TAILS = load_set("toponym_tails.txt")
@@ -123,6 +129,7 @@ ITEM_BRACKET = re.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out = _adjacent_places(ctx) + _listed_in_region(ctx) + _listed_divisions(ctx) + _departments(ctx)
+    out += _places_of_place(ctx)
     sub_areas, out_sub = _park_sub_areas(ctx)
     out += out_sub
     out += _record_places(ctx) + _located_at(ctx) + _de_location(ctx) + _in_location(ctx) + _settles(ctx) + _starts_at(ctx)
@@ -136,6 +143,7 @@ def extract_locations(ctx: DocContext, owned: list[Relation]) -> list[Relation]:
     out += _line_headings(ctx, out)
     out += _tours(ctx, out, scenes)
     out += _sections(ctx, out, owned)
+    out += _inner_places(ctx, out)
     return out
 
 
@@ -168,6 +176,29 @@ def _adjacent_places(ctx: DocContext) -> list[Relation]:
         parents.setdefault(compact(r.head.text), set()).add(compact(r.tail.text))
     return [r for r in out if not any(p != compact(r.tail.text) and p.startswith(compact(r.tail.text))
                                       for p in parents[compact(r.head.text)])]
+
+
+def _places_of_place(ctx: DocContext) -> list[Relation]:
+    """某县的甲镇、乙镇; 某县的甲镇某基地、乙镇某园: the smaller places listed after a place and 的,
+    and those opening the names of the sites listed there, are part of it: divisions and
+    townships, not a region naming an institution (某县的赣南某研究院)."""
+    townships = triggers("township_ending")
+    out = []
+    for parent in ctx.of_type("Place"):
+        pos = ctx.skip_space(parent.end)
+        if not ctx.text.startswith("的", pos) or not ctx.is_outermost(parent):
+            continue
+        first = [m for m in ctx.starting_at(ctx.skip_space(pos + 1), LOCATED + PLACE) if ctx.is_outermost(m)]
+        if not first:
+            continue
+        for item in _list_items(ctx, first[0], LOCATED + PLACE):
+            opening = item if item.type == "Place" else \
+                next((m for m in ctx.starting_at(item.start, PLACE) if m.end < item.end), None)
+            name = compact(opening.text) if opening is not None else ""
+            if opening is not None and (name.endswith(townships) or gazetteer.lookup(name) is not None) \
+                    and _may_contain(compact(parent.text), name):
+                out.append(ctx.relation(opening, "part_of", parent, "place_de_place"))
+    return out
 
 
 def _same_level_list_after(ctx: DocContext, parent: Mention, child: Mention) -> list[Mention]:
@@ -1736,6 +1767,31 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                         or gazetteer.is_place(compact(bracket.group(1)))):
             place = ctx.sub_mention(site, site.start + bracket.start(1), site.start + bracket.end(1), "Place")
             out.append(ctx.relation(site, "located_in", place, "name_bracket"))
+    return out
+
+
+def _inner_places(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """远拓集团研究院甲市创新中心, 青禾粮业乙县新建面粉加工项目: a city or county written inside a
+    project's name, not at its start, and named on its own elsewhere in the document, is where
+    a project no other pattern placed is.  Not a place inside the name of the owner written in
+    the project's (某某(甲市)有限公司储能基地: the company's seat), nor one a direction opens (西甲山
+    is another name than 甲山), nor the first end of a route."""
+    placed = {compact(r.head.text) for r in found if r.label == "located_in"}
+    out = []
+    for site in ctx.of_type("Project"):
+        if compact(site.text) in placed or not ctx.is_outermost(site):
+            continue
+        for place in ctx.inside(site.start + 1, site.end, PLACE):
+            name = compact(place.text)
+            entry = gazetteer.lookup(name)
+            if place.end == site.end or entry is None or entry.level not in (gazetteer.CITY, gazetteer.COUNTY) \
+                    or ROUTE.match(ctx.text, place.end) or ctx.text[place.start - 1] in DIRECTION_CHARS \
+                    or any(o.type in OWNER_TYPES for o in ctx.enclosing(place)):
+                continue
+            if any(ctx.is_outermost(m) for m in ctx.named(name) if m.type == "Place"):
+                placed.add(compact(site.text))
+                out.append(ctx.relation(site, "located_in", place, "inner_place"))
+                break
     return out
 
 
