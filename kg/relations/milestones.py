@@ -512,7 +512,7 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             # 将形成10万吨年产能, 每年可带来30亿元以上的工业产值: the word after its amount
             kind = _words_after()[m.group("word")]
             unit = units[m.group("unit")][0]
-            if unit not in _AREAS and _is_currency(unit) == (kind == "output_value"):
+            if unit not in load_set("area_units.txt") and _is_currency(unit) == (kind == "output_value"):
                 found = projects.about(index, base + m.start("word"), base + m.end("word"))
                 if found:
                     add(found[0], kind, m.group("word"), m, base, sentence)
@@ -546,10 +546,6 @@ def _amount() -> str:
 @lru_cache(maxsize=1)
 def _words_after() -> dict[str, str]:
     return dict(load_table("figure_words_after.tsv"))
-
-
-#: The base units of kg/data/amount_units.tsv that are areas.
-_AREAS = ("亩", "公顷", "平方米", "平方公里")
 
 
 def _is_currency(base_unit: str) -> bool:
