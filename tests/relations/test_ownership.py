@@ -12,9 +12,9 @@ from tests.conftest import make_doc, triples
 
 
 @pytest.mark.parametrize("text, names, label, found, not_found", [
-    pytest.param("恒远机械智能物流装备制造项目由山东恒远机械有限公司投资建设，总投资2亿元。",
-                 [("恒远机械智能物流装备制造项目", "Project"), ("山东恒远机械有限公司", "Enterprise")],
-                 "owns_project", {("山东恒远机械有限公司", "owns_project", "恒远机械智能物流装备制造项目")}, set(), id="project_built_by_owner_named_after_it"),
+    pytest.param("恒远机械智能物流装备制造项目由山东恒远机械股份有限公司投资建设，总投资2亿元。",
+                 [("恒远机械智能物流装备制造项目", "Project"), ("山东恒远机械股份有限公司", "Enterprise")],
+                 "owns_project", {("山东恒远机械股份有限公司", "owns_project", "恒远机械智能物流装备制造项目")}, set(), id="project_built_by_owner_named_after_it"),
     pytest.param("兰溪恒远新能源电池项目签约,恒远将在兰溪建设生产基地。",
                  [("兰溪恒远新能源电池项目", "Project"), ("兰溪恒远", "Enterprise"), ("恒远", "Enterprise"),
                   ("兰溪", "Place")],
@@ -83,9 +83,9 @@ def test_relations_found_and_not_found(text, names, label, found, not_found):
                  "owns_project", {
         ("恒远机械有限公司", "owns_project", "北岭智能装备产业园项目"),
         ("东方材料研究院", "owns_project", "北岭智能装备产业园项目")}, id="every_owner_after_you_owns_the_sentence_project"),
-    pytest.param("由恒远机械有限公司投资建设的恒远精密铸件项目今天投产。",
-                 [("恒远机械有限公司", "Enterprise"), ("恒远精密铸件项目", "Project")],
-                 "owns_project", {("恒远机械有限公司", "owns_project", "恒远精密铸件项目")}, id="owner_after_you_owns_the_project_after_the_verb"),
+    pytest.param("由恒远机械股份有限公司投资建设的恒远精密铸件项目今天投产。",
+                 [("恒远机械股份有限公司", "Enterprise"), ("恒远精密铸件项目", "Project")],
+                 "owns_project", {("恒远机械股份有限公司", "owns_project", "恒远精密铸件项目")}, id="owner_after_you_owns_the_project_after_the_verb"),
     pytest.param("该项目由恒远机械有限公司在金州区建设的工厂承接。",
                  [("恒远机械有限公司", "Enterprise"), ("金州区", "Place")],
                  "owns_project", set(), id="you_with_a_place_between_owner_and_verb_gives_nothing"),
