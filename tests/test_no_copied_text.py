@@ -35,10 +35,11 @@ COPIED = 10
 SHORT = 6
 #: The third-party texts kept beside the repository.
 SHARED_TEXTS = (SHARED / "corpus" / "docs", SHARED / "corpus" / "time" / "docs")
-#: Official names of bodies and posts, as the laws and directories that set them up write them:
-#: general knowledge, not an article's text.
+#: Official names of bodies, posts and state-approved zones, as the laws and directories that set them
+#: up write them: general knowledge, not an article's text.
 PUBLIC_NAMES = ("中华人民共和国工业和信息化部", "国家发展和改革委员会", "国家市场监督管理总局", "全国人大常委会委员长",
-                "人民代表大会常务委员会代表资格审查委员会", "人大常委会代表资格审查委员会", "新疆维吾尔自治区党委")
+                "人民代表大会常务委员会代表资格审查委员会", "人大常委会代表资格审查委员会", "新疆维吾尔自治区党委",
+                "大兴国际机场临空经济区")
 #: Copied stretches files still hold, at most, until they are rewritten with invented examples: the
 #: kg/ files belong to other work in progress, the tests have not been rewritten yet.  A file may hold
 #: fewer (lower its number when it does); no other file may hold any.
@@ -47,8 +48,8 @@ PENDING = {
     "kg/relations/aliases.py": 4, "kg/relations/locations.py": 4, "kg/relations/ownership.py": 1,
     "tests/conftest.py": 1, "tests/ner/test_enterprises.py": 20, "tests/ner/test_govorgs.py": 2,
     "tests/ner/test_merge.py": 3, "tests/ner/test_organizations.py": 9, "tests/ner/test_parks.py": 11,
-    "tests/ner/test_persons.py": 1, "tests/ner/test_places.py": 2, "tests/ner/test_projects.py": 53,
-    "tests/ner/test_recognizers.py": 1, "tests/ner/test_titles.py": 1, "tests/relations/test_aliases.py": 5,
+    "tests/ner/test_persons.py": 1, "tests/ner/test_places.py": 2, "tests/ner/test_recognizers.py": 1,
+    "tests/ner/test_titles.py": 1, "tests/relations/test_aliases.py": 5,
     "tests/relations/test_locations.py": 13, "tests/test_document_json.py": 1,
 }
 #: Tracked files that are not checked: the gold, the seed texts, model files.
