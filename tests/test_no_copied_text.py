@@ -39,17 +39,13 @@ SHARED_TEXTS = (SHARED / "corpus" / "docs", SHARED / "corpus" / "time" / "docs")
 #: up write them: general knowledge, not an article's text.
 PUBLIC_NAMES = ("中华人民共和国工业和信息化部", "国家发展和改革委员会", "国家市场监督管理总局", "全国人大常委会委员长",
                 "人民代表大会常务委员会代表资格审查委员会", "人大常委会代表资格审查委员会", "新疆维吾尔自治区党委",
-                "大兴国际机场临空经济区", "国家级科技企业孵化器")
+                "大兴国际机场临空经济区", "国家级科技企业孵化器", "经济开发区管理委员会")
 #: Copied stretches files still hold, at most, until they are rewritten with invented examples: the
 #: kg/ files belong to other work in progress, the tests have not been rewritten yet.  A file may hold
 #: fewer (lower its number when it does); no other file may hold any.
 PENDING = {
     "kg/ner/enterprises.py": 5, "kg/ner/organizations.py": 1, "kg/ner/parks.py": 1, "kg/ner/projects.py": 7,
-    "kg/relations/aliases.py": 4, "kg/relations/locations.py": 4, "kg/relations/ownership.py": 1,
-    "tests/conftest.py": 1, "tests/ner/test_govorgs.py": 2, "tests/ner/test_merge.py": 3,
-    "tests/ner/test_persons.py": 1, "tests/ner/test_places.py": 2, "tests/ner/test_recognizers.py": 1,
-    "tests/ner/test_titles.py": 1, "tests/relations/test_aliases.py": 5,
-    "tests/relations/test_locations.py": 13, "tests/test_document_json.py": 1,
+    "kg/relations/aliases.py": 3, "kg/relations/locations.py": 4, "kg/relations/ownership.py": 1,
 }
 #: Tracked files that are not checked: the gold, the seed texts, model files.
 _SKIPPED = re.compile(r"^(tests/gold/|seeds/|kg/models/.*(?<!\.md)$)")

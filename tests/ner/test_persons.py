@@ -317,8 +317,8 @@ def test_names_around_posts(text, person):
 
 @pytest.mark.parametrize("text, persons", [
     pytest.param("副县级领导孙卫东、郑红梅、冯建军列席会议。", {"孙卫东", "郑红梅", "冯建军"}, id="last_before_a_verb_of_attending"),
-    pytest.param("张建华、周海燕、那志强、王兵、贡明、原红军及主席团其他成员在主席台就座。",
-                 {"张建华", "周海燕", "那志强", "王兵", "贡明"}, id="long_list_with_an_odd_surname"),
+    pytest.param("张立华、周晓燕、那振强、王斌、贡亮、原建军及主席团全体成员在主席台就座。",
+                 {"张立华", "周晓燕", "那振强", "王斌", "贡亮"}, id="long_list_with_an_odd_surname"),
     pytest.param("大会现场 李国东、罗晓霞、周开明、曾文杰等领导在主席台就座",
                  {"李国东", "罗晓霞", "周开明", "曾文杰"}, id="caption_word_before_a_long_list"),
     pytest.param("取而代之的是高学历、高起点、高素质、高水平干部组成的领导班子。", set(), id="name_shaped_words"),

@@ -99,7 +99,7 @@ def test_no_name_of_a_function_word_after_a_post(text):
 
 @pytest.mark.parametrize("text, persons", [
     pytest.param("某某集团与某某工业大学郑国平教授合作的项目。", {"郑国平"}, id="no_verb_after_the_post"),
-    pytest.param("某某投资管理有限公司高级副总裁冯晓雪说：项目好。", {"冯晓雪"}, id="a_word_of_the_post_is_no_name"),
+    pytest.param("某某投资咨询有限公司高级副总裁冯晓雪说：项目好。", {"冯晓雪"}, id="a_word_of_the_post_is_no_name"),
 ])
 def test_name_between_a_body_and_its_post(text, persons):
     assert recognized(recognize_persons, text) == persons
