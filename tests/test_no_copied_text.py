@@ -40,9 +40,9 @@ SHARED_TEXTS = (SHARED / "corpus" / "docs", SHARED / "corpus" / "time" / "docs")
 PUBLIC_NAMES = ("中华人民共和国工业和信息化部", "国家发展和改革委员会", "国家市场监督管理总局", "全国人大常委会委员长",
                 "人民代表大会常务委员会代表资格审查委员会", "人大常委会代表资格审查委员会", "新疆维吾尔自治区党委",
                 "大兴国际机场临空经济区", "国家级科技企业孵化器", "经济开发区管理委员会")
-#: Copied stretches files still hold, at most, until they are rewritten with invented examples: the
-#: kg/ files belong to other work in progress, the tests have not been rewritten yet.  A file may hold
-#: fewer (lower its number when it does); no other file may hold any.
+#: Copied stretches files still hold, at most, until they are rewritten with invented examples: these
+#: comments are in files other work in progress is editing.  A file may hold fewer (lower its number
+#: when it does); no other file may hold any.
 PENDING = {
     "kg/ner/enterprises.py": 5, "kg/ner/organizations.py": 1, "kg/ner/parks.py": 1, "kg/ner/projects.py": 7,
     "kg/relations/aliases.py": 3, "kg/relations/locations.py": 4, "kg/relations/ownership.py": 1,

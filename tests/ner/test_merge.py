@@ -43,7 +43,7 @@ def test_title_cut_inside_a_company_name_is_extended_to_the_name():
 
 
 def test_known_brand_recurs_after_a_verb():
-    mentions = merged_mentions("吉林长春：长春与中国一汽签约。坚持服务一汽初心。")
+    mentions = merged_mentions("吉林长春：长春与中国一汽签约。坚持服务一汽的初衷。")
     assert {"中国一汽", "一汽"} <= texts(mentions, "Enterprise")
     assert "中国" not in texts(mentions, "Place")
 

@@ -85,7 +85,7 @@ def test_name_before_a_bare_post_after_a_preposition(text, person):
 
 
 @pytest.mark.parametrize("text, person", [
-    pytest.param("市人大常委会主任吴也，市政协主席郑国平参加。", "吴也", id="function_character_as_given_name"),
+    pytest.param("市人大常委会主任韩也，市政协主席郑国平参加。", "韩也", id="function_character_as_given_name"),
     pytest.param("某某文化传媒有限公司财务部主管孙丽出席。", "孙丽", id="supervisor"),
 ])
 def test_names_after_posts(text, person):

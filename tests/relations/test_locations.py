@@ -222,9 +222,9 @@ SCENES_AND_LISTS = [
      [("青川县", "Place"), ("远拓新能源项目", "Project"), ("青禾再生资源产业园", "Project")],
      {("远拓新能源项目", "located_in", "青川县"), ("青禾再生资源产业园", "located_in", "青川县")}),
     # the project whose ceremony is held in a place lies there
-    ("本周,远拓汽车在巴西举行巴西电池工厂投产仪式。",
-     [("远拓汽车", "Enterprise"), ("巴西", "Place"), ("巴西电池工厂", "Project")],
-     {("巴西电池工厂", "located_in", "巴西")}),
+    ("本周,远拓汽车在匈牙利举行匈牙利电池工厂投产仪式。",
+     [("远拓汽车", "Enterprise"), ("匈牙利", "Place"), ("匈牙利电池工厂", "Project")],
+     {("匈牙利电池工厂", "located_in", "匈牙利")}),
     # a place before 在 and a park holds the park
     ("3月1日,青川市在临湖产业园举行一批重大项目开工仪式。",
      [("青川市", "Place"), ("临湖产业园", "Park")],
@@ -422,7 +422,7 @@ NOT_WHERE = [
     # a place joined with another after 是 says whose park it is, not where
     ("临湖协作产业园是上海与外省共同建设的示范园区。",
      [("临湖协作产业园", "Park"), ("上海", "Place")]),
-    ("常青工业园区是江苏南北共建的先行样板。", [("常青工业园区", "Park"), ("江苏", "Place")]),
+    ("常青工业园区是江苏南北合作共建的样板园区。", [("常青工业园区", "Park"), ("江苏", "Place")]),
     # a one-character abbreviation opening a park's name (洛阳 + 三门峡) is no location
     ("洛三精密制造产业园已投入运营。", [("洛", "Place"), ("洛三精密制造产业园", "Park")]),
     # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
