@@ -31,8 +31,8 @@ def test_quantified_phrases_are_not_projects():
 @pytest.mark.parametrize("text, found, not_found", [
     pytest.param("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。",
                  {"300万吨炼化一体化项目", "G318", "G318雅江段三号大桥项目"}, set(), id="road_code_and_numbered_bridge_in_a_project_name"),
-    pytest.param("企业上马澜汐智控巴士项目,各镇吹响项目攻坚号角。",
-                 {"澜汐智控巴士项目"}, {"上马澜汐智控巴士项目", "镇吹响项目", "吹响项目"}, id="verbs_of_launching_open_no_name"),
+    pytest.param("企业上马澜汐智联巴士项目,各镇吹响项目攻坚号角。",
+                 {"澜汐智联巴士项目"}, {"上马澜汐智联巴士项目", "镇吹响项目", "吹响项目"}, id="verbs_of_launching_open_no_name"),
     pytest.param("10月3号安澜大桥项目开工。",
                  {"安澜大桥项目"}, set(), id="a_day_written_with_hao_still_ends_the_phrase"),
     pytest.param("书记走访了湖川瑞泽智能装备有限责任公司数字工厂建设项目、某地云岚新能源有限公司储能装备基地。",
@@ -43,8 +43,8 @@ def test_quantified_phrases_are_not_projects():
                  {"云栖数据中心项目"}, set(), id="data_in_a_project_name_is_not_the_preposition"),
     pytest.param("仪式在智能网联产业园无人机总装中心项目现场举行。",
                  {"智能网联产业园无人机总装中心项目"}, set(), id="a_project_inside_a_named_park_is_a_name"),
-    pytest.param("綦江东站投用，诚壹食品项目开工，文化旅游项目和观摩项目也在推进。",
-                 {"綦江东站", "诚壹食品项目"}, {"文化旅游项目", "观摩项目"}, id="facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part"),
+    pytest.param("綦江东站投用，澄益食品项目开工，文化旅游项目和观摩项目也在推进。",
+                 {"綦江东站", "澄益食品项目"}, {"文化旅游项目", "观摩项目"}, id="facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part"),
     pytest.param("今年完成石门河堤加固、龙岩湾生态修复等重点工程8个。",
                  {"石门河堤加固", "龙岩湾生态修复"}, set(), id="projects_listed_before_a_project_word"),
     pytest.param("年内，国药新型口腔材料和医用耗材产业化基地项目投产。",
@@ -181,9 +181,9 @@ def test_quoted_honour_is_no_project_and_no_country():
 
 
 def test_list_item_named_by_common_words_next_to_a_project():
-    doc = plain_doc("开工项目分别为鸿钜机械智能叉车项目、新视野移动视觉机器人项目、文化旅游项目。")
+    doc = plain_doc("开工项目分别为鸿钜机械智能叉车项目、新视野移动巡检机器人项目、文化旅游项目。")
     found = texts(recognize_projects(doc), "Project")
-    assert "新视野移动视觉机器人项目" in found
+    assert "新视野移动巡检机器人项目" in found
     assert "文化旅游项目" not in found
     tail = plain_doc("建设循环利用及压力容器项目、恒远新材料项目。")
     assert not any(t.startswith("及") for t in texts(recognize_projects(tail), "Project"))
@@ -264,7 +264,7 @@ def test_facilities_and_joined_projects(text, project):
     "总投资5亿元的金川物流项目分临港集散区。",       # 临港 is "by the port"
     "港城合作，深港两地交流密切。",                   # places ending in 港
     "大力建设海南自由贸易港。",                      # a free-trade port is a zone
-    "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
+    "鸿昊港创集团和青湾氢港氢能产业园。",             # the word runs on after 港
     "积极争创国家级质量标准创新基地。",                # a rank opens a category, a status given
     "在海南自贸港的另一重点项目建设现场。",              # a zone and rating words only
     "以一批标志性重大项目夯实基础。",                # rating words only
@@ -443,7 +443,7 @@ def test_project_named_after_its_company_with_de(text, project):
     ("来到青禾能源材料有限公司76500吨/年高端化学品项目现场。", "76500吨/年高端化学品项目"),  # a rate with a slash
     ("把北部湾港建成区域性国际枢纽。", "北部湾港"),                      # 建成 says what is done to the port
     ("格尔木国际陆港建设提速。", "格尔木国际陆港"),
-    ("来到中国(西部)预制菜之都展览馆调研。", "中国(西部)预制菜之都展览馆"),   # 都 after 之 is no adverb
+    ("来到中国(西部)泡菜之都展览馆调研。", "中国(西部)泡菜之都展览馆"),   # 都 after 之 is no adverb
     ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
     ("参观了江津区城市规划展览馆。", "江津区城市规划展览馆"),   # a planning hall named by its place
     ("项目包含南昌国际陆港物流产业园(南昌向塘冷链物流服务中心)等。", "南昌向塘冷链物流服务中心"),
@@ -454,7 +454,7 @@ def test_phases_and_rates_inside_project_names(text, project):
 
 
 @pytest.mark.parametrize("text, owner", [
-    ("走进澜美陶瓷荣昌生产基地，产线有序运转。", "澜美陶瓷"),   # a brand ending in its product, before a county
+    ("走进澜美陶瓷永川生产基地，产线有序运转。", "澜美陶瓷"),   # a brand ending in its product, before a county
 ])
 def test_owner_before_a_county_base(text, owner):
     assert owner in texts(merged_mentions(text), "Enterprise")
@@ -584,7 +584,7 @@ UPGRADES = [
 
 #: Project spans: dashes inside project names.
 DASHES = [
-    pytest.param("项目名称:安平县云岭之城-数字绿谷项目。", "安平县云岭之城-数字绿谷项目", "数字绿谷项目", id="a_hyphen_inside_a_name"),
+    pytest.param("项目名称:安平县云岭之城-数字青谷项目。", "安平县云岭之城-数字青谷项目", "数字青谷项目", id="a_hyphen_inside_a_name"),
     pytest.param("南宁市有锂电池项目、中国—南亚信息港小镇(研发中心)等8个项目开工。", "中国—南亚信息港小镇(研发中心)",
                  "南亚信息港小镇(研发中心)", id="a_dash_joining_two_countries_in_a_listed_name"),
     pytest.param("重大项目巡礼——云岭大桥项目。", "云岭大桥项目", "——云岭大桥项目", id="a_double_dash_ends_the_phrase"),
