@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.dates import stated_dates
+from kg.lexicon import load_set, load_table
 from kg.ner.projects import subject_project_start
 from kg.model import Mention
 from kg.relations.milestones import extract_milestones, extract_project_facts
@@ -549,6 +550,9 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
      ("青禾二期年产120万吨瓦楞纸扩建项目(第三条产线)及年产40万吨木浆扩建项目",),
      {("青禾二期年产120万吨瓦楞纸扩建项目(第三条产线)", "capacity", "年产", 1200000, "吨"),
       ("年产40万吨木浆扩建项目", "capacity", "年产", 400000, "吨")}),
+    # an amount before 产能 is a capacity, but not an area (kg/data/area_units.txt)
+    ("东川电池项目建成后将形成10万吨年产能。", ("东川电池项目",), {("东川电池项目", "capacity", "年产能", 100000, "吨")}),
+    ("东川电池项目建成后将形成300亩年产能。", ("东川电池项目",), set()),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
@@ -587,6 +591,10 @@ def test_a_park_built_is_the_project_of_its_clause(text, park, expected):
     doc = time_doc(text)
     doc.mentions.append(Mention(0, len(park), park, "Park", source="test"))
     assert {(m.project.text, m.milestone) for m in extract_milestones(doc, subject_project_start)} == expected
+
+
+def test_the_area_units_are_base_units_of_the_amount_units():
+    assert load_set("area_units.txt") <= {row[1] for row in load_table("amount_units.tsv")}
 
 
 def test_every_figure_word_opens_a_figure():
