@@ -30,7 +30,6 @@ from kg.errors import KgError  # noqa: E402
 from kg.evaluate import match_key, score_documents  # noqa: E402
 from kg.gold import document_to_gold  # noqa: E402
 from kg.model import Document  # noqa: E402
-from kg.names import compact  # noqa: E402
 from kg.pipeline import PAIR_STAGE, Pipeline, default_pipeline  # noqa: E402
 from kg.reader import load_document  # noqa: E402
 from kg.relations.pair_model import PAIR_TYPES, PairModel, PairView, scored_pairs, train  # noqa: E402
@@ -63,8 +62,7 @@ def _examples(docs: list[tuple[Document, dict]]) -> list[tuple[list[str], bool]]
                   if r["relation"] in PAIR_TYPES}
         view = PairView(doc)
         for c in view.candidates():
-            ruled = (compact(c.head.text), c.label, compact(c.tail.text))
-            if ruled in view.ruled or ruled[0] == ruled[2]:
+            if not view.is_new(c):
                 continue
             examples.append((view.features(c), (match_key(c.head.text), c.label, match_key(c.tail.text)) in stated))
     return examples

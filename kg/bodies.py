@@ -12,7 +12,7 @@ Grammar (knowledge in kg/data/govorg_*.tsv/txt):
             | town/village name + 镇/乡/街道/村/社区   石沱镇
             | 中共? zone name + (党工委|管委会|工作委员会)   长寿经开区党工委
             | level word                         市, 区, 新区, 自治区
-            followed by an optional term 第N届      某市第七届人民代表大会
+            followed by an optional term 第N届      某市第九届人民代表大会
     DEPT   also: two department stems joined by 和/与   新区科技和人才局
     CENTER also: a level word + a 2-6 character qualifier + a centre head   县招商投资服务中心
     SUB    := DEPT | 办公室 | 办 | a unit ending in 站/中心/分局/大队...   区委宣传部, 市检察院案件管理中心

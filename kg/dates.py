@@ -9,7 +9,7 @@ Where the date comes from, in order (recorded in ``Document.date_source``):
 4. ``cli``: the ``--date`` fallback given by the caller.
 
 Facts in time are dated against it unless only a dateline gave it (``fact_anchor``): a day told
-without its year then takes the year its sentence states (2月18日，某市举行2024年一季度重大项目集中开工)
+without its year then takes the year its sentence states (2月18日，某市2024年一季度第一批项目开工)
 or has none.
 """
 from __future__ import annotations
@@ -330,7 +330,7 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4"
 
 def _in_stated_period(text: str, month: int, day: str | None) -> str | None:
     """A 2月18日 whose year the text leaves out, in a text that names its year or a part of a year
-    holding that month (2月18日，某市举行2024年一季度重大项目集中开工; 4月27日，某县2023年重大项目集中开工):
+    holding that month (2月18日，某市2024年一季度第一批项目开工; 4月27日，某县2023年第二批重点项目开工):
     that year's; else None."""
     for m in _YEAR_PERIOD.finditer(text):
         first = (_QUARTERS[m.group(2)] - 1) * 3 + 1 if m.group(2) else 1 if m.group(3) != "下" else 7

@@ -1,5 +1,5 @@
 """Names of things: their compact form, the place they start with, and whether one is a short
-form of another (江津 of 江津区, 市政府 of 重庆市人民政府, 良创机械 of 山东良创机械有限公司).
+form of another (江津 of 江津区, 市政府 of 重庆市人民政府, 青禾机械 of 某某青禾机械有限公司).
 
 Shared by the relations of one document (kg/relations/aliases.py: alias_of) and the resolution
 of the corpus (kg/resolve.py), which must read names alike.
@@ -143,7 +143,7 @@ def _referral_form(short: str, full: str) -> bool:
 
 
 def _group_contraction(short: str, full: str, places) -> bool:
-    """中轻集团 -> 中国轻工集团有限公司: a group named by the first character of its place and
+    """重禾集团 -> 重庆青禾实业集团有限公司: a group named by the first character of its place and
     characters of the rest of its name, in order, starting with the first."""
     core = group_core(full)
     if not (short.endswith("集团") and core) or short == core:
@@ -158,7 +158,7 @@ def _group_contraction(short: str, full: str, places) -> bool:
 
 
 def group_core(full: str) -> str:
-    """A group's name without its legal form (中国轻工集团有限公司 -> 中国轻工集团), "" for a
+    """A group's name without its legal form (重庆青禾实业集团有限公司 -> 重庆青禾实业集团), "" for a
     name that is no group's."""
     core = full
     for form in sorted(LEGAL_FORMS, key=len, reverse=True):
@@ -179,7 +179,7 @@ def leading_place(name: str, places: set[str] | frozenset[str]) -> str:
 
 
 def _project_short_form(short: str, full: str, places) -> bool:
-    """良创机械制造项目 -> 良创机械绿色砼浆设备制造项目: the full name with words left out of its
+    """青禾机械制造项目 -> 青禾机械绿色建材设备制造项目: the full name with words left out of its
     middle, keeping its start and more than 项目 of its end.  In a document the kept start
     must also be the owner's name (``_owner_kept``)."""
     if full == short + "项目":  # 某某输变电工程 -> 某某输变电工程项目: one project

@@ -53,8 +53,8 @@ def test_planned_years_do_not_count(text, year):
 @pytest.mark.parametrize("text, values", [
     # no publication date: a day whose year the text leaves out takes the year of the part of a
     # year holding it that the sentence names
-    ("2月18日，东川区举行2024年一季度重大项目集中开工活动。", ["2024-02-18", "2024"]),
-    ("4月27日上午，东川区举行2023年第二季度重大项目集中开工仪式。", ["2023-04-27", "2023"]),
+    ("2月18日，东川区举行2024年一季度重点项目开工活动。", ["2024-02-18", "2024"]),
+    ("4月27日上午，东川区举行2023年第二季度重点项目开工仪式。", ["2023-04-27", "2023"]),
     ("8月3日，东川区召开2022年上半年经济形势分析会。", ["2022"]),  # August is not in the first half
     ("12月25日，东川电厂项目开工，计划2021年6月全面建成。", ["2021-06"]),
     ("4月27日，东川县2023年重大项目集中开工。", ["2023-04-27", "2023"]),  # the year the sentence states
@@ -127,8 +127,8 @@ def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
 
 @pytest.mark.parametrize("text, word, value", [
     # a date of an event a time since which the clause tells dates no clause after it
-    ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "投入运营", None),
-    ("这个项目自2023年8月开工建设以来进展顺利，6月正式投入运营。", "开工", "2023-08"),
+    ("这个项目自2023年8月开工以来进展良好，6月正式投入运营。", "投入运营", None),
+    ("这个项目自2023年8月开工以来进展良好，6月正式投入运营。", "开工", "2023-08"),
 ])
 def test_a_time_since_an_event_dates_no_clause_after_it(text, word, value):
     stated = statement_date(text, stated_dates(text, None), text.index(word), precision=4)

@@ -19,7 +19,7 @@ from kg.pipeline import default_pipeline
 from kg.reader import load_document
 from tests.conftest import PicklePayload
 
-TEXT = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司董事长葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
+TEXT = "本报讯 6月3日，区长穆青岚会见重庆澜舟新材料有限公司总经理葛远帆。澜舟新材高性能膜材料生产基地项目落户澄江智造产业园。\n"
 
 
 def sharing(doc: Document) -> list[tuple[int, int]]:

@@ -252,7 +252,7 @@ class _PostsTold:
     bodies of no common place are two posts (汕尾市委书记 left, 广州市天河区委书记 held before), and so
     are bodies of two levels or departments (某县某镇党委副书记, 某县委副书记; 市委组织部部长, 市委宣传部部长: a
     career's steps); a body naming the same
-    place, or none, is the same post (重庆市政协 / 政协重庆市第四届委员会)."""
+    place, or none, is the same post (重庆市政协 / 政协重庆市第九届委员会)."""
 
     def __init__(self) -> None:
         # (person, kind, title) -> the places, the level and the department of each post

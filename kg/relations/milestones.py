@@ -30,7 +30,7 @@ Both attach to the project the sentence is about, named as the project grammar
 - a Project mention holding the word (年产2万吨碳酸锂项目); before 的, the noun after it
   (建成投产的某某工厂, 总投资30亿元的某某项目) or none;
 - for a milestone, the projects a list after the word names (开工的项目有：投资1亿元的甲项目、乙、
-  丙等; 集中开工建设的项目为甲和乙、丙; 开工的重大项目有11个，包括甲、乙: any name, the text calls them
+  丙等; 同日开工建设的项目为甲和乙、丙; 开工的重大项目有11个，包括甲、乙: any name, the text calls them
   projects; split at 、 outside quotes, and at 和 between two names ending with a works or park
   word or 中心; a note in brackets left out, a bare phase or section kept: 某某工程(二期), 某某大道
   (东城段); never a person, place or body the recognizer named), or a list
@@ -41,7 +41,7 @@ Both attach to the project the sentence is about, named as the project grammar
   ceremony of many (集中开工仪式在某某项目现场举行; 本次活动，主会场设在某某公司某某项目现场: 本次 is
   the article's first milestone of many);
 - none when generic words and a project word stand right before the word (“某某”重大项目签约仪式), also after a
-  place the recognizer named (某市重点招商引资项目集中签约: the place's projects) or the time of a batch
+  place the recognizer named (某市招商引资重点项目集中签约: the place's projects) or the time of a batch
   (2019年重点项目签约仪式, 一季度重大项目集中开工), but the project at whose site the clause holds it
   (在某某项目现场举行2024年重大项目集中开工); the venue of an event (仪式在某某宾馆举行) is no project;
 - none when the clause counts projects (24个重大项目破土动工, 共开工405个项目, 开工项目395个),
@@ -119,7 +119,7 @@ from kg.spans import SpanIndex
 #: 共计, 总额, 了, 到, 约合, 初步估算, 概算, 预计, 累计, 已经, 可达, 将达, 高达, or 不少于, 不低于, 突破, 实现, 多达.
 _FIGURE_GAP = r"(?:[约达为超过近逾共计总额了到合初步估算概预累已经可将高\s:：]|不少于|不低于|突破|实现|多达){0,8}"
 #: After a word of production (年产, 年可生产, 年处理, 年加工, 年出栏, 年屠宰, 日供水), the product or
-#: 能力 may stand before its amount (年产动力电池10GWh, 年可生产高纯度不锈钢热轧板卷72万吨, 年出栏生猪10万头).
+#: 能力 may stand before its amount (年产动力电池10GWh, 年可生产某某合金板材50万吨, 年出栏生猪10万头).
 _PRODUCT_GAP = r"(?:(?<=产)|(?<=处理)|(?<=加工)|(?<=出栏)|(?<=屠宰)|(?<=供水))(?!值)[\u4e00-\u9fff]{1,12}?"
 #: Between the ends of a range (10亿至12亿元, 8-10亿元): the figure is its low end.
 _RANGE = r"[至到—\-－～~]"
@@ -288,7 +288,7 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
                 many_of_article.setdefault(sentence.article, of_many)
         if of_many is None and (this := _projects_of_this_event().search(sentence.text)) is not None \
                 and rows[this.group("word")] != NO_MILESTONE:
-            # 这次集中开工项目投资体量大…。其中，甲项目…: the event's projects, one of which the next sentence names
+            # 此批开工项目投资规模大…。其中，甲项目…: the event's projects, one of which the next sentence names
             of_many = (rows[this.group("word")], doc.span(sentence.start + this.start("word"),
                                                           sentence.start + this.end("word")), lead)
             many_of_article.setdefault(sentence.article, of_many)
@@ -330,7 +330,7 @@ _AGREEMENT_ITEM = re.compile(rf"{_AGREEMENT_WORDS}$")
 def _unread_in_clause(text: str, unread: list[StatedDate], stated: StatedDate, pos: int) -> bool:
     """Whether the clause of the word at ``pos`` states a date of its own after ``stated`` that could not be read
     (今年4月 with no publication date), or ``stated`` is only a year and the sentence states a day before the word
-    that could not be read (18日上午，…拉开了某市2020年重大项目集中开工的序幕: the day's year is not the batch's):
+    that could not be read (18日上午，…某市2020年第一批重点项目同步开工: the day's year is not the batch's):
     the word is not of ``stated``'s time."""
     clause = _clause_start(text, pos)
     return any(max(clause, stated.end) <= d.start and d.end <= pos for d in unread) \
@@ -512,7 +512,7 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             # 将形成10万吨年产能, 每年可带来30亿元以上的工业产值: the word after its amount
             kind = _words_after()[m.group("word")]
             unit = units[m.group("unit")][0]
-            if unit not in _AREAS and _is_currency(unit) == (kind == "output_value"):
+            if unit not in load_set("area_units.txt") and _is_currency(unit) == (kind == "output_value"):
                 found = projects.about(index, base + m.start("word"), base + m.end("word"))
                 if found:
                     add(found[0], kind, m.group("word"), m, base, sentence)
@@ -546,10 +546,6 @@ def _amount() -> str:
 @lru_cache(maxsize=1)
 def _words_after() -> dict[str, str]:
     return dict(load_table("figure_words_after.tsv"))
-
-
-#: The base units of kg/data/amount_units.tsv that are areas.
-_AREAS = ("亩", "公顷", "平方米", "平方公里")
 
 
 def _is_currency(base_unit: str) -> bool:
@@ -624,7 +620,7 @@ def _subject_pattern() -> re.Pattern[str]:
 
 
 #: Characters of a clause's words, not of a project's name (代表市委、市政府对全市…); 与 and 和 join the words of
-#: many names (某某研发与产业化, 某某搬迁与优化升级技术改造).
+#: many names (某某研发与产业化, 某某迁建与提质升级技术改造).
 _FUNCTION_CHARS = re.compile(r"[对在向为把将给的了是从于]")
 #: A count of projects naming no kind of them but generic words (3个项目, 两个重点项目; not 3个领域项目).
 _COUNT_OF_PROJECTS = re.compile(rf"[\d一二两三四五六七八九十]+[个项](?:{'|'.join(('重点', '重大', '产业', '新'))})?项目")
@@ -758,7 +754,7 @@ _BATCH_BEFORE = re.compile(r"(?:\d{4}年度?|[春夏秋冬]季|[一二三四1-4]
 def _generic_before(text: str, pos: int, place_ends: frozenset[int] = frozenset()) -> bool:
     """Whether the words before ``pos`` name a kind of projects, not a project: generic words and a
     project word after a pause, a quote, a space or 的 (“某某”重大项目签约, 的重点项目集中开工) or after a
-    place the recognizer named, ending at one of ``place_ends`` (某市重点招商引资项目集中签约: the place's
+    place the recognizer named, ending at one of ``place_ends`` (某市招商引资重点项目集中签约: the place's
     projects), not after a name (东川重大项目开工) nor pointing back (该项目)."""
     m = _generic_phrase().search(text, max(0, pos - 16), pos)
     if m is None:
@@ -1158,7 +1154,7 @@ class _Projects:
 
     def _opening_site(self, index: int, start: int) -> Mention | None:
         """The project at whose site sentence ``index`` opens, before a milestone of many at ``start`` with no
-        project of its own (某区某某项目建设工地上，…拉开了全市重大项目集中开工的序幕), else None."""
+        project of its own (某区某某项目建设工地上，…全区一批重点项目同步开工), else None."""
         sentence = self.doc.sentences[index]
         opening = _skip_openers(sentence.text, 0)  # past its time (18日上午，)
         opening = _skip_openers(sentence.text, opening + 1) if sentence.text[opening:opening + 1] in "，," else opening
@@ -1181,7 +1177,7 @@ class _Projects:
         before = max(text.rfind("、", clause, pause), clause - 1) + 1
         index = bisect_right(self.starts, sentence.start) - 1
         if not any(not self.names_it(index, w) for w in _milestone_words()[0].finditer(text, before, pause)):
-            return None  # not 某某贯通工程(某段)、某某项目等一批项目集中开工: a word inside a name
+            return None  # not 某某贯通工程(某段)、某某项目等多个项目同时开工: a word inside a name
         return [m for m in self.outermost(index)
                 if m.start >= sentence.start + pause + 1 and m.end <= sentence.start + pos]
 

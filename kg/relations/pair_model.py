@@ -86,6 +86,13 @@ class Candidate:
     sentence: Sentence
     index: int  # of the sentence in Document.sentences
     how: str  # ``sentence``: two mentions of one sentence; ``split``: the head is an owner split off the tail
+    head_key: str  # kg.names.compact of the head's text, computed once per mention by PairView
+    tail_key: str  # and of the tail's
+
+    @property
+    def fact(self) -> tuple[str, str, str]:
+        """The (head, relation, tail) the candidate would state, by compact names."""
+        return (self.head_key, self.label, self.tail_key)
 
 
 def _visible(text: str) -> str:
@@ -123,7 +130,8 @@ class PairView:
         self.doc = doc
         self.text = doc.text
         entities = sorted(doc.entities(), key=lambda m: (m.start, -m.end))
-        self._compact: dict[tuple[int, int], str] = {(m.start, m.end): compact(m.text) for m in entities}
+        # the compact text of each mention's span, once per mention: what the features and facts compare
+        self._keys_at: dict[tuple[int, int], str] = {m.span: compact(m.text) for m in entities}
         starts = [s.start for s in doc.sentences]
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in entities:
@@ -168,11 +176,12 @@ class PairView:
         return openings
 
     def key(self, m: Mention) -> str:
-        """The compact text of ``m``, computed once per span."""
-        key = self._compact.get((m.start, m.end))
-        if key is None:
-            key = self._compact[(m.start, m.end)] = compact(m.text)
-        return key
+        """The compact text of ``m``, a mention of the document."""
+        return self._keys_at[m.span]
+
+    def is_new(self, c: Candidate) -> bool:
+        """Whether ``c`` states a fact the patterns do not, between two different names."""
+        return c.fact not in self.ruled and c.head_key != c.tail_key
 
     def candidates(self) -> Iterator[Candidate]:
         """Every candidate pair of the document, sentence by sentence, then the owner splits."""
@@ -183,8 +192,9 @@ class PairView:
                 tail_starts = [m.start for m in tails]
                 for head in mentions:
                     if head.type in head_types:
+                        head_key = self.key(head)
                         for tail in self._near(tails, tail_starts, head):
-                            yield Candidate(label, head, tail, sentence, i, "sentence")
+                            yield Candidate(label, head, tail, sentence, i, "sentence", head_key, self.key(tail))
         yield from self.split_candidates()
 
     @staticmethod
@@ -227,19 +237,20 @@ class PairView:
                     opening = places.get(name.start, name.start)
                     if opening >= name.end:
                         opening = name.start
-                    cuts = _cuts(name.text)
+                    cuts, name_key = _cuts(name.text), self.key(name)
                     for start in sorted({name.start, opening}):
                         for k in OWNER_LENGTHS:
                             if start + k - name.start in cuts and start + k <= name.end - 2 \
                                     and (start, start + k) not in spans and plausible_owner(self.text[start:start + k]):
                                 owner = Mention(start, start + k, self.text[start:start + k], "Enterprise", SOURCE)
-                                yield Candidate("owns_project", owner, name, sentence, i, "split")
+                                yield Candidate("owns_project", owner, name, sentence, i, "split",
+                                                compact(owner.text), name_key)
 
     def split_features(self, c: Candidate) -> list[str]:
         """The features of a split: the owner's length and edges, what follows it in the name, whether the
         document writes it (or opens a name with it) elsewhere, whether it is a place."""
         new, name = c.head, c.tail
-        key, rest = compact(new.text), self.text[new.end:name.end]
+        key, rest = c.head_key, self.text[new.end:name.end]
         f = [f"split|{name.type}|k={len(key)}|after_place={new.start > name.start}",
              f"split_rest={min(len(rest), 8) // 2}", f"split_last={_visible(key[-1])}",
              f"split_first={_visible(key[0])}", f"split_next2={_visible(rest[:2])}",
@@ -261,7 +272,7 @@ class PairView:
             f.append("split_unknown")
         if not all("\u4e00" <= ch <= "\u9fff" for ch in key):
             f.append("split_not_cjk")
-        if (self.key(name), c.label) in self.ruled_heads:
+        if (c.tail_key, c.label) in self.ruled_heads:
             f.append("split_name_ruled")
         return _named(c.label, f)
 
@@ -270,7 +281,7 @@ class PairView:
         if c.how == "split":
             return self.split_features(c)
         text, head, tail, sentence = self.text, c.head, c.tail, c.sentence
-        hkey, tkey = self.key(head), self.key(tail)
+        hkey, tkey = c.head_key, c.tail_key
         f = [f"types={head.type}>{tail.type}", f"head_last={_visible(head.text[-1:])}",
              f"tail_last={_visible(tail.text[-1:])}", f"head_source={head.source.split('.')[0]}"]
         if (hkey, c.label, tkey) in self.ruled:
@@ -399,12 +410,11 @@ def scored_pairs(doc: Document, model: PairModel) -> list[Relation]:
     splits of one name, only the best."""
     view = PairView(doc)
     best: dict[tuple[str, str, str], Relation] = {}
-    best_split: dict[tuple[int, int, str], Relation] = {}
+    best_split: dict[tuple[int, int, str], tuple[tuple[str, str, str], Relation]] = {}
     for c in view.candidates():
         if model.thresholds[c.label] >= 1.0:
             continue  # a relation the model adds nothing to (no score reaches 1)
-        key = (view.key(c.head), c.label, view.key(c.tail))
-        if key in view.ruled or key[0] == key[2]:
+        if not view.is_new(c):
             continue
         score = model.score(view.features(c))
         if score < model.thresholds[c.label]:
@@ -413,12 +423,11 @@ def scored_pairs(doc: Document, model: PairModel) -> list[Relation]:
                             confidence=round(score, 3))
         if c.how == "split":
             where = (c.tail.start, c.tail.end, c.label)  # the project split
-            if where not in best_split or score > best_split[where].confidence:
-                best_split[where] = relation
-        elif key not in best or score > best[key].confidence:
-            best[key] = relation
-    for relation in best_split.values():
-        key = (compact(relation.head.text), relation.label, compact(relation.tail.text))
+            if where not in best_split or score > best_split[where][1].confidence:
+                best_split[where] = (c.fact, relation)
+        elif c.fact not in best or score > best[c.fact].confidence:
+            best[c.fact] = relation
+    for key, relation in best_split.values():
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return list(best.values())

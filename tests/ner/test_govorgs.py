@@ -9,7 +9,7 @@ from tests.conftest import recognized, run_pipeline
 
 def test_congress_with_its_term_and_its_committees():
     found = recognized(recognize_govorgs, "南阳市第八届人民代表大会常务委员会第五次会议召开，"
-                     "提请河南省第十四届人民代表大会常务委员会代表资格审查委员会确认。")
+                     "提请河南省第十四届人民代表大会常务委员会代表资格审查委员会予以确认。")
     assert {"南阳市第八届人民代表大会常务委员会", "河南省第十四届人民代表大会常务委员会",
             "河南省第十四届人民代表大会常务委员会代表资格审查委员会"} <= found
     assert recognized(recognize_govorgs, "区人大常委会相关专门委员会要认真研究。") == {"区人大常委会"}
@@ -50,7 +50,7 @@ def test_govorgs_found_and_not_found(text, found, not_found):
 
 
 def test_level_word_zone_committee_is_a_govorg(tmp_path):
-    doc = run_pipeline(tmp_path, "随后在区管委会召开了座谈会，相关企业代表参加。")
+    doc = run_pipeline(tmp_path, "随后在区管委会召开座谈会，有关企业代表参加。")
     assert ("区管委会", "GovOrg") in {(m.text, m.type) for m in doc.mentions}
 
 

@@ -32,7 +32,7 @@ from tests.conftest import merged_mentions, plain_doc, recognized, texts
                  set(), {"梧州"}, id="other_city_short_names_still_need_their_province"),
     pytest.param("在青山镇岭村村，调研组察看了茶园。各村村干部参加。",
                  {"岭村村"}, {"各村村"}, id="village_named_after_a_village"),
-    pytest.param("区长赴青岚镇走访企业。该项目是青岚低碳小镇重点产业项目。",
+    pytest.param("区长赴青岚镇走访企业。该项目是青岚低碳小镇重点工业项目。",
                  {"青岚镇", "青岚"}, set(), id="town_stem_opening_a_zone_name"),
     pytest.param("走进G352青岚段五号大桥项目现场，又到青岚镇调研。",
                  {"青岚镇", "青岚"}, set(), id="town_stem_after_a_road_number_opening_a_work"),
@@ -170,7 +170,7 @@ def test_short_names_in_a_list_closed_by_a_count_of_mixed_levels(text, places):
 @pytest.mark.parametrize("text, places", [
     pytest.param("深化川渝合作，推动京津产业转移。", {"川渝", "京津"}, id="regions_of_province_abbreviations"),
     pytest.param("港澳台同胞和巴蜀儿女。", {"港澳台", "巴蜀"}, id="regions_of_old_names"),
-    pytest.param("该市是成渝地区双城经济圈重要节点城市。", {"成渝地区双城经济圈", "成渝地区"}, id="region_before_a_region_head"),
+    pytest.param("该市系成渝地区双城经济圈区域中心城市。", {"成渝地区双城经济圈", "成渝地区"}, id="region_before_a_region_head"),
     pytest.param("京津冀协同发展。", {"京津冀"}, id="no_region_cut_out_of_a_longer_one"),
     pytest.param("京津高铁、成渝中线高铁相继开通。", set(), id="no_region_as_the_ends_of_a_line"),
     pytest.param("香港澳门两地。", {"香港", "澳门"}, id="no_region_across_two_places"),

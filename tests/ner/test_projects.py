@@ -31,20 +31,20 @@ def test_quantified_phrases_are_not_projects():
 @pytest.mark.parametrize("text, found, not_found", [
     pytest.param("县长走进G318雅江段三号大桥项目现场,又察看了300万吨炼化一体化项目。",
                  {"300万吨炼化一体化项目", "G318", "G318雅江段三号大桥项目"}, set(), id="road_code_and_numbered_bridge_in_a_project_name"),
-    pytest.param("企业上马澜汐智控巴士项目,各镇吹响项目攻坚号角。",
-                 {"澜汐智控巴士项目"}, {"上马澜汐智控巴士项目", "镇吹响项目", "吹响项目"}, id="verbs_of_launching_open_no_name"),
+    pytest.param("企业上马澜汐智联巴士项目,各镇吹响项目攻坚号角。",
+                 {"澜汐智联巴士项目"}, {"上马澜汐智联巴士项目", "镇吹响项目", "吹响项目"}, id="verbs_of_launching_open_no_name"),
     pytest.param("10月3号安澜大桥项目开工。",
                  {"安澜大桥项目"}, set(), id="a_day_written_with_hao_still_ends_the_phrase"),
-    pytest.param("书记走访了湖川瑞泽智能科技有限责任公司智慧工厂建设项目、某地云岚新能源有限公司储能产业基地。",
-                 {"储能产业基地", "智慧工厂建设项目"}, set(), id="common_words_after_a_legal_company_name_name_its_project"),
+    pytest.param("书记走访了湖川瑞泽智能装备有限责任公司数字工厂建设项目、某地云岚新能源有限公司储能装备基地。",
+                 {"储能装备基地", "数字工厂建设项目"}, set(), id="common_words_after_a_legal_company_name_name_its_project"),
     pytest.param("市长察看了泓岚水务公司污泥处理中心项目,目前公司二期项目也已开工。",
                  {"污泥处理中心项目"}, {"二期项目"}, id="project_after_a_short_company_name_ending_in_gongsi"),
     pytest.param("全力推进云栖数据中心项目建设。",
                  {"云栖数据中心项目"}, set(), id="data_in_a_project_name_is_not_the_preposition"),
     pytest.param("仪式在智能网联产业园无人机总装中心项目现场举行。",
                  {"智能网联产业园无人机总装中心项目"}, set(), id="a_project_inside_a_named_park_is_a_name"),
-    pytest.param("綦江东站投用，诚壹食品项目开工，文化旅游项目和观摩项目也在推进。",
-                 {"綦江东站", "诚壹食品项目"}, {"文化旅游项目", "观摩项目"}, id="facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part"),
+    pytest.param("綦江东站投用，澄益食品项目开工，文化旅游项目和观摩项目也在推进。",
+                 {"綦江东站", "澄益食品项目"}, {"文化旅游项目", "观摩项目"}, id="facility_named_by_a_place_alone_but_bare_projects_need_a_proper_part"),
     pytest.param("今年完成石门河堤加固、龙岩湾生态修复等重点工程8个。",
                  {"石门河堤加固", "龙岩湾生态修复"}, set(), id="projects_listed_before_a_project_word"),
     pytest.param("年内，国药新型口腔材料和医用耗材产业化基地项目投产。",
@@ -57,7 +57,7 @@ def test_projects_found_and_not_found(text, found, not_found):
 
 
 def test_bare_company_word_or_a_generic_word_names_no_project():
-    assert recognized(recognize_projects, "目前公司一期项目已投产,全市重点项目进展顺利。", "Project") == set()
+    assert recognized(recognize_projects, "眼下公司一期项目已投产,全市重点项目进展顺利。", "Project") == set()
     assert recognized(recognize_projects, "湖川瑞泽科技有限公司重点项目建设提速。", "Project") == set()
 
 
@@ -167,7 +167,7 @@ def test_project_owner_needs_a_trade_name_not_a_field_or_a_park():
 
 
 def test_coordinated_and_generic_projects():
-    doc = plain_doc("考察华岭新城及远川总部经济项目。推进合溪产业新城重点产业项目。")
+    doc = plain_doc("考察华岭新城及远川总部经济项目。推进合溪产业新城重点工业项目。")
     found = texts(recognize_projects(doc), "Project")
     assert "远川总部经济项目" in found
     assert not any("及" in t for t in found)
@@ -181,9 +181,9 @@ def test_quoted_honour_is_no_project_and_no_country():
 
 
 def test_list_item_named_by_common_words_next_to_a_project():
-    doc = plain_doc("开工项目分别为鸿钜机械智能叉车项目、新视野移动视觉机器人项目、文化旅游项目。")
+    doc = plain_doc("开工项目分别为鸿钜机械智能叉车项目、新视野移动巡检机器人项目、文化旅游项目。")
     found = texts(recognize_projects(doc), "Project")
-    assert "新视野移动视觉机器人项目" in found
+    assert "新视野移动巡检机器人项目" in found
     assert "文化旅游项目" not in found
     tail = plain_doc("建设循环利用及压力容器项目、恒远新材料项目。")
     assert not any(t.startswith("及") for t in texts(recognize_projects(tail), "Project"))
@@ -195,9 +195,9 @@ def test_list_item_named_by_common_words_next_to_a_project():
     ("签约项目分别是总投资3亿元的铝型材深加工项目、总投资2亿元的木门生产项目。", "木门生产项目"),
     # a brand of the lexicon or a word the dictionary tags as a brand opens the name
     ("长春市的一汽新能源车身工厂项目正式开工。", "一汽新能源车身工厂项目"),
-    ("年内，丰田氢燃料电池研发与生产项目将投产。", "丰田氢燃料电池研发与生产项目"),
+    ("年内，丰田氢燃料电池研发及生产项目将投产。", "丰田氢燃料电池研发及生产项目"),
     # a named estate built as a project
-    ("总投资80亿元的东岭生物医药科技产业园项目开工。", "东岭生物医药科技产业园项目"),
+    ("总投资80亿元的东岭生物医药创新产业园项目开工。", "东岭生物医药创新产业园项目"),
     # one name across 和 when the part after it is common words only
     ("今年，瑞鸿康泰新型口腔材料和医用耗材产业化基地项目投产。", "瑞鸿康泰新型口腔材料和医用耗材产业化基地项目"),
 ])
@@ -229,7 +229,7 @@ def test_owner_opening_a_project_name(text, owner):
 @pytest.mark.parametrize("text, not_owner", [
     ("重庆荣昌石溪220千伏输变电工程项目开工。", "重庆荣昌石溪"),        # a place before a capacity
     ("总投资9亿元的绿色食品四川生产基地项目开工。", "绿色食品"),        # a field, no trade name
-    ("观摩流延机高端设备制造生产线项目。", "流延机"),                    # a machine, no trade name
+    ("观摩流延机高端装备制造生产线项目。", "流延机"),                    # a machine, no trade name
 ])
 def test_places_and_fields_own_no_project(text, not_owner):
     assert not_owner not in texts(recognize_projects(plain_doc(text)), "Enterprise")
@@ -247,8 +247,8 @@ def test_places_and_fields_own_no_project(text, not_owner):
     ("某企业揭榜任务“轮毂智能制造示范工厂”。", "轮毂智能制造示范工厂"),   # a model plant in common words
     ("加快推进贵阳至南宁高速公路建设。", "贵阳至南宁高速公路"),          # a line named by the places it joins
     # two projects joined by 及: the one in common words is judged like its neighbour
-    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "半导体装备研发与产业化项目"),
-    ("其中，金川汽车芯片封测一期项目及半导体装备研发与产业化项目开工。", "金川汽车芯片封测一期项目"),
+    ("其中，金川汽车芯片封装一期项目及半导体装备研制与产业化项目开工。", "半导体装备研制与产业化项目"),
+    ("其中，金川汽车芯片封装一期项目及半导体装备研制与产业化项目开工。", "金川汽车芯片封装一期项目"),
 ])
 def test_facilities_and_joined_projects(text, project):
     assert project in texts(recognize_projects(plain_doc(text)), "Project")
@@ -264,17 +264,17 @@ def test_facilities_and_joined_projects(text, project):
     "总投资5亿元的金川物流项目分临港集散区。",       # 临港 is "by the port"
     "港城合作，深港两地交流密切。",                   # places ending in 港
     "大力建设海南自由贸易港。",                      # a free-trade port is a zone
-    "鸿昊港创集团和鹏湾氢港氢能产业园。",             # the word runs on after 港
-    "积极争创国家级技术标准创新基地。",                # a rank opens a category, a status given
-    "在海南自贸港另一重点项目建设现场。",              # a zone and rating words only
-    "以更多标志性高质量项目夯实基础。",                # rating words only
+    "鸿昊港创集团和青湾氢港氢能产业园。",             # the word runs on after 港
+    "积极争创国家级质量标准创新基地。",                # a rank opens a category, a status given
+    "在海南自贸港的另一重点项目建设现场。",              # a zone and rating words only
+    "以一批标志性重大项目夯实基础。",                # rating words only
     "青梧数据中心集群已集聚多个中心。",                 # a cluster of data centres
     "他说，整个施工项目年底完工。",
     "要做实项目前期工作，新上生产线3条，新增智能生产线。",   # verbs of project work
     "按下重大项目建设快进键，聚力项目建设，大上项目。",
     "中心集五星级酒店、商务办公、大型商业广场于一体。",    # a size and one common word: a kind of facility
     "医学综合体、邻里中心开工建设，中试基地同步启用。",
-    "将为新型显示器件生产线提供必需的生产用气。",          # a production line with no name
+    "将为新型显示器件生产线供应工业气体。",          # a production line with no name
     "打造特色文旅小镇。",                                  # a feature label names no town
     "建设光伏基地和重庆新能源基地。",                      # a field alone, or after a short place name
 ])
@@ -287,18 +287,18 @@ def test_no_facility_in_descriptions(text):
     ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "东岭国际陆港物流产业园"),
     ("本次开工的重点项目包括东岭国际陆港物流产业园（一期）、青禾冷链智慧物流产业园等。", "青禾冷链智慧物流产业园"),
     ("开工项目分别为鸿钜装配式钢构项目、同辉汽车配件项目和精诚汽车零部件项目。", "精诚汽车零部件项目"),
-    ("共储备华电新能源、东岭智锐再生资源产业园等亿元以上重点项目。", "东岭智锐再生资源产业园"),
+    ("共储备华电新能源、东岭智锐循环经济产业园等亿元以上重大项目。", "东岭智锐循环经济产业园"),
 ])
 def test_items_listed_as_projects_are_projects(text, project):
     assert project in texts(merged_mentions(text), "Project")
 
 
 @pytest.mark.parametrize("text, projects, companies", [
-    pytest.param("在金澜现代智慧物流仓储、博远精密机械开工项目现场，书记详细了解进度。",
-                 {"金澜现代智慧物流仓储"}, {"博远精密机械"}, id="sites_of_projects_visited"),
-    pytest.param("以及澄宇科技、鑫昌福新能源汽车零部件竣工项目现场。",
-                 {"鑫昌福新能源汽车零部件"}, {"鑫昌福", "澄宇科技"}, id="a_run_of_field_words_is_the_object"),
-    pytest.param("近年来引进新松机器人、中轴小镇等一批重大战略性项目落地投产。",
+    pytest.param("在金澜现代智慧物流仓储、博远精工机械开工项目现场，书记详细了解进度。",
+                 {"金澜现代智慧物流仓储"}, {"博远精工机械"}, id="sites_of_projects_visited"),
+    pytest.param("以及澄宇科技、鑫盛福新能源电池材料竣工项目现场。",
+                 {"鑫盛福新能源电池材料"}, {"鑫盛福", "澄宇科技"}, id="a_run_of_field_words_is_the_object"),
+    pytest.param("近年来引进新松机器人、中轴小镇等一批重大产业项目落地投产。",
                  {"新松机器人", "中轴小镇"}, {"新松"}, id="a_word_before_a_product_owns_it"),
     pytest.param("总投资15亿元的东岭航空部件升级改造、总投资14.2亿元的澜轴高端轴承生产建设等项目开工。",
                  {"澜轴高端轴承生产建设"}, {"澜轴"}, id="an_amount_opening_a_later_item"),
@@ -344,7 +344,7 @@ def test_a_short_company_name_before_a_bare_project_word_owns_it(text, owner, no
 
 
 @pytest.mark.parametrize("text, project, not_project", [
-    pytest.param("开工仪式在青岭经开区澜轴精密轴承产业园项目建设现场举行。",
+    pytest.param("开工仪式在青岭经开区澜轴精密轴承产业园项目施工现场举行。",
                  "澜轴精密轴承产业园项目", "青岭经开区澜轴精密轴承产业园项目", id="zone_opening_a_site"),
     pytest.param("在青岭市经济技术开发区东岭智能装备产业园二期项目施工现场，工人们正忙碌。",
                  "东岭智能装备产业园二期项目", "青岭市经济技术开发区东岭智能装备产业园二期项目", id="zone_and_estate_at_a_site"),
@@ -388,7 +388,7 @@ def test_campaign_slogans_name_no_project(text, not_project):
 
 @pytest.mark.parametrize("text, project", [
     ("赣州市“三馆一书城”建设项目开工。", "赣州市“三馆一书城”建设项目"),        # a place in front: a project
-    ("大兴国际机场临空经济区廊坊片区建设提速。", "大兴国际机场"),              # an airport keeps its zone
+    ("大兴国际机场临空经济区北区建设提速。", "大兴国际机场"),              # an airport keeps its zone
 ])
 def test_quoted_and_facility_names_that_stay_projects(text, project):
     assert project in texts(recognize_projects(plain_doc(text)), "Project")
@@ -406,8 +406,8 @@ def test_lines_named_by_provincial_abbreviations(text, found):
 
 
 @pytest.mark.parametrize("text, owner", [
-    ("长春中车轨道整体搬迁建设项目鸟瞰图。", "长春中车"),                 # a city's short name and a lexicon brand
-    ("主会场设在柳州市柳工智能国际工业园项目现场。", "柳工"),             # a full city name only locates it
+    ("长春中车轨道整体搬迁项目效果图。", "长春中车"),                 # a city's short name and a lexicon brand
+    ("分会场设在柳州市柳工装备制造产业园项目现场。", "柳工"),             # a full city name only locates it
 ])
 def test_owners_of_relocations_and_company_parks(text, owner):
     assert owner in texts(recognize_projects(plain_doc(text)), "Enterprise")
@@ -423,7 +423,7 @@ def test_a_company_s_estate_listed_as_a_project(text, owner):
 
 @pytest.mark.parametrize("text", [
     "两江数字经济产业园项目开工。",             # a park named after a place or field
-    "玉林白平产业园热电联产一期项目开工。",     # after a place the gazetteer lacks
+    "玉林青坪产业园热电联产二期项目开工。",     # after a place the gazetteer lacks
 ])
 def test_a_park_built_as_a_project_has_no_owner_by_shape(text):
     assert not texts(recognize_projects(plain_doc(text)), "Enterprise")
@@ -442,11 +442,11 @@ def test_project_named_after_its_company_with_de(text, project):
     ("万州机场三期、渝西铁路等加快推进。", "万州机场三期"),                # a facility's phase after it
     ("来到青禾能源材料有限公司76500吨/年高端化学品项目现场。", "76500吨/年高端化学品项目"),  # a rate with a slash
     ("把北部湾港建成区域性国际枢纽。", "北部湾港"),                      # 建成 says what is done to the port
-    ("格尔木国际陆港加快建设。", "格尔木国际陆港"),
-    ("来到中国(西部)预制菜之都展览馆调研。", "中国(西部)预制菜之都展览馆"),   # 都 after 之 is no adverb
+    ("格尔木国际陆港建设提速。", "格尔木国际陆港"),
+    ("来到中国(西部)泡菜之都展览馆调研。", "中国(西部)泡菜之都展览馆"),   # 都 after 之 is no adverb
     ("渝昆高铁、果园港建设加快。", "果园港"),        # a port named after its area in common words
     ("参观了江津区城市规划展览馆。", "江津区城市规划展览馆"),   # a planning hall named by its place
-    ("项目包括南昌国际陆港枢纽产业园(南昌向塘电商物流服务中心)等。", "南昌向塘电商物流服务中心"),
+    ("项目包含南昌国际陆港物流产业园(南昌向塘冷链物流服务中心)等。", "南昌向塘冷链物流服务中心"),
     ("来到达拉特旗光伏基地考察。", "达拉特旗光伏基地"),       # a place's full name and a field name a base
 ])
 def test_phases_and_rates_inside_project_names(text, project):
@@ -454,14 +454,14 @@ def test_phases_and_rates_inside_project_names(text, project):
 
 
 @pytest.mark.parametrize("text, owner", [
-    ("走进澜美陶瓷荣昌生产基地，产线有序运转。", "澜美陶瓷"),   # a brand ending in its product, before a county
+    ("走进澜美陶瓷永川生产基地，产线有序运转。", "澜美陶瓷"),   # a brand ending in its product, before a county
 ])
 def test_owner_before_a_county_base(text, owner):
     assert owner in texts(merged_mentions(text), "Enterprise")
 
 
 @pytest.mark.parametrize("text, owner", [
-    ("来到泾河新城隆基中央研究院总部项目。", "隆基"),     # a park locates the project, a known brand owns it
+    ("来到泾河新城隆基研发总部项目。", "隆基"),     # a park locates the project, a known brand owns it
 ])
 def test_owner_after_a_leading_park(text, owner):
     assert owner in texts(merged_mentions(text), "Enterprise")
@@ -470,17 +470,17 @@ def test_owner_after_a_leading_park(text, owner):
 @pytest.mark.parametrize("text, projects, not_projects", [
     pytest.param("新建万州至达州铁路万州至开州段项目开工。", {"新建万州至达州铁路万州至开州段项目", "万州至达州铁路"},
                  {"万州至达州铁路万州至开州段项目"}, id="xinjian_opens_the_project_of_a_new_line"),
-    pytest.param("总投资490亿元的东岭临空经济区枢纽建设项目开工。", {"东岭临空经济区枢纽建设项目"},
-                 {"东岭临空经济区枢纽"}, id="a_hub_the_project_only_adds_jianshe_xiangmu_to"),
+    pytest.param("总投资490亿元的东岭空港经济区枢纽建设项目开工。", {"东岭空港经济区枢纽建设项目"},
+                 {"东岭空港经济区枢纽"}, id="a_hub_the_project_only_adds_jianshe_xiangmu_to"),
     pytest.param("总投资10亿的青禾节能门窗生产基地(杞县)项目签约。", {"青禾节能门窗生产基地(杞县)项目"},
                  {"青禾节能门窗生产基地"}, id="a_base_with_a_bracketed_place_and_xiangmu"),
-    pytest.param("总投资10亿的生态农业综合开发项目签约。", {"生态农业综合开发项目"}, set(), id="an_amount_in_yi_without_yuan"),
+    pytest.param("总投资10亿的现代农业综合开发项目签约。", {"现代农业综合开发项目"}, set(), id="an_amount_in_yi_without_yuan"),
     pytest.param("万州东站改造项目开工。", {"万州东站", "万州东站改造项目"}, set(), id="a_facility_stays_nested"),
-    pytest.param("力争全年新签招商项目总投资800亿元，广西国企重大项目复工。", set(), {"新签招商项目", "广西国企重大项目"},
+    pytest.param("全年力争新签招商项目投资总额800亿元，湖南国企重大项目复工。", set(), {"新签招商项目", "湖南国企重大项目"},
                  id="signing_verbs_and_owner_kinds_name_no_project"),
     # quotes delimit listed project names; counted campaigns in quotes are none
-    pytest.param("“澜川运河古城项目”、“万州现代有轨电车近期建设项目工程”等2个项目签约。",
-                 {"澜川运河古城项目", "万州现代有轨电车近期建设项目工程"}, {"万州现代有轨电车近期建设项目"},
+    pytest.param("“澜川运河古城项目”、“万州现代有轨电车一期建设项目工程”等2个项目签约。",
+                 {"澜川运河古城项目", "万州现代有轨电车一期建设项目工程"}, {"万州现代有轨电车一期建设项目"},
                  id="quotes_delimit_listed_project_names"),
     pytest.param("扎实推进“十项重大工程”、“一号改革工程”。", set(), {"十项重大工程", "一号改革工程"},
                  id="counted_campaigns_in_quotes"),
@@ -491,7 +491,7 @@ def test_project_spans_and_nesting(text, projects, not_projects):
 
 
 @pytest.mark.parametrize("text, found, not_found", [
-    pytest.param("重大项目密集开复工，支撑起老工业基地经济发展。", set(), {"支撑起老工业基地", "起老工业基地"}, id="verb_and_complement"),
+    pytest.param("重大项目密集开复工，支撑起老工业基地振兴。", set(), {"支撑起老工业基地", "起老工业基地"}, id="verb_and_complement"),
     pytest.param("全力打造出宏远智能装备产业基地。", {"宏远智能装备产业基地"}, {"出宏远智能装备产业基地"}, id="complement_after_a_stop"),
 ])
 def test_verb_complements_open_no_name(text, found, not_found):
@@ -516,7 +516,7 @@ def test_project_words_after_a_company_and_de(text, found):
 
 
 @pytest.mark.parametrize("text, found, not_found", [
-    pytest.param("加快实施万州港东站集装箱办理站建设。", {"万州港东站集装箱办理站", "万州港东站"}, set(),
+    pytest.param("加快实施万州港北站集装箱办理站建设。", {"万州港北站集装箱办理站", "万州港北站"}, set(),
                  id="a_station_inside_another_facility"),
     pytest.param("渝南双江航电枢纽一期工程蓄水。", {"渝南双江航电枢纽一期工程"}, {"渝南双江航电枢纽"},
                  id="works_on_a_facility_keep_it_unnested"),
@@ -529,7 +529,7 @@ def test_facilities_inside_runs_of_project_words(text, found, not_found):
 
 @pytest.mark.parametrize("text, owner", [
     pytest.param("书记来到湖南纸业环保搬迁与技术改造项目现场。", "湖南纸业", id="province_and_a_paper_trade"),
-    pytest.param("在海南炼化百万吨乙烯项目现场,工人正在焊接。", "海南炼化", id="province_and_a_refining_trade"),
+    pytest.param("在海南炼化二期芳烃项目现场,工人正在焊接。", "海南炼化", id="province_and_a_refining_trade"),
     pytest.param("泸州酒业智能酿造车间项目开工。", "泸州酒业", id="city_and_a_liquor_trade"),
 ])
 def test_a_place_and_a_trade_opening_a_project_name_its_owner(text, owner):
@@ -551,9 +551,9 @@ WORKSHOPS = [
     pytest.param("他来到岚峰集团疫苗生产车间。", "岚峰集团疫苗生产车间", None, id="a_group_s_workshop"),
     pytest.param("在渭南邮件处理中心生产车间,分拣线全速运转。", "渭南邮件处理中心", "渭南邮件处理中心生产车间",
                  id="the_workshop_of_a_named_centre_is_the_centre"),
-    pytest.param("在岚峰新材料制造基地一期生产车间里,负责人介绍。", None, "岚峰新材料制造基地一期生产车间",
+    pytest.param("在岚峰新材料产业基地二期生产车间里,负责人介绍。", None, "岚峰新材料产业基地二期生产车间",
                  id="the_workshop_of_a_site_s_phase_is_no_project"),
-    pytest.param("企业正在准备建设生产车间。", None, "生产车间", id="a_bare_workshop"),
+    pytest.param("企业正在筹建生产车间。", None, "生产车间", id="a_bare_workshop"),
     pytest.param("在瑞岚光伏科技有限公司2吉瓦光伏组件生产车间,机器轰鸣。", "2吉瓦光伏组件生产车间", "吉瓦光伏组件生产车间",
                  id="a_capacity_in_gigawatts_is_no_list_number"),
 ]
@@ -572,19 +572,19 @@ def test_proper_nouns_opening_a_project_name_own_it(text, owner, not_owner):
 
 #: Project spans: upgrades and reuse inside project names.
 UPGRADES = [
-    pytest.param("书记来到恒远新材料有限公司催化材料搬迁入园升级改造项目。", "催化材料搬迁入园升级改造项目", None,
+    pytest.param("书记来到恒远新材料有限公司催化材料迁建入园升级改造项目。", "催化材料迁建入园升级改造项目", None,
                  id="an_upgrade_inside_a_project_name"),
     pytest.param("全力推进产业园升级改造项目,实施升级改造项目3个。", None, "升级改造项目", id="an_upgrade_alone_names_nothing"),
     pytest.param("签约了年产5万吨再生铜项目、铝合金循环利用项目等重点项目。", "铝合金循环利用项目", None,
                  id="a_reuse_inside_a_project_name"),
-    pytest.param("总投资5亿元的白菜深加工及综合利用项目签约。", "白菜深加工及综合利用项目", None, id="a_joint_reuse"),
+    pytest.param("总投资5亿元的秸秆深加工及资源化利用项目签约。", "秸秆深加工及资源化利用项目", None, id="a_joint_reuse"),
     pytest.param("加强资源利用项目管理。", None, "利用项目", id="a_reuse_alone_names_nothing"),
 ]
 
 
 #: Project spans: dashes inside project names.
 DASHES = [
-    pytest.param("项目名称:安平县云岭之城-数字绿谷项目。", "安平县云岭之城-数字绿谷项目", "数字绿谷项目", id="a_hyphen_inside_a_name"),
+    pytest.param("项目名称:安平县云岭之城-数字青谷项目。", "安平县云岭之城-数字青谷项目", "数字青谷项目", id="a_hyphen_inside_a_name"),
     pytest.param("南宁市有锂电池项目、中国—南亚信息港小镇(研发中心)等8个项目开工。", "中国—南亚信息港小镇(研发中心)",
                  "南亚信息港小镇(研发中心)", id="a_dash_joining_two_countries_in_a_listed_name"),
     pytest.param("重大项目巡礼——云岭大桥项目。", "云岭大桥项目", "——云岭大桥项目", id="a_double_dash_ends_the_phrase"),
@@ -600,8 +600,8 @@ def test_project_spans(text, project, not_project):
 
 #: Items of lists the text calls projects, named in common words: a head that names projects decides.
 DESIGNATED = [
-    pytest.param("总投资8亿元的云岭冷链物流港、总投资5亿元的晨溪精准医疗健康创新中心等项目将陆续开工。",
-                 {"晨溪精准医疗健康创新中心"}, set(), id="a_listed_centre_is_a_project_not_an_organization"),
+    pytest.param("总投资8亿元的云岭冷链物流港、总投资5亿元的晨溪智慧医疗研发中心等项目将陆续开工。",
+                 {"晨溪智慧医疗研发中心"}, set(), id="a_listed_centre_is_a_project_not_an_organization"),
     pytest.param("会上签约了松河钢构、新能源装备制造中心等项目。",
                  {"新能源装备制造中心"}, set(), id="a_listed_item_with_a_head_that_names_projects"),
     pytest.param("此次引进了数字经济、生物经济等项目。",

@@ -33,7 +33,7 @@ def test_mentions_point_into_the_text(text, recognizers, each_finds_one):
 @pytest.mark.parametrize("recognize, text, type_, not_found", [
     (recognize_enterprises, "该项目坐落于上海东岭地产集团旗下园区。", "Enterprise", "坐落于上海东岭地产集团"),
     (recognize_projects, "将建设1000亿元级物流枢纽工程。", "Project", "级物流枢纽工程"),          # a class, no name
-    (recognize_organizations, "两市党校开展异地培训。", "Organization", "两市党校"),          # a count of cities
+    (recognize_organizations, "两市党校联合举办培训。", "Organization", "两市党校"),          # a count of cities
     (recognize_parks, "港口型物流示范园建设加快。", "Park", "港口型物流示范园"),               # a type of park
 ])
 def test_boundary_and_category_junk(recognize, text, type_, not_found):

@@ -98,7 +98,7 @@ def test_name_before_a_bare_post_after_a_preposition(text, person):
 
 
 @pytest.mark.parametrize("text, person", [
-    pytest.param("市人大常委会主任吴也，市政协主席郑国平参加。", "吴也", id="function_character_as_given_name"),
+    pytest.param("市人大常委会主任韩也，市政协主席郑国平参加。", "韩也", id="function_character_as_given_name"),
     pytest.param("某某文化传媒有限公司财务部主管孙丽出席。", "孙丽", id="supervisor"),
 ])
 def test_names_after_posts(text, person):
@@ -112,7 +112,7 @@ def test_no_name_of_a_function_word_after_a_post(text):
 
 @pytest.mark.parametrize("text, persons", [
     pytest.param("某某集团与某某工业大学郑国平教授合作的项目。", {"郑国平"}, id="no_verb_after_the_post"),
-    pytest.param("某某投资管理有限公司高级副总裁冯晓雪说：项目好。", {"冯晓雪"}, id="a_word_of_the_post_is_no_name"),
+    pytest.param("某某投资咨询有限公司高级副总裁冯晓雪说：项目好。", {"冯晓雪"}, id="a_word_of_the_post_is_no_name"),
 ])
 def test_name_between_a_body_and_its_post(text, persons):
     assert recognized(recognize_persons, text) == persons

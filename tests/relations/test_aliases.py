@@ -165,7 +165,7 @@ def test_relations_found_and_not_found(text, names, label, found, not_found):
 
 
 def test_group_name_is_an_alias_of_its_legal_name_not_of_a_subsidiary():
-    doc = make_doc("北辰装备集团有限公司董事长讲话。北辰装备集团将加大投入。",
+    doc = make_doc("北辰装备集团有限公司总经理讲话。北辰装备集团将加大投入。",
                    [("北辰装备集团有限公司", "Enterprise"), ("北辰装备集团", "Enterprise")])
     assert triples(doc, "alias_of") == {("北辰装备集团", "alias_of", "北辰装备集团有限公司")}
     doc = make_doc("北辰装备集团明远科技有限公司投产。北辰装备集团将加大投入。",
@@ -208,7 +208,7 @@ def test_project_short_name_in_brackets(text, names, expected):
 
 
 PROJECT_OPENINGS = [
-    pytest.param("青川中心总部经济项目开工。青川中心项目位于北部新城。",
+    pytest.param("青川中心总部经济项目开工。青川中心项目位于城北新区。",
                  [("青川中心总部经济项目", "Project"), ("青川中心项目", "Project")],
                  {("青川中心项目", "alias_of", "青川中心总部经济项目")}, id="opening_and_project_word"),
     pytest.param("蔚岭电厂三期4×66万千瓦燃煤发电项目开工。蔚岭电厂三期工程项目明年投产。",

@@ -215,7 +215,7 @@ SCENES_AND_LISTS = [
      [("远拓智能装备项目", "Project"), ("临湖新区", "Park")],
      {("远拓智能装备项目", "located_in", "临湖新区")}),
     # a place heading a report of an event hosts the projects its sentence lists
-    ("白河县:5月4日,在临湖新区远拓电梯项目工地举行仪式,有青禾塑业项目、瑞丰物流中心等10个项目开工。",
+    ("白河县:5月4日,在临湖新区远拓电梯项目现场举行仪式,有青禾塑业项目、瑞丰物流中心等10个项目开工。",
      [("白河县", "Place"), ("临湖新区", "Park"), ("远拓电梯项目", "Project"), ("青禾塑业项目", "Project"),
       ("瑞丰物流中心", "Project")],
      {("青禾塑业项目", "located_in", "白河县"), ("瑞丰物流中心", "located_in", "白河县")}),
@@ -238,11 +238,11 @@ SCENES_AND_LISTS = [
      [("青川县", "Place"), ("远拓新能源项目", "Project"), ("青禾再生资源产业园", "Project")],
      {("远拓新能源项目", "located_in", "青川县"), ("青禾再生资源产业园", "located_in", "青川县")}),
     # the project whose ceremony is held in a place lies there
-    ("本周,远拓汽车在巴西举行巴西电池工厂投产仪式。",
-     [("远拓汽车", "Enterprise"), ("巴西", "Place"), ("巴西电池工厂", "Project")],
-     {("巴西电池工厂", "located_in", "巴西")}),
+    ("本周,远拓汽车在匈牙利举行匈牙利电池工厂投产仪式。",
+     [("远拓汽车", "Enterprise"), ("匈牙利", "Place"), ("匈牙利电池工厂", "Project")],
+     {("匈牙利电池工厂", "located_in", "匈牙利")}),
     # a place before 在 and a park holds the park
-    ("3月1日,青川市在临湖产业园举行重大项目集中开工仪式。",
+    ("3月1日,青川市在临湖产业园举行一批重大项目开工仪式。",
      [("青川市", "Place"), ("临湖产业园", "Park")],
      {("临湖产业园", "located_in", "青川市")}),
     # a project written before 在 L and a verb of starting lies in L
@@ -363,7 +363,7 @@ PARTS = [
      [("洛阳市", "Place"), ("孟津区", "Place"), ("孟津区高端装备产业园", "Park")],
      {("孟津区", "part_of", "洛阳市"), ("孟津区高端装备产业园", "located_in", "洛阳市")}),
     # X…,是Y的重要组成部分, also when X opens a project's name
-    ("青禾储能产业园项目规划用地约800亩,是白河装备产业园的重要组成部分。",
+    ("青禾储能产业园项目规划用地约800亩,是白河装备产业园的组成部分。",
      [("青禾储能产业园", "Park"), ("青禾储能产业园项目", "Project"), ("白河装备产业园", "Park")],
      {("青禾储能产业园", "part_of", "白河装备产业园")}),
 ]
@@ -391,7 +391,7 @@ EVENTS = [
      [("青川县", "Place"), ("远拓铝材项目", "Project"), ("青禾家具项目", "Project")],
      {("远拓铝材项目", "located_in", "青川县"), ("青禾家具项目", "located_in", "青川县")}, set()),
     # a later sentence that does not speak of the event places nothing
-    ("青川县举行重点项目集中开工仪式。远拓物流园年内投产。",
+    ("青川县举行一批重点项目开工仪式。远拓物流园年内投产。",
      [("青川县", "Place"), ("远拓物流园", "Project")], set(), {("远拓物流园", "located_in", "青川县")}),
     # an event whose sentence opens with a person has no host
     ("李明出席青川县重点项目集中开工仪式。本次开工的远拓物流园年内投产。",
@@ -438,7 +438,7 @@ NOT_WHERE = [
     # a place joined with another after 是 says whose park it is, not where
     ("临湖协作产业园是上海与外省共同建设的示范园区。",
      [("临湖协作产业园", "Park"), ("上海", "Place")]),
-    ("常青工业园区是江苏南北共建的先行样板。", [("常青工业园区", "Park"), ("江苏", "Place")]),
+    ("常青工业园区是江苏南北合作共建的样板园区。", [("常青工业园区", "Park"), ("江苏", "Place")]),
     # a one-character abbreviation opening a park's name (洛阳 + 三门峡) is no location
     ("洛三精密制造产业园已投入运营。", [("洛", "Place"), ("洛三精密制造产业园", "Park")]),
     # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
@@ -628,10 +628,10 @@ def test_every_place_of_the_chain_opening_a_site_name_locates_it(text, names, pr
                  {("邻水产业园", "located_in", "邻水"), ("三汇镇花椒基地", "located_in", "三汇镇"),
                   ("三汇镇花椒基地", "located_in", "渠县"), ("远拓食品有限公司", "located_in", "渠县")},
                  id="a_park_named_after_another_place_is_there_not_in_the_toured_place"),
-    pytest.param("书记到青石高新区调研。随后,书记走进青禾电子有限公司储能产业基地、远拓智能有限公司智慧工厂项目等地。",
-                 [("青石高新区", "Park"), ("青禾电子有限公司", "Enterprise"), ("储能产业基地", "Project"),
+    pytest.param("书记到青石高新区调研。随后,书记走进青禾电子有限公司储能装备基地、远拓智能有限公司智慧工厂项目等地。",
+                 [("青石高新区", "Park"), ("青禾电子有限公司", "Enterprise"), ("储能装备基地", "Project"),
                   ("远拓智能有限公司", "Enterprise"), ("智慧工厂项目", "Project")],
-                 {("储能产业基地", "located_in", "青石高新区"), ("智慧工厂项目", "located_in", "青石高新区")},
+                 {("储能装备基地", "located_in", "青石高新区"), ("智慧工厂项目", "located_in", "青石高新区")},
                  id="a_company_before_its_project_in_a_list_owns_the_item_visited"),
     pytest.param("主任莅临青石经开区调研。主任先后深入我区远拓食品有限公司、青禾电子有限公司。"
                  "在白鹭纺织有限公司的生产车间,工人正忙。主任还走访了澜汐科技有限公司和岚川机械有限公司。",
@@ -686,7 +686,7 @@ def test_tour_moves_on_only_with_the_visit(text, names, expected):
     pytest.param("调研组前往青石县开展合作,走访远拓电子有限公司。",
                  [("青石县", "Place"), ("远拓电子有限公司", "Enterprise")],
                  set(), id="light_verb_before_no_verb_of_visiting_opens_no_scene"),
-    pytest.param("调研组到原青梧产业园,实地了解远拓电子有限公司、青禾食品有限公司等新落地企业。",
+    pytest.param("调研组到原青梧产业园,实地了解远拓电子有限公司、青禾食品有限公司等新入驻企业。",
                  [("青梧产业园", "Park"), ("远拓电子有限公司", "Enterprise"), ("青禾食品有限公司", "Enterprise")],
                  {("远拓电子有限公司", "located_in", "青梧产业园"), ("青禾食品有限公司", "located_in", "青梧产业园")},
                  id="dao_a_park_and_a_comma_opens_a_scene_also_with_its_former_name"),
@@ -757,13 +757,13 @@ def test_a_list_clause_shares_the_subject_of_its_sentence(text, names, expected)
 
 # Round 4: lists and scenes whose place is named in another clause or sentence.
 LISTS_AND_SCENES = [
-    pytest.param("6月2日上午,青川县临河镇一批重点项目集中开工。县委书记李明、远拓集团董事长王强等参加开工仪式。"
+    pytest.param("6月2日上午,青川县临河镇多个重点项目集中开工。县委书记李明、远拓集团董事长王强等参加开工仪式。"
                  "当天集中开工的项目为远拓循环产业园和青禾物流中心。",
                  [("青川县", "Place"), ("临河镇", "Place"), ("李明", "Person"), ("远拓集团", "Enterprise"),
                   ("王强", "Person"), ("远拓循环产业园", "Park"), ("青禾物流中心", "Project")],
                  {("远拓循环产业园", "located_in", "临河镇"), ("青禾物流中心", "located_in", "临河镇")}, set(),
                  id="a_sentence_of_who_attended_keeps_the_host_of_the_event"),
-    pytest.param("临河镇一批重点项目集中开工。白河市也举行开工仪式。当天集中开工的项目为青禾物流中心。",
+    pytest.param("临河镇多个重点项目集中开工。白河市也举行开工仪式。当天集中开工的项目为青禾物流中心。",
                  [("临河镇", "Place"), ("白河市", "Place"), ("青禾物流中心", "Project")],
                  {("青禾物流中心", "located_in", "白河市")}, {("青禾物流中心", "located_in", "临河镇")},
                  id="an_event_sentence_naming_another_host_moves_it"),
@@ -873,15 +873,15 @@ def test_park_words_stand_for_the_park_named_before(text, names, expected, absen
 
 
 @pytest.mark.parametrize("text, names, expected, absent", [
-    pytest.param("远拓仓储中心项目现场一派繁忙。该项目是临河低碳小镇重点产业项目。",
+    pytest.param("远拓仓储中心项目现场一派繁忙。该项目是临河低碳小镇重点工业项目。",
                  [("远拓仓储中心项目", "Project"), ("临河低碳小镇", "Park")],
                  {("远拓仓储中心项目", "located_in", "临河低碳小镇")}, set(),
                  id="the_project_the_sentence_before_names_is_one_of_a_park_s_projects"),
-    pytest.param("远拓仓储中心项目和青禾物流项目开工。该项目是临河低碳小镇重点产业项目。",
+    pytest.param("远拓仓储中心项目和青禾物流项目开工。该项目是临河低碳小镇重点工业项目。",
                  [("远拓仓储中心项目", "Project"), ("青禾物流项目", "Project"), ("临河低碳小镇", "Park")],
                  set(), {("远拓仓储中心项目", "located_in", "临河低碳小镇")},
                  id="gai_xiangmu_after_two_projects_stands_for_neither"),
-    pytest.param("远拓炼化改扩建项目现场一派繁忙。该项目是海南自贸港重点工程。",
+    pytest.param("远拓炼化改扩建项目现场一派繁忙。该项目是海南自贸港的重点工程。",
                  [("远拓炼化改扩建项目", "Project"), ("海南", "Place"), ("海南自贸港", "Park")],
                  set(), {("远拓炼化改扩建项目", "located_in", "海南自贸港")},
                  id="a_zone_named_after_a_province_is_a_programme_not_a_site"),

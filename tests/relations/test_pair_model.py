@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import KgError
+from kg.names import compact
 from kg.pipeline import PAIR_STAGE, default_pipeline
 from kg.relations.pair_model import (MAX_GAP, MODEL, PAIR_TYPES, PATTERN, SOURCE, PairModel, PairView,
                                      add_scored_pairs, load_model, scored_pairs, train)
@@ -53,6 +54,14 @@ def test_candidates_pair_the_heads_and_tails_of_a_sentence_within_a_window(text,
     found = _candidates(make_doc(text, names))
     assert present <= found
     assert not absent & found
+
+
+def test_a_candidate_carries_the_compact_names_of_its_ends():
+    doc = make_doc("青禾镇，远拓（重庆）科技、澜舟物流等企业纷纷扩产。",
+                   [("青禾镇", "Place"), ("远拓（重庆）科技", "Enterprise"), ("澜舟物流", "Enterprise")])
+    candidates = list(PairView(doc).candidates())
+    assert all((c.head_key, c.tail_key) == (compact(c.head.text), compact(c.tail.text)) for c in candidates)
+    assert ("远拓(重庆)科技", "located_in", "青禾镇") in {c.fact for c in candidates}
 
 
 def test_a_projects_name_is_split_at_each_owner_length_after_the_place_it_opens_with():
