@@ -163,7 +163,7 @@ def _is_name(brand: str, strong: bool) -> bool:
 
 
 def _across_brand_de(text: str, start: int) -> int:
-    """``湖北美的电冰箱有限公司``: the name stopped at 的, but 的 is the second
+    """``湖北美的某某电器有限公司``: the name stopped at 的, but 的 is the second
     character of a brand word (美的) right after a place at a boundary, so the
     name goes back to that place."""
     de = start - 1
@@ -363,7 +363,7 @@ def _unknown_trade_name(head: str) -> bool:
 
 def _trade_name(text: str, full: Mention) -> str:
     """The trade name a company's full name opens with, 2-3 characters the dictionary
-    does not know (某某 of 某某光纤光缆股份有限公司, of 某某集团), "" if the brand is no
+    does not know (某某 of 某某通信线缆股份有限公司, of 某某集团), "" if the brand is no
     longer than that or opens with a word."""
     suffix = _SUFFIX.search(full.text)
     if not suffix or suffix.lastgroup not in ("strong", "company", "group"):
@@ -405,7 +405,7 @@ def stands_alone(text: str, s: int, e: int) -> bool:
 
 
 def _trade_name_mentions(text: str, fulls: list[Mention], taken: list[Mention]) -> list[Mention]:
-    """A company named later by its trade name alone (某某光纤光缆股份有限公司 ... 某某在…)."""
+    """A company named later by its trade name alone (某某通信线缆股份有限公司 ... 某某在…)."""
     out: list[Mention] = []
     covered = SpanIndex(fulls + taken)
     names = {_trade_name(text, full) for full in fulls} - {""}
@@ -510,7 +510,7 @@ def _after_county(text: str, start: int, end: int) -> int:
 
 
 def _is_category(item: str) -> bool:
-    """Whether ``item`` is a run of words that name kinds of companies (独角兽专精特新小巨人)."""
+    """Whether ``item`` is a run of words that name kinds of companies (瞪羚专精特新小巨人)."""
     generic = _generic()
     lengths = sorted({len(w) for w in generic}, reverse=True)
     pos = 0
@@ -540,7 +540,7 @@ _PHASE_END = re.compile(r"[0-9一二三四五六七八九十]+期$")
 _SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:产业|领域|行业|模式|业态|板块)")
 
 
-#: What follows a list of projects rather than of companies (甲、乙等一批重大战略性项目).
+#: What follows a list of projects rather than of companies (甲、乙等一批重大产业项目).
 _PROJECTS_AFTER = re.compile(r"(?:[0-9]+个|[一二三四五六七八九十百]+[大个]|一批|多个)?"
                              r"(?:市级|省级|国家级|亿元以上|重要|重大|重点|产业|招商|战略性|新兴)*(?:项目|工程)")
 

@@ -65,7 +65,7 @@ _WORKS_WORD = "工程"
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+[批家个期项座条]")
 #: 两大重点项目, 一老工业基地: a count of kinds (两大, 一老一新) names no project.
 _QUANTIFIED = re.compile(r"[一二两三四五六七八九十几多]+[大老]")
-#: 某镇两大产业项目, 经开区四大主导产业项目: after a place too, a count of kinds names none
+#: 某镇两大产业项目, 经开区三大主导产业项目: after a place too, a count of kinds names none
 #: (三大道, 五大桥 are names).
 _KINDS_COUNTED = re.compile(r"[两三四五六七八九十]大(?![道桥街厦湾楼坝院])")
 _NUMBERS = re.compile(r"[一二三四五六七八九十]+大|[0-9一二三四五六七八九十]+(?:期|周年)"
@@ -306,7 +306,7 @@ def _listed_projects(text: str, found: list[Mention]) -> list[Mention]:
 
 #: The longest industry tail of a company's short name (精密机械, 生物医药).
 _INDUSTRY_TAIL = 4
-#: The longest trade name taken from a list item (上汽通用五菱宝骏二期整车产能建设 is a project).
+#: The longest trade name taken from a list item (某某汽车二期整车产能建设 is a project).
 _TRADE_NAME_LENGTH = 4
 
 
@@ -510,7 +510,7 @@ _LEADING_PARK_REACH = 8
 
 
 def _after_leading_park(text: str, begin: int, suffix_start: int) -> int:
-    """``某某新城隆基中央研究院总部项目``: where a lexicon brand may start after the park
+    """``某某新城隆基研发总部项目``: where a lexicon brand may start after the park
     that opens the name and locates the project (``begin`` if no such park)."""
     for m in suffix_regex("park_suffixes.txt").finditer(text, begin, min(suffix_start, begin + _LEADING_PARK_REACH)):
         if begin < m.start() and is_park_name(text, begin, m.start()) and begin < brand_at(text, m.end()) < suffix_start:
@@ -562,7 +562,7 @@ _UNIT_NAME_LENGTH = 2
 
 
 def _unit_of_brand_end(text: str, pos: int, limit: int) -> int:
-    """``某柴弗迪新能源动力产业园``: a lexicon brand followed by two characters the dictionary
+    """``某潍柴澜汐新能源产业园``: a lexicon brand followed by two characters the dictionary
     does not know, then an object or an industry word, names the group's joint
     venture or unit (某柴弗迪); with a company head after it (某煤启辰|科技) the head is
     part of the name (not a zone after it: 某银行贵安|新区, a place the gazetteer lacks).
@@ -655,7 +655,7 @@ def _coordinated(text: str, start: int, end: int) -> int:
 
 
 def _across_inner_conjunction(text: str, start: int, suffix_start: int) -> int:
-    """``某某新型疫苗和工程疫苗产业化基地项目``: a name cut at 和/及 whose part after the
+    """``某某新型疫苗和基因疫苗研发基地项目``: a name cut at 和/及 whose part after the
     conjunction is common words only, while the part before it (not itself a finished
     project or park) opens with a name, is one name across the conjunction."""
     if start < 2 or text[start - 1] not in _CONJUNCTIONS or _has_proper_part(text[start:suffix_start]) \
@@ -790,7 +790,7 @@ def _is_project(text: str, start: int, s: int, e: int, suffix: str, need_proper:
         return False
     named_by_place = facility and gazetteer.match_place_chain(text, start, s) == s or _is_route(text, start, s) \
         or _placed_base(text, start, s, suffix)
-    # 某某有限公司储能产业基地, 某某公司的智能工厂项目: written right after its company's name, the object names it.
+    # 某某有限公司储能装备基地, 某某公司的智能工厂项目: written right after its company's name, the object names it.
     owner_end = start - 1 if text[start - 1:start] == "的" else start
     named_by_owner = (owner_end == start and start == _after_company(text, s) or owner_end < start) \
         and text[s - 1] not in _CONJUNCTIONS and _is_company_name_end(text, owner_end) \
@@ -905,7 +905,7 @@ def _names_site(text: str, start: int, end: int) -> bool:
 
 
 def _company_estates(text: str, found: list[Mention]) -> list[Mention]:
-    """``某某物流集团某地多式联运智慧物流园``, ``中粮某某港口库粮食物流园一期``: an estate that opens
+    """``某某物流集团某地多式联运智慧物流园``, ``中粮某某港粮食物流园二期``: an estate that opens
     with a company's name (``company_estate_end``) is that company's project, with its phase; the
     company owns it."""
     out: list[Mention] = []

@@ -14,13 +14,13 @@
 - parks shortened inside their name (璧山高新区 -> 璧山国家高新区,
   重庆高新区 -> 西部科学城重庆高新区), same ending, letters in order;
 - a company's name stem (重庆金汇能 -> 重庆金汇能新材料有限公司), or its name
-  without the place in front and the legal form (良创机械 -> 山东良创机械有限公司,
+  without the place in front and the legal form (青禾机械 -> 某某青禾机械有限公司,
   一汽 -> 中国一汽), or without the place of its registration in brackets
-  (某某科技 -> 某某科技(重庆)有限公司), or a group's contraction (中轻集团 -> 中国轻工集团有限公司),
+  (某某科技 -> 某某科技(重庆)有限公司), or a group's contraction (重禾集团 -> 重庆青禾实业集团有限公司),
   unless the longer name is a branch (…支行) or a subsidiary of a group
   (通用技术集团 + 国测时栅科技有限公司);
-- a project named by its owner and its last words (良创机械制造项目 ->
-  良创机械绿色砼浆设备制造项目), or without 项目 (某某输变电工程 -> 某某输变电工程项目), or by
+- a project named by its owner and its last words (青禾机械制造项目 ->
+  青禾机械绿色建材设备制造项目), or without 项目 (某某输变电工程 -> 某某输变电工程项目), or by
   the opening of one other project's name and 项目 (某某中心项目 -> 某某中心总部经济项目,
   某某新材料项目 -> 某市某某新材料制造基地);
 - a listed company's usual short name (某某股份 -> 某某食品股份有限公司) and a brand

@@ -2,7 +2,7 @@
 
 part_of
   - a place written right after its parent place (广兴镇沿河村, 四川省邻水县), also at the
-    start of a longer name (内蒙古鄂尔多斯准格尔经济开发区);
+    start of a longer name (内蒙古鄂尔多斯某某经济开发区);
   - the places listed after a place and 的, and the townships opening the names of the sites
     listed there (某县的甲镇、乙镇; 某县的甲镇某基地、乙镇某园);
   - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区), or by 等
@@ -30,7 +30,7 @@ located_in
   - A 和 B 交界处的 X; X 是 L…, X …,是 L 首个…; X（L）, the place in brackets after a name
     (a park in brackets after a park is its other name, not its place);
   - the place (or park) a park's or project's name starts with, the innermost of a chain
-    (璧山高新区, 内蒙古鄂尔多斯准格尔经济开发区 -> 准格尔, 黄金坡新区坝子坡路), but not the park a
+    (璧山高新区, 内蒙古鄂尔多斯某某经济开发区 -> 某某, 黄金坡新区坝子坡路), but not the park a
     project builds (某某产业园项目), not a one-character abbreviation (泉三…) and for a route
     the place before its first end (某省甲市至乙市高速 -> 某省); or the place that follows its
     owner's name (…学院荣昌校区); a project opening with its park is also in the division the park
@@ -280,7 +280,7 @@ def _listed_divisions(ctx: DocContext) -> list[Relation]:
 
 
 def _place_chain(ctx: DocContext, start: int, end: int) -> bool:
-    """Is [start, end) places written one after another (内蒙古鄂尔多斯 in 内蒙古鄂尔多斯准格尔经济开发区)?"""
+    """Is [start, end) places written one after another (内蒙古鄂尔多斯 in 内蒙古鄂尔多斯某某经济开发区)?"""
     while start < end:
         found = [m for m in ctx.starting_at(start, PLACE) if m.end <= end]
         if not found:
@@ -1709,7 +1709,7 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
             else:
                 lead = ctx.name_part(site, 0, len(place), "Place")
         parent_place, outer_places = None, []
-        while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯准格尔…: the innermost place
+        while lead is not None and lead.type == "Place":  # 内蒙古鄂尔多斯某某…: the innermost place
             deeper = [m for m in ctx.starting_at(lead.end, PLACE) if m.end < site.end]
             if not deeper or not _may_contain(compact(lead.text), compact(deeper[0].text)):
                 break

@@ -138,7 +138,7 @@ def _named_after_place(ctx: DocContext, project: Mention, opening: Mention) -> M
 
 
 def _owner_inside(ctx: DocContext, project: Mention) -> list[Relation]:
-    """泾河新城隆基中央研究院总部项目: a company named inside the project's name, after the park
+    """泾河新城隆基研发总部项目: a company named inside the project's name, after the park
     or place it is in, owns it."""
     inside = [m for m in ctx.inside(project.start + 1, project.end - 1, ("Enterprise",))
               if _may_own(ctx, compact(m.text), [])]

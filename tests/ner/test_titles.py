@@ -28,7 +28,7 @@ def test_chain_continues_across_a_holding_company_name(text, titles):
 
 
 def test_an_honorary_post_keeps_its_body_and_the_chain():
-    text = "市政协委员、岚川商会名誉会长、青禾科技有限公司总经理邬建成出席。"
+    text = "市政协委员、岚川商会名誉会长、青禾科技公司总经理邬建成出席。"
     assert ordered(recognize_titles, text) == ["市政协委员", "岚川商会名誉会长", "总经理"]
 
 

@@ -99,7 +99,7 @@ def test_title_after_name_and_in_parentheses():
                  [("市商务委", "GovOrg"), ("林海峰", "Person"), ("科长", TITLE)],
                  "member_of", {("林海峰", "member_of", "市商务委")},
                  id="office_no_recognizer_named_between_a_body_and_a_title_keeps_the_body"),
-    pytest.param("青岚建材有限公司财务部主管林海峰、青禾咨询有限公司运营总监付海出席。",
+    pytest.param("青岚建材有限公司财务部主管林海峰、青禾咨询有限公司品牌总监付海出席。",
                  [("青岚建材有限公司", "Enterprise"), ("青禾咨询有限公司", "Enterprise"), ("林海峰", "Person"),
                   ("付海", "Person"), ("主管", TITLE), ("总监", TITLE)],
                  "member_of", {("林海峰", "member_of", "青岚建材有限公司"), ("付海", "member_of", "青禾咨询有限公司")},
