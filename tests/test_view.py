@@ -12,7 +12,7 @@ import pytest
 from rdflib import Dataset
 
 from kg.errors import KgError
-from kg.rdf.entity_graph import find_entity, to_networkx
+from kg.rdf.entity_graph import find_entity, to_networkx, viewed
 from kg.rdf.vocab import KG, KGR
 from kg.server.graph_page import opening_nodes, render
 from kg.view import select, view_page, write_view
@@ -56,6 +56,20 @@ def test_reader_counts_once_what_is_both_in_the_default_graph_and_a_documents_gr
     assert sorted(from_ds.nodes(data=True)) == sorted(from_flat.nodes(data=True))
     person = from_ds.nodes[by_label(from_ds, "柯望舒")]
     assert person["evidence"] and person["mentions"] == len(person["evidence"])
+
+
+def test_what_a_view_shows_of_each_entity_gives_the_page_of_the_whole_graph():
+    """``viewed`` (what the rows a build keeps hold for the view) leaves out the documents of each
+    entity, post and fact, and the page is the same."""
+    g = invented_graph()
+    pieces = [viewed(g, node) for node in sorted(g)]
+    kept = nx.MultiDiGraph()
+    kept.add_nodes_from((node, data) for node, data, _ in pieces)
+    kept.add_edges_from((node, tail, key, data) for node, _, edges in pieces for tail, key, data in edges)
+    assert not any("documents" in data for _, data in kept.nodes(data=True))
+    assert not any("documents" in post for _, posts in kept.nodes(data="posts") for post in posts)
+    assert not any("documents" in data for *_, data in kept.edges(data=True))
+    assert view_page(kept)[0] == view_page(g)[0]
 
 
 def test_find_entity_by_label_alias_or_unique_part():

@@ -33,9 +33,8 @@ from kg.errors import KgError
 from kg.rdf.counts import counts
 from kg.rdf.digests import StoreRecord, code_digest, paths_state
 from kg.rdf.dumps import dumps_written, parts_current, write_dumps
-from kg.rdf.entity_graph import READ_EVIDENCE, from_store
 from kg.rdf.exports import DUMPS, EXPORTERS, FILES, parse_formats
-from kg.rdf.rows import kept_entity_graph, rows_current, write_rows
+from kg.rdf.rows import kept_entity_graph, write_rows
 from kg.rdf.database import database_errors
 from kg.rdf.store import KgStore, file_sha256
 from kg.parallel import add_extraction_options, check_workers, in_background, open_store
@@ -113,19 +112,17 @@ def run(args: argparse.Namespace) -> int:
             written = [name for fmt in formats for name in FILES[fmt]] + (["graph.html"] if view else [])
             # The store's dumps (EXPORTERS marked store_dump) are written from the parts the store keeps
             # (kg.rdf.dumps). When those must be made again from the database as the add left it, that is
-            # done by another process if there are workers and enough documents, while this one reads the
-            # entity graph once for the other exports and the view, one step at a time, so that a terminal
-            # shows the progress through them.
+            # done by another process if there are workers and enough documents, while this one writes the
+            # other exports and the view, one step at a time, so that a terminal shows the progress through them.
             dumps = list(dict.fromkeys(fmt for fmt in formats if fmt in DUMPS))
             background = workers > 1 and report.documents >= BACKGROUND_DUMPS and not parts_current(
                 store.parts_path, store.dump_stamp())
             # The other exports and the view are written from the rows the store keeps (kg.rdf.rows),
-            # updated by the add; the entity graph is read whole from the store only to make them again.
+            # updated by the add, or made again from the store a few entities at a time.
             others = list(dict.fromkeys(fmt for fmt in formats if fmt not in DUMPS))
             # A temporary store's rows too are in a file, in its directory (in memory, they grew with the input).
             rows_path = store.rows_path
-            read = not (rows_path and rows_current(rows_path, store.dump_stamp()))
-            steps = ["read"] * read + ["rows"] + ["view"] * view
+            steps = ["rows"] + ["view"] * view
             # database_errors: damage the check could not see (a table file's contents)
             with database_errors(store.path):
                 # The other process reads a snapshot of the database (hard links to its files, taken here):
@@ -141,13 +138,11 @@ def run(args: argparse.Namespace) -> int:
             with database_errors(store.path), in_background([dump_call] if dumps else [],
                                                              workers if background else 1):
                 for step in with_progress(steps, len(steps), "writing the outputs", args.quiet, unit="step"):
-                    if step == "read":
-                        graph = from_store(store.oxigraph, evidence_limit=READ_EVIDENCE)
-                    elif step == "rows":
+                    if step == "rows":
                         write_rows(rows_path, store.dump_stamp(), store.oxigraph, tmp,
-                                   [name for fmt in others for name in FILES[fmt]], graph if read else None)
+                                   [name for fmt in others for name in FILES[fmt]])
                     else:
-                        write_view(graph if read else kept_entity_graph(rows_path), tmp / "graph.html")
+                        write_view(kept_entity_graph(rows_path), tmp / "graph.html")
                 held = counts(store.oxigraph)
             dump_call = source = None  # they hold the database: closing the store must close it
             made_from = _outputs_key(store.record, formats, text) if args.store and store.record else None

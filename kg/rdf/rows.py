@@ -6,8 +6,12 @@ it belongs to, whose it is (the IRI of an entity, a personnel event, a milestone
 person for posts.csv) and the key the whole file is sorted by. A file is its header and its rows
 in the order of their keys (equal rows of events, milestones and figures written once), which is
 what the exports write from the whole graph. Each entity's node and out-edges in the entity graph
-(``kg.rdf.entity_graph``, with the evidence the view reads) are kept the same way, so that the
-view of the whole graph (graph.html) is made without reading the store.
+(``kg.rdf.entity_graph``, with what the view shows of them: ``viewed``) are kept the same way, so
+that the view of the whole graph (graph.html) is made without reading the store.
+
+Every row is made again (``RowParts.rebuild``) a few thousand entities at a time, each time from the
+part of the entity graph they head: the whole graph, whose documents and evidence grow with the input,
+is never held.
 
 A build that updates a store (``kg.rdf.store``) knows the default-graph quads it added and removed;
 ``affected`` finds whose rows they can change, and only those rows are made again:
@@ -39,7 +43,7 @@ import pyoxigraph
 
 from kg.rdf.digests import code_digest
 from kg.rdf.dumps import StampedParts
-from kg.rdf.entity_graph import READ_EVIDENCE, from_store
+from kg.rdf.entity_graph import READ_EVIDENCE, entity_iris, from_store, viewed
 from kg.rdf.exports import (CSV_BOM, ENTITY_HEADER, RELATION_HEADER, entity_rows, graphml_elements, graphml_frame,
                              relation_rows)
 from kg.rdf.sparql import restricted, run_query
@@ -65,6 +69,10 @@ _NAMING = "SELECT DISTINCT ?up WHERE { ?up ?p ?x }"
 _STORY = "SELECT DISTINCT ?up WHERE { ?ev prov:wasQuotedFrom ?x . ?up kg:mention ?ev }"
 #: IRIs bound by one query.
 _CHUNK = 500
+#: Entities whose rows are made at once when every row is made again (``RowParts.rebuild``): enough
+#: that the queries bound to them cost about what queries of the whole graph do, few enough that
+#: what is held for them stays small next to the store.
+ENTITIES_AT_ONCE = 2000
 
 
 def sort_key(row: Iterable[object]) -> bytes:
@@ -88,11 +96,14 @@ class RowParts(StampedParts):
     def __init__(self, path: Path | None) -> None:
         super().__init__(path, _SCHEMA)
 
-    def rebuild(self, store: pyoxigraph.Store, stamp: str | None, graph: nx.MultiDiGraph | None = None) -> None:
-        """Make every row again (``graph``: the store's entity graph, if read already)."""
+    def rebuild(self, store: pyoxigraph.Store, stamp: str | None) -> None:
+        """Make every row again: the entities' ``ENTITIES_AT_ONCE`` at a time, so that what is held is
+        the rows of that many entities, not the whole entity graph (which grows with the input)."""
         with self.db:
             self.db.execute("DELETE FROM rows")
-            self._insert(store, None, graph)
+            for chunk in _chunks(entity_iris(store), ENTITIES_AT_ONCE):
+                self._insert_entities(store, set(chunk))
+            self._insert_timeline(store, None)
             self._set_stamp(stamp)
 
     def update(self, store: pyoxigraph.Store, changed: Iterable[pyoxigraph.Quad], stamp: str | None) -> None:
@@ -102,27 +113,30 @@ class RowParts(StampedParts):
             for chunk in _chunks(sorted(owners)):
                 self.db.execute(f"DELETE FROM rows WHERE owner IN ({','.join('?' * len(chunk))})", chunk)
             if owners:
-                self._insert(store, owners)
+                self._insert_entities(store, owners)
+                self._insert_timeline(store, sorted(owners))
             self._set_stamp(stamp)
 
     def _set_stamp(self, stamp: str | None) -> None:
         """Rows are of the content and of the kg that made them (``_with_code``)."""
         super()._set_stamp(None if stamp is None else _with_code(stamp))
 
-    def _insert(self, store: pyoxigraph.Store, owners: set[str] | None, graph: nx.MultiDiGraph | None = None) -> None:
-        """The rows of ``owners`` (None: of everything; ``graph``: the whole entity graph, read already)."""
-        g = graph if graph is not None else from_store(store, evidence_limit=READ_EVIDENCE, only=owners)
-        nodes = sorted(n for n in g if owners is None or node_iri(n) in owners)
+    def _insert_entities(self, store: pyoxigraph.Store, owners: set[str]) -> None:
+        """The rows of the entities among ``owners``: entities.csv, relations.csv, GraphML, the view's part."""
+        g = from_store(store, evidence_limit=READ_EVIDENCE, only=owners)
+        nodes = sorted(n for n in g if node_iri(n) in owners)
         rows = [("entities.csv", node_iri(n), sort_key(row), csv_line(row)) for n, row in entity_rows(g, nodes)]
         rows += [("relations.csv", node_iri(row[0]), sort_key(row), csv_line(row)) for row in relation_rows(g, nodes)]
         node_elements, edge_elements = graphml_elements(g, nodes)
         rows += [(GRAPHML_NODES, node_iri(n), n.encode(), element) for n, element in node_elements]
         rows += [(GRAPHML_EDGES, node_iri(edge[0]), sort_key(edge), element) for edge, element in edge_elements]
-        rows += [(ENTITY_GRAPH, node_iri(n), n.encode(), json.dumps(
-            [n, g.nodes[n], [[o, key, d] for _, o, key, d in g.out_edges(n, keys=True, data=True)]],
-            ensure_ascii=False).encode()) for n in nodes]
+        rows += [(ENTITY_GRAPH, node_iri(n), n.encode(), json.dumps(viewed(g, n), ensure_ascii=False).encode())
+                 for n in nodes]
         self.db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", rows)
-        for name, owned in timeline_rows(store, None if owners is None else sorted(owners)).items():
+
+    def _insert_timeline(self, store: pyoxigraph.Store, owners: list[str] | None) -> None:
+        """The rows of the facts in time (``kg.rdf.timeline``) of ``owners`` (None: of all)."""
+        for name, owned in timeline_rows(store, owners).items():
             self.db.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)",
                                 ((name, owner, sort_key(row), csv_line(row)) for owner, row in owned))
 
@@ -135,11 +149,14 @@ class RowParts(StampedParts):
             previous = line
 
     def entity_graph(self) -> nx.MultiDiGraph:
-        """The store's entity graph (``kg.rdf.entity_graph``, evidence as the view reads it), from its parts."""
+        """What the view reads of the store's entity graph (``viewed``), from its parts."""
         g = nx.MultiDiGraph()
-        pieces = [json.loads(line) for line in self.lines(ENTITY_GRAPH)]
-        g.add_nodes_from((node, data) for node, data, _ in pieces)
-        g.add_edges_from((node, o, key, d) for node, _, edges in pieces for o, key, d in edges)
+        edges = []
+        for line in self.lines(ENTITY_GRAPH):  # one at a time: the parsed rows are not held beside the graph
+            node, data, out_edges = json.loads(line)
+            g.add_node(node, **data)
+            edges.extend((node, o, key, d) for o, key, d in out_edges)
+        g.add_edges_from(edges)  # after every node, so that the nodes are in the order of their rows
         return g
 
     def write(self, out: Path, name: str) -> None:
@@ -193,9 +210,9 @@ def _linked(store: pyoxigraph.Store, query: str, iris: set[str]) -> set[str]:
     return out
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
+def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def rows_current(path: Path, stamp: str | None) -> bool:
@@ -211,19 +228,17 @@ def _with_code(stamp: str) -> str:
     return f"{stamp} {code_digest()}"
 
 
-def write_rows(path: Path | None, stamp: str | None, store: pyoxigraph.Store, out: Path, names: list[str],
-               graph: nx.MultiDiGraph | None = None) -> None:
+def write_rows(path: Path | None, stamp: str | None, store: pyoxigraph.Store, out: Path, names: list[str]) -> None:
     """Write the files ``names`` into ``out`` from the rows at ``path`` (None: made in memory),
-    making them again from ``store`` first unless they are of ``stamp`` (``graph``: the store's whole
-    entity graph with the view's evidence, if the caller read it already)."""
+    making them again from ``store`` first unless they are of ``stamp``."""
     with contextlib.closing(RowParts(path)) as parts:
         if not (path and stamp is not None and parts.stamp() == _with_code(stamp)):
-            parts.rebuild(store, stamp, graph)
+            parts.rebuild(store, stamp)
         for name in names:
             parts.write(Path(out), name)
 
 
 def kept_entity_graph(path: Path) -> nx.MultiDiGraph:
-    """The entity graph of the rows at ``path`` (``RowParts.entity_graph``)."""
+    """What the view reads of the entity graph, from the rows at ``path`` (``RowParts.entity_graph``)."""
     with contextlib.closing(RowParts(path)) as parts:
         return parts.entity_graph()

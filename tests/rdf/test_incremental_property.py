@@ -21,6 +21,7 @@ from kg.resolve import Resolver
 from kg.runner import SEEDS
 from kg.rdf.exports import FILES, write_exports
 from kg.rdf.entity_graph import from_store
+from kg.rdf import rows
 from kg.rdf.rows import RowParts
 from kg.rdf.entity_graph import READ_EVIDENCE
 from kg.view import view_page
@@ -77,18 +78,18 @@ def test_a_document_about_other_things_resolves_only_itself(documents, tmp_path,
     store.close()
     resolved: list[str] = []
     owners: list[str] = []
-    part, insert = Resolver.part, RowParts._insert
+    part, insert = Resolver.part, RowParts._insert_entities
 
     def counted(self, doc):
         resolved.append(doc.name)
         return part(self, doc)
 
-    def recorded(self, store, made_again, graph=None):
-        owners.extend(made_again or ())
-        return insert(self, store, made_again, graph)
+    def recorded(self, store, made_again):
+        owners.extend(made_again)
+        return insert(self, store, made_again)
 
     monkeypatch.setattr(Resolver, "part", counted)
-    monkeypatch.setattr(RowParts, "_insert", recorded)
+    monkeypatch.setattr(RowParts, "_insert_entities", recorded)
     text = "本报讯 5月9日，霁山县青禾农机合作社召开年会。\n"
     (tmp_path / "new.txt").write_text(text, encoding="utf-8")
     build_in_batches(tmp_path / "store", [list(extract([tmp_path / "new.txt"], Extraction()))])
@@ -133,6 +134,14 @@ def test_exports_from_kept_parts_and_rows_are_the_exports_of_the_whole_graph(doc
     (tmp_path / "whole" / "graph.html").write_text(view_page(from_store(store.oxigraph, READ_EVIDENCE))[0],
                                                    encoding="utf-8")
     assert {p.name: p.read_bytes() for p in sorted((tmp_path / "whole").iterdir())} == from_scratch
+
+
+def test_rows_made_again_a_few_entities_at_a_time_are_the_rows_of_all_at_once(documents, from_scratch, tmp_path,
+                                                                             monkeypatch):
+    """Rows made again a few entities at a time (``RowParts.rebuild``), here three, are those made
+    ``ENTITIES_AT_ONCE`` at a time (``from_scratch``: as many as the store holds, or nearly)."""
+    monkeypatch.setattr(rows, "ENTITIES_AT_ONCE", 3)
+    assert store_exports(build_in_batches(tmp_path / "store", [documents]), tmp_path / "out") == from_scratch
 
 
 # --- with corpus-level name propagation (kg/propagation.py) ----------------------------------------
