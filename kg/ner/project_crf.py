@@ -18,6 +18,11 @@ It runs only on sentences holding a cue of ``kg/data/project_crf_cues.txt``, aft
 components and before the merge: its names join the candidates as POLICY says (chosen on
 an untouched fold, see kg/models/project_crf/MODEL_CARD.md).  The model file is loaded once
 per process.  ``benchmarks/train_crf.py`` trains it.
+
+A labelled name is checked against two word classes the model misses on new text: one holding a
+break (``project_crf_breaks.txt``: 是, 将 ...) runs over a clause and is dropped; one opening with
+a verb, a time word or a date (``project_crf_openers.tsv``, kg/dates.py: 推进某某项目, 3月某某项目) is
+trimmed to what follows.
 """
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ import pycrfsuite
 
 from kg import gazetteer
 from kg.boundary import suffix_regex
+from kg.dates import STATED_ALTERNATIVES
 from kg.errors import KgError
 from kg.lexicon import alternation_of, load_lines, load_table
 from kg.model import Document, Mention
@@ -69,6 +75,28 @@ def _cue() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _breaks() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(''.join(load_lines('project_crf_breaks.txt')))}]")
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern[str]:
+    """A clause opener in front of a name: a verb taking the project as object (after any adverbs of
+    effort: 全力推进; before any verb that follows one: 加快建设), a time word, or a date of kg/dates.py's
+    grammar (3月, 今年, 2024年5月), with any punctuation after it."""
+    words: dict[str, list[str]] = {"verb": [], "adverb": [], "follow": [], "time": []}
+    for word, kind in load_table("project_crf_openers.tsv"):
+        words[kind].append(word)
+    verbs = rf"(?:{alternation_of(words['adverb'])})*(?:{alternation_of(words['verb'])})(?:{alternation_of(words['follow'])})*"
+    return re.compile(rf"(?:{verbs}|{alternation_of(words['time'])}|{STATED_ALTERNATIVES})[\W_]*")
+
+
+def name_start(text: str, start: int, end: int) -> int | None:
+    """Where the name labelled at ``text[start:end]`` starts once the clause openers in front of it
+    (推进, 全力推进, 今年, 3月 ...) are left out; None when no more than a bare project head is left."""
+    opener = _opener()
+    while (m := opener.match(text, start, end)) and m.end() > start:
+        start = m.end()
+    head = suffix_regex("project_suffixes.txt").fullmatch(text, start, end)
+    return None if end - start < 2 or head else start
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +302,10 @@ def label_projects(doc: Document, candidates: list[Mention], model: str | Path =
         for s, e in tag_spans(tags):
             if breaks.search(doc.text, start + s, start + e):
                 continue  # the name runs over a clause
+            trimmed = name_start(doc.text, start + s, start + e)
+            if trimmed is None:
+                continue  # a verb or a time word before a bare head: no name
+            s = trimmed - start
             found.append(Mention(start + s, start + e, doc.text[start + s:start + e], "Project", SOURCE, CONFIDENCE))
     return found
 
