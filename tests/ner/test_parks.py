@@ -30,6 +30,19 @@ from tests.conftest import plain_doc, recognized, texts
                  {"宜昌园区"}, {"全市园区", "市园区", "园区"}, id="a_park_named_by_its_place_alone"),
     pytest.param("澜汐高新区宜昌园区建设提速。宜昌园区引进企业三家。",
                  {"澜汐高新区宜昌园区"}, {"宜昌园区"}, id="a_place_s_park_written_as_a_sub_area_is_that_sub_area"),
+    pytest.param("重庆数字经济示范区、璧山临港物流聚集区和澜汐中央商务区挂牌，青梧科创园开园；共同富裕示范区是目标。",
+                 {"重庆数字经济示范区", "璧山临港物流聚集区", "澜汐中央商务区", "青梧科创园"}, {"共同富裕示范区"},
+                 id="demonstration_zones_clusters_and_business_districts_need_their_place"),
+    pytest.param("璧山产业集聚区东区和铜梁高新区西分区、澜汐高新区机械产业园E区建设提速。",
+                 {"璧山产业集聚区东区", "铜梁高新区西分区", "澜汐高新区机械产业园E区"}, set(),
+                 id="lettered_and_directional_sub_areas"),
+    pytest.param("项目符合澜汐示范园要求，某局执行工业园区政策，澜汐工业园区不断提高园区服务水平。",
+                 {"澜汐示范园", "澜汐工业园区"}, {"项目符合澜汐示范园", "某局执行工业园区", "澜汐工业园区不断提高园区"},
+                 id="verbs_glued_to_either_end"),
+    pytest.param("这里建成全省最大的冷链物流园，也是西南最大青梧物流园。",
+                 set(), {"冷链物流园", "青梧物流园", "西南最大青梧物流园"}, id="a_superlative_describes_no_park"),
+    pytest.param("石柱-丰都工业园区和梁平、垫江产业园签约。",
+                 {"石柱-丰都工业园区", "垫江产业园"}, {"梁平、垫江产业园"}, id="two_places_joined_by_a_dash_share_a_park"),
 ])
 def test_parks_found_and_not_found(text, found, not_found):
     names = recognized(recognize_parks, text, "Park")
