@@ -103,14 +103,24 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
     return len(brand) >= 2 and brand not in load_set("project_generic.txt")
 
 
+#: Chambers of commerce of natives of one place in another (某市浙江商会): the place of the
+#: natives is inside the name.
+_CHAMBERS = ("商会", "总商会")
+#: The last characters of a division's name (某某市, 某某县): what ends there is a place, known or not.
+_DIVISION_ENDS = "省市县区州盟旗"
+
+
 def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
     """``记者 刘某某璧山区融媒体中心``, ``某某开发区甘肃某某院``: a full county/city name or a
     province a few characters into the phrase, after something that is not a place,
-    starts the name."""
+    starts the name; not in a chamber after a division's name (某某市|浙江商会)."""
     parks = suffix_table("park_suffixes.txt")
+    chamber = text.startswith(_CHAMBERS, suffix_start)
     for k in range(start + 2, suffix_start):
         if k >= start + 5 and not any(text.endswith(w, start, k) for w in parks):
             continue  # further in, only right after a park's name (某某经济开发区|某省某某院)
+        if chamber and text[k - 1] in _DIVISION_ENDS:
+            continue
         end = gazetteer.match_place(text, k)
         entry = gazetteer.lookup(text[k:end]) if end > k else None
         if entry and (entry.level == gazetteer.PROVINCE or entry.level in (gazetteer.CITY, gazetteer.COUNTY)

@@ -17,6 +17,9 @@ from tests.conftest import plain_doc, recognized, texts
                  {"澜汐融媒", "青梧日报", "璧山融媒"}, {"来源丨青梧日报", "丨青梧日报"}, id="a_credit_line_s_bar_is_no_part_of_the_outlet"),
     pytest.param("市工商联办公室主任张三出席，璧山区湖南商会、澜汐贸易发展局参加。",
                  {"市工商联办公室", "璧山区湖南商会", "澜汐贸易发展局"}, {"湖南商会"}, id="federations_chambers_and_trade_bodies"),
+    pytest.param("澜汐市浙江商会、青梧县汽车商会成立，据澜汐时报、青梧青年报和东南快报报道。",
+                 {"澜汐市浙江商会", "青梧县汽车商会", "澜汐时报", "青梧青年报", "东南快报"}, {"浙江商会"},
+                 id="a_chamber_of_natives_keeps_its_division_and_papers_by_their_heads"),
     pytest.param("中科院大连化物所和兰州化物所、中国科学院物理所的专家参加。",
                  {"中科院大连化物所", "兰州化物所", "中国科学院物理所"}, set(), id="academy_institutes_by_their_short_forms"),
 ])
