@@ -156,8 +156,9 @@ def _defined_short_names(text: str, park: Mention) -> list[Mention]:
             for k in (1, 2) if m.group(k)]
 
 
-#: Zones the state sets up in several areas, each area a park of its own: 自贸试验区南宁片区.
-_NATIONAL_ZONES = frozenset({"自由贸易试验区", "自贸试验区", "自贸区", "综合保税区", "综保区"})
+#: Zones the state sets up in several areas, each area a park of its own: 自贸试验区南宁片区,
+#: an airport economic zone across two provinces (临空经济区某某片区).
+_NATIONAL_ZONES = frozenset({"自由贸易试验区", "自贸试验区", "自贸区", "综合保税区", "综保区", "临空经济区"})
 _AREA = re.compile(r"([\u4e00-\u9fff]{2,5}?)(片区)")
 
 
@@ -213,18 +214,20 @@ def _described(text: str, start: int, suffix_start: int) -> bool:
         and gazetteer.match_place_chain(text, start, suffix_start) == start
 
 
+#: How far left of a place a name still takes the places before it (某省某市|正某工业园区).
+_PLACES_BEFORE = 8
 #: What joins two places that share a park (某甲-某乙工业园区); 、 lists parks, each of its own place.
 _PLACE_JOINS = "-－—"
 
 
 def _name_start(text: str, start: int, suffix_start: int) -> int:
     """Where a park name found from ``start`` really starts: a one-character stop that opens a
-    place is the place's (the 和 of a place named 和某某), verbs and adverbs left before the name
+    place is the place's (the 正 of a place named 正某 after another place), verbs and adverbs left before the name
     are the clause's (符合|某某示范园), and a place joined to the name's opening place by a dash
     shares the park (某甲-某乙工业园区)."""
-    if 0 < start and gazetteer.match_place_chain(text, start - 1, suffix_start) > start + 1 \
+    if 0 < start and gazetteer.match_place_chain(text, start - 1, suffix_start) > start \
             and gazetteer.match_place_chain(text, start, suffix_start) <= start + 1:
-        start -= 1
+        start = left_boundary(text, start - 1, PARK, max_len=_PLACES_BEFORE)  # and the places before it
     verbs = leading_clause_words(text[start:suffix_start])
     if 0 < verbs < suffix_start - start and gazetteer.match_place_chain(text, start, suffix_start) == start:
         start += verbs

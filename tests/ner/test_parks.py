@@ -41,6 +41,9 @@ from tests.conftest import plain_doc, recognized, texts
                  id="verbs_glued_to_either_end"),
     pytest.param("这里建成全省最大的冷链物流园，也是西南最大青梧物流园。",
                  set(), {"冷链物流园", "青梧物流园", "西南最大青梧物流园"}, id="a_superlative_describes_no_park"),
+    pytest.param("加快建设黔江正阳工业园区，推进临空经济区璧山片区建设。",
+                 {"黔江正阳工业园区", "临空经济区璧山片区"}, {"正阳工业园区", "阳工业园区"},
+                 id="a_place_opening_with_a_stop_character_and_an_airport_zone_s_area"),
     pytest.param("石柱-丰都工业园区和梁平、垫江产业园签约。",
                  {"石柱-丰都工业园区", "垫江产业园"}, {"梁平、垫江产业园"}, id="two_places_joined_by_a_dash_share_a_park"),
 ])
