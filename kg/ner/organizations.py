@@ -82,7 +82,7 @@ def _placed_or_branded(text: str, start: int, suffix_start: int) -> bool:
     return chain_end > start or has_unknown_word(without_parentheses(text[start:suffix_start]))
 
 
-def _listed_as_project(text: str, start: int, end: int) -> bool:
+def listed_as_project(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start``-``end`` is an item of a list closed as projects (甲、某某中学、
     乙4个项目): after a list separator or opening the list, with the closer in the same clause."""
     in_list = start > 0 and text[start - 1] in "、和及与" or text.startswith(("、", "和", "及", "与"), end)
@@ -214,7 +214,7 @@ def recognize_organizations(text: str) -> list[Mention]:
         if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s) \
-                or _BUILT_AS_PROJECT.match(text, e) or _listed_as_project(text, start, e):
+                or _BUILT_AS_PROJECT.match(text, e) or listed_as_project(text, start, e):
             continue
         if m.re is _named_suffix_regex() and not _placed_or_branded(text, start, s):
             continue  # 个体诊所, 产权交易所: a kind many share, no name

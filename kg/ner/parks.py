@@ -14,7 +14,7 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
   that place's park (宜昌园区), unless the text also writes it as another park's sub-area.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
 inner park.  Unnamed (园区, 工业园区, 市工业园区) and counted (9个光伏产业园)
-phrases are not names, nor a kind of estate a superlative describes (全省最大的物流园); verbs
+phrases are not names, nor a built estate listed among projects (甲、某某食品产业园等项目), nor a kind of estate a superlative describes (全省最大的物流园); verbs
 and adverbs before a name are the clause's (符合|某某示范园); 经开区/高新区 written alone
 after a boundary (莅临经开区) are the article's zone.  The place a zone is named after is reported as a Place
 when the gazetteer lacks it (万盛 of 万盛经开区) or it is a city/county short form
@@ -31,6 +31,7 @@ from kg.model import Mention
 from kg.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                           stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 from kg.ner.enterprises import brand_at, place_chain_end
+from kg.ner.organizations import listed_as_project
 from kg.vocabulary import has_unknown_word, leading_clause_words, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
@@ -256,8 +257,8 @@ def recognize_parks(text: str) -> list[Mention]:
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
             start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
         if is_counted(text, start) or _NOT_A_PARK_AFTER.match(text, e) or kind == "park" \
-                and m.group().endswith(_BUILT_SUFFIX) and text.startswith(_PROJECT_WORDS, e):
-            continue  # 某某智慧物流产业园项目: the park is the project being built, not a zone
+                and m.group().endswith(_BUILT_SUFFIX) and (text.startswith(_PROJECT_WORDS, e) or listed_as_project(text, start, e)):
+            continue  # 某某智慧物流产业园项目, 甲、某某食品产业园等项目: the estate is a project being built, not a zone
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
         inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
         starts = [x.end() for x in inner]

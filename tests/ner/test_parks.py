@@ -44,6 +44,8 @@ from tests.conftest import plain_doc, recognized, texts
     pytest.param("加快建设黔江正阳工业园区，推进临空经济区璧山片区建设。",
                  {"黔江正阳工业园区", "临空经济区璧山片区"}, {"正阳工业园区", "阳工业园区"},
                  id="a_place_opening_with_a_stop_character_and_an_airport_zone_s_area"),
+    pytest.param("他们来到澜汐重工、青梧食品产业园和岚城船舶公司等项目现场；青梧食品产业园区挂牌。",
+                 {"青梧食品产业园区"}, {"青梧食品产业园"}, id="an_estate_listed_among_projects_is_a_project"),
     pytest.param("石柱-丰都工业园区和梁平、垫江产业园签约。",
                  {"石柱-丰都工业园区", "垫江产业园"}, {"梁平、垫江产业园"}, id="two_places_joined_by_a_dash_share_a_park"),
 ])
