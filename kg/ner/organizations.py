@@ -6,9 +6,10 @@ labs, hospitals, media, associations, armed-forces units).
   ``kg.boundary``; the name needs a place (重庆大学, 昌都市人民医院) or a name
   of its own (陆军军医大学, 广阳湾实验室); one of ``kg/data/org_suffixes_named.txt``
   (诊所, 交易所, 养老院) a place or a brand the dictionary does not know.  A suffix followed by a company's
-  legal suffix (某某研究院有限公司) belongs to the Enterprise.
+  legal suffix (某某研究院有限公司) belongs to the Enterprise; a credit line's bar
+  (来源丨某某日报) is no part of the name.
 - ``organizations.unit``: the bodies written as 省/区/市/县 + unit (区人武部,
-  市工商联, 区少工委, hospitals by number: 市一院) and the Youth League
+  市工商联 and its office 市工商联办公室, 区少工委, hospitals by number: 市一院) and the Youth League
   committees (团区委, 共青团重庆市委).
 - ``organizations.media``: national media and the provinces' key news outlets from
   ``kg/data/media.txt`` (央视, 新华社, 某省新闻网);
@@ -43,7 +44,7 @@ _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
 #: 总会 in 总会计师 (chief accountant) ends no name, nor 侨联 in 华侨联合会.
 _NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
-                   r"|[省市区县](?:人武部|工商联|总商会|少工委|科协|妇联|残联|文联|侨联)"
+                   r"|[省市区县](?:人武部|工商联(?:办公室)?|总商会|少工委|科协|妇联|残联|文联|侨联)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
 #: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
 #: is the project (a facility), no organization yet.
@@ -81,7 +82,7 @@ def _placed_or_branded(text: str, start: int, suffix_start: int) -> bool:
     return chain_end > start or has_unknown_word(without_parentheses(text[start:suffix_start]))
 
 
-def _listed_as_project(text: str, start: int, end: int) -> bool:
+def listed_as_project(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start``-``end`` is an item of a list closed as projects (甲、某某中学、
     乙4个项目): after a list separator or opening the list, with the closer in the same clause."""
     in_list = start > 0 and text[start - 1] in "、和及与" or text.startswith(("、", "和", "及", "与"), end)
@@ -102,14 +103,24 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
     return len(brand) >= 2 and brand not in load_set("project_generic.txt")
 
 
+#: Chambers of commerce of natives of one place in another (某市浙江商会): the place of the
+#: natives is inside the name.
+_CHAMBERS = ("商会", "总商会")
+#: The last characters of a division's name (某某市, 某某县): what ends there is a place, known or not.
+_DIVISION_ENDS = "省市县区州盟旗"
+
+
 def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
     """``记者 刘某某璧山区融媒体中心``, ``某某开发区甘肃某某院``: a full county/city name or a
     province a few characters into the phrase, after something that is not a place,
-    starts the name."""
+    starts the name; not in a chamber after a division's name (某某市|浙江商会)."""
     parks = suffix_table("park_suffixes.txt")
+    chamber = text.startswith(_CHAMBERS, suffix_start)
     for k in range(start + 2, suffix_start):
         if k >= start + 5 and not any(text.endswith(w, start, k) for w in parks):
             continue  # further in, only right after a park's name (某某经济开发区|某省某某院)
+        if chamber and text[k - 1] in _DIVISION_ENDS:
+            continue
         end = gazetteer.match_place(text, k)
         entry = gazetteer.lookup(text[k:end]) if end > k else None
         if entry and (entry.level == gazetteer.PROVINCE or entry.level in (gazetteer.CITY, gazetteer.COUNTY)
@@ -117,6 +128,16 @@ def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
                 and not any(text.endswith(w, start, k) for w in suffix_table(_TABLE)):
             return k  # (某某大学|天津某某实验室: the lab of a university keeps it)
     return start
+
+
+#: The bar of a credit line (来源丨某某日报, 某某融媒丨编辑): a CJK character, so the left boundary
+#: crosses it, but it separates the credit word from the outlet's name.
+_CREDIT_BAR = "丨"
+
+
+def _after_credit_bar(text: str, start: int, suffix_start: int) -> int:
+    """Where the name starts after the last credit bar between ``start`` and its suffix."""
+    return text.rfind(_CREDIT_BAR, start, suffix_start) + 1 or start
 
 
 def _across_conjunction(text: str, start: int, suffix_start: int) -> int:
@@ -148,8 +169,8 @@ def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     # outlet opening the paragraph right before its reporter's bracket: 某某融媒（记者 某某）
     dateline = re.compile(rf"(?:^|(?<=\n))[ \t【]*((?:{outlet}[/·\-])*{outlet})"
                           r"(?:(?:[\u4e00-\u9fff]{2,4}?[0-9]{1,2}月[0-9]{1,2}日)?[讯电]|(?=[（(](?:记者|通讯员)))")
-    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:]|来源于|来自)(?:微信公众号|公众号)?(“)?({outlet})"
-                       rf"(?(1)”|(?=[0-9]|消息|报道|[，,。]))")
+    cited = re.compile(rf"(?:据(?:[\u4e00-\u9fff]{{2,4}}媒体)?|来源[：:丨]|来源于|来自)(?:微信公众号|公众号)?(“)?({outlet})"
+                       rf"(?(1)”|(?=[0-9]|消息|报道|[，,。丨|｜\s]|$))")
     # 某某客户端记者 王某, （某某在线编辑：某某）: an outlet credited with its reporter or editor
     roles = "|".join(sorted(load_set("byline_roles.txt"), key=len, reverse=True))
     credited = re.compile(rf"(?<![\u4e00-\u9fff])({outlet})(?={roles}|编辑[：:])")
@@ -189,11 +210,11 @@ def recognize_organizations(text: str) -> list[Mention]:
     for m in _suffix_matches(text):
         s, e = m.span()
         start = skip_leading_digits(text, left_boundary(text, s, ORGANIZATION, max_len=25), s)
-        start = _start_at_inner_place(text, start, s)
+        start = _start_at_inner_place(text, _after_credit_bar(text, start, s), s)
         if start < s and (not _is_org_name(text, start, s) or gazetteer.match_place_chain(text, start, s) == s):
             start = _across_conjunction(text, start, s)
         if start >= s or is_counted(text, start) or not _is_org_name(text, start, s) \
-                or _BUILT_AS_PROJECT.match(text, e) or _listed_as_project(text, start, e):
+                or _BUILT_AS_PROJECT.match(text, e) or listed_as_project(text, start, e):
             continue
         if m.re is _named_suffix_regex() and not _placed_or_branded(text, start, s):
             continue  # 个体诊所, 产权交易所: a kind many share, no name
@@ -224,7 +245,7 @@ def _party_committee_pattern() -> re.Pattern[str]:
     parties = "|".join(sorted(map(re.escape, load_set("democratic_parties.txt")), key=len, reverse=True))
     # 民建某某市委, and 九三学社市委 with the level word alone (the article's own city)
     return re.compile(rf"(?:{parties})(?:中央|(?P<place>[\u4e00-\u9fff]{{1,10}}?[省市区县州盟旗])"
-                      r"(?:委员会|委会|委|总支|支部)|[省市区县州](?:委员会|委))")
+                      r"(?:委员会|委会|委|总支|支部)|[省市区县州](?:委员会|委会|委))")
 
 
 def _party_committees(text: str) -> list[Mention]:

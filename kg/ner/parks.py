@@ -7,13 +7,16 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
   光电产业园, 临空前沿科技城);
 - ``named`` suffixes are abbreviated zone categories that also stand alone
   (汽开区 after 长春汽开区);
-- ``sub`` suffixes (片区, 组团, 园区) extend a park just found into a sub-area:
+- ``placed`` suffixes (示范区, 聚集区, 商务区) name a zone after its place only;
+- ``sub`` suffixes (片区, 组团, 园区, 分区; 区 after a direction or letter) extend a park just
+  found into a sub-area:
   ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``; 园区 after one place alone names
   that place's park (宜昌园区), unless the text also writes it as another park's sub-area.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
 inner park.  Unnamed (园区, 工业园区, 市工业园区) and counted (9个光伏产业园)
-phrases are not names; 经开区/高新区 written alone after a boundary (莅临经开区)
-are the article's zone.  The place a zone is named after is reported as a Place
+phrases are not names, nor a built estate listed among projects (甲、某某食品产业园等项目), nor a kind of estate a superlative describes (全省最大的物流园); verbs
+and adverbs before a name are the clause's (符合|某某示范园); 经开区/高新区 written alone
+after a boundary (莅临经开区) are the article's zone.  The place a zone is named after is reported as a Place
 when the gazetteer lacks it (万盛 of 万盛经开区) or it is a city/county short form
 (the zone vouches for it).  Short names a park is given in brackets
 (``(简称甲,也称乙)``) are parks too.
@@ -23,12 +26,13 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer
-from kg.lexicon import alternation, load_set
+from kg.lexicon import alternation, alternation_of, load_set
 from kg.model import Mention
 from kg.boundary import (PARK, in_squeezed_text, is_counted, left_boundary, skip_leading_digits,
                           stop_ends_at, suffix_regex, suffix_table, without_parentheses)
 from kg.ner.enterprises import brand_at, place_chain_end
-from kg.vocabulary import has_unknown_word, proper_noun_tag, starts_with_proper_noun
+from kg.ner.organizations import listed_as_project
+from kg.vocabulary import has_unknown_word, leading_clause_words, proper_noun_tag, starts_with_proper_noun
 
 _TABLE = "park_suffixes.txt"
 _RANKS = alternation("rank_words.txt")
@@ -52,11 +56,19 @@ _ZONE_END = "区"
 #: a category, not 某某自贸港11个重点园区) or a
 #: company's legal suffix (某某产业园有限公司: the company is named after it).
 _NOT_A_PARK_AFTER = re.compile(r"[0-9一二两三四五六七八九十]+个(?=[，,。；;、]|$)|有限公司|有限责任公司|股份有限公司|股份公司")
-_SUB = re.compile(r"[ \t]?([（(]?)([东西南北中]|[\u4e00-\u9fff]{2,6}?)(片区|组团|园区|分园)([）)]?)")
+#: A sub-area after a park: a name and a sub-area word of the table (大庙组团, 江津片区, 西分区), or
+#: 区 after one direction or letter (东区, E区).
+_LETTERED_AREA = "区"
+_SUB = re.compile(rf"[ \t]?([（(]?)([东西南北中A-Z]|[\u4e00-\u9fff]{{2,6}}?)"
+                  rf"({alternation_of(k for k, kind in suffix_table(_TABLE).items() if kind == 'sub')}|{_LETTERED_AREA})([）)]?)")
 
 
 def _generic() -> frozenset[str]:
     return load_set("enterprise_generic.txt") | load_set("project_generic.txt")
+
+
+#: The kinds of zones a government sets up (kg/data/park_suffixes.txt), named after their place.
+_ZONE_KINDS = ("zone", "named", "placed")
 
 
 #: Words of national zone programmes that make a name after a place only (产城融合示范区).
@@ -65,8 +77,8 @@ _PLACED_PROGRAMMES = frozenset({"产城"})
 
 def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -> bool:
     """A name of its own (光电产业园, 两江新区) or a place (璧山高新区), not 园区/市工业园区.
-    A development zone (高新区, 经开区 ...) without a place in front needs a brand
-    that is a proper noun (万盛经开区), unknown to the general dictionary
+    A ``placed`` zone (某市数字经济示范区) needs its place in front.  A development zone
+    (高新区, 经开区 ...) without a place in front needs a brand that is a proper noun (万盛经开区), unknown to the general dictionary
     (中新苏滁高新区) or a park itself (科学城高新区); not a verb (交出经开区)."""
     chain_end = gazetteer.match_place_chain(text, start, suffix_start)
     if suffix_start - chain_end == 1 and text[chain_end] not in _FEATURES:
@@ -82,6 +94,8 @@ def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -
     generic = brand in _generic() and not (kind == "zone" and chain_end > start and brand in _PLACED_PROGRAMMES)
     if len(brand) < 2 or generic or brand.isdigit() or _CATEGORY.match(brand) or _RANK_END.search(brand):
         return False
+    if kind == "placed":
+        return chain_end > start
     return (kind not in ("zone", "named") or chain_end > start or has_unknown_word(brand) or starts_with_proper_noun(brand)
             or bool(suffix_regex(_TABLE).search(brand)))
 
@@ -143,8 +157,9 @@ def _defined_short_names(text: str, park: Mention) -> list[Mention]:
             for k in (1, 2) if m.group(k)]
 
 
-#: Zones the state sets up in several areas, each area a park of its own: 自贸试验区南宁片区.
-_NATIONAL_ZONES = frozenset({"自由贸易试验区", "自贸试验区", "自贸区", "综合保税区", "综保区"})
+#: Zones the state sets up in several areas, each area a park of its own: 自贸试验区南宁片区,
+#: an airport economic zone across two provinces (临空经济区某某片区).
+_NATIONAL_ZONES = frozenset({"自由贸易试验区", "自贸试验区", "自贸区", "综合保税区", "综保区", "临空经济区"})
 _AREA = re.compile(r"([\u4e00-\u9fff]{2,5}?)(片区)")
 
 
@@ -187,6 +202,44 @@ def _sub_area_names(text: str) -> set[str]:
     return {m.group(1) for m in _SUB_AREA_AFTER_PARK.finditer(text)}
 
 
+#: The mark of a superlative (最大, 最先进), in a name or right before it.
+_SUPERLATIVE = "最"
+#: How far before a name a superlative still describes it (最大的|某某物流园).
+_SUPERLATIVE_REACH = 4
+
+
+def _described(text: str, start: int, suffix_start: int) -> bool:
+    """``全省最大的冷链物流园``, ``某地最大冷链物流园``: a kind of estate a superlative describes,
+    with no place opening its name, is a description, not a park's name."""
+    return _SUPERLATIVE in text[max(0, start - _SUPERLATIVE_REACH):suffix_start] \
+        and gazetteer.match_place_chain(text, start, suffix_start) == start
+
+
+#: How far left of a place a name still takes the places before it (某省某市|正某工业园区).
+_PLACES_BEFORE = 8
+#: What joins two places that share a park (某甲-某乙工业园区); 、 lists parks, each of its own place.
+_PLACE_JOINS = "-－—"
+
+
+def _name_start(text: str, start: int, suffix_start: int) -> int:
+    """Where a park name found from ``start`` really starts: a one-character stop that opens a
+    place is the place's (the 正 of a place named 正某 after another place), verbs and adverbs left before the name
+    are the clause's (符合|某某示范园), and a place joined to the name's opening place by a dash
+    shares the park (某甲-某乙工业园区)."""
+    if 0 < start and gazetteer.match_place_chain(text, start - 1, suffix_start) > start \
+            and gazetteer.match_place_chain(text, start, suffix_start) <= start + 1:
+        start = left_boundary(text, start - 1, PARK, max_len=_PLACES_BEFORE)  # and the places before it
+    verbs = leading_clause_words(text[start:suffix_start])
+    if 0 < verbs < suffix_start - start and gazetteer.match_place_chain(text, start, suffix_start) == start:
+        start += verbs
+    if start > 1 and text[start - 1] in _PLACE_JOINS and gazetteer.match_place_chain(text, start, suffix_start) > start:
+        before = left_boundary(text, start - 1, PARK, max_len=6)
+        if before < start - 1 and gazetteer.match_place_chain(text, before, start - 1) == start - 1 \
+                and (before == 0 or text[before - 1] not in _PLACE_JOINS):
+            return before
+    return start
+
+
 @in_squeezed_text
 def recognize_parks(text: str) -> list[Mention]:
     kinds = suffix_table(_TABLE)
@@ -198,14 +251,14 @@ def recognize_parks(text: str) -> list[Mention]:
         if kind == "sub" and m.group() != _PLACE_SUB_AREA:
             continue  # a sub-area word extends the park before it (below)
         s, e = m.span()
-        start = skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s)
+        start = _name_start(text, skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s), s)
         if kind == "sub" and (not _only_place(text, start, s) or text[start:e] in sub_area_names):
             continue  # 园区 names a park after its place alone (宜昌园区), unless another park's sub-area
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
             start += len(_FORMER)  # 原某某产业园: "former", not part of the name (原平 is a place)
         if is_counted(text, start) or _NOT_A_PARK_AFTER.match(text, e) or kind == "park" \
-                and m.group().endswith(_BUILT_SUFFIX) and text.startswith(_PROJECT_WORDS, e):
-            continue  # 某某智慧物流产业园项目: the park is the project being built, not a zone
+                and m.group().endswith(_BUILT_SUFFIX) and (text.startswith(_PROJECT_WORDS, e) or listed_as_project(text, start, e)):
+            continue  # 某某智慧物流产业园项目, 甲、某某食品产业园等项目: the estate is a project being built, not a zone
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
         inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
         starts = [x.end() for x in inner]
@@ -213,7 +266,7 @@ def recognize_parks(text: str) -> list[Mention]:
         # a bare inner suffix is fine (科学城高新区).
         if all(x.start() == start or is_park_name(text, start, x.start()) for x in inner):
             starts.insert(0, start)
-        if kind in ("zone", "named") and not is_park_name(text, start, s, kind):
+        if kind in _ZONE_KINDS and not is_park_name(text, start, s, kind):
             k = _place_start(text, start, s)  # 映射出|长春市汽开区: a verb the stops lack
             entry = gazetteer.lookup(text[k:s])
             if not (entry and entry.level == gazetteer.COUNTRY):  # 美丽|中国先行区: a slogan, a country names no zone
@@ -222,10 +275,12 @@ def recognize_parks(text: str) -> list[Mention]:
         for st in starts:
             if company_estate_end(text, st, s, m.group()):
                 continue  # 某某集团某某物流园: the company's estate is its project (kg.ner.projects)
+            if _described(text, st, s):
+                continue
             if st < s and is_park_name(text, st, s, kind):
                 named = True
                 out.append(Mention(st, e, text[st:e], "Park", f"parks.{kind}", 0.85))
-                if kind in ("zone", "named"):
+                if kind in _ZONE_KINDS:
                     out.extend(_prefix_place(text, st, s))
         if not named and m.group() in _NATIONAL_ZONES:
             out.extend(_national_zone_area(text, s, e))
@@ -236,7 +291,8 @@ def recognize_parks(text: str) -> list[Mention]:
         out.extend(_defined_short_names(text, park))
         sub = _SUB.match(text, park.end)
         if sub and bool(sub.group(1)) == bool(sub.group(4)) and not gazetteer.is_place(sub.group(2) + sub.group(3)) \
-                and not _COUNT.match(sub.group(2)) \
+                and not _COUNT.match(sub.group(2)) and not leading_clause_words(sub.group(2)) \
+                and (sub.group(3) != _LETTERED_AREA or len(sub.group(2)) == 1) \
                 and not any(stop_ends_at(text, k, PARK) for k in range(sub.start(2) + 1, sub.end(2) + 1)):
             out.append(Mention(park.start, sub.end(), text[park.start:sub.end()], "Park", "parks.sub", 0.85))
     return out

@@ -13,6 +13,15 @@ from tests.conftest import plain_doc, recognized, texts
                  {"临安融媒", "宜昌日报社", "松江新闻"}, {"松江新闻客户端"}, id="news_app_dateline_names_the_outlet_and_quoted_sources"),
     pytest.param("会议由南川区融媒体中心承办，重庆交通大学、綦江区人民医院和区人武部参加，新华社记者报道。",
                  {"区人武部", "南川区融媒体中心", "新华社", "綦江区人民医院", "重庆交通大学"}, set(), id="organizations"),
+    pytest.param("来源：澜汐融媒丨编辑：张三\n来源丨青梧日报\n璧山融媒报道。",
+                 {"澜汐融媒", "青梧日报", "璧山融媒"}, {"来源丨青梧日报", "丨青梧日报"}, id="a_credit_line_s_bar_is_no_part_of_the_outlet"),
+    pytest.param("市工商联办公室主任张三出席，璧山区湖南商会、澜汐贸易发展局参加。",
+                 {"市工商联办公室", "璧山区湖南商会", "澜汐贸易发展局"}, {"湖南商会"}, id="federations_chambers_and_trade_bodies"),
+    pytest.param("澜汐市浙江商会、青梧县汽车商会成立，据澜汐时报、青梧青年报和东南快报报道。",
+                 {"澜汐市浙江商会", "青梧县汽车商会", "澜汐时报", "青梧青年报", "东南快报"}, {"浙江商会"},
+                 id="a_chamber_of_natives_keeps_its_division_and_papers_by_their_heads"),
+    pytest.param("中科院大连化物所和兰州化物所、中国科学院物理所的专家参加。",
+                 {"中科院大连化物所", "兰州化物所", "中国科学院物理所"}, set(), id="academy_institutes_by_their_short_forms"),
 ])
 def test_organizations_found_and_not_found(text, found, not_found):
     names = recognized(recognize_organizations, text, "Organization")
@@ -99,6 +108,7 @@ def test_institutions_with_compounds_and_short_forms(text, organization):
 @pytest.mark.parametrize("text, found, not_found", [
     pytest.param("民盟宜昌市委与九三学社中央联合调研。", {"民盟宜昌市委", "九三学社中央"}, set(), id="party_committees"),
     pytest.param("民革重庆市委会主委出席。", {"民革重庆市委会"}, set(), id="committee_written_weihui"),
+    pytest.param("民盟市委会主委出席。", {"民盟市委会"}, {"民盟市委"}, id="the_city_s_own_committee_written_weihui"),
     pytest.param("民建会员与市委统战部座谈。", set(), {"民建会员与市委"}, id="no_committee_of_a_place"),
     pytest.param("中新网某地5月1日电，国际在线消息。", {"中新网", "国际在线"}, set(), id="central_news_websites"),
 ])
