@@ -141,7 +141,7 @@ def _after_credit_bar(text: str, start: int, suffix_start: int) -> int:
 
 
 def _across_conjunction(text: str, start: int, suffix_start: int) -> int:
-    """``某某半导体产业装备与技术研究院``: a name cut at 与/和 whose part after it names
+    """``某某半导体材料与技术研究院``: a name cut at 与/和 whose part after it names
     nothing (技术研究院) runs across it when the part before holds a word of its own;
     ``甲区和乙市商会``: a body of two places does too."""
     if start < 3 or text[start - 1] not in "与和":

@@ -262,7 +262,7 @@ def recognize_parks(text: str) -> list[Mention]:
         # Where an inner park suffix ends, an inner park may start (西部科学城|重庆高新区).
         inner = [x for x in pattern.finditer(text, start, s) if kinds[x.group()] != "sub"]
         starts = [x.end() for x in inner]
-        # The whole only when no park inside it is a non-name (市工业园区河南工业园);
+        # The whole only when no park inside it is a non-name (某市工业园区东区工业园);
         # a bare inner suffix is fine (科学城高新区).
         if all(x.start() == start or is_park_name(text, start, x.start()) for x in inner):
             starts.insert(0, start)
