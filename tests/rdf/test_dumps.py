@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 
 from kg.rdf.dataset import build_quads, memory_store
-from kg.rdf.dumps import DUMP_FILES, DumpParts, named_graph_blocks, parts_current, write_dumps
+from kg.rdf.dumps import DUMP_FILES, DumpParts, named_graphs, parts_current, write_dumps
 from tests.conftest import sample_kb
 
 _DEFAULT = pyoxigraph.DefaultGraph()
@@ -194,10 +194,10 @@ def test_each_subject_of_a_dump_has_its_type_first_then_its_triples_sorted(store
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_store_of_the_default_graph_and_the_blocks_of_its_named_graphs_give_the_dumps_of_the_whole(tmp_path, fmt):
     """A build's temporary store holds the default graph only; its named graphs come as TriG blocks
-    (``named_graph_blocks``, made from the quads as kg makes them, their literals not yet canonical)."""
+    (``named_graphs``, made from the quads as kg makes them, their literals not yet canonical)."""
     quads = build_quads(sample_kb())
     blocks = tmp_path / "graphs.trig"
-    blocks.write_bytes(named_graph_blocks(quads))
+    blocks.write_bytes(named_graphs(quads)[0])
     default_only = memory_store([q for q in quads if isinstance(q.graph_name, pyoxigraph.DefaultGraph)])
     (tmp_path / "whole").mkdir()
     (tmp_path / "apart").mkdir()
