@@ -46,8 +46,8 @@ from kg.model import Document
 from kg.ner.recognizers import RECOGNIZERS
 from kg.overrides import Override
 from kg.pipeline import ENTITIES, Pipeline, default_pipeline
-from kg.rdf.dataset import statement_quads
-from kg.rdf.dumps import named_graph_blocks
+from kg.rdf.dataset import statement_graphs, statement_quads
+from kg.rdf.dumps import named_graphs
 from kg.rdf.store import KgStore, NewDocument, Resolution, read_stored_document
 from kg.reader import load_document
 from kg.resolve import DocumentPart, Resolver
@@ -298,24 +298,27 @@ def _start_graphs_worker(resolver: Resolver) -> None:
     _resolver = resolver
 
 
-def _graphs_of(resolver: Resolver, paths: list[Path], apart: bool) -> list[tuple[set, bytes | None, DocumentPart]]:
+def _graphs_of(resolver: Resolver, paths: list[Path], apart: bool
+               ) -> list[tuple[set | bytes, bytes | None, DocumentPart]]:
     """Pass 2 of each stored document of ``paths``: its quads, and what it gave the descriptions. ``apart``:
-    the quads of the default graph only, and the TriG blocks of the named graphs (else None)."""
+    the quads of the default graph only, as N-Quads, and the TriG blocks of the named graphs (else None)."""
     out = []
     for doc in map(read_stored_document, paths):
-        quads = statement_quads(resolver.part(doc))
-        blocks = None
+        part = resolver.part(doc)
         if apart:
-            blocks = named_graph_blocks(quads)
-            quads = {q for q in quads if isinstance(q.graph_name, pyoxigraph.DefaultGraph)}
+            unstated, named = statement_graphs(part)
+            blocks, merged = named_graphs(named)
+            quads = pyoxigraph.serialize(unstated, format=pyoxigraph.RdfFormat.N_QUADS) + merged
+        else:
+            quads, blocks = statement_quads(part), None
         out.append((quads, blocks, resolver.parts.pop(doc.sha256)))
     return out
 
 
 def _serialized_graphs_of(paths: list[Path], apart: bool) -> list[tuple[bytes, bytes | None, DocumentPart]]:
     """``_graphs_of`` in a worker, the quads as N-Quads (the driver's store loads them without Python objects)."""
-    return [(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS), blocks, part)
-            for quads, blocks, part in _graphs_of(_resolver, paths, apart)]
+    return [(quads if isinstance(quads, bytes) else pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS),
+             blocks, part) for quads, blocks, part in _graphs_of(_resolver, paths, apart)]
 
 
 def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None = 1, apart: bool = False,

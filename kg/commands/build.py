@@ -82,8 +82,11 @@ def run(args: argparse.Namespace) -> int:
         paths = [p for p in paths if file_sha256(p) not in known]
         changed = args.overrides is not None and (not kept.is_file() or kept.read_text(encoding="utf-8") != text)
         applied = f", {len(corrections)} overrides applied" if corrections else ""
+        # What the store recorded of the outputs it last wrote, and whether --out still holds them as written.
+        recorded = _outputs_record(store) if args.store else None
+        as_recorded = recorded is not None and _outputs_as_recorded(recorded, args.out)
         if args.store and not paths and not changed and problem is None:
-            held_before = _unchanged_outputs(store, args.out, formats, text)
+            held_before = _unchanged_outputs(recorded, as_recorded, store, formats, text)
             if held_before is not None:
                 store.close()
                 print(f"0 documents extracted (store unchanged); store {args.store}: {held_before}{applied} -> "
@@ -132,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             # A temporary store keeps no parts: they are made for this write only (and only the ones asked for).
             parts_path = store.parts_path if args.store else None
             # The dumps last written into --out, if they are still as written: what did not change is copied.
-            previous = Path(args.out) if args.store and _outputs_as_recorded(store, args.out) else None
+            previous = Path(args.out) if as_recorded else None
             graphs_file = None if args.store else store.graphs_path  # a temporary store's named graphs
             dump_call = (write_dumps, (parts_path, store.dump_stamp(), source, tmp, dumps, previous, graphs_file))
             with database_errors(store.path), in_background([dump_call] if dumps else [],
@@ -208,24 +211,33 @@ def _record_outputs(store: KgStore, made_from: str, out: str, written: list[str]
     atomic.write_text(store.path / OUTPUTS_RECORD, json.dumps(record, indent=0, sort_keys=True) + "\n")
 
 
-def _outputs_as_recorded(store: KgStore, out: str) -> bool:
-    """Whether ``out`` holds the outputs the store recorded writing there, as they were written."""
+def _outputs_record(store: KgStore) -> dict | None:
+    """What ``store`` recorded of the outputs it last wrote (``_record_outputs``); None if nothing kg wrote."""
     try:
         record = json.loads((store.path / OUTPUTS_RECORD).read_bytes())
+    except (OSError, ValueError):  # no record, or not one kg wrote
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _outputs_as_recorded(record: dict, out: str) -> bool:
+    """Whether ``out`` holds the outputs of ``record`` (``_outputs_record``), as they were written."""
+    try:
         return bool(record["out"] == str(Path(out).resolve()) and record["files"]
                     and paths_state(_output_files(out, record["written"])) == record["files"])
-    except (OSError, ValueError, KeyError, TypeError):  # no record, or not one kg wrote
+    except (KeyError, TypeError):  # not a record kg wrote
         return False
 
 
-def _unchanged_outputs(store: KgStore, out: str, formats: list[str], overrides_text: str) -> str | None:
-    """The summary of the outputs in ``out`` if they are the ones this build would write, else None."""
+def _unchanged_outputs(record: dict | None, as_recorded: bool, store: KgStore, formats: list[str],
+                       overrides_text: str) -> str | None:
+    """The summary of the outputs of ``record`` (``_outputs_record``; ``as_recorded``: still in --out as
+    written) if they are the ones this build would write, else None."""
     try:
-        record = json.loads((store.path / OUTPUTS_RECORD).read_bytes())
-        same = (store.record is not None and record["made_from"] == _outputs_key(store.record, formats, overrides_text)
-                and _outputs_as_recorded(store, out))
+        same = (as_recorded and store.record is not None
+                and record["made_from"] == _outputs_key(store.record, formats, overrides_text))
         return str(record["summary"]) if same else None
-    except (OSError, ValueError, KeyError, TypeError):  # no record, or not one kg wrote: write the outputs
+    except (KeyError, TypeError):  # not a record kg wrote: write the outputs
         return None
 
 

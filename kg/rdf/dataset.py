@@ -95,10 +95,14 @@ _ENDS = ("remove", "resign")
 
 
 class _Quads:
-    """Collects triples into the default graph or a document's named graph."""
+    """Collects triples into the default graph or a document's named graph. ``merged``: a triple stated
+    in a document's graph is also put in the default graph's quads (else they are only the triples no
+    document's graph holds)."""
 
-    def __init__(self) -> None:
-        self.quads: set[Quad] = set()
+    def __init__(self, merged: bool = True) -> None:
+        self.merged = merged
+        self.quads: set[Quad] = set()  # of the default graph
+        self.named: set[Quad] = set()  # of the documents' named graphs
         self._graphs: dict[str, NamedNode] = {}  # document sha256 -> its named graph
         self._evidence: dict[tuple, NamedNode] = {}  # an evidence's fields -> its node, once its quads are in
 
@@ -116,8 +120,9 @@ class _Quads:
         return graph
 
     def _stated(self, graph: NamedNode, s: NamedNode, p: NamedNode, o: Term) -> None:
-        self.quads.add(Quad(s, p, o, graph))
-        self.quads.add(Quad(s, p, o, _DEFAULT))
+        self.named.add(Quad(s, p, o, graph))
+        if self.merged:
+            self.quads.add(Quad(s, p, o, _DEFAULT))
 
     def evidence(self, ev: Evidence) -> NamedNode:
         # Mentions, posts and facts often share a sentence's evidence: its quads are made once.
@@ -279,7 +284,22 @@ def description_quads(kb: KnowledgeBase) -> set[Quad]:
 def statement_quads(kb: KnowledgeBase) -> set[Quad]:
     """What ``kb``'s documents state: mentions, posts and facts with their evidence. A streaming
     build adds these one document's part of the knowledge base at a time (``kg.resolve.Resolver``)."""
-    q = _Quads()
+    q = _statements(kb, _Quads())
+    q.quads |= q.named
+    return q.quads
+
+
+def statement_graphs(kb: KnowledgeBase) -> tuple[set[Quad], set[Quad]]:
+    """``statement_quads`` as the quads of the default graph that no document's named graph holds, and
+    those of the named graphs: the default graph is the first and the triples of the second, which are
+    not made twice (their copies in the default graph are half of ``statement_quads``; a build's
+    temporary store takes them from the named graphs' serialization, ``kg.rdf.dumps.named_graphs``)."""
+    q = _statements(kb, _Quads(merged=False))
+    return q.quads, q.named
+
+
+def _statements(kb: KnowledgeBase, q: _Quads) -> _Quads:
+    """``q`` with what ``kb``'s documents state."""
     for e in kb.entities.values():
         node = entity_iri(e.id)
         for ev in e.mentions:
@@ -294,7 +314,7 @@ def statement_quads(kb: KnowledgeBase) -> set[Quad]:
         _add_milestone(q, milestone)
     for figure in kb.figures:
         _add_figure(q, figure)
-    return q.quads
+    return q
 
 
 def triple_order(t: pyoxigraph.Triple | Quad) -> tuple:

@@ -290,13 +290,17 @@ class _Copier:
             self.position, self.run = self.position + copied, self.run - copied
 
 
-def named_graph_blocks(quads: Iterable[pyoxigraph.Quad]) -> bytes:
+def named_graphs(quads: Iterable[pyoxigraph.Quad]) -> tuple[bytes, bytes]:
     """The TriG blocks of the named graphs of ``quads`` (as kg made them, not read from a store) in key order,
-    as ``DumpParts`` keeps them: their literals in the canonical form a store gives them (``"1.50"^^xsd:decimal``
-    is ``"1.5"``), hence the small store they go through."""
+    as ``DumpParts`` keeps them, and their triples as N-Triples (their copies in the default graph, which
+    ``kg.rdf.dataset.statement_graphs`` does not make): their literals in the canonical form a store gives
+    them (``"1.50"^^xsd:decimal`` is ``"1.5"``), hence the small store they go through."""
     canonical = pyoxigraph.Store()
     canonical.extend(q for q in quads if not isinstance(q.graph_name, pyoxigraph.DefaultGraph))
-    return b"".join(block for _, block in sorted(_graph_rows(canonical)))
+    graphs = sorted(canonical.named_graphs(), key=str)
+    blocks = b"".join(_graph_row(graph, list(canonical.quads_for_pattern(None, None, None, graph)))[1]
+                      for graph in graphs)
+    return blocks, b"".join(canonical.dump(format=_NTRIPLES, from_graph=graph) for graph in graphs)
 
 
 def _write_once(store: pyoxigraph.Store, out: Path, formats: list[str], graphs_file: Path | None) -> None:
@@ -305,7 +309,7 @@ def _write_once(store: pyoxigraph.Store, out: Path, formats: list[str], graphs_f
     as their code points). The store is read once, in its own order (a subject's quads together); each
     subject's parts (only the columns asked for) go to a scratch file as they are made and are read back from
     it in key order, so that memory holds where each part is, not the dumps. ``graphs_file``: the named
-    graphs' blocks (``named_graph_blocks``) in key order, if ``store`` holds the default graph only."""
+    graphs' blocks (``named_graphs``) in key order, if ``store`` holds the default graph only."""
     columns = {column for fmt in formats for column in _NEEDS[fmt]}
     with tempfile.TemporaryFile(dir=out) as scratch, contextlib.ExitStack() as stack:
         index = []  # (key, offset and length of each column's part in scratch)

@@ -310,7 +310,8 @@ class KgStore:
         # By file name, which is the sha256: the pass-2 order of Resolver.document_order.
         ordered = sorted(stored + list(self.incoming_dir.glob("*.json")), key=lambda p: p.name)
         batch: set[pyoxigraph.Quad] = set()
-        serialized: list[bytes] = []  # quads written by workers, as N-Quads
+        serialized: list[bytes] = []  # quads as N-Quads (from workers, or a temporary store's default graph)
+        lines = 0  # quads in serialized
         if self.checked:
             shutil.rmtree(self.resolution_dir, ignore_errors=True)
             self.resolution_dir.mkdir()
@@ -328,9 +329,10 @@ class KgStore:
                     blocks_file.write(blocks)
                 if isinstance(quads, bytes):
                     serialized.append(quads)
-                    if len(serialized) >= BATCH // 100:  # documents of a few hundred quads each
+                    lines += quads.count(b"\n")
+                    if lines >= BATCH:
                         self.oxigraph.bulk_load(b"".join(serialized), format=pyoxigraph.RdfFormat.N_QUADS)
-                        serialized = []
+                        serialized, lines = [], 0
                     continue
                 batch |= quads
                 if len(batch) >= BATCH:

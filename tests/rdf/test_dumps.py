@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from kg.rdf.dataset import build_quads, memory_store
-from kg.rdf.dumps import DUMP_FILES, DumpParts, named_graph_blocks, parts_current, write_dumps
+from kg.rdf.dataset import build_quads, memory_store, statement_graphs, statement_quads
+from kg.rdf.dumps import DUMP_FILES, DumpParts, named_graphs, parts_current, write_dumps
 from tests.conftest import sample_kb
 
 _DEFAULT = pyoxigraph.DefaultGraph()
@@ -194,10 +194,10 @@ def test_each_subject_of_a_dump_has_its_type_first_then_its_triples_sorted(store
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_store_of_the_default_graph_and_the_blocks_of_its_named_graphs_give_the_dumps_of_the_whole(tmp_path, fmt):
     """A build's temporary store holds the default graph only; its named graphs come as TriG blocks
-    (``named_graph_blocks``, made from the quads as kg makes them, their literals not yet canonical)."""
+    (``named_graphs``, made from the quads as kg makes them, their literals not yet canonical)."""
     quads = build_quads(sample_kb())
     blocks = tmp_path / "graphs.trig"
-    blocks.write_bytes(named_graph_blocks(quads))
+    blocks.write_bytes(named_graphs(quads)[0])
     default_only = memory_store([q for q in quads if isinstance(q.graph_name, pyoxigraph.DefaultGraph)])
     (tmp_path / "whole").mkdir()
     (tmp_path / "apart").mkdir()
@@ -205,3 +205,14 @@ def test_a_store_of_the_default_graph_and_the_blocks_of_its_named_graphs_give_th
     write_dumps(None, None, default_only, tmp_path / "apart", [fmt], graphs_file=blocks)
     name = DUMP_FILES[fmt]
     assert (tmp_path / "apart" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+
+
+def test_the_triples_of_the_named_graphs_and_the_quads_no_graph_holds_are_the_default_graph():
+    """A temporary store's default graph: ``statement_graphs`` makes a stated triple once, in its document's
+    graph; ``named_graphs`` gives its copy in the default graph (canonical, as a store holds it)."""
+    unstated, named = statement_graphs(sample_kb())
+    _, triples = named_graphs(named)
+    apart = memory_store(list(unstated))
+    apart.load(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    whole = memory_store([q for q in statement_quads(sample_kb()) if q.graph_name == _DEFAULT])
+    assert named and triples and set(apart) == set(whole)
