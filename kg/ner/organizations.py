@@ -9,7 +9,8 @@ labs, hospitals, media, associations, armed-forces units).
   legal suffix (某某研究院有限公司) belongs to the Enterprise; a credit line's bar
   (来源丨某某日报) is no part of the name.
 - ``organizations.unit``: the bodies written as 省/区/市/县 + unit (区人武部,
-  市工商联 and its office 市工商联办公室, 区少工委, hospitals by number: 市一院) and the Youth League
+  市工商联 and its office 市工商联办公室, 区少工委, the level's hospital or media centre:
+  县人民医院, 区融媒体中心, hospitals by number: 市一院) and the Youth League
   committees (团区委, 共青团重庆市委).
 - ``organizations.media``: national media and the provinces' key news outlets from
   ``kg/data/media.txt`` (央视, 新华社, 某省新闻网);
@@ -45,6 +46,8 @@ _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
 _NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
                    r"|[省市区县](?:人武部|工商联(?:办公室)?|总商会|少工委|科协|妇联|残联|文联|侨联)"
+                   # the level's own public hospitals and media centre (县人民医院, 区融媒体中心)
+                   r"|[省市区县](?:人民医院|中医院|中心医院|妇幼保健院|融媒体中心)"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
 #: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
 #: is the project (a facility), no organization yet.
