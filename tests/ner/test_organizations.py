@@ -20,6 +20,9 @@ from tests.conftest import plain_doc, recognized, texts
     pytest.param("澜汐市浙江商会、青梧县汽车商会成立，据澜汐时报、青梧青年报和东南快报报道。",
                  {"澜汐市浙江商会", "青梧县汽车商会", "澜汐时报", "青梧青年报", "东南快报"}, {"浙江商会"},
                  id="a_chamber_of_natives_keeps_its_division_and_papers_by_their_heads"),
+    pytest.param("县人民医院、区融媒体中心和青梧区人民医院参加。",
+                 {"县人民医院", "区融媒体中心", "青梧区人民医院"}, {"区人民医院"},
+                 id="a_level_s_own_hospital_but_not_the_tail_of_a_district_s"),
     pytest.param("中科院大连化物所和兰州化物所、中国科学院物理所的专家参加。",
                  {"中科院大连化物所", "兰州化物所", "中国科学院物理所"}, set(), id="academy_institutes_by_their_short_forms"),
 ])
