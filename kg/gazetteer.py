@@ -157,6 +157,13 @@ def _lengths_by_last_char() -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 
+@lru_cache(maxsize=1)
+def city_initials() -> frozenset[str]:
+    """The first characters of the full names of cities (常 of 常州市, 盐 of 盐城市): a word made
+    of two of them may join two places (常盐工业园区) rather than name one."""
+    return frozenset(e.full[0] for e in _entries().values() if e.level == CITY)
+
+
 def lookup(name: str) -> PlaceEntry | None:
     return _entries().get(name)
 

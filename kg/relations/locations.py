@@ -434,10 +434,18 @@ def _prefix_locates(site: Mention, place: str) -> bool:
     park does (湖南湘江新区)."""
     entry = gazetteer.lookup(place)
     if entry is None:
-        return True
+        return not _joins_two_places(place)
     if entry.level in (gazetteer.COUNTRY, gazetteer.REGION):
         return False
     return not (site.type == "Project" and entry.level == gazetteer.PROVINCE)
+
+
+def _joins_two_places(word: str) -> bool:
+    """甲乙工业园区 where 甲 and 乙 each open a city's name: a zone two cities share, named with one
+    character of each, is in neither (the word is no place the gazetteer lacks).  Not a
+    direction after the first (甲西, 甲南: the west or south of 甲 is a place)."""
+    initials = gazetteer.city_initials()
+    return len(word) == 2 and all(c in initials for c in word) and word[1] not in DIRECTION_CHARS
 
 
 #: Park name endings by kind (kg/data/park_suffixes.txt), longest first.

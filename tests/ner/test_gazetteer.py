@@ -58,3 +58,13 @@ def test_find_places_is_greedy_longest_match_at_every_character(text, allow_shor
 ])
 def test_match_place_ends_the_longest_name_at_a_position(text, pos, end):
     assert gazetteer.match_place(text, pos) == end
+
+
+@pytest.mark.parametrize("char, opens_a_city", [
+    ("宜", True),   # 宜昌市
+    ("荆", True),   # 荆州市
+    ("港", False),  # 香港 is a region, not a city
+    ("的", False),
+])
+def test_city_initials_are_the_first_characters_of_city_names(char, opens_a_city):
+    assert (char in gazetteer.city_initials()) is opens_a_city

@@ -441,6 +441,8 @@ NOT_WHERE = [
     ("常青工业园区是江苏南北合作共建的样板园区。", [("常青工业园区", "Park"), ("江苏", "Place")]),
     # a one-character abbreviation opening a park's name (洛阳 + 三门峡) is no location
     ("洛三精密制造产业园已投入运营。", [("洛", "Place"), ("洛三精密制造产业园", "Park")]),
+    # one character of each of two cities (宜昌 + 荆州) names a zone they share, no place
+    ("宜荆工业园区今年入驻企业八家。", [("宜荆", "Place"), ("宜荆工业园区", "Park")]),
     # the words before 园区 in a sub-area's name are no place unless the gazetteer knows them
     ("青川综保区智谷园区今年引进外贸企业12家。", [("青川综保区", "Park"), ("青川综保区智谷园区", "Park")]),
 ]
@@ -473,6 +475,9 @@ def test_statements_that_name_no_location(text, names):
                  [("渠县", "Place"), ("青梧硅片项目", "Project"), ("远拓仓储项目", "Project")],
                  "located_in", {("青梧硅片项目", "located_in", "渠县"), ("远拓仓储项目", "located_in", "渠县")}, set(),
                  id="a_list_after_a_place_and_de_goes_on_past_an_unnamed_first_item"),
+    pytest.param("宜西产业园今年入驻企业八家。", [("宜西", "Place"), ("宜西产业园", "Park")],
+                 "located_in", {("宜西产业园", "located_in", "宜西")}, set(),
+                 id="a_city_initial_and_a_direction_name_a_place_that_locates_the_park"),
     pytest.param("渠县的发展、青梧硅片项目的进展都受到关注。",
                  [("渠县", "Place"), ("青梧硅片项目", "Project")],
                  "located_in", set(), {("青梧硅片项目", "located_in", "渠县")},

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Why relations are missed, in counts only: a fold's errors by reason, without its strings.
+
+For each relation label (located_in and part_of unless ``--labels`` says otherwise) it prints
+precision and recall and sorts every gold fact the system missed by the first reason that holds:
+
+- ``head_missing`` / ``tail_missing`` / ``both_missing``: the system names no entity with that
+  text, so no relation pattern could reach the fact (entity recall, not the patterns);
+- ``tail_in_head_name``: the tail is written inside the head (the place opening a park's name);
+- ``same_sentence`` / ``same_line``: both ends are found and written in one sentence, or one
+  line (paragraph), with no relation between them;
+- ``farther``: both ends are found but never written in one line.
+
+Spurious facts are split by whether both their ends are gold entities of the document (a wrong
+pairing) or not (an end the gold does not hold).  No entity or sentence is printed: the figures
+can be read on a fold nobody may look into (the sealed folds) as on any other.
+
+    .venv/bin/python -m kg extract DOCS_DIR --json-dir SYSTEM_DIR -q
+    .venv/bin/python benchmarks/relation_misses.py GOLD_DIR SYSTEM_DIR DOCS_DIR [--labels located_in part_of]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluate import match_key  # noqa: E402
+from kg.reader import decode  # noqa: E402
+
+#: Where a sentence of a line ends.
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+REASONS = ("head_missing", "tail_missing", "both_missing", "tail_in_head_name", "same_sentence", "same_line",
+           "farther")
+
+
+def _keys(items: list[dict], *fields: str) -> set[tuple[str, ...]]:
+    return {tuple(match_key(item[f]) for f in fields) for item in items}
+
+
+def miss_reason(head: str, tail: str, entities: set[str], sentences: list[str], lines: list[str]) -> str:
+    """The first reason of REASONS that holds for a missed fact (head, tail), texts compacted."""
+    if head not in entities and tail not in entities:
+        return "both_missing"
+    if head not in entities:
+        return "head_missing"
+    if tail not in entities:
+        return "tail_missing"
+    if tail in head:
+        return "tail_in_head_name"
+    if any(head in s and tail in s for s in sentences):
+        return "same_sentence"
+    if any(head in s and tail in s for s in lines):
+        return "same_line"
+    return "farther"
+
+
+def relation_misses(gold_dir: Path, system_dir: Path, docs_dir: Path, labels: list[str]) -> dict[str, Counter]:
+    """label -> counts of found, gold, system, each miss reason and each kind of spurious fact."""
+    counts = {label: Counter() for label in labels}
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        system_path = system_dir / gold_path.name
+        system = json.loads(system_path.read_text(encoding="utf-8")) if system_path.exists() \
+            else {"entities": [], "relations": []}
+        text, _ = decode((docs_dir / gold["doc"]).read_bytes(), gold["doc"])
+        raw_lines = text.splitlines()
+        lines = [match_key(line) for line in raw_lines]
+        sentences = [match_key(s) for line in raw_lines for s in SENTENCE_END.split(line)]
+        entities = {key for (key,) in _keys(system["entities"], "text")}
+        gold_entities = {key for (key,) in _keys(gold["entities"], "text")}
+        for label in labels:
+            gold_facts = _keys([r for r in gold["relations"] if r["relation"] == label], "head", "tail")
+            system_facts = _keys([r for r in system["relations"] if r["relation"] == label], "head", "tail")
+            c = counts[label]
+            c["gold"] += len(gold_facts)
+            c["system"] += len(system_facts)
+            c["found"] += len(gold_facts & system_facts)
+            for head, tail in gold_facts - system_facts:
+                c[miss_reason(head, tail, entities, sentences, lines)] += 1
+            for head, tail in system_facts - gold_facts:
+                c["spurious_gold_ends" if {head, tail} <= gold_entities else "spurious_other_ends"] += 1
+    return counts
+
+
+def format_misses(counts: dict[str, Counter]) -> str:
+    out = []
+    for label, c in counts.items():
+        p = c["found"] / c["system"] if c["system"] else 0.0
+        r = c["found"] / c["gold"] if c["gold"] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        out.append(f"{label}: P={p:.3f} R={r:.3f} F1={f1:.3f} (found={c['found']} system={c['system']} gold={c['gold']})")
+        out.append("  missed: " + ", ".join(f"{reason}={c[reason]}" for reason in REASONS))
+        out.append(f"  spurious: between gold entities={c['spurious_gold_ends']}, "
+                   f"with an end the gold lacks={c['spurious_other_ends']}")
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("system_dir", type=Path)
+    parser.add_argument("docs_dir", type=Path)
+    parser.add_argument("--labels", nargs="+", default=["located_in", "part_of"])
+    args = parser.parse_args()
+    print(format_misses(relation_misses(args.gold_dir, args.system_dir, args.docs_dir, args.labels)))
+
+
+if __name__ == "__main__":
+    main()
