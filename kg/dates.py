@@ -3,7 +3,8 @@
 Where the date comes from, in order (recorded in ``Document.date_source``):
 
 1. ``meta``: a sidecar ``NAME.meta.json`` (set by the reader);
-2. ``masthead``: a full date near the top of the page (``2024年7月16日 星期二``);
+2. ``masthead``: a full date near the top of the page (``2024年7月16日 星期二``), not one planned or
+   bounding a period (``计划于2025年6月30日建成``, ``2024年5月8日前``, ``2023年3月1日起``);
 3. ``dateline``: the latest ``7月16日`` that opens an article or follows
    ``本报讯（…）``, with the year the text mentions most (``2024年上半年``);
 4. ``cli``: the ``--date`` fallback given by the caller.
@@ -41,6 +42,10 @@ _NOT_PLANNED = r"(?<![\d到至—\-~～])(?<!计划)(?<!预计)(?<!力争)(?<!�
 _YEAR = re.compile(rf"(?=[12]){_NOT_PLANNED}((?:19|20)\d\d)年(度?)(?!前|后|以来|起|底前)")
 
 
+#: After a full date, the words making it a deadline or a period's bound, not the day of the page.
+_NOT_THE_DAY_AFTER = ("前", "以前", "之前", "后", "以后", "之后", "起", "以来", "至", "到", "—", "-")
+
+
 def find_publication_date(doc: Document) -> None:
     """Set ``doc.date`` and ``doc.date_source`` unless a sidecar already did."""
     if doc.date is not None:
@@ -57,6 +62,8 @@ def find_publication_date(doc: Document) -> None:
 def date_in_text(text: str) -> tuple[dt.date, str] | None:
     """(date, how it was found) for the publication date a text states, or None."""
     for m in _FULL_DATE.finditer(text[:MASTHEAD_CHARS]):
+        if _planned(text, m.start()) or text.startswith(_NOT_THE_DAY_AFTER, m.end()):
+            continue  # 某某项目计划于2025年6月30日建成, 2024年5月8日前完成: a day planned or bounding a period
         d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d is not None:
             return d, "masthead"
@@ -208,7 +215,9 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
     report is about: its lead's), else the anchor; 同年 (同年9月, 同年底), 次年 and 当年 (当年8月: the year
     the text is talking about, not the publication year) are of the year stated before them in ``text``,
     else of ``year_told`` (the year the sentences before told last), else none (当年: the anchor's); so is a
-    month told after a month of a year it is not earlier than (2019年10月任某职，11月任某职).  A date a time
+    month told after a month of a year it is not earlier than (2019年10月任某职，11月任某职), and a day after a day
+    of a month it is not earlier than (2024年4月8日开工，10日通车); the end of a range told with its start
+    (4月8日至10日) is no date of its own.  A date a time
     since starts (去年以来, 2019年以来) is a period's start, not the date of what it tells: only one of the
     anchor's year (今年以来, 年初以来) dates it, as that year.  年底, 年初 and 年内 are of the year told before them
     in ``text`` (2022年3月开工，年底建成), else the anchor's; 上半年 and 一季度 are of the year told with them or
@@ -217,6 +226,8 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
     anchor.  Without an anchor only dates that give their year are returned."""
     out: list[StatedDate] = []
     for m in _STATED.finditer(text):
+        if out and _RANGE_JOINER.fullmatch(text, out[-1].end, m.start()):
+            continue  # 2024年4月8日至10日开工: the range's start dates it, its end is no date of its own
         told = int(out[-1].value[:4]) if out else year_told
         if m.group("sy"):
             value = _in_year(told + _SAME_YEAR_OFFSETS[m.group("sy_word")], m, "sy") if told is not None else None
@@ -236,6 +247,8 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
             # 2019年10月任某职，11月任某职: the year told before
             month = int(m.group("md_m"))
             value = _iso_day(_date(year, month, int(m.group("md_d")))) if m.group("md_d") else _iso_month(year, month)
+        elif m.group("d") and (month := _month_going_on(out, int(m.group("d_d")))) is not None:
+            value = _iso_day(_date(int(month[:4]), int(month[5:7]), int(m.group("d_d"))))  # 4月8日开工，10日通车
         elif anchor is None and m.group("md"):
             value = _in_stated_period(text, int(m.group("md_m")), m.group("md_d"))
         else:
@@ -262,6 +275,8 @@ def _after_told(m: re.Match[str], told: list[StatedDate], anchor: dt.date | None
     return _iso_day(_date(first.year, first.month, int(m.group("rm_d")))) if m.group("rm_d") else first.isoformat()[:7]
 
 
+#: Between the dates opening and closing a range (4月8日至10日, 2023年5月—2024年3月).
+_RANGE_JOINER = re.compile(r"\s*[至到—\-－～~]\s*")
 #: 当年 is the year the text is talking about (2023年5月开工，当年8月投产), told before it.
 _THAT_YEAR = "当年"
 #: Right after a date, the words making it the start of a time since (今年以来, 今年来，).
@@ -274,6 +289,14 @@ def _year_going_on(told: list[StatedDate], month: int) -> int | None:
     if not told or len(told[-1].value) < len("2000-01") or int(told[-1].value[5:7]) > month:
         return None
     return int(told[-1].value[:4])
+
+
+def _month_going_on(told: list[StatedDate], day: int) -> str | None:
+    """The month (YYYY-MM) of a day told without one (，10日通车) after a day of a month told before it in the
+    same text (2024年4月8日开工): that month, when the day is not earlier; else None."""
+    if not told or len(told[-1].value) < len("2000-01-01") or int(told[-1].value[8:]) > day:
+        return None
+    return told[-1].value[:7]
 
 
 class YearsTold:

@@ -21,6 +21,15 @@ def test_masthead_date_at_the_top():
     assert date_in_text("某某日报\n2023年11月5日 星期日\n\n正文。") == (dt.date(2023, 11, 5), "masthead")
 
 
+@pytest.mark.parametrize("text", [
+    "某某大桥项目计划于2025年6月30日建成通车。",  # a day planned
+    "某某大桥项目定于2025年6月30日前竣工。",  # a deadline
+    "2023年3月1日起，某某条例施行。",  # the start of a period
+])
+def test_a_day_planned_or_bounding_a_period_is_no_masthead(text):
+    assert date_in_text(text) is None
+
+
 def test_dateline_takes_the_year_the_text_mentions_most():
     text = ("本报讯（记者 王一）9月3日，区里召开2022年第三季度经济形势分析会。"
             "会议总结2022年前8个月工作，部署到2025年的目标。")
@@ -122,6 +131,19 @@ def test_month_day_without_year():
     ("同年9月当选某职。", []),
 ])
 def test_the_same_and_the_next_year_are_of_the_year_told_before(text, values):
+    assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10))] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the end of a range of days or months told with its start is no date of its own: the start dates it
+    ("某某项目将于2024年4月8日至10日开工。", ["2024-04-08"]),
+    ("某某项目于2024年3月28日—4月2日试运行。", ["2024-03-28"]),
+    ("2019年10月至2021年5月，某甲任某职。", ["2019-10"]),
+    # a day told after a day of a month is of that month, when not earlier
+    ("2024年4月8日开工，10日通车。", ["2024-04-08", "2024-04-10"]),
+    ("2024年4月28日开工，3日通车。", ["2024-04-28", "2024-05-03"]),
+])
+def test_the_end_of_a_range_is_no_date_of_its_own(text, values):
     assert [d.value for d in stated_dates(text, dt.date(2024, 5, 10))] == values
 
 

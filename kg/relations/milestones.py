@@ -148,6 +148,10 @@ PROJECT_REACH = 3
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[座个项条处]")
 #: Closing quotes a listed name may stand in before 等 (“某某工程”等5个项目).
 _CLOSING_QUOTES = "”\"’」』"
+#: Saying who told a quote (“…”项目负责人介绍): its sentence may name where it was told.
+_TOLD_BY = re.compile(r"(?:介绍|说|表示|告诉记者)[。！!]?$|(?:介绍|表示|告诉记者)[，,：:]")
+#: The site of a project a quote is told at, after its name (在某某基地一期生产车间里, 在某某项目建设现场).
+_SITE_WORDS = re.compile(r"[^，,。；;]{0,8}?(?:现场|工地|车间|厂区|园区)")
 #: Before a milestone word, a milestone of many projects at once (集中开工, 集中签约).
 _COLLECTIVE = ("集中", "集中开")
 #: A clause opening with these describes the subject before it (是…的大型水利工程).
@@ -400,7 +404,8 @@ def _generic_tail(name: str) -> str:
 def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
     """A milestone word states a milestone (reached or planned): no negation before it in its
     clause, no purpose opening it (为确保…投产: kg/data/milestone_purposes.txt), no wish right
-    before it (早日通车, 早投产), not a condition (建成后), not a kind or a
+    before it or the milestone words it follows (早日通车, 早投产, 早日竣工投用), not a condition nor what comes
+    before it (建成后, 竣工前的准备), not a kind or a
     count of projects (开工项目, 开工44项), not a noun's modifier (开工率, 通车里程:
     kg/data/milestone_noun_heads.txt), and 建成/完工 not a verb with an object (建成集医疗…为一体的医院)."""
     before = text[_clause_start(text, m.start()):m.start()]
@@ -414,14 +419,23 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 为年底全线通车奠定基础: what something prepares
     if _in_list_of_tasks(text, m):
         return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
-    if any(w in before for w in negations) or before.endswith(tuple(load_lines("milestone_wishes.txt"))) \
-            or after.startswith(("后", "以后", "项目")) or _condition_after(text, m.end()) \
+    if any(w in before for w in negations) or _words_before(before).endswith(tuple(load_lines("milestone_wishes.txt"))) \
+            or after.startswith(("后", "以后", "前", "之前", "以前", "项目")) or _condition_after(text, m.end()) \
             or text.startswith(_noun_heads(), m.end()) \
             or _COUNT_AFTER.match(text, m.end()) \
             and not _LIST_OPENS.search(text, m.end(), _statement_end(text, m.end())):
         return False  # 建成后; 新开工项目658个 names a kind of projects, 新开工44项 counts them (and lists none)
     # 新建成的某某项目: a 的 after it names what was built (a Project mention, else none)
     return m.group() not in _NEEDS_PAUSE or not after or after[0] in "，,。；;、并了！!的"
+
+
+def _words_before(before: str) -> str:
+    """What is told before the milestone words ``before`` ends with (早日 of 早日竣工|投用: a wish or a negation of
+    the first word of a compound is of every word of it)."""
+    words = _milestone_words()[0]
+    while (last := next((w for w in words.finditer(before) if w.end() == len(before)), None)) is not None:
+        before = before[:last.start()]
+    return before
 
 
 def _condition_after(text: str, end: int) -> bool:
@@ -465,9 +479,12 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
     projects = projects or _Projects(doc, project_start)
     out: list[Figure] = []
     seen: set[tuple[str, str, float, str]] = set()
+    # (where a project's name starts, a figure's word) -> where the last sentence telling that figure starts
+    told_at: dict[tuple[int, str], int] = {}
 
     def add(project: Mention, kind: str, qualifier: str, amount: re.Match[str], base: int,
             sentence: Sentence) -> None:
+        told_at[(project.start, qualifier)] = sentence.start
         unit, factor = units[amount.group("unit") or MONEY_UNSAID]
         multiplier = amount.group("mult") or amount.groupdict().get("high_mult")  # 8-10亿元: 亿 for both
         value = amount_value(amount.group("number"), multiplier, factor * int(amount.group("count") or 1))
@@ -487,7 +504,7 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
             if not _unit_read(m):
                 continue
             found = projects.about(index, base + m.start(), base + m.end())
-            if not found:
+            if not found or _another_items(told_at, found[0], m.group("word"), text[:m.start()], base):
                 continue
             kind = kinds[m.group("word")]
             add(found[0], kind, m.group("word"), m, base, sentence)
@@ -532,6 +549,16 @@ def extract_figures(doc: Document, project_start: ProjectStart, projects: _Proje
                 if not project.text.endswith(tuple(kinds), 0, amount.start()):  # 年产2万吨: told above
                     add(project, "capacity", amount.group("amount"), amount, project.start, sentence)
     return out
+
+
+def _another_items(told_at: dict[tuple[int, str], int], project: Mention, word: str, before: str, base: int) -> bool:
+    """Whether an amount of a sentence that neither names a project nor points back to one (投资规模：100亿元 of a
+    record without its name) is another item's than the project of the sentences before: one whose amount of
+    that word a sentence after its name told already (a phase's, 二期投资…, is the project's)."""
+    if project.start >= base or _POINTS_BACK.search(before) or _PHASE.search(before) \
+            or any(w in before for w in ("项目", "工程")):
+        return False
+    return told_at.get((project.start, word), -1) > project.end
 
 
 @lru_cache(maxsize=1)
@@ -646,9 +673,15 @@ def _part_named_last(doc: Document, m: Mention) -> Mention:
     tail = m.text[cut:] if cut > 0 else ""
     if len(tail) >= 3 and tail.endswith(tuple(load_set("project_suffixes.txt"))):
         return Mention(m.end - len(tail), m.end, tail, "Project", source=m.source)
-    if m.text.endswith(("工程", "项目")) and (part := _facility_after().match(doc.text, m.end)):
+    if m.text.endswith(("工程", "项目")) and (part := _facility_after().match(doc.text, m.end)) \
+            and _PART_ENDS.match(doc.text, part.end()):
         return Mention(m.end, part.end(), part.group(), "Project", source="milestones.part")
     return m
+
+
+#: After the name of a works told after its whole: its site, its works or a pause (…工程某某隧道施工现场, …工程某某大桥，);
+#: not more of a name (某某项目分甲港仓储和…: no 甲港 told after the project).
+_PART_ENDS = re.compile(r"施工|现场|工地|建设|[，,。；;的、）)]|$")
 
 
 @lru_cache(maxsize=1)
@@ -672,6 +705,18 @@ def _with_new_build(doc: Document, m: Mention) -> Mention:
             or start > 0 and doc.text[start - 1] not in "，,。；;：:\n“ \u3000)）":
         return m
     return Mention(start, m.end, NEW_BUILD + m.text, m.type, source=m.source)
+
+
+def _without_figure_after(m: Mention) -> Mention:
+    """A name the recognizer read on into a figure told after it (某某电站总装机容量120万千瓦, 某某电站装机) cut
+    before the figure's word, where what is left ends with a project word; any other mention as it is
+    (年产10万吨某某项目 ends with its project word: its capacity is part of its name)."""
+    suffixes = tuple(load_set("project_suffixes.txt"))
+    if m.text.endswith(suffixes):
+        return m
+    cut = min((i for w in _figure_pattern()[1] if (i := m.text.find(w)) > 0 and m.text[:i].endswith(suffixes)),
+              default=None)
+    return m if cut is None else Mention(m.start, m.start + cut, m.text[:cut], m.type, source=m.source)
 
 
 def _with_capacity_before(doc: Document, m: Mention) -> Mention:
@@ -1033,7 +1078,7 @@ class _Projects:
     def __init__(self, doc: Document, project_start: ProjectStart) -> None:
         self.doc = doc
         self.project_start = project_start
-        projects = [_with_capacity_before(doc, _with_new_build(doc, m)) for m in doc.mentions
+        projects = [_with_capacity_before(doc, _with_new_build(doc, _without_figure_after(m))) for m in doc.mentions
                     if m.type == "Project" and not _COUNT_AFTER.match(doc.text, m.end)]
         projects = [m for m in _without_verb(projects) if not _venue(doc.text, m)
                     and not _CLAUSE_BREAK.search(m.text)]  # a name read across a pause is none
@@ -1281,7 +1326,21 @@ class _Projects:
             # 开工现场，某市还举行了…: the scene of the day, no project's milestone told again (not 项目开工仪式在
             # 某地举行, 项目举行开工仪式: the project told of before)
             return None
-        return self._earlier(index) if _goes_on(sentence.text, clauses) else None
+        return self._quoted_at_site(index) or (self._earlier(index) if _goes_on(sentence.text, clauses) else None)
+
+    def _quoted_at_site(self, index: int) -> Mention | None:
+        """The project at whose site the words of a quote are told, when sentence ``index`` closes the quote and
+        the sentence after says who told it there (“…达产后，年产值50亿元。”5月8日，在某某基地车间里，项目负责人介绍。);
+        else None."""
+        sentence = self.doc.sentences[index]
+        if index + 1 >= len(self.doc.sentences) or self.doc.sentences[index + 1].article != sentence.article:
+            return None
+        told = self.doc.sentences[index + 1]
+        if not (sentence.text.rstrip().endswith(tuple(_CLOSING_QUOTES)) or told.text.startswith(tuple(_CLOSING_QUOTES))) \
+                or not _TOLD_BY.search(told.text):
+            return None
+        return next((m for m in self.outermost(index + 1) if self.doc.text[m.start - 1:m.start] == "在"
+                     and _SITE_WORDS.match(self.doc.text, m.end, told.end)), None)
 
     def _counted(self, sentence: Sentence, counted: re.Match[str]) -> list[Mention]:
         """The projects a clause that counts them names: those listed before 等 (甲、乙等10个项目), else

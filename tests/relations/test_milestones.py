@@ -279,6 +279,23 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
      {("青禾高速公路东川段", "通车", "2024-05-08")}),
     # not a name that opens with a word of its own
     ("东川联合飞机项目开工。", ("东川联合飞机项目", "飞机项目"), {("东川联合飞机项目", "开工", None)}),
+    # further wordings: mass production, a chemical plant started up, a building completed, a road handed over
+    ("东川汽车工厂项目今年12月实现量产。", ("东川汽车工厂项目",), {("东川汽车工厂项目", "投产", "2024-12")}),
+    ("东川化工项目一次投料开车成功。", ("东川化工项目",), {("东川化工项目", "投产", None)}),
+    ("东川体育中心于2023年8月落成。", ("东川体育中心",), {("东川体育中心", "建成", "2023-08")}),
+    ("东川快速路工程2023年底交工。", ("东川快速路工程",), {("东川快速路工程", "竣工", "2023-12")}),
+    # the stage of the works a milestone marks is none reached
+    ("东川快速路工程即将进入建成的关键节点。", ("东川快速路工程",), set()),
+    ("东川快速路工程已进入竣工阶段。", ("东川快速路工程",), set()),
+    # a wish before a compound is of each of its words; what comes before a milestone and its person are none
+    ("东川物流园项目要加快建设，争取早日竣工投用。", ("东川物流园项目",), set()),
+    ("东川物流园项目正在进行竣工前的准备工作。", ("东川物流园项目",), set()),
+    ("东川大桥项目的奠基人某甲出席了活动。", ("东川大桥项目",), set()),
+    ("东川物流园项目2023年5月竣工投用。", ("东川物流园项目",),
+     {("东川物流园项目", "竣工", "2023-05"), ("东川物流园项目", "投产", "2023-05")}),
+    # a name the recognizer read on into a figure after it is cut before the figure's word
+    ("东川抽水蓄能电站装机容量120万千瓦，预计2026年投产。", ("东川抽水蓄能电站装机容量120万千瓦",),
+     {("东川抽水蓄能电站", "投产", "2026")}),
 ])
 def test_milestones_of_lists_and_reports(text, projects, expected):
     doc = time_doc(text, projects)
@@ -553,6 +570,30 @@ def test_a_list_of_projects_told_in_the_body_keeps_each_date():
     # an amount before 产能 is a capacity, but not an area (kg/data/area_units.txt)
     ("东川电池项目建成后将形成10万吨年产能。", ("东川电池项目",), {("东川电池项目", "capacity", "年产能", 100000, "吨")}),
     ("东川电池项目建成后将形成300亩年产能。", ("东川电池项目",), set()),
+    # the short names of 立方米 and the long one of 标箱
+    ("东川水库工程总库容1.2亿方。", ("东川水库工程",), {("东川水库工程", "capacity", "总库容", 120000000, "立方米")}),
+    ("东川水库工程总库容1200万立方。", ("东川水库工程",), {("东川水库工程", "capacity", "总库容", 12000000, "立方米")}),
+    ("西岭港区项目年吞吐量200万标准箱。", ("西岭港区项目",), {("西岭港区项目", "capacity", "年吞吐量", 2000000, "标箱")}),
+    # a name the recognizer read on into a figure after it is cut before the figure's word (not 年产10万吨某某项目)
+    ("东川抽水蓄能电站总装机容量120万千瓦，总投资80亿元。", ("东川抽水蓄能电站总装机容量120万千瓦",),
+     {("东川抽水蓄能电站", "capacity", "总装机容量", 1200000, "千瓦"),
+      ("东川抽水蓄能电站", "investment", "总投资", 8000000000, "CNY")}),
+    ("东川电站装机容量为12万千瓦。", ("东川电站装机",), {("东川电站", "capacity", "装机容量", 120000, "千瓦")}),
+    # a quote with no project of its own: the project at whose site the sentence after says it was told
+    ("“全面达产后，年可产薄膜产品35万吨、产值50亿元。”5月8日，在东川新材料基地一期生产车间里，项目负责人介绍。",
+     ("东川新材料基地",), {("东川新材料基地", "capacity", "年可产", 350000, "吨"),
+                         ("东川新材料基地", "output_value", "产值", 5000000000, "CNY")}),
+    ("“全面达产后，年产值50亿元。”东川新材料基地的负责人介绍。", ("东川新材料基地",), set()),  # no site
+    # a works word inside the words after a project (分临港…) names no part of it
+    ("总投资约60亿元的东川物流项目分临港仓储和铁路专线两个区块开发。", ("东川物流项目",),
+     {("东川物流项目", "investment", "总投资", 6000000000, "CNY")}),
+    # a record without its name after one with it: its amount is another item's, not the named project's
+    ("项目名称：东川文旅综合体项目\n\n合作方：青禾集团\n\n投资规模：80亿元\n\n合作方：西岭建设\n\n投资规模：20亿元\n",
+     ("东川文旅综合体项目",), {("东川文旅综合体项目", "investment", "投资规模", 8000000000, "CNY")}),
+    # a phase's amount told after the project's is the project's
+    ("东川文旅综合体项目位于青禾镇。\n\n一期投资规模：80亿元\n\n二期投资规模：20亿元\n", ("东川文旅综合体项目",),
+     {("东川文旅综合体项目", "investment", "投资规模", 8000000000, "CNY"),
+      ("东川文旅综合体项目", "investment", "投资规模", 2000000000, "CNY")}),
 ])
 def test_figures_of_lists_names_and_further_products(text, projects, expected):
     doc = time_doc(text, projects)
