@@ -178,6 +178,12 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         s, e = max(m.start - offset, 0), min(m.end - offset, n)
         if s < e:
             _span_marks(features, [(s, e)], "r" + m.type)
+            # the characters next to a name: a project often opens right after its owner or place
+            # (某某电子5万吨…项目), and the chain sees no feature of its neighbours
+            if e < n:
+                features[e].append("r" + m.type + "<")
+            if s > 0:
+                features[s - 1].append("r" + m.type + ">")
     project_suffixes = [m.span() for m in suffix_regex("project_suffixes.txt").finditer(text)]
     _span_marks(features, project_suffixes, "psuf")
     _span_marks(features, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
