@@ -214,6 +214,19 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         else:
             d = i - clause_start
             features[i].append(_CLAUSE_FEATURES[d] if d < _FAR else _FAR_CLAUSE)
+    # a company named earlier in the clause: what follows it is often its project
+    owner_ends = bytearray(n + 1)
+    for m in candidates:
+        if m.type == "Enterprise" and 0 < m.end - offset <= n:
+            owner_ends[m.end - offset] = 1
+    owned = False
+    for i, kind in enumerate(classes):
+        if kind == "P":
+            owned = False
+        elif owner_ends[i]:
+            owned = True
+        if owned:
+            features[i].append("owner<")
     # triggers ending at or before i (within reach) and starting after i (within reach): each trigger
     # marks the characters it reaches, so a sentence without one costs nothing here
     trigger_before = bytearray(n)
