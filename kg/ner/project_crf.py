@@ -217,7 +217,7 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
     # a company named earlier in the clause: what follows it is often its project
     owner_ends = bytearray(n + 1)
     for m in candidates:
-        if m.type == "Enterprise" and 0 < m.end - offset <= n:
+        if m.type in ("Enterprise", "Organization") and 0 < m.end - offset <= n:
             owner_ends[m.end - offset] = 1
     owned = False
     for i, kind in enumerate(classes):
