@@ -9,6 +9,8 @@ from the gold annotations labels each character of a sentence B/I/O for Project,
   (digit, Chinese numeral, Latin, punctuation, CJK);
 * the rule components' candidates of the other types covering it, before the merge (type,
   and whether the candidate starts or ends there): a company, park or place the rules found;
+  those ending right before it or starting right after it; and whether a company or an
+  institution (an owner) is named earlier in its clause (某某电子5万吨…项目);
 * lexicon hits from kg/data: project and park suffixes, the type the tuning gold gives
   names with the head ending there (``name_head_types.tsv``), places of the gazetteer,
   milestone and figure words (签约, 开工, 总投资 ...) a few characters before or after;
@@ -214,7 +216,7 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         else:
             d = i - clause_start
             features[i].append(_CLAUSE_FEATURES[d] if d < _FAR else _FAR_CLAUSE)
-    # a company named earlier in the clause: what follows it is often its project
+    # an owner (a company or an institution) named earlier in the clause: what follows is often its project
     owner_ends = bytearray(n + 1)
     for m in candidates:
         if m.type in ("Enterprise", "Organization") and 0 < m.end - offset <= n:
