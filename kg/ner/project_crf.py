@@ -62,6 +62,8 @@ _NAME_TYPES = ("Project", "Enterprise", "Park", "Organization", "GovOrg", "Perso
 #: training folds, they are near-exact there, so a model given them only learns to copy them (on the
 #: untouched fold it then adds nothing).
 _STACKED_TYPES = frozenset({"Enterprise", "Park", "Organization", "GovOrg", "Person", "Place", "Title"})
+#: The types that own projects (docs/schema.md, owns_project): one named earlier in a clause is a feature.
+_OWNER_TYPES = ("Enterprise", "Organization")
 #: Distances in characters, by (upper limit, label).
 _BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (16, "9-16"), (10 ** 9, "17+"))
 _BUCKET_LABELS = tuple(next(label for limit, label in _BUCKETS if d <= limit) for d in range(_BUCKETS[-2][0] + 1))
@@ -219,7 +221,7 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
     # an owner (a company or an institution) named earlier in the clause: what follows is often its project
     owner_ends = bytearray(n + 1)
     for m in candidates:
-        if m.type in ("Enterprise", "Organization") and 0 < m.end - offset <= n:
+        if m.type in _OWNER_TYPES and 0 < m.end - offset <= n:
             owner_ends[m.end - offset] = 1
     owned = False
     for i, kind in enumerate(classes):
