@@ -9,6 +9,8 @@ from the gold annotations labels each character of a sentence B/I/O for Project,
   (digit, Chinese numeral, Latin, punctuation, CJK);
 * the rule components' candidates of the other types covering it, before the merge (type,
   and whether the candidate starts or ends there): a company, park or place the rules found;
+  those ending right before it or starting right after it; and whether a company or an
+  institution (an owner) is named earlier in its clause (某某电子5万吨…项目);
 * lexicon hits from kg/data: project and park suffixes, the type the tuning gold gives
   names with the head ending there (``name_head_types.tsv``), places of the gazetteer,
   milestone and figure words (签约, 开工, 总投资 ...) a few characters before or after;
@@ -60,6 +62,8 @@ _NAME_TYPES = ("Project", "Enterprise", "Park", "Organization", "GovOrg", "Perso
 #: training folds, they are near-exact there, so a model given them only learns to copy them (on the
 #: untouched fold it then adds nothing).
 _STACKED_TYPES = frozenset({"Enterprise", "Park", "Organization", "GovOrg", "Person", "Place", "Title"})
+#: The types that own projects (docs/schema.md, owns_project): one named earlier in a clause is a feature.
+_OWNER_TYPES = ("Enterprise", "Organization")
 #: Distances in characters, by (upper limit, label).
 _BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (16, "9-16"), (10 ** 9, "17+"))
 _BUCKET_LABELS = tuple(next(label for limit, label in _BUCKETS if d <= limit) for d in range(_BUCKETS[-2][0] + 1))
@@ -178,6 +182,12 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         s, e = max(m.start - offset, 0), min(m.end - offset, n)
         if s < e:
             _span_marks(features, [(s, e)], "r" + m.type)
+            # the characters next to a name: a project often opens right after its owner or place
+            # (某某电子5万吨…项目), and the chain sees no feature of its neighbours
+            if e < n:
+                features[e].append("r" + m.type + "<")
+            if s > 0:
+                features[s - 1].append("r" + m.type + ">")
     project_suffixes = [m.span() for m in suffix_regex("project_suffixes.txt").finditer(text)]
     _span_marks(features, project_suffixes, "psuf")
     _span_marks(features, (m.span() for m in suffix_regex("park_suffixes.txt").finditer(text)), "ksuf")
@@ -208,6 +218,19 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         else:
             d = i - clause_start
             features[i].append(_CLAUSE_FEATURES[d] if d < _FAR else _FAR_CLAUSE)
+    # an owner (a company or an institution) named earlier in the clause: what follows is often its project
+    owner_ends = bytearray(n + 1)
+    for m in candidates:
+        if m.type in _OWNER_TYPES and 0 < m.end - offset <= n:
+            owner_ends[m.end - offset] = 1
+    owned = False
+    for i, kind in enumerate(classes):
+        if kind == "P":
+            owned = False
+        elif owner_ends[i]:
+            owned = True
+        if owned:
+            features[i].append("owner<")
     # triggers ending at or before i (within reach) and starting after i (within reach): each trigger
     # marks the characters it reaches, so a sentence without one costs nothing here
     trigger_before = bytearray(n)

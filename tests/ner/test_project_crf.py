@@ -52,6 +52,14 @@ def test_tag_spans(tags, spans):
     ("在青禾镇建设项目", Mention(1, 8, "青禾镇建设项目", "Project"), 1, set(), {"rProject=B"}),
     ("年产5万吨", None, 2, {"k=D", "c-1=产"}, set()),
     ("签约星海智谷项目", None, 6, {"trig<", "psuf=B"}, set()),
+    # the characters next to a candidate see it: a project opens right after its owner or place
+    ("在青禾镇建设项目", Mention(1, 4, "青禾镇", "Place"), 4, {"rPlace<"}, {"rPlace=B", "owner<"}),
+    ("在青禾镇建设项目", Mention(1, 4, "青禾镇", "Place"), 0, {"rPlace>"}, {"rPlace<"}),
+    # an owner (a company or an institution) named earlier in the clause, up to its end
+    ("澜舟电子锂电材料项目", Mention(0, 4, "澜舟电子", "Enterprise"), 8, {"owner<"}, {"rEnterprise<"}),
+    ("青禾大学实验楼项目", Mention(0, 4, "青禾大学", "Organization"), 4, {"owner<", "rOrganization<"}, set()),
+    ("澜舟电子，锂电材料项目", Mention(0, 4, "澜舟电子", "Enterprise"), 6, set(), {"owner<"}),
+    ("澜舟电子锂电材料项目", Mention(0, 4, "澜舟电子", "Enterprise"), 3, {"rEnterprise=E"}, {"owner<"}),
 ])
 def test_sentence_features(text, candidate, position, present, absent):
     features = set(sentence_features(text, [candidate] if candidate else [])[position])
