@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
@@ -148,13 +149,19 @@ def _span_marks(features: list[list[str]], spans: Iterable[tuple[int, int]], nam
         features[e - 1].append(end)
 
 
-def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
-    return list(map(prefix.__add__, values))
+#: The columns of features every character has, in the order they come on it (before the marks).
+_COLUMNS = ("c", "c-1", "c+1", "c-2", "c+2", "b-1", "b+1", "t", "k", "kk")
+#: Column -> {value: feature string}: the character features a model has weights for.
+KnownFeatures = dict[str, dict[str, str]]
 
 
-def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0) -> list[list[str]]:
+def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0,
+                      known: KnownFeatures | None = None) -> list[list[str]]:
     """The feature strings of each character of ``text`` (a sentence starting at ``offset`` of its
-    document), given the rule candidates that overlap it (document offsets)."""
+    document), given the rule candidates that overlap it (document offsets).  With ``known`` (a model's
+    character features, ``known_features``), the character columns hold only those: crfsuite skips a
+    feature its model has no weight for, so the labels are the same, and most bigrams and trigrams are
+    never written."""
     n = len(text)
     classes = "".join(map(_char_class, text))
     padded = "^^" + text + "$$"
@@ -166,11 +173,13 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
     bigrams = list(map(str.__add__, before, text))  # bigrams[i]: text[i - 1:i + 1]
     trigrams = list(map(str.__add__, bigrams, after))
     kind_trigrams = map(str.__add__, map(str.__add__, kinds_before, classes), kinds_after)
-    columns = (_prefixed("c=", text), _prefixed("c-1=", before), _prefixed("c+1=", after),
-               _prefixed("c-2=", before2), _prefixed("c+2=", after2), _prefixed("b-1=", bigrams),
-               _prefixed("b+1=", bigrams[1:] + [text[-1:] + "$"]), _prefixed("t=", trigrams),
-               _prefixed("k=", classes), _prefixed("kk=", kind_trigrams))
-    features = list(map(list, zip(*columns)))
+    values = (text, before, after, before2, after2, bigrams, bigrams[1:] + [text[-1:] + "$"], trigrams, classes,
+              kind_trigrams)
+    if known is None:
+        features = list(map(list, zip(*(map(f"{name}=".__add__, column) for name, column in zip(_COLUMNS, values)))))
+    else:  # the features the model does not know come out None, and are left out
+        columns = (map(known[name].get, column) for name, column in zip(_COLUMNS, values))
+        features = list(map(list, map(filter, repeat(None), zip(*columns))))
     # the marks follow the columns on each character, in this order
     for m in candidates:
         if m.type not in _STACKED_TYPES:
@@ -291,14 +300,31 @@ def _tagger(path: str) -> pycrfsuite.Tagger:
     return tagger
 
 
+@lru_cache(maxsize=4)
+def known_features(path: str) -> KnownFeatures:
+    """The character features the model at ``path`` has weights for, by column and value, from its
+    dump (``Tagger.info``).  The dump writes a feature a line: one holding a line break is not read
+    whole, so sentences with one are given every feature (``label_projects``)."""
+    known: KnownFeatures = {name: {} for name in _COLUMNS}
+    for feature in _tagger(path).info().attributes:
+        name, _, value = feature.partition("=")
+        if name in known:
+            known[name][value] = feature
+    return known
+
+
 def label_projects(doc: Document, candidates: list[Mention], model: str | Path = MODEL) -> list[Mention]:
     """The Project names the model finds in the cue sentences of ``doc``."""
     tagger = _tagger(str(model))
+    known = known_features(str(model))
     breaks = _breaks()
     index = SpanIndex(candidates)
     found = []
     for start, end in cue_sentences(doc):
-        tags = tagger.tag(sentence_features(doc.text[start:end], index.overlapping(start, end), start))
+        sentence = doc.text[start:end]
+        line_break = "\n" in sentence or "\r" in sentence
+        tags = tagger.tag(sentence_features(sentence, index.overlapping(start, end), start,
+                                            None if line_break else known))
         for s, e in tag_spans(tags):
             if breaks.search(doc.text, start + s, start + e):
                 continue  # the name runs over a clause
