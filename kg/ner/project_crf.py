@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Callable
 
@@ -193,12 +193,12 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0,
     _span_marks(features, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
     heads = _head_types()
     anchors = {e - 1 for _s, e in project_suffixes}
-    for i in range(1, n):
-        head = heads.get(bigrams[i])
-        if head:
-            features[i].append("head=" + head)
-            if head.startswith("Project"):
-                anchors.add(i)
+    # the characters ending a head, found by a map (no Python frame per character)
+    for i in compress(range(1, n), map(heads.__contains__, islice(bigrams, 1, None))):
+        head = heads[bigrams[i]]
+        features[i].append("head=" + head)
+        if head.startswith("Project"):
+            anchors.add(i)
     # how far the clause (no punctuation between) runs back from each character, and how far ahead
     # in it a project's suffix or head ends: a name runs up to its anchor
     anchor = None
@@ -227,12 +227,10 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0,
         first, last = max(m.start() - _TRIGGER_REACH, 0), m.start() - 1
         if first <= last:
             trigger_after[first:last + 1] = b"\x01" * (last + 1 - first)
-    if any(trigger_before) or any(trigger_after):
-        for i in range(n):
-            if trigger_before[i]:
-                features[i].append("trig<")
-            if trigger_after[i]:
-                features[i].append("trig>")
+    for item in compress(features, trigger_before):
+        item.append("trig<")
+    for item in compress(features, trigger_after):
+        item.append("trig>")
     return features
 
 
