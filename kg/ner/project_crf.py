@@ -17,7 +17,9 @@ from the gold annotations labels each character of a sentence B/I/O for Project,
 It runs only on sentences holding a cue of ``kg/data/project_crf_cues.txt``, after the rule
 components and before the merge: its names join the candidates as POLICY says (chosen on
 an untouched fold, see kg/models/project_crf/MODEL_CARD.md).  The model file is loaded once
-per process.  ``benchmarks/train_crf.py`` trains it.
+per process.  ``benchmarks/train_crf.py`` trains it.  Tagging hands crfsuite only the character
+features its model has weights for (``known_features``): the labels are those of every feature,
+for less of extraction's CPU (BENCHMARKS.md section 1).
 
 A labelled name is checked against two word classes the model misses on new text: one holding a
 break (``project_crf_breaks.txt``: 是, 将 ...) runs over a clause and is dropped; one opening with
