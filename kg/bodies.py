@@ -28,12 +28,12 @@ allowed).  A committee of the Youth League or a democratic party (共青团重�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import gazetteer
 from kg.boundary import left_boundary, stop_ends_at
 from kg.lexicon import load_lines, load_set, load_table
+from kg.model import Body, Document
 
 CJK = "\u3400-\u9fff"
 #: Party committees and governments that, written bare (市委, 区政府), are part of a title.
@@ -66,14 +66,6 @@ _UNNAMED_UNITS = ("相关", "有关", "各", "全体", "所属")
 _AFTER_LIST = ("相关", "有关", "等", "负责", "主要", "和", "及")
 #: Characters that never occur inside a body's own name (verbs, function words).
 _NOT_IN_NAME = set("的了在是与及等为对向从把被将也就都又还而或但说称要到赴率")
-
-
-@dataclass(frozen=True)
-class Body:
-    start: int
-    end: int
-    kind: str  # core, dept, sub, center, national
-    bare: bool  # prefixed by a level word only (市委, 区政府)
 
 
 @lru_cache(maxsize=1)
@@ -278,6 +270,14 @@ def _named_branch_start(text: str, s: int) -> int:
 
 #: The state's full name, written before the full names of its ministries.
 _STATE_NAME = "中华人民共和国"
+
+
+def document_bodies(doc: Document) -> tuple[Body, ...]:
+    """The bodies of ``doc``'s text (``find_bodies``): read once, by whichever of its readers (the
+    GovOrg and title recognizers) comes first, and kept on the document."""
+    if doc.bodies is None:
+        doc.bodies = tuple(find_bodies(doc.text))
+    return doc.bodies
 
 
 def find_bodies(text: str) -> list[Body]:

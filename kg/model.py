@@ -155,6 +155,16 @@ class Appointment:
     pattern: str  # the verb kind: after_name, elect, former, negated
 
 
+@dataclass(frozen=True)
+class Body:
+    """A government or Party body the body grammar reads (kg/bodies.py)."""
+
+    start: int
+    end: int
+    kind: str  # core, dept, sub, center, national
+    bare: bool  # prefixed by a level word only (市委, 区政府)
+
+
 @dataclass
 class PostTitles:
     """Everything the title grammar reads in a document, found once (kg/ner/titles.py) and
@@ -243,6 +253,7 @@ class Document:
     repeats: list[Span] = field(default_factory=list)  # text repeating earlier text word for word (kg/normalize.py)
     text_signature: list[int] = field(default_factory=list)  # sketch of the text, to find copies (kg/signatures.py)
     post_titles: PostTitles | None = None  # the title grammar's reading (kg/ner/titles.py), once found
+    bodies: tuple[Body, ...] | None = None  # the body grammar's reading (kg/bodies.py), once found
     squeezed: SqueezedText | None = None  # the text without OCR's spaces inside words (kg/boundary.py), once found
     units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)

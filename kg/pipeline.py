@@ -126,7 +126,7 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
     nlp = text_pipeline()
     nlp.add(Stage(ENTITIES, entity_recognizer(ner, hanlp_model),
                   requires=("text", "furniture", "repeats", "articles", "sentences", "known_names"),
-                  assigns=("mentions", "post_titles", "squeezed")))
+                  assigns=("mentions", "post_titles", "bodies", "squeezed")))
     nlp.add(Stage("relations", extract_relations, requires=("text", "articles", "sentences", "mentions", "post_titles"),
                   assigns=("sections", "relations")))
     # located_in and owns_project pairs the patterns did not state, when the pair classifier is sure

@@ -1,14 +1,17 @@
 """Analyses found once per document and kept on it, which later readers take from the
 Document rather than recompute from its text: the title grammar's reading
-(``doc.post_titles``, kg/ner/titles.py), the squeezed text (``doc.squeezed``,
-kg/boundary.py) and the sections headed by a place (``doc.sections``, kg/relations/locations.py).
+(``doc.post_titles``, kg/ner/titles.py), the body grammar's (``doc.bodies``, kg/bodies.py), the
+squeezed text (``doc.squeezed``, kg/boundary.py) and the sections headed by a place (``doc.sections``,
+kg/relations/locations.py).
 Texts are invented."""
 from __future__ import annotations
 
 import pytest
 
+from kg.bodies import document_bodies, find_bodies
 from kg.boundary import squeezed
 from kg.model import Document, PostTitles, Section, Title, TitleChain
+from kg.ner.govorgs import recognize_govorgs
 from kg.ner.enterprises import recognize_enterprises
 from kg.ner.persons import recognize_persons
 from kg.ner.titles import post_titles, recognize_titles
@@ -60,6 +63,29 @@ def test_the_person_recognizer_reads_the_document_not_the_text():
     assert "赵光平" not in [m.text for m in recognize_persons(doc) if m.source == "persons.title"]
     doc.post_titles = PostTitles((), (TitleChain((Title(0, 2, 0, 0, "gov", False),), 2, 5),), (), (), ())
     assert "赵光平" in [m.text for m in recognize_persons(doc) if m.source == "persons.title"]
+
+
+def test_the_body_reading_is_kept_on_the_document_and_read_once():
+    doc = _doc("溪山区委书记出席区发展改革委会议。")
+    assert doc.bodies is None
+    recognize_govorgs(doc)
+    found = doc.bodies
+    assert found == tuple(find_bodies(doc.text)) and found
+    recognize_titles(doc)
+    assert doc.bodies is found and document_bodies(doc) is found
+
+
+@pytest.mark.parametrize("recognize, read, unread", [
+    (recognize_govorgs, ["区委办"], []),
+    (recognize_titles, ["区委办主任"], ["主任"]),  # the title takes in the body before it
+])
+def test_the_govorg_and_title_recognizers_read_the_bodies_on_the_document(recognize, read, unread):
+    """What a recognizer finds follows the reading on the document, whatever the text alone says."""
+    text = "区委办主任李明出席会议。"
+    assert [m.text for m in recognize(_doc(text))] == read
+    doc = _doc(text)
+    doc.bodies = ()
+    assert [m.text for m in recognize(doc)] == unread
 
 
 @pytest.mark.parametrize("text, squeezed_text, dropped", [

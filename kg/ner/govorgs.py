@@ -8,14 +8,14 @@ the document (市委财经委, 省政府新闻办) is part of them, no mention.
 """
 from __future__ import annotations
 
-from kg.bodies import find_bodies
+from kg.bodies import document_bodies
 from kg.model import Document, Mention
 from kg.ner.roles import role_at
 
 
 def recognize_govorgs(doc: Document) -> list[Mention]:
     text = doc.text
-    bodies = find_bodies(text)
+    bodies = document_bodies(doc)
     # 区委办主任: the bare committee is part of a title through its office too
     in_title = {b.start for b in bodies if role_at(text, b.end) > b.end}
     # 市委财经委, 省政府新闻办: a bare body that only ever opens a longer body's name is part of it

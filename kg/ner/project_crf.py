@@ -19,7 +19,9 @@ from the gold annotations labels each character of a sentence B/I/O for Project,
 It runs only on sentences holding a cue of ``kg/data/project_crf_cues.txt``, after the rule
 components and before the merge: its names join the candidates as POLICY says (chosen on
 an untouched fold, see kg/models/project_crf/MODEL_CARD.md).  The model file is loaded once
-per process.  ``benchmarks/train_crf.py`` trains it.
+per process.  ``benchmarks/train_crf.py`` trains it.  Tagging hands crfsuite only the character
+features its model has weights for (``known_features``): the labels are those of every feature,
+for less of extraction's CPU (BENCHMARKS.md section 1).
 
 A labelled name is checked against two word classes the model misses on new text: one holding a
 break (``project_crf_breaks.txt``: 是, 将 ...) runs over a clause and is dropped; one opening with
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Callable
 
@@ -152,13 +155,19 @@ def _span_marks(features: list[list[str]], spans: Iterable[tuple[int, int]], nam
         features[e - 1].append(end)
 
 
-def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
-    return list(map(prefix.__add__, values))
+#: The columns of features every character has, in the order they come on it (before the marks).
+_COLUMNS = ("c", "c-1", "c+1", "c-2", "c+2", "b-1", "b+1", "t", "k", "kk")
+#: Column -> {value: feature string}: the character features a model has weights for.
+KnownFeatures = dict[str, dict[str, str]]
 
 
-def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0) -> list[list[str]]:
+def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0,
+                      known: KnownFeatures | None = None) -> list[list[str]]:
     """The feature strings of each character of ``text`` (a sentence starting at ``offset`` of its
-    document), given the rule candidates that overlap it (document offsets)."""
+    document), given the rule candidates that overlap it (document offsets).  With ``known`` (a model's
+    character features, ``known_features``), the character columns hold only those: crfsuite skips a
+    feature its model has no weight for, so the labels are the same, and most bigrams and trigrams are
+    never written."""
     n = len(text)
     classes = "".join(map(_char_class, text))
     padded = "^^" + text + "$$"
@@ -170,11 +179,13 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
     bigrams = list(map(str.__add__, before, text))  # bigrams[i]: text[i - 1:i + 1]
     trigrams = list(map(str.__add__, bigrams, after))
     kind_trigrams = map(str.__add__, map(str.__add__, kinds_before, classes), kinds_after)
-    columns = (_prefixed("c=", text), _prefixed("c-1=", before), _prefixed("c+1=", after),
-               _prefixed("c-2=", before2), _prefixed("c+2=", after2), _prefixed("b-1=", bigrams),
-               _prefixed("b+1=", bigrams[1:] + [text[-1:] + "$"]), _prefixed("t=", trigrams),
-               _prefixed("k=", classes), _prefixed("kk=", kind_trigrams))
-    features = list(map(list, zip(*columns)))
+    values = (text, before, after, before2, after2, bigrams, bigrams[1:] + [text[-1:] + "$"], trigrams, classes,
+              kind_trigrams)
+    if known is None:
+        features = list(map(list, zip(*(map(f"{name}=".__add__, column) for name, column in zip(_COLUMNS, values)))))
+    else:  # the features the model does not know come out None, and are left out
+        columns = (map(known[name].get, column) for name, column in zip(_COLUMNS, values))
+        features = list(map(list, map(filter, repeat(None), zip(*columns))))
     # the marks follow the columns on each character, in this order
     for m in candidates:
         if m.type not in _STACKED_TYPES:
@@ -194,12 +205,12 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
     _span_marks(features, ((s, e) for s, e, _entry in gazetteer.find_places(text)), "place")
     heads = _head_types()
     anchors = {e - 1 for _s, e in project_suffixes}
-    for i in range(1, n):
-        head = heads.get(bigrams[i])
-        if head:
-            features[i].append("head=" + head)
-            if head.startswith("Project"):
-                anchors.add(i)
+    # the characters ending a head, found by a map (no Python frame per character)
+    for i in compress(range(1, n), map(heads.__contains__, islice(bigrams, 1, None))):
+        head = heads[bigrams[i]]
+        features[i].append("head=" + head)
+        if head.startswith("Project"):
+            anchors.add(i)
     # how far the clause (no punctuation between) runs back from each character, and how far ahead
     # in it a project's suffix or head ends: a name runs up to its anchor
     anchor = None
@@ -241,12 +252,10 @@ def sentence_features(text: str, candidates: Sequence[Mention], offset: int = 0)
         first, last = max(m.start() - _TRIGGER_REACH, 0), m.start() - 1
         if first <= last:
             trigger_after[first:last + 1] = b"\x01" * (last + 1 - first)
-    if any(trigger_before) or any(trigger_after):
-        for i in range(n):
-            if trigger_before[i]:
-                features[i].append("trig<")
-            if trigger_after[i]:
-                features[i].append("trig>")
+    for item in compress(features, trigger_before):
+        item.append("trig<")
+    for item in compress(features, trigger_after):
+        item.append("trig>")
     return features
 
 
@@ -314,14 +323,31 @@ def _tagger(path: str) -> pycrfsuite.Tagger:
     return tagger
 
 
+@lru_cache(maxsize=4)
+def known_features(path: str) -> KnownFeatures:
+    """The character features the model at ``path`` has weights for, by column and value, from its
+    dump (``Tagger.info``).  The dump writes a feature a line: one holding a line break is not read
+    whole, so sentences with one are given every feature (``label_projects``)."""
+    known: KnownFeatures = {name: {} for name in _COLUMNS}
+    for feature in _tagger(path).info().attributes:
+        name, _, value = feature.partition("=")
+        if name in known:
+            known[name][value] = feature
+    return known
+
+
 def label_projects(doc: Document, candidates: list[Mention], model: str | Path = MODEL) -> list[Mention]:
     """The Project names the model finds in the cue sentences of ``doc``."""
     tagger = _tagger(str(model))
+    known = known_features(str(model))
     breaks = _breaks()
     index = SpanIndex(candidates)
     found = []
     for start, end in cue_sentences(doc):
-        tags = tagger.tag(sentence_features(doc.text[start:end], index.overlapping(start, end), start))
+        sentence = doc.text[start:end]
+        line_break = "\n" in sentence or "\r" in sentence
+        tags = tagger.tag(sentence_features(sentence, index.overlapping(start, end), start,
+                                            None if line_break else known))
         for s, e in tag_spans(tags):
             if breaks.search(doc.text, start + s, start + e):
                 continue  # the name runs over a clause

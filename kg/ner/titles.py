@@ -34,10 +34,10 @@ from functools import lru_cache
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import BYLINE, TITLE, Appointment, Document, Mention, PostTitles, Title, TitleChain
+from kg.model import BYLINE, TITLE, Appointment, Body, Document, Mention, PostTitles, Title, TitleChain
 from kg import person_names as names
 from kg.boundary import left_boundary
-from kg.bodies import body_kinds, company_suffixes, find_bodies, level_words
+from kg.bodies import body_kinds, company_suffixes, document_bodies, level_words
 from kg.ner.enterprises import company_before_post
 from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 from kg.vocabulary import is_word, word_tag
@@ -166,9 +166,9 @@ def _name_after(text: str, title: Title, title_starts: frozenset[int]) -> tuple[
     return start, end
 
 
-def _titles(text: str) -> tuple[Title, ...]:
+def _titles(text: str, bodies: tuple[Body, ...]) -> tuple[Title, ...]:
     body_ends: dict[int, int] = {}
-    for body in find_bodies(text):
+    for body in bodies:
         body_ends[body.end] = min(body.start, body_ends.get(body.end, body.start))
     heads_by_name = heads()
     needs_body = _heads_needing_a_body()
@@ -475,7 +475,7 @@ def post_titles(doc: Document) -> PostTitles:
     title and person recognizers, kg/relations/posts.py) comes first, and kept on the document."""
     if doc.post_titles is None:
         text = doc.text
-        titles = _titles(text)
+        titles = _titles(text, document_bodies(doc))
         by_start = _TitlesByStart(titles)
         found = PostTitles(titles, (), _titles_after_names(text, titles), _appointments(text, by_start),
                            _carried_posts(text, by_start))

@@ -7,8 +7,9 @@ import pytest
 from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import Mention
-from kg.ner.project_crf import (MODEL, SOURCE, bio_tags, combine, cue_sentences, label_projects, name_start,
-                                sentence_features, stacked_projects, tag_spans, train, training_sequences)
+from kg.ner.project_crf import (MODEL, SOURCE, _tagger, bio_tags, combine, cue_sentences, known_features,
+                                label_projects, name_start, sentence_features, stacked_projects, tag_spans, train,
+                                training_sequences)
 from kg.ner.recognizers import recognize_with, rule_components
 from kg.pipeline import default_pipeline, text_pipeline
 from kg.reader import find_documents, load_document
@@ -219,6 +220,27 @@ def test_the_shipped_model_labels_a_project(text, project):
     doc = split_doc(text)
     found = {m.text for m in label_projects(doc, rule_candidates(doc), MODEL)}
     assert any(name.endswith(project[-6:]) for name in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "昨日，溪山县与蓝湾新材料有限公司签约年产5万吨锂电池隔膜项目，总投资20亿元。",
+    "青禾智造产业园二期开工，落户于云岭经济开发区，计划投资8亿元。",
+    "星海智谷项目签约",
+])
+def test_the_shipped_model_labels_the_same_from_the_features_it_knows(text):
+    doc = split_doc(text)
+    candidates = rule_candidates(doc)
+    every, known = (sentence_features(text, candidates, 0, vocabulary) for vocabulary in (None, known_features(str(MODEL))))
+    assert known == [[f for f in e if f in set(k)] for k, e in zip(known, every)]  # some of them, in their order
+    assert sum(map(len, known)) < sum(map(len, every))  # unknown bigrams and trigrams left out
+    tagger = _tagger(str(MODEL))
+    assert tagger.tag(known) == tagger.tag(every)
+
+
+def test_known_features_are_the_models_character_features():
+    known = known_features(str(MODEL))
+    assert all(feature == f"{column}={value}" for column, table in known.items() for value, feature in table.items())
+    assert known["k"].keys() <= set("DNLHPO^$")
 
 
 @pytest.mark.parametrize("ner, crf_names", [("rules", True), ("grammar", False)])
