@@ -296,6 +296,7 @@ def _start_graphs_worker(resolver: Resolver) -> None:
     global _resolver
     _ignore_interrupts()
     _resolver = resolver
+    gc.freeze()  # the resolver lives as long as the worker: see document_graphs
 
 
 def _graphs_of(resolver: Resolver, paths: list[Path], apart: bool
@@ -328,11 +329,12 @@ def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None =
     and its ``DocumentPart``, in order; in this process, or in ``workers`` processes (None: all cores)
     when there are enough documents. The parts are not added to ``resolver`` (``contribute`` them)."""
     workers = min(check_workers(workers), len(paths) // MIN_DOCUMENTS_PER_WORKER)
+    # The finished resolver (names, people, summaries: a few objects per mention of the corpus) lives to
+    # the end of the build: out of the collector's full passes, which would walk it again and again while
+    # each document's quads are made (7.6 s of a 10 MB build's pass 2), or their parts come back from the
+    # workers (which freeze their copy of it too), as _built_pipeline does.
+    gc.freeze()
     if workers <= 1:
-        # The finished resolver (names, people, summaries: a few objects per mention of the corpus) lives to
-        # the end of the build: out of the collector's full passes, which would walk it again and again while
-        # each document's quads are made (7.6 s of a 10 MB build's pass 2), as _built_pipeline does.
-        gc.freeze()
         for path in paths:
             yield from _graphs_of(resolver, [path], apart)
         return
