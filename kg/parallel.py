@@ -37,20 +37,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pyoxigraph
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.ner.recognizers import RECOGNIZERS
 from kg.overrides import Override
-from kg.pipeline import ENTITIES, Pipeline, default_pipeline
 from kg.rdf.dataset import statement_graphs, statement_quads
 from kg.rdf.dumps import named_graphs
 from kg.rdf.store import KgStore, NewDocument, Resolution, read_stored_document
 from kg.reader import load_document
 from kg.resolve import DocumentPart, Resolver
+
+if TYPE_CHECKING:  # imported where a pipeline is built: the other processes of a build do without it (see _built_pipeline)
+    from kg.pipeline import Pipeline
 
 #: Documents sent to a worker per task: large enough to keep inter-process
 #: traffic small, small enough to balance uneven document sizes.
@@ -73,6 +74,8 @@ class Extraction:
 
 def add_extraction_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that runs the extraction (``kg build``, ``kg extract``)."""
+    from kg.ner.recognizers import RECOGNIZERS
+
     p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
                    help="files or directories (.txt, .md, .html); default: the bundled seeds/")
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that do not state one")
@@ -122,7 +125,11 @@ def _pipeline(settings: Extraction) -> Pipeline:
 def _built_pipeline(settings: Extraction) -> Pipeline:
     """A new pipeline, its objects (lexicons, dictionaries, models: millions of them) then left out of the
     garbage collector's full passes, which would otherwise walk them again and again while documents are
-    extracted: they live as long as the process (``gc.freeze``)."""
+    extracted: they live as long as the process (``gc.freeze``). The pipeline's modules are imported here,
+    not with this module: the processes of a build that extract nothing (pass 2's workers, the one writing
+    the dumps) import this module for their functions, and would spend a third of a second on them."""
+    from kg.pipeline import default_pipeline
+
     nlp = default_pipeline(settings.ner, settings.hanlp_model)
     gc.freeze()
     return nlp
@@ -180,6 +187,8 @@ def _extract_docs(settings: Extraction, docs: list[Document]) -> list[Document |
 
 
 def _rerun_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
+    from kg.pipeline import ENTITIES
+
     nlp = _pipeline(settings)
     return [nlp.run_from(ENTITIES, d) for d in docs]
 
@@ -209,6 +218,8 @@ def rerun_entities(docs: Iterable[Document], settings: Extraction, workers: int 
         workers = default_workers()
     workers = min(check_workers(workers), count // (2 * CHUNK_SIZE))
     if workers <= 1:
+        from kg.pipeline import ENTITIES
+
         nlp = _pipeline(settings)
         yield from (nlp.run_from(ENTITIES, d) for d in docs)
         return
