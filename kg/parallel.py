@@ -37,20 +37,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pyoxigraph
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.ner.recognizers import RECOGNIZERS
 from kg.overrides import Override
-from kg.pipeline import ENTITIES, Pipeline, default_pipeline
 from kg.rdf.dataset import statement_graphs, statement_quads
 from kg.rdf.dumps import named_graphs
 from kg.rdf.store import KgStore, NewDocument, Resolution, read_stored_document
 from kg.reader import load_document
 from kg.resolve import DocumentPart, Resolver
+
+if TYPE_CHECKING:  # imported where a pipeline is built: the other processes of a build do without it (see _built_pipeline)
+    from kg.pipeline import Pipeline
 
 #: Documents sent to a worker per task: large enough to keep inter-process
 #: traffic small, small enough to balance uneven document sizes.
@@ -73,6 +74,8 @@ class Extraction:
 
 def add_extraction_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that runs the extraction (``kg build``, ``kg extract``)."""
+    from kg.ner.recognizers import RECOGNIZERS
+
     p.add_argument("inputs", nargs="*", metavar="INPUT", default=None,
                    help="files or directories (.txt, .md, .html); default: the bundled seeds/")
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that do not state one")
@@ -122,7 +125,11 @@ def _pipeline(settings: Extraction) -> Pipeline:
 def _built_pipeline(settings: Extraction) -> Pipeline:
     """A new pipeline, its objects (lexicons, dictionaries, models: millions of them) then left out of the
     garbage collector's full passes, which would otherwise walk them again and again while documents are
-    extracted: they live as long as the process (``gc.freeze``)."""
+    extracted: they live as long as the process (``gc.freeze``). The pipeline's modules are imported here,
+    not with this module: the processes of a build that extract nothing (pass 2's workers, the one writing
+    the dumps) import this module for their functions, and would spend a third of a second on them."""
+    from kg.pipeline import default_pipeline
+
     nlp = default_pipeline(settings.ner, settings.hanlp_model)
     gc.freeze()
     return nlp
@@ -180,6 +187,8 @@ def _extract_docs(settings: Extraction, docs: list[Document]) -> list[Document |
 
 
 def _rerun_docs(settings: Extraction, docs: list[Document]) -> list[Document]:
+    from kg.pipeline import ENTITIES
+
     nlp = _pipeline(settings)
     return [nlp.run_from(ENTITIES, d) for d in docs]
 
@@ -209,6 +218,8 @@ def rerun_entities(docs: Iterable[Document], settings: Extraction, workers: int 
         workers = default_workers()
     workers = min(check_workers(workers), count // (2 * CHUNK_SIZE))
     if workers <= 1:
+        from kg.pipeline import ENTITIES
+
         nlp = _pipeline(settings)
         yield from (nlp.run_from(ENTITIES, d) for d in docs)
         return
@@ -296,6 +307,7 @@ def _start_graphs_worker(resolver: Resolver) -> None:
     global _resolver
     _ignore_interrupts()
     _resolver = resolver
+    gc.freeze()  # the resolver lives as long as the worker: see document_graphs
 
 
 def _graphs_of(resolver: Resolver, paths: list[Path], apart: bool
@@ -328,11 +340,12 @@ def document_graphs(resolver: Resolver, paths: list[Path], workers: int | None =
     and its ``DocumentPart``, in order; in this process, or in ``workers`` processes (None: all cores)
     when there are enough documents. The parts are not added to ``resolver`` (``contribute`` them)."""
     workers = min(check_workers(workers), len(paths) // MIN_DOCUMENTS_PER_WORKER)
+    # The finished resolver (names, people, summaries: a few objects per mention of the corpus) lives to
+    # the end of the build: out of the collector's full passes, which would walk it again and again while
+    # each document's quads are made (7.6 s of a 10 MB build's pass 2), or their parts come back from the
+    # workers (which freeze their copy of it too), as _built_pipeline does.
+    gc.freeze()
     if workers <= 1:
-        # The finished resolver (names, people, summaries: a few objects per mention of the corpus) lives to
-        # the end of the build: out of the collector's full passes, which would walk it again and again while
-        # each document's quads are made (7.6 s of a 10 MB build's pass 2), as _built_pipeline does.
-        gc.freeze()
         for path in paths:
             yield from _graphs_of(resolver, [path], apart)
         return

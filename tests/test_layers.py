@@ -46,6 +46,9 @@ LAZY_IMPORTS = {
     ("kg.commands.train_ner", "kg.training"): "imports hanlp and torch, the optional hanlp extra: "
                                                "kg train-ner --help works without it",
     ("kg.parallel", "dask.distributed"): "optional heavy dependency (the dask extra): only for --engine dask",
+    ("kg.parallel", "kg.pipeline"): "the pipeline's modules (0.35 s): only in the processes that extract; pass 2's "
+                                    "workers and the process writing the dumps import kg.parallel without them",
+    ("kg.parallel", "kg.ner.recognizers"): "the recognizers' names, for --ner: with the pipeline's modules above",
     ("kg.vocabulary", "jieba"): "jieba loads its dictionary on import; only when a name needs the vocabulary",
     ("kg.reader", "charset_normalizer"): "slow import (0.15 s): only for a file that is not UTF-8",
     ("kg.reader", "bs4"): "slow import (0.3 s): only for an HTML file",

@@ -1,9 +1,13 @@
 """Extraction in several processes gives exactly what one process gives."""
+import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 
+from kg import parallel
 from kg.cli import main
 from kg.commands import build
 from kg.errors import KgError
@@ -11,6 +15,7 @@ from kg.parallel import Extraction, check_workers, extract, in_background
 from kg.rdf.dataset import build_quads
 from kg.rdf.dumps import write_dumps
 from kg.rdf.store import KgStore
+from kg.resolve import Resolver
 from kg.runner import SEEDS
 from tests.conftest import kg, sample_kb
 
@@ -114,3 +119,28 @@ def test_the_dumps_of_another_process_are_of_the_snapshot_whatever_the_store_wri
     assert set(store.oxigraph.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())) == \
         before - {removed} | {added}  # the store kept its own changes
     store.close()
+
+
+def test_a_pass_2_worker_keeps_its_resolver_out_of_the_collectors_full_passes(monkeypatch):
+    """The resolver lives as long as the worker: a full collection that walked it again and again cost more
+    than the documents' quads at 3 MB. ``gc.get_objects`` lists what the collector walks; frozen objects
+    are not among them."""
+    monkeypatch.setattr(parallel, "_resolver", None)
+    monkeypatch.setattr(parallel, "_ignore_interrupts", lambda: None)  # the test process keeps its signal handlers
+    resolver = Resolver(())
+    gc.unfreeze()
+    assert any(o is resolver for o in gc.get_objects())
+    try:
+        parallel._start_graphs_worker(resolver)
+        assert not any(o is resolver for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+
+
+def test_the_processes_that_extract_nothing_import_no_pipeline():
+    """Pass 2's workers and the process writing the dumps import kg.parallel for its functions: without the
+    pipeline's modules, which only the processes that extract need."""
+    loaded = subprocess.run([sys.executable, "-c", "import sys, kg.parallel; "
+                             "print(sorted(m for m in ('kg.pipeline', 'kg.ner.recognizers') if m in sys.modules))"],
+                            capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
+    assert loaded.stdout.strip() == "[]"

@@ -34,10 +34,11 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -57,6 +58,10 @@ _TURTLE, _TRIG = pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG
 _NTRIPLES, _JSONLD = pyoxigraph.RdfFormat.N_TRIPLES, pyoxigraph.RdfFormat.JSON_LD
 #: Rows written to the parts per statement: memory is this many parts, not the store.
 _BATCH = 2_000
+#: Subjects serialized together (``_turtle_blocks``): memory is their quads and parts.
+_SUBJECTS_AT_ONCE = 500
+#: Where a subject's Turtle block starts: a line that does not start with a tab (``_turtle_blocks``).
+_BLOCK_START = re.compile(rb"\n(?!\t)")
 #: The serialized columns of each table, in their order after the key, and those each dump is made of.
 _COLUMN_INDEX = {"subjects": {"turtle": 1, "ntriples": 2, "jsonld": 3}, "graphs": {"trig": 1}}
 _COLUMNS = set(_COLUMN_INDEX["subjects"])
@@ -400,7 +405,9 @@ def _subject_rows(store: pyoxigraph.Store, columns: set[str]) -> Iterator[tuple[
     """The parts of every subject of the default graph, in the store's order; the columns not in
     ``columns`` are left empty."""
     default = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
-    return (_subject_row(subject, list(quads), columns) for subject, quads in groupby(default, key=lambda q: q.subject))
+    subjects = ((subject, list(quads)) for subject, quads in groupby(default, key=lambda q: q.subject))
+    while batch := list(islice(subjects, _SUBJECTS_AT_ONCE)):
+        yield from _subject_batch(batch, columns)
 
 
 def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
@@ -409,12 +416,33 @@ def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
 
 def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: list[pyoxigraph.Quad],
                  columns: set[str] = _COLUMNS) -> tuple[str, bytes, bytes, bytes]:
-    quads = sorted(quads, key=triple_order)
-    turtle = pyoxigraph.serialize(quads, format=_TURTLE, prefixes=_PREFIXES).removeprefix(PREFIX_LINES) \
-        if "turtle" in columns else b""
-    ntriples = pyoxigraph.serialize(quads, format=_NTRIPLES) if "ntriples" in columns else b""
-    jsonld = pyoxigraph.serialize(quads, format=_JSONLD)[1:-1] if "jsonld" in columns else b""  # one object, no [ ]
-    return str(subject), turtle, ntriples, jsonld
+    return _subject_batch([(subject, quads)], columns)[0]
+
+
+def _subject_batch(subjects: list[tuple[pyoxigraph.NamedNode | pyoxigraph.BlankNode, list[pyoxigraph.Quad]]],
+                   columns: set[str]) -> list[tuple[str, bytes, bytes, bytes]]:
+    """The parts of each of ``subjects`` (a subject and its quads), only the ``columns`` asked for."""
+    ordered = [sorted(quads, key=triple_order) for _, quads in subjects]
+    turtle = _turtle_blocks(ordered) if "turtle" in columns else [b""] * len(ordered)
+    return [(str(subject),
+             block,
+             pyoxigraph.serialize(quads, format=_NTRIPLES) if "ntriples" in columns else b"",
+             pyoxigraph.serialize(quads, format=_JSONLD)[1:-1] if "jsonld" in columns else b"")  # one object, no [ ]
+            for (subject, _), quads, block in zip(subjects, ordered, turtle)]
+
+
+def _turtle_blocks(ordered: list[list[pyoxigraph.Quad]]) -> list[bytes]:
+    """The Turtle block of each subject's quads of ``ordered``, from one call of the serializer (a call per
+    subject costs twice as much). The serializer starts each subject's block on a line of its own, the
+    block's other lines with a tab, and escapes the newlines of literals: so a block starts at each line that
+    does not start with a tab."""
+    text = pyoxigraph.serialize([q for quads in ordered for q in quads], format=_TURTLE, prefixes=_PREFIXES)
+    text = text.removeprefix(PREFIX_LINES)
+    cuts = [0, *(m.end() for m in _BLOCK_START.finditer(text, 0, len(text) - 1)), len(text)]
+    if len(cuts) != len(ordered) + 1:
+        raise RuntimeError(f"pyoxigraph's Turtle has {len(cuts) - 1} blocks for {len(ordered)} subjects: "
+                           f"kg.rdf.dumps._turtle_blocks no longer knows its layout")
+    return [text[start:end] for start, end in zip(cuts, cuts[1:])]
 
 
 def _graph_row(graph: pyoxigraph.NamedNode, quads: list[pyoxigraph.Quad]) -> tuple[str, bytes]:

@@ -8,7 +8,8 @@ import pyoxigraph
 import pytest
 
 from kg.rdf.dataset import build_quads, memory_store, statement_graphs, statement_quads
-from kg.rdf.dumps import DUMP_FILES, DumpParts, named_graphs, parts_current, write_dumps
+from kg.rdf.dumps import (DUMP_FILES, PREFIX_LINES, _PREFIXES, DumpParts, _turtle_blocks, named_graphs, parts_current,
+                          write_dumps)
 from tests.conftest import sample_kb
 
 _DEFAULT = pyoxigraph.DefaultGraph()
@@ -216,3 +217,29 @@ def test_the_triples_of_the_named_graphs_and_the_quads_no_graph_holds_are_the_de
     apart.load(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
     whole = memory_store([q for q in statement_quads(sample_kb()) if q.graph_name == _DEFAULT])
     assert named and triples and set(apart) == set(whole)
+
+
+_EX = "http://example.org/"
+#: Subjects whose Turtle blocks could be cut wrongly: several predicates and objects (continuation lines),
+#: literals holding a newline, a tab, a quote, a blank node as subject and as object, one triple alone.
+_SUBJECTS = {
+    "several predicates and objects": [(_EX + "a", _EX + "p", _EX + "b"), (_EX + "a", _EX + "p", _EX + "c"),
+                                       (_EX + "a", _EX + "q", "one\ttwo")],
+    "a literal with a newline and a quote": [(_EX + "d", _EX + "p", 'first line\nsecond "line"')],
+    "a blank node": [("_:x", _EX + "p", _EX + "a"), ("_:x", _EX + "q", "\n\tindented")],
+    "a blank node as object": [(_EX + "e", _EX + "p", "_:x")],
+}
+
+
+def _term(value: str):
+    if value.startswith(_EX):
+        return pyoxigraph.NamedNode(value)
+    return pyoxigraph.BlankNode(value[2:]) if value.startswith("_:") else pyoxigraph.Literal(value)
+
+
+@pytest.mark.parametrize("order", [list(_SUBJECTS), list(reversed(_SUBJECTS))])
+def test_turtle_blocks_made_in_one_call_are_the_blocks_of_a_call_per_subject(order):
+    subjects = [[pyoxigraph.Quad(*map(_term, triple)) for triple in _SUBJECTS[name]] for name in order]
+    alone = [pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TURTLE,
+                                  prefixes=_PREFIXES).removeprefix(PREFIX_LINES) for quads in subjects]
+    assert _turtle_blocks(subjects) == alone
