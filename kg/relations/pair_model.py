@@ -59,6 +59,10 @@ OWNER_LENGTHS = range(2, 7)
 DOMINANT_TYPES = ("Place", "Park")
 #: Mention.source of the owners split off a Project's name.
 SOURCE = "relations.pair_model"
+#: Words that open a project's figure after its owner's name in the project's name (某某年产…).
+_FIGURE_OPENERS = ("年产", "年处", "年加")
+#: Characters before the first of the two names in which a cue word is a feature (由某某投资的…).
+_LEAD = 6
 #: Characters that separate the items of a list; marks that separate the clauses of a sentence.
 _LIST_MARKS = "、及和与"
 _CLAUSE_MARKS = re.compile("[，,；;：:]")
@@ -272,8 +276,10 @@ class PairView:
             f.append("split_unknown")
         if not all("\u4e00" <= ch <= "\u9fff" for ch in key):
             f.append("split_not_cjk")
-        if (c.tail_key, c.label) in self.ruled_heads:
-            f.append("split_name_ruled")
+        if self.ruled_tails.get((c.tail_key, c.label)):
+            f.append("split_name_owned")  # the patterns already name the project's owner
+        if rest[:1].isdigit() or rest[:2] in _FIGURE_OPENERS:
+            f.append("split_rest_figure")  # 某某年产10万吨…: the owner ends where the project's figure starts
         return _named(c.label, f)
 
     def features(self, c: Candidate) -> list[str]:
@@ -293,6 +299,8 @@ class PairView:
         siblings = self.ruled_tails.get((tkey, c.label), set()) - {hkey}
         if siblings & self._keys[c.index]:
             f.append("sibling_ruled")  # another item of the sentence is stated in this tail
+        if self.ruled_tails.get((tkey, c.label), set()) - {hkey}:
+            f.append("tail_ruled")  # the patterns already give the tail this relation with another head
         if tkey == self.dominant:
             f.append("tail_dominant")
         # the tail opens the sentence: at most a quote, a bracket or spaces before it
@@ -322,9 +330,16 @@ class PairView:
         f.append(f"post={_visible(text[second.end:second.end + 1])}|{order}")
         clauses = len(_CLAUSE_MARKS.findall(between))
         f.append(f"clauses={min(clauses, 3)}|{order}")
+        # the two in one list: list marks and no clause mark between them
+        if not clauses and any(mark in between for mark in _LIST_MARKS):
+            f.append(f"one_list|{order}")
+        lead = text[max(sentence.start, first.start - _LEAD):first.start]
+        lead = lead[max((lead.rfind(m) for m in "，,；;：:。"), default=-1) + 1:]  # in the first's clause
         for cue in cue_words():
             if cue in between:
                 f += [f"cue={cue}|{order}", f"cue={cue}|{order}|{head.type}>{tail.type}"]
+            if cue in lead:
+                f.append(f"lead_cue={cue}|{order}")
         if opening == "" and listed:
             f.append("heading_list")  # a sentence-initial place or park over a list
         mentions = self.by_sentence[c.index]
