@@ -40,11 +40,12 @@ from kg.ner.project_crf import stacked_projects  # noqa: E402
 from kg.ner.recognizers import recognize_with, rule_components  # noqa: E402
 from kg.pipeline import ENTITIES, PAIR_STAGE, Pipeline, default_pipeline  # noqa: E402
 from kg.reader import load_document  # noqa: E402
-from kg.relations.pair_model import PAIR_TYPES, PairModel, PairView, scored_pairs, train  # noqa: E402
+from kg.relations.pair_model import PAIR_TYPES, SOURCE, PairModel, PairView, scored_pairs, train  # noqa: E402
 
 EPOCHS, RATE, L2, POSITIVE_WEIGHT = 30, 0.1, 1e-3, 5.0
 GRID = [round(0.05 * i, 2) for i in range(1, 20)]
 MOSTLY_RIGHT = 0.5
+ENTERPRISE = "Enterprise"  # the entity type the owner splits add to
 RELATIONS = ("located_in", "owns_project", "part_of", "member_of", "alias_of", "holds_post", "RELATIONS")
 
 
@@ -93,16 +94,24 @@ def _figures(docs: list[tuple[Document, dict]], models: list[PairModel | None]
     for (doc, gold), model in zip(docs, models, strict=True):
         system = document_to_gold(doc)
         if model is not None:
-            system["relations"] += [{"head": r.head.text, "relation": r.label, "tail": r.tail.text}
-                                    for r in scored_pairs(doc, model)]
+            added = scored_pairs(doc, model)
+            system["relations"] += [{"head": r.head.text, "relation": r.label, "tail": r.tail.text} for r in added]
+            # an owner split off a project's name becomes an Enterprise mention (the stage "relation ends")
+            known = {(e["text"], e["type"]) for e in system["entities"]}
+            system["entities"] += [{"text": t, "type": "Enterprise"} for t in
+                                   dict.fromkeys(r.head.text for r in added if r.head.source == SOURCE)
+                                   if (t, "Enterprise") not in known]
         pairs.append((gold, system))
     scores = score_documents(pairs)
     return {name: (s.precision, s.recall, s.f1, s.tp, s.sys) for name, s in
-            ((n, scores[f"relation:{n}"]) for n in RELATIONS if f"relation:{n}" in scores)}
+            ((n, scores[f"relation:{n}"]) for n in RELATIONS if f"relation:{n}" in scores)} | {
+            ENTERPRISE: (lambda s: (s.precision, s.recall, s.f1, s.tp, s.sys))(scores[f"entity:{ENTERPRISE}"])}
 
 
 def _line(label: str, figures: dict[str, tuple[float, float, float, int, int]]) -> str:
-    return f"{label:>10} " + " ".join(f"{n[:8]}={f[2]:.3f}({f[0]:.2f}/{f[1]:.2f})" for n, f in figures.items())
+    """One line of figures: F1 (P/R, true positives/system relations) per relation."""
+    return f"{label:>10} " + " ".join(f"{n[:8]}={f[2]:.3f}({f[0]:.2f}/{f[1]:.2f} {f[3]}/{f[4]})"
+                                      for n, f in figures.items())
 
 
 def _header(folds: list[str], examples: list[tuple[list[str], bool]], thresholds: dict[str, float]) -> str:

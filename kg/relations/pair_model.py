@@ -256,8 +256,7 @@ class PairView:
         new, name = c.head, c.tail
         key, rest = c.head_key, self.text[new.end:name.end]
         f = [f"split|{name.type}|k={len(key)}|after_place={new.start > name.start}",
-             f"split_rest={min(len(rest), 8) // 2}", f"split_last={_visible(key[-1])}",
-             f"split_first={_visible(key[0])}", f"split_next2={_visible(rest[:2])}",
+             f"split_rest={min(len(rest), 8) // 2}", f"split_next2={_visible(rest[:2])}",
              f"split_name_last={_visible(name.text[-1:])}"]
         if any(rest[:k] in trade_words() for k in (2, 3, 4)):
             f.append("split_trade_word")
