@@ -271,7 +271,8 @@ class PairView:
         f += [f"split_next_tag={word_tag(following)[:2]}", f"split_next_len={min(len(following), 3)}",
               f"split_tag={word_tag(key)[:2]}"]
         # the dictionary's words of the owner: a name cut through ends in a common word (中心, 国际, 加工)
-        owner_words = [cuts[at] for at in range(new.start - name.start, new.end - name.start) if at in cuts]
+        # (an owner after a place may start inside a word of the dictionary: then it is one word)
+        owner_words = [cuts[at] for at in range(new.start - name.start, new.end - name.start) if at in cuts] or [key]
         f += [f"split_words={min(len(owner_words), 3)}", f"split_first_tag={word_tag(owner_words[0])[:2]}",
               f"split_last_tag={word_tag(owner_words[-1])[:2]}|{min(len(owner_words[-1]), 3)}"]
         singles = [len(cuts[at]) == 1 for at in range(new.start - name.start, new.end - name.start) if at in cuts]

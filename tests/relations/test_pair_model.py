@@ -138,6 +138,9 @@ def _split_features(doc, owner: str) -> set[str]:
     pytest.param("远拓储能电站开工。", [("远拓储能电站", "Project")], "远拓储能",
                  {"owns_project|split|Project|k=4|after_place=False"}, {"owns_project|split_rest_figure"},
                  id="no_figure_after_the_owner"),
+    pytest.param("中山东路远拓电站开工。", [("中山东路远拓电站", "Project"), ("中山", "Place")], "东路",
+                 {"owns_project|split_words=1", "owns_project|split|Project|k=2|after_place=True"}, set(),
+                 id="an_owner_after_a_place_inside_a_dictionary_word"),
     pytest.param("澄峰集团投资建设远拓储能电站。", [("澄峰集团", "Enterprise"), ("远拓储能电站", "Project")], "远拓",
                  {"owns_project|split_name_owned"}, set(), id="the_patterns_already_name_the_owner"),
 ])
