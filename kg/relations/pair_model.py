@@ -59,10 +59,6 @@ OWNER_LENGTHS = range(2, 7)
 DOMINANT_TYPES = ("Place", "Park")
 #: Mention.source of the owners split off a Project's name.
 SOURCE = "relations.pair_model"
-#: Words that open a project's figure after its owner's name in the project's name (某某年产…).
-_FIGURE_OPENERS = ("年产", "年处", "年加")
-#: Characters before the first of the two names in which a cue word is a feature (由某某投资的…).
-_LEAD = 6
 #: Characters that separate the items of a list; marks that separate the clauses of a sentence.
 _LIST_MARKS = "、及和与"
 _CLAUSE_MARKS = re.compile("[，,；;：:]")
@@ -256,7 +252,8 @@ class PairView:
         new, name = c.head, c.tail
         key, rest = c.head_key, self.text[new.end:name.end]
         f = [f"split|{name.type}|k={len(key)}|after_place={new.start > name.start}",
-             f"split_rest={min(len(rest), 8) // 2}", f"split_next2={_visible(rest[:2])}",
+             f"split_rest={min(len(rest), 8) // 2}", f"split_last={_visible(key[-1])}",
+             f"split_first={_visible(key[0])}", f"split_next2={_visible(rest[:2])}",
              f"split_name_last={_visible(name.text[-1:])}"]
         if any(rest[:k] in trade_words() for k in (2, 3, 4)):
             f.append("split_trade_word")
@@ -270,20 +267,13 @@ class PairView:
         following = cuts[new.end - name.start]
         f += [f"split_next_tag={word_tag(following)[:2]}", f"split_next_len={min(len(following), 3)}",
               f"split_tag={word_tag(key)[:2]}"]
-        # the dictionary's words of the owner: a name cut through ends in a common word (中心, 国际, 加工)
-        # (an owner after a place may start inside a word of the dictionary: then it is one word)
-        owner_words = [cuts[at] for at in range(new.start - name.start, new.end - name.start) if at in cuts] or [key]
-        f += [f"split_words={min(len(owner_words), 3)}", f"split_first_tag={word_tag(owner_words[0])[:2]}",
-              f"split_last_tag={word_tag(owner_words[-1])[:2]}|{min(len(owner_words[-1]), 3)}"]
         singles = [len(cuts[at]) == 1 for at in range(new.start - name.start, new.end - name.start) if at in cuts]
         if any(a and b for a, b in zip(singles, singles[1:])):
             f.append("split_unknown")
         if not all("\u4e00" <= ch <= "\u9fff" for ch in key):
             f.append("split_not_cjk")
-        if self.ruled_tails.get((c.tail_key, c.label)):
-            f.append("split_name_owned")  # the patterns already name the project's owner
-        if rest[:1].isdigit() or rest[:2] in _FIGURE_OPENERS:
-            f.append("split_rest_figure")  # 某某年产10万吨…: the owner ends where the project's figure starts
+        if (c.tail_key, c.label) in self.ruled_heads:
+            f.append("split_name_ruled")
         return _named(c.label, f)
 
     def features(self, c: Candidate) -> list[str]:
@@ -303,8 +293,6 @@ class PairView:
         siblings = self.ruled_tails.get((tkey, c.label), set()) - {hkey}
         if siblings & self._keys[c.index]:
             f.append("sibling_ruled")  # another item of the sentence is stated in this tail
-        if self.ruled_tails.get((tkey, c.label), set()) - {hkey}:
-            f.append("tail_ruled")  # the patterns already give the tail this relation with another head
         if tkey == self.dominant:
             f.append("tail_dominant")
         # the tail opens the sentence: at most a quote, a bracket or spaces before it
@@ -334,16 +322,9 @@ class PairView:
         f.append(f"post={_visible(text[second.end:second.end + 1])}|{order}")
         clauses = len(_CLAUSE_MARKS.findall(between))
         f.append(f"clauses={min(clauses, 3)}|{order}")
-        # the two in one list: list marks and no clause mark between them
-        if not clauses and any(mark in between for mark in _LIST_MARKS):
-            f.append(f"one_list|{order}")
-        lead = text[max(sentence.start, first.start - _LEAD):first.start]
-        lead = lead[max((lead.rfind(m) for m in "，,；;：:。"), default=-1) + 1:]  # in the first's clause
         for cue in cue_words():
             if cue in between:
                 f += [f"cue={cue}|{order}", f"cue={cue}|{order}|{head.type}>{tail.type}"]
-            if cue in lead:
-                f.append(f"lead_cue={cue}|{order}")
         if opening == "" and listed:
             f.append("heading_list")  # a sentence-initial place or park over a list
         mentions = self.by_sentence[c.index]

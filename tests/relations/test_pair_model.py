@@ -90,12 +90,6 @@ def test_no_split_owner_opens_with_a_building_verb_or_ends_with_a_joining_word()
     pytest.param("澄江产业园远拓储能电站开工。", [("澄江产业园", "Park"), ("远拓储能电站", "Project")],
                  ("远拓储能电站", "located_in", "澄江产业园"), {"located_in|between=|th", "located_in|gap=0|th"},
                  id="adjacent_names"),
-    pytest.param("澄江产业园、远拓储能电站和澜舟物流基地同步开工。",
-                 [("澄江产业园", "Park"), ("远拓储能电站", "Project"), ("澜舟物流基地", "Project")],
-                 ("远拓储能电站", "located_in", "澄江产业园"), {"located_in|one_list|th"}, id="two_items_of_one_list"),
-    pytest.param("由远拓科技投资的澜舟储能电站开工。", [("远拓科技", "Enterprise"), ("澜舟储能电站", "Project")],
-                 ("远拓科技", "owns_project", "澜舟储能电站"), {"owns_project|lead_cue=由|ht"},
-                 id="a_cue_before_the_first_name_in_its_clause"),
 ])
 def test_features_name_order_distance_cues_and_list_position(text, names, pair, expected):
     assert expected <= _features(make_doc(text, names), *pair)
@@ -114,42 +108,6 @@ def test_features_say_what_the_patterns_already_relate():
     doc = make_doc("远拓科技位于澄江产业园。", [("远拓科技", "Enterprise"), ("澄江产业园", "Park")])
     assert ("远拓科技", "located_in", "澄江产业园") in triples(doc)
     assert "located_in|ruled" in _features(doc, "远拓科技", "located_in", "澄江产业园")
-
-
-def test_a_feature_says_the_patterns_gave_the_tail_another_head():
-    doc = make_doc("远拓科技投资建设澜舟储能电站，澄峰集团参与。",
-                   [("远拓科技", "Enterprise"), ("澜舟储能电站", "Project"), ("澄峰集团", "Enterprise")])
-    assert ("远拓科技", "owns_project", "澜舟储能电站") in triples(doc)
-    assert "owns_project|tail_ruled" in _features(doc, "澄峰集团", "owns_project", "澜舟储能电站")
-    assert "owns_project|tail_ruled" not in _features(doc, "远拓科技", "owns_project", "澜舟储能电站")
-
-
-def _split_features(doc, owner: str) -> set[str]:
-    view = PairView(doc)
-    found = [view.features(c) for c in view.candidates() if c.how == "split" and c.head.text == owner]
-    assert found, f"no split {owner}"
-    return set(found[0])
-
-
-@pytest.mark.parametrize("text, names, owner, present, absent", [
-    pytest.param("远拓年产10万吨储能电池项目开工。", [("远拓年产10万吨储能电池项目", "Project")], "远拓",
-                 {"owns_project|split_rest_figure", "owns_project|split_words=2"}, {"owns_project|split_name_owned"},
-                 id="a_figure_after_the_owner"),
-    pytest.param("远拓储能电站开工。", [("远拓储能电站", "Project")], "远拓储能",
-                 {"owns_project|split|Project|k=4|after_place=False"}, {"owns_project|split_rest_figure"},
-                 id="no_figure_after_the_owner"),
-    pytest.param("中山东路远拓电站开工。", [("中山东路远拓电站", "Project"), ("中山", "Place")], "东路",
-                 {"owns_project|split_words=1", "owns_project|split|Project|k=2|after_place=True"}, set(),
-                 id="an_owner_after_a_place_inside_a_dictionary_word"),
-    pytest.param("澄峰集团投资建设远拓储能电站。", [("澄峰集团", "Enterprise"), ("远拓储能电站", "Project")], "远拓",
-                 {"owns_project|split_name_owned"}, set(), id="the_patterns_already_name_the_owner"),
-])
-def test_split_features_say_what_follows_the_owner_its_words_and_whether_the_name_is_owned(
-        text, names, owner, present, absent):
-    found = _split_features(make_doc(text, names), owner)
-    assert present <= found
-    assert not absent & found
-    assert {f for f in found if f.startswith(("owns_project|split_first_tag=", "owns_project|split_last_tag="))}
 
 
 def test_line_breaks_in_features_are_written_visibly():
