@@ -158,12 +158,18 @@ class DumpParts(StampedParts):
         """Serialize again the default-graph ``subjects`` and the named ``graphs`` whose quads changed
         (those left without quads are dropped)."""
         with self.db:
+            kept = []  # subjects still with quads and their quads, serialized together (_subject_batch)
             for subject in subjects:
                 quads = list(store.quads_for_pattern(subject, None, None, pyoxigraph.DefaultGraph()))
                 self._keep_before("subjects", str(subject))
                 self.db.execute("DELETE FROM subjects WHERE key = ?", (str(subject),))
                 if quads:
-                    self.db.execute("INSERT INTO subjects VALUES (?, ?, ?, ?)", _subject_row(subject, quads))
+                    kept.append((subject, quads))
+                if len(kept) >= _SUBJECTS_AT_ONCE:
+                    self.db.executemany("INSERT INTO subjects VALUES (?, ?, ?, ?)", _subject_batch(kept, _COLUMNS))
+                    kept = []
+            if kept:
+                self.db.executemany("INSERT INTO subjects VALUES (?, ?, ?, ?)", _subject_batch(kept, _COLUMNS))
             for graph in graphs:
                 quads = list(store.quads_for_pattern(None, None, None, graph))
                 self._keep_before("graphs", str(graph))
@@ -412,11 +418,6 @@ def _subject_rows(store: pyoxigraph.Store, columns: set[str]) -> Iterator[tuple[
 
 def _graph_rows(store: pyoxigraph.Store) -> Iterator[tuple[str, bytes]]:
     return (_graph_row(graph, list(store.quads_for_pattern(None, None, None, graph))) for graph in store.named_graphs())
-
-
-def _subject_row(subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode, quads: list[pyoxigraph.Quad],
-                 columns: set[str] = _COLUMNS) -> tuple[str, bytes, bytes, bytes]:
-    return _subject_batch([(subject, quads)], columns)[0]
 
 
 def _subject_batch(subjects: list[tuple[pyoxigraph.NamedNode | pyoxigraph.BlankNode, list[pyoxigraph.Quad]]],
