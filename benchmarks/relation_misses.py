@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate import match_key  # noqa: E402
+from kg.evaluate import Score, match_key, relation_keys  # noqa: E402
 from kg.reader import decode  # noqa: E402
 
 #: Where a sentence of a line ends.
@@ -39,8 +39,13 @@ REASONS = ("head_missing", "tail_missing", "both_missing", "tail_in_head_name", 
            "farther")
 
 
-def _keys(items: list[dict], *fields: str) -> set[tuple[str, ...]]:
-    return {tuple(match_key(item[f]) for f in fields) for item in items}
+def _entity_keys(doc: dict) -> set[str]:
+    return {match_key(e["text"]) for e in doc.get("entities", []) if e.get("text")}
+
+
+def _facts(doc: dict, label: str) -> set[tuple[str, str]]:
+    """(head, tail) of ``doc``'s relations ``label``, as the scorer compares them (``relation_keys``)."""
+    return {(head, tail) for head, relation, tail in relation_keys(doc) if relation == label}
 
 
 def miss_reason(head: str, tail: str, entities: set[str], sentences: list[str], lines: list[str]) -> str:
@@ -72,11 +77,9 @@ def relation_misses(gold_dir: Path, system_dir: Path, docs_dir: Path, labels: li
         raw_lines = text.splitlines()
         lines = [match_key(line) for line in raw_lines]
         sentences = [match_key(s) for line in raw_lines for s in SENTENCE_END.split(line)]
-        entities = {key for (key,) in _keys(system["entities"], "text")}
-        gold_entities = {key for (key,) in _keys(gold["entities"], "text")}
+        entities, gold_entities = _entity_keys(system), _entity_keys(gold)
         for label in labels:
-            gold_facts = _keys([r for r in gold["relations"] if r["relation"] == label], "head", "tail")
-            system_facts = _keys([r for r in system["relations"] if r["relation"] == label], "head", "tail")
+            gold_facts, system_facts = _facts(gold, label), _facts(system, label)
             c = counts[label]
             c["gold"] += len(gold_facts)
             c["system"] += len(system_facts)
@@ -91,10 +94,9 @@ def relation_misses(gold_dir: Path, system_dir: Path, docs_dir: Path, labels: li
 def format_misses(counts: dict[str, Counter]) -> str:
     out = []
     for label, c in counts.items():
-        p = c["found"] / c["system"] if c["system"] else 0.0
-        r = c["found"] / c["gold"] if c["gold"] else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        out.append(f"{label}: P={p:.3f} R={r:.3f} F1={f1:.3f} (found={c['found']} system={c['system']} gold={c['gold']})")
+        score = Score(c["found"], c["system"], c["gold"])
+        out.append(f"{label}: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
+                   f"(found={c['found']} system={c['system']} gold={c['gold']})")
         out.append("  missed: " + ", ".join(f"{reason}={c[reason]}" for reason in REASONS))
         out.append(f"  spurious: between gold entities={c['spurious_gold_ends']}, "
                    f"with an end the gold lacks={c['spurious_other_ends']}")
