@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import alternation, alternation_of, load_set
+from kg.lexicon import alternation, alternation_of, load_lines, load_set
 from kg.model import Mention
 from kg.vocabulary import has_unknown_word
 from kg.spans import SpanIndex, occurrences
@@ -109,8 +109,13 @@ def _is_org_name(text: str, start: int, suffix_start: int) -> bool:
 #: Chambers of commerce of natives of one place in another (某市浙江商会): the place of the
 #: natives is inside the name.
 _CHAMBERS = ("商会", "总商会")
-#: The last characters of a division's name (某某市, 某某县): what ends there is a place, known or not.
-_DIVISION_ENDS = "省市县区州盟旗"
+
+
+@lru_cache(maxsize=1)
+def _division_last_chars() -> frozenset[str]:
+    """The last characters of a division's name (某某市, 某某县; kg/data/division_endings.txt): what ends
+    there is a place, known or not."""
+    return frozenset(ending[-1] for ending in load_lines("division_endings.txt"))
 
 
 def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
@@ -122,7 +127,7 @@ def _start_at_inner_place(text: str, start: int, suffix_start: int) -> int:
     for k in range(start + 2, suffix_start):
         if k >= start + 5 and not any(text.endswith(w, start, k) for w in parks):
             continue  # further in, only right after a park's name (某某经济开发区|某省某某院)
-        if chamber and text[k - 1] in _DIVISION_ENDS:
+        if chamber and text[k - 1] in _division_last_chars():
             continue
         end = gazetteer.match_place(text, k)
         entry = gazetteer.lookup(text[k:end]) if end > k else None
