@@ -54,7 +54,10 @@ def _place_short_form(short: str, full: str, places) -> bool:
         abbreviations = dict(load_table("relation_place_abbreviations.tsv"))
         if short in abbreviations:
             return abbreviations[short] == full
-        return full.startswith(short) and len(full) >= 3 and full[-1] in "区县"
+        # 永 -> 永川区, 盐 -> 盐城 (来盐考察): a district's, county's or city's first character
+        city = gazetteer.lookup(full)
+        return full.startswith(short) and ((len(full) >= 3 and full[-1] in "区县")
+                                           or (city is not None and city.level == gazetteer.CITY))
     return len(short) >= 3 and full.endswith(short)  # 双城经济圈 -> 成渝地区双城经济圈
 
 

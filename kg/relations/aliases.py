@@ -4,7 +4,8 @@
   same brackets (简称A，也称B); a short form of such a name points at the full name; a
   project's short name in brackets after it (…仓储园及配套道路工程(保税仓储项目));
 - places without their division ending (江津 -> 江津区), a province-level
-  abbreviation (渝 -> 重庆市), the first character of a district (永 -> 永川区),
+  abbreviation (渝 -> 重庆市), the first character of a district or a city (永 -> 永川区,
+  来湖考察: 湖 -> 湖州市),
   a region named after its parent place (双城经济圈 -> 成渝地区双城经济圈);
   never for provinces nor towns (relation_unaliased_suffixes.txt);
 - bodies without their place or in their short form (市委 -> 重庆市委,

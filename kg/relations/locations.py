@@ -8,7 +8,8 @@ part_of
   - the divisions of a list closed by 等 and a region (上海、江苏、浙江等长三角地区), or by 等
     and a kind of division in a sentence about a place's divisions (某市各镇街…A、B等镇街);
   - a department named after its body (区委宣传部 -> 区委), unless that body is a
-    bare 区委 only ever written inside titles and department names;
+    bare 区委 only ever written inside titles and department names; a standing committee
+    (某县人大常委会) is no department of its congress (某县人大);
   - a park's sub-area (重庆枢纽港产业园（江津片区）, 铜梁高新区大庙组团), which is
     also located_in the place it names; a park written inside another
     (西部科学城重庆高新区 -> 重庆高新区 part_of 西部科学城); parks listed after 下设/下辖 in a
@@ -320,13 +321,14 @@ def _may_contain(parent: str, child: str) -> bool:
 
 def _departments(ctx: DocContext) -> list[Relation]:
     """区委宣传部 -> 区委.  A bare 区委 that is only ever part of a title or of its departments'
-    names (区委常委、区委办主任) is no body of its own (docs/schema.md)."""
+    names (区委常委、区委办主任) is no body of its own (docs/schema.md); a standing committee
+    (某市人民代表大会常务委员会) is no department of the body named before it."""
     bare = load_set("relation_bare_bodies.txt")
     names = {n for n in ctx.texts_by_type.get("GovOrg", set()) if n not in bare or _stands_alone(ctx, n)}
     out = []
     for name in sorted(names):
         parents = prefixes_in(name, names)
-        if parents:
+        if parents and not name.endswith(triggers("standing_committee")):
             parent = max(parents, key=len)
             out.append(ctx.relation(ctx.first_mention(name, ("GovOrg",)), "part_of",
                                     ctx.first_mention(parent, ("GovOrg",)), "department"))

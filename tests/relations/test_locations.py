@@ -548,6 +548,14 @@ def test_bare_committee_only_inside_titles_has_no_departments():
     assert triples(doc, "part_of") == {("区委办", "part_of", "区委")}
 
 
+def test_standing_committee_is_no_department_of_its_congress_but_has_departments():
+    names = [("青川县人民代表大会", "GovOrg"), ("青川县人民代表大会常务委员会", "GovOrg"),
+             ("青川县人民代表大会常务委员会法制工作委员会", "GovOrg")]
+    doc = make_doc("青川县人民代表大会闭幕。青川县人民代表大会常务委员会法制工作委员会开会。", names)
+    assert triples(doc, "part_of") == {("青川县人民代表大会常务委员会法制工作委员会", "part_of",
+                                        "青川县人民代表大会常务委员会")}
+
+
 def test_settles_in_and_stands_at_with_a_preposition():
     names = [("瑞丰电子有限公司", "Enterprise"), ("江津区", "Place"), ("珞璜镇", "Place")]
     assert ("瑞丰电子有限公司", "located_in", "珞璜镇") in triples(make_doc("瑞丰电子有限公司落户于江津区珞璜镇。", names))
