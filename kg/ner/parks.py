@@ -13,12 +13,13 @@ Zone grammar from ``kg/data/park_suffixes.txt``:
   ``铜梁高新区大庙组团``, ``重庆枢纽港产业园（江津片区）``; 园区 after one place alone names
   that place's park (宜昌园区), unless the text also writes it as another park's sub-area.
 A park written after another (``西部科学城重庆高新区``) gives the whole and the
-inner park.  Unnamed (园区, 工业园区, 市工业园区) and counted (9个光伏产业园)
+inner park.  Unnamed (园区, 工业园区) and counted (9个光伏产业园)
 phrases are not names, nor a built estate listed among projects (甲、某某食品产业园等项目), nor a kind of estate a superlative describes (全省最大的物流园); verbs
 and adverbs before a name are the clause's (符合|某某示范园); 经开区/高新区 written alone
-after a boundary (莅临经开区) are the article's zone.  The place a zone is named after is reported as a Place
-when the gazetteer lacks it (万盛 of 万盛经开区) or it is a city/county short form
-(the zone vouches for it).  Short names a park is given in brackets
+after a boundary (莅临经开区) are the article's zone, and so is a zone after a bare level
+(在县经济开发区, 市工业园区: the county's or city's own, as the annotators read it).  The
+place a zone is named after is reported as a Place when the gazetteer lacks it (万盛 of
+万盛经开区, 甲乙 of 某市甲乙经济开发区) or it is a city/county short form (the zone vouches for it).  Short names a park is given in brackets
 (``(简称甲,也称乙)``) are parks too.
 """
 from __future__ import annotations
@@ -67,6 +68,8 @@ def _generic() -> frozenset[str]:
     return load_set("enterprise_generic.txt") | load_set("project_generic.txt")
 
 
+#: The levels of government whose own zone a bare level names (县经济开发区, 市工业园区).
+_BARE_LEVELS = "县市"
 #: The kinds of zones a government sets up (kg/data/park_suffixes.txt), named after their place.
 _ZONE_KINDS = ("zone", "named", "placed")
 
@@ -76,7 +79,8 @@ _PLACED_PROGRAMMES = frozenset({"产城"})
 
 
 def is_park_name(text: str, start: int, suffix_start: int, kind: str = "park") -> bool:
-    """A name of its own (光电产业园, 两江新区) or a place (璧山高新区), not 园区/市工业园区.
+    """A name of its own (光电产业园, 两江新区) or a place (璧山高新区), not 园区/市工业园区 (a bare
+    level's own zone is found apart).
     A ``placed`` zone (某市数字经济示范区) needs its place in front.  A development zone
     (高新区, 经开区 ...) without a place in front needs a brand that is a proper noun (万盛经开区), unknown to the general dictionary
     (中新苏滁高新区) or a park itself (科学城高新区); not a verb (交出经开区)."""
@@ -137,6 +141,11 @@ def _prefix_place(text: str, start: int, suffix_start: int) -> list[Mention]:
     zone's name vouches for even where the document names no province (某某工业园区)."""
     if _is_unlisted_place(text[start:suffix_start]):
         return [Mention(start, suffix_start, text[start:suffix_start], "Place", "parks.place_prefix", 0.5)]
+    chain_end = gazetteer.match_place_chain(text, start, suffix_start)
+    if start < chain_end < suffix_start and _is_unlisted_place(text[chain_end:suffix_start]) \
+            and text[chain_end:suffix_start] not in _PLACED_PROGRAMMES:
+        # 某市甲乙经济开发区: the town after the city, the zone's own place
+        return [Mention(chain_end, suffix_start, text[chain_end:suffix_start], "Place", "parks.place_prefix", 0.5)]
     end = gazetteer.match_place(text, start)
     entry = gazetteer.lookup(text[start:end]) if end > start else None
     if entry and entry.is_short and entry.level in (gazetteer.CITY, gazetteer.COUNTY):
@@ -240,6 +249,17 @@ def _name_start(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
+def _after_county(text: str, start: int, suffix_start: int) -> int:
+    """Where a park's name starts when a county opens the words before its suffix: at the place
+    after the county (某县|甲乙汽车产业园: the county says where the park named after 甲乙 is; a
+    county's park is not named after another county or city), else ``start``."""
+    county_end = gazetteer.match_place(text, start)
+    entry = gazetteer.lookup(text[start:county_end]) if county_end > start else None
+    if entry is None or entry.level != gazetteer.COUNTY:
+        return start
+    return county_end if start < county_end < gazetteer.match_place(text, county_end) < suffix_start else start
+
+
 @in_squeezed_text
 def recognize_parks(text: str) -> list[Mention]:
     kinds = suffix_table(_TABLE)
@@ -251,7 +271,7 @@ def recognize_parks(text: str) -> list[Mention]:
         if kind == "sub" and m.group() != _PLACE_SUB_AREA:
             continue  # a sub-area word extends the park before it (below)
         s, e = m.span()
-        start = _name_start(text, skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s), s)
+        start = _after_county(text, _name_start(text, skip_leading_digits(text, left_boundary(text, s, PARK, max_len=16), s), s), s)
         if kind == "sub" and (not _only_place(text, start, s) or text[start:e] in sub_area_names):
             continue  # 园区 names a park after its place alone (宜昌园区), unless another park's sub-area
         if text.startswith(_FORMER, start) and gazetteer.match_place(text, start) == start:
@@ -287,7 +307,11 @@ def recognize_parks(text: str) -> list[Mention]:
         if kind == "named" and not named and start == s and not _ANAPHOR.search(text, max(0, s - 2), s):
             # 汽开区 written alone, not 省级经开区 nor 该经开区 (an anaphor names nothing)
             out.append(Mention(s, e, m.group(), "Park", "parks.named", 0.6))
-    for park in list(out):
+        elif kind in _ZONE_KINDS and not named and s - start == 1 and text[start] in _BARE_LEVELS \
+                and not _ANAPHOR.search(text, max(0, start - 2), start):
+            # 在县经济开发区: the county's or city's own zone, as a bare 县委 is its committee
+            out.append(Mention(start, e, text[start:e], "Park", "parks.bare_level", 0.6))
+    for park in [m for m in out if m.type == "Park"]:  # not the places a zone is named after
         out.extend(_defined_short_names(text, park))
         sub = _SUB.match(text, park.end)
         if sub and bool(sub.group(1)) == bool(sub.group(4)) and not gazetteer.is_place(sub.group(2) + sub.group(3)) \

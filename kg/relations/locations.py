@@ -58,6 +58,7 @@ import re
 from itertools import chain
 
 from kg import gazetteer
+from kg.boundary import suffix_table
 from kg.lexicon import load_set, load_table
 from kg.model import ENTITY_TYPES, TITLE, Mention, Relation, Sentence
 from kg.vocabulary import words
@@ -450,9 +451,22 @@ def _joins_two_places(word: str) -> bool:
     return len(word) == 2 and all(c in initials for c in word) and word[1] not in DIRECTION_CHARS
 
 
+#: Suffixes of facilities a place alone names (某某港, 某某东站: kg/data/project_suffixes.txt).
+_FACILITY_SUFFIXES = tuple(k for k, kind in suffix_table("project_suffixes.txt").items() if kind == "facility")
+
+
 #: Park name endings by kind (kg/data/park_suffixes.txt), longest first.
 PARK_SUFFIX_KINDS = sorted(((row[0], row[1] if len(row) > 1 else "") for row in load_table("park_suffixes.txt")),
                            key=lambda row: len(row[0]), reverse=True)
+
+
+def _names_where_zone_is(park: Mention, place: str) -> bool:
+    """Does the place opening ``park``'s name say where the projects of that park are: any
+    division before an estate (产业园, 新区), a county before a development zone (某县经开区)?"""
+    entry = gazetteer.lookup(place)
+    if entry is None or not _prefix_locates(park, place):
+        return False
+    return _is_estate(compact(park.text)) or entry.level == gazetteer.COUNTY
 
 
 def _is_estate(name: str) -> bool:
@@ -1707,6 +1721,12 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
         lead = inner[0] if inner else None
         if lead is not None and lead.type in OWNER_TYPES and site.type == "Project":
             lead = _location_opening_owner(ctx, lead) or lead
+        if lead is not None and lead.type == "Project":
+            # 某县某某综合开发项目(一期)南片区工程: a part of a project is where the place opening the
+            # project's name says the project is; not a facility the place alone names (某市港东站: a
+            # station of the port the city names, not somewhere the city names)
+            lead = next((m for m in ctx.starting_at(site.start, PLACE) if m.end < lead.end
+                         and not ctx.text.startswith(_FACILITY_SUFFIXES, m.end)), lead)
         if lead is None:
             place = _leading_place(ctx, name)
             if place is None:
@@ -1747,12 +1767,13 @@ def _name_places(ctx: DocContext, sub_areas: set[str]) -> list[Relation]:
                 # 某省乙市新区, 甲镇乙村某基地: the site is in every place of the chain its name opens with
                 out += [ctx.relation(site, "located_in", outer, "name_prefix") for outer in outer_places
                         if not route and _prefix_locates(site, compact(outer.text))]
-                if lead.type == "Park" and _is_estate(compact(lead.text)):
-                    # 某县某产业园一期工程: the project is in the division its estate is named after (a
-                    # development zone's place names the zone's government, not where its projects are)
+                if lead.type == "Park":
+                    # 某县某产业园一期工程, 某县经开区某某项目: the project is in the division its estate or
+                    # a county's zone is named after (a city's development zone names the zone's
+                    # government, one of the city's zones, not where in the city its projects are)
                     out += [ctx.relation(site, "located_in", place, "name_prefix") for place in
                             ctx.starting_at(lead.start, PLACE)[:1] if place.end < lead.end
-                            and gazetteer.lookup(compact(place.text)) is not None and _prefix_locates(lead, compact(place.text))]
+                            and _names_where_zone_is(lead, compact(place.text))]
             continue
         if lead is not None and lead.type != "Park":  # the owner's name, then a place: …学院荣昌校区
             after = compact(ctx.text[lead.end:site.end])

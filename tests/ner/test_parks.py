@@ -15,6 +15,9 @@ from tests.conftest import plain_doc, recognized, texts
                  {"两江新区", "两江新区鱼复组团", "南川工业园区", "綦江高新区", "西部(重庆)科学城", "西部(重庆)科学城沙坪坝片区"}, set(), id="parks_with_place_prefix_sub_areas_and_nesting"),
     pytest.param("湖北襄阳：襄阳国际汽车城与襄阳汽开区签约。获批以来，汽开区增长很快。参观材料产业孵化器。",
                  {"汽开区", "襄阳国际汽车城", "襄阳汽开区"}, {"材料产业孵化器"}, id="car_city_abbreviated_zone_but_no_incubator"),
+    pytest.param("容县博白汽车零部件产业园、容县经济开发区和容县杨梅镇工业园区开园。",
+                 {"博白汽车零部件产业园", "容县经济开发区", "容县杨梅镇工业园区"}, {"容县博白汽车零部件产业园"},
+                 id="a_county_before_a_park_named_after_another_place_is_not_in_its_name"),
     pytest.param("他们来到原青岭产业园调研。",
                  {"青岭产业园"}, {"原青岭产业园"}, id="former_is_not_part_of_a_park_name"),
     pytest.param("澜汐工业区和青梧化工区引进企业，岚城国际港务区也在列；沿海老工业区振兴、打造化工区不算。",
@@ -78,14 +81,41 @@ def test_city_short_form_before_a_zone_is_a_place():
     assert "黔南" in places
 
 
+@pytest.mark.parametrize("text, places, parks", [
+    pytest.param("玉林笏澜经济开发区新签约项目5个。", {"笏澜"}, {"玉林笏澜经济开发区"},
+                 id="a_town_the_gazetteer_lacks_after_the_city_opening_a_zone"),
+    pytest.param("鹤岗市产城融合示范区一批项目签约。", set(), {"鹤岗市产城融合示范区"},
+                 id="a_programme_word_after_the_city_is_no_place"),
+])
+def test_the_place_after_a_city_opening_a_zone(text, places, parks):
+    assert recognized(recognize_parks, text, "Place") == places
+    assert parks <= recognized(recognize_parks, text, "Park")
+
+
+def test_the_place_a_zone_is_named_after_is_not_extended_into_a_sub_area():
+    # read from the place 黔南, 工业园区 would be a sub-area word: no second park, no sub-area
+    found = recognize_parks(plain_doc("黔南工业园区建设提速。"))
+    assert [(m.text, m.source) for m in found if m.type == "Park"] == [("黔南工业园区", "parks.zone")]
+
+
 def test_zone_managed_by_a_committee_starts_after_it():
     found = recognized(recognize_parks, "合并后的管委会下设松岭产业园和石门产业园两个园区。", "Park")
     assert found == {"松岭产业园", "石门产业园"}
 
 
 def test_unnamed_and_counted_parks_are_not_names():
-    doc = plain_doc("园区内已有5个光伏产业园，市工业园区正在扩建工业园区。")
+    doc = plain_doc("园区内已有5个光伏产业园，正在扩建工业园区。")
     assert texts(recognize_parks(doc), "Park") == set()
+
+
+@pytest.mark.parametrize("text, parks", [
+    pytest.param("6个项目昨天在县经济开发区开工，市工业园区正在扩建。", {"县经济开发区", "市工业园区"},
+                 id="a_bare_level_before_a_zone_names_its_own_zone"),
+    pytest.param("全市工业园区、该县经济开发区和全县产业园区都在扩建。", set(),
+                 id="not_after_an_anaphor_nor_before_an_estate"),
+])
+def test_the_zone_of_a_county_or_city_by_its_level(text, parks):
+    assert texts(recognize_parks(plain_doc(text)), "Park") == parks
 
 
 def test_park_inside_a_party_working_committee_and_after_a_verb():

@@ -42,6 +42,8 @@ from tests.conftest import merged_mentions, plain_doc, recognized, texts
                  {"正兴镇"}, set(), id="town_opening_with_a_stop_word_in_a_list_of_towns"),
     pytest.param("项目位于澜汐湾南岸片区岚桥镇,毗邻高新区人才社区。",
                  {"岚桥镇"}, {"人才社区"}, id="town_by_its_name_right_after_a_zone_word"),
+    pytest.param("大韩民国驻某市总领事馆和法兰西共和国驻华大使馆的代表出席。",
+                 {"大韩民国", "法兰西共和国"}, {"韩国"}, id="countries_by_their_official_full_names"),
 ])
 def test_places_found_and_not_found(text, found, not_found):
     names = recognized(recognize_places, text, "Place")
