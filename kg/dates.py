@@ -18,11 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.lexicon import load_lines
-from kg.model import Document, Sentence
+from kg.model import Document, SentenceDates, StatedDate
 
 #: A masthead date sits in the first few lines of the page.
 MASTHEAD_CHARS = 200
@@ -158,16 +158,6 @@ def resolve_month_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
 
 # --- dates stated in a sentence --------------------------------------------------------
 
-@dataclass(frozen=True)
-class StatedDate:
-    """A date written in the text, resolved: ``value`` is ISO ``YYYY-MM-DD``, or ``YYYY-MM``
-    where only the month is known, or ``YYYY`` where only the year is."""
-
-    start: int
-    end: int
-    value: str
-
-
 #: 年底/年末 name the year's last month, 年初 its first; 上旬/中旬/下旬/底/末/初 keep a month's precision.
 _YEAR_PART = {"底": 12, "末": 12, "初": 1}
 _MONTH_PARTS = "(?:上旬|中旬|下旬|初|底|末|中)?"
@@ -224,8 +214,15 @@ def stated_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
     before, else the anchor's; 当月, 次月 and 次日 the month or the day told before, or the one after it; a
     planned month or day without its year (预计10月建成: kg/data/plan_words.txt) is the next one from the
     anchor.  Without an anchor only dates that give their year are returned."""
+    return _read(text, _STATED.finditer(text), anchor, that_day, year_told)
+
+
+def _read(text: str, matches: Iterable[re.Match[str]], anchor: dt.date | None, that_day: str | None = None,
+          year_told: int | None = None) -> list[StatedDate]:
+    """``stated_dates`` of ``text`` from the ``matches`` of the stated-date grammar in it: one search serves
+    every reading of a sentence (``read_sentence_dates``)."""
     out: list[StatedDate] = []
-    for m in _STATED.finditer(text):
+    for m in matches:
         if out and _RANGE_JOINER.fullmatch(text, out[-1].end, m.start()):
             continue  # 2024年4月8日至10日开工: the range's start dates it, its end is no date of its own
         told = int(out[-1].value[:4]) if out else year_told
@@ -299,35 +296,40 @@ def _month_going_on(told: list[StatedDate], day: int) -> str | None:
     return told[-1].value[:7]
 
 
-class YearsTold:
-    """Reads the dates of a document's sentences in order, keeping the year each article told last: the
-    year of a 当年 or 同年 its sentence tells no year before (2023年5月，某某项目开工。当年8月，…)."""
-
-    def __init__(self, anchor: dt.date | None) -> None:
-        self.anchor = anchor
-        self._last: dict[int, int] = {}
-
-    def read(self, sentence: Sentence, that_day: str | None = None) -> tuple[list[StatedDate], int | None]:
-        """(the dates ``sentence`` states, the year its article told before it)."""
-        told = self._last.get(sentence.article)
-        dates = stated_dates(sentence.text, self.anchor, that_day, told)
-        if dates:
-            self._last[sentence.article] = int(dates[-1].value[:4])
-        return dates, told
-
-
 #: Any day, to find the dates a text states that need the publication date to be read.
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def unread_dates(text: str, anchor: dt.date | None, that_day: str | None = None,
-                 year_told: int | None = None) -> list[StatedDate]:
-    """The dates ``text`` states that need a publication date to be read and that ``anchor`` leaves
-    unread (今年4月, 1月6日, 昨天 when there is none); their values are a stand-in's."""
-    if anchor is not None:
-        return []
-    read = {(d.start, d.end) for d in stated_dates(text, None, that_day, year_told)}
-    return [d for d in stated_dates(text, _ANY_DAY, that_day, year_told) if (d.start, d.end) not in read]
+def read_sentence_dates(doc: Document) -> None:
+    """The dates each sentence of ``doc`` states, read once for the readers of facts in time
+    (``Document.sentence_dates``): the grammar's matches are found once per sentence and read with each
+    anchor, lead's day and year told those readers need."""
+    anchor = fact_anchor(doc)
+    found = [list(_STATED.finditer(s.text)) for s in doc.sentences]
+    leads = _lead_days(doc, found, anchor)
+    last: dict[int, int] = {}  # article index -> the year it told last: a 当年 or 同年 after it is of that year
+    out = []
+    for sentence, matches in zip(doc.sentences, found):
+        lead, told = leads.get(sentence.article), last.get(sentence.article)
+        stated = _read(sentence.text, matches, anchor, lead, told)
+        if stated:
+            last[sentence.article] = int(stated[-1].value[:4])
+        unread: list[StatedDate] = []
+        unknown_day = False
+        if anchor is None:  # then ``stated`` is the reading without one
+            unread = _unread(sentence.text, matches, stated, lead, told)
+            bare = _read(sentence.text, matches, None, lead) if told is not None else stated
+            unknown_day = any(len(d.value) == len("2000-01-01") for d in _unread(sentence.text, matches, bare, lead))
+        out.append(SentenceDates(lead, tuple(stated), tuple(unread), unknown_day))
+    doc.sentence_dates = out
+
+
+def _unread(text: str, matches: list[re.Match[str]], read: list[StatedDate], that_day: str | None,
+            year_told: int | None = None) -> list[StatedDate]:
+    """The dates ``text`` states that need a publication date to be read (今年4月, 1月6日, 昨天): those its
+    reading against any day gives and ``read``, its reading without one, lacks; their values are a stand-in's."""
+    spans = {(d.start, d.end) for d in read}
+    return [d for d in _read(text, matches, _ANY_DAY, that_day, year_told) if (d.start, d.end) not in spans]
 
 
 #: 同年 is the year told before, 次年/翌年 the one after it.
@@ -481,16 +483,17 @@ def fact_anchor(doc: Document) -> dt.date | None:
     return None if doc.date_source == "dateline" else doc.date
 
 
-def lead_dates(doc: Document) -> dict[int, str]:
+def _lead_days(doc: Document, found: list[list[re.Match[str]]], anchor: dt.date | None) -> dict[int, str]:
     """Article index -> the first day its lead states (the day of the meeting or the ceremony it
-    reports: 昨天上午，区人大常委会召开会议 / 4月18日，某某项目集中开工仪式举行)."""
+    reports: 昨天上午，区人大常委会召开会议 / 4月18日，某某项目集中开工仪式举行), from the matches ``found``
+    in each sentence of ``doc``."""
     leads: dict[int, str] = {}
     counts: dict[int, int] = {}
-    for sentence in doc.sentences:
+    for sentence, matches in zip(doc.sentences, found):
         counts[sentence.article] = counts.get(sentence.article, 0) + 1
         if sentence.article in leads or counts[sentence.article] > LEAD_SENTENCES:
             continue
-        days = [d.value for d in stated_dates(sentence.text, fact_anchor(doc)) if len(d.value) == 10]
+        days = [d.value for d in _read(sentence.text, matches, anchor) if len(d.value) == 10]
         if days:
             leads[sentence.article] = days[0]
     return leads

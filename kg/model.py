@@ -217,6 +217,29 @@ class Sentence:
     article: int  # index into Document.articles
 
 
+@dataclass(frozen=True)
+class StatedDate:
+    """A date written in the text, resolved: ``value`` is ISO ``YYYY-MM-DD``, or ``YYYY-MM``
+    where only the month is known, or ``YYYY`` where only the year is."""
+
+    start: int
+    end: int
+    value: str
+
+
+@dataclass
+class SentenceDates:
+    """The dates a sentence states (offsets in the sentence), read once (kg/dates.py) for the readers of
+    personnel events and project facts."""
+
+    lead_day: str | None  # the first day its article's lead states (kg.dates.read_sentence_dates)
+    stated: tuple[StatedDate, ...]  # against the publication date, the lead's day and the year its article told last
+    # with no publication date to read them against (kg.dates.fact_anchor): the dates that need one, read
+    # with the year told before, and whether it states a day that needs one, read without that year
+    unread: tuple[StatedDate, ...]
+    unknown_day: bool
+
+
 @dataclass
 class Article:
     start: int
@@ -258,6 +281,7 @@ class Document:
     units: list[tuple[int, int, str]] = field(default_factory=list)  # lines by kind: (start, end, kind) (kg/segment.py)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    sentence_dates: list[SentenceDates] = field(default_factory=list)  # by sentence (kg/dates.py)
     # Enterprise names other documents of the corpus give with a legal suffix (or their derived short
     # names) that stand in this text unrecognized: set by corpus-level name propagation (kg/propagation.py)
     # before the entity stage runs again; empty when no other document names something this one misses.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterable
 
-from kg.dates import find_publication_date
+from kg.dates import find_publication_date, read_sentence_dates
 from kg.errors import KgError
 from kg.model import Document
 from kg.ner.projects import subject_project_start
@@ -100,7 +100,7 @@ def check_order(stages: Iterable[Stage]) -> None:
 
 
 def text_pipeline() -> Pipeline:
-    """Normalization, article and sentence splitting: no extraction."""
+    """Normalization, article and sentence splitting, the dates sentences state: no extraction."""
     return Pipeline([
         Stage("normalize", normalize_document, requires=("raw_text",),
               assigns=("text", "captions", "furniture", "repeats")),
@@ -111,6 +111,9 @@ def text_pipeline() -> Pipeline:
         Stage("articles", split_articles, requires=("text", "captions", "furniture", "repeats"),
               assigns=("articles", "captions", "units")),
         Stage("sentences", split_sentences, requires=("text", "articles", "units"), assigns=("sentences",)),
+        # read once for the personnel events and the project facts
+        Stage("stated dates", read_sentence_dates, requires=("sentences", "date", "date_source"),
+              assigns=("sentence_dates",)),
     ])
 
 
@@ -136,6 +139,6 @@ def default_pipeline(ner: str = "rules", hanlp_model: str | None = None) -> Pipe
     nlp.add(Stage("relation ends", add_named_ends, requires=("mentions", "relations"), assigns=("mentions",)))
     # adds the persons of personnel events the recognizer missed, and the posts they held
     nlp.add(Stage("facts in time", partial(extract_facts_in_time, project_start=subject_project_start),
-                  requires=("text", "date", "sentences", "mentions", "relations"),
+                  requires=("text", "date", "sentences", "sentence_dates", "mentions", "relations"),
                   assigns=("events", "milestones", "figures", "mentions", "relations")))
     return nlp

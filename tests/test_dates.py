@@ -7,6 +7,7 @@ import pytest
 from kg.dates import (date_in_text, find_publication_date, main_year, resolve_month_day, resolve_relative, stated_dates,
                       statement_date)
 from kg.normalize import normalize_document
+from kg.pipeline import text_pipeline
 from tests.conftest import raw_doc
 
 
@@ -219,16 +220,43 @@ def test_relative_dates_against_the_publication_date_and_the_dates_told(text, va
     assert [d.value for d in stated_dates(text, dt.date(2024, 7, 25))] == values
 
 
-def test_years_told_carry_over_the_sentences_of_an_article_only():
-    from kg.dates import YearsTold
-    from kg.model import Sentence
+def _sentence_dates(text: str, date: dt.date | None, source: str | None = "meta") -> list:
+    doc = raw_doc(text, date=date)
+    doc.date_source = source
+    text_pipeline()(doc)
+    return doc.sentence_dates
 
-    years = YearsTold(dt.date(2024, 5, 10))
-    first = Sentence(start=0, end=10, text="2021年5月，东川大桥开工。", article=0)
-    same = Sentence(start=10, end=20, text="当年8月，东川大桥合龙。", article=0)
-    other = Sentence(start=20, end=30, text="当年8月，西川大桥合龙。", article=1)
-    read = [[d.value for d in years.read(s)[0]] for s in (first, same, other)]
-    assert read == [["2021-05"], ["2021-08"], ["2024-08"]]
+
+def test_years_told_carry_over_the_sentences_of_an_article_only():
+    told = _sentence_dates("2021年5月，东川大桥开工。当年8月，东川大桥合龙。", dt.date(2024, 5, 10))
+    assert [[d.value for d in s.stated] for s in told] == [["2021-05"], ["2021-08"]]
+
+
+@pytest.mark.parametrize("text, date, source, lead_days, stated", [
+    # the lead's first day is the day of every sentence's 当天 in its article
+    ("4月18日，东川大桥开工。当天，西川大桥合龙。", dt.date(2024, 5, 10), "meta", ["2024-04-18"] * 2,
+     [["2024-04-18"], ["2024-04-18"]]),
+    # a dateline's date is no anchor: the day told without its year has none
+    ("4月18日，东川大桥开工。2023年西川大桥合龙。", dt.date(2024, 5, 10), "dateline", [None] * 2, [[], ["2023"]]),
+])
+def test_sentence_dates(text, date, source, lead_days, stated):
+    told = _sentence_dates(text, date, source)
+    assert [s.lead_day for s in told] == lead_days
+    assert [[d.value for d in s.stated] for s in told] == stated
+
+
+@pytest.mark.parametrize("text, unread, unknown_day", [
+    # with no publication date, the dates that need one
+    ("1月6日，东川大桥开工。", [["1月6日"]], [True]),
+    ("2021年5月，东川大桥开工。今年3月，西川大桥开工。", [[], ["今年3月"]], [False, False]),
+    # 当年 after a year told is of that year; read without the year told (the events' reading), its day needs one
+    ("2021年5月，东川大桥开工。当年8月9日，西川大桥合龙。", [[], []], [False, True]),
+])
+def test_dates_unread_without_a_publication_date(text, unread, unknown_day):
+    told = _sentence_dates(text, None, None)
+    sentences = text.replace("。", "。\n").split()
+    assert [[s[d.start:d.end] for d in t.unread] for s, t in zip(sentences, told)] == unread
+    assert [t.unknown_day for t in told] == unknown_day
 
 
 @pytest.mark.parametrize("text", [

@@ -22,8 +22,8 @@ def _stage(name, requires=(), assigns=()):
 
 
 def test_the_default_pipeline_runs_its_stages_in_a_declared_order():
-    assert default_pipeline().names == ["normalize", "signature", "date", "articles", "sentences", "entities",
-                                        "relations", "relation pairs", "relation ends", "facts in time"]
+    assert default_pipeline().names == ["normalize", "signature", "date", "articles", "sentences", "stated dates",
+                                        "entities", "relations", "relation pairs", "relation ends", "facts in time"]
 
 
 @pytest.mark.parametrize("stages, refused, missing", [
@@ -46,7 +46,7 @@ def test_adding_a_stage_checks_it_against_the_stages_before_it():
     nlp = text_pipeline()
     with pytest.raises(KgError, match="requires relations"):
         nlp.add(_stage("facts", ("relations",), ("events",)))
-    assert nlp.names == ["normalize", "signature", "date", "articles", "sentences"]  # the refused stage was not added
+    assert nlp.names == ["normalize", "signature", "date", "articles", "sentences", "stated dates"]  # not added
     nlp.add(_stage("recognizer", ("sentences",), ("mentions",)))
     assert nlp.names[-1] == "recognizer"
 

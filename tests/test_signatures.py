@@ -2,6 +2,8 @@
 two stories that share a paragraph are two. Texts and names are invented."""
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from kg import signatures
@@ -25,6 +27,15 @@ def test_a_story_and_its_copies_are_one_group_headed_by_the_first():
             ("copy", text_signature(COPY)), ("school", text_signature(SCHOOL)),
             ("copy of the copy", text_signature(COPY.replace("穆青岚指出", "穆青岚强调")))]
     assert copies(docs) == {"copy": "first", "copy of the copy": "first"}
+
+
+@pytest.mark.parametrize("text", [STORY, HARVEST])
+def test_a_sketch_is_the_smallest_blake2b_hashes_of_the_letters_shingles(text):
+    """The same numbers in every process and every version: stores keep the sketches they were built with."""
+    chars = "".join(c for c in text if c.isalnum())
+    shingles = {chars[i:i + signatures.SHINGLE] for i in range(len(chars) - signatures.SHINGLE + 1)}
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles}
+    assert text_signature(text) == sorted(hashes)[:signatures.SKETCH]
 
 
 def test_a_short_notice_gets_no_signature_and_is_no_copy():

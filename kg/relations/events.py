@@ -47,7 +47,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.dates import StatedDate, YearsTold, fact_anchor, lead_dates, notice_dates, statement_date, unread_dates
+from kg.dates import StatedDate, fact_anchor, notice_dates, statement_date
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Event, Mention, Sentence, Span
 from kg import person_names as names
@@ -151,9 +151,7 @@ def extract_events(doc: Document) -> list[Event]:
     """Every personnel event the document states, once per (person, kind, title, date)."""
     pattern, rows = _triggers()
     persons = _Persons(doc.mentions, doc.text)
-    leads = lead_dates(doc)
     anchor = fact_anchor(doc)
-    years = YearsTold(anchor)
     notices = notice_dates(doc)  # 任前公示: the first day of its period dates the proposals listed before it
     out: list[Event] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (person, kind, title, post) -> indexes in out
@@ -161,12 +159,11 @@ def extract_events(doc: Document) -> list[Event]:
     opened: tuple[str, str] | None = None  # (kind, form) of a list word closing the sentence before
     told: tuple[str, int] | None = None  # (kind, sentences since) of the article's last personnel word
     article = None
-    for sentence in doc.sentences:
-        dates = [d for d in years.read(sentence, leads.get(sentence.article))[0]
+    for sentence, told_dates in zip(doc.sentences, doc.sentence_dates):
+        dates = [d for d in told_dates.stated
                  if not _LIFE_DATE.match(sentence.text, d.end) and not sentence.text.endswith(_BORN, 0, d.start)]
-        default = leads.get(sentence.article) or notices.get(sentence.article) \
-            or (anchor.isoformat() if anchor else None)
-        if anchor is None and _unknown_day(sentence.text, leads.get(sentence.article)):
+        default = told_dates.lead_day or notices.get(sentence.article) or (anchor.isoformat() if anchor else None)
+        if told_dates.unknown_day:
             default = None  # 1月6日，会议决定…: a day of its own, whose year is unknown, is not the lead's
         found: list[Event] = []
         if sentence.article != article:
@@ -240,11 +237,6 @@ def _roster(doc, sentence: Sentence, persons) -> list[tuple[Mention, tuple[int, 
 #: Where a roster's line ends, and what a post of it never holds.
 _ROSTER_END = "。！!\n"
 _ROSTER_PAUSES = re.compile(r"[，,。；;、！!？?\s]")
-
-
-def _unknown_day(text: str, that_day: str | None) -> bool:
-    """Whether ``text`` states a day that needs the publication date to be read (1月6日, 昨天; not 今年)."""
-    return any(len(d.value) == len("2000-01-01") for d in unread_dates(text, None, that_day))
 
 
 class _PostsTold:

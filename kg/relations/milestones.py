@@ -107,7 +107,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from kg.dates import StatedDate, YearsTold, fact_anchor, lead_dates, statement_date, unread_dates
+from kg.dates import StatedDate, statement_date
 from kg.gazetteer import is_place
 from kg.lexicon import load_lines, load_set, load_table
 from kg.model import Document, Figure, Mention, Milestone, Sentence, Span
@@ -245,8 +245,6 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     pattern, rows = _milestone_words()
     projects = projects or _Projects(doc, project_start)
     negations = tuple(load_lines("milestone_negations.txt"))
-    leads = lead_dates(doc)
-    years = YearsTold(fact_anchor(doc))
     out: list[Milestone] = []
     seen: dict[tuple, list[int]] = defaultdict(list)  # (project, milestone) -> indexes in out
 
@@ -258,9 +256,8 @@ def extract_milestones(doc: Document, project_start: ProjectStart,
     of_many: tuple[str, Span, str | None] | None = None  # the milestone of many projects told just before
     many_of_article: dict[int, tuple[str, Span, str | None]] = {}  # the first one of each article
     for index, sentence in enumerate(doc.sentences):
-        lead = leads.get(sentence.article)
-        dates, year_told = years.read(sentence, lead)
-        unread = unread_dates(sentence.text, years.anchor, lead, year_told)
+        told_dates = doc.sentence_dates[index]
+        lead, dates, unread = told_dates.lead_day, list(told_dates.stated), told_dates.unread
         told, of_many = of_many, None
         if told is None and sentence.text.lstrip(_QUOTES_AND_SPACE).startswith(_THIS_EVENT):
             told = many_of_article.get(sentence.article)  # 本次活动，主会场设在某某项目现场: the event of the article

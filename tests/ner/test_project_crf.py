@@ -83,6 +83,23 @@ def test_sentence_features_in_order(text, position, features):
     assert sentence_features(text, [])[position] == features
 
 
+@pytest.mark.parametrize("text, owner, distances", [
+    # each character sees the next anchor of its clause (a project's suffix ending), how far its clause
+    # runs back, and an owner named earlier in the clause; punctuation starts a clause again
+    ("星海项目和青禾项目", None, [("anchor>3-4", "clause<0"), ("anchor>2", "clause<1"), ("anchor>1", "clause<2"),
+                           ("anchor>0", "clause<3-4"), ("anchor>3-4", "clause<3-4"), ("anchor>3-4", "clause<5-8"),
+                           ("anchor>2", "clause<5-8"), ("anchor>1", "clause<5-8"), ("anchor>0", "clause<5-8")]),
+    ("星海，青禾项目", None, [("clause<0",), ("clause<1",), (), ("anchor>3-4", "clause<0"), ("anchor>2", "clause<1"),
+                         ("anchor>1", "clause<2"), ("anchor>0", "clause<3-4")]),
+    ("澜舟电子建厂，青禾项目", Mention(0, 4, "澜舟电子", "Enterprise"),
+     [("clause<0",), ("clause<1",), ("clause<2",), ("clause<3-4",), ("clause<3-4", "owner<"), ("clause<5-8", "owner<"),
+      (), ("anchor>3-4", "clause<0"), ("anchor>2", "clause<1"), ("anchor>1", "clause<2"), ("anchor>0", "clause<3-4")]),
+])
+def test_sentence_features_by_clause(text, owner, distances):
+    features = sentence_features(text, [owner] if owner else [])
+    assert [tuple(f for f in item if f.startswith(("anchor>", "clause<", "owner<"))) for item in features] == distances
+
+
 def test_sentence_features_of_no_text():
     assert sentence_features("", []) == []
 
