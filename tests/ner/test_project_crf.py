@@ -7,7 +7,7 @@ import pytest
 from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import Mention
-from kg.ner.project_crf import (MODEL, SOURCE, _tagger, bio_tags, combine, cue_sentences, known_features,
+from kg.ner.project_crf import (MODEL, SOURCE, _breaks, _tagger, bio_tags, combine, cue_sentences, known_features,
                                 label_projects, name_start, sentence_features, stacked_projects, tag_spans, train,
                                 training_sequences)
 from kg.ner.recognizers import recognize_with, rule_components
@@ -109,6 +109,18 @@ def test_sentence_features_of_no_text():
 def test_name_start_leaves_out_clause_openers(text, name):
     start = name_start(text, 0, len(text))
     assert (None if start is None else text[start:]) == name
+
+
+@pytest.mark.parametrize("name, runs_over_a_clause", [
+    ("云杉智造城项目是全省首个", True),
+    ("溪山新材料基地一期车间里，项目", True),  # a clause's comma, full-width or not
+    ("溪山新材料基地一期车间里,项目", True),
+    ("签约仪式：云杉智造城项目", True),
+    ("云杉智造城（一期）项目", False),
+    ("年产5万吨锂电池隔膜项目", False),
+])
+def test_a_name_across_a_break_runs_over_a_clause(name, runs_over_a_clause):
+    assert bool(_breaks().search(name)) == runs_over_a_clause
 
 
 @pytest.mark.parametrize("text, labelled", [
