@@ -26,7 +26,9 @@ for less of extraction's CPU (BENCHMARKS.md section 1).
 A labelled name is checked against two word classes the model misses on new text: one holding a
 break (``project_crf_breaks.txt``: 是, 将 ...) runs over a clause and is dropped; one opening with
 a verb, a time word or a date (``project_crf_openers.tsv``, kg/dates.py: 推进某某项目, 3月某某项目) is
-trimmed to what follows.
+trimmed to what follows.  Where a labelled name runs a rule's Project name further left over words that
+may open a name (某某公司|年产…项目, 某某|智能制造基地: the owner and the project as one name), the rule's
+shorter name is left out; over a particle, a preposition or 有 (某市有|…项目, 某区的|…) it is kept.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ from kg.errors import KgError
 from kg.lexicon import alternation_of, load_lines, load_table
 from kg.model import Document, Mention
 from kg.spans import SpanIndex
+from kg.vocabulary import word_tag, words
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "project_crf" / "model.crfsuite"
 SOURCE = "project_crf"
@@ -372,6 +375,26 @@ def combine(policy: str, candidates: list[Mention], found: list[Mention]) -> lis
     raise ValueError(f"unknown policy {policy!r}; choose from {', '.join(POLICIES)}")
 
 
+def tails_dropped(text: str, candidates: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The rule candidates but the Project names the model's names ``found`` run further left over words
+    that may open a name (某某公司|年产…项目, 某某|智能制造基地), not over a clause (某市有|…, 某区的|…)."""
+    starts = {}
+    for m in found:
+        starts[m.end] = min(starts.get(m.end, m.start), m.start)
+    return [m for m in candidates if not (m.type == "Project" and starts.get(m.end, m.start) < m.start
+                                          and _may_open_name(text[starts[m.end]:m.start]))]
+
+
+#: The dictionary's tags of words no name holds: particles (的, 了), prepositions and conjunctions.
+_NOT_NAME_TAGS = ("uj", "ul", "p", "c")
+#: The verb of existence (某市有…项目) is written alone; as a character it opens names (有限公司, 有色).
+_EXISTENCE = "有"
+
+
+def _may_open_name(words_before: str) -> bool:
+    return not any(w == _EXISTENCE or word_tag(w) in _NOT_NAME_TAGS for w in words(words_before))
+
+
 #: A stacked component: the candidates of a document after it has seen those of the rule components.
 Stacked = Callable[[Document, list[Mention]], list[Mention]]
 
@@ -379,6 +402,7 @@ Stacked = Callable[[Document, list[Mention]], list[Mention]]
 def stacked_projects(model: str | Path = MODEL, policy: str = POLICY) -> Stacked:
     """The stacked component that adds the model's Project names to the rule candidates."""
     def add_projects(doc: Document, candidates: list[Mention]) -> list[Mention]:
-        return combine(policy, candidates, label_projects(doc, candidates, model))
+        found = label_projects(doc, candidates, model)
+        return combine(policy, tails_dropped(doc.text, candidates, found), found)
 
     return add_projects

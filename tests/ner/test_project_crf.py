@@ -7,8 +7,8 @@ import pytest
 from kg.errors import KgError
 from kg.gold import occurrences
 from kg.model import Mention
-from kg.ner.project_crf import (MODEL, SOURCE, _tagger, bio_tags, combine, cue_sentences, known_features,
-                                label_projects, name_start, sentence_features, stacked_projects, tag_spans, train,
+from kg.ner.project_crf import (MODEL, SOURCE, _breaks, _tagger, bio_tags, combine, cue_sentences, known_features,
+                                label_projects, name_start, sentence_features, stacked_projects, tag_spans, tails_dropped, train,
                                 training_sequences)
 from kg.ner.recognizers import recognize_with, rule_components
 from kg.pipeline import default_pipeline, text_pipeline
@@ -128,6 +128,18 @@ def test_name_start_leaves_out_clause_openers(text, name):
     assert (None if start is None else text[start:]) == name
 
 
+@pytest.mark.parametrize("name, runs_over_a_clause", [
+    ("云杉智造城项目是全省首个", True),
+    ("溪山新材料基地一期车间里，项目", True),  # a clause's comma, full-width or not
+    ("溪山新材料基地一期车间里,项目", True),
+    ("签约仪式：云杉智造城项目", True),
+    ("云杉智造城（一期）项目", False),
+    ("年产5万吨锂电池隔膜项目", False),
+])
+def test_a_name_across_a_break_runs_over_a_clause(name, runs_over_a_clause):
+    assert bool(_breaks().search(name)) == runs_over_a_clause
+
+
 @pytest.mark.parametrize("text, labelled", [
     ("溪山县签约了一批新项目。会议由县长主持。", ["溪山县签约了一批新项目。"]),
     ("会议由县长主持。", []),
@@ -155,6 +167,22 @@ def test_combine(policy, kept_rule, added):
     assert (RULE in combined) == kept_rule
     assert COMPANY in combined and PLACE in combined
     assert [m for m in combined if m.source == "project_crf"] == added
+
+
+@pytest.mark.parametrize("text, model_start, rule_kept", [
+    ("青禾精工有限公司年产5万吨轴承项目", 0, False),  # the model's name runs over the owner: the rule's tail goes
+    ("澜石智能装备制造基地", 0, False),
+    ("溪山市有年产5万吨轴承项目", 0, True),        # 有: a clause, not a name
+    ("溪山区的年产5万吨轴承项目", 0, True),        # 的
+    ("年产5万吨轴承项目", 0, True),                # the same span
+])
+def test_a_rule_name_the_model_runs_further_left_is_dropped(text, model_start, rule_kept):
+    tail = text.index("年产") if "年产" in text else text.index("智能")
+    rule = Mention(tail, len(text), text[tail:], "Project", "projects.suffix", 0.8)
+    owner = Mention(0, 2, text[:2], "Enterprise", "projects.owner", 0.6)
+    found = [Mention(model_start, len(text), text[model_start:], "Project", SOURCE, 0.7)]
+    assert (rule in tails_dropped(text, [rule, owner], found)) == rule_kept
+    assert owner in tails_dropped(text, [rule, owner], found)
 
 
 def test_unknown_policy_is_refused():
