@@ -63,6 +63,9 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a milestone word modifying a noun is no milestone
     ("东川化工项目负责人说，企业开工率达90%。", ("东川化工项目",), set()),
     ("东川大桥建成后，全市高速公路通车里程达980公里。", ("东川大桥",), set()),
+    # how a project's works stand or are prepared is no milestone reached
+    ("书记来到青禾电池项目现场，详细了解项目开工建设情况。", ("青禾电池项目",), set()),
+    ("青禾电池项目开工准备就绪。", ("青禾电池项目",), set()),
     ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
     # a milestone a clause opening with 为 prepares is none; a line opened to traffic
     ("东川隧道顺利贯通，为年底全线通车奠定基础。", ("东川隧道",), {("东川隧道", "通车", None)}),
