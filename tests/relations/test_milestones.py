@@ -69,6 +69,8 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
     # a milestone a clause opening with 为 prepares is none; a line opened to traffic
     ("东川隧道顺利贯通，为年底全线通车奠定基础。", ("东川隧道",), {("东川隧道", "通车", None)}),
+    ("东川水库大坝填筑完成，也为明春水库蓄水打下良好基础。", ("东川水库",), set()),  # after an adverb too
+    ("东川大桥作为重点工程于3月开工，为全线贯通奠定了基础。", ("东川大桥",), {("东川大桥", "开工", "2024-03")}),
     ("东川地铁1号线一期工程开通试运营。", ("东川地铁1号线一期工程",), {("东川地铁1号线一期工程", "通车", None)}),
     # a purpose is no milestone; a signing of an investment agreement is one
     ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
