@@ -411,9 +411,9 @@ def _stated(text: str, m: re.Match[str], negations: tuple[str, ...]) -> bool:
         return False  # 签约额3亿元: an amount, not a signing
     if text.startswith(tuple(load_lines("milestone_purposes.txt")), _clause_start(text, m.start())):
         return False  # 为确保某某项目按时投产，…: what something is done for
-    if text.startswith("为", _clause_start(text, m.start())) \
+    if _PREPARES_FOR.search(before) \
             and _LAYS_GROUND.search(text, m.end(), _clause_end(text, m.end())):
-        return False  # 为年底全线通车奠定基础: what something prepares
+        return False  # 为年底全线通车奠定基础, 也为年底下闸蓄水打下基础: what something prepares
     if _in_list_of_tasks(text, m):
         return False  # 招商引资、开工建设、增资扩产: a kind of work, not a milestone reached
     if any(w in before for w in negations) or _words_before(before).endswith(tuple(load_lines("milestone_wishes.txt"))) \
@@ -460,6 +460,8 @@ def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
 
 
 #: After a milestone in a clause opening with 为, the words saying it is prepared for (为…通车奠定基础).
+#: The 为 of what a clause prepares (为…奠定基础), opening it or after an adverb (也为, 还将为); not 作为, 成为.
+_PREPARES_FOR = re.compile(r"(?:^|[也还将并更均都亦])为")
 _LAYS_GROUND = re.compile(r"(?:奠定|打下|夯实)了?(?:坚实|良好|重要)?(?:的)?基础|创造(?:了)?(?:有利)?条件|做好(?:了)?准备")
 
 

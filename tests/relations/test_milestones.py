@@ -63,9 +63,14 @@ def test_stated_dates_of_ranges_and_of_the_day_reported(text, that_day, values):
     # a milestone word modifying a noun is no milestone
     ("东川化工项目负责人说，企业开工率达90%。", ("东川化工项目",), set()),
     ("东川大桥建成后，全市高速公路通车里程达980公里。", ("东川大桥",), set()),
+    # how a project's works stand or are prepared is no milestone reached
+    ("书记来到青禾电池项目现场，详细了解项目开工建设情况。", ("青禾电池项目",), set()),
+    ("青禾电池项目开工准备就绪。", ("青禾电池项目",), set()),
     ("东川电池项目计划年底前建成投产。", ("东川电池项目",), {("东川电池项目", "投产", "2024-12")}),
     # a milestone a clause opening with 为 prepares is none; a line opened to traffic
     ("东川隧道顺利贯通，为年底全线通车奠定基础。", ("东川隧道",), {("东川隧道", "通车", None)}),
+    ("东川水库大坝填筑完成，也为明春水库蓄水打下良好基础。", ("东川水库",), set()),  # after an adverb too
+    ("东川大桥作为重点工程于3月开工，为全线贯通奠定了基础。", ("东川大桥",), {("东川大桥", "开工", "2024-03")}),
     ("东川地铁1号线一期工程开通试运营。", ("东川地铁1号线一期工程",), {("东川地铁1号线一期工程", "通车", None)}),
     # a purpose is no milestone; a signing of an investment agreement is one
     ("为确保东川钢铁项目按时投产，某集团日前再增资4.99亿美元。", ("东川钢铁项目",), set()),
