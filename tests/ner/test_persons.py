@@ -157,6 +157,12 @@ def test_an_adverb_before_a_personnel_verb_is_no_name():
     assert recognized(recognize_persons, text) == {"鲍海平"}
 
 
+def test_acting_before_a_post_is_no_name():
+    # 代理 opens with the surname 代 and has a name's length; before a post it marks an acting holder
+    text = "会议决定任命许文涛为副市长、代理市长。"
+    assert recognized(recognize_persons, text) == {"许文涛"}
+
+
 def test_delegation_leader_without_a_title():
     assert recognized(recognize_persons, "上午，裴振东一行来到园区，察看项目进展。") == {"裴振东"}
     assert recognized(recognize_persons, "据悉，代表团一行来到园区。") == set()
