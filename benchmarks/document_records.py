@@ -1,6 +1,7 @@
-"""CPU time of writing and reading the stored document records (kg.document_json):
+"""CPU time of writing and reading the stored document records (kg.document_json), and of
+the resolution summary a build's worker makes beside each record (``Resolver.summary``):
 the texts of N documents are extracted once, then every record is encoded and decoded
-``--rounds`` times with the kg in this checkout.
+and every summary made ``--rounds`` times with the kg in this checkout.
 
     .venv/bin/python benchmarks/document_records.py                 # 250 documents, 3 rounds
     .venv/bin/python benchmarks/document_records.py --docs 100 --rounds 5
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -24,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from kg.document_json import document_from_json, document_to_json  # noqa: E402
 from kg.pipeline import default_pipeline  # noqa: E402
 from kg.reader import load_document  # noqa: E402
+from kg.resolve import Resolver  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "docs"
 
@@ -51,11 +54,15 @@ def main() -> None:
     records = [document_to_json(d) for d in docs]
     encode = best_cpu_seconds(lambda: [document_to_json(d) for d in docs], args.rounds)
     decode = best_cpu_seconds(lambda: [document_from_json(r) for r in records], args.rounds)
+    resolver = Resolver(())
+    summaries = json.dumps([resolver.summary(d) for d in docs], ensure_ascii=False).encode()
+    summarize = best_cpu_seconds(lambda: [resolver.summary(d) for d in docs], args.rounds)
     assert all(document_from_json(r) == d for r, d in zip(records, docs))
     digest = hashlib.sha256(b"".join(records)).hexdigest()[:16]
     print(f"{len(docs)} documents, {sum(map(len, records)) / (1 << 20):.2f} MB of records (sha256 {digest}), "
           f"best of {args.rounds} rounds: encode {encode:.3f} s, decode {decode:.3f} s, "
           f"both {encode + decode:.3f} s of CPU")
+    print(f"resolution summaries (sha256 {hashlib.sha256(summaries).hexdigest()[:16]}): {summarize:.3f} s of CPU")
 
 
 if __name__ == "__main__":

@@ -59,7 +59,11 @@ def document_to_json(doc: Document) -> bytes:
     fields = writer.fields(doc)
     record = {"kg_document": VERSION, "document": fields,
               "unlisted_mentions": [writer.fields(m) for m in writer.unlisted]}
-    return (json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n").encode()
+    return (_JSON.encode(record) + "\n").encode()
+
+
+#: One line of compact UTF-8 JSON; made once (``json.dumps`` with options makes an encoder per call).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def document_from_json(data: bytes) -> Document:
@@ -97,12 +101,14 @@ _Decode = typing.Callable[["_Reader", object, str], object]
 @dataclasses.dataclass(frozen=True)
 class _Plan:
     """How one dataclass's records are written and read, made from its type hints once: per field,
-    in declaration order, its name, encoder, decoder (None: read by the caller) and whether a
-    record must have it (no default)."""
+    in declaration order, its name, encoder (None: written as it is, a number, text or truth value),
+    decoder (None: read by the caller) and whether a record must have it (no default).
+    ``plain``: the field names in declaration order when every field is written as it is, else None."""
 
-    writes: tuple[tuple[str, _Encode], ...]
+    writes: tuple[tuple[str, _Encode | None], ...]
     reads: tuple[tuple[str, _Decode | None, bool], ...]
     names: frozenset[str]
+    plain: tuple[str, ...] | None
 
 
 @functools.cache
@@ -111,10 +117,15 @@ def _plan(cls: type) -> _Plan:
     hints = typing.get_type_hints(cls)
     fields = dataclasses.fields(cls)
     writes = tuple((f.name, _write_mentions if issubclass(cls, Document) and f.name == "mentions"
-                    else _encoder(hints[f.name])) for f in fields)
+                    else None if hints[f.name] in _AS_THEY_ARE else _encoder(hints[f.name])) for f in fields)
     reads = tuple((f.name, None if cls is Document and f.name == "mentions" else _decoder(hints[f.name]),
                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING) for f in fields)
-    return _Plan(writes, reads, frozenset(f.name for f in fields))
+    plain = tuple(f.name for f in fields) if all(encode is None for _, encode in writes) else None
+    return _Plan(writes, reads, frozenset(f.name for f in fields), plain)
+
+
+#: Field types whose values JSON writes as they are.
+_AS_THEY_ARE = (int, float, str, bool)
 
 
 def _optional_arms(hint: object) -> tuple[object, ...] | None:
@@ -161,8 +172,13 @@ def _encoder(hint: object) -> _Encode:
     if origin in (list, tuple):
         each, items = _item_hints(hint)
         if items is None:
+            if each in _AS_THEY_ARE:
+                return lambda w, v: None if v is None else list(v)
             encode_item = _encoder(each)
             return lambda w, v: None if v is None else [encode_item(w, x) for x in v]
+        if all(h in _AS_THEY_ARE for h in items):
+            length = len(items)  # as many items as the hint has, like the zip below
+            return lambda w, v: None if v is None else list(v[:length])
         encoders = [_encoder(h) for h in items]
         return lambda w, v: None if v is None else [encode(w, x) for x, encode in zip(v, encoders)]
     if origin is dict:
@@ -173,7 +189,7 @@ def _encoder(hint: object) -> _Encode:
         return lambda w, v: None if v is None else v.isoformat()
     if dataclasses.is_dataclass(hint):
         return lambda w, v: None if v is None else w.fields(v)
-    if hint in (int, float, str, bool):
+    if hint in _AS_THEY_ARE:
         return lambda w, v: v
     return lambda w, v: w.untyped(v)
 
@@ -185,7 +201,13 @@ class _Writer:
         self.unlisted: list[Mention] = []
 
     def fields(self, obj: object) -> dict[str, object]:
-        return {name: encode(self, getattr(obj, name)) for name, encode in _plan(type(obj)).writes}
+        plan = _plan(type(obj))
+        # Most objects (mentions, spans, sentences) are numbers and text only: their attributes,
+        # when they are exactly the fields in declaration order, are the record as it is.
+        if plan.plain is not None and tuple(values := getattr(obj, "__dict__", ())) == plan.plain:
+            return values.copy()
+        return {name: getattr(obj, name) if encode is None else encode(self, getattr(obj, name))
+                for name, encode in plan.writes}
 
     def untyped(self, value: object) -> object:
         """A value of no declared type, written with its type."""

@@ -23,6 +23,7 @@ summaries in between (what ``kg build`` streams through its store);
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -446,8 +447,9 @@ def _document_locals(doc: Document, places: _PlaceContext, apart: frozenset[str]
             k = parent[k]
         return k
 
-    mentions = _entity_mentions(doc)
-    keys = {(m.type, compact(m.text)) for m in mentions}
+    mentions = places.entity_mentions
+    mention_keys = [(m.type, compact(m.text)) for m in mentions]
+    keys = set(mention_keys)
     for r in doc.relations:
         if r.label == "alias_of" and r.head.type == r.tail.type \
                 and (compact(r.head.text), compact(r.tail.text)) not in places.not_aliases \
@@ -456,10 +458,12 @@ def _document_locals(doc: Document, places: _PlaceContext, apart: frozenset[str]
             if a != b and a in keys and b in keys:
                 parent[a] = b
     groups: dict[tuple[str, str], _Local] = {}
-    for m in mentions:
-        root = find((m.type, compact(m.text)))
-        local = groups.setdefault(root, _Local(doc, m.type, set()))
-        local.names.add(compact(m.text))
+    for m, key in zip(mentions, mention_keys):
+        root = find(key)
+        local = groups.get(root)
+        if local is None:
+            local = groups[root] = _Local(doc, m.type, set())
+        local.names.add(key[1])
         local.mentions.append(m)
     out: list[_Local] = []
     for local in groups.values():
@@ -552,17 +556,25 @@ class _PlaceContext:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.places = [m for m in doc.entities() if m.type == "Place"]
+        #: The document's entity mentions with relation ends (``_entity_mentions``), found once for
+        #: both the place names here and the locals (``_document_locals``).
+        self.entity_mentions = _entity_mentions(doc)
         aliases = {(compact(r.head.text), compact(r.tail.text)) for r in doc.relations
                    if r.label == "alias_of" and r.head.type == "Place"}
-        names = {compact(m.text) for m in _entity_mentions(doc) if m.type == "Place"} | \
+        names = {compact(m.text) for m in self.entity_mentions if m.type == "Place"} | \
             {n for pair in aliases for n in pair}  # with relation ends (平凉 of a railway's located_in)
         named = _divisions_named(names)
         # An alias between two names of different divisions (南昌 the city, 南昌县) is a misreading.
         self.not_aliases = {(a, b) for a, b in aliases if a in named and b in named and named[a] != named[b]}
         full_of = {a: b for a, b in sorted(aliases - self.not_aliases)}
         self.full_of = full_of
-        self.divisions = _divisions_named({full_of.get(n, n) for n in names})
+        full_names = {full_of.get(n, n) for n in names}
+        self.divisions = named if full_names == names else _divisions_named(full_names)
+        # Each place name's divisions are looked up once: the document's and every article's
+        # counts (``_dominant``) and each ``at`` ask again for the same few names.
+        self._names_of: dict[str, list[str]] = {}
+        # (offset, the place and the divisions above it) of each place mention
+        self.places = [(m.start, self._names(compact(m.text))) for m in doc.entities() if m.type == "Place"]
         self.dominant = self._dominant(0, len(doc.text))
         self.by_article: dict[int, dict] = {}
         self.sections = [(s.header.start, s.end, full_of.get(compact(s.header.text), compact(s.header.text)))
@@ -573,13 +585,15 @@ class _PlaceContext:
 
     def _names(self, name: str) -> list[str]:
         """A place and the divisions above it (江津 -> 江津区, 重庆市), as full names."""
-        d = self.division(name)
-        return [a.name for a in divisions().ancestors(d)] if d else [self.full_of.get(name, name)]
+        if name not in self._names_of:
+            d = self.division(name)
+            self._names_of[name] = [a.name for a in divisions().ancestors(d)] if d else [self.full_of.get(name, name)]
+        return self._names_of[name]
 
     def _dominant(self, start: int, end: int) -> dict[str, tuple[str, int] | None]:
         """Per level, the place of that level named most often in [start, end), a division
         counting for those above it too, and how often; none when two tie."""
-        counts = Counter(n for m in self.places if start <= m.start < end for n in self._names(compact(m.text)))
+        counts = Counter(n for pos, names in self.places if start <= pos < end for n in names)
         out = {}
         for level in LEVELS:
             ranked = sorted((n for n in counts if _at_level(n, level)), key=lambda n: (-counts[n], n))
@@ -675,7 +689,13 @@ def _title_evidence(title: str, pos: int, places: _PlaceContext) -> str | None:
 
 def _is_bare(name: str) -> bool:
     """区委, 镇政府, 省人大常委会: a body named by its level only."""
-    return _level(name) is not None or any(name.startswith(b) for b in load_set("relation_bare_bodies.txt"))
+    return _level(name) is not None or name.startswith(_bare_body_starts())
+
+
+@functools.cache
+def _bare_body_starts() -> tuple[str, ...]:
+    """The words of relation_bare_bodies.txt as one tuple, which ``str.startswith`` tries in one call."""
+    return tuple(load_set("relation_bare_bodies.txt"))
 
 
 def _abbreviated(type_: str, name: str) -> str:

@@ -116,6 +116,27 @@ def test_every_field_of_the_model_survives():
     assert sharing(back) == sharing(doc) == [(1, len(doc.mentions))] * len(doc.relations)
 
 
+def _text_set_again(m: Mention) -> Mention:
+    """``m`` with its text deleted and set again: the last of its attributes, no longer in field order."""
+    text = m.text
+    del m.text
+    m.text = text
+    return m
+
+
+def _attribute_beside_the_fields(m: Mention) -> Mention:
+    m.note = "另记"  # type: ignore[attr-defined]
+    return m
+
+
+@pytest.mark.parametrize("alter", [_text_set_again, _attribute_beside_the_fields])
+def test_a_mention_is_written_as_its_fields_in_their_order_whatever_its_attributes(alter):
+    """Objects of numbers and text are written from their attributes when these are exactly the fields."""
+    def record(m: Mention) -> bytes:
+        return document_to_json(Document("a.txt", "a", "0" * 64, "utf-8", "某某区长张三", "某某区长张三", mentions=[m]))
+    assert record(alter(Mention(0, 3, "某某区", "Place"))) == record(Mention(0, 3, "某某区", "Place"))
+
+
 def test_a_record_lacking_a_field_with_a_default_gets_the_default():
     """What a record written before a field was added to the model reads as."""
     record = json.loads(document_to_json(_every_field_set()))
