@@ -64,10 +64,10 @@ _SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分�
 
 @lru_cache(maxsize=1)
 def _functional_unit() -> re.Pattern[str]:
-    """A unit named by its function and followed by a post held in it: 甲乙司副司长, 丙丁办科长
-    (kg/data/govorg_unit_heads.tsv); the unit in group ``unit``."""
+    """A unit named by its function and followed by a post held in it: 甲乙司副司长, 丙丁办科长,
+    甲乙处一级调研员 (kg/data/govorg_unit_heads.tsv); the unit in group ``unit``."""
     rows = load_table("govorg_unit_heads.tsv")
-    units = "|".join(f"[{CJK}]{{2,6}}?{re.escape(end)}(?=(?:常务)?副?(?:{heads}))" for end, heads in rows)
+    units = "|".join(f"[{CJK}]{{2,6}}?{re.escape(end)}(?=(?:常务|[一二三四]级)?副?(?:{heads}))" for end, heads in rows)
     return re.compile(f"(?P<unit>{units})")
 
 
