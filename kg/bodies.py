@@ -60,6 +60,17 @@ _BREAK_IN_NAME = re.compile(rf"(?<=[{CJK}])\s*\n\s*$")
 #: A committee of a congress (…常务委员会代表资格审查委员会) is a sub-unit too.
 _SUB_UNIT = re.compile(rf"[{CJK}]{{4,10}}?(?:站|中心)|[{CJK}]{{2,6}}?(?:分局|派出所|大队|支队)"
                        rf"|[{CJK}]{{2,8}}?委员会")
+
+
+@lru_cache(maxsize=1)
+def _functional_unit() -> re.Pattern[str]:
+    """A unit named by its function and followed by a post held in it: 甲乙司副司长, 丙丁办科长,
+    甲乙处一级调研员 (kg/data/govorg_unit_heads.tsv); the unit in group ``unit``."""
+    rows = load_table("govorg_unit_heads.tsv")
+    units = "|".join(f"[{CJK}]{{2,6}}?{re.escape(end)}(?=(?:常务|[一二三四]级)?副?(?:{heads}))" for end, heads in rows)
+    return re.compile(f"(?P<unit>{units})")
+
+
 #: Words that open a phrase about unnamed units, not a unit's name: 相关专门委员会.
 _UNNAMED_UNITS = ("相关", "有关", "各", "全体", "所属")
 #: Words that may follow the last body of a list (经发局相关负责同志, 财政局等部门).
@@ -202,6 +213,9 @@ def _extend(text: str, end: int) -> int:
     """End of a sub-body written right after a body ending at ``end``, or ``end``."""
     m = _body_regex().match(text, end)
     if m and _kind(m.group()) in ("dept", "sub", "center"):
+        return m.end()
+    m = _functional_unit().match(text, end)
+    if m and not (_NOT_IN_NAME | _BODY_CHARS) & set(m.group()[:-1]):
         return m.end()
     m = _SUB_UNIT.match(text, end)
     stem = m.group().removesuffix("委员会") if m else ""

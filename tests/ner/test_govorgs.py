@@ -121,3 +121,14 @@ def test_departments_listed_bare_with_no_prefixed_body(text, found):
 ])
 def test_bare_body_only_opening_longer_bodies_is_part_of_them(text, bodies):
     assert recognized(recognize_govorgs, text) == bodies
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("工信部产业政策司副司长马立新出席。", {"工信部", "工信部产业政策司"}, id="ministry_department_before_its_deputy_head"),
+    pytest.param("市经信委节能办科长周文到会。", {"市经信委", "市经信委节能办"}, id="office_of_a_commission_before_a_section_head"),
+    pytest.param("省财政厅预算处处长何平讲话。", {"省财政厅", "省财政厅预算处"}, id="division_before_its_head"),
+    pytest.param("省商务厅外经处一级调研员黄欣说。", {"省商务厅", "省商务厅外经处"}, id="division_before_a_graded_post"),
+    pytest.param("市经信委多处项目开工。", {"市经信委"}, id="no_post_after_the_words_no_unit"),
+])
+def test_unit_named_by_its_function_before_a_post_in_it(text, found):
+    assert recognized(recognize_govorgs, text) == found

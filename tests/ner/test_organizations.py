@@ -23,6 +23,9 @@ from tests.conftest import plain_doc, recognized, texts
     pytest.param("县人民医院、区融媒体中心和青梧区人民医院参加。",
                  {"县人民医院", "区融媒体中心", "青梧区人民医院"}, {"区人民医院"},
                  id="a_level_s_own_hospital_but_not_the_tail_of_a_district_s"),
+    pytest.param("县第二人民医院、区疾控中心和市总工会、区青联参加。",
+                 {"县第二人民医院", "区疾控中心", "市总工会", "区青联"}, set(),
+                 id="a_level_s_numbered_hospital_disease_control_centre_and_people_s_organizations"),
     pytest.param("中科院大连化物所和兰州化物所、中国科学院物理所的专家参加。",
                  {"中科院大连化物所", "兰州化物所", "中国科学院物理所"}, set(), id="academy_institutes_by_their_short_forms"),
 ])
