@@ -41,6 +41,8 @@ COUNTERS = "个家座条项批所处人名"
 _NUMERALS = "余多几一二两三四五六七八九十百千万"
 #: 第七届, 第三次: an edition or a round, never the start of a name.
 _ORDINAL_COUNTERS = "届次"
+#: Words that open with a measure word after a numeral and count nothing: 第二人民医院 (人民, the people).
+_WORDS_OPENING_WITH_A_COUNTER = ("人民",)
 #: ASCII/full-width punctuation inside parentheses that cannot be part of a name.
 _NOT_IN_PARENS = re.compile(r"[，,。、；;：:]")
 
@@ -154,7 +156,8 @@ def left_boundary(text: str, start: int, scope: str, max_len: int = 30, floor: i
             i = j
             continue
         if (ch in _DATE_CHARS or ch in COUNTERS or ch in _ORDINAL_COUNTERS) and i >= 2 \
-                and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS) and not (ch == "号" and _numbered_object(text, i - 1)):
+                and (text[i - 2].isdigit() or text[i - 2] in _NUMERALS) and not (ch == "号" and _numbered_object(text, i - 1)) \
+                and not text.startswith(_WORDS_OPENING_WITH_A_COUNTER, i - 1):
             break  # a date (10月30日) or a count (6个) ends the phrase before a name
         if ch in ".．" and i >= 2 and text[i - 2].isdigit() and text[i:i + 1].isdigit():
             i -= 1  # a decimal number: 1.4万吨

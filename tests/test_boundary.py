@@ -38,3 +38,11 @@ def test_squeeze_drops_spaces_between_cjk_characters_outside_bylines(text, squee
     view = boundary._squeeze(text)
     assert (view.text, view.dropped) == (squeezed, dropped)
     assert all(text[i] == view.text[k] for k, i in enumerate(view.index[:-1]))
+
+
+@pytest.mark.parametrize("text, suffix, begins", [
+    ("今年县第二人民医院", "医院", 2),   # 人 of 人民 after a numeral is no measure word: the name runs on
+    ("新建6个青川医院", "医院", 4),      # a count (6个) ends the phrase
+])
+def test_a_count_ends_a_name_a_numbered_name_does_not(text, suffix, begins):
+    assert boundary.left_boundary(text, text.index(suffix), boundary.ORGANIZATION) == begins

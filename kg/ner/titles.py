@@ -43,6 +43,8 @@ from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 from kg.vocabulary import is_word, word_tag
 
 CHAIN_SEPARATORS = "、，,"
+#: Joins a post to another held at the same time, before the name (某某协会副会长兼秘书长 某某).
+CONCURRENT = "兼"
 #: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
 MAX_GAP = 3
 
@@ -213,7 +215,7 @@ def _title_chains(text: str, titles: tuple[Title, ...], byline_starts: frozenset
             if p < opening and p in by_end and by_end[p].kind != BYLINE:
                 chain.insert(0, by_end[p])  # 某委党组成员 副主任 某某: titles parted by a space
                 continue
-            if p == 0 or text[p - 1] not in CHAIN_SEPARATORS or (p - 1) not in by_end:
+            if p == 0 or text[p - 1] not in CHAIN_SEPARATORS + CONCURRENT or (p - 1) not in by_end:
                 break
             chain.insert(0, by_end[p - 1])
         chains.append(TitleChain(tuple(chain), name_start, name_end))

@@ -35,6 +35,8 @@ from kg.names import compact
 from kg.relations.context import ORG_TYPES, DocContext, substrings, triggers
 
 CHAIN_SEPARATORS = "、,，"
+#: Joins a post to another held at the same time, before the name (某某协会副会长兼秘书长 某某).
+CONCURRENT = "兼"
 PERSON = ("Person",)
 #: How far back (characters) 该公司 before a title looks for the company it stands for.
 COMPANY_REACH = 200
@@ -201,7 +203,7 @@ def _titles_before(ctx: DocContext, person: Mention, depth: int = 0) -> list[Men
     chain = [title]
     while True:
         pos = ctx.skip_space_left(chain[0].start)
-        if pos > 0 and ctx.text[pos - 1] in CHAIN_SEPARATORS:
+        if pos > 0 and ctx.text[pos - 1] in CHAIN_SEPARATORS + CONCURRENT:
             prev = _title_ending_at(ctx, ctx.skip_space_left(pos - 1))
         elif 0 < pos < chain[0].start and ctx.text[pos - 1] != "\n":
             prev = _title_ending_at(ctx, pos)  # 某委党组成员 副主任 某某: titles parted by a space

@@ -377,6 +377,8 @@ BUSINESS_CHAINS = [
     # a board chair's title is one post (not 董事 + 主席), and the chain before it stays whole
     ("市工商联主席、远拓科技集团董事局主席张华参加会议。", "张华", ("市工商联主席", "董事局主席")),
     ("青川商会会长、远拓科技集团董事会主席李强致辞。", "李强", ("青川商会会长", "董事会主席")),
+    # 兼 joins two posts held at once: the first is not lost
+    ("市新材料协会副会长兼秘书长周立新介绍了情况。", "周立新", ("副会长", "秘书长")),
 ]
 
 
