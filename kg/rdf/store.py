@@ -474,8 +474,12 @@ class KgStore:
     def snapshot(self, directory: Path) -> str:
         """A copy of the database as it is now in ``directory`` (new; hard links to its files where
         it is on the same file system), for another process to read (``Store.read_only``) whatever
-        this one writes later."""
+        this one writes later. The database is compacted first: a read-only reader never compacts, and
+        the table files the bulk loads leave (many, each over the whole key range) are all merged on every
+        read: the default graph of a 10 MB build read back in 19 s of CPU from them, in 7 s once compacted
+        (which took about 1 s). A reader of the live database gets that from RocksDB's own compactions."""
         self.oxigraph.flush()
+        self.oxigraph.optimize()
         self.oxigraph.backup(str(directory))
         return str(directory)
 

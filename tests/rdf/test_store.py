@@ -145,3 +145,23 @@ def test_a_store_inside_the_output_directory_is_kept_across_builds(docs, tmp_pat
               cwd=docs).returncode == 0
     assert store_quads(out / "store") == store_quads(batch)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "o" / "graph.ttl").read_bytes()
+
+
+def test_a_snapshot_is_compacted_as_a_full_compaction_leaves_it(tmp_path):
+    """A snapshot is read by another process read-only, which never compacts: it is compacted first
+    (each bulk load leaves table files over the whole key range, which every read would merge)."""
+    def loaded(store: pyoxigraph.Store) -> pyoxigraph.Store:
+        for batch in range(8):
+            lines = "".join(f'<urn:x:s{batch}-{i}> <urn:x:p> "invented value {i} of batch {batch}" .\n'
+                            for i in range(200))
+            store.bulk_load(lines.encode(), format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+
+    compacted = loaded(pyoxigraph.Store(str(tmp_path / "compacted")))
+    compacted.optimize()
+    fewest = len(list((tmp_path / "compacted").glob("*.sst")))
+    store = KgStore(tmp_path / "store", checked=False)
+    loaded(store.oxigraph)
+    snapshot = Path(store.snapshot(tmp_path / "snapshot"))
+    assert len(list(snapshot.glob("*.sst"))) <= fewest
+    assert sorted(map(str, pyoxigraph.Store.read_only(str(snapshot)))) == sorted(map(str, compacted))
