@@ -28,12 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate import Score, match_key  # noqa: E402
-
-
-def _entities(doc: dict) -> set[tuple[str, str]]:
-    """(name, type) of ``doc``'s entities, as the scorer compares them."""
-    return {(match_key(e["text"]), e["type"]) for e in doc.get("entities", []) if e.get("text")}
+from kg.evaluate import Score, entity_keys  # noqa: E402
 
 
 def holder(name: str, gold: set[tuple[str, str]]) -> tuple[str, str, str] | None:
@@ -50,9 +45,9 @@ def entity_misses(gold_dir: Path, system_dir: Path, types: list[str]) -> dict[st
     """type -> counts of found, gold, system, nested and not, and each kind of missed nested name."""
     counts = {t: Counter() for t in types}
     for gold_path in sorted(gold_dir.glob("*.json")):
-        gold = _entities(json.loads(gold_path.read_text(encoding="utf-8")))
+        gold = entity_keys(json.loads(gold_path.read_text(encoding="utf-8")))
         system_path = system_dir / gold_path.name
-        system = _entities(json.loads(system_path.read_text(encoding="utf-8"))) if system_path.exists() else set()
+        system = entity_keys(json.loads(system_path.read_text(encoding="utf-8"))) if system_path.exists() else set()
         for name, typ in gold:
             if typ not in counts:
                 continue
@@ -77,8 +72,7 @@ def format_misses(counts: dict[str, Counter]) -> str:
     out = []
     for typ, c in counts.items():
         score = Score(c["found"], c["system"], c["gold"])
-        out.append(f"{typ}: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
-                   f"(found={c['found']} system={c['system']} gold={c['gold']})")
+        out.append(f"{typ}: {score} (found={c['found']} system={c['system']} gold={c['gold']})")
         for where in ("nested", "alone"):
             recall = Score(c[where + "_found"], 0, c[where]).recall
             out.append(f"  {where}: R={recall:.3f} (found={c[where + '_found']} gold={c[where]})")

@@ -95,8 +95,7 @@ def format_misses(counts: dict[str, Counter]) -> str:
     out = []
     for label, c in counts.items():
         score = Score(c["found"], c["system"], c["gold"])
-        out.append(f"{label}: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
-                   f"(found={c['found']} system={c['system']} gold={c['gold']})")
+        out.append(f"{label}: {score} (found={c['found']} system={c['system']} gold={c['gold']})")
         out.append("  missed: " + ", ".join(f"{reason}={c[reason]}" for reason in REASONS))
         out.append(f"  spurious: between gold entities={c['spurious_gold_ends']}, "
                    f"with an end the gold lacks={c['spurious_other_ends']}")

@@ -48,8 +48,12 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def __str__(self) -> str:
+        return f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f}"
 
-def _entities(doc: dict) -> set[tuple[str, str]]:
+
+def entity_keys(doc: dict) -> set[tuple[str, str]]:
+    """(name, type) of ``doc``'s entities, as the scorer compares them."""
     return {(match_key(e["text"]), e["type"]) for e in doc.get("entities", []) if e.get("text")}
 
 
@@ -138,7 +142,7 @@ def score_documents(pairs: list[tuple[dict, dict]]) -> dict[str, Score]:
     ``event:EVENTS``, ``milestone:MILESTONES``, ``figure:FIGURES`` where the gold has those lists."""
     scores: dict[str, Score] = defaultdict(Score)
     for gold, system in pairs:
-        ge, se = _entities(gold), _entities(system)
+        ge, se = entity_keys(gold), entity_keys(system)
         for t in ENTITY_TYPES:
             g = {e for e in ge if e[1] == t}
             s = {e for e in se if e[1] == t}
@@ -175,7 +179,7 @@ def score_directories(gold_dir: str | Path, system_dir: str | Path) -> dict[str,
 def format_scores(scores: dict[str, Score], prefix: str = "") -> str:
     """One line per score whose key starts with ``prefix`` (e.g. ``relation:``)."""
     return "\n".join(
-        f"{k:28s} P={v.precision:.3f} R={v.recall:.3f} F1={v.f1:.3f}  (tp={v.tp} sys={v.sys} gold={v.gold})"
+        f"{k:28s} {v}  (tp={v.tp} sys={v.sys} gold={v.gold})"
         for k, v in sorted(scores.items()) if k.startswith(prefix))
 
 
@@ -212,7 +216,7 @@ def error_list(gold_dir: str | Path, system_dir: str | Path, docs_dir: str | Pat
         text = ""
         if docs_dir is not None and (Path(docs_dir) / name).is_file():
             text = normalize_text((Path(docs_dir) / name).read_text("utf-8"))
-        ge, se = _entities(gold), _entities(system)
+        ge, se = entity_keys(gold), entity_keys(system)
         shown = {(match_key(e["text"]), e["type"]): e["text"]
                  for d in (system, gold) for e in d.get("entities", []) if e.get("text")}
         for kind, keys in (("missed", ge - se), ("spurious", se - ge)):
