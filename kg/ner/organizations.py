@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.lexicon import alternation, alternation_of, load_lines, load_set
+from kg.lexicon import alternation, alternation_of, load_family, load_lines, load_set
 from kg.model import Mention
 from kg.vocabulary import has_unknown_word
 from kg.spans import SpanIndex, occurrences
@@ -45,11 +45,9 @@ _COMPANY_NEXT = r"有限|股份|集团|公司|[（(](?:普通|有限)合伙"
 #: 总会 in 总会计师 (chief accountant) ends no name, nor 侨联 in 华侨联合会.
 _NOT_SUFFIX_NEXT = _COMPANY_NEXT + r"|计|合会"
 _UNIT = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县州]委|团[市区县]委"
-                   r"|[省市区县](?:人武部|工商联(?:办公室)?|总商会|总工会|少工委|科协|妇联|残联|文联|侨联|青联)"
-                   # the level's own public hospitals, disease control centre and media centre
-                   # (县人民医院, 市第二人民医院, 区疾控中心, 区融媒体中心)
-                   r"|[省市区县](?:第[一二三四五六七八九十]{1,3})?(?:人民医院|中医院|中心医院)"
-                   r"|[省市区县](?:妇幼保健院|疾控中心|融媒体中心)"
+                   # the level's own bodies (kg/data/level_units.tsv: 区人武部, 县人民医院, 市第二人民医院)
+                   rf"|[省市区县](?:{alternation_of(load_family('level_units.tsv', 'unit'))})"
+                   rf"|[省市区县](?:第[一二三四五六七八九十]{{1,3}})?(?:{alternation_of(load_family('level_units.tsv', 'ordinal_hospital'))})"
                    r"|[市区县][一二三四五六七八九十]院(?![长士])")
 #: 某某医疗中心建设项目, 某某研究院总部项目: an institution named as the project that builds it
 #: is the project (a facility), no organization yet.
