@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.evaluate import Score, entity_keys  # noqa: E402
+from relation_misses import count_found, score_line  # noqa: E402
 
 
 def holder(name: str, gold: set[tuple[str, str]]) -> tuple[str, str, str] | None:
@@ -61,18 +62,14 @@ def entity_misses(gold_dir: Path, system_dir: Path, types: list[str]) -> dict[st
                 c[f"{how}_{holder_type}" + ("" if how == "inside" else
                                              "_found" if (holder_name, holder_type) in system else "_missed")] += 1
         for typ, c in counts.items():
-            g, s = {e for e in gold if e[1] == typ}, {e for e in system if e[1] == typ}
-            c["gold"] += len(g)
-            c["system"] += len(s)
-            c["found"] += len(g & s)
+            count_found(c, {e for e in gold if e[1] == typ}, {e for e in system if e[1] == typ})
     return counts
 
 
 def format_misses(counts: dict[str, Counter]) -> str:
     out = []
     for typ, c in counts.items():
-        score = Score(c["found"], c["system"], c["gold"])
-        out.append(f"{typ}: {score} (found={c['found']} system={c['system']} gold={c['gold']})")
+        out.append(score_line(typ, c))
         for where in ("nested", "alone"):
             recall = Score(c[where + "_found"], 0, c[where]).recall
             out.append(f"  {where}: R={recall:.3f} (found={c[where + '_found']} gold={c[where]})")

@@ -81,9 +81,7 @@ def relation_misses(gold_dir: Path, system_dir: Path, docs_dir: Path, labels: li
         for label in labels:
             gold_facts, system_facts = _facts(gold, label), _facts(system, label)
             c = counts[label]
-            c["gold"] += len(gold_facts)
-            c["system"] += len(system_facts)
-            c["found"] += len(gold_facts & system_facts)
+            count_found(c, gold_facts, system_facts)
             for head, tail in gold_facts - system_facts:
                 c[miss_reason(head, tail, entities, sentences, lines)] += 1
             for head, tail in system_facts - gold_facts:
@@ -91,11 +89,23 @@ def relation_misses(gold_dir: Path, system_dir: Path, docs_dir: Path, labels: li
     return counts
 
 
+def count_found(counts: Counter, gold: set, system: set) -> None:
+    """Add to ``counts`` the gold and system items of one document and those both hold."""
+    counts["gold"] += len(gold)
+    counts["system"] += len(system)
+    counts["found"] += len(gold & system)
+
+
+def score_line(label: str, counts: Counter) -> str:
+    """``label: P=… R=… F1=… (found=… system=… gold=…)`` of ``counts`` (see ``count_found``)."""
+    score = Score(counts["found"], counts["system"], counts["gold"])
+    return f"{label}: {score} (found={counts['found']} system={counts['system']} gold={counts['gold']})"
+
+
 def format_misses(counts: dict[str, Counter]) -> str:
     out = []
     for label, c in counts.items():
-        score = Score(c["found"], c["system"], c["gold"])
-        out.append(f"{label}: {score} (found={c['found']} system={c['system']} gold={c['gold']})")
+        out.append(score_line(label, c))
         out.append("  missed: " + ", ".join(f"{reason}={c[reason]}" for reason in REASONS))
         out.append(f"  spurious: between gold entities={c['spurious_gold_ends']}, "
                    f"with an end the gold lacks={c['spurious_other_ends']}")
