@@ -131,9 +131,16 @@ class Title:
     company_start: int | None = None  # where a company written before the title starts
 
 
+#: What parts the titles of a chain (市委常委、副市长 某某).
+CHAIN_SEPARATORS = "、，,"
+#: Joins a post to another held at the same time, before the name (某某协会副会长兼秘书长 某某).
+CONCURRENT = "兼"
+
+
 @dataclass(frozen=True)
 class TitleChain:
-    """Titles written one after another (、 or ，) and the name that follows them."""
+    """Titles written one after another (parted by CHAIN_SEPARATORS or CONCURRENT) and the name that
+    follows them."""
 
     titles: tuple[Title, ...]
     name_start: int  # where the name after the chain starts

@@ -34,7 +34,8 @@ from functools import lru_cache
 
 from kg import gazetteer
 from kg.lexicon import load_set, load_table
-from kg.model import BYLINE, TITLE, Appointment, Body, Document, Mention, PostTitles, Title, TitleChain
+from kg.model import (BYLINE, CHAIN_SEPARATORS, CONCURRENT, TITLE, Appointment, Body, Document, Mention, PostTitles,
+                      Title, TitleChain)
 from kg import person_names as names
 from kg.boundary import left_boundary
 from kg.bodies import body_kinds, company_suffixes, document_bodies, level_words
@@ -42,9 +43,6 @@ from kg.ner.enterprises import company_before_post
 from kg.ner.roles import BYLINE_END, heads, role_at, role_regex
 from kg.vocabulary import is_word, word_tag
 
-CHAIN_SEPARATORS = "、，,"
-#: Joins a post to another held at the same time, before the name (某某协会副会长兼秘书长 某某).
-CONCURRENT = "兼"
 #: Longest run of spaces between a title and the name it introduces (市委书记 蒋文涛).
 MAX_GAP = 3
 

@@ -459,9 +459,9 @@ def _in_list_of_tasks(text: str, m: re.Match[str]) -> bool:
     return len(items) > 1 and any(not words.search(w) for w in items)
 
 
-#: After a milestone in a clause opening with 为, the words saying it is prepared for (为…通车奠定基础).
 #: The 为 of what a clause prepares (为…奠定基础), opening it or after an adverb (也为, 还将为); not 作为, 成为.
 _PREPARES_FOR = re.compile(r"(?:^|[也还将并更均都亦])为")
+#: After a milestone in a clause with that 为, the words saying it is prepared for (为…通车奠定基础).
 _LAYS_GROUND = re.compile(r"(?:奠定|打下|夯实)了?(?:坚实|良好|重要)?(?:的)?基础|创造(?:了)?(?:有利)?条件|做好(?:了)?准备")
 
 

@@ -29,14 +29,11 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import alternation, load_set
-from kg.model import TITLE, Appointment, Mention, Relation
+from kg.model import CHAIN_SEPARATORS, CONCURRENT, TITLE, Appointment, Mention, Relation
 from kg.bodies import level_words
 from kg.names import compact
 from kg.relations.context import ORG_TYPES, DocContext, substrings, triggers
 
-CHAIN_SEPARATORS = "、,，"
-#: Joins a post to another held at the same time, before the name (某某协会副会长兼秘书长 某某).
-CONCURRENT = "兼"
 PERSON = ("Person",)
 #: How far back (characters) 该公司 before a title looks for the company it stands for.
 COMPANY_REACH = 200
